@@ -1,0 +1,275 @@
+"""The `partnership-bot` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot import __version__, exit_codes
+from bot.catalogue import Catalogue
+from bot.problems import LoadError
+
+DESCRIPTION = """\
+A conversational self-assessment bot for local partnerships.
+With no command, opens the terminal app. Exit statuses: 0 done; 1 problems found;
+2 bad command line; 3 a file failed to load; 4 transcript in use;
+5 input ended early (saved); 130 interrupted (saved)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with a subcommand each."""
+    parser = argparse.ArgumentParser(
+        prog="partnership-bot",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--transcripts",
+        type=Path,
+        metavar="DIR",
+        help="folder for transcripts (default: $PARTNERSHIP_BOT_TRANSCRIPTS or ./transcripts)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def person(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--respondent", default="", metavar="NAME", help="the respondent's name")
+        sub.add_argument("--organisation", default="", help="their organisation")
+        sub.add_argument("--role", default="", help="their role, such as Councillor")
+        sub.add_argument("--sector", default="", help="public, voluntary, business, ...")
+        sub.add_argument("--partnership", default="", help="the partnership assessed")
+
+    assess = commands.add_parser("assess", help="start a self-assessment")
+    assess.add_argument(
+        "-f", "--framework", default="working-better-together", help="framework id or .toml path"
+    )
+    assess.add_argument(
+        "-d", "--dialogue", help="dialogue id or .toml path (default: the framework's own)"
+    )
+    assess.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
+    person(assess)
+
+    interview = commands.add_parser("interview", help="start a telephone interview")
+    interview.add_argument(
+        "-f", "--framework", default="hertfordshire-review", help="framework id or .toml path"
+    )
+    interview.add_argument(
+        "-d", "--dialogue", help="dialogue id or .toml path (default: its telephone dialogue)"
+    )
+    interview.add_argument(
+        "--interviewer", required=True, metavar="NAME", help="the interviewer's name"
+    )
+    interview.add_argument(
+        "--plain", action="store_true", help="plain line mode instead of the app"
+    )
+    person(interview)
+
+    resume = commands.add_parser("resume", help="carry on with an unfinished transcript")
+    resume.add_argument("transcript", type=Path)
+    resume.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
+
+    replay = commands.add_parser("replay", help="step through a transcript")
+    replay.add_argument("transcript", type=Path)
+    replay.add_argument("--plain", action="store_true", help="print it as text instead of the app")
+
+    report = commands.add_parser("report", help="compile transcripts into an assessment")
+    report.add_argument(
+        "transcripts", type=Path, nargs="+", metavar="TRANSCRIPT", help="files or folders"
+    )
+    report.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
+    report.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    report.add_argument("--aggregate", action="store_true", help="one report over many transcripts")
+    report.add_argument("--anonymise", action="store_true", help="no names or organisations")
+    report.add_argument(
+        "--current",
+        action="store_true",
+        help="score against the installed framework even if it changed",
+    )
+    report.add_argument(
+        "--include-unfinished", action="store_true", help="include in-progress transcripts"
+    )
+    report.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="a folder of templates overriding the built-in ones",
+    )
+    report.add_argument("--framework", help="aggregate: only this framework")
+    report.add_argument("--partnership", help="aggregate: only this partnership")
+    report.add_argument("--role", help="aggregate: only this role")
+    report.add_argument("--sector", help="aggregate: only this sector")
+    report.add_argument("--since", help="aggregate: started on or after this date (YYYY-MM-DD)")
+    report.add_argument("--until", help="aggregate: started on or before this date (YYYY-MM-DD)")
+
+    validate = commands.add_parser("validate", help="check frameworks and dialogues")
+    validate.add_argument(
+        "paths",
+        type=Path,
+        nargs="*",
+        metavar="PATH",
+        help="files to check (default: all installed)",
+    )
+
+    commands.add_parser("frameworks", help="list installed frameworks and dialogues")
+
+    schema = commands.add_parser("schema", help="write JSON Schemas of the three file formats")
+    schema.add_argument("-o", "--output", type=Path, default=Path("schemas"), metavar="DIR")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except LoadError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return exit_codes.LOAD_ERROR
+    except KeyboardInterrupt:
+        print("\nInterrupted. Everything answered is saved.", file=sys.stderr)
+        return exit_codes.INTERRUPTED
+    except BrokenPipeError:
+        return exit_codes.OK
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from bot import store
+
+    folder = args.transcripts or store.default_folder()
+    catalogue = Catalogue()
+    command = args.command
+    if command is None:
+        return _app(catalogue, folder)
+    if command == "frameworks":
+        return _frameworks(catalogue)
+    if command == "validate":
+        return _validate(args, catalogue)
+    if command == "schema":
+        return _schema(args.output)
+    if command in ("assess", "interview", "resume"):
+        return _converse(args, catalogue, folder)
+    if command == "replay":
+        return _replay(args, catalogue, folder)
+    if command == "report":
+        from bot.report.command import run_report
+
+        return run_report(args, catalogue)
+    raise AssertionError(command)
+
+
+def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int:
+    from bot import conversation, store
+    from bot.model import Person, Respondent
+
+    try:
+        if args.command == "resume":
+            session = conversation.resume(catalogue, args.transcript)
+        else:
+            respondent = Respondent(
+                name=args.respondent,
+                organisation=args.organisation,
+                role=args.role,
+                sector=args.sector,
+                partnership=args.partnership,
+            )
+            interviewer = Person(name=args.interviewer) if args.command == "interview" else None
+            session = conversation.start(
+                catalogue, args.framework, args.dialogue, respondent, folder, interviewer
+            )
+    except store.TranscriptInUse as error:
+        print(f"error: {error}. Close it there first.", file=sys.stderr)
+        return exit_codes.IN_USE
+    except OSError as error:
+        print(f"error: cannot write transcripts in {folder}: {error.strerror}", file=sys.stderr)
+        return exit_codes.LOAD_ERROR
+    try:
+        if args.plain:
+            from bot.plain import PlainMode
+
+            return PlainMode(session, sys.stdin, sys.stdout).run(resumed=args.command == "resume")
+        return _app(catalogue, folder, conversation=session)
+    finally:
+        session.close()
+
+
+def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int:
+    from bot import store
+
+    loaded = store.load(args.transcript)
+    if args.plain:
+        from bot.replay_text import print_replay
+
+        print_replay(loaded.transcript, catalogue, sys.stdout)
+        return exit_codes.OK
+    return _app(catalogue, folder, replay=args.transcript)
+
+
+def _app(catalogue: Catalogue, folder: Path, **kwargs: object) -> int:
+    from bot.tui.app import PartnershipApp
+
+    app = PartnershipApp(catalogue, folder, **kwargs)  # type: ignore[arg-type]
+    app.run()
+    return app.return_code or 0
+
+
+def _frameworks(catalogue: Catalogue) -> int:
+    status = exit_codes.OK
+    for framework_id, path in catalogue.framework_files().items():
+        try:
+            loaded = catalogue.framework(str(path))
+        except LoadError as error:
+            print(
+                f"{framework_id}  (fails to load: {error.problems[0].message}; run partnership-bot validate)"
+            )
+            status = exit_codes.PROBLEMS
+            continue
+        framework = loaded.framework
+        print(
+            f"{framework.id}  {framework.title} (version {framework.version}, {len(framework.questions())} questions in {len(framework.areas)} areas)"
+        )
+        for dialogue_path in catalogue.dialogues_for(framework.id):
+            try:
+                dialogue = catalogue.dialogue(str(dialogue_path), loaded).dialogue
+                print(f"    {dialogue.id}  [{dialogue.mode}] {dialogue.title}")
+            except LoadError:
+                print(f"    {dialogue_path.stem}  (fails to load; run partnership-bot validate)")
+                status = exit_codes.PROBLEMS
+        if not catalogue.dialogues_for(framework.id):
+            print(f"    {framework.id}-default  [self] every question in order (generated)")
+    return status
+
+
+def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from bot.validate import validate
+
+    report = validate(args.paths, catalogue)
+    for problem in report.problems:
+        print(problem)
+    checked = len(report.checked)
+    if report.problems:
+        print(f"{len(report.problems)} problem(s) in {checked} file(s) checked.", file=sys.stderr)
+        return exit_codes.PROBLEMS
+    print(f"OK: {checked} file(s) checked, no problems.")
+    return exit_codes.OK
+
+
+def _schema(folder: Path) -> int:
+    from bot.model import Dialogue, Framework, Transcript
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, model in (
+        ("framework", Framework),
+        ("dialogue", Dialogue),
+        ("transcript", Transcript),
+    ):
+        path = folder / f"{name}.schema.json"
+        schema = model.model_json_schema(by_alias=True)
+        path.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+        print(path)
+    return exit_codes.OK

@@ -1,0 +1,285 @@
+"""A small, safe expression language for `when` and `check`.
+
+Conditions look like Python: ``h2_1 == "no" or score("leadership") < 40``. They are
+parsed once, at load time, with :mod:`ast` and checked against an allowlist of
+node types; they are then evaluated by walking that tree. Nothing is ever passed
+to ``eval`` or ``exec``.
+
+Allowed: question ids as names (their answer's value), string and number
+literals, ``True``/``False``, tuples or lists of literals (for ``in``),
+``and``/``or``/``not``, comparisons (``== != < <= > >= in not in``), unary minus,
+and the functions ``answered(q)``, ``score(q_or_area)`` and ``count(value, q, ...)``.
+
+A comparison with an unanswered question or an absent score is false.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import itertools
+import operator
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+MAX_LENGTH = 2000
+FUNCTIONS = ("answered", "score", "count")
+
+
+class ConditionError(ValueError):
+    """A condition that cannot be parsed or names something unknown."""
+
+
+class Facts(Protocol):
+    """What a condition is evaluated against."""
+
+    def value(self, question_id: str) -> str | float | None:
+        """The current answer's value, or None when unanswered or abstained."""
+        ...
+
+    def answered(self, question_id: str) -> bool:
+        """Whether the question has an answer (an abstention counts)."""
+        ...
+
+    def score(self, name: str) -> float | None:
+        """A question's or an area's 0-100 score, or None."""
+        ...
+
+
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition, ready to evaluate many times."""
+
+    source: str
+    """The text as written."""
+    tree: ast.Expression
+    """The checked syntax tree."""
+    names: frozenset[str]
+    """Question ids it reads."""
+    areas: frozenset[str]
+    """Area ids it reads through score()."""
+
+    def evaluate(self, facts: Facts) -> bool:
+        """Whether the condition holds for these facts."""
+        return bool(_evaluate(self.tree.body, facts))
+
+    def questions(self) -> frozenset[str]:
+        """Every question id the condition depends on."""
+        return self.names
+
+
+def parse(
+    source: str,
+    questions: Iterable[str],
+    areas: Iterable[str] = (),
+    values: Mapping[str, Iterable[str]] | None = None,
+) -> Condition:
+    """Parse and check a condition against the known question and area ids.
+
+    ``values`` maps a choice question to its options' values, so that comparing a
+    question with a value it can never take is reported at load time.
+    """
+    if len(source) > MAX_LENGTH:
+        raise ConditionError(f"is longer than {MAX_LENGTH} characters")
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as error:
+        detail = error.msg if error.msg else "invalid syntax"
+        column = f" at column {error.offset}" if error.offset else ""
+        raise ConditionError(f"cannot be parsed ({detail}{column})") from None
+    checker = _Checker(set(questions), set(areas), {k: set(v) for k, v in (values or {}).items()})
+    checker.visit(tree.body)
+    return Condition(source, tree, frozenset(checker.names), frozenset(checker.areas_used))
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    match = difflib.get_close_matches(name, list(known), n=1)
+    return f'; did you mean "{match[0]}"?' if match else ""
+
+
+class _Checker:
+    """Walks a parsed tree and refuses anything outside the allowlist."""
+
+    def __init__(self, questions: set[str], areas: set[str], values: dict[str, set[str]]) -> None:
+        self.questions = questions
+        self.areas = areas
+        self.values = values
+        self.names: set[str] = set()
+        self.areas_used: set[str] = set()
+
+    def visit(self, node: ast.AST) -> None:
+        if isinstance(node, ast.BoolOp):
+            for value in node.values:
+                self.visit(value)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not | ast.USub):
+            self.visit(node.operand)
+        elif isinstance(node, ast.Compare):
+            for op in node.ops:
+                if type(op) not in _COMPARE:
+                    raise ConditionError(f"uses the operator {type(op).__name__}, not allowed")
+            for part in (node.left, *node.comparators):
+                self.visit(part)
+            self._check_values(node)
+        elif isinstance(node, ast.Name):
+            self._name(node.id)
+        elif isinstance(node, ast.Constant):
+            if not isinstance(node.value, str | int | float | bool):
+                raise ConditionError(
+                    f"uses the value {node.value!r}; use text, numbers or True/False"
+                )
+        elif isinstance(node, ast.Tuple | ast.List):
+            for element in node.elts:
+                if not isinstance(element, ast.Constant):
+                    raise ConditionError("lists may hold only text and numbers")
+                self.visit(element)
+        elif isinstance(node, ast.Call):
+            self._call(node)
+        else:
+            raise ConditionError(f"uses {_describe(node)}, which conditions do not allow")
+
+    def _name(self, name: str) -> None:
+        if name in ("True", "False"):
+            return
+        if name not in self.questions:
+            raise ConditionError(
+                f'names "{name}", which is not a question id{_suggest(name, self.questions)}'
+            )
+        self.names.add(name)
+
+    def _call(self, node: ast.Call) -> None:
+        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+            called = node.func.id if isinstance(node.func, ast.Name) else _describe(node.func)
+            raise ConditionError(
+                f"calls {called}(); the functions are {', '.join(f + '()' for f in FUNCTIONS)}"
+                + _suggest(str(called), FUNCTIONS)
+            )
+        name = node.func.id
+        if node.keywords or not node.args:
+            raise ConditionError(f"{name}() takes one or more quoted ids")
+        args = node.args
+        if name == "count":
+            if len(args) < 2:
+                raise ConditionError('count() takes a value and question ids: count("no", q1, q2)')
+            if not (isinstance(args[0], ast.Constant) and isinstance(args[0].value, str)):
+                raise ConditionError("count()'s first argument is a quoted value")
+            for arg in args[1:]:
+                if not isinstance(arg, ast.Name):
+                    raise ConditionError("count() takes question ids after the value")
+                self._name(arg.id)
+            return
+        if len(args) != 1 or not (
+            isinstance(args[0], ast.Constant) and isinstance(args[0].value, str)
+        ):
+            raise ConditionError(f'{name}() takes one quoted id, such as {name}("q1")')
+        target = args[0].value
+        if name == "answered":
+            self._name(target)
+        elif target in self.questions:
+            self.names.add(target)
+        elif target in self.areas:
+            self.areas_used.add(target)
+        else:
+            known = self.questions | self.areas
+            raise ConditionError(
+                f'score("{target}") names no question or area{_suggest(target, known)}'
+            )
+
+    def _check_values(self, node: ast.Compare) -> None:
+        parts = [node.left, *node.comparators]
+        for left, right in itertools.pairwise(parts):
+            for name_node, other in ((left, right), (right, left)):
+                if not isinstance(name_node, ast.Name) or name_node.id not in self.values:
+                    continue
+                allowed = self.values[name_node.id]
+                literals = other.elts if isinstance(other, ast.Tuple | ast.List) else [other]
+                for literal in literals:
+                    if (
+                        isinstance(literal, ast.Constant)
+                        and isinstance(literal.value, str)
+                        and literal.value not in allowed
+                    ):
+                        raise ConditionError(
+                            f'compares {name_node.id} with "{literal.value}", which is not one '
+                            f"of its values ({', '.join(sorted(allowed))})"
+                            + _suggest(literal.value, allowed)
+                        )
+
+
+def _describe(node: ast.AST) -> str:
+    names = {
+        ast.Attribute: "attribute access (a.b)",
+        ast.Subscript: "indexing (a[b])",
+        ast.Lambda: "lambda",
+        ast.BinOp: "arithmetic",
+        ast.IfExp: "if/else",
+        ast.Dict: "a dict",
+        ast.Set: "a set",
+        ast.JoinedStr: "an f-string",
+        ast.NamedExpr: "assignment (:=)",
+        ast.ListComp: "a comprehension",
+        ast.GeneratorExp: "a generator",
+    }
+    return names.get(type(node), type(node).__name__)
+
+
+def _evaluate(node: ast.AST, facts: Facts) -> Any:
+    if isinstance(node, ast.BoolOp):
+        if isinstance(node.op, ast.And):
+            return all(_evaluate(v, facts) for v in node.values)
+        return any(_evaluate(v, facts) for v in node.values)
+    if isinstance(node, ast.UnaryOp):
+        operand = _evaluate(node.operand, facts)
+        if isinstance(node.op, ast.Not):
+            return not operand
+        return -operand if isinstance(operand, int | float) else None
+    if isinstance(node, ast.Compare):
+        left = _evaluate(node.left, facts)
+        for op, right_node in zip(node.ops, node.comparators, strict=True):
+            right = _evaluate(right_node, facts)
+            if left is None or right is None or not _comparable(left, right, op):
+                return False
+            if not _COMPARE[type(op)](left, right):
+                return False
+            left = right
+        return True
+    if isinstance(node, ast.Name):
+        if node.id in ("True", "False"):
+            return node.id == "True"
+        return facts.value(node.id)
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Tuple | ast.List):
+        return tuple(_evaluate(e, facts) for e in node.elts)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        if node.func.id == "count":
+            wanted = node.args[0].value  # type: ignore[attr-defined]
+            return sum(1 for a in node.args[1:] if facts.value(a.id) == wanted)  # type: ignore[attr-defined]
+        target = node.args[0].value  # type: ignore[attr-defined]
+        if node.func.id == "answered":
+            return facts.answered(target)
+        return facts.score(target)
+    raise ConditionError(f"cannot evaluate {_describe(node)}")  # unreachable after checking
+
+
+def _comparable(left: Any, right: Any, op: ast.cmpop) -> bool:
+    if isinstance(op, ast.In | ast.NotIn):
+        return isinstance(right, tuple | str)
+    numbers = (int, float)
+    if isinstance(left, numbers) and isinstance(right, numbers):
+        return True
+    if isinstance(op, ast.Eq | ast.NotEq):
+        return True
+    return isinstance(left, str) and isinstance(right, str)

@@ -1,0 +1,196 @@
+"""A session bound to its transcript file: every change is saved before it is shown.
+
+Both front ends (plain mode and the TUI) drive a Conversation, so the rule "save
+after every turn" lives in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.engine import Outcome, Prompt, Session
+from bot.loading import LoadedDialogue
+from bot.model import Person, Respondent, Transcript, TranscriptHeader
+from bot.model.transcript import Reference
+from bot.problems import LoadError, Problem, display_name
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass
+class Conversation:
+    """A dialogue being taken, saved after every turn."""
+
+    session: Session
+    """The engine state."""
+    writer: store.TranscriptWriter
+    """Appends to the transcript file (holding its lock)."""
+    header: TranscriptHeader
+    """Who, what and when."""
+    clock: Clock = utc_now
+    """Where times come from (tests pass a fixed clock)."""
+    warnings: list[str] = field(default_factory=list)
+    """Things the user should know, such as a framework changed since the start."""
+
+    @property
+    def path(self) -> Path:
+        """The transcript file."""
+        return self.writer.path
+
+    @property
+    def transcript(self) -> Transcript:
+        """The transcript as it stands."""
+        return Transcript.model_validate(
+            {**self.header.model_dump(by_alias=True), "turns": self.session.turns}
+        )
+
+    def current(self) -> Prompt:
+        """What to show now."""
+        return self.session.current()
+
+    def begin(self) -> Outcome:
+        """Start, or finish a step that was cut off; saved."""
+        return self._save(self.session.begin(self.clock()))
+
+    def answer(self, text: str) -> Outcome:
+        """Answer the question or probe shown; saved."""
+        return self._save(self.session.answer(text, self.clock()))
+
+    def amend(self, question_id: str, text: str) -> Outcome:
+        """Correct an earlier answer; saved."""
+        return self._save(self.session.amend(question_id, text, self.clock()))
+
+    def skip(self) -> Outcome:
+        """Skip the question or follow-up; saved."""
+        return self._save(self.session.skip(self.clock()))
+
+    def back(self) -> Outcome:
+        """Go back to the previous question; saved."""
+        return self._save(self.session.back(self.clock()))
+
+    def note(self, text: str) -> Outcome:
+        """Add a note; saved."""
+        return self._save(self.session.note(text, self.clock()))
+
+    def abandon(self) -> Outcome:
+        """Abandon; saved."""
+        return self._save(self.session.abandon(self.clock()))
+
+    def close(self) -> None:
+        """Release the transcript's lock."""
+        self.writer.close()
+
+    def _save(self, outcome: Outcome) -> Outcome:
+        if outcome.turns:
+            self.writer.append(outcome.turns)
+        return outcome
+
+
+def start(
+    catalogue: Catalogue,
+    framework_ref: str,
+    dialogue_ref: str | None,
+    respondent: Respondent,
+    folder: Path,
+    interviewer: Person | None = None,
+    clock: Clock = utc_now,
+) -> Conversation:
+    """Create a new transcript and its session (not yet begun)."""
+    framework = catalogue.framework(framework_ref)
+    if dialogue_ref is None and interviewer is not None:
+        dialogue = _telephone_dialogue(catalogue, framework.id) or catalogue.dialogue(
+            None, framework
+        )
+    else:
+        dialogue = catalogue.dialogue(dialogue_ref, framework)
+    mode = (
+        "telephone" if interviewer is not None or dialogue.dialogue.mode == "telephone" else "self"
+    )
+    header = TranscriptHeader(
+        id=store.new_id(),
+        framework=Reference(
+            id=framework.id, version=framework.framework.version, hash=framework.hash
+        ),
+        dialogue=Reference(id=dialogue.id, version=dialogue.dialogue.version, hash=dialogue.hash),
+        mode=mode,
+        respondent=respondent,
+        interviewer=interviewer,
+        started=clock(),
+    )
+    writer = store.create(folder, header)
+    session = Session(dialogue, telephone=mode == "telephone")
+    return Conversation(session, writer, header, clock)
+
+
+def _telephone_dialogue(catalogue: Catalogue, framework_id: str) -> LoadedDialogue | None:
+    for path in catalogue.dialogues_for(framework_id):
+        dialogue = catalogue.dialogue(str(path))
+        if dialogue.dialogue.mode == "telephone":
+            return dialogue
+    return None
+
+
+def resume(catalogue: Catalogue, path: Path, clock: Clock = utc_now) -> Conversation:
+    """Open an existing transcript for writing and rebuild its session from its turns."""
+    loaded, writer = store.open_for_writing(path)
+    try:
+        transcript = loaded.transcript
+        framework = catalogue.framework(transcript.framework.id)
+        dialogue = catalogue.dialogue_for_transcript(transcript.dialogue.id, framework)
+        warnings = changed_since(transcript, framework.hash, dialogue.hash)
+        if loaded.dropped_bytes:
+            warnings.append(
+                "The last save before this was interrupted; the unfinished part was dropped."
+            )
+        session = replay(dialogue, transcript, display_name(path))
+    except BaseException:
+        writer.close()
+        raise
+    return Conversation(session, writer, transcript.header(), clock, warnings)
+
+
+def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:
+    """Rebuild a session from a transcript, or explain why the dialogue no longer fits it."""
+    nodes = dialogue.dialogue.nodes
+    questions = {q.id for q in dialogue.framework.framework.questions()}
+    for turn in transcript.turns:
+        if (turn.node and turn.node not in nodes) or (
+            turn.question and turn.question not in questions
+        ):
+            missing = (
+                f'node "{turn.node}"' if turn.node not in nodes else f'question "{turn.question}"'
+            )
+            raise LoadError(
+                [
+                    Problem(
+                        name,
+                        f"turns[{turn.seq - 1}]",
+                        f"refers to {missing}, which {dialogue.id} no longer has; the dialogue has changed since this transcript was taken",
+                    )
+                ]
+            )
+    return Session(dialogue, transcript.turns, telephone=transcript.mode == "telephone")
+
+
+def changed_since(transcript: Transcript, framework_hash: str, dialogue_hash: str) -> list[str]:
+    """Warnings when the installed framework or dialogue differs from the one a transcript used."""
+    warnings = []
+    if transcript.framework.hash != framework_hash:
+        warnings.append(
+            f"The framework {transcript.framework.id} has changed since this transcript was started (it was version {transcript.framework.version})."
+        )
+    if transcript.dialogue.hash != dialogue_hash:
+        warnings.append(
+            f"The dialogue {transcript.dialogue.id} has changed since this transcript was started."
+        )
+    return warnings

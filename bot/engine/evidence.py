@@ -1,0 +1,131 @@
+"""Telling a vague answer from one that names evidence.
+
+A heuristic, kept deliberately simple and explainable: an answer names evidence
+when it mentions a number or date, a document (strategy, minutes, protocol, ...),
+a named body (words in capitals such as "Hill Park Project", or an acronym such
+as "LAA"), or gives an example ("for example", "such as"). It is vague when it is
+short, hedged ("I think", "probably"), or names no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_WORDS = 6
+
+_DOCUMENTS = (
+    "strategy",
+    "plan",
+    "report",
+    "minutes",
+    "protocol",
+    "agreement",
+    "policy",
+    "framework",
+    "terms of reference",
+    "survey",
+    "audit",
+    "review",
+    "newsletter",
+    "website",
+    "dataset",
+    "data",
+    "evaluation",
+    "agenda",
+    "budget",
+    "accounts",
+    "scorecard",
+    "dashboard",
+    "indicator",
+    "target",
+    "constitution",
+    "consultation",
+    "register",
+    "action plan",
+    "business plan",
+    "memorandum",
+)
+_EXAMPLES = (
+    "for example",
+    "for instance",
+    "such as",
+    "e.g.",
+    "eg ",
+    "including",
+    "last year",
+    "this year",
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_HEDGES = (
+    "i think",
+    "i believe",
+    "i guess",
+    "i suppose",
+    "maybe",
+    "perhaps",
+    "probably",
+    "possibly",
+    "sort of",
+    "kind of",
+    "not sure",
+    "unsure",
+    "hopefully",
+    "to some extent",
+    "more or less",
+    "somewhat",
+    "i assume",
+    "i'd say",
+    "might",
+    "don't know",
+    "dont know",
+    "no idea",
+)
+_WORD = re.compile(r"[A-Za-z0-9'’]+")
+_NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|for|the)?\s*[A-Z][a-z]+)+")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text."""
+    return _WORD.findall(text)
+
+
+def names_evidence(text: str) -> bool:
+    """Whether the text names a document, date, number, named body or example."""
+    lowered = f" {text.lower()} "
+    if re.search(r"\d", text):
+        return True
+    if any(re.search(rf"\b{re.escape(d)}s?\b", lowered) for d in _DOCUMENTS):
+        return True
+    if any(e in lowered for e in _EXAMPLES) or any(f" {m} " in lowered for m in _MONTHS):
+        return True
+    return bool(_ACRONYM.search(text) or _NAMED.search(text.strip()))
+
+
+def is_hedged(text: str) -> bool:
+    """Whether the text hedges ("I think", "probably", ...)."""
+    lowered = " " + re.sub(r"[’]", "'", text.lower()) + " "
+    return any(re.search(rf"(?<![a-z']){re.escape(h)}(?![a-z'])", lowered) for h in _HEDGES)
+
+
+def is_short(text: str) -> bool:
+    """Whether the text has fewer than MIN_WORDS words."""
+    return len(words(text)) < MIN_WORDS
+
+
+def is_vague(text: str) -> bool:
+    """Short, hedged, or naming no evidence."""
+    return is_short(text) or is_hedged(text) or not names_evidence(text)

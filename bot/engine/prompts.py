@@ -1,0 +1,76 @@
+"""What the engine gives a front end to show, and what an answer did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.model import Option, Question, Turn
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the respondent is."""
+
+    area_id: str
+    """The current area's id."""
+    area_title: str
+    """The current area's title."""
+    area_number: int
+    """1-based position of the area in the framework."""
+    area_count: int
+    """How many areas the framework has."""
+    question_number: int
+    """1-based: how many distinct questions have been reached, this one included."""
+    question_count: int
+    """How many distinct questions the dialogue asks."""
+
+    @property
+    def fraction(self) -> float:
+        """Share of questions reached, 0-1."""
+        return self.question_number / self.question_count if self.question_count else 1.0
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What to show now: a question, a follow-up, or the end."""
+
+    kind: Literal["ask", "probe", "end", "abandoned"]
+    """ask: a question; probe: a follow-up to it; end: complete; abandoned."""
+    node: str
+    """The dialogue node."""
+    text: str
+    """The question in the seed's words, the probe's words, or closing words."""
+    progress: Progress
+    """Where the respondent is."""
+    question: Question | None = None
+    """The question asked or probed."""
+    options: tuple[Option, ...] = ()
+    """Answer options for choice questions (empty for probes, numbers and text)."""
+    chat: str = ""
+    """Chat-style lead-in said before the question."""
+    read_aloud: str = ""
+    """Telephone mode: the words to read out."""
+    guidance: str = ""
+    """Telephone mode: notes for the interviewer."""
+    trigger: str = ""
+    """For probes: what fired it."""
+    previous: Turn | None = None
+    """When revisiting a question: its current answer (an empty reply keeps it)."""
+    can_go_back: bool = False
+    """Whether there is an earlier question to go back to."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an answer or command did: the turns it recorded, or why it was refused."""
+
+    turns: tuple[Turn, ...] = ()
+    """New turns, in order (save them all together)."""
+    error: str = ""
+    """Why the input was refused; nothing was recorded."""
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the input was taken."""
+        return not self.error

@@ -1,0 +1,456 @@
+"""The dialogue session: a dialogue, its framework and the turns so far.
+
+A session is plain state derived from its turns: replaying a transcript's turns
+rebuilds exactly the session that wrote them, which is how resume works. Every
+public method that changes anything returns the new turns, which the caller saves
+together; the session itself does no I/O and takes the time as an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.engine.answers import AnswerError, ParsedAnswer, parse_answer
+from bot.engine.evidence import is_vague, names_evidence
+from bot.engine.prompts import Outcome, Progress, Prompt
+from bot.facts import AnswerFacts
+from bot.loading import LoadedDialogue
+from bot.model import Node, Probe, Question, Turn
+from bot.text import clean_input
+
+DEAD_END_WORDS = "That is the end of the questions. Thank you."
+
+
+class SessionError(RuntimeError):
+    """The session cannot go on (a dialogue fault that validation would have reported)."""
+
+
+@dataclass
+class _Visit:
+    """The question being asked now."""
+
+    node: str
+    probes_fired: list[int] = field(default_factory=list)
+    probe: int | None = None
+    texts: list[str] = field(default_factory=list)
+
+
+class Session:
+    """A dialogue being taken: ask, probe, branch, go back, amend, skip, note, abandon."""
+
+    def __init__(
+        self, dialogue: LoadedDialogue, turns: Sequence[Turn] = (), telephone: bool = False
+    ):
+        self.loaded = dialogue
+        self.dialogue = dialogue.dialogue
+        self.framework = dialogue.framework.framework
+        self.telephone = telephone or self.dialogue.mode == "telephone"
+        self.turns: list[Turn] = []
+        self.answers: dict[str, Turn] = {}
+        self.path: list[str] = []
+        self.visit: _Visit | None = None
+        self.finished: str = ""  # "", "end" or "abandon"
+        self._ask_nodes = [n for n, node in self.dialogue.nodes.items() if node.ask]
+        for turn in turns:
+            self._apply(turn)
+
+    # ----- reading ---------------------------------------------------------------------------
+
+    @property
+    def facts(self) -> AnswerFacts:
+        """The answers so far, for conditions and scores."""
+        return AnswerFacts(self.framework, self.answers)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the dialogue reached its end."""
+        return self.finished == "end"
+
+    @property
+    def over(self) -> bool:
+        """Whether nothing more can be asked (complete or abandoned)."""
+        return bool(self.finished)
+
+    @property
+    def needs_begin(self) -> bool:
+        """Whether `begin` has bot turns to add (a new session, or one cut off mid-step)."""
+        return not self.finished and (not self.turns or self.turns[-1].speaker != "bot")
+
+    def current(self) -> Prompt:
+        """What to show now."""
+        if self.finished:
+            last = self.turns[-1]
+            kind = "end" if self.finished == "end" else "abandoned"
+            return Prompt(kind=kind, node=last.node, text=last.text, progress=self._progress(None))
+        if self.visit is None:
+            raise SessionError("the session has not begun; call begin() first")
+        node = self.dialogue.nodes[self.visit.node]
+        question = self.framework.question(node.ask or "")
+        progress = self._progress(question)
+        back = len(self.path) > 1 or self.visit.probe is not None
+        if self.visit.probe is not None:
+            probe = node.probes[self.visit.probe]
+            return Prompt(
+                kind="probe",
+                node=self.visit.node,
+                text=self._probe_text(probe, question),
+                progress=progress,
+                question=question,
+                trigger=probe.on,
+                can_go_back=back,
+            )
+        scale = self.framework.scale_of(question)
+        return Prompt(
+            kind="ask",
+            node=self.visit.node,
+            text=question.text,
+            progress=progress,
+            question=question,
+            options=scale.options if scale else (),
+            chat=node.chat,
+            read_aloud=node.read_aloud,
+            guidance=node.guidance,
+            previous=self.answers.get(question.id),
+            can_go_back=back,
+        )
+
+    # ----- acting ----------------------------------------------------------------------------
+
+    def begin(self, at: datetime) -> Outcome:
+        """Start the dialogue, or finish a step a previous run was cut off in."""
+        if not self.needs_begin:
+            return Outcome()
+        return Outcome(tuple(self._continue(at)))
+
+    def answer(self, text: str, at: datetime) -> Outcome:
+        """Take an answer to the question or probe shown now."""
+        if refusal := self._refuse_if_over():
+            return refusal
+        assert self.visit is not None
+        text = clean_input(text)
+        node = self.dialogue.nodes[self.visit.node]
+        question = self.framework.question(node.ask or "")
+        if self.visit.probe is not None:
+            if not text:
+                return Outcome(error="Please type a reply, or :skip to move on.")
+            probe = node.probes[self.visit.probe]
+            turn = self._turn(
+                at,
+                self._respondent,
+                "probe_answer",
+                node=self.visit.node,
+                question=question.id,
+                text=text,
+                trigger=probe.on,
+            )
+            return self._record(turn, at)
+        previous = self.answers.get(question.id)
+        if not text and previous is not None:
+            turn = self._turn(
+                at, self._respondent, "keep", node=self.visit.node, question=question.id
+            )
+            return self._record(turn, at)
+        try:
+            parsed = parse_answer(question, self.framework.scale_of(question), text)
+        except AnswerError as error:
+            return Outcome(error=str(error))
+        turn = self._answer_turn(at, question, text, parsed, previous)
+        return self._record(turn, at)
+
+    def amend(self, question_id: str, text: str, at: datetime) -> Outcome:
+        """Correct an earlier answer without moving on; the original is kept in the history."""
+        previous = self.answers.get(question_id)
+        if previous is None:
+            return Outcome(error=f"{question_id} has no answer to amend.")
+        if self.visit is not None and previous.node == self.visit.node:
+            return Outcome(error="That is the question being asked now: answer it, or go back.")
+        question = self.framework.question(question_id)
+        try:
+            parsed = parse_answer(question, self.framework.scale_of(question), clean_input(text))
+        except AnswerError as error:
+            return Outcome(error=str(error))
+        turn = self._answer_turn(
+            at, question, clean_input(text), parsed, previous, node=previous.node
+        )
+        self._apply(turn)
+        return Outcome((turn,))
+
+    def skip(self, at: datetime) -> Outcome:
+        """Skip the question (it stays unanswered) or the follow-up."""
+        if refusal := self._refuse_if_over():
+            return refusal
+        assert self.visit is not None
+        node = self.dialogue.nodes[self.visit.node]
+        trigger = node.probes[self.visit.probe].on if self.visit.probe is not None else ""
+        turn = self._turn(
+            at,
+            self._respondent,
+            "skip",
+            node=self.visit.node,
+            question=node.ask or "",
+            trigger=trigger,
+        )
+        return self._record(turn, at)
+
+    def back(self, at: datetime) -> Outcome:
+        """Go back to the previous question; the next answer amends it."""
+        if refusal := self._refuse_if_over():
+            return refusal
+        assert self.visit is not None
+        if self.visit.probe is not None:
+            target = self.visit.node
+        elif len(self.path) > 1:
+            target = self.path[-2]
+        else:
+            return Outcome(error="This is the first question; there is nothing to go back to.")
+        turn = self._turn(
+            at,
+            self._respondent,
+            "back",
+            node=target,
+            question=self.dialogue.nodes[target].ask or "",
+        )
+        return self._record(turn, at)
+
+    def note(self, text: str, at: datetime) -> Outcome:
+        """Add a note to the current question (an interviewer's, in telephone mode)."""
+        text = clean_input(text)
+        if not text:
+            return Outcome(error="A note needs some text, such as :note rang back later.")
+        node = self.visit.node if self.visit else ""
+        question = self.dialogue.nodes[node].ask or "" if node else ""
+        speaker = "interviewer" if self.telephone else "respondent"
+        turn = self._turn(at, speaker, "note", node=node, question=question, text=text)
+        self._apply(turn)
+        return Outcome((turn,))
+
+    def abandon(self, at: datetime) -> Outcome:
+        """Abandon the assessment; what was answered is kept."""
+        if refusal := self._refuse_if_over():
+            return refusal
+        turn = self._turn(
+            at, self._respondent, "abandon", node=self.visit.node if self.visit else ""
+        )
+        self._apply(turn)
+        return Outcome((turn,))
+
+    # ----- internals -------------------------------------------------------------------------
+
+    @property
+    def _respondent(self) -> str:
+        return "interviewer" if self.telephone else "respondent"
+
+    def _refuse_if_over(self) -> Outcome | None:
+        if self.finished == "end":
+            return Outcome(error="The assessment is complete.")
+        if self.finished:
+            return Outcome(error="The assessment was abandoned.")
+        if self.visit is None:
+            return Outcome(error="The session has not begun.")
+        return None
+
+    def _answer_turn(
+        self,
+        at: datetime,
+        question: Question,
+        text: str,
+        parsed: ParsedAnswer,
+        previous: Turn | None,
+        node: str | None = None,
+    ) -> Turn:
+        return self._turn(
+            at,
+            "respondent",
+            "answer",
+            node=node or (self.visit.node if self.visit else ""),
+            question=question.id,
+            text=text,
+            value=parsed.value,
+            label=parsed.label,
+            score=parsed.score,
+            comment=parsed.comment,
+            abstain=parsed.abstain,
+            amends=previous.seq if previous else None,
+        )
+
+    def _turn(self, at: datetime, speaker: str, kind: str, **fields: Any) -> Turn:
+        return Turn(seq=len(self.turns) + 1, at=at, speaker=speaker, kind=kind, **fields)  # type: ignore[arg-type]
+
+    def _record(self, turn: Turn, at: datetime) -> Outcome:
+        self._apply(turn)
+        return Outcome((turn, *self._continue(at)))
+
+    def _apply(self, turn: Turn) -> None:
+        """Update the state for one turn; replaying every turn rebuilds the session."""
+        self.turns.append(turn)
+        kind = turn.kind
+        if kind == "ask":
+            if turn.node in self.path:
+                del self.path[self.path.index(turn.node) + 1 :]
+            else:
+                self.path.append(turn.node)
+            self.visit = _Visit(turn.node)
+        elif kind == "probe" and self.visit is not None:
+            self.visit.probe = turn.probe
+            if turn.probe is not None:
+                self.visit.probes_fired.append(turn.probe)
+        elif kind == "answer":
+            self.answers[turn.question] = turn
+            if self.visit is not None and turn.node == self.visit.node:
+                kind = self.framework.question(turn.question).kind
+                words = turn.value if kind == "text" else turn.comment
+                self.visit.texts = [words] if words else []
+        elif kind == "probe_answer" and self.visit is not None:
+            self.visit.texts.append(turn.text)
+            self.visit.probe = None
+        elif kind == "skip" and self.visit is not None:
+            self.visit.probe = None
+        elif kind in ("end", "abandon"):
+            self.finished = kind
+            self.visit = None
+
+    def _continue(self, at: datetime) -> list[Turn]:
+        """The bot's turns that follow the last turn."""
+        if self.finished:
+            return []
+        last = self.turns[-1] if self.turns else None
+        if last is None:
+            return self._emit_from(self.dialogue.start, at)
+        assert self.visit is not None
+        node_id = self.visit.node
+        if last.kind == "back":
+            return self._emit_from(last.node, at)
+        if last.kind == "answer" and last.node != node_id:
+            return []  # an amendment of an earlier question: the cursor stays
+        if last.kind in ("answer", "probe_answer"):
+            probe = self._next_probe(node_id)
+            if probe is not None:
+                return [self._emit_probe(node_id, probe, at)]
+        if last.kind in ("answer", "probe_answer", "skip", "keep"):
+            following = self._next_node(node_id)
+            return self._emit_from(following, at) if following else self._dead_end(node_id, at)
+        return []
+
+    def _emit_probe(self, node_id: str, index: int, at: datetime) -> Turn:
+        node = self.dialogue.nodes[node_id]
+        question = self.framework.question(node.ask or "")
+        probe = node.probes[index]
+        text = self._probe_text(probe, question)
+        return self._emit(
+            self._turn(
+                at,
+                "bot",
+                "probe",
+                node=node_id,
+                question=question.id,
+                text=text,
+                trigger=probe.on,
+                probe=index,
+            )
+        )
+
+    def _emit(self, turn: Turn) -> Turn:
+        self._apply(turn)
+        return turn
+
+    def _emit_from(self, node_id: str, at: datetime) -> list[Turn]:
+        turns: list[Turn] = []
+        for _ in range(len(self.dialogue.nodes) + 1):
+            node = self.dialogue.nodes[node_id]
+            if node.kind == "ask":
+                question = self.framework.question(node.ask or "")
+                turns.append(
+                    self._emit(
+                        self._turn(
+                            at, "bot", "ask", node=node_id, question=question.id, text=question.text
+                        )
+                    )
+                )
+                return turns
+            if node.kind == "end":
+                turns.append(
+                    self._emit(self._turn(at, "bot", "end", node=node_id, text=node.end or ""))
+                )
+                return turns
+            turns.append(
+                self._emit(self._turn(at, "bot", "say", node=node_id, text=node.say or ""))
+            )
+            following = self._next_node(node_id)
+            if following is None:
+                return turns + self._dead_end(node_id, at)
+            node_id = following
+        raise SessionError(
+            f"the dialogue loops through say nodes without asking anything ({node_id})"
+        )
+
+    def _dead_end(self, node_id: str, at: datetime) -> list[Turn]:
+        # Validation reports dead ends; a respondent who meets one is still let out cleanly.
+        return [self._emit(self._turn(at, "bot", "end", node=node_id, text=DEAD_END_WORDS))]
+
+    def _next_node(self, node_id: str) -> str | None:
+        node = self.dialogue.nodes[node_id]
+        facts = self.facts
+        for index, branch in enumerate(node.branches):
+            if self.loaded.branches[(node_id, index)].evaluate(facts):
+                return branch.goto
+        return node.next
+
+    def _next_probe(self, node_id: str) -> int | None:
+        assert self.visit is not None
+        if len(self.visit.probes_fired) >= self.dialogue.max_probes:
+            return None
+        node = self.dialogue.nodes[node_id]
+        for index, probe in enumerate(node.probes):
+            if index not in self.visit.probes_fired and self._fires(node_id, node, index, probe):
+                return index
+        return None
+
+    def _fires(self, node_id: str, node: Node, index: int, probe: Probe) -> bool:
+        question = self.framework.question(node.ask or "")
+        answer = self.answers.get(question.id)
+        if answer is None or self.visit is None:
+            return False
+        texts = " ".join(self.visit.texts)
+        scale = self.framework.scale_of(question)
+        if probe.on == "low":
+            weak = scale.weak_at_or_below if scale else None
+            return answer.score is not None and weak is not None and answer.score <= weak
+        if probe.on == "dont_know":
+            return answer.abstain == "dont_know"
+        if probe.on == "vague":
+            latest = self.visit.texts[-1] if self.visit.texts else ""
+            return bool(latest) and is_vague(latest)
+        if probe.on == "unevidenced_high":
+            return (
+                scale is not None
+                and answer.score is not None
+                and answer.score >= scale.high
+                and not names_evidence(texts)
+            )
+        if probe.on == "out_of_range":
+            return answer.score == 0.0 and question.recommended is not None
+        if probe.on == "inconsistent":
+            return not self.loaded.checks[(node_id, index)].evaluate(self.facts)
+        return False
+
+    @staticmethod
+    def _probe_text(probe: Probe, question: Question) -> str:
+        if question.recommended is not None and "{range}" in probe.text:
+            return probe.text.replace("{range}", question.recommended.describe())
+        return probe.text
+
+    def _progress(self, question: Question | None) -> Progress:
+        areas = self.framework.areas
+        area = areas[-1] if question is None else self.framework.area_of(question.id)
+        reached = len(dict.fromkeys(self.path))
+        return Progress(
+            area_id=area.id,
+            area_title=area.title,
+            area_number=areas.index(area) + 1,
+            area_count=len(areas),
+            question_number=max(reached, 1) if question else len(self._ask_nodes),
+            question_count=len(self._ask_nodes),
+        )

@@ -1,0 +1,56 @@
+"""The answers so far, as conditions and scoring read them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.model import Framework, Turn
+
+
+class AnswerFacts:
+    """The latest answer to each question, with question and area scores (0-100)."""
+
+    def __init__(self, framework: Framework, answers: Mapping[str, Turn]) -> None:
+        self.framework = framework
+        self.answers = answers
+
+    def value(self, question_id: str) -> str | float | None:
+        """The answer's value: an option value, a number, or the text."""
+        turn = self.answers.get(question_id)
+        if turn is None:
+            return None
+        if self.framework.question(question_id).kind == "number":
+            try:
+                return float(turn.value)
+            except ValueError:
+                return None
+        return turn.value
+
+    def answered(self, question_id: str) -> bool:
+        """Whether the question has an answer (an abstention counts)."""
+        return question_id in self.answers
+
+    def question_score(self, question_id: str) -> float | None:
+        """A question's 0-100 score, or None for text, abstentions and no answer."""
+        turn = self.answers.get(question_id)
+        if turn is None or turn.score is None:
+            return None
+        question = self.framework.question(question_id)
+        scale = self.framework.scale_of(question)
+        return scale.normalise(turn.score) if scale else turn.score
+
+    def area_score(self, area_id: str) -> float | None:
+        """The weighted mean of an area's question scores, or None when none is scored."""
+        total = weights = 0.0
+        for question in self.framework.area(area_id).questions:
+            score = self.question_score(question.id)
+            if score is not None and question.weight > 0:
+                total += score * question.weight
+                weights += question.weight
+        return round(total / weights, 6) if weights else None
+
+    def score(self, name: str) -> float | None:
+        """A question's or an area's score."""
+        if any(a.id == name for a in self.framework.areas):
+            return self.area_score(name)
+        return self.question_score(name)

@@ -1,0 +1,305 @@
+"""Read frameworks and dialogues from TOML, check them, and parse their conditions once."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from bot import conditions
+from bot.conditions import Condition, ConditionError
+from bot.model import Dialogue, Framework
+from bot.problems import (
+    LoadError,
+    Problem,
+    display_name,
+    dotted,
+    find_line,
+    from_validation,
+    suggest,
+)
+
+MAX_FILE_BYTES = 5_000_000
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LoadedFramework:
+    """A checked framework with its conditions parsed."""
+
+    framework: Framework
+    """The framework."""
+    path: Path
+    """Where it was read from."""
+    hash: str
+    """A hash of the file's bytes."""
+    actions: dict[str, Condition]
+    """Each action's condition, by action id."""
+
+    @property
+    def id(self) -> str:
+        """The framework's id."""
+        return self.framework.id
+
+
+@dataclass(frozen=True)
+class LoadedDialogue:
+    """A checked dialogue, bound to its framework, with its conditions parsed."""
+
+    dialogue: Dialogue
+    """The dialogue."""
+    framework: LoadedFramework
+    """The framework it asks."""
+    path: Path | None
+    """Where it was read from (None for a generated default dialogue)."""
+    hash: str
+    """A hash of the file's bytes (or of the generated dialogue)."""
+    branches: dict[tuple[str, int], Condition]
+    """Branch conditions by (node id, branch index)."""
+    checks: dict[tuple[str, int], Condition]
+    """Probe checks by (node id, probe index)."""
+
+    @property
+    def id(self) -> str:
+        """The dialogue's id."""
+        return self.dialogue.id
+
+
+def file_hash(data: bytes) -> str:
+    """A short content hash."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str, bytes]:
+    """A TOML file's data, text and bytes, or a LoadError that says what is wrong."""
+    name = display_name(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem(name, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem(name, "", "is a folder, not a TOML file")]) from None
+    except OSError as error:
+        raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError([Problem(name, "", f"is larger than {MAX_FILE_BYTES} bytes")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
+    return parse_toml(text, name), text, data
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """Parse TOML text, turning a syntax error into a Problem with its line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(match.group(1)) if match else None
+        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", message).rstrip(".")
+        if match:
+            detail += f" (column {match.group(2)})"
+        raise LoadError([Problem(name, "", f"is not valid TOML: {detail}", line)]) from None
+    except RecursionError:
+        raise LoadError([Problem(name, "", "is not valid TOML: nested too deeply")]) from None
+
+
+def validate_model(model: type[M], data: dict[str, Any], name: str, text: str) -> M:
+    """Build a model, or raise a LoadError listing every problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise LoadError(from_validation(error, name, text, model)) from None
+    except RecursionError:
+        raise LoadError([Problem(name, "", "is nested too deeply")]) from None
+
+
+def load_framework(path: Path) -> LoadedFramework:
+    """Load and check a framework file."""
+    data, text, raw = read_toml(path)
+    name = display_name(path)
+    framework = validate_model(Framework, data, name, text)
+    problems: list[Problem] = []
+
+    def problem(loc: list[str | int], message: str) -> None:
+        problems.append(Problem(name, dotted(loc), message, find_line(text, loc)))
+
+    seen_questions: dict[str, str] = {}
+    seen_areas: set[str] = set()
+    seen_actions: set[str] = set()
+    for a, area in enumerate(framework.areas):
+        if area.id in seen_areas:
+            problem(["areas", a, "id"], f'area id "{area.id}" is used twice')
+        seen_areas.add(area.id)
+        for q, question in enumerate(area.questions):
+            if question.id in seen_questions:
+                problem(
+                    ["areas", a, "questions", q, "id"], f'question id "{question.id}" is used twice'
+                )
+            seen_questions[question.id] = area.id
+            if question.scale and question.scale not in framework.scales:
+                problem(
+                    ["areas", a, "questions", q, "scale"],
+                    f'unknown scale "{question.scale}"; the scales are: '
+                    f"{', '.join(framework.scales) or 'none'}{suggest(question.scale, framework.scales)}",
+                )
+        for c, action in enumerate(area.actions):
+            if action.id in seen_actions:
+                problem(["areas", a, "actions", c, "id"], f'action id "{action.id}" is used twice')
+            seen_actions.add(action.id)
+
+    values = choice_values(framework)
+    actions: dict[str, Condition] = {}
+    for a, area in enumerate(framework.areas):
+        for c, action in enumerate(area.actions):
+            try:
+                actions[action.id] = conditions.parse(
+                    action.when, seen_questions, seen_areas, values
+                )
+            except ConditionError as error:
+                problem(["areas", a, "actions", c, "when"], f"condition {error}")
+    for kind in ("rag", "stages"):
+        bands = getattr(framework.bands, kind)
+        if bands and min(b.min for b in bands) != 0:
+            problem(
+                ["bands", kind], "the lowest band must start at min = 0 so every score has a band"
+            )
+        mins = [b.min for b in bands]
+        if len(set(mins)) != len(mins):
+            problem(["bands", kind], "two bands start at the same min")
+    if problems:
+        raise LoadError(problems)
+    return LoadedFramework(framework, path, file_hash(raw), actions)
+
+
+def choice_values(framework: Framework) -> dict[str, list[str]]:
+    """For each rating or yesno question, its options' values."""
+    return {
+        q.id: [o.value for o in framework.scales[q.scale].options]
+        for q in framework.questions()
+        if q.scale and q.scale in framework.scales
+    }
+
+
+def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
+    """Load a dialogue file and check it against its framework."""
+    data, text, raw = read_toml(path)
+    name = display_name(path)
+    dialogue = validate_model(Dialogue, data, name, text)
+    return bind_dialogue(dialogue, framework, name, text, path, file_hash(raw))
+
+
+def read_dialogue_framework_id(path: Path) -> str:
+    """The framework id a dialogue file names (to find its framework before loading it)."""
+    data, _, _ = read_toml(path)
+    framework = data.get("framework")
+    if not isinstance(framework, str):
+        raise LoadError(
+            [Problem(display_name(path), "framework", 'missing required key "framework"', None)]
+        )
+    return framework
+
+
+def bind_dialogue(
+    dialogue: Dialogue,
+    loaded: LoadedFramework,
+    name: str,
+    text: str,
+    path: Path | None,
+    digest: str,
+) -> LoadedDialogue:
+    """Check a dialogue's references into its framework and parse its conditions."""
+    framework = loaded.framework
+    problems: list[Problem] = []
+
+    def problem(loc: list[str | int], message: str) -> None:
+        problems.append(Problem(name, dotted(loc), message, find_line(text, loc)))
+
+    if dialogue.framework != framework.id:
+        problem(
+            ["framework"],
+            f'names framework "{dialogue.framework}" but was loaded with "{framework.id}"',
+        )
+    nodes = dialogue.nodes
+    for node_id in nodes:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", node_id):
+            problem(
+                ["nodes", node_id],
+                f'"{node_id}" is not a valid node id: use lower case, digits, - and _',
+            )
+    if dialogue.start not in nodes:
+        problem(
+            ["start"],
+            f'names node "{dialogue.start}", which does not exist{suggest(dialogue.start, nodes)}',
+        )
+    questions = {q.id for q in framework.questions()}
+    areas = {a.id for a in framework.areas}
+    values = choice_values(framework)
+    branches: dict[tuple[str, int], Condition] = {}
+    checks: dict[tuple[str, int], Condition] = {}
+    for node_id, node in nodes.items():
+        if node.next and node.next not in nodes:
+            problem(
+                ["nodes", node_id, "next"],
+                f'names node "{node.next}", which does not exist{suggest(node.next, nodes)}',
+            )
+        if node.area and node.area not in areas:
+            problem(
+                ["nodes", node_id, "area"],
+                f'names area "{node.area}", which the framework does not have{suggest(node.area, areas)}',
+            )
+        if node.ask and node.ask not in questions:
+            problem(
+                ["nodes", node_id, "ask"],
+                f'asks "{node.ask}", which is not a question in {framework.id}{suggest(node.ask, questions)}',
+            )
+        for b, branch in enumerate(node.branches):
+            if branch.goto not in nodes:
+                problem(
+                    ["nodes", node_id, "branches", b, "goto"],
+                    f'names node "{branch.goto}", which does not exist{suggest(branch.goto, nodes)}',
+                )
+            try:
+                branches[(node_id, b)] = conditions.parse(branch.when, questions, areas, values)
+            except ConditionError as error:
+                problem(["nodes", node_id, "branches", b, "when"], f"condition {error}")
+        question = framework.question(node.ask) if node.ask in questions else None
+        for p, probe in enumerate(node.probes):
+            loc: list[str | int] = ["nodes", node_id, "probes", p]
+            if question is not None:
+                if probe.on in ("low", "unevidenced_high") and question.kind not in (
+                    "rating",
+                    "yesno",
+                ):
+                    problem(
+                        [*loc, "on"],
+                        f"a {probe.on} probe needs a rating or yesno question; {question.id} is {question.kind}",
+                    )
+                if probe.on == "out_of_range" and (
+                    question.kind != "number" or question.recommended is None
+                ):
+                    problem(
+                        [*loc, "on"],
+                        f"an out_of_range probe needs a number question with a recommended range; {question.id} has none",
+                    )
+                if probe.on == "dont_know" and question.kind not in ("rating", "yesno"):
+                    problem(
+                        [*loc, "on"],
+                        f"a dont_know probe needs a question with a Don't know option; {question.id} is {question.kind}",
+                    )
+            if probe.check is not None:
+                try:
+                    checks[(node_id, p)] = conditions.parse(probe.check, questions, areas, values)
+                except ConditionError as error:
+                    problem([*loc, "check"], f"condition {error}")
+    if problems:
+        raise LoadError(problems)
+    return LoadedDialogue(dialogue, loaded, path, digest, branches, checks)

@@ -1,0 +1,265 @@
+"""The framework format: what is assessed (an item bank with scales, actions and bands)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
+
+QuestionKind = Literal["rating", "yesno", "number", "text"]
+Abstention = Literal["dont_know", "refused"]
+
+
+class Source(Strict):
+    """Where a framework comes from."""
+
+    document: str
+    """The published document, as its title reads."""
+    publisher: str = ""
+    """Who published it."""
+    year: int | None = None
+    """Year of publication."""
+    seed: str = ""
+    """The seed file the wording was taken from."""
+
+
+class Option(Strict):
+    """One answer on a scale."""
+
+    value: str = Field(min_length=1)
+    """Stable identifier: what conditions compare with and transcripts store."""
+    key: str = Field(min_length=1, max_length=3)
+    """What the respondent types or the interviewer presses."""
+    label: str = Field(min_length=1)
+    """What is shown."""
+    score: float | None = None
+    """The option's score on the scale; none for an abstention."""
+    abstain: Abstention | None = None
+    """Set for Don't know and Refused: counted apart, never as a zero."""
+
+    @model_validator(mode="after")
+    def _score_or_abstain(self) -> Option:
+        if (self.score is None) == (self.abstain is None):
+            raise ValueError('give an option either a score or abstain = "dont_know"/"refused"')
+        return self
+
+
+class Scale(Strict):
+    """A named answer scale."""
+
+    options: tuple[Option, ...] = Field(min_length=2)
+    """The answers, in the order they are shown."""
+    weak_at_or_below: float | None = None
+    """Scores at or below this are weak: they fire `low` probes. `validate` requires it."""
+
+    @property
+    def scored(self) -> tuple[Option, ...]:
+        """The options that carry a score."""
+        return tuple(o for o in self.options if o.score is not None)
+
+    @property
+    def low(self) -> float:
+        """The lowest score on the scale."""
+        return min(o.score for o in self.scored if o.score is not None)
+
+    @property
+    def high(self) -> float:
+        """The highest score on the scale."""
+        return max(o.score for o in self.scored if o.score is not None)
+
+    def normalise(self, score: float) -> float:
+        """A score on this scale as 0-100."""
+        span = self.high - self.low
+        return 100.0 if span == 0 else round((score - self.low) / span * 100.0, 6)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Scale:
+        for attr in ("key", "value"):
+            seen: set[str] = set()
+            for option in self.options:
+                name = getattr(option, attr).casefold()
+                if name in seen:
+                    raise ValueError(f"two options share the {attr} {getattr(option, attr)!r}")
+                seen.add(name)
+        if len(self.scored) < 2:
+            raise ValueError("a scale needs at least two scored options")
+        return self
+
+
+class Range(Strict):
+    """A recommended range for a number answer (inclusive)."""
+
+    min: float | None = None
+    """Lowest recommended value."""
+    max: float | None = None
+    """Highest recommended value."""
+    note: str = ""
+    """Why: shown in probes and reports."""
+
+    def contains(self, number: float) -> bool:
+        """Whether a number is inside the range."""
+        return (self.min is None or number >= self.min) and (self.max is None or number <= self.max)
+
+    def describe(self) -> str:
+        """The range as words, such as "12-15"."""
+        if self.min is not None and self.max is not None:
+            return f"{self.min:g}-{self.max:g}"
+        if self.min is not None:
+            return f"at least {self.min:g}"
+        return f"at most {self.max:g}"
+
+
+class Benchmark(Strict):
+    """A published result for a statement, to compare a partnership's own against."""
+
+    source: str
+    """Where it was published."""
+    n: int = Field(gt=0)
+    """How many answered."""
+    agree: float = Field(ge=0, le=100)
+    """Per cent who agreed or strongly agreed."""
+    disagree: float = Field(ge=0, le=100)
+    """Per cent who disagreed or strongly disagreed."""
+    dont_know: float | None = Field(default=None, ge=0, le=100)
+    """Per cent who did not know, where published."""
+
+
+class Question(Strict):
+    """One question or statement, worded as in the seed."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Unique in the framework; the name conditions use."""
+    text: str = Field(min_length=1)
+    """The seed's own wording."""
+    kind: QuestionKind = "rating"
+    """rating or yesno (a scale), number, or text (narrative, unscored)."""
+    scale: str | None = None
+    """The scale's name, for rating and yesno."""
+    weight: float = Field(default=1.0, ge=0)
+    """Weight in the area's mean."""
+    number: str = ""
+    """The seed's own numbering, such as "2.14"."""
+    unit: str = ""
+    """For numbers: what is counted, such as "members"."""
+    minimum: float | None = None
+    """For numbers: lowest valid answer."""
+    recommended: Range | None = None
+    """For numbers: the recommended range; outside it fires `out_of_range`."""
+    benchmark: Benchmark | None = None
+    """A published result for this statement."""
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> Question:
+        if self.kind in ("rating", "yesno") and not self.scale:
+            raise ValueError(f"a {self.kind} question needs a scale")
+        if self.kind in ("number", "text") and self.scale:
+            raise ValueError(f"a {self.kind} question takes no scale")
+        if self.kind != "number" and (self.recommended or self.minimum is not None):
+            raise ValueError("only number questions take `recommended` or `minimum`")
+        return self
+
+
+class Action(Strict):
+    """A suggested action and the condition that suggests it."""
+
+    id: str = Field(pattern=SLUG_PATTERN)
+    """Unique in the framework."""
+    text: str = Field(min_length=1)
+    """The action, worded as the seed's suggested actions are."""
+    when: str = Field(min_length=1)
+    """Condition over answers and scores that makes it apply."""
+    owner: str = ""
+    """Suggested owner role."""
+    smart: str = ""
+    """Hint for making it specific, measurable, attributable, realistic and timebound."""
+    source: str = ""
+    """Where in the seed it comes from, such as "Appendix A, 1 a)"."""
+
+
+class Area(Strict):
+    """A group of questions scored together."""
+
+    id: str = Field(pattern=SLUG_PATTERN)
+    """Unique in the framework; used in `score("...")`."""
+    title: str = Field(min_length=1)
+    """As the seed heads it."""
+    intro: str = ""
+    """What the area is about, in the seed's words."""
+    questions: tuple[Question, ...] = Field(min_length=1)
+    """In the seed's order."""
+    actions: tuple[Action, ...] = ()
+    """Suggested actions for this area."""
+
+
+class Band(Strict):
+    """A score band: a RAG colour or a development stage."""
+
+    name: str = Field(pattern=SLUG_PATTERN)
+    """Identifier, such as "red" or "developing"."""
+    label: str
+    """What is shown."""
+    min: float = Field(ge=0, le=100)
+    """Lowest 0-100 score in this band."""
+    description: str = ""
+    """What the band means, in the seed's words."""
+
+
+class Bands(Strict):
+    """Red/amber/green per area and a development stage overall."""
+
+    rag: tuple[Band, ...] = Field(min_length=1)
+    """RAG bands, each from its `min` up to the next band's."""
+    stages: tuple[Band, ...] = ()
+    """Development stages for the overall score."""
+
+
+class Framework(Strict):
+    """What is assessed: areas of questions, scales, actions and bands."""
+
+    id: str = Field(pattern=SLUG_PATTERN)
+    """Unique among installed frameworks."""
+    title: str
+    """Shown in lists and reports."""
+    version: str
+    """Bumped whenever questions, scales or actions change."""
+    description: str = ""
+    """A sentence or two on what it covers."""
+    source: Source
+    """Where it comes from."""
+    scales: dict[str, Scale] = Field(default_factory=dict)
+    """Named answer scales."""
+    areas: tuple[Area, ...] = Field(min_length=1)
+    """The areas in order."""
+    bands: Bands
+    """Score bands."""
+
+    _index_cache: tuple[dict[str, Question], dict[str, Area]] | None = PrivateAttr(default=None)
+
+    def questions(self) -> tuple[Question, ...]:
+        """Every question, in order."""
+        return tuple(q for area in self.areas for q in area.questions)
+
+    def question(self, question_id: str) -> Question:
+        """A question by id."""
+        return self._index()[0][question_id]
+
+    def area_of(self, question_id: str) -> Area:
+        """The area a question belongs to."""
+        return self._index()[1][question_id]
+
+    def area(self, area_id: str) -> Area:
+        """An area by id."""
+        return next(a for a in self.areas if a.id == area_id)
+
+    def scale_of(self, question: Question) -> Scale | None:
+        """The scale of a rating or yesno question."""
+        return self.scales[question.scale] if question.scale else None
+
+    def _index(self) -> tuple[dict[str, Question], dict[str, Area]]:
+        if self._index_cache is None:
+            questions = {q.id: q for a in self.areas for q in a.questions}
+            areas = {q.id: a for a in self.areas for q in a.questions}
+            self._index_cache = (questions, areas)
+        return self._index_cache

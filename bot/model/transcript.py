@@ -1,0 +1,165 @@
+"""The transcript format: what happened, turn by turn, as an audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from bot.model.base import Strict
+
+SCHEMA_VERSION = 1
+Speaker = Literal["bot", "respondent", "interviewer"]
+TurnKind = Literal[
+    "say",  # bot: a say node
+    "ask",  # bot: a question
+    "probe",  # bot: a follow-up
+    "end",  # bot: closing words; the dialogue is complete
+    "answer",  # an answer to the question (an amendment when `amends` is set)
+    "probe_answer",  # a reply to a probe
+    "skip",  # the question or probe was skipped
+    "back",  # went back to the previous question
+    "keep",  # revisited a question and kept its answer
+    "note",  # a note (an interviewer's or a respondent's)
+    "abandon",  # the assessment was abandoned
+]
+Status = Literal["in_progress", "complete", "abandoned"]
+
+
+class Person(Strict):
+    """Someone taking part."""
+
+    name: str = ""
+    """Their name as typed."""
+
+
+class Respondent(Person):
+    """Who answered."""
+
+    organisation: str = ""
+    """Their organisation."""
+    role: str = ""
+    """Their role, such as "Councillor" or "Police inspector"."""
+    sector: str = ""
+    """Public, voluntary, business, ..."""
+    partnership: str = ""
+    """The partnership assessed."""
+
+
+class Reference(Strict):
+    """Which version of a framework or dialogue a transcript was taken with."""
+
+    id: str
+    """Its id."""
+    version: str
+    """Its version field."""
+    hash: str
+    """A hash of its file, to tell whether it has changed since."""
+
+
+class Turn(Strict):
+    """One thing said or done. Turns are only ever appended."""
+
+    seq: int = Field(ge=1)
+    """1, 2, 3, ... in order."""
+    at: datetime
+    """When (timezone-aware)."""
+    speaker: Speaker
+    """Who."""
+    kind: TurnKind
+    """What kind of turn."""
+    node: str = ""
+    """The dialogue node it belongs to."""
+    question: str = ""
+    """The framework question it concerns."""
+    text: str = ""
+    """What was shown or typed."""
+    value: str = ""
+    """The parsed answer: an option's value, a number, or the text."""
+    label: str = ""
+    """An option's label."""
+    score: float | None = None
+    """The option's score on its scale (numbers: 100 inside the range, 0 outside)."""
+    comment: str = ""
+    """Words typed after an option key, such as "3 - we have minutes"."""
+    abstain: str = ""
+    """dont_know or refused."""
+    trigger: str = ""
+    """For probes and their replies: what fired the probe."""
+    probe: int | None = None
+    """For probes: which of the node's probes (0-based)."""
+    amends: int | None = None
+    """For amendments: the seq of the answer this one corrects."""
+    check: str = ""
+    """Written by the store on the last turn of each save, to detect an interrupted save."""
+
+
+class TranscriptHeader(Strict):
+    """Everything about a transcript that is fixed when it starts."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema")
+    """The transcript format version."""
+    id: str = Field(min_length=1)
+    """Unique id."""
+    framework: Reference
+    """The framework taken."""
+    dialogue: Reference
+    """The dialogue used."""
+    mode: Literal["self", "telephone"]
+    """Self-assessment or telephone interview."""
+    respondent: Respondent
+    """Who answered."""
+    interviewer: Person | None = None
+    """Who interviewed (telephone mode)."""
+    started: datetime
+    """When it started."""
+
+    model_config = Strict.model_config | {"populate_by_name": True}
+
+    @model_validator(mode="after")
+    def _known_schema(self) -> TranscriptHeader:
+        if self.schema_version != SCHEMA_VERSION:
+            raise ValueError(
+                f"transcript schema {self.schema_version} is not supported "
+                f"(this version reads schema {SCHEMA_VERSION})"
+            )
+        return self
+
+
+class Transcript(TranscriptHeader):
+    """A header and its turns. Status and times are derived from the turns."""
+
+    turns: tuple[Turn, ...] = ()
+    """In order."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Transcript:
+        for index, turn in enumerate(self.turns, start=1):
+            if turn.seq != index:
+                raise ValueError(f"turn {index} has seq {turn.seq}; turns must be numbered 1, 2, 3")
+        return self
+
+    @property
+    def status(self) -> Status:
+        """complete, abandoned or in_progress, from the last turns."""
+        for turn in reversed(self.turns):
+            if turn.kind == "end":
+                return "complete"
+            if turn.kind == "abandon":
+                return "abandoned"
+        return "in_progress"
+
+    @property
+    def updated(self) -> datetime:
+        """When the last turn was taken."""
+        return self.turns[-1].at if self.turns else self.started
+
+    @property
+    def ended(self) -> datetime | None:
+        """When it was completed or abandoned."""
+        return self.updated if self.status != "in_progress" else None
+
+    def header(self) -> TranscriptHeader:
+        """The header alone."""
+        return TranscriptHeader.model_validate(self.model_dump(exclude={"turns"}))

@@ -1,0 +1,204 @@
+"""Plain mode: the session as numbered lines on stdout and answers on stdin.
+
+For screen readers, pipes and scripted runs. No cursor movement; no colour unless
+stdout is a terminal and NO_COLOR is unset.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from typing import TextIO
+
+from bot import exit_codes
+from bot.conversation import Conversation
+from bot.engine import Outcome, Prompt
+from bot.problems import display_name, suggest
+from bot.text import printable
+
+COMMANDS = {
+    ":back": "go back to the previous question (Enter on a revisited question keeps its answer)",
+    ":skip": "skip this question or follow-up",
+    ":note TEXT": "add a note to this question",
+    ":repeat": "show the question again",
+    ":help": "show this help",
+    ":quit": "save and leave (resume later)",
+    ":abandon": "abandon this assessment (asks to confirm)",
+}
+
+
+class PlainMode:
+    """Runs a conversation over text streams."""
+
+    def __init__(self, conversation: Conversation, stdin: TextIO, stdout: TextIO) -> None:
+        self.conversation = conversation
+        self.stdin = stdin
+        self.stdout = stdout
+        self.colour = stdout.isatty() and not os.environ.get("NO_COLOR")
+        self.area = ""
+
+    def run(self, resumed: bool = False) -> int:
+        """Ask until the end, :quit, or end of input; return the exit status."""
+        conversation = self.conversation
+        title = conversation.session.dialogue.title
+        self.line(title)
+        self.line(f"Transcript: {display_name(conversation.path)}")
+        for warning in conversation.warnings:
+            self.line(f"Note: {warning}")
+        outcome = conversation.begin()
+        if resumed and conversation.session.over:
+            self.line(
+                f"This transcript is already {conversation.transcript.status.replace('_', ' ')}."
+            )
+            return exit_codes.OK
+        if resumed:
+            self.line("Resuming where you left off.")
+        self.show(outcome, always=resumed)
+        while not conversation.session.over:
+            line = self.read()
+            if line is None:
+                self.line("")
+                self.line("Input ended before the last question. Everything answered is saved.")
+                self.resume_hint()
+                return exit_codes.INPUT_ENDED
+            status = self.handle(line)
+            if status is not None:
+                return status
+        self.line(f"Transcript saved: {display_name(conversation.path)}")
+        return exit_codes.OK
+
+    def handle(self, line: str) -> int | None:
+        """Act on one line of input; a return value ends the run."""
+        conversation = self.conversation
+        text = line.strip()
+        if not text.startswith(":") or text.startswith("::"):
+            self.show(conversation.answer(text[1:] if text.startswith("::") else line))
+            return None
+        command, _, rest = text.partition(" ")
+        command = command.lower()
+        if command == ":quit":
+            self.line("Saved.")
+            self.resume_hint()
+            return exit_codes.OK
+        if command == ":help":
+            self.help()
+        elif command == ":repeat":
+            self.prompt(conversation.current())
+        elif command == ":back":
+            self.show(conversation.back())
+        elif command == ":skip":
+            self.show(conversation.skip())
+        elif command == ":note":
+            outcome = conversation.note(rest)
+            self.line(outcome.error or "Note saved.")
+            self.write("> ")
+        elif command == ":abandon":
+            self.write("Abandon this assessment? Answers so far are kept. Type yes to confirm: ")
+            reply = self.read()
+            if reply is not None and reply.strip().lower() in ("y", "yes"):
+                conversation.abandon()
+                self.line(f"Abandoned. Transcript: {display_name(conversation.path)}")
+                return exit_codes.OK
+            self.line("Not abandoned.")
+            self.prompt(conversation.current())
+        else:
+            names = [c.split()[0] for c in COMMANDS]
+            hint = suggest(command, names) or "."
+            self.line(f"Unknown command {printable(command)}{hint} Type :help for the list.")
+            self.write("> ")
+        return None
+
+    def show(self, outcome: Outcome, always: bool = False) -> None:
+        """Print what an input did: a re-prompt on error, else the bot's new turns."""
+        if outcome.error:
+            self.line(outcome.error)
+            self.write("> ")
+            return
+        for turn in outcome.turns:
+            if turn.kind in ("say", "end"):
+                self.line("")
+                self.wrapped(turn.text)
+        asked = any(t.kind in ("ask", "probe") for t in outcome.turns)
+        if (asked or always) and not self.conversation.session.over:
+            self.prompt(self.conversation.current())
+
+    def prompt(self, prompt: Prompt) -> None:
+        """Show a question or follow-up, then the input prompt."""
+        progress = prompt.progress
+        if prompt.kind == "probe":
+            self.line("")
+            self.wrapped(f"Follow-up: {prompt.text}", indent="  ")
+            self.write("> ")
+            return
+        if progress.area_title != self.area:
+            self.area = progress.area_title
+            self.line("")
+            self.line(
+                self.bold(
+                    f"Area {progress.area_number} of {progress.area_count}: {progress.area_title}"
+                )
+            )
+        self.line("")
+        if prompt.chat:
+            self.wrapped(prompt.chat)
+        question = prompt.question
+        number = f"Q{progress.question_number}/{progress.question_count}"
+        if prompt.read_aloud:
+            self.wrapped(f"{number}. Read aloud: {prompt.read_aloud}")
+            if prompt.guidance:
+                self.wrapped(f"Guidance: {prompt.guidance}", indent="  ")
+        else:
+            self.wrapped(self.bold(f"{number}. {prompt.text}"))
+        for option in prompt.options:
+            self.line(f"   [{option.key}] {option.label}")
+        if question is not None and question.kind == "number":
+            hint = f" ({question.unit})" if question.unit else ""
+            self.line(f"   Type a number{hint}.")
+        elif question is not None and question.kind == "text":
+            self.line("   Type your answer on one line.")
+        if prompt.previous is not None:
+            shown = prompt.previous.label or prompt.previous.value
+            self.line(f"   Current answer: {printable(shown)}. Press Enter to keep it.")
+        self.write("> ")
+
+    def help(self) -> None:
+        """List the commands."""
+        self.line(
+            "Answer with an option's key or its words; add a comment after the key if you like."
+        )
+        for command, meaning in COMMANDS.items():
+            self.line(f"  {command:<12} {meaning}")
+        self.line("  To answer with text that starts with ':', type '::' first.")
+        self.write("> ")
+
+    def resume_hint(self) -> None:
+        """Say how to carry on."""
+        self.line(
+            f"Resume with: partnership-bot resume {display_name(self.conversation.path)} --plain"
+        )
+
+    def read(self) -> str | None:
+        """One line of input, or None at end of input."""
+        line = self.stdin.readline()
+        return None if line == "" else line.rstrip("\n")
+
+    def wrapped(self, text: str, indent: str = "") -> None:
+        """Print text wrapped to a readable width."""
+        for paragraph in printable(text).split("\n"):
+            self.line(
+                textwrap.fill(paragraph, width=88, initial_indent=indent, subsequent_indent=indent)
+                or ""
+            )
+
+    def bold(self, text: str) -> str:
+        """Bold when colour is allowed."""
+        return f"\x1b[1m{text}\x1b[0m" if self.colour else text
+
+    def line(self, text: str) -> None:
+        """Print a line."""
+        self.write(text + "\n")
+
+    def write(self, text: str) -> None:
+        """Print and flush, so a prompt is visible before input is read."""
+        self.stdout.write(text)
+        self.stdout.flush()

@@ -1,0 +1,207 @@
+"""Problems found in a file, reported in the user's terms: file, key path, line, fix."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file."""
+
+    file: str
+    """The file, as the user named it."""
+    path: str
+    """Dotted key path, such as ``areas[0].questions[2].scale``; empty for the whole file."""
+    message: str
+    """What is wrong and what was expected."""
+    line: int | None = None
+    """The line, where it could be found."""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+@dataclass
+class LoadError(Exception):
+    """A file could not be loaded; every problem found is listed."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    """A "did you mean" phrase for a misspelt word, or nothing."""
+    match = difflib.get_close_matches(str(word), [str(k) for k in known], n=1, cutoff=0.6)
+    return f'; did you mean "{match[0]}"?' if match else ""
+
+
+def dotted(loc: Sequence[str | int]) -> str:
+    """A pydantic location as a dotted key path: ``areas[0].questions[1].id``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def find_line(text: str, loc: Sequence[str | int]) -> int | None:
+    """Best effort: the line of a key path in TOML text (tomllib gives no positions)."""
+    lines = text.splitlines()
+    start = 0
+    table: list[str] = []
+    found: int | None = None
+    for index, part in enumerate(loc):
+        if isinstance(part, int):
+            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(table)) + r"\s*\]\]\s*$")
+            hits = [n for n in range(start, len(lines)) if header.match(lines[n])]
+            if part < len(hits):
+                start = found = hits[part]
+                found += 1
+                continue
+            return found
+        table.append(part)
+        last = index == len(loc) - 1
+        key = re.compile(r"^\s*(\"?)" + re.escape(part) + r"\1\s*=")
+        header = re.compile(r"^\s*\[\[?\s*(.*\.)?\"?" + re.escape(part) + r"\"?\s*\]\]?\s*$")
+        inline = re.compile(r"[{,]\s*" + re.escape(part) + r"\s*=")
+        for n in range(start, len(lines)):
+            if (
+                key.match(lines[n])
+                or (not last and header.match(lines[n]))
+                or inline.search(lines[n])
+            ):
+                start, found = n, n + 1
+                break
+        else:
+            return found
+    return found
+
+
+def from_validation(
+    error: ValidationError,
+    file: str,
+    text: str,
+    model: type[BaseModel],
+    prefix: Sequence[str | int] = (),
+) -> list[Problem]:
+    """Pydantic's errors rewritten in TOML words, with lines and suggestions."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = [*prefix, *item["loc"]]
+        loc = [p for p in loc if not (isinstance(p, str) and p.startswith("function-"))]
+        kind = item["type"]
+        given = item.get("input")
+        ctx = item.get("ctx") or {}
+        path = dotted(loc)
+        if kind == "extra_forbidden":
+            allowed = _fields_at(model, list(item["loc"])[:-1])
+            name = str(loc[-1])
+            hint = suggest(name, allowed) if allowed else ""
+            known = f" (known keys: {', '.join(sorted(allowed))})" if allowed and not hint else ""
+            message = f'unknown key "{name}"{hint}{known}'
+        elif kind == "missing":
+            message = f'missing required key "{loc[-1]}"'
+            path = dotted(loc[:-1]) or path
+        elif kind == "literal_error":
+            message = (
+                f"expected {ctx.get('expected', 'one of the allowed values')}, found {_show(given)}"
+            )
+            hint = suggest(str(given), re.findall(r"'([^']+)'", str(ctx.get("expected", ""))))
+            message += hint
+        elif kind == "string_pattern_mismatch":
+            message = f"{_show(given)} is not a valid id: use lower case letters, digits, - and _"
+            if "a-z0-9_]*$" in str(ctx.get("pattern", "")) and "-" not in str(ctx.get("pattern")):
+                message = f"{_show(given)} is not a valid question id: use lower case letters, digits and _, starting with a letter"
+        elif kind in (
+            "string_type",
+            "float_type",
+            "int_type",
+            "bool_type",
+            "dict_type",
+            "model_type",
+        ):
+            wanted = {
+                "string_type": "text in quotes",
+                "float_type": "a number",
+                "int_type": "a whole number",
+                "bool_type": "true or false",
+                "dict_type": "a table",
+                "model_type": "a table",
+            }[kind]
+            message = f"expected {wanted}, found {_show(given)}"
+        elif kind in ("tuple_type", "list_type"):
+            message = f"expected a list (an array, or [[...]] tables), found {_show(given)}"
+        elif kind == "value_error":
+            message = str(ctx.get("error", item["msg"]))
+        else:
+            message = item["msg"][0].lower() + item["msg"][1:]
+        line = find_line(text, loc) if text else None
+        problems.append(Problem(file, path, message, line))
+    return problems
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value[:60]}"'
+    return repr(value)[:60]
+
+
+def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
+    """The keys a model accepts at a location, for "did you mean"."""
+    current: object = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            if info is None:
+                info = next((f for f in current.model_fields.values() if f.alias == part), None)
+            if info is None:
+                return []
+            current = info.annotation
+        else:
+            # A dict[str, Model]: the key is a name, the value is the model.
+            args = typing.get_args(current)
+            current = args[-1] if args else None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or n for n, f in current.model_fields.items()]
+    return []
+
+
+def _unwrap(annotation: object) -> object:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0] if options else None
+        elif origin in (tuple, list):
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def display_name(path: Path) -> str:
+    """A path as the user would recognise it: relative to here when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

@@ -1,0 +1,63 @@
+"""A transcript printed as plain text: who said what, when, with probes and amendments."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from bot.catalogue import Catalogue
+from bot.model import Transcript, Turn
+from bot.problems import LoadError
+from bot.text import printable
+
+
+def describe(turn: Turn) -> str:
+    """One turn as a line of text."""
+    who = {"bot": "Bot", "respondent": "Respondent", "interviewer": "Interviewer"}[turn.speaker]
+    kind = turn.kind
+    if kind == "answer":
+        shown = turn.label or turn.value
+        if turn.comment:
+            shown += f" - {turn.comment}"
+        prefix = f"amends #{turn.amends}: " if turn.amends else ""
+        return f"{who}: {prefix}{shown}"
+    if kind == "probe":
+        return f"{who} (follow-up, {turn.trigger.replace('_', ' ')}): {turn.text}"
+    if kind == "probe_answer":
+        return f"{who} (reply to follow-up): {turn.text}"
+    if kind in ("skip", "back", "keep", "abandon"):
+        words = {
+            "skip": "skipped",
+            "back": "went back",
+            "keep": "kept the answer",
+            "abandon": "abandoned the assessment",
+        }
+        return f"{who}: ({words[kind]})"
+    if kind == "note":
+        return f"{who} (note): {turn.text}"
+    return f"{who}: {turn.text}"
+
+
+def print_replay(transcript: Transcript, catalogue: Catalogue, out: TextIO) -> None:
+    """Print a whole transcript."""
+    who = transcript.respondent
+    out.write(f"Transcript {transcript.id} ({transcript.status.replace('_', ' ')})\n")
+    out.write(
+        f"Framework: {transcript.framework.id} {transcript.framework.version}; dialogue: {transcript.dialogue.id}\n"
+    )
+    details = ", ".join(
+        printable(x)
+        for x in (who.name, who.role, who.organisation, who.sector, who.partnership)
+        if x
+    )
+    out.write(f"Respondent: {details or '(not named)'}\n")
+    if transcript.interviewer:
+        out.write(f"Interviewer: {printable(transcript.interviewer.name)}\n")
+    try:
+        framework = catalogue.framework(transcript.framework.id).framework
+        numbers = {q.id: q.number for q in framework.questions()}
+    except LoadError:
+        numbers = {}
+    for turn in transcript.turns:
+        stamp = turn.at.strftime("%H:%M:%S")
+        label = f"[{numbers.get(turn.question) or turn.question}] " if turn.kind == "ask" else ""
+        out.write(f"#{turn.seq:<4} {stamp}  {label}{printable(describe(turn))}\n")

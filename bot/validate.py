@@ -1,0 +1,180 @@
+"""Checks of frameworks and dialogues beyond loading: graph faults and unreachable actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.catalogue import Catalogue
+from bot.default_dialogue import load_default_dialogue
+from bot.loading import LoadedDialogue, LoadedFramework, read_dialogue_framework_id
+from bot.problems import LoadError, Problem, display_name, find_line
+
+
+@dataclass
+class Report:
+    """What validation found, and what it checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem, file by file."""
+    checked: list[str] = field(default_factory=list)
+    """The files checked."""
+
+
+def validate(paths: Iterable[Path], catalogue: Catalogue) -> Report:
+    """Check the named files (frameworks or dialogues), or everything installed when none."""
+    paths = list(paths)
+    report = Report()
+    if not paths:
+        paths = [*catalogue.framework_files().values(), *catalogue.dialogue_files().values()]
+    frameworks: dict[str, LoadedFramework] = {}
+    dialogues: list[LoadedDialogue] = []
+    for path in paths:
+        report.checked.append(display_name(path))
+        try:
+            if _is_dialogue(path):
+                framework_id = read_dialogue_framework_id(path)
+                dialogue = catalogue.dialogue(str(path))
+                dialogues.append(dialogue)
+                frameworks.setdefault(framework_id, dialogue.framework)
+            else:
+                loaded = catalogue.framework(str(path))
+                frameworks[loaded.id] = loaded
+                if path.stem != loaded.id:
+                    report.problems.append(
+                        Problem(
+                            display_name(path),
+                            "id",
+                            f'is "{loaded.id}" but the file is named {path.name}; name it {loaded.id}.toml so it can be found by id',
+                        )
+                    )
+        except LoadError as error:
+            report.problems.extend(error.problems)
+    for dialogue in dialogues:
+        report.problems.extend(check_dialogue(dialogue))
+    for framework in frameworks.values():
+        report.problems.extend(check_framework(framework, catalogue))
+    return report
+
+
+def _is_dialogue(path: Path) -> bool:
+    try:
+        read_dialogue_framework_id(path)
+    except LoadError:
+        return path.parent.name == "dialogues"
+    return True
+
+
+def check_framework(loaded: LoadedFramework, catalogue: Catalogue) -> list[Problem]:
+    """Scales without a weak threshold, and actions that no dialogue can make fire."""
+    framework = loaded.framework
+    name = display_name(loaded.path)
+    text = _text(loaded.path)
+    problems = [
+        Problem(
+            name,
+            f"scales.{scale_id}",
+            "has no weak_at_or_below: say which scores are weak, so that low answers are probed and acted on",
+            find_line(text, ["scales", scale_id]),
+        )
+        for scale_id, scale in framework.scales.items()
+        if scale.weak_at_or_below is None
+    ]
+    asked: set[str] = set()
+    dialogues: list[LoadedDialogue] = []
+    for path in catalogue.dialogues_for(framework.id):
+        try:
+            dialogues.append(catalogue.dialogue(str(path), loaded))
+        except LoadError:
+            continue  # reported when the dialogue itself is checked
+    if not dialogues:
+        dialogues.append(load_default_dialogue(loaded))
+    for dialogue in dialogues:
+        asked |= {n.ask for n in dialogue.dialogue.nodes.values() if n.ask}
+    for a, area in enumerate(framework.areas):
+        for c, action in enumerate(area.actions):
+            condition = loaded.actions[action.id]
+            needed = set(condition.names)
+            for area_id in condition.areas:
+                needed |= {q.id for q in framework.area(area_id).questions}
+            if needed and not needed & asked:
+                problems.append(
+                    Problem(
+                        name,
+                        f"areas[{a}].actions[{c}].when",
+                        f"can never fire: no dialogue asks {', '.join(sorted(needed))}",
+                        find_line(text, ["areas", a, "actions", c, "when"]),
+                    )
+                )
+    return problems
+
+
+def check_dialogue(loaded: LoadedDialogue) -> list[Problem]:
+    """Unreachable nodes, dead ends, loops with no way out, and conditions on unasked questions."""
+    dialogue = loaded.dialogue
+    name = display_name(loaded.path) if loaded.path else dialogue.id
+    text = _text(loaded.path) if loaded.path else ""
+    nodes = dialogue.nodes
+    edges = {
+        node_id: [t for t in [node.next, *(b.goto for b in node.branches)] if t and t in nodes]
+        for node_id, node in nodes.items()
+    }
+    problems: list[Problem] = []
+
+    def problem(node_id: str, key: str, message: str) -> None:
+        loc: list[str | int] = ["nodes", node_id] + ([key] if key else [])
+        problems.append(Problem(name, ".".join(str(p) for p in loc), message, find_line(text, loc)))
+
+    reachable = _reach(dialogue.start, edges) if dialogue.start in nodes else set()
+    for node_id, node in nodes.items():
+        if node_id not in reachable:
+            problem(node_id, "", "is unreachable from the start node")
+        if node.end is None and node.next is None:
+            if node.branches:
+                problem(node_id, "branches", "is a dead end when no branch applies: add a `next`")
+            else:
+                problem(node_id, "", "is a dead end: it has no `next` and is not an end node")
+    ends = {n for n, node in nodes.items() if node.end is not None}
+    if not ends:
+        problems.append(Problem(name, "nodes", "has no end node, so no respondent can finish"))
+    for node_id in sorted(reachable):
+        if not (_reach(node_id, edges) & ends) and node_id not in ends:
+            problem(node_id, "", "is in a loop with no way out: no end node can be reached from it")
+    askers: dict[str, list[str]] = {}
+    for node_id, node in nodes.items():
+        if node.ask:
+            askers.setdefault(node.ask, []).append(node_id)
+    for (node_id, index), condition in [*loaded.branches.items(), *loaded.checks.items()]:
+        kind = "branches" if (node_id, index) in loaded.branches else "probes"
+        for question in sorted(condition.names):
+            sources = askers.get(question, [])
+            if not sources:
+                problem(
+                    node_id, kind, f"has a condition on {question}, which this dialogue never asks"
+                )
+            elif not any(node_id in _reach(s, edges) for s in sources):
+                problem(
+                    node_id,
+                    kind,
+                    f"has a condition on {question}, which is only asked after this node",
+                )
+    return problems
+
+
+def _reach(start: str, edges: dict[str, list[str]]) -> set[str]:
+    seen = {start}
+    stack = [start]
+    while stack:
+        for target in edges.get(stack.pop(), []):
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def _text(path: Path | None) -> str:
+    try:
+        return path.read_text("utf-8") if path else ""
+    except (OSError, UnicodeDecodeError):
+        return ""
