@@ -101,12 +101,8 @@ class Catalogue:
                 raise LoadError([Problem(ref, "", f"no such {kind} file")])
             return path.resolve()
         names = ", ".join(sorted(installed)) or "none"
-        raise LoadError(
-            [
-                Problem(
-                    "(command line)",
-                    "",
-                    f'no {kind} "{ref}"{suggest(ref, installed)} (installed: {names})',
-                )
-            ]
+        hint = (
+            suggest(ref, installed) or f"; for a file of your own, give its path (-{kind[0]} PATH)"
         )
+        message = f'no {kind} "{ref}"{hint} (installed: {names})'
+        raise LoadError([Problem("(command line)", "", message)])

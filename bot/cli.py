@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     resume = commands.add_parser("resume", help="carry on with an unfinished transcript")
     resume.add_argument("transcript", type=Path)
+    resume.add_argument("-f", "--framework", help="the framework's .toml, if it is not installed")
+    resume.add_argument("-d", "--dialogue", help="the dialogue's .toml, if it is not installed")
     resume.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
 
     replay = commands.add_parser("replay", help="step through a transcript")
@@ -169,7 +171,9 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
 
     try:
         if args.command == "resume":
-            session = conversation.resume(catalogue, args.transcript)
+            session = conversation.resume(
+                catalogue, args.transcript, framework_ref=args.framework, dialogue_ref=args.dialogue
+            )
         else:
             respondent = Respondent(
                 name=args.respondent,

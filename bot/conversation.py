@@ -140,13 +140,25 @@ def _telephone_dialogue(catalogue: Catalogue, framework_id: str) -> LoadedDialog
     return None
 
 
-def resume(catalogue: Catalogue, path: Path, clock: Clock = utc_now) -> Conversation:
-    """Open an existing transcript for writing and rebuild its session from its turns."""
+def resume(
+    catalogue: Catalogue,
+    path: Path,
+    clock: Clock = utc_now,
+    framework_ref: str | None = None,
+    dialogue_ref: str | None = None,
+) -> Conversation:
+    """Open an existing transcript for writing and rebuild its session from its turns.
+
+    The framework and dialogue are found by the ids the transcript records, unless
+    files of the user's own are named.
+    """
     loaded, writer = store.open_for_writing(path)
     try:
         transcript = loaded.transcript
-        framework = catalogue.framework(transcript.framework.id)
-        dialogue = catalogue.dialogue_for_transcript(transcript.dialogue.id, framework)
+        framework = catalogue.framework(framework_ref or transcript.framework.id)
+        dialogue = catalogue.dialogue_for_transcript(
+            dialogue_ref or transcript.dialogue.id, framework
+        )
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
             warnings.append(

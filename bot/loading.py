@@ -107,6 +107,10 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", message).rstrip(".")
         if match:
             detail += f" (column {match.group(2)})"
+        if "Illegal character '\\n'" in message or "Unterminated string" in message:
+            detail += "; is a closing quote missing?"
+        elif "Cannot overwrite a value" in message or "Cannot declare" in message:
+            detail += "; is a key or table given twice?"
         raise LoadError([Problem(name, "", f"is not valid TOML: {detail}", line)]) from None
     except RecursionError:
         raise LoadError([Problem(name, "", "is not valid TOML: nested too deeply")]) from None
@@ -193,8 +197,61 @@ def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
     """Load a dialogue file and check it against its framework."""
     data, text, raw = read_toml(path)
     name = display_name(path)
-    dialogue = validate_model(Dialogue, data, name, text)
+    try:
+        dialogue = validate_model(Dialogue, data, name, text)
+    except LoadError as error:
+        references = reference_problems(data, framework.framework, name, text)
+        raise LoadError(error.problems + references) from None
     return bind_dialogue(dialogue, framework, name, text, path, file_hash(raw))
+
+
+def reference_problems(
+    data: dict[str, Any], framework: Framework, name: str, text: str
+) -> list[Problem]:
+    """Nodes, questions and areas a dialogue names that do not exist (read from raw data,
+    so that they are reported even when other keys are wrong)."""
+    problems: list[Problem] = []
+
+    def problem(loc: list[str | int], message: str) -> None:
+        problems.append(Problem(name, dotted(loc), message, find_line(text, loc)))
+
+    raw_nodes = data.get("nodes")
+    nodes = raw_nodes if isinstance(raw_nodes, dict) else {}
+    questions = {q.id for q in framework.questions()}
+    areas = {a.id for a in framework.areas}
+    start = data.get("start")
+    if isinstance(start, str) and nodes and start not in nodes:
+        problem(["start"], f'names node "{start}", which does not exist{suggest(start, nodes)}')
+    for node_id, node in nodes.items():
+        if not isinstance(node, dict):
+            continue
+        target = node.get("next")
+        if isinstance(target, str) and target not in nodes:
+            problem(
+                ["nodes", node_id, "next"],
+                f'names node "{target}", which does not exist{suggest(target, nodes)}',
+            )
+        area = node.get("area")
+        if isinstance(area, str) and area not in areas:
+            problem(
+                ["nodes", node_id, "area"],
+                f'names area "{area}", which the framework does not have{suggest(area, areas)}',
+            )
+        ask = node.get("ask")
+        if isinstance(ask, str) and ask not in questions:
+            problem(
+                ["nodes", node_id, "ask"],
+                f'asks "{ask}", which is not a question in {framework.id}{suggest(ask, questions)}',
+            )
+        branches = node.get("branches")
+        for b, branch in enumerate(branches if isinstance(branches, list | tuple) else []):
+            goto = branch.get("goto") if isinstance(branch, dict) else None
+            if isinstance(goto, str) and goto not in nodes:
+                problem(
+                    ["nodes", node_id, "branches", b, "goto"],
+                    f'names node "{goto}", which does not exist{suggest(goto, nodes)}',
+                )
+    return problems
 
 
 def read_dialogue_framework_id(path: Path) -> str:
@@ -235,38 +292,14 @@ def bind_dialogue(
                 ["nodes", node_id],
                 f'"{node_id}" is not a valid node id: use lower case, digits, - and _',
             )
-    if dialogue.start not in nodes:
-        problem(
-            ["start"],
-            f'names node "{dialogue.start}", which does not exist{suggest(dialogue.start, nodes)}',
-        )
+    problems.extend(reference_problems(dialogue.model_dump(), framework, name, text))
     questions = {q.id for q in framework.questions()}
     areas = {a.id for a in framework.areas}
     values = choice_values(framework)
     branches: dict[tuple[str, int], Condition] = {}
     checks: dict[tuple[str, int], Condition] = {}
     for node_id, node in nodes.items():
-        if node.next and node.next not in nodes:
-            problem(
-                ["nodes", node_id, "next"],
-                f'names node "{node.next}", which does not exist{suggest(node.next, nodes)}',
-            )
-        if node.area and node.area not in areas:
-            problem(
-                ["nodes", node_id, "area"],
-                f'names area "{node.area}", which the framework does not have{suggest(node.area, areas)}',
-            )
-        if node.ask and node.ask not in questions:
-            problem(
-                ["nodes", node_id, "ask"],
-                f'asks "{node.ask}", which is not a question in {framework.id}{suggest(node.ask, questions)}',
-            )
         for b, branch in enumerate(node.branches):
-            if branch.goto not in nodes:
-                problem(
-                    ["nodes", node_id, "branches", b, "goto"],
-                    f'names node "{branch.goto}", which does not exist{suggest(branch.goto, nodes)}',
-                )
             try:
                 branches[(node_id, b)] = conditions.parse(branch.when, questions, areas, values)
             except ConditionError as error:

@@ -63,29 +63,35 @@ def find_line(text: str, loc: Sequence[str | int]) -> int | None:
     found: int | None = None
     for index, part in enumerate(loc):
         if isinstance(part, int):
-            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(table)) + r"\s*\]\]\s*$")
-            hits = [n for n in range(start, len(lines)) if header.match(lines[n])]
-            if part < len(hits):
-                start = found = hits[part]
-                found += 1
-                continue
-            return found
+            name = ".".join(table)
+            hits = [n for n in range(start, len(lines)) if _header(lines[n]) == (name, True)]
+            if part >= len(hits):
+                return found
+            start = hits[part]
+            found = start + 1
+            continue
         table.append(part)
         last = index == len(loc) - 1
         key = re.compile(r"^\s*(\"?)" + re.escape(part) + r"\1\s*=")
-        header = re.compile(r"^\s*\[\[?\s*(.*\.)?\"?" + re.escape(part) + r"\"?\s*\]\]?\s*$")
         inline = re.compile(r"[{,]\s*" + re.escape(part) + r"\s*=")
         for n in range(start, len(lines)):
-            if (
-                key.match(lines[n])
-                or (not last and header.match(lines[n]))
-                or inline.search(lines[n])
-            ):
+            header = _header(lines[n])
+            in_header = header is not None and not last and part in header[0].split(".")
+            if key.match(lines[n]) or in_header or inline.search(lines[n]):
                 start, found = n, n + 1
                 break
         else:
             return found
     return found
+
+
+def _header(line: str) -> tuple[str, bool] | None:
+    """A table header's dotted name and whether it is an array of tables."""
+    match = re.match(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$", line)
+    if not match:
+        return None
+    name = ".".join(p.strip().strip('"') for p in match.group(2).split("."))
+    return name, match.group(1) == "[["
 
 
 def from_validation(
@@ -112,7 +118,8 @@ def from_validation(
             message = f'unknown key "{name}"{hint}{known}'
         elif kind == "missing":
             message = f'missing required key "{loc[-1]}"'
-            path = dotted(loc[:-1]) or path
+            path = dotted(loc[:-1])
+            loc = loc[:-1]
         elif kind == "literal_error":
             message = (
                 f"expected {ctx.get('expected', 'one of the allowed values')}, found {_show(given)}"
@@ -140,6 +147,17 @@ def from_validation(
                 "model_type": "a table",
             }[kind]
             message = f"expected {wanted}, found {_show(given)}"
+        elif kind in ("float_parsing", "int_parsing", "int_from_float"):
+            whole = "a whole number" if kind != "float_parsing" else "a number"
+            message = f"expected {whole}, found {_show(given)}"
+        elif kind == "bool_parsing":
+            message = f"expected true or false, found {_show(given)}"
+        elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
+            message = f"{_show(given)} is out of range: {item['msg'][0].lower() + item['msg'][1:]}"
+        elif kind in ("too_short", "string_too_short"):
+            message = "must not be empty"
+        elif kind == "string_too_long":
+            message = f"is too long ({item['msg'][0].lower() + item['msg'][1:]})"
         elif kind in ("tuple_type", "list_type"):
             message = f"expected a list (an array, or [[...]] tables), found {_show(given)}"
         elif kind == "value_error":

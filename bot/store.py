@@ -37,7 +37,9 @@ from bot.text import slug
 
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_TRANSCRIPTS"
 TURNS_HEADER = "[[turns]]\n"
-_CHECK = re.compile(r'^check = "crc32:([0-9a-f]{8})"\n', re.M)
+_CHECK = re.compile(r'^check = "(crc32:[0-9a-f]{8}|edited)"\n', re.M)
+EDITED = "edited"
+"""A check value that keeps a hand-edited final save (see docs/formats.md)."""
 
 
 def default_folder() -> Path:
@@ -113,7 +115,7 @@ def split_valid(text: str) -> str:
     last = checks[-1]
     previous_end = checks[-2].end() if len(checks) > 1 else first
     body = text[previous_end : last.start()]
-    if f"{zlib.crc32(body.encode()):08x}" == last.group(1):
+    if last.group(1) in (EDITED, f"crc32:{zlib.crc32(body.encode()):08x}"):
         return text[: last.end()]
     return text[:previous_end]
 
@@ -136,6 +138,11 @@ def load(path: Path) -> LoadedTranscript:
         raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
     valid = split_valid(text)
     data = parse_toml(valid, name)
+    turns = data.get("turns")
+    if isinstance(turns, list):
+        for turn in turns:
+            if isinstance(turn, dict):
+                turn.pop("check", None)  # storage detail, not part of the conversation
     transcript = validate_model(Transcript, data, name, valid)
     valid_bytes = len(valid.encode())
     return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)

@@ -70,7 +70,7 @@ def _parse_choice(scale: Scale, text: str) -> ParsedAnswer:
     if best is None:
         raise AnswerError(choice_hint(scale))
     length, option = best
-    comment = text[length:].strip(_SEPARATORS + "'\"").strip()
+    comment = text[length:].lstrip(_SEPARATORS).strip()
     if comment and not re.search(r"\w", comment):
         comment = ""
     return ParsedAnswer(
@@ -92,7 +92,7 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
     number = float(match.group(1))
     if question.minimum is not None and number < question.minimum:
         raise AnswerError(f"Please give a number of at least {question.minimum:g}.")
-    comment = match.group(2).strip(_SEPARATORS).strip()
+    comment = match.group(2).lstrip(_SEPARATORS).strip()
     score = None
     if question.recommended is not None:
         score = 100.0 if question.recommended.contains(number) else 0.0

@@ -1,0 +1,66 @@
+"""Shared fixtures. Every test runs in a temporary folder with transcripts kept there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.loading import LoadedDialogue, LoadedFramework, load_dialogue, load_framework
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep every test away from real user folders."""
+    monkeypatch.setenv("PARTNERSHIP_BOT_TRANSCRIPTS", str(tmp_path / "transcripts"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.chdir(tmp_path)
+    yield
+
+
+@pytest.fixture
+def mini() -> LoadedFramework:
+    """The small test framework."""
+    return load_framework(DATA / "mini.toml")
+
+
+@pytest.fixture
+def mini_chat(mini: LoadedFramework) -> LoadedDialogue:
+    """The small test dialogue (branches and every probe trigger)."""
+    return load_dialogue(DATA / "mini-chat.toml", mini)
+
+
+@pytest.fixture
+def catalogue() -> Catalogue:
+    """The installed frameworks and dialogues."""
+    return Catalogue()
+
+
+@pytest.fixture
+def test_catalogue() -> Catalogue:
+    """A catalogue of the test fixtures."""
+    return Catalogue(framework_folders=[DATA], dialogue_folders=[DATA / "dialogues"])
+
+
+class Clock:
+    """A clock that ticks one second per call."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """A deterministic clock."""
+    return Clock()

@@ -1,0 +1,104 @@
+"""The condition language: parsing, the allowlist, and evaluation."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import conditions
+from bot.conditions import ConditionError
+
+QUESTIONS = {"q1", "q2", "size"}
+AREAS = {"lead-ship"}
+VALUES = {"q1": ["yes", "no", "partly"], "q2": ["yes", "no"]}
+
+
+class Facts:
+    def __init__(self, values: dict, scores: dict | None = None) -> None:
+        self.values = values
+        self.scores = scores or {}
+
+    def value(self, question_id: str):
+        return self.values.get(question_id)
+
+    def answered(self, question_id: str) -> bool:
+        return question_id in self.values
+
+    def score(self, name: str):
+        return self.scores.get(name)
+
+
+def holds(source: str, values: dict, scores: dict | None = None) -> bool:
+    return conditions.parse(source, QUESTIONS, AREAS, VALUES).evaluate(Facts(values, scores))
+
+
+@pytest.mark.parametrize(
+    ("source", "values", "scores", "expected"),
+    [
+        ('q1 == "no"', {"q1": "no"}, None, True),
+        ('q1 == "no"', {"q1": "yes"}, None, False),
+        ('q1 == "no"', {}, None, False),
+        ('q1 != "no"', {}, None, False),
+        ('q1 in ("no", "partly")', {"q1": "partly"}, None, True),
+        ('q1 not in ["no"]', {"q1": "yes"}, None, True),
+        ('q1 == "no" or q2 == "yes"', {"q2": "yes"}, None, True),
+        ('q1 == "no" and q2 == "yes"', {"q2": "yes"}, None, False),
+        ('not q1 == "no"', {"q1": "yes"}, None, True),
+        ("size > 15", {"size": 16.0}, None, True),
+        ("12 <= size <= 15", {"size": 13.0}, None, True),
+        ("12 <= size <= 15", {"size": 11.0}, None, False),
+        ("size > -1", {"size": 0.0}, None, True),
+        ('answered("q1")', {"q1": "no"}, None, True),
+        ('answered("q2")', {"q1": "no"}, None, False),
+        ('score("lead-ship") < 40', {}, {"lead-ship": 30.0}, True),
+        ('score("lead-ship") < 40', {}, {}, False),
+        ('score("q1") >= 50', {}, {"q1": 50.0}, True),
+        ('count("no", q1, q2) >= 2', {"q1": "no", "q2": "no"}, None, True),
+        ('count("no", q1, q2) >= 2', {"q1": "no"}, None, False),
+        ("size > 5", {"size": "lots"}, None, False),
+        ("True", {}, None, True),
+    ],
+)
+def test_evaluation(source: str, values: dict, scores: dict | None, expected: bool) -> None:
+    assert holds(source, values, scores) is expected
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("sise > 3", 'names "sise", which is not a question id; did you mean "size"?'),
+        ('q3 == "no"', 'names "q3", which is not a question id'),
+        (
+            'q1 == "maybe"',
+            'compares q1 with "maybe", which is not one of its values (no, partly, yes)',
+        ),
+        ('q1 == "yse"', 'did you mean "yes"?'),
+        (
+            'score("leadship") < 4',
+            'score("leadship") names no question or area; did you mean "lead-ship"?',
+        ),
+        ("__import__('os').system('x')", "calls"),
+        ("q1.__class__", "attribute access"),
+        ("q1[0]", "indexing"),
+        ("size + 1 > 2", "arithmetic"),
+        ("lambda: 1", "lambda"),
+        ('scor("q1") > 1', 'did you mean "score"?'),
+        ("q1 ==", "cannot be parsed"),
+        ("(x := 1)", "assignment"),
+        ("q1 is None", "operator Is"),
+        ("answered(q1)", "answered() takes one quoted id"),
+        ("[q1 for q1 in q2]", "uses a comprehension, which conditions do not allow"),
+        ("q1 in [q2]", "lists may hold only text and numbers"),
+        ("None == q1", "uses the value None"),
+        ("1" * 3000, "longer than"),
+    ],
+)
+def test_refused_with_a_clear_message(source: str, message: str) -> None:
+    with pytest.raises(ConditionError) as error:
+        conditions.parse(source, QUESTIONS, AREAS, VALUES)
+    assert message in str(error.value)
+
+
+def test_parsed_once_and_records_what_it_reads() -> None:
+    condition = conditions.parse('q1 == "no" or score("lead-ship") < 40', QUESTIONS, AREAS, VALUES)
+    assert condition.names == {"q1"}
+    assert condition.areas == {"lead-ship"}

@@ -1,0 +1,156 @@
+"""Loading errors: every problem at once, with file, key path, line and a suggestion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import store
+from bot.loading import load_dialogue, load_framework
+from bot.problems import LoadError
+from tests.conftest import DATA
+
+FRAMEWORK = (DATA / "mini.toml").read_text()
+DIALOGUE = (DATA / "mini-chat.toml").read_text()
+
+
+def framework_errors(text: str, tmp_path: Path) -> list[str]:
+    path = tmp_path / "broken.toml"
+    path.write_text(text)
+    with pytest.raises(LoadError) as error:
+        load_framework(path)
+    return [str(p) for p in error.value.problems]
+
+
+def dialogue_errors(text: str, tmp_path: Path) -> list[str]:
+    path = tmp_path / "broken-dialogue.toml"
+    path.write_text(text)
+    with pytest.raises(LoadError) as error:
+        load_dialogue(path, load_framework(DATA / "mini.toml"))
+    return [str(p) for p in error.value.problems]
+
+
+def test_misspelt_keys_are_all_reported_with_suggestions(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace("weak_at_or_below = 1", "weak_at_or_belw = 1").replace(
+        'id = "a2"\ntext', 'id = "a2"\ntxt'
+    )
+    assert framework_errors(text, tmp_path) == [
+        'broken.toml:9: scales.agree.weak_at_or_belw: unknown key "weak_at_or_belw"; did you mean "weak_at_or_below"?',
+        'broken.toml:44: areas[0].questions[1]: missing required key "text"',
+        'broken.toml:46: areas[0].questions[1].txt: unknown key "txt"; did you mean "text"?',
+    ]
+
+
+def test_unknown_scale(tmp_path: Path) -> None:
+    assert framework_errors(FRAMEWORK.replace('scale = "ypn"', 'scale = "ypm"'), tmp_path) == [
+        'broken.toml:48: areas[0].questions[1].scale: unknown scale "ypm"; the scales are: agree, ypn; did you mean "ypn"?'
+    ]
+
+
+def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace('title = "Area one"', 'title = "Area one')
+    assert framework_errors(text, tmp_path) == [
+        "broken.toml:37: is not valid TOML: Illegal character '\\n' (column 18); is a closing quote missing?"
+    ]
+
+
+def test_bad_conditions(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace(
+        """when = 'score("one") < 50'""", """when = 'score("onw") < 50'"""
+    ).replace('when = "b1 > 15 or b1 < 12"', 'when = "b1 >"')
+    assert framework_errors(text, tmp_path) == [
+        'broken.toml:58: areas[0].actions[0].when: condition score("onw") names no question or area; did you mean "one"?',
+        "broken.toml:81: areas[1].actions[0].when: condition cannot be parsed (invalid syntax)",
+    ]
+
+
+def test_wrong_types(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace("weight = 2", 'weight = "heavy"').replace(
+        'version = "1"', "version = 1"
+    )
+    assert framework_errors(text, tmp_path) == [
+        "broken.toml:3: version: expected text in quotes, found 1",
+        'broken.toml:76: areas[1].questions[1].weight: expected a number, found "heavy"',
+    ]
+
+
+def test_duplicate_question_id(tmp_path: Path) -> None:
+    assert framework_errors(FRAMEWORK.replace('id = "b2"', 'id = "a1"'), tmp_path) == [
+        'broken.toml:73: areas[1].questions[1].id: question id "a1" is used twice'
+    ]
+
+
+def test_dialogue_schema_and_reference_problems_together(tmp_path: Path) -> None:
+    text = (
+        DIALOGUE.replace('next = "a2"', 'next = "a22"')
+        .replace('ask = "a3"', 'ask = "a4"')
+        .replace('goto = "a3"', 'goto = "a33"')
+        .replace('{ on = "low"', '{ on = "lo"')
+    )
+    assert dialogue_errors(text, tmp_path) == [
+        "broken-dialogue.toml:15: nodes.a1.probes[0].on: expected 'low', 'dont_know', 'vague', "
+        "'unevidenced_high', 'out_of_range' or 'inconsistent', found \"lo\"; did you mean \"low\"?",
+        'broken-dialogue.toml:14: nodes.a1.next: names node "a22", which does not exist; did you mean "a2"?',
+        'broken-dialogue.toml:25: nodes.a2.branches[0].goto: names node "a33", which does not exist; did you mean "a3"?',
+        'broken-dialogue.toml:31: nodes.a3.ask: asks "a4", which is not a question in mini',
+    ]
+
+
+def test_dialogue_node_kinds_and_probe_fit(tmp_path: Path) -> None:
+    text = DIALOGUE.replace('{ on = "out_of_range"', '{ on = "low"').replace(
+        'start = "hello"', 'start = "helo"'
+    )
+    assert dialogue_errors(text, tmp_path) == [
+        'broken-dialogue.toml:4: start: names node "helo", which does not exist; did you mean "hello"?',
+        "broken-dialogue.toml:43: nodes.b1.probes[0].on: a low probe needs a rating or yesno question; b1 is number",
+    ]
+    text = DIALOGUE.replace(
+        '[nodes.hello]\nsay = "Hello."', '[nodes.hello]\nsay = "Hello."\nask = "a1"'
+    )
+    assert dialogue_errors(text, tmp_path) == [
+        "broken-dialogue.toml:7: nodes.hello: a node needs exactly one of say, ask or end (found: say, ask)"
+    ]
+
+
+def test_inconsistent_probe_check_with_impossible_value(tmp_path: Path) -> None:
+    text = DIALOGUE.replace(
+        """check = 'not (a2 == "no" and score("a1") >= 67)'""", """check = 'a2 == "nope"'"""
+    )
+    assert dialogue_errors(text, tmp_path) == [
+        'broken-dialogue.toml:26: nodes.a2.probes[0].check: condition compares a2 with "nope", which is not '
+        'one of its values (dont_know, no, partly, yes); did you mean "no"?'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe not utf-8", "broken.toml:1: is not UTF-8 text"),
+        (b"", 'broken.toml: missing required key "id"'),
+        (b"[[[", "broken.toml:1: is not valid TOML"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_bytes(content)
+    with pytest.raises(LoadError) as error:
+        load_framework(path)
+    assert str(error.value.problems[0]).startswith(message)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="no such file"):
+        load_framework(tmp_path / "nope.toml")
+    with pytest.raises(LoadError, match="is a folder"):
+        load_framework(tmp_path)
+
+
+def test_broken_transcript_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text('schema = 1\nid = "x"\nmode = "sideways"\n')
+    with pytest.raises(LoadError) as error:
+        store.load(path)
+    messages = [str(p) for p in error.value.problems]
+    assert "t.toml:3: mode: expected 'self' or 'telephone', found \"sideways\"" in messages
+    assert 't.toml: missing required key "framework"' in messages
