@@ -6,6 +6,7 @@ after every turn" lives in one place.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -128,6 +129,8 @@ def start(
         started=clock(),
     )
     writer = store.create(folder, header)
+    with contextlib.suppress(OSError):  # a convenience for exact re-scoring only
+        store.save_snapshot(folder, framework.hash, framework.path)
     session = Session(dialogue, telephone=mode == "telephone")
     return Conversation(session, writer, header, clock)
 

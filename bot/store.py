@@ -136,6 +136,17 @@ def load(path: Path) -> LoadedTranscript:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
+    transcript, valid = _parse(text, name)
+    valid_bytes = len(valid.encode())
+    return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
+
+
+def parse_transcript(text: str, path: Path) -> Transcript:
+    """A transcript from text already read (an interrupted final save is dropped)."""
+    return _parse(text, display_name(path))[0]
+
+
+def _parse(text: str, name: str) -> tuple[Transcript, str]:
     valid = split_valid(text)
     data = parse_toml(valid, name)
     turns = data.get("turns")
@@ -143,9 +154,7 @@ def load(path: Path) -> LoadedTranscript:
         for turn in turns:
             if isinstance(turn, dict):
                 turn.pop("check", None)  # storage detail, not part of the conversation
-    transcript = validate_model(Transcript, data, name, valid)
-    valid_bytes = len(valid.encode())
-    return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
+    return validate_model(Transcript, data, name, valid), valid
 
 
 def new_path(folder: Path, header: TranscriptHeader) -> Path:
@@ -341,6 +350,29 @@ def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Transcript files named directly, or found (recursively) in named folders."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.toml") if not p.name.startswith("."))
+            found = path.rglob("*.toml")
+            yield from sorted(
+                p
+                for p in found
+                if not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         else:
             yield path
+
+
+SNAPSHOTS = ".frameworks"
+"""Beside the transcripts: a copy of each framework version used, named by its hash."""
+
+
+def snapshot_path(folder: Path, digest: str) -> Path:
+    """Where the framework with this hash is kept."""
+    return folder / SNAPSHOTS / (digest.replace(":", "-") + ".toml")
+
+
+def save_snapshot(folder: Path, digest: str, source: Path) -> None:
+    """Keep a copy of the framework a transcript is taken with, so it can be re-scored exactly."""
+    target = snapshot_path(folder, digest)
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _atomic_write(target, source.read_bytes())

@@ -1,0 +1,125 @@
+"""Assessments as plain data: the one view model every format is rendered from.
+
+The JSON output is exactly this data; its schema is documented in docs/reports.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.model import Band
+from bot.scoring.results import AreaResult, Assessment, QuestionResult, SuggestedAction
+
+REPORT_SCHEMA = 1
+
+
+def rounded(value: float | None, places: int = 1) -> float | None:
+    """A score or share rounded for people."""
+    return None if value is None else round(value, places)
+
+
+def percent(value: float | None) -> float | None:
+    """A 0-1 share as a percentage."""
+    return None if value is None else round(value * 100, 1)
+
+
+def band(value: Band | None) -> dict[str, Any] | None:
+    """A band as data."""
+    return (
+        None
+        if value is None
+        else {"name": value.name, "label": value.label, "description": value.description}
+    )
+
+
+def question_data(result: QuestionResult) -> dict[str, Any]:
+    """One question's outcome as data."""
+    answer = result.answer
+    return {
+        "id": result.question.id,
+        "number": result.question.number,
+        "text": result.question.text,
+        "kind": result.question.kind,
+        "asked": result.asked,
+        "answer": result.shown_answer,
+        "value": answer.value if answer else None,
+        "abstained": result.abstained or None,
+        "score": rounded(result.score),
+        "evidence": result.evidence,
+        "words": list(result.words),
+        "probes": [{"trigger": p.trigger, "text": p.text, "reply": p.reply} for p in result.probes],
+        "amended": result.amended,
+        "notes": list(result.notes),
+    }
+
+
+def action_data(action: SuggestedAction) -> dict[str, Any]:
+    """One suggested action as data."""
+    return {
+        "id": action.action.id,
+        "area": action.area.id,
+        "area_title": action.area.title,
+        "letter": action.letter,
+        "text": action.action.text,
+        "priority": action.priority,
+        "need": rounded(action.need),
+        "triggers": list(action.triggers),
+        "quotes": list(action.quotes),
+        "owner": action.action.owner,
+        "smart": action.action.smart,
+        "source": action.action.source,
+        "due": action.due.isoformat() if action.due else None,
+    }
+
+
+def area_data(result: AreaResult) -> dict[str, Any]:
+    """One area's outcome as data."""
+    return {
+        "id": result.area.id,
+        "title": result.area.title,
+        "score": rounded(result.score),
+        "coverage": percent(result.coverage),
+        "evidence": percent(result.evidence),
+        "rag": band(result.rag),
+        "response": " ".join(w for q in result.questions for w in q.words),
+        "questions": [question_data(q) for q in result.questions],
+        "actions": [action_data(a) for a in result.actions],
+    }
+
+
+def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str, Any]:
+    """The full compiled assessment as JSON-able data."""
+    who = assessment.respondent
+    framework = assessment.framework
+    return {
+        "report_schema": REPORT_SCHEMA,
+        "kind": "assessment",
+        "framework": {
+            "id": framework.id,
+            "title": framework.title,
+            "version": framework.version,
+            "source": framework.source.document,
+        },
+        "transcript": assessment.transcript_id,
+        "respondent": {
+            "name": "" if anonymise else who.name,
+            "organisation": "" if anonymise else who.organisation,
+            "role": who.role,
+            "sector": who.sector,
+            "partnership": who.partnership,
+        },
+        "interviewer": "" if anonymise else assessment.interviewer,
+        "mode": assessment.mode,
+        "status": assessment.status,
+        "started": assessment.started,
+        "updated": assessment.updated,
+        "overall": {
+            "score": rounded(assessment.overall),
+            "rag": band(assessment.overall_rag),
+            "stage": band(assessment.stage),
+            "stages": [band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)],
+        },
+        "areas": [area_data(a) for a in assessment.areas],
+        "actions": [action_data(a) for a in assessment.actions],
+        "warnings": list(assessment.warnings),
+    }

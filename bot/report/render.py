@@ -1,0 +1,112 @@
+"""Rendering assessments and aggregates into Markdown, HTML, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from bot.report import escape
+from bot.report.chart import Bar, bar_chart
+from bot.report.data import assessment_data
+from bot.scoring.results import Assessment
+from bot.text import printable
+
+FORMATS = ("md", "html", "json", "csv")
+
+
+def _html_finalize(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return printable(value)
+    return "" if value is None else value
+
+
+@cache
+def environment(kind: str, templates: Path | None = None) -> SandboxedEnvironment:
+    """A template environment: HTML autoescaped; Markdown escaped by `finalize`; a folder of
+    the user's own templates looked in first."""
+    loaders = [FileSystemLoader(str(templates))] if templates else []
+    loaders.append(PackageLoader("bot.report", "templates"))
+    common: dict[str, Any] = {
+        "loader": ChoiceLoader(loaders),
+        "undefined": StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+    }
+    if kind == "html":
+        env = SandboxedEnvironment(autoescape=True, finalize=_html_finalize, **common)
+    else:
+        env = SandboxedEnvironment(autoescape=False, finalize=escape.markdown, **common)
+    env.filters["pct"] = lambda v: "n/a" if v is None else f"{v:.0f}%"
+    env.filters["num"] = lambda v: "n/a" if v is None else f"{v:.1f}"
+    env.filters["signed"] = lambda v: "n/a" if v is None else f"{v:+.1f}"
+    return env
+
+
+def render_assessment(
+    assessment: Assessment, fmt: str, anonymise: bool = False, templates: Path | None = None
+) -> str:
+    """One assessment in a format."""
+    data = assessment_data(assessment, anonymise=anonymise)
+    return render_data(data, fmt, "assessment", templates)
+
+
+def render_aggregate(data: dict[str, Any], fmt: str, templates: Path | None = None) -> str:
+    """An aggregate (already as data) in a format."""
+    return render_data(data, fmt, "aggregate", templates)
+
+
+def render_data(data: dict[str, Any], fmt: str, name: str, templates: Path | None = None) -> str:
+    """Data rendered in a format."""
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return actions_csv(data)
+    env = environment(fmt, templates)
+    chart = bar_chart(
+        [
+            Bar(
+                a["title"],
+                a["score"],
+                (a["rag"] or {}).get("name", ""),
+                (a["rag"] or {}).get("label", ""),
+            )
+            for a in data["areas"]
+        ]
+    )
+    return env.get_template(f"{name}.{fmt}.j2").render(r=data, chart=chart)
+
+
+CSV_COLUMNS = ("area", "letter", "action", "priority", "trigger", "owner", "due", "smart", "quotes")
+
+
+def actions_csv(data: dict[str, Any]) -> str:
+    """The action list as CSV; no cell can start a formula."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    aggregate = data.get("kind") == "aggregate"
+    writer.writerow([*CSV_COLUMNS, "respondents"] if aggregate else CSV_COLUMNS)
+    for action in data["actions"]:
+        row = [
+            action["area_title"],
+            action.get("letter", ""),
+            action["text"],
+            action["priority"],
+            "; ".join(action["triggers"]),
+            action["owner"],
+            action.get("due") or "",
+            action["smart"],
+            " | ".join(action["quotes"]),
+        ]
+        if aggregate:
+            row.append(action["respondents"])
+        writer.writerow([escape.csv_cell(cell) for cell in row])
+    return out.getvalue()

@@ -1,0 +1,416 @@
+"""Many transcripts of one framework compiled into one aggregate.
+
+Transcripts are summarised (parsed and scored) in worker processes, one file at a
+time, and only running totals are kept, so memory does not grow with the number
+of transcripts. A cache keyed by each file's content (and the installed
+frameworks) lets a repeated aggregate over unchanged files skip parsing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from bot.catalogue import Catalogue
+from bot.problems import LoadError, display_name
+from bot.scoring.compile import band_for, priority_for
+from bot.scoring.summary import (
+    CACHE_FILE,
+    SUMMARY_VERSION,
+    Result,
+    Summary,
+    init_worker,
+    summarise_path,
+)
+
+PARALLEL_FROM = 64
+"""Fewer files than this are summarised in this process (starting workers costs more)."""
+CONFLICT_SHARE = 30.0
+CONSENSUS_SHARE = 80.0
+MIN_FOR_PATTERN = 5
+
+
+def percentage(count: int, total: int) -> float | None:
+    """count/total as a percentage rounded half up to one decimal place, as published tables are."""
+    if total == 0:
+        return None
+    return float(
+        (Decimal(count) * 100 / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    )
+
+
+@dataclass
+class Filters:
+    """Which transcripts to include."""
+
+    framework: str | None = None
+    partnership: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    since: str | None = None
+    until: str | None = None
+    include_unfinished: bool = False
+
+    def admits(self, summary: Summary) -> bool:
+        """Whether a transcript passes the filters."""
+        checks = (
+            (self.framework, summary.framework_id),
+            (self.partnership, summary.partnership),
+            (self.role, summary.role),
+            (self.sector, summary.sector),
+        )
+        if any(
+            wanted is not None and wanted.casefold() != actual.casefold()
+            for wanted, actual in checks
+        ):
+            return False
+        if self.since and summary.started < self.since:
+            return False
+        return not (self.until and summary.started > self.until)
+
+    def describe(self) -> dict[str, str]:
+        """The filters that are set."""
+        return {k: str(v) for k, v in vars(self).items() if v not in (None, False)}
+
+
+@dataclass
+class _Spread:
+    count: int = 0
+    total: float = 0.0
+    squares: float = 0.0
+    low: float = math.inf
+    high: float = -math.inf
+
+    def add(self, value: float) -> None:
+        self.count += 1
+        self.total += value
+        self.squares += value * value
+        self.low = min(self.low, value)
+        self.high = max(self.high, value)
+
+    @property
+    def mean(self) -> float | None:
+        return self.total / self.count if self.count else None
+
+    @property
+    def sd(self) -> float | None:
+        if self.count < 2:
+            return None
+        variance = (self.squares - self.total * self.total / self.count) / (self.count - 1)
+        return math.sqrt(max(variance, 0.0))
+
+
+@dataclass
+class _Totals:
+    """Running totals for one framework."""
+
+    title: str = ""
+    version: str = ""
+    respondents: int = 0
+    answers: dict[str, dict[str, int]] = field(default_factory=dict)
+    areas: dict[str, _Spread] = field(default_factory=dict)
+    by_role: dict[tuple[str, str], _Spread] = field(default_factory=dict)
+    by_sector: dict[tuple[str, str], _Spread] = field(default_factory=dict)
+    actions: dict[str, int] = field(default_factory=dict)
+    quotes: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, int] = field(default_factory=dict)
+    sectors: dict[str, int] = field(default_factory=dict)
+
+    def add(self, summary: Summary) -> None:
+        self.title, self.version = summary.framework_title, summary.framework_version
+        self.respondents += 1
+        role = summary.role or "(not given)"
+        sector = summary.sector or "(not given)"
+        self.roles[role] = self.roles.get(role, 0) + 1
+        self.sectors[sector] = self.sectors.get(sector, 0) + 1
+        for question, (kind, _) in summary.answers.items():
+            counts = self.answers.setdefault(question, {})
+            counts[kind] = counts.get(kind, 0) + 1
+        for area, score in summary.areas.items():
+            if score is None:
+                continue
+            self.areas.setdefault(area, _Spread()).add(score)
+            self.by_role.setdefault((area, role), _Spread()).add(score)
+            self.by_sector.setdefault((area, sector), _Spread()).add(score)
+        for action, quotes in summary.actions.items():
+            self.actions[action] = self.actions.get(action, 0) + 1
+            kept = self.quotes.setdefault(action, [])
+            kept.extend(quotes[: max(0, 3 - len(kept))])
+
+
+@dataclass
+class AggregateRun:
+    """What an aggregate run found, besides the totals."""
+
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """Files that did not load, with the reason."""
+    unfinished: int = 0
+    """In-progress or abandoned transcripts left out."""
+    filtered: int = 0
+    """Transcripts the filters left out."""
+    warnings: set[str] = field(default_factory=set)
+    """Warnings from scoring, each once."""
+    cached: int = 0
+    """Summaries taken from the cache."""
+
+
+class CacheWriter:
+    """The parent's side of the summary cache: it alone writes."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.db: sqlite3.Connection | None = None
+        if folder is None:
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.db = sqlite3.connect(folder / CACHE_FILE)
+            self.db.execute("pragma journal_mode=wal")
+            self.db.execute("create table if not exists summary (key text primary key, value blob)")
+            self.db.commit()
+        except (OSError, sqlite3.Error):
+            self.db = None
+
+    def put(self, key: str, summary: Summary) -> None:
+        """Remember a summary."""
+        if self.db is not None:
+            try:
+                self.db.execute(
+                    "insert or replace into summary values (?, ?)", (key, pickle.dumps(summary))
+                )
+            except sqlite3.Error:
+                self.db = None
+
+    def close(self) -> None:
+        """Save what was remembered."""
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.commit()
+                self.db.close()
+
+
+def default_cache_folder() -> Path:
+    """$PARTNERSHIP_BOT_CACHE, else $XDG_CACHE_HOME/partnership-bot, else ~/.cache/partnership-bot."""
+    explicit = os.environ.get("PARTNERSHIP_BOT_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "partnership-bot"
+
+
+def aggregate(
+    paths: Iterable[Path],
+    catalogue: Catalogue,
+    filters: Filters,
+    current: bool = False,
+    cache_folder: Path | None = None,
+    workers: int | None = None,
+) -> tuple[dict[str, _Totals], AggregateRun]:
+    """Totals per framework over the transcripts, and what was left out and why."""
+    context = f"{SUMMARY_VERSION}|{current}|" + ",".join(sorted(_installed_hashes(catalogue)))
+    writer = CacheWriter(cache_folder)
+    totals: dict[str, _Totals] = {}
+    run = AggregateRun()
+    try:
+        for result in _results([str(p) for p in paths], current, context, cache_folder, workers):
+            if result.summary is None:
+                run.failed.append((display_name(Path(result.path)), result.error))
+                continue
+            if result.cached:
+                run.cached += 1
+            else:
+                writer.put(result.key, result.summary)
+            summary = result.summary
+            if not filters.admits(summary):
+                run.filtered += 1
+            elif summary.status != "complete" and not filters.include_unfinished:
+                run.unfinished += 1
+            else:
+                run.warnings.update(summary.warnings)
+                totals.setdefault(summary.framework_id, _Totals()).add(summary)
+    finally:
+        writer.close()
+    return totals, run
+
+
+def _results(
+    paths: list[str], current: bool, context: str, cache: Path | None, workers: int | None
+) -> Iterator[Result]:
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if len(paths) < PARALLEL_FROM or count < 2:
+        init_worker(current, context, cache)
+        yield from map(summarise_path, paths)
+        return
+    # spawn, not fork: the app may call this with threads running.
+    pool = multiprocessing.get_context("spawn").Pool(count, init_worker, (current, context, cache))
+    try:
+        yield from pool.imap_unordered(summarise_path, paths, chunksize=32)
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _installed_hashes(catalogue: Catalogue) -> list[str]:
+    hashes = []
+    for path in catalogue.framework_files().values():
+        try:
+            hashes.append(catalogue.framework(str(path)).hash)
+        except LoadError:
+            continue
+    return hashes
+
+
+def aggregate_data(
+    framework_id: str,
+    totals: _Totals,
+    run: AggregateRun,
+    catalogue: Catalogue,
+    filters: Filters,
+    anonymise: bool,
+) -> dict[str, Any]:
+    """An aggregate as JSON-able data for the templates (names never appear in it)."""
+    loaded = catalogue.framework(framework_id)
+    framework = loaded.framework
+    areas = []
+    roles = sorted(totals.roles)
+    sectors = sorted(totals.sectors)
+    for area in framework.areas:
+        spread = totals.areas.get(area.id, _Spread())
+        mean = spread.mean
+        areas.append(
+            {
+                "id": area.id,
+                "title": area.title,
+                "n": spread.count,
+                "score": _r(mean),
+                "sd": _r(spread.sd),
+                "min": _r(spread.low if spread.count else None),
+                "max": _r(spread.high if spread.count else None),
+                "rag": _band(band_for(mean, framework.bands.rag)),
+                "by_role": {r: _r(totals.by_role.get((area.id, r), _Spread()).mean) for r in roles},
+                "by_sector": {
+                    s: _r(totals.by_sector.get((area.id, s), _Spread()).mean) for s in sectors
+                },
+            }
+        )
+    statements = []
+    for area in framework.areas:
+        for question in area.questions:
+            counts = totals.answers.get(question.id)
+            if not counts or question.kind == "text":
+                continue
+            n = sum(counts.values())
+            row = {
+                "id": question.id,
+                "number": question.number,
+                "text": question.text,
+                "area": area.title,
+                "n": n,
+                "agree": percentage(counts.get("agree", 0), n),
+                "dont_know": percentage(counts.get("dont_know", 0), n),
+                "disagree": percentage(counts.get("disagree", 0), n),
+                "counts": dict(sorted(counts.items())),
+                "pattern": _pattern(counts, n),
+                "benchmark": None,
+            }
+            if question.benchmark is not None:
+                mark = question.benchmark
+                row["benchmark"] = {
+                    "source": mark.source,
+                    "n": mark.n,
+                    "agree": mark.agree,
+                    "dont_know": mark.dont_know,
+                    "disagree": mark.disagree,
+                    "agree_difference": _diff(row["agree"], mark.agree),
+                    "disagree_difference": _diff(row["disagree"], mark.disagree),
+                }
+            statements.append(row)
+    actions = []
+    for area in framework.areas:
+        for action in area.actions:
+            count = totals.actions.get(action.id, 0)
+            if not count:
+                continue
+            share = count / totals.respondents if totals.respondents else 0
+            actions.append(
+                {
+                    "id": action.id,
+                    "area": area.id,
+                    "area_title": area.title,
+                    "text": action.text,
+                    "respondents": count,
+                    "share": _r(share * 100),
+                    "priority": priority_for(share * 100),
+                    "owner": action.owner,
+                    "smart": action.smart,
+                    "source": action.source,
+                    "triggers": [],
+                    "quotes": totals.quotes.get(action.id, []),
+                }
+            )
+    actions.sort(key=lambda a: -a["respondents"])
+    scored = [a["score"] for a in areas if a["score"] is not None]
+    overall = sum(scored) / len(scored) if scored else None
+    return {
+        "report_schema": 1,
+        "kind": "aggregate",
+        "anonymised": anonymise,
+        "framework": {
+            "id": framework.id,
+            "title": framework.title,
+            "version": framework.version,
+            "source": framework.source.document,
+        },
+        "respondents": totals.respondents,
+        "filters": filters.describe(),
+        "left_out": {"unfinished": run.unfinished, "filtered": run.filtered},
+        "failed": [{"file": f, "reason": r} for f, r in run.failed],
+        "warnings": sorted(run.warnings),
+        "roles": {r: totals.roles[r] for r in roles},
+        "sectors": {s: totals.sectors[s] for s in sectors},
+        "overall": {
+            "score": _r(overall),
+            "rag": _band(band_for(overall, framework.bands.rag)),
+            "stage": _band(band_for(overall, framework.bands.stages)),
+            "stages": [_band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)],
+        },
+        "areas": areas,
+        "statements": statements,
+        "actions": actions,
+    }
+
+
+def _pattern(counts: dict[str, int], n: int) -> str:
+    if n < MIN_FOR_PATTERN:
+        return ""
+    agree = percentage(counts.get("agree", 0), n) or 0.0
+    disagree = percentage(counts.get("disagree", 0), n) or 0.0
+    if agree >= CONFLICT_SHARE and disagree >= CONFLICT_SHARE:
+        return "conflict"
+    if agree >= CONSENSUS_SHARE or disagree >= CONSENSUS_SHARE:
+        return "consensus"
+    return ""
+
+
+def _diff(ours: float | None, theirs: float | None) -> float | None:
+    return None if ours is None or theirs is None else round(ours - theirs, 1)
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _band(band: Any) -> dict[str, Any] | None:
+    return (
+        None
+        if band is None
+        else {"name": band.name, "label": band.label, "description": band.description}
+    )

@@ -1,0 +1,192 @@
+"""Compile one transcript into an assessment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from statistics import fmean
+
+from bot.engine.evidence import names_evidence
+from bot.facts import AnswerFacts
+from bot.loading import LoadedFramework
+from bot.model import Band, Framework, Transcript, Turn
+from bot.scoring.results import (
+    AreaResult,
+    Assessment,
+    ProbeExchange,
+    QuestionResult,
+    SuggestedAction,
+)
+
+DUE_DAYS = {"high": 91, "medium": 182, "low": 365}
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def band_for(score: float | None, bands: Sequence[Band]) -> Band | None:
+    """The band a 0-100 score falls in."""
+    if score is None or not bands:
+        return None
+    return max((b for b in bands if b.min <= score + 1e-9), key=lambda b: b.min, default=None)
+
+
+def priority_for(need: float) -> str:
+    """high, medium or low."""
+    return "high" if need >= 60 else "medium" if need >= 30 else "low"
+
+
+def latest_answers(turns: Sequence[Turn]) -> dict[str, Turn]:
+    """Each question's latest answer (amendments replace what they amend)."""
+    answers: dict[str, Turn] = {}
+    for turn in turns:
+        if turn.kind == "answer" and turn.question:
+            answers[turn.question] = turn
+    return answers
+
+
+def compile_transcript(
+    transcript: Transcript, loaded: LoadedFramework, warnings: Sequence[str] = ()
+) -> Assessment:
+    """Scores, RAG, stage and suggested actions for one transcript."""
+    framework = loaded.framework
+    turns = transcript.turns
+    answers = latest_answers(turns)
+    facts = AnswerFacts(framework, answers)
+    results = {
+        q.id: _question_result(framework, q.id, turns, answers, facts)
+        for q in framework.questions()
+    }
+    started = transcript.started.date()
+    area_results = []
+    for area in framework.areas:
+        questions = tuple(results[q.id] for q in area.questions)
+        score = facts.area_score(area.id)
+        scoreable = [r for r in questions if r.asked and r.question.kind != "text"]
+        answered = [r for r in questions if r.answer is not None and not r.abstained]
+        coverage = (
+            (sum(1 for r in scoreable if r.score is not None) / len(scoreable))
+            if scoreable
+            else None
+        )
+        evidence = (sum(1 for r in answered if r.evidence) / len(answered)) if answered else None
+        actions = _actions(loaded, area.id, facts, results, started)
+        area_results.append(
+            AreaResult(
+                area,
+                score,
+                coverage,
+                evidence,
+                band_for(score, framework.bands.rag),
+                questions,
+                actions,
+            )
+        )
+    scored = [a.score for a in area_results if a.score is not None]
+    overall = round(fmean(scored), 6) if scored else None
+    return Assessment(
+        framework=framework,
+        transcript_id=transcript.id,
+        respondent=transcript.respondent,
+        interviewer=transcript.interviewer.name if transcript.interviewer else "",
+        mode=transcript.mode,
+        status=transcript.status,
+        started=transcript.started.isoformat(),
+        updated=transcript.updated.isoformat(),
+        areas=tuple(area_results),
+        overall=overall,
+        stage=band_for(overall, framework.bands.stages),
+        overall_rag=band_for(overall, framework.bands.rag),
+        warnings=tuple(warnings),
+    )
+
+
+def _question_result(
+    framework: Framework,
+    question_id: str,
+    turns: Sequence[Turn],
+    answers: dict[str, Turn],
+    facts: AnswerFacts,
+) -> QuestionResult:
+    question = framework.question(question_id)
+    mine = [t for t in turns if t.question == question_id]
+    answer = answers.get(question_id)
+    probes: list[ProbeExchange] = []
+    pending: Turn | None = None
+    for turn in mine:
+        if turn.kind == "probe":
+            if pending is not None:
+                probes.append(ProbeExchange(pending.trigger, pending.text, ""))
+            pending = turn
+        elif turn.kind in ("probe_answer", "skip") and pending is not None:
+            probes.append(
+                ProbeExchange(
+                    pending.trigger, pending.text, turn.text if turn.kind == "probe_answer" else ""
+                )
+            )
+            pending = None
+    if pending is not None:
+        probes.append(ProbeExchange(pending.trigger, pending.text, ""))
+    own = ""
+    if answer is not None:
+        own = answer.value if question.kind == "text" else answer.comment
+    words = tuple(w for w in (own, *(p.reply for p in probes)) if w)
+    return QuestionResult(
+        question=question,
+        asked=any(t.kind == "ask" for t in mine),
+        answer=answer,
+        score=facts.question_score(question_id),
+        evidence=any(names_evidence(w) for w in words),
+        words=words,
+        probes=tuple(probes),
+        amended=sum(1 for t in mine if t.kind == "answer" and t.amends is not None),
+        notes=tuple(t.text for t in mine if t.kind == "note"),
+    )
+
+
+def _actions(
+    loaded: LoadedFramework,
+    area_id: str,
+    facts: AnswerFacts,
+    results: dict[str, QuestionResult],
+    started: date,
+) -> tuple[SuggestedAction, ...]:
+    framework = loaded.framework
+    area = framework.area(area_id)
+    fired = []
+    for order, action in enumerate(area.actions):
+        condition = loaded.actions[action.id]
+        if not condition.evaluate(facts):
+            continue
+        involved = list(condition.names)
+        for named_area in sorted(condition.areas):
+            involved += [q.id for q in framework.area(named_area).questions]
+        involved = list(dict.fromkeys(q for q in framework.questions() if q.id in involved))
+        weak = [
+            results[q.id]
+            for q in involved
+            if results[q.id].answer is not None
+            and (
+                results[q.id].abstained
+                or (results[q.id].score is not None and results[q.id].score < 50)
+            )
+        ]
+        scores = [r.score for r in weak if r.score is not None]
+        scores += [s for s in (facts.area_score(a) for a in condition.areas) if s is not None]
+        need = round(100 - min(scores), 6) if scores else 50.0
+        triggers = tuple(f"{r.question.number or r.question.id} {r.shown_answer}" for r in weak)
+        quotes = tuple(p.reply for r in weak for p in r.probes if p.reply)
+        priority = priority_for(need)
+        fired.append((need, order, action, triggers, quotes, priority))
+    fired.sort(key=lambda item: (-item[0], item[1]))
+    return tuple(
+        SuggestedAction(
+            action=action,
+            area=area,
+            letter=LETTERS[i] if i < len(LETTERS) else f"z{i}",
+            need=need,
+            priority=priority,
+            triggers=triggers,
+            quotes=quotes,
+            due=started + timedelta(days=DUE_DAYS[priority]),
+        )
+        for i, (need, _, action, triggers, quotes, priority) in enumerate(fired)
+    )

@@ -1,0 +1,135 @@
+"""What compiling a transcript produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.model import Action, Area, Band, Framework, Question, Respondent, Turn
+
+
+@dataclass(frozen=True)
+class ProbeExchange:
+    """A follow-up and the reply to it."""
+
+    trigger: str
+    """What fired it."""
+    text: str
+    """The follow-up as asked."""
+    reply: str
+    """What the respondent said ("" when skipped)."""
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One question's outcome."""
+
+    question: Question
+    """The question."""
+    asked: bool
+    """Whether the dialogue reached it."""
+    answer: Turn | None
+    """The latest answer (after amendments), if any."""
+    score: float | None
+    """0-100, or None (text, abstention, skipped, not asked)."""
+    evidence: bool
+    """Whether the respondent's words named evidence."""
+    words: tuple[str, ...]
+    """The respondent's own words: text answer or comment, then probe replies."""
+    probes: tuple[ProbeExchange, ...]
+    """Follow-ups asked about it."""
+    amended: int
+    """How many times the answer was amended."""
+    notes: tuple[str, ...] = ()
+    """Notes made at this question."""
+
+    @property
+    def abstained(self) -> str:
+        """dont_know, refused, or ""."""
+        return self.answer.abstain if self.answer else ""
+
+    @property
+    def shown_answer(self) -> str:
+        """The answer as words: an option label, a number, or the text."""
+        if self.answer is None:
+            return "Not asked" if not self.asked else "No answer"
+        return self.answer.label or self.answer.value
+
+
+@dataclass(frozen=True)
+class SuggestedAction:
+    """An action whose condition holds, with why."""
+
+    action: Action
+    """The framework's action."""
+    area: Area
+    """Its area."""
+    letter: str
+    """a, b, c... within its area."""
+    need: float
+    """0-100: how far below full marks its triggering answers are."""
+    priority: str
+    """high, medium or low, from the need."""
+    triggers: tuple[str, ...]
+    """The answers that triggered it, as "1.3 Not very well"."""
+    quotes: tuple[str, ...]
+    """What the respondent said about them in follow-ups."""
+    due: date | None
+    """A suggested date to complete it by (from the priority)."""
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    """One area's outcome."""
+
+    area: Area
+    """The area."""
+    score: float | None
+    """Weighted mean of scored answers, 0-100."""
+    coverage: float | None
+    """Share of asked, scoreable questions that got a scored answer (abstentions lower it)."""
+    evidence: float | None
+    """Share of answers whose words named evidence."""
+    rag: Band | None
+    """The RAG band of the score."""
+    questions: tuple[QuestionResult, ...]
+    """Each question."""
+    actions: tuple[SuggestedAction, ...]
+    """Suggested actions, lettered, most needed first."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A transcript compiled into scores, RAG and actions."""
+
+    framework: Framework
+    """The framework scored against."""
+    transcript_id: str
+    """The transcript's id."""
+    respondent: Respondent
+    """Who answered."""
+    interviewer: str
+    """Who interviewed, in telephone mode."""
+    mode: str
+    """self or telephone."""
+    status: str
+    """complete, in_progress or abandoned."""
+    started: str
+    """ISO date-time."""
+    updated: str
+    """ISO date-time."""
+    areas: tuple[AreaResult, ...]
+    """Each area."""
+    overall: float | None
+    """Mean of the area scores."""
+    stage: Band | None
+    """The development stage of the overall score, where the framework has stages."""
+    overall_rag: Band | None
+    """The RAG band of the overall score."""
+    warnings: tuple[str, ...] = field(default=())
+    """Such as the framework having changed since the transcript was taken."""
+
+    @property
+    def actions(self) -> tuple[SuggestedAction, ...]:
+        """Every suggested action, area by area."""
+        return tuple(a for area in self.areas for a in area.actions)

@@ -1,0 +1,167 @@
+"""A compact, picklable summary of one transcript: all that aggregation needs."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.facts import AnswerFacts
+from bot.problems import LoadError
+from bot.scoring.compile import latest_answers
+from bot.scoring.source import framework_for
+
+SUMMARY_VERSION = 1
+QUOTES_PER_ACTION = 3
+CACHE_FILE = "summaries.sqlite3"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One transcript, reduced to what aggregation counts."""
+
+    framework_id: str
+    framework_title: str
+    framework_version: str
+    status: str
+    started: str
+    name: str
+    organisation: str
+    role: str
+    sector: str
+    partnership: str
+    answers: dict[str, tuple[str, float | None]] = field(default_factory=dict)
+    """question id -> (category, 0-100 score); categories: agree, disagree, neutral,
+    dont_know, refused, no_reply (asked, unanswered), text."""
+    areas: dict[str, float | None] = field(default_factory=dict)
+    """area id -> 0-100 score."""
+    actions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """action id -> a few quotes from the probes behind it."""
+    warnings: tuple[str, ...] = ()
+
+
+def category(score: float | None, abstain: str, kind: str) -> str:
+    """Which column of an agree/don't know/disagree table an answer falls in."""
+    if abstain:
+        return abstain
+    if kind == "text":
+        return "text"
+    if score is None:
+        return "no_reply"
+    return "agree" if score > 50 else "disagree" if score < 50 else "neutral"
+
+
+def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -> Summary:
+    """Summarise a transcript's text (already read), or raise LoadError."""
+    transcript = store.parse_transcript(text, path)
+    loaded, warnings = framework_for(transcript, path, catalogue, current)
+    framework = loaded.framework
+    answers = latest_answers(transcript.turns)
+    facts = AnswerFacts(framework, answers)
+    asked = {t.question for t in transcript.turns if t.kind == "ask"}
+    replies: dict[str, list[str]] = {}
+    for turn in transcript.turns:
+        if turn.kind == "probe_answer" and turn.question:
+            replies.setdefault(turn.question, []).append(turn.text)
+    summary_answers: dict[str, tuple[str, float | None]] = {}
+    for question in framework.questions():
+        if question.id not in asked and question.id not in answers:
+            continue
+        answer = answers.get(question.id)
+        score = facts.question_score(question.id)
+        abstain = answer.abstain if answer else ""
+        summary_answers[question.id] = (
+            category(score, abstain, question.kind) if answer else "no_reply",
+            score,
+        )
+    actions: dict[str, tuple[str, ...]] = {}
+    for area in framework.areas:
+        for action in area.actions:
+            condition = loaded.actions[action.id]
+            if condition.evaluate(facts):
+                quotes = [q for name in sorted(condition.names) for q in replies.get(name, [])]
+                actions[action.id] = tuple(quotes[:QUOTES_PER_ACTION])
+    who = transcript.respondent
+    return Summary(
+        framework_id=framework.id,
+        framework_title=framework.title,
+        framework_version=framework.version,
+        status=transcript.status,
+        started=transcript.started.date().isoformat(),
+        name=who.name,
+        organisation=who.organisation,
+        role=who.role,
+        sector=who.sector,
+        partnership=who.partnership,
+        answers=summary_answers,
+        areas={a.id: facts.area_score(a.id) for a in framework.areas},
+        actions=actions,
+        warnings=tuple(warnings),
+    )
+
+
+@dataclass
+class _Worker:
+    """Per-process state of a summarising worker."""
+
+    catalogue: Catalogue
+    current: bool
+    context: str
+    cache: Path | None
+    db: sqlite3.Connection | None = None
+
+
+_WORKER: _Worker | None = None
+
+
+def init_worker(current: bool, context: str, cache: Path | None) -> None:
+    """Set up a worker process (or this one): its own catalogue and a read-only cache view."""
+    global _WORKER
+    _WORKER = _Worker(Catalogue(), current, context, cache)
+    if cache is not None and (cache / CACHE_FILE).exists():
+        try:
+            _WORKER.db = sqlite3.connect(f"file:{cache / CACHE_FILE}?mode=ro", uri=True)
+        except sqlite3.Error:
+            _WORKER.db = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """One file's outcome."""
+
+    path: str
+    key: str = ""
+    summary: Summary | None = None
+    error: str = ""
+    cached: bool = False
+
+
+def summarise_path(path: str) -> Result:
+    """Read one file once; take its summary from the cache, or parse and score it."""
+    worker = _WORKER
+    assert worker is not None, "init_worker first"
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return Result(path, error=f"cannot be read ({error.strerror})")
+    key = hashlib.sha256(data + worker.context.encode()).hexdigest()
+    if worker.db is not None:
+        try:
+            row = worker.db.execute("select value from summary where key = ?", (key,)).fetchone()
+            if row is not None:
+                return Result(path, key, pickle.loads(row[0]), cached=True)
+        except Exception:  # a damaged or foreign cache is only a missed shortcut
+            pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Result(path, key, error="is not UTF-8 text")
+    try:
+        return Result(path, key, summarise_text(text, Path(path), worker.catalogue, worker.current))
+    except LoadError as error:
+        reasons = "; ".join(str(p).split(": ", 1)[-1] for p in error.problems[:3])
+        return Result(path, key, error=reasons)
