@@ -257,7 +257,7 @@ def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:
         print(problem)
     checked = len(report.checked)
     if report.problems:
-        print(f"{len(report.problems)} problem(s) in {checked} file(s) checked.", file=sys.stderr)
+        print(f"{len(report.problems)} problem(s) in {checked} file(s) checked.")
         return exit_codes.PROBLEMS
     print(f"OK: {checked} file(s) checked, no problems.")
     return exit_codes.OK

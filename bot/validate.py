@@ -55,6 +55,8 @@ def validate(paths: Iterable[Path], catalogue: Catalogue) -> Report:
         report.problems.extend(check_dialogue(dialogue))
     for framework in frameworks.values():
         report.problems.extend(check_framework(framework, catalogue))
+    # A framework's problems can surface twice: through its own file and through its dialogues.
+    report.problems = list(dict.fromkeys(report.problems))
     return report
 
 
