@@ -105,6 +105,7 @@ def start(
     folder: Path,
     interviewer: Person | None = None,
     clock: Clock = utc_now,
+    transcript_id: str | None = None,
 ) -> Conversation:
     """Create a new transcript and its session (not yet begun)."""
     framework = catalogue.framework(framework_ref)
@@ -118,7 +119,7 @@ def start(
         "telephone" if interviewer is not None or dialogue.dialogue.mode == "telephone" else "self"
     )
     header = TranscriptHeader(
-        id=store.new_id(),
+        id=transcript_id or store.new_id(),
         framework=Reference(
             id=framework.id, version=framework.framework.version, hash=framework.hash
         ),

@@ -21,6 +21,7 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     """Keep every test away from real user folders."""
     monkeypatch.setenv("PARTNERSHIP_BOT_TRANSCRIPTS", str(tmp_path / "transcripts"))
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("PARTNERSHIP_BOT_CACHE", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
     yield
 

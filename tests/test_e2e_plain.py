@@ -59,7 +59,10 @@ def test_cut_off_by_end_of_input_resumes_at_the_right_question(tmp_path: Path) -
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Resuming where you left off." in second.stdout
     resumed_at = second.stdout.split("Resuming where you left off.", 1)[1]
-    assert [line for line in resumed_at.splitlines() if line][:2] == ["Area 1 of 2: Area one", "Q2/5. Do you have a protocol?"]
+    assert [line for line in resumed_at.splitlines() if line][:2] == [
+        "Area 1 of 2: Area one",
+        "Q2/5. Do you have a protocol?",
+    ]
     transcript = store.load(path).transcript
     assert transcript.status == "complete"
     assert [t.question for t in transcript.turns if t.kind == "answer"] == ["a1", "a2", "b1", "b2"]

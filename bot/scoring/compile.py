@@ -30,8 +30,8 @@ def band_for(score: float | None, bands: Sequence[Band]) -> Band | None:
 
 
 def priority_for(need: float) -> str:
-    """high, medium or low."""
-    return "high" if need >= 60 else "medium" if need >= 30 else "low"
+    """high (the triggering answers average a quarter of full marks or less), medium, or low."""
+    return "high" if need >= 75 else "medium" if need >= 50 else "low"
 
 
 def latest_answers(turns: Sequence[Turn]) -> dict[str, Turn]:
@@ -156,24 +156,23 @@ def _actions(
         condition = loaded.actions[action.id]
         if not condition.evaluate(facts):
             continue
-        involved = list(condition.names)
-        for named_area in sorted(condition.areas):
-            involved += [q.id for q in framework.area(named_area).questions]
-        involved = list(dict.fromkeys(q for q in framework.questions() if q.id in involved))
-        weak = [
-            results[q.id]
-            for q in involved
-            if results[q.id].answer is not None
-            and (
-                results[q.id].abstained
-                or (results[q.id].score is not None and results[q.id].score < 50)
-            )
-        ]
+        named = set(condition.names)
+        via_areas = {q.id for a in condition.areas for q in framework.area(a).questions}
+        weak = []
+        for question in framework.questions():
+            result = results[question.id]
+            if result.answer is None or question.id not in named | via_areas:
+                continue
+            # An answer the condition names is weak at half marks or below; one that only
+            # counts through its area's score, below half marks.
+            limit = 50.0 if question.id in named else 49.999
+            if result.abstained or (result.score is not None and result.score <= limit):
+                weak.append(result)
         scores = [r.score for r in weak if r.score is not None]
         scores += [s for s in (facts.area_score(a) for a in condition.areas) if s is not None]
-        need = round(100 - min(scores), 6) if scores else 50.0
+        need = round(100 - fmean(scores), 6) if scores else 50.0
         triggers = tuple(f"{r.question.number or r.question.id} {r.shown_answer}" for r in weak)
-        quotes = tuple(p.reply for r in weak for p in r.probes if p.reply)
+        quotes = tuple(dict.fromkeys(p.reply for r in weak for p in r.probes if p.reply))
         priority = priority_for(need)
         fired.append((need, order, action, triggers, quotes, priority))
     fired.sort(key=lambda item: (-item[0], item[1]))

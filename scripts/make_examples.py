@@ -1,0 +1,498 @@
+"""Make the sample transcripts in transcripts/examples/ by running the real engine.
+
+    python scripts/make_examples.py
+
+Each sample is a conversation driven through `bot.conversation` exactly as a front
+end drives it, with a fixed clock and fixed ids so that the files are reproducible.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot import conversation  # noqa: E402
+from bot.catalogue import Catalogue  # noqa: E402
+from bot.engine import Prompt  # noqa: E402
+from bot.model import Person, Respondent  # noqa: E402
+
+OUT = ROOT / "transcripts" / "examples"
+Answerer = Callable[[Prompt], str]
+
+
+class Clock:
+    """Ticks a realistic number of seconds per call."""
+
+    def __init__(self, start: datetime, rng: random.Random) -> None:
+        self.now = start
+        self.rng = rng
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=self.rng.randint(8, 70))
+        return self.now
+
+
+def run(
+    catalogue: Catalogue,
+    name: str,
+    framework: str,
+    dialogue: str,
+    respondent: Respondent,
+    answer: Answerer,
+    start: datetime,
+    seed: int,
+    interviewer: Person | None = None,
+    extra: Callable[[conversation.Conversation], None] | None = None,
+) -> Path:
+    """One conversation, start to end, saved as transcripts/examples/<name>.toml."""
+    rng = random.Random(seed)
+    talk = conversation.start(
+        catalogue,
+        framework,
+        dialogue,
+        respondent,
+        OUT,
+        interviewer,
+        Clock(start, rng),
+        transcript_id=f"example-{name}",
+    )
+    talk.begin()
+    steps = 0
+    while not talk.session.over:
+        prompt = talk.current()
+        reply = answer(prompt)
+        outcome = talk.skip() if reply == ":skip" else talk.answer(reply)
+        if not outcome.accepted:
+            raise SystemExit(f"{name}: {prompt.text!r} refused {reply!r}: {outcome.error}")
+        if extra is not None and steps == 5:
+            extra(talk)
+        steps += 1
+    talk.close()
+    target = OUT / f"{name}.toml"
+    talk.path.rename(target)
+    return target
+
+
+# --- networkfareham (seed 000, Appendix A): the Response paragraphs as answers ---------------
+FAREHAM = {
+    "q1_1": "3 - The SCS has an overarching vision supported by an 'ambition' for each of the seven thematic partnerships. The long-term objectives are based on information gathered from community consultation, annual residents' surveys, the LSP's partners and national trends reflected locally.",
+    "q1_2": "2 - The LSP will seek to achieve LAA targets but not at the expense of over-riding local priorities.",
+    "q1_3": "2 - Disaggregating data to form a 'Picture of Fareham' has proved difficult but convincing evidence was found of a pocket of deprivation in the Hill Park area of the Borough. Progress updates are presented to the Board by each of the members representing the thematic partnerships.",
+    "q2_1": "3 - At least one member of Fareham Borough Council's Executive sits on the LSP Board and each of the thematic partnerships. In addition, the Leader of the Council is an LSP Board member as is an elected member representing Hampshire County Council.",
+    "q2_2": "1 - There is limited or no challenge to the LSP and partners' performance.",
+    "q2_3": "3 - A Chairman's agenda meeting is held before Board meetings. The LSP's minutes are reported to Fareham BC's Executive and published on the LSP's website.",
+    "q2_4": "2 - The LSP has a clear and ambitious vision but a culture of performance still needs to be embedded.",
+    "q2_5": "2 - The Hill Park Project is providing an excellent opportunity for developing effective joint working and trust at all levels.",
+    "q2_6": "1 - The LSP has limited or no resources to coordinate LAA delivery.",
+    "q3_1": "4 - Overall, the LSP has a positive style. The reconfiguration of the Board has made networking between key partners easier. Partners meet as equals. A sense of trust is developing. Discussion and debate is encouraged. Agenda items are timed and a special meeting will be called for important issues.",
+    "q3_2": "The Board's AGM agreed the Leader of Fareham BC's proposal that Councillor Cartwright be appointed as Chairman.",
+    "q3_3": "2 - The Board understands the Government's expectation that local authority leaders will play a leading role on LSPs and that local authority executive portfolio holders will play a key role on relevant thematic partnerships.",
+    "q3_4": "3 - The LSP has a partnership agreement and there are core terms of reference for adoption by each of the thematic partnerships. Board members are expected to be able to make strategic decisions and demonstrate senior-level commitment to joint decision-making and action.",
+    "q3_5": "The LSP is aware that the national failure to align planning and reporting cycles makes it difficult for local agencies to align performance and resource management systems. Hampshire County Council tends to adopt a top-down approach to district councils.",
+    "q3_6": "3 - The LSP's website is available for partners and the wider community. Although meetings are held mostly at Fareham BC's offices the location and times appear to be accessible to all partners.",
+    "q4_1": "Overall, the LSP relies on the trust between partners for its success in dealing with local priorities. The LSP is clear that when agreeing a joint set of priorities it has a role in influencing how partners' resources are deployed to achieve them.",
+    "q4_2": "3 - There are county-wide networks for LSP chairmen and support staff to meet up and share experience and good practice.",
+    "q4_3": "2 - The LSP's goals reflect local priorities and are evidence based.",
+    "q4_4": "2 - It is hoped that the Hill Park Project will encourage partners to work together to achieve efficient outcomes for local communities.",
+    "q5_1": "2 - The thematic partnerships are responsible for monitoring their performance and reporting high level issues to the Board.",
+    "q5_2": "3 - The Annual Report to the Board sets out the budget performance for the previous year and an estimated budget for the year ahead together with details of the projects the LSP has funded.",
+    "q5_3": "1 - The LSP is lacking in resources and has no real mechanism for assigning resources towards achieving the goals of the SCS and LAA. The Area Based Grant and Performance Reward Grant are allocated by Hampshire CC.",
+    "q5_4": "p - The thematic partnerships are required to demonstrate their linkages to LAA targets and are the delivery mechanism for Fareham's SCS.",
+    "q6_1": "n - The LSP needs a performance monitoring and reporting framework for shared objectives.",
+    "q6_2": "p - Fareham BC is developing guidance based on the Hampshire LAA's Data Quality and Sharing Protocol.",
+    "q6_3": "2 - Most of the grant income from Hampshire CC is likely to be committed to keeping existing services going thereby reducing any flexibility for second-tier LSPs to exert any real influence.",
+    "q6_4": "2 - The evidence base is to be developed further and brought in line with national indicators.",
+    "q6_5": "3 - The LSP's income and expenditure is set out in the annual report.",
+    "q6_6": "1 - Partners tend to administer their own resources and contribute to the achievement of targets at their discretion.",
+    "q7_1": "The LSP reports on activities, successes and failures to partner organisations, the public and auditors, inspectors and other stakeholders. The Board approved a complaints procedure in June 2009.",
+    "q7_2": "1 - A shared performance system is unlikely to be justifiable for a second-tier LSP.",
+    "q7_3": "3 - The Board receives performance reports as specific projects progress or issues arise that are in need of resolution by way of a change in strategic direction by one or more of the partners organisations.",
+    "q7_4": "1 - The LSP has not undertaken any joint commissioning or benchmarking activity.",
+    "q7_5": "1 - There is limited or no challenge to the LSP and partners' performance.",
+    "q7_6": "n - The LSP has not undertaken any joint commissioning or benchmarking activity.",
+    "q7_7": "2 - Partners tend to administer their own resources.",
+    "q7_8": "3 - There is wide ranging support from partners to investigate the reasons for deprivation in the Hill Park area of the Borough and a multi-agency conference of service providers active in the area has been held to explore the issues and map a way forward.",
+}
+# Replies to follow-ups: the main points of the chairmen's discussion (paragraph 7).
+FAREHAM_REPLIES = {
+    "q1_2": "Ensure that the three-year refresh ties in with the refresh of other local and regional strategies and Hampshire's Local Area Agreement.",
+    "q1_3": "Need to work from the bottom up and reflect community priorities.",
+    "q2_2": "Difficulties around lobbying/influencing when no response is received.",
+    "q2_4": "Not a Fareham Borough Council Partnership but all partners together; good links have been established with councillors.",
+    "q2_5": "Importance of lobbying/influencing role of the LSP.",
+    "q2_6": "Need resource for delivery.",
+    "q3_3": "Fareham Environment and Transport Partnership needs more external partners. Limited county involvement and leadership.",
+    "q4_3": "LSP needs to consider the risk of not collaborating. The LSP is more focused now.",
+    "q4_4": "Measurable outcomes are not always possible. Need to consider the long-term benefits.",
+    "q5_1": "The thematic partnerships report high level issues only; there is no joint arrangement.",
+    "q5_3": "There should be a presentation to Thematic Partnership Chairs on the Hampshire County Council Grant Finder to assist with identifying funding sources.",
+    "q6_1": "There is no framework yet for shared objectives; each thematic partnership monitors its own.",
+    "q6_3": "Economic Development Partnership experiencing several difficulties - engaging business, establishing role in light of regional bodies such as PUSH.",
+    "q6_4": "A clear 'Picture of Fareham' needs to be established, built on the national indicator dataset.",
+    "q6_6": "The lack of funding available to the LSP has demonstrated the need to encourage agencies to come together and pool their resources on local projects.",
+    "q7_2": "A shared performance system is unlikely to be justifiable for a second-tier LSP.",
+    "q7_4": "The Fareham Park Project presents a timely opportunity for all the relevant agencies to come together locally to pool their resources.",
+    "q7_5": "County involvement.",
+    "q7_7": "Partners tend to administer their own resources.",
+}
+
+
+def fareham(prompt: Prompt) -> str:
+    question = prompt.question.id if prompt.question else ""
+    if prompt.kind == "probe":
+        return FAREHAM_REPLIES.get(question, ":skip")
+    return FAREHAM[question]
+
+
+# --- Hertfordshire survey: 24 partners, answers drawn from the published percentages -------
+ROLES = [
+    ("District/Borough Council officer", "public"),
+    ("District/Borough councillor", "public"),
+    ("County Council officer", "public"),
+    ("Voluntary organisation", "voluntary"),
+    ("Voluntary organisation", "voluntary"),
+    ("Private sector organisation", "business"),
+    ("Police", "public"),
+    ("Primary Care Trust", "public"),
+]
+QUOTES_LOW = [
+    "The relationship is there on paper, but not in practice",
+    "It is like being given a choice between having apples or oranges but what we want are pears",
+    "Lack of commitment comes from the absence of any clear sense of progress or benefits from the meetings",
+    "Targets are not challenging because partners are disincentivised from setting tough targets which they will not achieve",
+    "Often people do not want to give up their own resources",
+]
+QUOTES_HIGH = [
+    "The joint response after the Buncefield explosion in December 2005 showed it",
+    "The LAA reward grant was split 50 per cent to district LSPs and 50 per cent to the thematic partnerships",
+    "The PCT allocated £10,000 to each LSP for health related projects",
+    "The bus partnership in St Albans and the Skills Centre in Stevenage",
+]
+
+
+def survey_answerer(rng: random.Random, catalogue: Catalogue) -> Answerer:
+    framework = catalogue.framework("hertfordshire-review").framework
+
+    def answer(prompt: Prompt) -> str:
+        if prompt.kind == "probe":
+            if prompt.trigger == "low":
+                return rng.choice(QUOTES_LOW)
+            if prompt.trigger == "unevidenced_high":
+                return rng.choice(QUOTES_HIGH)
+            if prompt.trigger == "dont_know":
+                return rng.choice(["I'm not involved enough to know", "It is unclear who decides"])
+            return "I would need to check the minutes from January 2009"
+        mark = framework.question(prompt.question.id).benchmark
+        roll = rng.uniform(0, 100)
+        if roll < mark.agree:
+            return "1" if rng.random() < 0.3 else "2"
+        if roll < mark.agree + (mark.dont_know or 0):
+            return "3"
+        return "5" if rng.random() < 0.3 else "4"
+
+    return answer
+
+
+# --- Hertfordshire telephone interview -------------------------------------------------------
+INTERVIEW = {
+    "t1": "4",
+    "t2": "2",
+    "t3": "2",
+    "t4": "4",
+    "t5": "1",
+    "t6": "2",
+    "t7": "4",
+    "t8": "5",
+    "t9": "4",
+    "t10": "4",
+    "t11": "4",
+    "t12": "5",
+    "t13": "2",
+    "t14": "2",
+    "t15": "4",
+    "t16": "4",
+    "t17": "2",
+    "t18": "1",
+    "t19": "4",
+    "t20": "5",
+    "t21": "4",
+    "t22": "4",
+    "t23": "2",
+    "t24": "4",
+}
+INTERVIEW_REPLIES = {
+    "t1": "Fire and Health should be included; there is insufficient voluntary sector representation",
+    "t4": "Sending substitutes to partnership meetings is not productive as they are usually not briefed",
+    "t5": "I chair the district LSP and sit on the Delivery Group",
+    "t7": "The relationship is there on paper, but not in practice",
+    "t8": "Too much electronic information is produced and is not targeted to the appropriate audience",
+    "t9": "People are not clear who is the actual decision making body",
+    "t10": "Districts do not feel their interests are represented, and the business community is not adequately represented",
+    "t11": "Communication with groups who don't have direct representation is patchy",
+    "t12": "If you were to ask local people around 95 per cent would not know about the local LSP",
+    "t15": "Problems occur when substitutes are sent",
+    "t16": "They are better at working together with new money rather than with existing funding",
+    "t18": "Priorities were set at the beginning of the partnership, from the sustainable community strategy",
+    "t19": "Priorities are not underpinned by SMART targets, except those expressed in the LAA",
+    "t20": "There are no formal processes for dealing with poor performance; it is based on goodwill",
+    "t21": "Peer pressure has been used in the past",
+    "t22": "Only because I sit on two partnerships",
+    "t24": "Only some of the six thematic partnerships have terms of reference that I have seen",
+}
+
+
+def interview(prompt: Prompt) -> str:
+    question = prompt.question.id
+    if prompt.kind == "probe":
+        return INTERVIEW_REPLIES.get(question, ":skip")
+    return INTERVIEW[question]
+
+
+def interview_extras(talk: conversation.Conversation) -> None:
+    talk.note("Respondent asked for the questions to be read slowly; line quality poor at first.")
+    # The officer corrects a mis-keyed earlier answer: the original stays in the history.
+    talk.amend("t2", "4")
+
+
+# --- Hallmarks (Rochford) --------------------------------------------------------------------
+def hallmarks_answerer(rng: random.Random) -> Answerer:
+    comments = {
+        "h1_1": "y - The Executive Board provides strategic overview, with terms of reference agreed in 2008",
+        "h1_5": "y",
+        "h1_5b": "The portfolio holder for community safety at Rochford District Council",
+        "h2_1": "y - The Essex information sharing protocol, signed by the CSP partners in 2007",
+        "h2_2": "y - The housing associations and the fire and rescue service could sign up",
+        "h2_14": "n - Projects are not chosen for evaluation in any planned way",
+        "h3_4": "p - Action groups exist for two of the five priorities",
+        "h3_5": "p - The anti-social behaviour group is delivering; the other is new",
+    }
+    weights = [("y", 0.45), ("p", 0.35), ("n", 0.15), ("d", 0.05)]
+
+    def answer(prompt: Prompt) -> str:
+        question = prompt.question.id
+        if prompt.kind == "probe":
+            return {
+                "low": "There has been no capacity to take this forward since the restructure in 2008",
+                "unevidenced_high": "It is recorded in the Executive Board minutes of March 2009",
+                "dont_know": "The LSP officer at Rochford District Council would know",
+                "inconsistent": "Challenge happens informally outside meetings rather than at the table",
+                "vague": "Councillor for community safety, Rochford District Council",
+            }.get(prompt.trigger, ":skip")
+        if question in comments:
+            return comments[question]
+        roll, total = rng.random(), 0.0
+        for key, weight in weights:
+            total += weight
+            if roll < total:
+                return key
+        return "y"
+
+    return answer
+
+
+# --- Governance structure (Horsham) ----------------------------------------------------------
+GOVERNANCE = {
+    "board_size": "22 members, following the merger of two theme groups",
+    "executive_size": "10",
+    "thematic_size": "14",
+    "board_meetings": "4",
+    "executive_meetings": "6",
+    "thematic_meetings": "4",
+    "conferences": "1",
+    "deputies": "n",
+    "county_voice": "y - the county council cabinet member sits on the Board",
+    "portfolio_holders": "y",
+    "umbrella_body": "n",
+    "other_mechanisms": "y - workshops twice a year",
+    "task_groups": "y",
+    "joint_meetings": "n",
+    "roles_distinguished": "n",
+    "scrutiny": "y - the council's scrutiny committee reviewed the partnership in March 2009",
+    "council_reports": "n",
+    "action_orientated": "n",
+    "county_plans": "y",
+    "comms_strategy": "n",
+    "website_current": "n",
+    "rural_voice": "d",
+    "rag_risk": "n",
+}
+GOVERNANCE_REPLIES = {
+    "board_size": "Every organisation that was on the old theme groups wanted a seat",
+    "thematic_size": "The theme groups were merged from ten to four, so the memberships were combined",
+    "board_meetings": "Quarterly meetings are a habit from the old structure",
+    "deputies": "Several organisations send whoever is free, usually not briefed",
+    "umbrella_body": "Business is represented by the Chamber of Commerce alone",
+    "joint_meetings": "Alcohol-related harm would be a good first topic with the county",
+    "roles_distinguished": "The Board and the Executive both discuss the same performance reports",
+    "council_reports": "Only the Cabinet sees the minutes",
+    "action_orientated": "Two of the theme groups have not had an action on their agenda since 2008",
+    "comms_strategy": "Each partner publishes its own news; there is no shared plan",
+    "website_current": "The home page still advertises the 2008 conference",
+    "rural_voice": "The Association of Local Councils would know",
+    "rag_risk": "Affordable housing and the economy objectives are most at risk",
+}
+
+
+def governance(prompt: Prompt) -> str:
+    question = prompt.question.id
+    if prompt.kind == "probe":
+        return GOVERNANCE_REPLIES.get(question, ":skip")
+    return GOVERNANCE[question]
+
+
+# --- PtP success criteria --------------------------------------------------------------------
+PTP = {
+    "c1": "3 - The SCS 2009-2021 vision was consulted on with residents and partners",
+    "c2": "2",
+    "c3": "2",
+    "c4": "3 - The annual residents' survey and area forums",
+    "c5": "2",
+    "c6": "1",
+    "c7": "3 - The council chairs the Board but all partners lead theme groups",
+    "c8": "2",
+    "c9": "2",
+    "c10": "3 - Partners meet as equals and the Hill Park work built trust",
+    "c11": "1",
+    "c12": "2",
+}
+PTP_REPLIES = {
+    "c6": "Partners see the LAA targets as the council's targets rather than their own",
+    "c11": "Everything the LSP has done has been a project funded by the performance reward grant",
+    "c2": "Roles for managing risk are not written down anywhere",
+    "c12": "We report activity, not outcomes",
+}
+
+
+def ptp(prompt: Prompt) -> str:
+    question = prompt.question.id
+    if prompt.kind == "probe":
+        return PTP_REPLIES.get(question, ":skip")
+    return PTP[question]
+
+
+def main() -> None:
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True)
+    catalogue = Catalogue()
+    made = [
+        run(
+            catalogue,
+            "fareham-working-better-together",
+            "working-better-together",
+            "working-better-together-self",
+            Respondent(
+                name="Chairmen of the thematic partnerships (workshop)",
+                organisation="networkfareham",
+                role="LSP Board",
+                sector="public",
+                partnership="networkfareham",
+            ),
+            fareham,
+            datetime(2009, 9, 2, 14, 0, tzinfo=UTC),
+            1,
+        ),
+        run(
+            catalogue,
+            "rochford-hallmarks",
+            "hallmarks",
+            "hallmarks-self",
+            Respondent(
+                name="Community Safety Partnership manager",
+                organisation="Rochford District Council",
+                role="Partnership manager",
+                sector="public",
+                partnership="Rochford Community Safety Partnership",
+            ),
+            hallmarks_answerer(random.Random(3)),
+            datetime(2009, 6, 22, 10, 0, tzinfo=UTC),
+            3,
+        ),
+        run(
+            catalogue,
+            "horsham-governance-structure",
+            "governance-structure",
+            "governance-structure-review",
+            Respondent(
+                name="Partnership manager",
+                organisation="Horsham District Council",
+                role="LSP manager",
+                sector="public",
+                partnership="Horsham District Community Partnership",
+            ),
+            governance,
+            datetime(2009, 6, 15, 9, 30, tzinfo=UTC),
+            4,
+        ),
+        run(
+            catalogue,
+            "ptp-success-criteria",
+            "ptp-success-criteria",
+            "ptp-self-assessment",
+            Respondent(
+                name="LSP manager",
+                organisation="District Council",
+                role="LSP manager",
+                sector="public",
+                partnership="A South East district LSP",
+            ),
+            ptp,
+            datetime(2009, 4, 20, 11, 0, tzinfo=UTC),
+            5,
+        ),
+        run(
+            catalogue,
+            "hertfordshire-interview",
+            "hertfordshire-review",
+            "hertfordshire-interview",
+            Respondent(
+                name="District LSP chair",
+                organisation="A Hertfordshire district council",
+                role="LSP member",
+                sector="public",
+                partnership="Hertfordshire Forward",
+            ),
+            interview,
+            datetime(2009, 1, 14, 15, 0, tzinfo=UTC),
+            6,
+            interviewer=Person(name="Audit Commission interviewer"),
+            extra=interview_extras,
+        ),
+    ]
+    survey_folder = OUT / "hertfordshire-survey"
+    rng = random.Random(2008)
+    for index in range(24):
+        role, sector = ROLES[index % len(ROLES)]
+        respondent = Respondent(
+            name=f"Survey respondent {index + 1:02d}",
+            organisation="",
+            role=role,
+            sector=sector,
+            partnership="Hertfordshire Forward",
+        )
+        start = datetime(2008, 11, 10, 9, 0, tzinfo=UTC) + timedelta(days=index, hours=index % 7)
+        path = run(
+            catalogue,
+            f"hertfordshire-survey-{index + 1:02d}",
+            "hertfordshire-review",
+            "hertfordshire-survey",
+            respondent,
+            survey_answerer(random.Random(rng.random()), catalogue),
+            start,
+            100 + index,
+        )
+        survey_folder.mkdir(exist_ok=True)
+        made.append(path.rename(survey_folder / path.name))
+    for path in made:
+        print(path.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()
