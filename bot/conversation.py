@@ -23,6 +23,10 @@ from bot.problems import LoadError, Problem, display_name
 Clock = Callable[[], datetime]
 
 
+class SaveError(Exception):
+    """A turn could not be written; the session was put back as it was on disk."""
+
+
 def utc_now() -> datetime:
     """The current time, timezone-aware, to the second."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -93,7 +97,15 @@ class Conversation:
 
     def _save(self, outcome: Outcome) -> Outcome:
         if outcome.turns:
-            self.writer.append(outcome.turns)
+            try:
+                self.writer.append(outcome.turns)
+            except OSError as error:
+                # Put the session back to what is on disk, so screen and file agree.
+                kept = self.session.turns[: len(self.session.turns) - len(outcome.turns)]
+                self.session = Session(self.session.loaded, kept, telephone=self.session.telephone)
+                raise SaveError(
+                    f"Could not save ({error.strerror or error}). Nothing already saved is lost; try again."
+                ) from error
         return outcome
 
 

@@ -1,0 +1,148 @@
+"""The terminal app: wires the screens to the catalogue and the transcript folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from bot.catalogue import Catalogue
+from bot.conversation import Conversation
+from bot.problems import LoadError
+from bot.tui.screens.chat import ChatScreen
+from bot.tui.screens.dialogs import MessageScreen
+from bot.tui.screens.home import HomeScreen
+from bot.tui.screens.interview import InterviewScreen
+
+
+class PartnershipApp(App[int]):
+    """Partnership self-assessment: chat, telephone interviews, replay and reports."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Partnership self-assessment"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        folder: Path,
+        conversation: Conversation | None = None,
+        replay: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.folder = folder
+        self._conversation = conversation
+        self._replay = replay
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.catalogue, self.folder))
+        if self._conversation is not None:
+            self.push_screen(self.conversation_screen(self._conversation))
+        elif self._replay is not None:
+            self.open_replay(self._replay)
+
+    def conversation_screen(self, conversation: Conversation) -> Screen[None]:
+        """The chat for a self-assessment, the interview screen for a telephone one."""
+        if conversation.header.mode == "telephone":
+            return InterviewScreen(conversation)
+        return ChatScreen(conversation)
+
+    def show_error(self, title: str, message: str) -> None:
+        """A clear message in the app, never a traceback."""
+        self.push_screen(MessageScreen(title, message))
+
+    def open_transcript(self, path: Path) -> None:
+        """Resume an unfinished transcript."""
+        from bot import conversation, store
+
+        try:
+            talk = conversation.resume(self.catalogue, path)
+        except store.TranscriptInUse as error:
+            self.show_error("Transcript in use", f"{error}. Close it there first.")
+            return
+        except (LoadError, OSError) as error:
+            self.show_error("Cannot resume this transcript", str(error))
+            return
+        if talk.session.over:
+            talk.close()
+            self.open_replay(path)
+            return
+        self.push_screen(self.conversation_screen(talk))
+
+    def open_replay(self, path: Path) -> None:
+        """Step through any transcript."""
+        from bot import store
+        from bot.scoring.source import framework_for
+        from bot.tui.screens.replay import ReplayScreen
+
+        try:
+            transcript = store.load(path).transcript
+            framework, warnings = framework_for(transcript, path, self.catalogue)
+        except LoadError as error:
+            self.show_error("Cannot replay this transcript", str(error))
+            return
+        self.push_screen(ReplayScreen(path, transcript, framework, warnings))
+
+    def open_report(self, path: Path) -> None:
+        """The report of one transcript."""
+        from bot.tui.screens.report import ReportScreen
+
+        self.push_screen(ReportScreen(path))
+
+    def action_new_assessment(self) -> None:
+        """Start a self-assessment."""
+        from bot.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen(self.catalogue, self.folder, telephone=False))
+
+    def action_new_interview(self) -> None:
+        """Start a telephone interview."""
+        from bot.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen(self.catalogue, self.folder, telephone=True))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The main actions in the command palette, and those of the screen in use."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "New self-assessment", "Start a self-assessment chat", self.action_new_assessment
+        )
+        yield SystemCommand(
+            "New telephone interview",
+            "Start an interview with single-key coding",
+            self.action_new_interview,
+        )
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand(
+                "Resume selected transcript", "Carry on where it left off", screen.action_resume
+            )
+            yield SystemCommand(
+                "Replay selected transcript", "Step through it turn by turn", screen.action_replay
+            )
+            yield SystemCommand(
+                "Report on selected transcript",
+                "Scores, RAG and suggested actions",
+                screen.action_report,
+            )
+        if isinstance(screen, ChatScreen | InterviewScreen):
+            yield SystemCommand("Go back", "Return to the previous question", screen.action_back)
+            yield SystemCommand("Skip", "Skip this question or follow-up", screen.action_skip)
+            yield SystemCommand(
+                "Save and leave", "Everything is saved; resume from home", screen.dismiss
+            )
+        if isinstance(screen, ChatScreen):
+            yield SystemCommand("Add a note", "A note to this question", screen.action_note)
+            yield SystemCommand(
+                "Abandon assessment", "Asks first; answers are kept", screen.action_abandon
+            )
+        if isinstance(screen, InterviewScreen):
+            yield SystemCommand(
+                "Amend an earlier answer", "The original is kept", screen.action_amend
+            )
+            yield SystemCommand(
+                "Pause or resume the call", "Stops the call timer", screen.action_pause
+            )

@@ -1,0 +1,194 @@
+"""Home: start, resume, replay, and open reports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.problems import LoadError, display_name
+from bot.text import printable
+
+
+def progress_of(transcript, catalogue: Catalogue) -> str:  # type: ignore[no-untyped-def]
+    """Questions answered out of the dialogue's questions, as "12/37"."""
+    answered = len({t.question for t in transcript.turns if t.kind == "answer"})
+    try:
+        framework = catalogue.framework(transcript.framework.id)
+        dialogue = catalogue.dialogue_for_transcript(transcript.dialogue.id, framework)
+        total = len({n.ask for n in dialogue.dialogue.nodes.values() if n.ask})
+    except LoadError:
+        return f"{answered}/?"
+    return f"{answered}/{total}"
+
+
+def when(moment: datetime) -> str:
+    """A time as people read it in a list."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class HomeScreen(Screen[None]):
+    """What to do, and the transcripts in the folder, newest first."""
+
+    BINDINGS = [
+        Binding("n", "app.new_assessment", "New self-assessment"),
+        Binding("t", "app.new_interview", "Telephone interview"),
+        Binding("r", "resume", "Resume"),
+        Binding("p", "replay", "Replay"),
+        Binding("o", "report", "Report"),
+        Binding("f1", "help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, catalogue: Catalogue, folder: Path) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.folder = folder
+        self.paths: dict[str, Path] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home"):
+            with Vertical(id="menu"):
+                yield Button("New self-assessment (n)", id="new-self", compact=True, variant="primary")
+                yield Button("Telephone interview (t)", id="new-phone", compact=True)
+                yield Button("Resume (r)", id="resume", compact=True)
+                yield Button("Replay (p)", id="replay", compact=True)
+                yield Button("Report (o)", id="report", compact=True)
+                yield Button("Quit (q)", id="quit", compact=True)
+            with Vertical(id="transcripts"):
+                yield Static(
+                    Content(f"Transcripts in {display_name(self.folder)}"), id="transcripts-title"
+                )
+                yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="home-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Updated", "Respondent", "Framework", "Mode", "Status", "Progress")
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """Reload the transcripts, newest first, broken ones listed with why."""
+        table = self.query_one(DataTable)
+        table.clear()
+        self.paths.clear()
+        found = store.summaries(self.folder)
+        for index, summary in enumerate(found):
+            key = f"row-{index}"
+            self.paths[key] = summary.path
+            transcript = summary.transcript
+            if transcript is None:
+                reason = summary.error.split(": ", 1)[-1]
+                table.add_row(
+                    Content("?"),
+                    Content(summary.path.name),
+                    Content("(cannot be read)"),
+                    Content(""),
+                    Content("broken"),
+                    Content(reason[:40]),
+                    key=key,
+                )
+                continue
+            who = transcript.respondent
+            name = (
+                ", ".join(printable(x) for x in (who.name, who.organisation) if x) or "(not named)"
+            )
+            table.add_row(
+                Content(when(transcript.updated)),
+                Content(name),
+                Content(transcript.framework.id),
+                Content(transcript.mode),
+                Content(transcript.status.replace("_", " ")),
+                Content(progress_of(transcript, self.catalogue)),
+                key=key,
+            )
+        hint = (
+            "No transcripts yet: start with n."
+            if not found
+            else "Enter resumes an unfinished transcript, or replays a finished one."
+        )
+        self.query_one("#home-hint", Static).update(Content(hint))
+        if found:
+            table.focus()
+
+    def selected(self) -> Path | None:
+        """The transcript under the cursor."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.paths.get(key or "")
+
+    @on(DataTable.RowSelected)
+    def _row(self) -> None:
+        path = self.selected()
+        if path is None:
+            return
+        try:
+            status = store.load(path).transcript.status
+        except LoadError:
+            status = "broken"
+        if status == "in_progress":
+            self.action_resume()
+        else:
+            self.action_replay()
+
+    def action_resume(self) -> None:
+        path = self.selected()
+        if path is not None:
+            self.app.open_transcript(path)  # type: ignore[attr-defined]
+
+    def action_replay(self) -> None:
+        path = self.selected()
+        if path is not None:
+            self.app.open_replay(path)  # type: ignore[attr-defined]
+
+    def action_report(self) -> None:
+        path = self.selected()
+        if path is not None:
+            self.app.open_report(path)  # type: ignore[attr-defined]
+
+    def action_help(self) -> None:
+        from bot.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(
+            HelpScreen(
+                "Home keys",
+                [
+                    ("n", "start a self-assessment"),
+                    ("t", "start a telephone interview"),
+                    ("Up/Down", "choose a transcript"),
+                    ("Enter", "resume it if unfinished, replay it if finished"),
+                    ("r", "resume the chosen transcript"),
+                    ("p", "replay the chosen transcript"),
+                    ("o", "open the chosen transcript's report"),
+                    ("q", "quit (everything is saved as you go)"),
+                ],
+            )
+        )
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        actions = {
+            "new-self": self.app.action_new_assessment,  # type: ignore[attr-defined]
+            "new-phone": self.app.action_new_interview,  # type: ignore[attr-defined]
+            "resume": self.action_resume,
+            "replay": self.action_replay,
+            "report": self.action_report,
+            "quit": self.app.exit,
+        }
+        actions[event.button.id or ""]()

@@ -1,0 +1,263 @@
+"""The telephone interview: the script to read, single-key coding, notes, a call timer."""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from bot.conversation import Conversation, SaveError
+from bot.engine import Outcome
+from bot.problems import display_name
+from bot.text import printable
+from bot.tui.present import ChatMessage, answer_words, message_for
+from bot.tui.screens.dialogs import HelpScreen, PickScreen, TextPromptScreen
+from bot.tui.widgets.call_timer import CallTimer
+from bot.tui.widgets.chat_log import ChatLog
+from bot.tui.widgets.progress_header import ProgressHeader
+
+KEYS = [
+    ("1-5, d, r ...", "code the answer with the option's key (shown under the script)"),
+    ("Enter", "in the reply box: save the reply to a follow-up"),
+    ("Ctrl+N", "type a note (Enter saves it, Esc returns to coding)"),
+    ("Ctrl+B", "go back to the previous statement"),
+    ("Ctrl+E", "amend any earlier answer (the original is kept)"),
+    ("Ctrl+O", "skip this statement or follow-up"),
+    ("Ctrl+T", "pause or resume the call (everything is saved)"),
+    ("Esc", "leave the call; resume it later from the home screen"),
+    ("F1", "this help"),
+]
+
+
+class InterviewScreen(Screen[None]):
+    """An officer on a call: read aloud, code with one key, note, amend, pause."""
+
+    BINDINGS = [
+        Binding("ctrl+b", "back", "Back"),
+        Binding("ctrl+e", "amend", "Amend"),
+        Binding("ctrl+o", "skip", "Skip"),
+        Binding("ctrl+n", "notes", "Note"),
+        Binding("ctrl+t", "pause", "Pause"),
+        Binding("escape", "escape", "Leave"),
+        Binding("f1", "help", "Help"),
+    ]
+
+    def __init__(self, conversation: Conversation, timer: CallTimer | None = None) -> None:
+        super().__init__()
+        self.conversation = conversation
+        self.framework = conversation.session.framework
+        self.timer = timer or CallTimer(id="timer")
+
+    def compose(self) -> ComposeResult:
+        who = self.conversation.header.respondent
+        caller = (
+            ", ".join(printable(x) for x in (who.name, who.role, who.organisation) if x)
+            or "(not named)"
+        )
+        with Horizontal(id="call-bar"):
+            yield Static(Content(f"Call with {caller}"), id="caller")
+            yield self.timer
+        yield ProgressHeader(self.conversation.session.dialogue.title, id="progress")
+        with Horizontal(id="script-row"):
+            with Vertical(id="script"):
+                yield Static("", id="read-aloud")
+                yield Static("", id="codes")
+            yield Static("", id="guidance")
+        yield ChatLog(id="log")
+        yield Input(
+            placeholder="Reply to the follow-up, then Enter (Ctrl+O skips)",
+            id="reply",
+            classes="-hidden",
+        )
+        yield Input(
+            placeholder="Ctrl+N to type a note; Enter saves it, Esc returns to coding", id="notes"
+        )
+        yield Static("", id="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for turn in self.conversation.session.turns:
+            self._add_turn(turn)
+        for warning in self.conversation.warnings:
+            self.query_one(ChatLog).add(ChatMessage("info", warning))
+        self._act(self.conversation.begin)
+
+    def on_unmount(self) -> None:
+        self.conversation.close()
+
+    # ----- showing --------------------------------------------------------------------------
+
+    def _add_turn(self, turn) -> None:  # type: ignore[no-untyped-def]
+        message = message_for(turn, self.framework)
+        if message is not None:
+            self.query_one(ChatLog).add(message)
+
+    def _show(self, outcome: Outcome) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(outcome.error))
+        hint.set_class(bool(outcome.error), "-error")
+        if outcome.error:
+            return
+        for turn in outcome.turns:
+            self._add_turn(turn)
+        self._refresh_script()
+
+    def _refresh_script(self) -> None:
+        session = self.conversation.session
+        reply = self.query_one("#reply", Input)
+        if session.over:
+            self.query_one("#read-aloud", Static).update(Content(session.turns[-1].text))
+            self.query_one("#codes", Static).update(
+                Content(f"Saved: {display_name(self.conversation.path)}. Esc returns home.")
+            )
+            self.query_one("#guidance", Static).update("")
+            self.query_one(ProgressHeader).show(session.current().progress, finished=True)
+            reply.add_class("-hidden")
+            self.timer.paused = True
+            self.query_one(ChatLog).focus()
+            return
+        prompt = session.current()
+        self.query_one(ProgressHeader).show(prompt.progress)
+        if prompt.kind == "probe":
+            self.query_one("#read-aloud", Static).update(Content(prompt.text))
+            self.query_one("#codes", Static).update(
+                Content("Type their reply in the box below and press Enter.")
+            )
+            reply.remove_class("-hidden")
+            reply.focus()
+            return
+        reply.add_class("-hidden")
+        words = prompt.read_aloud or prompt.text
+        self.query_one("#read-aloud", Static).update(Content(words))
+        codes = (
+            "   ".join(f"{o.key} {o.label}" for o in prompt.options)
+            or "Type the answer in the reply box."
+        )
+        if prompt.previous is not None:
+            codes += f"\nCurrently: {answer_words(prompt.previous)} (Enter keeps it)"
+        self.query_one("#codes", Static).update(Content(codes))
+        guidance = prompt.guidance or "No guidance for this statement."
+        self.query_one("#guidance", Static).update(
+            Content(f"Guidance\n{guidance}\n\nStatement: {prompt.text}")
+        )
+        if prompt.options:
+            self.query_one(ChatLog).focus()
+        else:
+            reply.remove_class("-hidden")
+            reply.focus()
+
+    # ----- acting ---------------------------------------------------------------------------
+
+    def _act(self, step, *args) -> None:  # type: ignore[no-untyped-def]
+        try:
+            outcome = step(*args)
+        except SaveError as error:
+            self.query_one(ChatLog).add(ChatMessage("error", str(error)))
+            return
+        self._show(outcome)
+
+    def on_key(self, event: events.Key) -> None:
+        """Single-key coding, unless a text box has the focus or the call is paused."""
+        if isinstance(self.focused, Input) or self.timer.paused or self.conversation.session.over:
+            return
+        prompt = self.conversation.session.current()
+        character = (event.character or "").casefold()
+        if prompt.kind != "ask":
+            return
+        if character and any(o.key.casefold() == character for o in prompt.options):
+            event.stop()
+            event.prevent_default()
+            self._act(self.conversation.answer, character)
+        elif event.key == "enter" and prompt.previous is not None:
+            event.stop()
+            self._act(self.conversation.answer, "")
+
+    @on(Input.Submitted, "#reply")
+    def _reply(self, event: Input.Submitted) -> None:
+        event.input.clear()
+        self._act(self.conversation.answer, event.value)
+
+    @on(Input.Submitted, "#notes")
+    def _note(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self._act(self.conversation.note, event.value)
+            event.input.clear()
+        self._return_to_coding()
+
+    def _return_to_coding(self) -> None:
+        reply = self.query_one("#reply", Input)
+        if not reply.has_class("-hidden"):
+            reply.focus()
+        else:
+            self.query_one(ChatLog).focus()
+
+    def action_notes(self) -> None:
+        self.query_one("#notes", Input).focus()
+
+    def action_escape(self) -> None:
+        if isinstance(self.focused, Input) and self.focused.id == "notes":
+            self._return_to_coding()
+            return
+        self.dismiss(None)
+
+    def action_back(self) -> None:
+        if not self.conversation.session.over:
+            self._act(self.conversation.back)
+
+    def action_skip(self) -> None:
+        if not self.conversation.session.over:
+            self._act(self.conversation.skip)
+
+    def action_pause(self) -> None:
+        if self.conversation.session.over:
+            return
+        self.timer.paused = not self.timer.paused
+        hint = self.query_one("#hint", Static)
+        hint.update(
+            Content(
+                "Call paused: everything is saved. Ctrl+T resumes; Esc leaves (resume from home)."
+                if self.timer.paused
+                else ""
+            )
+        )
+
+    def action_amend(self) -> None:
+        answers = self.conversation.session.answers
+        if not answers:
+            return
+        questions = [q for q in self.framework.questions() if q.id in answers]
+        items = [
+            (q.id, f"{q.number or q.id}  {q.text}  [{answer_words(answers[q.id])}]")
+            for q in questions
+        ]
+
+        def picked(question_id: str | None) -> None:
+            if question_id is None:
+                return
+            question = self.framework.question(question_id)
+            scale = self.framework.scale_of(question)
+            keys = (
+                ", ".join(f"{o.key} {o.label}" for o in scale.options)
+                if scale
+                else "the new answer"
+            )
+
+            def coded(text: str | None) -> None:
+                if text:
+                    self._act(self.conversation.amend, question_id, text)
+
+            self.app.push_screen(
+                TextPromptScreen(
+                    f"Amend {question.number or question.id}: type {keys}", "new answer"
+                ),
+                coded,
+            )
+
+        self.app.push_screen(PickScreen("Amend which answer?", items), picked)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Telephone interview keys", KEYS))

@@ -1,0 +1,220 @@
+"""Replay: step through any transcript turn by turn, play it, or jump to an area."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from bot.facts import AnswerFacts
+from bot.loading import LoadedFramework
+from bot.model import Transcript, Turn
+from bot.scoring.compile import band_for, latest_answers
+from bot.text import printable
+from bot.tui.present import TRIGGER_WORDS, message_for
+from bot.tui.screens.dialogs import HelpScreen, PickScreen
+from bot.tui.widgets.chat_log import ChatLog
+from bot.tui.widgets.score_bars import ScoreBars
+
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
+KEYS = [
+    ("Right, n", "next turn"),
+    ("Left, b", "previous turn"),
+    ("Space", "play or pause"),
+    ("+ / -", "faster or slower (turns a second)"),
+    ("a", "jump to an area"),
+    ("Home / End", "first or last turn"),
+    ("Esc", "back"),
+    ("F1", "this help"),
+]
+
+
+class ReplayScreen(Screen[None]):
+    """Who said what, when: probes with their triggers, amendments and notes."""
+
+    BINDINGS = [
+        Binding("right,n", "step(1)", "Next"),
+        Binding("left,b", "step(-1)", "Previous"),
+        Binding("space", "play", "Play/pause"),
+        Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
+        Binding("minus", "speed(-1)", "Slower", show=False),
+        Binding("a", "jump", "Jump to area"),
+        Binding("home", "to(0)", "First", show=False),
+        Binding("end", "to_end", "Last", show=False),
+        Binding("escape", "leave", "Back"),
+        Binding("f1", "help", "Help"),
+    ]
+
+    position: reactive[int] = reactive(0)
+    """How many turns are shown."""
+    speed: reactive[int] = reactive(1)
+    """Index into SPEEDS."""
+
+    def __init__(
+        self, path: Path, transcript: Transcript, framework: LoadedFramework, warnings: list[str]
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.transcript = transcript
+        self.loaded = framework
+        self.warnings = warnings
+        self.turns = transcript.turns
+        self._shown: list[int] = []  # turn index of each message in the log
+        self._player: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        who = self.transcript.respondent
+        name = (
+            ", ".join(printable(x) for x in (who.name, who.role, who.organisation) if x)
+            or "(not named)"
+        )
+        status = self.transcript.status.replace("_", " ")
+        yield Static(
+            Content(f"Replay: {name}  ·  {self.loaded.framework.title}  ·  {status}"),
+            id="replay-title",
+        )
+        with Horizontal(id="replay-body"):
+            yield ChatLog(id="log")
+            with Vertical(id="replay-side"):
+                yield Static("", id="turn-detail")
+                yield Static(Content("Scores so far"), classes="side-title")
+                yield ScoreBars(id="scores")
+        yield Static("", id="replay-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for warning in self.warnings:
+            self.notify(warning, markup=False, severity="warning")
+        self.position = min(1, len(self.turns))
+        self.query_one(ChatLog).focus()
+
+    def watch_position(self, old: int, new: int) -> None:
+        log = self.query_one(ChatLog)
+        if new < old:
+            keep = sum(1 for index in self._shown if index < new)
+            del self._shown[keep:]
+            log.truncate(keep)
+        else:
+            framework = self.loaded.framework
+            for index in range(old, new):
+                turn = self.turns[index]
+                message = message_for(turn, framework)
+                if message is not None:
+                    log.add(message)
+                    self._shown.append(index)
+        self._describe()
+
+    def watch_speed(self) -> None:
+        self._describe()
+        if self._player is not None:
+            self._start_player()
+
+    def _describe(self) -> None:
+        if not self.turns:
+            self.query_one("#turn-detail", Static).update(
+                Content("This transcript has no turns yet.")
+            )
+            return
+        turn = self.turns[max(self.position - 1, 0)]
+        self.query_one("#turn-detail", Static).update(Content(detail(turn)))
+        playing = "playing" if self._player is not None else "paused"
+        self.query_one("#replay-status", Static).update(
+            Content(
+                f"Turn {self.position} of {len(self.turns)}  ·  {playing} at {SPEEDS[self.speed]:g} turns a second"
+            )
+        )
+        self._scores()
+
+    def _scores(self) -> None:
+        framework = self.loaded.framework
+        facts = AnswerFacts(framework, latest_answers(self.turns[: self.position]))
+        rows = []
+        for area in framework.areas:
+            score = facts.area_score(area.id)
+            band = band_for(score, framework.bands.rag)
+            rows.append((area.title, score, band.name if band else "", band.label if band else ""))
+        self.query_one(ScoreBars).show(rows, width=12)
+
+    def action_step(self, delta: int) -> None:
+        self.position = max(0, min(len(self.turns), self.position + delta))
+        if self.position >= len(self.turns):
+            self._stop_player()
+
+    def action_to(self, position: int) -> None:
+        self.position = position
+
+    def action_to_end(self) -> None:
+        self.position = len(self.turns)
+
+    def action_play(self) -> None:
+        if self._player is not None:
+            self._stop_player()
+        else:
+            if self.position >= len(self.turns):
+                self.position = 0
+            self._start_player()
+        self._describe()
+
+    def _start_player(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+        self._player = self.set_interval(1 / SPEEDS[self.speed], lambda: self.action_step(1))
+
+    def _stop_player(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+            self._player = None
+            self._describe()
+
+    def action_speed(self, delta: int) -> None:
+        self.speed = max(0, min(len(SPEEDS) - 1, self.speed + delta))
+
+    def action_jump(self) -> None:
+        framework = self.loaded.framework
+        starts: dict[str, int] = {}
+        for index, turn in enumerate(self.turns):
+            if turn.kind == "ask" and turn.question:
+                area = framework.area_of(turn.question)
+                starts.setdefault(area.id, index)
+        items = [(a.id, a.title) for a in framework.areas if a.id in starts]
+
+        def chosen(area_id: str | None) -> None:
+            if area_id is not None:
+                self.position = starts[area_id] + 1
+
+        self.app.push_screen(PickScreen("Jump to which area?", items), chosen)
+
+    def action_leave(self) -> None:
+        self._stop_player()
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Replay keys", KEYS))
+
+
+def detail(turn: Turn) -> str:
+    """A turn's particulars for the side panel."""
+    who = {"bot": "Bot", "respondent": "Respondent", "interviewer": "Interviewer"}[turn.speaker]
+    lines = [
+        f"Turn {turn.seq}",
+        f"{turn.at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}",
+        f"{who}: {turn.kind.replace('_', ' ')}",
+    ]
+    if turn.question:
+        lines.append(f"Question: {turn.question}")
+    if turn.trigger:
+        lines.append(f"Trigger: {TRIGGER_WORDS.get(turn.trigger, turn.trigger)}")
+    if turn.amends:
+        lines.append(f"Amends turn {turn.amends} (kept in the history)")
+    if turn.score is not None:
+        lines.append(f"Score: {turn.score:g}")
+    if turn.abstain:
+        lines.append(f"Abstained: {turn.abstain.replace('_', ' ')}")
+    return printable("\n".join(lines))

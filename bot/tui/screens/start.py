@@ -1,0 +1,142 @@
+"""The form to start a self-assessment or a telephone interview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from bot.catalogue import Catalogue
+from bot.model import Person, Respondent
+from bot.problems import LoadError
+
+FIELDS = [
+    ("name", "Name", "Your name (or the respondent's)"),
+    ("organisation", "Organisation", "Such as Borough Council"),
+    ("role", "Role", "Such as Councillor, Police inspector"),
+    ("sector", "Sector", "public, voluntary, business..."),
+    ("partnership", "Partnership", "The partnership assessed"),
+]
+
+
+class StartScreen(Screen[None]):
+    """Choose a framework and dialogue, say who is answering, and start."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "start", "Start")]
+
+    def __init__(self, catalogue: Catalogue, folder: Path, telephone: bool) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.folder = folder
+        self.telephone = telephone
+
+    def compose(self) -> ComposeResult:
+        title = "New telephone interview" if self.telephone else "New self-assessment"
+        frameworks = []
+        for framework_id, path in self.catalogue.framework_files().items():
+            try:
+                frameworks.append(
+                    (self.catalogue.framework(str(path)).framework.title, framework_id)
+                )
+            except LoadError:
+                continue
+        wanted = "hertfordshire-review" if self.telephone else "working-better-together"
+        first = (
+            wanted
+            if any(f == wanted for _, f in frameworks)
+            else (frameworks[0][1] if frameworks else Select.BLANK)
+        )
+        with VerticalScroll(id="start-form"):
+            yield Label(Content(title), classes="form-title")
+            yield Label("Framework")
+            yield Select(frameworks, value=first, allow_blank=False, id="framework", compact=True)
+            yield Label("Dialogue")
+            yield Select([], id="dialogue", prompt="The framework's own", compact=True)
+            if self.telephone:
+                yield Label("Interviewer")
+                yield Input(placeholder="Your name", id="interviewer", compact=True)
+            for key, label, placeholder in FIELDS:
+                yield Label("Respondent's name" if self.telephone and key == "name" else label)
+                yield Input(placeholder=placeholder, id=key, compact=True)
+            yield Static("", id="start-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button("Start (Ctrl+S)", id="start", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_dialogues()
+        self.query_one("#interviewer" if self.telephone else "#name", Input).focus()
+
+    @on(Select.Changed, "#framework")
+    def _fill_dialogues(self) -> None:
+        framework_id = self.query_one("#framework", Select).value
+        options = []
+        if isinstance(framework_id, str):
+            for path in self.catalogue.dialogues_for(framework_id):
+                try:
+                    dialogue = self.catalogue.dialogue(str(path)).dialogue
+                except LoadError:
+                    continue
+                if (dialogue.mode == "telephone") == self.telephone or not self.telephone:
+                    options.append((f"{dialogue.title} [{dialogue.mode}]", dialogue.id))
+        select = self.query_one("#dialogue", Select)
+        select.set_options(options)
+        preferred = [v for _, v in options if ("interview" in v) == self.telephone]
+        if options:
+            select.value = preferred[0] if preferred else options[0][1]
+
+    def _value(self, key: str) -> str:
+        return self.query_one(f"#{key}", Input).value.strip()
+
+    def action_start(self) -> None:
+        from bot import conversation, store
+
+        framework = self.query_one("#framework", Select).value
+        dialogue = self.query_one("#dialogue", Select).value
+        if not isinstance(framework, str):
+            return
+        interviewer = None
+        if self.telephone:
+            if not self._value("interviewer"):
+                self.query_one("#start-error", Static).update(
+                    Content("Please give the interviewer's name.")
+                )
+                self.query_one("#interviewer", Input).focus()
+                return
+            interviewer = Person(name=self._value("interviewer"))
+        respondent = Respondent(**{key: self._value(key) for key, _, _ in FIELDS})
+        try:
+            talk = conversation.start(
+                self.catalogue,
+                framework,
+                dialogue if isinstance(dialogue, str) else None,
+                respondent,
+                self.folder,
+                interviewer,
+            )
+        except (LoadError, store.TranscriptInUse, OSError) as error:
+            self.app.show_error("Could not start", str(error))  # type: ignore[attr-defined]
+            return
+        self.app.switch_screen(self.app.conversation_screen(talk))  # type: ignore[attr-defined]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        self.action_start()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()

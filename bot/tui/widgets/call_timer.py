@@ -1,0 +1,50 @@
+"""How long the call has been going, pausable."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+class CallTimer(Static):
+    """mm:ss since the call started, not counting pauses."""
+
+    DEFAULT_CSS = """
+    CallTimer { width: auto; padding: 0 1; text-style: bold; }
+    CallTimer.-paused { color: $warning; }
+    """
+
+    elapsed: reactive[float] = reactive(0.0)
+    """Seconds on the call so far."""
+    paused: reactive[bool] = reactive(False)
+    """Whether the clock is stopped."""
+
+    def __init__(
+        self, clock: Callable[[], float] = time.monotonic, *, id: str | None = None
+    ) -> None:
+        super().__init__("00:00", id=id)
+        self._clock = clock
+        self._since = clock()
+        self._banked = 0.0
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self._tick)
+
+    def _tick(self) -> None:
+        if not self.paused:
+            self.elapsed = self._banked + self._clock() - self._since
+
+    def watch_elapsed(self, elapsed: float) -> None:
+        minutes, seconds = divmod(int(elapsed), 60)
+        self.update(f"{'Paused ' if self.paused else ''}{minutes:02d}:{seconds:02d}")
+
+    def watch_paused(self, paused: bool) -> None:
+        if paused:
+            self._banked += self._clock() - self._since
+        else:
+            self._since = self._clock()
+        self.set_class(paused, "-paused")
+        self.watch_elapsed(self._banked if paused else self.elapsed)

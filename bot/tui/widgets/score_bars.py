@@ -1,0 +1,40 @@
+"""Area scores as horizontal text bars with their RAG label (never colour alone)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+RAG_STYLES = {
+    "red": "bold white on #a93226",
+    "amber": "bold black on #d68910",
+    "green": "bold white on #1e8449",
+}
+
+
+class ScoreBars(Static):
+    """One bar per area: title, bar, score and RAG label."""
+
+    DEFAULT_CSS = "ScoreBars { height: auto; padding: 0 1; }"
+
+    def show(self, rows: Sequence[tuple[str, float | None, str, str]], width: int = 30) -> None:
+        """rows: (area title, 0-100 score or None, RAG name, RAG label)."""
+        text = Text()
+        label_width = min(max((len(r[0]) for r in rows), default=10), 34)
+        for title, score, band, band_label in rows:
+            shown = title if len(title) <= label_width else title[: label_width - 1] + "…"
+            text.append(f"{shown:<{label_width}} ")
+            if score is None:
+                text.append("no score\n", style="dim")
+                continue
+            filled = round(width * score / 100)
+            text.append(
+                "█" * filled, style=RAG_STYLES.get(band, "").split(" on ")[-1] if band else ""
+            )
+            text.append("░" * (width - filled), style="dim")
+            text.append(f" {score:5.1f} ")
+            text.append(f" {band_label or 'n/a'} ", style=RAG_STYLES.get(band, "reverse"))
+            text.append("\n")
+        self.update(text)
