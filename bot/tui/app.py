@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -16,6 +16,7 @@ from bot.tui.screens.chat import ChatScreen
 from bot.tui.screens.dialogs import MessageScreen
 from bot.tui.screens.home import HomeScreen
 from bot.tui.screens.interview import InterviewScreen
+from bot.tui.widgets.call_timer import CallTimer
 
 
 class PartnershipApp(App[int]):
@@ -31,12 +32,18 @@ class PartnershipApp(App[int]):
         folder: Path,
         conversation: Conversation | None = None,
         replay: Path | None = None,
+        still: bool = False,
+        timer_clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
         self.catalogue = catalogue
         self.folder = folder
         self._conversation = conversation
         self._replay = replay
+        self.still = still
+        """No cursor blink (for screenshots that must not change from one run to the next)."""
+        self.timer_clock = timer_clock
+        """Where the call timer reads the time (tests pass a frozen clock)."""
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.catalogue, self.folder))
@@ -48,7 +55,8 @@ class PartnershipApp(App[int]):
     def conversation_screen(self, conversation: Conversation) -> Screen[None]:
         """The chat for a self-assessment, the interview screen for a telephone one."""
         if conversation.header.mode == "telephone":
-            return InterviewScreen(conversation)
+            timer = CallTimer(self.timer_clock, id="timer") if self.timer_clock else None
+            return InterviewScreen(conversation, timer)
         return ChatScreen(conversation)
 
     def show_error(self, title: str, message: str) -> None:

@@ -38,9 +38,10 @@ def answer_words(turn: Turn) -> str:
 
 
 def message_for(
-    turn: Turn, framework: Framework | None = None, chat: str = ""
+    turn: Turn, framework: Framework | None = None, chat: str = "", respondent: str = "You"
 ) -> ChatMessage | None:
-    """The bubble for a turn, or None for turns that are not shown."""
+    """The bubble for a turn, or None for turns that are not shown; `respondent` names
+    the respondent's side ("You" in a self-assessment, "Respondent" on a call)."""
     number = ""
     if framework is not None and turn.question:
         try:
@@ -48,7 +49,7 @@ def message_for(
             number = question.number or question.id
         except KeyError:
             number = turn.question
-    you = "Interviewer" if turn.speaker == "interviewer" else "You"
+    you = "Interviewer" if turn.speaker == "interviewer" else respondent
     kind = turn.kind
     text = printable(turn.text)
     if kind == "say":

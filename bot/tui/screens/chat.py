@@ -15,6 +15,7 @@ from bot.engine import Outcome, Prompt
 from bot.problems import display_name
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.screens.dialogs import ConfirmScreen, HelpScreen, TextPromptScreen
+from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.options_bar import OptionsBar
@@ -65,6 +66,7 @@ class ChatScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        hold_still(self)
         log = self.query_one(ChatLog)
         for turn in self.conversation.session.turns:
             self._add_turn(turn)

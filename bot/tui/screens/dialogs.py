@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from bot.tui.stillness import hold_still
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask yes or no; dismisses with the answer."""
@@ -116,6 +118,9 @@ class TextPromptScreen(ModalScreen[str | None]):
             yield Label(Content(self.title_text), classes="dialog-title")
             yield Input(placeholder=self.placeholder, id="text")
             yield Static(Content("Enter saves. Esc cancels."), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        hold_still(self)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

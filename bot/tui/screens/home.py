@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -59,7 +60,9 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="menu"):
-                yield Button("New self-assessment (n)", id="new-self", compact=True, variant="primary")
+                yield Button(
+                    "New self-assessment (n)", id="new-self", compact=True, variant="primary"
+                )
                 yield Button("Telephone interview (t)", id="new-phone", compact=True)
                 yield Button("Resume (r)", id="resume", compact=True)
                 yield Button("Replay (p)", id="replay", compact=True)
@@ -94,12 +97,12 @@ class HomeScreen(Screen[None]):
             if transcript is None:
                 reason = summary.error.split(": ", 1)[-1]
                 table.add_row(
-                    Content("?"),
-                    Content(summary.path.name),
-                    Content("(cannot be read)"),
-                    Content(""),
-                    Content("broken"),
-                    Content(reason[:40]),
+                    Text("?"),
+                    Text(summary.path.name),
+                    Text("(cannot be read)"),
+                    Text(""),
+                    Text("broken"),
+                    Text(reason[:40]),
                     key=key,
                 )
                 continue
@@ -108,12 +111,12 @@ class HomeScreen(Screen[None]):
                 ", ".join(printable(x) for x in (who.name, who.organisation) if x) or "(not named)"
             )
             table.add_row(
-                Content(when(transcript.updated)),
-                Content(name),
-                Content(transcript.framework.id),
-                Content(transcript.mode),
-                Content(transcript.status.replace("_", " ")),
-                Content(progress_of(transcript, self.catalogue)),
+                Text(when(transcript.updated)),
+                Text(name),
+                Text(transcript.framework.id),
+                Text(transcript.mode),
+                Text(transcript.status.replace("_", " ")),
+                Text(progress_of(transcript, self.catalogue)),
                 key=key,
             )
         hint = (

@@ -16,6 +16,7 @@ from bot.problems import display_name
 from bot.text import printable
 from bot.tui.present import ChatMessage, answer_words, message_for
 from bot.tui.screens.dialogs import HelpScreen, PickScreen, TextPromptScreen
+from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.progress_header import ProgressHeader
@@ -25,7 +26,7 @@ KEYS = [
     ("Enter", "in the reply box: save the reply to a follow-up"),
     ("Ctrl+N", "type a note (Enter saves it, Esc returns to coding)"),
     ("Ctrl+B", "go back to the previous statement"),
-    ("Ctrl+E", "amend any earlier answer (the original is kept)"),
+    ("Ctrl+R", "amend any earlier answer (the original is kept)"),
     ("Ctrl+O", "skip this statement or follow-up"),
     ("Ctrl+T", "pause or resume the call (everything is saved)"),
     ("Esc", "leave the call; resume it later from the home screen"),
@@ -38,7 +39,7 @@ class InterviewScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+e", "amend", "Amend"),
+        Binding("ctrl+r", "amend", "Amend"),
         Binding("ctrl+o", "skip", "Skip"),
         Binding("ctrl+n", "notes", "Note"),
         Binding("ctrl+t", "pause", "Pause"),
@@ -72,14 +73,18 @@ class InterviewScreen(Screen[None]):
             placeholder="Reply to the follow-up, then Enter (Ctrl+O skips)",
             id="reply",
             classes="-hidden",
+            compact=True,
         )
         yield Input(
-            placeholder="Ctrl+N to type a note; Enter saves it, Esc returns to coding", id="notes"
+            placeholder="Ctrl+N to type a note; Enter saves it, Esc returns to coding",
+            id="notes",
+            compact=True,
         )
         yield Static("", id="hint")
         yield Footer()
 
     def on_mount(self) -> None:
+        hold_still(self)
         for turn in self.conversation.session.turns:
             self._add_turn(turn)
         for warning in self.conversation.warnings:
@@ -92,7 +97,7 @@ class InterviewScreen(Screen[None]):
     # ----- showing --------------------------------------------------------------------------
 
     def _add_turn(self, turn) -> None:  # type: ignore[no-untyped-def]
-        message = message_for(turn, self.framework)
+        message = message_for(turn, self.framework, respondent="Respondent")
         if message is not None:
             self.query_one(ChatLog).add(message)
 

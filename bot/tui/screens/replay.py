@@ -40,14 +40,14 @@ class ReplayScreen(Screen[None]):
     """Who said what, when: probes with their triggers, amendments and notes."""
 
     BINDINGS = [
-        Binding("right,n", "step(1)", "Next"),
-        Binding("left,b", "step(-1)", "Previous"),
+        Binding("right,n", "step(1)", "Next", priority=True),
+        Binding("left,b", "step(-1)", "Previous", priority=True),
         Binding("space", "play", "Play/pause"),
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
         Binding("minus", "speed(-1)", "Slower", show=False),
         Binding("a", "jump", "Jump to area"),
-        Binding("home", "to(0)", "First", show=False),
-        Binding("end", "to_end", "Last", show=False),
+        Binding("home", "to(0)", "First", show=False, priority=True),
+        Binding("end", "to_end", "Last", show=False, priority=True),
         Binding("escape", "leave", "Back"),
         Binding("f1", "help", "Help"),
     ]
@@ -105,7 +105,7 @@ class ReplayScreen(Screen[None]):
             framework = self.loaded.framework
             for index in range(old, new):
                 turn = self.turns[index]
-                message = message_for(turn, framework)
+                message = message_for(turn, framework, respondent="Respondent")
                 if message is not None:
                     log.add(message)
                     self._shown.append(index)
@@ -140,7 +140,7 @@ class ReplayScreen(Screen[None]):
             score = facts.area_score(area.id)
             band = band_for(score, framework.bands.rag)
             rows.append((area.title, score, band.name if band else "", band.label if band else ""))
-        self.query_one(ScoreBars).show(rows, width=12)
+        self.query_one(ScoreBars).show(rows, width=10, stacked=True)
 
     def action_step(self, delta: int) -> None:
         self.position = max(0, min(len(self.turns), self.position + delta))

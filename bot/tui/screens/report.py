@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -86,18 +87,19 @@ class ReportScreen(Screen[None]):
         table.add_columns("Area", "Score", "RAG", "Coverage", "Evidence", "Actions")
         for area in assessment.areas:
             table.add_row(
-                Content(area.area.title),
-                Content("n/a" if area.score is None else f"{area.score:.0f}"),
-                Content(area.rag.label if area.rag else "n/a"),
-                Content("n/a" if area.coverage is None else f"{area.coverage * 100:.0f}%"),
-                Content("n/a" if area.evidence is None else f"{area.evidence * 100:.0f}%"),
-                Content(str(len(area.actions))),
+                Text(area.area.title),
+                Text("n/a" if area.score is None else f"{area.score:.0f}"),
+                Text(area.rag.label if area.rag else "n/a"),
+                Text("n/a" if area.coverage is None else f"{area.coverage * 100:.0f}%"),
+                Text("n/a" if area.evidence is None else f"{area.evidence * 100:.0f}%"),
+                Text(str(len(area.actions))),
             )
         self.query_one(ScoreBars).show(
             [
                 (a.area.title, a.score, a.rag.name if a.rag else "", a.rag.label if a.rag else "")
                 for a in assessment.areas
-            ]
+            ],
+            width=20,
         )
         lines = ["Suggested actions"]
         for area in assessment.areas:

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 from bot.catalogue import Catalogue
 from bot.model import Person, Respondent
 from bot.problems import LoadError
+from bot.tui.stillness import hold_still
 
 FIELDS = [
     ("name", "Name", "Your name (or the respondent's)"),
@@ -71,6 +72,7 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        hold_still(self)
         self._fill_dialogues()
         self.query_one("#interviewer" if self.telephone else "#name", Input).focus()
 

@@ -34,7 +34,7 @@ class ChatLog(ScrollView, can_focus=True):
         "chat-log--label",
     }
     DEFAULT_CSS = """
-    ChatLog { background: $surface; scrollbar-size-vertical: 1; }
+    ChatLog { background: $surface; scrollbar-size-vertical: 1; overflow-y: scroll; overflow-x: hidden; }
     ChatLog > .chat-log--bot { background: $boost; color: $text; }
     ChatLog > .chat-log--you { background: $primary-muted; color: $text; }
     ChatLog > .chat-log--probe { background: $warning-muted; color: $text; }
@@ -131,10 +131,14 @@ class ChatLog(ScrollView, can_focus=True):
         strips = [Strip.blank(width, base)]
         rows: list[tuple[str, Style]] = []
         if message.label:
-            rows.extend((line.plain, label_style) for line in Text(message.label).wrap(console, inner))
+            rows.extend(
+                (line.plain, label_style) for line in Text(message.label).wrap(console, inner)
+            )
         for paragraph in message.text.split("\n"):
             wrapped = Text(paragraph).wrap(console, inner)
-            rows.extend((line.plain, style) for line in wrapped) if wrapped else rows.append(("", style))
+            rows.extend((line.plain, style) for line in wrapped) if wrapped else rows.append(
+                ("", style)
+            )
         for words, row_style in rows:
             fill = max(inner - cell_len(words), 0)
             segments = [Segment(" " * indent, base)] if indent else []

@@ -52,10 +52,7 @@ class OptionsBar(Grid):
         self.options = options
         self.remove_children()
         self.set_class(not options, "-empty")
-        self.mount_all(
-            Button(Content(f"{o.key}  {o.label}"), id=f"option-{i}", compact=True)
-            for i, o in enumerate(options)
-        )
+        self.mount_all(OptionButton(option) for option in options)
 
     def key_for(self, character: str) -> Option | None:
         """The option a key press chooses, if any."""
@@ -67,6 +64,14 @@ class OptionsBar(Grid):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        index = int((event.button.id or "option-0").split("-")[1])
-        if index < len(self.options):
-            self.post_message(self.Chosen(self, self.options[index]))
+        if isinstance(event.button, OptionButton) and event.button.option in self.options:
+            self.post_message(self.Chosen(self, event.button.option))
+
+
+class OptionButton(Button):
+    """A compact button for one option, showing its key and label literally."""
+
+    def __init__(self, option: Option) -> None:
+        super().__init__(Content(f"{option.key}  {option.label}"), compact=True)
+        self.option = option
+        """The option it chooses."""

@@ -19,13 +19,22 @@ class ScoreBars(Static):
 
     DEFAULT_CSS = "ScoreBars { height: auto; padding: 0 1; }"
 
-    def show(self, rows: Sequence[tuple[str, float | None, str, str]], width: int = 30) -> None:
-        """rows: (area title, 0-100 score or None, RAG name, RAG label)."""
+    def show(
+        self,
+        rows: Sequence[tuple[str, float | None, str, str]],
+        width: int = 30,
+        stacked: bool = False,
+    ) -> None:
+        """rows: (area title, 0-100 score or None, RAG name, RAG label); stacked puts the
+        title on its own line, for narrow panels."""
         text = Text()
-        label_width = min(max((len(r[0]) for r in rows), default=10), 34)
+        label_width = min(max((len(r[0]) for r in rows), default=10), 30)
         for title, score, band, band_label in rows:
-            shown = title if len(title) <= label_width else title[: label_width - 1] + "…"
-            text.append(f"{shown:<{label_width}} ")
+            if stacked:
+                text.append(title + "\n", style="bold")
+            else:
+                shown = title if len(title) <= label_width else title[: label_width - 1] + "…"
+                text.append(f"{shown:<{label_width}} ")
             if score is None:
                 text.append("no score\n", style="dim")
                 continue

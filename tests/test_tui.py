@@ -1,0 +1,354 @@
+"""Pilot tests that drive the real app and check the screen and the transcript on disk."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from bot import conversation, store
+from bot.catalogue import Catalogue
+from bot.tui.screens.chat import ChatScreen
+from bot.tui.screens.dialogs import MessageScreen
+from bot.tui.screens.home import HomeScreen
+from bot.tui.screens.interview import InterviewScreen
+from bot.tui.screens.replay import ReplayScreen
+from bot.tui.screens.report import ReportScreen
+from bot.tui.widgets.chat_input import ChatInput
+from bot.tui.widgets.chat_log import ChatLog
+from tests.conftest import ROOT
+from tests.tui_helpers import log_text, make_app, mini_catalogue, start, type_text
+
+SIZE = (80, 24)
+
+
+def on_disk(path: Path):  # type: ignore[no-untyped-def]
+    return store.load(path).transcript
+
+
+async def test_full_self_assessment_of_a_short_dialogue(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert "The partnership works well." in log_text(app)
+        await pilot.press("3")  # an option key in the empty answer box answers at once
+        await pilot.press("p")
+        await type_text(pilot, "13")
+        await pilot.press("enter")
+        await pilot.press("3")
+        await pilot.pause()
+        transcript = on_disk(talk.path)
+        assert transcript.status == "complete"
+        assert [t.value for t in transcript.turns if t.kind == "answer"] == [
+            "agree",
+            "partly",
+            "13",
+            "agree",
+        ]
+        text = log_text(app)
+        assert "Summary: overall" in text and "Transcript saved:" in text
+        assert "Area one:" in text
+
+
+async def test_a_probe_is_shown_as_a_follow_up(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Follow-up to a1: a weak answer\nWhy is that?" in "\n".join(
+            line.strip() for line in log_text(app).splitlines()
+        )
+        assert app.screen.query_one(ChatInput).placeholder.startswith("Type your reply")
+        await type_text(pilot, "We meet too rarely since the restructure in 2008")
+        await pilot.press("enter")
+        await pilot.pause()
+        turns = on_disk(talk.path).turns
+        assert [t.kind for t in turns[-3:]] == ["probe", "probe_answer", "ask"]
+        assert turns[-2].text == "We meet too rarely since the restructure in 2008"
+
+
+async def test_going_back_and_amending_keeps_the_original(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.query_one(ChatInput).placeholder.startswith(
+            "Enter keeps the current answer"
+        )
+        await pilot.press("4")
+        await pilot.pause()
+    answers = [t for t in on_disk(talk.path).turns if t.kind == "answer"]
+    assert [a.value for a in answers] == ["agree", "strongly"]
+    assert answers[1].amends == answers[0].seq
+
+
+async def test_save_and_quit_then_resume_from_home(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    path = talk.path
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert "in progress" in str(table.get_row_at(0))
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert "Welcome back" in log_text(app)
+        assert app.screen.query_one(ChatInput).option_keys == frozenset({"y", "p", "n", "d"})
+        await pilot.press("n")
+        await pilot.pause()
+    answers = [t.value for t in on_disk(path).turns if t.kind == "answer"]
+    assert answers == ["agree", "no"]
+
+
+async def test_telephone_interview_single_key_coding_and_a_note(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("3")  # codes a1 as Agree
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "bad line 1 2 3 y n")  # digits in the notes never code answers
+        await pilot.press("enter")
+        await pilot.press("y")  # a2 Yes: branch to a3 (text), answered in the reply box
+        await pilot.pause()
+        await type_text(pilot, "Essex Police and the PCT signed it in June 2009")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # amend a1
+        await pilot.pause()
+        await pilot.press("enter")  # the first answered question: a1
+        await pilot.pause()
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+    transcript = on_disk(talk.path)
+    assert transcript.mode == "telephone" and transcript.interviewer.name == "An Officer"
+    notes = [t for t in transcript.turns if t.kind == "note"]
+    assert [(n.text, n.speaker, n.question) for n in notes] == [
+        ("bad line 1 2 3 y n", "interviewer", "a2")
+    ]
+    answers = [(t.question, t.value) for t in transcript.turns if t.kind == "answer"]
+    assert answers[:3] == [
+        ("a1", "agree"),
+        ("a2", "yes"),
+        ("a3", "Essex Police and the PCT signed it in June 2009"),
+    ]
+    assert answers[-1] == ("a1", "disagree")
+    assert next(t for t in reversed(transcript.turns) if t.kind == "answer").amends is not None
+
+
+async def test_pausing_the_call_stops_coding(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.press("3")
+        await pilot.pause()
+        assert not [t for t in on_disk(talk.path).turns if t.kind == "answer"]
+        await pilot.press("ctrl+t")
+        await pilot.press("3")
+        await pilot.pause()
+        assert [t.value for t in on_disk(talk.path).turns if t.kind == "answer"] == ["agree"]
+
+
+async def test_replay_stepping_and_jumping(tmp_path: Path) -> None:
+    sample = tmp_path / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path, replay=sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        for _ in range(5):
+            await pilot.press("right")
+        assert screen.position == 6
+        await pilot.press("left")
+        assert screen.position == 5
+        await pilot.press("end")
+        assert screen.position == len(screen.turns)
+        await pilot.press("home")
+        assert screen.position == 0
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # the third area
+        await pilot.pause()
+        asked = screen.turns[screen.position - 1]
+        assert asked.kind == "ask" and asked.question == "q3_1"
+        await pilot.press("+", "+", "+")  # 8 turns a second
+        await pilot.press("space")  # play
+        await pilot.pause(0.8)
+        await pilot.press("space")
+        assert screen.position > asked.seq
+
+
+async def test_hostile_text_is_shown_literally_and_runs_nothing(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    hostile = "[@click=app.quit]x[/] [bold red]b[/]"
+    talk = start(catalogue, tmp_path, name=hostile)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one(ChatInput)
+        box.value = "3 " + hostile + " \x1b[2J"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        assert "[@click=app.quit]x[/] [bold red]b[/]" in log_text(app)
+        assert "\x1b" not in log_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert any("[@click=app.quit]x[/]" in str(cell) for cell in row)
+        await pilot.click("#table")
+        await pilot.pause()
+        assert app.is_running
+    answer = next(t for t in on_disk(talk.path).turns if t.kind == "answer")
+    assert answer.comment == hostile
+
+
+async def test_broken_and_locked_transcripts_are_clear_messages(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    (tmp_path / "broken.toml").write_text("schema = [oops")
+    talk = start(catalogue, tmp_path)
+    talk.begin()
+    app = make_app(catalogue, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        rows = [str(table.get_row_at(i)) for i in range(table.row_count)]
+        assert any("broken" in row for row in rows)
+        app.open_replay(tmp_path / "broken.toml")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert "is not valid TOML" in app.screen.message
+        await pilot.press("escape")
+        app.open_transcript(talk.path)  # still held by `talk`
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert "is in use by process" in app.screen.message
+    talk.close()
+
+
+async def test_start_form_creates_a_transcript(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    app = make_app(catalogue, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Pat Jones")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        await pilot.press("3")
+        await pilot.pause()
+    (path,) = tmp_path.glob("*.toml")
+    transcript = on_disk(path)
+    assert transcript.respondent.name == "Pat Jones"
+    assert [t.value for t in transcript.turns if t.kind == "answer"] == ["agree"]
+
+
+async def test_report_screen_exports_each_format(tmp_path: Path) -> None:
+    sample = tmp_path / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_report(sample)
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert app.screen.query_one("#areas", DataTable).row_count == 7
+        for key in "mhjc":
+            await pilot.press(key)
+        await pilot.pause()
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [
+        "fareham.csv",
+        "fareham.html",
+        "fareham.json",
+        "fareham.md",
+    ]
+
+
+async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {
+            "New self-assessment",
+            "New telephone interview",
+            "Go back",
+            "Skip",
+            "Abandon assessment",
+        } <= titles
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("y")  # confirm abandoning
+        await pilot.pause()
+    assert on_disk(talk.path).status == "abandoned"
+
+
+async def test_adapts_to_resizing(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one(ChatInput).value = (
+            "3 " + "the minutes of the board in March 2009 show it " * 4
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        log = app.screen.query_one(ChatLog)
+        narrow = log.line_count
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert log.line_count < narrow  # re-wrapped to the wider width
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert log.line_count == narrow
+        assert log.scroll_y == log.max_scroll_y
+
+
+@pytest.mark.parametrize("mode", ["self", "telephone"])
+async def test_resume_continues_exactly_where_plain_mode_stopped(tmp_path: Path, mode: str) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="Officer" if mode == "telephone" else None)
+    talk.begin()
+    talk.answer("3")
+    talk.close()
+    resumed = conversation.resume(catalogue, talk.path)
+    app = make_app(catalogue, tmp_path, conversation=resumed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Do you have a protocol?" in log_text(app).splitlines()[
+            -1
+        ] or "Do you have a protocol?" in log_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+    assert [t.question for t in on_disk(talk.path).turns if t.kind == "answer"] == ["a1", "a2"]
