@@ -46,11 +46,18 @@ class PartnershipApp(App[int]):
         """Where the call timer reads the time (tests pass a frozen clock)."""
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.catalogue, self.folder))
+        # Started straight into a conversation or a replay, the home screen is only built
+        # when that screen is left: it lists every transcript, which costs start-up time.
         if self._conversation is not None:
-            self.push_screen(self.conversation_screen(self._conversation))
+            self.push_screen(self.conversation_screen(self._conversation), self._home_if_bare)
         elif self._replay is not None:
             self.open_replay(self._replay)
+        else:
+            self.push_screen(HomeScreen(self.catalogue, self.folder))
+
+    def _home_if_bare(self, _: object = None) -> None:
+        if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            self.push_screen(HomeScreen(self.catalogue, self.folder))
 
     def conversation_screen(self, conversation: Conversation) -> Screen[None]:
         """The chat for a self-assessment, the interview screen for a telephone one."""
@@ -93,7 +100,7 @@ class PartnershipApp(App[int]):
         except LoadError as error:
             self.show_error("Cannot replay this transcript", str(error))
             return
-        self.push_screen(ReplayScreen(path, transcript, framework, warnings))
+        self.push_screen(ReplayScreen(path, transcript, framework, warnings), self._home_if_bare)
 
     def open_report(self, path: Path) -> None:
         """The report of one transcript."""

@@ -37,6 +37,7 @@ KEYS = [
 class ChatScreen(Screen[None]):
     """A self-assessment, one question at a time, saved after every answer."""
 
+    AUTO_FOCUS = "#answer"
     BINDINGS = [
         Binding("ctrl+b", "back", "Back"),
         Binding("ctrl+o", "skip", "Skip"),
@@ -57,7 +58,6 @@ class ChatScreen(Screen[None]):
         yield ProgressHeader(self.conversation.session.dialogue.title, id="progress")
         yield ChatLog(id="log")
         yield OptionsBar(id="options")
-        yield TextArea(id="long-answer", soft_wrap=True, classes="-hidden")
         yield ChatInput(placeholder="Type your answer and press Enter", id="answer")
         yield Static("", id="hint")
         with Horizontal(id="finished", classes="-hidden"):
@@ -114,15 +114,29 @@ class ChatScreen(Screen[None]):
         long_answer = (
             prompt.kind == "ask" and prompt.question is not None and prompt.question.kind == "text"
         )
-        self.query_one("#long-answer", TextArea).set_class(not long_answer, "-hidden")
         box.set_class(long_answer, "-hidden")
         box.placeholder = self._placeholder(prompt)
-        if long_answer:
-            area = self.query_one("#long-answer", TextArea)
+        area = self._long_answer(create=long_answer)
+        if area is not None:
+            area.set_class(not long_answer, "-hidden")
+        if long_answer and area is not None:
             area.text = prompt.previous.value if prompt.previous else ""
             area.focus()
         else:
             box.focus()
+
+    def _long_answer(self, create: bool) -> TextArea | None:
+        """The multi-line box for narrative answers, made the first time one is needed."""
+        found = self.query("#long-answer")
+        if found:
+            return found.first(TextArea)
+        if not create:
+            return None
+        area = TextArea(id="long-answer", soft_wrap=True)
+        if getattr(self.app, "still", False):
+            area.cursor_blink = False
+        self.mount(area, before=self.query_one(ChatInput))
+        return area
 
     @staticmethod
     def _placeholder(prompt: Prompt) -> str:
@@ -140,8 +154,10 @@ class ChatScreen(Screen[None]):
     def _finish(self) -> None:
         session = self.conversation.session
         log = self.query_one(ChatLog)
-        for box in (self.query_one(ChatInput), self.query_one("#long-answer", TextArea)):
-            box.add_class("-hidden")
+        self.query_one(ChatInput).add_class("-hidden")
+        area = self._long_answer(create=False)
+        if area is not None:
+            area.add_class("-hidden")
         self.query_one(OptionsBar).show(())
         self.query_one("#finished").remove_class("-hidden")
         progress = session.current().progress
@@ -191,8 +207,8 @@ class ChatScreen(Screen[None]):
         self._act(self.conversation.answer, event.option.key)
 
     def action_send_long(self) -> None:
-        area = self.query_one("#long-answer", TextArea)
-        if area.has_class("-hidden"):
+        area = self._long_answer(create=False)
+        if area is None or area.has_class("-hidden"):
             return
         text = area.text
         area.text = ""

@@ -1,0 +1,90 @@
+"""Start-up to the first question shown, against a bare one-widget Textual app started the
+same way (a fresh process, headless, exiting as soon as its first screen is up).
+
+    python benchmarks/startup.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+
+BARE = textwrap.dedent(
+    """
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App):
+        def compose(self):
+            yield Static("How well does the sustainable community strategy reflect LSP members' ambition?")
+
+    async def auto_pilot(pilot):
+        await pilot.pause()
+        pilot.app.exit()
+
+    Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
+    """
+)
+
+PRODUCT = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from bot import conversation
+    from bot.catalogue import Catalogue
+    from bot.model import Respondent
+    from bot.tui.app import PartnershipApp
+    from bot.tui.widgets.chat_log import ChatLog
+
+    folder = Path(sys.argv[1])
+    catalogue = Catalogue()
+    talk = conversation.start(catalogue, "working-better-together", None, Respondent(name="Bench"), folder)
+
+    async def auto_pilot(pilot):
+        await pilot.pause()
+        log = pilot.app.screen.query_one(ChatLog)
+        assert any("How well does the sustainable community strategy" in m.text for m in log.messages)
+        loaded = sorted(m for m in ("jinja2", "markupsafe") if m in sys.modules)
+        print("report-only modules loaded at first question:", loaded or "none", file=sys.stderr)
+        pilot.app.exit()
+
+    PartnershipApp(catalogue, folder, conversation=talk, still=True).run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
+    talk.close()
+    """
+)
+
+
+def timed(code: str, *args: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return time.perf_counter() - start, result.stderr.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    bare, product, note = [], [], ""
+    with tempfile.TemporaryDirectory() as folder:
+        timed(BARE)  # warm the file cache for both
+        timed(PRODUCT, folder)
+        for _ in range(runs):  # interleaved, so load on the machine hits both alike
+            bare.append(timed(BARE)[0])
+            seconds, note = timed(PRODUCT, folder)
+            product.append(seconds)
+    b, p = statistics.median(bare), statistics.median(product)
+    print(f"bare one-widget app      median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
+    print(f"first question on screen median {p * 1000:7.1f} ms  (min {min(product) * 1000:.1f})")
+    print(f"ratio                    {p / b:.2f}x  (goal: at most 1.3x)")
+    print(note)
+
+
+if __name__ == "__main__":
+    main()
