@@ -76,10 +76,6 @@ class Condition:
         """Whether the condition holds for these facts."""
         return bool(_evaluate(self.tree.body, facts))
 
-    def questions(self) -> frozenset[str]:
-        """Every question id the condition depends on."""
-        return self.names
-
 
 def parse(
     source: str,

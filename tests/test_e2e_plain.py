@@ -176,3 +176,18 @@ def test_hostile_answers_are_kept_literally(tmp_path: Path) -> None:
     )
     replay = run("replay", str(path), "--plain", cwd=tmp_path)
     assert "[@click=app.quit]x[/]" in replay.stdout and "\x1b" not in replay.stdout
+
+
+def test_python_dash_m_bot_runs_the_same_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "frameworks"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "hertfordshire-review" in result.stdout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,7 @@ from textual.widgets import Button, Footer, Static, TextArea
 
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
+from bot.model import Turn
 from bot.problems import display_name
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.screens.dialogs import ConfirmScreen, HelpScreen, TextPromptScreen
@@ -81,7 +84,7 @@ class ChatScreen(Screen[None]):
 
     # ----- showing --------------------------------------------------------------------------
 
-    def _add_turn(self, turn) -> None:  # type: ignore[no-untyped-def]
+    def _add_turn(self, turn: Turn) -> None:
         node = self.conversation.session.dialogue.nodes.get(turn.node)
         chat = node.chat if node is not None and turn.kind == "ask" else ""
         message = message_for(turn, self.framework, chat)
@@ -185,7 +188,7 @@ class ChatScreen(Screen[None]):
 
     # ----- acting ---------------------------------------------------------------------------
 
-    def _act(self, step, *args) -> None:  # type: ignore[no-untyped-def]
+    def _act(self, step: Callable[..., Outcome], *args: str) -> None:
         try:
             outcome = step(*args)
         except SaveError as error:

@@ -16,11 +16,12 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from bot import store
 from bot.catalogue import Catalogue
+from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import printable
 
 
-def progress_of(transcript, catalogue: Catalogue) -> str:  # type: ignore[no-untyped-def]
+def progress_of(transcript: Transcript, catalogue: Catalogue) -> str:
     """Questions answered out of the dialogue's questions, as "12/37"."""
     answered = len({t.question for t in transcript.turns if t.kind == "answer"})
     try:

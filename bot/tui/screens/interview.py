@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,7 @@ from textual.widgets import Footer, Input, Static
 
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
+from bot.model import Turn
 from bot.problems import display_name
 from bot.text import printable
 from bot.tui.present import ChatMessage, answer_words, message_for
@@ -96,7 +99,7 @@ class InterviewScreen(Screen[None]):
 
     # ----- showing --------------------------------------------------------------------------
 
-    def _add_turn(self, turn) -> None:  # type: ignore[no-untyped-def]
+    def _add_turn(self, turn: Turn) -> None:
         message = message_for(turn, self.framework, respondent="Respondent")
         if message is not None:
             self.query_one(ChatLog).add(message)
@@ -157,7 +160,7 @@ class InterviewScreen(Screen[None]):
 
     # ----- acting ---------------------------------------------------------------------------
 
-    def _act(self, step, *args) -> None:  # type: ignore[no-untyped-def]
+    def _act(self, step: Callable[..., Outcome], *args: str) -> None:
         try:
             outcome = step(*args)
         except SaveError as error:
