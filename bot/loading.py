@@ -75,25 +75,30 @@ def file_hash(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str, bytes]:
-    """A TOML file's data, text and bytes, or a LoadError that says what is wrong."""
+def read_text(path: Path, kind: str = "file") -> tuple[bytes, str]:
+    """A file's bytes and UTF-8 text, or a LoadError that says what is wrong with it."""
     name = display_name(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise LoadError([Problem(name, "", "no such file")]) from None
+        raise LoadError([Problem(name, "", f"no such {kind}")]) from None
     except IsADirectoryError:
-        raise LoadError([Problem(name, "", "is a folder, not a TOML file")]) from None
+        raise LoadError([Problem(name, "", f"is a folder, not a {kind}")]) from None
     except OSError as error:
         raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
     if len(data) > MAX_FILE_BYTES:
         raise LoadError([Problem(name, "", f"is larger than {MAX_FILE_BYTES} bytes")])
     try:
-        text = data.decode("utf-8")
+        return data, data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
-    return parse_toml(text, name), text, data
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str, bytes]:
+    """A TOML file's data, text and bytes, or a LoadError that says what is wrong."""
+    data, text = read_text(path)
+    return parse_toml(text, display_name(path)), text, data
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:

@@ -30,9 +30,10 @@ from typing import Any
 
 import tomli_w
 
-from bot.loading import parse_toml, validate_model
+from bot import fast_toml
+from bot.loading import parse_toml, read_text, validate_model
 from bot.model import Transcript, TranscriptHeader, Turn
-from bot.problems import LoadError, Problem, display_name
+from bot.problems import LoadError, display_name
 from bot.text import slug
 
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_TRANSCRIPTS"
@@ -123,19 +124,7 @@ def split_valid(text: str) -> str:
 def load(path: Path) -> LoadedTranscript:
     """Read a transcript (no lock needed: the file is never half-visible)."""
     name = display_name(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError([Problem(name, "", "no such transcript")]) from None
-    except IsADirectoryError:
-        raise LoadError([Problem(name, "", "is a folder, not a transcript")]) from None
-    except OSError as error:
-        raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
+    raw, text = read_text(path, "transcript")
     transcript, valid = _parse(text, name)
     valid_bytes = len(valid.encode())
     return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
@@ -148,7 +137,9 @@ def parse_transcript(text: str, path: Path) -> Transcript:
 
 def _parse(text: str, name: str) -> tuple[Transcript, str]:
     valid = split_valid(text)
-    data = parse_toml(valid, name)
+    data = fast_toml.parse(valid)
+    if data is None:
+        data = parse_toml(valid, name)
     turns = data.get("turns")
     if isinstance(turns, list):
         for turn in turns:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static, TextArea
 
-from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
-from bot.model import Turn
 from bot.problems import display_name
-from bot.tui.present import ChatMessage, message_for
+from bot.tui.present import ChatMessage
+from bot.tui.screens.conversation_base import ConversationScreen
 from bot.tui.screens.dialogs import ConfirmScreen, HelpScreen, TextPromptScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
@@ -37,7 +33,7 @@ KEYS = [
 ]
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(ConversationScreen):
     """A self-assessment, one question at a time, saved after every answer."""
 
     AUTO_FOCUS = "#answer"
@@ -51,11 +47,6 @@ class ChatScreen(Screen[None]):
         Binding("f1", "help", "Help"),
         Binding("o", "report", "Report", show=False),
     ]
-
-    def __init__(self, conversation: Conversation) -> None:
-        super().__init__()
-        self.conversation = conversation
-        self.framework = conversation.session.framework
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.conversation.session.dialogue.title, id="progress")
@@ -79,17 +70,7 @@ class ChatScreen(Screen[None]):
             log.add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
 
-    def on_unmount(self) -> None:
-        self.conversation.close()
-
     # ----- showing --------------------------------------------------------------------------
-
-    def _add_turn(self, turn: Turn) -> None:
-        node = self.conversation.session.dialogue.nodes.get(turn.node)
-        chat = node.chat if node is not None and turn.kind == "ask" else ""
-        message = message_for(turn, self.framework, chat)
-        if message is not None:
-            self.query_one(ChatLog).add(message)
 
     def _show(self, outcome: Outcome) -> None:
         hint = self.query_one("#hint", Static)
@@ -188,14 +169,6 @@ class ChatScreen(Screen[None]):
 
     # ----- acting ---------------------------------------------------------------------------
 
-    def _act(self, step: Callable[..., Outcome], *args: str) -> None:
-        try:
-            outcome = step(*args)
-        except SaveError as error:
-            self.query_one(ChatLog).add(ChatMessage("error", str(error)))
-            return
-        self._show(outcome)
-
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
         event.input.clear()
@@ -216,14 +189,6 @@ class ChatScreen(Screen[None]):
         text = area.text
         area.text = ""
         self._act(self.conversation.answer, text)
-
-    def action_back(self) -> None:
-        if not self.conversation.session.over:
-            self._act(self.conversation.back)
-
-    def action_skip(self) -> None:
-        if not self.conversation.session.over:
-            self._act(self.conversation.skip)
 
     def action_note(self) -> None:
         def saved(text: str | None) -> None:

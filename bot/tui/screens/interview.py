@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from bot.conversation import Conversation, SaveError
+from bot.conversation import Conversation
 from bot.engine import Outcome
-from bot.model import Turn
 from bot.problems import display_name
 from bot.text import printable
-from bot.tui.present import ChatMessage, answer_words, message_for
+from bot.tui.present import ChatMessage, answer_words
+from bot.tui.screens.conversation_base import ConversationScreen
 from bot.tui.screens.dialogs import HelpScreen, PickScreen, TextPromptScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
@@ -37,9 +34,10 @@ KEYS = [
 ]
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
 
+    RESPONDENT = "Respondent"
     BINDINGS = [
         Binding("ctrl+b", "back", "Back"),
         Binding("ctrl+r", "amend", "Amend"),
@@ -51,9 +49,7 @@ class InterviewScreen(Screen[None]):
     ]
 
     def __init__(self, conversation: Conversation, timer: CallTimer | None = None) -> None:
-        super().__init__()
-        self.conversation = conversation
-        self.framework = conversation.session.framework
+        super().__init__(conversation)
         self.timer = timer or CallTimer(id="timer")
 
     def compose(self) -> ComposeResult:
@@ -94,15 +90,7 @@ class InterviewScreen(Screen[None]):
             self.query_one(ChatLog).add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
 
-    def on_unmount(self) -> None:
-        self.conversation.close()
-
     # ----- showing --------------------------------------------------------------------------
-
-    def _add_turn(self, turn: Turn) -> None:
-        message = message_for(turn, self.framework, respondent="Respondent")
-        if message is not None:
-            self.query_one(ChatLog).add(message)
 
     def _show(self, outcome: Outcome) -> None:
         hint = self.query_one("#hint", Static)
@@ -160,14 +148,6 @@ class InterviewScreen(Screen[None]):
 
     # ----- acting ---------------------------------------------------------------------------
 
-    def _act(self, step: Callable[..., Outcome], *args: str) -> None:
-        try:
-            outcome = step(*args)
-        except SaveError as error:
-            self.query_one(ChatLog).add(ChatMessage("error", str(error)))
-            return
-        self._show(outcome)
-
     def on_key(self, event: events.Key) -> None:
         """Single-key coding, unless a text box has the focus or the call is paused."""
         if isinstance(self.focused, Input) or self.timer.paused or self.conversation.session.over:
@@ -211,14 +191,6 @@ class InterviewScreen(Screen[None]):
             self._return_to_coding()
             return
         self.dismiss(None)
-
-    def action_back(self) -> None:
-        if not self.conversation.session.over:
-            self._act(self.conversation.back)
-
-    def action_skip(self) -> None:
-        if not self.conversation.session.over:
-            self._act(self.conversation.skip)
 
     def action_pause(self) -> None:
         if self.conversation.session.over:
