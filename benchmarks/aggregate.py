@@ -30,7 +30,12 @@ from bot.model.transcript import Reference
 
 ROLES = ["Councillor", "Officer", "Police", "Health", "Voluntary sector", "Business"]
 SECTORS = ["public", "voluntary", "business"]
-REPLIES = ["We lack the resources", "The 2009 minutes record it", "I think so", "Not sure who decides"]
+REPLIES = [
+    "We lack the resources",
+    "The 2009 minutes record it",
+    "I think so",
+    "Not sure who decides",
+]
 
 
 def make_one(job: tuple[int, str]) -> int:
@@ -43,10 +48,17 @@ def make_one(job: tuple[int, str]) -> int:
     started = datetime(2009, 1, 1, tzinfo=UTC) + timedelta(minutes=index)
     header = TranscriptHeader(
         id=f"bench-{index:06d}",
-        framework=Reference(id=framework.id, version=framework.framework.version, hash=framework.hash),
+        framework=Reference(
+            id=framework.id, version=framework.framework.version, hash=framework.hash
+        ),
         dialogue=Reference(id=dialogue.id, version=dialogue.dialogue.version, hash=dialogue.hash),
         mode="self",
-        respondent=Respondent(name=f"Respondent {index}", role=rng.choice(ROLES), sector=rng.choice(SECTORS), partnership="Bench"),
+        respondent=Respondent(
+            name=f"Respondent {index}",
+            role=rng.choice(ROLES),
+            sector=rng.choice(SECTORS),
+            partnership="Bench",
+        ),
         started=started,
     )
     session = Session(dialogue)
@@ -54,14 +66,21 @@ def make_one(job: tuple[int, str]) -> int:
     while not session.over:
         prompt = session.current()
         if prompt.kind == "probe":
-            session.answer(rng.choice(REPLIES), started) if rng.random() < 0.7 else session.skip(started)
+            session.answer(rng.choice(REPLIES), started) if rng.random() < 0.7 else session.skip(
+                started
+            )
         elif prompt.options:
             # Mostly middling answers, as real ones are: few follow-ups, so about 85 turns.
-            session.answer(rng.choice(["1", "2", "3", "3", "3", "3", "4 - minutes of March 2009", "d"]), started)
+            session.answer(
+                rng.choice(["1", "2", "3", "3", "3", "3", "4 - minutes of March 2009", "d"]),
+                started,
+            )
         else:
             session.answer("The Board agreed it in March 2009", started)
     path = Path(folder) / f"{index:06d}.toml"
-    path.write_text(store.encode_header(header) + store.encode_turns(session.turns), encoding="utf-8")
+    path.write_text(
+        store.encode_header(header) + store.encode_turns(session.turns), encoding="utf-8"
+    )
     return len(session.turns)
 
 
@@ -106,7 +125,9 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(res
 def peak_memory(paths: list[Path], scratch: Path) -> tuple[int, int]:
     listing = scratch / f"paths-{len(paths)}.txt"
     listing.write_text("\n".join(str(p) for p in paths))
-    out = subprocess.run([sys.executable, "-c", MEMORY, str(listing)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", MEMORY, str(listing)], capture_output=True, text=True, check=True
+    )
     parent, children = out.stdout.split()
     return int(parent), int(children)
 
@@ -129,11 +150,19 @@ def main() -> None:
         large = peak_memory(paths, scratch)
     print(f"{args.count} transcripts, {megabytes:.0f} MB, {os.cpu_count()} cores")
     print(f"bare single-process tomllib parse   {bare:7.2f} s")
-    print(f"aggregate, first run                {cold:7.2f} s   {cold / bare:.2f}x the bare parse (goal: at most 0.8x)")
-    print(f"aggregate, unchanged files again    {warm:7.2f} s   {warm / bare:.2f}x ({cached} summaries from the cache)")
+    print(
+        f"aggregate, first run                {cold:7.2f} s   {cold / bare:.2f}x the bare parse (goal: at most 0.8x)"
+    )
+    print(
+        f"aggregate, unchanged files again    {warm:7.2f} s   {warm / bare:.2f}x ({cached} summaries from the cache)"
+    )
     print(f"respondents aggregated: {respondents}")
-    print(f"peak memory, aggregating process: {small[0] / 1024:.0f} MB at {min(1000, args.count)}, {large[0] / 1024:.0f} MB at {args.count}")
-    print(f"peak memory, largest worker:      {small[1] / 1024:.0f} MB at {min(1000, args.count)}, {large[1] / 1024:.0f} MB at {args.count}")
+    print(
+        f"peak memory, aggregating process: {small[0] / 1024:.0f} MB at {min(1000, args.count)}, {large[0] / 1024:.0f} MB at {args.count}"
+    )
+    print(
+        f"peak memory, largest worker:      {small[1] / 1024:.0f} MB at {min(1000, args.count)}, {large[1] / 1024:.0f} MB at {args.count}"
+    )
 
 
 if __name__ == "__main__":

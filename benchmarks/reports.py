@@ -1,6 +1,6 @@
 """Compile one 67-question transcript (the Hallmarks sample) and render each report format.
 
-    python benchmarks/reports.py [--repeat 50]
+python benchmarks/reports.py [--repeat 50]
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from bot.report import render_assessment
 from bot.scoring import compile_transcript
 from bot.scoring.source import framework_for
 
-SAMPLE = Path(__file__).resolve().parent.parent / "transcripts" / "examples" / "rochford-hallmarks.toml"
+SAMPLE = (
+    Path(__file__).resolve().parent.parent / "transcripts" / "examples" / "rochford-hallmarks.toml"
+)
 
 
 def timed(action, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -38,9 +40,13 @@ def main() -> None:
     framework, _ = framework_for(transcript, SAMPLE, catalogue)
     compile_times = timed(lambda: compile_transcript(transcript, framework), repeat)
     assessment = compile_transcript(transcript, framework)
-    print(f"transcript: {len(transcript.turns)} turns, {len(framework.framework.questions())} questions")
+    print(
+        f"transcript: {len(transcript.turns)} turns, {len(framework.framework.questions())} questions"
+    )
     print(f"{'load (parse and validate)':<28} median {statistics.median(load) * 1000:7.2f} ms")
-    print(f"{'compile (scores, actions)':<28} median {statistics.median(compile_times) * 1000:7.2f} ms")
+    print(
+        f"{'compile (scores, actions)':<28} median {statistics.median(compile_times) * 1000:7.2f} ms"
+    )
     for fmt in ("md", "html", "json", "csv"):
         render_assessment(assessment, fmt)  # templates compiled once, as in a long-running process
         times = timed(lambda fmt=fmt: render_assessment(assessment, fmt), repeat)

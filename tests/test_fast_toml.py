@@ -18,7 +18,11 @@ texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40)
 turns = st.builds(
     Turn,
     seq=st.integers(1, 10**6),
-    at=st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30))])),
+    at=st.datetimes(
+        min_value=datetime(1990, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30))]),
+    ),
     speaker=st.sampled_from(["bot", "respondent", "interviewer"]),
     kind=st.sampled_from(["ask", "answer", "probe", "note"]),
     node=texts,
@@ -51,11 +55,40 @@ def test_written_transcripts_read_the_same(written: list[Turn]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(turns, min_size=1, max_size=3), st.data())
-def test_edited_transcripts_never_read_differently(written: list[Turn], data: st.DataObject) -> None:
+def test_edited_transcripts_never_read_differently(
+    written: list[Turn], data: st.DataObject
+) -> None:
     lines = (HEADER + store.encode_turns(written)).split("\n")
     for _ in range(data.draw(st.integers(1, 3))):
         index = data.draw(st.integers(0, len(lines) - 1))
-        insert = data.draw(st.sampled_from(['text = "a" # note', "x = 1_000", "y = 01", 'k = "\\U0001F600"', 'k = "\\ud800"', "d = 2026-01-01", "t = 1e5", "z = inf", "k = 'lit'", "[turns.sub]", "a.b = 1", "  s = 1", "v = [1, 2]", "w = {a = 1}", "n = -0", "f = -0.0", 'q = "tab\there"', "dup = 1", "dup = 2", "r = 2026-01-01T00:00:00.1234567Z", "", "[[turns]]"]))
+        insert = data.draw(
+            st.sampled_from(
+                [
+                    'text = "a" # note',
+                    "x = 1_000",
+                    "y = 01",
+                    'k = "\\U0001F600"',
+                    'k = "\\ud800"',
+                    "d = 2026-01-01",
+                    "t = 1e5",
+                    "z = inf",
+                    "k = 'lit'",
+                    "[turns.sub]",
+                    "a.b = 1",
+                    "  s = 1",
+                    "v = [1, 2]",
+                    "w = {a = 1}",
+                    "n = -0",
+                    "f = -0.0",
+                    'q = "tab\there"',
+                    "dup = 1",
+                    "dup = 2",
+                    "r = 2026-01-01T00:00:00.1234567Z",
+                    "",
+                    "[[turns]]",
+                ]
+            )
+        )
         lines.insert(index, insert)
     text = "\n".join(lines)
     try:
