@@ -39,6 +39,18 @@ class Clock:
         return self.now
 
 
+def scripted(answers: dict[str, str], replies: dict[str, str]) -> Answerer:
+    """Answer each question from `answers`; reply to follow-ups from `replies`, else skip."""
+
+    def answer(prompt: Prompt) -> str:
+        question = prompt.question.id if prompt.question else ""
+        if prompt.kind == "probe":
+            return replies.get(question, ":skip")
+        return answers[question]
+
+    return answer
+
+
 def run(
     catalogue: Catalogue,
     name: str,
@@ -144,13 +156,6 @@ FAREHAM_REPLIES = {
 }
 
 
-def fareham(prompt: Prompt) -> str:
-    question = prompt.question.id if prompt.question else ""
-    if prompt.kind == "probe":
-        return FAREHAM_REPLIES.get(question, ":skip")
-    return FAREHAM[question]
-
-
 # --- Hertfordshire survey: 24 partners, answers drawn from the published percentages -------
 ROLES = [
     ("District/Borough Council officer", "public"),
@@ -248,13 +253,6 @@ INTERVIEW_REPLIES = {
 }
 
 
-def interview(prompt: Prompt) -> str:
-    question = prompt.question.id
-    if prompt.kind == "probe":
-        return INTERVIEW_REPLIES.get(question, ":skip")
-    return INTERVIEW[question]
-
-
 def interview_extras(talk: conversation.Conversation) -> None:
     talk.note("Respondent asked for the questions to be read slowly; line quality poor at first.")
     # The officer corrects a mis-keyed earlier answer: the original stays in the history.
@@ -340,13 +338,6 @@ GOVERNANCE_REPLIES = {
 }
 
 
-def governance(prompt: Prompt) -> str:
-    question = prompt.question.id
-    if prompt.kind == "probe":
-        return GOVERNANCE_REPLIES.get(question, ":skip")
-    return GOVERNANCE[question]
-
-
 # --- PtP success criteria --------------------------------------------------------------------
 PTP = {
     "c1": "3 - The SCS 2009-2021 vision was consulted on with residents and partners",
@@ -370,13 +361,6 @@ PTP_REPLIES = {
 }
 
 
-def ptp(prompt: Prompt) -> str:
-    question = prompt.question.id
-    if prompt.kind == "probe":
-        return PTP_REPLIES.get(question, ":skip")
-    return PTP[question]
-
-
 def main() -> None:
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -395,7 +379,7 @@ def main() -> None:
                 sector="public",
                 partnership="networkfareham",
             ),
-            fareham,
+            scripted(FAREHAM, FAREHAM_REPLIES),
             datetime(2009, 9, 2, 14, 0, tzinfo=UTC),
             1,
         ),
@@ -427,7 +411,7 @@ def main() -> None:
                 sector="public",
                 partnership="Horsham District Community Partnership",
             ),
-            governance,
+            scripted(GOVERNANCE, GOVERNANCE_REPLIES),
             datetime(2009, 6, 15, 9, 30, tzinfo=UTC),
             4,
         ),
@@ -443,7 +427,7 @@ def main() -> None:
                 sector="public",
                 partnership="A South East district LSP",
             ),
-            ptp,
+            scripted(PTP, PTP_REPLIES),
             datetime(2009, 4, 20, 11, 0, tzinfo=UTC),
             5,
         ),
@@ -459,7 +443,7 @@ def main() -> None:
                 sector="public",
                 partnership="Hertfordshire Forward",
             ),
-            interview,
+            scripted(INTERVIEW, INTERVIEW_REPLIES),
             datetime(2009, 1, 14, 15, 0, tzinfo=UTC),
             6,
             interviewer=Person(name="Audit Commission interviewer"),

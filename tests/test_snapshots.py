@@ -60,6 +60,7 @@ async def test_home(folder: Path) -> None:
     talk.close()
     app = make_app(catalogue, folder)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         compare("home", app.export_screenshot())
 

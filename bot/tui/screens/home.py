@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -86,47 +86,50 @@ class HomeScreen(Screen[None]):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        """Reload the transcripts, newest first, broken ones listed with why."""
-        table = self.query_one(DataTable)
-        table.clear()
-        self.paths.clear()
-        found = store.summaries(self.folder)
-        for index, summary in enumerate(found):
-            key = f"row-{index}"
-            self.paths[key] = summary.path
+        """Reload the transcripts, newest first, broken ones listed with why (in a thread:
+        an officer's folder can hold many)."""
+        self._load_rows()
+
+    @work(thread=True, exclusive=True, group="transcripts")
+    def _load_rows(self) -> None:
+        rows: list[tuple[Path, tuple[Text, ...]]] = []
+        for summary in store.summaries(self.folder):
             transcript = summary.transcript
             if transcript is None:
                 reason = summary.error.split(": ", 1)[-1]
-                table.add_row(
-                    Text("?"),
-                    Text(summary.path.name),
-                    Text("(cannot be read)"),
-                    Text(""),
-                    Text("broken"),
-                    Text(reason[:40]),
-                    key=key,
+                cells = ("?", summary.path.name, "(cannot be read)", "", "broken", reason[:40])
+            else:
+                who = transcript.respondent
+                name = (
+                    ", ".join(printable(x) for x in (who.name, who.organisation) if x)
+                    or "(not named)"
                 )
-                continue
-            who = transcript.respondent
-            name = (
-                ", ".join(printable(x) for x in (who.name, who.organisation) if x) or "(not named)"
-            )
-            table.add_row(
-                Text(when(transcript.updated)),
-                Text(name),
-                Text(transcript.framework.id),
-                Text(transcript.mode),
-                Text(transcript.status.replace("_", " ")),
-                Text(progress_of(transcript, self.catalogue)),
-                key=key,
-            )
+                cells = (
+                    when(transcript.updated),
+                    name,
+                    transcript.framework.id,
+                    transcript.mode,
+                    transcript.status.replace("_", " "),
+                    progress_of(transcript, self.catalogue),
+                )
+            rows.append((summary.path, tuple(Text(cell) for cell in cells)))
+        self.app.call_from_thread(self._show_rows, rows)
+
+    def _show_rows(self, rows: list[tuple[Path, tuple[Text, ...]]]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        self.paths.clear()
+        for index, (path, cells) in enumerate(rows):
+            key = f"row-{index}"
+            self.paths[key] = path
+            table.add_row(*cells, key=key)
         hint = (
-            "No transcripts yet: start with n."
-            if not found
-            else "Enter resumes an unfinished transcript, or replays a finished one."
+            "Enter resumes an unfinished transcript, or replays a finished one."
+            if rows
+            else "No transcripts yet: start with n."
         )
         self.query_one("#home-hint", Static).update(Content(hint))
-        if found:
+        if rows:
             table.focus()
 
     def selected(self) -> Path | None:
