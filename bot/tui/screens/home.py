@@ -20,6 +20,9 @@ from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import printable
 
+NAME_WIDTH = 28
+"""Respondent names are cut to this in the list, so status and progress stay in view."""
+
 
 def progress_of(transcript: Transcript, catalogue: Catalogue) -> str:
     """Questions answered out of the dialogue's questions, as "12/37"."""
