@@ -82,7 +82,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Updated", "Respondent", "Framework", "Mode", "Status", "Progress")
+        table.add_columns("Updated", "Respondent", "Status", "Progress", "Framework", "Mode")
         self.refresh_list()
 
     def on_screen_resume(self) -> None:
@@ -100,20 +100,21 @@ class HomeScreen(Screen[None]):
             transcript = summary.transcript
             if transcript is None:
                 reason = summary.error.split(": ", 1)[-1]
-                cells = ("?", summary.path.name, "(cannot be read)", "", "broken", reason[:40])
+                cells = ("?", summary.path.name, "broken", reason[:40], "(cannot be read)", "")
             else:
                 who = transcript.respondent
                 name = (
                     ", ".join(printable(x) for x in (who.name, who.organisation) if x)
                     or "(not named)"
                 )
+                name = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
                 cells = (
                     when(transcript.updated),
                     name,
-                    transcript.framework.id,
-                    transcript.mode,
                     transcript.status.replace("_", " "),
                     progress_of(transcript, self.catalogue),
+                    transcript.framework.id,
+                    transcript.mode,
                 )
             rows.append((summary.path, tuple(Text(cell) for cell in cells)))
         self.app.call_from_thread(self._show_rows, rows)
