@@ -20,7 +20,7 @@ from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import printable
 
-NAME_WIDTH = 28
+NAME_WIDTH = 22
 """Respondent names are cut to this in the list, so status and progress stay in view."""
 
 
@@ -65,9 +65,9 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home"):
             with Vertical(id="menu"):
                 yield Button(
-                    "New self-assessment (n)", id="new-self", compact=True, variant="primary"
+                    "New assessment (n)", id="new-self", compact=True, variant="primary"
                 )
-                yield Button("Telephone interview (t)", id="new-phone", compact=True)
+                yield Button("Phone interview (t)", id="new-phone", compact=True)
                 yield Button("Resume (r)", id="resume", compact=True)
                 yield Button("Replay (p)", id="replay", compact=True)
                 yield Button("Report (o)", id="report", compact=True)
