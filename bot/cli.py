@@ -146,6 +146,16 @@ def _dispatch(args: argparse.Namespace) -> int:
     folder = args.transcripts or store.default_folder()
     catalogue = Catalogue()
     command = args.command
+    wants_app = command is None or (
+        command in ("assess", "interview", "resume", "replay") and not args.plain
+    )
+    if wants_app and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "error: the app needs a terminal; for pipes and scripts add --plain "
+            "(partnership-bot assess --plain, resume FILE --plain, replay FILE --plain)",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
     if command is None:
         return _app(catalogue, folder)
     if command == "frameworks":

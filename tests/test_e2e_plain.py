@@ -191,3 +191,10 @@ def test_python_dash_m_bot_runs_the_same_command(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "hertfordshire-review" in result.stdout
+
+
+def test_the_app_without_a_terminal_points_to_plain_mode(tmp_path: Path) -> None:
+    result = run("assess", "-f", "working-better-together", cwd=tmp_path, stdin="")
+    assert result.returncode == 2
+    assert "the app needs a terminal; for pipes and scripts add --plain" in result.stderr
+    assert not (tmp_path / "transcripts").exists(), "nothing is started"

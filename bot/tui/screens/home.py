@@ -64,9 +64,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="menu"):
-                yield Button(
-                    "New assessment (n)", id="new-self", compact=True, variant="primary"
-                )
+                yield Button("New assessment (n)", id="new-self", compact=True, variant="primary")
                 yield Button("Phone interview (t)", id="new-phone", compact=True)
                 yield Button("Resume (r)", id="resume", compact=True)
                 yield Button("Replay (p)", id="replay", compact=True)
