@@ -135,7 +135,10 @@ def load_framework(path: Path) -> LoadedFramework:
     """Load and check a framework file."""
     data, text, raw = read_toml(path)
     name = display_name(path)
-    framework = validate_model(Framework, data, name, text)
+    try:
+        framework = validate_model(Framework, data, name, text)
+    except LoadError as error:
+        raise LoadError(error.problems + scale_problems(data, name, text)) from None
     problems: list[Problem] = []
 
     def problem(loc: list[str | int], message: str) -> None:
@@ -154,17 +157,12 @@ def load_framework(path: Path) -> LoadedFramework:
                     ["areas", a, "questions", q, "id"], f'question id "{question.id}" is used twice'
                 )
             seen_questions[question.id] = area.id
-            if question.scale and question.scale not in framework.scales:
-                problem(
-                    ["areas", a, "questions", q, "scale"],
-                    f'unknown scale "{question.scale}"; the scales are: '
-                    f"{', '.join(framework.scales) or 'none'}{suggest(question.scale, framework.scales)}",
-                )
         for c, action in enumerate(area.actions):
             if action.id in seen_actions:
                 problem(["areas", a, "actions", c, "id"], f'action id "{action.id}" is used twice')
             seen_actions.add(action.id)
 
+    problems.extend(scale_problems(data, name, text))
     values = choice_values(framework)
     actions: dict[str, Condition] = {}
     for a, area in enumerate(framework.areas):
@@ -187,6 +185,23 @@ def load_framework(path: Path) -> LoadedFramework:
     if problems:
         raise LoadError(problems)
     return LoadedFramework(framework, path, file_hash(raw), actions)
+
+
+def scale_problems(data: dict[str, Any], name: str, text: str) -> list[Problem]:
+    """Questions naming a scale the framework does not define (read from raw data, so that
+    they are reported even when other keys are wrong)."""
+    scales = data.get("scales") if isinstance(data.get("scales"), dict) else {}
+    areas = data.get("areas") if isinstance(data.get("areas"), list) else []
+    problems = []
+    for a, area in enumerate(areas):
+        questions = area.get("questions") if isinstance(area, dict) else None
+        for q, question in enumerate(questions if isinstance(questions, list) else []):
+            scale = question.get("scale") if isinstance(question, dict) else None
+            if isinstance(scale, str) and scale not in scales:
+                loc: list[str | int] = ["areas", a, "questions", q, "scale"]
+                message = f'unknown scale "{scale}"; the scales are: {", ".join(scales) or "none"}{suggest(scale, scales)}'
+                problems.append(Problem(name, dotted(loc), message, find_line(text, loc)))
+    return problems
 
 
 def choice_values(framework: Framework) -> dict[str, list[str]]:

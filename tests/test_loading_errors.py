@@ -154,3 +154,13 @@ def test_broken_transcript_is_a_clear_error(tmp_path: Path) -> None:
     messages = [str(p) for p in error.value.problems]
     assert "t.toml:3: mode: expected 'self' or 'telephone', found \"sideways\"" in messages
     assert 't.toml: missing required key "framework"' in messages
+
+
+def test_schema_and_scale_problems_together(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace('scale = "ypn"', 'scale = "ypm"').replace(
+        'version = "1"', "version = 1"
+    )
+    assert framework_errors(text, tmp_path) == [
+        "broken.toml:3: version: expected text in quotes, found 1",
+        'broken.toml:48: areas[0].questions[1].scale: unknown scale "ypm"; the scales are: agree, ypn; did you mean "ypn"?',
+    ]
