@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name
@@ -17,6 +17,7 @@ from bot.tui.screens.dialogs import ConfirmScreen, HelpScreen, TextPromptScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
+from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 
@@ -57,7 +58,7 @@ class ChatScreen(ConversationScreen):
         with Horizontal(id="finished", classes="-hidden"):
             yield Button("View report (o)", id="view-report", variant="primary")
             yield Button("Home (Esc)", id="home")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         hold_still(self)

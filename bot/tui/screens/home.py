@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from bot import store
 from bot.catalogue import Catalogue
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import printable
+from bot.tui.widgets.key_hints import KeyHints
 
 NAME_WIDTH = 22
 """Respondent names are cut to this in the list, so status and progress stay in view."""
@@ -76,7 +77,7 @@ class HomeScreen(Screen[None]):
                 )
                 yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="home-hint")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

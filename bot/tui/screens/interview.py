@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from bot.conversation import Conversation
 from bot.engine import Outcome
@@ -19,6 +19,8 @@ from bot.tui.screens.dialogs import HelpScreen, PickScreen, TextPromptScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
 from bot.tui.widgets.chat_log import ChatLog
+from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 
 KEYS = [
@@ -65,6 +67,7 @@ class InterviewScreen(ConversationScreen):
         with Horizontal(id="script-row"):
             with Vertical(id="script"):
                 yield Static("", id="read-aloud")
+                yield OptionsBar(id="options")
                 yield Static("", id="codes")
             yield Static("", id="guidance")
         yield ChatLog(id="log")
@@ -80,7 +83,7 @@ class InterviewScreen(ConversationScreen):
             compact=True,
         )
         yield Static("", id="hint")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         hold_still(self)
@@ -113,12 +116,14 @@ class InterviewScreen(ConversationScreen):
             self.query_one("#guidance", Static).update("")
             self.query_one(ProgressHeader).show(session.current().progress, finished=True)
             reply.add_class("-hidden")
+            self.query_one(OptionsBar).show(())
             self.timer.paused = True
             self.query_one(ChatLog).focus()
             return
         prompt = session.current()
         self.query_one(ProgressHeader).show(prompt.progress)
         if prompt.kind == "probe":
+            self.query_one(OptionsBar).show(())
             self.query_one("#read-aloud", Static).update(Content(prompt.text))
             self.query_one("#codes", Static).update(
                 Content("Type their reply in the box below and press Enter.")
@@ -129,12 +134,10 @@ class InterviewScreen(ConversationScreen):
         reply.add_class("-hidden")
         words = prompt.read_aloud or prompt.text
         self.query_one("#read-aloud", Static).update(Content(words))
-        codes = (
-            "   ".join(f"{o.key} {o.label}" for o in prompt.options)
-            or "Type the answer in the reply box."
-        )
+        self.query_one(OptionsBar).show(prompt.options)
+        codes = "" if prompt.options else "Type the answer in the reply box."
         if prompt.previous is not None:
-            codes += f"\nCurrently: {answer_words(prompt.previous)} (Enter keeps it)"
+            codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
         self.query_one("#codes", Static).update(Content(codes))
         guidance = prompt.guidance or "No guidance for this statement."
         self.query_one("#guidance", Static).update(
@@ -163,6 +166,11 @@ class InterviewScreen(ConversationScreen):
         elif event.key == "enter" and prompt.previous is not None:
             event.stop()
             self._act(self.conversation.answer, "")
+
+    @on(OptionsBar.Chosen)
+    def _chosen(self, event: OptionsBar.Chosen) -> None:
+        if not self.timer.paused:
+            self._act(self.conversation.answer, event.option.key)
 
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:

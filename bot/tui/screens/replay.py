@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
@@ -21,6 +21,7 @@ from bot.text import printable
 from bot.tui.present import TRIGGER_WORDS, message_for
 from bot.tui.screens.dialogs import HelpScreen, PickScreen
 from bot.tui.widgets.chat_log import ChatLog
+from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.score_bars import ScoreBars
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
@@ -87,7 +88,7 @@ class ReplayScreen(Screen[None]):
                 yield Static(Content("Scores so far"), classes="side-title")
                 yield ScoreBars(id="scores")
         yield Static("", id="replay-status")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         for warning in self.warnings:

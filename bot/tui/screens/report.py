@@ -11,10 +11,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from bot.scoring.results import Assessment
 from bot.text import printable
+from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.score_bars import ScoreBars
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV (actions)"}
@@ -51,7 +52,7 @@ class ReportScreen(Screen[None]):
             for fmt, name in FORMATS.items():
                 yield Button(f"{name} ({fmt[0]})", id=f"export-{fmt}", compact=True)
         yield Static("", id="export-path")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         from bot import store

@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from bot.catalogue import Catalogue
 from bot.model import Person, Respondent
 from bot.problems import LoadError
 from bot.tui.stillness import hold_still
+from bot.tui.widgets.key_hints import KeyHints
 
 FIELDS = [
     ("name", "Name", "Your name (or the respondent's)"),
@@ -69,7 +70,7 @@ class StartScreen(Screen[None]):
             with Horizontal(classes="form-buttons"):
                 yield Button("Start (Ctrl+S)", id="start", variant="primary", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         hold_still(self)

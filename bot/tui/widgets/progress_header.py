@@ -5,20 +5,31 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from bot.engine import Progress
 
+BAR_WIDTH = 20
+
+
+def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
+    """A text bar with the percentage: ━━━━━━──────── 40%."""
+    share = done / total if total else 1.0
+    filled = round(width * share)
+    return Content.assemble(
+        ("━" * filled, "$accent"), ("─" * (width - filled), "$text-muted"), f" {share:4.0%}"
+    )
+
 
 class ProgressHeader(Vertical):
-    """Title, the current area, question n of m, and a progress bar."""
+    """Title and bar on one line; the area and question n of m on the next."""
 
     DEFAULT_CSS = """
     ProgressHeader { height: 2; background: $panel; padding: 0 1; }
-    ProgressHeader #title { text-style: bold; width: 1fr; }
-    ProgressHeader #where { width: 1fr; color: $text-muted; }
-    ProgressHeader ProgressBar { width: 24; }
-    ProgressHeader Bar { width: 14; }
+    ProgressHeader > Horizontal { height: 1; }
+    ProgressHeader #title { text-style: bold; width: 1fr; height: 1; margin-right: 2; text-overflow: ellipsis; }
+    ProgressHeader #bar { width: auto; }
+    ProgressHeader #where { color: $text-muted; }
     """
 
     def __init__(self, title: str, *, id: str | None = None) -> None:
@@ -26,25 +37,21 @@ class ProgressHeader(Vertical):
         self.title_text = title
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="row"):
+        with Horizontal():
             yield Static(Content(self.title_text), id="title")
-            yield ProgressBar(total=1, show_eta=False, id="bar")
+            yield Static(progress_bar(0, 1), id="bar")
         yield Static("", id="where")
 
     def show(self, progress: Progress, finished: bool = False) -> None:
         """Show where the respondent is."""
-        where = self.query_one("#where", Static)
-        bar = self.query_one(ProgressBar)
+        total = max(progress.question_count, 1)
+        done = total if finished else max(progress.question_number - 1, 0)
+        self.query_one("#bar", Static).update(progress_bar(done, total))
         if finished:
-            where.update(Content(f"Complete: {progress.question_count} questions"))
-            bar.update(total=1, progress=1)
-            return
-        where.update(
-            Content(
+            where = f"Complete: {progress.question_count} questions"
+        else:
+            where = (
                 f"Area {progress.area_number} of {progress.area_count}: {progress.area_title}"
                 f"  ·  Question {progress.question_number} of {progress.question_count}"
             )
-        )
-        bar.update(
-            total=max(progress.question_count, 1), progress=max(progress.question_number - 1, 0)
-        )
+        self.query_one("#where", Static).update(Content(where))
