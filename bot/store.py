@@ -166,7 +166,6 @@ class TranscriptWriter:
     def __init__(self, path: Path, lock: _Lock, transcript: Transcript) -> None:
         self.path = path
         self._lock = lock
-        self.transcript_header = transcript.header()
         self.turn_count = len(transcript.turns)
 
     def append(self, turns: Sequence[Turn]) -> None:

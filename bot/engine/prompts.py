@@ -25,11 +25,6 @@ class Progress:
     question_count: int
     """How many distinct questions the dialogue asks."""
 
-    @property
-    def fraction(self) -> float:
-        """Share of questions reached, 0-1."""
-        return self.question_number / self.question_count if self.question_count else 1.0
-
 
 @dataclass(frozen=True)
 class Prompt:

@@ -89,10 +89,6 @@ class ChatLog(ScrollView, can_focus=True):
         self._to_end()
         self.refresh()
 
-    def clear(self) -> None:
-        """Remove every message."""
-        self.truncate(0)
-
     def _on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
         if self._following:

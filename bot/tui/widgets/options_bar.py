@@ -54,10 +54,6 @@ class OptionsBar(Grid):
         self.set_class(not options, "-empty")
         self.mount_all(OptionButton(option) for option in options)
 
-    def key_for(self, character: str) -> Option | None:
-        """The option a key press chooses, if any."""
-        return next((o for o in self.options if o.key.casefold() == character.casefold()), None)
-
     def _on_resize(self, event: Resize) -> None:
         self.styles.grid_size_columns = max(1, min(5, event.size.width // 24))
 
