@@ -163,10 +163,11 @@ def new_id() -> str:
 class TranscriptWriter:
     """Appends turns to one transcript file while holding its lock."""
 
-    def __init__(self, path: Path, lock: _Lock, transcript: Transcript) -> None:
+    def __init__(self, path: Path, lock: _Lock, turn_count: int = 0) -> None:
         self.path = path
         self._lock = lock
-        self.turn_count = len(transcript.turns)
+        self.turn_count = turn_count
+        """Turns in the file so far."""
 
     def append(self, turns: Sequence[Turn]) -> None:
         """Make these turns durable: one write, then fsync."""
@@ -202,7 +203,7 @@ def create(folder: Path, header: TranscriptHeader) -> TranscriptWriter:
     except BaseException:
         lock.release()
         raise
-    return TranscriptWriter(path, lock, Transcript.model_validate(header.model_dump(by_alias=True)))
+    return TranscriptWriter(path, lock)
 
 
 def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
@@ -218,7 +219,7 @@ def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
     except BaseException:
         lock.release()
         raise
-    return loaded, TranscriptWriter(path, lock, loaded.transcript)
+    return loaded, TranscriptWriter(path, lock, len(loaded.transcript.turns))
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class HomeScreen(Screen[None]):
         self.catalogue = catalogue
         self.folder = folder
         self.paths: dict[str, Path] = {}
+        self.statuses: dict[Path, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,7 +95,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="transcripts")
     def _load_rows(self) -> None:
-        rows: list[tuple[Path, tuple[Text, ...]]] = []
+        rows: list[tuple[Path, str, tuple[Text, ...]]] = []
         for summary in store.summaries(self.folder):
             transcript = summary.transcript
             if transcript is None:
@@ -115,16 +116,19 @@ class HomeScreen(Screen[None]):
                     transcript.framework.id,
                     transcript.mode,
                 )
-            rows.append((summary.path, tuple(Text(cell) for cell in cells)))
+            status = transcript.status if transcript is not None else "broken"
+            rows.append((summary.path, status, tuple(Text(cell) for cell in cells)))
         self.app.call_from_thread(self._show_rows, rows)
 
-    def _show_rows(self, rows: list[tuple[Path, tuple[Text, ...]]]) -> None:
+    def _show_rows(self, rows: list[tuple[Path, str, tuple[Text, ...]]]) -> None:
         table = self.query_one(DataTable)
         table.clear()
         self.paths.clear()
-        for index, (path, cells) in enumerate(rows):
+        self.statuses.clear()
+        for index, (path, status, cells) in enumerate(rows):
             key = f"row-{index}"
             self.paths[key] = path
+            self.statuses[path] = status
             table.add_row(*cells, key=key)
         hint = (
             "Enter resumes an unfinished transcript, or replays a finished one."
@@ -148,11 +152,7 @@ class HomeScreen(Screen[None]):
         path = self.selected()
         if path is None:
             return
-        try:
-            status = store.load(path).transcript.status
-        except LoadError:
-            status = "broken"
-        if status == "in_progress":
+        if self.statuses.get(path) == "in_progress":
             self.action_resume()
         else:
             self.action_replay()
