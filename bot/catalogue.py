@@ -11,7 +11,7 @@ from bot.loading import (
     LoadedFramework,
     load_dialogue,
     load_framework,
-    read_dialogue_framework_id,
+    read_dialogue_heading,
 )
 from bot.problems import LoadError, Problem, suggest
 
@@ -53,15 +53,17 @@ class Catalogue:
             self._frameworks[path] = load_framework(path)
         return self._frameworks[path]
 
-    def dialogues_for(self, framework_id: str) -> list[Path]:
-        """Installed dialogue files whose framework is this one (unreadable ones left out)."""
+    def dialogues_for(self, framework_id: str, mode: str | None = None) -> list[Path]:
+        """Installed dialogue files whose framework is this one (and of this mode, when
+        given), read from their top-level keys only; unreadable ones are left out."""
         found = []
         for path in self.dialogue_files().values():
             try:
-                if read_dialogue_framework_id(path) == framework_id:
-                    found.append(path)
+                heading = read_dialogue_heading(path)
             except LoadError:
                 continue
+            if heading.framework == framework_id and mode in (None, heading.mode):
+                found.append(path)
         return found
 
     def dialogue(self, ref: str | None, framework: LoadedFramework | None = None) -> LoadedDialogue:
@@ -70,16 +72,19 @@ class Catalogue:
         if ref is None:
             if framework is None:
                 raise LoadError([Problem("(command line)", "", "name a framework or a dialogue")])
-            paths = self.dialogues_for(framework.id)
-            loaded = [self.dialogue(str(p), framework) for p in paths]
-            chosen = [d for d in loaded if d.dialogue.mode == "self"] or loaded
-            return chosen[0] if chosen else load_default_dialogue(framework)
+            paths = self.dialogues_for(framework.id, "self") or self.dialogues_for(framework.id)
+            return (
+                self.dialogue(str(paths[0]), framework)
+                if paths
+                else load_default_dialogue(framework)
+            )
         if framework is not None and ref == f"{framework.id}-default":
             return load_default_dialogue(framework)
         path = self._resolve(ref, self.dialogue_files(), "dialogue")
         if path not in self._dialogues:
-            if framework is None or read_dialogue_framework_id(path) != framework.id:
-                framework = self.framework(read_dialogue_framework_id(path))
+            framework_id = read_dialogue_heading(path).framework
+            if framework is None or framework_id != framework.id:
+                framework = self.framework(framework_id)
             self._dialogues[path] = load_dialogue(path, framework)
         return self._dialogues[path]
 

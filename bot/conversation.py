@@ -15,7 +15,7 @@ from pathlib import Path
 from bot import store
 from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
-from bot.loading import LoadedDialogue
+from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Person, Respondent, Transcript, TranscriptHeader
 from bot.model.transcript import Reference
 from bot.problems import LoadError, Problem, display_name
@@ -122,9 +122,7 @@ def start(
     """Create a new transcript and its session (not yet begun)."""
     framework = catalogue.framework(framework_ref)
     if dialogue_ref is None and interviewer is not None:
-        dialogue = _telephone_dialogue(catalogue, framework.id) or catalogue.dialogue(
-            None, framework
-        )
+        dialogue = _telephone_dialogue(catalogue, framework) or catalogue.dialogue(None, framework)
     else:
         dialogue = catalogue.dialogue(dialogue_ref, framework)
     mode = (
@@ -148,12 +146,9 @@ def start(
     return Conversation(session, writer, header, clock)
 
 
-def _telephone_dialogue(catalogue: Catalogue, framework_id: str) -> LoadedDialogue | None:
-    for path in catalogue.dialogues_for(framework_id):
-        dialogue = catalogue.dialogue(str(path))
-        if dialogue.dialogue.mode == "telephone":
-            return dialogue
-    return None
+def _telephone_dialogue(catalogue: Catalogue, framework: LoadedFramework) -> LoadedDialogue | None:
+    paths = catalogue.dialogues_for(framework.id, "telephone")
+    return catalogue.dialogue(str(paths[0]), framework) if paths else None
 
 
 def resume(

@@ -274,15 +274,43 @@ def reference_problems(
     return problems
 
 
-def read_dialogue_framework_id(path: Path) -> str:
-    """The framework id a dialogue file names (to find its framework before loading it)."""
-    data, _, _ = read_toml(path)
+@dataclass(frozen=True)
+class DialogueHeading:
+    """The top-level keys of a dialogue file that say what it is for."""
+
+    framework: str
+    """The framework id it names."""
+    mode: str
+    """self or telephone, as written (checked properly when the dialogue is loaded)."""
+
+
+TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def read_dialogue_heading(path: Path) -> DialogueHeading:
+    """The framework and mode a dialogue file names, read without parsing its nodes.
+
+    TOML puts top-level keys before the first table header, so only that part is parsed;
+    when it does not parse on its own (a multi-line string holding a line that starts
+    with "["), the whole file is.
+    """
+    _, text = read_text(path)
+    name = display_name(path)
+    header = TABLE_HEADER.search(text)
+    try:
+        data = tomllib.loads(text[: header.start()] if header else text)
+    except tomllib.TOMLDecodeError:
+        data = parse_toml(text, name)
     framework = data.get("framework")
     if not isinstance(framework, str):
-        raise LoadError(
-            [Problem(display_name(path), "framework", 'missing required key "framework"', None)]
-        )
-    return framework
+        raise LoadError([Problem(name, "framework", 'missing required key "framework"', None)])
+    mode = data.get("mode", "self")
+    return DialogueHeading(framework, mode if isinstance(mode, str) else "")
+
+
+def read_dialogue_framework_id(path: Path) -> str:
+    """The framework id a dialogue file names (to find its framework before loading it)."""
+    return read_dialogue_heading(path).framework
 
 
 def bind_dialogue(

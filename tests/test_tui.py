@@ -18,6 +18,7 @@ from bot.tui.screens.replay import ReplayScreen
 from bot.tui.screens.report import ReportScreen
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
+from bot.tui.widgets.options_bar import OptionButton
 from tests.conftest import ROOT
 from tests.tui_helpers import log_text, make_app, mini_catalogue, start, type_text
 
@@ -53,6 +54,25 @@ async def test_full_self_assessment_of_a_short_dialogue(tmp_path: Path) -> None:
         text = log_text(app)
         assert "Summary: overall" in text and "Transcript saved:" in text
         assert "Area one:" in text
+
+
+async def test_options_answer_by_mouse_and_by_enter_on_a_focused_option(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        buttons = list(app.screen.query(OptionButton))
+        assert [b.option.value for b in buttons][:2] == ["disagree", "partly"]
+        agree = next(b for b in buttons if b.option.value == "agree")
+        assert await pilot.click(agree)
+        await pilot.pause()
+        partly = next(b for b in app.screen.query(OptionButton) if b.option.value == "partly")
+        partly.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        answers = [t.value for t in on_disk(talk.path).turns if t.kind == "answer"]
+        assert answers == ["agree", "partly"]
 
 
 async def test_a_probe_is_shown_as_a_follow_up(tmp_path: Path) -> None:

@@ -12,4 +12,6 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 class Strict(BaseModel):
     """Frozen, and a misspelt key is an error rather than silently ignored."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True
+    )

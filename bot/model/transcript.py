@@ -108,7 +108,7 @@ class TranscriptHeader(Strict):
     """The dialogue used."""
     mode: Literal["self", "telephone"]
     """Self-assessment or telephone interview."""
-    respondent: Respondent = Respondent()
+    respondent: Respondent = Field(default_factory=Respondent)
     """Who answered."""
     interviewer: Person | None = None
     """Who interviewed (telephone mode)."""

@@ -12,11 +12,9 @@ from textual.screen import Screen
 from bot.catalogue import Catalogue
 from bot.conversation import Conversation
 from bot.problems import LoadError
-from bot.tui.screens.chat import ChatScreen
-from bot.tui.screens.dialogs import MessageScreen
-from bot.tui.screens.home import HomeScreen
-from bot.tui.screens.interview import InterviewScreen
-from bot.tui.widgets.call_timer import CallTimer
+
+# Screens are imported where they are first needed: started straight into a conversation,
+# only that conversation's screen is loaded before its first question is on screen.
 
 
 class PartnershipApp(App[int]):
@@ -53,21 +51,30 @@ class PartnershipApp(App[int]):
         elif self._replay is not None:
             self.open_replay(self._replay)
         else:
-            self.push_screen(HomeScreen(self.catalogue, self.folder))
+            self._home_if_bare()
 
     def _home_if_bare(self, _: object = None) -> None:
+        from bot.tui.screens.home import HomeScreen
+
         if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.push_screen(HomeScreen(self.catalogue, self.folder))
 
     def conversation_screen(self, conversation: Conversation) -> Screen[None]:
         """The chat for a self-assessment, the interview screen for a telephone one."""
         if conversation.header.mode == "telephone":
+            from bot.tui.screens.interview import InterviewScreen
+            from bot.tui.widgets.call_timer import CallTimer
+
             timer = CallTimer(self.timer_clock, id="timer") if self.timer_clock else None
             return InterviewScreen(conversation, timer)
+        from bot.tui.screens.chat import ChatScreen
+
         return ChatScreen(conversation)
 
     def show_error(self, title: str, message: str) -> None:
         """A clear message in the app, never a traceback."""
+        from bot.tui.screens.dialogs import MessageScreen
+
         self.push_screen(MessageScreen(title, message))
 
     def open_transcript(self, path: Path) -> None:
@@ -122,6 +129,10 @@ class PartnershipApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The main actions in the command palette, and those of the screen in use."""
+        from bot.tui.screens.chat import ChatScreen
+        from bot.tui.screens.home import HomeScreen
+        from bot.tui.screens.interview import InterviewScreen
+
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "New self-assessment", "Start a self-assessment chat", self.action_new_assessment

@@ -13,7 +13,6 @@ from bot.engine import Outcome, Prompt
 from bot.problems import display_name
 from bot.tui.present import ChatMessage
 from bot.tui.screens.conversation_base import ConversationScreen
-from bot.tui.screens.dialogs import ConfirmScreen, HelpScreen, TextPromptScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
@@ -55,9 +54,6 @@ class ChatScreen(ConversationScreen):
         yield OptionsBar(id="options")
         yield ChatInput(placeholder="Type your answer and press Enter", id="answer")
         yield Static("", id="hint")
-        with Horizontal(id="finished", classes="-hidden"):
-            yield Button("View report (o)", id="view-report", variant="primary")
-            yield Button("Home (Esc)", id="home")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -144,7 +140,7 @@ class ChatScreen(ConversationScreen):
         if area is not None:
             area.add_class("-hidden")
         self.query_one(OptionsBar).show(())
-        self.query_one("#finished").remove_class("-hidden")
+        self._show_finished_buttons()
         progress = session.current().progress
         self.query_one(ProgressHeader).show(progress, finished=True)
         if session.complete:
@@ -166,7 +162,18 @@ class ChatScreen(ConversationScreen):
                 overall += f", stage: {assessment.stage.label}"
             log.add(ChatMessage("info", "\n".join(lines), f"Summary: overall {overall}"))
         log.add(ChatMessage("info", f"Transcript saved: {display_name(self.conversation.path)}"))
-        self.query_one("#view-report", Button).focus()
+
+    def _show_finished_buttons(self) -> None:
+        # Made at the end only: Textual's Button stylesheet is a noticeable part of start-up.
+        if self.query("#finished"):
+            self.query_one("#view-report", Button).focus()
+            return
+        view_report = Button("View report (o)", id="view-report", variant="primary")
+        self.mount(
+            Horizontal(view_report, Button("Home (Esc)", id="home"), id="finished"),
+            before=self.query_one(KeyHints),
+        )
+        self.call_after_refresh(view_report.focus)
 
     # ----- acting ---------------------------------------------------------------------------
 
@@ -192,6 +199,8 @@ class ChatScreen(ConversationScreen):
         self._act(self.conversation.answer, text)
 
     def action_note(self) -> None:
+        from bot.tui.screens.dialogs import TextPromptScreen
+
         def saved(text: str | None) -> None:
             if text:
                 self._act(self.conversation.note, text)
@@ -201,6 +210,7 @@ class ChatScreen(ConversationScreen):
     def action_abandon(self) -> None:
         if self.conversation.session.over:
             return
+        from bot.tui.screens.dialogs import ConfirmScreen
 
         def decided(yes: bool | None) -> None:
             if yes:
@@ -219,6 +229,8 @@ class ChatScreen(ConversationScreen):
         self.dismiss(None)
 
     def action_help(self) -> None:
+        from bot.tui.screens.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen("Self-assessment keys", KEYS))
 
     def action_report(self) -> None:

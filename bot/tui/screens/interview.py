@@ -15,7 +15,6 @@ from bot.problems import display_name
 from bot.text import printable
 from bot.tui.present import ChatMessage, answer_words
 from bot.tui.screens.conversation_base import ConversationScreen
-from bot.tui.screens.dialogs import HelpScreen, PickScreen, TextPromptScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
 from bot.tui.widgets.chat_log import ChatLog
@@ -217,6 +216,8 @@ class InterviewScreen(ConversationScreen):
         answers = self.conversation.session.answers
         if not answers:
             return
+        from bot.tui.screens.dialogs import PickScreen, TextPromptScreen
+
         questions = [q for q in self.framework.questions() if q.id in answers]
         items = [
             (q.id, f"{q.number or q.id}  {q.text}  [{answer_words(answers[q.id])}]")
@@ -248,4 +249,6 @@ class InterviewScreen(ConversationScreen):
         self.app.push_screen(PickScreen("Amend which answer?", items), picked)
 
     def action_help(self) -> None:
+        from bot.tui.screens.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen("Telephone interview keys", KEYS))
