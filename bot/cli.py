@@ -36,7 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def person(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--respondent", default="", metavar="NAME", help="the respondent's name")
+        sub.add_argument(
+            "--respondent",
+            "--name",
+            dest="respondent",
+            default="",
+            metavar="NAME",
+            help="the respondent's name",
+        )
         sub.add_argument("--organisation", default="", help="their organisation")
         sub.add_argument("--role", default="", help="their role, such as Councillor")
         sub.add_argument("--sector", default="", help="public, voluntary, business, ...")

@@ -43,7 +43,13 @@ def test_complete_working_better_together_with_piped_answers(tmp_path: Path) -> 
 def test_cut_off_by_end_of_input_resumes_at_the_right_question(tmp_path: Path) -> None:
     args = ["-f", str(DATA / "mini.toml"), "-d", str(DATA / "mini-chat.toml")]
     first = run(
-        "assess", "--plain", *args, stdin="3 - minutes of the June 2009 board\n", cwd=tmp_path
+        "assess",
+        "--plain",
+        *args,
+        "--name",
+        "Bo Example",
+        stdin="3 - minutes of the June 2009 board\n",
+        cwd=tmp_path,
     )
     assert first.returncode == 5, first.stderr
     assert "Input ended before the last question. Everything answered is saved." in first.stdout
@@ -65,6 +71,7 @@ def test_cut_off_by_end_of_input_resumes_at_the_right_question(tmp_path: Path) -
     ]
     transcript = store.load(path).transcript
     assert transcript.status == "complete"
+    assert transcript.respondent.name == "Bo Example"
     assert [t.question for t in transcript.turns if t.kind == "answer"] == ["a1", "a2", "b1", "b2"]
 
 
