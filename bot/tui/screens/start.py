@@ -64,7 +64,9 @@ class StartScreen(Screen[None]):
                 yield Label("Interviewer")
                 yield Input(placeholder="Your name", id="interviewer", compact=True)
             for key, label, placeholder in FIELDS:
-                yield Label("Respondent's name" if self.telephone and key == "name" else label)
+                if self.telephone and key == "name":
+                    label, placeholder = "Respondent's name", "Who is being interviewed"
+                yield Label(label)
                 yield Input(placeholder=placeholder, id=key, compact=True)
             yield Static("", id="start-error")
             with Horizontal(classes="form-buttons"):

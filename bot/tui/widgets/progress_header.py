@@ -27,9 +27,9 @@ class ProgressHeader(Vertical):
     DEFAULT_CSS = """
     ProgressHeader { height: 2; background: $panel; padding: 0 1; }
     ProgressHeader > Horizontal { height: 1; }
-    ProgressHeader #title { text-style: bold; width: 1fr; height: 1; margin-right: 2; text-overflow: ellipsis; }
+    ProgressHeader #title { text-style: bold; width: 1fr; height: 1; margin-right: 2; text-wrap: nowrap; text-overflow: ellipsis; }
     ProgressHeader #bar { width: auto; }
-    ProgressHeader #where { color: $text-muted; }
+    ProgressHeader #where { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, title: str, *, id: str | None = None) -> None:
