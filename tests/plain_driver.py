@@ -73,8 +73,15 @@ class Driver:
     def send(self, line: str) -> None:
         """Type a line."""
         assert self.process.stdin is not None
-        self.process.stdin.write((line + "\n").encode())
-        self.process.stdin.flush()
+        try:
+            self.process.stdin.write((line + "\n").encode())
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            error = self.process.stderr.read().decode() if self.process.stderr else ""
+            raise AssertionError(
+                f"the command ended (exit {self.process.wait(10)}) before it could be sent "
+                f"{line!r}\n--- output ---\n{self.output}\n--- errors ---\n{error}"
+            ) from None
 
     def transcript(self) -> Path:
         """The transcript path the command printed."""

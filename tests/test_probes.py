@@ -117,6 +117,10 @@ def test_skipping_a_probe_moves_on(mini_chat: LoadedDialogue) -> None:
         ("for example the youth forum", True),
         ("it is fine really", False),
         ("Yes", False),
+        ("2", False),
+        ("12 members", True),
+        ("2008", True),
+        ("14/03/2009", True),
     ],
 )
 def test_names_evidence(text: str, evidence: bool) -> None:

@@ -94,6 +94,7 @@ _HEDGES = (
     "no idea",
 )
 _WORD = re.compile(r"[A-Za-z0-9'’]+")
+_LONE_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|for|the)?\s*[A-Z][a-z]+)+")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 
@@ -106,7 +107,9 @@ def words(text: str) -> list[str]:
 def names_evidence(text: str) -> bool:
     """Whether the text names a document, date, number, named body or example."""
     lowered = f" {text.lower()} "
-    if re.search(r"\d", text):
+    # A number counts with words around it ("12 members", "signed in 2009") or as a date
+    # on its own; a lone "2" is more likely an option key typed from habit.
+    if re.search(r"\d", text) and (len(words(text)) > 1 or _LONE_DATE.fullmatch(text.strip())):
         return True
     if any(re.search(rf"\b{re.escape(d)}s?\b", lowered) for d in _DOCUMENTS):
         return True
