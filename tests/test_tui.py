@@ -128,7 +128,16 @@ async def test_save_and_quit_then_resume_from_home(tmp_path: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1
-        assert "in progress" in str(table.get_row_at(0))
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[1:] == ["Jane Smith, Borough C…", "in progress 1/5", "mini", "self"]
+        # At 80 columns the list has the width (the key hints name the actions); wider, the
+        # menu is shown beside it.
+        assert not app.screen.query_one("#menu").display
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert app.screen.query_one("#menu").display
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen)

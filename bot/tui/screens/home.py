@@ -45,9 +45,12 @@ def when(moment: datetime) -> str:
 class HomeScreen(Screen[None]):
     """What to do, and the transcripts in the folder, newest first."""
 
+    # Below 100 columns the menu gives way to the list: the key hints name the same actions.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
     BINDINGS = [
-        Binding("n", "app.new_assessment", "New self-assessment"),
-        Binding("t", "app.new_interview", "Telephone interview"),
+        Binding("n", "app.new_assessment", "Assess"),
+        Binding("t", "app.new_interview", "Interview"),
         Binding("r", "resume", "Resume"),
         Binding("p", "replay", "Replay"),
         Binding("o", "report", "Report"),
@@ -82,7 +85,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Updated", "Respondent", "Status", "Progress", "Framework", "Mode")
+        table.add_columns("Updated", "Respondent", "Progress", "Framework", "Mode")
         self.refresh_list()
 
     def on_screen_resume(self) -> None:
@@ -100,7 +103,7 @@ class HomeScreen(Screen[None]):
             transcript = summary.transcript
             if transcript is None:
                 reason = summary.error.split(": ", 1)[-1]
-                cells = ("?", summary.path.name, "broken", reason[:40], "(cannot be read)", "")
+                cells = ("?", summary.path.name[:NAME_WIDTH], "broken", reason[:40], "")
             else:
                 who = transcript.respondent
                 name = (
@@ -111,10 +114,9 @@ class HomeScreen(Screen[None]):
                 cells = (
                     when(transcript.updated),
                     name,
-                    transcript.status.replace("_", " "),
-                    progress_of(transcript, self.catalogue),
+                    f"{transcript.status.replace('_', ' ')} {progress_of(transcript, self.catalogue)}",
                     transcript.framework.id,
-                    transcript.mode,
+                    "phone" if transcript.mode == "telephone" else "self",
                 )
             status = transcript.status if transcript is not None else "broken"
             rows.append((summary.path, status, tuple(Text(cell) for cell in cells)))
