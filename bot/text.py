@@ -24,6 +24,11 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\r", "\\r"))
 
 
+def clip(text: str, width: int) -> str:
+    """The text cut to at most width characters, ending in an ellipsis when cut."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
 def slug(text: str, fallback: str = "respondent", limit: int = 40) -> str:
     """A file-name-safe version of a name: ascii letters, digits and hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from bot.text import clip
+
 RAG_COLOURS = {"red": "#c0392b", "amber": "#d68910", "green": "#1e8449"}
 NO_SCORE = "#8a8a8a"
 
@@ -48,7 +50,7 @@ def bar_chart(bars: Sequence[Bar], title: str = "Score by area (0-100)") -> Mark
         )
     for index, bar in enumerate(bars):
         y = 25 + index * row
-        label = bar.label if len(bar.label) <= 46 else bar.label[:45] + "…"
+        label = clip(bar.label, 46)
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 15}" font-size="12" text-anchor="end" fill="#222">{escape(label)}</text>'
         )

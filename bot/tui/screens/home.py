@@ -18,7 +18,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
-from bot.text import printable
+from bot.text import clip, printable
 from bot.tui.widgets.key_hints import KeyHints
 
 NAME_WIDTH = 22
@@ -110,7 +110,7 @@ class HomeScreen(Screen[None]):
                     ", ".join(printable(x) for x in (who.name, who.organisation) if x)
                     or "(not named)"
                 )
-                name = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
+                name = clip(name, NAME_WIDTH)
                 cells = (
                     when(transcript.updated),
                     name,

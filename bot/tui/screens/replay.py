@@ -126,10 +126,10 @@ class ReplayScreen(Screen[None]):
         turn = self.turns[max(self.position - 1, 0)]
         self.query_one("#turn-detail", Static).update(Content(detail(turn)))
         playing = "playing" if self._player is not None else "paused"
+        speed = SPEEDS[self.speed]
+        rate = f"{speed:g} turn{'' if speed == 1 else 's'} a second"
         self.query_one("#replay-status", Static).update(
-            Content(
-                f"Turn {self.position} of {len(self.turns)}  ·  {playing} at {SPEEDS[self.speed]:g} turns a second"
-            )
+            Content(f"Turn {self.position} of {len(self.turns)}  ·  {playing} at {rate}")
         )
         self._scores()
 

@@ -14,9 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
 from bot.scoring.results import Assessment
-from bot.text import printable
+from bot.text import clip, printable
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.score_bars import ScoreBars
+
+AREA_WIDTH = 30
+"""Area titles are cut to this in the table, so every column fits in 80 columns."""
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV (actions)"}
 
@@ -88,7 +91,7 @@ class ReportScreen(Screen[None]):
         table.add_columns("Area", "Score", "RAG", "Coverage", "Evidence", "Actions")
         for area in assessment.areas:
             table.add_row(
-                Text(area.area.title),
+                Text(clip(area.area.title, AREA_WIDTH)),
                 Text("n/a" if area.score is None else f"{area.score:.0f}"),
                 Text(area.rag.label if area.rag else "n/a"),
                 Text("n/a" if area.coverage is None else f"{area.coverage * 100:.0f}%"),

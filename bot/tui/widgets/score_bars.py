@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
+from bot.text import clip
+
 RAG_STYLES = {
     "red": "bold white on #a93226",
     "amber": "bold black on #d68910",
@@ -33,8 +35,7 @@ class ScoreBars(Static):
             if stacked:
                 text.append(title + "\n", style="bold")
             else:
-                shown = title if len(title) <= label_width else title[: label_width - 1] + "…"
-                text.append(f"{shown:<{label_width}} ")
+                text.append(f"{clip(title, label_width):<{label_width}} ")
             if score is None:
                 text.append("no score\n", style="dim")
                 continue
