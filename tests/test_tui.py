@@ -75,6 +75,19 @@ async def test_options_answer_by_mouse_and_by_enter_on_a_focused_option(tmp_path
         assert answers == ["agree", "partly"]
 
 
+async def test_a_short_conversation_sits_at_the_bottom_of_the_log(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    app = make_app(catalogue, tmp_path, conversation=start(catalogue, tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        log = app.screen.query_one(ChatLog)
+        height = log.scrollable_content_region.height
+        assert log.line_count < height
+        shown = [log.render_line(y).text.strip() for y in range(height)]
+        assert shown[-1] == "The partnership works well."  # the question, just above the box
+        assert shown[0] == ""
+
+
 async def test_a_probe_is_shown_as_a_follow_up(tmp_path: Path) -> None:
     catalogue = mini_catalogue()
     talk = start(catalogue, tmp_path)

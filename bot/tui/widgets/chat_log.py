@@ -105,9 +105,12 @@ class ChatLog(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """One line of the visible region."""
         scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        # Anchored at the bottom: while the messages are shorter than the view, the blank
+        # space is above them, so the newest question sits just above the answer box.
+        above = max(self.scrollable_content_region.height - len(self._lines), 0)
+        index = scroll_y + y - above
         width = self.size.width
-        if index >= len(self._lines):
+        if not 0 <= index < len(self._lines):
             return Strip.blank(width, self.rich_style)
         return self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
