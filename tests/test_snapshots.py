@@ -71,7 +71,7 @@ async def test_chat(folder: Path) -> None:
     app = make_app(catalogue, folder, conversation=talk)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("1")
+        await pilot.press("1", "enter")
         await pilot.pause()
         compare("chat", app.export_screenshot())
 

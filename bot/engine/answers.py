@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.model import Option, Question, Scale
@@ -54,22 +55,29 @@ def choice_hint(scale: Scale) -> str:
     return f'Please answer with one of: {keys} (or the words, such as "{scale.options[0].label}").'
 
 
-def _parse_choice(scale: Scale, text: str) -> ParsedAnswer:
-    if not text:
-        raise AnswerError(choice_hint(scale))
+def matching_option(options: Sequence[Option], text: str) -> tuple[Option, int] | None:
+    """The option the text starts with (its key, label or value, then a separator or the
+    end), and how many characters name it; the longest name wins."""
     lowered = text.casefold()
-    best: tuple[int, Option] | None = None
-    for option in scale.options:
+    best: tuple[Option, int] | None = None
+    for option in options:
         for name in (option.key, option.label, option.value.replace("_", " ")):
             candidate = name.casefold()
             if (
                 lowered == candidate
                 or (lowered.startswith(candidate) and lowered[len(candidate)] in _SEPARATORS)
-            ) and (best is None or len(candidate) > best[0]):
-                best = (len(candidate), option)
+            ) and (best is None or len(candidate) > best[1]):
+                best = (option, len(candidate))
+    return best
+
+
+def _parse_choice(scale: Scale, text: str) -> ParsedAnswer:
+    if not text:
+        raise AnswerError(choice_hint(scale))
+    best = matching_option(scale.options, text)
     if best is None:
         raise AnswerError(choice_hint(scale))
-    length, option = best
+    option, length = best
     comment = text[length:].lstrip(_SEPARATORS).strip()
     if comment and not re.search(r"\w", comment):
         comment = ""

@@ -21,8 +21,9 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 
 KEYS = [
-    ("1-5, y, n, d...", "answer with an option's key (when the answer box is empty)"),
+    ("1-5, y, n, d...", "type an option's key, and a comment after it if you like"),
     ("Enter", "send what is typed (an option's key or words, a number, or a reply)"),
+    ("click", "an option button sends that option at once"),
     ("Ctrl+S", "send a long answer (in the multi-line box)"),
     ("Ctrl+B", "go back to the previous question (Enter on it keeps the answer)"),
     ("Ctrl+O", "skip this question or follow-up"),
@@ -91,7 +92,8 @@ class ChatScreen(ConversationScreen):
         options = prompt.options if prompt.kind == "ask" else ()
         self.query_one(OptionsBar).show(options)
         box = self.query_one(ChatInput)
-        box.option_keys = frozenset(o.key.casefold() for o in options)
+        box.options = options
+        self.query_one(OptionsBar).highlight(box.chosen)
         long_answer = (
             prompt.kind == "ask" and prompt.question is not None and prompt.question.kind == "text"
         )
@@ -126,8 +128,9 @@ class ChatScreen(ConversationScreen):
         if prompt.previous is not None:
             return "Enter keeps the current answer; or give a new one"
         if prompt.options:
-            keys = ", ".join(o.key for o in prompt.options)
-            return f"Press {keys} to answer, or type words and press Enter"
+            keys = [o.key for o in prompt.options]
+            listed = f"{', '.join(keys[:-1])} or {keys[-1]}" if len(keys) > 1 else keys[0]
+            return f"Type {listed}, a comment after it if you like, then Enter"
         if prompt.question is not None and prompt.question.kind == "number":
             return "Type a number and press Enter"
         return "Type your answer and press Enter"
@@ -182,9 +185,9 @@ class ChatScreen(ConversationScreen):
         event.input.clear()
         self._act(self.conversation.answer, event.value)
 
-    @on(ChatInput.OptionKey)
-    def _option_key(self, event: ChatInput.OptionKey) -> None:
-        self._act(self.conversation.answer, event.character)
+    @on(ChatInput.Changed, "#answer")
+    def _typed(self, event: ChatInput.Changed) -> None:
+        self.query_one(OptionsBar).highlight(self.query_one(ChatInput).chosen)
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:

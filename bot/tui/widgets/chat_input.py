@@ -1,37 +1,22 @@
-"""The answer box: typing goes in as usual, but an option key pressed into an empty box answers at once."""
+"""The answer box: an option's key (with a comment after it if wanted), words, a number or a
+reply, sent with Enter."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual import events
-from textual.message import Message
 from textual.widgets import Input
+
+from bot.engine.answers import matching_option
+from bot.model import Option
 
 
 class ChatInput(Input):
-    """An Input that turns an option key, typed into an empty box, into a choice."""
+    """An Input that knows the current question's options, to say which one is typed."""
 
-    @dataclass
-    class OptionKey(Message):
-        """An option's key was pressed with the box empty."""
+    options: tuple[Option, ...] = ()
+    """The options of the question being asked (set by the screen; none for replies)."""
 
-        input: ChatInput
-        """The box."""
-        character: str
-        """The key."""
-
-        @property
-        def control(self) -> ChatInput:
-            """The box that posted it."""
-            return self.input
-
-    option_keys: frozenset[str] = frozenset()
-    """Keys that choose an option (set by the screen)."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        character = (event.character or "").casefold()
-        if not self.value and character and character in self.option_keys:
-            event.prevent_default()
-            event.stop()
-            self.post_message(self.OptionKey(self, character))
+    @property
+    def chosen(self) -> Option | None:
+        """The option the typed text starts with, such as 3 in "3 - the SCS was refreshed"."""
+        found = matching_option(self.options, self.value.strip()) if self.value.strip() else None
+        return found[0] if found else None

@@ -53,6 +53,11 @@ class OptionsBar(Grid):
         self.set_class(not options, "-empty")
         self.mount_all(OptionButton(option) for option in options)
 
+    def highlight(self, option: Option | None) -> None:
+        """Mark the option typed so far in the answer box (none clears the mark)."""
+        for button in self.query(OptionButton):
+            button.set_class(button.option == option, "-chosen")
+
     def _on_resize(self, event: Resize) -> None:
         self.styles.grid_size_columns = max(1, min(5, event.size.width // 24))
 
@@ -77,6 +82,7 @@ class OptionButton(Static, can_focus=True):
         text-wrap: nowrap; text-overflow: ellipsis;
     }
     OptionButton:hover { background: $primary 50%; }
+    OptionButton.-chosen { background: $accent; color: $text; text-style: bold; }
     OptionButton:focus { background: $primary; text-style: bold; }
     """
     BINDINGS = [Binding("enter,space", "press", "Choose", show=False)]
