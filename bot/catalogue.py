@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.default_dialogue import load_default_dialogue
 from bot.loading import (
+    DialogueHeading,
     LoadedDialogue,
     LoadedFramework,
     load_dialogue,
@@ -56,14 +57,19 @@ class Catalogue:
     def dialogues_for(self, framework_id: str, mode: str | None = None) -> list[Path]:
         """Installed dialogue files whose framework is this one (and of this mode, when
         given), read from their top-level keys only; unreadable ones are left out."""
+        return [
+            path for path, heading in self._headings(framework_id) if mode in (None, heading.mode)
+        ]
+
+    def _headings(self, framework_id: str) -> list[tuple[Path, DialogueHeading]]:
         found = []
         for path in self.dialogue_files().values():
             try:
                 heading = read_dialogue_heading(path)
             except LoadError:
                 continue
-            if heading.framework == framework_id and mode in (None, heading.mode):
-                found.append(path)
+            if heading.framework == framework_id:
+                found.append((path, heading))
         return found
 
     def dialogue(self, ref: str | None, framework: LoadedFramework | None = None) -> LoadedDialogue:
@@ -72,7 +78,8 @@ class Catalogue:
         if ref is None:
             if framework is None:
                 raise LoadError([Problem("(command line)", "", "name a framework or a dialogue")])
-            paths = self.dialogues_for(framework.id, "self") or self.dialogues_for(framework.id)
+            headings = self._headings(framework.id)
+            paths = [p for p, h in headings if h.mode == "self"] or [p for p, _ in headings]
             return (
                 self.dialogue(str(paths[0]), framework)
                 if paths

@@ -308,11 +308,6 @@ def read_dialogue_heading(path: Path) -> DialogueHeading:
     return DialogueHeading(framework, mode if isinstance(mode, str) else "")
 
 
-def read_dialogue_framework_id(path: Path) -> str:
-    """The framework id a dialogue file names (to find its framework before loading it)."""
-    return read_dialogue_heading(path).framework
-
-
 def bind_dialogue(
     dialogue: Dialogue,
     loaded: LoadedFramework,

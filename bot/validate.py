@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.catalogue import Catalogue
 from bot.default_dialogue import load_default_dialogue
-from bot.loading import LoadedDialogue, LoadedFramework, read_dialogue_framework_id
+from bot.loading import LoadedDialogue, LoadedFramework, read_dialogue_heading
 from bot.problems import LoadError, Problem, display_name, find_line
 
 
@@ -34,10 +34,9 @@ def validate(paths: Iterable[Path], catalogue: Catalogue) -> Report:
         report.checked.append(display_name(path))
         try:
             if _is_dialogue(path):
-                framework_id = read_dialogue_framework_id(path)
                 dialogue = catalogue.dialogue(str(path))
                 dialogues.append(dialogue)
-                frameworks.setdefault(framework_id, dialogue.framework)
+                frameworks.setdefault(dialogue.framework.id, dialogue.framework)
             else:
                 loaded = catalogue.framework(str(path))
                 frameworks[loaded.id] = loaded
@@ -62,7 +61,7 @@ def validate(paths: Iterable[Path], catalogue: Catalogue) -> Report:
 
 def _is_dialogue(path: Path) -> bool:
     try:
-        read_dialogue_framework_id(path)
+        read_dialogue_heading(path)
     except LoadError:
         return path.parent.name == "dialogues"
     return True
