@@ -265,3 +265,30 @@ def test_new_and_import_from_the_command_line(tmp_path: Path) -> None:
     two = run("round", "status", cwd=tmp_path)
     assert two.returncode == 3 and "there are 2 rounds" in two.stderr
     assert "choose one with --round" in two.stderr
+
+
+@pytest.mark.e2e
+def test_assess_and_interview_from_the_round_are_linked_and_resume(tmp_path: Path) -> None:
+    run("round", "new", "r", "--title", "R", "-f", "hertfordshire-review", cwd=tmp_path)
+    (tmp_path / "in.csv").write_text("name,mode\nAnn,self\nBob,telephone\n", encoding="utf-8")
+    run("round", "import", "in.csv", cwd=tmp_path)
+    first = run("round", "assess", "i001", "--plain", stdin="2\n:quit\n", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = run("round", "assess", "i001", "--plain", stdin="3\n:quit\n", cwd=tmp_path)
+    assert "Resuming where you left off." in again.stdout
+    folder = tmp_path / "transcripts" / "rounds" / "r"
+    [path] = [p for p in folder.glob("*.toml") if p.name != "round.toml"]
+    transcript = store.load(path).transcript
+    assert transcript.invitee == "i001" and transcript.respondent.name == "Ann"
+    assert [t.value for t in transcript.turns if t.kind == "answer"] == ["agree", "dont_know"]
+    wrong = run("round", "interview", "i001", "--plain", cwd=tmp_path)
+    assert wrong.returncode == 3 and "use: partnership-bot round assess i001" in wrong.stderr
+    call = run(
+        "round", "interview", "i002", "--plain", "--caller", "Sam", stdin="1\n:quit\n", cwd=tmp_path
+    )
+    assert call.returncode == 0, call.stderr
+    shot = snapshot(folder, datetime.now(UTC))
+    assert [s.state for s in shot.invitees] == ["in_progress", "in_progress"]
+    assert shot.entries[-1].outcome == "interview_started" and shot.entries[-1].caller == "Sam"
+    linked = store.load(shot.invitees[1].transcript).transcript
+    assert linked.mode == "telephone" and linked.interviewer.name == "Sam"
