@@ -26,14 +26,13 @@ def data_folder(kind: str) -> Path:
 
 @dataclass
 class Catalogue:
-    """Finds and loads frameworks and dialogues; each file is loaded once."""
+    """Finds and loads frameworks and dialogues (each content is checked once: see
+    `bot.remembered`)."""
 
     framework_folders: list[Path] = field(default_factory=lambda: [data_folder("frameworks")])
     """Where frameworks are looked for."""
     dialogue_folders: list[Path] = field(default_factory=lambda: [data_folder("dialogues")])
     """Where dialogues are looked for."""
-    _frameworks: dict[Path, LoadedFramework] = field(default_factory=dict)
-    _dialogues: dict[Path, LoadedDialogue] = field(default_factory=dict)
 
     def framework_files(self) -> dict[str, Path]:
         """Installed framework files by id (the file name without .toml)."""
@@ -49,10 +48,7 @@ class Catalogue:
 
     def framework(self, ref: str) -> LoadedFramework:
         """A framework by id or by path to a .toml file."""
-        path = self._resolve(ref, self.framework_files(), "framework")
-        if path not in self._frameworks:
-            self._frameworks[path] = load_framework(path)
-        return self._frameworks[path]
+        return load_framework(self._resolve(ref, self.framework_files(), "framework"))
 
     def dialogues_for(self, framework_id: str, mode: str | None = None) -> list[Path]:
         """Installed dialogue files whose framework is this one (and of this mode, when
@@ -88,12 +84,10 @@ class Catalogue:
         if framework is not None and ref == f"{framework.id}-default":
             return load_default_dialogue(framework)
         path = self._resolve(ref, self.dialogue_files(), "dialogue")
-        if path not in self._dialogues:
-            framework_id = read_dialogue_heading(path).framework
-            if framework is None or framework_id != framework.id:
-                framework = self.framework(framework_id)
-            self._dialogues[path] = load_dialogue(path, framework)
-        return self._dialogues[path]
+        framework_id = read_dialogue_heading(path).framework
+        if framework is None or framework_id != framework.id:
+            framework = self.framework(framework_id)
+        return load_dialogue(path, framework)
 
     @staticmethod
     def _resolve(ref: str, installed: dict[str, Path], kind: str) -> Path:
