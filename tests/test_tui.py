@@ -579,3 +579,72 @@ async def test_welcome_back_comes_before_the_waiting_question(tmp_path: Path) ->
         assert lines[-3].strip() == "Welcome back: carrying on where you left off."
         # Info lines start where the bubbles' words do, not at column 0.
         assert lines[-3].startswith(" W")
+
+
+async def test_the_report_scrolls_from_the_keyboard_and_has_help(tmp_path: Path) -> None:
+    sample = tmp_path / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_report(sample)
+        await pilot.pause()
+        body = app.screen.query_one("#report-body")
+        assert app.screen.focused is body
+        assert body.max_scroll_y > 0 and body.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y  # the suggested actions are in reach
+        await pilot.press("down", "home")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_replay_opens_its_report_even_from_another_folder(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    sample = elsewhere / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path / "transcripts", replay=sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert app.screen.assessment.transcript_id == on_disk(sample).id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+
+
+async def test_exports_never_overwrite_and_carry_notes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    talk.begin()
+    talk.answer("3")
+    talk.note("Asked to check with the clerk <b>first</b>")
+    talk.close()
+    app = make_app(catalogue, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_report(talk.path)
+        await pilot.pause()
+        await pilot.press("m", "h", "m")
+        await pilot.pause()
+        assert str(app.screen.query_one("#export-path").render()).endswith(
+            f"{talk.path.stem}-2.md"
+        )
+    stem = talk.path.stem
+    reports = tmp_path / "reports"
+    assert sorted(p.name for p in reports.iterdir()) == [f"{stem}-2.md", f"{stem}.html", f"{stem}.md"]
+    markdown = (reports / f"{stem}.md").read_text()
+    assert "*Note (not part of the answer):* Asked to check with the clerk" in markdown
+    html = (reports / f"{stem}.html").read_text()
+    assert "<em>Note (not part of the answer):</em> Asked to check with the clerk &lt;b&gt;" in html

@@ -19,6 +19,7 @@ from bot.loading import LoadedFramework
 from bot.model import Transcript, Turn
 from bot.scoring.compile import band_for
 from bot.text import printable
+from bot.tui.app import host
 from bot.tui.present import TRIGGER_WORDS, message_for
 from bot.tui.screens.dialogs import HelpScreen, PickScreen
 from bot.tui.widgets.chat_log import ChatLog
@@ -32,6 +33,7 @@ KEYS = [
     ("Space", "play or pause"),
     ("+ / -", "faster or slower (turns a second)"),
     ("a", "jump to an area"),
+    ("o", "the report of this transcript"),
     ("Home / End", "first or last turn"),
     ("Esc", "back"),
     ("F1", "this help"),
@@ -48,6 +50,7 @@ class ReplayScreen(Screen[None]):
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
         Binding("minus", "speed(-1)", "Slower", show=False),
         Binding("a", "jump", "Jump to area"),
+        Binding("o", "report", "Report"),
         Binding("home", "to(0)", "First", show=False, priority=True),
         Binding("end", "to_end", "Last", show=False, priority=True),
         Binding("escape", "leave", "Back"),
@@ -192,6 +195,14 @@ class ReplayScreen(Screen[None]):
                 self.position = starts[area_id] + 1
 
         self.app.push_screen(PickScreen("Jump to which area?", items), chosen)
+
+    def action_report(self) -> None:
+        """The report of the transcript replayed, scored against the framework shown."""
+        from bot.scoring import compile_transcript
+
+        self._stop_player()
+        assessment = compile_transcript(self.transcript, self.loaded, self.warnings)
+        host(self).show_report(assessment, self.path)
 
     def action_leave(self) -> None:
         self._stop_player()
