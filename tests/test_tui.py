@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
@@ -638,13 +638,105 @@ async def test_exports_never_overwrite_and_carry_notes(tmp_path: Path, monkeypat
         await pilot.pause()
         await pilot.press("m", "h", "m")
         await pilot.pause()
-        assert str(app.screen.query_one("#export-path").render()).endswith(
-            f"{talk.path.stem}-2.md"
-        )
+        assert str(app.screen.query_one("#export-path").render()).endswith(f"{talk.path.stem}-2.md")
     stem = talk.path.stem
     reports = tmp_path / "reports"
-    assert sorted(p.name for p in reports.iterdir()) == [f"{stem}-2.md", f"{stem}.html", f"{stem}.md"]
+    assert sorted(p.name for p in reports.iterdir()) == [
+        f"{stem}-2.md",
+        f"{stem}.html",
+        f"{stem}.md",
+    ]
     markdown = (reports / f"{stem}.md").read_text()
     assert "*Note (not part of the answer):* Asked to check with the clerk" in markdown
     html = (reports / f"{stem}.html").read_text()
     assert "<em>Note (not part of the answer):</em> Asked to check with the clerk &lt;b&gt;" in html
+
+
+async def test_a_note_left_unsent_never_lands_on_the_next_question(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "rang back")
+        await pilot.press("escape")  # back to coding, the draft left in the box
+        await pilot.press("3")  # codes a1; the interview moves to a2
+        await pilot.pause()
+        assert 'Note for a1 not saved (it was left unsent): "rang back"' in log_text(app)
+        await pilot.press("ctrl+n", "enter")  # nothing to save against a2
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "asked for a copy")
+        await pilot.press("enter")
+        await pilot.pause()
+    notes = [(t.question, t.text) for t in on_disk(talk.path).turns if t.kind == "note"]
+    assert notes == [("a2", "asked for a copy")]
+
+
+async def test_a_follow_up_holds_back_a_coding_key(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # a weak answer: a follow-up opens
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-probe")  # the change to typing is visible
+        assert "FOLLOW-UP" in shown(app, "#codes")
+        reply = screen.query_one("#reply", Input)
+        assert screen.focused is reply
+        await pilot.press("3")  # meant for the next statement
+        await pilot.pause()
+        assert reply.value == ""
+        assert "Ctrl+O skips the follow-up and codes 3" in shown(app, "#hint")
+        await pilot.press("ctrl+o")  # skipped: 3 is not one of a2's codes, so nothing is coded
+        await pilot.pause()
+        assert not screen.has_class("-probe")
+        await pilot.press("7")  # codes nothing, and says so
+        await pilot.pause()
+        assert '"7" codes nothing here' in shown(app, "#hint")
+    kinds = [(t.kind, t.value) for t in on_disk(talk.path).turns if t.speaker != "bot"]
+    assert kinds == [("answer", "disagree"), ("skip", "")]
+
+
+async def test_a_held_coding_key_codes_the_next_statement_after_a_skip(tmp_path: Path) -> None:
+    catalogue = Catalogue()
+    from bot.model import Person, Respondent
+    from tests.conftest import Clock
+
+    talk = conversation.start(
+        catalogue,
+        "hertfordshire-review",
+        "hertfordshire-interview",
+        Respondent(name="Chief Executive"),
+        tmp_path,
+        Person(name="An Officer"),
+        clock=Clock(),
+    )
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # The conversation has the room at 80x24, the script panel beside it readable.
+        assert app.screen.query_one(ChatLog).region.height >= 9
+        await pilot.press("5")  # strongly disagree: a follow-up opens
+        await pilot.pause()
+        assert app.screen.has_class("-probe")
+        await pilot.press("2")  # held back, not typed
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("4")  # typing on after a held key keeps it: here, a code again
+        await pilot.pause()
+        assert app.screen.has_class("-probe")
+        await pilot.press("4")
+        await type_text(pilot, " members missing")
+        await pilot.press("enter")
+        await pilot.pause()
+    turns = [t for t in on_disk(talk.path).turns if t.speaker != "bot"]
+    assert [(t.kind, t.value or t.text) for t in turns] == [
+        ("answer", "strongly_disagree"),
+        ("skip", ""),
+        ("answer", "agree"),
+        ("answer", "disagree"),
+        ("probe_answer", "4 members missing"),
+    ]
