@@ -740,3 +740,71 @@ async def test_a_held_coding_key_codes_the_next_statement_after_a_skip(tmp_path:
         ("answer", "disagree"),
         ("probe_answer", "4 members missing"),
     ]
+
+
+async def test_home_names_its_folder_and_shows_the_mode_whole(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    folder = tmp_path / "transcripts"
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown(app, "#transcripts-title") == "Transcripts in ./transcripts/"
+        talk = start(catalogue, folder, interviewer="An Officer")
+        talk.begin()
+        talk.close()
+        app.screen.refresh_list()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.render_line(1).text.rstrip().endswith("phone")
+
+
+async def test_the_amend_prompt_shows_every_code(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "ctrl+r", "enter")
+        await pilot.pause()
+        detail = app.screen.query_one("#detail")
+        assert str(detail.render()).endswith("d Don't know, r Refused")
+        assert detail.region.height >= 2  # wrapped, not cut
+
+
+async def test_replay_names_questions_and_answers_as_people_do(tmp_path: Path) -> None:
+    sample = tmp_path / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path, replay=sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        first_answer = next(t for t in screen.turns if t.kind == "answer")
+        screen.position = first_answer.seq
+        await pilot.pause()
+        text = shown(app, "#turn-detail")
+        question = screen.loaded.framework.question(first_answer.question)
+        assert f"Question {question.number}" in text
+        assert f"Answer: {first_answer.label}" in text
+        assert first_answer.question not in text.split("Question ", 1)[1].split("\n")[0] or (
+            question.number == first_answer.question
+        )
+        assert "Score:" not in text
+
+
+async def test_ctrl_c_leaves_with_the_interrupted_status_and_keeps_everything(
+    tmp_path: Path,
+) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await type_text(pilot, "y")  # the box has the focus: Ctrl+C still leaves
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 130
+    assert [t.value for t in on_disk(talk.path).turns if t.kind == "answer"] == ["agree"]

@@ -313,7 +313,7 @@ class InterviewScreen(ConversationScreen):
 
             self.app.push_screen(
                 TextPromptScreen(
-                    f"Amend {question.number or question.id}: type {keys}", "new answer"
+                    f"Amend {question.number or question.id}", "new answer", f"Type {keys}"
                 ),
                 coded,
             )
