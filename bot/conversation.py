@@ -140,8 +140,12 @@ def start(
         started=clock(),
     )
     writer = store.create(folder, header)
-    with contextlib.suppress(OSError):  # a convenience for exact re-scoring only
+    # Copies kept beside the transcripts, to re-score exactly and to resume a framework
+    # used from a file of its own; a convenience, so failing to write one is not fatal.
+    with contextlib.suppress(OSError):
         store.save_snapshot(folder, framework.hash, framework.path)
+        if dialogue.path is not None:
+            store.save_snapshot(folder, dialogue.hash, dialogue.path)
     session = Session(dialogue, telephone=mode == "telephone")
     return Conversation(session, writer, header, clock)
 
@@ -160,15 +164,24 @@ def resume(
 ) -> Conversation:
     """Open an existing transcript for writing and rebuild its session from its turns.
 
-    The framework and dialogue are found by the ids the transcript records, unless
-    files of the user's own are named.
+    The framework and dialogue are found by the ids the transcript records (when an id
+    is not found, the copy kept beside the transcripts is used), unless files of the
+    user's own are named.
     """
     loaded, writer = store.open_for_writing(path)
     try:
         transcript = loaded.transcript
-        framework = catalogue.framework(framework_ref or transcript.framework.id)
+        framework = (
+            catalogue.framework(framework_ref)
+            if framework_ref
+            else catalogue.framework_for_transcript(
+                transcript.framework.id, store.snapshot_path(path.parent, transcript.framework.hash)
+            )
+        )
         dialogue = catalogue.dialogue_for_transcript(
-            dialogue_ref or transcript.dialogue.id, framework
+            dialogue_ref or transcript.dialogue.id,
+            framework,
+            None if dialogue_ref else store.snapshot_path(path.parent, transcript.dialogue.hash),
         )
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
