@@ -16,7 +16,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
 from bot.loading import LoadedDialogue, LoadedFramework
-from bot.model import Person, Respondent, Transcript, TranscriptHeader
+from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
 from bot.model.transcript import Reference
 from bot.problems import LoadError, Problem, display_name
 
@@ -70,6 +70,10 @@ class Conversation:
     def answer(self, text: str) -> Outcome:
         """Answer the question or probe shown; saved."""
         return self._save(self.session.answer(text, self.clock()))
+
+    def choose(self, option: Option, comment: str = "") -> Outcome:
+        """Answer with one of the options shown (a click or a coded key), and save it."""
+        return self._save(self.session.choose(option, comment, self.clock()))
 
     def amend(self, question_id: str, text: str) -> Outcome:
         """Correct an earlier answer; saved."""

@@ -325,7 +325,10 @@ def aggregate_data(
             counts = totals.answers.get(question.id)
             if not counts or question.kind == "text":
                 continue
-            n = sum(counts.values())
+            # Not applicable is an abstention that is not counted among those asked.
+            n = sum(v for k, v in counts.items() if k != "not_applicable")
+            if not n:
+                continue
             row = {
                 "id": question.id,
                 "number": question.number,
