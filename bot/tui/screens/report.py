@@ -58,19 +58,15 @@ class ReportScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        from bot import store
         from bot.problems import LoadError
-        from bot.scoring import compile_transcript
-        from bot.scoring.source import framework_for
+        from bot.report.make import assess
 
         try:
-            transcript = store.load(self.path).transcript
-            framework, warnings = framework_for(transcript, self.path, self.app.catalogue)  # type: ignore[attr-defined]
+            assessment = assess(self.path, self.app.catalogue)  # type: ignore[attr-defined]
         except LoadError as error:
             self.app.show_error("Cannot open the report", str(error))  # type: ignore[attr-defined]
             self.dismiss(None)
             return
-        assessment = compile_transcript(transcript, framework, warnings)
         self.assessment = assessment
         who = assessment.respondent
         name = (
@@ -119,7 +115,7 @@ class ReportScreen(Screen[None]):
                 lines.extend(f'   they said: "{quote}"' for quote in action.quotes)
         if len(lines) == 1:
             lines.append("None.")
-        for warning in warnings:
+        for warning in assessment.warnings:
             lines.insert(0, f"Note: {warning}\n")
         self.query_one("#actions", Static).update(Content(printable("\n".join(lines))))
         table.focus()
@@ -127,8 +123,8 @@ class ReportScreen(Screen[None]):
     def action_export(self, fmt: str) -> None:
         if self.assessment is None:
             return
+        from bot.files import write_atomically
         from bot.report import render_assessment
-        from bot.report.command import write_atomically
 
         target = reports_folder() / f"{self.path.stem}.{fmt}"
         try:
