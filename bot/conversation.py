@@ -170,9 +170,7 @@ def resume(
     try:
         transcript = loaded.transcript
         framework = catalogue.framework(framework_ref or transcript.framework.id)
-        dialogue = catalogue.dialogue_for_transcript(
-            dialogue_ref or transcript.dialogue.id, framework
-        )
+        dialogue = catalogue.dialogue(dialogue_ref or transcript.dialogue.id, framework)
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
             warnings.append(

@@ -155,11 +155,6 @@ class Transcript(TranscriptHeader):
         """When the last turn was taken."""
         return self.turns[-1].at if self.turns else self.started
 
-    @property
-    def ended(self) -> datetime | None:
-        """When it was completed or abandoned."""
-        return self.updated if self.status != "in_progress" else None
-
     def header(self) -> TranscriptHeader:
         """The header alone."""
         return TranscriptHeader.model_validate(self.model_dump(exclude={"turns"}))

@@ -30,7 +30,7 @@ def progress_of(transcript: Transcript, catalogue: Catalogue) -> str:
     answered = len({t.question for t in transcript.turns if t.kind == "answer"})
     try:
         framework = catalogue.framework(transcript.framework.id)
-        dialogue = catalogue.dialogue_for_transcript(transcript.dialogue.id, framework)
+        dialogue = catalogue.dialogue(transcript.dialogue.id, framework)
         total = len({n.ask for n in dialogue.dialogue.nodes.values() if n.ask})
     except LoadError:
         return f"{answered}/?"
