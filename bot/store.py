@@ -323,6 +323,10 @@ def _read_holder(fd: int) -> str:
     return "another process"
 
 
+NOT_TRANSCRIPTS = frozenset({"round.toml"})
+"""Files found beside transcripts that are not transcripts (a round's description)."""
+
+
 def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Transcript files named directly, or found (recursively) in named folders."""
     for path in paths:
@@ -332,6 +336,7 @@ def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
                 p
                 for p in found
                 if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name not in NOT_TRANSCRIPTS
             )
         else:
             yield path

@@ -22,6 +22,9 @@ PURE = [
     "bot.report",
     "bot.report.make",
     "bot.files",
+    "bot.rounds.work",
+    "bot.rounds.report",
+    "bot.rounds.cli",
 ]
 
 

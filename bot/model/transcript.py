@@ -114,6 +114,8 @@ class TranscriptHeader(Strict):
     """Who interviewed (telephone mode)."""
     started: datetime
     """When it started."""
+    invitee: str = Field(default="", max_length=40)
+    """In a round: the id of the invitee in round.toml (empty outside rounds)."""
 
     model_config = Strict.model_config | {"populate_by_name": True}
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Header, Static
 
 from bot import store
 from bot.catalogue import Catalogue
+from bot.engine.path import final_path
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
@@ -26,8 +27,8 @@ NAME_WIDTH = 22
 
 
 def progress_of(transcript: Transcript, catalogue: Catalogue) -> str:
-    """Questions answered out of the dialogue's questions, as "12/37"."""
-    answered = len({t.question for t in transcript.turns if t.kind == "answer"})
+    """Questions answered on the final path out of the dialogue's questions, as "12/37"."""
+    answered = final_path(transcript.turns).answered
     try:
         framework = catalogue.framework(transcript.framework.id)
         dialogue = catalogue.dialogue(transcript.dialogue.id, framework)
