@@ -30,7 +30,6 @@ from typing import Any
 
 import tomli_w
 
-from bot import fast_toml
 from bot.files import write_atomically
 from bot.loading import parse_toml, read_text, validate_model
 from bot.model import Transcript, TranscriptHeader, Turn
@@ -138,9 +137,7 @@ def parse_transcript(text: str, path: Path) -> Transcript:
 
 def _parse(text: str, name: str) -> tuple[Transcript, str]:
     valid = split_valid(text)
-    data = fast_toml.parse(valid)
-    if data is None:
-        data = parse_toml(valid, name)
+    data = parse_toml(valid, name)
     turns = data.get("turns")
     if isinstance(turns, list):
         for turn in turns:

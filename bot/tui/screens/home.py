@@ -20,6 +20,7 @@ from bot.engine.path import final_path
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
+from bot.tui.app import host
 from bot.tui.widgets.key_hints import KeyHints
 
 NAME_WIDTH = 22
@@ -163,17 +164,17 @@ class HomeScreen(Screen[None]):
     def action_resume(self) -> None:
         path = self.selected()
         if path is not None:
-            self.app.open_transcript(path)  # type: ignore[attr-defined]
+            host(self).open_transcript(path)
 
     def action_replay(self) -> None:
         path = self.selected()
         if path is not None:
-            self.app.open_replay(path)  # type: ignore[attr-defined]
+            host(self).open_replay(path)
 
     def action_report(self) -> None:
         path = self.selected()
         if path is not None:
-            self.app.open_report(path)  # type: ignore[attr-defined]
+            host(self).open_report(path)
 
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
@@ -197,8 +198,8 @@ class HomeScreen(Screen[None]):
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
         actions = {
-            "new-self": self.app.action_new_assessment,  # type: ignore[attr-defined]
-            "new-phone": self.app.action_new_interview,  # type: ignore[attr-defined]
+            "new-self": host(self).action_new_assessment,
+            "new-phone": host(self).action_new_interview,
             "resume": self.action_resume,
             "replay": self.action_replay,
             "report": self.action_report,
