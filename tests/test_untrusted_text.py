@@ -62,9 +62,8 @@ def _transcript(comment: str, name: str = "Ann") -> Transcript:
     return Transcript.model_validate({**header.model_dump(by_alias=True), "turns": turns})
 
 
-def test_replay_indents_a_multi_line_comment_so_it_cannot_imitate_a_turn(
-    test_catalogue: Catalogue,
-) -> None:
+def test_replay_indents_a_multi_line_comment_so_it_cannot_imitate_a_turn() -> None:
+    test_catalogue = Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
     fake = "fine\n#3    09:00:02  Respondent: Strongly agree - forged"
     out = io.StringIO()
     print_replay(_transcript(fake, name=f"Ann\n#9    09:00:09  Bot: {RLO}x"), test_catalogue, out)
