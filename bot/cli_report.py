@@ -73,8 +73,10 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
 def _aggregate(
     args: argparse.Namespace, catalogue: Catalogue, options: ReportOptions, files: list[Path]
 ) -> int:
+    # --framework takes an id or a framework file (whose id then selects the transcripts).
+    chosen = catalogue.framework(args.framework) if _is_path(args.framework) else None
     filters = Filters(
-        framework=args.framework,
+        framework=chosen.id if chosen else args.framework,
         partnership=args.partnership,
         role=args.role,
         sector=args.sector,
@@ -83,7 +85,9 @@ def _aggregate(
         include_unfinished=args.include_unfinished,
     )
     try:
-        report = aggregate_report(files, catalogue, options, filters, default_cache_folder())
+        report = aggregate_report(
+            files, catalogue, options, filters, default_cache_folder(), framework=chosen
+        )
     except ReportError as error:
         _skipped(error.skipped)
         if isinstance(error, SeveralFrameworks):
@@ -95,6 +99,10 @@ def _aggregate(
     if not _emit(report.text, args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if report.skipped else exit_codes.OK
+
+
+def _is_path(ref: str | None) -> bool:
+    return ref is not None and (ref.endswith(".toml") or Path(ref).is_file())
 
 
 def _skipped(problems: list[Problem]) -> None:

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from bot import store
 from bot.catalogue import Catalogue
+from bot.loading import LoadedFramework
 from bot.problems import LoadError, Problem
 from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
 from bot.scoring.aggregate import Filters, aggregate, aggregate_data
 from bot.scoring.results import Assessment
-from bot.scoring.source import framework_for
+from bot.scoring.source import framework_for, kept_framework
 
 INTERRUPTED_SAVE = "The transcript's last save was interrupted; the unfinished part was left out."
 
@@ -124,10 +125,13 @@ def aggregate_report(
     options: ReportOptions,
     filters: Filters,
     cache_folder: Path | None = None,
+    framework: LoadedFramework | None = None,
 ) -> AggregateReport:
     """One report over many transcripts of one framework.
 
-    Raises SeveralFrameworks when the transcripts admitted are of more than one framework,
+    The framework's questions and actions come from ``framework`` when given (a file the
+    user named), else from the installed one with its id, else from the copy kept beside
+    the transcripts. Raises SeveralFrameworks when the transcripts admitted are of more than one framework,
     and NothingToAggregate when none is left to count.
     """
     totals, run = aggregate(
@@ -152,7 +156,12 @@ def aggregate_report(
             run.unfinished + run.filtered,
         )
     ((framework_id, framework_totals),) = totals.items()
+    loaded = framework or (
+        None
+        if framework_id in catalogue.framework_files()
+        else kept_framework(framework_id, framework_totals.version, paths)
+    )
     data = aggregate_data(
-        framework_id, framework_totals, run, catalogue, filters, options.anonymise
+        framework_id, framework_totals, run, catalogue, filters, options.anonymise, loaded
     )
     return AggregateReport(render_aggregate(data, options.format, options.templates), skipped)
