@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from statistics import fmean
 
+from bot.engine.answers import NOT_APPLICABLE, own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
@@ -50,7 +51,12 @@ def compile_transcript(
     for area in framework.areas:
         questions = tuple(results[q.id] for q in area.questions)
         score = facts.area_score(area.id)
-        scoreable = [r for r in questions if r.asked and r.question.kind != "text"]
+        # Not applicable abstains without lowering coverage: it is not a question to score.
+        scoreable = [
+            r
+            for r in questions
+            if r.asked and r.question.kind != "text" and r.abstained != NOT_APPLICABLE
+        ]
         answered = [r for r in questions if r.answer is not None and not r.abstained]
         coverage = (
             (sum(1 for r in scoreable if r.score is not None) / len(scoreable))
@@ -97,9 +103,7 @@ def _question_result(
     if step is None:
         return QuestionResult(question, False, None, None, False, (), ())
     answer = step.answer
-    own = ""
-    if answer is not None:
-        own = answer.value if question.kind == "text" else answer.comment
+    own = own_words(question, answer) if answer is not None else ""
     # Only follow-ups that got a reply are reported: a skipped one says nothing.
     probes = tuple(ProbeExchange(f.trigger, f.text, f.reply) for f in step.follow_ups if f.reply)
     words = tuple(w for w in (own, *(p.reply for p in probes)) if w)

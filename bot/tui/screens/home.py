@@ -39,6 +39,14 @@ def progress_of(transcript: Transcript, catalogue: Catalogue) -> str:
     return f"{answered}/{total}"
 
 
+def folder_words(folder: Path) -> str:
+    """A folder as people recognise one: "./transcripts/", "/srv/calls/"."""
+    name = display_name(folder)
+    if not Path(name).is_absolute() and not name.startswith("."):
+        name = f"./{name}"
+    return name.rstrip("/") + "/"
+
+
 def when(moment: datetime) -> str:
     """A time as people read it in a list."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -52,7 +60,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("n", "app.new_assessment", "Assess"),
-        Binding("t", "app.new_interview", "Interview"),
+        Binding("t", "app.new_interview", "Phone"),
         Binding("r", "resume", "Resume"),
         Binding("p", "replay", "Replay"),
         Binding("o", "report", "Report"),
@@ -79,7 +87,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Quit (q)", id="quit", compact=True)
             with Vertical(id="transcripts"):
                 yield Static(
-                    Content(f"Transcripts in {display_name(self.folder)}"), id="transcripts-title"
+                    Content(f"Transcripts in {folder_words(self.folder)}"), id="transcripts-title"
                 )
                 yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="home-hint")
@@ -87,7 +95,8 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Updated", "Respondent", "Progress", "Framework", "Mode")
+        table.add_columns("Updated", "Respondent", "Progress", "Framework")
+        table.add_column("Mode", width=5)  # "phone" whole, whatever the rows so far
         self.refresh_list()
 
     def on_screen_resume(self) -> None:
