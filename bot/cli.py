@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -273,6 +274,21 @@ def _dispatch(args: argparse.Namespace) -> int:
     wants_app = command is None or (
         command in ("assess", "interview", "resume", "replay") and not args.plain
     )
+    if wants_app and os.environ.get("TERM") == "dumb":
+        # A terminal that cannot draw the app: say so, and use plain mode where there is one.
+        if command is None:
+            print(
+                "error: this terminal (TERM=dumb) cannot draw the app; use plain mode: "
+                "partnership-bot assess --plain, resume FILE --plain, replay FILE --plain",
+                file=sys.stderr,
+            )
+            return exit_codes.USAGE
+        print(
+            "This terminal (TERM=dumb) cannot draw the app: using plain mode (--plain).",
+            file=sys.stderr,
+        )
+        args.plain = True
+        wants_app = False
     if wants_app and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "error: the app needs a terminal; for pipes and scripts add --plain "
@@ -390,6 +406,8 @@ def _app(catalogue: Catalogue, folder: Path, **kwargs: object) -> int:
 
     app = PartnershipApp(catalogue, folder, **kwargs)  # type: ignore[arg-type]
     app.run()
+    if app.return_code == exit_codes.INTERRUPTED:
+        print("Interrupted. Everything answered is saved.", file=sys.stderr)
     return app.return_code or 0
 
 
