@@ -10,6 +10,12 @@ from bot.model import Transcript, Turn
 from bot.problems import LoadError
 from bot.text import printable
 
+CALL_EVENTS = {
+    "call_start": "started the call",
+    "call_pause": "paused the call",
+    "call_resume": "resumed the call",
+}
+
 
 def describe(turn: Turn) -> str:
     """One turn as a line of text."""
@@ -35,6 +41,8 @@ def describe(turn: Turn) -> str:
         return f"{who}: ({words[kind]})"
     if kind == "note":
         return f"{who} (note): {turn.text}"
+    if kind in CALL_EVENTS:
+        return f"{who}: ({CALL_EVENTS[kind]})"
     return f"{who}: {turn.text}"
 
 
