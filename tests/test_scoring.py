@@ -153,3 +153,17 @@ def test_due_dates_are_calendar_months_after_the_start() -> None:
     assert months_after(date(2009, 8, 31), 6) == date(2010, 2, 28)
     assert months_after(date(2008, 2, 29), 12) == date(2009, 2, 28)
     assert months_after(date(2009, 11, 15), 3) == date(2010, 2, 15)
+
+
+def test_a_number_without_a_recommended_range_is_a_fact_not_missing_coverage(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    text = (DATA / "mini.toml").read_text(encoding="utf-8")
+    (folder / "mini.toml").write_text(text.replace("recommended = { min = 12, max = 15 }\n", ""))
+    cat = Catalogue(framework_folders=[folder], dialogue_folders=[tmp_path / "none"])
+    path, transcript = make(cat, tmp_path, "mini", None, ["3", "y", "Essex Police", "20", "3"])
+    two = compile_transcript(transcript, framework_for(transcript, path, cat)[0]).areas[1]
+    assert two.questions[0].score is None
+    assert two.coverage == 1.0  # b2 answered; b1 is a fact, not a gap

@@ -61,11 +61,15 @@ def compile_transcript(
     for area in framework.areas:
         questions = tuple(results[q.id] for q in area.questions)
         score = facts.area_score(area.id)
-        # Not applicable abstains without lowering coverage: it is not a question to score.
+        # Not applicable abstains without lowering coverage: it is not a question to score;
+        # nor is a text answer, or a number with no recommended range (a fact, never scored).
         scoreable = [
             r
             for r in questions
-            if r.asked and r.question.kind != "text" and r.abstained != NOT_APPLICABLE
+            if r.asked
+            and r.question.kind != "text"
+            and not (r.question.kind == "number" and r.question.recommended is None)
+            and r.abstained != NOT_APPLICABLE
         ]
         answered = [r for r in questions if r.answer is not None and not r.abstained]
         coverage = (
