@@ -26,6 +26,11 @@ Clock = Callable[[], datetime]
 class SaveError(Exception):
     """A turn could not be written; the session was put back as it was on disk."""
 
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"Could not save ({reason}). Nothing already saved is lost; try again.")
+        self.reason = f"Could not save ({reason})."
+        """What went wrong, without advice (each front end says what to do next)."""
+
 
 def utc_now() -> datetime:
     """The current time, timezone-aware, to the second."""
@@ -91,6 +96,10 @@ class Conversation:
         """Add a note; saved."""
         return self._save(self.session.note(text, self.clock()))
 
+    def call(self, event: str) -> Outcome:
+        """Record the call's start, a pause or a resumption; saved."""
+        return self._save(self.session.call(event, self.clock()))
+
     def abandon(self) -> Outcome:
         """Abandon; saved."""
         return self._save(self.session.abandon(self.clock()))
@@ -107,9 +116,7 @@ class Conversation:
                 # Put the session back to what is on disk, so screen and file agree.
                 kept = self.session.turns[: len(self.session.turns) - len(outcome.turns)]
                 self.session = Session(self.session.loaded, kept, telephone=self.session.telephone)
-                raise SaveError(
-                    f"Could not save ({error.strerror or error}). Nothing already saved is lost; try again."
-                ) from error
+                raise SaveError(str(error.strerror or error)) from error
         return outcome
 
 
@@ -147,8 +154,12 @@ def start(
         invitee=invitee,
     )
     writer = store.create(folder, header)
-    with contextlib.suppress(OSError):  # a convenience for exact re-scoring only
+    # Copies kept beside the transcripts, to re-score exactly and to resume a framework
+    # used from a file of its own; a convenience, so failing to write one is not fatal.
+    with contextlib.suppress(OSError):
         store.save_snapshot(folder, framework.hash, framework.path)
+        if dialogue.path is not None:
+            store.save_snapshot(folder, dialogue.hash, dialogue.path)
     session = Session(dialogue, telephone=mode == "telephone")
     return Conversation(session, writer, header, clock)
 
@@ -167,14 +178,25 @@ def resume(
 ) -> Conversation:
     """Open an existing transcript for writing and rebuild its session from its turns.
 
-    The framework and dialogue are found by the ids the transcript records, unless
-    files of the user's own are named.
+    The framework and dialogue are found by the ids the transcript records (when an id
+    is not found, the copy kept beside the transcripts is used), unless files of the
+    user's own are named.
     """
     loaded, writer = store.open_for_writing(path)
     try:
         transcript = loaded.transcript
-        framework = catalogue.framework(framework_ref or transcript.framework.id)
-        dialogue = catalogue.dialogue(dialogue_ref or transcript.dialogue.id, framework)
+        framework = (
+            catalogue.framework(framework_ref)
+            if framework_ref
+            else catalogue.framework_for_transcript(
+                transcript.framework.id, store.snapshot_path(path.parent, transcript.framework.hash)
+            )
+        )
+        dialogue = catalogue.dialogue_for_transcript(
+            dialogue_ref or transcript.dialogue.id,
+            framework,
+            None if dialogue_ref else store.snapshot_path(path.parent, transcript.dialogue.hash),
+        )
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
             warnings.append(

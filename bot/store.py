@@ -30,6 +30,7 @@ from typing import Any
 
 import tomli_w
 
+from bot.files import write_atomically
 from bot.loading import parse_toml, read_text, validate_model
 from bot.model import Transcript, TranscriptHeader, Turn
 from bot.problems import LoadError, display_name
@@ -266,26 +267,11 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        _write_all(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
     # Check it reads back before it becomes visible under its real name.
-    parse_toml(temporary.read_text("utf-8"), display_name(path))
-    os.replace(temporary, path)
-    _fsync_folder(path.parent)
+    def reads_back(temporary: Path) -> None:
+        parse_toml(temporary.read_text("utf-8"), display_name(path))
 
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    write_atomically(path, data, check=reads_back)
 
 
 class _Lock:
@@ -354,16 +340,17 @@ def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
 
 
 SNAPSHOTS = ".frameworks"
-"""Beside the transcripts: a copy of each framework version used, named by its hash."""
+"""Beside the transcripts: a copy of each framework and dialogue version used, named by its hash."""
 
 
 def snapshot_path(folder: Path, digest: str) -> Path:
-    """Where the framework with this hash is kept."""
+    """Where the framework or dialogue with this hash is kept."""
     return folder / SNAPSHOTS / (digest.replace(":", "-") + ".toml")
 
 
 def save_snapshot(folder: Path, digest: str, source: Path) -> None:
-    """Keep a copy of the framework a transcript is taken with, so it can be re-scored exactly."""
+    """Keep a copy of the framework or dialogue a transcript is taken with, so that it can be
+    re-scored exactly and resumed when the file it came from is gone."""
     target = snapshot_path(folder, digest)
     if target.exists():
         return

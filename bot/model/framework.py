@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, model_validator
 
 from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
 
@@ -55,17 +56,19 @@ class Scale(Strict):
     weak_at_or_below: float | None = None
     """Scores at or below this are weak: they fire `low` probes. `validate` requires it."""
 
-    @property
+    # Cached: scoring asks for these for every answer of every transcript (the model is
+    # frozen, so they never change).
+    @cached_property
     def scored(self) -> tuple[Option, ...]:
         """The options that carry a score."""
         return tuple(o for o in self.options if o.score is not None)
 
-    @property
+    @cached_property
     def low(self) -> float:
         """The lowest score on the scale."""
         return min(o.score for o in self.scored if o.score is not None)
 
-    @property
+    @cached_property
     def high(self) -> float:
         """The highest score on the scale."""
         return max(o.score for o in self.scored if o.score is not None)
@@ -86,6 +89,19 @@ class Scale(Strict):
                 seen.add(name)
         if len(self.scored) < 2:
             raise ValueError("a scale needs at least two scored options")
+        if self.low == self.high:
+            raise ValueError(
+                f"every scored option scores {self.low:g}, so the scale cannot tell answers "
+                "apart; give the options different scores"
+            )
+        weak = self.weak_at_or_below
+        if weak is not None and not self.low <= weak < self.high:
+            raise ValueError(
+                f"`weak_at_or_below = {weak:g}` is outside the scale's own scores "
+                f"({self.low:g} to {self.high:g}), so "
+                + ("every answer is weak" if weak >= self.high else "no answer is weak")
+                + "; it is on the options' scores, not on 0-100"
+            )
         return self
 
 
@@ -98,6 +114,14 @@ class Range(Strict):
     """Highest recommended value."""
     note: str = ""
     """Why: shown in probes and reports."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Range:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g}); swap them")
+        if self.min is None and self.max is None:
+            raise ValueError("give a min, a max or both")
+        return self
 
     def contains(self, number: float) -> bool:
         """Whether a number is inside the range."""
@@ -258,19 +282,17 @@ class Framework(Strict):
     bands: Bands
     """Score bands."""
 
-    _index_cache: tuple[dict[str, Question], dict[str, Area]] | None = PrivateAttr(default=None)
-
     def questions(self) -> tuple[Question, ...]:
         """Every question, in order."""
         return tuple(q for area in self.areas for q in area.questions)
 
     def question(self, question_id: str) -> Question:
         """A question by id."""
-        return self._index()[0][question_id]
+        return self._index[0][question_id]
 
     def area_of(self, question_id: str) -> Area:
         """The area a question belongs to."""
-        return self._index()[1][question_id]
+        return self._index[1][question_id]
 
     def area(self, area_id: str) -> Area:
         """An area by id."""
@@ -280,9 +302,8 @@ class Framework(Strict):
         """The scale of a rating or yesno question."""
         return self.scales[question.scale] if question.scale else None
 
+    @cached_property
     def _index(self) -> tuple[dict[str, Question], dict[str, Area]]:
-        if self._index_cache is None:
-            questions = {q.id: q for a in self.areas for q in a.questions}
-            areas = {q.id: a for a in self.areas for q in a.questions}
-            self._index_cache = (questions, areas)
-        return self._index_cache
+        questions = {q.id: q for a in self.areas for q in a.questions}
+        areas = {q.id: a for a in self.areas for q in a.questions}
+        return questions, areas

@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
-from bot.problems import LoadError, display_name
+from bot.loading import LoadedFramework, file_hash
+from bot.problems import display_name
+from bot.remembered import default_cache_folder as default_cache_folder
 from bot.scoring.compile import band_for, priority_for
 from bot.scoring.summary import (
     CACHE_FILE,
@@ -199,15 +201,6 @@ class CacheWriter:
                 self.db.close()
 
 
-def default_cache_folder() -> Path:
-    """$PARTNERSHIP_BOT_CACHE, else $XDG_CACHE_HOME/partnership-bot, else ~/.cache/partnership-bot."""
-    explicit = os.environ.get("PARTNERSHIP_BOT_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "partnership-bot"
-
-
 def aggregate(
     paths: Iterable[Path],
     catalogue: Catalogue,
@@ -222,7 +215,14 @@ def aggregate(
     totals: dict[str, _Totals] = {}
     run = AggregateRun()
     try:
-        for result in _results([str(p) for p in paths], current, context, cache_folder, workers):
+        folders = (
+            catalogue.framework_folders,
+            catalogue.dialogue_folders,
+            catalogue.origins,
+            catalogue.hints,
+        )
+        files = [str(p) for p in paths]
+        for result in _results(files, current, context, cache_folder, workers, folders):
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
                 continue
@@ -244,15 +244,21 @@ def aggregate(
 
 
 def _results(
-    paths: list[str], current: bool, context: str, cache: Path | None, workers: int | None
+    paths: list[str],
+    current: bool,
+    context: str,
+    cache: Path | None,
+    workers: int | None,
+    folders: tuple[list[Path], list[Path], dict[Path, str], dict[str, str]] | None = None,
 ) -> Iterator[Result]:
     count = workers if workers is not None else (os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or count < 2:
-        init_worker(current, context, cache)
+        init_worker(current, context, cache, folders)
         yield from map(summarise_path, paths)
         return
     # spawn, not fork: the app may call this with threads running.
-    pool = multiprocessing.get_context("spawn").Pool(count, init_worker, (current, context, cache))
+    setup = (current, context, cache, folders)
+    pool = multiprocessing.get_context("spawn").Pool(count, init_worker, setup)
     try:
         yield from pool.imap_unordered(summarise_path, paths, chunksize=32)
     finally:
@@ -261,12 +267,12 @@ def _results(
 
 
 def _installed_hashes(catalogue: Catalogue) -> list[str]:
+    # The files' hashes are enough to tell when the installed frameworks change: there is
+    # no need to load (and check) each one.
     hashes = []
     for path in catalogue.framework_files().values():
-        try:
-            hashes.append(catalogue.framework(str(path)).hash)
-        except LoadError:
-            continue
+        with contextlib.suppress(OSError):
+            hashes.append(file_hash(path.read_bytes()))
     return hashes
 
 
@@ -277,9 +283,11 @@ def aggregate_data(
     catalogue: Catalogue,
     filters: Filters,
     anonymise: bool,
+    loaded: LoadedFramework | None = None,
 ) -> dict[str, Any]:
-    """An aggregate as JSON-able data for the templates (names never appear in it)."""
-    loaded = catalogue.framework(framework_id)
+    """An aggregate as JSON-able data for the templates (names never appear in it); the
+    framework is ``loaded`` when given, else found by id."""
+    loaded = loaded or catalogue.framework(framework_id)
     framework = loaded.framework
     areas = []
     roles = sorted(totals.roles)

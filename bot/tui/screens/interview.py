@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from bot.conversation import Conversation
+from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.problems import display_name
 from bot.text import printable
@@ -21,6 +23,7 @@ from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
+from bot.tui.widgets.reply_input import ReplyInput
 
 KEYS = [
     ("1-5, d, r", "code the answer with the option's key (under the script)"),
@@ -52,6 +55,7 @@ class InterviewScreen(ConversationScreen):
     def __init__(self, conversation: Conversation, timer: CallTimer | None = None) -> None:
         super().__init__(conversation)
         self.timer = timer or CallTimer(id="timer")
+        self._note_for = ""  # the question a note being typed belongs to
 
     def compose(self) -> ComposeResult:
         who = self.conversation.header.respondent
@@ -70,8 +74,8 @@ class InterviewScreen(ConversationScreen):
                 yield Static("", id="codes")
             yield Static("", id="guidance")
         yield ChatLog(id="log")
-        yield Input(
-            placeholder="Reply to the follow-up, then Enter (Ctrl+O skips)",
+        yield ReplyInput(
+            placeholder="Type their reply to the follow-up, then Enter (Ctrl+O skips)",
             id="reply",
             classes="-hidden",
             compact=True,
@@ -91,6 +95,31 @@ class InterviewScreen(ConversationScreen):
         for warning in self.conversation.warnings:
             self.query_one(ChatLog).add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
+        self._time_call()
+
+    def _time_call(self) -> None:
+        """Start the call, or resume it, as turns: the timer goes on from the length so far
+        rather than from zero, and the report can say how long the call took."""
+        session = self.conversation.session
+        if session.over:
+            self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
+            return
+        started = any(turn.kind == "call_start" for turn in session.turns)
+        self._act(self.conversation.call, "call_resume" if started else "call_start")
+        self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
+
+    def _pause_call(self) -> None:
+        """Leaving the screen pauses the call (once), so that time away is not counted."""
+        session = self.conversation.session
+        if session.over or self.timer.paused:
+            return
+        # Straight to the conversation: the screen is going, there is nothing to show.
+        with contextlib.suppress(SaveError):
+            self.conversation.call("call_pause")
+
+    def on_unmount(self) -> None:
+        self._pause_call()
+        super().on_unmount()
 
     # ----- showing --------------------------------------------------------------------------
 
@@ -106,7 +135,8 @@ class InterviewScreen(ConversationScreen):
 
     def _refresh_script(self) -> None:
         session = self.conversation.session
-        reply = self.query_one("#reply", Input)
+        reply = self.query_one("#reply", ReplyInput)
+        self._drop_stale_note()
         if session.over:
             self.query_one("#read-aloud", Static).update(Content(session.turns[-1].text))
             self.query_one("#codes", Static).update(
@@ -115,6 +145,7 @@ class InterviewScreen(ConversationScreen):
             self.query_one("#guidance", Static).update("")
             self.query_one(ProgressHeader).show(session.current().progress, finished=True)
             reply.add_class("-hidden")
+            self.remove_class("-probe")
             self.query_one(OptionsBar).show(())
             self.timer.paused = True
             self.query_one(ChatLog).focus()
@@ -123,14 +154,22 @@ class InterviewScreen(ConversationScreen):
         prompt = session.current()
         self.query_one(ProgressHeader).show(prompt.progress)
         if prompt.kind == "probe":
+            # From coding to typing: the script panel and the box change colour and say so.
+            self.add_class("-probe")
             self.query_one(OptionsBar).show(())
             self.query_one("#read-aloud", Static).update(Content(prompt.text))
             self.query_one("#codes", Static).update(
-                Content("Type their reply in the box below and press Enter.")
+                Content("FOLLOW-UP: type their reply below, Enter saves it; Ctrl+O skips it.")
+            )
+            scale = self.framework.scale_of(prompt.question) if prompt.question else None
+            reply.coding_keys = (
+                frozenset(o.key.casefold() for o in scale.options) if scale else frozenset()
             )
             reply.remove_class("-hidden")
             reply.focus()
             return
+        self.remove_class("-probe")
+        reply.coding_keys = frozenset()
         reply.add_class("-hidden")
         words = prompt.read_aloud or prompt.text
         self.query_one("#read-aloud", Static).update(Content(words))
@@ -139,15 +178,35 @@ class InterviewScreen(ConversationScreen):
         if prompt.previous is not None:
             codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
         self.query_one("#codes", Static).update(Content(codes))
-        guidance = prompt.guidance or "No guidance for this statement."
-        self.query_one("#guidance", Static).update(
-            Content(f"Guidance\n{guidance}\n\nStatement: {prompt.text}")
-        )
+        guidance = prompt.guidance or "none for this statement."
+        self.query_one("#guidance", Static).update(Content(f"Guidance: {guidance}"))
         if prompt.options:
             self.query_one(ChatLog).focus()
         else:
             reply.remove_class("-hidden")
             reply.focus()
+
+    def _question_now(self) -> str:
+        session = self.conversation.session
+        if session.over:
+            return ""
+        question = session.current().question
+        return question.id if question else ""
+
+    def _drop_stale_note(self) -> None:
+        """A note belongs to the question it was started on: a draft left in the notes box
+        when the interview moves on is not saved against the next one, and the log says so."""
+        notes = self.query_one("#notes", Input)
+        draft = notes.value.strip()
+        if not draft or self._note_for == self._question_now():
+            return
+        question = self.framework.question(self._note_for) if self._note_for else None
+        where = f" for {question.number or question.id}" if question else ""
+        notes.clear()
+        self._note_for = ""
+        self.query_one(ChatLog).add(
+            ChatMessage("info", f'Note{where} not saved (it was left unsent): "{draft}"')
+        )
 
     # ----- acting ---------------------------------------------------------------------------
 
@@ -167,6 +226,26 @@ class InterviewScreen(ConversationScreen):
         elif event.key == "enter" and prompt.previous is not None:
             event.stop()
             self._act(self.conversation.answer, "")
+        elif event.is_printable and character.strip() and prompt.options:
+            codes = ", ".join(o.key for o in prompt.options)
+            self._say(f'"{event.character}" codes nothing here: the codes are {codes}.', error=True)
+
+    def _say(self, words: str, error: bool = False) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(words))
+        hint.set_class(error, "-error")
+
+    @on(ReplyInput.Held)
+    def _held(self, event: ReplyInput.Held) -> None:
+        if event.key:
+            self._say(
+                f'The follow-up is still open: "{event.key}" was not taken as a code. '
+                f"Ctrl+O skips the follow-up and codes {event.key} for the next statement; "
+                "or type their reply.",
+                error=True,
+            )
+        else:
+            self._say("")
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
@@ -175,14 +254,34 @@ class InterviewScreen(ConversationScreen):
 
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
-        event.input.clear()
-        self._act(self.conversation.answer, event.value)
+        outcome = self._act(self.conversation.answer, event.value)
+        # A refused reply stays in the box, marked, to be corrected rather than retyped.
+        refused = outcome is None or not outcome.accepted
+        event.input.set_class(refused, "-invalid")
+        if not refused:
+            event.input.clear()
+
+    def action_skip(self) -> None:
+        """Skip the statement or follow-up; a coding key held back from the reply box then
+        codes the next statement."""
+        reply = self.query_one("#reply", ReplyInput)
+        held = reply.held
+        if held:
+            reply.hold("")
+        super().action_skip()
+        session = self.conversation.session
+        if held and not session.over:
+            prompt = session.current()
+            coded = next((o for o in prompt.options if o.key.casefold() == held), None)
+            if prompt.kind == "ask" and coded is not None:
+                self._act(lambda: self.conversation.choose(coded))
 
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:
         if event.value.strip():
             self._act(self.conversation.note, event.value)
             event.input.clear()
+            self._note_for = ""
         self._return_to_coding()
 
     def _return_to_coding(self) -> None:
@@ -193,7 +292,10 @@ class InterviewScreen(ConversationScreen):
             self.query_one(ChatLog).focus()
 
     def action_notes(self) -> None:
-        self.query_one("#notes", Input).focus()
+        notes = self.query_one("#notes", Input)
+        if not notes.value.strip():
+            self._note_for = self._question_now()
+        notes.focus()
 
     def action_escape(self) -> None:
         if isinstance(self.focused, Input) and self.focused.id == "notes":
@@ -204,14 +306,13 @@ class InterviewScreen(ConversationScreen):
     def action_pause(self) -> None:
         if self.conversation.session.over:
             return
-        self.timer.paused = not self.timer.paused
-        hint = self.query_one("#hint", Static)
-        hint.update(
-            Content(
-                "Call paused: everything is saved. Ctrl+T resumes; Esc leaves (resume from home)."
-                if self.timer.paused
-                else ""
-            )
+        pausing = not self.timer.paused
+        self.timer.paused = pausing
+        self._act(self.conversation.call, "call_pause" if pausing else "call_resume")
+        self._say(
+            "Call paused: everything is saved. Ctrl+T resumes; Esc leaves (resume from home)."
+            if self.timer.paused
+            else ""
         )
 
     def action_amend(self) -> None:
@@ -243,7 +344,7 @@ class InterviewScreen(ConversationScreen):
 
             self.app.push_screen(
                 TextPromptScreen(
-                    f"Amend {question.number or question.id}: type {keys}", "new answer"
+                    f"Amend {question.number or question.id}", "new answer", f"Type {keys}"
                 ),
                 coded,
             )
