@@ -257,9 +257,9 @@ def test_a_report_and_the_aggregate_share_one_rule_for_actions(
     mini: LoadedFramework, mini_chat: LoadedDialogue, tmp_path: Path
 ) -> None:
     session = started(mini_chat)
-    # a1 weak with a reply; a2 strong with a reply: only the weak answer's words are quoted.
-    run(session, "1", "Nobody reads the minutes", ":skip", "y")
-    through(session, "The Hill Park Project and Essex Police", "13", "1")
+    # a1 weak with a reply, a2 at half marks: the action on the area's score quotes a1 alone.
+    run(session, "1", "Nobody reads the minutes", ":skip", "p")
+    through(session, "13", "1")
     transcript = transcript_of(session)
     report = compile_transcript(transcript, mini)
     file = tmp_path / "t.toml"
