@@ -76,7 +76,10 @@ def find_line(text: str, loc: Sequence[str | int]) -> int | None:
         inline = re.compile(r"[{,]\s*" + re.escape(part) + r"\s*=")
         for n in range(start, len(lines)):
             header = _header(lines[n])
-            in_header = header is not None and not last and part in header[0].split(".")
+            # A table's own header names the last part too ([nodes.intro] for nodes.intro).
+            in_header = header is not None and (
+                (not last and part in header[0].split(".")) or header[0] == ".".join(table)
+            )
             if key.match(lines[n]) or in_header or inline.search(lines[n]):
                 start, found = n, n + 1
                 break
