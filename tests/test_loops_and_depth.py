@@ -19,7 +19,7 @@ SAY_LOOP = DIALOGUE.replace(
     '[nodes.two]\nsay = "Now area two."\narea = "two"\nnext = "b1"',
     '[nodes.two]\nsay = "Now area two."\narea = "two"\nnext = "again"\n\n'
     '[nodes.again]\nsay = "Once more."\n'
-    "branches = [{ when = 'a2 == \"no\"', goto = \"b1\" }]\nnext = \"two\"",
+    'branches = [{ when = \'a2 == "no"\', goto = "b1" }]\nnext = "two"',
 )
 
 
@@ -42,9 +42,9 @@ def test_validate_reports_a_too_deep_action_condition(tmp_path: Path) -> None:
     deep = "-" * 1990 + "1 == 1"
     framework = FRAMEWORK.replace("""when = 'score("one") < 50'""", f"when = '{deep}'")
     problems = found(tmp_path, DIALOGUE, framework)
-    assert any(
-        "areas[0].actions[0].when: condition is nested too deeply" in p for p in problems
-    ), problems
+    assert any("areas[0].actions[0].when: condition is nested too deeply" in p for p in problems), (
+        problems
+    )
 
 
 def test_constant_conditions_are_recognised() -> None:
@@ -88,7 +88,7 @@ def test_a_branch_that_always_goes_back_is_flagged_at_its_line(tmp_path: Path) -
     )
     line = dialogue.splitlines().index('branches = [{ when = "1 == 1", goto = "b1" }]') + 1
     assert found(tmp_path, dialogue) == [
-        f"mini-chat.toml:{line}: nodes.b2.branches: always goes to \"b1\" (the condition "
+        f'mini-chat.toml:{line}: nodes.b2.branches: always goes to "b1" (the condition '
         "'1 == 1' holds whatever the answers), and no answer can lead from there to an end "
         "node: respondents would be asked the same questions until they quit"
     ]
@@ -98,7 +98,7 @@ def test_a_loop_whose_only_exit_can_never_be_taken_is_flagged(tmp_path: Path) ->
     dialogue = DIALOGUE.replace(
         '[nodes.b2]\nask = "b2"\nnext = "bye"',
         '[nodes.b2]\nask = "b2"\nnext = "b1"\n'
-        "branches = [{ when = 'b2 == \"agree\" and False', goto = \"bye\" }]",
+        'branches = [{ when = \'b2 == "agree" and False\', goto = "bye" }]',
     )
     problems = found(tmp_path, dialogue)
     assert len(problems) == 1
@@ -109,6 +109,6 @@ def test_a_branch_that_depends_on_the_answers_is_not_flagged(tmp_path: Path) -> 
     dialogue = DIALOGUE.replace(
         '[nodes.b2]\nask = "b2"\nnext = "bye"',
         '[nodes.b2]\nask = "b2"\nnext = "bye"\n'
-        "branches = [{ when = 'b2 == \"disagree\"', goto = \"b1\" }]",
+        'branches = [{ when = \'b2 == "disagree"\', goto = "b1" }]',
     )
     assert found(tmp_path, dialogue) == []
