@@ -112,3 +112,16 @@ def test_a_branch_that_depends_on_the_answers_is_not_flagged(tmp_path: Path) -> 
         'branches = [{ when = \'b2 == "disagree"\', goto = "b1" }]',
     )
     assert found(tmp_path, dialogue) == []
+
+
+def test_a_loop_whose_exit_contradicts_itself_is_flagged(tmp_path: Path) -> None:
+    dialogue = DIALOGUE.replace(
+        '[nodes.b2]\nask = "b2"\nnext = "bye"',
+        '[nodes.b2]\nask = "b2"\nnext = "b1"\n'
+        'branches = [{ when = \'b2 == "agree" and b2 == "disagree"\', goto = "bye" }]',
+    )
+    problems = found(tmp_path, dialogue)
+    assert any(
+        "nodes.b2.branches: has branch conditions that can never hold" in p for p in problems
+    )
+    assert any("can never be true" in p for p in problems)
