@@ -16,10 +16,12 @@ written ever needs rewriting.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import re
 import socket
+import stat
 import uuid
 import zlib
 from collections.abc import Iterator, Sequence
@@ -31,10 +33,17 @@ from typing import Any
 import tomli_w
 
 from bot import fast_toml
-from bot.loading import parse_toml, read_text, validate_model
+from bot.loading import (
+    MAX_FILE_BYTES,
+    decode_text,
+    parse_toml,
+    read_text,
+    too_large,
+    validate_model,
+)
 from bot.model import Transcript, TranscriptHeader, Turn
-from bot.problems import LoadError, display_name
-from bot.text import slug
+from bot.problems import LoadError, Problem, display_name
+from bot.text import printable, slug
 
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_TRANSCRIPTS"
 TURNS_HEADER = "[[turns]]\n"
@@ -161,30 +170,50 @@ def new_id() -> str:
 
 
 class TranscriptWriter:
-    """Appends turns to one transcript file while holding its lock."""
+    """Appends turns to one transcript file through the descriptor that holds its lock."""
 
-    def __init__(self, path: Path, lock: _Lock, turn_count: int = 0) -> None:
+    def __init__(self, path: Path, fd: int, holder: Path | None, size: int, turn_count: int = 0):
         self.path = path
-        self._lock = lock
+        self._fd = fd
+        self._holder = holder
+        self.size = size
+        """Length of the file up to the end of its last completed save."""
         self.turn_count = turn_count
         """Turns in the file so far."""
 
     def append(self, turns: Sequence[Turn]) -> None:
-        """Make these turns durable: one write, then fsync."""
+        """Make these turns durable: one write at the end of the last good save, then fsync.
+
+        A save that fails part-way (a full disk) is cut off again before the error is
+        raised, and any leftover is cut before the next save, so a retry always starts
+        on a clean end however many times it fails.
+        """
         if not turns:
             return
         data = encode_turns(turns).encode()
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        self._cut_to_good_length()
         try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            _write_all_at(self._fd, data, self.size)
+            os.fsync(self._fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                self._cut_to_good_length()
+            raise
+        self.size += len(data)
         self.turn_count += len(turns)
+
+    def _cut_to_good_length(self) -> None:
+        if os.fstat(self._fd).st_size != self.size:
+            os.ftruncate(self._fd, self.size)
+            os.fsync(self._fd)
 
     def close(self) -> None:
         """Release the lock."""
-        self._lock.release()
+        if self._fd < 0:
+            return
+        _remove_holder(self._holder)
+        os.close(self._fd)  # closing the descriptor releases its flock
+        self._fd = -1
 
     def __enter__(self) -> TranscriptWriter:
         return self
@@ -195,31 +224,34 @@ class TranscriptWriter:
 
 def create(folder: Path, header: TranscriptHeader) -> TranscriptWriter:
     """Start a new transcript in a folder (made owner-only if new)."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folder(folder)
     path = new_path(folder, header)
-    lock = _Lock.acquire(path)
-    try:
-        _atomic_write(path, encode_header(header).encode())
-    except BaseException:
-        lock.release()
-        raise
-    return TranscriptWriter(path, lock)
+    data = encode_header(header).encode()
+    fd = _atomic_write(path, data, keep_locked=True)
+    return TranscriptWriter(path, fd, _write_holder(path), len(data))
 
 
 def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
-    """Lock an existing transcript, cut any interrupted save off its end, and open it."""
-    lock = _Lock.acquire(path)
+    """Lock an existing transcript, cut any interrupted save off its end, and open it.
+
+    The lock is held on the file itself (an flock on the descriptor that writes it), so
+    the same transcript reached through a symbolic or hard link is still one writer's.
+    """
+    fd = _open_locked(path)
     try:
-        loaded = load(path)
+        raw = _read_fd(fd, path)
+        transcript, valid = _parse(decode_text(raw, display_name(path)), display_name(path))
+        valid_bytes = len(valid.encode())
+        loaded = LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
         if loaded.dropped_bytes:
-            with open(path, "r+b") as handle:
-                handle.truncate(loaded.valid_bytes)
-                handle.flush()
-                os.fsync(handle.fileno())
+            os.ftruncate(fd, valid_bytes)
+            os.fsync(fd)
+        holder = _write_holder(path)
     except BaseException:
-        lock.release()
+        os.close(fd)
         raise
-    return loaded, TranscriptWriter(path, lock, len(loaded.transcript.turns))
+    writer = TranscriptWriter(path, fd, holder, valid_bytes, len(transcript.turns))
+    return loaded, writer
 
 
 @dataclass(frozen=True)
@@ -268,18 +300,41 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _write_all_at(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, offset)
+        view = view[written:]
+        offset += written
+
+
+def _atomic_write(path: Path, data: bytes, keep_locked: bool = False) -> int:
+    """Write a whole file so that it appears complete or not at all.
+
+    With keep_locked, the new file is locked before it gets its name and its open
+    descriptor is returned (the caller closes it); otherwise -1.
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    # O_EXCL: never through a link planted at the temporary name.
+    fd = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         _write_all(fd, data)
         os.fsync(fd)
-    finally:
+        # Check it reads back before it becomes visible under its real name.
+        parse_toml(os.pread(fd, len(data) + 1, 0).decode("utf-8"), display_name(path))
+        if keep_locked:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.replace(temporary, path)  # replaces a link at path, never writes through it
+    except BaseException:
         os.close(fd)
-    # Check it reads back before it becomes visible under its real name.
-    parse_toml(temporary.read_text("utf-8"), display_name(path))
-    os.replace(temporary, path)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
     _fsync_folder(path.parent)
+    if keep_locked:
+        return fd
+    os.close(fd)
+    return -1
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -291,36 +346,102 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-class _Lock:
-    """An exclusive advisory lock beside a transcript; the OS releases it if the process dies."""
+def make_private_folder(folder: Path) -> None:
+    """Create a folder and any missing parents, each readable by its owner only (0700),
+    whatever the umask; folders that already exist are left as they are."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=0o700)
+            os.chmod(candidate, 0o700)  # mkdir's mode is cut by the umask
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
 
-    def __init__(self, path: Path, fd: int) -> None:
-        self.path = path
-        self.fd = fd
 
-    @classmethod
-    def acquire(cls, transcript: Path) -> _Lock:
-        path = transcript.with_name(transcript.name + ".lock")
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _read_holder(fd)
-            os.close(fd)
-            raise TranscriptInUse(transcript, holder) from None
+def _open_locked(path: Path) -> int:
+    """Open a transcript for writing and lock the file itself, or say why not."""
+    name = display_name(path)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise LoadError([Problem(name, "", "no such transcript")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem(name, "", "is a folder, not a transcript")]) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise LoadError([Problem(name, "", "is not a regular file")])
+        os.set_blocking(fd, True)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise TranscriptInUse(path, _read_holder(path)) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _read_fd(fd: int, path: Path) -> bytes:
+    """The whole file behind a descriptor, refused (unread) when over the size limit."""
+    size = os.fstat(fd).st_size
+    if size > MAX_FILE_BYTES:
+        raise too_large(display_name(path), size)
+    chunks = []
+    offset = 0
+    while True:
+        chunk = os.pread(fd, MAX_FILE_BYTES + 1 - offset, offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        offset += len(chunk)
+        if offset > MAX_FILE_BYTES:
+            raise too_large(display_name(path), offset)
+    return b"".join(chunks)
+
+
+# The lock itself is the flock on the transcript's descriptor. Beside the transcript's
+# real path, <file>.lock only says who holds it, so that a second writer can be told.
+# It is opened without following links and written only when it is a plain file of
+# ours with no other name, so a link planted there is never written through.
+
+
+def _holder_path(transcript: Path) -> Path:
+    real = Path(os.path.realpath(transcript))
+    return real.with_name(real.name + ".lock")
+
+
+def _write_holder(transcript: Path) -> Path | None:
+    path = _holder_path(transcript)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+    except OSError:
+        return None  # only a courtesy: the lock holds without it
+    try:
+        if not _own_plain_file(os.fstat(fd)):
+            return None
         os.ftruncate(fd, 0)
         os.write(fd, _holder_text().encode())
-        return cls(path, fd)
+        return path
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
-    def release(self) -> None:
-        if self.fd < 0:
-            return
-        with contextlib.suppress(OSError):
-            os.ftruncate(self.fd, 0)
-            self.path.unlink()
-        fcntl.flock(self.fd, fcntl.LOCK_UN)
-        os.close(self.fd)
-        self.fd = -1
+
+def _remove_holder(path: Path | None) -> None:
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        if _own_plain_file(os.lstat(path)):
+            path.unlink()
+
+
+def _own_plain_file(info: os.stat_result) -> bool:
+    return stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and info.st_uid == os.geteuid()
 
 
 def _holder_text() -> str:
@@ -328,12 +449,15 @@ def _holder_text() -> str:
     return f"process {os.getpid()} on {socket.gethostname()} since {now}"
 
 
-def _read_holder(fd: int) -> str:
+def _read_holder(transcript: Path) -> str:
     with contextlib.suppress(OSError):
-        os.lseek(fd, 0, os.SEEK_SET)
-        text = os.read(fd, 300).decode("utf-8", "replace").strip()
+        fd = os.open(_holder_path(transcript), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        try:
+            text = os.read(fd, 300).decode("utf-8", "replace").strip()
+        finally:
+            os.close(fd)
         if text:
-            return text
+            return printable(text)
     return "another process"
 
 
