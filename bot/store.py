@@ -37,6 +37,7 @@ from bot.loading import (
     MAX_FILE_BYTES,
     decode_text,
     parse_toml,
+    read_bytes,
     read_text,
     too_large,
     validate_model,
@@ -272,6 +273,8 @@ def summaries(folder: Path) -> list[Summary]:
         return []
     found: list[Summary] = []
     for path in folder.glob("*.toml"):
+        if path.is_symlink():
+            continue  # as in reports: links in a folder are not followed
         try:
             found.append(Summary(path, load(path).transcript))
         except LoadError as error:
@@ -462,17 +465,42 @@ def _read_holder(transcript: Path) -> str:
 
 
 def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
-    """Transcript files named directly, or found (recursively) in named folders."""
+    """Transcript files named directly, or found (recursively) in named folders.
+
+    A file named directly is read wherever it is, links included. In a folder, symbolic
+    links (to files or folders) are not followed and hidden entries are passed over, so
+    a folder's report covers only what is really in it; a file reached by two names
+    (named twice, or hard-linked) is read once.
+    """
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            found = path.rglob("*.toml")
-            yield from sorted(
+            found = sorted(
                 p
-                for p in found
+                for p in path.rglob("*.toml")
                 if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not _through_link(p, path)
             )
         else:
-            yield path
+            found = [path]
+        for file in found:
+            try:
+                info = file.stat()
+            except OSError:
+                yield file  # the reader says what is wrong with it
+                continue
+            if (info.st_dev, info.st_ino) not in seen:
+                seen.add((info.st_dev, info.st_ino))
+                yield file
+
+
+def _through_link(path: Path, top: Path) -> bool:
+    """Whether a path found under a folder is, or lies in, a symbolic link."""
+    while path != top:
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return False
 
 
 SNAPSHOTS = ".frameworks"
@@ -484,10 +512,27 @@ def snapshot_path(folder: Path, digest: str) -> Path:
     return folder / SNAPSHOTS / (digest.replace(":", "-") + ".toml")
 
 
+def find_snapshot(folder: Path, digest: str) -> Path | None:
+    """The kept copy of the framework with this hash, if there is one.
+
+    A copy is used only when neither it nor the ``.frameworks`` folder is a symbolic
+    link: what a transcript is scored against must be what was kept beside it.
+    """
+    path = snapshot_path(folder, digest)
+    try:
+        if stat.S_ISLNK(os.lstat(path.parent).st_mode):
+            return None
+        return path if stat.S_ISREG(os.lstat(path).st_mode) else None
+    except OSError:
+        return None
+
+
 def save_snapshot(folder: Path, digest: str, source: Path) -> None:
     """Keep a copy of the framework a transcript is taken with, so it can be re-scored exactly."""
     target = snapshot_path(folder, digest)
-    if target.exists():
+    if target.parent.is_symlink():
+        return  # never write through a link planted in place of the folder
+    if find_snapshot(folder, digest) is not None:
         return
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _atomic_write(target, source.read_bytes())
+    make_private_folder(target.parent)
+    _atomic_write(target, read_bytes(source, "framework"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -203,3 +204,113 @@ def test_a_transcript_that_is_not_a_file_is_refused_clearly(
         store.load(fifo)
     with pytest.raises(LoadError, match="no such transcript"):
         conversation.resume(test_catalogue, tmp_path / "missing.toml", clock)
+
+
+def test_folder_scans_follow_no_links_and_read_each_file_once(
+    test_catalogue: Catalogue, tmp_path: Path, clock: Clock
+) -> None:
+    folder = tmp_path / "t"
+    talk = new(test_catalogue, folder, clock)
+    talk.close()
+    outside = tmp_path / "outside"
+    other = new(test_catalogue, outside, clock)
+    other.close()
+    (folder / "to-outside.toml").symlink_to(other.path)
+    (folder / "sub").symlink_to(outside, target_is_directory=True)
+    os.link(talk.path, folder / "second-name.toml")
+    found = list(store.iter_transcript_files([folder]))
+    assert found == [talk.path] or found == [folder / "second-name.toml"]
+    # Named directly, a link is the user's own choice and is followed.
+    assert list(store.iter_transcript_files([folder / "to-outside.toml"])) == [
+        folder / "to-outside.toml"
+    ]
+    assert [s.path for s in store.summaries(folder)] != []
+    assert all(not s.path.is_symlink() for s in store.summaries(folder))
+
+
+def test_a_framework_copy_reached_through_a_link_is_not_used_or_written(
+    test_catalogue: Catalogue, tmp_path: Path, clock: Clock
+) -> None:
+    from bot.scoring.source import framework_for
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / store.SNAPSHOTS).symlink_to(elsewhere, target_is_directory=True)
+    talk = new(test_catalogue, folder, clock)
+    talk.close()
+    assert list(elsewhere.iterdir()) == [], "nothing written through the linked folder"
+    (folder / store.SNAPSHOTS).unlink()
+    # A copy that is a link to a framework elsewhere is not taken as the one kept.
+    digest = store.load(talk.path).transcript.framework.hash
+    planted = elsewhere / "planted.toml"
+    planted.write_bytes((DATA / "mini.toml").read_bytes())
+    copy = store.snapshot_path(folder, digest)
+    copy.parent.mkdir()
+    copy.symlink_to(planted)
+    assert store.find_snapshot(folder, digest) is None
+    loaded, _ = framework_for(store.load(talk.path).transcript, talk.path, test_catalogue)
+    assert loaded.path != copy
+
+
+def test_a_cache_file_that_is_a_link_is_not_used(
+    test_catalogue: Catalogue, tmp_path: Path, clock: Clock
+) -> None:
+    from bot.scoring.aggregate import Filters, aggregate
+    from bot.scoring.summary import CACHE_FILE
+
+    folder = tmp_path / "t"
+    new(test_catalogue, folder, clock).close()
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (cache / CACHE_FILE).symlink_to(victim)
+    files = list(store.iter_transcript_files([folder]))
+    aggregate(files, test_catalogue, Filters(include_unfinished=True), cache_folder=cache)
+    assert victim.read_text() == "precious"
+    (cache / CACHE_FILE).unlink()
+    (cache / (CACHE_FILE + "-wal")).symlink_to(victim)
+    aggregate(files, test_catalogue, Filters(include_unfinished=True), cache_folder=cache)
+    assert victim.read_text() == "precious"
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_everything_holding_respondents_words_is_owner_only_whatever_the_umask(
+    test_catalogue: Catalogue, tmp_path: Path, clock: Clock
+) -> None:
+    from bot.scoring.aggregate import Filters, aggregate
+    from bot.scoring.summary import CACHE_FILE
+
+    previous = os.umask(0o022)
+    try:
+        folder = tmp_path / "deep" / "er" / "t"
+        talk = new(test_catalogue, folder, clock)
+        talk.answer("3")
+        talk.close()
+        assert mode(talk.path) == 0o600
+        for made in (folder, folder.parent, folder.parent.parent):
+            assert mode(made) == 0o700, made
+        cache = tmp_path / "c" / "partnership-bot"
+        files = list(store.iter_transcript_files([folder]))
+        aggregate(files, test_catalogue, Filters(include_unfinished=True), cache_folder=cache)
+        assert mode(cache) == 0o700 and mode(cache.parent) == 0o700
+        for part in cache.iterdir():
+            assert part.name.startswith(CACHE_FILE)
+            assert mode(part) == 0o600, part
+        from tests.plain_driver import run
+
+        new(test_catalogue, folder, clock).close()
+        result = run("report", str(folder), "--format", "md", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        reports = tmp_path / "reports"
+        assert mode(reports) == 0o700
+        assert [mode(p) for p in reports.iterdir()] == [0o600, 0o600]
+        result = run("report", str(talk.path), "-o", "new/out.md", cwd=tmp_path)
+        assert mode(tmp_path / "new") == 0o700 and mode(tmp_path / "new" / "out.md") == 0o600
+    finally:
+        os.umask(previous)

@@ -68,7 +68,7 @@ def _each(args: argparse.Namespace, catalogue: Catalogue, files: list[Path]) -> 
         _emit(outputs[0][1], args.output)
     elif outputs:
         folder = args.output or Path("reports")
-        folder.mkdir(parents=True, exist_ok=True)
+        store.make_private_folder(folder)  # reports hold respondents' words
         for path, text in outputs:
             target = folder / f"{path.stem}.{args.format}"
             write_atomically(target, text)
@@ -121,7 +121,8 @@ def _emit(text: str, output: Path | None) -> None:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write a report so that a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    store.make_private_folder(path.parent)
+    # mkstemp creates the file owner-only (0600), whatever the umask.
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

@@ -24,10 +24,10 @@ from bot.catalogue import Catalogue
 from bot.problems import LoadError, display_name
 from bot.scoring.compile import band_for, priority_for
 from bot.scoring.summary import (
-    CACHE_FILE,
     SUMMARY_VERSION,
     Result,
     Summary,
+    cache_file,
     init_worker,
     summarise_path,
 )
@@ -170,9 +170,11 @@ class CacheWriter:
         self.db: sqlite3.Connection | None = None
         if folder is None:
             return
+        path = cache_file(folder, create=True)
+        if path is None:
+            return
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self.db = sqlite3.connect(folder / CACHE_FILE)
+            self.db = sqlite3.connect(path)
             self.db.execute("pragma journal_mode=wal")
             self.db.execute("create table if not exists summary (key text primary key, value blob)")
             self.db.commit()
