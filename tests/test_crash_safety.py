@@ -127,7 +127,9 @@ def test_sigkill_during_failed_save_retries(tmp_path: Path) -> None:
         rest, _ = child.communicate(timeout=10)
         acknowledged |= {f"note {line.split()[1]} " for line in rest.splitlines() if line}
         notes = {
-            t.text.split("x")[0] for t in store.load(Path(path)).transcript.turns if t.kind == "note"
+            t.text.split("x")[0]
+            for t in store.load(Path(path)).transcript.turns
+            if t.kind == "note"
         }  # never unreadable
         assert acknowledged <= notes, f"attempt {attempt}: lost a save reported done"
     assert acknowledged, "some saves went through between the failures"
