@@ -1,7 +1,7 @@
 """Plain mode: the session as numbered lines on stdout and answers on stdin.
 
 For screen readers, pipes and scripted runs. No cursor movement; no colour unless
-stdout is a terminal and NO_COLOR is unset.
+stdout is a terminal that can show it (TERM is not dumb) and NO_COLOR is unset.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ class PlainMode:
         self.conversation = conversation
         self.stdin = stdin
         self.stdout = stdout
-        self.colour = stdout.isatty() and not os.environ.get("NO_COLOR")
+        self.colour = (
+            stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        )
         self.area = ""
 
     def run(self, resumed: bool = False) -> int:

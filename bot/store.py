@@ -32,7 +32,6 @@ from typing import Any
 
 import tomli_w
 
-from bot import fast_toml
 from bot.loading import (
     MAX_FILE_BYTES,
     decode_text,
@@ -147,9 +146,7 @@ def parse_transcript(text: str, path: Path) -> Transcript:
 
 def _parse(text: str, name: str) -> tuple[Transcript, str]:
     valid = split_valid(text)
-    data = fast_toml.parse(valid)
-    if data is None:
-        data = parse_toml(valid, name)
+    data = parse_toml(valid, name)
     turns = data.get("turns")
     if isinstance(turns, list):
         for turn in turns:
@@ -388,6 +385,23 @@ def _open_locked(path: Path) -> int:
     return fd
 
 
+def in_use(path: Path) -> bool:
+    """Whether a process holds the transcript's lock (it is being written now)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
+
+
 def _read_fd(fd: int, path: Path) -> bytes:
     """The whole file behind a descriptor, refused (unread) when over the size limit."""
     size = os.fstat(fd).st_size
@@ -464,6 +478,10 @@ def _read_holder(transcript: Path) -> str:
     return "another process"
 
 
+NOT_TRANSCRIPTS = frozenset({"round.toml"})
+"""Files found beside transcripts that are not transcripts (a round's description)."""
+
+
 def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Transcript files named directly, or found (recursively) in named folders.
 
@@ -480,6 +498,7 @@ def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
                 for p in path.rglob("*.toml")
                 if not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and not _through_link(p, path)
+                and p.name not in NOT_TRANSCRIPTS
             )
         else:
             found = [path]
@@ -504,11 +523,11 @@ def _through_link(path: Path, top: Path) -> bool:
 
 
 SNAPSHOTS = ".frameworks"
-"""Beside the transcripts: a copy of each framework version used, named by its hash."""
+"""Beside the transcripts: a copy of each framework and dialogue version used, named by its hash."""
 
 
 def snapshot_path(folder: Path, digest: str) -> Path:
-    """Where the framework with this hash is kept."""
+    """Where the framework or dialogue with this hash is kept."""
     return folder / SNAPSHOTS / (digest.replace(":", "-") + ".toml")
 
 
@@ -528,7 +547,8 @@ def find_snapshot(folder: Path, digest: str) -> Path | None:
 
 
 def save_snapshot(folder: Path, digest: str, source: Path) -> None:
-    """Keep a copy of the framework a transcript is taken with, so it can be re-scored exactly."""
+    """Keep a copy of the framework or dialogue a transcript is taken with, so that it can be
+    re-scored exactly and resumed when the file it came from is gone."""
     target = snapshot_path(folder, digest)
     if target.parent.is_symlink():
         return  # never write through a link planted in place of the folder

@@ -23,6 +23,8 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("PARTNERSHIP_BOT_TRANSCRIPTS", str(tmp_path / "transcripts"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("PARTNERSHIP_BOT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("PARTNERSHIP_BOT_DATA", str(tmp_path / "user-data"))
+    monkeypatch.delenv("PARTNERSHIP_BOT_FRAMEWORKS", raising=False)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TZ", "UTC")  # times on screen are shown in local time
     time.tzset()
@@ -47,20 +49,19 @@ def catalogue() -> Catalogue:
     return Catalogue()
 
 
-@pytest.fixture
-def test_catalogue() -> Catalogue:
-    """A catalogue of the test fixtures."""
-    return Catalogue(framework_folders=[DATA], dialogue_folders=[DATA / "dialogues"])
-
-
 class Clock:
-    """A clock that ticks one second per call."""
+    """The one fake clock of the tests: it ticks `step` per call from a fixed moment."""
 
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    def __init__(
+        self,
+        start: datetime = datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
+        step: timedelta = timedelta(seconds=1),
+    ) -> None:
+        self.now = start
+        self.step = step
 
     def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
+        self.now += self.step
         return self.now
 
 

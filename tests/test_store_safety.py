@@ -315,3 +315,14 @@ def test_everything_holding_respondents_words_is_owner_only_whatever_the_umask(
         assert mode(tmp_path / "new") == 0o700 and mode(tmp_path / "new" / "out.md") == 0o600
     finally:
         os.umask(previous)
+
+
+def test_in_use_sees_the_lock_on_the_file_itself(
+    test_catalogue: Catalogue, tmp_path: Path, clock: Clock
+) -> None:
+    talk = new(test_catalogue, tmp_path, clock)
+    link = tmp_path / "alias.toml"
+    link.symlink_to(talk.path)
+    assert store.in_use(talk.path) and store.in_use(link)
+    talk.close()
+    assert not store.in_use(talk.path) and not store.in_use(link)

@@ -9,14 +9,6 @@ from pydantic import Field, model_validator
 from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
 
 Trigger = Literal["low", "dont_know", "vague", "unevidenced_high", "out_of_range", "inconsistent"]
-TRIGGERS: tuple[str, ...] = (
-    "low",
-    "dont_know",
-    "vague",
-    "unevidenced_high",
-    "out_of_range",
-    "inconsistent",
-)
 Mode = Literal["self", "telephone"]
 
 

@@ -9,6 +9,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
 
 QuestionKind = Literal["rating", "yesno", "number", "text"]
+Expects = Literal["", "name", "date"]
 Abstention = Literal["dont_know", "refused"]
 
 
@@ -145,6 +146,18 @@ class Question(Strict):
     """For numbers: what is counted, such as "members"."""
     minimum: float | None = None
     """For numbers: lowest valid answer."""
+    maximum: float | None = None
+    """For numbers: highest valid answer."""
+    whole: bool = False
+    """For numbers: only whole numbers, where what is counted comes whole (members, meetings)."""
+    allow_dont_know: bool = False
+    """For numbers: Don't know may be answered (a choice question allows it by its scale)."""
+    allow_not_applicable: bool = False
+    """The question invites "does not apply": such an answer abstains, lowering neither
+    the score nor the coverage."""
+    expects: Expects = ""
+    """What a direct answer gives: "name" (a who question) or "date" (a when question).
+    An answer that gives it is not followed up as vague. Read from the wording when empty."""
     recommended: Range | None = None
     """For numbers: the recommended range; outside it fires `out_of_range`."""
     benchmark: Benchmark | None = None
@@ -156,8 +169,18 @@ class Question(Strict):
             raise ValueError(f"a {self.kind} question needs a scale")
         if self.kind in ("number", "text") and self.scale:
             raise ValueError(f"a {self.kind} question takes no scale")
-        if self.kind != "number" and (self.recommended or self.minimum is not None):
-            raise ValueError("only number questions take `recommended` or `minimum`")
+        number_only = {
+            "recommended": self.recommended is not None,
+            "minimum": self.minimum is not None,
+            "maximum": self.maximum is not None,
+            "whole": self.whole,
+            "allow_dont_know": self.allow_dont_know,
+        }
+        if self.kind != "number" and any(number_only.values()):
+            given = ", ".join(f"`{k}`" for k, v in number_only.items() if v)
+            raise ValueError(f"only number questions take {given}")
+        if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
+            raise ValueError("`maximum` is below `minimum`")
         return self
 
 

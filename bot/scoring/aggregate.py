@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.loading import LoadedFramework
 from bot.problems import LoadError, display_name
 from bot.scoring.compile import band_for, priority_for
 from bot.scoring.summary import (
@@ -121,6 +122,7 @@ class _Totals:
     by_role: dict[tuple[str, str], _Spread] = field(default_factory=dict)
     by_sector: dict[tuple[str, str], _Spread] = field(default_factory=dict)
     actions: dict[str, int] = field(default_factory=dict)
+    needs: dict[str, _Spread] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, int] = field(default_factory=dict)
     sectors: dict[str, int] = field(default_factory=dict)
@@ -141,10 +143,11 @@ class _Totals:
             self.areas.setdefault(area, _Spread()).add(score)
             self.by_role.setdefault((area, role), _Spread()).add(score)
             self.by_sector.setdefault((area, sector), _Spread()).add(score)
-        for action, quotes in summary.actions.items():
+        for action, fired in summary.actions.items():
             self.actions[action] = self.actions.get(action, 0) + 1
+            self.needs.setdefault(action, _Spread()).add(fired.need)
             kept = self.quotes.setdefault(action, [])
-            kept.extend(quotes[: max(0, 3 - len(kept))])
+            kept.extend(fired.quotes[: max(0, 3 - len(kept))])
 
 
 @dataclass
@@ -222,7 +225,14 @@ def aggregate(
     totals: dict[str, _Totals] = {}
     run = AggregateRun()
     try:
-        for result in _results([str(p) for p in paths], current, context, cache_folder, workers):
+        folders = (
+            catalogue.framework_folders,
+            catalogue.dialogue_folders,
+            catalogue.origins,
+            catalogue.hints,
+        )
+        files = [str(p) for p in paths]
+        for result in _results(files, current, context, cache_folder, workers, folders):
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
                 continue
@@ -244,15 +254,21 @@ def aggregate(
 
 
 def _results(
-    paths: list[str], current: bool, context: str, cache: Path | None, workers: int | None
+    paths: list[str],
+    current: bool,
+    context: str,
+    cache: Path | None,
+    workers: int | None,
+    folders: tuple[list[Path], list[Path], dict[Path, str], dict[str, str]] | None = None,
 ) -> Iterator[Result]:
     count = workers if workers is not None else (os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or count < 2:
-        init_worker(current, context, cache)
+        init_worker(current, context, cache, folders)
         yield from map(summarise_path, paths)
         return
     # spawn, not fork: the app may call this with threads running.
-    pool = multiprocessing.get_context("spawn").Pool(count, init_worker, (current, context, cache))
+    setup = (current, context, cache, folders)
+    pool = multiprocessing.get_context("spawn").Pool(count, init_worker, setup)
     try:
         yield from pool.imap_unordered(summarise_path, paths, chunksize=32)
     finally:
@@ -277,9 +293,11 @@ def aggregate_data(
     catalogue: Catalogue,
     filters: Filters,
     anonymise: bool,
+    loaded: LoadedFramework | None = None,
 ) -> dict[str, Any]:
-    """An aggregate as JSON-able data for the templates (names never appear in it)."""
-    loaded = catalogue.framework(framework_id)
+    """An aggregate as JSON-able data for the templates (names never appear in it); the
+    framework is ``loaded`` when given, else found by id."""
+    loaded = loaded or catalogue.framework(framework_id)
     framework = loaded.framework
     areas = []
     roles = sorted(totals.roles)
@@ -309,7 +327,10 @@ def aggregate_data(
             counts = totals.answers.get(question.id)
             if not counts or question.kind == "text":
                 continue
-            n = sum(counts.values())
+            # Not applicable is an abstention that is not counted among those asked.
+            n = sum(v for k, v in counts.items() if k != "not_applicable")
+            if not n:
+                continue
             row = {
                 "id": question.id,
                 "number": question.number,
@@ -350,6 +371,7 @@ def aggregate_data(
                     "text": action.text,
                     "respondents": count,
                     "share": _r(share * 100),
+                    "need": _r(totals.needs[action.id].mean if action.id in totals.needs else None),
                     "priority": priority_for(share * 100),
                     "owner": action.owner,
                     "smart": action.smart,

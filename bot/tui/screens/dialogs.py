@@ -91,13 +91,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Label(Content(self.title_text), classes="dialog-title")
+            # Said first, so that even a terminal too short for every key shows it.
+            yield Static(
+                Content("Esc closes this  ·  Ctrl+P opens the command palette"),
+                classes="dialog-hint",
+                id="help-hint",
+            )
             width = max((len(k) for k, _ in self.keys), default=4)
             lines = "\n".join(f"{k:<{width}}  {meaning}" for k, meaning in self.keys)
-            with VerticalScroll(classes="dialog-body"):
-                yield Static(Content(lines))
-            yield Static(
-                Content("Ctrl+P opens the command palette. Esc closes this."), classes="dialog-hint"
-            )
+            with VerticalScroll(classes="dialog-body", id="help-body"):
+                yield Static(Content(lines), id="help-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -108,14 +111,18 @@ class TextPromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, placeholder: str = "") -> None:
+    def __init__(self, title: str, placeholder: str = "", detail: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.placeholder = placeholder
+        self.detail = detail
+        """What to type, in full (wrapped, never cut)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(self.title_text), classes="dialog-title")
+            if self.detail:
+                yield Static(Content(self.detail), classes="dialog-text", id="detail")
             yield Input(placeholder=self.placeholder, id="text")
             yield Static(Content("Enter saves. Esc cancels."), classes="dialog-hint")
 
