@@ -16,7 +16,6 @@ written ever needs rewriting.
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
 import os
 import re
@@ -32,6 +31,7 @@ from typing import Any
 
 import tomli_w
 
+from bot.files import make_private_folder, write_atomically
 from bot.loading import (
     MAX_FILE_BYTES,
     decode_text,
@@ -293,13 +293,6 @@ def path_mtime(path: Path) -> float:
         return 0.0
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
 def _write_all_at(fd: int, data: bytes, offset: int) -> None:
     view = memoryview(data)
     while view:
@@ -309,57 +302,27 @@ def _write_all_at(fd: int, data: bytes, offset: int) -> None:
 
 
 def _atomic_write(path: Path, data: bytes, keep_locked: bool = False) -> int:
-    """Write a whole file so that it appears complete or not at all.
+    """Write a whole file with the one atomic writer, checking that it reads back first.
 
-    With keep_locked, the new file is locked before it gets its name and its open
+    With keep_locked, the new file is locked before it gets its name and the locked
     descriptor is returned (the caller closes it); otherwise -1.
     """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    # O_EXCL: never through a link planted at the temporary name.
-    fd = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        _write_all(fd, data)
-        os.fsync(fd)
+    held: list[int] = []
+
+    def reads_back(temporary: Path) -> None:
         # Check it reads back before it becomes visible under its real name.
-        parse_toml(os.pread(fd, len(data) + 1, 0).decode("utf-8"), display_name(path))
+        parse_toml(temporary.read_text("utf-8"), display_name(path))
         if keep_locked:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        os.replace(temporary, path)  # replaces a link at path, never writes through it
+            held.append(os.open(temporary, os.O_RDWR | os.O_NOFOLLOW))
+            fcntl.flock(held[0], fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    try:
+        write_atomically(path, data, check=reads_back)
     except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    _fsync_folder(path.parent)
-    if keep_locked:
-        return fd
-    os.close(fd)
-    return -1
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
+        for fd in held:
             os.close(fd)
-
-
-def make_private_folder(folder: Path) -> None:
-    """Create a folder and any missing parents, each readable by its owner only (0700),
-    whatever the umask; folders that already exist are left as they are."""
-    missing = []
-    for candidate in (folder, *folder.parents):
-        if candidate.exists():
-            break
-        missing.append(candidate)
-    for candidate in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            candidate.mkdir(mode=0o700)
-            os.chmod(candidate, 0o700)  # mkdir's mode is cut by the umask
-    if not folder.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
+        raise
+    return held[0] if held else -1
 
 
 def _open_locked(path: Path) -> int:

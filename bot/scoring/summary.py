@@ -14,6 +14,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.engine.path import final_path
 from bot.facts import AnswerFacts
+from bot.files import make_private_folder
 from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
 from bot.scoring.source import framework_for
@@ -34,7 +35,7 @@ def cache_file(folder: Path, create: bool = False) -> Path | None:
     path = folder / CACHE_FILE
     try:
         if create:
-            store.make_private_folder(folder)
+            make_private_folder(folder)
             flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
             os.close(os.open(path, flags, 0o600))
         for suffix in ("", "-wal", "-shm"):

@@ -109,7 +109,11 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="transcripts")
     def _load_rows(self) -> None:
-        rows: list[tuple[Path, str, tuple[Text, ...]]] = []
+        from bot.tui.screens.round import round_rows
+
+        rows: list[tuple[Path, str, tuple[Text, ...]]] = [
+            (path, "round", cells) for path, cells in round_rows(self.folder, self.catalogue)
+        ]
         for summary in store.summaries(self.folder):
             transcript = summary.transcript
             if transcript is None:
@@ -165,24 +169,32 @@ class HomeScreen(Screen[None]):
         path = self.selected()
         if path is None:
             return
-        if self.statuses.get(path) == "in_progress":
+        if self.statuses.get(path) in ("in_progress", "round"):
             self.action_resume()
         else:
             self.action_replay()
 
     def action_resume(self) -> None:
         path = self.selected()
-        if path is not None:
+        if path is not None and self.statuses.get(path) == "round":
+            from bot.tui.screens.round import RoundScreen
+
+            self.app.push_screen(RoundScreen(self.catalogue, path))
+        elif path is not None:
             host(self).open_transcript(path)
 
     def action_replay(self) -> None:
         path = self.selected()
-        if path is not None:
+        if path is not None and self.statuses.get(path) == "round":
+            self.action_resume()  # a round opens its own screen
+        elif path is not None:
             host(self).open_replay(path)
 
     def action_report(self) -> None:
         path = self.selected()
-        if path is not None:
+        if path is not None and self.statuses.get(path) == "round":
+            self.action_resume()  # a round opens its own screen
+        elif path is not None:
             host(self).open_report(path)
 
     def action_help(self) -> None:
