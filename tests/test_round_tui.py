@@ -182,3 +182,22 @@ async def test_start_an_interview_logs_it(folder: Path, catalogue: Catalogue) ->
         assert app.screen.conversation.header.interviewer.name == "Alex"
         entry = last_entry(folder)
         assert (entry["invitee"], entry["outcome"]) == ("h38", "interview_started")
+
+
+async def test_round_screen_snapshot(folder: Path, catalogue: Catalogue) -> None:
+    from tests.test_snapshots import compare
+
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        screen = RoundScreen(
+            catalogue, folder / "rounds" / "hertfordshire-2009", "Alex", lambda: NOW
+        )
+        await app.push_screen(screen)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if screen.shot is not None:
+                break
+        await pilot.press("f", "f")  # the appointments
+        await pilot.pause()
+        compare("round", app.export_screenshot())
