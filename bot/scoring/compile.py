@@ -92,6 +92,7 @@ def compile_transcript(
         stage=band_for(overall, framework.bands.stages),
         overall_rag=band_for(overall, framework.bands.rag),
         warnings=tuple(warnings),
+        call_seconds=transcript.call_seconds,
     )
 
 

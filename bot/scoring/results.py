@@ -126,6 +126,8 @@ class Assessment:
     """The RAG band of the overall score."""
     warnings: tuple[str, ...] = field(default=())
     """Such as the framework having changed since the transcript was taken."""
+    call_seconds: float | None = None
+    """How long the telephone call lasted, pauses excluded (None when it was not timed)."""
 
     @property
     def actions(self) -> tuple[SuggestedAction, ...]:

@@ -127,17 +127,14 @@ class PartnershipApp(App[int]):
 
     def open_report(self, path: Path) -> None:
         """The report of one transcript, scored against the framework it was taken with."""
-        from bot import store
-        from bot.scoring import compile_transcript
-        from bot.scoring.source import framework_for
+        from bot.report.make import assess
 
         try:
-            transcript = store.load(path).transcript
-            framework, warnings = framework_for(transcript, path, self.catalogue)
+            assessment = assess(path, self.catalogue)
         except (LoadError, OSError) as error:
             self.show_error("Cannot open the report", str(error))
             return
-        self.show_report(compile_transcript(transcript, framework, warnings), path)
+        self.show_report(assessment, path)
 
     def show_report(self, assessment: Assessment, path: Path) -> None:
         """The report of an assessment already compiled (from the transcript at `path`)."""
