@@ -35,9 +35,8 @@ class AnswerFacts:
         turn = self.answers.get(question_id)
         if turn is None or turn.score is None:
             return None
-        question = self.framework.question(question_id)
-        scale = self.framework.scale_of(question)
-        return scale.normalise(turn.score) if scale else turn.score
+        # In the scored direction: a reverse-scored question's top option scores 0.
+        return self.framework.question_score(self.framework.question(question_id), turn.score)
 
     def area_score(self, area_id: str) -> float | None:
         """The weighted mean of an area's question scores, or None when none is scored."""

@@ -147,6 +147,9 @@ def load_framework(path: Path) -> LoadedFramework:
     seen_questions: dict[str, str] = {}
     seen_areas: set[str] = set()
     seen_actions: set[str] = set()
+    # A question's number is how reports and the app name it ("Because: 2.14 No"), so two
+    # questions may not share one.
+    numbers: dict[str, str] = {}
     for a, area in enumerate(framework.areas):
         if area.id in seen_areas:
             problem(["areas", a, "id"], f'area id "{area.id}" is used twice')
@@ -157,10 +160,24 @@ def load_framework(path: Path) -> LoadedFramework:
                     ["areas", a, "questions", q, "id"], f'question id "{question.id}" is used twice'
                 )
             seen_questions[question.id] = area.id
+            if question.number and question.number in numbers:
+                problem(
+                    ["areas", a, "questions", q, "number"],
+                    f'number "{question.number}" is already {numbers[question.number]}\'s; '
+                    'give each question its own, such as "1.5a" and "1.5b" for two parts',
+                )
+            numbers.setdefault(question.number, question.id)
+        letters: dict[str, str] = {}
         for c, action in enumerate(area.actions):
             if action.id in seen_actions:
                 problem(["areas", a, "actions", c, "id"], f'action id "{action.id}" is used twice')
             seen_actions.add(action.id)
+            if action.letter and action.letter in letters:
+                problem(
+                    ["areas", a, "actions", c, "letter"],
+                    f'letter "{action.letter}" is already {letters[action.letter]}\'s in this area',
+                )
+            letters.setdefault(action.letter, action.id)
 
     problems.extend(scale_problems(data, name, text))
     values = choice_values(framework)
@@ -359,12 +376,12 @@ def bind_dialogue(
                         [*loc, "on"],
                         f"a {probe.on} probe needs a rating or yesno question; {question.id} is {question.kind}",
                     )
-                if probe.on == "out_of_range" and (
+                if probe.on in ("out_of_range", "below_range", "above_range") and (
                     question.kind != "number" or question.recommended is None
                 ):
                     problem(
                         [*loc, "on"],
-                        f"an out_of_range probe needs a number question with a recommended range; {question.id} has none",
+                        f"an {probe.on} probe needs a number question with a recommended range; {question.id} has none",
                     )
                 if probe.on == "dont_know" and question.kind not in ("rating", "yesno"):
                     problem(

@@ -16,6 +16,7 @@ from typing import Any
 from bot.engine.answers import AnswerError, ParsedAnswer, parse_answer
 from bot.engine.evidence import is_vague, names_evidence
 from bot.engine.prompts import Outcome, Progress, Prompt
+from bot.engine.ranges import RANGE_TRIGGERS, probe_text, range_side
 from bot.facts import AnswerFacts
 from bot.loading import LoadedDialogue
 from bot.model import Node, Probe, Question, Turn
@@ -414,33 +415,26 @@ class Session:
         if answer is None or self.visit is None:
             return False
         texts = " ".join(self.visit.texts)
-        scale = self.framework.scale_of(question)
         if probe.on == "low":
-            weak = scale.weak_at_or_below if scale else None
-            return answer.score is not None and weak is not None and answer.score <= weak
+            # Weak and top are read in the scored direction (reverse-scored questions mirrored).
+            return self.framework.is_weak(question, answer.score)
         if probe.on == "dont_know":
             return answer.abstain == "dont_know"
         if probe.on == "vague":
             latest = self.visit.texts[-1] if self.visit.texts else ""
             return bool(latest) and is_vague(latest)
         if probe.on == "unevidenced_high":
-            return (
-                scale is not None
-                and answer.score is not None
-                and answer.score >= scale.high
-                and not names_evidence(texts)
-            )
-        if probe.on == "out_of_range":
-            return answer.score == 0.0 and question.recommended is not None
+            return self.framework.is_top(question, answer.score) and not names_evidence(texts)
+        if probe.on in RANGE_TRIGGERS:
+            side = range_side(question, answer)
+            return bool(side) and probe.on in ("out_of_range", f"{side}_range")
         if probe.on == "inconsistent":
             return not self.loaded.checks[(node_id, index)].evaluate(self.facts)
         return False
 
-    @staticmethod
-    def _probe_text(probe: Probe, question: Question) -> str:
-        if question.recommended is not None and "{range}" in probe.text:
-            return probe.text.replace("{range}", question.recommended.describe())
-        return probe.text
+    def _probe_text(self, probe: Probe, question: Question) -> str:
+        answer = self.answers.get(question.id)
+        return probe_text(probe, question, range_side(question, answer) if answer else "")
 
     def _progress(self, question: Question | None) -> Progress:
         areas = self.framework.areas

@@ -10,6 +10,7 @@ from bot.engine.evidence import names_evidence
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
 from bot.model import Band, Framework, Transcript, Turn
+from bot.scoring.coverage import area_coverage, covered_score, overall_coverage
 from bot.scoring.results import (
     AreaResult,
     Assessment,
@@ -19,7 +20,6 @@ from bot.scoring.results import (
 )
 
 DUE_DAYS = {"high": 91, "medium": 182, "low": 365}
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def band_for(score: float | None, bands: Sequence[Band]) -> Band | None:
@@ -56,32 +56,33 @@ def compile_transcript(
         for q in framework.questions()
     }
     started = transcript.started.date()
+    asked = {r.question.id for r in results.values() if r.asked}
     area_results = []
+    coverages = []
     for area in framework.areas:
         questions = tuple(results[q.id] for q in area.questions)
-        score = facts.area_score(area.id)
-        scoreable = [r for r in questions if r.asked and r.question.kind != "text"]
+        coverage = area_coverage(framework, area, asked, facts)
+        coverages.append(coverage)
+        # Below the framework's minimum coverage an area gets no score, RAG or stage.
+        score = covered_score(framework, coverage, facts.area_score(area.id))
         answered = [r for r in questions if r.answer is not None and not r.abstained]
-        coverage = (
-            (sum(1 for r in scoreable if r.score is not None) / len(scoreable))
-            if scoreable
-            else None
-        )
         evidence = (sum(1 for r in answered if r.evidence) / len(answered)) if answered else None
         actions = _actions(loaded, area.id, facts, results, started)
         area_results.append(
             AreaResult(
                 area,
                 score,
-                coverage,
+                coverage.share,
                 evidence,
                 band_for(score, framework.bands.rag),
                 questions,
                 actions,
+                enough=coverage.enough(framework),
             )
         )
+    total = overall_coverage(coverages)
     scored = [a.score for a in area_results if a.score is not None]
-    overall = round(fmean(scored), 6) if scored else None
+    overall = round(fmean(scored), 6) if scored and total.enough(framework) else None
     return Assessment(
         framework=framework,
         transcript_id=transcript.id,
@@ -95,6 +96,7 @@ def compile_transcript(
         overall=overall,
         stage=band_for(overall, framework.bands.stages),
         overall_rag=band_for(overall, framework.bands.rag),
+        coverage=total.share,
         warnings=tuple(warnings),
     )
 
@@ -175,17 +177,18 @@ def _actions(
         quotes = tuple(dict.fromkeys(p.reply for r in weak for p in r.probes if p.reply))
         priority = priority_for(need)
         fired.append((need, order, action, triggers, quotes, priority))
-    fired.sort(key=lambda item: (-item[0], item[1]))
+    # Actions keep the seed's own letters and order; how much each is needed is its
+    # `need` (a column to sort by), never a new letter.
     return tuple(
         SuggestedAction(
             action=action,
             area=area,
-            letter=LETTERS[i] if i < len(LETTERS) else f"z{i}",
+            letter=action.letter,
             need=need,
             priority=priority,
             triggers=triggers,
             quotes=quotes,
             due=started + timedelta(days=DUE_DAYS[priority]),
         )
-        for i, (need, _, action, triggers, quotes, priority) in enumerate(fired)
+        for need, _, action, triggers, quotes, priority in fired
     )
