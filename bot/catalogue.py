@@ -95,14 +95,6 @@ class Catalogue:
             self._dialogues[path] = load_dialogue(path, framework)
         return self._dialogues[path]
 
-    def dialogue_for_transcript(
-        self, dialogue_id: str, framework: LoadedFramework
-    ) -> LoadedDialogue:
-        """The dialogue a transcript was taken with (a generated default one included)."""
-        if dialogue_id == f"{framework.id}-default":
-            return load_default_dialogue(framework)
-        return self.dialogue(dialogue_id, framework)
-
     @staticmethod
     def _resolve(ref: str, installed: dict[str, Path], kind: str) -> Path:
         if ref in installed:

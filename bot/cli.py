@@ -126,7 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("frameworks", help="list installed frameworks and dialogues")
 
-    schema = commands.add_parser("schema", help="write JSON Schemas of the three file formats")
+    from bot.rounds.cli import add_parser as add_round_parser
+
+    add_round_parser(commands)
+
+    schema = commands.add_parser("schema", help="write JSON Schemas of the file formats")
     schema.add_argument("-o", "--output", type=Path, default=Path("schemas"), metavar="DIR")
     return parser
 
@@ -179,6 +183,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from bot.report.command import run_report
 
         return run_report(args, catalogue)
+    if command == "round":
+        from bot.rounds.cli import run as run_round
+
+        return run_round(args, catalogue, folder)
     raise AssertionError(command)
 
 
@@ -282,12 +290,16 @@ def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 def _schema(folder: Path) -> int:
     from bot.model import Dialogue, Framework, Transcript
+    from bot.rounds.calls import CallEntry
+    from bot.rounds.model import Round
 
     folder.mkdir(parents=True, exist_ok=True)
     for name, model in (
         ("framework", Framework),
         ("dialogue", Dialogue),
         ("transcript", Transcript),
+        ("round", Round),
+        ("call", CallEntry),
     ):
         path = folder / f"{name}.schema.json"
         schema = model.model_json_schema(by_alias=True)

@@ -118,8 +118,10 @@ def start(
     interviewer: Person | None = None,
     clock: Clock = utc_now,
     transcript_id: str | None = None,
+    invitee: str = "",
 ) -> Conversation:
-    """Create a new transcript and its session (not yet begun)."""
+    """Create a new transcript and its session (not yet begun); ``invitee`` links it to
+    an invitee of the round whose folder it is in."""
     framework = catalogue.framework(framework_ref)
     if dialogue_ref is None and interviewer is not None:
         dialogue = _telephone_dialogue(catalogue, framework) or catalogue.dialogue(None, framework)
@@ -138,6 +140,7 @@ def start(
         respondent=respondent,
         interviewer=interviewer,
         started=clock(),
+        invitee=invitee,
     )
     writer = store.create(folder, header)
     with contextlib.suppress(OSError):  # a convenience for exact re-scoring only
@@ -167,9 +170,7 @@ def resume(
     try:
         transcript = loaded.transcript
         framework = catalogue.framework(framework_ref or transcript.framework.id)
-        dialogue = catalogue.dialogue_for_transcript(
-            dialogue_ref or transcript.dialogue.id, framework
-        )
+        dialogue = catalogue.dialogue(dialogue_ref or transcript.dialogue.id, framework)
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
             warnings.append(

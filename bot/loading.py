@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot import conditions
+from bot import conditions, toml_reader
 from bot.conditions import Condition, ConditionError
 from bot.model import Dialogue, Framework
 from bot.problems import (
@@ -104,8 +103,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str, bytes]:
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a Problem with its line."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return toml_reader.loads(text)
+    except toml_reader.TOMLDecodeError as error:
         message = str(error)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line = int(match.group(1)) if match else None
@@ -315,8 +314,8 @@ def read_dialogue_heading(path: Path) -> DialogueHeading:
     name = display_name(path)
     header = TABLE_HEADER.search(text)
     try:
-        data = tomllib.loads(text[: header.start()] if header else text)
-    except tomllib.TOMLDecodeError:
+        data = toml_reader.loads(text[: header.start()] if header else text)
+    except toml_reader.TOMLDecodeError:
         data = parse_toml(text, name)
     framework = data.get("framework")
     if not isinstance(framework, str):

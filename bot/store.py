@@ -30,7 +30,6 @@ from typing import Any
 
 import tomli_w
 
-from bot import fast_toml
 from bot.loading import parse_toml, read_text, validate_model
 from bot.model import Transcript, TranscriptHeader, Turn
 from bot.problems import LoadError, display_name
@@ -137,9 +136,7 @@ def parse_transcript(text: str, path: Path) -> Transcript:
 
 def _parse(text: str, name: str) -> tuple[Transcript, str]:
     valid = split_valid(text)
-    data = fast_toml.parse(valid)
-    if data is None:
-        data = parse_toml(valid, name)
+    data = parse_toml(valid, name)
     turns = data.get("turns")
     if isinstance(turns, list):
         for turn in turns:
@@ -337,6 +334,10 @@ def _read_holder(fd: int) -> str:
     return "another process"
 
 
+NOT_TRANSCRIPTS = frozenset({"round.toml"})
+"""Files found beside transcripts that are not transcripts (a round's description)."""
+
+
 def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Transcript files named directly, or found (recursively) in named folders."""
     for path in paths:
@@ -346,6 +347,7 @@ def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
                 p
                 for p in found
                 if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name not in NOT_TRANSCRIPTS
             )
         else:
             yield path

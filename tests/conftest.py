@@ -47,20 +47,19 @@ def catalogue() -> Catalogue:
     return Catalogue()
 
 
-@pytest.fixture
-def test_catalogue() -> Catalogue:
-    """A catalogue of the test fixtures."""
-    return Catalogue(framework_folders=[DATA], dialogue_folders=[DATA / "dialogues"])
-
-
 class Clock:
-    """A clock that ticks one second per call."""
+    """The one fake clock of the tests: it ticks `step` per call from a fixed moment."""
 
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    def __init__(
+        self,
+        start: datetime = datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
+        step: timedelta = timedelta(seconds=1),
+    ) -> None:
+        self.now = start
+        self.step = step
 
     def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
+        self.now += self.step
         return self.now
 
 

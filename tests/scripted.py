@@ -8,6 +8,7 @@ from pathlib import Path
 from bot import conversation
 from bot.catalogue import Catalogue
 from bot.model import Respondent, Transcript
+from tests.conftest import Clock
 
 
 def make(
@@ -22,12 +23,7 @@ def make(
     start: datetime | None = None,
 ) -> tuple[Path, Transcript]:
     """Answer in order (probes get `probe_reply`); stop early when `finish` is false."""
-    moment = [start or datetime(2009, 6, 1, 9, 0, tzinfo=UTC)]
-
-    def clock() -> datetime:
-        moment[0] += timedelta(seconds=5)
-        return moment[0]
-
+    clock = Clock(start or datetime(2009, 6, 1, 9, 0, tzinfo=UTC), timedelta(seconds=5))
     talk = conversation.start(
         catalogue, framework, dialogue, respondent or Respondent(name="Test"), folder, clock=clock
     )

@@ -20,6 +20,9 @@ PURE = [
     "bot.replay_text",
     "bot.scoring",
     "bot.report",
+    "bot.rounds.work",
+    "bot.rounds.report",
+    "bot.rounds.cli",
 ]
 
 

@@ -73,10 +73,12 @@ def test_markdown_keeps_the_seeds_wording_as_written() -> None:
 
 def test_control_characters_in_a_hand_edited_transcript_are_shown_not_obeyed() -> None:
     from bot.report import escape
+    from bot.report.render import environment
 
     # The escape shows as text: "\x1b" (the backslash itself escaped for Markdown).
     assert escape.markdown("a\x1b[2Jb\x07") == "a\\\\x1b\\[2Jb\\\\x07"
-    assert str(escape.html("a\x1b[2J<b>")) == "a\\x1b[2J&lt;b&gt;"
+    html = environment("html").from_string("{{ value }}").render(value="a\x1b[2J<b>")
+    assert html == "a\\x1b[2J&lt;b&gt;"
     assert escape.csv_cell("=1+1") == "'=1+1"
     assert escape.csv_cell("\x1b=") == "\\x1b="
 

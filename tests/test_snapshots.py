@@ -80,7 +80,7 @@ async def test_interview(folder: Path) -> None:
     catalogue = Catalogue()
     from bot import conversation
     from bot.model import Person, Respondent
-    from tests.tui_helpers import fixed_clock
+    from tests.conftest import Clock
 
     talk = conversation.start(
         catalogue,
@@ -89,7 +89,7 @@ async def test_interview(folder: Path) -> None:
         Respondent(name="Chief Executive"),
         folder,
         Person(name="An Officer"),
-        clock=fixed_clock(),
+        clock=Clock(),
         transcript_id="fedcba9876543210",
     )
     app = make_app(catalogue, folder, conversation=talk)

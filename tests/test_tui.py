@@ -6,18 +6,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, TextArea
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
 from bot.tui.screens.chat import ChatScreen
-from bot.tui.screens.dialogs import MessageScreen
+from bot.tui.screens.dialogs import HelpScreen, MessageScreen
 from bot.tui.screens.home import HomeScreen
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.screens.replay import ReplayScreen
 from bot.tui.screens.report import ReportScreen
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
+from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.options_bar import OptionButton
 from tests.conftest import ROOT
 from tests.tui_helpers import log_text, make_app, mini_catalogue, start, type_text
@@ -55,8 +56,69 @@ async def test_full_self_assessment_of_a_short_dialogue(tmp_path: Path) -> None:
         assert [t.value for t in answers] == ["agree", "partly", "13", "agree"]
         assert answers[0].comment == "minutes of the June 2009 board"
         text = log_text(app)
-        assert "Summary: overall" in text and "Transcript saved:" in text
-        assert "Area one:" in text
+        assert "Summary: overall" in text and "Area one:" in text
+
+
+async def finish_mini(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Answer the mini dialogue to its end."""
+    await pilot.pause()
+    for keys in (("3", "enter"), ("n", "enter"), ("1", "3", "enter"), ("3", "enter")):
+        await pilot.press(*keys)
+    await pilot.pause()
+
+
+def shown(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    """The text of a Static, as shown."""
+    return str(app.screen.query_one(selector).render())
+
+
+async def test_the_end_reads_as_a_conclusion(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_mini(pilot)
+        screen = app.screen
+        assert isinstance(screen, ChatScreen) and talk.session.complete
+        # The thanks, the overall result and the transcript's place, with the two ways on.
+        assert shown(app, "#thanks") == "Thank you."
+        assert shown(app, "#result").startswith("Overall: ")
+        assert shown(app, "#saved").startswith("Transcript saved: ")
+        conclusion = screen.query_one("#conclusion")
+        assert conclusion.region.bottom <= SIZE[1] - 1  # above the key hints
+        assert all(
+            screen.query_one(selector).region.height == 1
+            for selector in ("#thanks", "#result", "#saved", "#view-report", "#go-home")
+        )
+        log = screen.query_one(ChatLog)
+        assert log.region.height >= 8  # the conversation stays readable above it
+        hints = screen.query_one(KeyHints).text
+        assert "View report" in hints and "Home" in hints
+        assert not any(word in hints for word in ("Back", "Skip", "Note", "Abandon", "Send"))
+        await pilot.press("ctrl+b")  # nothing to go back to: the screen stays as it is
+        await pilot.pause()
+        assert log.region.height >= 8 and conclusion.display
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert app.screen.assessment is screen.assessment  # compiled once, not again
+        await pilot.press("escape")
+        await pilot.press("escape")  # home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_abandoning_ends_with_a_conclusion_too(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "enter", "ctrl+g", "y")
+        await pilot.pause()
+        assert "abandoned" in shown(app, "#thanks")
+        assert shown(app, "#result").startswith("Overall so far: ")
+        assert "Abandon" not in app.screen.query_one(KeyHints).text
 
 
 async def test_options_answer_by_mouse_and_by_enter_on_a_focused_option(tmp_path: Path) -> None:
@@ -402,3 +464,118 @@ async def test_resume_continues_exactly_where_plain_mode_stopped(tmp_path: Path,
             await pilot.press("enter")
         await pilot.pause()
     assert [t.question for t in on_disk(talk.path).turns if t.kind == "answer"] == ["a1", "a2"]
+
+
+async def test_a_refused_answer_keeps_what_was_typed_and_marks_it(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        typed = "7 - the board has met monthly since the 2008 restructure"
+        await type_text(pilot, typed)
+        await pilot.press("enter")
+        await pilot.pause()
+        box = app.screen.query_one(ChatInput)
+        assert box.value == typed  # nothing to type again
+        assert box.has_class("-invalid")
+        assert app.screen.query_one("#hint").has_class("-error")
+        assert shown(app, "#hint")  # says what was wrong
+        await pilot.press("home", "delete")
+        await type_text(pilot, "3")
+        assert not box.has_class("-invalid")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box.value == ""
+    answer = next(t for t in on_disk(talk.path).turns if t.kind == "answer")
+    assert (answer.value, answer.comment) == (
+        "agree",
+        "the board has met monthly since the 2008 restructure",
+    )
+
+
+async def test_a_free_text_question_says_how_to_send(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Send" not in app.screen.query_one(KeyHints).text
+        await pilot.press("3", "enter", "y", "enter")  # a3 is a free-text question
+        await pilot.pause()
+        area = app.screen.query_one("#long-answer", TextArea)
+        assert app.screen.focused is area
+        assert "Ctrl+S" in str(area.placeholder)
+        assert "Ctrl+S sends" in str(area.border_subtitle)  # stays in view while typing
+        assert "^s Send" in app.screen.query_one(KeyHints).text
+        await type_text(pilot, "Essex Police")
+        await pilot.press("enter")
+        await type_text(pilot, "and the PCT")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Send" not in app.screen.query_one(KeyHints).text
+    answer = [t for t in on_disk(talk.path).turns if t.kind == "answer"][-1]
+    assert answer.value == "Essex Police\nand the PCT"
+
+
+async def test_going_back_shows_the_current_answer(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "enter", "ctrl+b")
+        await pilot.pause()
+        current = [b for b in app.screen.query(OptionButton) if b.has_class("-current")]
+        assert [b.option.value for b in current] == ["agree"]
+        assert str(current[0].render()).startswith("✓ 3")
+        assert shown(app, "#hint") == "Currently: Agree"
+        await pilot.press("enter")  # keeps it
+        await pilot.pause()
+        assert not [b for b in app.screen.query(OptionButton) if b.has_class("-current")]
+
+
+@pytest.mark.parametrize("telephone", [False, True])
+async def test_help_fits_at_80x24(tmp_path: Path, telephone: bool) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer" if telephone else None)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y == 0  # every key in view
+        keys = app.screen.query_one("#help-keys")
+        assert keys.region.height == len(app.screen.keys)  # one line each, none wrapped
+        hint = app.screen.query_one("#help-hint")
+        assert "command palette" in str(hint.render())
+        assert 0 < hint.region.bottom <= SIZE[1]
+
+
+async def test_the_question_count_is_never_cut(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=(40, 24)) as pilot:
+        await pilot.pause()
+        count = app.screen.query_one("#count")
+        assert str(count.render()) == "Question 1 of 5"
+        assert count.region.right <= 40
+
+
+async def test_welcome_back_comes_before_the_waiting_question(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    talk.begin()
+    talk.answer("3")
+    talk.close()
+    app = make_app(catalogue, tmp_path, conversation=conversation.resume(catalogue, talk.path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = [line for line in log_text(app).splitlines() if line.strip()]
+        assert lines[-1].strip() == "Do you have a protocol?"
+        assert lines[-3].strip() == "Welcome back: carrying on where you left off."
+        # Info lines start where the bubbles' words do, not at column 0.
+        assert lines[-3].startswith(" W")

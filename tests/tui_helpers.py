@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot import conversation
@@ -10,23 +9,12 @@ from bot.catalogue import Catalogue
 from bot.model import Person, Respondent
 from bot.tui.app import PartnershipApp
 from bot.tui.widgets.chat_log import ChatLog
-from tests.conftest import DATA
+from tests.conftest import DATA, Clock
 
 
 def mini_catalogue() -> Catalogue:
     """The small test framework and dialogue."""
     return Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
-
-
-def fixed_clock():  # type: ignore[no-untyped-def]
-    """A clock that ticks a second per call from a fixed moment."""
-    moment = [datetime(2026, 1, 5, 9, 0, tzinfo=UTC)]
-
-    def clock() -> datetime:
-        moment[0] += timedelta(seconds=1)
-        return moment[0]
-
-    return clock
 
 
 def start(
@@ -40,7 +28,7 @@ def start(
         Respondent(name=name, organisation="Borough Council", role="Councillor"),
         folder,
         Person(name=interviewer) if interviewer else None,
-        clock=fixed_clock(),
+        clock=Clock(),
         transcript_id="0123456789abcdef",
     )
 

@@ -15,6 +15,14 @@ from typing import Any
 
 from bot.engine.answers import AnswerError, ParsedAnswer, parse_answer
 from bot.engine.evidence import is_vague, names_evidence
+from bot.engine.path import (
+    SKIP_COMMAND,
+    AnswerLedger,
+    FinalPath,
+    PathTracker,
+    answers_on,
+    path_of,
+)
 from bot.engine.prompts import Outcome, Progress, Prompt
 from bot.engine.ranges import RANGE_TRIGGERS, probe_text, range_side
 from bot.facts import AnswerFacts
@@ -50,8 +58,8 @@ class Session:
         self.framework = dialogue.framework.framework
         self.telephone = telephone or self.dialogue.mode == "telephone"
         self.turns: list[Turn] = []
-        self.answers: dict[str, Turn] = {}
-        self.path: list[str] = []
+        self.tracker = PathTracker()
+        self.ledger = AnswerLedger()
         self.visit: _Visit | None = None
         self.finished: str = ""  # "", "end" or "abandon"
         self._ask_nodes = [n for n, node in self.dialogue.nodes.items() if node.ask]
@@ -61,9 +69,27 @@ class Session:
     # ----- reading ---------------------------------------------------------------------------
 
     @property
+    def path(self) -> list[str]:
+        """The ask nodes on the path, in order (those after the cursor are still ahead)."""
+        return list(self.tracker.nodes)
+
+    @property
+    def final_path(self) -> FinalPath:
+        """The path as it stands, with each question's latest answer and bound replies."""
+        return path_of(self.tracker, self.ledger)
+
+    @property
+    def answers(self) -> dict[str, Turn]:
+        """The latest answer to each question on the path (off it, answers do not count)."""
+        return answers_on(self.tracker.nodes, self.tracker, self.ledger)
+
+    @property
     def facts(self) -> AnswerFacts:
-        """The answers so far, for conditions and scores."""
-        return AnswerFacts(self.framework, self.answers)
+        """The answers on the route taken to the question being asked, for conditions:
+        what a respondent answering straight through would have given by now."""
+        return AnswerFacts(
+            self.framework, answers_on(self.tracker.behind(), self.tracker, self.ledger)
+        )
 
     @property
     def complete(self) -> bool:
@@ -91,7 +117,7 @@ class Session:
         node = self.dialogue.nodes[self.visit.node]
         question = self.framework.question(node.ask or "")
         progress = self._progress(question)
-        back = len(self.path) > 1 or self.visit.probe is not None
+        back = self.tracker.cursor > 0 or self.visit.probe is not None
         if self.visit.probe is not None:
             probe = node.probes[self.visit.probe]
             return Prompt(
@@ -114,7 +140,7 @@ class Session:
             chat=node.chat,
             read_aloud=node.read_aloud,
             guidance=node.guidance,
-            previous=self.answers.get(question.id),
+            previous=self.ledger.latest(question.id),
             can_go_back=back,
         )
 
@@ -127,15 +153,17 @@ class Session:
         return Outcome(tuple(self._continue(at)))
 
     def answer(self, text: str, at: datetime) -> Outcome:
-        """Take an answer to the question or probe shown now."""
+        """Take an answer to the question or probe shown now (`:skip` typed skips it)."""
         if refusal := self._refuse_if_over():
             return refusal
         assert self.visit is not None
         text = clean_input(text)
+        if text.strip().casefold() == SKIP_COMMAND:
+            return self.skip(at)
         node = self.dialogue.nodes[self.visit.node]
         question = self.framework.question(node.ask or "")
         if self.visit.probe is not None:
-            if not text:
+            if not text.strip():
                 return Outcome(error="Please type a reply, or :skip to move on.")
             probe = node.probes[self.visit.probe]
             turn = self._turn(
@@ -148,7 +176,7 @@ class Session:
                 trigger=probe.on,
             )
             return self._record(turn, at)
-        previous = self.answers.get(question.id)
+        previous = self.ledger.latest(question.id)
         if not text and previous is not None:
             turn = self._turn(
                 at, self._respondent, "keep", node=self.visit.node, question=question.id
@@ -162,7 +190,12 @@ class Session:
         return self._record(turn, at)
 
     def amend(self, question_id: str, text: str, at: datetime) -> Outcome:
-        """Correct an earlier answer without moving on; the original is kept in the history."""
+        """Correct an earlier answer without moving on; the original is kept in the history.
+
+        When the new answer changes which questions follow, the session goes back to the
+        question where the route now turns, so that the route is taken again from there
+        (Enter keeps its answer); the questions off the new route no longer count.
+        """
         previous = self.answers.get(question_id)
         if previous is None:
             return Outcome(error=f"{question_id} has no answer to amend.")
@@ -176,8 +209,24 @@ class Session:
         turn = self._answer_turn(
             at, question, clean_input(text), parsed, previous, node=previous.node
         )
+        turning = self._turning_point(previous.node, turn)
+        if turning is not None and self.finished:
+            return Outcome(
+                error="That answer changes which questions follow, and the assessment is over: "
+                "it cannot be changed now."
+            )
         self._apply(turn)
-        return Outcome((turn,))
+        if turning is None:
+            return Outcome((turn,))
+        back = self._turn(
+            at,
+            self._respondent,
+            "back",
+            node=turning,
+            question=self.dialogue.nodes[turning].ask or "",
+        )
+        self._apply(back)
+        return Outcome((turn, back, *self._emit_from(turning, at)))
 
     def skip(self, at: datetime) -> Outcome:
         """Skip the question (it stays unanswered) or the follow-up."""
@@ -203,8 +252,8 @@ class Session:
         assert self.visit is not None
         if self.visit.probe is not None:
             target = self.visit.node
-        elif len(self.path) > 1:
-            target = self.path[-2]
+        elif self.tracker.cursor > 0:
+            target = self.tracker.nodes[self.tracker.cursor - 1]
         else:
             return Outcome(error="This is the first question; there is nothing to go back to.")
         turn = self._turn(
@@ -287,19 +336,16 @@ class Session:
     def _apply(self, turn: Turn) -> None:
         """Update the state for one turn; replaying every turn rebuilds the session."""
         self.turns.append(turn)
+        self.tracker.apply(turn)
+        self.ledger.apply(turn)
         kind = turn.kind
         if kind == "ask":
-            if turn.node in self.path:
-                del self.path[self.path.index(turn.node) + 1 :]
-            else:
-                self.path.append(turn.node)
             self.visit = _Visit(turn.node)
         elif kind == "probe" and self.visit is not None:
             self.visit.probe = turn.probe
             if turn.probe is not None:
                 self.visit.probes_fired.append(turn.probe)
         elif kind == "answer":
-            self.answers[turn.question] = turn
             if self.visit is not None and turn.node == self.visit.node:
                 kind = self.framework.question(turn.question).kind
                 words = turn.value if kind == "text" else turn.comment
@@ -391,13 +437,43 @@ class Session:
         # Validation reports dead ends; a respondent who meets one is still let out cleanly.
         return [self._emit(self._turn(at, "bot", "end", node=node_id, text=DEAD_END_WORDS))]
 
-    def _next_node(self, node_id: str) -> str | None:
+    def _next_node(self, node_id: str, facts: AnswerFacts | None = None) -> str | None:
         node = self.dialogue.nodes[node_id]
-        facts = self.facts
+        facts = facts if facts is not None else self.facts
         for index, branch in enumerate(node.branches):
             if self.loaded.branches[(node_id, index)].evaluate(facts):
                 return branch.goto
         return node.next
+
+    def _route_from(self, node_id: str, facts: AnswerFacts) -> str | None:
+        """The next ask node after a node, through say nodes (None: the dialogue ends)."""
+        for _ in range(len(self.dialogue.nodes) + 1):
+            following = self._next_node(node_id, facts)
+            if following is None or self.dialogue.nodes[following].kind == "end":
+                return None
+            if self.dialogue.nodes[following].kind == "ask":
+                return following
+            node_id = following
+        return None
+
+    def _turning_point(self, node_id: str, amendment: Turn) -> str | None:
+        """Where the route taken would turn differently with an amendment: the first node
+        from `node_id` on whose next question is no longer the one that followed it."""
+        nodes = self.tracker.nodes
+        if node_id not in nodes[: self.tracker.cursor + 1]:
+            return None  # ahead of the cursor: the route is taken again when it is reached
+        ledger = self.ledger.with_answer(amendment)
+        last = self.tracker.cursor if not self.finished else len(nodes) - 1
+        for index in range(nodes.index(node_id), last + 1):
+            facts = AnswerFacts(
+                self.framework, answers_on(nodes[: index + 1], self.tracker, ledger)
+            )
+            expected = nodes[index + 1] if index + 1 < len(nodes) else None
+            if index == self.tracker.cursor and not self.finished:
+                break  # the question being asked: its route is taken when it is answered
+            if self._route_from(nodes[index], facts) != expected:
+                return nodes[index]
+        return None
 
     def _next_probe(self, node_id: str) -> int | None:
         assert self.visit is not None
@@ -411,7 +487,7 @@ class Session:
 
     def _fires(self, node_id: str, node: Node, index: int, probe: Probe) -> bool:
         question = self.framework.question(node.ask or "")
-        answer = self.answers.get(question.id)
+        answer = self.ledger.latest(question.id)
         if answer is None or self.visit is None:
             return False
         texts = " ".join(self.visit.texts)
@@ -433,13 +509,13 @@ class Session:
         return False
 
     def _probe_text(self, probe: Probe, question: Question) -> str:
-        answer = self.answers.get(question.id)
+        answer = self.ledger.latest(question.id)
         return probe_text(probe, question, range_side(question, answer) if answer else "")
 
     def _progress(self, question: Question | None) -> Progress:
         areas = self.framework.areas
         area = areas[-1] if question is None else self.framework.area_of(question.id)
-        reached = len(dict.fromkeys(self.path))
+        reached = self.tracker.cursor + 1
         return Progress(
             area_id=area.id,
             area_title=area.title,

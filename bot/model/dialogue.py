@@ -18,16 +18,6 @@ Trigger = Literal[
     "above_range",
     "inconsistent",
 ]
-TRIGGERS: tuple[str, ...] = (
-    "low",
-    "dont_know",
-    "vague",
-    "unevidenced_high",
-    "out_of_range",
-    "below_range",
-    "above_range",
-    "inconsistent",
-)
 Mode = Literal["self", "telephone"]
 
 

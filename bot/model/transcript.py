@@ -114,6 +114,8 @@ class TranscriptHeader(Strict):
     """Who interviewed (telephone mode)."""
     started: datetime
     """When it started."""
+    invitee: str = Field(default="", max_length=40)
+    """In a round: the id of the invitee in round.toml (empty outside rounds)."""
 
     model_config = Strict.model_config | {"populate_by_name": True}
 
@@ -154,11 +156,6 @@ class Transcript(TranscriptHeader):
     def updated(self) -> datetime:
         """When the last turn was taken."""
         return self.turns[-1].at if self.turns else self.started
-
-    @property
-    def ended(self) -> datetime | None:
-        """When it was completed or abandoned."""
-        return self.updated if self.status != "in_progress" else None
 
     def header(self) -> TranscriptHeader:
         """The header alone."""

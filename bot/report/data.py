@@ -67,7 +67,6 @@ def question_data(result: QuestionResult) -> dict[str, Any]:
         "evidence": result.evidence,
         "words": list(result.words),
         "probes": [{"trigger": p.trigger, "text": p.text, "reply": p.reply} for p in result.probes],
-        "amended": result.amended,
         "notes": list(result.notes),
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from bot.text import printable
 
@@ -32,11 +32,6 @@ def markdown(value: object) -> str:
     text = _MD_ENTITY.sub(r"\\&", text)
     text = _MD_LINE_START.sub(r"\1\\\2", text)
     return text.replace("\n", " ")
-
-
-def html(value: object) -> Markup:
-    """Text escaped for HTML, with control characters made visible."""
-    return escape(printable(str(value)) if value is not None else "")
 
 
 def csv_cell(value: object) -> str:

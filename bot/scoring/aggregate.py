@@ -121,6 +121,7 @@ class _Totals:
     by_role: dict[tuple[str, str], _Spread] = field(default_factory=dict)
     by_sector: dict[tuple[str, str], _Spread] = field(default_factory=dict)
     actions: dict[str, int] = field(default_factory=dict)
+    needs: dict[str, _Spread] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, int] = field(default_factory=dict)
     sectors: dict[str, int] = field(default_factory=dict)
@@ -141,10 +142,11 @@ class _Totals:
             self.areas.setdefault(area, _Spread()).add(score)
             self.by_role.setdefault((area, role), _Spread()).add(score)
             self.by_sector.setdefault((area, sector), _Spread()).add(score)
-        for action, quotes in summary.actions.items():
+        for action, fired in summary.actions.items():
             self.actions[action] = self.actions.get(action, 0) + 1
+            self.needs.setdefault(action, _Spread()).add(fired.need)
             kept = self.quotes.setdefault(action, [])
-            kept.extend(quotes[: max(0, 3 - len(kept))])
+            kept.extend(fired.quotes[: max(0, 3 - len(kept))])
 
 
 @dataclass
@@ -348,6 +350,7 @@ def aggregate_data(
                     "text": action.text,
                     "respondents": count,
                     "share": _r(share * 100),
+                    "need": _r(totals.needs[action.id].mean if action.id in totals.needs else None),
                     "priority": priority_for(share * 100),
                     "owner": action.owner,
                     "smart": action.smart,

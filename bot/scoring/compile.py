@@ -7,9 +7,11 @@ from datetime import date, timedelta
 from statistics import fmean
 
 from bot.engine.evidence import names_evidence
+from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
-from bot.model import Band, Framework, Transcript, Turn
+from bot.model import Band, Framework, Transcript
+from bot.scoring.actions import FiredAction, fired_actions
 from bot.scoring.coverage import area_coverage, covered_score, overall_coverage
 from bot.scoring.results import (
     AreaResult,
@@ -34,27 +36,15 @@ def priority_for(need: float) -> str:
     return "high" if need >= 75 else "medium" if need >= 50 else "low"
 
 
-def latest_answers(turns: Sequence[Turn]) -> dict[str, Turn]:
-    """Each question's latest answer (amendments replace what they amend)."""
-    answers: dict[str, Turn] = {}
-    for turn in turns:
-        if turn.kind == "answer" and turn.question:
-            answers[turn.question] = turn
-    return answers
-
-
 def compile_transcript(
     transcript: Transcript, loaded: LoadedFramework, warnings: Sequence[str] = ()
 ) -> Assessment:
     """Scores, RAG, stage and suggested actions for one transcript."""
     framework = loaded.framework
-    turns = transcript.turns
-    answers = latest_answers(turns)
-    facts = AnswerFacts(framework, answers)
-    results = {
-        q.id: _question_result(framework, q.id, turns, answers, facts)
-        for q in framework.questions()
-    }
+    path = final_path(transcript.turns)
+    facts = AnswerFacts(framework, path.answers)
+    results = {q.id: _question_result(framework, q.id, path, facts) for q in framework.questions()}
+    fired = fired_actions(loaded, path, facts)
     started = transcript.started.date()
     asked = {r.question.id for r in results.values() if r.asked}
     area_results = []
@@ -67,7 +57,7 @@ def compile_transcript(
         score = covered_score(framework, coverage, facts.area_score(area.id))
         answered = [r for r in questions if r.answer is not None and not r.abstained]
         evidence = (sum(1 for r in answered if r.evidence) / len(answered)) if answered else None
-        actions = _actions(loaded, area.id, facts, results, started)
+        actions = _in_seed_order([f for f in fired if f.area.id == area.id], started)
         area_results.append(
             AreaResult(
                 area,
@@ -102,93 +92,45 @@ def compile_transcript(
 
 
 def _question_result(
-    framework: Framework,
-    question_id: str,
-    turns: Sequence[Turn],
-    answers: dict[str, Turn],
-    facts: AnswerFacts,
+    framework: Framework, question_id: str, path: FinalPath, facts: AnswerFacts
 ) -> QuestionResult:
     question = framework.question(question_id)
-    mine = [t for t in turns if t.question == question_id]
-    answer = answers.get(question_id)
-    probes: list[ProbeExchange] = []
-    pending: Turn | None = None
-    for turn in mine:
-        if turn.kind == "probe":
-            if pending is not None:
-                probes.append(ProbeExchange(pending.trigger, pending.text, ""))
-            pending = turn
-        elif turn.kind in ("probe_answer", "skip") and pending is not None:
-            probes.append(
-                ProbeExchange(
-                    pending.trigger, pending.text, turn.text if turn.kind == "probe_answer" else ""
-                )
-            )
-            pending = None
-    if pending is not None:
-        probes.append(ProbeExchange(pending.trigger, pending.text, ""))
+    step = path.step(question_id)
+    if step is None:
+        return QuestionResult(question, False, None, None, False, (), ())
+    answer = step.answer
     own = ""
     if answer is not None:
         own = answer.value if question.kind == "text" else answer.comment
+    # Only follow-ups that got a reply are reported: a skipped one says nothing.
+    probes = tuple(ProbeExchange(f.trigger, f.text, f.reply) for f in step.follow_ups if f.reply)
     words = tuple(w for w in (own, *(p.reply for p in probes)) if w)
     return QuestionResult(
         question=question,
-        asked=any(t.kind == "ask" for t in mine),
+        asked=True,
         answer=answer,
         score=facts.question_score(question_id),
         evidence=any(names_evidence(w) for w in words),
         words=words,
-        probes=tuple(probes),
-        amended=sum(1 for t in mine if t.kind == "answer" and t.amends is not None),
-        notes=tuple(t.text for t in mine if t.kind == "note"),
+        probes=probes,
+        notes=step.notes,
     )
 
 
-def _actions(
-    loaded: LoadedFramework,
-    area_id: str,
-    facts: AnswerFacts,
-    results: dict[str, QuestionResult],
-    started: date,
-) -> tuple[SuggestedAction, ...]:
-    framework = loaded.framework
-    area = framework.area(area_id)
-    fired = []
-    for order, action in enumerate(area.actions):
-        condition = loaded.actions[action.id]
-        if not condition.evaluate(facts):
-            continue
-        named = set(condition.names)
-        via_areas = {q.id for a in condition.areas for q in framework.area(a).questions}
-        weak = []
-        for question in framework.questions():
-            result = results[question.id]
-            if result.answer is None or question.id not in named | via_areas:
-                continue
-            # An answer the condition names is weak at half marks or below; one that only
-            # counts through its area's score, below half marks.
-            limit = 50.0 if question.id in named else 49.999
-            if result.abstained or (result.score is not None and result.score <= limit):
-                weak.append(result)
-        scores = [r.score for r in weak if r.score is not None]
-        scores += [s for s in (facts.area_score(a) for a in condition.areas) if s is not None]
-        need = round(100 - fmean(scores), 6) if scores else 50.0
-        triggers = tuple(f"{r.question.number or r.question.id} {r.shown_answer}" for r in weak)
-        quotes = tuple(dict.fromkeys(p.reply for r in weak for p in r.probes if p.reply))
-        priority = priority_for(need)
-        fired.append((need, order, action, triggers, quotes, priority))
-    # Actions keep the seed's own letters and order; how much each is needed is its
-    # `need` (a column to sort by), never a new letter.
+def _in_seed_order(fired: list[FiredAction], started: date) -> tuple[SuggestedAction, ...]:
+    """An area's fired actions in the framework's (the seed's) order, each with the seed's
+    own letter; how much each is needed is its `need` (a column to sort by), never a new
+    letter."""
     return tuple(
         SuggestedAction(
-            action=action,
-            area=area,
-            letter=action.letter,
-            need=need,
-            priority=priority,
-            triggers=triggers,
-            quotes=quotes,
+            action=f.action,
+            area=f.area,
+            letter=f.action.letter,
+            need=f.need,
+            priority=(priority := priority_for(f.need)),
+            triggers=tuple(str(t) for t in f.triggers),
+            quotes=f.quotes,
             due=started + timedelta(days=DUE_DAYS[priority]),
         )
-        for need, _, action, triggers, quotes, priority in fired
+        for f in sorted(fired, key=lambda f: f.order)
     )

@@ -37,7 +37,14 @@ def area_coverage(
     framework: Framework, area: Area, asked: Collection[str], facts: AnswerFacts
 ) -> Coverage:
     """An area's coverage, counting only the questions that were asked."""
-    scoreable = [q for q in area.questions if q.scoreable and q.id in asked]
+    # A question the respondent said does not apply lowers neither score nor coverage.
+    scoreable = [
+        q
+        for q in area.questions
+        if q.scoreable
+        and q.id in asked
+        and getattr(facts.answers.get(q.id), "abstain", "") != "not_applicable"
+    ]
     scored = sum(1 for q in scoreable if facts.question_score(q.id) is not None)
     return Coverage(scored, len(scoreable))
 

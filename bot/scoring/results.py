@@ -27,9 +27,9 @@ class QuestionResult:
     question: Question
     """The question."""
     asked: bool
-    """Whether the dialogue reached it."""
+    """Whether it is on the final path."""
     answer: Turn | None
-    """The latest answer (after amendments), if any."""
+    """Its latest answer on the final path, if any."""
     score: float | None
     """0-100, or None (text, abstention, skipped, not asked)."""
     evidence: bool
@@ -37,9 +37,7 @@ class QuestionResult:
     words: tuple[str, ...]
     """The respondent's own words: text answer or comment, then probe replies."""
     probes: tuple[ProbeExchange, ...]
-    """Follow-ups asked about it."""
-    amended: int
-    """How many times the answer was amended."""
+    """Follow-ups about its answer that got a reply."""
     notes: tuple[str, ...] = ()
     """Notes made at this question."""
 

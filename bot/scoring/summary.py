@@ -10,14 +10,27 @@ from pathlib import Path
 
 from bot import store
 from bot.catalogue import Catalogue
+from bot.engine.path import final_path
 from bot.facts import AnswerFacts
 from bot.problems import LoadError
-from bot.scoring.compile import latest_answers
+from bot.scoring.actions import fired_actions
 from bot.scoring.source import framework_for
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
+
+
+@dataclass(frozen=True)
+class FiredSummary:
+    """A suggested action one transcript fired, as the aggregate counts it."""
+
+    need: float
+    """0-100, as in the transcript's own report."""
+    triggers: tuple[str, ...]
+    """The question ids whose answers triggered it."""
+    quotes: tuple[str, ...]
+    """The first few follow-up replies behind it."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +52,9 @@ class Summary:
     dont_know, refused, no_reply (asked, unanswered), text."""
     areas: dict[str, float | None] = field(default_factory=dict)
     """area id -> 0-100 score."""
-    actions: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """action id -> a few quotes from the probes behind it."""
+    actions: dict[str, FiredSummary] = field(default_factory=dict)
+    """action id -> its need, triggering questions and a few quotes, by the same rule as
+    a single transcript's report."""
     warnings: tuple[str, ...] = ()
 
 
@@ -60,16 +74,12 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     transcript = store.parse_transcript(text, path)
     loaded, warnings = framework_for(transcript, path, catalogue, current)
     framework = loaded.framework
-    answers = latest_answers(transcript.turns)
+    path = final_path(transcript.turns)
+    answers = path.answers
     facts = AnswerFacts(framework, answers)
-    asked = {t.question for t in transcript.turns if t.kind == "ask"}
-    replies: dict[str, list[str]] = {}
-    for turn in transcript.turns:
-        if turn.kind == "probe_answer" and turn.question:
-            replies.setdefault(turn.question, []).append(turn.text)
     summary_answers: dict[str, tuple[str, float | None]] = {}
     for question in framework.questions():
-        if question.id not in asked and question.id not in answers:
+        if not path.on_path(question.id):
             continue
         answer = answers.get(question.id)
         score = facts.question_score(question.id)
@@ -78,13 +88,14 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
             category(score, abstain, question.kind) if answer else "no_reply",
             score,
         )
-    actions: dict[str, tuple[str, ...]] = {}
-    for area in framework.areas:
-        for action in area.actions:
-            condition = loaded.actions[action.id]
-            if condition.evaluate(facts):
-                quotes = [q for name in sorted(condition.names) for q in replies.get(name, [])]
-                actions[action.id] = tuple(quotes[:QUOTES_PER_ACTION])
+    actions = {
+        fired.action.id: FiredSummary(
+            fired.need,
+            tuple(t.question for t in fired.triggers),
+            fired.quotes[:QUOTES_PER_ACTION],
+        )
+        for fired in fired_actions(loaded, path, facts)
+    }
     who = transcript.respondent
     return Summary(
         framework_id=framework.id,

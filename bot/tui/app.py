@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -12,6 +13,11 @@ from textual.screen import Screen
 from bot.catalogue import Catalogue
 from bot.conversation import Conversation
 from bot.problems import LoadError
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from bot.scoring.results import Assessment
 
 # Screens are imported where they are first needed: started straight into a conversation,
 # only that conversation's screen is loaded before its first question is on screen.
@@ -110,10 +116,24 @@ class PartnershipApp(App[int]):
         self.push_screen(ReplayScreen(path, transcript, framework, warnings), self._home_if_bare)
 
     def open_report(self, path: Path) -> None:
-        """The report of one transcript."""
+        """The report of one transcript, scored against the framework it was taken with."""
+        from bot import store
+        from bot.scoring import compile_transcript
+        from bot.scoring.source import framework_for
+
+        try:
+            transcript = store.load(path).transcript
+            framework, warnings = framework_for(transcript, path, self.catalogue)
+        except (LoadError, OSError) as error:
+            self.show_error("Cannot open the report", str(error))
+            return
+        self.show_report(compile_transcript(transcript, framework, warnings), path)
+
+    def show_report(self, assessment: Assessment, path: Path) -> None:
+        """The report of an assessment already compiled (from the transcript at `path`)."""
         from bot.tui.screens.report import ReportScreen
 
-        self.push_screen(ReportScreen(path))
+        self.push_screen(ReportScreen(assessment, path))
 
     def action_new_assessment(self) -> None:
         """Start a self-assessment."""
@@ -172,3 +192,11 @@ class PartnershipApp(App[int]):
             yield SystemCommand(
                 "Pause or resume the call", "Stops the call timer", screen.action_pause
             )
+
+
+def host(node: DOMNode) -> PartnershipApp:
+    """The app a screen or widget belongs to, typed, so that screens ask it for things
+    through its methods."""
+    app = node.app
+    assert isinstance(app, PartnershipApp), "the screens run inside PartnershipApp"
+    return app

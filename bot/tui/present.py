@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.model import Framework, Turn
+from bot.model import Framework, Respondent, Turn
+from bot.scoring.results import Assessment
 from bot.text import printable
 
 Role = Literal["bot", "you", "probe", "note", "info", "error"]
@@ -37,6 +38,22 @@ def answer_words(turn: Turn) -> str:
     """An answer as words: the option's label or the value, and any comment."""
     shown = turn.label or turn.value
     return f"{shown} - {turn.comment}" if turn.comment else shown
+
+
+def who_words(who: Respondent, organisation: bool = True) -> str:
+    """Who answered, as people read it: "Jane Smith, Councillor, Borough Council"."""
+    parts = (who.name, who.role, who.organisation) if organisation else (who.name,)
+    return ", ".join(printable(x) for x in parts if x) or "(not named)"
+
+
+def overall_words(assessment: Assessment) -> str:
+    """The overall result in words: "56/100 (Amber), stage: Developing"."""
+    words = "no score" if assessment.overall is None else f"{assessment.overall:.0f}/100"
+    if assessment.overall_rag is not None:
+        words += f" ({assessment.overall_rag.label})"
+    if assessment.stage is not None:
+        words += f", stage: {assessment.stage.label}"
+    return words
 
 
 def message_for(

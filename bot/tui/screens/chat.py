@@ -5,13 +5,16 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
+from bot.conversation import Conversation
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name
-from bot.tui.present import ChatMessage
+from bot.scoring.results import Assessment
+from bot.tui.app import host
+from bot.tui.present import ChatMessage, answer_words, overall_words
 from bot.tui.screens.conversation_base import ConversationScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
@@ -21,17 +24,21 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 
 KEYS = [
-    ("1-5, y, n, d...", "type an option's key, and a comment after it if you like"),
-    ("Enter", "send what is typed (an option's key or words, a number, or a reply)"),
+    ("1-5, y, n, d", "type an option's key, a comment after it if you like"),
+    ("Enter", "send what is typed (a key or words, a number, a reply)"),
     ("click", "an option button sends that option at once"),
-    ("Ctrl+S", "send a long answer (in the multi-line box)"),
-    ("Ctrl+B", "go back to the previous question (Enter on it keeps the answer)"),
+    ("Ctrl+S", "send a long answer (Enter adds a line there)"),
+    ("Ctrl+B", "back to the previous question (Enter keeps its answer)"),
     ("Ctrl+O", "skip this question or follow-up"),
     ("Ctrl+N", "add a note"),
     ("Ctrl+G", "abandon the assessment (asks first)"),
-    ("Esc", "leave; everything is already saved, resume from the home screen"),
+    ("Esc", "leave; everything is saved, resume from home"),
+    ("o", "at the end: view the report"),
     ("F1", "this help"),
 ]
+
+LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
+"""Said on the multi-line box itself, where the respondent is typing."""
 
 
 class ChatScreen(ConversationScreen):
@@ -39,15 +46,21 @@ class ChatScreen(ConversationScreen):
 
     AUTO_FOCUS = "#answer"
     BINDINGS = [
+        Binding("ctrl+s", "send_long", "Send"),
         Binding("ctrl+b", "back", "Back"),
         Binding("ctrl+o", "skip", "Skip"),
         Binding("ctrl+n", "note", "Note"),
-        Binding("ctrl+s", "send_long", "Send", show=False),
         Binding("ctrl+g", "abandon", "Abandon"),
+        Binding("o", "report", "View report"),
         Binding("escape", "leave", "Save & leave"),
+        Binding("escape", "home", "Home"),
         Binding("f1", "help", "Help"),
-        Binding("o", "report", "Report", show=False),
     ]
+
+    def __init__(self, conversation: Conversation) -> None:
+        super().__init__(conversation)
+        self.assessment: Assessment | None = None
+        """The assessment, compiled once when the conversation ends."""
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.conversation.session.dialogue.title, id="progress")
@@ -60,13 +73,28 @@ class ChatScreen(ConversationScreen):
     def on_mount(self) -> None:
         hold_still(self)
         log = self.query_one(ChatLog)
-        for turn in self.conversation.session.turns:
+        turns = self.conversation.session.turns
+        resumed = bool(turns) and not self.conversation.session.over
+        # Welcome back goes before the question still waiting, not between it and its options.
+        waiting = len(turns)
+        while resumed and waiting > 0 and turns[waiting - 1].speaker == "bot":
+            waiting -= 1
+        for index, turn in enumerate(turns):
+            if resumed and index == waiting:
+                log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
             self._add_turn(turn)
-        if self.conversation.session.turns and not self.conversation.session.over:
+        if resumed and waiting == len(turns):
             log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
         for warning in self.conversation.warnings:
             log.add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Send is offered while the multi-line box is in use."""
+        if action == "send_long":
+            area = self._long_answer(create=False)
+            return area is not None and not area.has_class("-hidden")
+        return super().check_action(action, parameters)
 
     # ----- showing --------------------------------------------------------------------------
 
@@ -90,15 +118,21 @@ class ChatScreen(ConversationScreen):
         prompt = session.current()
         self.query_one(ProgressHeader).show(prompt.progress)
         options = prompt.options if prompt.kind == "ask" else ()
-        self.query_one(OptionsBar).show(options)
+        bar = self.query_one(OptionsBar)
+        bar.show(options)
+        current = prompt.previous if prompt.kind == "ask" else None
+        bar.mark_current(next((o for o in options if current and o.value == current.value), None))
         box = self.query_one(ChatInput)
         box.options = options
-        self.query_one(OptionsBar).highlight(box.chosen)
+        bar.highlight(box.chosen)
         long_answer = (
             prompt.kind == "ask" and prompt.question is not None and prompt.question.kind == "text"
         )
         box.set_class(long_answer, "-hidden")
         box.placeholder = self._placeholder(prompt)
+        if current is not None:
+            hint = self.query_one("#hint", Static)
+            hint.update(Content(f"Currently: {answer_words(current)}"))
         area = self._long_answer(create=long_answer)
         if area is not None:
             area.set_class(not long_answer, "-hidden")
@@ -107,6 +141,7 @@ class ChatScreen(ConversationScreen):
             area.focus()
         else:
             box.focus()
+        self.query_one(KeyHints).refresh_hints()
 
     def _long_answer(self, create: bool) -> TextArea | None:
         """The multi-line box for narrative answers, made the first time one is needed."""
@@ -115,7 +150,12 @@ class ChatScreen(ConversationScreen):
             return found.first(TextArea)
         if not create:
             return None
-        area = TextArea(id="long-answer", soft_wrap=True)
+        area = TextArea(
+            id="long-answer",
+            soft_wrap=True,
+            placeholder="Type your answer; Enter adds a line, Ctrl+S sends it",
+        )
+        area.border_subtitle = LONG_ANSWER_HINT
         if getattr(self.app, "still", False):
             area.cursor_blink = False
         self.mount(area, before=self.query_one(ChatInput))
@@ -136,44 +176,65 @@ class ChatScreen(ConversationScreen):
         return "Type your answer and press Enter"
 
     def _finish(self) -> None:
+        """The end of the conversation as a conclusion: thanks, result, where it is saved."""
         session = self.conversation.session
-        log = self.query_one(ChatLog)
-        self.query_one(ChatInput).add_class("-hidden")
+        self.add_class("-over")
         area = self._long_answer(create=False)
         if area is not None:
             area.add_class("-hidden")
         self.query_one(OptionsBar).show(())
-        self._show_finished_buttons()
-        progress = session.current().progress
-        self.query_one(ProgressHeader).show(progress, finished=True)
-        if session.complete:
+        self.query_one(ProgressHeader).show(session.current().progress, finished=True)
+        if self.assessment is None:
             from bot.scoring import compile_transcript
 
-            assessment = compile_transcript(self.conversation.transcript, session.loaded.framework)
-            lines = [
-                f"{a.area.title}: {'no score' if a.score is None else f'{a.score:.0f}/100'}"
-                + (f" ({a.rag.label})" if a.rag else "")
-                + (
-                    f", {len(a.actions)} suggested action{'s' if len(a.actions) != 1 else ''}"
-                    if a.actions
-                    else ""
-                )
-                for a in assessment.areas
-            ]
-            overall = "no score" if assessment.overall is None else f"{assessment.overall:.0f}/100"
-            if assessment.stage is not None:
-                overall += f", stage: {assessment.stage.label}"
-            log.add(ChatMessage("info", "\n".join(lines), f"Summary: overall {overall}"))
-        log.add(ChatMessage("info", f"Transcript saved: {display_name(self.conversation.path)}"))
+            self.assessment = compile_transcript(
+                self.conversation.transcript, session.loaded.framework, self.conversation.warnings
+            )
+            if session.complete:
+                self.query_one(ChatLog).add(self._area_summary(self.assessment))
+        self._show_conclusion(self.assessment)
+        self.query_one(KeyHints).refresh_hints()
 
-    def _show_finished_buttons(self) -> None:
+    @staticmethod
+    def _area_summary(assessment: Assessment) -> ChatMessage:
+        lines = [
+            f"{a.area.title}: {'no score' if a.score is None else f'{a.score:.0f}/100'}"
+            + (f" ({a.rag.label})" if a.rag else "")
+            + (
+                f", {len(a.actions)} suggested action{'s' if len(a.actions) != 1 else ''}"
+                if a.actions
+                else ""
+            )
+            for a in assessment.areas
+        ]
+        return ChatMessage(
+            "info", "\n".join(lines), f"Summary: overall {overall_words(assessment)}"
+        )
+
+    def _show_conclusion(self, assessment: Assessment) -> None:
         # Made at the end only: Textual's Button stylesheet is a noticeable part of start-up.
-        if self.query("#finished"):
+        if self.query("#conclusion"):
             self.query_one("#view-report", Button).focus()
             return
-        view_report = Button("View report (o)", id="view-report", variant="primary")
+        session = self.conversation.session
+        if session.complete:
+            thanks = session.turns[-1].text or "Thank you."
+            result = f"Overall: {overall_words(assessment)}"
+        else:
+            thanks = "The assessment was abandoned. Everything answered is kept."
+            result = f"Overall so far: {overall_words(assessment)}"
+        answered = sum(1 for a in assessment.areas for q in a.questions if q.answer is not None)
+        result += f"  ·  {answered} question{'s' if answered != 1 else ''} answered"
+        saved = f"Transcript saved: {display_name(self.conversation.path)}"
+        view_report = Button("View report (o)", id="view-report", variant="primary", compact=True)
         self.mount(
-            Horizontal(view_report, Button("Home (Esc)", id="home"), id="finished"),
+            Vertical(
+                Static(Content(thanks), id="thanks"),
+                Static(Content(result), id="result"),
+                Static(Content(saved), id="saved"),
+                Horizontal(view_report, Button("Home (Esc)", id="go-home", compact=True)),
+                id="conclusion",
+            ),
             before=self.query_one(KeyHints),
         )
         self.call_after_refresh(view_report.focus)
@@ -182,12 +243,17 @@ class ChatScreen(ConversationScreen):
 
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
-        event.input.clear()
-        self._act(self.conversation.answer, event.value)
+        outcome = self._act(self.conversation.answer, event.value)
+        # A refused answer keeps what was typed, marked, so that nothing has to be retyped.
+        refused = outcome is None or not outcome.accepted
+        event.input.set_class(refused, "-invalid")
+        if not refused:
+            event.input.clear()
 
     @on(ChatInput.Changed, "#answer")
     def _typed(self, event: ChatInput.Changed) -> None:
         self.query_one(OptionsBar).highlight(self.query_one(ChatInput).chosen)
+        event.input.remove_class("-invalid")
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
@@ -197,9 +263,11 @@ class ChatScreen(ConversationScreen):
         area = self._long_answer(create=False)
         if area is None or area.has_class("-hidden"):
             return
-        text = area.text
-        area.text = ""
-        self._act(self.conversation.answer, text)
+        outcome = self._act(self.conversation.answer, area.text)
+        refused = outcome is None or not outcome.accepted
+        area.set_class(refused, "-invalid")
+        if not refused:
+            area.text = ""
 
     def action_note(self) -> None:
         from bot.tui.screens.dialogs import TextPromptScreen
@@ -231,21 +299,22 @@ class ChatScreen(ConversationScreen):
     def action_leave(self) -> None:
         self.dismiss(None)
 
+    def action_home(self) -> None:
+        self.dismiss(None)
+
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen("Self-assessment keys", KEYS))
 
     def action_report(self) -> None:
-        if self.conversation.session.complete:
-            from bot.tui.screens.report import ReportScreen
-
-            self.app.push_screen(ReportScreen(self.conversation.path))
+        if self.assessment is not None:
+            host(self).show_report(self.assessment, self.conversation.path)
 
     @on(Button.Pressed, "#view-report")
     def _view_report(self) -> None:
         self.action_report()
 
-    @on(Button.Pressed, "#home")
+    @on(Button.Pressed, "#go-home")
     def _home(self) -> None:
-        self.action_leave()
+        self.action_home()

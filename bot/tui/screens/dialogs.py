@@ -91,13 +91,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Label(Content(self.title_text), classes="dialog-title")
+            # Said first, so that even a terminal too short for every key shows it.
+            yield Static(
+                Content("Esc closes this  ·  Ctrl+P opens the command palette"),
+                classes="dialog-hint",
+                id="help-hint",
+            )
             width = max((len(k) for k, _ in self.keys), default=4)
             lines = "\n".join(f"{k:<{width}}  {meaning}" for k, meaning in self.keys)
-            with VerticalScroll(classes="dialog-body"):
-                yield Static(Content(lines))
-            yield Static(
-                Content("Ctrl+P opens the command palette. Esc closes this."), classes="dialog-hint"
-            )
+            with VerticalScroll(classes="dialog-body", id="help-body"):
+                yield Static(Content(lines), id="help-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -16,9 +16,11 @@ from textual.widgets import Button, DataTable, Header, Static
 
 from bot import store
 from bot.catalogue import Catalogue
+from bot.engine.path import final_path
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
+from bot.tui.app import host
 from bot.tui.widgets.key_hints import KeyHints
 
 NAME_WIDTH = 22
@@ -26,11 +28,11 @@ NAME_WIDTH = 22
 
 
 def progress_of(transcript: Transcript, catalogue: Catalogue) -> str:
-    """Questions answered out of the dialogue's questions, as "12/37"."""
-    answered = len({t.question for t in transcript.turns if t.kind == "answer"})
+    """Questions answered on the final path out of the dialogue's questions, as "12/37"."""
+    answered = final_path(transcript.turns).answered
     try:
         framework = catalogue.framework(transcript.framework.id)
-        dialogue = catalogue.dialogue_for_transcript(transcript.dialogue.id, framework)
+        dialogue = catalogue.dialogue(transcript.dialogue.id, framework)
         total = len({n.ask for n in dialogue.dialogue.nodes.values() if n.ask})
     except LoadError:
         return f"{answered}/?"
@@ -162,17 +164,17 @@ class HomeScreen(Screen[None]):
     def action_resume(self) -> None:
         path = self.selected()
         if path is not None:
-            self.app.open_transcript(path)  # type: ignore[attr-defined]
+            host(self).open_transcript(path)
 
     def action_replay(self) -> None:
         path = self.selected()
         if path is not None:
-            self.app.open_replay(path)  # type: ignore[attr-defined]
+            host(self).open_replay(path)
 
     def action_report(self) -> None:
         path = self.selected()
         if path is not None:
-            self.app.open_report(path)  # type: ignore[attr-defined]
+            host(self).open_report(path)
 
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
@@ -196,8 +198,8 @@ class HomeScreen(Screen[None]):
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
         actions = {
-            "new-self": self.app.action_new_assessment,  # type: ignore[attr-defined]
-            "new-phone": self.app.action_new_interview,  # type: ignore[attr-defined]
+            "new-self": host(self).action_new_assessment,
+            "new-phone": host(self).action_new_interview,
             "resume": self.action_resume,
             "replay": self.action_replay,
             "report": self.action_report,

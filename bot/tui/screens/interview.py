@@ -23,14 +23,14 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 
 KEYS = [
-    ("1-5, d, r ...", "code the answer with the option's key (shown under the script)"),
+    ("1-5, d, r", "code the answer with the option's key (under the script)"),
     ("Enter", "in the reply box: save the reply to a follow-up"),
     ("Ctrl+N", "type a note (Enter saves it, Esc returns to coding)"),
     ("Ctrl+B", "go back to the previous statement"),
     ("Ctrl+R", "amend any earlier answer (the original is kept)"),
     ("Ctrl+O", "skip this statement or follow-up"),
     ("Ctrl+T", "pause or resume the call (everything is saved)"),
-    ("Esc", "leave the call; resume it later from the home screen"),
+    ("Esc", "leave the call; resume it later from home"),
     ("F1", "this help"),
 ]
 
@@ -118,6 +118,7 @@ class InterviewScreen(ConversationScreen):
             self.query_one(OptionsBar).show(())
             self.timer.paused = True
             self.query_one(ChatLog).focus()
+            self.query_one(KeyHints).refresh_hints()
             return
         prompt = session.current()
         self.query_one(ProgressHeader).show(prompt.progress)

@@ -13,10 +13,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from bot.engine.path import final_path
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
 from bot.model import Transcript, Turn
-from bot.scoring.compile import band_for, latest_answers
+from bot.scoring.compile import band_for
 from bot.text import printable
 from bot.tui.present import TRIGGER_WORDS, message_for
 from bot.tui.screens.dialogs import HelpScreen, PickScreen
@@ -135,7 +136,7 @@ class ReplayScreen(Screen[None]):
 
     def _scores(self) -> None:
         framework = self.loaded.framework
-        facts = AnswerFacts(framework, latest_answers(self.turns[: self.position]))
+        facts = AnswerFacts(framework, final_path(self.turns[: self.position]).answers)
         rows = []
         for area in framework.areas:
             score = facts.area_score(area.id)

@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Static
 
 from bot.scoring.results import Assessment
 from bot.text import clip, printable
+from bot.tui.present import overall_words, who_words
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.score_bars import ScoreBars
 
@@ -23,32 +24,58 @@ AREA_WIDTH = 30
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV (actions)"}
 
+KEYS = [
+    ("Up / Down", "scroll a line"),
+    ("PageUp / PageDown", "scroll a page"),
+    ("Home / End", "the top, or the end (the suggested actions)"),
+    ("m h j c", "export as Markdown, HTML, JSON or CSV (actions) to ./reports/"),
+    ("Esc", "back"),
+    ("F1", "this help"),
+]
+
 
 def reports_folder() -> Path:
     """Where exported reports go: ./reports."""
     return Path("reports")
 
 
+def free_name(folder: Path, stem: str, fmt: str) -> Path:
+    """`stem.fmt` in the folder, or `stem-2.fmt`, `stem-3.fmt`... if that is taken: an
+    export never replaces an earlier one."""
+    target = folder / f"{stem}.{fmt}"
+    number = 2
+    while target.exists():
+        target = folder / f"{stem}-{number}.{fmt}"
+        number += 1
+    return target
+
+
 class ReportScreen(Screen[None]):
     """One transcript compiled: scores, RAG, suggested actions; export to any format."""
 
+    AUTO_FOCUS = "#report-body"
     BINDINGS = [
         Binding("m", "export('md')", "Markdown"),
         Binding("h", "export('html')", "HTML"),
         Binding("j", "export('json')", "JSON"),
         Binding("c", "export('csv')", "CSV"),
         Binding("escape", "leave", "Back"),
+        Binding("f1", "help", "Help"),
     ]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, assessment: Assessment, path: Path) -> None:
         super().__init__()
+        self.assessment = assessment
+        """What is shown and exported (compiled once, by whoever opened the screen)."""
         self.path = path
-        self.assessment: Assessment | None = None
+        """The transcript it was compiled from (exports are named after it)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="report-title")
+        # The body is one document that scrolls from the keyboard; the table inside it is
+        # for reading, so it never takes the focus (or the arrow keys) from the body.
         with VerticalScroll(id="report-body"):
-            yield DataTable(id="areas", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="areas", cursor_type="none", zebra_stripes=True)
             yield ScoreBars(id="bars")
             yield Static("", id="actions")
         with Horizontal(id="export"):
@@ -58,36 +85,16 @@ class ReportScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        from bot import store
-        from bot.problems import LoadError
-        from bot.scoring import compile_transcript
-        from bot.scoring.source import framework_for
-
-        try:
-            transcript = store.load(self.path).transcript
-            framework, warnings = framework_for(transcript, self.path, self.app.catalogue)  # type: ignore[attr-defined]
-        except LoadError as error:
-            self.app.show_error("Cannot open the report", str(error))  # type: ignore[attr-defined]
-            self.dismiss(None)
-            return
-        assessment = compile_transcript(transcript, framework, warnings)
-        self.assessment = assessment
-        who = assessment.respondent
-        name = (
-            ", ".join(printable(x) for x in (who.name, who.role, who.organisation) if x)
-            or "(not named)"
-        )
-        overall = "no score" if assessment.overall is None else f"{assessment.overall:.0f}/100"
-        if assessment.overall_rag:
-            overall += f" {assessment.overall_rag.label}"
-        if assessment.stage:
-            overall += f"  ·  stage: {assessment.stage.label}"
+        assessment = self.assessment
+        table = self.query_one("#areas", DataTable)
+        table.can_focus = False
+        overall = overall_words(assessment)
         self.query_one("#report-title", Static).update(
             Content(
-                f"{assessment.framework.title}  ·  {name}  ·  {assessment.status.replace('_', ' ')}  ·  overall {overall}"
+                f"{assessment.framework.title}  ·  {who_words(assessment.respondent)}  ·  "
+                f"{assessment.status.replace('_', ' ')}  ·  overall {overall}"
             )
         )
-        table = self.query_one("#areas", DataTable)
         table.add_columns("Area", "Score", "RAG", "Coverage", "Evidence", "Actions")
         for area in assessment.areas:
             table.add_row(
@@ -128,22 +135,23 @@ class ReportScreen(Screen[None]):
                 lines.extend(f'   they said: "{quote}"' for quote in action.quotes)
         if len(lines) == 1:
             lines.append("None.")
-        for warning in warnings:
+        for warning in assessment.warnings:
             lines.insert(0, f"Note: {warning}\n")
         self.query_one("#actions", Static).update(Content(printable("\n".join(lines))))
-        table.focus()
 
     def action_export(self, fmt: str) -> None:
-        if self.assessment is None:
-            return
         from bot.report import render_assessment
         from bot.report.command import write_atomically
 
-        target = reports_folder() / f"{self.path.stem}.{fmt}"
         try:
+            target = free_name(reports_folder(), self.path.stem, fmt)
             write_atomically(target, render_assessment(self.assessment, fmt))
         except OSError as error:
-            self.app.show_error("Could not export", f"{target}: {error.strerror or error}")  # type: ignore[attr-defined]
+            from bot.tui.screens.dialogs import MessageScreen
+
+            self.app.push_screen(
+                MessageScreen("Could not export", f"{reports_folder()}: {error.strerror or error}")
+            )
             return
         self.query_one("#export-path", Static).update(
             Content(f"Saved {FORMATS[fmt]}: {target.resolve()}")
@@ -155,3 +163,8 @@ class ReportScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.dismiss(None)
+
+    def action_help(self) -> None:
+        from bot.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen("Report keys", KEYS))

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from bot.catalogue import Catalogue
 from bot.model import Person, Respondent
 from bot.problems import LoadError
+from bot.tui.app import host
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.key_hints import KeyHints
 
@@ -127,9 +128,9 @@ class StartScreen(Screen[None]):
                 interviewer,
             )
         except (LoadError, store.TranscriptInUse, OSError) as error:
-            self.app.show_error("Could not start", str(error))  # type: ignore[attr-defined]
+            host(self).show_error("Could not start", str(error))
             return
-        self.app.switch_screen(self.app.conversation_screen(talk))  # type: ignore[attr-defined]
+        self.app.switch_screen(host(self).conversation_screen(talk))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -121,10 +121,11 @@ class ChatLog(ScrollView, can_focus=True):
         label = self.get_component_rich_style("chat-log--label")
         label_style = style + Style(bold=label.bold, italic=label.italic)
         bubble = message.role in ("bot", "you", "probe")
+        # Every line starts where a bubble's words do: info and note lines too.
         indent = (
             min(max(2, width // 5), 20)
             if message.role == "you"
-            else (2 if message.role == "probe" else 0)
+            else (2 if message.role == "probe" else (0 if bubble else 1))
         )
         inner = max(width - indent - (2 if bubble else 0), 8)
         strips = [Strip.blank(width, base)]

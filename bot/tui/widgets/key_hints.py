@@ -1,16 +1,19 @@
-"""The key hints along the bottom of a screen, drawn once from the screen's bindings.
+"""The key hints along the bottom of a screen, drawn from the screen's bindings.
 
 Textual's Footer rebuilds a widget per key whenever the focus moves, which cost more
 than everything else on the first screen (about 0.2 s of start-up here). The hints
-only change with the screen, so this draws them once as text; a click on a hint runs
-its action, as a key press would.
+only change when what the screen offers changes (a question becomes a free-text one, a
+conversation ends), so this draws them as text when the screen says so; a click on a
+hint runs its action, as a key press would.
 """
 
 from __future__ import annotations
 
+from textual.actions import parse
 from textual.binding import Binding
 from textual.content import Content
 from textual.events import Click
+from textual.screen import Screen
 from textual.widgets import Static
 
 KEY_NAMES = {"escape": "esc", "enter": "enter", "space": "space", "left": "←", "right": "→"}
@@ -24,6 +27,18 @@ def key_label(binding: Binding) -> str:
     return KEY_NAMES.get(key, key)
 
 
+def offered(screen: Screen[object], shown_only: bool = True) -> list[Binding]:
+    """The screen's bindings that do something now (its `check_action` says which)."""
+    found = []
+    for binding in screen.BINDINGS:
+        if not isinstance(binding, Binding) or not (binding.show or not shown_only):
+            continue
+        _, name, parameters = parse(binding.action)
+        if screen.check_action(name, parameters) is True:
+            found.append(binding)
+    return found
+
+
 class KeyHints(Static):
     """`^b Back  ^o Skip ... ^p palette`, clickable."""
 
@@ -34,13 +49,21 @@ class KeyHints(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._spans: list[tuple[int, int, str]] = []
+        self._drawn: list[tuple[str, str, str]] = []
 
     def on_mount(self) -> None:
-        bindings = [b for b in self.screen.BINDINGS if isinstance(b, Binding) and b.show]
+        self.refresh_hints()
+
+    def refresh_hints(self) -> None:
+        """Draw the hints again, for what the screen offers now."""
         parts: list[tuple[str, str, str]] = [
-            (key_label(b), b.description, b.action) for b in bindings
+            (key_label(b), b.description, b.action) for b in offered(self.screen)
         ]
         parts.append(("^p", "palette", "app.command_palette"))
+        if parts == self._drawn:
+            return
+        self._drawn = parts
+        self._spans = []
         content = Content("")
         x = 0
         for key, description, action in parts:
@@ -49,6 +72,11 @@ class KeyHints(Static):
             x += piece.cell_length
             content = content + piece
         self.update(content)
+
+    @property
+    def text(self) -> str:
+        """The hints as plain text (for tests)."""
+        return "  ".join(f"{key} {description}" for key, description, _ in self._drawn)
 
     async def on_click(self, event: Click) -> None:
         for start, end, action in self._spans:

@@ -58,6 +58,11 @@ class OptionsBar(Grid):
         for button in self.query(OptionButton):
             button.set_class(button.option == option, "-chosen")
 
+    def mark_current(self, option: Option | None) -> None:
+        """Mark the option that is the question's current answer (when going back)."""
+        for button in self.query(OptionButton):
+            button.current = button.option == option
+
     def _on_resize(self, event: Resize) -> None:
         self.styles.grid_size_columns = max(1, min(5, event.size.width // 24))
 
@@ -82,6 +87,7 @@ class OptionButton(Static, can_focus=True):
         text-wrap: nowrap; text-overflow: ellipsis;
     }
     OptionButton:hover { background: $primary 50%; }
+    OptionButton.-current { text-style: bold underline; }
     OptionButton.-chosen { background: $accent; color: $text; text-style: bold; }
     OptionButton:focus { background: $primary; text-style: bold; }
     """
@@ -98,6 +104,19 @@ class OptionButton(Static, can_focus=True):
         super().__init__(Content(f"{option.key}  {option.label}"))
         self.option = option
         """The option it chooses."""
+        self._current = False
+
+    @property
+    def current(self) -> bool:
+        """Whether this option is the question's current answer (marked with a tick)."""
+        return self._current
+
+    @current.setter
+    def current(self, value: bool) -> None:
+        self._current = value
+        self.set_class(value, "-current")
+        mark = "✓ " if value else ""
+        self.update(Content(f"{mark}{self.option.key}  {self.option.label}"))
 
     def on_click(self, event: Click) -> None:
         """A click chooses the option."""

@@ -29,7 +29,8 @@ class ProgressHeader(Vertical):
     ProgressHeader > Horizontal { height: 1; }
     ProgressHeader #title { text-style: bold; width: 1fr; height: 1; margin-right: 2; text-wrap: nowrap; text-overflow: ellipsis; }
     ProgressHeader #bar { width: auto; }
-    ProgressHeader #where { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
+    ProgressHeader #where { color: $text-muted; width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    ProgressHeader #count { color: $text-muted; width: auto; margin-left: 2; }
     """
 
     def __init__(self, title: str, *, id: str | None = None) -> None:
@@ -40,7 +41,10 @@ class ProgressHeader(Vertical):
         with Horizontal():
             yield Static(Content(self.title_text), id="title")
             yield Static(progress_bar(0, 1), id="bar")
-        yield Static("", id="where")
+        # The count has its own place, so a long area title is cut and the count never is.
+        with Horizontal():
+            yield Static("", id="where")
+            yield Static("", id="count")
 
     def show(self, progress: Progress, finished: bool = False) -> None:
         """Show where the respondent is."""
@@ -49,9 +53,9 @@ class ProgressHeader(Vertical):
         self.query_one("#bar", Static).update(progress_bar(done, total))
         if finished:
             where = f"Complete: {progress.question_count} questions"
+            count = ""
         else:
-            where = (
-                f"Area {progress.area_number} of {progress.area_count}: {progress.area_title}"
-                f"  ·  Question {progress.question_number} of {progress.question_count}"
-            )
+            where = f"Area {progress.area_number} of {progress.area_count}: {progress.area_title}"
+            count = f"Question {progress.question_number} of {progress.question_count}"
         self.query_one("#where", Static).update(Content(where))
+        self.query_one("#count", Static).update(Content(count))

@@ -1,0 +1,252 @@
+"""The final path: which of a transcript's turns an assessment is made of.
+
+A transcript keeps everything that happened (nothing is deleted), but an assessment is a
+function of the path the respondent ended on: the questions on it, each with its latest
+answer, and the follow-up replies given to that answer. Everything else (answers on
+branches backed out of, answers since superseded, replies to follow-ups of a superseded
+answer) stays in the history and is never scored, quoted or counted.
+
+The path is computed from the turns alone, so reports need no dialogue file:
+
+- Each `ask` turn moves the cursor. Asking a question already on the path, at or
+  before the cursor, goes back to it (`back`, or a follow-up backed out of). Asking the
+  question just after the cursor moves on along the path; asking one further along
+  drops the questions in between. Asking a question not on the path drops everything
+  after the cursor (a different route was taken) and adds it.
+- Questions after the cursor stay on the path until a different route is taken, so an
+  unfinished transcript whose respondent went back to look keeps its later answers.
+  An `end` turn drops them: the dialogue ended at the cursor.
+- A question's latest word counts: an `answer` (amendments included), kept by `keep`;
+  a `skip` of the question leaves it unanswered.
+- A follow-up reply is bound to the answer it followed; a new answer to the question
+  unbinds the earlier replies. A skipped follow-up, an empty reply or `:skip` typed as
+  a reply are not words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.model import Turn
+
+SKIP_COMMAND = ":skip"
+"""Typed as a reply, this means skip: it is never the respondent's words."""
+
+
+def is_words(text: str) -> bool:
+    """Whether a reply says something (not empty, not the skip command)."""
+    stripped = text.strip()
+    return bool(stripped) and stripped.casefold() != SKIP_COMMAND
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up asked about an answer, and the reply to it."""
+
+    trigger: str
+    """What fired it."""
+    text: str
+    """The follow-up as asked."""
+    reply: str
+    """The respondent's words, or "" (skipped, backed out of, or nothing said)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question on the final path."""
+
+    node: str
+    """The dialogue node that asked it."""
+    question: str
+    """The framework question."""
+    answer: Turn | None
+    """Its latest answer, or None (skipped, or not answered yet)."""
+    follow_ups: tuple[FollowUp, ...] = ()
+    """Follow-ups asked about that answer, in order."""
+    notes: tuple[str, ...] = ()
+    """Notes made at the question."""
+
+    @property
+    def replies(self) -> tuple[str, ...]:
+        """The words of the follow-up replies bound to the answer."""
+        return tuple(f.reply for f in self.follow_ups if f.reply)
+
+
+@dataclass(frozen=True)
+class FinalPath:
+    """The path a transcript ended on, and what is on it."""
+
+    steps: tuple[Step, ...]
+    """The questions on the path, in the order asked."""
+    cursor: int
+    """Index in `steps` of the question being asked (or last asked); -1 before the first."""
+    _by_question: dict[str, Step] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_question.update((s.question, s) for s in self.steps)
+
+    @property
+    def answers(self) -> dict[str, Turn]:
+        """Each question on the path that has an answer: question id -> its latest answer."""
+        return {s.question: s.answer for s in self.steps if s.answer is not None}
+
+    def on_path(self, question_id: str) -> bool:
+        """Whether the question is on the path."""
+        return question_id in self._by_question
+
+    def step(self, question_id: str) -> Step | None:
+        """The question's step, if it is on the path."""
+        return self._by_question.get(question_id)
+
+    @property
+    def answered(self) -> int:
+        """How many questions on the path have an answer (abstentions included)."""
+        return sum(1 for s in self.steps if s.answer is not None)
+
+
+class PathTracker:
+    """The path as turns arrive: the nodes asked, in order, and the cursor among them."""
+
+    def __init__(self) -> None:
+        self.nodes: list[str] = []
+        """Ask nodes on the path, in order."""
+        self.questions: dict[str, str] = {}
+        """node -> the question it asks."""
+        self.cursor = -1
+        """Index in `nodes` of the node being asked."""
+
+    @property
+    def current(self) -> str | None:
+        """The node being asked, if any."""
+        return self.nodes[self.cursor] if self.cursor >= 0 else None
+
+    def behind(self) -> list[str]:
+        """The nodes up to and including the cursor: the route taken to reach it."""
+        return self.nodes[: self.cursor + 1]
+
+    def apply(self, turn: Turn) -> None:
+        """Move along the path for one turn (only `ask` and `end` turns move it)."""
+        if turn.kind == "ask":
+            self.ask(turn.node, turn.question)
+        elif turn.kind == "end":
+            del self.nodes[self.cursor + 1 :]
+
+    def ask(self, node: str, question: str) -> None:
+        """A node is asked."""
+        self.questions[node] = question
+        if node in self.nodes[: self.cursor + 1]:
+            self.cursor = self.nodes.index(node)  # back to it
+            return
+        ahead = self.nodes[self.cursor + 1 :]
+        if node in ahead:
+            # On along the path, dropping what the route now passes by.
+            del self.nodes[self.cursor + 1 : self.cursor + 1 + ahead.index(node)]
+        else:
+            del self.nodes[self.cursor + 1 :]  # a different route: what followed is off it
+            self.nodes.append(node)
+        self.cursor += 1
+
+
+@dataclass
+class _Record:
+    """One question's latest word and the follow-ups bound to it."""
+
+    answer: Turn | None = None
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    pending: Turn | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def close_pending(self, reply: str = "") -> None:
+        if self.pending is not None:
+            words = reply.strip() if is_words(reply) else ""
+            self.follow_ups.append(FollowUp(self.pending.trigger, self.pending.text, words))
+            self.pending = None
+
+
+class AnswerLedger:
+    """Each question's latest answer, with the follow-up replies bound to it, as turns arrive."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, _Record] = {}
+
+    def apply(self, turn: Turn) -> None:
+        """Take one turn into account."""
+        if not turn.question:
+            return
+        record = self.records.setdefault(turn.question, _Record())
+        kind = turn.kind
+        if kind == "answer":
+            record.close_pending()
+            # A new answer supersedes the old one; its follow-ups go with it.
+            record.answer, record.follow_ups = turn, []
+        elif kind == "probe":
+            record.close_pending()
+            record.pending = turn
+        elif kind == "probe_answer":
+            record.close_pending(turn.text)
+        elif kind == "skip":
+            record.close_pending()
+            if not turn.trigger:  # the question itself was skipped: it is left unanswered
+                record.answer, record.follow_ups = None, []
+        elif kind == "note":
+            record.notes.append(turn.text)
+        elif kind in ("ask", "back"):
+            record.close_pending()
+
+    def with_answer(self, turn: Turn) -> AnswerLedger:
+        """A copy in which the turn is its question's latest answer (this ledger unchanged)."""
+        copy = AnswerLedger()
+        copy.records = dict(self.records)
+        copy.records[turn.question] = _Record(answer=turn)
+        return copy
+
+    def latest(self, question_id: str) -> Turn | None:
+        """The question's latest answer, on the path or not."""
+        record = self.records.get(question_id)
+        return record.answer if record else None
+
+    def step(self, node: str, question_id: str) -> Step:
+        """The question's step on a path."""
+        record = self.records.get(question_id)
+        if record is None:
+            return Step(node, question_id, None)
+        follow_ups = list(record.follow_ups)
+        if record.pending is not None:
+            follow_ups.append(FollowUp(record.pending.trigger, record.pending.text, ""))
+        return Step(node, question_id, record.answer, tuple(follow_ups), tuple(record.notes))
+
+
+def final_path(turns: Iterable[Turn]) -> FinalPath:
+    """The path a transcript's turns end on, with each question's latest answer and the
+    follow-up replies bound to it."""
+    tracker = PathTracker()
+    ledger = AnswerLedger()
+    for turn in turns:
+        tracker.apply(turn)
+        ledger.apply(turn)
+    return path_of(tracker, ledger)
+
+
+def path_of(tracker: PathTracker, ledger: AnswerLedger) -> FinalPath:
+    """The path a tracker and ledger describe."""
+    steps: list[Step] = []
+    seen: set[str] = set()
+    for node in tracker.nodes:
+        question = tracker.questions[node]
+        if question in seen:  # two nodes asking one question: it is one question
+            continue
+        seen.add(question)
+        steps.append(ledger.step(node, question))
+    return FinalPath(tuple(steps), tracker.cursor)
+
+
+def answers_on(nodes: Sequence[str], tracker: PathTracker, ledger: AnswerLedger) -> dict[str, Turn]:
+    """The latest answers to the questions the given nodes ask."""
+    answers: dict[str, Turn] = {}
+    for node in nodes:
+        question = tracker.questions[node]
+        answer = ledger.latest(question)
+        if answer is not None:
+            answers[question] = answer
+    return answers

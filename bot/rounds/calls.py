@@ -1,0 +1,191 @@
+"""The call log: every call attempt of a round, one JSON line each, only ever appended.
+
+Each entry is written with one ``write`` and fsynced while holding an exclusive lock on
+the log, so two officers working one round from two terminals never lose each other's
+entries. A killed process can leave at most a torn last line (one without its newline): reading
+drops it, and the next writer cuts it off before appending. A damaged whole line (a
+hand edit gone wrong) is an error naming its line, never silently skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator
+
+from bot.model.base import Strict
+from bot.problems import LoadError, Problem, display_name
+from bot.rounds.labels import OUTCOME_LABELS
+
+CALLS_FILE = "calls.jsonl"
+LEASE = timedelta(minutes=30)
+"""How long a "calling" entry keeps an invitee busy for other officers, unless followed up."""
+
+Outcome = Literal[
+    "calling",  # an officer is ringing them now (a lease, not an attempt)
+    "no_answer",
+    "busy",
+    "call_back",  # an appointment: ring back at `appointment`
+    "refused",
+    "wrong_number",
+    "interview_started",
+]
+OUTCOMES: tuple[str, ...] = tuple(k for k in OUTCOME_LABELS if k != "calling")
+"""The outcomes of an attempt (``calling`` is a lease, not an attempt)."""
+
+
+class CallEntry(Strict):
+    """One line of the call log."""
+
+    at: datetime
+    """When (timezone-aware)."""
+    invitee: str = Field(min_length=1, max_length=40)
+    """The invitee's id in round.toml."""
+    caller: str = Field(default="", max_length=200)
+    """Who rang."""
+    outcome: Outcome
+    """What happened."""
+    appointment: datetime | None = None
+    """For call_back: when to ring again."""
+    until: datetime | None = None
+    """For calling: when the lease ends if nothing follows it."""
+    note: str = Field(default="", max_length=2000)
+    """Anything the caller wants to remember."""
+
+    @field_validator("at", "appointment", "until")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("a time needs its time zone, such as 2009-11-10T14:00:00+00:00")
+        return value
+
+    @property
+    def is_attempt(self) -> bool:
+        """Whether it counts as a call attempt."""
+        return self.outcome != "calling"
+
+    def line(self) -> str:
+        """The entry as one JSON line."""
+        data = self.model_dump(mode="json", exclude_none=True)
+        if not data.get("note"):
+            data.pop("note", None)
+        return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+
+
+@dataclass(frozen=True)
+class CallLog:
+    """The entries read from a call log, and what was dropped from a torn last line."""
+
+    entries: tuple[CallEntry, ...]
+    """In the order written."""
+    dropped_bytes: int = 0
+    """Bytes of an interrupted last entry that were left out."""
+
+
+def calls_path(folder: Path) -> Path:
+    """The call log of the round in this folder."""
+    return folder / CALLS_FILE
+
+
+def parse(data: bytes, name: str) -> tuple[tuple[CallEntry, ...], int]:
+    """Entries from a call log's bytes, and the length of the part that is whole.
+
+    Only the last line can be torn by a crash, and a torn line has no newline (each
+    entry ends with one, written in the same ``write``): it is dropped. Any other bad
+    line is an error naming its line.
+    """
+    entries: list[CallEntry] = []
+    problems: list[Problem] = []
+    lines = data.split(b"\n")
+    whole = len(data) - len(lines[-1])
+    for number, raw in enumerate(lines[:-1], start=1):
+        if not raw.strip():
+            continue
+        try:
+            entries.append(_entry(raw))
+        except ValueError as error:
+            problems.append(Problem(name, "", str(error), number))
+    if problems:
+        raise LoadError(problems)
+    return tuple(entries), whole
+
+
+def _entry(raw: bytes) -> CallEntry:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValueError("is not a call log entry (one JSON object per line)") from None
+    if not isinstance(data, dict):
+        raise ValueError("is not a call log entry (one JSON object per line)")
+    try:
+        return CallEntry.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = str((first.get("ctx") or {}).get("error", first["msg"]))
+        raise ValueError(f"{where}: {message}" if where else message) from None
+
+
+def read(folder: Path) -> CallLog:
+    """The round's call log (empty if there is none yet); no lock needed to read."""
+    path = calls_path(folder)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return CallLog(())
+    except OSError as error:
+        raise LoadError(
+            [Problem(display_name(path), "", f"cannot be read ({error.strerror})")]
+        ) from None
+    entries, whole = parse(data, display_name(path))
+    return CallLog(entries, len(data) - whole)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[int]:
+    """The log open for appending, under an exclusive lock (waits for another writer)."""
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield fd
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def append(folder: Path, entries: Sequence[CallEntry]) -> None:
+    """Make entries durable: under the lock, cut any torn line, then one write and fsync."""
+    if not entries:
+        return
+    path = calls_path(folder)
+    with _locked(path) as fd:
+        size = os.fstat(fd).st_size
+        if size:
+            os.lseek(fd, 0, os.SEEK_SET)
+            data = _read_all(fd, size)
+            _, whole = parse(data, display_name(path))
+            if whole < size:
+                os.ftruncate(fd, whole)
+        payload = "".join(entry.line() for entry in entries).encode("utf-8")
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    chunks = []
+    while size > 0:
+        chunk = os.read(fd, size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)

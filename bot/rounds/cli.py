@@ -1,0 +1,390 @@
+"""`partnership-bot round ...`: make a round, import its invitees, see where it stands, log
+calls, start or resume an invitee's conversation, and compile its report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot import exit_codes
+from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
+from bot.rounds.when import WHEN_HELP, parse_when
+from bot.text import clip, printable
+
+if TYPE_CHECKING:
+    from bot.catalogue import Catalogue
+    from bot.rounds.state import Group, InviteeState
+    from bot.rounds.work import Snapshot
+
+OUTCOME_WORDS = {label.replace(" ", "-"): key for key, label in OUTCOME_LABELS.items()}
+OUTCOME_WORDS |= {key.replace("_", "-"): key for key in OUTCOME_LABELS}
+OUTCOME_WORDS |= {"calling": "calling", "appointment": "call_back", "started": "interview_started"}
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register `round` and its subcommands."""
+    parser = commands.add_parser("round", help="run an assessment round: invitees, calls, report")
+    subs = parser.add_subparsers(dest="round_command", metavar="ACTION", required=True)
+
+    def which(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "-r",
+            "--round",
+            metavar="ROUND",
+            help="the round's folder, or its name under <transcripts>/rounds "
+            "(default: this folder if it is a round, else the only round)",
+        )
+
+    def caller(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--caller",
+            default=os.environ.get("PARTNERSHIP_BOT_CALLER") or os.environ.get("USER", ""),
+            metavar="NAME",
+            help="who is calling (default: $PARTNERSHIP_BOT_CALLER, else your user name)",
+        )
+
+    new = subs.add_parser("new", help="make a round")
+    new.add_argument(
+        "name", metavar="NAME", help="a name (kept under <transcripts>/rounds) or a folder"
+    )
+    new.add_argument("--title", required=True, help='such as "Partnership review 2009/10"')
+    new.add_argument("-f", "--framework", required=True, help="the framework id")
+    new.add_argument("--partnership", default="", help="the partnership assessed")
+    new.add_argument("--period", default="", help="such as 2009/10")
+    new.add_argument("--self-dialogue", default="", help="dialogue id for self-assessment")
+    new.add_argument("--telephone-dialogue", default="", help="dialogue id for telephone calls")
+    new.add_argument("--max-attempts", type=int, default=5, help="calls before giving up (5)")
+
+    imp = subs.add_parser("import", help="add invitees from a CSV file (all rows or none)")
+    imp.add_argument("csv", type=Path, metavar="CSV")
+    which(imp)
+
+    status = subs.add_parser("status", help="who has answered, who is outstanding")
+    status.add_argument("--state", choices=STATES, action="append", help="list only these")
+    which(status)
+    caller(status)
+
+    nxt = subs.add_parser("next", help="the next people to ring")
+    nxt.add_argument("-n", "--count", type=int, default=1, help="how many to list (1)")
+    nxt.add_argument(
+        "--claim", action="store_true", help="log that you are calling the first one now"
+    )
+    which(nxt)
+    caller(nxt)
+
+    call = subs.add_parser("call", help="log a call's outcome")
+    call.add_argument("invitee", metavar="ID")
+    call.add_argument(
+        "outcome",
+        metavar="OUTCOME",
+        help="no-answer, busy, call-back (with --at), refused, wrong-number, "
+        "interview-started, or calling",
+    )
+    call.add_argument("--at", metavar="TIME", help=f"call back at: {WHEN_HELP}")
+    call.add_argument("--note", default="", help="a note for the next caller")
+    which(call)
+    caller(call)
+
+    report = subs.add_parser("report", help="the round's aggregate report with its response rate")
+    report.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE")
+    report.add_argument("--anonymise", action="store_true", help="no names or organisations")
+    report.add_argument("--include-unfinished", action="store_true")
+    report.add_argument(
+        "--current", action="store_true", help="score against the installed framework"
+    )
+    report.add_argument("--templates", type=Path, metavar="DIR")
+    which(report)
+
+    for name, text in (
+        ("assess", "an invitee's self-assessment"),
+        ("interview", "call an invitee"),
+    ):
+        sub = subs.add_parser(name, help=f"start or resume {text}, linked to them")
+        sub.add_argument("invitee", metavar="ID")
+        sub.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
+        if name == "interview":
+            caller(sub)
+        which(sub)
+
+
+def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:
+    """Run a `round` subcommand (LoadErrors are reported by the caller)."""
+    from bot.rounds import folder as round_folder
+
+    command = args.round_command
+    if command == "new":
+        return _new(args, catalogue, transcripts)
+    folder = (
+        round_folder.resolve(args.round, transcripts)
+        if args.round
+        else round_folder.default_round(transcripts)
+    )
+    if command == "import":
+        loaded, added = round_folder.import_csv(folder, args.csv)
+        print(
+            f"Added {len(added)} invitees to {loaded.round.title} ({len(loaded.round.invitees)} in all)."
+        )
+        return exit_codes.OK
+    now = datetime.now(UTC).replace(microsecond=0)
+    from bot.rounds.work import snapshot
+
+    shot = snapshot(folder, now, getattr(args, "caller", ""))
+    for reason in shot.failed:
+        print(f"skipped: {reason}", file=sys.stderr)
+    if command == "status":
+        return _status(args, shot, now)
+    if command == "next":
+        return _next(args, shot, now)
+    if command == "call":
+        return _call(args, shot, now)
+    if command == "report":
+        return _report(args, shot, catalogue)
+    if command in ("assess", "interview"):
+        return _converse(args, shot, catalogue, transcripts)
+    raise AssertionError(command)
+
+
+def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:
+    from bot.problems import display_name
+    from bot.rounds import folder as round_folder
+    from bot.rounds.model import Round
+
+    framework = catalogue.framework(args.framework)
+    for ref in (args.self_dialogue, args.telephone_dialogue):
+        if ref:
+            catalogue.dialogue(ref, framework)
+    folder = round_folder.resolve(args.name, transcripts)
+    made = round_folder.create(
+        folder,
+        Round(
+            title=args.title,
+            partnership=args.partnership,
+            period=args.period,
+            framework=framework.id,
+            self_dialogue=args.self_dialogue,
+            telephone_dialogue=args.telephone_dialogue,
+            max_attempts=args.max_attempts,
+        ),
+    )
+    print(
+        f"Made {display_name(made.path)}. Add invitees with: "
+        f"partnership-bot round import FILE.csv -r {display_name(folder)}"
+    )
+    return exit_codes.OK
+
+
+def _show(text: str, width: int) -> str:
+    return clip(printable(text), width)
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%d %b %H:%M") if moment else ""
+
+
+def _groups(title: str, groups: dict[str, Group]) -> None:
+    print(f"\n{title:<32} invited  complete  not yet  rate")
+    for name, g in groups.items():
+        rate = f"{g.rate}%" if g.rate is not None else "n/a"
+        print(
+            f"  {_show(name, 30):<30} {g.invited:>7}  {g.complete:>8}  {g.outstanding:>7}  {rate:>4}"
+        )
+
+
+def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
+    round_ = shot.loaded.round
+    where = ", ".join(x for x in (round_.partnership, round_.period) if x)
+    print(f"{_show(round_.title, 70)}{f' ({_show(where, 60)})' if where else ''}")
+    modes = shot.progress.by_mode
+    print(
+        f"Framework {round_.framework}; {shot.progress.overall.invited} invited: "
+        + ", ".join(f"{g.invited} {m}" for m, g in modes.items())
+    )
+    counts = shot.progress.overall.counts
+    print(f"\nResponse: {shot.progress.headline()}")
+    print("  " + ", ".join(f"{STATE_LABELS[s]} {counts[s]}" for s in STATES))
+    _groups("By role", shot.progress.by_role)
+    _groups("By sector", shot.progress.by_sector)
+    wanted = set(args.state or STATES)
+    listed = [s for s in shot.invitees if s.state in wanted]
+    print(f"\nInvitees ({len(listed)})")
+    for s in listed:
+        print("  " + _line(s, now))
+    if shot.unlinked:
+        print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
+    if shot.dropped_call_bytes:
+        print("The call log's last entry was interrupted and is left out.")
+    return exit_codes.OK
+
+
+def _line(s: InviteeState, now: datetime) -> str:
+    state = STATE_LABELS[s.state]
+    if s.state == "appointment":
+        state += f" {_when(s.appointment)}" + (" (due)" if s.due(now) else "")
+    if s.being_called_by:
+        state += f" - being called by {_show(s.being_called_by, 30)}"
+    last = f"{OUTCOME_LABELS.get(s.last_outcome, '')} {_when(s.last_attempt)}".strip()
+    return (
+        f"{_show(s.invitee.id, 8):<8} {_show(s.invitee.name, 24):<24} {_show(s.invitee.role, 20):<20} "
+        f"{s.invitee.mode:<9} {state:<24} calls {s.attempts}{'; last ' + last if last else ''}"
+    )
+
+
+def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
+    from bot.rounds.state import next_calls
+
+    queue = next_calls(shot.invitees, now)
+    if not queue:
+        print("No one to call now.")
+        waiting = [s for s in shot.invitees if s.state == "appointment" and not s.due(now)]
+        if waiting:
+            first = min(waiting, key=lambda s: s.appointment or now)
+            print(
+                f"Next appointment: {_show(first.invitee.name, 40)} at {_when(first.appointment)}."
+            )
+        return exit_codes.OK
+    for s in queue[: max(args.count, 1)]:
+        why = (
+            f"appointment {_when(s.appointment)}"
+            if s.state == "appointment"
+            else "interview unfinished"
+            if s.state == "in_progress"
+            else f"{s.attempts} call(s) so far"
+        )
+        print(
+            f"{_show(s.invitee.id, 10)}  {_show(s.invitee.name, 40)}, {_show(s.invitee.role, 30)}"
+            f" ({_show(s.invitee.organisation, 40)})\n    ring {_show(s.invitee.contact, 40) or '(no contact given)'}; {why}"
+        )
+        if s.note:
+            print(f"    note: {_show(s.note, 200)}")
+    if args.claim:
+        from bot.rounds.work import log_call
+
+        log_call(shot.loaded.folder, queue[0].invitee, "calling", now, args.caller)
+        print(f"Logged: {args.caller or 'you'} calling {queue[0].invitee.id} now.")
+    return exit_codes.OK
+
+
+def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
+    from bot.problems import suggest
+    from bot.rounds.work import log_call
+
+    found = shot.find(args.invitee)
+    outcome = OUTCOME_WORDS.get(args.outcome.casefold().replace("_", "-").replace(" ", "-"))
+    if outcome is None:
+        print(
+            f'error: "{args.outcome}" is not an outcome; use one of: '
+            + ", ".join(sorted({k.replace("_", "-") for k in OUTCOME_LABELS}))
+            + suggest(args.outcome, OUTCOME_WORDS),
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
+    appointment = None
+    if outcome == "call_back":
+        if not args.at:
+            print(f"error: a call back needs --at TIME: {WHEN_HELP}", file=sys.stderr)
+            return exit_codes.USAGE
+        try:
+            appointment = parse_when(args.at, now.astimezone())
+        except ValueError as error:
+            print(f"error: --at {error}", file=sys.stderr)
+            return exit_codes.USAGE
+    elif args.at:
+        print("error: --at is only for call-back", file=sys.stderr)
+        return exit_codes.USAGE
+    if found.being_called_by:
+        print(f"note: {found.invitee.id} is being called by {_show(found.being_called_by, 40)}")
+    entry = log_call(
+        shot.loaded.folder, found.invitee, outcome, now, args.caller, appointment, args.note
+    )
+    when = f" at {_when(entry.appointment)}" if entry.appointment else ""
+    print(f"Logged: {found.invitee.id} {OUTCOME_LABELS[outcome]}{when}.")
+    return exit_codes.OK
+
+
+def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
+    from bot.report.command import write_atomically
+    from bot.report.render import render_aggregate
+    from bot.rounds.report import response_markdown, round_report
+    from bot.scoring.aggregate import default_cache_folder
+
+    data, run, response = round_report(
+        shot,
+        catalogue,
+        anonymise=args.anonymise,
+        include_unfinished=args.include_unfinished,
+        current=args.current,
+        cache_folder=default_cache_folder(),
+    )
+    for name, reason in run.failed:
+        print(f"skipped: {name}: {reason}", file=sys.stderr)
+    if data is None:
+        print(f"error: no responses to compile yet ({response['headline']})", file=sys.stderr)
+        if args.format == "md" and args.output is None:
+            sys.stdout.write(response_markdown(response))
+        return exit_codes.PROBLEMS
+    text = render_aggregate(data, args.format, templates=args.templates)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(args.output, text)
+        print(args.output, file=sys.stderr)
+    return exit_codes.PROBLEMS if run.failed or shot.failed else exit_codes.OK
+
+
+def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
+    from bot import store
+    from bot.rounds.work import log_call, open_conversation
+
+    found = shot.find(args.invitee)
+    telephone = args.round_command == "interview"
+    if telephone != (found.invitee.mode == "telephone"):
+        other = "interview" if found.invitee.mode == "telephone" else "assess"
+        from bot.problems import LoadError, Problem
+
+        raise LoadError(
+            [
+                Problem(
+                    "round",
+                    "",
+                    f"{found.invitee.id} takes part by {found.invitee.mode}; "
+                    f"use: partnership-bot round {other} {found.invitee.id}",
+                )
+            ]
+        )
+    if found.state in ("complete", "refused"):
+        print(f"note: {found.invitee.id} is already {STATE_LABELS[found.state]}.", file=sys.stderr)
+    if not args.plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("error: the app needs a terminal; add --plain", file=sys.stderr)
+        return exit_codes.USAGE
+    try:
+        talk = open_conversation(
+            catalogue, shot.loaded, found, getattr(args, "caller", "") or "Interviewer"
+        )
+    except store.TranscriptInUse as error:
+        print(f"error: {error}. Close it there first.", file=sys.stderr)
+        return exit_codes.IN_USE
+    if telephone and not talk.session.turns:
+        log_call(
+            shot.loaded.folder,
+            found.invitee,
+            "interview_started",
+            datetime.now(UTC).replace(microsecond=0),
+            args.caller,
+        )
+    try:
+        if args.plain:
+            from bot.plain import PlainMode
+
+            return PlainMode(talk, sys.stdin, sys.stdout).run(resumed=bool(talk.session.turns))
+        from bot.tui.app import PartnershipApp
+
+        app = PartnershipApp(catalogue, transcripts, conversation=talk)
+        app.run()
+        return app.return_code or 0
+    finally:
+        talk.close()

@@ -1,0 +1,295 @@
+"""A round's folder on disk: reading and checking ``round.toml``, creating a round, adding
+invitees from a CSV file (all rows or none), and finding rounds.
+
+``round.toml`` is rewritten only as a whole, atomically (temporary file, fsync, rename),
+under a lock beside it, so that two officers importing at once never lose each other's
+rows and a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import fcntl
+import io
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from bot.loading import read_text, read_toml, validate_model
+from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
+from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
+from bot.store import _atomic_write
+
+ROUND_FILE = "round.toml"
+ROUNDS_FOLDER = "rounds"
+"""Inside the transcripts folder: where rounds named by a bare name live."""
+CSV_COLUMNS = ("id", "name", "organisation", "role", "sector", "mode", "contact")
+MODE_WORDS = {
+    "self": "self",
+    "self-assessment": "self",
+    "online": "self",
+    "survey": "self",
+    "telephone": "telephone",
+    "phone": "telephone",
+    "tel": "telephone",
+    "interview": "telephone",
+}
+"""Words a CSV may use for how someone takes part (case ignored)."""
+
+
+@dataclass(frozen=True)
+class LoadedRound:
+    """A checked round and its folder."""
+
+    round: Round
+    """The round."""
+    folder: Path
+    """The folder holding round.toml, the call log and the transcripts."""
+
+    @property
+    def path(self) -> Path:
+        """Its round.toml."""
+        return self.folder / ROUND_FILE
+
+
+def round_path(folder: Path) -> Path:
+    """The round.toml of a round folder."""
+    return folder / ROUND_FILE
+
+
+def load_round(folder: Path) -> LoadedRound:
+    """Read and check a round's round.toml; every problem is listed at once."""
+    path = round_path(folder)
+    if folder.is_file() and folder.name == ROUND_FILE:
+        folder, path = folder.parent, folder
+    if not path.exists() and folder.is_dir():
+        raise LoadError(
+            [Problem(display_name(folder), "", f"is not a round: it has no {ROUND_FILE}")]
+        )
+    data, text, _ = read_toml(path)
+    name = display_name(path)
+    loaded = validate_model(Round, data, name, text)
+    problems = duplicate_problems(loaded, name, text)
+    if problems:
+        raise LoadError(problems)
+    return LoadedRound(loaded, folder)
+
+
+def duplicate_problems(loaded: Round, name: str, text: str) -> list[Problem]:
+    """Invitee ids given twice (ids link transcripts and calls, so they must be unique)."""
+    problems = []
+    seen: set[str] = set()
+    for index, invitee in enumerate(loaded.invitees):
+        key = invitee.id.casefold()
+        if key in seen:
+            loc: list[str | int] = ["invitees", index, "id"]
+            problems.append(
+                Problem(
+                    name,
+                    dotted(loc),
+                    f'invitee id "{invitee.id}" is used twice; each invitee needs their own',
+                    find_line(text, loc),
+                )
+            )
+        seen.add(key)
+    return problems
+
+
+def encode(loaded: Round) -> str:
+    """A round as TOML text (empty values left out)."""
+    data = loaded.model_dump(mode="python", by_alias=True)
+    data["invitees"] = [
+        {k: v for k, v in invitee.items() if v != ""} for invitee in data["invitees"]
+    ]
+    top = {k: v for k, v in data.items() if v != "" and k != "invitees"}
+    text = tomli_w.dumps(top)
+    if data["invitees"]:
+        text += "\n" + tomli_w.dumps({"invitees": data["invitees"]})
+    return text
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the round's lock (waits for another process changing round.toml)."""
+    fd = os.open(folder / ".round.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def save(folder: Path, loaded: Round) -> None:
+    """Replace round.toml atomically (the caller holds the lock)."""
+    _atomic_write(round_path(folder), encode(loaded).encode("utf-8"))
+
+
+def create(folder: Path, new: Round) -> LoadedRound:
+    """Make a new round folder (owner-only) with its round.toml; refuse to overwrite one."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with locked(folder):
+        if round_path(folder).exists():
+            raise LoadError(
+                [Problem(display_name(round_path(folder)), "", "already exists: a round is here")]
+            )
+        save(folder, new)
+    return LoadedRound(new, folder)
+
+
+def import_csv(folder: Path, csv_file: Path) -> tuple[LoadedRound, list[Invitee]]:
+    """Add the invitees listed in a CSV file to a round: every row, or (on any bad row) none.
+
+    Columns (a header row names them, in any order): name (required), id, organisation,
+    role, sector, mode (self or telephone), contact. Rows without an id are numbered on
+    from the round's invitees.
+    """
+    _, text = read_text(csv_file, "CSV file")
+    name = display_name(csv_file)
+    with locked(folder):
+        current = load_round(folder)
+        added = parse_invitees(text, name, current.round)
+        updated = current.round.model_copy(update={"invitees": (*current.round.invitees, *added)})
+        # Check the whole round again, as loading would, before anything is written.
+        try:
+            Round.model_validate(updated.model_dump(by_alias=True))
+        except ValidationError as error:  # pragma: no cover - rows are checked one by one
+            raise LoadError([Problem(name, "", str(error))]) from None
+        save(folder, updated)
+    return LoadedRound(updated, folder), added
+
+
+def parse_invitees(text: str, name: str, into: Round) -> list[Invitee]:
+    """Invitees from CSV text, checked against each other and the round; every bad row listed."""
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise LoadError([Problem(name, "", "is empty; expected a header row naming columns")])
+    header = [cell.strip().casefold() for cell in rows[0]]
+    problems: list[Problem] = []
+    for column in header:
+        if column not in CSV_COLUMNS:
+            problems.append(
+                Problem(
+                    name,
+                    "",
+                    f'unknown column "{column}"{suggest(column, CSV_COLUMNS)} '
+                    f"(the columns are: {', '.join(CSV_COLUMNS)})",
+                    1,
+                )
+            )
+    if "name" not in header:
+        problems.append(Problem(name, "", 'no "name" column; every invitee needs a name', 1))
+    if problems:
+        raise LoadError(problems)
+    taken = {i.id.casefold() for i in into.invitees}
+    numbers = [int(m.group(1)) for i in into.invitees if (m := re.fullmatch(r"i(\d+)", i.id))]
+    counter = max(numbers, default=0)
+    invitees: list[Invitee] = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            problems.append(
+                Problem(name, "", f"has {len(row)} cells, the header {len(header)} columns", line)
+            )
+            continue
+        values: dict[str, Any] = {
+            column: cell.strip() for column, cell in zip(header, row, strict=False)
+        }
+        mode = values.get("mode", "").casefold() or "self"
+        if mode not in MODE_WORDS:
+            problems.append(
+                Problem(
+                    name,
+                    "mode",
+                    f'"{values["mode"]}" is not a way of taking part; use self or telephone'
+                    + suggest(mode, MODE_WORDS),
+                    line,
+                )
+            )
+            continue
+        values["mode"] = MODE_WORDS[mode]
+        if not values.get("id"):
+            counter += 1
+            while f"i{counter:03d}".casefold() in taken:
+                counter += 1
+            values["id"] = f"i{counter:03d}"
+        elif not re.fullmatch(INVITEE_ID_PATTERN, values["id"]):
+            problems.append(
+                Problem(
+                    name,
+                    "id",
+                    f'"{values["id"]}" is not a valid id: use letters, digits, - and _',
+                    line,
+                )
+            )
+            continue
+        if values["id"].casefold() in taken:
+            problems.append(
+                Problem(name, "id", f'"{values["id"]}" is already an invitee of the round', line)
+            )
+            continue
+        try:
+            invitee = Invitee.model_validate(values)
+        except ValidationError as error:
+            for item in error.errors(include_url=False):
+                key = ".".join(str(p) for p in item["loc"])
+                message = (
+                    "must not be empty"
+                    if item["type"] in ("string_too_short", "missing")
+                    else item["msg"][0].lower() + item["msg"][1:]
+                )
+                problems.append(Problem(name, key, message, line))
+            continue
+        taken.add(invitee.id.casefold())
+        invitees.append(invitee)
+    if problems:
+        raise LoadError(problems)
+    if not invitees:
+        raise LoadError([Problem(name, "", "has a header but no invitees")])
+    return invitees
+
+
+def resolve(ref: str, transcripts: Path) -> Path:
+    """A round's folder from what the user typed: a path, or a name under <transcripts>/rounds."""
+    given = Path(ref)
+    if "/" in ref or ref in (".", "..") or round_path(given).exists():
+        return given
+    return transcripts / ROUNDS_FOLDER / ref
+
+
+def find_rounds(folder: Path) -> list[Path]:
+    """Round folders inside a transcripts folder (its rounds/ folder, and one level down)."""
+    found: set[Path] = set()
+    for pattern in (f"*/{ROUND_FILE}", f"{ROUNDS_FOLDER}/*/{ROUND_FILE}"):
+        with contextlib.suppress(OSError):
+            found.update(p.parent for p in folder.glob(pattern) if p.is_file())
+    return sorted(found)
+
+
+def default_round(transcripts: Path) -> Path:
+    """The round meant when none is named: this folder if it is one, else the only round
+    under the transcripts folder; otherwise a LoadError listing the choices."""
+    here = Path(".")
+    if round_path(here).exists():
+        return here
+    rounds = find_rounds(transcripts)
+    if len(rounds) == 1:
+        return rounds[0]
+    if not rounds:
+        message = (
+            f"no round here or in {display_name(transcripts)}; "
+            "make one with: partnership-bot round new NAME --title ... --framework ..."
+        )
+    else:
+        names = ", ".join(display_name(r) for r in rounds)
+        message = f"there are {len(rounds)} rounds ({names}); choose one with --round"
+    raise LoadError([Problem("round", "", message)])

@@ -1,0 +1,34 @@
+"""The words for states and call outcomes (light: the command line imports it to build its
+parser, before anything heavy is loaded)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+State = Literal["not_started", "appointment", "in_progress", "complete", "refused", "unreachable"]
+STATES: tuple[State, ...] = (
+    "not_started",
+    "appointment",
+    "in_progress",
+    "complete",
+    "refused",
+    "unreachable",
+)
+STATE_LABELS: dict[str, str] = {
+    "not_started": "not started",
+    "appointment": "appointment",
+    "in_progress": "in progress",
+    "complete": "complete",
+    "refused": "refused",
+    "unreachable": "unreachable",
+}
+OUTCOME_LABELS: dict[str, str] = {
+    "calling": "being called",
+    "no_answer": "no answer",
+    "busy": "busy",
+    "call_back": "call back",
+    "refused": "refused",
+    "wrong_number": "wrong number",
+    "interview_started": "interview started",
+}
+"""Every call log outcome (``calling`` is a lease, not an attempt)."""

@@ -1,0 +1,96 @@
+"""A round's report: the aggregate of its invitees' transcripts, as ``report --aggregate``
+makes it, with the response rate, non-response by role and sector, and who is outstanding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.catalogue import Catalogue
+from bot.rounds.labels import STATE_LABELS
+from bot.rounds.state import Group
+from bot.rounds.work import Snapshot
+from bot.scoring.aggregate import AggregateRun, Filters, aggregate, aggregate_data
+
+
+def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:
+    """The round's response figures as JSON-able data (no names when anonymised)."""
+    round_ = shot.loaded.round
+    overall = shot.progress.overall
+
+    def groups(found: dict[str, Group]) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": name,
+                "invited": g.invited,
+                "responded": g.complete,
+                "not_responded": g.outstanding,
+                "rate": g.rate,
+            }
+            for name, g in found.items()
+        ]
+
+    outstanding = [
+        {
+            "id": s.invitee.id,
+            "name": s.invitee.name,
+            "organisation": s.invitee.organisation,
+            "role": s.invitee.role,
+            "sector": s.invitee.sector,
+            "mode": s.invitee.mode,
+            "state": STATE_LABELS[s.state],
+            "attempts": s.attempts,
+        }
+        for s in shot.invitees
+        if s.state != "complete"
+    ]
+    return {
+        "title": round_.title,
+        "partnership": round_.partnership,
+        "period": round_.period,
+        "invited": overall.invited,
+        "responded": overall.complete,
+        "rate": overall.rate,
+        "headline": shot.progress.headline(),
+        "states": {STATE_LABELS[k]: v for k, v in overall.counts.items()},
+        "by_role": groups(shot.progress.by_role),
+        "by_sector": groups(shot.progress.by_sector),
+        "by_mode": groups(shot.progress.by_mode),
+        "outstanding": [] if anonymise else outstanding,
+        "outstanding_count": len(outstanding),
+    }
+
+
+def round_report(
+    shot: Snapshot,
+    catalogue: Catalogue,
+    anonymise: bool = False,
+    include_unfinished: bool = False,
+    current: bool = False,
+    cache_folder: Any = None,
+) -> tuple[dict[str, Any] | None, AggregateRun, dict[str, Any]]:
+    """The aggregate of the invitees' transcripts (None when no one has responded yet), what
+    the aggregate left out, and the round's response figures.
+
+    One transcript per invitee is compiled: their complete one (the newest if several),
+    or with ``include_unfinished`` their newest unfinished one too.
+    """
+    wanted = ("complete", "in_progress", "refused") if include_unfinished else ("complete",)
+    files = [s.transcript for s in shot.invitees if s.transcript and s.state in wanted]
+    filters = Filters(framework=shot.loaded.round.framework, include_unfinished=include_unfinished)
+    response = round_data(shot, anonymise)
+    totals, run = aggregate(files, catalogue, filters, current=current, cache_folder=cache_folder)
+    framework_totals = totals.get(shot.loaded.round.framework)
+    if framework_totals is None:
+        return None, run, response
+    data = aggregate_data(
+        shot.loaded.round.framework, framework_totals, run, catalogue, filters, anonymise
+    )
+    data["round"] = response
+    return data, run, response
+
+
+def response_markdown(response: dict[str, Any]) -> str:
+    """The response section alone, for when there is nothing yet to aggregate."""
+    from bot.report.render import environment
+
+    return environment("md").get_template("_round.md.j2").render(round=response)

@@ -1,0 +1,262 @@
+"""Each invitee's state, who to call next, and the response rate: pure functions of the
+round, its call log and its transcripts' headers (no files, no clock: ``now`` is passed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.rounds.labels import STATES, State
+
+if TYPE_CHECKING:
+    from bot.model.transcript import Status
+    from bot.rounds.calls import CallEntry
+    from bot.rounds.model import Invitee, Round
+
+NOT_GIVEN = "(not given)"
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A transcript of the round, as far as states need it."""
+
+    invitee: str
+    """The invitee id its header records."""
+    status: Status
+    """complete, in_progress or abandoned."""
+    updated: datetime
+    """Its last turn."""
+    path: Path
+    """Its file."""
+
+
+@dataclass(frozen=True)
+class InviteeState:
+    """Where one invitee stands."""
+
+    invitee: Invitee
+    """Who."""
+    state: State
+    """The state (see ``state_of``)."""
+    attempts: int = 0
+    """Calls made (``calling`` leases are not attempts)."""
+    last_attempt: datetime | None = None
+    """When they were last rung."""
+    last_outcome: str = ""
+    """The outcome of the last attempt."""
+    appointment: datetime | None = None
+    """The call-back time, in the appointment state."""
+    transcript: Path | None = None
+    """The transcript to resume or report (the newest, preferring a complete one)."""
+    being_called_by: str | None = None
+    """Set while another officer holds a lease on them (or their transcript is open)."""
+    note: str = ""
+    """The last note logged for them."""
+
+    def due(self, now: datetime) -> bool:
+        """An appointment whose time has come."""
+        return self.appointment is not None and self.appointment <= now
+
+
+def state_of(
+    invitee: Invitee,
+    calls: Sequence[CallEntry],
+    transcripts: Sequence[Linked],
+    max_attempts: int,
+) -> tuple[State, datetime | None]:
+    """An invitee's state (and appointment) from their calls and transcripts, in this order:
+
+    1. complete: a transcript of theirs is complete;
+    2. refused: a call ended "refused";
+    3. in progress: a transcript is in progress, or the last call started an interview;
+    4. refused: a transcript was abandoned;
+    5. appointment: the last call agreed a time to call back;
+    6. unreachable: the last call found a wrong number, or ``max_attempts`` calls were made;
+    7. not started.
+    """
+    attempts = [c for c in calls if c.is_attempt]
+    last = attempts[-1] if attempts else None
+    statuses = {t.status for t in transcripts}
+    if "complete" in statuses:
+        return "complete", None
+    if any(c.outcome == "refused" for c in attempts):
+        return "refused", None
+    if "in_progress" in statuses or (last is not None and last.outcome == "interview_started"):
+        return "in_progress", None
+    if "abandoned" in statuses:
+        return "refused", None
+    if last is not None and last.outcome == "call_back" and last.appointment is not None:
+        return "appointment", last.appointment
+    if last is not None and last.outcome == "wrong_number":
+        return "unreachable", None
+    if len(attempts) >= max_attempts:
+        return "unreachable", None
+    return "not_started", None
+
+
+def lease_holder(calls: Sequence[CallEntry], now: datetime) -> str | None:
+    """Who is calling the invitee now: a ``calling`` entry still within its time and not
+    followed by any other entry for them."""
+    if not calls:
+        return None
+    last = calls[-1]
+    if last.outcome == "calling" and last.until is not None and last.until > now:
+        return last.caller or "another officer"
+    return None
+
+
+def states(
+    round_: Round,
+    calls: Iterable[CallEntry],
+    transcripts: Iterable[Linked],
+    now: datetime,
+    caller: str = "",
+    open_transcripts: Iterable[Path] = (),
+) -> list[InviteeState]:
+    """Every invitee's state, in round.toml order.
+
+    ``caller`` is the officer asking: their own lease does not make an invitee busy.
+    ``open_transcripts`` are transcripts another process is writing now.
+    """
+    by_invitee: dict[str, list[CallEntry]] = {}
+    for call in sorted(calls, key=lambda c: c.at):
+        by_invitee.setdefault(call.invitee.casefold(), []).append(call)
+    linked: dict[str, list[Linked]] = {}
+    for transcript in transcripts:
+        linked.setdefault(transcript.invitee.casefold(), []).append(transcript)
+    busy = set(open_transcripts)
+    out = []
+    for invitee in round_.invitees:
+        key = invitee.id.casefold()
+        theirs = by_invitee.get(key, [])
+        files = sorted(linked.get(key, []), key=lambda t: (t.status == "complete", t.updated))
+        state, appointment = state_of(invitee, theirs, files, round_.max_attempts)
+        attempts = [c for c in theirs if c.is_attempt]
+        holder = lease_holder(theirs, now)
+        if holder is not None and caller and holder == caller:
+            holder = None
+        if holder is None and any(f.path in busy for f in files):
+            holder = "another officer (transcript open)"
+        notes = [c.note for c in theirs if c.note]
+        out.append(
+            InviteeState(
+                invitee=invitee,
+                state=state,
+                attempts=len(attempts),
+                last_attempt=attempts[-1].at if attempts else None,
+                last_outcome=attempts[-1].outcome if attempts else "",
+                appointment=appointment,
+                transcript=files[-1].path if files else None,
+                being_called_by=holder,
+                note=notes[-1] if notes else "",
+            )
+        )
+    return out
+
+
+CALLABLE: tuple[State, ...] = ("not_started", "appointment", "in_progress")
+
+
+def next_calls(found: Sequence[InviteeState], now: datetime) -> list[InviteeState]:
+    """Telephone invitees to ring, best first: appointments that are due (earliest first),
+    then fewest attempts, then the longest since the last attempt (never rung first).
+
+    Left out: self-assessing invitees; anyone complete, refused or unreachable (which
+    includes everyone rung ``max_attempts`` times without an appointment); appointments
+    not yet due; and anyone another officer is calling now.
+    """
+    candidates = [
+        s
+        for s in found
+        if s.invitee.mode == "telephone"
+        and s.state in CALLABLE
+        and s.being_called_by is None
+        and not (s.state == "appointment" and not s.due(now))
+    ]
+
+    def order(s: InviteeState) -> tuple[object, ...]:
+        due = s.state == "appointment"
+        return (
+            0 if due else 1,
+            s.appointment if due else datetime.min.replace(tzinfo=now.tzinfo),
+            s.attempts,
+            s.last_attempt or datetime.min.replace(tzinfo=now.tzinfo),
+        )
+
+    return sorted(candidates, key=order)
+
+
+def whole_percent(count: int, total: int) -> int | None:
+    """count/total as a whole percentage, rounded half up; None when total is 0."""
+    if total == 0:
+        return None
+    return int((Decimal(count) * 100 / Decimal(total)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+@dataclass
+class Group:
+    """Counts for the invitees sharing a role or a sector (or all of them)."""
+
+    invited: int = 0
+    """Invitees."""
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+    """Invitees in each state."""
+
+    @property
+    def complete(self) -> int:
+        """Who has responded (a complete transcript)."""
+        return self.counts["complete"]
+
+    @property
+    def outstanding(self) -> int:
+        """Who has not responded."""
+        return self.invited - self.complete
+
+    @property
+    def rate(self) -> int | None:
+        """The response rate, as a whole percentage."""
+        return whole_percent(self.complete, self.invited)
+
+    def add(self, state: State) -> None:
+        """Count one invitee."""
+        self.invited += 1
+        self.counts[state] += 1
+
+
+@dataclass
+class Progress:
+    """The round at a glance: overall, by role, by sector, by mode."""
+
+    overall: Group = field(default_factory=Group)
+    """Everyone."""
+    by_role: dict[str, Group] = field(default_factory=dict)
+    """Per role (an empty role is "(not given)")."""
+    by_sector: dict[str, Group] = field(default_factory=dict)
+    """Per sector."""
+    by_mode: dict[str, Group] = field(default_factory=dict)
+    """Per way of taking part (self, telephone)."""
+
+    def headline(self) -> str:
+        """Such as "74 of 120 invited (62%)"."""
+        rate = self.overall.rate
+        return f"{self.overall.complete} of {self.overall.invited} invited" + (
+            f" ({rate}%)" if rate is not None else ""
+        )
+
+
+def progress(found: Iterable[InviteeState]) -> Progress:
+    """Counts of states overall and by role, sector and mode (groups sorted by name)."""
+    result = Progress()
+    for s in found:
+        result.overall.add(s.state)
+        result.by_role.setdefault(s.invitee.role or NOT_GIVEN, Group()).add(s.state)
+        result.by_sector.setdefault(s.invitee.sector or NOT_GIVEN, Group()).add(s.state)
+        result.by_mode.setdefault(s.invitee.mode, Group()).add(s.state)
+    result.by_role = dict(sorted(result.by_role.items()))
+    result.by_sector = dict(sorted(result.by_sector.items()))
+    result.by_mode = dict(sorted(result.by_mode.items()))
+    return result

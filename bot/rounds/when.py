@@ -1,0 +1,38 @@
+"""Times typed by a caller: "14:30", "tomorrow 10:00", "2009-11-10 14:00", "+2h"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+WHEN_HELP = 'a time such as 14:30, "tomorrow 10:00", 2009-11-10 14:00 or +2h (also +30m, +1d)'
+_RELATIVE = re.compile(r"^\+\s*(\d{1,4})\s*(m|min|mins|h|hr|hrs|d|day|days)$")
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """A timezone-aware time from what was typed, read in ``now``'s time zone.
+
+    Raises ValueError saying what is accepted.
+    """
+    words = text.strip().casefold()
+    zone = now.tzinfo
+    relative = _RELATIVE.match(words)
+    if relative:
+        amount, unit = int(relative.group(1)), relative.group(2)[0]
+        step = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1)}
+        return (now + amount * step[unit]).replace(microsecond=0)
+    day: date = now.date()
+    for word, offset in (("today", 0), ("tomorrow", 1)):
+        if words.startswith(word):
+            day = now.date() + timedelta(days=offset)
+            words = words[len(word) :].strip() or "09:00"
+            break
+    if re.fullmatch(r"\d{1,2}[:.]\d{2}", words):
+        hours, minutes = (int(p) for p in re.split(r"[:.]", words))
+        if hours < 24 and minutes < 60:
+            return datetime.combine(day, time(hours, minutes), zone)
+    try:
+        parsed = datetime.fromisoformat(words.replace(" ", "T", 1).upper())
+    except ValueError:
+        raise ValueError(f'"{text}" is not a time; use {WHEN_HELP}') from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)

@@ -1,0 +1,168 @@
+"""Working a round: reading where it stands, logging calls, and starting or resuming an
+invitee's conversation so that its transcript is linked to them."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from bot import conversation, store
+from bot.catalogue import Catalogue
+from bot.model import Person, Respondent
+from bot.problems import LoadError, Problem, display_name
+from bot.rounds import calls
+from bot.rounds.calls import LEASE, CallEntry
+from bot.rounds.folder import ROUND_FILE, LoadedRound, load_round
+from bot.rounds.model import Invitee
+from bot.rounds.state import InviteeState, Linked, Progress, progress, states
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A round as it stands now."""
+
+    loaded: LoadedRound
+    """The round and its folder."""
+    invitees: list[InviteeState]
+    """Each invitee's state, in round.toml order."""
+    progress: Progress
+    """The counts."""
+    entries: tuple[CallEntry, ...]
+    """The call log."""
+    unlinked: list[Path] = field(default_factory=list)
+    """Transcripts in the folder that name no invitee of the round."""
+    failed: list[str] = field(default_factory=list)
+    """Transcripts that failed to load, with the reason."""
+    dropped_call_bytes: int = 0
+    """A torn last call log entry that was left out."""
+
+    def find(self, invitee_id: str) -> InviteeState:
+        """An invitee's state by id (case ignored), or a LoadError suggesting ids."""
+        for s in self.invitees:
+            if s.invitee.id.casefold() == invitee_id.casefold():
+                return s
+        from bot.problems import suggest
+
+        ids = [s.invitee.id for s in self.invitees]
+        raise LoadError(
+            [
+                Problem(
+                    display_name(self.loaded.path),
+                    "invitees",
+                    f'no invitee "{invitee_id}"{suggest(invitee_id, ids)}',
+                )
+            ]
+        )
+
+
+def transcript_files(folder: Path) -> list[Path]:
+    """The transcripts directly in a round's folder."""
+    return sorted(p for p in folder.glob("*.toml") if p.name != ROUND_FILE)
+
+
+def is_open(path: Path) -> bool:
+    """Whether another process holds a transcript's lock (it is being written now)."""
+    try:
+        fd = os.open(path.with_name(path.name + ".lock"), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
+    """Load a round, its call log and its transcripts' headers, and work out every state."""
+    loaded = load_round(folder)
+    log = calls.read(loaded.folder)
+    linked: list[Linked] = []
+    unlinked: list[Path] = []
+    failed: list[str] = []
+    ids = {i.id.casefold() for i in loaded.round.invitees}
+    for path in transcript_files(loaded.folder):
+        try:
+            transcript = store.load(path).transcript
+        except LoadError as error:
+            failed.append(str(error.problems[0]))
+            continue
+        if transcript.invitee.casefold() in ids:
+            linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
+        else:
+            unlinked.append(path)
+    open_now = [link.path for link in linked if is_open(link.path)]
+    found = states(loaded.round, log.entries, linked, now, caller, open_now)
+    return Snapshot(
+        loaded, found, progress(found), log.entries, unlinked, failed, log.dropped_bytes
+    )
+
+
+def log_call(
+    folder: Path,
+    invitee: Invitee,
+    outcome: str,
+    at: datetime,
+    caller: str = "",
+    appointment: datetime | None = None,
+    note: str = "",
+) -> CallEntry:
+    """Append one call log entry (durable when this returns)."""
+    if outcome == "call_back" and appointment is None:
+        raise ValueError("a call back needs the time to call back")
+    entry = CallEntry(
+        at=at,
+        invitee=invitee.id,
+        caller=caller,
+        outcome=outcome,  # type: ignore[arg-type]
+        appointment=appointment if outcome == "call_back" else None,
+        until=at + LEASE if outcome == "calling" else None,
+        note=note,
+    )
+    calls.append(folder, [entry])
+    return entry
+
+
+def open_conversation(
+    catalogue: Catalogue,
+    loaded: LoadedRound,
+    found: InviteeState,
+    interviewer: str = "",
+    clock: conversation.Clock = conversation.utc_now,
+) -> conversation.Conversation:
+    """The invitee's conversation: their unfinished transcript resumed, else a new one in
+    the round's folder, linked to them, with the round's dialogue for their mode.
+
+    A telephone invitee is interviewed (``interviewer`` names the officer); a
+    self-assessing one answers at this terminal.
+    """
+    if found.transcript is not None and found.state == "in_progress":
+        with contextlib.suppress(LoadError):
+            if store.load(found.transcript).transcript.status == "in_progress":
+                return conversation.resume(catalogue, found.transcript, clock)
+    invitee = found.invitee
+    round_ = loaded.round
+    respondent = Respondent(
+        name=invitee.name,
+        organisation=invitee.organisation,
+        role=invitee.role,
+        sector=invitee.sector,
+        partnership=round_.partnership,
+    )
+    telephone = invitee.mode == "telephone"
+    return conversation.start(
+        catalogue,
+        round_.framework,
+        round_.dialogue_for(invitee.mode),
+        respondent,
+        loaded.folder,
+        Person(name=interviewer or "Interviewer") if telephone else None,
+        clock,
+        invitee=invitee.id,
+    )

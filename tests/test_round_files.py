@@ -1,0 +1,214 @@
+"""A round's files: round.toml errors, CSV import (all rows or none), and the call log's
+durability (torn last line, a process killed while appending, two writers at once)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.problems import LoadError
+from bot.rounds import calls
+from bot.rounds.calls import CallEntry
+from bot.rounds.folder import create, find_rounds, import_csv, load_round, resolve
+from bot.rounds.model import Round
+
+NOW = datetime(2009, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def new_round(folder: Path) -> Path:
+    create(folder, Round(title="Review 2009/10", framework="hertfordshire-review"))
+    return folder
+
+
+def entry(who: str = "i001", outcome: str = "no_answer", note: str = "") -> CallEntry:
+    return CallEntry(at=NOW, invitee=who, caller="Sam", outcome=outcome, note=note)
+
+
+def test_round_toml_errors_name_file_key_line_and_suggest(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "round.toml").write_text(
+        'title = "R"\nframework = "hertfordshire-review"\nmax_atempts = 3\n\n'
+        '[[invitees]]\nid = "a"\nname = "Ann"\nmode = "phone"\n\n'
+        '[[invitees]]\nid = "a"\nname = "Bob"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as caught:
+        load_round(folder)
+    text = str(caught.value)
+    assert (
+        'round.toml:3: max_atempts: unknown key "max_atempts"; did you mean "max_attempts"?' in text
+    )
+    assert "round.toml:8: invitees[0].mode: expected 'self' or 'telephone', found \"phone\"" in text
+    (folder / "round.toml").write_text(
+        'title = "R"\nframework = "hertfordshire-review"\n\n'
+        '[[invitees]]\nid = "a"\nname = "Ann"\n\n[[invitees]]\nid = "A"\nname = "Bob"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        LoadError, match=r'round.toml:9: invitees\[1\].id: invitee id "A" is used twice'
+    ):
+        load_round(folder)
+
+
+def test_a_folder_without_round_toml_is_named(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match=r"is not a round: it has no round\.toml"):
+        load_round(tmp_path)
+
+
+def test_new_round_is_private_and_not_overwritten(tmp_path: Path) -> None:
+    folder = new_round(tmp_path / "rounds" / "r")
+    assert (folder.stat().st_mode & 0o777) == 0o700
+    assert (load_round(folder).path.stat().st_mode & 0o777) == 0o600
+    with pytest.raises(LoadError, match="already exists"):
+        new_round(folder)
+    assert find_rounds(tmp_path) == [folder]
+    assert resolve("r", tmp_path) == folder
+
+
+def test_import_adds_numbered_invitees(tmp_path: Path) -> None:
+    folder = new_round(tmp_path / "r")
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text(
+        "\ufeffName,Organisation,Role,Sector,Mode,Contact\n"
+        "Ann Smith,Herts CC,Councillor,public,self,ann@example.org\n"
+        "Bob Jones,Police,Inspector,public,Telephone,01707 000001\n\n",
+        encoding="utf-8",
+    )
+    _, added = import_csv(folder, csv_file)
+    assert [i.id for i in added] == ["i001", "i002"]
+    assert load_round(folder).round.invitees[1].mode == "telephone"
+    _, added = import_csv(folder, csv_file)
+    assert [i.id for i in added] == ["i003", "i004"]
+
+
+def test_a_bad_row_imports_nothing_and_every_bad_row_is_named(tmp_path: Path) -> None:
+    folder = new_round(tmp_path / "r")
+    before = (folder / "round.toml").read_bytes()
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text(
+        "id,name,role,mode\n"
+        "a1,Ann,Councillor,self\n"
+        "a2,,Councillor,self\n"
+        "a3,Cat,Councillor,fax\n"
+        "a1,Dan,Councillor,self\n"
+        "a 5,Eve,Councillor,self\n"
+        "a6,Fay,Councillor,self,extra\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as caught:
+        import_csv(folder, csv_file)
+    lines = str(caught.value).splitlines()
+    assert lines == [
+        "in.csv:3: name: must not be empty",
+        'in.csv:4: mode: "fax" is not a way of taking part; use self or telephone',
+        'in.csv:5: id: "a1" is already an invitee of the round',
+        'in.csv:6: id: "a 5" is not a valid id: use letters, digits, - and _',
+        "in.csv:7: has 5 cells, the header 4 columns",
+    ]
+    assert (folder / "round.toml").read_bytes() == before
+    csv_file.write_text("nme,role\nAnn,x\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=re.escape('unknown column "nme"; did you mean "name"?')):
+        import_csv(folder, csv_file)
+
+
+def test_call_log_round_trip_and_private(tmp_path: Path) -> None:
+    calls.append(tmp_path, [entry(note='said "later" \n\x1b[31m')])
+    assert calls.read(tmp_path).entries == (entry(note='said "later" \n\x1b[31m'),)
+    assert (calls.calls_path(tmp_path).stat().st_mode & 0o777) == 0o600
+
+
+def test_a_torn_last_line_is_dropped_and_cut_before_the_next_append(tmp_path: Path) -> None:
+    calls.append(tmp_path, [entry("a"), entry("b")])
+    path = calls.calls_path(tmp_path)
+    whole = path.read_bytes()
+    with path.open("ab") as handle:
+        handle.write(entry("c").line().encode()[:25])  # killed mid-write: no newline
+    log = calls.read(tmp_path)
+    assert [e.invitee for e in log.entries] == ["a", "b"]
+    assert log.dropped_bytes == 25
+    calls.append(tmp_path, [entry("d")])
+    assert path.read_bytes() == whole + entry("d").line().encode()
+
+
+def test_a_damaged_whole_line_is_an_error_with_its_line(tmp_path: Path) -> None:
+    calls.append(tmp_path, [entry("a")])
+    with calls.calls_path(tmp_path).open("a") as handle:
+        handle.write('{"at": "2009-11-20T12:00:00Z", "invitee": "b", "outcome": "gone"}\n')
+        handle.write("not json\n")
+    with pytest.raises(LoadError) as caught:
+        calls.read(tmp_path)
+    problems = [str(p) for p in caught.value.problems]
+    assert problems[0].startswith("calls.jsonl:2: outcome: ")
+    assert problems[1] == "calls.jsonl:3: is not a call log entry (one JSON object per line)"
+
+
+APPENDER = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from bot.rounds import calls
+from bot.rounds.calls import CallEntry
+folder, who, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+for n in range(count):
+    calls.append(folder, [CallEntry(at=datetime.now(UTC), invitee=who, caller=who,
+                                    outcome="no_answer", note=str(n) * (n % 300))])
+    print(n, flush=True)
+"""
+
+
+def _appender(folder: Path, who: str, count: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", APPENDER, str(folder), who, str(count)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+    )
+
+
+def test_two_writers_never_lose_each_others_entries(tmp_path: Path) -> None:
+    first, second = _appender(tmp_path, "a", 150), _appender(tmp_path, "b", 150)
+    assert first.wait(60) == 0 and second.wait(60) == 0
+    entries = calls.read(tmp_path).entries
+    for who in ("a", "b"):
+        notes = [e.note for e in entries if e.invitee == who]
+        assert notes == [str(n) * (n % 300) for n in range(150)]
+
+
+@pytest.mark.e2e
+def test_killed_while_appending_loses_at_most_the_entry_being_written(tmp_path: Path) -> None:
+    acknowledged = 0
+    for kill in range(12):
+        process = _appender(tmp_path, f"w{kill}", 100_000)
+        assert process.stdout is not None
+        seen = -1
+        deadline = time.monotonic() + 0.05 + kill * 0.02
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if line:
+                seen = int(line)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+        log = calls.read(tmp_path)  # never unreadable
+        mine = [e for e in log.entries if e.invitee == f"w{kill}"]
+        assert len(mine) >= seen + 1, "an acknowledged entry was lost"
+        acknowledged += len(mine)
+        assert len(log.entries) == acknowledged
+    # Writing carries on cleanly after the last kill.
+    calls.append(tmp_path, [entry("after")])
+    assert calls.read(tmp_path).entries[-1].invitee == "after"
+    assert all(json.loads(line) for line in calls.calls_path(tmp_path).read_text().splitlines())
+
+
+def test_times_need_a_zone() -> None:
+    with pytest.raises(ValueError, match="needs its time zone"):
+        CallEntry(at=datetime(2009, 1, 1) + timedelta(0), invitee="a", outcome="busy")

@@ -1,0 +1,196 @@
+"""Invitee states, `next` ordering and response rates, checked against rounds built to have
+known states (the expected counts come from how each invitee was built, not from the code
+under test)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.rounds.calls import LEASE, CallEntry
+from bot.rounds.labels import STATES
+from bot.rounds.model import Invitee, Round
+from bot.rounds.state import Linked, next_calls, progress, states, whole_percent
+
+NOW = datetime(2009, 11, 20, 12, 0, tzinfo=UTC)
+ROLES = ["Councillor", "Police", "Voluntary organisation", ""]
+SECTORS = ["public", "voluntary", "business", ""]
+
+
+def call(who: str, outcome: str, minutes_ago: int, **extra: object) -> CallEntry:
+    return CallEntry(
+        at=NOW - timedelta(minutes=minutes_ago), invitee=who, caller="Sam", outcome=outcome, **extra
+    )
+
+
+@st.composite
+def built_invitee(draw: st.DrawFn, index: int, max_attempts: int) -> tuple:
+    """One invitee made to be in a chosen state, with the calls and transcripts that put
+    them there."""
+    who = f"i{index:03d}"
+    target = draw(st.sampled_from(STATES))
+    mode = draw(st.sampled_from(["self", "telephone"]))
+    invitee = Invitee(
+        id=who,
+        name=f"Person {index}",
+        role=draw(st.sampled_from(ROLES)),
+        sector=draw(st.sampled_from(SECTORS)),
+        mode=mode,
+    )
+    clock = iter(range(10_000, 0, -7))  # minutes ago, strictly newer each time
+    misses = [
+        call(who, draw(st.sampled_from(["no_answer", "busy"])), next(clock))
+        for _ in range(draw(st.integers(0, max_attempts - 1)))
+    ]
+    calls: list[CallEntry] = []
+    files: list[Linked] = []
+
+    def transcript(status: str) -> Linked:
+        return Linked(who, status, NOW - timedelta(minutes=next(clock)), Path(f"{who}-{status}"))
+
+    if target == "not_started":
+        calls = misses
+    elif target == "appointment":
+        extra = draw(st.integers(0, max_attempts + 2))
+        calls = [call(who, "no_answer", next(clock)) for _ in range(extra)]
+        when = NOW + timedelta(minutes=draw(st.integers(-600, 600)))
+        calls.append(call(who, "call_back", next(clock), appointment=when))
+    elif target == "in_progress":
+        if draw(st.booleans()):
+            files = [transcript("in_progress")]
+            calls = misses
+        else:
+            calls = [*misses, call(who, "interview_started", next(clock))]
+    elif target == "complete":
+        files = [transcript("abandoned")] if draw(st.booleans()) else []
+        calls = (
+            [*misses, call(who, "interview_started", next(clock))] if draw(st.booleans()) else []
+        )
+        files.append(transcript("complete"))
+    elif target == "refused":
+        if draw(st.booleans()):
+            calls = [*misses, call(who, "refused", next(clock))]
+            if draw(st.booleans()):
+                calls.append(call(who, "call_back", next(clock), appointment=NOW))
+        else:
+            files = [transcript("abandoned")]
+            calls = misses
+    elif target == "unreachable":
+        if draw(st.booleans()):
+            calls = [call(who, "no_answer", next(clock)) for _ in range(max_attempts)]
+        else:
+            calls = [*misses, call(who, "wrong_number", next(clock))]
+    # A lease by another officer on some: it changes who can be called, never the state.
+    if draw(st.integers(0, 4)) == 0:
+        calls.append(call(who, "calling", next(clock), until=NOW + LEASE))
+    return invitee, target, calls, files
+
+
+@st.composite
+def built_round(draw: st.DrawFn) -> tuple:
+    max_attempts = draw(st.integers(1, 4))
+    count = draw(st.integers(0, 30))
+    people = [draw(built_invitee(i + 1, max_attempts)) for i in range(count)]
+    round_ = Round(
+        title="Synthetic",
+        framework="hertfordshire-review",
+        max_attempts=max_attempts,
+        invitees=tuple(p[0] for p in people),
+    )
+    calls = [c for p in people for c in p[2]]
+    draw(st.randoms()).shuffle(calls)  # the log may interleave officers in any order
+    files = [f for p in people for f in p[3]]
+    return round_, {p[0].id: p[1] for p in people}, calls, files
+
+
+@settings(max_examples=80, deadline=None)
+@given(built_round())
+def test_states_and_counts_match_how_the_round_was_built(built: tuple) -> None:
+    round_, targets, calls, files = built
+    found = states(round_, calls, files, NOW)
+    assert {s.invitee.id: s.state for s in found} == targets
+    counted = progress(found)
+    expected = Counter(targets.values())
+    assert counted.overall.invited == len(targets)
+    for state in STATES:
+        assert counted.overall.counts[state] == expected[state]
+    complete = expected["complete"]
+    if targets:
+        assert counted.headline() == (
+            f"{complete} of {len(targets)} invited ({int(complete * 100 / len(targets) + 0.5)}%)"
+        )
+    by_invitee = {i.id: i for i in round_.invitees}
+    for role, group in counted.by_role.items():
+        mine = [w for w, t in targets.items() if (by_invitee[w].role or "(not given)") == role]
+        done = sum(targets[w] == "complete" for w in mine)
+        assert (group.invited, group.complete, group.outstanding) == (
+            len(mine),
+            done,
+            len(mine) - done,
+        )
+    for sector, group in counted.by_sector.items():
+        mine = [w for w, t in targets.items() if (by_invitee[w].sector or "(not given)") == sector]
+        assert group.invited == len(mine)
+        assert group.complete == sum(targets[w] == "complete" for w in mine)
+    assert sum(g.invited for g in counted.by_role.values()) == len(targets)
+
+
+@settings(max_examples=80, deadline=None)
+@given(built_round())
+def test_next_offers_only_whom_it_should_in_order(built: tuple) -> None:
+    round_, targets, calls, files = built
+    found = states(round_, calls, files, NOW, caller="Alex")
+    queue = next_calls(found, NOW)
+    offered = {s.invitee.id for s in queue}
+    leased = {c.invitee for c in calls if c.outcome == "calling"}
+    for s in found:
+        should = (
+            s.invitee.mode == "telephone"
+            and targets[s.invitee.id] in ("not_started", "appointment", "in_progress")
+            and s.invitee.id not in leased
+            and not (s.state == "appointment" and s.appointment > NOW)
+        )
+        assert (s.invitee.id in offered) == should, s
+    # Due appointments first (earliest first), then fewest attempts, then oldest last call.
+    keys = [
+        (0, s.appointment, 0, NOW)
+        if s.state == "appointment"
+        else (1, NOW, s.attempts, s.last_attempt or NOW - timedelta(days=9999))
+        for s in queue
+    ]
+    assert keys == sorted(keys)
+    # Nobody is offered after max_attempts calls unless they asked to be called back.
+    assert all(s.attempts < round_.max_attempts or s.state != "not_started" for s in queue)
+
+
+def test_own_lease_does_not_hide_an_invitee_but_anothers_does() -> None:
+    person = Invitee(id="a", name="A", mode="telephone")
+    round_ = Round(title="R", framework="hertfordshire-review", invitees=(person,))
+    lease = [call("a", "calling", 1, until=NOW + LEASE)]
+    assert next_calls(states(round_, lease, [], NOW, caller="Sam"), NOW)
+    assert not next_calls(states(round_, lease, [], NOW, caller="Alex"), NOW)
+    [shown] = states(round_, lease, [], NOW, caller="Alex")
+    assert shown.being_called_by == "Sam"
+    # The lease runs out, or any later entry ends it.
+    assert next_calls(states(round_, lease, [], NOW + LEASE + timedelta(seconds=1)), NOW)
+    ended = [*lease, call("a", "no_answer", 0)]
+    assert next_calls(states(round_, ended, [], NOW, caller="Alex"), NOW)
+
+
+def test_open_transcript_shows_as_busy() -> None:
+    person = Invitee(id="a", name="A", mode="telephone")
+    round_ = Round(title="R", framework="hertfordshire-review", invitees=(person,))
+    linked = [Linked("a", "in_progress", NOW, Path("a.toml"))]
+    [s] = states(round_, [], linked, NOW, open_transcripts=[Path("a.toml")])
+    assert s.being_called_by and not next_calls([s], NOW)
+
+
+def test_whole_percent_rounds_half_up() -> None:
+    assert whole_percent(74, 120) == 62
+    assert whole_percent(1, 8) == 13  # 12.5
+    assert whole_percent(5, 8) == 63  # 62.5
+    assert whole_percent(0, 0) is None
