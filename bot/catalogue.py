@@ -1,12 +1,29 @@
-"""The frameworks and dialogues that are installed, found by id or path."""
+"""Where frameworks and dialogues are found, and loading them by id or path.
+
+They are looked for, in this order, the first file with an id winning:
+
+1. each ``--frameworks DIR`` given on the command line, in the order given;
+2. each folder in ``$PARTNERSHIP_BOT_FRAMEWORKS`` (a path list, ``:``-separated);
+3. the user folder, where ``partnership-bot add`` installs them (the platform's user
+   data folder, or ``$PARTNERSHIP_BOT_DATA``);
+4. the frameworks and dialogues installed with the product.
+
+A folder may hold ``frameworks/`` and ``dialogues/`` subfolders, or keep both kinds
+side by side, told apart by their contents (a dialogue names its ``framework``).
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.default_dialogue import load_default_dialogue
 from bot.loading import (
+    TABLE_HEADER,
     DialogueHeading,
     LoadedDialogue,
     LoadedFramework,
@@ -16,6 +33,17 @@ from bot.loading import (
 )
 from bot.problems import LoadError, Problem, suggest
 
+FOLDERS_VARIABLE = "PARTNERSHIP_BOT_FRAMEWORKS"
+"""A path list of extra folders of frameworks and dialogues."""
+USER_VARIABLE = "PARTNERSHIP_BOT_DATA"
+"""Moves the user folder (tests point it at a temporary folder)."""
+INSTALLED = "installed"
+USER = "user folder"
+FROM_COMMAND_LINE = "--frameworks"
+FROM_ENVIRONMENT = "$" + FOLDERS_VARIABLE
+GENERIC_HINT = "install a file of your own with: partnership-bot add FILE..."
+FRAMEWORK_KEY = re.compile(r"^[ \t]*framework[ \t]*=", re.MULTILINE)
+
 
 def data_folder(kind: str) -> Path:
     """The installed folder of frameworks or dialogues (inside the wheel, or the checkout)."""
@@ -24,28 +52,150 @@ def data_folder(kind: str) -> Path:
     return installed if installed.is_dir() else package.parent / kind
 
 
+def user_folder() -> Path:
+    """Where `partnership-bot add` installs frameworks: ``$PARTNERSHIP_BOT_DATA``, else the
+    platform's user data folder (such as ``~/.local/share/partnership-bot``)."""
+    explicit = os.environ.get(USER_VARIABLE)
+    if explicit:
+        return Path(explicit)
+    # platformdirs knows each platform's convention (XDG, macOS, Windows); Textual
+    # already depends on it, so it costs nothing to install.
+    import platformdirs
+
+    return platformdirs.user_data_path("partnership-bot", appauthor=False)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The folders searched, in order, and where each came from."""
+
+    framework_folders: list[Path]
+    dialogue_folders: list[Path]
+    origins: dict[Path, str]
+
+
+def search_layout(extra: Sequence[Path] = ()) -> Layout:
+    """The folders searched for frameworks and dialogues, in the documented order."""
+    frameworks: list[Path] = []
+    dialogues: list[Path] = []
+    origins: dict[Path, str] = {}
+
+    def add(folder: Path, origin: str) -> None:
+        subfolders = (folder / "frameworks", folder / "dialogues")
+        if origin == USER or any(s.is_dir() for s in subfolders):
+            pairs = [(frameworks, subfolders[0]), (dialogues, subfolders[1])]
+        else:  # both kinds side by side
+            pairs = [(frameworks, folder), (dialogues, folder)]
+        for folders, path in pairs:
+            if path not in folders:
+                folders.append(path)
+                origins.setdefault(path, origin)
+
+    for folder in extra:
+        add(Path(folder), FROM_COMMAND_LINE)
+    for entry in os.environ.get(FOLDERS_VARIABLE, "").split(os.pathsep):
+        if entry.strip():
+            add(Path(entry.strip()).expanduser(), FROM_ENVIRONMENT)
+    add(user_folder(), USER)
+    frameworks.append(data_folder("frameworks"))
+    dialogues.append(data_folder("dialogues"))
+    origins[data_folder("frameworks")] = INSTALLED
+    origins[data_folder("dialogues")] = INSTALLED
+    return Layout(frameworks, dialogues, origins)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One framework or dialogue file found in a searched folder."""
+
+    id: str
+    """Its id (the file name without .toml)."""
+    path: Path
+    """The file."""
+    origin: str
+    """Where it was found: installed, user folder, --frameworks or the variable."""
+
+
+def is_dialogue_file(path: Path) -> bool:
+    """Whether a file is a dialogue (it names its framework in a top-level key)."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    header = TABLE_HEADER.search(text)
+    try:
+        data = tomllib.loads(text[: header.start()] if header else text)
+    except tomllib.TOMLDecodeError:
+        # Broken TOML: go by the key a dialogue must have, so that loading it names its faults.
+        return FRAMEWORK_KEY.search(text) is not None
+    return isinstance(data.get("framework"), str)
+
+
 @dataclass
 class Catalogue:
     """Finds and loads frameworks and dialogues; each file is loaded once."""
 
-    framework_folders: list[Path] = field(default_factory=lambda: [data_folder("frameworks")])
-    """Where frameworks are looked for."""
-    dialogue_folders: list[Path] = field(default_factory=lambda: [data_folder("dialogues")])
-    """Where dialogues are looked for."""
+    framework_folders: list[Path] = field(default_factory=lambda: search_layout().framework_folders)
+    """Where frameworks are looked for, first first."""
+    dialogue_folders: list[Path] = field(default_factory=lambda: search_layout().dialogue_folders)
+    """Where dialogues are looked for, first first."""
+    origins: dict[Path, str] = field(default_factory=lambda: search_layout().origins)
+    """Where each folder comes from, for `partnership-bot frameworks`."""
     _frameworks: dict[Path, LoadedFramework] = field(default_factory=dict)
     _dialogues: dict[Path, LoadedDialogue] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
+    """What to suggest when an id is not found, by kind ("framework", "dialogue"): each
+    command names its own options."""
+    _kinds: dict[tuple[Path, int], bool] = field(default_factory=dict)
+
+    @classmethod
+    def searching(cls, extra: Sequence[Path] = ()) -> Catalogue:
+        """The catalogue of the documented search order, with these folders first."""
+        layout = search_layout(extra)
+        return cls(layout.framework_folders, layout.dialogue_folders, layout.origins)
+
+    def framework_entries(self) -> list[Entry]:
+        """Every framework file found, in search order, shadowed ones included."""
+        return list(self._entries(self.framework_folders, self.dialogue_folders, False))
+
+    def dialogue_entries(self) -> list[Entry]:
+        """Every dialogue file found, in search order, shadowed ones included."""
+        return list(self._entries(self.dialogue_folders, self.framework_folders, True))
 
     def framework_files(self) -> dict[str, Path]:
-        """Installed framework files by id (the file name without .toml)."""
-        return {
-            p.stem: p for folder in self.framework_folders for p in sorted(folder.glob("*.toml"))
-        }
+        """Framework files by id (the file name without .toml); the first found wins."""
+        found: dict[str, Path] = {}
+        for entry in self.framework_entries():
+            found.setdefault(entry.id, entry.path)
+        return found
 
     def dialogue_files(self) -> dict[str, Path]:
-        """Installed dialogue files by id."""
-        return {
-            p.stem: p for folder in self.dialogue_folders for p in sorted(folder.glob("*.toml"))
-        }
+        """Dialogue files by id; the first found wins."""
+        found: dict[str, Path] = {}
+        for entry in self.dialogue_entries():
+            found.setdefault(entry.id, entry.path)
+        return found
+
+    def _entries(self, folders: list[Path], others: list[Path], dialogues: bool) -> Iterator[Entry]:
+        seen: set[Path] = set()
+        for folder in folders:
+            shared = folder in others
+            for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+                if path.resolve() in seen:
+                    continue
+                if shared and self._is_dialogue(path) != dialogues:
+                    continue
+                seen.add(path.resolve())
+                yield Entry(path.stem, path, self.origins.get(folder, str(folder)))
+
+    def _is_dialogue(self, path: Path) -> bool:
+        try:
+            key = (path, path.stat().st_mtime_ns)
+        except OSError:
+            return False
+        if key not in self._kinds:
+            self._kinds[key] = is_dialogue_file(path)
+        return self._kinds[key]
 
     def framework(self, ref: str) -> LoadedFramework:
         """A framework by id or by path to a .toml file."""
@@ -95,8 +245,25 @@ class Catalogue:
             self._dialogues[path] = load_dialogue(path, framework)
         return self._dialogues[path]
 
-    @staticmethod
-    def _resolve(ref: str, installed: dict[str, Path], kind: str) -> Path:
+    def dialogue_for_transcript(
+        self, dialogue_id: str, framework: LoadedFramework, kept: Path | None = None
+    ) -> LoadedDialogue:
+        """The dialogue a transcript was taken with (a generated default one included); when
+        its id is not found, the copy kept beside the transcripts (``kept`` is that copy)."""
+        if dialogue_id == f"{framework.id}-default":
+            return load_default_dialogue(framework)
+        if dialogue_id not in self.dialogue_files() and kept is not None and kept.is_file():
+            return self.dialogue(str(kept), framework)
+        return self.dialogue(dialogue_id, framework)
+
+    def framework_for_transcript(self, framework_id: str, kept: Path | None) -> LoadedFramework:
+        """A transcript's framework by id; when the id is not found, the copy kept beside the
+        transcripts (``kept``), so a framework used from a file of its own still resumes."""
+        if framework_id not in self.framework_files() and kept is not None and kept.is_file():
+            return self.framework(str(kept))
+        return self.framework(framework_id)
+
+    def _resolve(self, ref: str, installed: dict[str, Path], kind: str) -> Path:
         if ref in installed:
             return installed[ref].resolve()
         path = Path(ref)
@@ -105,8 +272,6 @@ class Catalogue:
                 raise LoadError([Problem(ref, "", f"no such {kind} file")])
             return path.resolve()
         names = ", ".join(sorted(installed)) or "none"
-        hint = (
-            suggest(ref, installed) or f"; for a file of your own, give its path (-{kind[0]} PATH)"
-        )
-        message = f'no {kind} "{ref}"{hint} (installed: {names})'
+        hint = suggest(ref, installed) or "; " + self.hints.get(kind, GENERIC_HINT)
+        message = f'no {kind} "{ref}"{hint} (found: {names})'
         raise LoadError([Problem("(command line)", "", message)])

@@ -19,6 +19,35 @@ With no command, opens the terminal app. Exit statuses: 0 done; 1 problems found
 5 input ended early (saved); 130 interrupted (saved)."""
 
 
+FOLDER_HINT = "or the folder that holds it (--frameworks DIR)"
+INSTALL_HINT = "or install it with partnership-bot add FILE..."
+HINTS: dict[str | None, dict[str, str]] = (
+    {
+        command: {
+            "framework": f"for a file of your own, give its path (-f PATH), {FOLDER_HINT}, {INSTALL_HINT}",
+            "dialogue": f"for a file of your own, give its path (-d PATH), {FOLDER_HINT}, {INSTALL_HINT}",
+        }
+        for command in ("assess", "interview", "resume")
+    }
+    | {
+        command: {
+            "framework": f"give the folder that holds it (--frameworks DIR), {INSTALL_HINT}",
+            "dialogue": f"give the folder that holds it (--frameworks DIR), {INSTALL_HINT}",
+        }
+        for command in ("replay", "report", "frameworks", "add", None)
+    }
+    | {
+        "validate": {
+            "framework": "give its file too (partnership-bot validate FRAMEWORK.toml DIALOGUE.toml) "
+            "or the folder that holds it (--frameworks DIR)",
+            "dialogue": "give its file, or the folder that holds it (--frameworks DIR)",
+        }
+    }
+)
+"""What to suggest when a framework or dialogue id is not found: each command names
+only options it has."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with a subcommand each."""
     parser = argparse.ArgumentParser(
@@ -33,7 +62,27 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for transcripts (default: $PARTNERSHIP_BOT_TRANSCRIPTS or ./transcripts)",
     )
+    parser.add_argument(
+        "--frameworks",
+        dest="top_frameworks",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also look for frameworks and dialogues here, first (repeatable)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def folders(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--frameworks",
+            dest="frameworks",
+            type=Path,
+            action="append",
+            default=[],
+            metavar="DIR",
+            help="also look for frameworks and dialogues here, first (repeatable)",
+        )
 
     def person(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -58,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
     person(assess)
+    folders(assess)
 
     interview = commands.add_parser("interview", help="start a telephone interview")
     interview.add_argument(
@@ -73,16 +123,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--plain", action="store_true", help="plain line mode instead of the app"
     )
     person(interview)
+    folders(interview)
 
     resume = commands.add_parser("resume", help="carry on with an unfinished transcript")
     resume.add_argument("transcript", type=Path)
     resume.add_argument("-f", "--framework", help="the framework's .toml, if it is not installed")
     resume.add_argument("-d", "--dialogue", help="the dialogue's .toml, if it is not installed")
     resume.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
+    folders(resume)
 
     replay = commands.add_parser("replay", help="step through a transcript")
     replay.add_argument("transcript", type=Path)
     replay.add_argument("--plain", action="store_true", help="print it as text instead of the app")
+    folders(replay)
 
     report = commands.add_parser("report", help="compile transcripts into an assessment")
     report.add_argument(
@@ -108,12 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="a folder of templates overriding the built-in ones",
     )
-    report.add_argument("--framework", help="aggregate: only this framework")
+    report.add_argument(
+        "--framework", help="aggregate: only this framework (an id, or a framework .toml)"
+    )
     report.add_argument("--partnership", help="aggregate: only this partnership")
     report.add_argument("--role", help="aggregate: only this role")
     report.add_argument("--sector", help="aggregate: only this sector")
     report.add_argument("--since", help="aggregate: started on or after this date (YYYY-MM-DD)")
     report.add_argument("--until", help="aggregate: started on or before this date (YYYY-MM-DD)")
+    folders(report)
 
     validate = commands.add_parser("validate", help="check frameworks and dialogues")
     validate.add_argument(
@@ -121,10 +177,34 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         nargs="*",
         metavar="PATH",
-        help="files to check (default: all installed)",
+        help="files or folders to check, frameworks with their dialogues (default: all found)",
     )
+    folders(validate)
 
-    commands.add_parser("frameworks", help="list installed frameworks and dialogues")
+    listing = commands.add_parser(
+        "frameworks", help="list the frameworks and dialogues found, and where from"
+    )
+    folders(listing)
+
+    add = commands.add_parser(
+        "add", help="check a framework of your own with its dialogues and install it"
+    )
+    add.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="framework and dialogue files or folders",
+    )
+    add.add_argument(
+        "--replace", action="store_true", help="replace ones of the same id in your folder"
+    )
+    folders(add)
+
+    remove = commands.add_parser(
+        "remove", help="take a framework (with its dialogues) or a dialogue out of your folder"
+    )
+    remove.add_argument("id", metavar="ID", help="the framework or dialogue id")
 
     from bot.rounds.cli import add_parser as add_round_parser
 
@@ -155,8 +235,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     from bot import store
 
     folder = args.transcripts or store.default_folder()
-    catalogue = Catalogue()
     command = args.command
+    catalogue = Catalogue.searching([*args.top_frameworks, *getattr(args, "frameworks", [])])
+    catalogue.hints.update(HINTS.get(command, {}))
     wants_app = command is None or (
         command in ("assess", "interview", "resume", "replay") and not args.plain
     )
@@ -171,6 +252,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _app(catalogue, folder)
     if command == "frameworks":
         return _frameworks(catalogue)
+    if command in ("add", "remove"):
+        return _install(args, catalogue)
     if command == "validate":
         return _validate(args, catalogue)
     if command == "schema":
@@ -234,7 +317,8 @@ def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int
     if args.plain:
         from bot.replay_text import print_replay
 
-        print_replay(loaded.transcript, catalogue, sys.stdout)
+        kept = store.snapshot_path(args.transcript.parent, loaded.transcript.framework.hash)
+        print_replay(loaded.transcript, catalogue, sys.stdout, kept)
         return exit_codes.OK
     return _app(catalogue, folder, replay=args.transcript)
 
@@ -249,29 +333,84 @@ def _app(catalogue: Catalogue, folder: Path, **kwargs: object) -> int:
 
 def _frameworks(catalogue: Catalogue) -> int:
     status = exit_codes.OK
-    for framework_id, path in catalogue.framework_files().items():
+    print("Looked for in this order (where an id is found twice, the first is used):")
+    shown: set[Path] = set()
+    for origin_folder in catalogue.framework_folders:
+        if origin_folder not in shown:
+            shown.add(origin_folder)
+            print(f"  {catalogue.origins.get(origin_folder, 'given')}: {origin_folder}")
+    dialogue_origin = {e.path: e.origin for e in catalogue.dialogue_entries()}
+    entries = catalogue.framework_entries()
+    first = {}
+    for entry in entries:
+        first.setdefault(entry.id, entry)
+    for entry in first.values():
+        print()
         try:
-            loaded = catalogue.framework(str(path))
+            loaded = catalogue.framework(str(entry.path))
         except LoadError as error:
             print(
-                f"{framework_id}  (fails to load: {error.problems[0].message}; run partnership-bot validate)"
+                f"{entry.id}  [{entry.origin}] (fails to load: {error.problems[0].message}; "
+                f"run partnership-bot validate {entry.path})"
             )
             status = exit_codes.PROBLEMS
             continue
         framework = loaded.framework
         print(
-            f"{framework.id}  {framework.title} (version {framework.version}, {len(framework.questions())} questions in {len(framework.areas)} areas)"
+            f"{framework.id}  {framework.title} (version {framework.version}, {len(framework.questions())} questions in {len(framework.areas)} areas)  [{entry.origin}]"
         )
-        for dialogue_path in catalogue.dialogues_for(framework.id):
+        if framework.id != entry.id:
+            print(
+                f"    warning: {entry.path} says its id is {framework.id}; name it {framework.id}.toml"
+            )
+        for other in entries:
+            if other.id == entry.id and other is not entry:
+                print(
+                    f"    warning: {entry.id} is defined twice: {entry.path} [{entry.origin}] is used, "
+                    f"{other.path} [{other.origin}] is not"
+                )
+        paths = catalogue.dialogues_for(framework.id)
+        for dialogue_path in paths:
+            where = dialogue_origin.get(dialogue_path, "")
             try:
                 dialogue = catalogue.dialogue(str(dialogue_path), loaded).dialogue
-                print(f"    {dialogue.id}  [{dialogue.mode}] {dialogue.title}")
+                print(f"    {dialogue.id}  [{dialogue.mode}] {dialogue.title}  [{where}]")
             except LoadError:
-                print(f"    {dialogue_path.stem}  (fails to load; run partnership-bot validate)")
+                print(
+                    f"    {dialogue_path.stem}  (fails to load; run partnership-bot validate {dialogue_path})"
+                )
                 status = exit_codes.PROBLEMS
-        if not catalogue.dialogues_for(framework.id):
+        if not paths:
             print(f"    {framework.id}-default  [self] every question in order (generated)")
+    dialogues = catalogue.dialogue_entries()
+    for entry in dialogues:
+        used = next(e for e in dialogues if e.id == entry.id)
+        if used is not entry:
+            print(
+                f"warning: dialogue {entry.id} is defined twice: {used.path} [{used.origin}] is used, "
+                f"{entry.path} [{entry.origin}] is not"
+            )
     return status
+
+
+def _install(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from bot import install
+
+    if args.command == "add":
+        outcome = install.add(args.files, catalogue, replace=args.replace)
+    else:
+        outcome = install.remove(args.id, catalogue)
+    for problem in outcome.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    for line in outcome.done:
+        print(line)
+    if args.command == "add" and outcome.problems:
+        print(
+            f"Nothing was added: {len(outcome.problems)} problem(s) to fix first.", file=sys.stderr
+        )
+    for command in outcome.started:
+        print(f"Start it with: {command}")
+    return exit_codes.PROBLEMS if outcome.problems else exit_codes.OK
 
 
 def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:

@@ -16,7 +16,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
 from bot.loading import LoadedDialogue, LoadedFramework
-from bot.model import Person, Respondent, Transcript, TranscriptHeader
+from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
 from bot.model.transcript import Reference
 from bot.problems import LoadError, Problem, display_name
 
@@ -70,6 +70,10 @@ class Conversation:
     def answer(self, text: str) -> Outcome:
         """Answer the question or probe shown; saved."""
         return self._save(self.session.answer(text, self.clock()))
+
+    def choose(self, option: Option, comment: str = "") -> Outcome:
+        """Answer with one of the options shown (a click or a coded key), and save it."""
+        return self._save(self.session.choose(option, comment, self.clock()))
 
     def amend(self, question_id: str, text: str) -> Outcome:
         """Correct an earlier answer; saved."""
@@ -143,8 +147,12 @@ def start(
         invitee=invitee,
     )
     writer = store.create(folder, header)
-    with contextlib.suppress(OSError):  # a convenience for exact re-scoring only
+    # Copies kept beside the transcripts, to re-score exactly and to resume a framework
+    # used from a file of its own; a convenience, so failing to write one is not fatal.
+    with contextlib.suppress(OSError):
         store.save_snapshot(folder, framework.hash, framework.path)
+        if dialogue.path is not None:
+            store.save_snapshot(folder, dialogue.hash, dialogue.path)
     session = Session(dialogue, telephone=mode == "telephone")
     return Conversation(session, writer, header, clock)
 
@@ -163,14 +171,25 @@ def resume(
 ) -> Conversation:
     """Open an existing transcript for writing and rebuild its session from its turns.
 
-    The framework and dialogue are found by the ids the transcript records, unless
-    files of the user's own are named.
+    The framework and dialogue are found by the ids the transcript records (when an id
+    is not found, the copy kept beside the transcripts is used), unless files of the
+    user's own are named.
     """
     loaded, writer = store.open_for_writing(path)
     try:
         transcript = loaded.transcript
-        framework = catalogue.framework(framework_ref or transcript.framework.id)
-        dialogue = catalogue.dialogue(dialogue_ref or transcript.dialogue.id, framework)
+        framework = (
+            catalogue.framework(framework_ref)
+            if framework_ref
+            else catalogue.framework_for_transcript(
+                transcript.framework.id, store.snapshot_path(path.parent, transcript.framework.hash)
+            )
+        )
+        dialogue = catalogue.dialogue_for_transcript(
+            dialogue_ref or transcript.dialogue.id,
+            framework,
+            None if dialogue_ref else store.snapshot_path(path.parent, transcript.dialogue.hash),
+        )
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
             warnings.append(

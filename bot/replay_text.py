@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from bot.catalogue import Catalogue
@@ -37,8 +38,10 @@ def describe(turn: Turn) -> str:
     return f"{who}: {turn.text}"
 
 
-def print_replay(transcript: Transcript, catalogue: Catalogue, out: TextIO) -> None:
-    """Print a whole transcript."""
+def print_replay(
+    transcript: Transcript, catalogue: Catalogue, out: TextIO, kept: Path | None = None
+) -> None:
+    """Print a whole transcript (``kept``: the copy of its framework kept beside it)."""
     who = transcript.respondent
     out.write(f"Transcript {transcript.id} ({transcript.status.replace('_', ' ')})\n")
     out.write(
@@ -53,7 +56,7 @@ def print_replay(transcript: Transcript, catalogue: Catalogue, out: TextIO) -> N
     if transcript.interviewer:
         out.write(f"Interviewer: {printable(transcript.interviewer.name)}\n")
     try:
-        framework = catalogue.framework(transcript.framework.id).framework
+        framework = catalogue.framework_for_transcript(transcript.framework.id, kept).framework
         numbers = {q.id: q.number for q in framework.questions()}
     except LoadError:
         numbers = {}

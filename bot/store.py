@@ -354,16 +354,17 @@ def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
 
 
 SNAPSHOTS = ".frameworks"
-"""Beside the transcripts: a copy of each framework version used, named by its hash."""
+"""Beside the transcripts: a copy of each framework and dialogue version used, named by its hash."""
 
 
 def snapshot_path(folder: Path, digest: str) -> Path:
-    """Where the framework with this hash is kept."""
+    """Where the framework or dialogue with this hash is kept."""
     return folder / SNAPSHOTS / (digest.replace(":", "-") + ".toml")
 
 
 def save_snapshot(folder: Path, digest: str, source: Path) -> None:
-    """Keep a copy of the framework a transcript is taken with, so it can be re-scored exactly."""
+    """Keep a copy of the framework or dialogue a transcript is taken with, so that it can be
+    re-scored exactly and resumed when the file it came from is gone."""
     target = snapshot_path(folder, digest)
     if target.exists():
         return

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.catalogue import Catalogue
+from bot.catalogue import Catalogue, is_dialogue_file
 from bot.default_dialogue import load_default_dialogue
 from bot.loading import LoadedDialogue, LoadedFramework, read_dialogue_heading
 from bot.problems import LoadError, Problem, display_name, find_line
@@ -20,55 +21,106 @@ class Report:
     """Every problem, file by file."""
     checked: list[str] = field(default_factory=list)
     """The files checked."""
+    frameworks: dict[str, LoadedFramework] = field(default_factory=dict)
+    """The frameworks that loaded, by id."""
+    dialogues: list[LoadedDialogue] = field(default_factory=list)
+    """The dialogues that loaded."""
 
 
-def validate(paths: Iterable[Path], catalogue: Catalogue) -> Report:
-    """Check the named files (frameworks or dialogues), or everything installed when none."""
-    paths = list(paths)
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files to check: each file given, and the .toml files of each folder given (with
+    those of its frameworks/ and dialogues/ subfolders)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for folder in (path, path / "frameworks", path / "dialogues"):
+                files.extend(sorted(folder.glob("*.toml")) if folder.is_dir() else [])
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = True) -> Report:
+    """Check the named files or folders (frameworks and dialogues), or everything found when
+    none. The frameworks given are checked first and the dialogues given are checked
+    against them, before any framework is looked for elsewhere. ``check_names``: report a
+    framework, in a folder searched for frameworks, whose file is not named after its id."""
+    paths = expand(paths)
     report = Report()
     if not paths:
         paths = [*catalogue.framework_files().values(), *catalogue.dialogue_files().values()]
-    frameworks: dict[str, LoadedFramework] = {}
-    dialogues: list[LoadedDialogue] = []
-    for path in paths:
-        report.checked.append(display_name(path))
+    kinds = {path: _is_dialogue(path) for path in paths}
+    report.checked = [display_name(path) for path in paths]
+    frameworks = report.frameworks
+    failed: dict[str, str] = {}
+    for path in (p for p in paths if not kinds[p]):
         try:
-            if _is_dialogue(path):
-                dialogue = catalogue.dialogue(str(path))
-                dialogues.append(dialogue)
-                frameworks.setdefault(dialogue.framework.id, dialogue.framework)
-            else:
-                loaded = catalogue.framework(str(path))
-                frameworks[loaded.id] = loaded
-                if path.stem != loaded.id:
-                    report.problems.append(
-                        Problem(
-                            display_name(path),
-                            "id",
-                            f'is "{loaded.id}" but the file is named {path.name}; name it {loaded.id}.toml so it can be found by id',
-                        )
-                    )
+            loaded = catalogue.framework(str(path))
         except LoadError as error:
             report.problems.extend(error.problems)
-    for dialogue in dialogues:
+            failed[_declared_id(path)] = display_name(path)
+            continue
+        frameworks.setdefault(loaded.id, loaded)
+        searched = {f.resolve() for f in catalogue.framework_folders}
+        # Only where frameworks are found by id does the file name matter.
+        if check_names and path.stem != loaded.id and path.parent.resolve() in searched:
+            report.problems.append(
+                Problem(
+                    display_name(path),
+                    "id",
+                    f'is "{loaded.id}" but the file is named {path.name}; name it {loaded.id}.toml so it can be found by id',
+                    find_line(_text(path), ["id"]),
+                )
+            )
+    given = set(frameworks)
+    for path in (p for p in paths if kinds[p]):
+        try:
+            framework_id = read_dialogue_heading(path).framework
+            if framework_id in failed:
+                # Checked once its framework loads: anything said now would be a knock-on.
+                report.problems.append(
+                    Problem(
+                        display_name(path),
+                        "framework",
+                        f'not checked: its framework "{framework_id}" ({failed[framework_id]}) has problems',
+                        find_line(_text(path), ["framework"]),
+                    )
+                )
+                continue
+            dialogue = catalogue.dialogue(str(path), frameworks.get(framework_id))
+        except LoadError as error:
+            report.problems.extend(error.problems)
+            continue
+        report.dialogues.append(dialogue)
+        frameworks.setdefault(dialogue.framework.id, dialogue.framework)
+    for dialogue in report.dialogues:
         report.problems.extend(check_dialogue(dialogue))
-    for framework in frameworks.values():
-        report.problems.extend(check_framework(framework, catalogue))
+    for framework_id, framework in frameworks.items():
+        paired = [d for d in report.dialogues if d.framework.id == framework_id]
+        if framework_id in given or not paired:
+            report.problems.extend(check_framework(framework, catalogue, paired))
     # A framework's problems can surface twice: through its own file and through its dialogues.
     report.problems = list(dict.fromkeys(report.problems))
     return report
 
 
+def _declared_id(path: Path) -> str:
+    """The id a framework file declares, read leniently (for files that fail to load)."""
+    match = re.search(r'^[ \t]*id[ \t]*=[ \t]*"([^"]*)"', _text(path), re.MULTILINE)
+    return match.group(1) if match else path.stem
+
+
 def _is_dialogue(path: Path) -> bool:
-    try:
-        read_dialogue_heading(path)
-    except LoadError:
-        return path.parent.name == "dialogues"
-    return True
+    if path.is_file() and is_dialogue_file(path):
+        return True
+    return path.parent.name == "dialogues"
 
 
-def check_framework(loaded: LoadedFramework, catalogue: Catalogue) -> list[Problem]:
-    """Scales without a weak threshold, and actions that no dialogue can make fire."""
+def check_framework(
+    loaded: LoadedFramework, catalogue: Catalogue, paired: Sequence[LoadedDialogue] = ()
+) -> list[Problem]:
+    """Scales without a weak threshold, and actions that no dialogue can make fire (the
+    ``paired`` dialogues, given with it, else those found for its id, else its default)."""
     framework = loaded.framework
     name = display_name(loaded.path)
     text = _text(loaded.path)
@@ -83,8 +135,8 @@ def check_framework(loaded: LoadedFramework, catalogue: Catalogue) -> list[Probl
         if scale.weak_at_or_below is None
     ]
     asked: set[str] = set()
-    dialogues: list[LoadedDialogue] = []
-    for path in catalogue.dialogues_for(framework.id):
+    dialogues: list[LoadedDialogue] = list(paired)
+    for path in [] if paired else catalogue.dialogues_for(framework.id):
         try:
             dialogues.append(catalogue.dialogue(str(path), loaded))
         except LoadError:

@@ -1,4 +1,5 @@
-"""Make the sample transcripts in transcripts/examples/ by running the real engine.
+"""Make the sample transcripts in transcripts/examples/, and the sample round in
+transcripts/rounds/hertfordshire-2009/, by running the real engine.
 
     python scripts/make_examples.py
 
@@ -24,6 +25,7 @@ from bot.engine import Prompt  # noqa: E402
 from bot.model import Person, Respondent  # noqa: E402
 
 OUT = ROOT / "transcripts" / "examples"
+ROUND_OUT = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
 Answerer = Callable[[Prompt], str]
 
 
@@ -367,6 +369,181 @@ PTP_REPLIES = {
 }
 
 
+# --- A Hertfordshire-style round: 40 invitees, half self-assessing, half by telephone -------
+FIRST = ["Ann", "Bob", "Carol", "David", "Eleanor", "Farid", "Grace", "Harry", "Imran", "Joan"]
+LAST = ["Archer", "Bennett", "Chaudhry", "Doyle", "Evans", "Fraser", "Gill", "Hughes"]
+ORGANISATIONS = {
+    "District/Borough Council officer": "Dacorum Borough Council",
+    "District/Borough councillor": "Stevenage Borough Council",
+    "County Council officer": "Hertfordshire County Council",
+    "Voluntary organisation": "Community Development Agency for Hertfordshire",
+    "Private sector organisation": "Hertfordshire Chamber of Commerce",
+    "Police": "Hertfordshire Constabulary",
+    "Primary Care Trust": "NHS Hertfordshire",
+}
+# What happens to each invitee, by position: self-assessors first, then telephone.
+SELF_FATES = ["complete"] * 13 + ["in_progress"] * 2 + ["abandoned"] + ["not_started"] * 4
+PHONE_FATES = (
+    ["complete"] * 9
+    + ["refused"] * 2
+    + ["appointment"] * 3
+    + ["wrong_number", "no_answer_5", "in_progress"]
+    + ["not_started_0", "not_started_1", "not_started_2"]
+)
+
+
+def make_round(catalogue: Catalogue) -> list[Path]:
+    """The sample round: round.toml, a call log over two weeks, and the transcripts."""
+    from bot.rounds import folder as round_folder
+    from bot.rounds.model import Invitee, Round
+    from bot.rounds.work import log_call
+
+    if ROUND_OUT.exists():
+        shutil.rmtree(ROUND_OUT)
+    rng = random.Random(2009)
+    invitees = []
+    for index in range(40):
+        role, sector = ROLES[index % len(ROLES)]
+        invitees.append(
+            Invitee(
+                id=f"h{index + 1:02d}",
+                name=f"{FIRST[index % len(FIRST)]} {LAST[(index * 3) % len(LAST)]}",
+                organisation=ORGANISATIONS[role],
+                role=role,
+                sector=sector,
+                mode="self" if index < 20 else "telephone",
+                # Ofcom's numbers set aside for drama: never a real line.
+                contact=f"01632 960{index + 100:03d}"
+                if index >= 20
+                else f"h{index + 1:02d}@example.org",
+            )
+        )
+    made = round_folder.create(
+        ROUND_OUT,
+        Round(
+            title="Hertfordshire partnerships review 2009/10",
+            partnership="Hertfordshire Forward",
+            period="2009/10",
+            framework="hertfordshire-review",
+            self_dialogue="hertfordshire-survey",
+            telephone_dialogue="hertfordshire-interview",
+            max_attempts=5,
+            invitees=tuple(invitees),
+        ),
+    )
+    start = datetime(2009, 11, 9, 9, 0, tzinfo=UTC)
+    paths: list[Path] = [made.path]
+    callers = ["Sam Okafor", "Ruth Lane"]
+    planned: list[tuple[datetime, str, str, str, datetime | None, str]] = []
+
+    def converse(
+        invitee: Invitee, when: datetime, seed: int, stop: int | None, abandon: bool
+    ) -> None:
+        telephone = invitee.mode == "telephone"
+        talk = conversation.start(
+            catalogue,
+            "hertfordshire-review",
+            "hertfordshire-interview" if telephone else "hertfordshire-survey",
+            Respondent(
+                name=invitee.name,
+                organisation=invitee.organisation,
+                role=invitee.role,
+                sector=invitee.sector,
+                partnership="Hertfordshire Forward",
+            ),
+            ROUND_OUT,
+            Person(name=callers[seed % 2]) if telephone else None,
+            Clock(when, random.Random(seed)),
+            transcript_id=f"example-round-{invitee.id}",
+            invitee=invitee.id,
+        )
+        answer = survey_answerer(random.Random(seed), catalogue)
+        talk.begin()
+        answered = 0
+        while not talk.session.over and (stop is None or answered < stop):
+            prompt = talk.current()
+            reply = answer(prompt)
+            outcome = talk.skip() if reply == ":skip" else talk.answer(reply)
+            if not outcome.accepted:
+                raise SystemExit(f"{invitee.id}: {prompt.text!r} refused {reply!r}")
+            answered += prompt.kind != "probe"
+        if abandon:
+            talk.abandon()
+        talk.close()
+        target = ROUND_OUT / f"{invitee.id}-{slug_of(invitee.name)}.toml"
+        talk.path.rename(target)
+        paths.append(target)
+
+    for index, invitee in enumerate(invitees):
+        day = start + timedelta(days=index % 10, hours=index % 7)
+        if invitee.mode == "self":
+            fate = SELF_FATES[index]
+            if fate != "not_started":
+                converse(
+                    invitee,
+                    day,
+                    300 + index,
+                    {"complete": None, "in_progress": 7, "abandoned": 4}[fate],
+                    fate == "abandoned",
+                )
+            continue
+        fate = PHONE_FATES[index - 20]
+        caller = callers[index % 2]
+        moment = day
+
+        def log(
+            outcome: str,
+            note: str = "",
+            appointment: datetime | None = None,
+            invitee: Invitee = invitee,
+            caller: str = caller,
+        ) -> None:
+            nonlocal moment
+            moment += timedelta(hours=rng.randint(3, 30), minutes=rng.randint(0, 59))
+            if not 9 <= moment.hour < 17:  # officers ring in office hours
+                next_day = moment.hour >= 17
+                moment = moment.replace(hour=9 + moment.minute % 4) + timedelta(days=next_day)
+            planned.append((moment, invitee.id, outcome, caller, appointment, note))
+
+        if fate in ("complete", "in_progress", "refused", "appointment"):
+            for _ in range(rng.randint(0, 2)):
+                log(rng.choice(["no_answer", "busy"]))
+        if fate in ("complete", "in_progress"):
+            if rng.random() < 0.5:
+                log(
+                    "call_back",
+                    "Asked to be rung after the Board meeting",
+                    moment + timedelta(days=1),
+                )
+            log("interview_started")
+            converse(invitee, moment, 400 + index, None if fate == "complete" else 9, False)
+        elif fate == "refused":
+            log("refused", "Does not have time this year")
+        elif fate == "appointment":
+            log("call_back", "Free on Thursday afternoon", moment + timedelta(days=2, hours=5))
+        elif fate == "wrong_number":
+            log("no_answer")
+            log("wrong_number", "Number is the old office; ask the LSP manager for a new one")
+        elif fate == "no_answer_5":
+            for _ in range(5):
+                log("no_answer")
+        else:  # not started, with 0, 1 or 2 calls so far
+            for _ in range(int(fate[-1])):
+                log(rng.choice(["no_answer", "busy"]))
+    # The log is written as the calls were made: in time order, officers interleaved.
+    by_id = {invitee.id: invitee for invitee in invitees}
+    for moment, who, outcome, caller, appointment, note in sorted(planned, key=lambda p: p[0]):
+        log_call(ROUND_OUT, by_id[who], outcome, moment, caller, appointment, note)
+    paths.append(ROUND_OUT / "calls.jsonl")
+    return paths
+
+
+def slug_of(name: str) -> str:
+    from bot.text import slug
+
+    return slug(name)
+
+
 def main() -> None:
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -480,6 +657,7 @@ def main() -> None:
         )
         survey_folder.mkdir(exist_ok=True)
         made.append(path.rename(survey_folder / path.name))
+    made.extend(make_round(catalogue))
     for path in made:
         print(path.relative_to(ROOT))
 

@@ -18,6 +18,7 @@ from bot.rounds.calls import CallEntry
 from bot.rounds.folder import create, load_round
 from bot.rounds.model import Invitee, Round
 from bot.rounds.work import open_conversation, snapshot
+from tests.conftest import ROOT
 from tests.plain_driver import run
 
 START = datetime(2009, 11, 2, 9, 0, tzinfo=UTC)
@@ -292,3 +293,29 @@ def test_assess_and_interview_from_the_round_are_linked_and_resume(tmp_path: Pat
     assert shot.entries[-1].outcome == "interview_started" and shot.entries[-1].caller == "Sam"
     linked = store.load(shot.invitees[1].transcript).transcript
     assert linked.mode == "telephone" and linked.interviewer.name == "Sam"
+
+
+SAMPLE = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
+
+
+@pytest.mark.e2e
+def test_the_sample_round_out_of_the_box(tmp_path: Path) -> None:
+    # scripts/make_examples.py makes 20 self-assessors (13 complete, 2 in progress,
+    # 1 abandoned, 4 not started) and 20 by telephone (9 complete, 2 refused, 3
+    # appointments, a wrong number, 5 unanswered calls, 1 interview cut short, 3 not started).
+    status = run("round", "status", "-r", str(SAMPLE), cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    assert "Response: 22 of 40 invited (55%)" in status.stdout
+    assert (
+        "not started 7, appointment 3, in progress 3, complete 22, refused 3, unreachable 2"
+        in status.stdout
+    )
+    nxt = run("round", "next", "-n", "3", "-r", str(SAMPLE), cwd=tmp_path)
+    assert re.findall(r"^(h\d\d) ", nxt.stdout, re.M) == ["h32", "h33", "h34"]
+    report = run("round", "report", "--anonymise", "-r", str(SAMPLE), cwd=tmp_path)
+    assert report.returncode == 0, report.stderr
+    assert "results across 22 respondents" in report.stdout
+    assert "**Outstanding:** 18 invitees (names left out)." in report.stdout
+    shot = snapshot(SAMPLE, datetime(2009, 12, 1, tzinfo=UTC))
+    for s in shot.invitees:
+        assert s.invitee.name not in report.stdout

@@ -13,21 +13,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.engine.answers import AnswerError, ParsedAnswer, parse_answer
-from bot.engine.evidence import is_vague, names_evidence
+from bot.engine.answers import AnswerError, ParsedAnswer, own_words, parse_answer
 from bot.engine.path import (
     SKIP_COMMAND,
     AnswerLedger,
     FinalPath,
     PathTracker,
     answers_on,
+    is_words,
     path_of,
 )
+from bot.engine.probes import ProbeState, Said, asks_for, expected_of, next_probe, probe_text
 from bot.engine.prompts import Outcome, Progress, Prompt
-from bot.engine.ranges import RANGE_TRIGGERS, probe_text, range_side
 from bot.facts import AnswerFacts
 from bot.loading import LoadedDialogue
-from bot.model import Node, Probe, Question, Turn
+from bot.model import Option, Question, Turn
 from bot.text import clean_input
 
 DEAD_END_WORDS = "That is the end of the questions. Thank you."
@@ -44,7 +44,7 @@ class _Visit:
     node: str
     probes_fired: list[int] = field(default_factory=list)
     probe: int | None = None
-    texts: list[str] = field(default_factory=list)
+    said: list[Said] = field(default_factory=list)
 
 
 class Session:
@@ -123,7 +123,7 @@ class Session:
             return Prompt(
                 kind="probe",
                 node=self.visit.node,
-                text=self._probe_text(probe, question),
+                text=probe_text(probe, question, self.ledger.latest(question.id)),
                 progress=progress,
                 question=question,
                 trigger=probe.on,
@@ -187,6 +187,30 @@ class Session:
         except AnswerError as error:
             return Outcome(error=str(error))
         turn = self._answer_turn(at, question, text, parsed, previous)
+        return self._record(turn, at)
+
+    def choose(self, option: Option, comment: str, at: datetime) -> Outcome:
+        """Answer the question shown now with one of its options (a click or a coded key),
+        with an optional comment; nothing is parsed from text."""
+        if refusal := self._refuse_if_over():
+            return refusal
+        assert self.visit is not None
+        if self.visit.probe is not None:
+            return Outcome(error="This is a follow-up: please type a reply, or :skip to move on.")
+        question = self.framework.question(self.dialogue.nodes[self.visit.node].ask or "")
+        scale = self.framework.scale_of(question)
+        if scale is None or option not in scale.options:
+            return Outcome(error=f"{option.label!r} is not one of the answers to {question.id}.")
+        comment = clean_input(comment).strip()
+        parsed = ParsedAnswer(
+            value=option.value,
+            label=option.label,
+            score=option.score,
+            comment=comment,
+            abstain=option.abstain or "",
+        )
+        text = f"{option.key} {comment}" if comment else option.key
+        turn = self._answer_turn(at, question, text, parsed, self.ledger.latest(question.id))
         return self._record(turn, at)
 
     def amend(self, question_id: str, text: str, at: datetime) -> Outcome:
@@ -347,11 +371,13 @@ class Session:
                 self.visit.probes_fired.append(turn.probe)
         elif kind == "answer":
             if self.visit is not None and turn.node == self.visit.node:
-                kind = self.framework.question(turn.question).kind
-                words = turn.value if kind == "text" else turn.comment
-                self.visit.texts = [words] if words else []
+                question = self.framework.question(turn.question)
+                words = own_words(question, turn)
+                self.visit.said = [Said(words, expected_of(question))] if words else []
         elif kind == "probe_answer" and self.visit is not None:
-            self.visit.texts.append(turn.text)
+            if is_words(turn.text) and self.visit.probe is not None:
+                probe = self.dialogue.nodes[self.visit.node].probes[self.visit.probe]
+                self.visit.said.append(Said(turn.text, asks_for(probe.text)))
             self.visit.probe = None
         elif kind == "skip" and self.visit is not None:
             self.visit.probe = None
@@ -385,7 +411,7 @@ class Session:
         node = self.dialogue.nodes[node_id]
         question = self.framework.question(node.ask or "")
         probe = node.probes[index]
-        text = self._probe_text(probe, question)
+        text = probe_text(probe, question, self.ledger.latest(question.id))
         return self._emit(
             self._turn(
                 at,
@@ -477,40 +503,25 @@ class Session:
 
     def _next_probe(self, node_id: str) -> int | None:
         assert self.visit is not None
-        if len(self.visit.probes_fired) >= self.dialogue.max_probes:
-            return None
         node = self.dialogue.nodes[node_id]
-        for index, probe in enumerate(node.probes):
-            if index not in self.visit.probes_fired and self._fires(node_id, node, index, probe):
-                return index
-        return None
-
-    def _fires(self, node_id: str, node: Node, index: int, probe: Probe) -> bool:
         question = self.framework.question(node.ask or "")
         answer = self.ledger.latest(question.id)
-        if answer is None or self.visit is None:
-            return False
-        texts = " ".join(self.visit.texts)
-        if probe.on == "low":
-            # Weak and top are read in the scored direction (reverse-scored questions mirrored).
-            return self.framework.is_weak(question, answer.score)
-        if probe.on == "dont_know":
-            return answer.abstain == "dont_know"
-        if probe.on == "vague":
-            latest = self.visit.texts[-1] if self.visit.texts else ""
-            return bool(latest) and is_vague(latest)
-        if probe.on == "unevidenced_high":
-            return self.framework.is_top(question, answer.score) and not names_evidence(texts)
-        if probe.on in RANGE_TRIGGERS:
-            side = range_side(question, answer)
-            return bool(side) and probe.on in ("out_of_range", f"{side}_range")
-        if probe.on == "inconsistent":
-            return not self.loaded.checks[(node_id, index)].evaluate(self.facts)
-        return False
-
-    def _probe_text(self, probe: Probe, question: Question) -> str:
-        answer = self.ledger.latest(question.id)
-        return probe_text(probe, question, range_side(question, answer) if answer else "")
+        if answer is None:
+            return None
+        state = ProbeState(
+            question,
+            self.framework.scale_of(question),
+            answer,
+            self.visit.said,
+            self.visit.probes_fired,
+        )
+        facts = self.facts
+        return next_probe(
+            node.probes,
+            state,
+            self.dialogue.max_probes,
+            lambda index: self.loaded.checks[(node_id, index)].evaluate(facts),
+        )
 
     def _progress(self, question: Question | None) -> Progress:
         areas = self.framework.areas

@@ -12,6 +12,7 @@ DEFAULT_MIN_COVERAGE = 50.0
 """Unless a framework says otherwise, half the asked questions need a scored answer."""
 
 QuestionKind = Literal["rating", "yesno", "number", "text"]
+Expects = Literal["", "name", "date"]
 Abstention = Literal["dont_know", "refused"]
 
 
@@ -164,6 +165,18 @@ class Question(Strict):
     """For numbers: what is counted, such as "members"."""
     minimum: float | None = None
     """For numbers: lowest valid answer."""
+    maximum: float | None = None
+    """For numbers: highest valid answer."""
+    whole: bool = False
+    """For numbers: only whole numbers, where what is counted comes whole (members, meetings)."""
+    allow_dont_know: bool = False
+    """For numbers: Don't know may be answered (a choice question allows it by its scale)."""
+    allow_not_applicable: bool = False
+    """The question invites "does not apply": such an answer abstains, lowering neither
+    the score nor the coverage."""
+    expects: Expects = ""
+    """What a direct answer gives: "name" (a who question) or "date" (a when question).
+    An answer that gives it is not followed up as vague. Read from the wording when empty."""
     recommended: Range | None = None
     """For numbers: the recommended range; outside it fires `out_of_range`."""
     benchmark: Benchmark | None = None
@@ -186,8 +199,18 @@ class Question(Strict):
             raise ValueError(f"a {self.kind} question takes no scale")
         if self.reverse and not self.scale:
             raise ValueError("only rating and yesno questions can be reverse-scored")
-        if self.kind != "number" and (self.recommended or self.minimum is not None):
-            raise ValueError("only number questions take `recommended` or `minimum`")
+        number_only = {
+            "recommended": self.recommended is not None,
+            "minimum": self.minimum is not None,
+            "maximum": self.maximum is not None,
+            "whole": self.whole,
+            "allow_dont_know": self.allow_dont_know,
+        }
+        if self.kind != "number" and any(number_only.values()):
+            given = ", ".join(f"`{k}`" for k, v in number_only.items() if v)
+            raise ValueError(f"only number questions take {given}")
+        if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
+            raise ValueError("`maximum` is below `minimum`")
         return self
 
 
@@ -295,30 +318,8 @@ class Framework(Strict):
         return self.scales[question.scale] if question.scale else None
 
     def question_score(self, question: Question, raw: float | None) -> float | None:
-        """An answer's 0-100 score in the scored direction (reverse-scored questions
-        mirrored), from the score stored with it; None stays None."""
-        if raw is None:
-            return None
-        scale = self.scale_of(question)
-        if scale is None:
-            return raw
-        score = scale.normalise(raw)
-        return round(100.0 - score, 6) if question.reverse else score
-
-    def is_weak(self, question: Question, raw: float | None) -> bool:
-        """Whether an answer is weak in the scored direction: at or below the scale's
-        `weak_at_or_below` on a plain question, its mirror image on a reverse-scored one."""
-        scale = self.scale_of(question)
-        if raw is None or scale is None or scale.weak_at_or_below is None:
-            return False
-        score = self.question_score(question, raw)
-        assert score is not None
-        return score <= scale.normalise(scale.weak_at_or_below) + 1e-9
-
-    def is_top(self, question: Question, raw: float | None) -> bool:
-        """Whether an answer has full marks in the scored direction."""
-        score = self.question_score(question, raw) if self.scale_of(question) else None
-        return score is not None and score >= 100.0 - 1e-9
+        """An answer's 0-100 score in the scored direction (see `directed_score`)."""
+        return directed_score(question, self.scale_of(question), raw)
 
     def _index(self) -> tuple[dict[str, Question], dict[str, Area]]:
         if self._index_cache is None:
@@ -326,3 +327,31 @@ class Framework(Strict):
             areas = {q.id: a for a in self.areas for q in a.questions}
             self._index_cache = (questions, areas)
         return self._index_cache
+
+
+def directed_score(question: Question, scale: Scale | None, raw: float | None) -> float | None:
+    """An answer's 0-100 score in the scored direction, from the score stored with it: the
+    scale's score normalised, mirrored for a reverse-scored question; None stays None."""
+    if raw is None:
+        return None
+    if scale is None:
+        return raw
+    score = scale.normalise(raw)
+    return round(100.0 - score, 6) if question.reverse else score
+
+
+def is_weak(question: Question, scale: Scale | None, raw: float | None) -> bool:
+    """Whether an answer is weak in the scored direction: at or below the scale's
+    `weak_at_or_below` on a plain question, at or above its mirror image on a
+    reverse-scored one."""
+    if raw is None or scale is None or scale.weak_at_or_below is None:
+        return False
+    score = directed_score(question, scale, raw)
+    assert score is not None
+    return score <= scale.normalise(scale.weak_at_or_below) + 1e-9
+
+
+def is_top(question: Question, scale: Scale | None, raw: float | None) -> bool:
+    """Whether an answer has full marks in the scored direction."""
+    score = directed_score(question, scale, raw) if scale is not None else None
+    return score is not None and score >= 100.0 - 1e-9

@@ -15,7 +15,7 @@ from bot.problems import LoadError, display_name
 from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
 from bot.scoring.aggregate import Filters, aggregate, aggregate_data, default_cache_folder
-from bot.scoring.source import framework_for
+from bot.scoring.source import framework_for, kept_framework
 
 
 def run_report(args: argparse.Namespace, catalogue: Catalogue) -> int:
@@ -77,8 +77,10 @@ def _each(args: argparse.Namespace, catalogue: Catalogue, files: list[Path]) -> 
 
 
 def _aggregate(args: argparse.Namespace, catalogue: Catalogue, files: list[Path]) -> int:
+    # --framework takes an id or a framework file (whose id then selects the transcripts).
+    chosen = catalogue.framework(args.framework) if _is_path(args.framework) else None
     filters = Filters(
-        framework=args.framework,
+        framework=chosen.id if chosen else args.framework,
         partnership=args.partnership,
         role=args.role,
         sector=args.sector,
@@ -106,9 +108,20 @@ def _aggregate(args: argparse.Namespace, catalogue: Catalogue, files: list[Path]
         print(f"error: no transcripts to aggregate{': ' + left if left else ''}", file=sys.stderr)
         return exit_codes.PROBLEMS
     ((framework_id, framework_totals),) = totals.items()
-    data = aggregate_data(framework_id, framework_totals, run, catalogue, filters, args.anonymise)
+    loaded = chosen or (
+        None
+        if framework_id in catalogue.framework_files()
+        else kept_framework(framework_id, framework_totals.version, files)
+    )
+    data = aggregate_data(
+        framework_id, framework_totals, run, catalogue, filters, args.anonymise, loaded
+    )
     _emit(render_aggregate(data, args.format, templates=args.templates), args.output)
     return exit_codes.PROBLEMS if run.failed else exit_codes.OK
+
+
+def _is_path(ref: str | None) -> bool:
+    return ref is not None and (ref.endswith(".toml") or Path(ref).is_file())
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.loading import LoadedFramework
 from bot.problems import LoadError, display_name
 from bot.scoring.compile import band_for, priority_for
 from bot.scoring.summary import (
@@ -222,7 +223,14 @@ def aggregate(
     totals: dict[str, _Totals] = {}
     run = AggregateRun()
     try:
-        for result in _results([str(p) for p in paths], current, context, cache_folder, workers):
+        folders = (
+            catalogue.framework_folders,
+            catalogue.dialogue_folders,
+            catalogue.origins,
+            catalogue.hints,
+        )
+        files = [str(p) for p in paths]
+        for result in _results(files, current, context, cache_folder, workers, folders):
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
                 continue
@@ -244,15 +252,21 @@ def aggregate(
 
 
 def _results(
-    paths: list[str], current: bool, context: str, cache: Path | None, workers: int | None
+    paths: list[str],
+    current: bool,
+    context: str,
+    cache: Path | None,
+    workers: int | None,
+    folders: tuple[list[Path], list[Path], dict[Path, str], dict[str, str]] | None = None,
 ) -> Iterator[Result]:
     count = workers if workers is not None else (os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or count < 2:
-        init_worker(current, context, cache)
+        init_worker(current, context, cache, folders)
         yield from map(summarise_path, paths)
         return
     # spawn, not fork: the app may call this with threads running.
-    pool = multiprocessing.get_context("spawn").Pool(count, init_worker, (current, context, cache))
+    setup = (current, context, cache, folders)
+    pool = multiprocessing.get_context("spawn").Pool(count, init_worker, setup)
     try:
         yield from pool.imap_unordered(summarise_path, paths, chunksize=32)
     finally:
@@ -277,9 +291,11 @@ def aggregate_data(
     catalogue: Catalogue,
     filters: Filters,
     anonymise: bool,
+    loaded: LoadedFramework | None = None,
 ) -> dict[str, Any]:
-    """An aggregate as JSON-able data for the templates (names never appear in it)."""
-    loaded = catalogue.framework(framework_id)
+    """An aggregate as JSON-able data for the templates (names never appear in it); the
+    framework is ``loaded`` when given, else found by id."""
+    loaded = loaded or catalogue.framework(framework_id)
     framework = loaded.framework
     areas = []
     roles = sorted(totals.roles)
@@ -309,7 +325,10 @@ def aggregate_data(
             counts = totals.answers.get(question.id)
             if not counts or question.kind == "text":
                 continue
-            n = sum(counts.values())
+            # Not applicable is an abstention that is not counted among those asked.
+            n = sum(v for k, v in counts.items() if k != "not_applicable")
+            if not n:
+                continue
             row = {
                 "id": question.id,
                 "number": question.number,

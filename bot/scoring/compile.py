@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from statistics import fmean
 
+from bot.engine.answers import own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
@@ -99,9 +100,7 @@ def _question_result(
     if step is None:
         return QuestionResult(question, False, None, None, False, (), ())
     answer = step.answer
-    own = ""
-    if answer is not None:
-        own = answer.value if question.kind == "text" else answer.comment
+    own = own_words(question, answer) if answer is not None else ""
     # Only follow-ups that got a reply are reported: a skipped one says nothing.
     probes = tuple(ProbeExchange(f.trigger, f.text, f.reply) for f in step.follow_ups if f.reply)
     words = tuple(w for w in (own, *(p.reply for p in probes)) if w)

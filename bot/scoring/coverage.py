@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from bot.engine.answers import NOT_APPLICABLE
 from bot.facts import AnswerFacts
 from bot.model import Area, Framework
 
@@ -43,7 +44,7 @@ def area_coverage(
         for q in area.questions
         if q.scoreable
         and q.id in asked
-        and getattr(facts.answers.get(q.id), "abstain", "") != "not_applicable"
+        and getattr(facts.answers.get(q.id), "abstain", "") != NOT_APPLICABLE
     ]
     scored = sum(1 for q in scoreable if facts.question_score(q.id) is not None)
     return Coverage(scored, len(scoreable))

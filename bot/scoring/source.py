@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.loading import LoadedFramework, load_framework
+from bot.loading import LoadedFramework, load_framework, read_toml
 from bot.model import Transcript
 from bot.problems import LoadError
 
@@ -38,3 +39,25 @@ def framework_for(
         f"(version {reference.version} then, {version} now) and the original is not available: "
         "scored against the current version."
     ]
+
+
+def kept_framework(
+    framework_id: str, version: str, transcript_files: Iterable[Path]
+) -> LoadedFramework | None:
+    """The copy of a framework kept beside these transcripts (``.frameworks/``), for when its
+    id is not installed: of the copies with this id, one of this version, the newest first."""
+    found: list[tuple[bool, float, Path]] = []
+    for folder in {path.parent / store.SNAPSHOTS for path in transcript_files}:
+        for copy in folder.glob("*.toml") if folder.is_dir() else []:
+            try:
+                data, _, _ = read_toml(copy)
+            except LoadError:
+                continue
+            if data.get("id") == framework_id:
+                found.append((data.get("version") == version, copy.stat().st_mtime, copy))
+    for _, _, copy in sorted(found, reverse=True):
+        try:
+            return load_framework(copy)
+        except LoadError:
+            continue
+    return None

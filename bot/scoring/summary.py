@@ -129,10 +129,21 @@ class _Worker:
 _WORKER: _Worker | None = None
 
 
-def init_worker(current: bool, context: str, cache: Path | None) -> None:
-    """Set up a worker process (or this one): its own catalogue and a read-only cache view."""
+def init_worker(
+    current: bool,
+    context: str,
+    cache: Path | None,
+    folders: tuple[list[Path], list[Path], dict[Path, str], dict[str, str]] | None = None,
+) -> None:
+    """Set up a worker process (or this one): its own catalogue (searching ``folders``, the
+    parent's framework and dialogue folders and hints, when given) and a read-only cache view."""
     global _WORKER
-    _WORKER = _Worker(Catalogue(), current, context, cache)
+    if folders is None:
+        catalogue = Catalogue()
+    else:
+        frameworks, dialogues, origins, hints = folders
+        catalogue = Catalogue(frameworks, dialogues, origins, hints=hints)
+    _WORKER = _Worker(catalogue, current, context, cache)
     if cache is not None and (cache / CACHE_FILE).exists():
         try:
             _WORKER.db = sqlite3.connect(f"file:{cache / CACHE_FILE}?mode=ro", uri=True)

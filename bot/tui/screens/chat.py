@@ -257,7 +257,7 @@ class ChatScreen(ConversationScreen):
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
-        self._act(self.conversation.answer, event.option.key)
+        self._act(lambda: self.conversation.choose(event.option))
 
     def action_send_long(self) -> None:
         area = self._long_answer(create=False)

@@ -159,10 +159,11 @@ class InterviewScreen(ConversationScreen):
         character = (event.character or "").casefold()
         if prompt.kind != "ask":
             return
-        if character and any(o.key.casefold() == character for o in prompt.options):
+        coded = next((o for o in prompt.options if o.key.casefold() == character), None)
+        if character and coded is not None:
             event.stop()
             event.prevent_default()
-            self._act(self.conversation.answer, character)
+            self._act(lambda: self.conversation.choose(coded))
         elif event.key == "enter" and prompt.previous is not None:
             event.stop()
             self._act(self.conversation.answer, "")
@@ -170,7 +171,7 @@ class InterviewScreen(ConversationScreen):
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
         if not self.timer.paused:
-            self._act(self.conversation.answer, event.option.key)
+            self._act(lambda: self.conversation.choose(event.option))
 
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
