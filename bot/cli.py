@@ -4,19 +4,42 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__, exit_codes
 from bot.catalogue import Catalogue
-from bot.problems import LoadError
+from bot.problems import LoadError, display_name
 
-DESCRIPTION = """\
-A conversational self-assessment bot for local partnerships.
-With no command, opens the terminal app. Exit statuses: 0 done; 1 problems found;
-2 bad command line; 3 a file failed to load; 4 transcript in use;
-5 input ended early (saved); 130 interrupted (saved)."""
+DESCRIPTION = (
+    "A conversational self-assessment bot for local partnerships.\n"
+    "With no command, opens the terminal app.\n\nExit statuses:\n"
+    + "\n".join(
+        textwrap.fill(
+            meaning.replace("`", ""),
+            width=79,
+            initial_indent=f"  {status:<4}",
+            subsequent_indent=" " * 6,
+        )
+        for status, meaning in exit_codes.MEANINGS.items()
+    )
+)
+
+
+def _iso_date(text: str) -> str:
+    """An argument that must be a YYYY-MM-DD date (kept as written)."""
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; use YYYY-MM-DD, such as 2009-12-01"
+        ) from None
+    return text
 
 
 FOLDER_HINT = "or the folder that holds it (--frameworks DIR)"
@@ -167,8 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--partnership", help="aggregate: only this partnership")
     report.add_argument("--role", help="aggregate: only this role")
     report.add_argument("--sector", help="aggregate: only this sector")
-    report.add_argument("--since", help="aggregate: started on or after this date (YYYY-MM-DD)")
-    report.add_argument("--until", help="aggregate: started on or before this date (YYYY-MM-DD)")
+    report.add_argument(
+        "--since", type=_iso_date, help="aggregate: started on or after this date (YYYY-MM-DD)"
+    )
+    report.add_argument(
+        "--until", type=_iso_date, help="aggregate: started on or before this date (YYYY-MM-DD)"
+    )
     folders(report)
 
     validate = commands.add_parser("validate", help="check frameworks and dialogues")
@@ -217,6 +244,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
+    # Text that cannot be encoded (undecodable bytes in a file name, say) is printed as
+    # escapes rather than ending the run with an encoding error.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
@@ -241,6 +274,21 @@ def _dispatch(args: argparse.Namespace) -> int:
     wants_app = command is None or (
         command in ("assess", "interview", "resume", "replay") and not args.plain
     )
+    if wants_app and os.environ.get("TERM") == "dumb":
+        # A terminal that cannot draw the app: say so, and use plain mode where there is one.
+        if command is None:
+            print(
+                "error: this terminal (TERM=dumb) cannot draw the app; use plain mode: "
+                "partnership-bot assess --plain, resume FILE --plain, replay FILE --plain",
+                file=sys.stderr,
+            )
+            return exit_codes.USAGE
+        print(
+            "This terminal (TERM=dumb) cannot draw the app: using plain mode (--plain).",
+            file=sys.stderr,
+        )
+        args.plain = True
+        wants_app = False
     if wants_app and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "error: the app needs a terminal; for pipes and scripts add --plain "
@@ -263,9 +311,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "replay":
         return _replay(args, catalogue, folder)
     if command == "report":
-        from bot.report.command import run_report
+        from bot import cli_report
 
-        return run_report(args, catalogue)
+        return cli_report.run(args, catalogue)
     if command == "round":
         from bot.rounds.cli import run as run_round
 
@@ -277,6 +325,7 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
     from bot import conversation, store
     from bot.model import Person, Respondent
 
+    _repair_person(args)
     try:
         if args.command == "resume":
             session = conversation.resume(
@@ -298,8 +347,22 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
     except OSError as error:
-        print(f"error: cannot write transcripts in {folder}: {error.strerror}", file=sys.stderr)
-        return exit_codes.LOAD_ERROR
+        reason = error.strerror or str(error)
+        if args.command == "resume":
+            where = display_name(args.transcript.parent)
+            print(
+                f"error: cannot write in {where} ({reason}), the folder of "
+                f"{display_name(args.transcript)}; the transcript is unchanged: make the folder "
+                "writable, or copy the transcript to one that is and resume it there",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"error: cannot write transcripts in {display_name(folder)} ({reason}): "
+                "choose a folder you can write with --transcripts DIR",
+                file=sys.stderr,
+            )
+        return exit_codes.CANNOT_WRITE
     try:
         if args.plain:
             from bot.plain import PlainMode
@@ -308,6 +371,21 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
         return _app(catalogue, folder, conversation=session)
     finally:
         session.close()
+
+
+def _repair_person(args: argparse.Namespace) -> None:
+    """Names given with bytes that are not UTF-8 are kept with U+FFFD in their place,
+    and the user is told, so that the transcript can always be written as UTF-8."""
+    from bot.text import REPLACEMENT, needs_repair, repair
+
+    for option in ("respondent", "organisation", "role", "sector", "partnership", "interviewer"):
+        value = getattr(args, option, None)
+        if isinstance(value, str) and needs_repair(value):
+            setattr(args, option, repair(value))
+            print(
+                f"note: --{option} holds bytes that are not UTF-8 text; each is kept as {REPLACEMENT}",
+                file=sys.stderr,
+            )
 
 
 def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int:
@@ -328,6 +406,8 @@ def _app(catalogue: Catalogue, folder: Path, **kwargs: object) -> int:
 
     app = PartnershipApp(catalogue, folder, **kwargs)  # type: ignore[arg-type]
     app.run()
+    if app.return_code == exit_codes.INTERRUPTED:
+        print("Interrupted. Everything answered is saved.", file=sys.stderr)
     return app.return_code or 0
 
 
@@ -428,11 +508,11 @@ def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def _schema(folder: Path) -> int:
+    from bot.files import write_atomically
     from bot.model import Dialogue, Framework, Transcript
     from bot.rounds.calls import CallEntry
     from bot.rounds.model import Round
 
-    folder.mkdir(parents=True, exist_ok=True)
     for name, model in (
         ("framework", Framework),
         ("dialogue", Dialogue),
@@ -442,6 +522,13 @@ def _schema(folder: Path) -> int:
     ):
         path = folder / f"{name}.schema.json"
         schema = model.model_json_schema(by_alias=True)
-        path.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+        try:
+            write_atomically(path, json.dumps(schema, indent=2) + "\n")
+        except OSError as error:
+            print(
+                f"error: cannot write {display_name(path)}: {error.strerror or error}",
+                file=sys.stderr,
+            )
+            return exit_codes.CANNOT_WRITE
         print(path)
     return exit_codes.OK

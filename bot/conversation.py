@@ -26,6 +26,11 @@ Clock = Callable[[], datetime]
 class SaveError(Exception):
     """A turn could not be written; the session was put back as it was on disk."""
 
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"Could not save ({reason}). Nothing already saved is lost; try again.")
+        self.reason = f"Could not save ({reason})."
+        """What went wrong, without advice (each front end says what to do next)."""
+
 
 def utc_now() -> datetime:
     """The current time, timezone-aware, to the second."""
@@ -107,9 +112,7 @@ class Conversation:
                 # Put the session back to what is on disk, so screen and file agree.
                 kept = self.session.turns[: len(self.session.turns) - len(outcome.turns)]
                 self.session = Session(self.session.loaded, kept, telephone=self.session.telephone)
-                raise SaveError(
-                    f"Could not save ({error.strerror or error}). Nothing already saved is lost; try again."
-                ) from error
+                raise SaveError(str(error.strerror or error)) from error
         return outcome
 
 

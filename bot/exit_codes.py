@@ -1,16 +1,26 @@
-"""The command's exit statuses (documented in README.md)."""
+"""The command's exit statuses, with what each means: one table, shown by `--help` and
+copied in README.md (a test keeps the two the same)."""
 
 OK = 0
-"""Done: finished, saved and left with :quit, or nothing wrong found."""
 PROBLEMS = 1
-"""validate found problems, or report skipped transcripts that failed to load."""
 USAGE = 2
-"""The command line was wrong."""
 LOAD_ERROR = 3
-"""A framework, dialogue or transcript could not be loaded."""
 IN_USE = 4
-"""The transcript is open in another process."""
 INPUT_ENDED = 5
-"""Plain mode: input ended before the dialogue did (everything answered is saved)."""
+CANNOT_WRITE = 6
 INTERRUPTED = 130
-"""Interrupted with Ctrl-C (everything answered is saved)."""
+
+MEANINGS: dict[int, str] = {
+    OK: "done: finished, left with `:quit`, or nothing wrong found",
+    PROBLEMS: "`validate` found problems; or `report` wrote its reports but skipped transcripts "
+    "that failed to load (each is listed), or found nothing left to aggregate",
+    USAGE: "the command line was wrong",
+    LOAD_ERROR: "a framework, dialogue or transcript could not be loaded (every problem is "
+    "listed, with file, key and line); for `report`, none of the transcripts named could be",
+    IN_USE: "the transcript is open in another process",
+    INPUT_ENDED: "plain mode: input ended before the dialogue did (everything answered is saved)",
+    CANNOT_WRITE: "a transcript or report could not be written (the message names the file and "
+    "why; everything saved before is kept)",
+    INTERRUPTED: "interrupted with Ctrl+C (everything answered is saved)",
+}
+"""Each status and what it means."""

@@ -1,7 +1,7 @@
 """Plain mode: the session as numbered lines on stdout and answers on stdin.
 
 For screen readers, pipes and scripted runs. No cursor movement; no colour unless
-stdout is a terminal and NO_COLOR is unset.
+stdout is a terminal that can show it (TERM is not dumb) and NO_COLOR is unset.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import textwrap
 from typing import TextIO
 
 from bot import exit_codes
-from bot.conversation import Conversation
+from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name, suggest
-from bot.text import printable
+from bot.text import REPLACEMENT, needs_repair, printable, repair
 
 COMMANDS = {
     ":back": "go back to the previous question (Enter on a revisited question keeps its answer)",
@@ -32,13 +32,33 @@ class PlainMode:
 
     def __init__(self, conversation: Conversation, stdin: TextIO, stdout: TextIO) -> None:
         self.conversation = conversation
+        # Bytes that are not UTF-8 are read as lone surrogates and then replaced visibly
+        # (see read), rather than stopping the run with a decoding error.
+        reconfigure = getattr(stdin, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="surrogateescape")
         self.stdin = stdin
         self.stdout = stdout
-        self.colour = stdout.isatty() and not os.environ.get("NO_COLOR")
+        self.colour = (
+            stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        )
         self.area = ""
 
     def run(self, resumed: bool = False) -> int:
         """Ask until the end, :quit, or end of input; return the exit status."""
+        try:
+            return self._run(resumed)
+        except SaveError as error:
+            self.line("")
+            self.line(f"{error.reason}")
+            self.line(
+                f"Everything answered before this is saved in {display_name(self.conversation.path)}; "
+                "what was just typed is not."
+            )
+            self.resume_hint()
+            return exit_codes.CANNOT_WRITE
+
+    def _run(self, resumed: bool) -> int:
         conversation = self.conversation
         title = conversation.session.dialogue.title
         self.line(title)
@@ -180,9 +200,17 @@ class PlainMode:
         )
 
     def read(self) -> str | None:
-        """One line of input, or None at end of input."""
+        """One line of input, or None at end of input; bytes that are not UTF-8 become
+        U+FFFD, and the user is told."""
         line = self.stdin.readline()
-        return None if line == "" else line.rstrip("\n")
+        if line == "":
+            return None
+        if needs_repair(line):
+            line = repair(line)
+            self.line(
+                f"Note: that line holds bytes that are not UTF-8 text; each is kept as {REPLACEMENT}."
+            )
+        return line.rstrip("\n")
 
     def wrapped(self, text: str, indent: str = "") -> None:
         """Print text wrapped to a readable width."""

@@ -8,7 +8,11 @@ from typing import TextIO
 from bot.catalogue import Catalogue
 from bot.model import Transcript, Turn
 from bot.problems import LoadError
-from bot.text import printable
+from bot.text import indent_lines
+
+TURN_INDENT = " " * len("#1234 12:00:00  ")
+"""Continuation lines of a turn start under its text, never where a turn's number goes."""
+HEADER_INDENT = "  "
 
 
 def describe(turn: Turn) -> str:
@@ -43,18 +47,18 @@ def print_replay(
 ) -> None:
     """Print a whole transcript (``kept``: the copy of its framework kept beside it)."""
     who = transcript.respondent
-    out.write(f"Transcript {transcript.id} ({transcript.status.replace('_', ' ')})\n")
+    status = transcript.status.replace("_", " ")
+    out.write(indent_lines(f"Transcript {transcript.id} ({status})", HEADER_INDENT) + "\n")
+    used = f"{transcript.framework.id} {transcript.framework.version}"
     out.write(
-        f"Framework: {transcript.framework.id} {transcript.framework.version}; dialogue: {transcript.dialogue.id}\n"
+        indent_lines(f"Framework: {used}; dialogue: {transcript.dialogue.id}", HEADER_INDENT) + "\n"
     )
     details = ", ".join(
-        printable(x)
-        for x in (who.name, who.role, who.organisation, who.sector, who.partnership)
-        if x
+        x for x in (who.name, who.role, who.organisation, who.sector, who.partnership) if x
     )
-    out.write(f"Respondent: {details or '(not named)'}\n")
+    out.write(f"Respondent: {indent_lines(details, HEADER_INDENT) or '(not named)'}\n")
     if transcript.interviewer:
-        out.write(f"Interviewer: {printable(transcript.interviewer.name)}\n")
+        out.write(f"Interviewer: {indent_lines(transcript.interviewer.name, HEADER_INDENT)}\n")
     try:
         framework = catalogue.framework_for_transcript(transcript.framework.id, kept).framework
         numbers = {q.id: q.number for q in framework.questions()}
@@ -63,4 +67,5 @@ def print_replay(
     for turn in transcript.turns:
         stamp = turn.at.strftime("%H:%M:%S")
         label = f"[{numbers.get(turn.question) or turn.question}] " if turn.kind == "ask" else ""
-        out.write(f"#{turn.seq:<4} {stamp}  {label}{printable(describe(turn))}\n")
+        line = f"#{turn.seq:<4} {stamp}  {label}"
+        out.write(f"{line}{indent_lines(describe(turn), TURN_INDENT)}\n")

@@ -30,6 +30,7 @@ from typing import Any
 
 import tomli_w
 
+from bot.files import write_atomically
 from bot.loading import parse_toml, read_text, validate_model
 from bot.model import Transcript, TranscriptHeader, Turn
 from bot.problems import LoadError, display_name
@@ -266,26 +267,11 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        _write_all(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
     # Check it reads back before it becomes visible under its real name.
-    parse_toml(temporary.read_text("utf-8"), display_name(path))
-    os.replace(temporary, path)
-    _fsync_folder(path.parent)
+    def reads_back(temporary: Path) -> None:
+        parse_toml(temporary.read_text("utf-8"), display_name(path))
 
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    write_atomically(path, data, check=reads_back)
 
 
 class _Lock:

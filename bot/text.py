@@ -9,19 +9,66 @@ MAX_ANSWER_CHARS = 20_000
 
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters a terminal or viewer obeys without showing: bidirectional overrides,
+# embeddings and isolates (which reorder what follows them), invisible spaces and
+# joiners that hide text, line and paragraph separators, tag characters, and lone
+# surrogates (undecodable bytes). Zero-width (non-)joiners stay: scripts need them.
+_HIDDEN = re.compile(
+    "[\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+"""What an undecodable byte becomes (U+FFFD, shown as a question mark in a diamond)."""
+
+
+def repair(text: str) -> str:
+    """Text with each undecodable byte (a lone surrogate, as Python reads invalid UTF-8 from
+    standard input or the command line) replaced by U+FFFD, so it can be stored as UTF-8."""
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
+def needs_repair(text: str) -> bool:
+    """Whether the text holds undecodable bytes (lone surrogates)."""
+    return _SURROGATE.search(text) is not None
 
 
 def clean_input(text: str) -> str:
-    """Typed text without terminal escape sequences or control characters, trimmed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Typed text without terminal escape sequences, control characters or undecodable
+    bytes, trimmed."""
+    text = repair(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text).strip()
 
 
 def printable(text: str) -> str:
-    """Stored text made safe for a terminal: control characters shown as escapes, not obeyed."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\r", "\\r"))
+    """Untrusted text made safe to show: control characters as escapes (``\\x1b``) and
+    invisible or reordering characters by name (``<U+202E>``), shown, never obeyed.
+
+    The one rule for respondents' and authors' words on a terminal and in reports;
+    line breaks are kept (see `indent_lines` for printing them under a label).
+    """
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\r", "\\r"))
+    return _HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def escape_hidden_in_json(text: str) -> str:
+    """JSON text with the characters `printable` names written as ``\\u`` escapes instead:
+    the same data for a program, nothing reordered or hidden for a person viewing it."""
+
+    def escape(match: re.Match[str]) -> str:
+        encoded = match.group().encode("utf-16-be", "surrogatepass")
+        units = [int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2)]
+        return "".join(f"\\u{unit:04x}" for unit in units)
+
+    return _HIDDEN.sub(escape, text)
+
+
+def indent_lines(text: str, indent: str) -> str:
+    """Printable text whose continuation lines are indented, so that a multi-line answer
+    printed after a label can never pass for a line of its own."""
+    return printable(text).replace("\n", "\n" + indent)
 
 
 def clip(text: str, width: int) -> str:

@@ -20,6 +20,8 @@ PURE = [
     "bot.replay_text",
     "bot.scoring",
     "bot.report",
+    "bot.report.make",
+    "bot.files",
     "bot.rounds.work",
     "bot.rounds.report",
     "bot.rounds.cli",

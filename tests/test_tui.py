@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
@@ -579,3 +579,232 @@ async def test_welcome_back_comes_before_the_waiting_question(tmp_path: Path) ->
         assert lines[-3].strip() == "Welcome back: carrying on where you left off."
         # Info lines start where the bubbles' words do, not at column 0.
         assert lines[-3].startswith(" W")
+
+
+async def test_the_report_scrolls_from_the_keyboard_and_has_help(tmp_path: Path) -> None:
+    sample = tmp_path / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_report(sample)
+        await pilot.pause()
+        body = app.screen.query_one("#report-body")
+        assert app.screen.focused is body
+        assert body.max_scroll_y > 0 and body.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y  # the suggested actions are in reach
+        await pilot.press("down", "home")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_replay_opens_its_report_even_from_another_folder(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    sample = elsewhere / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path / "transcripts", replay=sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert app.screen.assessment.transcript_id == on_disk(sample).id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+
+
+async def test_exports_never_overwrite_and_carry_notes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    talk.begin()
+    talk.answer("3")
+    talk.note("Asked to check with the clerk <b>first</b>")
+    talk.close()
+    app = make_app(catalogue, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_report(talk.path)
+        await pilot.pause()
+        await pilot.press("m", "h", "m")
+        await pilot.pause()
+        assert str(app.screen.query_one("#export-path").render()).endswith(f"{talk.path.stem}-2.md")
+    stem = talk.path.stem
+    reports = tmp_path / "reports"
+    assert sorted(p.name for p in reports.iterdir()) == [
+        f"{stem}-2.md",
+        f"{stem}.html",
+        f"{stem}.md",
+    ]
+    markdown = (reports / f"{stem}.md").read_text()
+    assert "*Note (not part of the answer):* Asked to check with the clerk" in markdown
+    html = (reports / f"{stem}.html").read_text()
+    assert "<em>Note (not part of the answer):</em> Asked to check with the clerk &lt;b&gt;" in html
+
+
+async def test_a_note_left_unsent_never_lands_on_the_next_question(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "rang back")
+        await pilot.press("escape")  # back to coding, the draft left in the box
+        await pilot.press("3")  # codes a1; the interview moves to a2
+        await pilot.pause()
+        assert 'Note for a1 not saved (it was left unsent): "rang back"' in log_text(app)
+        await pilot.press("ctrl+n", "enter")  # nothing to save against a2
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "asked for a copy")
+        await pilot.press("enter")
+        await pilot.pause()
+    notes = [(t.question, t.text) for t in on_disk(talk.path).turns if t.kind == "note"]
+    assert notes == [("a2", "asked for a copy")]
+
+
+async def test_a_follow_up_holds_back_a_coding_key(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # a weak answer: a follow-up opens
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-probe")  # the change to typing is visible
+        assert "FOLLOW-UP" in shown(app, "#codes")
+        reply = screen.query_one("#reply", Input)
+        assert screen.focused is reply
+        await pilot.press("3")  # meant for the next statement
+        await pilot.pause()
+        assert reply.value == ""
+        assert "Ctrl+O skips the follow-up and codes 3" in shown(app, "#hint")
+        await pilot.press("ctrl+o")  # skipped: 3 is not one of a2's codes, so nothing is coded
+        await pilot.pause()
+        assert not screen.has_class("-probe")
+        await pilot.press("7")  # codes nothing, and says so
+        await pilot.pause()
+        assert '"7" codes nothing here' in shown(app, "#hint")
+    kinds = [(t.kind, t.value) for t in on_disk(talk.path).turns if t.speaker != "bot"]
+    assert kinds == [("answer", "disagree"), ("skip", "")]
+
+
+async def test_a_held_coding_key_codes_the_next_statement_after_a_skip(tmp_path: Path) -> None:
+    catalogue = Catalogue()
+    from bot.model import Person, Respondent
+    from tests.conftest import Clock
+
+    talk = conversation.start(
+        catalogue,
+        "hertfordshire-review",
+        "hertfordshire-interview",
+        Respondent(name="Chief Executive"),
+        tmp_path,
+        Person(name="An Officer"),
+        clock=Clock(),
+    )
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # The conversation has the room at 80x24, the script panel beside it readable.
+        assert app.screen.query_one(ChatLog).region.height >= 9
+        await pilot.press("5")  # strongly disagree: a follow-up opens
+        await pilot.pause()
+        assert app.screen.has_class("-probe")
+        await pilot.press("2")  # held back, not typed
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("4")  # typing on after a held key keeps it: here, a code again
+        await pilot.pause()
+        assert app.screen.has_class("-probe")
+        await pilot.press("4")
+        await type_text(pilot, " members missing")
+        await pilot.press("enter")
+        await pilot.pause()
+    turns = [t for t in on_disk(talk.path).turns if t.speaker != "bot"]
+    assert [(t.kind, t.value or t.text) for t in turns] == [
+        ("answer", "strongly_disagree"),
+        ("skip", ""),
+        ("answer", "agree"),
+        ("answer", "disagree"),
+        ("probe_answer", "4 members missing"),
+    ]
+
+
+async def test_home_names_its_folder_and_shows_the_mode_whole(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    folder = tmp_path / "transcripts"
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown(app, "#transcripts-title") == "Transcripts in ./transcripts/"
+        talk = start(catalogue, folder, interviewer="An Officer")
+        talk.begin()
+        talk.close()
+        app.screen.refresh_list()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.render_line(1).text.rstrip().endswith("phone")
+
+
+async def test_the_amend_prompt_shows_every_code(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "ctrl+r", "enter")
+        await pilot.pause()
+        detail = app.screen.query_one("#detail")
+        assert str(detail.render()).endswith("d Don't know, r Refused")
+        assert detail.region.height >= 2  # wrapped, not cut
+
+
+async def test_replay_names_questions_and_answers_as_people_do(tmp_path: Path) -> None:
+    sample = tmp_path / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path, replay=sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        first_answer = next(t for t in screen.turns if t.kind == "answer")
+        screen.position = first_answer.seq
+        await pilot.pause()
+        text = shown(app, "#turn-detail")
+        question = screen.loaded.framework.question(first_answer.question)
+        assert f"Question {question.number}" in text
+        assert f"Answer: {first_answer.label}" in text
+        assert first_answer.question not in text.split("Question ", 1)[1].split("\n")[0] or (
+            question.number == first_answer.question
+        )
+        assert "Score:" not in text
+
+
+async def test_ctrl_c_leaves_with_the_interrupted_status_and_keeps_everything(
+    tmp_path: Path,
+) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await type_text(pilot, "y")  # the box has the focus: Ctrl+C still leaves
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 130
+    assert [t.value for t in on_disk(talk.path).turns if t.kind == "answer"] == ["agree"]

@@ -17,7 +17,7 @@ from bot.report import escape
 from bot.report.chart import Bar, bar_chart
 from bot.report.data import assessment_data
 from bot.scoring.results import Assessment
-from bot.text import printable
+from bot.text import escape_hidden_in_json, printable
 
 FORMATS = ("md", "html", "json", "csv")
 
@@ -67,7 +67,7 @@ def render_aggregate(data: dict[str, Any], fmt: str, templates: Path | None = No
 def render_data(data: dict[str, Any], fmt: str, name: str, templates: Path | None = None) -> str:
     """Data rendered in a format."""
     if fmt == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return escape_hidden_in_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "csv":
         return actions_csv(data)
     env = environment(fmt, templates)

@@ -307,7 +307,7 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 
 def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
-    from bot.report.command import write_atomically
+    from bot.files import write_atomically
     from bot.report.render import render_aggregate
     from bot.rounds.report import response_markdown, round_report
     from bot.scoring.aggregate import default_cache_folder

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from bot.catalogue import Catalogue
 from bot.conversation import Conversation
+from bot.exit_codes import INTERRUPTED
 from bot.problems import LoadError
 
 if TYPE_CHECKING:
@@ -28,7 +29,12 @@ class PartnershipApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Partnership self-assessment"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Ctrl+C leaves as it does everywhere else in a terminal (and in plain mode): every
+        # answer is already saved, and the command exits with the interrupted status.
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -48,6 +54,10 @@ class PartnershipApp(App[int]):
         """No cursor blink (for screenshots that must not change from one run to the next)."""
         self.timer_clock = timer_clock
         """Where the call timer reads the time (tests pass a frozen clock)."""
+
+    def action_interrupt(self) -> None:
+        """Leave at once, as an interrupted command does (status 130); nothing is lost."""
+        self.exit(return_code=INTERRUPTED)
 
     def on_mount(self) -> None:
         # Started straight into a conversation or a replay, the home screen is only built
@@ -117,17 +127,14 @@ class PartnershipApp(App[int]):
 
     def open_report(self, path: Path) -> None:
         """The report of one transcript, scored against the framework it was taken with."""
-        from bot import store
-        from bot.scoring import compile_transcript
-        from bot.scoring.source import framework_for
+        from bot.report.make import assess
 
         try:
-            transcript = store.load(path).transcript
-            framework, warnings = framework_for(transcript, path, self.catalogue)
+            assessment = assess(path, self.catalogue)
         except (LoadError, OSError) as error:
             self.show_error("Cannot open the report", str(error))
             return
-        self.show_report(compile_transcript(transcript, framework, warnings), path)
+        self.show_report(assessment, path)
 
     def show_report(self, assessment: Assessment, path: Path) -> None:
         """The report of an assessment already compiled (from the transcript at `path`)."""

@@ -111,14 +111,18 @@ class TextPromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, placeholder: str = "") -> None:
+    def __init__(self, title: str, placeholder: str = "", detail: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.placeholder = placeholder
+        self.detail = detail
+        """What to type, in full (wrapped, never cut)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(self.title_text), classes="dialog-title")
+            if self.detail:
+                yield Static(Content(self.detail), classes="dialog-text", id="detail")
             yield Input(placeholder=self.placeholder, id="text")
             yield Static(Content("Enter saves. Esc cancels."), classes="dialog-hint")
 

@@ -39,6 +39,14 @@ def progress_of(transcript: Transcript, catalogue: Catalogue) -> str:
     return f"{answered}/{total}"
 
 
+def folder_words(folder: Path) -> str:
+    """A folder as people recognise one: "./transcripts/", "/srv/calls/"."""
+    name = display_name(folder)
+    if not Path(name).is_absolute() and not name.startswith("."):
+        name = f"./{name}"
+    return name.rstrip("/") + "/"
+
+
 def when(moment: datetime) -> str:
     """A time as people read it in a list."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -52,7 +60,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("n", "app.new_assessment", "Assess"),
-        Binding("t", "app.new_interview", "Interview"),
+        Binding("t", "app.new_interview", "Phone"),
         Binding("r", "resume", "Resume"),
         Binding("p", "replay", "Replay"),
         Binding("o", "report", "Report"),
@@ -79,7 +87,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Quit (q)", id="quit", compact=True)
             with Vertical(id="transcripts"):
                 yield Static(
-                    Content(f"Transcripts in {display_name(self.folder)}"), id="transcripts-title"
+                    Content(f"Transcripts in {folder_words(self.folder)}"), id="transcripts-title"
                 )
                 yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="home-hint")
@@ -87,7 +95,8 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Updated", "Respondent", "Progress", "Framework", "Mode")
+        table.add_columns("Updated", "Respondent", "Progress", "Framework")
+        table.add_column("Mode", width=5)  # "phone" whole, whatever the rows so far
         self.refresh_list()
 
     def on_screen_resume(self) -> None:
@@ -100,7 +109,11 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="transcripts")
     def _load_rows(self) -> None:
-        rows: list[tuple[Path, str, tuple[Text, ...]]] = []
+        from bot.tui.screens.round import round_rows
+
+        rows: list[tuple[Path, str, tuple[Text, ...]]] = [
+            (path, "round", cells) for path, cells in round_rows(self.folder, self.catalogue)
+        ]
         for summary in store.summaries(self.folder):
             transcript = summary.transcript
             if transcript is None:
@@ -156,24 +169,32 @@ class HomeScreen(Screen[None]):
         path = self.selected()
         if path is None:
             return
-        if self.statuses.get(path) == "in_progress":
+        if self.statuses.get(path) in ("in_progress", "round"):
             self.action_resume()
         else:
             self.action_replay()
 
     def action_resume(self) -> None:
         path = self.selected()
-        if path is not None:
+        if path is not None and self.statuses.get(path) == "round":
+            from bot.tui.screens.round import RoundScreen
+
+            self.app.push_screen(RoundScreen(self.catalogue, path))
+        elif path is not None:
             host(self).open_transcript(path)
 
     def action_replay(self) -> None:
         path = self.selected()
-        if path is not None:
+        if path is not None and self.statuses.get(path) == "round":
+            self.action_resume()  # a round opens its own screen
+        elif path is not None:
             host(self).open_replay(path)
 
     def action_report(self) -> None:
         path = self.selected()
-        if path is not None:
+        if path is not None and self.statuses.get(path) == "round":
+            self.action_resume()  # a round opens its own screen
+        elif path is not None:
             host(self).open_report(path)
 
     def action_help(self) -> None:

@@ -21,6 +21,7 @@ from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
+from bot.tui.widgets.reply_input import ReplyInput
 
 KEYS = [
     ("1-5, d, r", "code the answer with the option's key (under the script)"),
@@ -52,6 +53,7 @@ class InterviewScreen(ConversationScreen):
     def __init__(self, conversation: Conversation, timer: CallTimer | None = None) -> None:
         super().__init__(conversation)
         self.timer = timer or CallTimer(id="timer")
+        self._note_for = ""  # the question a note being typed belongs to
 
     def compose(self) -> ComposeResult:
         who = self.conversation.header.respondent
@@ -70,8 +72,8 @@ class InterviewScreen(ConversationScreen):
                 yield Static("", id="codes")
             yield Static("", id="guidance")
         yield ChatLog(id="log")
-        yield Input(
-            placeholder="Reply to the follow-up, then Enter (Ctrl+O skips)",
+        yield ReplyInput(
+            placeholder="Type their reply to the follow-up, then Enter (Ctrl+O skips)",
             id="reply",
             classes="-hidden",
             compact=True,
@@ -106,7 +108,8 @@ class InterviewScreen(ConversationScreen):
 
     def _refresh_script(self) -> None:
         session = self.conversation.session
-        reply = self.query_one("#reply", Input)
+        reply = self.query_one("#reply", ReplyInput)
+        self._drop_stale_note()
         if session.over:
             self.query_one("#read-aloud", Static).update(Content(session.turns[-1].text))
             self.query_one("#codes", Static).update(
@@ -115,6 +118,7 @@ class InterviewScreen(ConversationScreen):
             self.query_one("#guidance", Static).update("")
             self.query_one(ProgressHeader).show(session.current().progress, finished=True)
             reply.add_class("-hidden")
+            self.remove_class("-probe")
             self.query_one(OptionsBar).show(())
             self.timer.paused = True
             self.query_one(ChatLog).focus()
@@ -123,14 +127,22 @@ class InterviewScreen(ConversationScreen):
         prompt = session.current()
         self.query_one(ProgressHeader).show(prompt.progress)
         if prompt.kind == "probe":
+            # From coding to typing: the script panel and the box change colour and say so.
+            self.add_class("-probe")
             self.query_one(OptionsBar).show(())
             self.query_one("#read-aloud", Static).update(Content(prompt.text))
             self.query_one("#codes", Static).update(
-                Content("Type their reply in the box below and press Enter.")
+                Content("FOLLOW-UP: type their reply below, Enter saves it; Ctrl+O skips it.")
+            )
+            scale = self.framework.scale_of(prompt.question) if prompt.question else None
+            reply.coding_keys = (
+                frozenset(o.key.casefold() for o in scale.options) if scale else frozenset()
             )
             reply.remove_class("-hidden")
             reply.focus()
             return
+        self.remove_class("-probe")
+        reply.coding_keys = frozenset()
         reply.add_class("-hidden")
         words = prompt.read_aloud or prompt.text
         self.query_one("#read-aloud", Static).update(Content(words))
@@ -139,15 +151,35 @@ class InterviewScreen(ConversationScreen):
         if prompt.previous is not None:
             codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
         self.query_one("#codes", Static).update(Content(codes))
-        guidance = prompt.guidance or "No guidance for this statement."
-        self.query_one("#guidance", Static).update(
-            Content(f"Guidance\n{guidance}\n\nStatement: {prompt.text}")
-        )
+        guidance = prompt.guidance or "none for this statement."
+        self.query_one("#guidance", Static).update(Content(f"Guidance: {guidance}"))
         if prompt.options:
             self.query_one(ChatLog).focus()
         else:
             reply.remove_class("-hidden")
             reply.focus()
+
+    def _question_now(self) -> str:
+        session = self.conversation.session
+        if session.over:
+            return ""
+        question = session.current().question
+        return question.id if question else ""
+
+    def _drop_stale_note(self) -> None:
+        """A note belongs to the question it was started on: a draft left in the notes box
+        when the interview moves on is not saved against the next one, and the log says so."""
+        notes = self.query_one("#notes", Input)
+        draft = notes.value.strip()
+        if not draft or self._note_for == self._question_now():
+            return
+        question = self.framework.question(self._note_for) if self._note_for else None
+        where = f" for {question.number or question.id}" if question else ""
+        notes.clear()
+        self._note_for = ""
+        self.query_one(ChatLog).add(
+            ChatMessage("info", f'Note{where} not saved (it was left unsent): "{draft}"')
+        )
 
     # ----- acting ---------------------------------------------------------------------------
 
@@ -167,6 +199,26 @@ class InterviewScreen(ConversationScreen):
         elif event.key == "enter" and prompt.previous is not None:
             event.stop()
             self._act(self.conversation.answer, "")
+        elif event.is_printable and character.strip() and prompt.options:
+            codes = ", ".join(o.key for o in prompt.options)
+            self._say(f'"{event.character}" codes nothing here: the codes are {codes}.', error=True)
+
+    def _say(self, words: str, error: bool = False) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(words))
+        hint.set_class(error, "-error")
+
+    @on(ReplyInput.Held)
+    def _held(self, event: ReplyInput.Held) -> None:
+        if event.key:
+            self._say(
+                f'The follow-up is still open: "{event.key}" was not taken as a code. '
+                f"Ctrl+O skips the follow-up and codes {event.key} for the next statement; "
+                "or type their reply.",
+                error=True,
+            )
+        else:
+            self._say("")
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
@@ -175,14 +227,33 @@ class InterviewScreen(ConversationScreen):
 
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
-        event.input.clear()
-        self._act(self.conversation.answer, event.value)
+        outcome = self._act(self.conversation.answer, event.value)
+        # A refused reply stays in the box, marked, to be corrected rather than retyped.
+        refused = outcome is None or not outcome.accepted
+        event.input.set_class(refused, "-invalid")
+        if not refused:
+            event.input.clear()
+
+    def action_skip(self) -> None:
+        """Skip the statement or follow-up; a coding key held back from the reply box then
+        codes the next statement."""
+        reply = self.query_one("#reply", ReplyInput)
+        held = reply.held
+        if held:
+            reply.hold("")
+        super().action_skip()
+        session = self.conversation.session
+        if held and not session.over:
+            prompt = session.current()
+            if prompt.kind == "ask" and any(o.key.casefold() == held for o in prompt.options):
+                self._act(self.conversation.answer, held)
 
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:
         if event.value.strip():
             self._act(self.conversation.note, event.value)
             event.input.clear()
+            self._note_for = ""
         self._return_to_coding()
 
     def _return_to_coding(self) -> None:
@@ -193,7 +264,10 @@ class InterviewScreen(ConversationScreen):
             self.query_one(ChatLog).focus()
 
     def action_notes(self) -> None:
-        self.query_one("#notes", Input).focus()
+        notes = self.query_one("#notes", Input)
+        if not notes.value.strip():
+            self._note_for = self._question_now()
+        notes.focus()
 
     def action_escape(self) -> None:
         if isinstance(self.focused, Input) and self.focused.id == "notes":
@@ -205,13 +279,10 @@ class InterviewScreen(ConversationScreen):
         if self.conversation.session.over:
             return
         self.timer.paused = not self.timer.paused
-        hint = self.query_one("#hint", Static)
-        hint.update(
-            Content(
-                "Call paused: everything is saved. Ctrl+T resumes; Esc leaves (resume from home)."
-                if self.timer.paused
-                else ""
-            )
+        self._say(
+            "Call paused: everything is saved. Ctrl+T resumes; Esc leaves (resume from home)."
+            if self.timer.paused
+            else ""
         )
 
     def action_amend(self) -> None:
@@ -243,7 +314,7 @@ class InterviewScreen(ConversationScreen):
 
             self.app.push_screen(
                 TextPromptScreen(
-                    f"Amend {question.number or question.id}: type {keys}", "new answer"
+                    f"Amend {question.number or question.id}", "new answer", f"Type {keys}"
                 ),
                 coded,
             )

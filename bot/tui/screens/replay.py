@@ -16,10 +16,11 @@ from textual.widgets import Static
 from bot.engine.path import final_path
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
-from bot.model import Transcript, Turn
+from bot.model import Framework, Transcript, Turn
 from bot.scoring.compile import band_for
 from bot.text import printable
-from bot.tui.present import TRIGGER_WORDS, message_for
+from bot.tui.app import host
+from bot.tui.present import TRIGGER_WORDS, answer_words, message_for
 from bot.tui.screens.dialogs import HelpScreen, PickScreen
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints
@@ -32,6 +33,7 @@ KEYS = [
     ("Space", "play or pause"),
     ("+ / -", "faster or slower (turns a second)"),
     ("a", "jump to an area"),
+    ("o", "the report of this transcript"),
     ("Home / End", "first or last turn"),
     ("Esc", "back"),
     ("F1", "this help"),
@@ -44,10 +46,11 @@ class ReplayScreen(Screen[None]):
     BINDINGS = [
         Binding("right,n", "step(1)", "Next", priority=True),
         Binding("left,b", "step(-1)", "Previous", priority=True),
-        Binding("space", "play", "Play/pause"),
+        Binding("space", "play", "Play"),
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
         Binding("minus", "speed(-1)", "Slower", show=False),
-        Binding("a", "jump", "Jump to area"),
+        Binding("a", "jump", "Area"),
+        Binding("o", "report", "Report"),
         Binding("home", "to(0)", "First", show=False, priority=True),
         Binding("end", "to_end", "Last", show=False, priority=True),
         Binding("escape", "leave", "Back"),
@@ -125,7 +128,7 @@ class ReplayScreen(Screen[None]):
             )
             return
         turn = self.turns[max(self.position - 1, 0)]
-        self.query_one("#turn-detail", Static).update(Content(detail(turn)))
+        self.query_one("#turn-detail", Static).update(Content(detail(turn, self.loaded.framework)))
         playing = "playing" if self._player is not None else "paused"
         speed = SPEEDS[self.speed]
         rate = f"{speed:g} turn{'' if speed == 1 else 's'} a second"
@@ -193,6 +196,14 @@ class ReplayScreen(Screen[None]):
 
         self.app.push_screen(PickScreen("Jump to which area?", items), chosen)
 
+    def action_report(self) -> None:
+        """The report of the transcript replayed, scored against the framework shown."""
+        from bot.scoring import compile_transcript
+
+        self._stop_player()
+        assessment = compile_transcript(self.transcript, self.loaded, self.warnings)
+        host(self).show_report(assessment, self.path)
+
     def action_leave(self) -> None:
         self._stop_player()
         self.dismiss(None)
@@ -201,8 +212,9 @@ class ReplayScreen(Screen[None]):
         self.app.push_screen(HelpScreen("Replay keys", KEYS))
 
 
-def detail(turn: Turn) -> str:
-    """A turn's particulars for the side panel."""
+def detail(turn: Turn, framework: Framework | None = None) -> str:
+    """A turn's particulars for the side panel, in the words people use: the question's
+    number and the answer's label, not internal ids and raw scores."""
     who = {"bot": "Bot", "respondent": "Respondent", "interviewer": "Interviewer"}[turn.speaker]
     lines = [
         f"Turn {turn.seq}",
@@ -210,13 +222,22 @@ def detail(turn: Turn) -> str:
         f"{who}: {turn.kind.replace('_', ' ')}",
     ]
     if turn.question:
-        lines.append(f"Question: {turn.question}")
+        lines.append(f"Question {question_number(turn.question, framework)}")
     if turn.trigger:
         lines.append(f"Trigger: {TRIGGER_WORDS.get(turn.trigger, turn.trigger)}")
     if turn.amends:
         lines.append(f"Amends turn {turn.amends} (kept in the history)")
-    if turn.score is not None:
-        lines.append(f"Score: {turn.score:g}")
-    if turn.abstain:
-        lines.append(f"Abstained: {turn.abstain.replace('_', ' ')}")
+    if turn.kind == "answer":
+        lines.append(f"Answer: {answer_words(turn)}")
     return printable("\n".join(lines))
+
+
+def question_number(question_id: str, framework: Framework | None) -> str:
+    """A question's number as the seed gives it (its id when it has none)."""
+    if framework is None:
+        return question_id
+    try:
+        question = framework.question(question_id)
+    except KeyError:
+        return question_id
+    return question.number or question.id

@@ -140,8 +140,8 @@ class ReportScreen(Screen[None]):
         self.query_one("#actions", Static).update(Content(printable("\n".join(lines))))
 
     def action_export(self, fmt: str) -> None:
+        from bot.files import write_atomically
         from bot.report import render_assessment
-        from bot.report.command import write_atomically
 
         try:
             target = free_name(reports_folder(), self.path.stem, fmt)

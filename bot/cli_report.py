@@ -1,0 +1,143 @@
+"""`partnership-bot report` on the command line: arguments in, files or stdout out.
+
+Reports are made by `bot.report.make`; this module only turns the parsed arguments into
+its options, says what was skipped, writes where asked, and picks the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot import exit_codes, store
+from bot.catalogue import Catalogue
+from bot.files import write_atomically
+from bot.problems import Problem, display_name
+from bot.report.make import (
+    NothingToAggregate,
+    ReportError,
+    ReportOptions,
+    SeveralFrameworks,
+    aggregate_report,
+    transcript_reports,
+)
+from bot.scoring.aggregate import Filters, default_cache_folder
+
+DEFAULT_FOLDER = Path("reports")
+"""Where several reports go when no -o is given."""
+
+
+def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    """Make the reports the arguments ask for; return the exit status."""
+    options = ReportOptions(
+        format=args.format, anonymise=args.anonymise, current=args.current, templates=args.templates
+    )
+    files = list(store.iter_transcript_files(args.transcripts))
+    if not files:
+        names = ", ".join(display_name(p) for p in args.transcripts)
+        return _error(f"no transcripts found in {names}", exit_codes.LOAD_ERROR)
+    output: Path | None = args.output
+    several = len(files) > 1 and not args.aggregate
+    if output is not None and several and output.exists() and not output.is_dir():
+        return _error(
+            f"-o {display_name(output)} is not a folder, but {len(files)} transcripts make "
+            f"{len(files)} reports: name a folder for them (each is written there as "
+            f"NAME.{options.format}), or add --aggregate for one report over them all",
+            exit_codes.USAGE,
+        )
+    if output is not None and not several and output.is_dir():
+        return _error(
+            f"-o {display_name(output)} is a folder: name the report's file, such as "
+            f"{display_name(output / ('report.' + options.format))}",
+            exit_codes.USAGE,
+        )
+    if args.aggregate:
+        return _aggregate(args, catalogue, options, files)
+    reports = transcript_reports(files, catalogue, options)
+    _skipped(reports.skipped)
+    if not reports.made:
+        return exit_codes.LOAD_ERROR
+    if several:
+        folder = output or DEFAULT_FOLDER
+        for made in reports.made:
+            target = folder / f"{made.source.stem}.{options.format}"
+            if not _write(target, made.text):
+                return exit_codes.CANNOT_WRITE
+            print(display_name(target))
+    elif not _emit(reports.made[0].text, output):
+        return exit_codes.CANNOT_WRITE
+    return exit_codes.PROBLEMS if reports.skipped else exit_codes.OK
+
+
+def _aggregate(
+    args: argparse.Namespace, catalogue: Catalogue, options: ReportOptions, files: list[Path]
+) -> int:
+    # --framework takes an id or a framework file (whose id then selects the transcripts).
+    chosen = catalogue.framework(args.framework) if _is_path(args.framework) else None
+    filters = Filters(
+        framework=chosen.id if chosen else args.framework,
+        partnership=args.partnership,
+        role=args.role,
+        sector=args.sector,
+        since=args.since,
+        until=args.until,
+        include_unfinished=args.include_unfinished,
+    )
+    try:
+        report = aggregate_report(
+            files, catalogue, options, filters, default_cache_folder(), framework=chosen
+        )
+    except ReportError as error:
+        _skipped(error.skipped)
+        if isinstance(error, SeveralFrameworks):
+            return _error(str(error), exit_codes.USAGE)
+        assert isinstance(error, NothingToAggregate)
+        failed = exit_codes.LOAD_ERROR if error.only_failures else exit_codes.PROBLEMS
+        return _error(str(error), failed)
+    _skipped(report.skipped)
+    if not _emit(report.text, args.output):
+        return exit_codes.CANNOT_WRITE
+    return exit_codes.PROBLEMS if report.skipped else exit_codes.OK
+
+
+def _is_path(ref: str | None) -> bool:
+    return ref is not None and (ref.endswith(".toml") or Path(ref).is_file())
+
+
+def _skipped(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+
+
+def _error(message: str, status: int) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return status
+
+
+def _emit(text: str, output: Path | None) -> bool:
+    """The report to stdout, or to a file (its name said on stderr); False if it failed."""
+    if output is None:
+        sys.stdout.write(text)
+        return True
+    if not _write(output, text):
+        return False
+    print(display_name(output), file=sys.stderr)
+    return True
+
+
+def _write(target: Path, text: str) -> bool:
+    """Write one report whole; on failure say which file and why, and return False."""
+    try:
+        write_atomically(target, text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if isinstance(error, FileExistsError | NotADirectoryError) and error.filename:
+            reason = f"{display_name(Path(error.filename))} is not a folder"
+        print(
+            f"error: cannot write {display_name(target)}: {reason}; nothing was written "
+            "there: choose a folder you can write with -o",
+            file=sys.stderr,
+        )
+        return False
+    return True

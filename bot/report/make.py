@@ -1,0 +1,167 @@
+"""Making reports: transcripts in, report texts and what was skipped out.
+
+The typed entry point for every front end. The command line turns its arguments into
+`ReportOptions` and `Filters`, calls these functions, and decides what to print and
+where to write; the app calls them the same way. Scoring computes, rendering presents,
+and nothing here prints, reads arguments or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.loading import LoadedFramework
+from bot.problems import LoadError, Problem
+from bot.report.render import render_aggregate, render_assessment
+from bot.scoring import compile_transcript
+from bot.scoring.aggregate import Filters, aggregate, aggregate_data
+from bot.scoring.results import Assessment
+from bot.scoring.source import framework_for, kept_framework
+
+INTERRUPTED_SAVE = "The transcript's last save was interrupted; the unfinished part was left out."
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How reports are made."""
+
+    format: str = "md"
+    """md, html, json or csv."""
+    anonymise: bool = False
+    """Leave out names and organisations."""
+    current: bool = False
+    """Score against the installed framework even when the transcript used another version."""
+    templates: Path | None = None
+    """A folder of templates overriding the built-in ones."""
+
+
+@dataclass(frozen=True)
+class Made:
+    """One report made from one transcript."""
+
+    source: Path
+    """The transcript."""
+    text: str
+    """The report."""
+
+
+@dataclass
+class Reports:
+    """Reports made one per transcript, and the transcripts skipped."""
+
+    made: list[Made] = field(default_factory=list)
+    """In the order the transcripts were given."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Why each skipped transcript failed to load (every problem)."""
+
+
+@dataclass
+class AggregateReport:
+    """A report over many transcripts."""
+
+    text: str
+    """The report."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Transcripts that failed to load and were left out."""
+
+
+class ReportError(Exception):
+    """No report could be made; the message says why and what to do."""
+
+    def __init__(self, message: str, skipped: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.skipped = list(skipped)
+        """Transcripts that failed to load on the way."""
+
+
+class SeveralFrameworks(ReportError):
+    """An aggregate over transcripts of more than one framework: one must be chosen."""
+
+
+class NothingToAggregate(ReportError):
+    """Every transcript was left out (failed to load, unfinished, or filtered)."""
+
+    def __init__(self, message: str, skipped: Sequence[Problem], counted: int) -> None:
+        super().__init__(message, skipped)
+        self.only_failures = counted == 0
+        """Whether every transcript failed to load (none was even filtered)."""
+
+
+def assess(path: Path, catalogue: Catalogue, current: bool = False) -> Assessment:
+    """One transcript scored against the framework it was taken with (LoadError if it or
+    its framework cannot be loaded)."""
+    loaded = store.load(path)
+    framework, warnings = framework_for(loaded.transcript, path, catalogue, current)
+    if loaded.dropped_bytes:
+        warnings.append(INTERRUPTED_SAVE)
+    return compile_transcript(loaded.transcript, framework, warnings)
+
+
+def transcript_reports(
+    paths: Sequence[Path], catalogue: Catalogue, options: ReportOptions
+) -> Reports:
+    """A report for each transcript; those that fail to load are skipped, with the reason."""
+    reports = Reports()
+    for path in paths:
+        try:
+            assessment = assess(path, catalogue, options.current)
+        except LoadError as error:
+            reports.skipped.extend(error.problems)
+            continue
+        text = render_assessment(
+            assessment, options.format, anonymise=options.anonymise, templates=options.templates
+        )
+        reports.made.append(Made(path, text))
+    return reports
+
+
+def aggregate_report(
+    paths: Sequence[Path],
+    catalogue: Catalogue,
+    options: ReportOptions,
+    filters: Filters,
+    cache_folder: Path | None = None,
+    framework: LoadedFramework | None = None,
+) -> AggregateReport:
+    """One report over many transcripts of one framework.
+
+    The framework's questions and actions come from ``framework`` when given (a file the
+    user named), else from the installed one with its id, else from the copy kept beside
+    the transcripts. Raises SeveralFrameworks when the transcripts admitted are of more than one framework,
+    and NothingToAggregate when none is left to count.
+    """
+    totals, run = aggregate(
+        paths, catalogue, filters, current=options.current, cache_folder=cache_folder
+    )
+    skipped = [Problem(name, "", reason) for name, reason in run.failed]
+    if len(totals) > 1:
+        counts = ", ".join(f"{k} ({v.respondents})" for k, v in sorted(totals.items()))
+        raise SeveralFrameworks(
+            f"the transcripts are of several frameworks: {counts}; choose one with --framework",
+            skipped,
+        )
+    if not totals:
+        left = [f"{len(skipped)} failed to load"] if skipped else []
+        if run.unfinished:
+            left.append(f"{run.unfinished} unfinished (add --include-unfinished)")
+        if run.filtered:
+            left.append(f"{run.filtered} left out by the filters")
+        raise NothingToAggregate(
+            "no transcripts to aggregate" + (": " + ", ".join(left) if left else ""),
+            skipped,
+            run.unfinished + run.filtered,
+        )
+    ((framework_id, framework_totals),) = totals.items()
+    loaded = framework or (
+        None
+        if framework_id in catalogue.framework_files()
+        else kept_framework(framework_id, framework_totals.version, paths)
+    )
+    data = aggregate_data(
+        framework_id, framework_totals, run, catalogue, filters, options.anonymise, loaded
+    )
+    return AggregateReport(render_aggregate(data, options.format, options.templates), skipped)

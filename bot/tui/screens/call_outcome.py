@@ -1,0 +1,91 @@
+"""Record a call's outcome in one key (an appointment: one key, then its time)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from bot.rounds.when import WHEN_HELP, parse_when
+
+OUTCOME_KEYS = {
+    "n": ("no_answer", "No answer"),
+    "b": ("busy", "Busy"),
+    "a": ("call_back", "Call back at a time (appointment)"),
+    "r": ("refused", "Refused"),
+    "w": ("wrong_number", "Wrong number"),
+}
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the officer recorded."""
+
+    outcome: str
+    """A call log outcome."""
+    appointment: datetime | None = None
+    """For call_back: when."""
+
+
+class OutcomeScreen(ModalScreen[Recorded | None]):
+    """One key per outcome; `a` asks for the call-back time (Enter takes the suggestion)."""
+
+    BINDINGS = [
+        *(
+            Binding(key, f"choose('{key}')", label, show=False)
+            for key, (_, label) in OUTCOME_KEYS.items()
+        ),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, who: str, now: datetime, suggestion: str = "tomorrow 10:00") -> None:
+        super().__init__()
+        self.who = who
+        self.now = now
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(f"Outcome of the call to {self.who}"), classes="dialog-title")
+            lines = "\n".join(f"{key}  {label}" for key, (_, label) in OUTCOME_KEYS.items())
+            yield Static(Content(lines), id="outcome-keys")
+            yield Static(Content("Esc cancels."), classes="dialog-hint", id="outcome-hint")
+
+    def _asking_time(self) -> bool:
+        return bool(self.query("#when"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the time is being typed, letters go to the box, not to the outcome keys.
+        return not (action == "choose" and self._asking_time())
+
+    def action_choose(self, key: str) -> None:
+        outcome = OUTCOME_KEYS[key][0]
+        if outcome != "call_back":
+            self.dismiss(Recorded(outcome))
+            return
+        # The time box is only mounted now, so that until then every key is an outcome.
+        box = Input(value=self.suggestion, id="when")
+        self.query_one(Vertical).mount(box, before=self.query_one("#outcome-hint"))
+        box.focus()
+        self.query_one("#outcome-hint", Static).update(
+            Content(f"When to call back: {WHEN_HELP}. Enter records it; Esc cancels.")
+        )
+
+    @on(Input.Submitted, "#when")
+    def _when(self, event: Input.Submitted) -> None:
+        try:
+            moment = parse_when(event.value, self.now.astimezone())
+        except ValueError as error:
+            self.query_one("#outcome-hint", Static).update(Content(str(error)))
+            return
+        self.dismiss(Recorded("call_back", moment))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,340 @@
+"""A round: its invitees with their states, the next call, outcomes and appointments, and
+starting an invitee's self-assessment or interview so that its transcript is linked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from bot.catalogue import Catalogue
+from bot.problems import LoadError
+from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
+from bot.rounds.state import InviteeState, next_calls
+from bot.rounds.work import Snapshot, log_call, open_conversation, snapshot
+from bot.text import clip, printable
+from bot.tui.app import host
+from bot.tui.widgets.key_hints import KeyHints
+
+REFRESH_SECONDS = 10.0
+"""How often the list is re-read, so that another officer's calls show up."""
+FILTERS: tuple[str | None, ...] = (None, *STATES)
+
+
+def now_utc() -> datetime:
+    """The current time, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def default_caller() -> str:
+    """Who is calling: $PARTNERSHIP_BOT_CALLER, else the user name."""
+    return os.environ.get("PARTNERSHIP_BOT_CALLER") or os.environ.get("USER", "") or "Officer"
+
+
+def glance(shot: Snapshot, width: int = 20) -> str:
+    """The round's progress in one line: a bar, the response rate and the states."""
+    overall = shot.progress.overall
+    filled = round(width * overall.complete / overall.invited) if overall.invited else 0
+    counts = ", ".join(
+        f"{STATE_LABELS[s]} {overall.counts[s]}" for s in STATES if overall.counts[s]
+    )
+    return f"[{'#' * filled}{'.' * (width - filled)}] {shot.progress.headline()}  ·  {counts}"
+
+
+def state_text(s: InviteeState, now: datetime) -> str:
+    """A state as shown in the list, with appointment times and who is calling."""
+    text = STATE_LABELS[s.state]
+    if s.state == "appointment" and s.appointment is not None:
+        text = "appt " + s.appointment.astimezone().strftime("%d/%m %H:%M")
+        text += " due" if s.due(now) else ""
+    if s.being_called_by:
+        text = f"busy: {s.being_called_by}"
+    return text
+
+
+class RoundScreen(Screen[None]):
+    """The invitees of one round, filtered by state; calls, outcomes and assessments."""
+
+    BINDINGS = [
+        Binding("x", "next_call", "Next call"),
+        Binding("o", "outcome", "Outcome"),
+        Binding("s", "start", "Start/resume"),
+        Binding("f", "filter", "Filter"),
+        Binding("g", "refresh", "Refresh"),
+        Binding("f1", "help", "Help"),
+        Binding("escape", "leave", "Home"),
+    ]
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        folder: Path,
+        caller: str | None = None,
+        clock: Callable[[], datetime] = now_utc,
+    ) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.folder = folder
+        self.caller = caller or default_caller()
+        """The officer at this terminal (their own calls never show as busy to them)."""
+        self.clock = clock
+        """Where times come from (tests pass a fixed clock)."""
+        self.shot: Snapshot | None = None
+        self.filter_index = 0
+        self.rows: list[InviteeState] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="round-title")
+        yield Static("", id="round-glance")
+        yield DataTable(id="invitees", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="round-hint")
+        yield KeyHints()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        # What a caller needs first, so that it fits 80 columns; the role comes last.
+        table.add_columns("Id", "Name", "How", "State", "Calls", "Last call", "Role")
+        self.refresh_round()
+        self.set_interval(REFRESH_SECONDS, self.refresh_round)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_round()
+
+    def refresh_round(self) -> None:
+        """Re-read the round (in a thread: it reads every transcript's header)."""
+        self._load()
+
+    @work(thread=True, exclusive=True, group="round")
+    def _load(self) -> None:
+        try:
+            shot = snapshot(self.folder, self.clock(), self.caller)
+        except LoadError as error:
+            self.app.call_from_thread(host(self).show_error, "Cannot read the round", str(error))
+            return
+        self.app.call_from_thread(self._show, shot)
+
+    def _show(self, shot: Snapshot) -> None:
+        self.shot = shot
+        round_ = shot.loaded.round
+        where = ", ".join(x for x in (round_.partnership, round_.period) if x)
+        title = printable(round_.title) + (f" ({printable(where)})" if where else "")
+        self.query_one("#round-title", Static).update(
+            Content(f"{title}  ·  caller: {printable(self.caller)}")
+        )
+        self.query_one("#round-glance", Static).update(Content(glance(shot)))
+        wanted = FILTERS[self.filter_index]
+        now = self.clock()
+        table = self.query_one(DataTable)
+        chosen = self.selected()
+        table.clear()
+        self.rows = [s for s in shot.invitees if wanted is None or s.state == wanted]
+        for s in self.rows:
+            last = ""
+            if s.last_attempt is not None:
+                last = f"{OUTCOME_LABELS.get(s.last_outcome, '')} {s.last_attempt.astimezone():%d/%m %H:%M}"
+            cells = (
+                s.invitee.id,
+                clip(printable(s.invitee.name), 16),
+                "phone" if s.invitee.mode == "telephone" else "self",
+                state_text(s, now),
+                str(s.attempts),
+                last,
+                clip(printable(s.invitee.role), 24),
+            )
+            table.add_row(*(Text(c) for c in cells), key=s.invitee.id)
+        if chosen is not None:
+            self.select(chosen.invitee.id)
+        shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
+        self.query_one("#round-hint", Static).update(
+            Content(f"Showing {shown} ({len(self.rows)}). x rings the next; o records an outcome.")
+        )
+        if self.rows and not table.has_focus:
+            table.focus()
+
+    def selected(self) -> InviteeState | None:
+        """The invitee under the cursor."""
+        table = self.query_one(DataTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        row = table.cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def select(self, invitee_id: str) -> None:
+        """Move the cursor to an invitee (if the filter shows them)."""
+        for index, s in enumerate(self.rows):
+            if s.invitee.id == invitee_id:
+                self.query_one(DataTable).move_cursor(row=index)
+                return
+
+    def _current(self, invitee_id: str) -> InviteeState | None:
+        if self.shot is None:
+            return None
+        return next((s for s in self.shot.invitees if s.invitee.id == invitee_id), None)
+
+    def _reload_now(self) -> None:
+        """Re-read at once in this thread (after this terminal changed something)."""
+        try:
+            self._show(snapshot(self.folder, self.clock(), self.caller))
+        except LoadError as error:
+            host(self).show_error("Cannot read the round", str(error))
+
+    def action_next_call(self) -> None:
+        """Mark the next person to ring as being called by this officer, and show them."""
+        if self.shot is None:
+            return
+        fresh = snapshot(self.folder, self.clock(), self.caller)
+        queue = next_calls(fresh.invitees, self.clock())
+        if not queue:
+            self._show(fresh)
+            self.notify("No one to call now.", title="Next call", markup=False)
+            return
+        first = queue[0]
+        try:
+            log_call(self.folder, first.invitee, "calling", self.clock(), self.caller)
+        except OSError as error:
+            host(self).show_error("Could not log the call", str(error))
+            return
+        self.filter_index = 0
+        self._reload_now()
+        self.select(first.invitee.id)
+        contact = printable(first.invitee.contact) or "no contact given"
+        self.notify(
+            Content(
+                f"Ring {printable(first.invitee.name)}: {contact}. Then o records the outcome, s starts the interview."
+            ),
+            title="Next call",
+        )
+
+    def action_outcome(self) -> None:
+        """Record the outcome of a call to the chosen invitee (two keys)."""
+        from bot.tui.screens.call_outcome import OutcomeScreen, Recorded
+
+        chosen = self.selected()
+        if chosen is None:
+            return
+
+        def done(recorded: Recorded | None) -> None:
+            if recorded is None:
+                return
+            try:
+                log_call(
+                    self.folder,
+                    chosen.invitee,
+                    recorded.outcome,
+                    self.clock(),
+                    self.caller,
+                    recorded.appointment,
+                )
+            except OSError as error:
+                host(self).show_error("Could not log the call", str(error))
+                return
+            self._reload_now()
+            self.select(chosen.invitee.id)
+
+        self.app.push_screen(OutcomeScreen(printable(chosen.invitee.name), self.clock()), done)
+
+    def action_start(self) -> None:
+        """Start or resume the chosen invitee's conversation: their self-assessment at this
+        terminal, or their telephone interview with this officer."""
+        from bot import store
+        from bot.conversation import utc_now
+
+        chosen = self.selected()
+        if chosen is None or self.shot is None:
+            return
+        if chosen.being_called_by:
+            host(self).show_error(
+                "Being called",
+                f"{chosen.invitee.name} is being called by {chosen.being_called_by}.",
+            )
+            return
+        try:
+            talk = open_conversation(self.catalogue, self.shot.loaded, chosen, self.caller, utc_now)
+        except store.TranscriptInUse as error:
+            host(self).show_error("Transcript in use", f"{error}. Close it there first.")
+            return
+        except (LoadError, OSError) as error:
+            host(self).show_error("Cannot start", str(error))
+            return
+        if chosen.invitee.mode == "telephone" and not talk.session.turns:
+            try:
+                log_call(
+                    self.folder, chosen.invitee, "interview_started", self.clock(), self.caller
+                )
+            except OSError as error:
+                talk.close()
+                host(self).show_error("Could not log the call", str(error))
+                return
+        self.app.push_screen(host(self).conversation_screen(talk))
+
+    def action_filter(self) -> None:
+        """Show the next state only (and then all again)."""
+        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        if self.shot is not None:
+            self._show(self.shot)
+
+    def action_refresh(self) -> None:
+        self.refresh_round()
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        from bot.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(
+            HelpScreen(
+                "Round keys",
+                [
+                    ("x", "ring the next person: marks them as being called by you"),
+                    ("o", "record the outcome of a call (then n, b, a, r or w)"),
+                    ("o a", "call back at a time: Enter takes the suggested time"),
+                    ("s, Enter", "start or resume the chosen invitee's assessment or interview"),
+                    ("f", "filter by state (again for the next; back to all)"),
+                    ("g", "read the round again (it also refreshes every 10 seconds)"),
+                    ("Esc", "back to the home screen"),
+                ],
+            )
+        )
+
+    @on(DataTable.RowSelected)
+    def _row(self) -> None:
+        self.action_start()
+
+
+def round_rows(folder: Path, catalogue: Catalogue) -> list[tuple[Path, tuple[Text, ...]]]:
+    """A home-screen row for each round in the transcripts folder: its title and progress
+    ("22/40 done (55%)"); a round that fails to load says why."""
+    from bot.rounds.folder import find_rounds
+
+    rows = []
+    for path in find_rounds(folder):
+        try:
+            shot = snapshot(path, now_utc())
+        except LoadError as error:
+            reason = str(error.problems[0]).split(": ", 1)[-1]
+            rows.append(
+                (path, tuple(Text(c) for c in ("round", path.name, "broken", reason[:40], "")))
+            )
+            continue
+        overall = shot.progress.overall
+        rate = f" ({overall.rate}%)" if overall.rate is not None else ""
+        cells = (
+            "round",
+            clip(printable(shot.loaded.round.title), 22),
+            f"{overall.complete}/{overall.invited} done{rate}",
+            shot.loaded.round.framework,
+            "round",
+        )
+        rows.append((path, tuple(Text(c) for c in cells)))
+    return rows

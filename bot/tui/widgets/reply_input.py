@@ -1,0 +1,64 @@
+"""The reply box of a telephone follow-up, which holds back a stray coding key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.message import Message
+from textual.widgets import Input
+
+
+class ReplyInput(Input):
+    """An Input for the reply to a follow-up.
+
+    An officer coding fast may press the next statement's key just as a follow-up opens.
+    A coding key typed into the empty box is held back rather than typed: the screen says
+    so, Ctrl+O (skipping the follow-up) uses it to code the next statement, and typing on
+    puts it in front of the reply, so nothing typed is lost either way.
+    """
+
+    coding_keys: frozenset[str] = frozenset()
+    """The keys that code an answer (set by the screen)."""
+    held: str = ""
+    """A coding key held back from the empty box."""
+
+    @dataclass
+    class Held(Message):
+        """A coding key was held back (or the held key was let go: `key` is empty)."""
+
+        reply: ReplyInput
+        """The box."""
+        key: str
+        """The key held, or "" when none is held any more."""
+
+    def hold(self, key: str) -> None:
+        """Hold back a key ("" lets go of it)."""
+        self.held = key
+        self.post_message(self.Held(self, key))
+
+    async def _on_key(self, event: events.Key) -> None:
+        character = (event.character or "").casefold()
+        if (
+            not self.held
+            and not self.value
+            and event.is_printable
+            and character in self.coding_keys
+        ):
+            event.stop()
+            event.prevent_default()
+            self.hold(character)
+            return
+        if self.held and event.is_printable:
+            # Typing on: the held key was the start of the reply after all.
+            self.insert_text_at_cursor(self.held)
+            self.hold("")
+        elif self.held and event.key == "enter":
+            self.insert_text_at_cursor(self.held)
+            self.hold("")
+        elif self.held and event.key in ("backspace", "escape"):
+            event.stop()
+            event.prevent_default()
+            self.hold("")
+            return
+        await super()._on_key(event)

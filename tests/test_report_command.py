@@ -1,0 +1,129 @@
+"""`partnership-bot report`: clear errors and agreed exit statuses, never a traceback."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from bot import cli, exit_codes, files
+from tests.conftest import ROOT
+
+EXAMPLES = ROOT / "transcripts" / "examples"
+PTP = EXAMPLES / "ptp-success-criteria.toml"
+FAREHAM = EXAMPLES / "fareham-working-better-together.toml"
+
+
+def report(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = cli.main(["report", *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_an_unwritable_folder_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real_mkstemp = files.tempfile.mkstemp
+
+    def refuse(*args: object, dir: str, **kwargs: object) -> tuple[int, str]:
+        if Path(dir).name == "ro":
+            raise PermissionError(errno.EACCES, "Permission denied", dir)
+        return real_mkstemp(*args, dir=dir, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    (tmp_path / "ro").mkdir()
+    status, _, err = report(capsys, str(PTP), "--format", "md", "-o", "ro/out.md")
+    assert status == exit_codes.CANNOT_WRITE
+    assert "error: cannot write ro/out.md: Permission denied" in err
+    assert list((tmp_path / "ro").iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in a read-only folder")
+def test_a_read_only_folder_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "ro").mkdir(mode=0o500)
+    status, _, err = report(capsys, str(PTP), "--format", "md", "-o", "ro/out.md")
+    assert status == exit_codes.CANNOT_WRITE
+    assert "error: cannot write ro/out.md: Permission denied" in err
+
+
+def test_several_reports_into_one_file_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = report(capsys, str(PTP), str(FAREHAM), "-o", "/dev/null")
+    assert status == exit_codes.USAGE
+    assert "error: -o /dev/null is not a folder, but 2 transcripts make 2 reports" in err
+    assert "add --aggregate for one report over them all" in err
+
+
+def test_one_report_into_a_folder_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "out").mkdir()
+    status, _, err = report(capsys, str(PTP), "-o", "out")
+    assert status == exit_codes.USAGE
+    assert "error: -o out is a folder: name the report's file, such as out/report.md" in err
+
+
+def test_a_file_in_place_of_a_folder_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "taken").write_text("x")
+    status, _, err = report(capsys, str(PTP), "-o", "taken/out.md")
+    assert status == exit_codes.CANNOT_WRITE
+    assert "error: cannot write taken/out.md: taken is not a folder" in err
+
+
+def test_exit_status_three_when_nothing_named_could_be_loaded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "broken.toml").write_text("schema = 1\n")
+    status, out, err = report(capsys, "broken.toml")
+    assert status == exit_codes.LOAD_ERROR
+    assert "skipped: broken.toml: missing required key" in err and out == ""
+    status, _, err = report(capsys, "broken.toml", "--aggregate")
+    assert status == exit_codes.LOAD_ERROR
+    assert "error: no transcripts to aggregate: 1 failed to load" in err
+    status, _, _ = report(capsys, "broken.toml", str(PTP), "-o", "out")
+    assert status == exit_codes.PROBLEMS
+    assert (tmp_path / "out" / "ptp-success-criteria.md").exists()
+
+
+def test_a_bad_date_is_a_command_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["report", str(EXAMPLES), "--aggregate", "--since", "2009-13-01"])
+    assert stopped.value.code == exit_codes.USAGE
+    assert "'2009-13-01' is not a date; use YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_reports_are_written_owner_only_and_whole(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "report.md"
+    files.write_atomically(target, "text")
+    assert target.read_text() == "text"
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in target.parent.iterdir()] == ["report.md"]
+
+
+def test_resume_in_a_folder_it_cannot_write_names_that_folder(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from bot import store
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    transcript = elsewhere / "t.toml"
+    transcript.write_bytes(PTP.read_bytes())
+
+    def read_only(path: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path) + ".lock")
+
+    monkeypatch.setattr(store._Lock, "acquire", classmethod(lambda cls, path: read_only(path)))
+    status = cli.main(["resume", str(transcript), "--plain"])
+    err = capsys.readouterr().err
+    assert status == exit_codes.CANNOT_WRITE
+    assert (
+        "error: cannot write in elsewhere (Permission denied), the folder of elsewhere/t.toml"
+        in err
+    )
+    assert "cannot write transcripts in" not in err

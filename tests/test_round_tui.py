@@ -1,0 +1,184 @@
+"""Pilot tests of rounds in the app: the home screen lists a round with its progress, the
+round screen rings the next person, records outcomes in two keys, filters by state, shows
+another officer's call as busy, and starts an invitee's assessment linked to them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.rounds import calls
+from bot.rounds.calls import LEASE, CallEntry
+from bot.tui.screens.call_outcome import OutcomeScreen
+from bot.tui.screens.chat import ChatScreen
+from bot.tui.screens.home import HomeScreen
+from bot.tui.screens.interview import InterviewScreen
+from bot.tui.screens.round import RoundScreen
+from tests.conftest import ROOT
+from tests.tui_helpers import make_app
+
+SIZE = (100, 30)
+SAMPLE = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
+NOW = datetime(2009, 12, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The transcripts folder with a copy of the sample round in rounds/."""
+    transcripts = tmp_path / "transcripts"
+    shutil.copytree(SAMPLE, transcripts / "rounds" / "hertfordshire-2009")
+    monkeypatch.setenv("PARTNERSHIP_BOT_CALLER", "Alex")
+    return transcripts
+
+
+def last_entry(folder: Path) -> dict:
+    log = folder / "rounds" / "hertfordshire-2009" / "calls.jsonl"
+    return json.loads(log.read_text(encoding="utf-8").splitlines()[-1])
+
+
+def row_text(screen: RoundScreen, invitee: str) -> str:
+    table = screen.query_one(DataTable)
+    return " ".join(str(cell) for cell in table.get_row(invitee))
+
+
+async def open_round(app, pilot) -> RoundScreen:  # type: ignore[no-untyped-def]
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count:
+            break
+    table = app.screen.query_one(DataTable)
+    assert "22/40 done (55%)" in " ".join(str(c) for c in table.get_row_at(0))
+    await pilot.press("enter")
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if isinstance(app.screen, RoundScreen) and app.screen.shot is not None:
+            break
+    screen = app.screen
+    assert isinstance(screen, RoundScreen)
+    screen.clock = lambda: NOW
+    return screen
+
+
+async def test_home_lists_the_round_and_its_screen_shows_progress(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        glance = str(screen.query_one("#round-glance", Static).render())
+        assert "22 of 40 invited (55%)" in glance and "refused 3" in glance
+        assert screen.query_one(DataTable).row_count == 40
+        assert "appt 13/11 15:25 due" in row_text(screen, "h32")
+        await pilot.press("f")  # not started only
+        await pilot.pause()
+        assert [s.invitee.id for s in screen.rows] == [
+            "h17",
+            "h18",
+            "h19",
+            "h20",
+            "h38",
+            "h39",
+            "h40",
+        ]
+        await pilot.press("f")  # appointments only
+        await pilot.pause()
+        assert [s.invitee.id for s in screen.rows] == ["h32", "h33", "h34"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_next_call_and_outcomes_in_two_keys(folder: Path, catalogue: Catalogue) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        await pilot.press("x")  # the due appointment first
+        await pilot.pause()
+        entry = last_entry(folder)
+        assert (entry["invitee"], entry["outcome"], entry["caller"]) == ("h32", "calling", "Alex")
+        assert screen.selected().invitee.id == "h32"
+        await pilot.press("o", "n")
+        await pilot.pause()
+        entry = last_entry(folder)
+        assert (entry["invitee"], entry["outcome"]) == ("h32", "no_answer")
+        assert "no answer" in row_text(screen, "h32")
+        await pilot.press("x")  # the next due appointment
+        await pilot.pause()
+        assert last_entry(folder)["invitee"] == "h33"
+        await pilot.press("o", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        await pilot.press("enter")  # takes the suggested time: tomorrow 10:00
+        await pilot.pause()
+        entry = last_entry(folder)
+        assert entry["outcome"] == "call_back"
+        expected = datetime.combine(
+            NOW.astimezone().date() + timedelta(days=1), datetime.min.time()
+        )
+        assert (
+            datetime.fromisoformat(entry["appointment"]) == expected.replace(hour=10).astimezone()
+        )
+        assert "appt 02/12 10:00" in row_text(screen, "h33")
+        await pilot.press("o", "escape")  # cancelled: nothing logged
+        await pilot.pause()
+        assert last_entry(folder) == entry
+
+
+async def test_another_officers_call_shows_as_busy_and_is_skipped(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    round_folder = folder / "rounds" / "hertfordshire-2009"
+    calls.append(
+        round_folder,
+        [CallEntry(at=NOW, invitee="h32", caller="Sam", outcome="calling", until=NOW + LEASE)],
+    )
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        screen.refresh_round()
+        await pilot.pause(0.3)
+        assert "busy: Sam" in row_text(screen, "h32")
+        await pilot.press("x")
+        await pilot.pause()
+        assert last_entry(folder)["invitee"] == "h33"
+
+
+async def test_start_a_self_assessment_linked_to_the_invitee(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        screen.select("h17")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        path = app.screen.conversation.path
+        header = store.load(path).transcript
+        assert header.invitee == "h17" and header.respondent.name == "Grace Archer"
+        assert path.parent == folder / "rounds" / "hertfordshire-2009"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)
+        await pilot.pause(0.3)
+        assert "in progress" in row_text(app.screen, "h17")
+
+
+async def test_start_an_interview_logs_it(folder: Path, catalogue: Catalogue) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        screen.select("h38")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.conversation.header.interviewer.name == "Alex"
+        entry = last_entry(folder)
+        assert (entry["invitee"], entry["outcome"]) == ("h38", "interview_started")
