@@ -82,11 +82,13 @@ def parse(
     questions: Iterable[str],
     areas: Iterable[str] = (),
     values: Mapping[str, Iterable[str]] | None = None,
+    numbers: Iterable[str] = (),
 ) -> Condition:
     """Parse and check a condition against the known question and area ids.
 
-    ``values`` maps a choice question to its options' values, so that comparing a
-    question with a value it can never take is reported at load time.
+    ``values`` maps a choice question to its options' values, and ``numbers`` names the
+    number questions, so that comparing a question with a value it can never take (a
+    word for a number, a number for a choice) is reported at load time.
     """
     if len(source) > MAX_LENGTH:
         raise ConditionError(f"is longer than {MAX_LENGTH} characters")
@@ -97,6 +99,7 @@ def parse(
         column = f" at column {error.offset}" if error.offset else ""
         raise ConditionError(f"cannot be parsed ({detail}{column})") from None
     checker = _Checker(set(questions), set(areas), {k: set(v) for k, v in (values or {}).items()})
+    checker.numbers = set(numbers)
     checker.visit(tree.body)
     return Condition(source, tree, frozenset(checker.names), frozenset(checker.areas_used))
 
@@ -113,6 +116,7 @@ class _Checker:
         self.questions = questions
         self.areas = areas
         self.values = values
+        self.numbers: set[str] = set()
         self.names: set[str] = set()
         self.areas_used: set[str] = set()
 
@@ -197,10 +201,34 @@ class _Checker:
         parts = [node.left, *node.comparators]
         for left, right in itertools.pairwise(parts):
             for name_node, other in ((left, right), (right, left)):
-                if not isinstance(name_node, ast.Name) or name_node.id not in self.values:
+                if not isinstance(name_node, ast.Name):
                     continue
-                allowed = self.values[name_node.id]
                 literals = other.elts if isinstance(other, ast.Tuple | ast.List) else [other]
+                constants = [c.value for c in literals if isinstance(c, ast.Constant)]
+                if name_node.id in self.numbers:
+                    word = next((c for c in constants if isinstance(c, str)), None)
+                    if word is not None:
+                        raise ConditionError(
+                            f'compares {name_node.id}, a number question, with the word "{word}"; '
+                            f"compare it with a number, such as {name_node.id} > 12"
+                        )
+                if name_node.id not in self.values:
+                    continue
+                number = next(
+                    (
+                        c
+                        for c in constants
+                        if isinstance(c, int | float) and not isinstance(c, bool)
+                    ),
+                    None,
+                )
+                if number is not None:
+                    raise ConditionError(
+                        f"compares {name_node.id} with the number {number}, but its answers are "
+                        f"the values {', '.join(sorted(self.values[name_node.id]))}; "
+                        f'for its 0-100 score use score("{name_node.id}")'
+                    )
+                allowed = self.values[name_node.id]
                 for literal in literals:
                     if (
                         isinstance(literal, ast.Constant)

@@ -96,6 +96,10 @@ class Conversation:
         """Add a note; saved."""
         return self._save(self.session.note(text, self.clock()))
 
+    def call(self, event: str) -> Outcome:
+        """Record the call's start, a pause or a resumption; saved."""
+        return self._save(self.session.call(event, self.clock()))
+
     def abandon(self) -> Outcome:
         """Abandon; saved."""
         return self._save(self.session.abandon(self.clock()))

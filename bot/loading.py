@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,76 +132,132 @@ def validate_model(model: type[M], data: dict[str, Any], name: str, text: str) -
 
 
 def load_framework(path: Path) -> LoadedFramework:
-    """Load and check a framework file."""
+    """Load and check a framework file, reporting every problem found in one pass."""
     data, text, raw = read_toml(path)
     name = display_name(path)
+    # What can be checked on the raw data is checked whether or not the model builds, so
+    # that one pass finds everything; the model's own errors never repeat them.
+    problems, actions = framework_checks(data, name, text)
     try:
         framework = validate_model(Framework, data, name, text)
     except LoadError as error:
-        raise LoadError(error.problems + scale_problems(data, name, text)) from None
+        raise LoadError(error.problems + problems) from None
+    if problems:
+        raise LoadError(problems)
+    return LoadedFramework(framework, path, file_hash(raw), actions)
+
+
+def _table(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _tables(value: object) -> list[dict[str, Any]]:
+    return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
+
+
+def framework_checks(
+    data: dict[str, Any], name: str, text: str
+) -> tuple[list[Problem], dict[str, Condition]]:
+    """The checks across a framework's parts, read from its raw data: ids used twice,
+    unknown scales, action conditions, and band order. Returns the
+    problems and each action's parsed condition."""
     problems: list[Problem] = []
 
     def problem(loc: list[str | int], message: str) -> None:
         problems.append(Problem(name, dotted(loc), message, find_line(text, loc)))
 
-    seen_questions: dict[str, str] = {}
-    seen_areas: set[str] = set()
-    seen_actions: set[str] = set()
-    # A question's number is how reports and the app name it ("Because: 2.14 No"), so two
-    # questions may not share one.
+    scales = _table(data.get("scales"))
+    areas = _tables(data.get("areas"))
+    questions: dict[str, dict[str, Any]] = {}
+    area_ids: set[str] = set()
+    action_ids: set[str] = set()
+    # A question's number is how reports and the app name it ("Because: 2.14 No"), and an
+    # action's letter is the seed's: neither may be given twice.
     numbers: dict[str, str] = {}
-    for a, area in enumerate(framework.areas):
-        if area.id in seen_areas:
-            problem(["areas", a, "id"], f'area id "{area.id}" is used twice')
-        seen_areas.add(area.id)
-        for q, question in enumerate(area.questions):
-            if question.id in seen_questions:
-                problem(
-                    ["areas", a, "questions", q, "id"], f'question id "{question.id}" is used twice'
-                )
-            seen_questions[question.id] = area.id
-            if question.number and question.number in numbers:
-                problem(
-                    ["areas", a, "questions", q, "number"],
-                    f'number "{question.number}" is already {numbers[question.number]}\'s; '
-                    'give each question its own, such as "1.5a" and "1.5b" for two parts',
-                )
-            numbers.setdefault(question.number, question.id)
+    for a, area in enumerate(areas):
+        area_id = area.get("id")
+        if isinstance(area_id, str):
+            if area_id in area_ids:
+                problem(["areas", a, "id"], f'area id "{area_id}" is used twice')
+            area_ids.add(area_id)
+        for q, question in enumerate(_tables(area.get("questions"))):
+            question_id = question.get("id")
+            if isinstance(question_id, str):
+                if question_id in questions:
+                    problem(
+                        ["areas", a, "questions", q, "id"],
+                        f'question id "{question_id}" is used twice',
+                    )
+                questions.setdefault(question_id, question)
+            number = question.get("number")
+            if isinstance(number, str) and number:
+                if number in numbers:
+                    problem(
+                        ["areas", a, "questions", q, "number"],
+                        f'number "{number}" is already {numbers[number]}\'s; give each question '
+                        'its own, such as "1.5" and "1.5 (part 2)" for a question asked in two parts',
+                    )
+                numbers.setdefault(number, str(question_id))
         letters: dict[str, str] = {}
-        for c, action in enumerate(area.actions):
-            if action.id in seen_actions:
-                problem(["areas", a, "actions", c, "id"], f'action id "{action.id}" is used twice')
-            seen_actions.add(action.id)
-            if action.letter and action.letter in letters:
-                problem(
-                    ["areas", a, "actions", c, "letter"],
-                    f'letter "{action.letter}" is already {letters[action.letter]}\'s in this area',
-                )
-            letters.setdefault(action.letter, action.id)
-
+        for c, action in enumerate(_tables(area.get("actions"))):
+            action_id = action.get("id")
+            if isinstance(action_id, str):
+                if action_id in action_ids:
+                    problem(
+                        ["areas", a, "actions", c, "id"], f'action id "{action_id}" is used twice'
+                    )
+                action_ids.add(action_id)
+            letter = action.get("letter")
+            if isinstance(letter, str) and letter:
+                if letter in letters:
+                    problem(
+                        ["areas", a, "actions", c, "letter"],
+                        f'letter "{letter}" is already {letters[letter]}\'s in this area',
+                    )
+                letters.setdefault(letter, str(action_id))
     problems.extend(scale_problems(data, name, text))
-    values = choice_values(framework)
+    values = {
+        question_id: [
+            o["value"]
+            for o in _tables(_table(scales[q["scale"]]).get("options"))
+            if isinstance(o.get("value"), str)
+        ]
+        for question_id, q in questions.items()
+        if isinstance(q.get("scale"), str) and q["scale"] in scales
+    }
+    number_ids = [i for i, q in questions.items() if q.get("kind") == "number"]
     actions: dict[str, Condition] = {}
-    for a, area in enumerate(framework.areas):
-        for c, action in enumerate(area.actions):
+    for a, area in enumerate(areas):
+        for c, action in enumerate(_tables(area.get("actions"))):
+            when = action.get("when")
+            if not isinstance(when, str) or not when:
+                continue  # the model says what is wrong with it
             try:
-                actions[action.id] = conditions.parse(
-                    action.when, seen_questions, seen_areas, values
-                )
+                condition = conditions.parse(when, questions, area_ids, values, number_ids)
             except ConditionError as error:
                 problem(["areas", a, "actions", c, "when"], f"condition {error}")
+                continue
+            if isinstance(action.get("id"), str):
+                actions[action["id"]] = condition
+    bands = _table(data.get("bands"))
     for kind in ("rag", "stages"):
-        bands = getattr(framework.bands, kind)
-        if bands and min(b.min for b in bands) != 0:
+        mins = [b.get("min") for b in _tables(bands.get(kind))]
+        if not mins or not all(isinstance(m, int | float) for m in mins):
+            continue  # the model says what is wrong
+        if min(mins) != 0:
             problem(
                 ["bands", kind], "the lowest band must start at min = 0 so every score has a band"
             )
-        mins = [b.min for b in bands]
         if len(set(mins)) != len(mins):
             problem(["bands", kind], "two bands start at the same min")
-    if problems:
-        raise LoadError(problems)
-    return LoadedFramework(framework, path, file_hash(raw), actions)
+        for b, (before, this) in enumerate(itertools.pairwise(mins), start=1):
+            if this < before:
+                problem(
+                    ["bands", kind, b],
+                    f"starts at min = {this:g}, below the band before it (min = {before:g}): "
+                    "list the bands from the lowest min up",
+                )
+    return problems, actions
 
 
 def scale_problems(data: dict[str, Any], name: str, text: str) -> list[Problem]:
@@ -355,12 +412,15 @@ def bind_dialogue(
     questions = {q.id for q in framework.questions()}
     areas = {a.id for a in framework.areas}
     values = choice_values(framework)
+    numbers = [q.id for q in framework.questions() if q.kind == "number"]
     branches: dict[tuple[str, int], Condition] = {}
     checks: dict[tuple[str, int], Condition] = {}
     for node_id, node in nodes.items():
         for b, branch in enumerate(node.branches):
             try:
-                branches[(node_id, b)] = conditions.parse(branch.when, questions, areas, values)
+                branches[(node_id, b)] = conditions.parse(
+                    branch.when, questions, areas, values, numbers
+                )
             except ConditionError as error:
                 problem(["nodes", node_id, "branches", b, "when"], f"condition {error}")
         question = framework.question(node.ask) if node.ask in questions else None
@@ -389,7 +449,9 @@ def bind_dialogue(
                     )
             if probe.check is not None:
                 try:
-                    checks[(node_id, p)] = conditions.parse(probe.check, questions, areas, values)
+                    checks[(node_id, p)] = conditions.parse(
+                        probe.check, questions, areas, values, numbers
+                    )
                 except ConditionError as error:
                     problem([*loc, "check"], f"condition {error}")
     if problems:

@@ -9,6 +9,7 @@ import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -65,6 +66,9 @@ def find_line(text: str, loc: Sequence[str | int]) -> int | None:
         if isinstance(part, int):
             name = ".".join(table)
             hits = [n for n in range(start, len(lines)) if _header(lines[n]) == (name, True)]
+            if not hits and found is not None:
+                # An inline array, one table per line: `rag = [ {...}, {...} ]`.
+                hits = _inline_items(lines, found - 1)
             if part >= len(hits):
                 return found
             start = hits[part]
@@ -76,13 +80,29 @@ def find_line(text: str, loc: Sequence[str | int]) -> int | None:
         inline = re.compile(r"[{,]\s*" + re.escape(part) + r"\s*=")
         for n in range(start, len(lines)):
             header = _header(lines[n])
-            in_header = header is not None and not last and part in header[0].split(".")
+            in_header = header is not None and (
+                part in header[0].split(".") if not last else header[0] == ".".join(table)
+            )
             if key.match(lines[n]) or in_header or inline.search(lines[n]):
                 start, found = n, n + 1
                 break
         else:
             return found
     return found
+
+
+def _inline_items(lines: list[str], at: int) -> list[int]:
+    """The lines of an inline array's tables, one per line, from the key's line on."""
+    items = []
+    for n in range(at, len(lines)):
+        text = lines[n].strip()
+        if n > at and (
+            text.startswith("]") or _header(lines[n]) or re.match(r"^[\w\"-]+\s*=", text)
+        ):
+            break
+        if text.startswith("{") or (n == at and re.search(r"\[\s*\{", text)):
+            items.append(n)
+    return items
 
 
 def _header(line: str) -> tuple[str, bool] | None:
@@ -103,7 +123,10 @@ def from_validation(
 ) -> list[Problem]:
     """Pydantic's errors rewritten in TOML words, with lines and suggestions."""
     problems = []
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    for item in items:
+        if item["type"] in ("too_short", "string_too_short") and _knock_on(item["loc"], items):
+            continue
         loc = [*prefix, *item["loc"]]
         loc = [p for p in loc if not (isinstance(p, str) and p.startswith("function-"))]
         kind = item["type"]
@@ -167,6 +190,15 @@ def from_validation(
         line = find_line(text, loc) if text else None
         problems.append(Problem(file, path, message, line))
     return problems
+
+
+def _knock_on(loc: tuple[str | int, ...], items: Sequence[Any]) -> bool:
+    """Whether a list counts as too short only because its items failed: pydantic counts the
+    valid ones, so a wrong key inside the only question would also say "must not be empty"."""
+    return any(
+        len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == tuple(loc)
+        for other in items
+    )
 
 
 def _show(value: object) -> str:

@@ -14,6 +14,12 @@ TURN_INDENT = " " * len("#1234 12:00:00  ")
 """Continuation lines of a turn start under its text, never where a turn's number goes."""
 HEADER_INDENT = "  "
 
+CALL_EVENTS = {
+    "call_start": "started the call",
+    "call_pause": "paused the call",
+    "call_resume": "resumed the call",
+}
+
 
 def describe(turn: Turn) -> str:
     """One turn as a line of text."""
@@ -39,6 +45,8 @@ def describe(turn: Turn) -> str:
         return f"{who}: ({words[kind]})"
     if kind == "note":
         return f"{who} (note): {turn.text}"
+    if kind in CALL_EVENTS:
+        return f"{who}: ({CALL_EVENTS[kind]})"
     return f"{who}: {turn.text}"
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from bot.catalogue import Catalogue, is_dialogue_file
 from bot.default_dialogue import load_default_dialogue
-from bot.loading import LoadedDialogue, LoadedFramework, read_dialogue_heading
-from bot.problems import LoadError, Problem, display_name, find_line
+from bot.loading import LoadedDialogue, LoadedFramework, choice_values, read_dialogue_heading
+from bot.model import Framework
+from bot.problems import LoadError, Problem, display_name, dotted, find_line
+from bot.satisfiable import never_true
 
 
 @dataclass
@@ -160,7 +162,22 @@ def check_framework(
                         find_line(text, ["areas", a, "actions", c, "when"]),
                     )
                 )
+            reason = never_true(condition, choice_values(framework), _numbers(framework))
+            if reason:
+                loc: list[str | int] = ["areas", a, "actions", c, "when"]
+                problems.append(
+                    Problem(
+                        name,
+                        dotted(loc),
+                        f"can never be true: {reason}; the action is never suggested",
+                        find_line(text, loc),
+                    )
+                )
     return problems
+
+
+def _numbers(framework: Framework) -> list[str]:
+    return [q.id for q in framework.questions() if q.kind == "number"]
 
 
 def check_dialogue(loaded: LoadedDialogue) -> list[Problem]:
@@ -198,20 +215,49 @@ def check_dialogue(loaded: LoadedDialogue) -> list[Problem]:
     for node_id, node in nodes.items():
         if node.ask:
             askers.setdefault(node.ask, []).append(node_id)
+    framework = loaded.framework.framework
+    values, numbers = choice_values(framework), _numbers(framework)
     for (node_id, index), condition in [*loaded.branches.items(), *loaded.checks.items()]:
         kind = "branches" if (node_id, index) in loaded.branches else "probes"
         for question in sorted(condition.names):
             sources = askers.get(question, [])
+            live = [s for s in sources if s in reachable]
             if not sources:
                 problem(
                     node_id, kind, f"has a condition on {question}, which this dialogue never asks"
                 )
-            elif not any(node_id in _reach(s, edges) for s in sources):
+            elif node_id not in reachable or any(node_id in _reach(s, edges) for s in live):
+                continue
+            elif any(s in _reach(node_id, edges) for s in live):
                 problem(
                     node_id,
                     kind,
                     f"has a condition on {question}, which is only asked after this node",
                 )
+            else:
+                problem(
+                    node_id,
+                    kind,
+                    f"has a condition on {question}, which every path reaching this node skips "
+                    f"(it is asked only at {', '.join(sources)})",
+                )
+        reason = never_true(condition, values, numbers)
+        if reason:
+            key = "when" if kind == "branches" else "check"
+            loc: list[str | int] = ["nodes", node_id, kind, index, key]
+            effect = (
+                "this branch is never taken"
+                if kind == "branches"
+                else "so this probe follows every answer"
+            )
+            problems.append(
+                Problem(
+                    name,
+                    dotted(loc),
+                    f"can never be true: {reason}; {effect}",
+                    find_line(text, loc),
+                )
+            )
     return problems
 
 

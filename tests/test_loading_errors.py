@@ -89,7 +89,7 @@ def test_dialogue_schema_and_reference_problems_together(tmp_path: Path) -> None
         .replace('{ on = "low"', '{ on = "lo"')
     )
     assert dialogue_errors(text, tmp_path) == [
-        "broken-dialogue.toml:15: nodes.a1.probes[0].on: expected 'low', 'dont_know', 'vague', "
+        "broken-dialogue.toml:16: nodes.a1.probes[0].on: expected 'low', 'dont_know', 'vague', "
         "'unevidenced_high', 'out_of_range', 'below_range', 'above_range' or 'inconsistent', found \"lo\"; did you mean \"low\"?",
         'broken-dialogue.toml:14: nodes.a1.next: names node "a22", which does not exist; did you mean "a2"?',
         'broken-dialogue.toml:25: nodes.a2.branches[0].goto: names node "a33", which does not exist; did you mean "a3"?',
@@ -118,7 +118,7 @@ def test_inconsistent_probe_check_with_impossible_value(tmp_path: Path) -> None:
         """check = 'not (a2 == "no" and score("a1") >= 67)'""", """check = 'a2 == "nope"'"""
     )
     assert dialogue_errors(text, tmp_path) == [
-        'broken-dialogue.toml:26: nodes.a2.probes[0].check: condition compares a2 with "nope", which is not '
+        'broken-dialogue.toml:27: nodes.a2.probes[0].check: condition compares a2 with "nope", which is not '
         'one of its values (dont_know, no, partly, yes); did you mean "no"?'
     ]
 

@@ -696,7 +696,11 @@ async def test_a_follow_up_holds_back_a_coding_key(tmp_path: Path) -> None:
         await pilot.press("7")  # codes nothing, and says so
         await pilot.pause()
         assert '"7" codes nothing here' in shown(app, "#hint")
-    kinds = [(t.kind, t.value) for t in on_disk(talk.path).turns if t.speaker != "bot"]
+    kinds = [
+        (t.kind, t.value)
+        for t in on_disk(talk.path).turns
+        if t.speaker != "bot" and not t.kind.startswith("call_")
+    ]
     assert kinds == [("answer", "disagree"), ("skip", "")]
 
 
@@ -732,7 +736,9 @@ async def test_a_held_coding_key_codes_the_next_statement_after_a_skip(tmp_path:
         await type_text(pilot, " members missing")
         await pilot.press("enter")
         await pilot.pause()
-    turns = [t for t in on_disk(talk.path).turns if t.speaker != "bot"]
+    turns = [
+        t for t in on_disk(talk.path).turns if t.speaker != "bot" and not t.kind.startswith("call_")
+    ]
     assert [(t.kind, t.value or t.text) for t in turns] == [
         ("answer", "strongly_disagree"),
         ("skip", ""),
@@ -808,3 +814,32 @@ async def test_ctrl_c_leaves_with_the_interrupted_status_and_keeps_everything(
         await pilot.pause()
     assert app.return_code == 130
     assert [t.value for t in on_disk(talk.path).turns if t.kind == "answer"] == ["agree"]
+
+
+async def test_the_call_is_timed_in_the_transcript_across_pauses_and_resumes(
+    tmp_path: Path,
+) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")  # each clock call: a second on
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "ctrl+t", "ctrl+t", "escape")  # code, pause, resume, leave
+        await pilot.pause()
+    turns = on_disk(talk.path).turns
+    calls = [t.kind for t in turns if t.kind.startswith("call_")]
+    assert calls == ["call_start", "call_pause", "call_resume", "call_pause"]
+    so_far = on_disk(talk.path).call_seconds
+    assert so_far is not None and so_far > 0
+    resumed = conversation.resume(catalogue, talk.path)
+    app = make_app(catalogue, tmp_path, conversation=resumed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timer = app.screen.query_one("#timer")
+        assert timer.elapsed == so_far  # goes on from the call so far, not from zero
+        minutes, seconds = divmod(int(so_far), 60)
+        assert str(timer.render()) == f"{minutes:02d}:{seconds:02d}"
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    calls = [t.kind for t in on_disk(talk.path).turns if t.kind.startswith("call_")]
+    assert calls[-2:] == ["call_resume", "call_pause"]

@@ -28,6 +28,7 @@ from bot.engine.prompts import Outcome, Progress, Prompt
 from bot.facts import AnswerFacts
 from bot.loading import LoadedDialogue
 from bot.model import Option, Question, Turn
+from bot.model.transcript import CALL_KINDS
 from bot.text import clean_input
 
 DEAD_END_WORDS = "That is the end of the questions. Thank you."
@@ -308,6 +309,17 @@ class Session:
         turn = self._turn(
             at, self._respondent, "abandon", node=self.visit.node if self.visit else ""
         )
+        self._apply(turn)
+        return Outcome((turn,))
+
+    def call(self, event: str, at: datetime) -> Outcome:
+        """Record that the telephone call started, paused or resumed (`call_start`,
+        `call_pause`, `call_resume`), so that its length survives leaving and resuming."""
+        if event not in CALL_KINDS:
+            raise ValueError(f"not a call event: {event}")
+        if self.finished:
+            return Outcome(error="The interview is over.")
+        turn = self._turn(at, "interviewer", event, node=self.visit.node if self.visit else "")
         self._apply(turn)
         return Outcome((turn,))
 

@@ -89,6 +89,19 @@ class Scale(Strict):
                 seen.add(name)
         if len(self.scored) < 2:
             raise ValueError("a scale needs at least two scored options")
+        if self.low == self.high:
+            raise ValueError(
+                f"every scored option scores {self.low:g}, so the scale cannot tell answers "
+                "apart; give the options different scores"
+            )
+        weak = self.weak_at_or_below
+        if weak is not None and not self.low <= weak < self.high:
+            raise ValueError(
+                f"`weak_at_or_below = {weak:g}` is outside the scale's own scores "
+                f"({self.low:g} to {self.high:g}), so "
+                + ("every answer is weak" if weak >= self.high else "no answer is weak")
+                + "; it is on the options' scores, not on 0-100"
+            )
         return self
 
 
@@ -105,6 +118,14 @@ class Range(Strict):
     """Why not fewer, where the seed gives a reason: `{reason}` in a `below_range` probe."""
     above: str = ""
     """Why not more, where the seed gives a reason: `{reason}` in an `above_range` probe."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Range:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g}); swap them")
+        if self.min is None and self.max is None:
+            raise ValueError("give a min, a max or both")
+        return self
 
     def contains(self, number: float) -> bool:
         """Whether a number is inside the range."""

@@ -23,7 +23,12 @@ TurnKind = Literal[
     "keep",  # revisited a question and kept its answer
     "note",  # a note (an interviewer's or a respondent's)
     "abandon",  # the assessment was abandoned
+    "call_start",  # interviewer: the telephone call began
+    "call_pause",  # interviewer: the call was paused (or the interviewer left it)
+    "call_resume",  # interviewer: the call went on after a pause
 ]
+CALL_KINDS = ("call_start", "call_pause", "call_resume")
+"""The turns that time a telephone call (transcripts from before them have none)."""
 Status = Literal["in_progress", "complete", "abandoned"]
 
 
@@ -157,6 +162,37 @@ class Transcript(TranscriptHeader):
         """When the last turn was taken."""
         return self.turns[-1].at if self.turns else self.started
 
+    @property
+    def call_seconds(self) -> float | None:
+        """How long the telephone call has lasted, pauses excluded; None when no call was
+        timed. A call still running at the last turn counts up to that turn."""
+        return call_seconds(self.turns)
+
     def header(self) -> TranscriptHeader:
         """The header alone."""
         return TranscriptHeader.model_validate(self.model_dump(exclude={"turns"}))
+
+
+def call_seconds(turns: tuple[Turn, ...] | list[Turn]) -> float | None:
+    """Seconds on the call in these turns: from each start or resumption to the next
+    pause, end or abandonment (or, still running, to the last turn); None without a start."""
+    if not any(turn.kind == "call_start" for turn in turns):
+        return None
+    total = 0.0
+    since: datetime | None = None
+    last: datetime | None = None
+    for turn in turns:
+        if since is not None and (
+            turn.kind in ("call_pause", "end", "abandon", "call_start", "call_resume")
+        ):
+            # A start or resumption while running means the app stopped without a pause:
+            # the call is counted up to the last thing that happened before.
+            stop = turn.at if turn.kind not in ("call_start", "call_resume") else (last or turn.at)
+            total += max((stop - since).total_seconds(), 0.0)
+            since = None
+        if turn.kind in ("call_start", "call_resume"):
+            since = turn.at
+        last = turn.at
+    if since is not None and last is not None:
+        total += max((last - since).total_seconds(), 0.0)
+    return total

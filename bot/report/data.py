@@ -129,6 +129,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         },
         "interviewer": "" if anonymise else assessment.interviewer,
         "mode": assessment.mode,
+        "call_seconds": None if assessment.call_seconds is None else round(assessment.call_seconds),
         "status": assessment.status,
         "started": assessment.started,
         "updated": assessment.updated,

@@ -89,6 +89,7 @@ def compile_transcript(
         overall_rag=band_for(overall, framework.bands.rag),
         coverage=total.share,
         warnings=tuple(warnings),
+        call_seconds=transcript.call_seconds,
     )
 
 

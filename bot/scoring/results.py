@@ -131,6 +131,8 @@ class Assessment:
     """Scored answers out of asked, scoreable questions, over all areas (0-1)."""
     warnings: tuple[str, ...] = field(default=())
     """Such as the framework having changed since the transcript was taken."""
+    call_seconds: float | None = None
+    """How long the telephone call lasted, pauses excluded (None when it was not timed)."""
 
     @property
     def actions(self) -> tuple[SuggestedAction, ...]:

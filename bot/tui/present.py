@@ -22,6 +22,19 @@ TRIGGER_WORDS = {
 }
 
 
+CALL_WORDS = {
+    "call_start": "The call started.",
+    "call_pause": "The call was paused.",
+    "call_resume": "The call resumed.",
+}
+
+
+def call_length_words(seconds: float) -> str:
+    """A call's length as people say it: "12 min 5 s"."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
+
+
 @dataclass(frozen=True)
 class ChatMessage:
     """One bubble in the conversation."""
@@ -99,6 +112,8 @@ def message_for(
         )
     if kind == "end":
         return ChatMessage("bot", text, "End")
+    if kind in CALL_WORDS:
+        return ChatMessage("info", CALL_WORDS[kind])
     if kind == "abandon":
         return ChatMessage("info", "The assessment was abandoned. Everything answered is kept.")
     return None

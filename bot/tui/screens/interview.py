@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from bot.conversation import Conversation
+from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.problems import display_name
 from bot.text import printable
@@ -93,6 +95,31 @@ class InterviewScreen(ConversationScreen):
         for warning in self.conversation.warnings:
             self.query_one(ChatLog).add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
+        self._time_call()
+
+    def _time_call(self) -> None:
+        """Start the call, or resume it, as turns: the timer goes on from the length so far
+        rather than from zero, and the report can say how long the call took."""
+        session = self.conversation.session
+        if session.over:
+            self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
+            return
+        started = any(turn.kind == "call_start" for turn in session.turns)
+        self._act(self.conversation.call, "call_resume" if started else "call_start")
+        self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
+
+    def _pause_call(self) -> None:
+        """Leaving the screen pauses the call (once), so that time away is not counted."""
+        session = self.conversation.session
+        if session.over or self.timer.paused:
+            return
+        # Straight to the conversation: the screen is going, there is nothing to show.
+        with contextlib.suppress(SaveError):
+            self.conversation.call("call_pause")
+
+    def on_unmount(self) -> None:
+        self._pause_call()
+        super().on_unmount()
 
     # ----- showing --------------------------------------------------------------------------
 
@@ -245,8 +272,9 @@ class InterviewScreen(ConversationScreen):
         session = self.conversation.session
         if held and not session.over:
             prompt = session.current()
-            if prompt.kind == "ask" and any(o.key.casefold() == held for o in prompt.options):
-                self._act(self.conversation.answer, held)
+            coded = next((o for o in prompt.options if o.key.casefold() == held), None)
+            if prompt.kind == "ask" and coded is not None:
+                self._act(lambda: self.conversation.choose(coded))
 
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:
@@ -278,7 +306,9 @@ class InterviewScreen(ConversationScreen):
     def action_pause(self) -> None:
         if self.conversation.session.over:
             return
-        self.timer.paused = not self.timer.paused
+        pausing = not self.timer.paused
+        self.timer.paused = pausing
+        self._act(self.conversation.call, "call_pause" if pausing else "call_resume")
         self._say(
             "Call paused: everything is saved. Ctrl+T resumes; Esc leaves (resume from home)."
             if self.timer.paused

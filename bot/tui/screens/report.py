@@ -15,7 +15,7 @@ from textual.widgets import Button, DataTable, Static
 
 from bot.scoring.results import Assessment
 from bot.text import clip, printable
-from bot.tui.present import overall_words, who_words
+from bot.tui.present import call_length_words, overall_words, who_words
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.score_bars import ScoreBars
 
@@ -89,10 +89,15 @@ class ReportScreen(Screen[None]):
         table = self.query_one("#areas", DataTable)
         table.can_focus = False
         overall = overall_words(assessment)
+        call = (
+            ""
+            if assessment.call_seconds is None
+            else f"  ·  call {call_length_words(assessment.call_seconds)}"
+        )
         self.query_one("#report-title", Static).update(
             Content(
                 f"{assessment.framework.title}  ·  {who_words(assessment.respondent)}  ·  "
-                f"{assessment.status.replace('_', ' ')}  ·  overall {overall}"
+                f"{assessment.status.replace('_', ' ')}{call}  ·  overall {overall}"
             )
         )
         table.add_columns("Area", "Score", "RAG", "Coverage", "Evidence", "Actions")

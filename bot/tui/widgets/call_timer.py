@@ -30,6 +30,13 @@ class CallTimer(Static):
         self._since = clock()
         self._banked = 0.0
 
+    def bank(self, seconds: float) -> None:
+        """Go on from `seconds` already on the call (a resumed call), counting from now."""
+        self._banked = seconds
+        self._since = self._clock()
+        self.elapsed = seconds
+        self.watch_elapsed(seconds)
+
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
 

@@ -1,0 +1,60 @@
+"""How long a telephone call lasted, from the call turns in its transcript."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.model.transcript import Turn, call_seconds
+from bot.report import render_assessment
+from bot.scoring import compile_transcript
+from tests.conftest import Clock
+from tests.tui_helpers import mini_catalogue, start
+
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+def turn(seq: int, minute: float, kind: str, speaker: str = "interviewer") -> Turn:
+    return Turn(seq=seq, at=T0 + timedelta(minutes=minute), speaker=speaker, kind=kind)  # type: ignore[arg-type]
+
+
+def test_pauses_are_not_counted() -> None:
+    turns = [
+        turn(1, 0, "ask", "bot"),
+        turn(2, 0, "call_start"),
+        turn(3, 4, "call_pause"),
+        turn(4, 30, "call_resume"),
+        turn(5, 36, "end", "bot"),
+    ]
+    assert call_seconds(turns) == 10 * 60
+
+
+def test_a_call_cut_off_counts_up_to_its_last_turn() -> None:
+    turns = [
+        turn(1, 0, "call_start"),
+        turn(2, 3, "answer", "respondent"),  # the app was killed here, no pause written
+        turn(3, 50, "call_resume"),
+        turn(4, 52, "answer", "respondent"),
+    ]
+    assert call_seconds(turns) == 5 * 60
+
+
+def test_old_transcripts_have_no_call_length() -> None:
+    assert call_seconds([turn(1, 0, "ask", "bot"), turn(2, 1, "answer", "respondent")]) is None
+
+
+def test_the_report_gives_the_call_length(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer")
+    talk.clock = Clock(step=timedelta(seconds=30))
+    talk.begin()
+    talk.call("call_start")
+    talk.answer("3")
+    talk.call("call_pause")
+    talk.close()
+    transcript = talk.transcript
+    assessment = compile_transcript(transcript, catalogue.framework("mini"))
+    assert assessment.call_seconds == transcript.call_seconds == 60
+    assert "**Call length:** 1 min 0 s (pauses excluded)" in render_assessment(assessment, "md")
+    assert "<strong>Call length:</strong> 1 min 0 s" in render_assessment(assessment, "html")
+    assert '"call_seconds": 60' in render_assessment(assessment, "json")
