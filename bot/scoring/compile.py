@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from statistics import fmean
 
 from bot.engine.answers import own_words
@@ -22,7 +23,8 @@ from bot.scoring.results import (
     SuggestedAction,
 )
 
-DUE_DAYS = {"high": 91, "medium": 182, "low": 365}
+DUE_MONTHS = {"high": 3, "medium": 6, "low": 12}
+"""An action is due this many calendar months after the assessment started, by priority."""
 
 
 def band_for(score: float | None, bands: Sequence[Band]) -> Band | None:
@@ -30,6 +32,14 @@ def band_for(score: float | None, bands: Sequence[Band]) -> Band | None:
     if score is None or not bands:
         return None
     return max((b for b in bands if b.min <= score + 1e-9), key=lambda b: b.min, default=None)
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day of the month, ``months`` calendar months later; the last day of that
+    month when it is shorter (31 January + 3 months is 30 April)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def priority_for(need: float) -> str:
@@ -130,7 +140,7 @@ def _in_seed_order(fired: list[FiredAction], started: date) -> tuple[SuggestedAc
             priority=(priority := priority_for(f.need)),
             triggers=tuple(str(t) for t in f.triggers),
             quotes=f.quotes,
-            due=started + timedelta(days=DUE_DAYS[priority]),
+            due=months_after(started, DUE_MONTHS[priority]),
         )
         for f in sorted(fired, key=lambda f: f.order)
     )
