@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot import conditions, remembered, toml_reader
+from bot import conditions, dialogue_graph, remembered, toml_reader
 from bot.conditions import Condition, ConditionError
 from bot.model import Dialogue, Framework
 from bot.problems import (
@@ -188,6 +188,9 @@ def framework_checks(
     questions: dict[str, dict[str, Any]] = {}
     area_ids: set[str] = set()
     action_ids: set[str] = set()
+    # A question's number is how reports and the app name it ("Because: 2.14 No"), and an
+    # action's letter is the seed's: neither may be given twice.
+    numbers: dict[str, str] = {}
     for a, area in enumerate(areas):
         area_id = area.get("id")
         if isinstance(area_id, str):
@@ -203,6 +206,16 @@ def framework_checks(
                         f'question id "{question_id}" is used twice',
                     )
                 questions.setdefault(question_id, question)
+            number = question.get("number")
+            if isinstance(number, str) and number:
+                if number in numbers:
+                    problem(
+                        ["areas", a, "questions", q, "number"],
+                        f'number "{number}" is already {numbers[number]}\'s; give each question '
+                        'its own, such as "1.5" and "1.5 (part 2)" for a question asked in two parts',
+                    )
+                numbers.setdefault(number, str(question_id))
+        letters: dict[str, str] = {}
         for c, action in enumerate(_tables(area.get("actions"))):
             action_id = action.get("id")
             if isinstance(action_id, str):
@@ -211,6 +224,14 @@ def framework_checks(
                         ["areas", a, "actions", c, "id"], f'action id "{action_id}" is used twice'
                     )
                 action_ids.add(action_id)
+            letter = action.get("letter")
+            if isinstance(letter, str) and letter:
+                if letter in letters:
+                    problem(
+                        ["areas", a, "actions", c, "letter"],
+                        f'letter "{letter}" is already {letters[letter]}\'s in this area',
+                    )
+                letters.setdefault(letter, str(action_id))
     problems.extend(scale_problems(data, name, text))
     values = {
         question_id: [
@@ -414,6 +435,13 @@ def bind_dialogue(
                 f'"{node_id}" is not a valid node id: use lower case, digits, - and _',
             )
     problems.extend(reference_problems(dialogue.model_dump(), framework, name, text))
+    for loop in dialogue_graph.say_loops(nodes):
+        problem(
+            ["nodes", loop[0]],
+            f"is in a loop of say nodes that asks nothing ({', '.join(loop)} lead round to one "
+            "another): nothing changes while the bot talks, so a respondent who reached it "
+            "would never get out; put a question in the loop or lead it on to one",
+        )
     questions = {q.id for q in framework.questions()}
     areas = {a.id for a in framework.areas}
     values = choice_values(framework)
@@ -440,12 +468,12 @@ def bind_dialogue(
                         [*loc, "on"],
                         f"a {probe.on} probe needs a rating or yesno question; {question.id} is {question.kind}",
                     )
-                if probe.on == "out_of_range" and (
+                if probe.on in ("out_of_range", "below_range", "above_range") and (
                     question.kind != "number" or question.recommended is None
                 ):
                     problem(
                         [*loc, "on"],
-                        f"an out_of_range probe needs a number question with a recommended range; {question.id} has none",
+                        f"an {probe.on} probe needs a number question with a recommended range; {question.id} has none",
                     )
                 if probe.on == "dont_know" and question.kind not in ("rating", "yesno"):
                     problem(
