@@ -237,6 +237,9 @@ def framework_checks(
     questions: dict[str, dict[str, Any]] = {}
     area_ids: set[str] = set()
     action_ids: set[str] = set()
+    # A question's number is how reports and the app name it ("Because: 2.14 No"), and an
+    # action's letter is the seed's: neither may be given twice.
+    numbers: dict[str, str] = {}
     for a, area in enumerate(areas):
         area_id = area.get("id")
         if isinstance(area_id, str):
@@ -252,6 +255,16 @@ def framework_checks(
                         f'question id "{question_id}" is used twice',
                     )
                 questions.setdefault(question_id, question)
+            number = question.get("number")
+            if isinstance(number, str) and number:
+                if number in numbers:
+                    problem(
+                        ["areas", a, "questions", q, "number"],
+                        f'number "{number}" is already {numbers[number]}\'s; give each question '
+                        'its own, such as "1.5" and "1.5 (part 2)" for a question asked in two parts',
+                    )
+                numbers.setdefault(number, str(question_id))
+        letters: dict[str, str] = {}
         for c, action in enumerate(_tables(area.get("actions"))):
             action_id = action.get("id")
             if isinstance(action_id, str):
@@ -260,6 +273,14 @@ def framework_checks(
                         ["areas", a, "actions", c, "id"], f'action id "{action_id}" is used twice'
                     )
                 action_ids.add(action_id)
+            letter = action.get("letter")
+            if isinstance(letter, str) and letter:
+                if letter in letters:
+                    problem(
+                        ["areas", a, "actions", c, "letter"],
+                        f'letter "{letter}" is already {letters[letter]}\'s in this area',
+                    )
+                letters.setdefault(letter, str(action_id))
     problems.extend(scale_problems(data, name, text))
     values = {
         question_id: [
@@ -496,12 +517,12 @@ def bind_dialogue(
                         [*loc, "on"],
                         f"a {probe.on} probe needs a rating or yesno question; {question.id} is {question.kind}",
                     )
-                if probe.on == "out_of_range" and (
+                if probe.on in ("out_of_range", "below_range", "above_range") and (
                     question.kind != "number" or question.recommended is None
                 ):
                     problem(
                         [*loc, "on"],
-                        f"an out_of_range probe needs a number question with a recommended range; {question.id} has none",
+                        f"an {probe.on} probe needs a number question with a recommended range; {question.id} has none",
                     )
                 if probe.on == "dont_know" and question.kind not in ("rating", "yesno"):
                     problem(
