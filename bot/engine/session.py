@@ -125,7 +125,7 @@ class Session:
             return Prompt(
                 kind="probe",
                 node=self.visit.node,
-                text=probe_text(probe, question),
+                text=probe_text(probe, question, self.ledger.latest(question.id)),
                 progress=progress,
                 question=question,
                 trigger=probe.on,
@@ -426,7 +426,7 @@ class Session:
         node = self.dialogue.nodes[node_id]
         question = self.framework.question(node.ask or "")
         probe = node.probes[index]
-        text = probe_text(probe, question)
+        text = probe_text(probe, question, self.ledger.latest(question.id))
         return self._emit(
             self._turn(
                 at,
