@@ -72,6 +72,9 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
         return _aggregate(args, catalogue, options, files)
     reports = transcript_reports(files, catalogue, options)
     _skipped(reports.skipped)
+    for made in reports.made:
+        if made.dropped_bytes:
+            print(store.torn_note(made.source, made.dropped_bytes), file=sys.stderr)
     if not reports.made:
         return exit_codes.LOAD_ERROR
     if several:
