@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot import conditions, remembered, toml_reader
+from bot import conditions, dialogue_graph, remembered, toml_reader
 from bot.conditions import Condition, ConditionError
 from bot.model import Dialogue, Framework
 from bot.problems import (
@@ -414,6 +414,13 @@ def bind_dialogue(
                 f'"{node_id}" is not a valid node id: use lower case, digits, - and _',
             )
     problems.extend(reference_problems(dialogue.model_dump(), framework, name, text))
+    for loop in dialogue_graph.say_loops(nodes):
+        problem(
+            ["nodes", loop[0]],
+            f"is in a loop of say nodes that asks nothing ({', '.join(loop)} lead round to one "
+            "another): nothing changes while the bot talks, so a respondent who reached it "
+            "would never get out; put a question in the loop or lead it on to one",
+        )
     questions = {q.id for q in framework.questions()}
     areas = {a.id for a in framework.areas}
     values = choice_values(framework)
