@@ -9,6 +9,7 @@ to replace several files together, `write_temporary` then `os.replace` each, the
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
 from collections.abc import Callable
@@ -52,7 +53,7 @@ def write_temporary(path: Path, data: bytes | str, mode: int = PRIVATE) -> Path:
     may hold respondents' words. A missing folder is created, owner-only."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folder(path.parent)
     fd, temporary = _create_temporary(path)
     try:
         try:
@@ -92,3 +93,19 @@ def fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create a folder and any missing parents, each readable by its owner only (0700),
+    whatever the umask; folders that already exist are left as they are."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=0o700)
+            os.chmod(candidate, 0o700)  # mkdir's mode is cut by the umask
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -79,24 +81,71 @@ def file_hash(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
-def read_text(path: Path, kind: str = "file") -> tuple[bytes, str]:
-    """A file's bytes and UTF-8 text, or a LoadError that says what is wrong with it."""
+def read_bytes(path: Path, kind: str = "file") -> bytes:
+    """A file's bytes, or a LoadError that says what is wrong with it.
+
+    The size limit is checked before anything is read (and at most one byte past it is
+    ever read, in case the file grows), so an oversized file costs no memory.
+    """
     name = display_name(path)
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: a FIFO put where a file was expected must not hang the program.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise LoadError([Problem(name, "", f"no such {kind}")]) from None
     except IsADirectoryError:
         raise LoadError([Problem(name, "", f"is a folder, not a {kind}")]) from None
     except OSError as error:
         raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise LoadError([Problem(name, "", f"is larger than {MAX_FILE_BYTES} bytes")])
     try:
-        return data, data.decode("utf-8")
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError([Problem(name, "", f"is a folder, not a {kind}")])
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError([Problem(name, "", f"is not a regular file, so not a {kind}")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise too_large(name, info.st_size)
+        chunks = []
+        read = 0
+        while chunk := os.read(fd, MAX_FILE_BYTES + 1 - read):
+            chunks.append(chunk)
+            read += len(chunk)
+            if read > MAX_FILE_BYTES:
+                raise too_large(name, read)
+    except OSError as error:
+        raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def too_large(name: str, size: int) -> LoadError:
+    """The error for a file over the size limit."""
+    return LoadError(
+        [
+            Problem(
+                name,
+                "",
+                f"is {size:,} bytes or more, over the limit of {MAX_FILE_BYTES:,} bytes "
+                "for any file this program reads",
+            )
+        ]
+    )
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text, or a LoadError naming the line that is not."""
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
+
+
+def read_text(path: Path, kind: str = "file") -> tuple[bytes, str]:
+    """A file's bytes and UTF-8 text, or a LoadError that says what is wrong with it."""
+    data = read_bytes(path, kind)
+    return data, decode_text(data, display_name(path))
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], str, bytes]:

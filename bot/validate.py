@@ -48,12 +48,21 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     none. The frameworks given are checked first and the dialogues given are checked
     against them, before any framework is looked for elsewhere. ``check_names``: report a
     framework, in a folder searched for frameworks, whose file is not named after its id."""
-    paths = expand(paths)
+    from bot.rounds.check import check_round, is_round
+
+    given_paths = list(paths)
+    rounds = [p for p in given_paths if is_round(p)]
+    paths = expand(p for p in given_paths if p not in rounds)
     report = Report()
+    for path in rounds:
+        report.checked.append(display_name(path))
+        report.problems.extend(check_round(path, catalogue))
+    if rounds and not paths:
+        return report
     if not paths:
         paths = [*catalogue.framework_files().values(), *catalogue.dialogue_files().values()]
     kinds = {path: _is_dialogue(path) for path in paths}
-    report.checked = [display_name(path) for path in paths]
+    report.checked += [display_name(path) for path in paths]
     frameworks = report.frameworks
     failed: dict[str, str] = {}
     for path in (p for p in paths if not kinds[p]):

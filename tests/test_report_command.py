@@ -116,9 +116,9 @@ def test_resume_in_a_folder_it_cannot_write_names_that_folder(
     transcript.write_bytes(PTP.read_bytes())
 
     def read_only(path: Path) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied", str(path) + ".lock")
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(store._Lock, "acquire", classmethod(lambda cls, path: read_only(path)))
+    monkeypatch.setattr(store, "_open_locked", read_only)
     status = cli.main(["resume", str(transcript), "--plain"])
     err = capsys.readouterr().err
     assert status == exit_codes.CANNOT_WRITE
