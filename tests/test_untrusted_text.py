@@ -94,3 +94,12 @@ def test_reports_show_a_right_to_left_override_visibly(tmp_path: Path) -> None:
     assert "Ann \\<U+202E>evil" in render_assessment(assessment, "md")
     assert "&lt;U+202E&gt;gnp.exe" in render_assessment(assessment, "html")
     assert "\\u202e" in render_assessment(assessment, "json")
+
+
+def test_problems_quoting_a_hostile_file_show_its_characters_not_obey_them() -> None:
+    from bot.problems import Problem
+
+    problem = Problem("x.toml", f"evil\x1b[2J{RLO}", f'unknown key "evil\x1b[2J{RLO}"\nmore', 3)
+    assert str(problem) == (
+        'x.toml:3: evil\\x1b[2J<U+202E>: unknown key "evil\\x1b[2J<U+202E>"\\nmore'
+    )
