@@ -511,6 +511,8 @@ def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from bot.validate import validate
 
     report = validate(args.paths, catalogue)
+    for note in report.notes:
+        print(note)
     for problem in report.problems:
         print(problem)
     checked = len(report.checked)

@@ -28,6 +28,43 @@ class Report:
     """The frameworks that loaded, by id."""
     dialogues: list[LoadedDialogue] = field(default_factory=list)
     """The dialogues that loaded."""
+    notes: list[str] = field(default_factory=list)
+    """What was checked of files that are not frameworks or dialogues (transcripts)."""
+
+
+TRANSCRIPT_KEYS = re.compile(r"^[ \t]*(\[\[turns\]\]|\[respondent\]|started[ \t]*=)", re.MULTILINE)
+"""Keys only a transcript has: it is recognised by them, whatever its file is called."""
+
+ROUND_KEYS = re.compile(
+    r"^[ \t]*(\[\[invitees\]\]|self_dialogue[ \t]*=|telephone_dialogue[ \t]*=)", re.MULTILINE
+)
+"""Keys only a round has."""
+
+
+def is_transcript(path: Path) -> bool:
+    """Whether a file is a transcript (it has turns, a respondent or a start time)."""
+    return path.is_file() and TRANSCRIPT_KEYS.search(_text(path, lenient=True)) is not None
+
+
+def _check_transcript(path: Path, report: Report) -> None:
+    """A transcript given to validate is checked as one: that it loads."""
+    from bot import store
+
+    name = display_name(path)
+    try:
+        loaded = store.load(path)
+    except LoadError as error:
+        report.notes.append(
+            f"{name} is a transcript (not a framework or dialogue): checked that it loads"
+        )
+        report.problems.extend(error.problems)
+        return
+    report.notes.append(
+        f"{name} is a transcript (not a framework or dialogue): it loads, "
+        f"{len(loaded.transcript.turns)} turns; to see it: partnership-bot replay {name} --plain"
+    )
+    if loaded.dropped_bytes:
+        report.notes.append(store.torn_note(path, loaded.dropped_bytes))
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -54,11 +91,27 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     rounds = [p for p in given_paths if is_round(p)]
     paths = expand(p for p in given_paths if p not in rounds)
     report = Report()
+    transcripts = [p for p in paths if is_transcript(p)]
+    for path in transcripts:
+        report.checked.append(display_name(path))
+        _check_transcript(path, report)
+    for path in (p for p in paths if p not in transcripts and ROUND_KEYS.search(_text(p))):
+        report.checked.append(display_name(path))
+        report.problems.append(
+            Problem(
+                display_name(path),
+                "",
+                "is a round, not a framework or dialogue: a round is read from a file named "
+                f"round.toml in its folder; validate that folder (partnership-bot validate "
+                f"{display_name(path.parent)})",
+            )
+        )
+    paths = [p for p in paths if p not in transcripts and not ROUND_KEYS.search(_text(p))]
+    if (rounds or transcripts) and not paths:
+        return report
     for path in rounds:
         report.checked.append(display_name(path))
         report.problems.extend(check_round(path, catalogue))
-    if rounds and not paths:
-        return report
     if not paths:
         paths = [*catalogue.framework_files().values(), *catalogue.dialogue_files().values()]
     kinds = {path: _is_dialogue(path) for path in paths}
@@ -323,8 +376,10 @@ def _inescapable(
     return found
 
 
-def _text(path: Path | None) -> str:
+def _text(path: Path | None, lenient: bool = False) -> str:
+    """A file's text ("" if it cannot be read); ``lenient``: bytes that are not UTF-8 are
+    replaced, so that the file's keys can still be recognised."""
     try:
-        return path.read_text("utf-8") if path else ""
+        return path.read_text("utf-8", errors="replace" if lenient else "strict") if path else ""
     except (OSError, UnicodeDecodeError):
         return ""

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
+from bot import cli, exit_codes
 from bot.catalogue import Catalogue
 from bot.validate import validate
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
+
+FAREHAM = ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml"
 
 
 def problems(tmp_path: Path, dialogue_text: str, framework_text: str | None = None) -> list[str]:
@@ -83,3 +89,41 @@ def test_scale_without_weak_threshold_and_action_that_cannot_fire(tmp_path: Path
         in found
     )
     assert "areas[1].actions[0].when: can never fire: no dialogue asks b1" in found
+
+
+def test_a_transcript_is_recognised_and_checked_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(FAREHAM, tmp_path / "fareham.toml")
+    status = cli.main(["validate", "fareham.toml"])
+    out = capsys.readouterr().out
+    assert status == exit_codes.OK
+    assert "unknown key" not in out and "missing required key" not in out
+    assert "fareham.toml is a transcript (not a framework or dialogue): it loads" in out
+    assert "partnership-bot replay fareham.toml --plain" in out
+
+
+def test_a_broken_transcript_gets_its_own_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = FAREHAM.read_text("utf-8").replace('speaker = "bot"', 'speaker = "robot"', 1)
+    (tmp_path / "bad.toml").write_text(text, "utf-8")
+    status = cli.main(["validate", "bad.toml"])
+    out = capsys.readouterr().out
+    assert status == exit_codes.PROBLEMS
+    assert "bad.toml is a transcript" in out
+    assert "unknown key" not in out and "speaker" in out
+
+
+def test_a_renamed_round_file_is_named_as_a_round(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "spring.toml").write_text(
+        'title = "Spring"\nframework = "working-better-together"\n'
+        'self_dialogue = "working-better-together-self"\n',
+        "utf-8",
+    )
+    cli.main(["validate", "spring.toml"])
+    out = capsys.readouterr().out
+    assert "spring.toml: is a round, not a framework or dialogue" in out
+    assert "unknown key" not in out
