@@ -81,8 +81,14 @@ def check_answers(
         except AnswerMismatch as error:
             problems.append(Problem(display_name(path), where, str(error)))
             continue
-        if scores and turn.score != expected and not (
-            turn.score is not None and expected is not None and abs(turn.score - expected) < 1e-9
+        if (
+            scores
+            and turn.score != expected
+            and not (
+                turn.score is not None
+                and expected is not None
+                and abs(turn.score - expected) < 1e-9
+            )
         ):
             want = "no score" if expected is None else f"score = {expected:g}"
             problems.append(

@@ -224,6 +224,8 @@ def aggregate(
             catalogue.hints,
         )
         files = [str(p) for p in paths]
+        # One summary per transcript id: a copied file is the same respondent, counted once.
+        kept: dict[str, tuple[str, Summary]] = {}
         for result in _results(files, current, context, cache_folder, workers, folders):
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
@@ -232,7 +234,10 @@ def aggregate(
                 run.cached += 1
             else:
                 writer.put(result.key, result.summary)
-            summary = result.summary
+            left_out = _keep_once(kept, result.path, result.summary)
+            if left_out is not None:
+                run.failed.append(left_out)
+        for _, summary in sorted(kept.values(), key=lambda item: item[0]):
             if not filters.admits(summary):
                 run.filtered += 1
             elif summary.status != "complete" and not filters.include_unfinished:
@@ -243,6 +248,40 @@ def aggregate(
     finally:
         writer.close()
     return totals, run
+
+
+def _advance(summary: Summary) -> tuple[bool, int, str]:
+    """How far a transcript went: complete first, then more turns, then the latest updated."""
+    return (summary.status == "complete", summary.turns, summary.updated)
+
+
+def _age(path: str) -> tuple[float, str]:
+    """The file's modification time, then its name."""
+    try:
+        return os.stat(path).st_mtime, path
+    except OSError:
+        return math.inf, path
+
+
+def _keep_once(
+    kept: dict[str, tuple[str, Summary]], path: str, summary: Summary
+) -> tuple[str, str] | None:
+    """Keep one summary per transcript id, the most advanced (on a tie, the older file, the
+    original rather than a copy, then the first by name, so the choice does not depend on
+    the order files were read); return the file left out with the reason, or None."""
+    other = kept.get(summary.transcript_id)
+    if other is None:
+        kept[summary.transcript_id] = (path, summary)
+        return None
+    mine, theirs = _advance(summary), _advance(other[1])
+    if mine > theirs or (mine == theirs and _age(path) < _age(other[0])):
+        kept[summary.transcript_id] = (path, summary)
+        other, path = (path, summary), other[0]
+    name = display_name(Path(path))
+    return (
+        name,
+        f"same transcript as {display_name(Path(other[0]))} (id {summary.transcript_id}), counted once",
+    )
 
 
 def _results(
