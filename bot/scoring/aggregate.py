@@ -271,13 +271,14 @@ def _keep_once(
     """Keep one summary per transcript id, the most advanced (on a tie, the older file, the
     original rather than a copy, then the first by name, so the choice does not depend on
     the order files were read); return the file left out with the reason, or None."""
-    other = kept.get(summary.transcript_id)
+    key = summary.transcript_id or f"file:{path}"  # a summary without an id stands alone
+    other = kept.get(key)
     if other is None:
-        kept[summary.transcript_id] = (path, summary)
+        kept[key] = (path, summary)
         return None
     mine, theirs = _advance(summary), _advance(other[1])
     if mine > theirs or (mine == theirs and _age(path) < _age(other[0])):
-        kept[summary.transcript_id] = (path, summary)
+        kept[key] = (path, summary)
         other, path = (path, summary), other[0]
     name = display_name(Path(path))
     return (
