@@ -110,3 +110,30 @@ def test_hertfordshire_benchmarks_match_the_published_tables() -> None:
             assert mark.n == 52
         checked += 1
     assert checked == 42
+
+
+def fareham_appendix_a() -> dict[str, str]:
+    """The seed's Appendix A suggested actions, keyed "section letter" (such as "2 c")."""
+    appendix = seed("000").split("APPENDIX A**", 1)[1].split("APPENDIX B**", 1)[0]
+    actions = {}
+    for section, body in re.findall(r"\*\*(\d)\. [^*]+\*\*(.*?)(?=\*\*\d\. |\Z)", appendix, re.S):
+        for letter, text in re.findall(r"^- ([a-z])\) (.+)$", body, re.M):
+            actions[f"{section} {letter}"] = text
+    return actions
+
+
+def test_fareham_actions_and_questions_keep_the_seeds_exact_words() -> None:
+    framework = Catalogue().framework("working-better-together").framework
+    seed_actions = fareham_appendix_a()
+    assert len(seed_actions) == 15, "the seed parser found a different number of actions"
+    checked = 0
+    for area in framework.areas:
+        for action in area.actions:
+            found = re.search(r"Appendix A, (\d [a-z])\)", action.source or "")
+            if found:
+                # Word for word, not a generalised paraphrase of the seed's action.
+                assert action.text == seed_actions[found.group(1)], action.id
+                checked += 1
+    assert checked == len(seed_actions)
+    appendix = seed("000").split("APPENDIX A**", 1)[1].split("APPENDIX B**", 1)[0]
+    assert [q.text for q in framework.questions() if q.text not in appendix] == []
