@@ -124,3 +124,14 @@ def test_duplicate_numbers_and_letters_are_load_errors(tmp_path: Path) -> None:
         for m in messages
     ), messages
     assert any('letter "a" is already fix-zero' in m for m in messages), messages
+
+
+def test_recommended_range_reads_as_a_sentence(catalogue: Catalogue, tmp_path: Path) -> None:
+    assessment = assess(
+        catalogue, tmp_path, "governance-structure", "governance-structure-review", ["20"]
+    )
+    text = render_assessment(assessment, "md")
+    assert "*Recommended:* 12-15 (this answer is above it). The optimum size, suggested" in text
+    assert "\\." not in text
+    html = render_assessment(assessment, "html")
+    assert "Recommended: 12-15 (this answer is above it). The optimum size, suggested" in html
