@@ -8,7 +8,7 @@ from collections import defaultdict
 import pytest
 
 from bot.catalogue import Catalogue
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.skipif(
     not SEEDS.is_dir(), reason="the seed documents (../shared/seeds) are not beside this checkout"
@@ -137,3 +137,19 @@ def test_fareham_actions_and_questions_keep_the_seeds_exact_words() -> None:
     assert checked == len(seed_actions)
     appendix = seed("000").split("APPENDIX A**", 1)[1].split("APPENDIX B**", 1)[0]
     assert [q.text for q in framework.questions() if q.text not in appendix] == []
+
+
+def test_readme_and_app_give_the_same_hallmarks_counts() -> None:
+    framework = Catalogue().framework("hallmarks").framework
+    prompts = len(list(framework.questions()))
+    # The seed's 67 questions; some are asked in parts, each part its own prompt, and the
+    # app counts prompts ("Question 5 of 70").
+    said = "67 questions, some asked in parts (1.5 in two, 6.3 in three)"
+    row = next(
+        line
+        for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `hallmarks` |")
+    )
+    assert len(hallmarks()) == 67
+    assert f"{said}: {prompts} prompts" in row
+    assert f"{said}, so {prompts} prompts" in framework.description
