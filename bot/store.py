@@ -16,6 +16,7 @@ written ever needs rewriting.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import re
@@ -64,6 +65,19 @@ class TranscriptInUse(Exception):
         super().__init__(f"{display_name(path)} is in use by {holder}")
         self.path = path
         self.holder = holder
+
+
+class TranscriptFull(OSError):
+    """A save would take the transcript past the size limit every file is read with, so
+    it is refused (as a full disk would be) and the transcript stays readable."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            errno.EFBIG,
+            f"the transcript has reached the size limit of {MAX_FILE_BYTES:,} bytes; "
+            "shorten what was typed, or finish",
+            str(path),
+        )
 
 
 @dataclass(frozen=True)
@@ -189,6 +203,8 @@ class TranscriptWriter:
         if not turns:
             return
         data = encode_turns(turns).encode()
+        if self.size + len(data) > MAX_FILE_BYTES:
+            raise TranscriptFull(self.path)
         self._cut_to_good_length()
         try:
             _write_all_at(self._fd, data, self.size)
