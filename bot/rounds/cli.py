@@ -125,9 +125,10 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         else round_folder.default_round(transcripts)
     )
     if command == "import":
-        loaded, added = round_folder.import_csv(folder, args.csv)
+        loaded, imported = round_folder.import_csv(folder, args.csv)
         print(
-            f"Added {len(added)} invitees to {loaded.round.title} ({len(loaded.round.invitees)} in all)."
+            f"{imported.describe().capitalize()}: {_show(loaded.round.title, 70)} "
+            f"has {len(loaded.round.invitees)} invitees."
         )
         return exit_codes.OK
     now = datetime.now(UTC).replace(microsecond=0)
