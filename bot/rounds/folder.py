@@ -253,7 +253,6 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
     numbers = [int(m.group(1)) for i in into.invitees if (m := re.fullmatch(r"i(\d+)", i.id))]
     counter = max(numbers, default=0)
     everyone: list[Invitee] = list(into.invitees)
-    existing = len(everyone)
     added: list[Invitee] = []
     changed: dict[str, Invitee] = {}
     seen: set[str] = set()
