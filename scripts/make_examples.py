@@ -350,7 +350,7 @@ GOVERNANCE_REPLIES = {
 PTP = {
     "c1": "3 - The SCS 2009-2021 vision was consulted on with residents and partners",
     "c2": "2",
-    "c3": "2",
+    "c3": "3 - The voluntary sector partners say the LAA process is a maze",
     "c4": "3 - The annual residents' survey and area forums",
     "c5": "2",
     "c6": "1",
@@ -362,6 +362,7 @@ PTP = {
     "c12": "2",
 }
 PTP_REPLIES = {
+    "c3": "The CVS and the Chamber of Commerce stopped coming to the theme groups in 2008",
     "c6": "Partners see the LAA targets as the council's targets rather than their own",
     "c11": "Everything the LSP has done has been a project funded by the performance reward grant",
     "c2": "Roles for managing risk are not written down anywhere",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot.model import Framework, Respondent, Turn
-from bot.scoring.results import Assessment
 from bot.text import printable
+
+if TYPE_CHECKING:  # scoring is loaded when a conversation ends, not before its first question
+    from bot.scoring.results import Assessment
 
 Role = Literal["bot", "you", "probe", "note", "info", "error"]
 TRIGGER_WORDS = {
