@@ -51,6 +51,8 @@ class Conversation:
     """Where times come from (tests pass a fixed clock)."""
     warnings: list[str] = field(default_factory=list)
     """Things the user should know, such as a framework changed since the start."""
+    dropped_bytes: int = 0
+    """How many bytes of an interrupted last save were cut off when it was resumed."""
 
     @property
     def path(self) -> Path:
@@ -226,7 +228,7 @@ def resume(
     except BaseException:
         writer.close()
         raise
-    return Conversation(session, writer, transcript.header(), clock, warnings)
+    return Conversation(session, writer, transcript.header(), clock, warnings, loaded.dropped_bytes)
 
 
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:

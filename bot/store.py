@@ -94,6 +94,14 @@ class LoadedTranscript:
     """How many bytes of an interrupted final save were dropped."""
 
 
+def torn_note(path: Path, dropped_bytes: int) -> str:
+    """The one line said on stderr when a transcript's interrupted last save was left out."""
+    return (
+        f"note: {display_name(path)}: its last save was interrupted; the unfinished part "
+        f"({dropped_bytes} bytes) was left out"
+    )
+
+
 def encode_header(header: TranscriptHeader) -> str:
     """The header as TOML text."""
     data = header.model_dump(mode="python", by_alias=True, exclude_none=True)
