@@ -91,6 +91,9 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     rounds = [p for p in given_paths if is_round(p)]
     paths = expand(p for p in given_paths if p not in rounds)
     report = Report()
+    for path in rounds:
+        report.checked.append(display_name(path))
+        report.problems.extend(check_round(path, catalogue))
     transcripts = [p for p in paths if is_transcript(p)]
     for path in transcripts:
         report.checked.append(display_name(path))
@@ -109,9 +112,6 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     paths = [p for p in paths if p not in transcripts and not ROUND_KEYS.search(_text(p))]
     if (rounds or transcripts) and not paths:
         return report
-    for path in rounds:
-        report.checked.append(display_name(path))
-        report.problems.extend(check_round(path, catalogue))
     if not paths:
         paths = [*catalogue.framework_files().values(), *catalogue.dialogue_files().values()]
     kinds = {path: _is_dialogue(path) for path in paths}
