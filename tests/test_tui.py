@@ -412,14 +412,22 @@ async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
         assert {
             "New self-assessment",
             "New telephone interview",
-            "Go back",
-            "Skip",
-            "Abandon assessment",
+            "Back to the previous question",
+            "Skip this question or follow-up",
+            "Abandon the assessment (asks first)",
         } <= titles
+        assert "View the report" not in titles  # only what the screen offers now
         await pilot.press("ctrl+g")
         await pilot.pause()
         await pilot.press("y")  # confirm abandoning
         await pilot.pause()
+        # Derived from the screen's bindings, the palette and the help follow what it offers.
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "View the report" in commands and "Abandon the assessment (asks first)" not in commands
+        await pilot.press("f1")
+        await pilot.pause()
+        assert ("o", "view the report") in app.screen.keys
+        assert not any(key == "Ctrl+G" for key, _ in app.screen.keys)
     assert on_disk(talk.path).status == "abandoned"
 
 

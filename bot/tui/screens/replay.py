@@ -23,38 +23,27 @@ from bot.tui.app import host
 from bot.tui.present import TRIGGER_WORDS, answer_words, message_for
 from bot.tui.screens.dialogs import HelpScreen, PickScreen
 from bot.tui.widgets.chat_log import ChatLog
-from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.score_bars import ScoreBars
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
-KEYS = [
-    ("Right, n", "next turn"),
-    ("Left, b", "previous turn"),
-    ("Space", "play or pause"),
-    ("+ / -", "faster or slower (turns a second)"),
-    ("a", "jump to an area"),
-    ("o", "the report of this transcript"),
-    ("Home / End", "first or last turn"),
-    ("Esc", "back"),
-    ("F1", "this help"),
-]
 
 
 class ReplayScreen(Screen[None]):
     """Who said what, when: probes with their triggers, amendments and notes."""
 
     BINDINGS = [
-        Binding("right,n", "step(1)", "Next", priority=True),
-        Binding("left,b", "step(-1)", "Previous", priority=True),
-        Binding("space", "play", "Play"),
-        Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
-        Binding("minus", "speed(-1)", "Slower", show=False),
-        Binding("a", "jump", "Area"),
-        Binding("o", "report", "Report"),
-        Binding("home", "to(0)", "First", show=False, priority=True),
-        Binding("end", "to_end", "Last", show=False, priority=True),
-        Binding("escape", "leave", "Back"),
-        Binding("f1", "help", "Help"),
+        Binding("right,n", "step(1)", "Next", priority=True, tooltip="next turn"),
+        Binding("left,b", "step(-1)", "Previous", priority=True, tooltip="previous turn"),
+        Binding("space", "play", "Play", tooltip="play or pause"),
+        Binding("plus,equals_sign", "speed(1)", "Faster", show=False, tooltip="faster"),
+        Binding("minus", "speed(-1)", "Slower", show=False, tooltip="slower"),
+        Binding("a", "jump", "Area", tooltip="jump to an area"),
+        Binding("o", "report", "Report", tooltip="the report of this transcript"),
+        Binding("home", "to(0)", "First", show=False, priority=True, tooltip="first turn"),
+        Binding("end", "to_end", "Last", show=False, priority=True, tooltip="last turn"),
+        Binding("escape", "leave", "Back", tooltip="back"),
+        Binding("f1", "help", "Help", tooltip="this help"),
     ]
 
     position: reactive[int] = reactive(0)
@@ -209,7 +198,7 @@ class ReplayScreen(Screen[None]):
         self.dismiss(None)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Replay keys", KEYS))
+        self.app.push_screen(HelpScreen("Replay keys", help_rows(self)))
 
 
 def detail(turn: Turn, framework: Framework | None = None) -> str:
