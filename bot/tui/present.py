@@ -85,6 +85,7 @@ def message_for(
     if kind == "say":
         return ChatMessage("bot", text)
     if kind == "ask":
+        chat = turn.chat or chat  # transcripts from before `chat` was recorded: the dialogue's
         words = f"{printable(chat)}\n{text}" if chat else text
         return ChatMessage("bot", words, f"Question {number}" if number else "Question")
     if kind == "probe":
