@@ -22,6 +22,7 @@ from bot.problems import LoadError, display_name
 from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.widgets.key_hints import KeyHints, help_rows
+from bot.turn_words import NOT_NAMED, status_words
 
 NAME_WIDTH = 22
 """Respondent names are cut to this in the list, so status and progress stay in view."""
@@ -126,15 +127,14 @@ class HomeScreen(Screen[None]):
                 cells = ("?", summary.path.name[:NAME_WIDTH], "broken", reason[:40], "")
             else:
                 who = transcript.respondent
-                name = (
-                    ", ".join(printable(x) for x in (who.name, who.organisation) if x)
-                    or "(not named)"
+                name = clip(
+                    printable(", ".join(x for x in (who.name, who.organisation) if x)) or NOT_NAMED,
+                    NAME_WIDTH,
                 )
-                name = clip(name, NAME_WIDTH)
                 cells = (
                     when(transcript.updated),
                     name,
-                    f"{transcript.status.replace('_', ' ')} {progress_of(transcript, self.catalogue)}",
+                    f"{status_words(transcript.status)} {progress_of(transcript, self.catalogue)}",
                     transcript.framework.id,
                     "phone" if transcript.mode == "telephone" else "self",
                 )

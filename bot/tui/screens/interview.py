@@ -14,8 +14,7 @@ from textual.widgets import Input, Static
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.problems import display_name
-from bot.text import printable
-from bot.tui.present import ChatMessage, answer_words
+from bot.tui.present import ChatMessage, answer_words, who_words
 from bot.tui.screens.conversation_base import ConversationScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
@@ -52,10 +51,7 @@ class InterviewScreen(ConversationScreen):
 
     def compose(self) -> ComposeResult:
         who = self.conversation.header.respondent
-        caller = (
-            ", ".join(printable(x) for x in (who.name, who.role, who.organisation) if x)
-            or "(not named)"
-        )
+        caller = who_words(who)
         with Horizontal(id="call-bar"):
             yield Static(Content(f"Call with {caller}"), id="caller")
             yield self.timer

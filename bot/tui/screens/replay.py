@@ -20,11 +20,12 @@ from bot.model import Framework, Transcript, Turn
 from bot.scoring.compile import band_for
 from bot.text import printable
 from bot.tui.app import host
-from bot.tui.present import TRIGGER_WORDS, answer_words, message_for
+from bot.tui.present import message_for, who_words
 from bot.tui.screens.dialogs import HelpScreen, PickScreen
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.score_bars import ScoreBars
+from bot.turn_words import answer_words, question_number, speaker, status_words, trigger_words
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 
@@ -65,11 +66,8 @@ class ReplayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         who = self.transcript.respondent
-        name = (
-            ", ".join(printable(x) for x in (who.name, who.role, who.organisation) if x)
-            or "(not named)"
-        )
-        status = self.transcript.status.replace("_", " ")
+        name = who_words(who)
+        status = status_words(self.transcript.status)
         yield Static(
             Content(f"Replay: {name}  ·  {self.loaded.framework.title}  ·  {status}"),
             id="replay-title",
@@ -204,29 +202,17 @@ class ReplayScreen(Screen[None]):
 def detail(turn: Turn, framework: Framework | None = None) -> str:
     """A turn's particulars for the side panel, in the words people use: the question's
     number and the answer's label, not internal ids and raw scores."""
-    who = {"bot": "Bot", "respondent": "Respondent", "interviewer": "Interviewer"}[turn.speaker]
     lines = [
         f"Turn {turn.seq}",
         f"{turn.at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}",
-        f"{who}: {turn.kind.replace('_', ' ')}",
+        f"{speaker(turn)}: {turn.kind.replace('_', ' ')}",
     ]
     if turn.question:
         lines.append(f"Question {question_number(turn.question, framework)}")
     if turn.trigger:
-        lines.append(f"Trigger: {TRIGGER_WORDS.get(turn.trigger, turn.trigger)}")
+        lines.append(f"Trigger: {trigger_words(turn.trigger)}")
     if turn.amends:
         lines.append(f"Amends turn {turn.amends} (kept in the history)")
     if turn.kind == "answer":
         lines.append(f"Answer: {answer_words(turn)}")
     return printable("\n".join(lines))
-
-
-def question_number(question_id: str, framework: Framework | None) -> str:
-    """A question's number as the seed gives it (its id when it has none)."""
-    if framework is None:
-        return question_id
-    try:
-        question = framework.question(question_id)
-    except KeyError:
-        return question_id
-    return question.number or question.id

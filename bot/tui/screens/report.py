@@ -18,6 +18,7 @@ from bot.text import clip, printable
 from bot.tui.present import call_length_words, overall_words, who_words
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.score_bars import ScoreBars
+from bot.turn_words import status_words
 
 AREA_WIDTH = 30
 """Area titles are cut to this in the table, so every column fits in 80 columns."""
@@ -94,7 +95,7 @@ class ReportScreen(Screen[None]):
         self.query_one("#report-title", Static).update(
             Content(
                 f"{assessment.framework.title}  ·  {who_words(assessment.respondent)}  ·  "
-                f"{assessment.status.replace('_', ' ')}{call}  ·  overall {overall}"
+                f"{status_words(assessment.status)}{call}  ·  overall {overall}"
             )
         )
         table.add_columns("Area", "Score", "RAG", "Coverage", "Evidence", "Actions")
