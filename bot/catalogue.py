@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot import toml_reader
 from bot.default_dialogue import load_default_dialogue
 from bot.loading import (
     TABLE_HEADER,
@@ -124,8 +124,8 @@ def is_dialogue_file(path: Path) -> bool:
         return False
     header = TABLE_HEADER.search(text)
     try:
-        data = tomllib.loads(text[: header.start()] if header else text)
-    except tomllib.TOMLDecodeError:
+        data = toml_reader.loads(text[: header.start()] if header else text)
+    except toml_reader.TOMLDecodeError:
         # Broken TOML: go by the key a dialogue must have, so that loading it names its faults.
         return FRAMEWORK_KEY.search(text) is not None
     return isinstance(data.get("framework"), str)
@@ -133,7 +133,8 @@ def is_dialogue_file(path: Path) -> bool:
 
 @dataclass
 class Catalogue:
-    """Finds and loads frameworks and dialogues; each file is loaded once."""
+    """Finds and loads frameworks and dialogues (each content is checked once: see
+    `bot.remembered`)."""
 
     framework_folders: list[Path] = field(default_factory=lambda: search_layout().framework_folders)
     """Where frameworks are looked for, first first."""
@@ -141,8 +142,6 @@ class Catalogue:
     """Where dialogues are looked for, first first."""
     origins: dict[Path, str] = field(default_factory=lambda: search_layout().origins)
     """Where each folder comes from, for `partnership-bot frameworks`."""
-    _frameworks: dict[Path, LoadedFramework] = field(default_factory=dict)
-    _dialogues: dict[Path, LoadedDialogue] = field(default_factory=dict)
     hints: dict[str, str] = field(default_factory=dict)
     """What to suggest when an id is not found, by kind ("framework", "dialogue"): each
     command names its own options."""
@@ -199,10 +198,7 @@ class Catalogue:
 
     def framework(self, ref: str) -> LoadedFramework:
         """A framework by id or by path to a .toml file."""
-        path = self._resolve(ref, self.framework_files(), "framework")
-        if path not in self._frameworks:
-            self._frameworks[path] = load_framework(path)
-        return self._frameworks[path]
+        return load_framework(self._resolve(ref, self.framework_files(), "framework"))
 
     def dialogues_for(self, framework_id: str, mode: str | None = None) -> list[Path]:
         """Installed dialogue files whose framework is this one (and of this mode, when
@@ -238,12 +234,10 @@ class Catalogue:
         if framework is not None and ref == f"{framework.id}-default":
             return load_default_dialogue(framework)
         path = self._resolve(ref, self.dialogue_files(), "dialogue")
-        if path not in self._dialogues:
-            framework_id = read_dialogue_heading(path).framework
-            if framework is None or framework_id != framework.id:
-                framework = self.framework(framework_id)
-            self._dialogues[path] = load_dialogue(path, framework)
-        return self._dialogues[path]
+        framework_id = read_dialogue_heading(path).framework
+        if framework is None or framework_id != framework.id:
+            framework = self.framework(framework_id)
+        return load_dialogue(path, framework)
 
     def dialogue_for_transcript(
         self, dialogue_id: str, framework: LoadedFramework, kept: Path | None = None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
+from bot import remembered
 from bot.loading import LoadedDialogue, LoadedFramework, bind_dialogue, file_hash
 from bot.model import Dialogue, Framework, Node, Probe, Question
 
@@ -66,9 +68,15 @@ def default_dialogue(framework: Framework) -> Dialogue:
 
 
 def load_default_dialogue(framework: LoadedFramework) -> LoadedDialogue:
-    """The default dialogue, checked and bound like a file."""
+    """The default dialogue, checked and bound like a file (remembered per framework)."""
+    entry = remembered.key("default-dialogue", framework.hash)
+    known = remembered.recall(entry, LoadedDialogue)
+    if known is not None and known.framework.hash == framework.hash:
+        return replace(known, framework=framework)
     dialogue = default_dialogue(framework.framework)
     digest = file_hash(json.dumps(dialogue.model_dump(mode="json"), sort_keys=True).encode())
-    return bind_dialogue(
+    loaded = bind_dialogue(
         dialogue, framework, f"(default dialogue for {framework.id})", "", None, digest
     )
+    remembered.keep(entry, loaded)
+    return loaded

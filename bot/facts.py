@@ -8,11 +8,17 @@ from bot.model import Framework, Turn
 
 
 class AnswerFacts:
-    """The latest answer to each question, with question and area scores (0-100)."""
+    """The latest answer to each question, with question and area scores (0-100).
+
+    The answers are read as given (scores are remembered): when they change, make a new one.
+    """
 
     def __init__(self, framework: Framework, answers: Mapping[str, Turn]) -> None:
         self.framework = framework
         self.answers = answers
+        # Conditions and scoring ask for the same scores many times over one transcript.
+        self._scores: dict[str, float | None] = {}
+        self._areas = {area.id for area in framework.areas}
 
     def value(self, question_id: str) -> str | float | None:
         """The answer's value: an option value, a number, or the text."""
@@ -32,12 +38,16 @@ class AnswerFacts:
 
     def question_score(self, question_id: str) -> float | None:
         """A question's 0-100 score, or None for text, abstentions and no answer."""
+        if question_id in self._scores:
+            return self._scores[question_id]
         turn = self.answers.get(question_id)
         if turn is None or turn.score is None:
-            return None
-        question = self.framework.question(question_id)
-        scale = self.framework.scale_of(question)
-        return scale.normalise(turn.score) if scale else turn.score
+            score = None
+        else:
+            scale = self.framework.scale_of(self.framework.question(question_id))
+            score = scale.normalise(turn.score) if scale else turn.score
+        self._scores[question_id] = score
+        return score
 
     def area_score(self, area_id: str) -> float | None:
         """The weighted mean of an area's question scores, or None when none is scored."""
@@ -51,6 +61,6 @@ class AnswerFacts:
 
     def score(self, name: str) -> float | None:
         """A question's or an area's score."""
-        if any(a.id == name for a in self.framework.areas):
+        if name in self._areas:
             return self.area_score(name)
         return self.question_score(name)

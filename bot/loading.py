@@ -1,17 +1,21 @@
-"""Read frameworks and dialogues from TOML, check them, and parse their conditions once."""
+"""Read frameworks and dialogues from TOML, check them, and parse their conditions once.
+
+What passed the checks is remembered by content hash (`bot.remembered`), so the same
+file is checked once, not at every start-up or for every transcript that names it.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot import conditions, toml_reader
+from bot import conditions, remembered, toml_reader
 from bot.conditions import Condition, ConditionError
 from bot.model import Dialogue, Framework
 from bot.problems import (
@@ -132,9 +136,22 @@ def validate_model(model: type[M], data: dict[str, Any], name: str, text: str) -
 
 
 def load_framework(path: Path) -> LoadedFramework:
-    """Load and check a framework file, reporting every problem found in one pass."""
-    data, text, raw = read_toml(path)
+    """Load and check a framework file, reporting every problem found in one pass (or
+    recall it, when this content passed before)."""
+    raw, text = read_text(path)
+    digest = file_hash(raw)
+    entry = remembered.key("framework", digest)
+    known = remembered.recall(entry, LoadedFramework)
+    if known is not None and known.hash == digest:
+        return known if known.path == path else replace(known, path=path)
+    loaded = _check_framework(path, text, digest)
+    remembered.keep(entry, loaded)
+    return loaded
+
+
+def _check_framework(path: Path, text: str, digest: str) -> LoadedFramework:
     name = display_name(path)
+    data = parse_toml(text, name)
     # What can be checked on the raw data is checked whether or not the model builds, so
     # that one pass finds everything; the model's own errors never repeat them.
     problems, actions = framework_checks(data, name, text)
@@ -144,7 +161,7 @@ def load_framework(path: Path) -> LoadedFramework:
         raise LoadError(error.problems + problems) from None
     if problems:
         raise LoadError(problems)
-    return LoadedFramework(framework, path, file_hash(raw), actions)
+    return LoadedFramework(framework, path, digest, actions)
 
 
 def _table(value: object) -> dict[str, Any]:
@@ -266,15 +283,24 @@ def choice_values(framework: Framework) -> dict[str, list[str]]:
 
 
 def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
-    """Load a dialogue file and check it against its framework."""
-    data, text, raw = read_toml(path)
+    """Load a dialogue file and check it against its framework (or recall it, when this
+    content passed with this framework before)."""
+    raw, text = read_text(path)
+    digest = file_hash(raw)
+    entry = remembered.key("dialogue", digest, framework.hash)
+    known = remembered.recall(entry, LoadedDialogue)
+    if known is not None and known.hash == digest and known.framework.hash == framework.hash:
+        return replace(known, path=path, framework=framework)
     name = display_name(path)
+    data = parse_toml(text, name)
     try:
         dialogue = validate_model(Dialogue, data, name, text)
     except LoadError as error:
         references = reference_problems(data, framework.framework, name, text)
         raise LoadError(error.problems + references) from None
-    return bind_dialogue(dialogue, framework, name, text, path, file_hash(raw))
+    loaded = bind_dialogue(dialogue, framework, name, text, path, digest)
+    remembered.keep(entry, loaded)
+    return loaded
 
 
 def reference_problems(

@@ -208,3 +208,15 @@ def test_mixed_frameworks_need_a_choice(tmp_path: Path) -> None:
     )
     assert chosen.returncode == 0, chosen.stderr
     assert "results across 25 respondents" in chosen.stdout
+
+
+def test_overall_is_the_mean_of_the_area_means(cat: Catalogue, tmp_path: Path) -> None:
+    folder = tmp_path / "t"
+    # A: area one (100 + 0) / 2 = 50, area two 100 (b2 abstains): overall 75.
+    make(cat, folder, "mini", "mini-chat", ["4", "n", "13", "d"], Respondent(name="A"))
+    # B: area one unscored (two abstentions), area two 0: overall 0.
+    make(cat, folder, "mini", "mini-chat", ["d", "d", "20", "1"], Respondent(name="B"))
+    data = data_for(cat, folder)
+    assert [a["score"] for a in data["areas"]] == [50.0, 50.0]
+    # The mean of the area means (50), not of the respondents' overall scores (37.5).
+    assert data["overall"]["score"] == 50.0

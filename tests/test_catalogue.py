@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot import loading
 from bot.catalogue import Catalogue
-from bot.loading import read_dialogue_heading
+from bot.loading import LoadedDialogue, LoadedFramework, read_dialogue_heading
 from bot.problems import LoadError
 from tests.conftest import DATA
 
@@ -65,12 +66,21 @@ def test_dialogues_are_found_by_framework_and_mode(tmp_path: Path) -> None:
     assert [p.stem for p in catalogue.dialogues_for("other")] == ["other"]
 
 
-def test_the_self_dialogue_is_chosen_and_only_it_is_loaded(tmp_path: Path) -> None:
+def test_the_self_dialogue_is_chosen_and_only_it_is_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     catalogue = catalogue_with(tmp_path, {"a-phone": phone_dialogue("a-phone")})
     framework = catalogue.framework("mini")
+    loaded: list[Path] = []
+
+    def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
+        loaded.append(path)
+        return loading.load_dialogue(path, framework)
+
+    monkeypatch.setattr("bot.catalogue.load_dialogue", load_dialogue)
     chosen = catalogue.dialogue(None, framework)
     assert chosen.dialogue.id == "mini-chat"
-    assert [p.stem for p in catalogue._dialogues] == ["mini-chat"]
+    assert [p.stem for p in loaded] == ["mini-chat"]
 
 
 def test_a_dialogue_broken_below_its_heading_is_listed_and_fails_clearly(tmp_path: Path) -> None:

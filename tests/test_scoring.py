@@ -55,7 +55,7 @@ def test_actions_fire_and_do_not(cat: Catalogue, tmp_path: Path) -> None:
     assert fix_one.triggers == ("a1 Disagree", "a2 No")
     assert fix_one.quotes == ("We have no time for it",)
     assert fix_one.priority == "high"
-    assert fix_one.due == date(2009, 8, 31)
+    assert fix_one.due == date(2009, 9, 1)  # three calendar months after 1 June 2009
     strong = assess(cat, tmp_path, ["3", "y", "Essex Police", "13", "3"])
     assert strong.actions == ()
 
@@ -143,3 +143,27 @@ def test_changed_framework_is_said_and_current_can_be_asked_for(
     assert "has changed since this transcript was taken (version 1 then, 2 now)" in warnings[0]
     framework, warnings = framework_for(transcript, path, newer, current=True)
     assert "as asked" in warnings[0]
+
+
+def test_due_dates_are_calendar_months_after_the_start() -> None:
+    from bot.scoring.compile import DUE_MONTHS, months_after
+
+    assert DUE_MONTHS == {"high": 3, "medium": 6, "low": 12}
+    assert months_after(date(2009, 1, 31), 3) == date(2009, 4, 30)
+    assert months_after(date(2009, 8, 31), 6) == date(2010, 2, 28)
+    assert months_after(date(2008, 2, 29), 12) == date(2009, 2, 28)
+    assert months_after(date(2009, 11, 15), 3) == date(2010, 2, 15)
+
+
+def test_a_number_without_a_recommended_range_is_a_fact_not_missing_coverage(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    text = (DATA / "mini.toml").read_text(encoding="utf-8")
+    (folder / "mini.toml").write_text(text.replace("recommended = { min = 12, max = 15 }\n", ""))
+    cat = Catalogue(framework_folders=[folder], dialogue_folders=[tmp_path / "none"])
+    path, transcript = make(cat, tmp_path, "mini", None, ["3", "y", "Essex Police", "20", "3"])
+    two = compile_transcript(transcript, framework_for(transcript, path, cat)[0]).areas[1]
+    assert two.questions[0].score is None
+    assert two.coverage == 1.0  # b2 answered; b1 is a fact, not a gap

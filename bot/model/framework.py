@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, model_validator
 
 from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
 
@@ -55,17 +56,19 @@ class Scale(Strict):
     weak_at_or_below: float | None = None
     """Scores at or below this are weak: they fire `low` probes. `validate` requires it."""
 
-    @property
+    # Cached: scoring asks for these for every answer of every transcript (the model is
+    # frozen, so they never change).
+    @cached_property
     def scored(self) -> tuple[Option, ...]:
         """The options that carry a score."""
         return tuple(o for o in self.options if o.score is not None)
 
-    @property
+    @cached_property
     def low(self) -> float:
         """The lowest score on the scale."""
         return min(o.score for o in self.scored if o.score is not None)
 
-    @property
+    @cached_property
     def high(self) -> float:
         """The highest score on the scale."""
         return max(o.score for o in self.scored if o.score is not None)
@@ -279,19 +282,17 @@ class Framework(Strict):
     bands: Bands
     """Score bands."""
 
-    _index_cache: tuple[dict[str, Question], dict[str, Area]] | None = PrivateAttr(default=None)
-
     def questions(self) -> tuple[Question, ...]:
         """Every question, in order."""
         return tuple(q for area in self.areas for q in area.questions)
 
     def question(self, question_id: str) -> Question:
         """A question by id."""
-        return self._index()[0][question_id]
+        return self._index[0][question_id]
 
     def area_of(self, question_id: str) -> Area:
         """The area a question belongs to."""
-        return self._index()[1][question_id]
+        return self._index[1][question_id]
 
     def area(self, area_id: str) -> Area:
         """An area by id."""
@@ -301,9 +302,8 @@ class Framework(Strict):
         """The scale of a rating or yesno question."""
         return self.scales[question.scale] if question.scale else None
 
+    @cached_property
     def _index(self) -> tuple[dict[str, Question], dict[str, Area]]:
-        if self._index_cache is None:
-            questions = {q.id: q for a in self.areas for q in a.questions}
-            areas = {q.id: a for a in self.areas for q in a.questions}
-            self._index_cache = (questions, areas)
-        return self._index_cache
+        questions = {q.id: q for a in self.areas for q in a.questions}
+        areas = {q.id: a for a in self.areas for q in a.questions}
+        return questions, areas

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
-from bot.loading import LoadedFramework
-from bot.problems import LoadError, display_name
+from bot.loading import LoadedFramework, file_hash
+from bot.problems import display_name
+from bot.remembered import default_cache_folder as default_cache_folder
 from bot.scoring.compile import band_for, priority_for
 from bot.scoring.summary import (
     CACHE_FILE,
@@ -200,15 +201,6 @@ class CacheWriter:
                 self.db.close()
 
 
-def default_cache_folder() -> Path:
-    """$PARTNERSHIP_BOT_CACHE, else $XDG_CACHE_HOME/partnership-bot, else ~/.cache/partnership-bot."""
-    explicit = os.environ.get("PARTNERSHIP_BOT_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "partnership-bot"
-
-
 def aggregate(
     paths: Iterable[Path],
     catalogue: Catalogue,
@@ -275,12 +267,12 @@ def _results(
 
 
 def _installed_hashes(catalogue: Catalogue) -> list[str]:
+    # The files' hashes are enough to tell when the installed frameworks change: there is
+    # no need to load (and check) each one.
     hashes = []
     for path in catalogue.framework_files().values():
-        try:
-            hashes.append(catalogue.framework(str(path)).hash)
-        except LoadError:
-            continue
+        with contextlib.suppress(OSError):
+            hashes.append(file_hash(path.read_bytes()))
     return hashes
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from statistics import fmean
 
 from bot.engine.answers import NOT_APPLICABLE, own_words
@@ -21,7 +22,8 @@ from bot.scoring.results import (
     SuggestedAction,
 )
 
-DUE_DAYS = {"high": 91, "medium": 182, "low": 365}
+DUE_MONTHS = {"high": 3, "medium": 6, "low": 12}
+"""An action is due this many calendar months after the assessment started, by priority."""
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -30,6 +32,14 @@ def band_for(score: float | None, bands: Sequence[Band]) -> Band | None:
     if score is None or not bands:
         return None
     return max((b for b in bands if b.min <= score + 1e-9), key=lambda b: b.min, default=None)
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day of the month, ``months`` calendar months later; the last day of that
+    month when it is shorter (31 January + 3 months is 30 April)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def priority_for(need: float) -> str:
@@ -51,11 +61,15 @@ def compile_transcript(
     for area in framework.areas:
         questions = tuple(results[q.id] for q in area.questions)
         score = facts.area_score(area.id)
-        # Not applicable abstains without lowering coverage: it is not a question to score.
+        # Not applicable abstains without lowering coverage: it is not a question to score;
+        # nor is a text answer, or a number with no recommended range (a fact, never scored).
         scoreable = [
             r
             for r in questions
-            if r.asked and r.question.kind != "text" and r.abstained != NOT_APPLICABLE
+            if r.asked
+            and r.question.kind != "text"
+            and not (r.question.kind == "number" and r.question.recommended is None)
+            and r.abstained != NOT_APPLICABLE
         ]
         answered = [r for r in questions if r.answer is not None and not r.abstained]
         coverage = (
@@ -132,7 +146,7 @@ def _lettered(fired: list[FiredAction], started: date) -> tuple[SuggestedAction,
             priority=(priority := priority_for(f.need)),
             triggers=tuple(str(t) for t in f.triggers),
             quotes=f.quotes,
-            due=started + timedelta(days=DUE_DAYS[priority]),
+            due=months_after(started, DUE_MONTHS[priority]),
         )
         for i, f in enumerate(ranked)
     )

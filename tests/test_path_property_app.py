@@ -1,0 +1,124 @@
+"""The final-path property through the real app: keys pressed in the chat, the transcript on
+disk compiled, against the same final answers given straight through."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from bot import conversation, store
+from bot.catalogue import Catalogue
+from bot.engine.path import final_path
+from bot.model import Respondent
+from tests.conftest import Clock
+from tests.test_path_property import NOW, dialogue, held_still, rendered, straight_through
+from tests.tui_helpers import make_app, type_text
+
+DIALOGUE = "governance-structure-review"
+"""Numbers, yes/no answers and a branch (no Executive skips its questions)."""
+REPLIES = ("Jane Smith", "minutes of 2009", "not sure")
+NOTES = ("rang back",)
+
+
+def typed_answer(draw: Callable, question_id: str) -> str:
+    question = dialogue(DIALOGUE).framework.framework.question(question_id)
+    if question.kind == "number":
+        return draw(st.sampled_from(("0", "3", "9", "14", "not sure", "12 - two vacant")))
+    scale = dialogue(DIALOGUE).framework.framework.scale_of(question)
+    assert scale is not None
+    key = draw(st.sampled_from([o.key for o in scale.options]))
+    return draw(st.sampled_from((key, f"{key} - see the 2009 minutes")))
+
+
+async def wander_in_the_app(draw: Callable, folder: Path) -> Path:
+    catalogue = Catalogue()
+    talk = conversation.start(
+        catalogue,
+        "governance-structure",
+        DIALOGUE,
+        Respondent(name="Jane Smith"),
+        folder,
+        clock=Clock(),
+        transcript_id="0123456789abcdef",
+    )
+    app = make_app(catalogue, folder, conversation=talk)
+    still = held_still(DIALOGUE)
+    decided: set[str] = set()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        budget = draw(st.integers(min_value=5, max_value=20))
+        steps = 0
+        while not talk.session.over:
+            steps += 1
+            assert steps < 200
+            wandering = steps < budget
+            prompt = talk.session.current()
+            before = len(talk.session.turns)
+            if prompt.kind == "probe":
+                move = (
+                    draw(st.sampled_from(("reply", "skip", "back", "note")))
+                    if wandering
+                    else "skip"
+                )
+            elif (
+                prompt.question is not None
+                and prompt.question.id in still
+                and (prompt.question.id in decided)
+            ):
+                move = "keep" if prompt.previous is not None else "skip"
+            else:
+                moves = ["answer", "answer"]
+                if wandering:
+                    moves += ["skip", "note"] + (["back"] if prompt.can_go_back else [])
+                    moves += ["keep"] if prompt.previous is not None else []
+                move = draw(st.sampled_from(moves))
+            if move in ("answer", "reply"):
+                assert prompt.question is not None
+                text = (
+                    typed_answer(draw, prompt.question.id)
+                    if move == "answer"
+                    else draw(st.sampled_from(REPLIES))
+                )
+                await type_text(pilot, text)
+                await pilot.press("enter")
+            elif move == "keep":
+                await pilot.press("enter")
+            elif move == "skip":
+                await pilot.press("ctrl+o")
+            elif move == "back":
+                await pilot.press("ctrl+b")
+            else:
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+                await type_text(pilot, draw(st.sampled_from(NOTES)))
+                await pilot.press("enter")
+            await pilot.pause()
+            if prompt.kind == "ask" and prompt.question is not None and move in ("answer", "skip"):
+                decided.add(prompt.question.id)
+            assert len(talk.session.turns) > before, (move, prompt.kind)
+    return talk.path
+
+
+@settings(
+    max_examples=3,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking app runs takes too long
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_the_apps_report_is_a_function_of_the_final_path(
+    tmp_path_factory, data: st.DataObject
+) -> None:
+    folder = tmp_path_factory.mktemp("app")
+    path = asyncio.run(wander_in_the_app(data.draw, folder))
+    transcript = store.load(path).transcript
+    assert transcript.status == "complete"
+    loaded = dialogue(DIALOGUE)
+    direct = straight_through(loaded, final_path(transcript.turns))
+    # Times aside: the app's clock ticks, the straight-through conversation's does not.
+    turns = [t.model_copy(update={"at": NOW}) for t in transcript.turns]
+    assert rendered(loaded, direct.turns) == rendered(loaded, turns)
