@@ -44,8 +44,6 @@ def describe(turn: Turn) -> str:
         return f"{who}: ({ACTS[kind]})"
     if kind == "note":
         return f"{who} (note): {turn.text}"
-    if kind == "ask" and turn.chat:
-        return f"{who}: {turn.chat}\n{turn.text}"
     return f"{who}: {turn.text}"
 
 
@@ -74,5 +72,9 @@ def print_replay(
     for turn in transcript.turns:
         stamp = turn.at.strftime("%H:%M:%S")
         label = f"[{numbers.get(turn.question) or turn.question}] " if turn.kind == "ask" else ""
-        line = f"#{turn.seq:<4} {stamp}  {label}"
-        out.write(f"{line}{indent_lines(describe(turn), TURN_INDENT)}\n")
+        line = f"#{turn.seq:<4} {stamp}  "
+        if turn.kind == "ask" and turn.chat:
+            # The lead-in recorded with the question comes first, as it was shown.
+            out.write(f"{line}{indent_lines(f'{speaker(turn)}: {turn.chat}', TURN_INDENT)}\n")
+            line = TURN_INDENT
+        out.write(f"{line}{label}{indent_lines(describe(turn), TURN_INDENT)}\n")
