@@ -395,7 +395,7 @@ def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int
     if args.plain:
         from bot.replay_text import print_replay
 
-        kept = store.snapshot_path(args.transcript.parent, loaded.transcript.framework.hash)
+        kept = store.find_snapshot(args.transcript.parent, loaded.transcript.framework.hash)
         print_replay(loaded.transcript, catalogue, sys.stdout, kept)
         return exit_codes.OK
     return _app(catalogue, folder, replay=args.transcript)

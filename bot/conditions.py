@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 MAX_LENGTH = 2000
+MAX_DEPTH = 50
+"""Deepest nesting of a condition's syntax tree. The shipped conditions reach 7; the bound
+keeps checking and evaluating (both walk the tree) far from Python's recursion limit."""
 FUNCTIONS = ("answered", "score", "count")
 
 
@@ -76,6 +79,12 @@ class Condition:
         """Whether the condition holds for these facts."""
         return bool(_evaluate(self.tree.body, facts))
 
+    def constant(self) -> bool | None:
+        """True when the condition holds whatever the answers (``True``, ``1 == 1``,
+        ``a1 == "no" or True``), False when it never does, None when it depends on them."""
+        value = _fold(self.tree.body)
+        return None if value is _UNKNOWN else bool(value)
+
 
 def parse(
     source: str,
@@ -98,10 +107,34 @@ def parse(
         detail = error.msg if error.msg else "invalid syntax"
         column = f" at column {error.offset}" if error.offset else ""
         raise ConditionError(f"cannot be parsed ({detail}{column})") from None
+    except (RecursionError, MemoryError):
+        raise ConditionError(_too_deep()) from None
+    if _depth(tree) > MAX_DEPTH:
+        raise ConditionError(_too_deep())
     checker = _Checker(set(questions), set(areas), {k: set(v) for k, v in (values or {}).items()})
     checker.numbers = set(numbers)
     checker.visit(tree.body)
     return Condition(source, tree, frozenset(checker.names), frozenset(checker.areas_used))
+
+
+def _depth(tree: ast.AST) -> int:
+    # Iterative, so that measuring a deep tree cannot itself recurse too deeply.
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
+
+
+def _too_deep() -> str:
+    return (
+        f"is nested too deeply (more than {MAX_DEPTH} levels of operators, such as a long run "
+        "of minus signs or of not): simplify it"
+    )
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
@@ -273,9 +306,7 @@ def _evaluate(node: ast.AST, facts: Facts) -> Any:
         left = _evaluate(node.left, facts)
         for op, right_node in zip(node.ops, node.comparators, strict=True):
             right = _evaluate(right_node, facts)
-            if left is None or right is None or not _comparable(left, right, op):
-                return False
-            if not _COMPARE[type(op)](left, right):
+            if not _compare(left, op, right):
                 return False
             left = right
         return True
@@ -296,6 +327,53 @@ def _evaluate(node: ast.AST, facts: Facts) -> Any:
             return facts.answered(target)
         return facts.score(target)
     raise ConditionError(f"cannot evaluate {_describe(node)}")  # unreachable after checking
+
+
+def _compare(left: Any, op: ast.cmpop, right: Any) -> bool:
+    if left is None or right is None or not _comparable(left, right, op):
+        return False
+    return bool(_COMPARE[type(op)](left, right))
+
+
+class _Unknown:
+    """A value that depends on the answers."""
+
+
+_UNKNOWN = _Unknown()
+
+
+def _fold(node: ast.AST) -> Any:
+    """A condition's value where the answers cannot change it, else _UNKNOWN (three-valued:
+    `x or True` is true and `x and False` false whatever x is)."""
+    if isinstance(node, ast.BoolOp):
+        values = [_fold(v) for v in node.values]
+        known = [bool(v) for v in values if v is not _UNKNOWN]
+        decisive = isinstance(node.op, ast.Or)  # the value that settles the whole
+        if decisive in known:
+            return decisive
+        return _UNKNOWN if len(known) < len(values) else not decisive
+    if isinstance(node, ast.UnaryOp):
+        operand = _fold(node.operand)
+        if operand is _UNKNOWN:
+            return _UNKNOWN
+        if isinstance(node.op, ast.Not):
+            return not operand
+        return -operand if isinstance(operand, int | float) else None
+    if isinstance(node, ast.Compare):
+        parts = [_fold(p) for p in (node.left, *node.comparators)]
+        if any(p is _UNKNOWN for p in parts):
+            return _UNKNOWN
+        return all(
+            _compare(left, op, right)
+            for left, op, right in zip(parts, node.ops, parts[1:], strict=False)
+        )
+    if isinstance(node, ast.Name):
+        return node.id == "True" if node.id in ("True", "False") else _UNKNOWN
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Tuple | ast.List):
+        return tuple(_fold(e) for e in node.elts)  # elements are literals (checked)
+    return _UNKNOWN  # answered(), score(), count() read the answers
 
 
 def _comparable(left: Any, right: Any, op: ast.cmpop) -> bool:

@@ -189,13 +189,13 @@ def resume(
             catalogue.framework(framework_ref)
             if framework_ref
             else catalogue.framework_for_transcript(
-                transcript.framework.id, store.snapshot_path(path.parent, transcript.framework.hash)
+                transcript.framework.id, store.find_snapshot(path.parent, transcript.framework.hash)
             )
         )
         dialogue = catalogue.dialogue_for_transcript(
             dialogue_ref or transcript.dialogue.id,
             framework,
-            None if dialogue_ref else store.snapshot_path(path.parent, transcript.dialogue.hash),
+            None if dialogue_ref else store.find_snapshot(path.parent, transcript.dialogue.hash),
         )
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:

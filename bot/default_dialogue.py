@@ -13,7 +13,8 @@ LOW = "What gets in the way here, and what would help?"
 DONT_KNOW = "Who would know, or where could we find out?"
 HIGH = "That is a strong answer. What would you show an inspector to back it up?"
 VAGUE = "Could you give an example: a document, a date, a number or a body involved?"
-OUT_OF_RANGE = "That is outside the recommended range of {range}. What is the reason?"
+BELOW_RANGE = "That is below the recommended range ({range}). {note} {reason} What is the reason?"
+ABOVE_RANGE = "That is above the recommended range ({range}). {note} {reason} What is the reason?"
 
 
 def default_probes(question: Question) -> tuple[Probe, ...]:
@@ -25,7 +26,10 @@ def default_probes(question: Question) -> tuple[Probe, ...]:
             Probe(on="unevidenced_high", text=HIGH),
         )
     if question.kind == "number" and question.recommended is not None:
-        return (Probe(on="out_of_range", text=OUT_OF_RANGE),)
+        return (
+            Probe(on="below_range", text=BELOW_RANGE),
+            Probe(on="above_range", text=ABOVE_RANGE),
+        )
     if question.kind == "text":
         return (Probe(on="vague", text=VAGUE),)
     return ()

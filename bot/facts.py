@@ -44,8 +44,9 @@ class AnswerFacts:
         if turn is None or turn.score is None:
             score = None
         else:
-            scale = self.framework.scale_of(self.framework.question(question_id))
-            score = scale.normalise(turn.score) if scale else turn.score
+            # In the scored direction: a reverse-scored question's top option scores 0.
+            question = self.framework.question(question_id)
+            score = self.framework.question_score(question, turn.score)
         self._scores[question_id] = score
         return score
 

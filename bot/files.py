@@ -1,44 +1,43 @@
 """Writing a whole file so that it is never seen half-written and survives a crash.
 
-The one atomic writer: transcripts' headers, framework copies, reports and schemas all
-go through `write_atomically`.
+The one atomic writer: transcripts' headers, framework copies, installed frameworks,
+remembered checks, rounds, reports and schemas all go through `write_atomically` (or,
+to replace several files together, `write_temporary` then `os.replace` each, then
+`fsync_folder`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import itertools
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+PRIVATE = 0o600
+"""Files that may hold respondents' words: readable and writable by their owner only."""
+
+_serial = itertools.count()
+
 
 def write_atomically(
-    path: Path, data: bytes | str, check: Callable[[Path], None] | None = None
+    path: Path,
+    data: bytes | str,
+    check: Callable[[Path], None] | None = None,
+    mode: int = PRIVATE,
 ) -> None:
     """Replace (or create) a file with data: readers see the old file or the whole new one,
     and once this returns the new one survives a crash or power cut.
 
-    The data goes to a temporary file beside the target (created owner-only, as it may
-    hold respondents' words), is fsynced, optionally checked by ``check`` (given the
-    temporary path; raising leaves the target untouched), renamed over the target, and
-    the folder is fsynced so the rename itself is durable. A missing folder is created,
-    owner-only. On any failure the temporary file is removed and the error raised (an
-    OSError says why).
+    The data goes to a temporary file beside the target (see `write_temporary`), is
+    optionally checked by ``check`` (given the temporary path; raising leaves the target
+    untouched), is renamed over the target, and the folder is fsynced so that the rename
+    itself is durable. On any failure the temporary file is removed and the error raised
+    (an OSError says why).
     """
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temporary = Path(name)
+    temporary = write_temporary(path, data, mode)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         if check is not None:
             check(temporary)
         os.replace(temporary, path)
@@ -48,12 +47,65 @@ def write_atomically(
     fsync_folder(path.parent)
 
 
+def write_temporary(path: Path, data: bytes | str, mode: int = PRIVATE) -> Path:
+    """The data in a new temporary file beside ``path`` (same folder, so a rename onto
+    ``path`` is atomic), fsynced, with ``mode``; owner-only unless told otherwise, as it
+    may hold respondents' words. A missing folder is created, owner-only."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    make_private_folder(path.parent)
+    fd, temporary = _create_temporary(path)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if mode != PRIVATE:
+                os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    # A name no other writer uses (process id and a counter), created exclusively and
+    # without following a link; one left by a crashed process is skipped, not reused.
+    # (Not tempfile.mkstemp: importing tempfile costs start-up time.)
+    while True:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.tmp")
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+            return os.open(temporary, flags, PRIVATE), temporary
+        except FileExistsError:
+            continue
+
+
 def fsync_folder(folder: Path) -> None:
-    """Make a folder's entries (a new or renamed file) durable; best effort where the
-    platform cannot open a folder."""
+    """Make a folder's entries (a new, renamed or removed file) durable; best effort where
+    the platform cannot open a folder."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create a folder and any missing parents, each readable by its owner only (0700),
+    whatever the umask; folders that already exist are left as they are."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=0o700)
+            os.chmod(candidate, 0o700)  # mkdir's mode is cut by the umask
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))

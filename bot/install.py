@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.catalogue import INSTALLED, USER, Catalogue, read_dialogue_heading, user_folder
+from bot.files import fsync_folder, write_temporary
 from bot.problems import LoadError, Problem, display_name, suggest
 from bot.validate import validate
 
@@ -80,11 +81,11 @@ def add(paths: list[Path], catalogue: Catalogue, replace: bool = False) -> Outco
         for _, item_id, source, target_folder in copies:
             target_folder.mkdir(parents=True, exist_ok=True)
             target = target_folder / f"{item_id}.toml"
-            written.append((_write_temporary(target, source.read_bytes()), target))
+            written.append((write_temporary(target, source.read_bytes(), 0o644), target))
         for temporary, target in written:
             os.replace(temporary, target)
         for folder_written in {t.parent for _, t in written}:
-            _fsync_folder(folder_written)
+            fsync_folder(folder_written)
     except OSError as error:
         for temporary, _ in written:
             temporary.unlink(missing_ok=True)
@@ -150,7 +151,7 @@ def remove(item_id: str, catalogue: Catalogue) -> Outcome:
             continue
         outcome.done.append(f"removed {path}")
     for folder in {p.parent for p in doomed}:
-        _fsync_folder(folder)
+        fsync_folder(folder)
     return outcome
 
 
@@ -162,25 +163,3 @@ def _given(path: Path, paths: list[Path]) -> bool:
         if resolved == given or given in resolved.parents:
             return True
     return False
-
-
-def _write_temporary(target: Path, data: bytes) -> Path:
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    return temporary
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot import conditions, remembered, toml_reader
+from bot import conditions, dialogue_graph, remembered, toml_reader
 from bot.conditions import Condition, ConditionError
 from bot.model import Dialogue, Framework
 from bot.problems import (
@@ -79,24 +81,71 @@ def file_hash(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
-def read_text(path: Path, kind: str = "file") -> tuple[bytes, str]:
-    """A file's bytes and UTF-8 text, or a LoadError that says what is wrong with it."""
+def read_bytes(path: Path, kind: str = "file") -> bytes:
+    """A file's bytes, or a LoadError that says what is wrong with it.
+
+    The size limit is checked before anything is read (and at most one byte past it is
+    ever read, in case the file grows), so an oversized file costs no memory.
+    """
     name = display_name(path)
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: a FIFO put where a file was expected must not hang the program.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise LoadError([Problem(name, "", f"no such {kind}")]) from None
     except IsADirectoryError:
         raise LoadError([Problem(name, "", f"is a folder, not a {kind}")]) from None
     except OSError as error:
         raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise LoadError([Problem(name, "", f"is larger than {MAX_FILE_BYTES} bytes")])
     try:
-        return data, data.decode("utf-8")
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError([Problem(name, "", f"is a folder, not a {kind}")])
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError([Problem(name, "", f"is not a regular file, so not a {kind}")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise too_large(name, info.st_size)
+        chunks = []
+        read = 0
+        while chunk := os.read(fd, MAX_FILE_BYTES + 1 - read):
+            chunks.append(chunk)
+            read += len(chunk)
+            if read > MAX_FILE_BYTES:
+                raise too_large(name, read)
+    except OSError as error:
+        raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def too_large(name: str, size: int) -> LoadError:
+    """The error for a file over the size limit."""
+    return LoadError(
+        [
+            Problem(
+                name,
+                "",
+                f"is {size:,} bytes or more, over the limit of {MAX_FILE_BYTES:,} bytes "
+                "for any file this program reads",
+            )
+        ]
+    )
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text, or a LoadError naming the line that is not."""
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
+
+
+def read_text(path: Path, kind: str = "file") -> tuple[bytes, str]:
+    """A file's bytes and UTF-8 text, or a LoadError that says what is wrong with it."""
+    data = read_bytes(path, kind)
+    return data, decode_text(data, display_name(path))
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], str, bytes]:
@@ -188,6 +237,9 @@ def framework_checks(
     questions: dict[str, dict[str, Any]] = {}
     area_ids: set[str] = set()
     action_ids: set[str] = set()
+    # A question's number is how reports and the app name it ("Because: 2.14 No"), and an
+    # action's letter is the seed's: neither may be given twice.
+    numbers: dict[str, str] = {}
     for a, area in enumerate(areas):
         area_id = area.get("id")
         if isinstance(area_id, str):
@@ -203,6 +255,16 @@ def framework_checks(
                         f'question id "{question_id}" is used twice',
                     )
                 questions.setdefault(question_id, question)
+            number = question.get("number")
+            if isinstance(number, str) and number:
+                if number in numbers:
+                    problem(
+                        ["areas", a, "questions", q, "number"],
+                        f'number "{number}" is already {numbers[number]}\'s; give each question '
+                        'its own, such as "1.5" and "1.5 (part 2)" for a question asked in two parts',
+                    )
+                numbers.setdefault(number, str(question_id))
+        letters: dict[str, str] = {}
         for c, action in enumerate(_tables(area.get("actions"))):
             action_id = action.get("id")
             if isinstance(action_id, str):
@@ -211,6 +273,14 @@ def framework_checks(
                         ["areas", a, "actions", c, "id"], f'action id "{action_id}" is used twice'
                     )
                 action_ids.add(action_id)
+            letter = action.get("letter")
+            if isinstance(letter, str) and letter:
+                if letter in letters:
+                    problem(
+                        ["areas", a, "actions", c, "letter"],
+                        f'letter "{letter}" is already {letters[letter]}\'s in this area',
+                    )
+                letters.setdefault(letter, str(action_id))
     problems.extend(scale_problems(data, name, text))
     values = {
         question_id: [
@@ -414,6 +484,13 @@ def bind_dialogue(
                 f'"{node_id}" is not a valid node id: use lower case, digits, - and _',
             )
     problems.extend(reference_problems(dialogue.model_dump(), framework, name, text))
+    for loop in dialogue_graph.say_loops(nodes):
+        problem(
+            ["nodes", loop[0]],
+            f"is in a loop of say nodes that asks nothing ({', '.join(loop)} lead round to one "
+            "another): nothing changes while the bot talks, so a respondent who reached it "
+            "would never get out; put a question in the loop or lead it on to one",
+        )
     questions = {q.id for q in framework.questions()}
     areas = {a.id for a in framework.areas}
     values = choice_values(framework)
@@ -440,12 +517,12 @@ def bind_dialogue(
                         [*loc, "on"],
                         f"a {probe.on} probe needs a rating or yesno question; {question.id} is {question.kind}",
                     )
-                if probe.on == "out_of_range" and (
+                if probe.on in ("out_of_range", "below_range", "above_range") and (
                     question.kind != "number" or question.recommended is None
                 ):
                     problem(
                         [*loc, "on"],
-                        f"an out_of_range probe needs a number question with a recommended range; {question.id} has none",
+                        f"an {probe.on} probe needs a number question with a recommended range; {question.id} has none",
                     )
                 if probe.on == "dont_know" and question.kind not in ("rating", "yesno"):
                     problem(

@@ -161,7 +161,9 @@ class PlainMode:
         if prompt.chat:
             self.wrapped(prompt.chat)
         question = prompt.question
-        number = f"Q{progress.question_number}/{progress.question_count}"
+        # The question's own number (the seed's), then how far through the dialogue.
+        own = (question.number or question.id) if question is not None else ""
+        number = f"{own} ({progress.question_number} of {progress.question_count})"
         if prompt.read_aloud:
             self.wrapped(f"{number}. Read aloud: {prompt.read_aloud}")
             if prompt.guidance:

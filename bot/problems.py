@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from bot.text import printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -28,8 +30,10 @@ class Problem:
     """The line, where it could be found."""
 
     def __str__(self) -> str:
+        # Keys and values quoted from a file are untrusted: shown, never obeyed by a terminal.
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return printable(text).replace("\n", "\\n")
 
 
 @dataclass

@@ -28,6 +28,8 @@ import sys
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot.files import write_atomically
+
 T = TypeVar("T")
 
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_CACHE"
@@ -126,14 +128,4 @@ def _read(entry: str) -> Any:
 def _write(entry: str, data: bytes) -> None:
     path = _path(entry)
     path.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.parent.mkdir(exist_ok=True, mode=0o700)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temporary, path)
+    write_atomically(path, data)

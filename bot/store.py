@@ -20,6 +20,7 @@ import fcntl
 import os
 import re
 import socket
+import stat
 import uuid
 import zlib
 from collections.abc import Iterator, Sequence
@@ -30,11 +31,19 @@ from typing import Any
 
 import tomli_w
 
-from bot.files import write_atomically
-from bot.loading import parse_toml, read_text, validate_model
+from bot.files import make_private_folder, write_atomically
+from bot.loading import (
+    MAX_FILE_BYTES,
+    decode_text,
+    parse_toml,
+    read_bytes,
+    read_text,
+    too_large,
+    validate_model,
+)
 from bot.model import Transcript, TranscriptHeader, Turn
-from bot.problems import LoadError, display_name
-from bot.text import slug
+from bot.problems import LoadError, Problem, display_name
+from bot.text import printable, slug
 
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_TRANSCRIPTS"
 TURNS_HEADER = "[[turns]]\n"
@@ -159,30 +168,50 @@ def new_id() -> str:
 
 
 class TranscriptWriter:
-    """Appends turns to one transcript file while holding its lock."""
+    """Appends turns to one transcript file through the descriptor that holds its lock."""
 
-    def __init__(self, path: Path, lock: _Lock, turn_count: int = 0) -> None:
+    def __init__(self, path: Path, fd: int, holder: Path | None, size: int, turn_count: int = 0):
         self.path = path
-        self._lock = lock
+        self._fd = fd
+        self._holder = holder
+        self.size = size
+        """Length of the file up to the end of its last completed save."""
         self.turn_count = turn_count
         """Turns in the file so far."""
 
     def append(self, turns: Sequence[Turn]) -> None:
-        """Make these turns durable: one write, then fsync."""
+        """Make these turns durable: one write at the end of the last good save, then fsync.
+
+        A save that fails part-way (a full disk) is cut off again before the error is
+        raised, and any leftover is cut before the next save, so a retry always starts
+        on a clean end however many times it fails.
+        """
         if not turns:
             return
         data = encode_turns(turns).encode()
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        self._cut_to_good_length()
         try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            _write_all_at(self._fd, data, self.size)
+            os.fsync(self._fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                self._cut_to_good_length()
+            raise
+        self.size += len(data)
         self.turn_count += len(turns)
+
+    def _cut_to_good_length(self) -> None:
+        if os.fstat(self._fd).st_size != self.size:
+            os.ftruncate(self._fd, self.size)
+            os.fsync(self._fd)
 
     def close(self) -> None:
         """Release the lock."""
-        self._lock.release()
+        if self._fd < 0:
+            return
+        _remove_holder(self._holder)
+        os.close(self._fd)  # closing the descriptor releases its flock
+        self._fd = -1
 
     def __enter__(self) -> TranscriptWriter:
         return self
@@ -193,31 +222,34 @@ class TranscriptWriter:
 
 def create(folder: Path, header: TranscriptHeader) -> TranscriptWriter:
     """Start a new transcript in a folder (made owner-only if new)."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folder(folder)
     path = new_path(folder, header)
-    lock = _Lock.acquire(path)
-    try:
-        _atomic_write(path, encode_header(header).encode())
-    except BaseException:
-        lock.release()
-        raise
-    return TranscriptWriter(path, lock)
+    data = encode_header(header).encode()
+    fd = _atomic_write(path, data, keep_locked=True)
+    return TranscriptWriter(path, fd, _write_holder(path), len(data))
 
 
 def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
-    """Lock an existing transcript, cut any interrupted save off its end, and open it."""
-    lock = _Lock.acquire(path)
+    """Lock an existing transcript, cut any interrupted save off its end, and open it.
+
+    The lock is held on the file itself (an flock on the descriptor that writes it), so
+    the same transcript reached through a symbolic or hard link is still one writer's.
+    """
+    fd = _open_locked(path)
     try:
-        loaded = load(path)
+        raw = _read_fd(fd, path)
+        transcript, valid = _parse(decode_text(raw, display_name(path)), display_name(path))
+        valid_bytes = len(valid.encode())
+        loaded = LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
         if loaded.dropped_bytes:
-            with open(path, "r+b") as handle:
-                handle.truncate(loaded.valid_bytes)
-                handle.flush()
-                os.fsync(handle.fileno())
+            os.ftruncate(fd, valid_bytes)
+            os.fsync(fd)
+        holder = _write_holder(path)
     except BaseException:
-        lock.release()
+        os.close(fd)
         raise
-    return loaded, TranscriptWriter(path, lock, len(loaded.transcript.turns))
+    writer = TranscriptWriter(path, fd, holder, valid_bytes, len(transcript.turns))
+    return loaded, writer
 
 
 @dataclass(frozen=True)
@@ -238,6 +270,8 @@ def summaries(folder: Path) -> list[Summary]:
         return []
     found: list[Summary] = []
     for path in folder.glob("*.toml"):
+        if path.is_symlink():
+            continue  # as in reports: links in a folder are not followed
         try:
             found.append(Summary(path, load(path).transcript))
         except LoadError as error:
@@ -259,51 +293,135 @@ def path_mtime(path: Path) -> float:
         return 0.0
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all_at(fd: int, data: bytes, offset: int) -> None:
     view = memoryview(data)
     while view:
-        written = os.write(fd, view)
+        written = os.pwrite(fd, view, offset)
         view = view[written:]
+        offset += written
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    # Check it reads back before it becomes visible under its real name.
+def _atomic_write(path: Path, data: bytes, keep_locked: bool = False) -> int:
+    """Write a whole file with the one atomic writer, checking that it reads back first.
+
+    With keep_locked, the new file is locked before it gets its name and the locked
+    descriptor is returned (the caller closes it); otherwise -1.
+    """
+    held: list[int] = []
+
     def reads_back(temporary: Path) -> None:
+        # Check it reads back before it becomes visible under its real name.
         parse_toml(temporary.read_text("utf-8"), display_name(path))
+        if keep_locked:
+            held.append(os.open(temporary, os.O_RDWR | os.O_NOFOLLOW))
+            fcntl.flock(held[0], fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    write_atomically(path, data, check=reads_back)
-
-
-class _Lock:
-    """An exclusive advisory lock beside a transcript; the OS releases it if the process dies."""
-
-    def __init__(self, path: Path, fd: int) -> None:
-        self.path = path
-        self.fd = fd
-
-    @classmethod
-    def acquire(cls, transcript: Path) -> _Lock:
-        path = transcript.with_name(transcript.name + ".lock")
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _read_holder(fd)
+    try:
+        write_atomically(path, data, check=reads_back)
+    except BaseException:
+        for fd in held:
             os.close(fd)
-            raise TranscriptInUse(transcript, holder) from None
+        raise
+    return held[0] if held else -1
+
+
+def _open_locked(path: Path) -> int:
+    """Open a transcript for writing and lock the file itself, or say why not."""
+    name = display_name(path)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise LoadError([Problem(name, "", "no such transcript")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem(name, "", "is a folder, not a transcript")]) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise LoadError([Problem(name, "", "is not a regular file")])
+        os.set_blocking(fd, True)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise TranscriptInUse(path, _read_holder(path)) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def in_use(path: Path) -> bool:
+    """Whether a process holds the transcript's lock (it is being written now)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
+
+
+def _read_fd(fd: int, path: Path) -> bytes:
+    """The whole file behind a descriptor, refused (unread) when over the size limit."""
+    size = os.fstat(fd).st_size
+    if size > MAX_FILE_BYTES:
+        raise too_large(display_name(path), size)
+    chunks = []
+    offset = 0
+    while True:
+        chunk = os.pread(fd, MAX_FILE_BYTES + 1 - offset, offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        offset += len(chunk)
+        if offset > MAX_FILE_BYTES:
+            raise too_large(display_name(path), offset)
+    return b"".join(chunks)
+
+
+# The lock itself is the flock on the transcript's descriptor. Beside the transcript's
+# real path, <file>.lock only says who holds it, so that a second writer can be told.
+# It is opened without following links and written only when it is a plain file of
+# ours with no other name, so a link planted there is never written through.
+
+
+def _holder_path(transcript: Path) -> Path:
+    real = Path(os.path.realpath(transcript))
+    return real.with_name(real.name + ".lock")
+
+
+def _write_holder(transcript: Path) -> Path | None:
+    path = _holder_path(transcript)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+    except OSError:
+        return None  # only a courtesy: the lock holds without it
+    try:
+        if not _own_plain_file(os.fstat(fd)):
+            return None
         os.ftruncate(fd, 0)
         os.write(fd, _holder_text().encode())
-        return cls(path, fd)
+        return path
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
-    def release(self) -> None:
-        if self.fd < 0:
-            return
-        with contextlib.suppress(OSError):
-            os.ftruncate(self.fd, 0)
-            self.path.unlink()
-        fcntl.flock(self.fd, fcntl.LOCK_UN)
-        os.close(self.fd)
-        self.fd = -1
+
+def _remove_holder(path: Path | None) -> None:
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        if _own_plain_file(os.lstat(path)):
+            path.unlink()
+
+
+def _own_plain_file(info: os.stat_result) -> bool:
+    return stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and info.st_uid == os.geteuid()
 
 
 def _holder_text() -> str:
@@ -311,12 +429,15 @@ def _holder_text() -> str:
     return f"process {os.getpid()} on {socket.gethostname()} since {now}"
 
 
-def _read_holder(fd: int) -> str:
+def _read_holder(transcript: Path) -> str:
     with contextlib.suppress(OSError):
-        os.lseek(fd, 0, os.SEEK_SET)
-        text = os.read(fd, 300).decode("utf-8", "replace").strip()
+        fd = os.open(_holder_path(transcript), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        try:
+            text = os.read(fd, 300).decode("utf-8", "replace").strip()
+        finally:
+            os.close(fd)
         if text:
-            return text
+            return printable(text)
     return "another process"
 
 
@@ -325,18 +446,43 @@ NOT_TRANSCRIPTS = frozenset({"round.toml"})
 
 
 def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
-    """Transcript files named directly, or found (recursively) in named folders."""
+    """Transcript files named directly, or found (recursively) in named folders.
+
+    A file named directly is read wherever it is, links included. In a folder, symbolic
+    links (to files or folders) are not followed and hidden entries are passed over, so
+    a folder's report covers only what is really in it; a file reached by two names
+    (named twice, or hard-linked) is read once.
+    """
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            found = path.rglob("*.toml")
-            yield from sorted(
+            found = sorted(
                 p
-                for p in found
+                for p in path.rglob("*.toml")
                 if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not _through_link(p, path)
                 and p.name not in NOT_TRANSCRIPTS
             )
         else:
-            yield path
+            found = [path]
+        for file in found:
+            try:
+                info = file.stat()
+            except OSError:
+                yield file  # the reader says what is wrong with it
+                continue
+            if (info.st_dev, info.st_ino) not in seen:
+                seen.add((info.st_dev, info.st_ino))
+                yield file
+
+
+def _through_link(path: Path, top: Path) -> bool:
+    """Whether a path found under a folder is, or lies in, a symbolic link."""
+    while path != top:
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return False
 
 
 SNAPSHOTS = ".frameworks"
@@ -348,11 +494,28 @@ def snapshot_path(folder: Path, digest: str) -> Path:
     return folder / SNAPSHOTS / (digest.replace(":", "-") + ".toml")
 
 
+def find_snapshot(folder: Path, digest: str) -> Path | None:
+    """The kept copy of the framework with this hash, if there is one.
+
+    A copy is used only when neither it nor the ``.frameworks`` folder is a symbolic
+    link: what a transcript is scored against must be what was kept beside it.
+    """
+    path = snapshot_path(folder, digest)
+    try:
+        if stat.S_ISLNK(os.lstat(path.parent).st_mode):
+            return None
+        return path if stat.S_ISREG(os.lstat(path).st_mode) else None
+    except OSError:
+        return None
+
+
 def save_snapshot(folder: Path, digest: str, source: Path) -> None:
     """Keep a copy of the framework or dialogue a transcript is taken with, so that it can be
     re-scored exactly and resumed when the file it came from is gone."""
     target = snapshot_path(folder, digest)
-    if target.exists():
+    if target.parent.is_symlink():
+        return  # never write through a link planted in place of the folder
+    if find_snapshot(folder, digest) is not None:
         return
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _atomic_write(target, source.read_bytes())
+    make_private_folder(target.parent)
+    _atomic_write(target, read_bytes(source, "framework"))

@@ -22,6 +22,8 @@ TRIGGER_WORDS = {
     "vague": "a vague answer",
     "unevidenced_high": "a top score without evidence",
     "out_of_range": "outside the recommended range",
+    "below_range": "below the recommended range",
+    "above_range": "above the recommended range",
     "inconsistent": "differs from an earlier answer",
 }
 """Why a follow-up was asked."""

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot import dialogue_graph as graph
 from bot.catalogue import Catalogue, is_dialogue_file
 from bot.default_dialogue import load_default_dialogue
 from bot.loading import LoadedDialogue, LoadedFramework, choice_values, read_dialogue_heading
@@ -47,12 +48,21 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     none. The frameworks given are checked first and the dialogues given are checked
     against them, before any framework is looked for elsewhere. ``check_names``: report a
     framework, in a folder searched for frameworks, whose file is not named after its id."""
-    paths = expand(paths)
+    from bot.rounds.check import check_round, is_round
+
+    given_paths = list(paths)
+    rounds = [p for p in given_paths if is_round(p)]
+    paths = expand(p for p in given_paths if p not in rounds)
     report = Report()
+    for path in rounds:
+        report.checked.append(display_name(path))
+        report.problems.extend(check_round(path, catalogue))
+    if rounds and not paths:
+        return report
     if not paths:
         paths = [*catalogue.framework_files().values(), *catalogue.dialogue_files().values()]
     kinds = {path: _is_dialogue(path) for path in paths}
-    report.checked = [display_name(path) for path in paths]
+    report.checked += [display_name(path) for path in paths]
     frameworks = report.frameworks
     failed: dict[str, str] = {}
     for path in (p for p in paths if not kinds[p]):
@@ -186,17 +196,14 @@ def check_dialogue(loaded: LoadedDialogue) -> list[Problem]:
     name = display_name(loaded.path) if loaded.path else dialogue.id
     text = _text(loaded.path) if loaded.path else ""
     nodes = dialogue.nodes
-    edges = {
-        node_id: [t for t in [node.next, *(b.goto for b in node.branches)] if t and t in nodes]
-        for node_id, node in nodes.items()
-    }
+    edges = graph.edges(nodes)
     problems: list[Problem] = []
 
     def problem(node_id: str, key: str, message: str) -> None:
         loc: list[str | int] = ["nodes", node_id] + ([key] if key else [])
         problems.append(Problem(name, ".".join(str(p) for p in loc), message, find_line(text, loc)))
 
-    reachable = _reach(dialogue.start, edges) if dialogue.start in nodes else set()
+    reachable = graph.reach(dialogue.start, edges) if dialogue.start in nodes else set()
     for node_id, node in nodes.items():
         if node_id not in reachable:
             problem(node_id, "", "is unreachable from the start node")
@@ -208,9 +215,11 @@ def check_dialogue(loaded: LoadedDialogue) -> list[Problem]:
     ends = {n for n, node in nodes.items() if node.end is not None}
     if not ends:
         problems.append(Problem(name, "nodes", "has no end node, so no respondent can finish"))
-    for node_id in sorted(reachable):
-        if not (_reach(node_id, edges) & ends) and node_id not in ends:
-            problem(node_id, "", "is in a loop with no way out: no end node can be reached from it")
+    stuck = {n for n in reachable if n not in ends and not (graph.reach(n, edges) & ends)}
+    for node_id in sorted(stuck):
+        problem(node_id, "", "is in a loop with no way out: no end node can be reached from it")
+    for node_id, message in _inescapable(loaded, edges, ends, stuck):
+        problem(node_id, "branches", message)
     askers: dict[str, list[str]] = {}
     for node_id, node in nodes.items():
         if node.ask:
@@ -226,9 +235,9 @@ def check_dialogue(loaded: LoadedDialogue) -> list[Problem]:
                 problem(
                     node_id, kind, f"has a condition on {question}, which this dialogue never asks"
                 )
-            elif node_id not in reachable or any(node_id in _reach(s, edges) for s in live):
+            elif node_id not in reachable or any(node_id in graph.reach(s, edges) for s in live):
                 continue
-            elif any(s in _reach(node_id, edges) for s in live):
+            elif any(s in graph.reach(node_id, edges) for s in live):
                 problem(
                     node_id,
                     kind,
@@ -261,15 +270,57 @@ def check_dialogue(loaded: LoadedDialogue) -> list[Problem]:
     return problems
 
 
-def _reach(start: str, edges: dict[str, list[str]]) -> set[str]:
-    seen = {start}
-    stack = [start]
-    while stack:
-        for target in edges.get(stack.pop(), []):
-            if target not in seen:
-                seen.add(target)
-                stack.append(target)
-    return seen
+def _inescapable(
+    loaded: LoadedDialogue, edges: dict[str, list[str]], ends: set[str], stuck: set[str]
+) -> list[tuple[str, str]]:
+    """Nodes whose branch conditions hold (or fail) whatever the answers, so that from them
+    no answer can lead to an end node although the graph alone seems to allow it."""
+    nodes = loaded.dialogue.nodes
+    framework = loaded.framework.framework
+    values, numbers = choice_values(framework), _numbers(framework)
+
+    def truth(node_id: str, index: int) -> bool | None:
+        condition = loaded.branches.get((node_id, index))
+        if condition is None:
+            return None
+        constant = condition.constant()
+        if constant is None and never_true(condition, values, numbers):
+            return False
+        return constant
+
+    taken = graph.edges(nodes, truth)
+    start = loaded.dialogue.start
+    found: list[tuple[str, str]] = []
+    for node_id in nodes:
+        if (
+            start not in nodes
+            or node_id not in graph.reach(start, taken)
+            or node_id in ends
+            or node_id in stuck
+            or graph.reach(node_id, taken) & ends
+            or set(taken[node_id]) == set(edges[node_id])
+        ):
+            continue
+        branches = nodes[node_id].branches
+        always = [i for i in range(len(branches)) if truth(node_id, i) is True]
+        trap = "no answer can lead from there to an end node: respondents would be asked the same questions until they quit"
+        if always:
+            branch = branches[always[0]]
+            found.append(
+                (
+                    node_id,
+                    f'always goes to "{branch.goto}" (the condition {branch.when!r} holds whatever '
+                    f"the answers), and {trap}",
+                )
+            )
+        else:
+            never = ", ".join(
+                repr(b.when) for i, b in enumerate(branches) if truth(node_id, i) is False
+            )
+            found.append(
+                (node_id, f"has branch conditions that can never hold ({never}), so {trap}")
+            )
+    return found
 
 
 def _text(path: Path | None) -> str:

@@ -272,6 +272,9 @@ def hallmarks_answerer(rng: random.Random) -> Answerer:
         "h2_14": "n - Projects are not chosen for evaluation in any planned way",
         "h3_4": "p - Action groups exist for two of the five priorities",
         "h3_5": "p - The anti-social behaviour group is delivering; the other is new",
+        "h6_3": "y - The membership is listed in the terms of reference",
+        "h6_3b": "y - There is no one from the business sector",
+        "h6_3c": "Every year, at the annual meeting in June",
     }
     weights = [("y", 0.45), ("p", 0.35), ("n", 0.15), ("d", 0.05)]
 
@@ -306,6 +309,8 @@ GOVERNANCE = {
     "executive_meetings": "6",
     "thematic_meetings": "4",
     "conferences": "1",
+    "conference_appeal": "n - the 2008 conference drew mostly council officers",
+    "thematic_role": "n",
     "deputies": "n",
     "county_voice": "y - the county council cabinet member sits on the Board",
     "portfolio_holders": "y",
@@ -331,6 +336,7 @@ GOVERNANCE_REPLIES = {
     "umbrella_body": "Business is represented by the Chamber of Commerce alone",
     "joint_meetings": "Alcohol-related harm would be a good first topic with the county",
     "roles_distinguished": "The Board and the Executive both discuss the same performance reports",
+    "thematic_role": "The theme groups were not asked to contribute to the 2008 SCS refresh",
     "council_reports": "Only the Cabinet sees the minutes",
     "action_orientated": "Two of the theme groups have not had an action on their agenda since 2008",
     "comms_strategy": "Each partner publishes its own news; there is no shared plan",
@@ -344,7 +350,7 @@ GOVERNANCE_REPLIES = {
 PTP = {
     "c1": "3 - The SCS 2009-2021 vision was consulted on with residents and partners",
     "c2": "2",
-    "c3": "2",
+    "c3": "3 - The voluntary sector partners say the LAA process is a maze",
     "c4": "3 - The annual residents' survey and area forums",
     "c5": "2",
     "c6": "1",
@@ -356,6 +362,7 @@ PTP = {
     "c12": "2",
 }
 PTP_REPLIES = {
+    "c3": "The CVS and the Chamber of Commerce stopped coming to the theme groups in 2008",
     "c6": "Partners see the LAA targets as the council's targets rather than their own",
     "c11": "Everything the LSP has done has been a project funded by the performance reward grant",
     "c2": "Roles for managing risk are not written down anywhere",

@@ -122,7 +122,7 @@ def test_hallmarks_branches(
 
 def test_hallmarks_all_67_when_every_branch_is_taken(catalogue: Catalogue) -> None:
     questions = run_dialogue(catalogue, "hallmarks-self", {"h1_5": "y"}, "y")
-    assert len(questions) == 68  # 67 questions, 1.5 asked in its two parts
+    assert len(questions) == 70  # 67 questions, 1.5 asked in two parts and 6.3 in three
 
 
 def test_governance_without_an_executive_skips_its_questions(catalogue: Catalogue) -> None:
@@ -137,8 +137,49 @@ def test_governance_out_of_range_probe_quotes_the_review(catalogue: Catalogue) -
     session.begin(NOW)
     outcome = session.answer("22", NOW)
     probe = outcome.turns[-1]
-    assert probe.kind == "probe" and probe.trigger == "out_of_range"
+    assert probe.kind == "probe" and probe.trigger == "above_range"
     assert "optimum of 12-15" in probe.text and "talking shops" in probe.text
+
+
+def test_a_board_below_the_range_is_not_told_it_is_too_big(catalogue: Catalogue) -> None:
+    session = Session(catalogue.dialogue("governance-structure-review"))
+    session.begin(NOW)
+    probe = session.answer("5", NOW).turns[-1]
+    assert probe.kind == "probe" and probe.trigger == "below_range"
+    assert "below the optimum of 12-15" in probe.text
+    assert "talking shops" not in probe.text
+    # The seed's reason against too few: the organisations the Board should represent.
+    assert "Fire & Rescue" in probe.text and "representation" in probe.text
+
+
+def test_no_conference_is_not_a_failure(catalogue: Catalogue) -> None:
+    """The review says a conference annually "depending on demand": none held is not
+    scored as a failure and suggests no action by itself."""
+    session = Session(catalogue.dialogue("governance-structure-review"))
+    session.begin(NOW)
+    for text in ("13", "9", "9", "y", "y", "y", "y", "3", "6", "4", "0"):
+        while session.current().kind == "probe":
+            session.skip(NOW)
+        assert session.answer(text, NOW).accepted
+    assert session.current().question.id == "other_mechanisms"
+    loaded = catalogue.framework("governance-structure")
+    fired = {
+        name for name, condition in loaded.actions.items() if condition.evaluate(session.facts)
+    }
+    assert "conference" not in fired
+    assert session.facts.question_score("conferences") is None
+    assert session.facts.area_score("meetings") == 100.0
+
+
+def test_governance_asks_learning_point_n1(catalogue: Catalogue) -> None:
+    framework = catalogue.framework("governance-structure").framework
+    numbers = {q.number: q for q in framework.questions()}
+    assert "N1" in numbers
+    assert "shaping" in numbers["N1"].text and "monitoring" in numbers["N1"].text
+    asked = {
+        n.ask for n in catalogue.dialogue("governance-structure-review").dialogue.nodes.values()
+    }
+    assert numbers["N1"].id in asked
 
 
 def test_working_better_together_branch_on_weak_goals(catalogue: Catalogue) -> None:

@@ -251,3 +251,25 @@ def test_empty_and_skip_replies_are_not_words(reply: str, mini_chat: LoadedDialo
         )
     )
     assert final_path(turns).step("a1").replies == ()
+
+
+def test_a_report_and_the_aggregate_share_one_rule_for_actions(
+    mini: LoadedFramework, mini_chat: LoadedDialogue, tmp_path: Path
+) -> None:
+    session = started(mini_chat)
+    # a1 weak with a reply, a2 at half marks: the action on the area's score quotes a1 alone.
+    run(session, "1", "Nobody reads the minutes", ":skip", "p")
+    through(session, "13", "1")
+    transcript = transcript_of(session)
+    report = compile_transcript(transcript, mini)
+    file = tmp_path / "t.toml"
+    text = store.encode_header(transcript.header()) + store.encode_turns(transcript.turns)
+    file.write_text(text)
+    catalogue = Catalogue(framework_folders=[mini.path.parent], dialogue_folders=[])
+    summary = summarise_text(text, file, catalogue, current=True)
+    assert {a.action.id for a in report.actions} == set(summary.actions)
+    assert summary.actions["fix-one"].quotes == ("Nobody reads the minutes",)
+    for action in report.actions:
+        fired = summary.actions[action.action.id]
+        assert fired.need == action.need
+        assert fired.quotes == action.quotes[:3]

@@ -90,7 +90,7 @@ def test_dialogue_schema_and_reference_problems_together(tmp_path: Path) -> None
     )
     assert dialogue_errors(text, tmp_path) == [
         "broken-dialogue.toml:16: nodes.a1.probes[0].on: expected 'low', 'dont_know', 'vague', "
-        "'unevidenced_high', 'out_of_range' or 'inconsistent', found \"lo\"; did you mean \"low\"?",
+        "'unevidenced_high', 'out_of_range', 'below_range', 'above_range' or 'inconsistent', found \"lo\"; did you mean \"low\"?",
         'broken-dialogue.toml:14: nodes.a1.next: names node "a22", which does not exist; did you mean "a2"?',
         'broken-dialogue.toml:25: nodes.a2.branches[0].goto: names node "a33", which does not exist; did you mean "a3"?',
         'broken-dialogue.toml:31: nodes.a3.ask: asks "a4", which is not a question in mini',

@@ -25,14 +25,14 @@ def report(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
 def test_an_unwritable_folder_is_a_clear_error(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    real_mkstemp = files.tempfile.mkstemp
+    real_open = files.os.open
 
-    def refuse(*args: object, dir: str, **kwargs: object) -> tuple[int, str]:
-        if Path(dir).name == "ro":
-            raise PermissionError(errno.EACCES, "Permission denied", dir)
-        return real_mkstemp(*args, dir=dir, **kwargs)  # type: ignore[arg-type]
+    def refuse(path: Path, *args: int) -> int:
+        if Path(path).parent.name == "ro":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args)
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.os, "open", refuse)
     (tmp_path / "ro").mkdir()
     status, _, err = report(capsys, str(PTP), "--format", "md", "-o", "ro/out.md")
     assert status == exit_codes.CANNOT_WRITE
@@ -116,9 +116,9 @@ def test_resume_in_a_folder_it_cannot_write_names_that_folder(
     transcript.write_bytes(PTP.read_bytes())
 
     def read_only(path: Path) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied", str(path) + ".lock")
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(store._Lock, "acquire", classmethod(lambda cls, path: read_only(path)))
+    monkeypatch.setattr(store, "_open_locked", read_only)
     status = cli.main(["resume", str(transcript), "--plain"])
     err = capsys.readouterr().err
     assert status == exit_codes.CANNOT_WRITE

@@ -49,12 +49,26 @@ def hostile(cat: Catalogue, tmp_path: Path):
 
 def test_markdown_is_inert(hostile) -> None:
     text = render_assessment(hostile, "md")
-    assert "<script>" not in text and "&lt;script&gt;" in text
+    # Neutralised with Markdown's own backslash escape, not an HTML entity.
+    assert not re.search(r"(?<!\\)<script>", text) and "\\<script>" in text
+    assert "&lt;" not in text
     assert not re.search(r"(?<!\\)\[@click", text) and "\\[@click=app.quit\\]" in text
     assert "{{ 7\\*7 }}" in text  # shown literally, never evaluated
     assert "49" not in text
     assert "\x1b" not in text  # stripped when typed
     assert "<b>Org</b>" not in text
+
+
+def test_markdown_keeps_the_seeds_wording_as_written() -> None:
+    from bot.report import escape
+
+    assert escape.markdown("Police and Fire & Rescue Authorities") == (
+        "Police and Fire & Rescue Authorities"
+    )
+    assert escape.markdown("a < b > c, 3 - 4") == "a < b > c, 3 - 4"
+    # Still inert: a tag, an entity, a heading or a quote at the start are escaped.
+    assert escape.markdown("<b>x</b> &amp;") == "\\<b>x\\</b> \\&amp;"
+    assert escape.markdown("# x") == "\\# x" and escape.markdown("> x") == "\\> x"
 
 
 def test_control_characters_in_a_hand_edited_transcript_are_shown_not_obeyed() -> None:
@@ -84,7 +98,9 @@ def test_csv_cells_never_start_a_formula(hostile) -> None:
         "area",
         "letter",
         "action",
+        "source",
         "priority",
+        "need",
         "trigger",
         "owner",
         "due",

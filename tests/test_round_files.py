@@ -19,7 +19,7 @@ from bot.problems import LoadError
 from bot.rounds import calls
 from bot.rounds.calls import CallEntry
 from bot.rounds.folder import create, find_rounds, import_csv, load_round, resolve
-from bot.rounds.model import Round
+from bot.rounds.model import Invitee, Round
 
 NOW = datetime(2009, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -212,3 +212,27 @@ def test_killed_while_appending_loses_at_most_the_entry_being_written(tmp_path: 
 def test_times_need_a_zone() -> None:
     with pytest.raises(ValueError, match="needs its time zone"):
         CallEntry(at=datetime(2009, 1, 1) + timedelta(0), invitee="a", outcome="busy")
+
+
+def test_validate_checks_a_round(tmp_path: Path) -> None:
+    from bot.catalogue import Catalogue
+    from bot.validate import validate
+
+    folder = tmp_path / "r"
+    create(
+        folder,
+        Round(
+            title="R",
+            framework="hertfordshire-review",
+            self_dialogue="hertfordshire-interview",
+            invitees=(Invitee(id="a", name="Ann"),),
+        ),
+    )
+    calls.append(folder, [entry("a"), entry("b")])
+    report = validate([folder], Catalogue())
+    assert [str(p) for p in report.problems] == [
+        'r/round.toml:4: self_dialogue: "hertfordshire-interview" is a telephone dialogue; '
+        "self_dialogue needs a self one",
+        'r/calls.jsonl:2: invitee: "b" is not an invitee of the round',
+    ]
+    assert report.checked == ["r"]

@@ -35,7 +35,17 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     transcripts = tmp_path / "transcripts"
     shutil.copytree(SAMPLE, transcripts / "rounds" / "hertfordshire-2009")
     monkeypatch.setenv("PARTNERSHIP_BOT_CALLER", "Alex")
+    monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
     return transcripts
+
+
+async def until(pilot, check, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait (without timing anything) until the app shows what is expected."""
+    for _ in range(int(seconds / 0.05)):
+        if check():
+            return
+        await pilot.pause(0.05)
+    assert check()
 
 
 def last_entry(folder: Path) -> dict:
@@ -49,20 +59,16 @@ def row_text(screen: RoundScreen, invitee: str) -> str:
 
 
 async def open_round(app, pilot) -> RoundScreen:  # type: ignore[no-untyped-def]
-    for _ in range(50):
-        await pilot.pause(0.05)
-        if isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count:
-            break
+    await until(
+        pilot,
+        lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count,
+    )
     table = app.screen.query_one(DataTable)
     assert "22/40 done (55%)" in " ".join(str(c) for c in table.get_row_at(0))
     await pilot.press("enter")
-    for _ in range(50):
-        await pilot.pause(0.05)
-        if isinstance(app.screen, RoundScreen) and app.screen.shot is not None:
-            break
+    await until(pilot, lambda: isinstance(app.screen, RoundScreen) and app.screen.shot is not None)
     screen = app.screen
     assert isinstance(screen, RoundScreen)
-    screen.clock = lambda: NOW
     return screen
 
 
@@ -142,8 +148,6 @@ async def test_another_officers_call_shows_as_busy_and_is_skipped(
     app = make_app(catalogue, folder)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_round(app, pilot)
-        screen.refresh_round()
-        await pilot.pause(0.3)
         assert "busy: Sam" in row_text(screen, "h32")
         await pilot.press("x")
         await pilot.pause()
@@ -167,8 +171,7 @@ async def test_start_a_self_assessment_linked_to_the_invitee(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, RoundScreen)
-        await pilot.pause(0.3)
-        assert "in progress" in row_text(app.screen, "h17")
+        await until(pilot, lambda: "in progress" in row_text(app.screen, "h17"))
 
 
 async def test_start_an_interview_logs_it(folder: Path, catalogue: Catalogue) -> None:
@@ -182,3 +185,19 @@ async def test_start_an_interview_logs_it(folder: Path, catalogue: Catalogue) ->
         assert app.screen.conversation.header.interviewer.name == "Alex"
         entry = last_entry(folder)
         assert (entry["invitee"], entry["outcome"]) == ("h38", "interview_started")
+
+
+async def test_round_screen_snapshot(folder: Path, catalogue: Catalogue) -> None:
+    from tests.test_snapshots import compare
+
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        screen = RoundScreen(
+            catalogue, folder / "rounds" / "hertfordshire-2009", "Alex", lambda: NOW
+        )
+        await app.push_screen(screen)
+        await until(pilot, lambda: screen.shot is not None)
+        await pilot.press("f", "f")  # the appointments
+        await pilot.pause()
+        compare("round", app.export_screenshot())

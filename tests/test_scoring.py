@@ -51,7 +51,7 @@ def test_actions_fire_and_do_not(cat: Catalogue, tmp_path: Path) -> None:
     weak = assess(cat, tmp_path, ["1", "n", "20", "3"], reply="We have no time for it")
     assert [a.action.id for a in weak.actions] == ["fix-one", "fix-two"]
     fix_one = weak.areas[0].actions[0]
-    assert fix_one.letter == "a"
+    assert fix_one.letter == ""  # the framework letters none, and none is made up
     assert fix_one.triggers == ("a1 Disagree", "a2 No")
     assert fix_one.quotes == ("We have no time for it",)
     assert fix_one.priority == "high"
@@ -118,10 +118,18 @@ def test_fareham_sample_gives_the_seed_actions(catalogue: Catalogue) -> None:
         "identify-budgets",
     }
     assert appendix_a <= fired
+    # Appendix A's own letters in every area, in its order; never re-lettered by need.
+    for area in result.areas:
+        lettered = [a for a in area.actions if a.action.source.startswith("Appendix A")]
+        assert lettered, area.area.id
+        for action in lettered:
+            number = result.areas.index(area) + 1
+            assert action.action.source.startswith(f"Appendix A, {number} {action.letter})")
+        assert [a.letter for a in lettered] == sorted(a.letter for a in lettered)
     leadership = result.areas[1]
-    assert [a.letter for a in leadership.actions] == list("abcdef")
-    needs = [a.need for a in leadership.actions]
-    assert needs == sorted(needs, reverse=True)
+    assert [a.letter for a in leadership.actions] == ["a", "b", "c", "d", "e", ""]
+    # An action from elsewhere says where it comes from.
+    assert leadership.actions[-1].action.source.startswith("Appendix B")
 
 
 def test_changed_framework_is_said_and_current_can_be_asked_for(

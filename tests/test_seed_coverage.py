@@ -58,7 +58,8 @@ def framework_texts(framework_id: str) -> set[str]:
     for question in framework.questions():
         texts.add(normalise(question.text))
         if question.number:
-            by_number[question.number].append(question.text)
+            # "1.5 (part 2)" is the second part of the seed's 1.5.
+            by_number[re.sub(r" \(part \d+\)$", "", question.number)].append(question.text)
     # A seed question asked in parts (such as Hallmarks 1.5) is the parts together.
     texts |= {normalise(" ".join(parts)) for parts in by_number.values() if len(parts) > 1}
     return texts

@@ -180,7 +180,14 @@ def test_default_dialogue_asks_everything_in_order(mini: LoadedFramework) -> Non
     assert asked(session) == ["a1", "a2", "a3", "b1", "b2"]
     assert session.complete
     triggers = {p.on for node in dialogue.dialogue.nodes.values() for p in node.probes}
-    assert triggers == {"low", "dont_know", "unevidenced_high", "vague", "out_of_range"}
+    assert triggers == {
+        "low",
+        "dont_know",
+        "unevidenced_high",
+        "vague",
+        "below_range",
+        "above_range",
+    }
 
 
 def test_telephone_sessions_record_the_interviewer(mini_chat: LoadedDialogue) -> None:

@@ -90,7 +90,16 @@ def test_reports_show_a_right_to_left_override_visibly(tmp_path: Path) -> None:
     for fmt in ("md", "html", "csv", "json"):
         text = render_assessment(assessment, fmt)
         assert RLO not in text, fmt
-    # Markdown and HTML both escape the angle brackets, so both display "<U+202E>".
-    assert "Ann &lt;U+202E&gt;evil" in render_assessment(assessment, "md")
+    # Markdown (with its own backslash escape) and HTML both display "<U+202E>".
+    assert "Ann \\<U+202E>evil" in render_assessment(assessment, "md")
     assert "&lt;U+202E&gt;gnp.exe" in render_assessment(assessment, "html")
     assert "\\u202e" in render_assessment(assessment, "json")
+
+
+def test_problems_quoting_a_hostile_file_show_its_characters_not_obey_them() -> None:
+    from bot.problems import Problem
+
+    problem = Problem("x.toml", f"evil\x1b[2J{RLO}", f'unknown key "evil\x1b[2J{RLO}"\nmore', 3)
+    assert str(problem) == (
+        'x.toml:3: evil\\x1b[2J<U+202E>: unknown key "evil\\x1b[2J<U+202E>"\\nmore'
+    )

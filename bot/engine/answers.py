@@ -181,8 +181,9 @@ def _parse_choice(scale: Scale, text: str) -> ParsedAnswer:
         raise AnswerError(f"Don't know is not one of the answers here. {choice_hint(scale)}")
     if best is None:
         first = text.split(maxsplit=1)[0]
-        if any(_normal(first).startswith(_normal(o.key)) for o in scale.options):
-            example = scale.options[0].key
+        near = [o.key for o in scale.options if _normal(first).startswith(_normal(o.key))]
+        if near:
+            example = max(near, key=len)
             raise AnswerError(
                 f'"{first}" is not one of the answers. {choice_hint(scale)} '
                 f'A comment goes after the answer and a space, such as "{example} - because ...".'

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 from bot.engine.answers import NOT_APPLICABLE
 from bot.engine.evidence import is_hedged, is_vague, names_evidence
+from bot.engine.ranges import RANGE_TRIGGERS, range_side
+from bot.engine.ranges import probe_text as range_probe_text
 from bot.model import Probe, Question, Scale, Turn
+from bot.model.framework import is_top, is_weak
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _FIRST_WORD = re.compile(r"[A-Za-z']+")
@@ -138,8 +141,8 @@ def fires(probe: Probe, state: ProbeState, consistent: Callable[[], bool]) -> bo
     if answer.abstain == NOT_APPLICABLE:
         return False
     if probe.on == "low":
-        weak = scale.weak_at_or_below if scale else None
-        return answer.score is not None and weak is not None and answer.score <= weak
+        # Weak and top are read in the scored direction (reverse-scored questions mirrored).
+        return is_weak(question, scale, answer.score)
     if probe.on == "dont_know":
         return answer.abstain == "dont_know"
     if probe.on == "vague":
@@ -148,14 +151,13 @@ def fires(probe: Probe, state: ProbeState, consistent: Callable[[], bool]) -> bo
         latest = state.said[-1]
         return is_vague(latest.words) and not does_what_was_asked(latest.words, latest.expected)
     if probe.on == "unevidenced_high":
-        return (
-            scale is not None
-            and answer.score is not None
-            and answer.score >= scale.high
-            and not names_evidence(" ".join(s.words for s in state.said))
+        return is_top(question, scale, answer.score) and not names_evidence(
+            " ".join(s.words for s in state.said)
         )
-    if probe.on == "out_of_range":
-        return answer.score == 0.0 and question.recommended is not None
+    if probe.on in RANGE_TRIGGERS:
+        # Below and above a range each have their own follow-up; out_of_range is either.
+        side = range_side(question, answer)
+        return bool(side) and probe.on in ("out_of_range", f"{side}_range")
     if probe.on == "inconsistent":
         return not consistent()
     return False
@@ -176,8 +178,7 @@ def next_probe(
     return None
 
 
-def probe_text(probe: Probe, question: Question) -> str:
-    """A probe's words, with `{range}` replaced by the question's recommended range."""
-    if question.recommended is not None and "{range}" in probe.text:
-        return probe.text.replace("{range}", question.recommended.describe())
-    return probe.text
+def probe_text(probe: Probe, question: Question, answer: Turn | None = None) -> str:
+    """A probe's words, with a number question's range filled in (`{range}`, `{note}`,
+    and `{reason}` for the side of it the answer is on)."""
+    return range_probe_text(probe, question, range_side(question, answer) if answer else "")

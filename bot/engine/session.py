@@ -25,6 +25,7 @@ from bot.engine.path import (
 )
 from bot.engine.probes import ProbeState, Said, asks_for, expected_of, next_probe, probe_text
 from bot.engine.prompts import Outcome, Progress, Prompt
+from bot.engine.routes import next_node, turning_point
 from bot.facts import AnswerFacts
 from bot.loading import LoadedDialogue
 from bot.model import Option, Question, Turn
@@ -124,7 +125,7 @@ class Session:
             return Prompt(
                 kind="probe",
                 node=self.visit.node,
-                text=probe_text(probe, question),
+                text=probe_text(probe, question, self.ledger.latest(question.id)),
                 progress=progress,
                 question=question,
                 trigger=probe.on,
@@ -234,7 +235,9 @@ class Session:
         turn = self._answer_turn(
             at, question, clean_input(text), parsed, previous, node=previous.node
         )
-        turning = self._turning_point(previous.node, turn)
+        turning = turning_point(
+            self.loaded, self.tracker, self.ledger, previous.node, turn, bool(self.finished)
+        )
         if turning is not None and self.finished:
             return Outcome(
                 error="That answer changes which questions follow, and the assessment is over: "
@@ -415,7 +418,7 @@ class Session:
             if probe is not None:
                 return [self._emit_probe(node_id, probe, at)]
         if last.kind in ("answer", "probe_answer", "skip", "keep"):
-            following = self._next_node(node_id)
+            following = next_node(self.loaded, node_id, self.facts)
             return self._emit_from(following, at) if following else self._dead_end(node_id, at)
         return []
 
@@ -423,7 +426,7 @@ class Session:
         node = self.dialogue.nodes[node_id]
         question = self.framework.question(node.ask or "")
         probe = node.probes[index]
-        text = probe_text(probe, question)
+        text = probe_text(probe, question, self.ledger.latest(question.id))
         return self._emit(
             self._turn(
                 at,
@@ -469,7 +472,7 @@ class Session:
             turns.append(
                 self._emit(self._turn(at, "bot", "say", node=node_id, text=node.say or ""))
             )
-            following = self._next_node(node_id)
+            following = next_node(self.loaded, node_id, self.facts)
             if following is None:
                 return turns + self._dead_end(node_id, at)
             node_id = following
@@ -480,44 +483,6 @@ class Session:
     def _dead_end(self, node_id: str, at: datetime) -> list[Turn]:
         # Validation reports dead ends; a respondent who meets one is still let out cleanly.
         return [self._emit(self._turn(at, "bot", "end", node=node_id, text=DEAD_END_WORDS))]
-
-    def _next_node(self, node_id: str, facts: AnswerFacts | None = None) -> str | None:
-        node = self.dialogue.nodes[node_id]
-        facts = facts if facts is not None else self.facts
-        for index, branch in enumerate(node.branches):
-            if self.loaded.branches[(node_id, index)].evaluate(facts):
-                return branch.goto
-        return node.next
-
-    def _route_from(self, node_id: str, facts: AnswerFacts) -> str | None:
-        """The next ask node after a node, through say nodes (None: the dialogue ends)."""
-        for _ in range(len(self.dialogue.nodes) + 1):
-            following = self._next_node(node_id, facts)
-            if following is None or self.dialogue.nodes[following].kind == "end":
-                return None
-            if self.dialogue.nodes[following].kind == "ask":
-                return following
-            node_id = following
-        return None
-
-    def _turning_point(self, node_id: str, amendment: Turn) -> str | None:
-        """Where the route taken would turn differently with an amendment: the first node
-        from `node_id` on whose next question is no longer the one that followed it."""
-        nodes = self.tracker.nodes
-        if node_id not in nodes[: self.tracker.cursor + 1]:
-            return None  # ahead of the cursor: the route is taken again when it is reached
-        ledger = self.ledger.with_answer(amendment)
-        last = self.tracker.cursor if not self.finished else len(nodes) - 1
-        for index in range(nodes.index(node_id), last + 1):
-            facts = AnswerFacts(
-                self.framework, answers_on(nodes[: index + 1], self.tracker, ledger)
-            )
-            expected = nodes[index + 1] if index + 1 < len(nodes) else None
-            if index == self.tracker.cursor and not self.finished:
-                break  # the question being asked: its route is taken when it is answered
-            if self._route_from(nodes[index], facts) != expected:
-                return nodes[index]
-        return None
 
     def _next_probe(self, node_id: str) -> int | None:
         assert self.visit is not None

@@ -8,7 +8,16 @@ from pydantic import Field, model_validator
 
 from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
 
-Trigger = Literal["low", "dont_know", "vague", "unevidenced_high", "out_of_range", "inconsistent"]
+Trigger = Literal[
+    "low",
+    "dont_know",
+    "vague",
+    "unevidenced_high",
+    "out_of_range",
+    "below_range",
+    "above_range",
+    "inconsistent",
+]
 Mode = Literal["self", "telephone"]
 
 
@@ -18,7 +27,9 @@ class Probe(Strict):
     on: Trigger
     """What fires it."""
     text: str = Field(min_length=1)
-    """The follow-up question. `{range}` is replaced by a number question's range."""
+    """The follow-up question. For a number question, `{range}` is replaced by its
+    recommended range, `{note}` by the range's note and `{reason}` by the seed's reason
+    against the side the answer is on."""
     check: str | None = None
     """For `inconsistent`: a condition that should hold; the probe fires when it does not."""
 

@@ -9,6 +9,9 @@ from pydantic import Field, model_validator
 
 from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
 
+DEFAULT_MIN_COVERAGE = 50.0
+"""Unless a framework says otherwise, half the asked questions need a scored answer."""
+
 QuestionKind = Literal["rating", "yesno", "number", "text"]
 Expects = Literal["", "name", "date"]
 Abstention = Literal["dont_know", "refused"]
@@ -113,7 +116,11 @@ class Range(Strict):
     max: float | None = None
     """Highest recommended value."""
     note: str = ""
-    """Why: shown in probes and reports."""
+    """Why this range, in the seed's words: shown with the follow-up and in reports."""
+    below: str = ""
+    """Why not fewer, where the seed gives a reason: `{reason}` in a `below_range` probe."""
+    above: str = ""
+    """Why not more, where the seed gives a reason: `{reason}` in an `above_range` probe."""
 
     @model_validator(mode="after")
     def _in_order(self) -> Range:
@@ -125,7 +132,19 @@ class Range(Strict):
 
     def contains(self, number: float) -> bool:
         """Whether a number is inside the range."""
-        return (self.min is None or number >= self.min) and (self.max is None or number <= self.max)
+        return self.side(number) == ""
+
+    def side(self, number: float) -> str:
+        """ "below" or "above" the range, or "" inside it."""
+        if self.min is not None and number < self.min:
+            return "below"
+        if self.max is not None and number > self.max:
+            return "above"
+        return ""
+
+    def reason(self, side: str) -> str:
+        """The seed's reason against a number on that side of the range ("" where none)."""
+        return self.below if side == "below" else self.above if side == "above" else ""
 
     def describe(self) -> str:
         """The range as words, such as "12-15"."""
@@ -186,6 +205,15 @@ class Question(Strict):
     """For numbers: the recommended range; outside it fires `out_of_range`."""
     benchmark: Benchmark | None = None
     """A published result for this statement."""
+    reverse: bool = False
+    """Scored in reverse: the statement describes a problem, so the option at the top of
+    the scale ("Fully like us", "Strongly agree") scores 0 and the one at the bottom 100."""
+
+    @property
+    def scoreable(self) -> bool:
+        """Whether an answer to it gets a score: a scale, or a number with a recommended
+        range. Only these count towards coverage."""
+        return self.scale is not None or (self.kind == "number" and self.recommended is not None)
 
     @model_validator(mode="after")
     def _kind_fits(self) -> Question:
@@ -193,6 +221,8 @@ class Question(Strict):
             raise ValueError(f"a {self.kind} question needs a scale")
         if self.kind in ("number", "text") and self.scale:
             raise ValueError(f"a {self.kind} question takes no scale")
+        if self.reverse and not self.scale:
+            raise ValueError("only rating and yesno questions can be reverse-scored")
         number_only = {
             "recommended": self.recommended is not None,
             "minimum": self.minimum is not None,
@@ -221,8 +251,11 @@ class Action(Strict):
     """Suggested owner role."""
     smart: str = ""
     """Hint for making it specific, measurable, attributable, realistic and timebound."""
+    letter: str = Field(default="", pattern=r"^([a-z]{1,2})?$")
+    """The letter the seed gives it within its area, such as "a" for Appendix A's 1 a);
+    empty where the seed letters none. Reports keep it; they never letter actions anew."""
     source: str = ""
-    """Where in the seed it comes from, such as "Appendix A, 1 a)"."""
+    """Where in the seed it comes from, such as "Appendix A, 1 a)" or "Appendix B, Induction"."""
 
 
 class Area(Strict):
@@ -281,6 +314,10 @@ class Framework(Strict):
     """The areas in order."""
     bands: Bands
     """Score bands."""
+    min_coverage: float = Field(default=DEFAULT_MIN_COVERAGE, ge=0, le=100)
+    """Per cent of an area's asked, scoreable questions that need a scored answer (not
+    Don't know, Refused or skipped) before the area gets a score, RAG and stage; the
+    overall score needs the same share of all of them."""
 
     def questions(self) -> tuple[Question, ...]:
         """Every question, in order."""
@@ -302,8 +339,40 @@ class Framework(Strict):
         """The scale of a rating or yesno question."""
         return self.scales[question.scale] if question.scale else None
 
+    def question_score(self, question: Question, raw: float | None) -> float | None:
+        """An answer's 0-100 score in the scored direction (see `directed_score`)."""
+        return directed_score(question, self.scale_of(question), raw)
+
     @cached_property
     def _index(self) -> tuple[dict[str, Question], dict[str, Area]]:
         questions = {q.id: q for a in self.areas for q in a.questions}
         areas = {q.id: a for a in self.areas for q in a.questions}
         return questions, areas
+
+
+def directed_score(question: Question, scale: Scale | None, raw: float | None) -> float | None:
+    """An answer's 0-100 score in the scored direction, from the score stored with it: the
+    scale's score normalised, mirrored for a reverse-scored question; None stays None."""
+    if raw is None:
+        return None
+    if scale is None:
+        return raw
+    score = scale.normalise(raw)
+    return round(100.0 - score, 6) if question.reverse else score
+
+
+def is_weak(question: Question, scale: Scale | None, raw: float | None) -> bool:
+    """Whether an answer is weak in the scored direction: at or below the scale's
+    `weak_at_or_below` on a plain question, at or above its mirror image on a
+    reverse-scored one."""
+    if raw is None or scale is None or scale.weak_at_or_below is None:
+        return False
+    score = directed_score(question, scale, raw)
+    assert score is not None
+    return score <= scale.normalise(scale.weak_at_or_below) + 1e-9
+
+
+def is_top(question: Question, scale: Scale | None, raw: float | None) -> bool:
+    """Whether an answer has full marks in the scored direction."""
+    score = directed_score(question, scale, raw) if scale is not None else None
+    return score is not None and score >= 100.0 - 1e-9

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.model import Band
+from bot.engine.ranges import range_side
+from bot.model import Band, Question
 from bot.scoring.results import AreaResult, Assessment, QuestionResult, SuggestedAction
 
 REPORT_SCHEMA = 1
@@ -32,14 +33,32 @@ def band(value: Band | None) -> dict[str, Any] | None:
     )
 
 
+def recommended_data(question: Question) -> dict[str, Any] | None:
+    """A number question's recommended range as data: the range in words and why."""
+    recommended = question.recommended
+    if recommended is None:
+        return None
+    return {
+        "min": recommended.min,
+        "max": recommended.max,
+        "range": recommended.describe(),
+        "note": recommended.note,
+    }
+
+
 def question_data(result: QuestionResult) -> dict[str, Any]:
     """One question's outcome as data."""
     answer = result.answer
+    question = result.question
+    side = range_side(question, answer) if answer is not None else ""
     return {
-        "id": result.question.id,
-        "number": result.question.number,
-        "text": result.question.text,
-        "kind": result.question.kind,
+        "id": question.id,
+        "number": question.number,
+        "text": question.text,
+        "kind": question.kind,
+        "reverse": question.reverse,
+        "recommended": recommended_data(question),
+        "range_side": side,
         "asked": result.asked,
         "answer": result.shown_answer,
         "value": answer.value if answer else None,
@@ -59,6 +78,7 @@ def action_data(action: SuggestedAction) -> dict[str, Any]:
         "area": action.area.id,
         "area_title": action.area.title,
         "letter": action.letter,
+        "source": action.action.source,
         "text": action.action.text,
         "priority": action.priority,
         "need": rounded(action.need),
@@ -66,7 +86,6 @@ def action_data(action: SuggestedAction) -> dict[str, Any]:
         "quotes": list(action.quotes),
         "owner": action.action.owner,
         "smart": action.action.smart,
-        "source": action.action.source,
         "due": action.due.isoformat() if action.due else None,
     }
 
@@ -78,6 +97,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "title": result.area.title,
         "score": rounded(result.score),
         "coverage": percent(result.coverage),
+        "enough": result.enough,
         "evidence": percent(result.evidence),
         "rag": band(result.rag),
         "response": " ".join(w for q in result.questions for w in q.words),
@@ -113,8 +133,10 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "status": assessment.status,
         "started": assessment.started,
         "updated": assessment.updated,
+        "min_coverage": framework.min_coverage,
         "overall": {
             "score": rounded(assessment.overall),
+            "coverage": percent(assessment.coverage),
             "rag": band(assessment.overall_rag),
             "stage": band(assessment.stage),
             "stages": [band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)],

@@ -8,19 +8,29 @@ from markupsafe import Markup
 
 from bot.text import printable
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Only where they would start markup: "<" before a tag, comment or autolink; "&" before
+# an entity reference; "#", ">", "- ", "+ " or "1. " at the start, where a line could
+# become a heading, quote or list. Elsewhere they are left as written ("Fire & Rescue").
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LINE_START = re.compile(r"^(\s*\d*)([#>]|[-+.)](?=\s))")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def markdown(value: object) -> str:
-    """Text that Markdown shows literally: no HTML, links, emphasis or tables from it."""
+    """Text that Markdown shows literally: no HTML, links, emphasis, headings or tables
+    from it. Markdown's own backslash escapes are used, never HTML entities, so that the
+    text reads as written in plain text too."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
     text = printable(str(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_TAG.sub(r"\\<", text)
+    text = _MD_ENTITY.sub(r"\\&", text)
+    text = _MD_LINE_START.sub(r"\1\\\2", text)
     return text.replace("\n", " ")
 
 

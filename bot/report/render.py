@@ -85,7 +85,34 @@ def render_data(data: dict[str, Any], fmt: str, name: str, templates: Path | Non
     return env.get_template(f"{name}.{fmt}.j2").render(r=data, chart=chart)
 
 
-CSV_COLUMNS = ("area", "letter", "action", "priority", "trigger", "owner", "due", "smart", "quotes")
+CSV_COLUMNS = (
+    "area",
+    "letter",
+    "action",
+    "source",
+    "priority",
+    "need",
+    "trigger",
+    "owner",
+    "due",
+    "smart",
+    "quotes",
+)
+AGGREGATE_CSV_COLUMNS = (
+    "area",
+    "letter",
+    "action",
+    "source",
+    "priority",
+    "need",
+    "respondents",
+    "share",
+    "owner",
+    "smart",
+    "quotes",
+)
+"""An aggregate has no single assessment date and no single respondent's answers, so it
+has no `due` or `trigger`; it has how many respondents the action was suggested for."""
 
 
 def actions_csv(data: dict[str, Any]) -> str:
@@ -93,20 +120,16 @@ def actions_csv(data: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     aggregate = data.get("kind") == "aggregate"
-    writer.writerow([*CSV_COLUMNS, "respondents"] if aggregate else CSV_COLUMNS)
+    columns = AGGREGATE_CSV_COLUMNS if aggregate else CSV_COLUMNS
+    writer.writerow(columns)
     for action in data["actions"]:
-        row = [
-            action["area_title"],
-            action.get("letter", ""),
-            action["text"],
-            action["priority"],
-            "; ".join(action["triggers"]),
-            action["owner"],
-            action.get("due") or "",
-            action["smart"],
-            " | ".join(action["quotes"]),
-        ]
-        if aggregate:
-            row.append(action["respondents"])
-        writer.writerow([escape.csv_cell(cell) for cell in row])
+        cells = {
+            **action,
+            "area": action["area_title"],
+            "action": action["text"],
+            "trigger": "; ".join(action.get("triggers", [])),
+            "quotes": " | ".join(action["quotes"]),
+            "due": action.get("due") or "",
+        }
+        writer.writerow([escape.csv_cell(cells.get(column)) for column in columns])
     return out.getvalue()

@@ -22,10 +22,10 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from bot.loading import read_text, read_toml, validate_model
+from bot.files import write_atomically
+from bot.loading import parse_toml, read_text, validate_model
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
-from bot.store import _atomic_write
 
 ROUND_FILE = "round.toml"
 ROUNDS_FOLDER = "rounds"
@@ -73,13 +73,17 @@ def load_round(folder: Path) -> LoadedRound:
         raise LoadError(
             [Problem(display_name(folder), "", f"is not a round: it has no {ROUND_FILE}")]
         )
-    data, text, _ = read_toml(path)
-    name = display_name(path)
-    loaded = validate_model(Round, data, name, text)
+    _, text = read_text(path, "round file")
+    return LoadedRound(load_round_text(text, display_name(path)), folder)
+
+
+def load_round_text(text: str, name: str) -> Round:
+    """A round from round.toml's text, checked; every problem is listed at once."""
+    loaded = validate_model(Round, parse_toml(text, name), name, text)
     problems = duplicate_problems(loaded, name, text)
     if problems:
         raise LoadError(problems)
-    return LoadedRound(loaded, folder)
+    return loaded
 
 
 def duplicate_problems(loaded: Round, name: str, text: str) -> list[Problem]:
@@ -118,7 +122,7 @@ def encode(loaded: Round) -> str:
 @contextlib.contextmanager
 def locked(folder: Path) -> Iterator[None]:
     """Hold the round's lock (waits for another process changing round.toml)."""
-    fd = os.open(folder / ".round.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(folder / ".round.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -128,7 +132,12 @@ def locked(folder: Path) -> Iterator[None]:
 
 def save(folder: Path, loaded: Round) -> None:
     """Replace round.toml atomically (the caller holds the lock)."""
-    _atomic_write(round_path(folder), encode(loaded).encode("utf-8"))
+    path = round_path(folder)
+
+    def reads_back(temporary: Path) -> None:
+        load_round_text(temporary.read_text(encoding="utf-8"), display_name(path))
+
+    write_atomically(path, encode(loaded), check=reads_back)
 
 
 def create(folder: Path, new: Round) -> LoadedRound:

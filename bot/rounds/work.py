@@ -4,8 +4,6 @@ invitee's conversation so that its transcript is linked to them."""
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -66,17 +64,7 @@ def transcript_files(folder: Path) -> list[Path]:
 
 def is_open(path: Path) -> bool:
     """Whether another process holds a transcript's lock (it is being written now)."""
-    try:
-        fd = os.open(path.with_name(path.name + ".lock"), os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-    return False
+    return store.in_use(path)
 
 
 def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:

@@ -26,10 +26,10 @@ from bot.problems import display_name
 from bot.remembered import default_cache_folder as default_cache_folder
 from bot.scoring.compile import band_for, priority_for
 from bot.scoring.summary import (
-    CACHE_FILE,
     SUMMARY_VERSION,
     Result,
     Summary,
+    cache_file,
     init_worker,
     summarise_path,
 )
@@ -174,9 +174,11 @@ class CacheWriter:
         self.db: sqlite3.Connection | None = None
         if folder is None:
             return
+        path = cache_file(folder, create=True)
+        if path is None:
+            return
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self.db = sqlite3.connect(folder / CACHE_FILE)
+            self.db = sqlite3.connect(path)
             self.db.execute("pragma journal_mode=wal")
             self.db.execute("create table if not exists summary (key text primary key, value blob)")
             self.db.commit()

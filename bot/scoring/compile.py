@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from datetime import date
 from statistics import fmean
 
-from bot.engine.answers import NOT_APPLICABLE, own_words
+from bot.engine.answers import own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
 from bot.model import Band, Framework, Transcript
 from bot.scoring.actions import FiredAction, fired_actions
+from bot.scoring.coverage import area_coverage, covered_score, overall_coverage
 from bot.scoring.results import (
     AreaResult,
     Assessment,
@@ -24,7 +25,6 @@ from bot.scoring.results import (
 
 DUE_MONTHS = {"high": 3, "medium": 6, "low": 12}
 """An action is due this many calendar months after the assessment started, by priority."""
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def band_for(score: float | None, bands: Sequence[Band]) -> Band | None:
@@ -57,41 +57,33 @@ def compile_transcript(
     results = {q.id: _question_result(framework, q.id, path, facts) for q in framework.questions()}
     fired = fired_actions(loaded, path, facts)
     started = transcript.started.date()
+    asked = {r.question.id for r in results.values() if r.asked}
     area_results = []
+    coverages = []
     for area in framework.areas:
         questions = tuple(results[q.id] for q in area.questions)
-        score = facts.area_score(area.id)
-        # Not applicable abstains without lowering coverage: it is not a question to score;
-        # nor is a text answer, or a number with no recommended range (a fact, never scored).
-        scoreable = [
-            r
-            for r in questions
-            if r.asked
-            and r.question.kind != "text"
-            and not (r.question.kind == "number" and r.question.recommended is None)
-            and r.abstained != NOT_APPLICABLE
-        ]
+        coverage = area_coverage(framework, area, asked, facts)
+        coverages.append(coverage)
+        # Below the framework's minimum coverage an area gets no score, RAG or stage.
+        score = covered_score(framework, coverage, facts.area_score(area.id))
         answered = [r for r in questions if r.answer is not None and not r.abstained]
-        coverage = (
-            (sum(1 for r in scoreable if r.score is not None) / len(scoreable))
-            if scoreable
-            else None
-        )
         evidence = (sum(1 for r in answered if r.evidence) / len(answered)) if answered else None
-        actions = _lettered([f for f in fired if f.area.id == area.id], started)
+        actions = _in_seed_order([f for f in fired if f.area.id == area.id], started)
         area_results.append(
             AreaResult(
                 area,
                 score,
-                coverage,
+                coverage.share,
                 evidence,
                 band_for(score, framework.bands.rag),
                 questions,
                 actions,
+                enough=coverage.enough(framework),
             )
         )
+    total = overall_coverage(coverages)
     scored = [a.score for a in area_results if a.score is not None]
-    overall = round(fmean(scored), 6) if scored else None
+    overall = round(fmean(scored), 6) if scored and total.enough(framework) else None
     return Assessment(
         framework=framework,
         transcript_id=transcript.id,
@@ -105,6 +97,7 @@ def compile_transcript(
         overall=overall,
         stage=band_for(overall, framework.bands.stages),
         overall_rag=band_for(overall, framework.bands.rag),
+        coverage=total.share,
         warnings=tuple(warnings),
         call_seconds=transcript.call_seconds,
     )
@@ -134,19 +127,20 @@ def _question_result(
     )
 
 
-def _lettered(fired: list[FiredAction], started: date) -> tuple[SuggestedAction, ...]:
-    """An area's fired actions, most needed first, lettered a), b), c)."""
-    ranked = sorted(fired, key=lambda f: (-f.need, f.order))
+def _in_seed_order(fired: list[FiredAction], started: date) -> tuple[SuggestedAction, ...]:
+    """An area's fired actions in the framework's (the seed's) order, each with the seed's
+    own letter; how much each is needed is its `need` (a column to sort by), never a new
+    letter."""
     return tuple(
         SuggestedAction(
             action=f.action,
             area=f.area,
-            letter=LETTERS[i] if i < len(LETTERS) else f"z{i}",
+            letter=f.action.letter,
             need=f.need,
             priority=(priority := priority_for(f.need)),
             triggers=tuple(str(t) for t in f.triggers),
             quotes=f.quotes,
             due=months_after(started, DUE_MONTHS[priority]),
         )
-        for i, f in enumerate(ranked)
+        for f in sorted(fired, key=lambda f: f.order)
     )

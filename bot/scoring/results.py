@@ -63,7 +63,7 @@ class SuggestedAction:
     area: Area
     """Its area."""
     letter: str
-    """a, b, c... within its area."""
+    """The seed's own letter for it within its area ("" where the seed letters none)."""
     need: float
     """0-100: how far below full marks its triggering answers are."""
     priority: str
@@ -93,7 +93,10 @@ class AreaResult:
     questions: tuple[QuestionResult, ...]
     """Each question."""
     actions: tuple[SuggestedAction, ...]
-    """Suggested actions, lettered, most needed first."""
+    """Suggested actions, in the framework's (the seed's) order."""
+    enough: bool = True
+    """Whether enough questions got a scored answer for a score (the framework's
+    `min_coverage`); when not, `score` and `rag` are None."""
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,13 @@ class Assessment:
     areas: tuple[AreaResult, ...]
     """Each area."""
     overall: float | None
-    """Mean of the area scores."""
+    """Mean of the area scores; None below the framework's minimum coverage."""
     stage: Band | None
     """The development stage of the overall score, where the framework has stages."""
     overall_rag: Band | None
     """The RAG band of the overall score."""
+    coverage: float | None = None
+    """Scored answers out of asked, scoreable questions, over all areas (0-1)."""
     warnings: tuple[str, ...] = field(default=())
     """Such as the framework having changed since the transcript was taken."""
     call_seconds: float | None = None

@@ -19,8 +19,8 @@ def framework_for(
     installed one with a warning; with ``current``, the installed one as asked."""
     reference = transcript.framework
     if not current:
-        snapshot = store.snapshot_path(path.parent, reference.hash)
-        if snapshot.is_file():
+        snapshot = store.find_snapshot(path.parent, reference.hash)
+        if snapshot is not None:
             try:
                 return load_framework(snapshot), []
             except LoadError:

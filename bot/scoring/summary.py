@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sqlite3
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.engine.path import final_path
 from bot.facts import AnswerFacts
+from bot.files import make_private_folder
 from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
 from bot.scoring.source import framework_for
@@ -19,6 +22,37 @@ from bot.scoring.source import framework_for
 SUMMARY_VERSION = 2
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
+
+
+def cache_file(folder: Path, create: bool = False) -> Path | None:
+    """The summary cache database in a folder, or None when it cannot be used safely.
+
+    The database and its -wal and -shm companions hold respondents' names and quotes:
+    they are kept owner-only (0600, the folder 0700, whatever the umask), and a cache
+    whose files are symbolic links, or not plain files of the user's own, is not used
+    (it is only a shortcut).
+    """
+    path = folder / CACHE_FILE
+    try:
+        if create:
+            make_private_folder(folder)
+            flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+            os.close(os.open(path, flags, 0o600))
+        for suffix in ("", "-wal", "-shm"):
+            part = path.with_name(path.name + suffix)
+            try:
+                info = os.lstat(part)
+            except FileNotFoundError:
+                if not suffix:
+                    return None
+                continue
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                return None
+            if stat.S_IMODE(info.st_mode) & 0o077:
+                os.chmod(part, 0o600)
+    except OSError:
+        return None
+    return path
 
 
 @dataclass(frozen=True)
@@ -144,9 +178,10 @@ def init_worker(
         frameworks, dialogues, origins, hints = folders
         catalogue = Catalogue(frameworks, dialogues, origins, hints=hints)
     _WORKER = _Worker(catalogue, current, context, cache)
-    if cache is not None and (cache / CACHE_FILE).exists():
+    path = cache_file(cache) if cache is not None else None
+    if path is not None:
         try:
-            _WORKER.db = sqlite3.connect(f"file:{cache / CACHE_FILE}?mode=ro", uri=True)
+            _WORKER.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         except sqlite3.Error:
             _WORKER.db = None
 

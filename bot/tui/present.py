@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot.model import Framework, Respondent, Turn
-from bot.scoring.results import Assessment
 from bot.text import printable
 from bot.turn_words import (
     CALL_WORDS,
@@ -29,6 +28,9 @@ __all__ = [
     "question_number",
     "who_words",
 ]
+
+if TYPE_CHECKING:  # scoring is loaded when a conversation ends, not before its first question
+    from bot.scoring.results import Assessment
 
 Role = Literal["bot", "you", "probe", "note", "info", "error"]
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Static
 
 from bot.conversation import Conversation
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name
-from bot.scoring.results import Assessment
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, overall_words
 from bot.tui.screens.conversation_base import ConversationScreen
@@ -22,6 +23,11 @@ from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
+
+if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
+    from textual.widgets import TextArea
+
+    from bot.scoring.results import Assessment
 
 LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
 """Said on the multi-line box itself, where the respondent is typing."""
@@ -138,10 +144,12 @@ class ChatScreen(ConversationScreen):
     def _long_answer(self, create: bool) -> TextArea | None:
         """The multi-line box for narrative answers, made the first time one is needed."""
         found = self.query("#long-answer")
+        if not found and not create:
+            return None
+        from textual.widgets import TextArea  # only once a narrative answer is asked for
+
         if found:
             return found.first(TextArea)
-        if not create:
-            return None
         area = TextArea(
             id="long-answer",
             soft_wrap=True,

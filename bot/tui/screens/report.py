@@ -102,7 +102,13 @@ class ReportScreen(Screen[None]):
         for area in assessment.areas:
             table.add_row(
                 Text(clip(area.area.title, AREA_WIDTH)),
-                Text("n/a" if area.score is None else f"{area.score:.0f}"),
+                Text(
+                    f"{area.score:.0f}"
+                    if area.score is not None
+                    else "n/a"
+                    if area.enough
+                    else "too few answers"
+                ),
                 Text(area.rag.label if area.rag else "n/a"),
                 Text("n/a" if area.coverage is None else f"{area.coverage * 100:.0f}%"),
                 Text("n/a" if area.evidence is None else f"{area.evidence * 100:.0f}%"),
@@ -118,9 +124,12 @@ class ReportScreen(Screen[None]):
         lines = ["Suggested actions"]
         for area in assessment.areas:
             for action in area.actions:
-                lines.append(f"\n{area.area.title} {action.letter}) {action.action.text}")
+                letter = f"{action.letter}) " if action.letter else ""
+                lines.append(f"\n{area.area.title}: {letter}{action.action.text}")
+                if action.action.source:
+                    lines.append(f"   source: {action.action.source}")
                 lines.append(
-                    f"   priority {action.priority}"
+                    f"   priority {action.priority} (need {action.need:.0f})"
                     + (f"; owner: {action.action.owner}" if action.action.owner else "")
                     + (f"; by {action.due}" if action.due else "")
                 )

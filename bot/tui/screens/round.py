@@ -79,14 +79,15 @@ class RoundScreen(Screen[None]):
         catalogue: Catalogue,
         folder: Path,
         caller: str | None = None,
-        clock: Callable[[], datetime] = now_utc,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
         self.catalogue = catalogue
         self.folder = folder
         self.caller = caller or default_caller()
         """The officer at this terminal (their own calls never show as busy to them)."""
-        self.clock = clock
+        # Looked up at each call, so that tests can fix the time for the whole screen.
+        self.clock = clock or (lambda: now_utc())
         """Where times come from (tests pass a fixed clock)."""
         self.shot: Snapshot | None = None
         self.filter_index = 0

@@ -1,0 +1,79 @@
+"""What `validate` checks in a round beyond loading: the framework and dialogues it names
+exist and fit, and its call log reads and names only its invitees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.catalogue import Catalogue
+from bot.problems import LoadError, Problem, display_name, find_line, suggest
+from bot.rounds import calls
+from bot.rounds.folder import ROUND_FILE, load_round
+
+
+def is_round(path: Path) -> bool:
+    """A round.toml, or a folder holding one."""
+    return path.name == ROUND_FILE or (path.is_dir() and (path / ROUND_FILE).is_file())
+
+
+def check_round(path: Path, catalogue: Catalogue) -> list[Problem]:
+    """Every problem found in a round (its round.toml and call log)."""
+    folder = path.parent if path.name == ROUND_FILE else path
+    try:
+        loaded = load_round(folder)
+    except LoadError as error:
+        return list(error.problems)
+    round_ = loaded.round
+    name = display_name(loaded.path)
+    text = loaded.path.read_text(encoding="utf-8")
+    problems: list[Problem] = []
+    try:
+        framework = catalogue.framework(round_.framework)
+    except LoadError:
+        known = list(catalogue.framework_files())
+        problems.append(
+            Problem(
+                name,
+                "framework",
+                f'names framework "{round_.framework}", which is not installed{suggest(round_.framework, known)}',
+                find_line(text, ["framework"]),
+            )
+        )
+        framework = None
+    if framework is not None:
+        for key, mode in (("self_dialogue", "self"), ("telephone_dialogue", "telephone")):
+            ref = getattr(round_, key)
+            if not ref:
+                continue
+            try:
+                dialogue = catalogue.dialogue(ref, framework)
+            except LoadError as error:
+                first = error.problems[0].message
+                problems.append(Problem(name, key, first, find_line(text, [key])))
+                continue
+            if dialogue.dialogue.mode != mode:
+                problems.append(
+                    Problem(
+                        name,
+                        key,
+                        f'"{ref}" is a {dialogue.dialogue.mode} dialogue; {key} needs a {mode} one',
+                        find_line(text, [key]),
+                    )
+                )
+    try:
+        log = calls.read(folder)
+    except LoadError as error:
+        return problems + list(error.problems)
+    ids = {i.id.casefold() for i in round_.invitees}
+    log_name = display_name(calls.calls_path(folder))
+    for number, entry in enumerate(log.entries, start=1):
+        if entry.invitee.casefold() not in ids:
+            problems.append(
+                Problem(
+                    log_name,
+                    "invitee",
+                    f'"{entry.invitee}" is not an invitee of the round{suggest(entry.invitee, [i.id for i in round_.invitees])}',
+                    number,
+                )
+            )
+    return problems
