@@ -363,12 +363,19 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
                 file=sys.stderr,
             )
         return exit_codes.CANNOT_WRITE
+    torn = store.torn_note(args.transcript, session.dropped_bytes) if session.dropped_bytes else ""
     try:
         if args.plain:
             from bot.plain import PlainMode
 
+            if torn:
+                print(torn, file=sys.stderr)
             return PlainMode(session, sys.stdin, sys.stdout).run(resumed=args.command == "resume")
-        return _app(catalogue, folder, conversation=session)
+        status = _app(catalogue, folder, conversation=session)
+        if torn:
+            # Said after the app, whose screen would hide it; the app shows it too.
+            print(torn, file=sys.stderr)
+        return status
     finally:
         session.close()
 
@@ -392,13 +399,20 @@ def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int
     from bot import store
 
     loaded = store.load(args.transcript)
+    torn = store.torn_note(args.transcript, loaded.dropped_bytes) if loaded.dropped_bytes else ""
     if args.plain:
         from bot.replay_text import print_replay
 
+        if torn:
+            print(torn, file=sys.stderr)
         kept = store.find_snapshot(args.transcript.parent, loaded.transcript.framework.hash)
         print_replay(loaded.transcript, catalogue, sys.stdout, kept)
         return exit_codes.OK
-    return _app(catalogue, folder, replay=args.transcript)
+    status = _app(catalogue, folder, replay=args.transcript)
+    if torn:
+        # Said after the app, whose screen would hide it; the app shows it too.
+        print(torn, file=sys.stderr)
+    return status
 
 
 def _app(catalogue: Catalogue, folder: Path, **kwargs: object) -> int:

@@ -27,6 +27,10 @@ from bot.scoring.aggregate import Filters, default_cache_folder
 DEFAULT_FOLDER = Path("reports")
 """Where several reports go when no -o is given."""
 
+REPORT_SUFFIXES = frozenset({".md", ".html", ".json", ".csv"})
+"""Endings that name a report's file: with several transcripts, -o naming one that does
+not exist yet is taken as a mistake rather than made into a folder."""
+
 
 def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
     """Make the reports the arguments ask for; return the exit status."""
@@ -46,6 +50,18 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
             f"NAME.{options.format}), or add --aggregate for one report over them all",
             exit_codes.USAGE,
         )
+    if (
+        output is not None
+        and several
+        and not output.exists()
+        and output.suffix.lower() in REPORT_SUFFIXES
+    ):
+        return _error(
+            f"-o {display_name(output)} names a file, but {len(files)} transcripts make "
+            f"{len(files)} reports: name a folder for them (such as -o reports; each is written "
+            f"there as NAME.{options.format}), or add --aggregate for one report over them all",
+            exit_codes.USAGE,
+        )
     if output is not None and not several and output.is_dir():
         return _error(
             f"-o {display_name(output)} is a folder: name the report's file, such as "
@@ -56,6 +72,9 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
         return _aggregate(args, catalogue, options, files)
     reports = transcript_reports(files, catalogue, options)
     _skipped(reports.skipped)
+    for made in reports.made:
+        if made.dropped_bytes:
+            print(store.torn_note(made.source, made.dropped_bytes), file=sys.stderr)
     if not reports.made:
         return exit_codes.LOAD_ERROR
     if several:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot import store
+from bot import limits, store
 from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
 from bot.loading import LoadedDialogue, LoadedFramework
@@ -51,6 +51,8 @@ class Conversation:
     """Where times come from (tests pass a fixed clock)."""
     warnings: list[str] = field(default_factory=list)
     """Things the user should know, such as a framework changed since the start."""
+    dropped_bytes: int = 0
+    """How many bytes of an interrupted last save were cut off when it was resumed."""
 
     @property
     def path(self) -> Path:
@@ -133,6 +135,7 @@ def start(
 ) -> Conversation:
     """Create a new transcript and its session (not yet begun); ``invitee`` links it to
     an invitee of the round whose folder it is in."""
+    check_fields(respondent, interviewer)
     framework = catalogue.framework(framework_ref)
     if dialogue_ref is None and interviewer is not None:
         dialogue = _telephone_dialogue(catalogue, framework) or catalogue.dialogue(None, framework)
@@ -162,6 +165,25 @@ def start(
             store.save_snapshot(folder, dialogue.hash, dialogue.path)
     session = Session(dialogue, telephone=mode == "telephone")
     return Conversation(session, writer, header, clock)
+
+
+def check_fields(respondent: Respondent, interviewer: Person | None) -> None:
+    """Refuse a name or other field over its cap (bot/limits.py), naming each one."""
+    fields = [
+        ("respondent's name", respondent.name),
+        ("organisation", respondent.organisation),
+        ("role", respondent.role),
+        ("sector", respondent.sector),
+        ("partnership", respondent.partnership),
+        ("interviewer's name", interviewer.name if interviewer else ""),
+    ]
+    problems = [
+        Problem(what, "", message)
+        for what, value in fields
+        if (message := limits.field_too_long(value))
+    ]
+    if problems:
+        raise LoadError(problems)
 
 
 def _telephone_dialogue(catalogue: Catalogue, framework: LoadedFramework) -> LoadedDialogue | None:
@@ -206,7 +228,7 @@ def resume(
     except BaseException:
         writer.close()
         raise
-    return Conversation(session, writer, transcript.header(), clock, warnings)
+    return Conversation(session, writer, transcript.header(), clock, warnings, loaded.dropped_bytes)
 
 
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:

@@ -18,7 +18,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot import conditions, dialogue_graph, remembered, toml_reader
+from bot.bounds import bounds_problems, number_range, too_long_number
 from bot.conditions import Condition, ConditionError
+from bot.limits import MAX_FILE_BYTES
 from bot.model import Dialogue, Framework
 from bot.problems import (
     LoadError,
@@ -30,7 +32,6 @@ from bot.problems import (
     suggest,
 )
 
-MAX_FILE_BYTES = 5_000_000
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -155,7 +156,20 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str, bytes]:
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
-    """Parse TOML text, turning a syntax error into a Problem with its line."""
+    """Parse TOML text and hold it to the bounds every file is held to (bot/bounds.py),
+    turning a syntax error or a value out of bounds into Problems with their lines.
+
+    Every TOML file the program reads comes through here (after `read_bytes`, which
+    checks the size before reading), whichever reader parses it.
+    """
+    data = _parse_toml(text, name)
+    problems = bounds_problems(data, name, text)
+    if problems:
+        raise LoadError(problems)
+    return data
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return toml_reader.loads(text)
     except toml_reader.TOMLDecodeError as error:
@@ -172,6 +186,11 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise LoadError([Problem(name, "", f"is not valid TOML: {detail}", line)]) from None
     except RecursionError:
         raise LoadError([Problem(name, "", "is not valid TOML: nested too deeply")]) from None
+    except ValueError:  # a whole number of thousands of digits, too long to convert
+        line = too_long_number(text)
+        raise LoadError(
+            [Problem(name, "", f"has a number too long to read; {number_range()}", line)]
+        ) from None
 
 
 def validate_model(model: type[M], data: dict[str, Any], name: str, text: str) -> M:
@@ -447,7 +466,7 @@ def read_dialogue_heading(path: Path) -> DialogueHeading:
     header = TABLE_HEADER.search(text)
     try:
         data = toml_reader.loads(text[: header.start()] if header else text)
-    except toml_reader.TOMLDecodeError:
+    except (toml_reader.TOMLDecodeError, ValueError, RecursionError):
         data = parse_toml(text, name)
     framework = data.get("framework")
     if not isinstance(framework, str):

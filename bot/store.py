@@ -16,6 +16,7 @@ written ever needs rewriting.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import re
@@ -66,6 +67,19 @@ class TranscriptInUse(Exception):
         self.holder = holder
 
 
+class TranscriptFull(OSError):
+    """A save would take the transcript past the size limit every file is read with, so
+    it is refused (as a full disk would be) and the transcript stays readable."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            errno.EFBIG,
+            f"the transcript has reached the size limit of {MAX_FILE_BYTES:,} bytes; "
+            "shorten what was typed, or finish",
+            str(path),
+        )
+
+
 @dataclass(frozen=True)
 class LoadedTranscript:
     """A transcript read from disk, with what was dropped from an interrupted save."""
@@ -78,6 +92,14 @@ class LoadedTranscript:
     """Length of the part of the file that was read; anything after it was torn."""
     dropped_bytes: int
     """How many bytes of an interrupted final save were dropped."""
+
+
+def torn_note(path: Path, dropped_bytes: int) -> str:
+    """The one line said on stderr when a transcript's interrupted last save was left out."""
+    return (
+        f"note: {display_name(path)}: its last save was interrupted; the unfinished part "
+        f"({dropped_bytes} bytes) was left out"
+    )
 
 
 def encode_header(header: TranscriptHeader) -> str:
@@ -189,6 +211,8 @@ class TranscriptWriter:
         if not turns:
             return
         data = encode_turns(turns).encode()
+        if self.size + len(data) > MAX_FILE_BYTES:
+            raise TranscriptFull(self.path)
         self._cut_to_good_length()
         try:
             _write_all_at(self._fd, data, self.size)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_ANSWER_CHARS = 20_000
+from bot.limits import MAX_TEXT_CHARS
+
+MAX_ANSWER_CHARS = MAX_TEXT_CHARS
 
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

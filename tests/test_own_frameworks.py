@@ -285,3 +285,14 @@ def test_hints_printed_name_options_that_exist(
     check("report", str(path.parent), "--aggregate")
     run(capsys, "add", str(framework), str(dialogue))
     check("add", str(framework), str(dialogue))
+
+
+def test_home_progress_uses_the_kept_copies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import store
+    from bot.tui.screens.home import progress_of
+
+    path = taken_and_forgotten(tmp_path, capsys)
+    transcript = store.load(path).transcript
+    assert progress_of(transcript, Catalogue(), path.parent) == "0/5"  # "0/?" without them

@@ -57,6 +57,29 @@ def test_several_reports_into_one_file_are_refused(capsys: pytest.CaptureFixture
     assert "add --aggregate for one report over them all" in err
 
 
+@pytest.mark.parametrize("name", ["x.md", "out.HTML", "r.json", "r.csv"])
+def test_several_reports_into_a_new_file_name_are_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    status, _, err = report(capsys, str(PTP), str(FAREHAM), "-o", name)
+    assert status == exit_codes.USAGE
+    assert f"error: -o {name} names a file, but 2 transcripts make 2 reports" in err
+    assert "name a folder" in err and "--aggregate" in err
+    assert not (tmp_path / name).exists()
+
+
+def test_several_reports_go_into_a_new_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, _ = report(capsys, str(PTP), str(FAREHAM), "-o", "out")
+    assert status == exit_codes.OK
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "fareham-working-better-together.md",
+        "ptp-success-criteria.md",
+    ]
+    assert "out/ptp-success-criteria.md" in out
+
+
 def test_one_report_into_a_folder_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -27,6 +27,7 @@ from bot.engine.probes import ProbeState, Said, asks_for, expected_of, next_prob
 from bot.engine.prompts import Outcome, Progress, Prompt
 from bot.engine.routes import next_node, turning_point
 from bot.facts import AnswerFacts
+from bot.limits import text_too_long
 from bot.loading import LoadedDialogue
 from bot.model import Option, Question, Turn
 from bot.model.transcript import CALL_KINDS
@@ -162,6 +163,9 @@ class Session:
         text = clean_input(text)
         if text.strip().casefold() == SKIP_COMMAND:
             return self.skip(at)
+        what = "That reply" if self.visit.probe is not None else "That answer"
+        if too_long := text_too_long(text, what):
+            return Outcome(error=too_long)
         node = self.dialogue.nodes[self.visit.node]
         question = self.framework.question(node.ask or "")
         if self.visit.probe is not None:
@@ -204,6 +208,8 @@ class Session:
         if scale is None or option not in scale.options:
             return Outcome(error=f"{option.label!r} is not one of the answers to {question.id}.")
         comment = clean_input(comment).strip()
+        if too_long := text_too_long(comment, "That comment"):
+            return Outcome(error=too_long)
         parsed = ParsedAnswer(
             value=option.value,
             label=option.label,
@@ -296,6 +302,8 @@ class Session:
     def note(self, text: str, at: datetime) -> Outcome:
         """Add a note to the current question (an interviewer's, in telephone mode)."""
         text = clean_input(text)
+        if too_long := text_too_long(text, "That note"):
+            return Outcome(error=too_long)
         if not text:
             return Outcome(error="A note needs some text, such as :note rang back later.")
         node = self.visit.node if self.visit else ""

@@ -47,6 +47,8 @@ class Made:
     """The transcript."""
     text: str
     """The report."""
+    dropped_bytes: int = 0
+    """How many bytes of the transcript's interrupted last save were left out."""
 
 
 @dataclass
@@ -94,8 +96,11 @@ class NothingToAggregate(ReportError):
 def assess(path: Path, catalogue: Catalogue, current: bool = False) -> Assessment:
     """One transcript scored against the framework it was taken with (LoadError if it or
     its framework cannot be loaded)."""
-    loaded = store.load(path)
-    framework, warnings = framework_for(loaded.transcript, path, catalogue, current)
+    return _assess(store.load(path), catalogue, current)
+
+
+def _assess(loaded: store.LoadedTranscript, catalogue: Catalogue, current: bool) -> Assessment:
+    framework, warnings = framework_for(loaded.transcript, loaded.path, catalogue, current)
     if loaded.dropped_bytes:
         warnings.append(INTERRUPTED_SAVE)
     return compile_transcript(loaded.transcript, framework, warnings)
@@ -108,14 +113,15 @@ def transcript_reports(
     reports = Reports()
     for path in paths:
         try:
-            assessment = assess(path, catalogue, options.current)
+            loaded = store.load(path)
+            assessment = _assess(loaded, catalogue, options.current)
         except LoadError as error:
             reports.skipped.extend(error.problems)
             continue
         text = render_assessment(
             assessment, options.format, anonymise=options.anonymise, templates=options.templates
         )
-        reports.made.append(Made(path, text))
+        reports.made.append(Made(path, text, loaded.dropped_bytes))
     return reports
 
 

@@ -223,7 +223,9 @@ def aggregate(
             catalogue.origins,
             catalogue.hints,
         )
-        files = [str(p) for p in paths]
+        # In a fixed order, and summaries taken in that order (not as workers finish):
+        # which quotes are kept, and the float sums, depend on the order.
+        files = sorted({str(p) for p in paths})
         for result in _results(files, current, context, cache_folder, workers, folders):
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
@@ -262,7 +264,7 @@ def _results(
     setup = (current, context, cache, folders)
     pool = multiprocessing.get_context("spawn").Pool(count, init_worker, setup)
     try:
-        yield from pool.imap_unordered(summarise_path, paths, chunksize=32)
+        yield from pool.imap(summarise_path, paths, chunksize=32)
     finally:
         pool.terminate()
         pool.join()

@@ -15,6 +15,7 @@ from bot.catalogue import Catalogue
 from bot.engine.path import final_path
 from bot.facts import AnswerFacts
 from bot.files import make_private_folder
+from bot.loading import read_bytes
 from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
 from bot.scoring.source import framework_for
@@ -202,9 +203,9 @@ def summarise_path(path: str) -> Result:
     worker = _WORKER
     assert worker is not None, "init_worker first"
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return Result(path, error=f"cannot be read ({error.strerror})")
+        data = read_bytes(Path(path), "transcript")
+    except LoadError as error:
+        return Result(path, error=_reasons(error))
     key = hashlib.sha256(data + worker.context.encode()).hexdigest()
     if worker.db is not None:
         try:
@@ -220,5 +221,12 @@ def summarise_path(path: str) -> Result:
     try:
         return Result(path, key, summarise_text(text, Path(path), worker.catalogue, worker.current))
     except LoadError as error:
-        reasons = "; ".join(str(p).split(": ", 1)[-1] for p in error.problems[:3])
-        return Result(path, key, error=reasons)
+        return Result(path, key, error=_reasons(error))
+    except (ArithmeticError, RecursionError, ValueError) as error:
+        # Bounds at load keep these out; should one slip through, one file must not stop
+        # the whole aggregate: it is listed as skipped with the reason.
+        return Result(path, key, error=f"could not be scored ({type(error).__name__}: {error})")
+
+
+def _reasons(error: LoadError) -> str:
+    return "; ".join(str(p).split(": ", 1)[-1] for p in error.problems[:3])

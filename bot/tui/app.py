@@ -118,8 +118,13 @@ class PartnershipApp(App[int]):
         from bot.tui.screens.replay import ReplayScreen
 
         try:
-            transcript = store.load(path).transcript
+            loaded = store.load(path)
+            transcript = loaded.transcript
             framework, warnings = framework_for(transcript, path, self.catalogue)
+            if loaded.dropped_bytes:
+                from bot.report.make import INTERRUPTED_SAVE
+
+                warnings.append(INTERRUPTED_SAVE)
         except LoadError as error:
             self.show_error("Cannot replay this transcript", str(error))
             return

@@ -28,12 +28,18 @@ NAME_WIDTH = 22
 """Respondent names are cut to this in the list, so status and progress stay in view."""
 
 
-def progress_of(transcript: Transcript, catalogue: Catalogue) -> str:
-    """Questions answered on the final path out of the dialogue's questions, as "12/37"."""
+def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | None = None) -> str:
+    """Questions answered on the final path out of the dialogue's questions, as "12/37";
+    the copies kept in ``folder`` (the transcript's) stand in for what is not installed."""
     answered = final_path(transcript.turns).answered
+    kept = (lambda digest: store.snapshot_path(folder, digest)) if folder else (lambda _: None)
     try:
-        framework = catalogue.framework(transcript.framework.id)
-        dialogue = catalogue.dialogue(transcript.dialogue.id, framework)
+        framework = catalogue.framework_for_transcript(
+            transcript.framework.id, kept(transcript.framework.hash)
+        )
+        dialogue = catalogue.dialogue_for_transcript(
+            transcript.dialogue.id, framework, kept(transcript.dialogue.hash)
+        )
         total = len({n.ask for n in dialogue.dialogue.nodes.values() if n.ask})
     except LoadError:
         return f"{answered}/?"
@@ -134,7 +140,7 @@ class HomeScreen(Screen[None]):
                 cells = (
                     when(transcript.updated),
                     name,
-                    f"{status_words(transcript.status)} {progress_of(transcript, self.catalogue)}",
+                    f"{status_words(transcript.status)} {progress_of(transcript, self.catalogue, self.folder)}",
                     transcript.framework.id,
                     "phone" if transcript.mode == "telephone" else "self",
                 )

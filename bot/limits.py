@@ -1,0 +1,33 @@
+"""Every cap on what is typed and what is read, in one place (listed in docs/formats.md).
+
+The caps on typed text are checked by the engine when the text is taken, so both front
+ends refuse the same things with the same words. The file size limit is checked before
+any file is read, and the store refuses a save that would take a transcript past it, so
+a transcript the program wrote can always be read back.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 5_000_000
+"""Any file the program reads: transcripts, frameworks, dialogues, round files."""
+MAX_TEXT_CHARS = 20_000
+"""An answer with its comment, a comment after a chosen option, a follow-up reply, a note."""
+MAX_FIELD_CHARS = 200
+"""A respondent's name, organisation, role, sector and partnership; an interviewer's name."""
+
+
+def text_too_long(text: str, what: str = "That answer") -> str:
+    """A message when typed text is over its cap, else an empty string."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return ""
+    return (
+        f"{what} is {len(text):,} characters long, over the limit of "
+        f"{MAX_TEXT_CHARS:,}; please shorten it."
+    )
+
+
+def field_too_long(value: str) -> str:
+    """A message when a name or similar field is over its cap, else an empty string."""
+    if len(value) <= MAX_FIELD_CHARS:
+        return ""
+    return f"{len(value):,} characters, over the limit of {MAX_FIELD_CHARS:,}; please shorten it"
