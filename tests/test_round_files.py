@@ -84,11 +84,49 @@ def test_import_adds_numbered_invitees(tmp_path: Path) -> None:
         "Bob Jones,Police,Inspector,public,Telephone,01707 000001\n\n",
         encoding="utf-8",
     )
-    _, added = import_csv(folder, csv_file)
-    assert [i.id for i in added] == ["i001", "i002"]
+    _, done = import_csv(folder, csv_file)
+    assert [i.id for i in done.added] == ["i001", "i002"]
     assert load_round(folder).round.invitees[1].mode == "telephone"
-    _, added = import_csv(folder, csv_file)
-    assert [i.id for i in added] == ["i003", "i004"]
+
+
+def test_importing_the_same_people_again_adds_no_one(tmp_path: Path) -> None:
+    folder = new_round(tmp_path / "r")
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text(
+        "name,organisation,mode,contact\n"
+        "Al,Herts CC,telephone,01707 000001\n"
+        "Bea,Police,self,bea@example.org\n"
+        "Cy,Herts CC,self,\n",
+        encoding="utf-8",
+    )
+    import_csv(folder, csv_file)
+    before = (folder / "round.toml").read_bytes()
+    _, done = import_csv(folder, csv_file)
+    assert (done.added, done.updated, len(done.unchanged)) == ([], [], 3)
+    assert done.describe() == "3 already invited, 0 added"
+    assert (folder / "round.toml").read_bytes() == before
+    # The same person by name and organisation (case and spacing ignored), by contact, or
+    # by id: updated from the row's cells, never added twice.
+    csv_file.write_text(
+        "id,name,organisation,role,contact\n"
+        ",al,HERTS  cc,Councillor,\n"
+        ",Beatrice,Herts Police,,bea@example.org\n"
+        "i003,Cy,Herts CC,Officer,\n"
+        ",Dee,Fire,,01707 000002\n",
+        encoding="utf-8",
+    )
+    _, done = import_csv(folder, csv_file)
+    assert [i.id for i in done.added] == ["i004"]
+    assert [i.id for i in done.updated] == ["i001", "i002", "i003"]
+    assert done.describe() == "3 already invited (3 updated: i001, i002, i003), 1 added"
+    invitees = load_round(folder).round.invitees
+    assert [(i.id, i.name, i.role) for i in invitees] == [
+        ("i001", "Al", "Councillor"),
+        ("i002", "Beatrice", ""),
+        ("i003", "Cy", "Officer"),
+        ("i004", "Dee", ""),
+    ]
+    assert invitees[0].mode == "telephone"  # no mode column: left as it was
 
 
 def test_a_bad_row_imports_nothing_and_every_bad_row_is_named(tmp_path: Path) -> None:
@@ -111,7 +149,7 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_named(tmp_path: Path) ->
     assert lines == [
         "in.csv:3: name: must not be empty",
         'in.csv:4: mode: "fax" is not a way of taking part; use self or telephone',
-        'in.csv:5: id: "a1" is already an invitee of the round',
+        "in.csv:5: names a1 again (Ann), as a row above",
         'in.csv:6: id: "a 5" is not a valid id: use letters, digits, - and _',
         "in.csv:7: has 5 cells, the header 4 columns",
     ]

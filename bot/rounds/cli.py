@@ -86,8 +86,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     call.add_argument("--at", metavar="TIME", help=f"call back at: {WHEN_HELP}")
     call.add_argument("--note", default="", help="a note for the next caller")
+    call.add_argument(
+        "--force", action="store_true", help="accept a call-back time that has already passed"
+    )
     which(call)
     caller(call)
+
+    chase = subs.add_parser(
+        "chase", help="self-assessors not started or unfinished, with their contact"
+    )
+    which(chase)
 
     report = subs.add_parser("report", help="the round's aggregate report with its response rate")
     report.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
@@ -107,6 +115,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         sub = subs.add_parser(name, help=f"start or resume {text}, linked to them")
         sub.add_argument("invitee", metavar="ID")
         sub.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
+        sub.add_argument(
+            "--again",
+            action="store_true",
+            help="start a second conversation with someone who has finished",
+        )
         if name == "interview":
             caller(sub)
         which(sub)
@@ -125,9 +138,10 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         else round_folder.default_round(transcripts)
     )
     if command == "import":
-        loaded, added = round_folder.import_csv(folder, args.csv)
+        loaded, imported = round_folder.import_csv(folder, args.csv)
         print(
-            f"Added {len(added)} invitees to {loaded.round.title} ({len(loaded.round.invitees)} in all)."
+            f"{imported.describe().capitalize()}: {_show(loaded.round.title, 70)} "
+            f"has {len(loaded.round.invitees)} invitees."
         )
         return exit_codes.OK
     now = datetime.now(UTC).replace(microsecond=0)
@@ -144,6 +158,8 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         return _call(args, shot, now)
     if command == "report":
         return _report(args, shot, catalogue)
+    if command == "chase":
+        return _chase(shot, now)
     if command in ("assess", "interview"):
         return _converse(args, shot, catalogue, transcripts)
     raise AssertionError(command)
@@ -221,6 +237,60 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     return exit_codes.OK
 
 
+def _due_in(moment: datetime, now: datetime) -> str:
+    """Such as "now (the time has passed)" or "in 2 days 3 hours"."""
+    if moment <= now:
+        return "now (the time has passed): round next offers them first"
+    minutes = int((moment - now).total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [
+        f"{n} {word}{'s' if n != 1 else ''}"
+        for n, word in ((days, "day"), (hours, "hour"), (minutes, "minute"))
+        if n
+    ]
+    return "in " + " ".join(parts[:2] or ["less than a minute"])
+
+
+def _chase(shot: Snapshot, now: datetime) -> int:
+    """Self-assessors who have not finished, with their contact, for an officer to remind
+    (``round next`` offers only telephone invitees)."""
+    chase = [
+        s
+        for s in shot.invitees
+        if s.invitee.mode == "self" and s.state in ("not_started", "in_progress")
+    ]
+    selves = sum(1 for s in shot.invitees if s.invitee.mode == "self")
+    if not chase:
+        print(f"No self-assessor to remind ({selves} self-assessing).")
+        return exit_codes.OK
+    started = sum(1 for s in chase if s.state == "in_progress")
+    print(
+        f"To remind: {len(chase)} of {selves} self-assessors "
+        f"({len(chase) - started} not started, {started} unfinished)"
+    )
+    for s in chase:
+        state = STATE_LABELS[s.state]
+        if s.state == "in_progress" and s.transcript is not None:
+            state += f", last answer {_when(_modified(s.transcript))}"
+        print(
+            f"  {_show(s.invitee.id, 8):<8} {_show(s.invitee.name, 24):<24} "
+            f"{_show(s.invitee.organisation, 24):<24} {state}\n"
+            f"           contact: {_show(s.invitee.contact, 60) or '(no contact given)'}"
+        )
+    return exit_codes.OK
+
+
+def _modified(path: Path) -> datetime | None:
+    from bot import store
+    from bot.problems import LoadError
+
+    try:
+        return store.load(path).transcript.updated
+    except LoadError:
+        return None
+
+
 def _line(s: InviteeState, now: datetime) -> str:
     state = STATE_LABELS[s.state]
     if s.state == "appointment":
@@ -293,6 +363,14 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         except ValueError as error:
             print(f"error: --at {error}", file=sys.stderr)
             return exit_codes.USAGE
+        if appointment < now and not args.force:
+            print(
+                f"error: --at {_show(args.at, 40)} is {_when(appointment)}, which has already "
+                f"passed (it is now {_when(now)}); give a later time, such as "
+                '"tomorrow 10:00" or +2h, or add --force to log it as due now',
+                file=sys.stderr,
+            )
+            return exit_codes.USAGE
     elif args.at:
         print("error: --at is only for call-back", file=sys.stderr)
         return exit_codes.USAGE
@@ -303,6 +381,8 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     )
     when = f" at {_when(entry.appointment)}" if entry.appointment else ""
     print(f"Logged: {found.invitee.id} {OUTCOME_LABELS[outcome]}{when}.")
+    if entry.appointment is not None:
+        print(f"Due {_due_in(entry.appointment, now)}.")
     return exit_codes.OK
 
 
@@ -356,6 +436,21 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
                 )
             ]
         )
+    if found.state == "complete" and not args.again:
+        from bot.problems import display_name
+
+        where = display_name(found.transcript) if found.transcript else ""
+        print(
+            f"{found.invitee.id} ({_show(found.invitee.name, 40)}) has finished"
+            + (f": {where}" if where else "")
+            + ".\nSee their answers with: partnership-bot replay "
+            + (where or "FILE")
+            + "\nor the round's report with: partnership-bot round report"
+            + f"\nTo start a second conversation with them: partnership-bot round "
+            f"{args.round_command} {found.invitee.id} --again",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
     if found.state in ("complete", "refused"):
         print(f"note: {found.invitee.id} is already {STATE_LABELS[found.state]}.", file=sys.stderr)
     if not args.plain and not (sys.stdin.isatty() and sys.stdout.isatty()):

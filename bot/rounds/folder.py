@@ -152,30 +152,81 @@ def create(folder: Path, new: Round) -> LoadedRound:
     return LoadedRound(new, folder)
 
 
-def import_csv(folder: Path, csv_file: Path) -> tuple[LoadedRound, list[Invitee]]:
+@dataclass(frozen=True)
+class Imported:
+    """What an import did: who was added, who was already invited (and updated from the
+    row), and who was already invited exactly as the row says."""
+
+    invitees: tuple[Invitee, ...]
+    """The round's invitees afterwards, in order."""
+    added: list[Invitee]
+    """New invitees."""
+    updated: list[Invitee]
+    """Invitees already in the round whose details the CSV changed."""
+    unchanged: list[Invitee]
+    """Invitees already in the round exactly as the CSV has them."""
+
+    def describe(self) -> str:
+        """Such as "3 already invited, 0 added" (with who was updated, if anyone)."""
+        already = len(self.updated) + len(self.unchanged)
+        text = f"{already} already invited"
+        if self.updated:
+            text += f" ({len(self.updated)} updated: {', '.join(i.id for i in self.updated)})"
+        return text + f", {len(self.added)} added"
+
+
+def import_csv(folder: Path, csv_file: Path) -> tuple[LoadedRound, Imported]:
     """Add the invitees listed in a CSV file to a round: every row, or (on any bad row) none.
 
     Columns (a header row names them, in any order): name (required), id, organisation,
     role, sector, mode (self or telephone), contact. Rows without an id are numbered on
-    from the round's invitees.
+    from the round's invitees. A row for someone already invited (see ``same_person``)
+    updates them from the row's non-empty cells instead of adding them again, so that
+    importing one file twice changes nothing.
     """
     _, text = read_text(csv_file, "CSV file")
     name = display_name(csv_file)
     with locked(folder):
         current = load_round(folder)
-        added = parse_invitees(text, name, current.round)
-        updated = current.round.model_copy(update={"invitees": (*current.round.invitees, *added)})
+        result = parse_invitees(text, name, current.round)
+        updated = current.round.model_copy(update={"invitees": result.invitees})
         # Check the whole round again, as loading would, before anything is written.
         try:
             Round.model_validate(updated.model_dump(by_alias=True))
         except ValidationError as error:  # pragma: no cover - rows are checked one by one
             raise LoadError([Problem(name, "", str(error))]) from None
-        save(folder, updated)
-    return LoadedRound(updated, folder), added
+        if result.added or result.updated:
+            save(folder, updated)
+    return LoadedRound(updated, folder), result
 
 
-def parse_invitees(text: str, name: str, into: Round) -> list[Invitee]:
-    """Invitees from CSV text, checked against each other and the round; every bad row listed."""
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _contact_key(text: str) -> str:
+    # Telephone numbers are written with and without spaces, dashes and brackets.
+    return re.sub(r"[\s()\-.]", "", text.casefold())
+
+
+def same_person(invitee: Invitee, values: dict[str, Any]) -> bool:
+    """Whether a CSV row names an invitee already in the round: the same id (when the row
+    gives one), or the same name and organisation, or the same contact."""
+    if values.get("id"):
+        return bool(values["id"].casefold() == invitee.id.casefold())
+    if _fold(values.get("name", "")) == _fold(invitee.name) and _fold(
+        values.get("organisation", "")
+    ) == _fold(invitee.organisation):
+        return True
+    contact = _contact_key(values.get("contact", ""))
+    return bool(contact) and contact == _contact_key(invitee.contact)
+
+
+def parse_invitees(text: str, name: str, into: Round) -> Imported:
+    """Invitees from CSV text, checked against each other and the round; every bad row listed.
+
+    A row for someone already in the round (or earlier in the file) updates them.
+    """
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
@@ -201,10 +252,15 @@ def parse_invitees(text: str, name: str, into: Round) -> list[Invitee]:
     taken = {i.id.casefold() for i in into.invitees}
     numbers = [int(m.group(1)) for i in into.invitees if (m := re.fullmatch(r"i(\d+)", i.id))]
     counter = max(numbers, default=0)
-    invitees: list[Invitee] = []
+    everyone: list[Invitee] = list(into.invitees)
+    added: list[Invitee] = []
+    changed: dict[str, Invitee] = {}
+    seen: set[str] = set()
+    rows_read = 0
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
+        rows_read += 1
         if len(row) > len(header):
             problems.append(
                 Problem(name, "", f"has {len(row)} cells, the header {len(header)} columns", line)
@@ -226,12 +282,7 @@ def parse_invitees(text: str, name: str, into: Round) -> list[Invitee]:
             )
             continue
         values["mode"] = MODE_WORDS[mode]
-        if not values.get("id"):
-            counter += 1
-            while f"i{counter:03d}".casefold() in taken:
-                counter += 1
-            values["id"] = f"i{counter:03d}"
-        elif not re.fullmatch(INVITEE_ID_PATTERN, values["id"]):
+        if values.get("id") and not re.fullmatch(INVITEE_ID_PATTERN, values["id"]):
             problems.append(
                 Problem(
                     name,
@@ -241,30 +292,69 @@ def parse_invitees(text: str, name: str, into: Round) -> list[Invitee]:
                 )
             )
             continue
-        if values["id"].casefold() in taken:
-            problems.append(
-                Problem(name, "id", f'"{values["id"]}" is already an invitee of the round', line)
-            )
+        match = next((n for n, i in enumerate(everyone) if same_person(i, values)), None)
+        if match is not None:
+            before = everyone[match]
+            if before.id.casefold() in seen:
+                problems.append(
+                    Problem(
+                        name, "", f"names {before.id} again ({before.name}), as a row above", line
+                    )
+                )
+                continue
+            seen.add(before.id.casefold())
+            # Only the cells the row fills in change; mode only when the file has the column.
+            given = {
+                k: v
+                for k, v in values.items()
+                if k != "id"
+                and v
+                and (k != "mode" or "mode" in header)
+                # The same words in another case or spacing are not a change.
+                and _fold(v) != _fold(str(getattr(before, k)))
+            }
+            try:
+                after = Invitee.model_validate(before.model_dump() | given)
+            except ValidationError as error:
+                problems.extend(_row_problems(error, name, line))
+                continue
+            everyone[match] = after
+            if after != before:
+                changed[after.id] = after
             continue
+        if not values.get("id"):
+            counter += 1
+            while f"i{counter:03d}".casefold() in taken:
+                counter += 1
+            values["id"] = f"i{counter:03d}"
         try:
             invitee = Invitee.model_validate(values)
         except ValidationError as error:
-            for item in error.errors(include_url=False):
-                key = ".".join(str(p) for p in item["loc"])
-                message = (
-                    "must not be empty"
-                    if item["type"] in ("string_too_short", "missing")
-                    else item["msg"][0].lower() + item["msg"][1:]
-                )
-                problems.append(Problem(name, key, message, line))
+            problems.extend(_row_problems(error, name, line))
             continue
         taken.add(invitee.id.casefold())
-        invitees.append(invitee)
+        seen.add(invitee.id.casefold())
+        everyone.append(invitee)
+        added.append(invitee)
     if problems:
         raise LoadError(problems)
-    if not invitees:
+    if not rows_read:
         raise LoadError([Problem(name, "", "has a header but no invitees")])
-    return invitees
+    unchanged = [i for i in into.invitees if i.id.casefold() in seen and i.id not in changed]
+    return Imported(tuple(everyone), added, list(changed.values()), unchanged)
+
+
+def _row_problems(error: ValidationError, name: str, line: int) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        key = ".".join(str(p) for p in item["loc"])
+        message = (
+            "must not be empty"
+            if item["type"] in ("string_too_short", "missing")
+            else item["msg"][0].lower() + item["msg"][1:]
+        )
+        problems.append(Problem(name, key, message, line))
+    return problems
 
 
 def resolve(ref: str, transcripts: Path) -> Path:

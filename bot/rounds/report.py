@@ -85,8 +85,40 @@ def round_report(
     data = aggregate_data(
         shot.loaded.round.framework, framework_totals, run, catalogue, filters, anonymise
     )
+    if not include_unfinished:
+        data["left_out"] = left_out(shot, data["left_out"])
     data["round"] = response
     return data, run, response
+
+
+def left_out(shot: Snapshot, compiled: dict[str, Any]) -> dict[str, Any]:
+    """What the round's report leaves out, counted as ``round status`` counts it.
+
+    Only complete transcripts are compiled, so the aggregate itself never sees an
+    unfinished one; the figures come from the invitees' states instead: in progress (as
+    status shows, whether or not a transcript was begun), refused part way (an abandoned
+    transcript), and transcripts in the folder that name no invitee of the round, which
+    ``report --aggregate`` on the folder counts but the round does not.
+    """
+    in_progress = sum(1 for s in shot.invitees if s.state == "in_progress")
+    abandoned = sum(1 for s in shot.invitees if s.state == "refused" and s.transcript)
+    no_transcript = sum(
+        1 for s in shot.invitees if s.state == "in_progress" and s.transcript is None
+    )
+    unlinked = len(shot.unlinked)
+    parts = [f"{in_progress} in progress, as in round status"]
+    if no_transcript:
+        parts.append(f"of whom {no_transcript} with no transcript yet (interview started)")
+    parts.append(f"{abandoned} refused part way")
+    if unlinked:
+        parts.append(f"{unlinked} transcript(s) in the folder of no invitee of the round")
+    return compiled | {
+        "unfinished": in_progress + abandoned + unlinked,
+        "in_progress": in_progress,
+        "abandoned": abandoned,
+        "unlinked": unlinked,
+        "detail": "; ".join(parts),
+    }
 
 
 def response_markdown(response: dict[str, Any]) -> str:
