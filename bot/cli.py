@@ -191,6 +191,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--role", help="aggregate: only this role")
     report.add_argument("--sector", help="aggregate: only this sector")
     report.add_argument(
+        "--order",
+        choices=["framework", "published"],
+        default="framework",
+        help="aggregate: statements by area (framework) or by their published numbers",
+    )
+    report.add_argument(
         "--since", type=_iso_date, help="aggregate: started on or after this date (YYYY-MM-DD)"
     )
     report.add_argument(

@@ -35,7 +35,11 @@ not exist yet is taken as a mistake rather than made into a folder."""
 def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
     """Make the reports the arguments ask for; return the exit status."""
     options = ReportOptions(
-        format=args.format, anonymise=args.anonymise, current=args.current, templates=args.templates
+        format=args.format,
+        anonymise=args.anonymise,
+        current=args.current,
+        templates=args.templates,
+        order=getattr(args, "order", "framework"),
     )
     files = list(store.iter_transcript_files(args.transcripts))
     if not files:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.answer_score import AnswerMismatch, raw_score
 from bot.model import Framework, Turn
 
 
@@ -41,12 +42,17 @@ class AnswerFacts:
         if question_id in self._scores:
             return self._scores[question_id]
         turn = self.answers.get(question_id)
-        if turn is None or turn.score is None:
-            score = None
-        else:
-            # In the scored direction: a reverse-scored question's top option scores 0.
+        score = None
+        if turn is not None:
+            # From the framework, never from the score stored in the turn; in the scored
+            # direction (a reverse-scored question's top option scores 0). A value that is
+            # not an answer to the question scores nothing (reports refuse such a file).
             question = self.framework.question(question_id)
-            score = self.framework.question_score(question, turn.score)
+            try:
+                raw = raw_score(self.framework, question, turn)
+            except AnswerMismatch:
+                raw = None
+            score = self.framework.question_score(question, raw)
         self._scores[question_id] = score
         return score
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -246,3 +248,14 @@ def test_each_sample_loads_and_resumes_as_complete(
     assert talk.session.complete
     assert talk.begin().turns == ()
     talk.close()
+
+
+@pytest.mark.parametrize("dialogue", DIALOGUES)
+def test_every_sentence_a_dialogue_says_starts_with_a_capital(dialogue: str) -> None:
+    data = tomllib.loads((ROOT / "dialogues" / f"{dialogue}.toml").read_text(encoding="utf-8"))
+    lower_after_stop = [
+        f"{name}: ...{match.group(0)}"
+        for name, node in data["nodes"].items()
+        for match in re.finditer(r"\w+[.!?] +[a-z]\w*", node.get("say", ""))
+    ]
+    assert lower_after_stop == []

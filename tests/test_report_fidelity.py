@@ -124,3 +124,32 @@ def test_duplicate_numbers_and_letters_are_load_errors(tmp_path: Path) -> None:
         for m in messages
     ), messages
     assert any('letter "a" is already fix-zero' in m for m in messages), messages
+
+
+def test_recommended_range_reads_as_a_sentence(catalogue: Catalogue, tmp_path: Path) -> None:
+    assessment = assess(
+        catalogue, tmp_path, "governance-structure", "governance-structure-review", ["20"]
+    )
+    text = render_assessment(assessment, "md")
+    assert "*Recommended:* 12-15 (this answer is above it). The optimum size, suggested" in text
+    assert "\\." not in text
+    html = render_assessment(assessment, "html")
+    assert "Recommended: 12-15 (this answer is above it). The optimum size, suggested" in html
+
+
+def test_json_response_keeps_comments_and_replies_apart(catalogue: Catalogue) -> None:
+    data = json.loads(
+        render_assessment(sample(catalogue, "fareham-working-better-together"), "json")
+    )
+    assert data["report_schema"] == 2
+    pieces = 0
+    for area in data["areas"]:
+        expected = [
+            {"question": q["number"] or q["id"], "words": q["words"]}
+            for q in area["questions"]
+            if q["words"]
+        ]
+        assert area["response"] == expected
+        pieces += sum(len(entry["words"]) > 1 for entry in expected)
+    # A comment with a follow-up reply after it: two pieces, not one run-on string.
+    assert pieces > 0

@@ -8,7 +8,7 @@ from collections import defaultdict
 import pytest
 
 from bot.catalogue import Catalogue
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.skipif(
     not SEEDS.is_dir(), reason="the seed documents (../shared/seeds) are not beside this checkout"
@@ -110,3 +110,46 @@ def test_hertfordshire_benchmarks_match_the_published_tables() -> None:
             assert mark.n == 52
         checked += 1
     assert checked == 42
+
+
+def fareham_appendix_a() -> dict[str, str]:
+    """The seed's Appendix A suggested actions, keyed "section letter" (such as "2 c")."""
+    appendix = seed("000").split("APPENDIX A**", 1)[1].split("APPENDIX B**", 1)[0]
+    actions = {}
+    for section, body in re.findall(r"\*\*(\d)\. [^*]+\*\*(.*?)(?=\*\*\d\. |\Z)", appendix, re.S):
+        for letter, text in re.findall(r"^- ([a-z])\) (.+)$", body, re.M):
+            actions[f"{section} {letter}"] = text
+    return actions
+
+
+def test_fareham_actions_and_questions_keep_the_seeds_exact_words() -> None:
+    framework = Catalogue().framework("working-better-together").framework
+    seed_actions = fareham_appendix_a()
+    assert len(seed_actions) == 15, "the seed parser found a different number of actions"
+    checked = 0
+    for area in framework.areas:
+        for action in area.actions:
+            found = re.search(r"Appendix A, (\d [a-z])\)", action.source or "")
+            if found:
+                # Word for word, not a generalised paraphrase of the seed's action.
+                assert action.text == seed_actions[found.group(1)], action.id
+                checked += 1
+    assert checked == len(seed_actions)
+    appendix = seed("000").split("APPENDIX A**", 1)[1].split("APPENDIX B**", 1)[0]
+    assert [q.text for q in framework.questions() if q.text not in appendix] == []
+
+
+def test_readme_and_app_give_the_same_hallmarks_counts() -> None:
+    framework = Catalogue().framework("hallmarks").framework
+    prompts = len(list(framework.questions()))
+    # The seed's 67 questions; some are asked in parts, each part its own prompt, and the
+    # app counts prompts ("Question 5 of 70").
+    said = "67 questions, some asked in parts (1.5 in two, 6.3 in three)"
+    row = next(
+        line
+        for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `hallmarks` |")
+    )
+    assert len(hallmarks()) == 67
+    assert f"{said}: {prompts} prompts" in row
+    assert f"{said}, so {prompts} prompts" in framework.description

@@ -11,7 +11,8 @@ from bot.engine.ranges import range_side
 from bot.model import Band, Question
 from bot.scoring.results import AreaResult, Assessment, QuestionResult, SuggestedAction
 
-REPORT_SCHEMA = 1
+REPORT_SCHEMA = 2
+"""2: an area's `response` is a list, one entry per question, no longer one joined string."""
 
 
 def rounded(value: float | None, places: int = 1) -> float | None:
@@ -100,7 +101,12 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "enough": result.enough,
         "evidence": percent(result.evidence),
         "rag": band(result.rag),
-        "response": " ".join(w for q in result.questions for w in q.words),
+        # Kept apart, each bound to its question: joined, a comment ran into the reply after it.
+        "response": [
+            {"question": q.question.number or q.question.id, "words": list(q.words)}
+            for q in result.questions
+            if q.words
+        ],
         "questions": [question_data(q) for q in result.questions],
         "actions": [action_data(a) for a in result.actions],
     }

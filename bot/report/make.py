@@ -37,6 +37,8 @@ class ReportOptions:
     """Score against the installed framework even when the transcript used another version."""
     templates: Path | None = None
     """A folder of templates overriding the built-in ones."""
+    order: str = "framework"
+    """Aggregate statements by area as the framework has them, or "published" (by number)."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,13 @@ def aggregate_report(
         else kept_framework(framework_id, framework_totals.version, paths)
     )
     data = aggregate_data(
-        framework_id, framework_totals, run, catalogue, filters, options.anonymise, loaded
+        framework_id,
+        framework_totals,
+        run,
+        catalogue,
+        filters,
+        options.anonymise,
+        loaded,
+        order=options.order,
     )
     return AggregateReport(render_aggregate(data, options.format, options.templates), skipped)

@@ -113,6 +113,25 @@ AGGREGATE_CSV_COLUMNS = (
 )
 """An aggregate has no single assessment date and no single respondent's answers, so it
 has no `due` or `trigger`; it has how many respondents the action was suggested for."""
+STATEMENT_CSV_COLUMNS = (
+    "number",
+    "statement",
+    "area",
+    "n",
+    "agree",
+    "dont_know",
+    "disagree",
+    "pattern",
+    "published_agree",
+    "published_dont_know",
+    "published_disagree",
+    "agree_difference",
+    "dont_know_difference",
+    "disagree_difference",
+    "published_source",
+    "published_n",
+)
+"""An aggregate's CSV follows its action list with a blank row and this statement table."""
 
 
 def actions_csv(data: dict[str, Any]) -> str:
@@ -132,4 +151,25 @@ def actions_csv(data: dict[str, Any]) -> str:
             "due": action.get("due") or "",
         }
         writer.writerow([escape.csv_cell(cells.get(column)) for column in columns])
+    if aggregate:
+        writer.writerow([])
+        writer.writerow(STATEMENT_CSV_COLUMNS)
+        for statement in data["statements"]:
+            mark = statement["benchmark"] or {}
+            cells = {
+                **statement,
+                "statement": statement["text"],
+                **{f"published_{k}": mark.get(k) for k in ("agree", "dont_know", "disagree")},
+                **{k: mark.get(k) for k in STATEMENT_CSV_COLUMNS if k.endswith("_difference")},
+                "published_source": mark.get("source"),
+                "published_n": mark.get("n"),
+            }
+            writer.writerow([_number_or_cell(cells.get(c)) for c in STATEMENT_CSV_COLUMNS])
     return out.getvalue()
+
+
+def _number_or_cell(value: object) -> str:
+    # A number (a negative difference) is not a formula; text still goes through csv_cell.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return escape.csv_cell(value)

@@ -13,6 +13,7 @@ import math
 import multiprocessing
 import os
 import pickle
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,13 @@ PARALLEL_FROM = 64
 CONFLICT_SHARE = 30.0
 CONSENSUS_SHARE = 80.0
 MIN_FOR_PATTERN = 5
+PRIORITIES = ("low", "medium", "high")
+WIDE_SHARE = 50.0
+"""An aggregate action called for by at least this share of respondents (%) is one step higher."""
+NARROW_SHARE = 25.0
+"""An aggregate action called for by less than this share of respondents (%) is one step lower."""
+ORDERS = ("framework", "published")
+"""How aggregate statements can be listed: by area as the framework has them, or by number."""
 
 
 def percentage(count: int, total: int) -> float | None:
@@ -226,6 +234,8 @@ def aggregate(
         # In a fixed order, and summaries taken in that order (not as workers finish):
         # which quotes are kept, and the float sums, depend on the order.
         files = sorted({str(p) for p in paths})
+        # One summary per transcript id: a copied file is the same respondent, counted once.
+        kept: dict[str, tuple[str, Summary]] = {}
         for result in _results(files, current, context, cache_folder, workers, folders):
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
@@ -234,7 +244,10 @@ def aggregate(
                 run.cached += 1
             else:
                 writer.put(result.key, result.summary)
-            summary = result.summary
+            left_out = _keep_once(kept, result.path, result.summary)
+            if left_out is not None:
+                run.failed.append(left_out)
+        for _, summary in sorted(kept.values(), key=lambda item: item[0]):
             if not filters.admits(summary):
                 run.filtered += 1
             elif summary.status != "complete" and not filters.include_unfinished:
@@ -245,6 +258,41 @@ def aggregate(
     finally:
         writer.close()
     return totals, run
+
+
+def _advance(summary: Summary) -> tuple[bool, int, str]:
+    """How far a transcript went: complete first, then more turns, then the latest updated."""
+    return (summary.status == "complete", summary.turns, summary.updated)
+
+
+def _age(path: str) -> tuple[float, str]:
+    """The file's modification time, then its name."""
+    try:
+        return os.stat(path).st_mtime, path
+    except OSError:
+        return math.inf, path
+
+
+def _keep_once(
+    kept: dict[str, tuple[str, Summary]], path: str, summary: Summary
+) -> tuple[str, str] | None:
+    """Keep one summary per transcript id, the most advanced (on a tie, the older file, the
+    original rather than a copy, then the first by name, so the choice does not depend on
+    the order files were read); return the file left out with the reason, or None."""
+    key = summary.transcript_id or f"file:{path}"  # a summary without an id stands alone
+    other = kept.get(key)
+    if other is None:
+        kept[key] = (path, summary)
+        return None
+    mine, theirs = _advance(summary), _advance(other[1])
+    if mine > theirs or (mine == theirs and _age(path) < _age(other[0])):
+        kept[key] = (path, summary)
+        other, path = (path, summary), other[0]
+    name = display_name(Path(path))
+    return (
+        name,
+        f"same transcript as {display_name(Path(other[0]))} (id {summary.transcript_id}), counted once",
+    )
 
 
 def _results(
@@ -288,9 +336,14 @@ def aggregate_data(
     filters: Filters,
     anonymise: bool,
     loaded: LoadedFramework | None = None,
+    order: str = "framework",
 ) -> dict[str, Any]:
     """An aggregate as JSON-able data for the templates (names never appear in it); the
-    framework is ``loaded`` when given, else found by id."""
+    framework is ``loaded`` when given, else found by id. Statements are listed by area
+    in the framework's order, or in the published order (by their own numbers) when
+    ``order`` is "published"."""
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
     loaded = loaded or catalogue.framework(framework_id)
     framework = loaded.framework
     areas = []
@@ -315,7 +368,8 @@ def aggregate_data(
                 },
             }
         )
-    statements = []
+    statements: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
     for area in framework.areas:
         for question in area.questions:
             counts = totals.answers.get(question.id)
@@ -347,9 +401,13 @@ def aggregate_data(
                     "dont_know": mark.dont_know,
                     "disagree": mark.disagree,
                     "agree_difference": _diff(row["agree"], mark.agree),
+                    "dont_know_difference": _diff(row["dont_know"], mark.dont_know),
                     "disagree_difference": _diff(row["disagree"], mark.disagree),
+                    "note": _note_for(notes, mark.source, mark.n),
                 }
             statements.append(row)
+    if order == "published":
+        statements.sort(key=lambda s: published_key(s["number"]))
     actions = []
     for area in framework.areas:
         for action in area.actions:
@@ -357,20 +415,21 @@ def aggregate_data(
             if not count:
                 continue
             share = count / totals.respondents if totals.respondents else 0
+            need = totals.needs[action.id].mean if action.id in totals.needs else None
             actions.append(
                 {
                     "id": action.id,
                     "area": area.id,
                     "area_title": area.title,
+                    "letter": action.letter,
+                    "source": action.source,
                     "text": action.text,
                     "respondents": count,
                     "share": _r(share * 100),
-                    "need": _r(totals.needs[action.id].mean if action.id in totals.needs else None),
-                    "priority": priority_for(share * 100),
+                    "need": _r(need),
+                    "priority": aggregate_priority(need, share * 100),
                     "owner": action.owner,
                     "smart": action.smart,
-                    "source": action.source,
-                    "triggers": [],
                     "quotes": totals.quotes.get(action.id, []),
                 }
             )
@@ -401,9 +460,44 @@ def aggregate_data(
             "stages": [_band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)],
         },
         "areas": areas,
+        "order": order,
         "statements": statements,
+        "benchmark_notes": notes,
         "actions": actions,
     }
+
+
+def aggregate_priority(need: float | None, share: float) -> str:
+    """An aggregate action's priority: the single report's priority for the mean need of
+    the respondents it was suggested for, one step higher when half or more of all
+    respondents' answers called for it, one step lower when fewer than a quarter did."""
+    steps = PRIORITIES.index(priority_for(need or 0.0))
+    if share >= WIDE_SHARE:
+        steps += 1
+    elif share < NARROW_SHARE:
+        steps -= 1
+    return PRIORITIES[max(0, min(steps, len(PRIORITIES) - 1))]
+
+
+def published_key(number: str) -> tuple[Any, ...]:
+    """Sorts question numbers as the seeds publish them: by their letters, then their
+    numbers as numbers ("S2" before "S10", every "S" before "T"); unnumbered last."""
+    if not number:
+        return ((1,),)
+    parts = re.findall(r"\d+|\D+", number)
+    return (
+        (0,),
+        *((0, int(p), "") if p.isdigit() else (1, 0, p.strip().casefold()) for p in parts),
+    )
+
+
+def _note_for(notes: list[dict[str, Any]], source: str, n: int | None) -> int:
+    # One note per published source and n, numbered in the order they first appear.
+    for note in notes:
+        if note["source"] == source and note["n"] == n:
+            return int(note["number"])
+    notes.append({"number": len(notes) + 1, "source": source, "n": n})
+    return len(notes)
 
 
 def _pattern(counts: dict[str, int], n: int) -> str:

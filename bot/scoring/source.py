@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bot import store
+from bot.answer_score import check_answers
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework, load_framework, read_toml
 from bot.model import Transcript
@@ -16,7 +17,19 @@ def framework_for(
     transcript: Transcript, path: Path, catalogue: Catalogue, current: bool = False
 ) -> tuple[LoadedFramework, list[str]]:
     """The framework version the transcript was taken with where it can be found, else the
-    installed one with a warning; with ``current``, the installed one as asked."""
+    installed one with a warning; with ``current``, the installed one as asked.
+
+    Raises LoadError when an answer is not one the framework gives (see `check_answers`);
+    stored scores are compared only against the version the transcript was taken with."""
+    loaded, warnings = _framework_for(transcript, path, catalogue, current)
+    same = loaded.hash == transcript.framework.hash
+    check_answers(loaded.framework, transcript, path, scores=same)
+    return loaded, warnings
+
+
+def _framework_for(
+    transcript: Transcript, path: Path, catalogue: Catalogue, current: bool
+) -> tuple[LoadedFramework, list[str]]:
     reference = transcript.framework
     if not current:
         snapshot = store.find_snapshot(path.parent, reference.hash)

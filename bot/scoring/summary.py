@@ -20,7 +20,7 @@ from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
 from bot.scoring.source import framework_for
 
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
@@ -91,6 +91,12 @@ class Summary:
     """action id -> its need, triggering questions and a few quotes, by the same rule as
     a single transcript's report."""
     warnings: tuple[str, ...] = ()
+    transcript_id: str = ""
+    """The transcript's id: a copy of a file has the same one, and is counted once."""
+    turns: int = 0
+    """How many turns it has (how far it went)."""
+    updated: str = ""
+    """When its last turn was taken (ISO 8601)."""
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
@@ -147,6 +153,9 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         areas={a.id: facts.area_score(a.id) for a in framework.areas},
         actions=actions,
         warnings=tuple(warnings),
+        transcript_id=transcript.id,
+        turns=len(transcript.turns),
+        updated=transcript.updated.isoformat(),
     )
 
 

@@ -1,0 +1,104 @@
+"""An answer's score, from the framework alone: the one definition of what an answer scores.
+
+A transcript stores each answer's value and, for the record, the score it was given; the
+score is never read back. It is worked out again from the framework kept with the
+transcript (the option's score on the question's scale, a number's recommended range),
+and a transcript whose stored value is not an answer to the question, or whose stored
+score disagrees with the framework's, is refused: a report must not show a figure the
+framework does not give.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.model import Framework, Question, Transcript, Turn
+from bot.problems import LoadError, Problem, display_name
+
+NOT_APPLICABLE = "not_applicable"
+"""The abstention of a question the respondent said does not apply."""
+
+
+class AnswerMismatch(ValueError):
+    """A stored answer the framework does not give (its message says what was expected)."""
+
+
+def raw_score(framework: Framework, question: Question, turn: Turn) -> float | None:
+    """An answer's score on its question's scale (numbers: 100 inside the recommended
+    range, 0 outside), from the framework; None for text, abstentions and unscored numbers.
+    Raises AnswerMismatch when the stored value is not an answer to the question."""
+    if turn.abstain == NOT_APPLICABLE and question.allow_not_applicable:
+        return None
+    if question.kind == "text":
+        return None
+    if question.kind == "number":
+        if turn.abstain:
+            if turn.abstain == "dont_know" and question.allow_dont_know:
+                return None
+            raise AnswerMismatch(f"abstain {turn.abstain!r} is not allowed for {question.id}")
+        try:
+            number = float(turn.value)
+        except ValueError:
+            raise AnswerMismatch(
+                f"value {turn.value!r} is not a number (question {question.id} takes a number)"
+            ) from None
+        if question.recommended is None:
+            return None
+        return 100.0 if question.recommended.contains(number) else 0.0
+    scale = framework.scale_of(question)
+    options = scale.options if scale is not None else ()
+    option = next((o for o in options if o.value == turn.value), None)
+    if option is None:
+        values = ", ".join(f'"{o.value}"' for o in options)
+        raise AnswerMismatch(
+            f"value {turn.value!r} is not an answer to {question.id} (expected one of {values})"
+        )
+    if (option.abstain or "") != turn.abstain:
+        raise AnswerMismatch(
+            f"abstain {turn.abstain!r} does not match option {option.value!r} of {question.id}"
+        )
+    return option.score
+
+
+def check_answers(
+    framework: Framework, transcript: Transcript, path: Path, scores: bool = True
+) -> None:
+    """Refuse (LoadError) a transcript with an answer the framework does not give: a value
+    that is not an answer to its question, or (with ``scores``: the framework is the version
+    the transcript was taken with) a stored score other than the framework's."""
+    problems = []
+    for turn in transcript.turns:
+        if turn.kind != "answer" or not turn.question:
+            continue
+        where = f"turns[{turn.seq - 1}] (seq {turn.seq}, question {turn.question})"
+        try:
+            question = framework.question(turn.question)
+        except KeyError:
+            problems.append(Problem(display_name(path), where, "no such question in the framework"))
+            continue
+        try:
+            expected = raw_score(framework, question, turn)
+        except AnswerMismatch as error:
+            problems.append(Problem(display_name(path), where, str(error)))
+            continue
+        if (
+            scores
+            and turn.score != expected
+            and not (
+                turn.score is not None
+                and expected is not None
+                and abs(turn.score - expected) < 1e-9
+            )
+        ):
+            want = "no score" if expected is None else f"score = {expected:g}"
+            problems.append(
+                Problem(
+                    display_name(path),
+                    where,
+                    f"score = {turn.score!r} disagrees with the framework "
+                    f"({framework.id} {framework.version}), which gives {want} "
+                    f"for value {turn.value!r}",
+                )
+            )
+    if problems:
+        raise LoadError(problems)
