@@ -15,6 +15,7 @@ from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
+from bot.turn_words import status_words
 
 COMMANDS = {
     ":back": "go back to the previous question (Enter on a revisited question keeps its answer)",
@@ -67,9 +68,7 @@ class PlainMode:
             self.line(f"Note: {warning}")
         outcome = conversation.begin()
         if resumed and conversation.session.over:
-            self.line(
-                f"This transcript is already {conversation.transcript.status.replace('_', ' ')}."
-            )
+            self.line(f"This transcript is already {status_words(conversation.transcript.status)}.")
             return exit_codes.OK
         if resumed:
             self.line("Resuming where you left off.")

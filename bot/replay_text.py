@@ -9,6 +9,7 @@ from bot.catalogue import Catalogue
 from bot.model import Transcript, Turn
 from bot.problems import LoadError
 from bot.text import indent_lines
+from bot.turn_words import NOT_NAMED, answer_words, speaker, status_words
 
 TURN_INDENT = " " * len("#1234 12:00:00  ")
 """Continuation lines of a turn start under its text, never where a turn's number goes."""
@@ -19,34 +20,30 @@ CALL_EVENTS = {
     "call_pause": "paused the call",
     "call_resume": "resumed the call",
 }
+ACTS = {
+    "skip": "skipped",
+    "back": "went back",
+    "keep": "kept the answer",
+    "abandon": "abandoned the assessment",
+    **CALL_EVENTS,
+}
 
 
 def describe(turn: Turn) -> str:
     """One turn as a line of text."""
-    who = {"bot": "Bot", "respondent": "Respondent", "interviewer": "Interviewer"}[turn.speaker]
+    who = speaker(turn)
     kind = turn.kind
     if kind == "answer":
-        shown = turn.label or turn.value
-        if turn.comment:
-            shown += f" - {turn.comment}"
         prefix = f"amends #{turn.amends}: " if turn.amends else ""
-        return f"{who}: {prefix}{shown}"
+        return f"{who}: {prefix}{answer_words(turn)}"
     if kind == "probe":
         return f"{who} (follow-up, {turn.trigger.replace('_', ' ')}): {turn.text}"
     if kind == "probe_answer":
         return f"{who} (reply to follow-up): {turn.text}"
-    if kind in ("skip", "back", "keep", "abandon"):
-        words = {
-            "skip": "skipped",
-            "back": "went back",
-            "keep": "kept the answer",
-            "abandon": "abandoned the assessment",
-        }
-        return f"{who}: ({words[kind]})"
+    if kind in ACTS:
+        return f"{who}: ({ACTS[kind]})"
     if kind == "note":
         return f"{who} (note): {turn.text}"
-    if kind in CALL_EVENTS:
-        return f"{who}: ({CALL_EVENTS[kind]})"
     return f"{who}: {turn.text}"
 
 
@@ -55,7 +52,7 @@ def print_replay(
 ) -> None:
     """Print a whole transcript (``kept``: the copy of its framework kept beside it)."""
     who = transcript.respondent
-    status = transcript.status.replace("_", " ")
+    status = status_words(transcript.status)
     out.write(indent_lines(f"Transcript {transcript.id} ({status})", HEADER_INDENT) + "\n")
     used = f"{transcript.framework.id} {transcript.framework.version}"
     out.write(
@@ -64,7 +61,7 @@ def print_replay(
     details = ", ".join(
         x for x in (who.name, who.role, who.organisation, who.sector, who.partnership) if x
     )
-    out.write(f"Respondent: {indent_lines(details, HEADER_INDENT) or '(not named)'}\n")
+    out.write(f"Respondent: {indent_lines(details, HEADER_INDENT) or NOT_NAMED}\n")
     if transcript.interviewer:
         out.write(f"Interviewer: {indent_lines(transcript.interviewer.name, HEADER_INDENT)}\n")
     try:
@@ -75,5 +72,9 @@ def print_replay(
     for turn in transcript.turns:
         stamp = turn.at.strftime("%H:%M:%S")
         label = f"[{numbers.get(turn.question) or turn.question}] " if turn.kind == "ask" else ""
-        line = f"#{turn.seq:<4} {stamp}  {label}"
-        out.write(f"{line}{indent_lines(describe(turn), TURN_INDENT)}\n")
+        line = f"#{turn.seq:<4} {stamp}  "
+        if turn.kind == "ask" and turn.chat:
+            # The lead-in recorded with the question comes first, as it was shown.
+            out.write(f"{line}{indent_lines(f'{speaker(turn)}: {turn.chat}', TURN_INDENT)}\n")
+            line = TURN_INDENT
+        out.write(f"{line}{label}{indent_lines(describe(turn), TURN_INDENT)}\n")

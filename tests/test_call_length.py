@@ -58,3 +58,23 @@ def test_the_report_gives_the_call_length(tmp_path: Path) -> None:
     assert "**Call length:** 1 min 0 s (pauses excluded)" in render_assessment(assessment, "md")
     assert "<strong>Call length:</strong> 1 min 0 s" in render_assessment(assessment, "html")
     assert '"call_seconds": 60' in render_assessment(assessment, "json")
+
+
+def test_plain_replay_words_the_call_and_the_lead_in_as_the_app_does(tmp_path: Path) -> None:
+    import io
+
+    from bot.replay_text import print_replay
+    from bot.turn_words import NOT_NAMED
+
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, name="", interviewer="An Officer")
+    talk.begin()
+    talk.call("call_start")
+    talk.answer("3")
+    talk.close()
+    out = io.StringIO()
+    print_replay(talk.transcript, catalogue, out)
+    text = out.getvalue()
+    assert "Interviewer: (started the call)" in text
+    assert "Bot: First question.\n" in text  # the lead-in recorded on the question
+    assert "Respondent: Councillor, Borough Council" in text and NOT_NAMED not in text

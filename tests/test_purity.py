@@ -18,6 +18,7 @@ PURE = [
     "bot.validate",
     "bot.plain",
     "bot.replay_text",
+    "bot.turn_words",
     "bot.scoring",
     "bot.report",
     "bot.report.make",

@@ -174,6 +174,41 @@ async def test_start_a_self_assessment_linked_to_the_invitee(
         await until(pilot, lambda: "in progress" in row_text(app.screen, "h17"))
 
 
+async def test_a_finished_invitee_is_shown_not_started_again(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    round_folder = folder / "rounds" / "hertfordshire-2009"
+    before = sorted(round_folder.glob("*.toml"))
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        assert "complete" in row_text(screen, "h01")
+        screen.select("h01")
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ChatScreen, InterviewScreen, RoundScreen))
+        assert type(app.screen).__name__ == "ReplayScreen"
+    assert sorted(round_folder.glob("*.toml")) == before
+
+
+async def test_a_call_back_time_already_past_is_refused(folder: Path, catalogue: Catalogue) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        screen.select("h38")
+        before = last_entry(folder)
+        await pilot.press("o", "a")
+        await pilot.pause()
+        box = app.screen.query_one("#when")
+        box.value = "2009-11-10 14:00"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        hint = str(app.screen.query_one("#outcome-hint", Static).render())
+        assert "has already passed" in hint
+        assert last_entry(folder) == before
+
+
 async def test_start_an_interview_logs_it(folder: Path, catalogue: Catalogue) -> None:
     app = make_app(catalogue, folder)
     async with app.run_test(size=SIZE) as pilot:

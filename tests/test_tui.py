@@ -412,14 +412,24 @@ async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
         assert {
             "New self-assessment",
             "New telephone interview",
-            "Go back",
-            "Skip",
-            "Abandon assessment",
+            "Back to the previous question",
+            "Skip this question or follow-up",
+            "Abandon the assessment (asks first)",
         } <= titles
+        assert "View the report" not in titles  # only what the screen offers now
         await pilot.press("ctrl+g")
         await pilot.pause()
         await pilot.press("y")  # confirm abandoning
         await pilot.pause()
+        # Derived from the screen's bindings, the palette and the help follow what it offers.
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert (
+            "View the report" in commands and "Abandon the assessment (asks first)" not in commands
+        )
+        await pilot.press("f1")
+        await pilot.pause()
+        assert ("o", "view the report") in app.screen.keys
+        assert not any(key == "Ctrl+G" for key, _ in app.screen.keys)
     assert on_disk(talk.path).status == "abandoned"
 
 
@@ -843,3 +853,20 @@ async def test_the_call_is_timed_in_the_transcript_across_pauses_and_resumes(
         await pilot.pause()
     calls = [t.kind for t in on_disk(talk.path).turns if t.kind.startswith("call_")]
     assert calls[-2:] == ["call_resume", "call_pause"]
+
+
+async def test_replay_shows_the_lead_in_recorded_on_the_question(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    talk.begin()
+    talk.answer("3")
+    talk.close()
+    asked = next(t for t in on_disk(talk.path).turns if t.kind == "ask")
+    assert asked.chat == "First question."  # everything shown is in the transcript
+    app = make_app(catalogue, tmp_path, replay=talk.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        lines = [line.strip() for line in log_text(app).splitlines()]
+        assert lines[lines.index("Question a1") + 1] == "First question."

@@ -461,7 +461,13 @@ class Session:
                 turns.append(
                     self._emit(
                         self._turn(
-                            at, "bot", "ask", node=node_id, question=question.id, text=question.text
+                            at,
+                            "bot",
+                            "ask",
+                            node=node_id,
+                            question=question.id,
+                            text=question.text,
+                            chat=node.chat,  # all that was shown, so replay needs no dialogue
                         )
                     )
                 )

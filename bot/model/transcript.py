@@ -80,6 +80,8 @@ class Turn(Strict):
     """The framework question it concerns."""
     text: str = ""
     """What was shown or typed."""
+    chat: str = ""
+    """For questions: the chat lead-in shown before them (with `text`, all that was shown)."""
     value: str = ""
     """The parsed answer: an option's value, a number, or the text."""
     label: str = ""

@@ -160,10 +160,11 @@ class PartnershipApp(App[int]):
         self.push_screen(StartScreen(self.catalogue, self.folder, telephone=True))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The main actions in the command palette, and those of the screen in use."""
-        from bot.tui.screens.chat import ChatScreen
-        from bot.tui.screens.home import HomeScreen
-        from bot.tui.screens.interview import InterviewScreen
+        """The main actions in the command palette, and every key of the screen in use that
+        does something now (derived from its bindings, as its help and key hints are)."""
+        from functools import partial
+
+        from bot.tui.widgets.key_hints import key_words, meaning, offered
 
         yield from super().get_system_commands(screen)
         yield SystemCommand(
@@ -174,35 +175,14 @@ class PartnershipApp(App[int]):
             "Start an interview with single-key coding",
             self.action_new_interview,
         )
-        if isinstance(screen, HomeScreen):
+        for binding in offered(screen, shown_only=False):
+            if binding.action in ("help", "app.new_assessment", "app.new_interview", "app.quit"):
+                continue
+            words = meaning(binding)
             yield SystemCommand(
-                "Resume selected transcript", "Carry on where it left off", screen.action_resume
-            )
-            yield SystemCommand(
-                "Replay selected transcript", "Step through it turn by turn", screen.action_replay
-            )
-            yield SystemCommand(
-                "Report on selected transcript",
-                "Scores, RAG and suggested actions",
-                screen.action_report,
-            )
-        if isinstance(screen, ChatScreen | InterviewScreen):
-            yield SystemCommand("Go back", "Return to the previous question", screen.action_back)
-            yield SystemCommand("Skip", "Skip this question or follow-up", screen.action_skip)
-            yield SystemCommand(
-                "Save and leave", "Everything is saved; resume from home", screen.dismiss
-            )
-        if isinstance(screen, ChatScreen):
-            yield SystemCommand("Add a note", "A note to this question", screen.action_note)
-            yield SystemCommand(
-                "Abandon assessment", "Asks first; answers are kept", screen.action_abandon
-            )
-        if isinstance(screen, InterviewScreen):
-            yield SystemCommand(
-                "Amend an earlier answer", "The original is kept", screen.action_amend
-            )
-            yield SystemCommand(
-                "Pause or resume the call", "Stops the call timer", screen.action_pause
+                words[:1].upper() + words[1:],
+                f"Key: {key_words(binding)}",
+                partial(screen.run_action, binding.action),
             )
 
 

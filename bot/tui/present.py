@@ -7,34 +7,32 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.model import Framework, Respondent, Turn
 from bot.text import printable
+from bot.turn_words import (
+    CALL_WORDS,
+    TRIGGER_WORDS,
+    answer_words,
+    call_length_words,
+    trigger_words,
+)
+from bot.turn_words import question_number as question_number
+from bot.turn_words import who_words as words_for_who
+
+__all__ = [
+    "CALL_WORDS",
+    "TRIGGER_WORDS",
+    "ChatMessage",
+    "answer_words",
+    "call_length_words",
+    "message_for",
+    "overall_words",
+    "question_number",
+    "who_words",
+]
 
 if TYPE_CHECKING:  # scoring is loaded when a conversation ends, not before its first question
     from bot.scoring.results import Assessment
 
 Role = Literal["bot", "you", "probe", "note", "info", "error"]
-TRIGGER_WORDS = {
-    "low": "a weak answer",
-    "dont_know": "don't know",
-    "vague": "a vague answer",
-    "unevidenced_high": "a top score without evidence",
-    "out_of_range": "outside the recommended range",
-    "below_range": "below the recommended range",
-    "above_range": "above the recommended range",
-    "inconsistent": "differs from an earlier answer",
-}
-
-
-CALL_WORDS = {
-    "call_start": "The call started.",
-    "call_pause": "The call was paused.",
-    "call_resume": "The call resumed.",
-}
-
-
-def call_length_words(seconds: float) -> str:
-    """A call's length as people say it: "12 min 5 s"."""
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s"
 
 
 @dataclass(frozen=True)
@@ -49,16 +47,9 @@ class ChatMessage:
     """A short heading above the words."""
 
 
-def answer_words(turn: Turn) -> str:
-    """An answer as words: the option's label or the value, and any comment."""
-    shown = turn.label or turn.value
-    return f"{shown} - {turn.comment}" if turn.comment else shown
-
-
 def who_words(who: Respondent, organisation: bool = True) -> str:
-    """Who answered, as people read it: "Jane Smith, Councillor, Borough Council"."""
-    parts = (who.name, who.role, who.organisation) if organisation else (who.name,)
-    return ", ".join(printable(x) for x in parts if x) or "(not named)"
+    """Who answered, made safe for the terminal (see `bot.turn_words.who_words`)."""
+    return printable(words_for_who(who, organisation))
 
 
 def overall_words(assessment: Assessment) -> str:
@@ -76,25 +67,18 @@ def message_for(
 ) -> ChatMessage | None:
     """The bubble for a turn, or None for turns that are not shown; `respondent` names
     the respondent's side ("You" in a self-assessment, "Respondent" on a call)."""
-    number = ""
-    if framework is not None and turn.question:
-        try:
-            question = framework.question(turn.question)
-            number = question.number or question.id
-        except KeyError:
-            number = turn.question
+    number = question_number(turn.question, framework) if framework is not None else ""
     you = "Interviewer" if turn.speaker == "interviewer" else respondent
     kind = turn.kind
     text = printable(turn.text)
     if kind == "say":
         return ChatMessage("bot", text)
     if kind == "ask":
+        chat = turn.chat or chat  # transcripts from before `chat` was recorded: the dialogue's
         words = f"{printable(chat)}\n{text}" if chat else text
         return ChatMessage("bot", words, f"Question {number}" if number else "Question")
     if kind == "probe":
-        return ChatMessage(
-            "probe", text, f"Follow-up to {number}: {TRIGGER_WORDS.get(turn.trigger, turn.trigger)}"
-        )
+        return ChatMessage("probe", text, f"Follow-up to {number}: {trigger_words(turn.trigger)}")
     if kind == "answer":
         label = f"{you}: amended answer to {number}" if turn.amends else you
         return ChatMessage("you", printable(answer_words(turn)), label)

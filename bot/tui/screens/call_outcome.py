@@ -85,6 +85,15 @@ class OutcomeScreen(ModalScreen[Recorded | None]):
         except ValueError as error:
             self.query_one("#outcome-hint", Static).update(Content(str(error)))
             return
+        if moment < self.now:
+            # A time already past would be due at once, which is never what was meant.
+            self.query_one("#outcome-hint", Static).update(
+                Content(
+                    f"{moment.astimezone():%d %b %H:%M} has already passed; "
+                    f"type a later time ({WHEN_HELP}). Esc cancels."
+                )
+            )
+            return
         self.dismiss(Recorded("call_back", moment))
 
     def action_cancel(self) -> None:

@@ -20,7 +20,7 @@ from bot.tui.screens.conversation_base import ConversationScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
-from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 
@@ -28,20 +28,6 @@ if TYPE_CHECKING:  # loaded when first needed, not before the first question is 
     from textual.widgets import TextArea
 
     from bot.scoring.results import Assessment
-
-KEYS = [
-    ("1-5, y, n, d", "type an option's key, a comment after it if you like"),
-    ("Enter", "send what is typed (a key or words, a number, a reply)"),
-    ("click", "an option button sends that option at once"),
-    ("Ctrl+S", "send a long answer (Enter adds a line there)"),
-    ("Ctrl+B", "back to the previous question (Enter keeps its answer)"),
-    ("Ctrl+O", "skip this question or follow-up"),
-    ("Ctrl+N", "add a note"),
-    ("Ctrl+G", "abandon the assessment (asks first)"),
-    ("Esc", "leave; everything is saved, resume from home"),
-    ("o", "at the end: view the report"),
-    ("F1", "this help"),
-]
 
 LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
 """Said on the multi-line box itself, where the respondent is typing."""
@@ -51,16 +37,22 @@ class ChatScreen(ConversationScreen):
     """A self-assessment, one question at a time, saved after every answer."""
 
     AUTO_FOCUS = "#answer"
+    HELP_KEYS = [
+        ("1-5, y, n, d", "type an option's key, a comment after it if you like"),
+        ("Enter", "send what is typed (a key or words, a number, a reply)"),
+        ("click", "an option button sends that option at once"),
+    ]
+    """Keys the help names that are typing rather than bindings."""
     BINDINGS = [
-        Binding("ctrl+s", "send_long", "Send"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+o", "skip", "Skip"),
-        Binding("ctrl+n", "note", "Note"),
-        Binding("ctrl+g", "abandon", "Abandon"),
-        Binding("o", "report", "View report"),
-        Binding("escape", "leave", "Save & leave"),
-        Binding("escape", "home", "Home"),
-        Binding("f1", "help", "Help"),
+        Binding("ctrl+s", "send_long", "Send", tooltip="send the long answer (Enter adds a line)"),
+        Binding("ctrl+b", "back", "Back", tooltip="back to the previous question"),
+        Binding("ctrl+o", "skip", "Skip", tooltip="skip this question or follow-up"),
+        Binding("ctrl+n", "note", "Note", tooltip="add a note to this question"),
+        Binding("ctrl+g", "abandon", "Abandon", tooltip="abandon the assessment (asks first)"),
+        Binding("o", "report", "View report", tooltip="view the report"),
+        Binding("escape", "leave", "Save & leave", tooltip="leave; all is saved, resume from home"),
+        Binding("escape", "home", "Home", tooltip="back to the home screen"),
+        Binding("f1", "help", "Help", tooltip="this help"),
     ]
 
     def __init__(self, conversation: Conversation) -> None:
@@ -313,7 +305,7 @@ class ChatScreen(ConversationScreen):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen("Self-assessment keys", KEYS))
+        self.app.push_screen(HelpScreen("Self-assessment keys", help_rows(self)))
 
     def action_report(self) -> None:
         if self.assessment is not None:

@@ -21,7 +21,8 @@ from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
 from bot.tui.app import host
-from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.key_hints import KeyHints, help_rows
+from bot.turn_words import NOT_NAMED, status_words
 
 NAME_WIDTH = 22
 """Respondent names are cut to this in the list, so status and progress stay in view."""
@@ -64,14 +65,19 @@ class HomeScreen(Screen[None]):
     # Below 100 columns the menu gives way to the list: the key hints name the same actions.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
+    HELP_KEYS = [
+        ("Up, Down", "choose a transcript"),
+        ("Enter", "resume it if unfinished, replay it if finished"),
+    ]
+    """Keys the help names that are the list's rather than the screen's."""
     BINDINGS = [
-        Binding("n", "app.new_assessment", "Assess"),
-        Binding("t", "app.new_interview", "Phone"),
-        Binding("r", "resume", "Resume"),
-        Binding("p", "replay", "Replay"),
-        Binding("o", "report", "Report"),
-        Binding("f1", "help", "Help"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("n", "app.new_assessment", "Assess", tooltip="start a self-assessment"),
+        Binding("t", "app.new_interview", "Phone", tooltip="start a telephone interview"),
+        Binding("r", "resume", "Resume", tooltip="resume the chosen transcript"),
+        Binding("p", "replay", "Replay", tooltip="replay the chosen transcript"),
+        Binding("o", "report", "Report", tooltip="open the chosen transcript's report"),
+        Binding("f1", "help", "Help", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", tooltip="quit (everything is saved as you go)"),
     ]
 
     def __init__(self, catalogue: Catalogue, folder: Path) -> None:
@@ -127,15 +133,14 @@ class HomeScreen(Screen[None]):
                 cells = ("?", summary.path.name[:NAME_WIDTH], "broken", reason[:40], "")
             else:
                 who = transcript.respondent
-                name = (
-                    ", ".join(printable(x) for x in (who.name, who.organisation) if x)
-                    or "(not named)"
+                name = clip(
+                    printable(", ".join(x for x in (who.name, who.organisation) if x)) or NOT_NAMED,
+                    NAME_WIDTH,
                 )
-                name = clip(name, NAME_WIDTH)
                 cells = (
                     when(transcript.updated),
                     name,
-                    f"{transcript.status.replace('_', ' ')} {progress_of(transcript, self.catalogue, self.folder)}",
+                    f"{status_words(transcript.status)} {progress_of(transcript, self.catalogue, self.folder)}",
                     transcript.framework.id,
                     "phone" if transcript.mode == "telephone" else "self",
                 )
@@ -206,21 +211,7 @@ class HomeScreen(Screen[None]):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(
-            HelpScreen(
-                "Home keys",
-                [
-                    ("n", "start a self-assessment"),
-                    ("t", "start a telephone interview"),
-                    ("Up/Down", "choose a transcript"),
-                    ("Enter", "resume it if unfinished, replay it if finished"),
-                    ("r", "resume the chosen transcript"),
-                    ("p", "replay the chosen transcript"),
-                    ("o", "open the chosen transcript's report"),
-                    ("q", "quit (everything is saved as you go)"),
-                ],
-            )
-        )
+        self.app.push_screen(HelpScreen("Home keys", help_rows(self)))
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:

@@ -14,42 +14,34 @@ from textual.widgets import Input, Static
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.problems import display_name
-from bot.text import printable
-from bot.tui.present import ChatMessage, answer_words
+from bot.tui.present import ChatMessage, answer_words, who_words
 from bot.tui.screens.conversation_base import ConversationScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
 from bot.tui.widgets.chat_log import ChatLog
-from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
-
-KEYS = [
-    ("1-5, d, r", "code the answer with the option's key (under the script)"),
-    ("Enter", "in the reply box: save the reply to a follow-up"),
-    ("Ctrl+N", "type a note (Enter saves it, Esc returns to coding)"),
-    ("Ctrl+B", "go back to the previous statement"),
-    ("Ctrl+R", "amend any earlier answer (the original is kept)"),
-    ("Ctrl+O", "skip this statement or follow-up"),
-    ("Ctrl+T", "pause or resume the call (everything is saved)"),
-    ("Esc", "leave the call; resume it later from home"),
-    ("F1", "this help"),
-]
 
 
 class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
 
     RESPONDENT = "Respondent"
+    HELP_KEYS = [
+        ("1-5, d, r", "code the answer with the option's key (under the script)"),
+        ("Enter", "in the reply box: save the reply to a follow-up"),
+    ]
+    """Keys the help names that are typing rather than bindings."""
     BINDINGS = [
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+r", "amend", "Amend"),
-        Binding("ctrl+o", "skip", "Skip"),
-        Binding("ctrl+n", "notes", "Note"),
-        Binding("ctrl+t", "pause", "Pause"),
-        Binding("escape", "escape", "Leave"),
-        Binding("f1", "help", "Help"),
+        Binding("ctrl+b", "back", "Back", tooltip="go back to the previous statement"),
+        Binding("ctrl+r", "amend", "Amend", tooltip="amend an earlier answer (it is kept)"),
+        Binding("ctrl+o", "skip", "Skip", tooltip="skip this statement or follow-up"),
+        Binding("ctrl+n", "notes", "Note", tooltip="type a note (Enter saves, Esc returns)"),
+        Binding("ctrl+t", "pause", "Pause", tooltip="pause or resume the call"),
+        Binding("escape", "escape", "Leave", tooltip="leave the call; resume it from home"),
+        Binding("f1", "help", "Help", tooltip="this help"),
     ]
 
     def __init__(self, conversation: Conversation, timer: CallTimer | None = None) -> None:
@@ -59,10 +51,7 @@ class InterviewScreen(ConversationScreen):
 
     def compose(self) -> ComposeResult:
         who = self.conversation.header.respondent
-        caller = (
-            ", ".join(printable(x) for x in (who.name, who.role, who.organisation) if x)
-            or "(not named)"
-        )
+        caller = who_words(who)
         with Horizontal(id="call-bar"):
             yield Static(Content(f"Call with {caller}"), id="caller")
             yield self.timer
@@ -354,4 +343,4 @@ class InterviewScreen(ConversationScreen):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen("Telephone interview keys", KEYS))
+        self.app.push_screen(HelpScreen("Telephone interview keys", help_rows(self)))

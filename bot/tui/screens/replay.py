@@ -20,41 +20,31 @@ from bot.model import Framework, Transcript, Turn
 from bot.scoring.compile import band_for
 from bot.text import printable
 from bot.tui.app import host
-from bot.tui.present import TRIGGER_WORDS, answer_words, message_for
+from bot.tui.present import message_for, who_words
 from bot.tui.screens.dialogs import HelpScreen, PickScreen
 from bot.tui.widgets.chat_log import ChatLog
-from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.score_bars import ScoreBars
+from bot.turn_words import answer_words, question_number, speaker, status_words, trigger_words
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
-KEYS = [
-    ("Right, n", "next turn"),
-    ("Left, b", "previous turn"),
-    ("Space", "play or pause"),
-    ("+ / -", "faster or slower (turns a second)"),
-    ("a", "jump to an area"),
-    ("o", "the report of this transcript"),
-    ("Home / End", "first or last turn"),
-    ("Esc", "back"),
-    ("F1", "this help"),
-]
 
 
 class ReplayScreen(Screen[None]):
     """Who said what, when: probes with their triggers, amendments and notes."""
 
     BINDINGS = [
-        Binding("right,n", "step(1)", "Next", priority=True),
-        Binding("left,b", "step(-1)", "Previous", priority=True),
-        Binding("space", "play", "Play"),
-        Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
-        Binding("minus", "speed(-1)", "Slower", show=False),
-        Binding("a", "jump", "Area"),
-        Binding("o", "report", "Report"),
-        Binding("home", "to(0)", "First", show=False, priority=True),
-        Binding("end", "to_end", "Last", show=False, priority=True),
-        Binding("escape", "leave", "Back"),
-        Binding("f1", "help", "Help"),
+        Binding("right,n", "step(1)", "Next", priority=True, tooltip="next turn"),
+        Binding("left,b", "step(-1)", "Previous", priority=True, tooltip="previous turn"),
+        Binding("space", "play", "Play", tooltip="play or pause"),
+        Binding("plus,equals_sign", "speed(1)", "Faster", show=False, tooltip="faster"),
+        Binding("minus", "speed(-1)", "Slower", show=False, tooltip="slower"),
+        Binding("a", "jump", "Area", tooltip="jump to an area"),
+        Binding("o", "report", "Report", tooltip="the report of this transcript"),
+        Binding("home", "to(0)", "First", show=False, priority=True, tooltip="first turn"),
+        Binding("end", "to_end", "Last", show=False, priority=True, tooltip="last turn"),
+        Binding("escape", "leave", "Back", tooltip="back"),
+        Binding("f1", "help", "Help", tooltip="this help"),
     ]
 
     position: reactive[int] = reactive(0)
@@ -76,11 +66,8 @@ class ReplayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         who = self.transcript.respondent
-        name = (
-            ", ".join(printable(x) for x in (who.name, who.role, who.organisation) if x)
-            or "(not named)"
-        )
-        status = self.transcript.status.replace("_", " ")
+        name = who_words(who)
+        status = status_words(self.transcript.status)
         yield Static(
             Content(f"Replay: {name}  ·  {self.loaded.framework.title}  ·  {status}"),
             id="replay-title",
@@ -209,35 +196,23 @@ class ReplayScreen(Screen[None]):
         self.dismiss(None)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Replay keys", KEYS))
+        self.app.push_screen(HelpScreen("Replay keys", help_rows(self)))
 
 
 def detail(turn: Turn, framework: Framework | None = None) -> str:
     """A turn's particulars for the side panel, in the words people use: the question's
     number and the answer's label, not internal ids and raw scores."""
-    who = {"bot": "Bot", "respondent": "Respondent", "interviewer": "Interviewer"}[turn.speaker]
     lines = [
         f"Turn {turn.seq}",
         f"{turn.at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}",
-        f"{who}: {turn.kind.replace('_', ' ')}",
+        f"{speaker(turn)}: {turn.kind.replace('_', ' ')}",
     ]
     if turn.question:
         lines.append(f"Question {question_number(turn.question, framework)}")
     if turn.trigger:
-        lines.append(f"Trigger: {TRIGGER_WORDS.get(turn.trigger, turn.trigger)}")
+        lines.append(f"Trigger: {trigger_words(turn.trigger)}")
     if turn.amends:
         lines.append(f"Amends turn {turn.amends} (kept in the history)")
     if turn.kind == "answer":
         lines.append(f"Answer: {answer_words(turn)}")
     return printable("\n".join(lines))
-
-
-def question_number(question_id: str, framework: Framework | None) -> str:
-    """A question's number as the seed gives it (its id when it has none)."""
-    if framework is None:
-        return question_id
-    try:
-        question = framework.question(question_id)
-    except KeyError:
-        return question_id
-    return question.number or question.id

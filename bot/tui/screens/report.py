@@ -16,22 +16,14 @@ from textual.widgets import Button, DataTable, Static
 from bot.scoring.results import Assessment
 from bot.text import clip, printable
 from bot.tui.present import call_length_words, overall_words, who_words
-from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.score_bars import ScoreBars
+from bot.turn_words import status_words
 
 AREA_WIDTH = 30
 """Area titles are cut to this in the table, so every column fits in 80 columns."""
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV (actions)"}
-
-KEYS = [
-    ("Up / Down", "scroll a line"),
-    ("PageUp / PageDown", "scroll a page"),
-    ("Home / End", "the top, or the end (the suggested actions)"),
-    ("m h j c", "export as Markdown, HTML, JSON or CSV (actions) to ./reports/"),
-    ("Esc", "back"),
-    ("F1", "this help"),
-]
 
 
 def reports_folder() -> Path:
@@ -54,13 +46,19 @@ class ReportScreen(Screen[None]):
     """One transcript compiled: scores, RAG, suggested actions; export to any format."""
 
     AUTO_FOCUS = "#report-body"
+    HELP_KEYS = [
+        ("Up, Down", "scroll a line"),
+        ("PageUp, PageDown", "scroll a page"),
+        ("Home, End", "the top, or the end (the suggested actions)"),
+    ]
+    """Keys the help names that are the scrolling body's rather than the screen's."""
     BINDINGS = [
-        Binding("m", "export('md')", "Markdown"),
-        Binding("h", "export('html')", "HTML"),
-        Binding("j", "export('json')", "JSON"),
-        Binding("c", "export('csv')", "CSV"),
-        Binding("escape", "leave", "Back"),
-        Binding("f1", "help", "Help"),
+        Binding("m", "export('md')", "Markdown", tooltip="export as Markdown to ./reports/"),
+        Binding("h", "export('html')", "HTML", tooltip="export as HTML to ./reports/"),
+        Binding("j", "export('json')", "JSON", tooltip="export as JSON to ./reports/"),
+        Binding("c", "export('csv')", "CSV", tooltip="export the actions as CSV to ./reports/"),
+        Binding("escape", "leave", "Back", tooltip="back"),
+        Binding("f1", "help", "Help", tooltip="this help"),
     ]
 
     def __init__(self, assessment: Assessment, path: Path) -> None:
@@ -97,7 +95,7 @@ class ReportScreen(Screen[None]):
         self.query_one("#report-title", Static).update(
             Content(
                 f"{assessment.framework.title}  ·  {who_words(assessment.respondent)}  ·  "
-                f"{assessment.status.replace('_', ' ')}{call}  ·  overall {overall}"
+                f"{status_words(assessment.status)}{call}  ·  overall {overall}"
             )
         )
         table.add_columns("Area", "Score", "RAG", "Coverage", "Evidence", "Actions")
@@ -172,4 +170,4 @@ class ReportScreen(Screen[None]):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen("Report keys", KEYS))
+        self.app.push_screen(HelpScreen("Report keys", help_rows(self)))

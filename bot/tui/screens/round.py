@@ -259,6 +259,20 @@ class RoundScreen(Screen[None]):
                 f"{chosen.invitee.name} is being called by {chosen.being_called_by}.",
             )
             return
+        if chosen.state == "complete" and chosen.transcript is not None:
+            # Someone who has finished is not started again by a slip of a key: their
+            # answers are shown instead; a second conversation is a deliberate command.
+            command = "assess" if chosen.invitee.mode == "self" else "interview"
+            self.notify(
+                Content(
+                    f"{printable(chosen.invitee.name)} has finished: here are their answers. "
+                    f"To start again: partnership-bot round {command} "
+                    f"{printable(chosen.invitee.id)} --again"
+                ),
+                title="Finished",
+            )
+            host(self).open_replay(chosen.transcript)
+            return
         try:
             talk = open_conversation(self.catalogue, self.shot.loaded, chosen, self.caller, utc_now)
         except store.TranscriptInUse as error:

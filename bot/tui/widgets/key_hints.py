@@ -17,6 +17,15 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 KEY_NAMES = {"escape": "esc", "enter": "enter", "space": "space", "left": "←", "right": "→"}
+KEY_WORDS = {
+    "escape": "Esc",
+    "space": "Space",
+    "plus": "+",
+    "equals_sign": "=",
+    "minus": "-",
+    "pageup": "PageUp",
+    "pagedown": "PageDown",
+}
 
 
 def key_label(binding: Binding) -> str:
@@ -37,6 +46,38 @@ def offered(screen: Screen[object], shown_only: bool = True) -> list[Binding]:
         if screen.check_action(name, parameters) is True:
             found.append(binding)
     return found
+
+
+def key_words(binding: Binding) -> str:
+    """A binding's keys as help writes them: "Ctrl+B", "Esc", "Right, n", "+ / -"."""
+    words = []
+    for key in binding.key.split(","):
+        key = key.strip()
+        if key.startswith("ctrl+"):
+            words.append("Ctrl+" + key[5:].upper())
+        elif key in KEY_WORDS:
+            words.append(KEY_WORDS[key])
+        elif len(key) > 1:
+            words.append(key.capitalize() if not key.startswith("f") else key.upper())
+        else:
+            words.append(key)
+    return ", ".join(words)
+
+
+def meaning(binding: Binding) -> str:
+    """What a binding does, in full: its tooltip, or else its short description."""
+    return binding.tooltip or binding.description
+
+
+def help_rows(screen: Screen[object]) -> list[tuple[str, str]]:
+    """The help of a screen: its keys that are not bindings (HELP_KEYS, such as typing an
+    option's key), then every binding that does something now, with its tooltip."""
+    rows: list[tuple[str, str]] = list(getattr(screen, "HELP_KEYS", ()))
+    for binding in offered(screen, shown_only=False):
+        row = (key_words(binding), meaning(binding))
+        if row not in rows:
+            rows.append(row)
+    return rows
 
 
 class KeyHints(Static):

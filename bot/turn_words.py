@@ -1,0 +1,80 @@
+"""How turns and transcripts are put into words for people, in one place.
+
+Plain mode, the app and replay (printed or on screen) all name speakers, answers,
+triggers, statuses and call events the same way because they all use these. Pure: no
+terminal, no Textual; stored text is returned as stored (each front end makes it safe
+to show in its own way).
+"""
+
+from __future__ import annotations
+
+from bot.model import Framework, Respondent, Turn
+
+NOT_NAMED = "(not named)"
+"""Said for a respondent who gave no name, role or organisation."""
+
+SPEAKERS = {"bot": "Bot", "respondent": "Respondent", "interviewer": "Interviewer"}
+"""Who said a turn, as a replay names them."""
+
+TRIGGER_WORDS = {
+    "low": "a weak answer",
+    "dont_know": "don't know",
+    "vague": "a vague answer",
+    "unevidenced_high": "a top score without evidence",
+    "out_of_range": "outside the recommended range",
+    "below_range": "below the recommended range",
+    "above_range": "above the recommended range",
+    "inconsistent": "differs from an earlier answer",
+}
+"""Why a follow-up was asked."""
+
+CALL_WORDS = {
+    "call_start": "The call started.",
+    "call_pause": "The call was paused.",
+    "call_resume": "The call resumed.",
+}
+"""The call's timing turns."""
+
+
+def speaker(turn: Turn) -> str:
+    """Who said a turn: Bot, Respondent or Interviewer."""
+    return SPEAKERS[turn.speaker]
+
+
+def who_words(who: Respondent, organisation: bool = True) -> str:
+    """Who answered, as people read it: "Jane Smith, Councillor, Borough Council"."""
+    parts = (who.name, who.role, who.organisation) if organisation else (who.name,)
+    return ", ".join(x for x in parts if x) or NOT_NAMED
+
+
+def status_words(status: str) -> str:
+    """A transcript's status in words: "in progress", "complete", "abandoned"."""
+    return status.replace("_", " ")
+
+
+def trigger_words(trigger: str) -> str:
+    """Why a follow-up was asked, in words."""
+    return TRIGGER_WORDS.get(trigger, trigger.replace("_", " "))
+
+
+def answer_words(turn: Turn) -> str:
+    """An answer as words: the option's label or the value, and any comment."""
+    shown = turn.label or turn.value
+    return f"{shown} - {turn.comment}" if turn.comment else shown
+
+
+def question_number(question_id: str, framework: Framework | None) -> str:
+    """A question's number as the seed gives it (its id when it has none, or is unknown)."""
+    if framework is None or not question_id:
+        return question_id
+    try:
+        question = framework.question(question_id)
+    except KeyError:
+        return question_id
+    return question.number or question.id
+
+
+def call_length_words(seconds: float) -> str:
+    """A call's length as people say it: "12 min 5 s"."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
