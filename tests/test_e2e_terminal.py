@@ -29,7 +29,7 @@ def test_a_dumb_terminal_gets_plain_mode(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "TERM=dumb" in result.stderr and "plain mode" in result.stderr
     assert "\x1b" not in result.stdout  # no full-screen, mouse or colour sequences
-    assert "Q1/37." in result.stdout
+    assert "1.1 (1 of 37)." in result.stdout
     (path,) = (tmp_path / "t").glob("*.toml")
     answers = [t for t in store.load(path).transcript.turns if t.kind == "answer"]
     assert len(answers) == 1
