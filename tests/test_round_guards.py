@@ -51,7 +51,9 @@ def test_report_left_out_agrees_with_status(round_folder: Path, tmp_path: Path) 
     # A transcript of no invitee: an unfinished copy of p04's, linked to someone unknown.
     [p04] = [p for p in transcripts_in(round_folder) if 'invitee = "p04"' in p.read_text()]
     stray = round_folder / "stray.toml"
-    stray.write_text(p04.read_text().replace('invitee = "p04"', 'invitee = "zz9"'))
+    # A transcript of its own (another id), or the aggregate would count it once with p04's.
+    text = p04.read_text().replace('invitee = "p04"', 'invitee = "zz9"')
+    stray.write_text(re.sub(r'^id = "[^"]*"', 'id = "stray-transcript"', text, count=1, flags=re.M))
     # An independent count: every transcript in the folder that is not complete.
     unfinished = sum(
         store.load(p).transcript.status != "complete" for p in transcripts_in(round_folder)
