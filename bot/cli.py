@@ -42,6 +42,11 @@ def _iso_date(text: str) -> str:
     return text
 
 
+def _output(text: str) -> Path | None:
+    """-o's value: a path, or None for "-", the usual name for standard output."""
+    return None if text == "-" else Path(text)
+
+
 FOLDER_HINT = "or the folder that holds it (--frameworks DIR)"
 INSTALL_HINT = "or install it with partnership-bot add FILE..."
 HINTS: dict[str | None, dict[str, str]] = (
@@ -166,7 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
     report.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+        "-o",
+        "--output",
+        type=_output,
+        metavar="FILE",
+        help="write here instead of stdout (- for stdout)",
     )
     report.add_argument("--aggregate", action="store_true", help="one report over many transcripts")
     report.add_argument("--anonymise", action="store_true", help="no names or organisations")

@@ -150,3 +150,13 @@ def test_resume_in_a_folder_it_cannot_write_names_that_folder(
         in err
     )
     assert "cannot write transcripts in" not in err
+
+
+def test_a_dash_writes_the_report_to_standard_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = report(capsys, str(PTP), "--format", "md", "-o", "-")
+    assert status == exit_codes.OK
+    assert out.startswith("#")
+    assert not (tmp_path / "-").exists()
