@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import fmean
 
+from bot.conditions import Condition
 from bot.engine.path import FinalPath
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
@@ -60,6 +61,19 @@ class FiredAction:
     """The follow-up replies bound to those answers, each once, in order."""
 
 
+def _fact_behind(condition: Condition, facts: AnswerFacts, question_id: str) -> bool:
+    """Whether an unscored answer the condition names (a fact, a date, an unscored
+    choice) is behind it holding: the condition holds on that answer alone, or fails
+    without it."""
+    question = facts.framework.question(question_id)
+    if question_id not in condition.names or question.scoreable or question.kind == "text":
+        return False
+    answers = facts.answers
+    alone = AnswerFacts(facts.framework, {question_id: answers[question_id]})
+    without = AnswerFacts(facts.framework, {k: v for k, v in answers.items() if k != question_id})
+    return condition.evaluate(alone) or not condition.evaluate(without)
+
+
 def fired_actions(
     loaded: LoadedFramework, path: FinalPath, facts: AnswerFacts
 ) -> list[FiredAction]:
@@ -85,7 +99,8 @@ def fired_actions(
                 score = facts.question_score(question.id)
                 limit = WEAK_NAMED if question.id in named else WEAK_VIA_AREA
                 abstained = answer.abstain in COUNTED_ABSTENTIONS
-                if not (abstained or (score is not None and score <= limit)):
+                weak = score is not None and score <= limit
+                if not (abstained or weak or _fact_behind(condition, facts, question.id)):
                     continue
                 triggers.append(
                     Trigger(question.id, question.number or question.id, shown_answer(answer))
