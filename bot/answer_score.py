@@ -10,12 +10,15 @@ framework does not give.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 from bot.model import Framework, Question, Transcript, Turn
 from bot.problems import LoadError, Problem, display_name
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""How a date answer is stored: 2009-12-02."""
 NOT_APPLICABLE = "not_applicable"
 """The abstention of a question the respondent said does not apply."""
 
@@ -40,6 +43,8 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
         return _choice_score(question, turn)
     if question.kind == "date":
         try:
+            if not ISO_DATE.fullmatch(turn.value):
+                raise ValueError
             date.fromisoformat(turn.value)
         except ValueError:
             raise AnswerMismatch(

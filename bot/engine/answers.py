@@ -139,7 +139,12 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
     if question.kind == "choice":
         if question.multiple:
             return _parse_picks(question, text)
-        parsed = _parse_choice(question.choices, text)
+        try:
+            parsed = _parse_choice(question.choices, text)
+        except AnswerError:
+            first = text.split(maxsplit=1)[0] if text else ""
+            said = f'"{first}" is not one of the options. ' if first else ""
+            raise AnswerError(said + one_choice_hint(question)) from None
         return _choice_answer(question, parsed.value, parsed.comment)
     assert scale is not None
     parsed = _parse_choice(scale.options, text)
@@ -197,6 +202,17 @@ def matching_option(options: Sequence[Option], text: str) -> tuple[Option, int] 
     return best
 
 
+def current_options(options: Sequence[Option], turn: Turn | None) -> tuple[Option, ...]:
+    """The options an answer picked: one, or for a choice of several each one picked; a
+    choice's Don't know (stored with no value) is its Don't know option."""
+    if turn is None:
+        return ()
+    if turn.abstain and not turn.value:
+        return tuple(o for o in options if o.abstain == turn.abstain)
+    values = set(turn.value.split(","))
+    return tuple(o for o in options if o.value in values)
+
+
 def own_words(question: Question, turn: Turn) -> str:
     """The respondent's own words in an answer: a text answer, or the comment after a key,
     a number or an abstention."""
@@ -234,18 +250,27 @@ def _parse_choice(options: Sequence[Option], text: str) -> ParsedAnswer:
     )
 
 
+def one_choice_hint(question: Question) -> str:
+    """How to answer a choice of one option, for re-prompts: the options that exist."""
+    listed = "; ".join(f"{o.key} {o.label}" for o in question.choices if not o.abstain)
+    dont_know = f", or {DONT_KNOW_KEY} for Don't know" if question.allow_dont_know else ""
+    return (
+        f"Please answer with the number of one option{dont_know} (a comment can follow, "
+        f'such as "1 - because ..."). The options are: {listed}.'
+    )
+
+
 def picks_hint(question: Question) -> str:
     """How to answer a multiple choice, for re-prompts: the options that exist and how
     many to pick."""
     low, high = question.picks()
-    how_many = (
-        f"{low}"
-        if low == high
-        else f"at least {low}"
-        if high == len(question.options)
-        else f"{low} to {high}"
-    )
-    listed = "; ".join(f"{o.key} {o.label}" for o in question.choices)
+    if low == high:
+        how_many = f"{low}"
+    elif high == len(question.options):
+        how_many = "one or more" if low == 1 else f"at least {low}"
+    else:
+        how_many = f"{low} to {high}"
+    listed = "; ".join(f"{o.key} {o.label}" for o in question.choices if not o.abstain)
     dont_know = f", or {DONT_KNOW_KEY} alone for Don't know" if question.allow_dont_know else ""
     return (
         f"Please give the numbers of the options that apply ({how_many}), separated by commas "
@@ -264,13 +289,12 @@ _JOINING_WORDS = ("and", "&", "+")
 
 
 def _parse_picks(question: Question, text: str) -> ParsedAnswer:
-    """Several options named by their keys, separated by commas or spaces, then a comment."""
+    """Several options named by their keys (or values), separated by commas or spaces,
+    then optionally a comment."""
     if question.allow_dont_know:
         length = _phrase((DONT_KNOW_KEY, *DONT_KNOW_PHRASES), text)
         if length:
-            rest = text[length:].lstrip(_SEPARATORS)
-            first = _PICK_SEPARATOR.split(rest, maxsplit=1)[0] if rest else ""
-            if first and _key_of(question, first) is not None:
+            if any(not o.abstain for o in leading_picks(question, text[length:])[0]):
                 raise AnswerError(f"Don't know goes alone. {picks_hint(question)}")
             return ParsedAnswer(
                 value="",
@@ -278,35 +302,14 @@ def _parse_picks(question: Question, text: str) -> ParsedAnswer:
                 comment=_comment(text[length:]),
                 abstain="dont_know",
             )
-    picked: list[Option] = []
-    position = 0
-    while position < len(text):
-        separator = _PICK_SEPARATOR.match(text, position)
-        start = separator.end() if separator else position
-        word_end = _PICK_SEPARATOR.search(text, start)
-        end = word_end.start() if word_end else len(text)
-        word = text[start:end].rstrip(".)")
-        if not word:
-            break
-        option = _key_of(question, word)
-        if option is None and word.casefold() in _JOINING_WORDS and picked:
-            position = end
-            continue
-        if option is None:
-            if re.fullmatch(r"\d+", word) or not picked:
-                raise AnswerError(
-                    f'"{word}" is not one of the options. {picks_hint(question)}'
-                    if picked or re.fullmatch(r"\w{1,3}", word)
-                    else picks_hint(question)
-                )
-            break  # the comment starts here
-        if option.abstain:
-            raise AnswerError(f"Don't know goes alone. {picks_hint(question)}")
-        if option not in picked:
-            picked.append(option)
-        position = end
+    picked, rest = leading_picks(question, text)
+    following = _PICK_SEPARATOR.split(rest.lstrip(" \t\n,;"), maxsplit=1)[0].rstrip(".)")
+    if re.fullmatch(r"\d+", following) or (following and not picked and len(following) <= 3):
+        raise AnswerError(f'"{following}" is not one of the options. {picks_hint(question)}')
     if not picked:
         raise AnswerError(picks_hint(question))
+    if any(o.abstain for o in picked):
+        raise AnswerError(f"Don't know goes alone. {picks_hint(question)}")
     low, high = question.picks()
     if not low <= len(picked) <= high:
         few = "few" if len(picked) < low else "many"
@@ -317,12 +320,46 @@ def _parse_picks(question: Question, text: str) -> ParsedAnswer:
         value=",".join(values),
         label="; ".join(o.label for o in ordered),
         score=question.choice_score(values),
-        comment=_comment(text[position:]),
+        comment=_comment(rest),
     )
 
 
+def leading_picks(question: Question, text: str) -> tuple[tuple[Option, ...], str]:
+    """The options a multiple choice's typed text starts by naming (its keys, in the order
+    typed), and the rest of the text (a comment); nothing is refused."""
+    picked: list[Option] = []
+    position = 0
+    while position < len(text):
+        separator = _PICK_SEPARATOR.match(text, position)
+        start = separator.end() if separator else position
+        word_end = _PICK_SEPARATOR.search(text, start)
+        end = word_end.start() if word_end else len(text)
+        word = text[start:end].rstrip(".)")
+        option = _key_of(question, word) if word else None
+        if option is None and not (word.casefold() in _JOINING_WORDS and picked):
+            break
+        if option is not None and option not in picked:
+            picked.append(option)
+        position = end
+    return tuple(picked), text[position:]
+
+
+def toggle_pick(question: Question, text: str, option: Option) -> str:
+    """The typed text of a multiple choice with one option's key added (or taken out when
+    it is there), keys in the options' order, any comment kept after them."""
+    picked, rest = leading_picks(question, text)
+    toggled = set(picked) ^ {option}
+    # Don't know goes alone: picking it clears the others, picking another clears it.
+    chosen = {option} & toggled if option.abstain else {o for o in toggled if not o.abstain}
+    keys = ", ".join(o.key for o in question.choices if o in chosen)
+    rest = rest.strip()
+    return f"{keys} {rest}".strip() if keys else rest
+
+
 def _key_of(question: Question, word: str) -> Option | None:
-    return next((o for o in question.choices if _normal(o.key) == _normal(word)), None)
+    """The option a word names: its key, or its value (values hold no space or comma)."""
+    word = _normal(word)
+    return next((o for o in question.choices if word in (_normal(o.key), _normal(o.value))), None)
 
 
 def date_hint(question: Question) -> str:
@@ -371,7 +408,10 @@ def _parse_date(question: Question, text: str) -> ParsedAnswer:
             f"{_spoken(day)} is outside the dates this question takes; please give a date"
             f"{_date_range(question)}."
         )
-    return ParsedAnswer(value=day.isoformat(), comment=_comment(text[length:]))
+    # Stored as 2009-12-02 (what conditions compare with), shown as words.
+    return ParsedAnswer(
+        value=day.isoformat(), label=spoken_date(day), comment=_comment(text[length:])
+    )
 
 
 _NUMBER = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")

@@ -61,13 +61,13 @@ def parse_date(text: str) -> tuple[date, int]:
         else:
             month = int(parts["month"])
         year_text = parts["year"]
+        if not 1 <= month <= 12:
+            raise DateError(f"There is no month {month} (dates are read day first: 02/12/2009).")
         if len(year_text) != 4:
-            raise DateError(f'Please give the year in full ("{year_text}" could be more than one).')
+            raise DateError(f'"{year_text}" is not a year in full, such as 2009.')
         year, day = int(year_text), int(parts["day"])
         if not YEARS[0] <= year <= YEARS[1]:
             raise DateError(f"{year} is not a year this question takes.")
-        if not 1 <= month <= 12:
-            raise DateError(f"There is no month {month} (dates are read day first: 02/12/2009).")
         try:
             return date(year, month, day), match.end()
         except ValueError:
