@@ -135,6 +135,8 @@ class _Totals:
     actions: dict[str, int] = field(default_factory=dict)
     needs: dict[str, _Spread] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
+    triggered_by: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    """action id -> (transcript id, triggering question ids) per respondent, for a plan."""
     roles: dict[str, int] = field(default_factory=dict)
     sectors: dict[str, int] = field(default_factory=dict)
 
@@ -159,6 +161,7 @@ class _Totals:
             self.needs.setdefault(action, _Spread()).add(fired.need)
             kept = self.quotes.setdefault(action, [])
             kept.extend(fired.quotes[: max(0, 3 - len(kept))])
+            self.triggered_by.setdefault(action, []).append((summary.transcript_id, fired.triggers))
 
 
 @dataclass
