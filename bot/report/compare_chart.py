@@ -11,6 +11,17 @@ from bot.text import clip, printable
 
 THEN_COLOUR = "#9ab3cf"
 NOW_COLOUR = "#1f4e79"
+SHORT_WORDS = {
+    "up": "up, not chance",
+    "down": "down, not chance",
+    "chance": "could be chance",
+    "too_few": "could be chance",
+    "same": "no change",
+    "no_answers": "no answers",
+    "new": "new area",
+    "dropped": "dropped area",
+}
+"""A flag in a few words, to fit beside the bars (the table below says it in full)."""
 
 
 def paired_chart(
@@ -76,10 +87,12 @@ def paired_chart(
                 f'font-size="11" fill="#222">{value:.0f}</text>'
             )
         change = area["change"]
-        caption = ("" if change is None else f"{change:+.1f}: ") + area["words"]
+        caption = ("" if change is None else f"{change:+.1f}, ") + SHORT_WORDS.get(
+            area["flag"], area["flag"]
+        )
         parts.append(
-            f'<text x="{label_width + bar_width + 40}" y="{y + 20}" font-size="11" '
-            f'fill="#222">{escape(clip(caption, 44))}</text>'
+            f'<text x="{label_width + bar_width + 40}" y="{y + 20}" font-size="12" '
+            f'fill="#222">{escape(caption)}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
