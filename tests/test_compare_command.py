@@ -16,6 +16,7 @@ from tests.plain_driver import run
 from tests.test_compare import NOW, THEN, build_round
 
 FRAMEWORKS = ("--frameworks", str(DATA))
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
