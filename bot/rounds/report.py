@@ -92,8 +92,8 @@ def round_report(
 
 
 def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Path]:
-    """The transcripts a round's report compiles: each invitee's complete one (the newest if
-    several), or with ``include_unfinished`` their newest unfinished one too."""
+    """The transcripts a round's report compiles: each invitee's complete one (with
+    ``include_unfinished``, their newest unfinished one too)."""
     wanted = ("complete", "in_progress", "refused") if include_unfinished else ("complete",)
     return [s.transcript for s in shot.invitees if s.transcript and s.state in wanted]
 
