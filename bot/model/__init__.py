@@ -1,7 +1,17 @@
 """The three file formats as frozen pydantic models: framework, dialogue, transcript."""
 
 from bot.model.dialogue import Branch, Dialogue, Node, Probe
-from bot.model.framework import Action, Area, Band, Benchmark, Framework, Option, Question, Scale
+from bot.model.framework import (
+    Action,
+    Area,
+    Band,
+    Benchmark,
+    Framework,
+    Group,
+    Option,
+    Question,
+    Scale,
+)
 from bot.model.transcript import Person, Respondent, Transcript, TranscriptHeader, Turn
 
 __all__ = [
@@ -12,6 +22,7 @@ __all__ = [
     "Branch",
     "Dialogue",
     "Framework",
+    "Group",
     "Node",
     "Option",
     "Person",
