@@ -397,6 +397,11 @@ class Framework(Strict):
             return MORE_SCALE
         return self.scales[question.scale] if question.scale else None
 
+    def has_question(self, question_id: str) -> bool:
+        """Whether a question (of an area or a repeated group, or a group's "another?")
+        has this id."""
+        return question_id in self._index[0]
+
     def group(self, group_id: str) -> Group:
         """A repeated group by id."""
         return self._groups[group_id]
