@@ -78,3 +78,56 @@ def test_plain_replay_words_the_call_and_the_lead_in_as_the_app_does(tmp_path: P
     assert "Interviewer: (started the call)" in text
     assert "Bot: First question.\n" in text  # the lead-in recorded on the question
     assert "Respondent: Councillor, Borough Council" in text and NOT_NAMED not in text
+
+
+def plain_interview(tmp_path: Path, lines: str, resume: Path | None = None):  # type: ignore[no-untyped-def]
+    """A telephone interview in plain mode over `lines`; its output and transcript turns."""
+    import io
+
+    from bot import conversation, store
+    from bot.plain import PlainMode
+
+    catalogue = mini_catalogue()
+    if resume is None:
+        talk = start(catalogue, tmp_path, interviewer="An Officer")
+        talk.clock = Clock(step=timedelta(seconds=30))
+    else:
+        talk = conversation.resume(catalogue, resume, clock=Clock(step=timedelta(seconds=30)))
+    out = io.StringIO()
+    try:
+        PlainMode(talk, io.StringIO(lines), out).run(resumed=resume is not None)
+    finally:
+        talk.close()
+    return out.getvalue(), talk.path, store.load(talk.path).transcript
+
+
+def test_a_plain_interview_times_its_call_as_the_app_does(tmp_path: Path) -> None:
+    out, path, transcript = plain_interview(tmp_path, "3\n:pause\n\n:quit\n")
+    calls = [t.kind for t in transcript.turns if t.kind.startswith("call_")]
+    # Started when the interview opens, paused and resumed by :pause, paused on leaving.
+    assert calls == ["call_start", "call_pause", "call_resume", "call_pause"]
+    assert "Call paused" in out
+    out, _, transcript = plain_interview(tmp_path, "2\n:quit\n", resume=path)
+    calls = [t.kind for t in transcript.turns if t.kind.startswith("call_")]
+    assert calls[-2:] == ["call_resume", "call_pause"]
+    assert transcript.call_seconds is not None and transcript.call_seconds > 0
+    assert "Call resumed" in out
+
+
+def test_a_plain_interview_left_at_the_end_of_input_pauses_its_call(tmp_path: Path) -> None:
+    _, _, transcript = plain_interview(tmp_path, "3\n")
+    assert [t.kind for t in transcript.turns][-1] == "call_pause"
+
+
+def test_a_plain_self_assessment_has_no_call(tmp_path: Path) -> None:
+    import io
+
+    from bot import store
+    from bot.plain import PlainMode
+
+    talk = start(mini_catalogue(), tmp_path)
+    out = io.StringIO()
+    PlainMode(talk, io.StringIO("3\n:pause\n:quit\n"), out).run()
+    talk.close()
+    assert not any(t.kind.startswith("call_") for t in store.load(talk.path).transcript.turns)
+    assert "Unknown command :pause" in out.getvalue()
