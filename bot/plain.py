@@ -228,6 +228,10 @@ class PlainMode:
             self.line(f"   Type a number{hint}.")
         elif question is not None and question.kind == "text":
             self.line("   Type your answer on one line.")
+        elif question is not None and question.multiple:
+            self.line("   Type the numbers of all that apply, separated by commas or spaces.")
+        elif question is not None and question.kind == "date":
+            self.line("   Type a date, such as 2 December 2009 or 02/12/2009 (day first).")
         if prompt.previous is not None:
             shown = prompt.previous.label or prompt.previous.value
             self.line(f"   Current answer: {printable(shown)}. Press Enter to keep it.")
