@@ -17,7 +17,7 @@ from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
 from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
-from bot.model.transcript import Reference
+from bot.model.transcript import Reference, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
 
 Clock = Callable[[], datetime]
@@ -101,6 +101,21 @@ class Conversation:
     def call(self, event: str) -> Outcome:
         """Record the call's start, a pause or a resumption; saved."""
         return self._save(self.session.call(event, self.clock()))
+
+    def open_call(self) -> Outcome:
+        """A telephone interview opened: record the call's start, or its resumption, so
+        that its length survives leaving and resuming; nothing for a self-assessment or a
+        conversation that is over. Saved."""
+        if not self.session.telephone or self.session.over:
+            return Outcome()
+        return self.call(call_opening(self.session.turns))
+
+    def pause_call(self) -> Outcome:
+        """Pause the telephone call if it is on (Ctrl+T, :pause, or leaving the
+        interview), so that time away is not counted; saved."""
+        if not self.session.telephone or not call_running(self.session.turns):
+            return Outcome()
+        return self.call("call_pause")
 
     def abandon(self) -> Outcome:
         """Abandon; saved."""
@@ -234,10 +249,10 @@ def resume(
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:
     """Rebuild a session from a transcript, or explain why the dialogue no longer fits it."""
     nodes = dialogue.dialogue.nodes
-    questions = {q.id for q in dialogue.framework.framework.questions()}
+    framework = dialogue.framework.framework
     for turn in transcript.turns:
         if (turn.node and turn.node not in nodes) or (
-            turn.question and turn.question not in questions
+            turn.question and not framework.has_question(turn.question)
         ):
             missing = (
                 f'node "{turn.node}"' if turn.node not in nodes else f'question "{turn.question}"'

@@ -48,7 +48,8 @@ def scripted(answers: dict[str, str], replies: dict[str, str]) -> Answerer:
         question = prompt.question.id if prompt.question else ""
         if prompt.kind == "probe":
             return replies.get(question, ":skip")
-        return answers[question]
+        # A repeated group's questions are answered item by item: "risk_owner#2".
+        return answers[f"{question}#{prompt.item}" if prompt.item else question]
 
     return answer
 
@@ -78,6 +79,7 @@ def run(
         transcript_id=f"example-{name}",
     )
     talk.begin()
+    talk.open_call()  # a telephone interview times its call, as the app and plain mode do
     steps = 0
     while not talk.session.over:
         prompt = talk.current()
@@ -255,8 +257,17 @@ INTERVIEW_REPLIES = {
 }
 
 
+def call_break(talk: conversation.Conversation, minutes: int) -> None:
+    """The call paused for a while (the respondent was called away), then resumed."""
+    talk.pause_call()
+    talk.clock.now += timedelta(minutes=minutes)  # type: ignore[attr-defined]
+    talk.call("call_resume")
+
+
 def interview_extras(talk: conversation.Conversation) -> None:
     talk.note("Respondent asked for the questions to be read slowly; line quality poor at first.")
+    talk.note("Respondent was called into a meeting; the call was paused and resumed.")
+    call_break(talk, 6)
     # The officer corrects a mis-keyed earlier answer: the original stays in the history.
     talk.amend("t2", "4")
 
@@ -326,7 +337,20 @@ GOVERNANCE = {
     "comms_strategy": "n",
     "website_current": "n",
     "rural_voice": "d",
-    "rag_risk": "n",
+    "rag_risk": "y - at a workshop of partnership members in July 2009",
+    # The top risks named at that workshop, one per item of the risk register.
+    "risk_objective#1": "Affordable housing: 150 new affordable homes a year",
+    "risk_rag#1": "r",
+    "risk_owner#1": "The Housing and Well-being theme group",
+    "top_risks#1": "y",
+    "risk_objective#2": "Economy: the town centre regeneration scheme",
+    "risk_rag#2": "a - the developer's funding is agreed but not signed",
+    "risk_owner#2": "The Opportunities theme group chair",
+    "top_risks#2": "y",
+    "risk_objective#3": "Safety: reducing alcohol-related harm in the town centre",
+    "risk_rag#3": "g",
+    "risk_owner#3": "The Community Safety Partnership",
+    "top_risks#3": "n",
 }
 GOVERNANCE_REPLIES = {
     "board_size": "Every organisation that was on the old theme groups wanted a seat",
@@ -342,7 +366,7 @@ GOVERNANCE_REPLIES = {
     "comms_strategy": "Each partner publishes its own news; there is no shared plan",
     "website_current": "The home page still advertises the 2008 conference",
     "rural_voice": "The Association of Local Councils would know",
-    "rag_risk": "Affordable housing and the economy objectives are most at risk",
+    "rag_risk": "Affordable housing and the economy objectives are most at risk, coded red and amber",
 }
 
 
@@ -460,6 +484,7 @@ def make_round(catalogue: Catalogue) -> list[Path]:
         )
         answer = survey_answerer(random.Random(seed), catalogue)
         talk.begin()
+        talk.open_call()
         answered = 0
         while not talk.session.over and (stop is None or answered < stop):
             prompt = talk.current()
@@ -468,8 +493,11 @@ def make_round(catalogue: Catalogue) -> list[Path]:
             if not outcome.accepted:
                 raise SystemExit(f"{invitee.id}: {prompt.text!r} refused {reply!r}")
             answered += prompt.kind != "probe"
+            if telephone and answered == 5 and talk.current().kind == "ask":
+                call_break(talk, 2 + seed % 5)  # a pause in every call, of its own length
         if abandon:
             talk.abandon()
+        talk.pause_call()  # an interview left unfinished: the officer leaves the call
         talk.close()
         target = ROUND_OUT / f"{invitee.id}-{slug_of(invitee.name)}.toml"
         talk.path.rename(target)

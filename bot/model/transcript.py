@@ -98,6 +98,9 @@ class Turn(Strict):
     """For probes: which of the node's probes (0-based)."""
     amends: int | None = None
     """For amendments: the seq of the answer this one corrects."""
+    item: int | None = Field(default=None, ge=1)
+    """In a repeated group: which item (1, 2, ...) the turn is about; with `question`, it
+    binds the answer to the item (the group's own id as `question`: "another?")."""
     check: str = ""
     """Written by the store on the last turn of each save, to detect an interrupted save."""
 
@@ -173,6 +176,24 @@ class Transcript(TranscriptHeader):
     def header(self) -> TranscriptHeader:
         """The header alone."""
         return TranscriptHeader.model_validate(self.model_dump(exclude={"turns"}))
+
+
+def call_running(turns: tuple[Turn, ...] | list[Turn]) -> bool:
+    """Whether the call is on after these turns: started or resumed, and neither paused
+    nor ended since."""
+    for turn in reversed(turns):
+        if turn.kind in ("call_pause", "end", "abandon"):
+            return False
+        if turn.kind in ("call_start", "call_resume"):
+            return True
+    return False
+
+
+def call_opening(turns: tuple[Turn, ...] | list[Turn]) -> str:
+    """The turn that opens the call when an interview is opened: `call_start` the first
+    time, `call_resume` after that (a call left running by a crash is counted up to its
+    last turn by `call_seconds`, so it is resumed too)."""
+    return "call_resume" if any(turn.kind == "call_start" for turn in turns) else "call_start"
 
 
 def call_seconds(turns: tuple[Turn, ...] | list[Turn]) -> float | None:

@@ -18,6 +18,7 @@ from bot.report.chart import Bar, bar_chart
 from bot.report.data import assessment_data
 from bot.scoring.results import Assessment
 from bot.text import escape_hidden_in_json, printable
+from bot.turn_words import call_length_words
 
 FORMATS = ("md", "html", "json", "csv")
 
@@ -48,6 +49,7 @@ def environment(kind: str, templates: Path | None = None) -> SandboxedEnvironmen
     env.filters["pct"] = lambda v: "n/a" if v is None else f"{v:.0f}%"
     env.filters["num"] = lambda v: "n/a" if v is None else f"{v:.1f}"
     env.filters["signed"] = lambda v: "n/a" if v is None else f"{v:+.1f}"
+    env.filters["call_length"] = call_length_words
     return env
 
 
@@ -174,6 +176,22 @@ def actions_csv(data: dict[str, Any]) -> str:
                 "published_n": mark.get("n"),
             }
             writer.writerow([_number_or_cell(cells.get(c)) for c in STATEMENT_CSV_COLUMNS])
+    # Each repeated group's register follows, after a blank row: its title, then a row
+    # per item on the final path.
+    for area in data.get("areas", []) if not aggregate else []:
+        for register in area.get("registers", []):
+            writer.writerow([])
+            writer.writerow(
+                [escape.csv_cell(c) for c in ("register", "item", *register["columns"])]
+            )
+            for row in register["items"]:
+                writer.writerow(
+                    [
+                        escape.csv_cell(register["title"]),
+                        str(row["item"]),
+                        *(escape.csv_cell(register_cell(a)) for a in row["answers"]),
+                    ]
+                )
     return out.getvalue()
 
 
@@ -191,6 +209,12 @@ def answered_facts(data: dict[str, Any]) -> list[dict[str, Any]]:
         for q in area["questions"]
         if q.get("fact") and q["value"] is not None
     ]
+
+
+def register_cell(answer: dict[str, Any]) -> str:
+    """One answer in a register: the answer, and the comment typed after it."""
+    comment = answer.get("comment")
+    return f"{answer['answer']} ({comment})" if comment else answer["answer"]
 
 
 def _number_or_cell(value: object) -> str:

@@ -90,22 +90,14 @@ class InterviewScreen(ConversationScreen):
     def _time_call(self) -> None:
         """Start the call, or resume it, as turns: the timer goes on from the length so far
         rather than from zero, and the report can say how long the call took."""
-        session = self.conversation.session
-        if session.over:
-            self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
-            return
-        started = any(turn.kind == "call_start" for turn in session.turns)
-        self._act(self.conversation.call, "call_resume" if started else "call_start")
+        self._act(self.conversation.open_call)
         self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
 
     def _pause_call(self) -> None:
         """Leaving the screen pauses the call (once), so that time away is not counted."""
-        session = self.conversation.session
-        if session.over or self.timer.paused:
-            return
         # Straight to the conversation: the screen is going, there is nothing to show.
         with contextlib.suppress(SaveError):
-            self.conversation.call("call_pause")
+            self.conversation.pause_call()
 
     def on_unmount(self) -> None:
         self._pause_call()
