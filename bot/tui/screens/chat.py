@@ -72,18 +72,7 @@ class ChatScreen(ConversationScreen):
     def on_mount(self) -> None:
         hold_still(self)
         log = self.query_one(ChatLog)
-        turns = self.conversation.session.turns
-        resumed = bool(turns) and not self.conversation.session.over
-        # Welcome back goes before the question still waiting, not between it and its options.
-        waiting = len(turns)
-        while resumed and waiting > 0 and turns[waiting - 1].speaker == "bot":
-            waiting -= 1
-        for index, turn in enumerate(turns):
-            if resumed and index == waiting:
-                log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
-            self._add_turn(turn)
-        if resumed and waiting == len(turns):
-            log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
+        self._add_history()
         for warning in self.conversation.warnings:
             log.add(ChatMessage("info", warning))
         self._act(self.conversation.begin)

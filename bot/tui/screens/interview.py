@@ -30,6 +30,7 @@ class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
 
     RESPONDENT = "Respondent"
+    WHOSE = "Their"
     HELP_KEYS = [
         ("1-5, d, r", "code the answer with the option's key (under the script)"),
         ("Enter", "in the reply box: save the reply to a follow-up"),
@@ -80,8 +81,7 @@ class InterviewScreen(ConversationScreen):
 
     def on_mount(self) -> None:
         hold_still(self)
-        for turn in self.conversation.session.turns:
-            self._add_turn(turn)
+        self._add_history()
         for warning in self.conversation.warnings:
             self.query_one(ChatLog).add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
