@@ -24,6 +24,7 @@ from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
+from bot.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
     from textual.widgets import TextArea
@@ -254,6 +255,12 @@ class ChatScreen(ConversationScreen):
     def _typed(self, event: ChatInput.Changed) -> None:
         self.query_one(OptionsBar).highlight(self.query_one(ChatInput).picked)
         event.input.remove_class("-invalid")
+
+    @on(TextInput.Full)
+    def _full(self, event: TextInput.Full) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(event.words))
+        hint.add_class("-error")
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:

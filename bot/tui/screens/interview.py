@@ -24,6 +24,7 @@ from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
+from bot.tui.widgets.text_input import TextInput
 
 
 class InterviewScreen(ConversationScreen):
@@ -71,7 +72,7 @@ class InterviewScreen(ConversationScreen):
             classes="-hidden",
             compact=True,
         )
-        yield Input(
+        yield TextInput(
             placeholder="Ctrl+N to type a note; Enter saves it, Esc returns to coding",
             id="notes",
             compact=True,
@@ -234,6 +235,10 @@ class InterviewScreen(ConversationScreen):
             )
         else:
             self._say("")
+
+    @on(TextInput.Full)
+    def _full(self, event: TextInput.Full) -> None:
+        self._say(event.words, error=True)
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
