@@ -56,6 +56,8 @@ class Prompt:
     """For probes: the answer being followed up."""
     can_go_back: bool = False
     """Whether there is an earlier question to go back to."""
+    item: int | None = None
+    """In a repeated group: which item (1, 2, ...) the question is about."""
 
 
 @dataclass(frozen=True)
