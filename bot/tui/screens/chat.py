@@ -24,6 +24,7 @@ from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
+from bot.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
     from textual.widgets import TextArea
@@ -72,18 +73,7 @@ class ChatScreen(ConversationScreen):
     def on_mount(self) -> None:
         hold_still(self)
         log = self.query_one(ChatLog)
-        turns = self.conversation.session.turns
-        resumed = bool(turns) and not self.conversation.session.over
-        # Welcome back goes before the question still waiting, not between it and its options.
-        waiting = len(turns)
-        while resumed and waiting > 0 and turns[waiting - 1].speaker == "bot":
-            waiting -= 1
-        for index, turn in enumerate(turns):
-            if resumed and index == waiting:
-                log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
-            self._add_turn(turn)
-        if resumed and waiting == len(turns):
-            log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
+        self._add_history()
         for warning in self.conversation.warnings:
             log.add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
@@ -266,6 +256,12 @@ class ChatScreen(ConversationScreen):
     def _typed(self, event: ChatInput.Changed) -> None:
         self.query_one(OptionsBar).highlight(self.query_one(ChatInput).picked)
         event.input.remove_class("-invalid")
+
+    @on(TextInput.Full)
+    def _full(self, event: TextInput.Full) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(event.words))
+        hint.add_class("-error")
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
