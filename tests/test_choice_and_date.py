@@ -380,3 +380,13 @@ def test_the_facts_table_of_the_csv_guards_its_cells(tmp_path: Path) -> None:
     )
     html = render_assessment(assessment, "html")
     assert "Fact (not scored): =HYPERLINK(1)" in html
+
+
+def test_the_generated_dialogue_asks_who_would_know_after_dont_know() -> None:
+    from bot.default_dialogue import DONT_KNOW, default_dialogue
+
+    framework = board().framework.framework
+    nodes = default_dialogue(framework).nodes
+    assert [p.text for p in nodes["q-b2"].probes] == [DONT_KNOW]
+    assert [p.text for p in nodes["q-b3"].probes] == [DONT_KNOW]
+    assert nodes["q-b1"].probes == ()  # an unscored choice with no Don't know
