@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.facts import weighted_mean
 from bot.loading import LoadedFramework, file_hash
 from bot.problems import display_name
 from bot.remembered import default_cache_folder as default_cache_folder
 from bot.scoring.compile import band_for, priority_for
+from bot.scoring.results import WHOLE_TITLE
 from bot.scoring.summary import (
     SUMMARY_VERSION,
     Result,
@@ -412,8 +414,11 @@ def aggregate_data(
     if order == "published":
         statements.sort(key=lambda s: published_key(s["number"]))
     actions = []
-    for area in framework.areas:
-        for action in area.actions:
+    # Each area's actions, then the framework's own (for the partnership as a whole).
+    listed = [(area.id, area.title, area.actions) for area in framework.areas]
+    listed.append(("", WHOLE_TITLE, framework.actions))
+    for area_id, area_title, area_actions in listed:
+        for action in area_actions:
             count = totals.actions.get(action.id, 0)
             if not count:
                 continue
@@ -422,8 +427,8 @@ def aggregate_data(
             actions.append(
                 {
                     "id": action.id,
-                    "area": area.id,
-                    "area_title": area.title,
+                    "area": area_id,
+                    "area_title": area_title,
                     "letter": action.letter,
                     "source": action.source,
                     "text": action.text,
@@ -437,8 +442,9 @@ def aggregate_data(
                 }
             )
     actions.sort(key=lambda a: -a["respondents"])
-    scored = [a["score"] for a in areas if a["score"] is not None]
-    overall = sum(scored) / len(scored) if scored else None
+    # The mean of the area means, weighted by the areas' weights, as in a single report.
+    weights = {area.id: area.weight for area in framework.areas}
+    overall = weighted_mean((a["score"], weights[a["id"]]) for a in areas)
     return {
         "report_schema": 1,
         "kind": "aggregate",
