@@ -443,6 +443,8 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     )
     for name, reason in run.failed:
         print(f"skipped: {name}: {reason}", file=sys.stderr)
+    if shot.loaded.round.previous and data is not None:
+        _carry_plan(shot, catalogue, args.current)
     if data is None:
         print(f"error: no responses to compile yet ({response['headline']})", file=sys.stderr)
         if args.format == "md" and args.output is None:
@@ -455,6 +457,22 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         write_atomically(args.output, text)
         print(args.output, file=sys.stderr)
     return exit_codes.PROBLEMS if run.failed or shot.failed else exit_codes.OK
+
+
+def _carry_plan(shot: Snapshot, catalogue: Catalogue, current: bool) -> None:
+    """Bring the previous round's agreed actions, with the status this round's answers
+    give them, into this round's plan.toml (hand edits kept), and say so."""
+    from bot.problems import display_name
+    from bot.rounds.plan_compile import compile_plan
+    from bot.scoring.aggregate import default_cache_folder
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    compiled = compile_plan(shot, catalogue, now, current, default_cache_folder())
+    print(
+        f"{display_name(shot.loaded.folder / 'plan.toml')}: updated; "
+        f"{len(compiled.reviewed)} actions carried from {shot.loaded.round.previous}",
+        file=sys.stderr,
+    )
 
 
 def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime) -> int:

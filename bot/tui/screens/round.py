@@ -70,6 +70,7 @@ class RoundScreen(Screen[None]):
         Binding("s", "start", "Start/resume"),
         Binding("f", "filter", "Filter"),
         Binding("g", "refresh", "Refresh"),
+        Binding("p", "plan", "Action plan", show=False),
         Binding("f1", "help", "Help"),
         Binding("escape", "leave", "Home"),
     ]
@@ -301,6 +302,12 @@ class RoundScreen(Screen[None]):
     def action_refresh(self) -> None:
         self.refresh_round()
 
+    def action_plan(self) -> None:
+        """The round's action plan (compiled from the answers the first time)."""
+        from bot.tui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.catalogue, self.folder, self.clock))
+
     def action_leave(self) -> None:
         self.dismiss(None)
 
@@ -317,6 +324,7 @@ class RoundScreen(Screen[None]):
                     ("s, Enter", "start or resume the chosen invitee's assessment or interview"),
                     ("f", "filter by state (again for the next; back to all)"),
                     ("g", "read the round again (it also refreshes every 10 seconds)"),
+                    ("p", "the round's action plan: agree actions, set status, owner, notes"),
                     ("Esc", "back to the home screen"),
                 ],
             )
