@@ -15,6 +15,7 @@ import os
 import pickle
 import re
 import sqlite3
+import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -139,10 +140,14 @@ class _Totals:
     """action id -> (transcript id, triggering question ids) per respondent, for a plan."""
     roles: dict[str, int] = field(default_factory=dict)
     sectors: dict[str, int] = field(default_factory=dict)
+    calls: list[float] = field(default_factory=list)
+    """The length of each timed telephone call, for the total and the median."""
 
     def add(self, summary: Summary) -> None:
         self.title, self.version = summary.framework_title, summary.framework_version
         self.respondents += 1
+        if summary.call_seconds is not None:
+            self.calls.append(summary.call_seconds)
         role = summary.role or "(not given)"
         sector = summary.sector or "(not given)"
         self.roles[role] = self.roles.get(role, 0) + 1
@@ -468,6 +473,7 @@ def aggregate_data(
             "stage": _band(band_for(overall, framework.bands.stages)),
             "stages": [_band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)],
         },
+        "calls": _calls(totals.calls),
         "areas": areas,
         "order": order,
         "statements": statements,
@@ -519,6 +525,18 @@ def _pattern(counts: dict[str, int], n: int) -> str:
     if agree >= CONSENSUS_SHARE or disagree >= CONSENSUS_SHARE:
         return "consensus"
     return ""
+
+
+def _calls(lengths: list[float]) -> dict[str, Any] | None:
+    """The timed telephone calls: how many, their total and median length in whole
+    seconds (pauses excluded); None when no call was timed."""
+    if not lengths:
+        return None
+    return {
+        "timed": len(lengths),
+        "total_seconds": round(sum(lengths)),
+        "median_seconds": round(statistics.median(lengths)),
+    }
 
 
 def _diff(ours: float | None, theirs: float | None) -> float | None:
