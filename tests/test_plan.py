@@ -198,3 +198,12 @@ def test_compile_from_the_sample_round_triggers_and_due_dates(tmp_path: Path) ->
     kept = again.plan.find(one.ref)
     assert kept is not None and kept.owner == "Jo Bloggs"
     assert again.added == []
+
+
+def test_a_compile_that_read_nothing_leaves_the_plan_as_it_was() -> None:
+    old = plan(action("a-one", agreed=True, respondents=3))
+    old = old.model_copy(update={"respondents": 5})
+    merged = merge(old, plan())
+    one = merged.find("a-one")
+    assert one is not None and one.suggested and one.respondents == 3
+    assert merged.respondents == 5
