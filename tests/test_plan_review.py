@@ -65,7 +65,7 @@ def test_a_previous_round_that_is_not_there_is_a_clear_error(tmp_path: Path) -> 
     with pytest.raises(LoadError, match=r'previous: names "\.\./r2009", which is not a round'):
         review_items(made)
     create(tmp_path / "r2009", Round(title="R", framework="hertfordshire-review"))
-    with pytest.raises(LoadError, match="has no plan.toml yet; make it with"):
+    with pytest.raises(LoadError, match=r"has no plan\.toml yet; make it with"):
         review_items(made)
 
 
