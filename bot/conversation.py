@@ -255,10 +255,10 @@ def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Sessi
     The plan review questions its header records are asked again as they were."""
     dialogue = with_review(dialogue, transcript.review)
     nodes = dialogue.dialogue.nodes
-    questions = {q.id for q in dialogue.framework.framework.questions()}
+    framework = dialogue.framework.framework
     for turn in transcript.turns:
         if (turn.node and turn.node not in nodes) or (
-            turn.question and turn.question not in questions
+            turn.question and not framework.has_question(turn.question)
         ):
             missing = (
                 f'node "{turn.node}"' if turn.node not in nodes else f'question "{turn.question}"'

@@ -426,3 +426,56 @@ def test_html_escapes_untrusted_labels_and_has_the_chart(tmp_path: Path, cat: Ca
     assert "\\<script>" in markdown and not re.search(r"(?<!\\)<script", markdown)
     data = json.loads(comparison(old, new, cat, "json").text)
     assert data["then"]["label"] == "<script>alert(1)</script>"
+
+
+def plan_action(id_: str, area: str, status: str, agreed: bool = True, **fields: object):  # type: ignore[no-untyped-def]
+    from bot.rounds.plan import PlanAction as Agreed
+
+    values = {"id": id_, "ref": id_, "text": f"Do {id_}.", "area": area}
+    values |= {"agreed": agreed, "status": status, **fields}
+    return Agreed.model_validate(values)
+
+
+def test_the_plan_is_read_from_plan_toml(rounds: tuple[Path, Path], cat: Catalogue) -> None:
+    from bot.rounds.plan import Plan, save_plan
+
+    old, new = rounds
+    assert comparison(old, new, cat, "json").data["plan"] is None
+    earlier = Plan(
+        round="r2009",
+        framework="mini",
+        actions=(
+            plan_action("fix-one", "one", "done"),
+            plan_action("fix-two", "two", "in_progress"),
+            plan_action("brief", "two", "not_started"),
+            plan_action("never-agreed", "two", "done", agreed=False),
+        ),
+    )
+    save_plan(old, earlier)
+    progress = comparison(old, new, cat, "json").data["plan"]
+    # Only the agreed actions count: three, whatever the proposed one says.
+    assert progress["total"] == 3
+    assert progress["counts"] == {"done": 1, "in_progress": 1, "not_started": 1, "dropped": 0}
+    markdown = comparison(old, new, cat, "md").text
+    assert "## The agreed action plan" in markdown
+    assert (
+        "3 actions agreed after 2009/10: 1 done, 1 in progress, 1 not started, 0 dropped."
+        in markdown
+    )
+
+    # Once the later round's plan carries them in, the status its answers reported counts.
+    later = Plan(
+        round="r2010",
+        framework="mini",
+        actions=(
+            plan_action("fix-one", "one", "done", carried_from="r2009"),
+            plan_action("fix-two", "two", "done", carried_from="r2009"),
+            plan_action("brief", "two", "dropped", carried_from="r2009"),
+            plan_action("new-one", "one", "not_started"),
+        ),
+    )
+    save_plan(new, later)
+    progress = comparison(old, new, cat, "json").data["plan"]
+    assert progress["counts"] == {"done": 2, "in_progress": 0, "not_started": 0, "dropped": 1}
+    html = comparison(old, new, cat, "html").text
+    assert "<strong>2 done</strong>" in html

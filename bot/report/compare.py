@@ -151,9 +151,27 @@ def _framework(
     return found
 
 
-def plan_actions(folder: Path) -> list[PlanAction] | None:
-    """The agreed action plan of a round, if it has one (None when it has not)."""
-    return None
+def plan_actions(old: Path, new: Path) -> list[PlanAction] | None:
+    """The actions agreed after the earlier round, with how far each has got; None when
+    neither round has a plan.
+
+    The later round's plan carries them in with the status its answers reported (see
+    `bot.rounds.plan_compile`), so its carried actions come first; before that is
+    compiled, the earlier round's own plan says where its agreed actions stand."""
+    from bot.rounds.plan import read_plan
+
+    later = read_plan(new) if new.is_dir() else None
+    carried = [a for a in later.actions if a.carried_from] if later else []
+    if carried:
+        return [_plan_action(a) for a in carried]
+    earlier = read_plan(old) if old.is_dir() else None
+    if earlier is None:
+        return None
+    return [_plan_action(a) for a in earlier.agreed_actions()]
+
+
+def _plan_action(action: Any) -> PlanAction:
+    return PlanAction(action.area, action.text, action.status, action.owner)
 
 
 def comparison(
@@ -180,7 +198,7 @@ def comparison(
         # Two rounds of the same period (or folders of the same name): name them by folder.
         then_side = Side(display_name(old), then_side.data, then_side.framework)
         now_side = Side(display_name(new), now_side.data, now_side.framework)
-    data = compare(then_side, now_side, plan_actions(old))
+    data = compare(then_side, now_side, plan_actions(old, new))
     return Comparison(render_comparison(data, fmt, templates), data, then.skipped + now.skipped)
 
 
