@@ -141,13 +141,15 @@ class Session:
         back = self.tracker.cursor > 0 or self.visit.probe is not None
         if self.visit.probe is not None:
             probe = node.probes[self.visit.probe]
+            followed = self.ledger.latest(question.id)
             return Prompt(
                 kind="probe",
                 node=self.visit.node,
-                text=probe_text(probe, question, self.ledger.latest(question.id)),
+                text=probe_text(probe, question, followed),
                 progress=progress,
                 question=question,
                 trigger=probe.on,
+                followed=followed,
                 can_go_back=back,
             )
         return Prompt(
