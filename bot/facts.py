@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from bot.answer_score import AnswerMismatch, raw_score
+from bot.coverage import Coverage, area_coverage, covered_score, overall_coverage
 from bot.model import Framework, Turn
 from bot.model.framework import OVERALL, base_question
 
@@ -27,9 +28,17 @@ class AnswerFacts:
     The answers are read as given (scores are remembered): when they change, make a new one.
     """
 
-    def __init__(self, framework: Framework, answers: Mapping[str, Turn]) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        answers: Mapping[str, Turn],
+        asked: Collection[str] | None = None,
+    ) -> None:
         self.framework = framework
         self.answers = answers
+        # The questions asked, answered or not (a skipped one lowers coverage); by default
+        # those answered.
+        self.asked = frozenset(answers) if asked is None else frozenset(asked)
         # Conditions and scoring ask for the same scores many times over one transcript.
         self._scores: dict[str, float | None] = {}
         self._areas = {area.id for area in framework.areas}
@@ -82,10 +91,22 @@ class AnswerFacts:
             (self.question_score(q.id), q.weight) for q in self.framework.area(area_id).questions
         )
 
+    def area_coverage(self, area_id: str) -> Coverage:
+        """An area's coverage among the questions asked."""
+        return area_coverage(self.framework, self.framework.area(area_id), self.asked, self)
+
+    def covered_area_score(self, area_id: str) -> float | None:
+        """An area's score where its coverage is enough for one (as reports give it)."""
+        return covered_score(self.framework, self.area_coverage(area_id), self.area_score(area_id))
+
     def overall_score(self) -> float | None:
-        """The area scores' mean weighted by the areas' weights (in conditions,
-        `score("overall")`; the report's overall score also needs enough coverage)."""
-        return weighted_mean((self.area_score(a.id), a.weight) for a in self.framework.areas)
+        """The one overall score, in reports and in conditions (`score("overall")`): the
+        mean of the scores of the areas with enough coverage, weighted by the areas'
+        weights, when the coverage over all areas together is enough; else None."""
+        areas = self.framework.areas
+        if not overall_coverage(self.area_coverage(a.id) for a in areas).enough(self.framework):
+            return None
+        return weighted_mean((self.covered_area_score(a.id), a.weight) for a in areas)
 
     def score(self, name: str) -> float | None:
         """A question's or an area's score."""

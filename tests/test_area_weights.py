@@ -154,6 +154,25 @@ def test_framework_actions_fire_on_the_overall_score_and_several_areas(tmp_path:
     assert strong.overall_actions == ()
 
 
+def test_conditions_and_reports_share_one_overall_score(tmp_path: Path) -> None:
+    # With 60% needed, area one (a1 Strongly, a2 Don't know: 1 of 2) has too little
+    # coverage for a score, so the overall is area two's alone (0), though area one's
+    # answered question scores 100 and weighs 3: the report and score("overall") both say 0.
+    text = mini_text(("3", "1")).replace('version = "1"\n', 'version = "1"\nmin_coverage = 60\n', 1)
+    cat = catalogue_for(tmp_path / "fw", text)
+    result = assess(cat, tmp_path / "t", ["4", "d", "20", "1"])
+    one, two = result.areas
+    assert one.score is None and not one.enough and two.score == pytest.approx(0)
+    assert result.overall == pytest.approx(0)
+    review = result.overall_actions[0]
+    assert review.action.id == "whole-review"  # score("overall") < 50 holds on 0
+    assert review.need == pytest.approx(100)
+    # A skipped question lowers coverage for conditions as for the report.
+    skipped = assess(cat, tmp_path / "s", ["4", ":skip", "20", "1"])
+    assert skipped.overall == pytest.approx(0)
+    assert [a.action.id for a in skipped.overall_actions][:1] == ["whole-review"]
+
+
 def test_framework_actions_in_every_report_format(tmp_path: Path) -> None:
     cat = catalogue_for(tmp_path / "fw", mini_text(("2", "1")))
     result = assess(cat, tmp_path / "t", ["1", "n", "20", "1"])

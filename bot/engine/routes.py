@@ -68,7 +68,9 @@ def turning_point(
     last = len(nodes) - 1 if finished else tracker.cursor - 1
     # The question being asked is left out: its route is taken when it is answered.
     for index in range(nodes.index(node_id), last + 1):
-        facts = AnswerFacts(framework, answers_on(nodes[: index + 1], tracker, amended))
+        route = nodes[: index + 1]
+        asked = {tracker.questions[node] for node in route}
+        facts = AnswerFacts(framework, answers_on(route, tracker, amended), asked=asked)
         expected = nodes[index + 1] if index + 1 < len(nodes) else None
         if next_step(loaded, nodes[index], facts) != expected:
             return nodes[index]

@@ -107,9 +107,12 @@ class Session:
     def facts(self) -> AnswerFacts:
         """The answers on the route taken to the question being asked, for conditions:
         what a respondent answering straight through would have given by now."""
-        return AnswerFacts(
-            self.framework, answers_on(self.tracker.behind(), self.tracker, self.ledger)
-        )
+        behind = self.tracker.behind()
+        answers = answers_on(behind, self.tracker, self.ledger)
+        # Questions passed by were asked (a skipped one lowers coverage); the one being
+        # asked only once it has an answer.
+        passed = {self.tracker.questions[node] for node in behind[:-1]}
+        return AnswerFacts(self.framework, answers, asked=passed | answers.keys())
 
     @property
     def complete(self) -> bool:

@@ -6,15 +6,15 @@ import calendar
 from collections.abc import Sequence
 from datetime import date
 
+from bot.coverage import overall_coverage
 from bot.engine.answers import own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
-from bot.facts import AnswerFacts, weighted_mean
+from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
 from bot.model import Band, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
 from bot.scoring.actions import FiredAction, fired_actions
-from bot.scoring.coverage import area_coverage, covered_score, overall_coverage
 from bot.scoring.results import (
     AreaResult,
     Assessment,
@@ -55,19 +55,19 @@ def compile_transcript(
     """Scores, RAG, stage and suggested actions for one transcript."""
     framework = loaded.framework
     path = final_path(transcript.turns)
-    facts = AnswerFacts(framework, path.answers)
+    # Every question on the path was asked, answered or not: a skipped one lowers coverage.
+    facts = AnswerFacts(framework, path.answers, asked={s.question for s in path.steps})
     results = {q.id: _question_result(framework, q.id, path, facts) for q in framework.questions()}
     fired = fired_actions(loaded, path, facts)
     started = transcript.started.date()
-    asked = {r.question.id for r in results.values() if r.asked}
     area_results = []
     coverages = []
     for area in framework.areas:
         questions = tuple(results[q.id] for q in area.questions)
-        coverage = area_coverage(framework, area, asked, facts)
+        coverage = facts.area_coverage(area.id)
         coverages.append(coverage)
         # Below the framework's minimum coverage an area gets no score, RAG or stage.
-        score = covered_score(framework, coverage, facts.area_score(area.id))
+        score = facts.covered_area_score(area.id)
         answered = [r for r in questions if r.answer is not None and not r.abstained]
         evidence = (sum(1 for r in answered if r.evidence) / len(answered)) if answered else None
         actions = _in_seed_order(
@@ -87,9 +87,8 @@ def compile_transcript(
             )
         )
     total = overall_coverage(coverages)
-    # The areas' scores (those with enough coverage) weighted by the areas' weights.
-    mean = weighted_mean((a.score, a.area.weight) for a in area_results)
-    overall = mean if total.enough(framework) else None
+    # The one rule, as conditions read it (score("overall")).
+    overall = facts.overall_score()
     return Assessment(
         framework=framework,
         transcript_id=transcript.id,

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bot.engine.answers import NOT_APPLICABLE
-from bot.facts import AnswerFacts
+from bot.answer_score import NOT_APPLICABLE
 from bot.model import Area, Framework
+
+if TYPE_CHECKING:  # the facts read coverage for the overall score: no import at run time
+    from bot.facts import AnswerFacts
 
 
 @dataclass(frozen=True)
