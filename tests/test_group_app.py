@@ -98,3 +98,34 @@ async def test_a_risk_register_in_the_app(tmp_path: Path) -> None:
         ["Affordable housing", "Red", "Housing group"]
     ]
     assert any(t.value == "Town centre" for t in transcript.turns)  # kept in the history
+
+
+async def test_going_back_to_a_written_answer_puts_the_cursor_after_it(tmp_path: Path) -> None:
+    # Back into a group's multi-line box, then BackSpace and more words: they edit the
+    # end of the old answer, as in any box that comes back filled.
+    catalogue = Catalogue()
+    talk = conversation.start(
+        catalogue,
+        "governance-structure",
+        "governance-structure-review",
+        Respondent(name="Jane Smith"),
+        tmp_path,
+        clock=Clock(),
+    )
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while (prompt := talk.current()).item is None:
+            assert prompt.question is not None
+            if prompt.kind == "probe":
+                await pilot.press("ctrl+o")
+                await pilot.pause()
+                continue
+            await answer(pilot, BEFORE_RISK[prompt.question.id])
+        await answer(pilot, "Housing X", long=True)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert (talk.current().question.id, talk.current().item) == ("risk_objective", 1)
+        await pilot.press("backspace")
+        await answer(pilot, "and roads", long=True)
+        assert talk.session.final_path.step("risk_objective#1").answer.value == "Housing and roads"

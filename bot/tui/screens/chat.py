@@ -129,6 +129,8 @@ class ChatScreen(ConversationScreen):
             area.set_class(not long_answer, "-hidden")
         if long_answer and area is not None:
             area.text = prompt.previous.value if prompt.previous else ""
+            # A box that comes back filled is edited at the end of its words, not before.
+            area.move_cursor(area.document.end)
             area.focus()
         else:
             box.focus()
