@@ -248,12 +248,12 @@ class PlainMode:
             )
         )
 
-    @staticmethod
-    def number(prompt: Prompt) -> str:
+    def number(self, prompt: Prompt) -> str:
         """The question's own number (the seed's), then how far through the dialogue."""
         progress = prompt.progress
         question = prompt.question
-        own = (question.number or question.id) if question is not None else ""
+        framework = self.conversation.session.framework
+        own = framework.label(question.id) if question is not None else ""
         return f"{own} ({progress.question_number} of {progress.question_count})"
 
     def help(self) -> None:

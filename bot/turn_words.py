@@ -64,14 +64,15 @@ def answer_words(turn: Turn) -> str:
 
 
 def question_number(question_id: str, framework: Framework | None) -> str:
-    """A question's number as the seed gives it (its id when it has none, or is unknown)."""
+    """What a question is called: its number as the seed gives it (see `Framework.label`
+    when it has none; its id when it is unknown)."""
     if framework is None or not question_id:
         return question_id
     try:
         question = framework.question(question_id)
     except KeyError:
         return question_id
-    return question.number or question.id
+    return framework.label(question.id)
 
 
 def follow_up_recap(question: Question, answer: Turn | None, whose: str = "Your") -> str:

@@ -3,6 +3,7 @@ session (back, amend, skip, resume), the final path, validation and every report
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,9 +17,11 @@ from bot.default_dialogue import load_default_dialogue
 from bot.engine import Session
 from bot.loading import load_dialogue, load_framework
 from bot.model import Respondent
+from bot.plain import PlainMode
 from bot.problems import LoadError
 from bot.report import render_assessment
 from bot.scoring import compile_transcript
+from bot.tui.present import message_for
 from tests.conftest import DATA, Clock
 
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -241,12 +244,59 @@ def test_resuming_inside_a_group_carries_on_at_the_same_item(
 
 
 def test_progress_counts_each_question_once(cat: Catalogue, tmp_path: Path) -> None:
+    # Four questions before the group (a3 is not asked after "partly"), then the group's
+    # three: each item counts them again from where the group starts, so the count moves
+    # with every question rather than sticking, and never passes the total.
     talk = started(cat, tmp_path)
     to_group(talk)
-    run(talk, "Housing", "r", "Housing group", "y", "Transport")
-    progress = talk.current().progress
-    assert progress.question_count == 5 + 3  # mini-chat's 5 ask nodes, the group's 3
-    assert progress.question_number == 5 + 2
+    numbers = []
+    for text in ("Housing", "r", "Housing group", "y", "Transport", "g", "Roads team"):
+        numbers.append(talk.current().progress.question_number)
+        run(talk, text)
+    numbers.append(talk.current().progress.question_number)
+    assert talk.current().progress.question_count == 5 + 3  # 5 ask nodes, the group's 3
+    assert numbers == [5, 6, 7, 7, 5, 6, 7, 7]
+
+
+def test_a_groups_questions_are_called_by_their_columns_not_their_ids(
+    cat: Catalogue, tmp_path: Path
+) -> None:
+    framework = started(cat, tmp_path).session.framework
+    assert [framework.label(q) for q in ("risk_name", "risk_rag", "risks", "b1")] == [
+        "Risk",
+        "RAG",
+        "Top risks",
+        "b1",  # a question outside a group, with no number: its id is all it has
+    ]
+    # Without columns, the group's title, as its "another?" question has.
+    path = tmp_path / "mini.toml"
+    path.write_text(framework_text().replace('columns = ["Risk", "RAG", "Owner"]\n', ""))
+    bare = load_framework(path).framework
+    assert {bare.label(q) for q in ("risk_name", "risk_rag", "risk_owner")} == {"Top risks"}
+
+
+def test_plain_mode_names_and_counts_a_groups_questions(cat: Catalogue, tmp_path: Path) -> None:
+    talk = conversation.start(
+        cat, "mini", "mini-chat", Respondent(name="Test"), tmp_path / "t", clock=Clock()
+    )
+    lines = "3\np\n13\n3\nHousing\nr\nHousing group\ny\nTransport\ng\nRoads team\nn\n"
+    out = io.StringIO()
+    try:
+        PlainMode(talk, io.StringIO(lines), out).run()
+    finally:
+        talk.close()
+    shown = out.getvalue()
+    assert "risk_" not in shown
+    asked = [line for line in shown.splitlines() if " of 8). " in line]
+    assert [line.split(". ")[0] for line in asked[4:]] == [
+        *("Risk (5 of 8)", "RAG (6 of 8)", "Owner (7 of 8)", "Top risks (7 of 8)"),
+        *("Risk (5 of 8)", "RAG (6 of 8)", "Owner (7 of 8)", "Top risks (7 of 8)"),
+    ]
+    # The app's bubbles name them the same way.
+    framework = talk.session.framework
+    labels = [m.label for t in talk.transcript.turns if (m := message_for(t, framework))]
+    assert {"Question Risk", "Question RAG", "Question Owner", "Question Top risks"} <= set(labels)
+    assert not any("risk_" in label for label in labels)
 
 
 def test_the_register_in_every_report_format(cat: Catalogue, tmp_path: Path) -> None:

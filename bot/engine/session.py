@@ -585,18 +585,28 @@ class Session:
     def _progress(self, question: Question | None) -> Progress:
         areas = self.framework.areas
         area = areas[-1] if question is None else self.framework.area_of(question.id)
-        # Each question reached counts once, whichever item of a group it was asked for.
+        refs = [self._ref(node) for node in self.tracker.behind()]
+        here = refs[-1] if refs else None
+        # Each question reached counts once, whichever item of a group it was asked for; in
+        # a group the count is where the question stands in it, so it moves on with every
+        # question of every item ("another?" stands with the item's last question).
         reached = {
             (ref.node, ref.question)
-            for ref in map(self._ref, self.tracker.behind())
-            if not is_more(self.loaded, ref)
+            for ref in refs
+            if not is_more(self.loaded, ref) and (here is None or ref.node != here.node)
         }
+        count = len(reached)
+        if here is not None and here.item is not None:
+            ids = [q.id for q in group_at(self.loaded, here.node).questions]
+            count += ids.index(here.question) + 1 if here.question in ids else len(ids)
+        elif here is not None:
+            count += 1
         total = self._question_total
         return Progress(
             area_id=area.id,
             area_title=area.title,
             area_number=areas.index(area) + 1,
             area_count=len(areas),
-            question_number=min(max(len(reached), 1), total) if question else total,
+            question_number=min(max(count, 1), total) if question else total,
             question_count=total,
         )

@@ -563,6 +563,22 @@ class Framework(Strict):
         """The repeated group a question (or a group's "another?" question) belongs to."""
         return self._group_of.get(question_id)
 
+    def label(self, question_id: str) -> str:
+        """What a question is called where it is shown: its `number` (the source's); in a
+        repeated group without one, its column heading where the group names its columns,
+        else the group's title (an id is a name for conditions, not for people); elsewhere
+        its id."""
+        question = self.question(question_id)
+        if question.number:
+            return question.number
+        group = self.group_of(question_id)
+        if group is None:
+            return question.id
+        ids = [q.id for q in group.questions]
+        if group.columns and question_id in ids:
+            return group.columns[ids.index(question_id)]
+        return group.title
+
     def question_score(self, question: Question, raw: float | None) -> float | None:
         """An answer's 0-100 score in the scored direction (see `directed_score`)."""
         return directed_score(question, self.scale_of(question), raw)

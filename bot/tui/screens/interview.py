@@ -191,7 +191,7 @@ class InterviewScreen(ConversationScreen):
         if not draft or self._note_for == self._question_now():
             return
         question = self.framework.question(self._note_for) if self._note_for else None
-        where = f" for {question.number or question.id}" if question else ""
+        where = f" for {self.framework.label(question.id)}" if question else ""
         notes.clear()
         self._note_for = ""
         self.query_one(ChatLog).add(
@@ -344,7 +344,7 @@ class InterviewScreen(ConversationScreen):
 
             self.app.push_screen(
                 TextPromptScreen(
-                    f"Amend {question.number or question.id}", "new answer", f"Type {keys}"
+                    f"Amend {self.framework.label(question.id)}", "new answer", f"Type {keys}"
                 ),
                 coded,
             )
