@@ -97,6 +97,7 @@ def parse(
     numbers: Iterable[str] = (),
     dates: Iterable[str] = (),
     multiple: Iterable[str] = (),
+    grouped: Mapping[str, str] | None = None,
 ) -> Condition:
     """Parse and check a condition against the known question and area ids.
 
@@ -104,7 +105,9 @@ def parse(
     number questions, ``dates`` the date questions and ``multiple`` the choices that take
     several picks, so that comparing a question with a value it can never take (a word
     for a number, a number for a choice, a value a choice does not offer, anything but a
-    date for a date) is reported at load time.
+    date for a date) is reported at load time. ``grouped`` maps the questions of repeated
+    groups (and each group's own id) to their group, which conditions cannot read: naming
+    one says so.
     """
     if len(source) > MAX_LENGTH:
         raise ConditionError(f"is longer than {MAX_LENGTH} characters")
@@ -122,6 +125,7 @@ def parse(
     checker.numbers = set(numbers)
     checker.dates = set(dates)
     checker.multiple = set(multiple)
+    checker.grouped = dict(grouped or {})
     checker.visit(tree.body)
     return Condition(source, tree, frozenset(checker.names), frozenset(checker.areas_used))
 
@@ -161,6 +165,7 @@ class _Checker:
         self.numbers: set[str] = set()
         self.dates: set[str] = set()
         self.multiple: set[str] = set()
+        self.grouped: dict[str, str] = {}
         self.names: set[str] = set()
         self.areas_used: set[str] = set()
 
@@ -199,7 +204,7 @@ class _Checker:
             return
         if name not in self.questions:
             raise ConditionError(
-                f'names "{name}", which is not a question id{_suggest(name, self.questions)}'
+                f'names "{name}", which is not a question id{self._hint(name, self.questions)}'
             )
         self.names.add(name)
 
@@ -238,8 +243,21 @@ class _Checker:
         else:
             known = self.questions | self.areas
             raise ConditionError(
-                f'score("{target}") names no question or area{_suggest(target, known)}'
+                f'score("{target}") names no question or area{self._hint(target, known)}'
             )
+
+    def _hint(self, name: str, known: set[str]) -> str:
+        """Why an unknown name is not one: a repeated group's, or a likely misspelling."""
+        group = self.grouped.get(name)
+        if group is None:
+            return _suggest(name, known)
+        what = (
+            "a repeated group" if group == name else f'a question of the repeated group "{group}"'
+        )
+        return (
+            f"; it is {what}: a group's answers are listed item by item in its register, "
+            "and conditions read only the areas' own questions"
+        )
 
     def _check_values(self, node: ast.Compare) -> None:
         parts = [node.left, *node.comparators]

@@ -256,6 +256,7 @@ def framework_checks(
     areas = _tables(data.get("areas"))
     questions: dict[str, dict[str, Any]] = {}
     grouped: set[str] = set()  # the ids of repeated groups and their questions
+    group_of: dict[str, str] = {}  # each of those ids -> its group's, for conditions' errors
     area_ids: set[str] = set()
     action_ids: set[str] = set()
     # A question's number is how reports and the app name it ("Because: 2.14 No"), and an
@@ -285,6 +286,9 @@ def framework_checks(
                 (["areas", a, "groups", g, "questions", q], question)
                 for q, question in enumerate(_tables(group.get("questions")))
             )
+            if isinstance(group.get("id"), str):
+                ids = [group["id"], *(q.get("id") for q in _tables(group.get("questions")))]
+                group_of.update((i, group["id"]) for i in ids if isinstance(i, str))
         for at, question in listed:
             question_id = question.get("id")
             if isinstance(question_id, str):
@@ -368,7 +372,7 @@ def framework_checks(
                 continue  # the model says what is wrong with it
             try:
                 condition = conditions.parse(
-                    when, questions, scores, values, number_ids, date_ids, multiple_ids
+                    when, questions, scores, values, number_ids, date_ids, multiple_ids, group_of
                 )
             except ConditionError as error:
                 problem([*at, c, "when"], f"condition {error}")
@@ -601,13 +605,19 @@ def bind_dialogue(
     areas = {a.id for a in framework.areas}
     values = choice_values(framework)
     numbers, dates, multiple = question_kinds(framework)
+    grouped = {
+        q.id: g.id
+        for a in framework.areas
+        for g in a.groups
+        for q in (*g.questions, g.more_question)
+    }
     branches: dict[tuple[str, int], Condition] = {}
     checks: dict[tuple[str, int], Condition] = {}
     for node_id, node in nodes.items():
         for b, branch in enumerate(node.branches):
             try:
                 branches[(node_id, b)] = conditions.parse(
-                    branch.when, questions, areas, values, numbers, dates, multiple
+                    branch.when, questions, areas, values, numbers, dates, multiple, grouped
                 )
             except ConditionError as error:
                 problem(["nodes", node_id, "branches", b, "when"], f"condition {error}")
@@ -640,7 +650,7 @@ def bind_dialogue(
             if probe.check is not None:
                 try:
                     checks[(node_id, p)] = conditions.parse(
-                        probe.check, questions, areas, values, numbers, dates, multiple
+                        probe.check, questions, areas, values, numbers, dates, multiple, grouped
                     )
                 except ConditionError as error:
                     problem([*loc, "check"], f"condition {error}")

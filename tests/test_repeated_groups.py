@@ -348,6 +348,17 @@ def test_no_item_named_says_so(cat: Catalogue, tmp_path: Path) -> None:
             "nodes.b2.ask",
             "ask the group",
         ),
+        (
+            ("""when = 'a2 == "yes"'""", """when = 'risk_rag == "red"'"""),
+            "nodes.a2.branches[0].when",
+            'names "risk_rag", which is not a question id; it is a question of the repeated '
+            'group "risks": a group\'s answers are listed item by item in its register',
+        ),
+        (
+            ("""when = 'a2 == "yes"'""", """when = 'answered("risks")'"""),
+            "nodes.a2.branches[0].when",
+            'names "risks", which is not a question id; it is a repeated group',
+        ),
     ],
 )
 def test_dialogue_references_to_groups_are_checked(
@@ -385,6 +396,19 @@ def test_group_mistakes_are_refused_at_their_line(
     found = [p for p in caught.value.problems if message in p.message]
     assert found, caught.value.problems
     assert found[0].line is not None
+
+
+def test_a_framework_action_naming_a_groups_question_says_it_is_one(tmp_path: Path) -> None:
+    text = framework_text() + (
+        '\n[[actions]]\nid = "risky"\ntext = "Review the risks."\n'
+        """when = 'score("risk_rag") < 50'\n"""
+    )
+    (tmp_path / "mini.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_framework(tmp_path / "mini.toml")
+    (problem,) = caught.value.problems
+    assert problem.path == "actions[0].when" and problem.line is not None
+    assert 'it is a question of the repeated group "risks"' in problem.message
 
 
 def test_a_framework_without_a_dialogue_asks_its_groups(tmp_path: Path) -> None:
