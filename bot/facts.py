@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from bot.answer_score import AnswerMismatch, raw_score
 from bot.model import Framework, Turn
+from bot.model.framework import OVERALL
+
+
+def weighted_mean(scores: Iterable[tuple[float | None, float]]) -> float | None:
+    """The mean of (score, weight) pairs weighted by weight; scores that are None and
+    weights of 0 take no part. None when nothing is left. The one rule for an area's score
+    (its questions) and the overall score (its areas), in one report and in an aggregate."""
+    total = weights = 0.0
+    for score, weight in scores:
+        if score is not None and weight > 0:
+            total += score * weight
+            weights += weight
+    return round(total / weights, 6) if weights else None
 
 
 class AnswerFacts:
@@ -58,16 +71,19 @@ class AnswerFacts:
 
     def area_score(self, area_id: str) -> float | None:
         """The weighted mean of an area's question scores, or None when none is scored."""
-        total = weights = 0.0
-        for question in self.framework.area(area_id).questions:
-            score = self.question_score(question.id)
-            if score is not None and question.weight > 0:
-                total += score * question.weight
-                weights += question.weight
-        return round(total / weights, 6) if weights else None
+        return weighted_mean(
+            (self.question_score(q.id), q.weight) for q in self.framework.area(area_id).questions
+        )
+
+    def overall_score(self) -> float | None:
+        """The area scores' mean weighted by the areas' weights (in conditions,
+        `score("overall")`; the report's overall score also needs enough coverage)."""
+        return weighted_mean((self.area_score(a.id), a.weight) for a in self.framework.areas)
 
     def score(self, name: str) -> float | None:
         """A question's or an area's score."""
         if name in self._areas:
             return self.area_score(name)
+        if name == OVERALL:
+            return self.overall_score()
         return self.question_score(name)

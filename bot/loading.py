@@ -22,6 +22,7 @@ from bot.bounds import bounds_problems, number_range, too_long_number
 from bot.conditions import Condition, ConditionError
 from bot.limits import MAX_FILE_BYTES
 from bot.model import Dialogue, Framework
+from bot.model.framework import OVERALL
 from bot.problems import (
     LoadError,
     Problem,
@@ -264,6 +265,12 @@ def framework_checks(
         if isinstance(area_id, str):
             if area_id in area_ids:
                 problem(["areas", a, "id"], f'area id "{area_id}" is used twice')
+            if area_id == OVERALL:
+                problem(
+                    ["areas", a, "id"],
+                    f'"{OVERALL}" names the overall score in conditions (score("{OVERALL}")); '
+                    "give the area another id",
+                )
             area_ids.add(area_id)
         for q, question in enumerate(_tables(area.get("questions"))):
             question_id = question.get("id")
@@ -283,23 +290,37 @@ def framework_checks(
                         'its own, such as "1.5" and "1.5 (part 2)" for a question asked in two parts',
                     )
                 numbers.setdefault(number, str(question_id))
+    # Each area's actions, then the framework's own (for the partnership as a whole).
+    action_lists: list[tuple[list[str | int], list[dict[str, Any]]]] = [
+        (["areas", a, "actions"], _tables(area.get("actions"))) for a, area in enumerate(areas)
+    ]
+    action_lists.append((["actions"], _tables(data.get("actions"))))
+    for at, listed in action_lists:
         letters: dict[str, str] = {}
-        for c, action in enumerate(_tables(area.get("actions"))):
+        for c, action in enumerate(listed):
             action_id = action.get("id")
             if isinstance(action_id, str):
                 if action_id in action_ids:
-                    problem(
-                        ["areas", a, "actions", c, "id"], f'action id "{action_id}" is used twice'
-                    )
+                    problem([*at, c, "id"], f'action id "{action_id}" is used twice')
                 action_ids.add(action_id)
             letter = action.get("letter")
             if isinstance(letter, str) and letter:
                 if letter in letters:
+                    where = "in this area" if at[0] == "areas" else "among the framework's actions"
                     problem(
-                        ["areas", a, "actions", c, "letter"],
-                        f'letter "{letter}" is already {letters[letter]}\'s in this area',
+                        [*at, c, "letter"],
+                        f'letter "{letter}" is already {letters[letter]}\'s {where}',
                     )
                 letters.setdefault(letter, str(action_id))
+    # Negative weights are the model's to refuse; all zero would leave an overall score of
+    # 0 / 0, so it is refused at the last area's weight (where the author last set one).
+    weights = [area.get("weight", 1.0) for area in areas]
+    if weights and all(isinstance(w, int | float) and w == 0 for w in weights):
+        problem(
+            ["areas", len(areas) - 1, "weight"],
+            "every area has weight 0, so there is no overall score: give at least one area a "
+            "weight above 0 (the default is 1)",
+        )
     problems.extend(scale_problems(data, name, text))
     values = {
         question_id: [
@@ -312,15 +333,17 @@ def framework_checks(
     }
     number_ids = [i for i, q in questions.items() if q.get("kind") == "number"]
     actions: dict[str, Condition] = {}
-    for a, area in enumerate(areas):
-        for c, action in enumerate(_tables(area.get("actions"))):
+    # An action may read the overall score, score("overall"), as well as any area's.
+    scores = area_ids | {OVERALL}
+    for at, listed in action_lists:
+        for c, action in enumerate(listed):
             when = action.get("when")
             if not isinstance(when, str) or not when:
                 continue  # the model says what is wrong with it
             try:
-                condition = conditions.parse(when, questions, area_ids, values, number_ids)
+                condition = conditions.parse(when, questions, scores, values, number_ids)
             except ConditionError as error:
-                problem(["areas", a, "actions", c, "when"], f"condition {error}")
+                problem([*at, c, "when"], f"condition {error}")
                 continue
             if isinstance(action.get("id"), str):
                 actions[action["id"]] = condition

@@ -11,9 +11,10 @@ from bot import dialogue_graph as graph
 from bot.catalogue import Catalogue, is_dialogue_file
 from bot.default_dialogue import load_default_dialogue
 from bot.loading import LoadedDialogue, LoadedFramework, choice_values, read_dialogue_heading
-from bot.model import Framework
+from bot.model import Action, Framework
 from bot.problems import LoadError, Problem, display_name, dotted, find_line
 from bot.satisfiable import never_true
+from bot.scoring.actions import read_areas
 
 
 @dataclass
@@ -210,24 +211,28 @@ def check_framework(
         dialogues.append(load_default_dialogue(loaded))
     for dialogue in dialogues:
         asked |= {n.ask for n in dialogue.dialogue.nodes.values() if n.ask}
-    for a, area in enumerate(framework.areas):
-        for c, action in enumerate(area.actions):
+    listed: list[tuple[list[str | int], tuple[Action, ...]]] = [
+        (["areas", a, "actions"], area.actions) for a, area in enumerate(framework.areas)
+    ]
+    listed.append((["actions"], framework.actions))
+    for at, actions in listed:
+        for c, action in enumerate(actions):
             condition = loaded.actions[action.id]
+            loc: list[str | int] = [*at, c, "when"]
             needed = set(condition.names)
-            for area_id in condition.areas:
-                needed |= {q.id for q in framework.area(area_id).questions}
+            for area in read_areas(framework, condition):
+                needed |= {q.id for q in area.questions}
             if needed and not needed & asked:
                 problems.append(
                     Problem(
                         name,
-                        f"areas[{a}].actions[{c}].when",
+                        dotted(loc),
                         f"can never fire: no dialogue asks {', '.join(sorted(needed))}",
-                        find_line(text, ["areas", a, "actions", c, "when"]),
+                        find_line(text, loc),
                     )
                 )
             reason = never_true(condition, choice_values(framework), _numbers(framework))
             if reason:
-                loc: list[str | int] = ["areas", a, "actions", c, "when"]
                 problems.append(
                     Problem(
                         name,

@@ -11,6 +11,8 @@ from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
 
 DEFAULT_MIN_COVERAGE = 50.0
 """Unless a framework says otherwise, half the asked questions need a scored answer."""
+OVERALL = "overall"
+"""The name of the overall score in conditions (`score("overall")`): no area may take it."""
 
 QuestionKind = Literal["rating", "yesno", "number", "text"]
 Expects = Literal["", "name", "date"]
@@ -271,6 +273,9 @@ class Area(Strict):
     """In the seed's order."""
     actions: tuple[Action, ...] = ()
     """Suggested actions for this area."""
+    weight: float = Field(default=1.0, ge=0)
+    """The area's weight in the overall score (the weighted mean of the area scores); 0
+    keeps it out of the overall score. The weights of a framework may not all be 0."""
 
 
 class Band(Strict):
@@ -314,6 +319,9 @@ class Framework(Strict):
     """The areas in order."""
     bands: Bands
     """Score bands."""
+    actions: tuple[Action, ...] = ()
+    """Suggested actions for the partnership as a whole, not for one area: fired by the
+    overall score (`score("overall")`) or by answers in several areas."""
     min_coverage: float = Field(default=DEFAULT_MIN_COVERAGE, ge=0, le=100)
     """Per cent of an area's asked, scoreable questions that need a scored answer (not
     Don't know, Refused or skipped) before the area gets a score, RAG and stage; the

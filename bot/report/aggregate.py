@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.facts import weighted_mean
 from bot.loading import LoadedFramework
 from bot.model import Framework
 from bot.report.data import band, framework_data, rounded, stages_data
@@ -24,6 +25,7 @@ from bot.scoring.aggregate import (
     statement_pattern,
 )
 from bot.scoring.compile import band_for
+from bot.scoring.results import WHOLE_TITLE
 from bot.statement_order import DEFAULT_ORDER, check_order, published_key
 
 AGGREGATE_SCHEMA = 1
@@ -50,8 +52,9 @@ def aggregate_data(
     statements, notes = _statements(framework, totals)
     if order == "published":
         statements.sort(key=lambda s: published_key(s["number"]))
-    scored = [a["score"] for a in areas if a["score"] is not None]
-    overall = sum(scored) / len(scored) if scored else None
+    # The mean of the area means, weighted by the areas' weights, as in a single report.
+    weights = {area.id: area.weight for area in framework.areas}
+    overall = weighted_mean((a["score"], weights[a["id"]]) for a in areas)
     roles = sorted(totals.roles)
     sectors = sorted(totals.sectors)
     return {
@@ -156,8 +159,11 @@ def _statements(
 def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
     """The actions suggested to anyone, most often suggested first."""
     actions = []
-    for area in framework.areas:
-        for action in area.actions:
+    # Each area's actions, then the framework's own (for the partnership as a whole).
+    listed = [(area.id, area.title, area.actions) for area in framework.areas]
+    listed.append(("", WHOLE_TITLE, framework.actions))
+    for area_id, area_title, area_actions in listed:
+        for action in area_actions:
             count = totals.actions.get(action.id, 0)
             if not count:
                 continue
@@ -166,8 +172,8 @@ def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
             actions.append(
                 {
                     "id": action.id,
-                    "area": area.id,
-                    "area_title": area.title,
+                    "area": area_id,
+                    "area_title": area_title,
                     "letter": action.letter,
                     "source": action.source,
                     "text": action.text,

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.engine.ranges import range_side
 from bot.model import Band, Framework, Question
-from bot.scoring.results import AreaResult, Assessment, QuestionResult, SuggestedAction
+from bot.scoring.results import WHOLE_TITLE, AreaResult, Assessment, QuestionResult, SuggestedAction
 
 REPORT_SCHEMA = 2
 """2: an area's `response` is a list, one entry per question, no longer one joined string."""
@@ -91,8 +91,9 @@ def action_data(action: SuggestedAction) -> dict[str, Any]:
     """One suggested action as data."""
     return {
         "id": action.action.id,
-        "area": action.area.id,
-        "area_title": action.area.title,
+        # An action of the framework as a whole belongs to no area.
+        "area": action.area.id if action.area else "",
+        "area_title": action.area.title if action.area else WHOLE_TITLE,
         "letter": action.letter,
         "source": action.action.source,
         "text": action.action.text,
@@ -111,6 +112,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
     return {
         "id": result.area.id,
         "title": result.area.title,
+        "weight": result.area.weight,
         "score": rounded(result.score),
         "coverage": percent(result.coverage),
         "enough": result.enough,
@@ -158,6 +160,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             "stages": stages_data(framework),
         },
         "areas": [area_data(a) for a in assessment.areas],
+        "overall_actions": [action_data(a) for a in assessment.overall_actions],
         "actions": [action_data(a) for a in assessment.actions],
         "warnings": list(assessment.warnings),
     }

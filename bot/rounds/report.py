@@ -3,6 +3,7 @@ makes it, with the response rate, non-response by role and sector, and who is ou
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
@@ -75,8 +76,7 @@ def round_report(
     One transcript per invitee is compiled: their complete one (the newest if several),
     or with ``include_unfinished`` their newest unfinished one too.
     """
-    wanted = ("complete", "in_progress", "refused") if include_unfinished else ("complete",)
-    files = [s.transcript for s in shot.invitees if s.transcript and s.state in wanted]
+    files = compiled_files(shot, include_unfinished)
     filters = Filters(framework=shot.loaded.round.framework, include_unfinished=include_unfinished)
     response = round_data(shot, anonymise)
     totals, run = aggregate(files, catalogue, filters, current=current, cache_folder=cache_folder)
@@ -90,6 +90,13 @@ def round_report(
         data["left_out"] = left_out(shot, data["left_out"])
     data["round"] = response
     return data, run, response
+
+
+def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Path]:
+    """The transcripts a round's report compiles: each invitee's complete one (with
+    ``include_unfinished``, their newest unfinished one too)."""
+    wanted = ("complete", "in_progress", "refused") if include_unfinished else ("complete",)
+    return [s.transcript for s in shot.invitees if s.transcript and s.state in wanted]
 
 
 def left_out(shot: Snapshot, compiled: dict[str, Any]) -> dict[str, Any]:

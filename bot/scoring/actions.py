@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import fmean
 
+from bot.conditions import Condition
 from bot.engine.path import FinalPath
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
-from bot.model import Action, Area, Turn
+from bot.model import Action, Area, Framework, Turn
+from bot.model.framework import OVERALL
 
 WEAK_NAMED = 50.0
 """An answer the condition names is weak at half marks or below."""
@@ -48,10 +50,10 @@ class FiredAction:
 
     action: Action
     """The framework's action."""
-    area: Area
-    """Its area."""
+    area: Area | None
+    """Its area; None for an action of the framework as a whole."""
     order: int
-    """Its position among the area's actions."""
+    """Its position among the area's (or the framework's own) actions."""
     need: float
     """0-100: 100 minus the mean score of the triggering answers (and areas)."""
     triggers: tuple[Trigger, ...]
@@ -60,46 +62,70 @@ class FiredAction:
     """The follow-up replies bound to those answers, each once, in order."""
 
 
+def read_areas(framework: Framework, condition: Condition) -> list[Area]:
+    """The areas whose scores a condition reads: those it names in `score("area")`, and
+    for `score("overall")` every area that counts towards the overall score."""
+    named = set(condition.areas)
+    return [
+        area
+        for area in framework.areas
+        if area.id in named or (OVERALL in named and area.weight > 0)
+    ]
+
+
 def fired_actions(
     loaded: LoadedFramework, path: FinalPath, facts: AnswerFacts
 ) -> list[FiredAction]:
-    """Every action whose condition holds on the path's answers, in framework order."""
+    """Every action whose condition holds on the path's answers: each area's in framework
+    order, then the framework's own (for the partnership as a whole)."""
     framework = loaded.framework
+    listed: list[tuple[Area | None, tuple[Action, ...]]] = [(a, a.actions) for a in framework.areas]
+    listed.append((None, framework.actions))
     fired = []
-    for area in framework.areas:
-        for order, action in enumerate(area.actions):
+    for area, actions in listed:
+        for order, action in enumerate(actions):
             condition = loaded.actions[action.id]
-            if not condition.evaluate(facts):
-                continue
-            named = set(condition.names)
-            via_areas = {q.id for a in condition.areas for q in framework.area(a).questions}
-            triggers: list[Trigger] = []
-            scores: list[float] = []
-            quotes: list[str] = []
-            for question in framework.questions():
-                if question.id not in named | via_areas:
-                    continue
-                answer = facts.answers.get(question.id)
-                if answer is None:
-                    continue
-                score = facts.question_score(question.id)
-                limit = WEAK_NAMED if question.id in named else WEAK_VIA_AREA
-                abstained = answer.abstain in COUNTED_ABSTENTIONS
-                if not (abstained or (score is not None and score <= limit)):
-                    continue
-                triggers.append(
-                    Trigger(question.id, question.number or question.id, shown_answer(answer))
-                )
-                if score is not None:
-                    scores.append(score)
-                step = path.step(question.id)
-                if step is not None:
-                    quotes.extend(step.replies)
-            scores += [s for s in (facts.area_score(a) for a in condition.areas) if s is not None]
-            need = round(100 - fmean(scores), 6) if scores else 50.0
-            fired.append(
-                FiredAction(
-                    action, area, order, need, tuple(triggers), tuple(dict.fromkeys(quotes))
-                )
-            )
+            if condition.evaluate(facts):
+                fired.append(_fired(framework, condition, action, area, order, path, facts))
     return fired
+
+
+def _fired(
+    framework: Framework,
+    condition: Condition,
+    action: Action,
+    area: Area | None,
+    order: int,
+    path: FinalPath,
+    facts: AnswerFacts,
+) -> FiredAction:
+    named = set(condition.names)
+    areas = read_areas(framework, condition)
+    via_areas = {q.id for a in areas for q in a.questions}
+    triggers: list[Trigger] = []
+    scores: list[float] = []
+    quotes: list[str] = []
+    for question in framework.questions():
+        if question.id not in named | via_areas:
+            continue
+        answer = facts.answers.get(question.id)
+        if answer is None:
+            continue
+        score = facts.question_score(question.id)
+        limit = WEAK_NAMED if question.id in named else WEAK_VIA_AREA
+        abstained = answer.abstain in COUNTED_ABSTENTIONS
+        if not (abstained or (score is not None and score <= limit)):
+            continue
+        triggers.append(Trigger(question.id, question.number or question.id, shown_answer(answer)))
+        if score is not None:
+            scores.append(score)
+        step = path.step(question.id)
+        if step is not None:
+            quotes.extend(step.replies)
+    # The scores a condition reads: each area it names, and the overall score itself.
+    read = [facts.area_score(a) for a in sorted(condition.areas - {OVERALL})]
+    if OVERALL in condition.areas:
+        read.append(facts.overall_score())
+    scores += [s for s in read if s is not None]
+    need = round(100 - fmean(scores), 6) if scores else 50.0
+    return FiredAction(action, area, order, need, tuple(triggers), tuple(dict.fromkeys(quotes)))

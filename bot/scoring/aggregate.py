@@ -137,6 +137,8 @@ class Totals:
     actions: dict[str, int] = field(default_factory=dict)
     needs: dict[str, Spread] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
+    triggered_by: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    """action id -> (transcript id, triggering question ids) per respondent, for a plan."""
     roles: dict[str, int] = field(default_factory=dict)
     sectors: dict[str, int] = field(default_factory=dict)
 
@@ -162,6 +164,7 @@ class Totals:
             self.needs.setdefault(action, Spread()).add(fired.need)
             kept = self.quotes.setdefault(action, [])
             kept.extend(fired.quotes[: max(0, 3 - len(kept))])
+            self.triggered_by.setdefault(action, []).append((summary.transcript_id, fired.triggers))
 
 
 @dataclass

@@ -5,12 +5,11 @@ from __future__ import annotations
 import calendar
 from collections.abc import Sequence
 from datetime import date
-from statistics import fmean
 
 from bot.engine.answers import own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
-from bot.facts import AnswerFacts
+from bot.facts import AnswerFacts, weighted_mean
 from bot.loading import LoadedFramework
 from bot.model import Band, Framework, Transcript
 from bot.scoring.actions import FiredAction, fired_actions
@@ -68,7 +67,9 @@ def compile_transcript(
         score = covered_score(framework, coverage, facts.area_score(area.id))
         answered = [r for r in questions if r.answer is not None and not r.abstained]
         evidence = (sum(1 for r in answered if r.evidence) / len(answered)) if answered else None
-        actions = _in_seed_order([f for f in fired if f.area.id == area.id], started)
+        actions = _in_seed_order(
+            [f for f in fired if f.area is not None and f.area.id == area.id], started
+        )
         area_results.append(
             AreaResult(
                 area,
@@ -82,8 +83,9 @@ def compile_transcript(
             )
         )
     total = overall_coverage(coverages)
-    scored = [a.score for a in area_results if a.score is not None]
-    overall = round(fmean(scored), 6) if scored and total.enough(framework) else None
+    # The areas' scores (those with enough coverage) weighted by the areas' weights.
+    mean = weighted_mean((a.score, a.area.weight) for a in area_results)
+    overall = mean if total.enough(framework) else None
     return Assessment(
         framework=framework,
         transcript_id=transcript.id,
@@ -100,6 +102,7 @@ def compile_transcript(
         coverage=total.share,
         warnings=tuple(warnings),
         call_seconds=transcript.call_seconds,
+        overall_actions=_in_seed_order([f for f in fired if f.area is None], started),
     )
 
 

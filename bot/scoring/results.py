@@ -7,6 +7,9 @@ from datetime import date
 
 from bot.model import Action, Area, Band, Framework, Question, Respondent, Turn
 
+WHOLE_TITLE = "The partnership as a whole"
+"""The heading of the framework's own actions (of no one area) in reports."""
+
 
 @dataclass(frozen=True)
 class ProbeExchange:
@@ -60,8 +63,8 @@ class SuggestedAction:
 
     action: Action
     """The framework's action."""
-    area: Area
-    """Its area."""
+    area: Area | None
+    """Its area; None for an action of the framework as a whole."""
     letter: str
     """The seed's own letter for it within its area ("" where the seed letters none)."""
     need: float
@@ -122,7 +125,8 @@ class Assessment:
     areas: tuple[AreaResult, ...]
     """Each area."""
     overall: float | None
-    """Mean of the area scores; None below the framework's minimum coverage."""
+    """Mean of the area scores weighted by the areas' weights; None below the framework's
+    minimum coverage."""
     stage: Band | None
     """The development stage of the overall score, where the framework has stages."""
     overall_rag: Band | None
@@ -133,8 +137,10 @@ class Assessment:
     """Such as the framework having changed since the transcript was taken."""
     call_seconds: float | None = None
     """How long the telephone call lasted, pauses excluded (None when it was not timed)."""
+    overall_actions: tuple[SuggestedAction, ...] = ()
+    """Suggested actions of the framework as a whole (not of one area), in its order."""
 
     @property
     def actions(self) -> tuple[SuggestedAction, ...]:
-        """Every suggested action, area by area."""
-        return tuple(a for area in self.areas for a in area.actions)
+        """Every suggested action, area by area, then those for the whole."""
+        return (*(a for area in self.areas for a in area.actions), *self.overall_actions)

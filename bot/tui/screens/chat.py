@@ -207,6 +207,10 @@ class ChatScreen(ConversationScreen):
             )
             for a in assessment.areas
         ]
+        if whole := len(assessment.overall_actions):
+            from bot.scoring.results import WHOLE_TITLE
+
+            lines.append(f"{WHOLE_TITLE}: {whole} suggested action{'s' if whole != 1 else ''}")
         return ChatMessage(
             "info", "\n".join(lines), f"Summary: overall {overall_words(assessment)}"
         )

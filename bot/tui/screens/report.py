@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
-from bot.scoring.results import Assessment
+from bot.scoring.results import WHOLE_TITLE, Assessment
 from bot.text import clip, printable
 from bot.tui.present import call_length_words, overall_words, who_words
 from bot.tui.widgets.key_hints import KeyHints, help_rows
@@ -122,20 +122,20 @@ class ReportScreen(Screen[None]):
             width=20,
         )
         lines = ["Suggested actions"]
-        for area in assessment.areas:
-            for action in area.actions:
-                letter = f"{action.letter}) " if action.letter else ""
-                lines.append(f"\n{area.area.title}: {letter}{action.action.text}")
-                if action.action.source:
-                    lines.append(f"   source: {action.action.source}")
-                lines.append(
-                    f"   priority {action.priority} (need {action.need:.0f})"
-                    + (f"; owner: {action.action.owner}" if action.action.owner else "")
-                    + (f"; by {action.due}" if action.due else "")
-                )
-                if action.triggers:
-                    lines.append(f"   because: {'; '.join(action.triggers)}")
-                lines.extend(f'   they said: "{quote}"' for quote in action.quotes)
+        for action in assessment.actions:
+            letter = f"{action.letter}) " if action.letter else ""
+            title = action.area.title if action.area else WHOLE_TITLE
+            lines.append(f"\n{title}: {letter}{action.action.text}")
+            if action.action.source:
+                lines.append(f"   source: {action.action.source}")
+            lines.append(
+                f"   priority {action.priority} (need {action.need:.0f})"
+                + (f"; owner: {action.action.owner}" if action.action.owner else "")
+                + (f"; by {action.due}" if action.due else "")
+            )
+            if action.triggers:
+                lines.append(f"   because: {'; '.join(action.triggers)}")
+            lines.extend(f'   they said: "{quote}"' for quote in action.quotes)
         if len(lines) == 1:
             lines.append("None.")
         for warning in assessment.warnings:

@@ -1,0 +1,413 @@
+"""A round's agreed action plan (``plan.toml`` in the round's folder): the model, reading
+and checking it, writing it durably under the round's lock, and the merge rules that keep
+hand edits when the plan is compiled again.
+
+The plan lists each action the round's aggregate suggested, written as *proposed*
+(``agreed = false``) until the board agrees it, with its owner, due date, status, a short
+progress note and the answers that triggered it. Only agreed actions are carried into the
+next round's dialogues. Nothing in a plan is ever deleted: an action no longer suggested
+stays, marked ``suggested = false``, and every change of status is kept in its history.
+
+Pure: no Textual, no printing. The compile from a round's aggregate is in
+`bot.rounds.plan_compile`; the exports in `bot.rounds.plan_export`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+import tomli_w
+from pydantic import Field, model_validator
+
+from bot.files import write_atomically
+from bot.loading import parse_toml, read_text, validate_model
+from bot.model.base import SLUG_PATTERN, Strict
+from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
+from bot.rounds.folder import locked
+
+PLAN_FILE = "plan.toml"
+PLAN_SCHEMA_VERSION = 1
+Status = Literal["not_started", "in_progress", "done", "dropped"]
+STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "done", "dropped")
+"""Every status, from least to most advanced (dropped last: it ends an action)."""
+STATUS_LABELS: dict[str, str] = {
+    "not_started": "not started",
+    "in_progress": "in progress",
+    "done": "done",
+    "dropped": "dropped",
+}
+HistorySource = Literal["compiled", "assessment", "edit"]
+MAX_TEXT = 2000
+"""The longest action text or note kept (the seeds' longest action is under 600)."""
+MAX_SHORT = 200
+"""Owner, titles and other one-line fields."""
+MAX_ACTIONS = 500
+MAX_HISTORY = 200
+MAX_TRIGGERS = 2000
+
+
+class TriggeredBy(Strict):
+    """The answers of one transcript that triggered an action."""
+
+    transcript: str = Field(min_length=1, max_length=100)
+    """The transcript's id (its top-level ``id``)."""
+    invitee: str = Field(default="", max_length=40)
+    """The invitee of the round it belongs to, if any."""
+    questions: tuple[str, ...] = Field(default=(), max_length=200)
+    """The triggering questions' own numbers (or ids where they have none)."""
+
+
+class HistoryEntry(Strict):
+    """One change of an action's status (or a progress report on it)."""
+
+    date: date
+    """When."""
+    status: Status
+    """The status from then on."""
+    source: HistorySource = "edit"
+    """compiled (first written), assessment (answers in a later round), or edit."""
+    round: str = Field(default="", max_length=MAX_SHORT)
+    """The round it was recorded in (its folder's name)."""
+    note: str = Field(default="", max_length=MAX_TEXT)
+    """What was said, such as "3 done, 1 in progress"."""
+    counts: dict[Status, int] = Field(default_factory=dict)
+    """For an assessment: how many respondents gave each status."""
+
+
+class PlanAction(Strict):
+    """One suggested action, proposed or agreed, and how far it has got."""
+
+    id: str = Field(pattern=SLUG_PATTERN, max_length=100)
+    """The framework action's id: the key that merges and carries it."""
+    ref: str = Field(min_length=1, max_length=40)
+    """Short reference for the command line and the screen: the area's number and the
+    seed's letter ("2a"), or the action id where the seed letters none."""
+    area: str = Field(default="", max_length=100)
+    """The area's id."""
+    area_title: str = Field(default="", max_length=MAX_SHORT)
+    """The area's title."""
+    letter: str = Field(default="", max_length=2)
+    """The seed's letter within its area, or empty."""
+    source: str = Field(default="", max_length=MAX_SHORT)
+    """Where in the seed it comes from, such as "Appendix A, 1 a)"."""
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    """The action, in the seed's words (may be edited)."""
+    owner: str = Field(default="", max_length=MAX_SHORT)
+    """Who is responsible (the framework's suggested owner until changed)."""
+    due: date | None = None
+    """When it is due (three, six or twelve months after compiling, by priority, until changed)."""
+    agreed: bool = False
+    """Whether the board agreed it; only agreed actions are asked about next round."""
+    status: Status = "not_started"
+    """not_started, in_progress, done or dropped."""
+    note: str = Field(default="", max_length=MAX_TEXT)
+    """A short progress note."""
+    priority: Literal["low", "medium", "high", ""] = ""
+    """The aggregate's priority when last compiled."""
+    respondents: int = Field(default=0, ge=0)
+    """How many respondents' answers suggested it when last compiled."""
+    share: float | None = Field(default=None, ge=0, le=100)
+    """Their share of respondents, per cent."""
+    suggested: bool = True
+    """Whether the latest compile suggested it (false: kept, but no longer suggested)."""
+    carried_from: str = Field(default="", max_length=MAX_SHORT)
+    """The earlier round whose plan it was agreed in, for an action carried on."""
+    triggered_by: tuple[TriggeredBy, ...] = Field(default=(), max_length=MAX_TRIGGERS)
+    """The answers that triggered it, per transcript."""
+    history: tuple[HistoryEntry, ...] = Field(default=(), max_length=MAX_HISTORY)
+    """Every status it has had, oldest first."""
+
+    @property
+    def status_label(self) -> str:
+        """The status in words."""
+        return STATUS_LABELS[self.status]
+
+
+class Plan(Strict):
+    """A round's action plan."""
+
+    schema_version: int = Field(default=PLAN_SCHEMA_VERSION, alias="schema")
+    """The plan format version."""
+    round: str = Field(default="", max_length=MAX_SHORT)
+    """The round's folder name."""
+    title: str = Field(default="", max_length=MAX_SHORT)
+    """The round's title."""
+    partnership: str = Field(default="", max_length=MAX_SHORT)
+    """The partnership."""
+    period: str = Field(default="", max_length=40)
+    """The round's period, such as "2009/10"."""
+    framework: str = Field(default="", max_length=100)
+    """The framework id."""
+    compiled: datetime | None = None
+    """When the plan was last compiled from the round's answers."""
+    respondents: int = Field(default=0, ge=0)
+    """How many respondents' transcripts the last compile read."""
+    actions: tuple[PlanAction, ...] = Field(default=(), max_length=MAX_ACTIONS)
+    """The actions, in the framework's order (carried ones first)."""
+
+    model_config = Strict.model_config | {"populate_by_name": True}
+
+    @model_validator(mode="after")
+    def _check(self) -> Plan:
+        if self.schema_version != PLAN_SCHEMA_VERSION:
+            raise ValueError(
+                f"plan schema {self.schema_version} is not supported "
+                f"(this version reads schema {PLAN_SCHEMA_VERSION})"
+            )
+        return self
+
+    def find(self, ref: str) -> PlanAction | None:
+        """The action with this ref or id (case ignored), if any."""
+        key = ref.strip().casefold()
+        return next((a for a in self.actions if key in (a.ref.casefold(), a.id.casefold())), None)
+
+    def agreed_actions(self) -> tuple[PlanAction, ...]:
+        """The actions the board agreed."""
+        return tuple(a for a in self.actions if a.agreed)
+
+
+def plan_path(folder: Path) -> Path:
+    """The plan.toml of a round folder."""
+    return folder / PLAN_FILE
+
+
+# ----- reading ---------------------------------------------------------------------------
+
+
+def load_plan_text(text: str, name: str) -> Plan:
+    """A plan from plan.toml's text, checked; every problem is listed at once."""
+    plan = validate_model(Plan, parse_toml(text, name), name, text)
+    problems = _duplicate_problems(plan, name, text)
+    if problems:
+        raise LoadError(problems)
+    return plan
+
+
+def read_plan(folder: Path) -> Plan | None:
+    """The round's plan, checked, or None when it has none yet."""
+    path = plan_path(folder)
+    if not path.exists() and not path.is_symlink():
+        return None
+    _, text = read_text(path, "plan file")
+    return load_plan_text(text, display_name(path))
+
+
+def _duplicate_problems(plan: Plan, name: str, text: str) -> list[Problem]:
+    problems = []
+    for attribute in ("id", "ref"):
+        seen: set[str] = set()
+        for index, action in enumerate(plan.actions):
+            key = getattr(action, attribute).casefold()
+            if key in seen:
+                loc: list[str | int] = ["actions", index, attribute]
+                problems.append(
+                    Problem(
+                        name,
+                        dotted(loc),
+                        f'{attribute} "{getattr(action, attribute)}" is used twice; '
+                        "each action needs its own",
+                        find_line(text, loc),
+                    )
+                )
+            seen.add(key)
+    return problems
+
+
+# ----- writing ---------------------------------------------------------------------------
+
+
+def encode(plan: Plan) -> str:
+    """A plan as TOML text (empty values left out, keys in the documented order)."""
+    data = plan.model_dump(mode="python", by_alias=True, exclude_none=True)
+    actions = data.pop("actions")
+    text = tomli_w.dumps({k: v for k, v in data.items() if v != ""})
+    for action in actions:
+        keep = {
+            k: v
+            for k, v in action.items()
+            if k in ("agreed", "status", "suggested") or v not in ("", (), [], None)
+        }
+        lists = {key: keep.pop(key) for key in ("triggered_by", "history") if key in keep}
+        text += "\n" + tomli_w.dumps({"actions": [keep]})
+        for key, items in lists.items():
+            # One line per item, as inline tables: a plan is read and edited by hand.
+            rows = "".join(f"    {_inline(item)},\n" for item in items)
+            text += f"{key} = [\n{rows}]\n"
+    return text
+
+
+def _inline(value: object) -> str:
+    """A value as inline TOML (strings, numbers, booleans, dates, lists, tables)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        # JSON's escapes are TOML's, with non-ASCII escaped too; DEL must be escaped.
+        return json.dumps(value).replace("\x7f", "\\u007f")
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = [f"{k} = {_inline(v)}" for k, v in value.items() if v not in ("", {}, None)]
+        return "{ " + ", ".join(items) + " }"
+    raise TypeError(f"cannot write {type(value).__name__} in a plan")
+
+
+def save_plan(folder: Path, plan: Plan) -> None:
+    """Replace plan.toml atomically and durably (the caller holds the round's lock); what
+    is written is read back and checked before it replaces the old file."""
+    path = plan_path(folder)
+
+    def reads_back(temporary: Path) -> None:
+        load_plan_text(temporary.read_text(encoding="utf-8"), display_name(path))
+
+    write_atomically(path, encode(plan), check=reads_back)
+
+
+def update_plan(folder: Path, change: Callable[[Plan | None], Plan]) -> Plan:
+    """Read the plan, change it and write it back, all under the round's lock, so that
+    two processes changing one plan never lose each other's changes."""
+    with locked(folder):
+        plan = change(read_plan(folder))
+        save_plan(folder, plan)
+    return plan
+
+
+# ----- changing --------------------------------------------------------------------------
+
+
+def parse_status(word: str) -> Status:
+    """A status from what was typed ("done", "in progress", "in-progress", "not started")."""
+    key = re.sub(r"[\s-]+", "_", word.strip().casefold())
+    if key in STATUSES:
+        return key  # type: ignore[return-value]
+    labels = list(STATUS_LABELS.values())
+    raise ValueError(
+        f'"{word}" is not a status; use one of: {", ".join(labels)}' + suggest(word, labels)
+    )
+
+
+def edit_action(
+    plan: Plan,
+    ref: str,
+    on: date,
+    *,
+    round_name: str = "",
+    status: Status | None = None,
+    owner: str | None = None,
+    due: date | None = None,
+    note: str | None = None,
+    agreed: bool | None = None,
+) -> Plan:
+    """The plan with one action changed; a change of status is added to its history."""
+    action = plan.find(ref)
+    if action is None:
+        raise KeyError(no_such_action(plan, ref))
+    update: dict[str, object] = {}
+    if owner is not None:
+        update["owner"] = owner.strip()
+    if due is not None:
+        update["due"] = due
+    if note is not None:
+        update["note"] = note.strip()
+    if agreed is not None:
+        update["agreed"] = agreed
+    if status is not None and status != action.status:
+        update["status"] = status
+        entry = HistoryEntry(date=on, status=status, source="edit", round=round_name)
+        update["history"] = (*action.history, entry)
+    changed = PlanAction.model_validate(action.model_dump() | update)
+    return _replace_action(plan, changed)
+
+
+def agree(plan: Plan, refs: Iterable[str], agreed: bool = True) -> Plan:
+    """The plan with the named actions (refs or ids, or "all") agreed (or not)."""
+    wanted = [r.strip() for r in refs if r.strip()]
+    if any(r.casefold() == "all" for r in wanted):
+        wanted = [a.ref for a in plan.actions if a.suggested or a.agreed]
+    missing = [r for r in wanted if plan.find(r) is None]
+    if missing:
+        raise KeyError("; ".join(no_such_action(plan, r) for r in missing))
+    for ref in wanted:
+        action = plan.find(ref)
+        assert action is not None
+        plan = _replace_action(plan, action.model_copy(update={"agreed": agreed}))
+    return plan
+
+
+def no_such_action(plan: Plan, ref: str) -> str:
+    """The message for a ref naming no action, with the refs there are."""
+    refs = [a.ref for a in plan.actions]
+    shown = ", ".join(refs[:30]) + (" ..." if len(refs) > 30 else "")
+    return f'no action "{ref}" in the plan{suggest(ref, refs)} (the actions are: {shown or "none"})'
+
+
+def _replace_action(plan: Plan, changed: PlanAction) -> Plan:
+    actions = tuple(changed if a.id == changed.id else a for a in plan.actions)
+    return plan.model_copy(update={"actions": actions})
+
+
+def merge(old: Plan | None, new: Plan) -> Plan:
+    """A freshly compiled plan merged into the one on disk, keeping every hand edit.
+
+    Kept from the old plan for an action already in it: text, owner, due, agreed,
+    status, note, carried_from and history (the board's decisions and the officers'
+    words). Taken from the new compile: area, letter, source, priority, respondents,
+    share, triggered_by and suggested. An action in the old plan that the compile no
+    longer suggests stays, marked ``suggested = false``; nothing is ever removed.
+    New actions are added with the compile's defaults. A status reported by a later
+    round's answers (a history entry from an assessment the old plan lacks) is applied.
+    """
+    if old is None:
+        return new
+    before = {a.id: a for a in old.actions}
+    actions: list[PlanAction] = []
+    for fresh in new.actions:
+        kept = before.pop(fresh.id, None)
+        actions.append(fresh if kept is None else _merge_action(kept, fresh))
+    for left in before.values():  # no longer suggested: kept, marked
+        actions.append(
+            left.model_copy(
+                update={"suggested": False, "respondents": 0, "share": None, "triggered_by": ()}
+            )
+        )
+    return new.model_copy(update={"actions": tuple(actions)})
+
+
+def _merge_action(kept: PlanAction, fresh: PlanAction) -> PlanAction:
+    history = list(kept.history)
+    status = kept.status
+    for entry in fresh.history:
+        if entry.source == "compiled" and history:
+            continue  # first written long ago: its own entry is kept
+        same = [h for h in history if h.source == entry.source and h.round == entry.round]
+        if entry.source == "assessment" and same:
+            if same[-1].counts == entry.counts:
+                continue  # already applied; a hand edit since then stands
+            history.remove(same[-1])
+        if entry not in history:
+            history.append(entry)
+            status = entry.status
+    return kept.model_copy(
+        update={
+            "area": fresh.area,
+            "area_title": fresh.area_title,
+            "letter": fresh.letter,
+            "source": fresh.source,
+            "priority": fresh.priority or kept.priority,
+            "respondents": fresh.respondents,
+            "share": fresh.share,
+            "triggered_by": fresh.triggered_by,
+            "suggested": fresh.suggested,
+            "carried_from": kept.carried_from or fresh.carried_from,
+            "status": status,
+            "history": tuple(history),
+        }
+    )

@@ -1,0 +1,195 @@
+"""Compiling a round's action plan from its aggregate (the same aggregate as
+``round report``), merged into the plan on disk so that hand edits are kept.
+
+Each action the aggregate suggests becomes a plan action, proposed (``agreed = false``)
+until the board agrees it, with the framework's suggested owner, a due date three, six
+or twelve months after compiling by the aggregate's priority (as a single report dates
+its actions), and the transcripts and questions that triggered it. When the round names
+a previous round, the actions agreed there are carried in first, with the status this
+round's answers report for them (`bot.rounds.plan_review`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.problems import LoadError
+from bot.report.aggregate import aggregate_data
+from bot.rounds.plan import HistoryEntry, Plan, PlanAction, TriggeredBy, merge, update_plan
+from bot.rounds.report import compiled_files
+from bot.rounds.work import Snapshot
+from bot.scoring.aggregate import AggregateRun, Filters, aggregate
+from bot.scoring.compile import DUE_MONTHS, months_after
+
+
+@dataclass
+class Compiled:
+    """What compiling a plan did."""
+
+    plan: Plan
+    """The plan as written."""
+    run: AggregateRun = field(default_factory=AggregateRun)
+    """What the aggregate left out (files that failed to load, ...)."""
+    added: list[str] = field(default_factory=list)
+    """Refs of actions new to the plan."""
+    no_longer: list[str] = field(default_factory=list)
+    """Refs of actions the compile no longer suggests (kept in the plan)."""
+    reviewed: list[str] = field(default_factory=list)
+    """Refs of carried actions whose status this round's answers reported."""
+
+
+def action_ref(area_number: int, letter: str, action_id: str) -> str:
+    """The short reference of an action: area number and seed letter ("2a"), else its id."""
+    return f"{area_number}{letter}" if letter else action_id
+
+
+def fresh_plan(
+    shot: Snapshot,
+    catalogue: Catalogue,
+    on: date,
+    current: bool = False,
+    cache_folder: Path | None = None,
+) -> tuple[Plan, AggregateRun]:
+    """The plan the round's answers suggest now, before merging with the one on disk."""
+    round_ = shot.loaded.round
+    files = compiled_files(shot)
+    filters = Filters(framework=round_.framework)
+    totals, run = aggregate(files, catalogue, filters, current=current, cache_folder=cache_folder)
+    framework_totals = totals.get(round_.framework)
+    loaded = catalogue.framework(round_.framework)
+    framework = loaded.framework
+    header = {
+        "round": shot.loaded.folder.resolve().name,
+        "title": round_.title,
+        "partnership": round_.partnership,
+        "period": round_.period,
+        "framework": round_.framework,
+    }
+    actions: list[PlanAction] = []
+    respondents = 0
+    if framework_totals is not None:
+        respondents = framework_totals.respondents
+        data = aggregate_data(
+            round_.framework, framework_totals, run, catalogue, filters, True, loaded=loaded
+        )
+        invitees = _invitee_of(files)
+        numbers = {q.id: q.number or q.id for q in framework.questions()}
+        area_numbers = {a.id: n for n, a in enumerate(framework.areas, start=1)}
+        by_id = {a["id"]: a for a in data["actions"]}
+        # In the framework's order (the seed's), not by how many suggested it.
+        for area in framework.areas:
+            for action in area.actions:
+                found = by_id.get(action.id)
+                if found is None:
+                    continue
+                priority = found["priority"]
+                triggered = tuple(
+                    TriggeredBy(
+                        transcript=transcript_id,
+                        invitee=invitees.get(transcript_id, ""),
+                        questions=tuple(numbers.get(q, q) for q in questions),
+                    )
+                    for transcript_id, questions in framework_totals.triggered_by.get(action.id, [])
+                    if transcript_id
+                )
+                actions.append(
+                    PlanAction(
+                        id=action.id,
+                        ref=action_ref(area_numbers[area.id], action.letter, action.id),
+                        area=area.id,
+                        area_title=area.title,
+                        letter=action.letter,
+                        source=action.source,
+                        text=action.text,
+                        owner=action.owner,
+                        due=months_after(on, DUE_MONTHS.get(priority, 12)),
+                        priority=priority,
+                        respondents=found["respondents"],
+                        share=found["share"],
+                        triggered_by=triggered,
+                        history=(
+                            HistoryEntry(
+                                date=on,
+                                status="not_started",
+                                source="compiled",
+                                round=header["round"],
+                            ),
+                        ),
+                    )
+                )
+    return Plan(actions=tuple(actions), respondents=respondents, **header), run
+
+
+def _invitee_of(files: list[Path]) -> dict[str, str]:
+    """transcript id -> invitee id, from the compiled transcripts' headers."""
+    found: dict[str, str] = {}
+    for path in files:
+        try:
+            transcript = store.load(path).transcript
+        except LoadError:
+            continue
+        found[transcript.id] = transcript.invitee
+    return found
+
+
+def compile_plan(
+    shot: Snapshot,
+    catalogue: Catalogue,
+    now: datetime,
+    current: bool = False,
+    cache_folder: Path | None = None,
+    carried: list[PlanAction] | None = None,
+) -> Compiled:
+    """Compile the round's plan and merge it into plan.toml (under the round's lock,
+    written atomically and durably); ``carried`` are actions brought on from the previous
+    round's plan, already updated with this round's answers."""
+    fresh, run = fresh_plan(shot, catalogue, now.date(), current, cache_folder)
+    fresh = fresh.model_copy(update={"compiled": now})
+    if carried:
+        fresh = _with_carried(fresh, carried)
+    result = Compiled(fresh, run)
+
+    def change(old: Plan | None) -> Plan:
+        merged = merge(old, fresh)
+        before = {a.id for a in old.actions} if old else set()
+        was_suggested = {a.id for a in old.actions if a.suggested} if old else set()
+        result.added = [a.ref for a in merged.actions if a.id not in before]
+        result.no_longer = [
+            a.ref for a in merged.actions if not a.suggested and a.id in was_suggested
+        ]
+        result.reviewed = [a.ref for a in carried or []]
+        return merged
+
+    result.plan = update_plan(shot.loaded.folder, change)
+    return result
+
+
+def _with_carried(fresh: Plan, carried: list[PlanAction]) -> Plan:
+    """Carried actions first; one suggested again keeps its carried status and history."""
+    by_id = {a.id: a for a in fresh.actions}
+    first: list[PlanAction] = []
+    for action in carried:
+        again = by_id.pop(action.id, None)
+        if again is not None:
+            action = action.model_copy(
+                update={
+                    "suggested": True,
+                    "priority": again.priority,
+                    "respondents": again.respondents,
+                    "share": again.share,
+                    "triggered_by": again.triggered_by,
+                }
+            )
+        first.append(action)
+    rest = [a for a in fresh.actions if a.id in by_id]
+    return fresh.model_copy(update={"actions": (*first, *rest)})
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """A plan as JSON-able data for the exports."""
+    return plan.model_dump(mode="json", by_alias=True)

@@ -1,0 +1,200 @@
+"""The action plan (plan.toml): reading, writing, merging a new compile into hand edits,
+clear errors, and compiling it from a round's aggregate."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.problems import LoadError
+from bot.rounds.plan import (
+    HistoryEntry,
+    Plan,
+    PlanAction,
+    agree,
+    edit_action,
+    encode,
+    load_plan_text,
+    merge,
+    parse_status,
+    plan_path,
+    read_plan,
+    save_plan,
+    update_plan,
+)
+
+ROOT = Path(__file__).parent.parent
+SAMPLE_2009 = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
+ON = date(2010, 1, 15)
+
+
+def action(id_: str = "a-one", **fields: object) -> PlanAction:
+    values: dict[str, object] = {"id": id_, "ref": id_, "text": f"Do {id_}.", "area": "x"}
+    values.update(fields)
+    return PlanAction.model_validate(values)
+
+
+def plan(*actions: PlanAction) -> Plan:
+    return Plan(round="r", title="Review", framework="f", actions=actions)
+
+
+def test_plan_round_trips_through_its_text_with_awkward_words() -> None:
+    words = 'said "no" \\ then\nnew line \x7f \u202e é =SUM(A1)'
+    original = plan(
+        action(
+            "a-one",
+            note=words,
+            owner="Chair",
+            due=ON,
+            agreed=True,
+            status="in_progress",
+            history=(HistoryEntry(date=ON, status="in_progress", counts={"done": 2}),),
+            triggered_by=({"transcript": "t-1", "invitee": "h01", "questions": ["S3", "T1"]},),
+        ),
+        action("b-two"),
+    )
+    text = encode(original)
+    assert load_plan_text(text, "plan.toml") == original
+
+
+def test_plan_errors_name_file_key_line_and_suggest(tmp_path: Path) -> None:
+    text = encode(plan(action("a-one"))).replace('status = "not_started"', 'status = "finished"')
+    text = text.replace("agreed = false", "agred = false")
+    with pytest.raises(LoadError) as caught:
+        load_plan_text(text, "plan.toml")
+    shown = str(caught.value)
+    assert "plan.toml:" in shown
+    assert "actions[0].status" in shown and "not_started" in shown
+    assert 'unknown key "agred"' in shown and 'did you mean "agreed"' in shown
+
+
+def test_an_id_used_twice_is_an_error_with_its_line() -> None:
+    text = encode(plan(action("a-one"), action("a-two", ref="a-one")))
+    with pytest.raises(LoadError, match=r'ref "a-one" is used twice'):
+        load_plan_text(text, "plan.toml")
+
+
+def test_a_plan_too_large_or_out_of_bounds_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "plan.toml").write_text(
+        encode(plan(action())).replace("respondents = 0", "respondents = 99999999999999999")
+    )
+    with pytest.raises(LoadError, match="out of range"):
+        read_plan(tmp_path)
+    (tmp_path / "plan.toml").write_text("x = 1\n" * 2_000_000)
+    with pytest.raises(LoadError, match="over the limit"):
+        read_plan(tmp_path)
+
+
+def test_no_plan_reads_as_none(tmp_path: Path) -> None:
+    assert read_plan(tmp_path) is None
+
+
+def test_save_is_atomic_private_and_read_back(tmp_path: Path) -> None:
+    save_plan(tmp_path, plan(action()))
+    assert plan_path(tmp_path).stat().st_mode & 0o777 == 0o600
+    assert read_plan(tmp_path) == plan(action())
+    assert not list(tmp_path.glob(".plan.toml.*"))
+
+
+def test_merge_keeps_hand_edits_and_never_drops_an_action() -> None:
+    old = plan(
+        action("a-one", owner="Ann", due=date(2011, 1, 1), agreed=True, status="done", note="n"),
+        action("gone", agreed=True),
+    )
+    fresh = plan(
+        action("a-one", owner="Chair", due=ON, respondents=4, share=40.0),
+        action("new-one", respondents=2),
+    )
+    merged = merge(old, fresh)
+    one = merged.find("a-one")
+    assert one is not None
+    assert (one.owner, one.due, one.agreed, one.status, one.note) == (
+        "Ann",
+        date(2011, 1, 1),
+        True,
+        "done",
+        "n",
+    )
+    assert one.respondents == 4 and one.share == 40.0
+    gone = merged.find("gone")
+    assert gone is not None and gone.suggested is False and gone.agreed is True
+    assert merged.find("new-one") is not None
+
+
+def test_merge_applies_a_later_rounds_report_once() -> None:
+    reviewed = HistoryEntry(
+        date=ON, status="in_progress", source="assessment", round="r2010", counts={"in_progress": 2}
+    )
+    old = plan(action("a-one", agreed=True))
+    fresh = plan(action("a-one", history=(reviewed,), status="in_progress"))
+    merged = merge(old, fresh)
+    one = merged.find("a-one")
+    assert one is not None and one.status == "in_progress"
+    # The officer then marks it done by hand; compiling again does not undo that.
+    edited = edit_action(merged, "a-one", ON, status="done")
+    again = merge(edited, fresh)
+    one = again.find("a-one")
+    assert one is not None and one.status == "done"
+    assert [h.status for h in one.history] == ["in_progress", "done"]
+
+
+def test_edit_records_status_history_and_refuses_unknown_refs() -> None:
+    edited = edit_action(plan(action()), "A-ONE", ON, status="done", owner=" Bob ", note="ok")
+    one = edited.find("a-one")
+    assert one is not None and (one.status, one.owner, one.note) == ("done", "Bob", "ok")
+    assert one.history[-1].status == "done" and one.history[-1].source == "edit"
+    with pytest.raises(KeyError, match=r'no action "a-onr".*did you mean "a-one"'):
+        edit_action(edited, "a-onr", ON, status="done")
+
+
+def test_agree_by_ref_or_all() -> None:
+    two = plan(action("a-one"), action("b-two"))
+    assert [a.agreed for a in agree(two, ["b-two"]).actions] == [False, True]
+    assert all(a.agreed for a in agree(two, ["all"]).actions)
+    with pytest.raises(KeyError):
+        agree(two, ["c"])
+
+
+def test_status_words() -> None:
+    assert parse_status("In progress") == "in_progress"
+    assert parse_status("not-started") == "not_started"
+    with pytest.raises(ValueError, match="not a status"):
+        parse_status("finished")
+
+
+def test_update_plan_under_lock(tmp_path: Path) -> None:
+    save_plan(tmp_path, plan(action()))
+    update_plan(tmp_path, lambda p: agree(p, ["a-one"]) if p else plan())
+    loaded = read_plan(tmp_path)
+    assert loaded is not None and loaded.actions[0].agreed
+
+
+def test_compile_from_the_sample_round_triggers_and_due_dates(tmp_path: Path) -> None:
+    from bot.rounds.plan_compile import compile_plan
+    from bot.rounds.work import snapshot
+
+    folder = tmp_path / "herts"
+    shutil.copytree(SAMPLE_2009, folder)
+    plan_path(folder).unlink(missing_ok=True)
+    now = datetime(2010, 1, 15, 10, 0, tzinfo=UTC)
+    shot = snapshot(folder, now)
+    compiled = compile_plan(shot, Catalogue(), now)
+    first = compiled.plan
+    assert first.actions and all(not a.agreed for a in first.actions)
+    assert compiled.added == [a.ref for a in first.actions]
+    one = first.actions[0]
+    assert one.triggered_by and all(t.questions for t in one.triggered_by)
+    assert one.respondents == len(one.triggered_by)
+    assert one.due == date(2010, 4, 15) if one.priority == "high" else one.due is not None
+    # Hand edit, compile again: kept.
+    text = plan_path(folder).read_text()
+    text = text.replace(f'owner = "{one.owner}"', 'owner = "Jo Bloggs"', 1)
+    plan_path(folder).write_text(text)
+    again = compile_plan(snapshot(folder, now), Catalogue(), now)
+    kept = again.plan.find(one.ref)
+    assert kept is not None and kept.owner == "Jo Bloggs"
+    assert again.added == []
