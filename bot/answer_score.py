@@ -10,11 +10,15 @@ framework does not give.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 from bot.model import Framework, Question, Transcript, Turn
 from bot.problems import LoadError, Problem, display_name
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""How a date answer is stored: 2009-12-02."""
 NOT_APPLICABLE = "not_applicable"
 """The abstention of a question the respondent said does not apply."""
 
@@ -31,11 +35,24 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
         return None
     if question.kind == "text":
         return None
+    if question.kind in ("number", "choice", "date") and turn.abstain:
+        if turn.abstain == "dont_know" and question.allow_dont_know:
+            return None
+        raise AnswerMismatch(f"abstain {turn.abstain!r} is not allowed for {question.id}")
+    if question.kind == "choice":
+        return _choice_score(question, turn)
+    if question.kind == "date":
+        try:
+            if not ISO_DATE.fullmatch(turn.value):
+                raise ValueError
+            date.fromisoformat(turn.value)
+        except ValueError:
+            raise AnswerMismatch(
+                f"value {turn.value!r} is not a date (question {question.id} takes a date, "
+                "stored as 2009-12-02)"
+            ) from None
+        return None
     if question.kind == "number":
-        if turn.abstain:
-            if turn.abstain == "dont_know" and question.allow_dont_know:
-                return None
-            raise AnswerMismatch(f"abstain {turn.abstain!r} is not allowed for {question.id}")
         try:
             number = float(turn.value)
         except ValueError:
@@ -57,7 +74,27 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
         raise AnswerMismatch(
             f"abstain {turn.abstain!r} does not match option {option.value!r} of {question.id}"
         )
-    return option.score
+    return option.score if question.scored else None
+
+
+def _choice_score(question: Question, turn: Turn) -> float | None:
+    """A choice answer's 0-100 score (None when unscored), checking the values stored."""
+    values = tuple(turn.value.split(",")) if turn.value else ()
+    known = {o.value for o in question.options}
+    low, high = question.picks()
+    wrong = [v for v in values if v not in known]
+    if wrong or len(set(values)) != len(values) or not low <= len(values) <= high:
+        listed = ", ".join(f'"{v}"' for v in sorted(known))
+        raise AnswerMismatch(
+            f"value {turn.value!r} is not an answer to {question.id} (expected "
+            + (
+                f"{low} to {high} of {listed}, joined by commas"
+                if question.multiple
+                else f"one of {listed}"
+            )
+            + ")"
+        )
+    return question.choice_score(values)
 
 
 def check_answers(

@@ -179,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="write here instead of stdout (- for stdout)",
     )
     report.add_argument("--aggregate", action="store_true", help="one report over many transcripts")
+    report.add_argument(
+        "--compare",
+        action="store_true",
+        help="compare two rounds or folders of transcripts, the earlier first (md, html, json)",
+    )
     report.add_argument("--anonymise", action="store_true", help="no names or organisations")
     report.add_argument(
         "--current",
@@ -327,6 +332,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "replay":
         return _replay(args, catalogue, folder)
     if command == "report":
+        if args.compare:
+            return _compare(args, catalogue)
         from bot import cli_report
 
         return cli_report.run(args, catalogue)
@@ -335,6 +342,33 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_round(args, catalogue, folder)
     raise AssertionError(command)
+
+
+def _compare(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from bot import cli_compare
+
+    if len(args.transcripts) != 2 or args.aggregate:
+        given = "with --aggregate" if args.aggregate else f"{len(args.transcripts)} given"
+        print(
+            "error: --compare takes two folders, the earlier round first "
+            f"({given}): partnership-bot report --compare OLD NEW",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
+    if args.format == "csv":
+        print("error: a comparison is written as md, html or json, not csv", file=sys.stderr)
+        return exit_codes.USAGE
+    old, new = args.transcripts
+    return cli_compare.run(
+        old,
+        new,
+        catalogue,
+        args.format,
+        args.output,
+        current=args.current,
+        include_unfinished=args.include_unfinished,
+        templates=args.templates,
+    )
 
 
 def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int:

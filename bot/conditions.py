@@ -19,8 +19,10 @@ import ast
 import difflib
 import itertools
 import operator
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 MAX_LENGTH = 2000
@@ -37,8 +39,9 @@ class ConditionError(ValueError):
 class Facts(Protocol):
     """What a condition is evaluated against."""
 
-    def value(self, question_id: str) -> str | float | None:
-        """The current answer's value, or None when unanswered or abstained."""
+    def value(self, question_id: str) -> str | float | tuple[str, ...] | None:
+        """The current answer's value (a multiple choice's: the values picked), or None
+        when unanswered or abstained."""
         ...
 
     def answered(self, question_id: str) -> bool:
@@ -92,12 +95,16 @@ def parse(
     areas: Iterable[str] = (),
     values: Mapping[str, Iterable[str]] | None = None,
     numbers: Iterable[str] = (),
+    dates: Iterable[str] = (),
+    multiple: Iterable[str] = (),
 ) -> Condition:
     """Parse and check a condition against the known question and area ids.
 
-    ``values`` maps a choice question to its options' values, and ``numbers`` names the
-    number questions, so that comparing a question with a value it can never take (a
-    word for a number, a number for a choice) is reported at load time.
+    ``values`` maps a choice question to its options' values, ``numbers`` names the
+    number questions, ``dates`` the date questions and ``multiple`` the choices that take
+    several picks, so that comparing a question with a value it can never take (a word
+    for a number, a number for a choice, a value a choice does not offer, anything but a
+    date for a date) is reported at load time.
     """
     if len(source) > MAX_LENGTH:
         raise ConditionError(f"is longer than {MAX_LENGTH} characters")
@@ -113,6 +120,8 @@ def parse(
         raise ConditionError(_too_deep())
     checker = _Checker(set(questions), set(areas), {k: set(v) for k, v in (values or {}).items()})
     checker.numbers = set(numbers)
+    checker.dates = set(dates)
+    checker.multiple = set(multiple)
     checker.visit(tree.body)
     return Condition(source, tree, frozenset(checker.names), frozenset(checker.areas_used))
 
@@ -150,6 +159,8 @@ class _Checker:
         self.areas = areas
         self.values = values
         self.numbers: set[str] = set()
+        self.dates: set[str] = set()
+        self.multiple: set[str] = set()
         self.names: set[str] = set()
         self.areas_used: set[str] = set()
 
@@ -232,12 +243,23 @@ class _Checker:
 
     def _check_values(self, node: ast.Compare) -> None:
         parts = [node.left, *node.comparators]
-        for left, right in itertools.pairwise(parts):
+        for (left, right), op in zip(itertools.pairwise(parts), node.ops, strict=True):
             for name_node, other in ((left, right), (right, left)):
                 if not isinstance(name_node, ast.Name):
                     continue
                 literals = other.elts if isinstance(other, ast.Tuple | ast.List) else [other]
                 constants = [c.value for c in literals if isinstance(c, ast.Constant)]
+                if name_node.id in self.multiple:
+                    picked = name_node is right and isinstance(op, ast.In | ast.NotIn)
+                    if not (picked and isinstance(other, ast.Constant)):
+                        example = next(iter(sorted(self.values.get(name_node.id, ["a"]))))
+                        raise ConditionError(
+                            f"compares {name_node.id}, a choice of several options, as one "
+                            f'value; ask whether an option was picked: "{example}" in '
+                            f"{name_node.id} (or not in)"
+                        )
+                if name_node.id in self.dates:
+                    self._check_date(name_node.id, constants)
                 if name_node.id in self.numbers:
                     word = next((c for c in constants if isinstance(c, str)), None)
                     if word is not None:
@@ -273,6 +295,27 @@ class _Checker:
                             f"of its values ({', '.join(sorted(allowed))})"
                             + _suggest(literal.value, allowed)
                         )
+
+    def _check_date(self, name: str, constants: list[object]) -> None:
+        for constant in constants:
+            if isinstance(constant, str) and _iso_date(constant):
+                continue
+            shown = f'"{constant}"' if isinstance(constant, str) else str(constant)
+            raise ConditionError(
+                f"compares {name}, a date question, with {shown}, which is not a date; "
+                f'write dates as "2009-12-02", such as {name} < "2010-04-01"'
+            )
+
+
+def _iso_date(text: str) -> bool:
+    """Whether text is a date as answers store it (2009-12-02)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(node: ast.AST) -> str:
@@ -321,7 +364,9 @@ def _evaluate(node: ast.AST, facts: Facts) -> Any:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         if node.func.id == "count":
             wanted = node.args[0].value  # type: ignore[attr-defined]
-            return sum(1 for a in node.args[1:] if facts.value(a.id) == wanted)  # type: ignore[attr-defined]
+            found = (facts.value(a.id) for a in node.args[1:])  # type: ignore[attr-defined]
+            # A multiple choice counts when the value is among its picks.
+            return sum(1 for v in found if v == wanted or (isinstance(v, tuple) and wanted in v))
         target = node.args[0].value  # type: ignore[attr-defined]
         if node.func.id == "answered":
             return facts.answered(target)

@@ -17,7 +17,7 @@ from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
 from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
-from bot.model.transcript import Reference
+from bot.model.transcript import Reference, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
 
 Clock = Callable[[], datetime]
@@ -101,6 +101,21 @@ class Conversation:
     def call(self, event: str) -> Outcome:
         """Record the call's start, a pause or a resumption; saved."""
         return self._save(self.session.call(event, self.clock()))
+
+    def open_call(self) -> Outcome:
+        """A telephone interview opened: record the call's start, or its resumption, so
+        that its length survives leaving and resuming; nothing for a self-assessment or a
+        conversation that is over. Saved."""
+        if not self.session.telephone or self.session.over:
+            return Outcome()
+        return self.call(call_opening(self.session.turns))
+
+    def pause_call(self) -> Outcome:
+        """Pause the telephone call if it is on (Ctrl+T, :pause, or leaving the
+        interview), so that time away is not counted; saved."""
+        if not self.session.telephone or not call_running(self.session.turns):
+            return Outcome()
+        return self.call("call_pause")
 
     def abandon(self) -> Outcome:
         """Abandon; saved."""

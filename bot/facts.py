@@ -34,16 +34,22 @@ class AnswerFacts:
         self._scores: dict[str, float | None] = {}
         self._areas = {area.id for area in framework.areas}
 
-    def value(self, question_id: str) -> str | float | None:
-        """The answer's value: an option value, a number, or the text."""
+    def value(self, question_id: str) -> str | float | tuple[str, ...] | None:
+        """The answer's value: an option value, a number, the text, a date as 2009-12-02,
+        or for a multiple choice the values picked."""
         turn = self.answers.get(question_id)
         if turn is None:
             return None
-        if self.framework.question(question_id).kind == "number":
+        question = self.framework.question(question_id)
+        if question.kind in ("choice", "date") and turn.abstain:
+            return None
+        if question.kind == "number":
             try:
                 return float(turn.value)
             except ValueError:
                 return None
+        if question.multiple:
+            return tuple(turn.value.split(",")) if turn.value else ()
         return turn.value
 
     def answered(self, question_id: str) -> bool:

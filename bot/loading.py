@@ -331,7 +331,20 @@ def framework_checks(
         for question_id, q in questions.items()
         if isinstance(q.get("scale"), str) and q["scale"] in scales
     }
+    values.update(
+        {
+            question_id: [
+                o["value"] for o in _tables(q["options"]) if isinstance(o.get("value"), str)
+            ]
+            for question_id, q in questions.items()
+            if q.get("kind") == "choice" and isinstance(q.get("options"), list)
+        }
+    )
     number_ids = [i for i, q in questions.items() if q.get("kind") == "number"]
+    date_ids = [i for i, q in questions.items() if q.get("kind") == "date"]
+    multiple_ids = [
+        i for i, q in questions.items() if q.get("kind") == "choice" and q.get("multiple") is True
+    ]
     actions: dict[str, Condition] = {}
     # An action may read the overall score, score("overall"), as well as any area's.
     scores = area_ids | {OVERALL}
@@ -341,7 +354,9 @@ def framework_checks(
             if not isinstance(when, str) or not when:
                 continue  # the model says what is wrong with it
             try:
-                condition = conditions.parse(when, questions, scores, values, number_ids)
+                condition = conditions.parse(
+                    when, questions, scores, values, number_ids, date_ids, multiple_ids
+                )
             except ConditionError as error:
                 problem([*at, c, "when"], f"condition {error}")
                 continue
@@ -386,12 +401,27 @@ def scale_problems(data: dict[str, Any], name: str, text: str) -> list[Problem]:
 
 
 def choice_values(framework: Framework) -> dict[str, list[str]]:
-    """For each rating or yesno question, its options' values."""
-    return {
+    """For each rating, yesno or choice question, its options' values."""
+    values = {
         q.id: [o.value for o in framework.scales[q.scale].options]
         for q in framework.questions()
         if q.scale and q.scale in framework.scales
     }
+    values.update(
+        {q.id: [o.value for o in q.options] for q in framework.questions() if q.kind == "choice"}
+    )
+    return values
+
+
+def question_kinds(framework: Framework) -> tuple[list[str], list[str], list[str]]:
+    """The number questions, the date questions and the choices of several picks, as
+    conditions are checked against them."""
+    questions = framework.questions()
+    return (
+        [q.id for q in questions if q.kind == "number"],
+        [q.id for q in questions if q.kind == "date"],
+        [q.id for q in questions if q.kind == "choice" and q.multiple],
+    )
 
 
 def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
@@ -536,14 +566,14 @@ def bind_dialogue(
     questions = {q.id for q in framework.questions()}
     areas = {a.id for a in framework.areas}
     values = choice_values(framework)
-    numbers = [q.id for q in framework.questions() if q.kind == "number"]
+    numbers, dates, multiple = question_kinds(framework)
     branches: dict[tuple[str, int], Condition] = {}
     checks: dict[tuple[str, int], Condition] = {}
     for node_id, node in nodes.items():
         for b, branch in enumerate(node.branches):
             try:
                 branches[(node_id, b)] = conditions.parse(
-                    branch.when, questions, areas, values, numbers
+                    branch.when, questions, areas, values, numbers, dates, multiple
                 )
             except ConditionError as error:
                 problem(["nodes", node_id, "branches", b, "when"], f"condition {error}")
@@ -566,15 +596,17 @@ def bind_dialogue(
                         [*loc, "on"],
                         f"an {probe.on} probe needs a number question with a recommended range; {question.id} has none",
                     )
-                if probe.on == "dont_know" and question.kind not in ("rating", "yesno"):
+                if probe.on == "dont_know" and not (
+                    question.kind in ("rating", "yesno") or question.allow_dont_know
+                ):
                     problem(
                         [*loc, "on"],
-                        f"a dont_know probe needs a question with a Don't know option; {question.id} is {question.kind}",
+                        f"a dont_know probe needs a question with a Don't know option (or allow_dont_know); {question.id} is {question.kind}",
                     )
             if probe.check is not None:
                 try:
                     checks[(node_id, p)] = conditions.parse(
-                        probe.check, questions, areas, values, numbers
+                        probe.check, questions, areas, values, numbers, dates, multiple
                     )
                 except ConditionError as error:
                     problem([*loc, "check"], f"condition {error}")

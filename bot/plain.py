@@ -6,6 +6,7 @@ stdout is a terminal that can show it (TERM is not dumb) and NO_COLOR is unset.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import textwrap
 from typing import TextIO
@@ -15,7 +16,7 @@ from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
-from bot.turn_words import status_words
+from bot.turn_words import call_length_words, status_words
 
 COMMANDS = {
     ":back": "go back to the previous question (Enter on a revisited question keeps its answer)",
@@ -26,6 +27,8 @@ COMMANDS = {
     ":quit": "save and leave (resume later)",
     ":abandon": "abandon this assessment (asks to confirm)",
 }
+CALL_COMMANDS = {":pause": "pause the call (Enter resumes it); leaving pauses it too"}
+"""Commands of a telephone interview only."""
 
 
 class PlainMode:
@@ -44,6 +47,14 @@ class PlainMode:
             stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
         )
         self.area = ""
+        self.paused = False
+        """Whether the call is paused, so that the next line resumes it."""
+
+    @property
+    def commands(self) -> dict[str, str]:
+        """The commands of this conversation (a telephone interview has :pause too)."""
+        telephone = self.conversation.session.telephone
+        return {**COMMANDS, **CALL_COMMANDS} if telephone else COMMANDS
 
     def run(self, resumed: bool = False) -> int:
         """Ask until the end, :quit, or end of input; return the exit status."""
@@ -58,6 +69,11 @@ class PlainMode:
             )
             self.resume_hint()
             return exit_codes.CANNOT_WRITE
+        finally:
+            # Leaving a telephone interview pauses its call, however it is left (:quit,
+            # the end of input, Ctrl+C), so that time away is not counted.
+            with contextlib.suppress(SaveError):
+                self.conversation.pause_call()
 
     def _run(self, resumed: bool) -> int:
         conversation = self.conversation
@@ -72,6 +88,7 @@ class PlainMode:
             return exit_codes.OK
         if resumed:
             self.line("Resuming where you left off.")
+        self.open_call()
         self.show(outcome, always=resumed)
         while not conversation.session.over:
             line = self.read()
@@ -90,6 +107,11 @@ class PlainMode:
         """Act on one line of input; a return value ends the run."""
         conversation = self.conversation
         text = line.strip()
+        if self.paused and text.lower() != ":quit":
+            self.resume_call()
+            if not text:
+                self.prompt(conversation.current())
+                return None
         if not text.startswith(":") or text.startswith("::"):
             self.show(conversation.answer(text[1:] if text.startswith("::") else line))
             return None
@@ -111,6 +133,8 @@ class PlainMode:
             outcome = conversation.note(rest)
             self.line(outcome.error or "Note saved.")
             self.write("> ")
+        elif command == ":pause" and ":pause" in self.commands:
+            self.pause()
         elif command == ":abandon":
             self.write("Abandon this assessment? Answers so far are kept. Type yes to confirm: ")
             reply = self.read()
@@ -121,11 +145,38 @@ class PlainMode:
             self.line("Not abandoned.")
             self.prompt(conversation.current())
         else:
-            names = [c.split()[0] for c in COMMANDS]
+            names = [c.split()[0] for c in self.commands]
             hint = suggest(command, names) or "."
             self.line(f"Unknown command {printable(command)}{hint} Type :help for the list.")
             self.write("> ")
         return None
+
+    def open_call(self) -> None:
+        """A telephone interview times its call as the app does: started (or resumed)
+        when the interview opens, with the length so far when it goes on."""
+        conversation = self.conversation
+        if not conversation.open_call().turns:
+            return
+        so_far = conversation.transcript.call_seconds or 0.0
+        if conversation.session.turns[-1].kind == "call_resume":
+            self.line(f"Call resumed ({call_length_words(so_far)} so far). :pause pauses it.")
+        else:
+            self.line("Call started. :pause pauses it.")
+
+    def pause(self) -> None:
+        """Pause the call; the next line resumes it (Enter alone, or any answer)."""
+        conversation = self.conversation
+        conversation.pause_call()
+        self.paused = True
+        so_far = call_length_words(conversation.transcript.call_seconds or 0.0)
+        self.line(f"Call paused ({so_far} so far): everything is saved.")
+        self.write("Press Enter to resume the call (:quit leaves): ")
+
+    def resume_call(self) -> None:
+        """The first line after a pause resumes the call."""
+        self.paused = False
+        self.conversation.call("call_resume")
+        self.line("Call resumed.")
 
     def show(self, outcome: Outcome, always: bool = False) -> None:
         """Print what an input did: a re-prompt on error, else the bot's new turns."""
@@ -177,6 +228,10 @@ class PlainMode:
             self.line(f"   Type a number{hint}.")
         elif question is not None and question.kind == "text":
             self.line("   Type your answer on one line.")
+        elif question is not None and question.multiple:
+            self.line("   Type the numbers of all that apply, separated by commas or spaces.")
+        elif question is not None and question.kind == "date":
+            self.line("   Type a date, such as 2 December 2009 or 02/12/2009 (day first).")
         if prompt.previous is not None:
             shown = prompt.previous.label or prompt.previous.value
             self.line(f"   Current answer: {printable(shown)}. Press Enter to keep it.")
@@ -187,7 +242,7 @@ class PlainMode:
         self.line(
             "Answer with an option's key or its words; add a comment after the key if you like."
         )
-        for command, meaning in COMMANDS.items():
+        for command, meaning in self.commands.items():
             self.line(f"  {command:<12} {meaning}")
         self.line("  To answer with text that starts with ':', type '::' first.")
         self.write("> ")

@@ -75,6 +75,7 @@ def question_number(question_id: str, framework: Framework | None) -> str:
 
 
 def call_length_words(seconds: float) -> str:
-    """A call's length as people say it: "12 min 5 s"."""
+    """A call's length as people say it: "12 min 5 s", "4 h 13 min 22 s"."""
     minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min {rest} s" if hours else f"{minutes} min {rest} s"

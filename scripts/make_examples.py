@@ -78,6 +78,7 @@ def run(
         transcript_id=f"example-{name}",
     )
     talk.begin()
+    talk.open_call()  # a telephone interview times its call, as the app and plain mode do
     steps = 0
     while not talk.session.over:
         prompt = talk.current()
@@ -255,8 +256,17 @@ INTERVIEW_REPLIES = {
 }
 
 
+def call_break(talk: conversation.Conversation, minutes: int) -> None:
+    """The call paused for a while (the respondent was called away), then resumed."""
+    talk.pause_call()
+    talk.clock.now += timedelta(minutes=minutes)  # type: ignore[attr-defined]
+    talk.call("call_resume")
+
+
 def interview_extras(talk: conversation.Conversation) -> None:
     talk.note("Respondent asked for the questions to be read slowly; line quality poor at first.")
+    talk.note("Respondent was called into a meeting; the call was paused and resumed.")
+    call_break(talk, 6)
     # The officer corrects a mis-keyed earlier answer: the original stays in the history.
     talk.amend("t2", "4")
 
@@ -460,6 +470,7 @@ def make_round(catalogue: Catalogue) -> list[Path]:
         )
         answer = survey_answerer(random.Random(seed), catalogue)
         talk.begin()
+        talk.open_call()
         answered = 0
         while not talk.session.over and (stop is None or answered < stop):
             prompt = talk.current()
@@ -468,8 +479,11 @@ def make_round(catalogue: Catalogue) -> list[Path]:
             if not outcome.accepted:
                 raise SystemExit(f"{invitee.id}: {prompt.text!r} refused {reply!r}")
             answered += prompt.kind != "probe"
+            if telephone and answered == 5 and talk.current().kind == "ask":
+                call_break(talk, 2 + seed % 5)  # a pause in every call, of its own length
         if abandon:
             talk.abandon()
+        talk.pause_call()  # an interview left unfinished: the officer leaves the call
         talk.close()
         target = ROUND_OUT / f"{invitee.id}-{slug_of(invitee.name)}.toml"
         talk.path.rename(target)

@@ -23,6 +23,7 @@ MODELS: list[type[BaseModel]] = [
     framework_model.Source,
     framework_model.Scale,
     framework_model.Option,
+    framework_model.ChoiceOption,
     framework_model.Bands,
     framework_model.Band,
     framework_model.Area,

@@ -250,6 +250,27 @@ def test_each_sample_loads_and_resumes_as_complete(
     talk.close()
 
 
+ROUND_SAMPLES = sorted((ROOT / "transcripts" / "rounds").rglob("*.toml"))
+
+
+def test_every_sample_telephone_interview_times_its_call_with_a_pause() -> None:
+    interviews = [
+        transcript
+        for path in SAMPLES + ROUND_SAMPLES
+        if path.name != "round.toml" and ".frameworks" not in path.parts
+        for transcript in [store.load(path).transcript]
+        if transcript.mode == "telephone"
+    ]
+    assert len(interviews) >= 5
+    for transcript in interviews:
+        kinds = [t.kind for t in transcript.turns if t.kind.startswith("call_")]
+        assert kinds[:3] == ["call_start", "call_pause", "call_resume"], transcript.id
+        seconds = transcript.call_seconds
+        assert seconds is not None
+        # Pauses are not counted: the call is shorter than the time from start to end.
+        assert seconds < (transcript.updated - transcript.turns[0].at).total_seconds()
+
+
 @pytest.mark.parametrize("dialogue", DIALOGUES)
 def test_every_sentence_a_dialogue_says_starts_with_a_capital(dialogue: str) -> None:
     data = tomllib.loads((ROOT / "dialogues" / f"{dialogue}.toml").read_text(encoding="utf-8"))

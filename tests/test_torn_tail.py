@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from bot import cli
 from tests.conftest import ROOT
 
 FAREHAM = ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml"
-NOTE = "its last save was interrupted; the unfinished part (466 bytes) was left out"
+NOTE = re.compile(r"its last save was interrupted; the unfinished part \(\d+ bytes\) was left out")
+"""The note (how many bytes are cut depends on the sample, which is regenerated)."""
 
 
 @pytest.fixture
@@ -38,8 +40,8 @@ def test_a_torn_tail_is_said_in_one_line_on_stderr(
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     cli.main([*command, str(torn)])
     err = capsys.readouterr().err
-    lines = [line for line in err.splitlines() if NOTE in line]
-    assert lines == [f"note: t/torn.toml: {NOTE}"]
+    lines = [line for line in err.splitlines() if NOTE.search(line)]
+    assert len(lines) == 1 and NOTE.fullmatch(lines[0].removeprefix("note: t/torn.toml: "))
 
 
 def test_a_whole_transcript_has_no_such_note(

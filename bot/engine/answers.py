@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
+from bot.engine.dates import DateError, parse_date, spoken_date
 from bot.model import Option, Question, Scale, Turn
+from bot.model.framework import DONT_KNOW_KEY
 from bot.text import MAX_ANSWER_CHARS
 
 
@@ -131,14 +134,51 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
         return ParsedAnswer(value=text)
     if question.kind == "number":
         return _parse_number(question, text)
+    if question.kind == "date":
+        return _parse_date(question, text)
+    if question.kind == "choice":
+        if question.multiple:
+            return _parse_picks(question, text)
+        try:
+            parsed = _parse_choice(question.choices, text)
+        except AnswerError:
+            first = text.split(maxsplit=1)[0] if text else ""
+            said = f'"{first}" is not one of the options. ' if first else ""
+            raise AnswerError(said + one_choice_hint(question)) from None
+        return _choice_answer(question, parsed.value, parsed.comment)
     assert scale is not None
-    return _parse_choice(scale, text)
+    parsed = _parse_choice(scale.options, text)
+    # A fact (`scored = false`) keeps its scale's options but never a score.
+    return parsed if question.scored else replace(parsed, score=None)
 
 
-def choice_hint(scale: Scale) -> str:
+def option_answer(question: Question, option: Option, comment: str) -> ParsedAnswer:
+    """The answer a click on one of the question's options (or its coded key) gives."""
+    if question.kind == "choice":
+        return _choice_answer(question, option.value, comment)
+    return ParsedAnswer(
+        value=option.value,
+        label=option.label,
+        score=option.score if question.scored else None,
+        comment=comment,
+        abstain=option.abstain or "",
+    )
+
+
+def _choice_answer(question: Question, value: str, comment: str) -> ParsedAnswer:
+    """A single choice's answer: Don't know is stored as an abstention with no value, as
+    for numbers and dates."""
+    option = next(o for o in question.choices if o.value == value)
+    if option.abstain:
+        return ParsedAnswer(value="", label=DONT_KNOW_LABEL, comment=comment, abstain="dont_know")
+    return ParsedAnswer(value, option.label, question.choice_score((value,)), comment)
+
+
+def choice_hint(options: Scale | Sequence[Option]) -> str:
     """How to answer a choice question, for re-prompts."""
-    keys = ", ".join(o.key for o in scale.options)
-    return f'Please answer with one of: {keys} (or the words, such as "{scale.options[0].label}").'
+    shown = options.options if isinstance(options, Scale) else tuple(options)
+    keys = ", ".join(o.key for o in shown)
+    return f'Please answer with one of: {keys} (or the words, such as "{shown[0].label}").'
 
 
 def matching_option(options: Sequence[Option], text: str) -> tuple[Option, int] | None:
@@ -162,33 +202,44 @@ def matching_option(options: Sequence[Option], text: str) -> tuple[Option, int] 
     return best
 
 
+def current_options(options: Sequence[Option], turn: Turn | None) -> tuple[Option, ...]:
+    """The options an answer picked: one, or for a choice of several each one picked; a
+    choice's Don't know (stored with no value) is its Don't know option."""
+    if turn is None:
+        return ()
+    if turn.abstain and not turn.value:
+        return tuple(o for o in options if o.abstain == turn.abstain)
+    values = set(turn.value.split(","))
+    return tuple(o for o in options if o.value in values)
+
+
 def own_words(question: Question, turn: Turn) -> str:
     """The respondent's own words in an answer: a text answer, or the comment after a key,
     a number or an abstention."""
     return turn.value if question.kind == "text" and not turn.abstain else turn.comment
 
 
-def _parse_choice(scale: Scale, text: str) -> ParsedAnswer:
+def _parse_choice(options: Sequence[Option], text: str) -> ParsedAnswer:
     if not text:
-        raise AnswerError(choice_hint(scale))
-    best = matching_option(scale.options, text)
+        raise AnswerError(choice_hint(options))
+    best = matching_option(options, text)
     said = _phrase(DONT_KNOW_PHRASES, text)
     if (
         said
         and (best is None or said > best[1])
-        and not any(o.abstain == "dont_know" for o in scale.options)
+        and not any(o.abstain == "dont_know" for o in options)
     ):
-        raise AnswerError(f"Don't know is not one of the answers here. {choice_hint(scale)}")
+        raise AnswerError(f"Don't know is not one of the answers here. {choice_hint(options)}")
     if best is None:
         first = text.split(maxsplit=1)[0]
-        near = [o.key for o in scale.options if _normal(first).startswith(_normal(o.key))]
+        near = [o.key for o in options if _normal(first).startswith(_normal(o.key))]
         if near:
             example = max(near, key=len)
             raise AnswerError(
-                f'"{first}" is not one of the answers. {choice_hint(scale)} '
+                f'"{first}" is not one of the answers. {choice_hint(options)} '
                 f'A comment goes after the answer and a space, such as "{example} - because ...".'
             )
-        raise AnswerError(choice_hint(scale))
+        raise AnswerError(choice_hint(options))
     option, length = best
     return ParsedAnswer(
         value=option.value,
@@ -196,6 +247,170 @@ def _parse_choice(scale: Scale, text: str) -> ParsedAnswer:
         score=option.score,
         comment=_comment(text[length:]),
         abstain=option.abstain or "",
+    )
+
+
+def one_choice_hint(question: Question) -> str:
+    """How to answer a choice of one option, for re-prompts: the options that exist."""
+    listed = "; ".join(f"{o.key} {o.label}" for o in question.choices if not o.abstain)
+    dont_know = f", or {DONT_KNOW_KEY} for Don't know" if question.allow_dont_know else ""
+    return (
+        f"Please answer with the number of one option{dont_know} (a comment can follow, "
+        f'such as "1 - because ..."). The options are: {listed}.'
+    )
+
+
+def picks_hint(question: Question) -> str:
+    """How to answer a multiple choice, for re-prompts: the options that exist and how
+    many to pick."""
+    low, high = question.picks()
+    if low == high:
+        how_many = f"{low}"
+    elif high == len(question.options):
+        how_many = "one or more" if low == 1 else f"at least {low}"
+    else:
+        how_many = f"{low} to {high}"
+    listed = "; ".join(f"{o.key} {o.label}" for o in question.choices if not o.abstain)
+    dont_know = f", or {DONT_KNOW_KEY} alone for Don't know" if question.allow_dont_know else ""
+    return (
+        f"Please give the numbers of the options that apply ({how_many}), separated by commas "
+        f'or spaces, such as "{_example(question)}"{dont_know}. The options are: {listed}.'
+    )
+
+
+def _example(question: Question) -> str:
+    low, high = question.picks()
+    keys = [o.key for o in question.choices if not o.abstain]
+    return ", ".join(keys[: max(low, min(2, high))])
+
+
+_PICK_SEPARATOR = re.compile(r"[\s,;]+")
+_JOINING_WORDS = ("and", "&", "+")
+
+
+def _parse_picks(question: Question, text: str) -> ParsedAnswer:
+    """Several options named by their keys (or values), separated by commas or spaces,
+    then optionally a comment."""
+    if question.allow_dont_know:
+        length = _phrase((DONT_KNOW_KEY, *DONT_KNOW_PHRASES), text)
+        if length:
+            if any(not o.abstain for o in leading_picks(question, text[length:])[0]):
+                raise AnswerError(f"Don't know goes alone. {picks_hint(question)}")
+            return ParsedAnswer(
+                value="",
+                label=DONT_KNOW_LABEL,
+                comment=_comment(text[length:]),
+                abstain="dont_know",
+            )
+    picked, rest = leading_picks(question, text)
+    following = _PICK_SEPARATOR.split(rest.lstrip(" \t\n,;"), maxsplit=1)[0].rstrip(".)")
+    if re.fullmatch(r"\d+", following) or (following and not picked and len(following) <= 3):
+        raise AnswerError(f'"{following}" is not one of the options. {picks_hint(question)}')
+    if not picked:
+        raise AnswerError(picks_hint(question))
+    if any(o.abstain for o in picked):
+        raise AnswerError(f"Don't know goes alone. {picks_hint(question)}")
+    low, high = question.picks()
+    if not low <= len(picked) <= high:
+        few = "few" if len(picked) < low else "many"
+        raise AnswerError(f"That is too {few} ({len(picked)}). {picks_hint(question)}")
+    ordered = [o for o in question.choices if o in picked]
+    values = tuple(o.value for o in ordered)
+    return ParsedAnswer(
+        value=",".join(values),
+        label="; ".join(o.label for o in ordered),
+        score=question.choice_score(values),
+        comment=_comment(rest),
+    )
+
+
+def leading_picks(question: Question, text: str) -> tuple[tuple[Option, ...], str]:
+    """The options a multiple choice's typed text starts by naming (its keys, in the order
+    typed), and the rest of the text (a comment); nothing is refused."""
+    picked: list[Option] = []
+    position = 0
+    while position < len(text):
+        separator = _PICK_SEPARATOR.match(text, position)
+        start = separator.end() if separator else position
+        word_end = _PICK_SEPARATOR.search(text, start)
+        end = word_end.start() if word_end else len(text)
+        word = text[start:end].rstrip(".)")
+        option = _key_of(question, word) if word else None
+        if option is None and not (word.casefold() in _JOINING_WORDS and picked):
+            break
+        if option is not None and option not in picked:
+            picked.append(option)
+        position = end
+    return tuple(picked), text[position:]
+
+
+def toggle_pick(question: Question, text: str, option: Option) -> str:
+    """The typed text of a multiple choice with one option's key added (or taken out when
+    it is there), keys in the options' order, any comment kept after them."""
+    picked, rest = leading_picks(question, text)
+    toggled = set(picked) ^ {option}
+    # Don't know goes alone: picking it clears the others, picking another clears it.
+    chosen = {option} & toggled if option.abstain else {o for o in toggled if not o.abstain}
+    keys = ", ".join(o.key for o in question.choices if o in chosen)
+    rest = rest.strip()
+    return f"{keys} {rest}".strip() if keys else rest
+
+
+def _key_of(question: Question, word: str) -> Option | None:
+    """The option a word names: its key, or its value (values hold no space or comma)."""
+    word = _normal(word)
+    return next((o for o in question.choices if word in (_normal(o.key), _normal(o.value))), None)
+
+
+def date_hint(question: Question) -> str:
+    """How to answer a date question, for re-prompts."""
+    dont_know = f", or {DONT_KNOW_KEY} for Don't know" if question.allow_dont_know else ""
+    return (
+        "Please give a date, such as 2 December 2009, 2009-12-02 or 02/12/2009 "
+        f"(day first){_date_range(question)}{dont_know}."
+    )
+
+
+def _date_range(question: Question) -> str:
+    early, late = question.earliest, question.latest
+    if early and late:
+        return f", from {_spoken(early)} to {_spoken(late)}"
+    if early:
+        return f", on or after {_spoken(early)}"
+    if late:
+        return f", on or before {_spoken(late)}"
+    return ""
+
+
+def _spoken(day: date) -> str:
+    return spoken_date(day)
+
+
+def _parse_date(question: Question, text: str) -> ParsedAnswer:
+    if question.allow_dont_know:
+        length = _phrase((DONT_KNOW_KEY, *DONT_KNOW_PHRASES), text)
+        if length:
+            return ParsedAnswer(
+                value="",
+                label=DONT_KNOW_LABEL,
+                comment=_comment(text[length:]),
+                abstain="dont_know",
+            )
+    try:
+        day, length = parse_date(text)
+    except DateError as error:
+        raise AnswerError(f"{error} {date_hint(question)}") from None
+    if not _ends_word(text[length:]):
+        raise AnswerError(date_hint(question))
+    early, late = question.earliest, question.latest
+    if (early and day < early) or (late and day > late):
+        raise AnswerError(
+            f"{_spoken(day)} is outside the dates this question takes; please give a date"
+            f"{_date_range(question)}."
+        )
+    # Stored as 2009-12-02 (what conditions compare with), shown as words.
+    return ParsedAnswer(
+        value=day.isoformat(), label=spoken_date(day), comment=_comment(text[length:])
     )
 
 

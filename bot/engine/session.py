@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.engine.answers import AnswerError, ParsedAnswer, own_words, parse_answer
+from bot.engine.answers import AnswerError, ParsedAnswer, option_answer, own_words, parse_answer
 from bot.engine.path import (
     SKIP_COMMAND,
     AnswerLedger,
@@ -132,14 +132,13 @@ class Session:
                 trigger=probe.on,
                 can_go_back=back,
             )
-        scale = self.framework.scale_of(question)
         return Prompt(
             kind="ask",
             node=self.visit.node,
             text=question.text,
             progress=progress,
             question=question,
-            options=scale.options if scale else (),
+            options=self.framework.options_of(question),
             chat=node.chat,
             read_aloud=node.read_aloud,
             guidance=node.guidance,
@@ -204,19 +203,15 @@ class Session:
         if self.visit.probe is not None:
             return Outcome(error="This is a follow-up: please type a reply, or :skip to move on.")
         question = self.framework.question(self.dialogue.nodes[self.visit.node].ask or "")
-        scale = self.framework.scale_of(question)
-        if scale is None or option not in scale.options:
+        if option not in self.framework.options_of(question):
             return Outcome(error=f"{option.label!r} is not one of the answers to {question.id}.")
         comment = clean_input(comment).strip()
         if too_long := text_too_long(comment, "That comment"):
             return Outcome(error=too_long)
-        parsed = ParsedAnswer(
-            value=option.value,
-            label=option.label,
-            score=option.score,
-            comment=comment,
-            abstain=option.abstain or "",
-        )
+        if question.multiple and not option.abstain:
+            # One option of several: taken as typed keys, so the number of picks is checked.
+            return self.answer(f"{option.key} {comment}" if comment else option.key, at)
+        parsed = option_answer(question, option, comment)
         text = f"{option.key} {comment}" if comment else option.key
         turn = self._answer_turn(at, question, text, parsed, self.ledger.latest(question.id))
         return self._record(turn, at)

@@ -1,7 +1,17 @@
 """The three file formats as frozen pydantic models: framework, dialogue, transcript."""
 
 from bot.model.dialogue import Branch, Dialogue, Node, Probe
-from bot.model.framework import Action, Area, Band, Benchmark, Framework, Option, Question, Scale
+from bot.model.framework import (
+    Action,
+    Area,
+    Band,
+    Benchmark,
+    ChoiceOption,
+    Framework,
+    Option,
+    Question,
+    Scale,
+)
 from bot.model.transcript import Person, Respondent, Transcript, TranscriptHeader, Turn
 
 __all__ = [
@@ -10,6 +20,7 @@ __all__ = [
     "Band",
     "Benchmark",
     "Branch",
+    "ChoiceOption",
     "Dialogue",
     "Framework",
     "Node",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cached_property
 from typing import Literal
 
@@ -14,7 +15,7 @@ DEFAULT_MIN_COVERAGE = 50.0
 OVERALL = "overall"
 """The name of the overall score in conditions (`score("overall")`): no area may take it."""
 
-QuestionKind = Literal["rating", "yesno", "number", "text"]
+QuestionKind = Literal["rating", "yesno", "number", "choice", "date", "text"]
 Expects = Literal["", "name", "date"]
 Abstention = Literal["dont_know", "refused"]
 
@@ -50,6 +51,29 @@ class Option(Strict):
     def _score_or_abstain(self) -> Option:
         if (self.score is None) == (self.abstain is None):
             raise ValueError('give an option either a score or abstain = "dont_know"/"refused"')
+        return self
+
+
+CHOICE_VALUE_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+"""A choice option's value: stored joined by commas for several picks, so it has none."""
+DONT_KNOW_KEY = "d"
+"""The key for Don't know, where a number, choice or date question allows it."""
+
+
+class ChoiceOption(Option):
+    """One option of a `choice` question: a value, a label, optionally a key and a score."""
+
+    value: str = Field(pattern=CHOICE_VALUE_PATTERN)
+    """Stable identifier: what conditions compare with and transcripts store."""
+    key: str = Field(default="", max_length=3)
+    """What the respondent types; by default the option's position (1, 2, 3, ...)."""
+
+    @model_validator(mode="after")
+    def _score_or_abstain(self) -> ChoiceOption:
+        # Overrides Option's rule: a choice option may have no score (an unscored choice),
+        # and Don't know is the question's `allow_dont_know`, not an option.
+        if self.abstain is not None:
+            raise ValueError("a choice option cannot abstain; give the question allow_dont_know")
         return self
 
 
@@ -196,7 +220,25 @@ class Question(Strict):
     whole: bool = False
     """For numbers: only whole numbers, where what is counted comes whole (members, meetings)."""
     allow_dont_know: bool = False
-    """For numbers: Don't know may be answered (a choice question allows it by its scale)."""
+    """For number, choice and date questions: Don't know may be answered (key `d`); a
+    rating or yesno question allows it by an option of its scale."""
+    options: tuple[ChoiceOption, ...] = ()
+    """For choice questions: the options, in the order shown. Give every option a score
+    (a scored choice) or none (an unscored one: who leads, which partners attend)."""
+    multiple: bool = False
+    """For choice questions: several options may be picked."""
+    min_picks: int | None = Field(default=None, ge=1)
+    """For a multiple choice: the fewest options to pick (default 1)."""
+    max_picks: int | None = Field(default=None, ge=1)
+    """For a multiple choice: the most options to pick (default all)."""
+    earliest: date | None = None
+    """For dates: the earliest date accepted."""
+    latest: date | None = None
+    """For dates: the latest date accepted."""
+    scored: bool = True
+    """false makes the question a fact (a gate, such as "Does the partnership have a risk
+    register?"): its answer is shown and conditions read it, but it is never scored, never
+    counted in coverage and never in an aggregate's statements table."""
     allow_not_applicable: bool = False
     """The question invites "does not apply": such an answer abstains, lowering neither
     the score nor the coverage."""
@@ -213,31 +255,132 @@ class Question(Strict):
 
     @property
     def scoreable(self) -> bool:
-        """Whether an answer to it gets a score: a scale, or a number with a recommended
-        range. Only these count towards coverage."""
+        """Whether an answer to it gets a score: a scale, a scored choice, or a number with
+        a recommended range, unless `scored = false`. Only these count towards coverage."""
+        if not self.scored:
+            return False
+        if self.kind == "choice":
+            return any(o.score is not None for o in self.options)
         return self.scale is not None or (self.kind == "number" and self.recommended is not None)
+
+    @property
+    def fact(self) -> bool:
+        """Whether its answer is a fact, never a score: `scored = false`, a date, or an
+        unscored choice. Reports list facts apart; the statements table leaves them out."""
+        return (
+            not self.scored or self.kind == "date" or (self.kind == "choice" and not self.scoreable)
+        )
+
+    @cached_property
+    def choices(self) -> tuple[Option, ...]:
+        """A choice question's options as shown, each with its key (its position unless
+        given), then Don't know where allowed; empty for other kinds."""
+        if self.kind != "choice":
+            return ()
+        shown: list[Option] = [
+            o.model_copy(update={"key": o.key or str(i)}) for i, o in enumerate(self.options, 1)
+        ]
+        if self.allow_dont_know:
+            shown.append(
+                Option(
+                    value="dont_know", key=DONT_KNOW_KEY, label="Don't know", abstain="dont_know"
+                )
+            )
+        return tuple(shown)
+
+    def picks(self) -> tuple[int, int]:
+        """The fewest and most options a choice answer names (1 and 1 unless `multiple`)."""
+        if not self.multiple:
+            return 1, 1
+        return self.min_picks or 1, self.max_picks or len(self.options)
+
+    def choice_score(self, values: tuple[str, ...]) -> float | None:
+        """A scored choice's 0-100 score for the options picked: the sum of their scores,
+        placed between the lowest and highest sums any allowed number of picks can reach
+        (one pick: the option's score between the lowest and highest option's). None when
+        the choice is unscored or `scored = false`."""
+        if not self.scoreable or self.kind != "choice":
+            return None
+        by_value = {o.value: o.score or 0.0 for o in self.options}
+        bottom, top = self._sums()
+        total = sum(by_value[v] for v in values)
+        return 100.0 if top == bottom else round((total - bottom) / (top - bottom) * 100.0, 6)
+
+    def _sums(self) -> tuple[float, float]:
+        """The lowest and highest sums of scores the allowed number of picks can reach."""
+        scores = sorted(o.score or 0.0 for o in self.options)
+        low, high = self.picks()
+        picks = range(low, high + 1)
+        return min(sum(scores[:k]) for k in picks), max(sum(scores[-k:]) for k in picks)
 
     @model_validator(mode="after")
     def _kind_fits(self) -> Question:
         if self.kind in ("rating", "yesno") and not self.scale:
             raise ValueError(f"a {self.kind} question needs a scale")
-        if self.kind in ("number", "text") and self.scale:
+        if self.kind in ("number", "choice", "date", "text") and self.scale:
             raise ValueError(f"a {self.kind} question takes no scale")
         if self.reverse and not self.scale:
             raise ValueError("only rating and yesno questions can be reverse-scored")
-        number_only = {
-            "recommended": self.recommended is not None,
-            "minimum": self.minimum is not None,
-            "maximum": self.maximum is not None,
-            "whole": self.whole,
-            "allow_dont_know": self.allow_dont_know,
+        only = {
+            "recommended": ("number", self.recommended is not None),
+            "minimum": ("number", self.minimum is not None),
+            "maximum": ("number", self.maximum is not None),
+            "whole": ("number", self.whole),
+            "options": ("choice", bool(self.options)),
+            "multiple": ("choice", self.multiple),
+            "min_picks": ("choice", self.min_picks is not None),
+            "max_picks": ("choice", self.max_picks is not None),
+            "earliest": ("date", self.earliest is not None),
+            "latest": ("date", self.latest is not None),
         }
-        if self.kind != "number" and any(number_only.values()):
-            given = ", ".join(f"`{k}`" for k, v in number_only.items() if v)
-            raise ValueError(f"only number questions take {given}")
+        wrong = [(k, kind) for k, (kind, given) in only.items() if given and kind != self.kind]
+        if wrong:
+            given = ", ".join(f"`{k}`" for k, _ in wrong)
+            raise ValueError(f"only {wrong[0][1]} questions take {given}")
+        if self.allow_dont_know and self.kind not in ("number", "choice", "date"):
+            raise ValueError(
+                "only number, choice and date questions take `allow_dont_know` (a rating or "
+                'yesno question allows it by an option with abstain = "dont_know")'
+            )
         if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
             raise ValueError("`maximum` is below `minimum`")
+        if self.earliest is not None and self.latest is not None and self.latest < self.earliest:
+            raise ValueError(f"`latest` ({self.latest}) is before `earliest` ({self.earliest})")
+        if self.kind == "choice":
+            self._check_choice()
         return self
+
+    def _check_choice(self) -> None:
+        if len(self.options) < 2:
+            raise ValueError("a choice question needs at least two options")
+        if (self.min_picks is not None or self.max_picks is not None) and not self.multiple:
+            raise ValueError("`min_picks` and `max_picks` need `multiple = true`")
+        for attr in ("key", "value"):
+            seen: set[str] = set()
+            for option in self.choices:
+                name = getattr(option, attr).casefold()
+                if name in seen:
+                    extra = " (d is Don't know's key)" if name == DONT_KNOW_KEY else ""
+                    raise ValueError(
+                        f"two options share the {attr} {getattr(option, attr)!r}{extra}"
+                    )
+                seen.add(name)
+        scored = [o.score is not None for o in self.options]
+        if any(scored) and not all(scored):
+            raise ValueError(
+                "give every option a score (a scored choice) or none (an unscored one)"
+            )
+        low, high = self.picks()
+        if low > high or high > len(self.options):
+            raise ValueError(
+                f"`min_picks` = {low} and `max_picks` = {high} do not fit "
+                f"{len(self.options)} options"
+            )
+        if all(scored) and len(set(self._sums())) == 1:
+            raise ValueError(
+                "every answer allowed scores the same, so the score cannot tell answers apart; "
+                "give the options different scores, or none for an unscored choice"
+            )
 
 
 class Action(Strict):
@@ -342,6 +485,13 @@ class Framework(Strict):
     def area(self, area_id: str) -> Area:
         """An area by id."""
         return next(a for a in self.areas if a.id == area_id)
+
+    def options_of(self, question: Question) -> tuple[Option, ...]:
+        """The options an answer is picked from: a scale's, or a choice question's own."""
+        if question.kind == "choice":
+            return question.choices
+        scale = self.scale_of(question)
+        return scale.options if scale is not None else ()
 
     def scale_of(self, question: Question) -> Scale | None:
         """The scale of a rating or yesno question."""

@@ -175,6 +175,24 @@ class Transcript(TranscriptHeader):
         return TranscriptHeader.model_validate(self.model_dump(exclude={"turns"}))
 
 
+def call_running(turns: tuple[Turn, ...] | list[Turn]) -> bool:
+    """Whether the call is on after these turns: started or resumed, and neither paused
+    nor ended since."""
+    for turn in reversed(turns):
+        if turn.kind in ("call_pause", "end", "abandon"):
+            return False
+        if turn.kind in ("call_start", "call_resume"):
+            return True
+    return False
+
+
+def call_opening(turns: tuple[Turn, ...] | list[Turn]) -> str:
+    """The turn that opens the call when an interview is opened: `call_start` the first
+    time, `call_resume` after that (a call left running by a crash is counted up to its
+    last turn by `call_seconds`, so it is resumed too)."""
+    return "call_resume" if any(turn.kind == "call_start" for turn in turns) else "call_start"
+
+
 def call_seconds(turns: tuple[Turn, ...] | list[Turn]) -> float | None:
     """Seconds on the call in these turns: from each start or resumption to the next
     pause, end or abandonment (or, still running, to the last turn); None without a start."""

@@ -8,6 +8,7 @@ schema is documented in docs/reports.md.
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
 
 from bot.catalogue import Catalogue
@@ -75,6 +76,7 @@ def aggregate_data(
             "stage": band(band_for(overall, framework.bands.stages)),
             "stages": stages_data(framework),
         },
+        "calls": _calls(totals.calls),
         "areas": areas,
         "order": order,
         "statements": statements,
@@ -188,6 +190,18 @@ def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
             )
     actions.sort(key=lambda a: -a["respondents"])
     return actions
+
+
+def _calls(lengths: list[float]) -> dict[str, Any] | None:
+    """The timed telephone calls: how many, their total and median length in whole
+    seconds (pauses excluded); None when no call was timed."""
+    if not lengths:
+        return None
+    return {
+        "timed": len(lengths),
+        "total_seconds": round(sum(lengths)),
+        "median_seconds": round(statistics.median(lengths)),
+    }
 
 
 def _note_for(notes: list[dict[str, Any]], source: str, n: int | None) -> int:

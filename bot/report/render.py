@@ -18,6 +18,7 @@ from bot.report.chart import Bar, bar_chart
 from bot.report.data import assessment_data
 from bot.scoring.results import Assessment
 from bot.text import escape_hidden_in_json, printable
+from bot.turn_words import call_length_words
 
 FORMATS = ("md", "html", "json", "csv")
 
@@ -48,6 +49,7 @@ def environment(kind: str, templates: Path | None = None) -> SandboxedEnvironmen
     env.filters["pct"] = lambda v: "n/a" if v is None else f"{v:.0f}%"
     env.filters["num"] = lambda v: "n/a" if v is None else f"{v:.1f}"
     env.filters["signed"] = lambda v: "n/a" if v is None else f"{v:+.1f}"
+    env.filters["call_length"] = call_length_words
     return env
 
 

@@ -108,6 +108,25 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     report.add_argument("--templates", type=Path, metavar="DIR")
     which(report)
 
+    compare = subs.add_parser(
+        "compare", help="this round beside an earlier one: scores, changes, the plan's progress"
+    )
+    compare.add_argument("old", metavar="OLD", help="the earlier round (a folder or its name)")
+    compare.add_argument("new", metavar="NEW", help="the later round (a folder or its name)")
+    compare.add_argument("--format", choices=["md", "html", "json"], default="md")
+    compare.add_argument(
+        "-o",
+        "--output",
+        type=lambda text: None if text == "-" else Path(text),
+        metavar="FILE",
+        help="write here instead of stdout (- for stdout)",
+    )
+    compare.add_argument("--include-unfinished", action="store_true")
+    compare.add_argument(
+        "--current", action="store_true", help="score against the installed framework"
+    )
+    compare.add_argument("--templates", type=Path, metavar="DIR")
+
     for name, text in (
         ("assess", "an invitee's self-assessment"),
         ("interview", "call an invitee"),
@@ -132,6 +151,8 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
     command = args.round_command
     if command == "new":
         return _new(args, catalogue, transcripts)
+    if command == "compare":
+        return _compare(args, catalogue, transcripts)
     folder = (
         round_folder.resolve(args.round, transcripts)
         if args.round
@@ -414,6 +435,36 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         write_atomically(args.output, text)
         print(args.output, file=sys.stderr)
     return exit_codes.PROBLEMS if run.failed or shot.failed else exit_codes.OK
+
+
+def _compare(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:
+    from bot import cli_compare
+    from bot.rounds import folder as round_folder
+
+    old = round_folder.resolve(args.old, transcripts)
+    new = round_folder.resolve(args.new, transcripts)
+    for ref, folder in ((args.old, old), (args.new, new)):
+        if not round_folder.round_path(folder).exists():
+            from bot.problems import display_name, suggest
+
+            known = [p.name for p in round_folder.find_rounds(transcripts)]
+            print(
+                f"error: {display_name(folder)} is not a round (it has no round.toml)"
+                + (suggest(ref, known) or (f"; rounds: {', '.join(known)}" if known else ""))
+                + "; to compare folders of transcripts use: partnership-bot report --compare OLD NEW",
+                file=sys.stderr,
+            )
+            return exit_codes.USAGE
+    return cli_compare.run(
+        old,
+        new,
+        catalogue,
+        args.format,
+        args.output,
+        current=args.current,
+        include_unfinished=args.include_unfinished,
+        templates=args.templates,
+    )
 
 
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]

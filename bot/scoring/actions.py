@@ -62,6 +62,19 @@ class FiredAction:
     """The follow-up replies bound to those answers, each once, in order."""
 
 
+def _fact_behind(condition: Condition, facts: AnswerFacts, question_id: str) -> bool:
+    """Whether an unscored answer the condition names (a fact, a date, an unscored
+    choice) is behind it holding: the condition holds on that answer alone, or fails
+    without it."""
+    question = facts.framework.question(question_id)
+    if question_id not in condition.names or question.scoreable or question.kind == "text":
+        return False
+    answers = facts.answers
+    alone = AnswerFacts(facts.framework, {question_id: answers[question_id]})
+    without = AnswerFacts(facts.framework, {k: v for k, v in answers.items() if k != question_id})
+    return condition.evaluate(alone) or not condition.evaluate(without)
+
+
 def read_areas(framework: Framework, condition: Condition) -> list[Area]:
     """The areas whose scores a condition reads: those it names in `score("area")`, and
     for `score("overall")` every area that counts towards the overall score."""
@@ -114,7 +127,8 @@ def _fired(
         score = facts.question_score(question.id)
         limit = WEAK_NAMED if question.id in named else WEAK_VIA_AREA
         abstained = answer.abstain in COUNTED_ABSTENTIONS
-        if not (abstained or (score is not None and score <= limit)):
+        weak = score is not None and score <= limit
+        if not (abstained or weak or _fact_behind(condition, facts, question.id)):
             continue
         triggers.append(Trigger(question.id, question.number or question.id, shown_answer(answer)))
         if score is not None:

@@ -141,11 +141,15 @@ class Totals:
     """action id -> (transcript id, triggering question ids) per respondent, for a plan."""
     roles: dict[str, int] = field(default_factory=dict)
     sectors: dict[str, int] = field(default_factory=dict)
+    calls: list[float] = field(default_factory=list)
+    """The length of each timed telephone call, for the total and the median."""
 
     def add(self, summary: Summary) -> None:
         """Count one more transcript."""
         self.title, self.version = summary.framework_title, summary.framework_version
         self.respondents += 1
+        if summary.call_seconds is not None:
+            self.calls.append(summary.call_seconds)
         role = summary.role or "(not given)"
         sector = summary.sector or "(not given)"
         self.roles[role] = self.roles.get(role, 0) + 1

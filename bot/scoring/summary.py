@@ -20,7 +20,7 @@ from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
 from bot.scoring.source import framework_for
 
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
@@ -97,6 +97,8 @@ class Summary:
     """How many turns it has (how far it went)."""
     updated: str = ""
     """When its last turn was taken (ISO 8601)."""
+    call_seconds: float | None = None
+    """How long its telephone call lasted, pauses excluded; None when no call was timed."""
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
@@ -156,6 +158,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         transcript_id=transcript.id,
         turns=len(transcript.turns),
         updated=transcript.updated.isoformat(),
+        call_seconds=transcript.call_seconds,
     )
 
 

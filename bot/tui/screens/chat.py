@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from bot.conversation import Conversation
 from bot.engine import Outcome, Prompt
+from bot.engine.answers import current_options, toggle_pick
 from bot.problems import display_name
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, overall_words
@@ -119,10 +120,11 @@ class ChatScreen(ConversationScreen):
         bar = self.query_one(OptionsBar)
         bar.show(options)
         current = prompt.previous if prompt.kind == "ask" else None
-        bar.mark_current(next((o for o in options if current and o.value == current.value), None))
+        bar.mark_current(current_options(options, current))
         box = self.query_one(ChatInput)
         box.options = options
-        bar.highlight(box.chosen)
+        box.question = prompt.question if prompt.kind == "ask" else None
+        bar.highlight(box.picked)
         long_answer = (
             prompt.kind == "ask" and prompt.question is not None and prompt.question.kind == "text"
         )
@@ -167,6 +169,11 @@ class ChatScreen(ConversationScreen):
             return "Type your reply and press Enter (Ctrl+O skips)"
         if prompt.previous is not None:
             return "Enter keeps the current answer; or give a new one"
+        question = prompt.question
+        if question is not None and question.multiple:
+            return "Type the numbers that apply, such as 1, 3 (or click them), then Enter"
+        if question is not None and question.kind == "date":
+            return "Type a date, such as 2 December 2009 or 02/12/2009, then Enter"
         if prompt.options:
             keys = [o.key for o in prompt.options]
             listed = f"{', '.join(keys[:-1])} or {keys[-1]}" if len(keys) > 1 else keys[0]
@@ -256,11 +263,20 @@ class ChatScreen(ConversationScreen):
 
     @on(ChatInput.Changed, "#answer")
     def _typed(self, event: ChatInput.Changed) -> None:
-        self.query_one(OptionsBar).highlight(self.query_one(ChatInput).chosen)
+        self.query_one(OptionsBar).highlight(self.query_one(ChatInput).picked)
         event.input.remove_class("-invalid")
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
+        box = self.query_one(ChatInput)
+        question = box.question
+        if question is not None and question.multiple:
+            # A choice of several: a click adds the option's key to the box (or takes it
+            # out); Enter sends the picks, so that the number picked is checked once.
+            box.value = toggle_pick(question, box.value, event.option)
+            box.cursor_position = len(box.value)
+            box.focus()
+            return
         self._act(lambda: self.conversation.choose(event.option))
 
     def action_send_long(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
+from bot.engine.answers import toggle_pick
 from bot.problems import display_name
 from bot.tui.present import ChatMessage, answer_words, who_words
 from bot.tui.screens.conversation_base import ConversationScreen
@@ -89,22 +90,14 @@ class InterviewScreen(ConversationScreen):
     def _time_call(self) -> None:
         """Start the call, or resume it, as turns: the timer goes on from the length so far
         rather than from zero, and the report can say how long the call took."""
-        session = self.conversation.session
-        if session.over:
-            self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
-            return
-        started = any(turn.kind == "call_start" for turn in session.turns)
-        self._act(self.conversation.call, "call_resume" if started else "call_start")
+        self._act(self.conversation.open_call)
         self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
 
     def _pause_call(self) -> None:
         """Leaving the screen pauses the call (once), so that time away is not counted."""
-        session = self.conversation.session
-        if session.over or self.timer.paused:
-            return
         # Straight to the conversation: the screen is going, there is nothing to show.
         with contextlib.suppress(SaveError):
-            self.conversation.call("call_pause")
+            self.conversation.pause_call()
 
     def on_unmount(self) -> None:
         self._pause_call()
@@ -150,10 +143,8 @@ class InterviewScreen(ConversationScreen):
             self.query_one("#codes", Static).update(
                 Content("FOLLOW-UP: type their reply below, Enter saves it; Ctrl+O skips it.")
             )
-            scale = self.framework.scale_of(prompt.question) if prompt.question else None
-            reply.coding_keys = (
-                frozenset(o.key.casefold() for o in scale.options) if scale else frozenset()
-            )
+            options = self.framework.options_of(prompt.question) if prompt.question else ()
+            reply.coding_keys = frozenset(o.key.casefold() for o in options)
             reply.remove_class("-hidden")
             reply.focus()
             return
@@ -163,13 +154,21 @@ class InterviewScreen(ConversationScreen):
         words = prompt.read_aloud or prompt.text
         self.query_one("#read-aloud", Static).update(Content(words))
         self.query_one(OptionsBar).show(prompt.options)
+        question = prompt.question
+        # A choice of several is typed in the reply box (codes separated by commas or
+        # spaces); one key press cannot say when the picking is done.
+        several = question is not None and question.multiple
         codes = "" if prompt.options else "Type the answer in the reply box."
+        if several:
+            codes = "Type every code that applies, such as 1, 3 (or click them), then Enter. "
+        elif question is not None and question.kind == "date":
+            codes = "Type the date in the reply box, such as 2 December 2009 or 02/12/2009. "
         if prompt.previous is not None:
             codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
         self.query_one("#codes", Static).update(Content(codes))
         guidance = prompt.guidance or "none for this statement."
         self.query_one("#guidance", Static).update(Content(f"Guidance: {guidance}"))
-        if prompt.options:
+        if prompt.options and not several:
             self.query_one(ChatLog).focus()
         else:
             reply.remove_class("-hidden")
@@ -238,8 +237,16 @@ class InterviewScreen(ConversationScreen):
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
-        if not self.timer.paused:
-            self._act(lambda: self.conversation.choose(event.option))
+        if self.timer.paused:
+            return
+        question = self.conversation.session.current().question
+        if question is not None and question.multiple:
+            reply = self.query_one("#reply", ReplyInput)
+            reply.value = toggle_pick(question, reply.value, event.option)
+            reply.cursor_position = len(reply.value)
+            reply.focus()
+            return
+        self._act(lambda: self.conversation.choose(event.option))
 
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
@@ -320,12 +327,8 @@ class InterviewScreen(ConversationScreen):
             if question_id is None:
                 return
             question = self.framework.question(question_id)
-            scale = self.framework.scale_of(question)
-            keys = (
-                ", ".join(f"{o.key} {o.label}" for o in scale.options)
-                if scale
-                else "the new answer"
-            )
+            options = self.framework.options_of(question)
+            keys = ", ".join(f"{o.key} {o.label}" for o in options) if options else "the new answer"
 
             def coded(text: str | None) -> None:
                 if text:

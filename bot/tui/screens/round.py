@@ -70,6 +70,9 @@ class RoundScreen(Screen[None]):
         Binding("s", "start", "Start/resume"),
         Binding("f", "filter", "Filter"),
         Binding("g", "refresh", "Refresh"),
+        # Not in the key bar (80 columns are full); the hint line names it when there is
+        # an earlier round to compare with, and F1 always does.
+        Binding("v", "compare", "Compare", show=False),
         Binding("f1", "help", "Help"),
         Binding("escape", "leave", "Home"),
     ]
@@ -157,7 +160,10 @@ class RoundScreen(Screen[None]):
             self.select(chosen.invitee.id)
         shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
         self.query_one("#round-hint", Static).update(
-            Content(f"Showing {shown} ({len(self.rows)}). x rings the next; o records an outcome.")
+            Content(
+                f"Showing {shown} ({len(self.rows)}). x rings the next; o records an outcome."
+                + (" v compares rounds." if self._comparable() else "")
+            )
         )
         if self.rows and not table.has_focus:
             table.focus()
@@ -304,6 +310,40 @@ class RoundScreen(Screen[None]):
     def action_leave(self) -> None:
         self.dismiss(None)
 
+    def _comparable(self) -> bool:
+        from bot.tui.screens.compare import earlier_rounds
+
+        try:
+            return bool(earlier_rounds(self.folder))
+        except LoadError:
+            return False
+
+    def action_compare(self) -> None:
+        """This round beside an earlier one of the same framework (asked which, if several)."""
+        from bot.tui.screens.compare import CompareScreen, earlier_rounds
+        from bot.tui.screens.dialogs import PickScreen
+
+        try:
+            choices = earlier_rounds(self.folder)
+        except LoadError as error:
+            host(self).show_error("Cannot read the round", str(error))
+            return
+        if not choices:
+            host(self).show_error(
+                "No round to compare with",
+                "There is no other round of this framework beside this one.",
+            )
+            return
+
+        def chosen(folder: str | None) -> None:
+            if folder:
+                self.app.push_screen(CompareScreen(self.catalogue, Path(folder), self.folder))
+
+        if len(choices) == 1:
+            chosen(choices[0][0])
+        else:
+            self.app.push_screen(PickScreen("Compare with which round?", choices), chosen)
+
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
@@ -317,6 +357,7 @@ class RoundScreen(Screen[None]):
                     ("s, Enter", "start or resume the chosen invitee's assessment or interview"),
                     ("f", "filter by state (again for the next; back to all)"),
                     ("g", "read the round again (it also refreshes every 10 seconds)"),
+                    ("v", "compare with an earlier round: scores, changes, the plan's progress"),
                     ("Esc", "back to the home screen"),
                 ],
             )

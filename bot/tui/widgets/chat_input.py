@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from bot.engine.answers import matching_option
-from bot.model import Option
+from bot.engine.answers import leading_picks, matching_option
+from bot.model import Option, Question
 
 
 class ChatInput(Input):
@@ -14,6 +14,17 @@ class ChatInput(Input):
 
     options: tuple[Option, ...] = ()
     """The options of the question being asked (set by the screen; none for replies)."""
+    question: Question | None = None
+    """The question being asked (set by the screen; none for replies)."""
+
+    @property
+    def picked(self) -> tuple[Option, ...]:
+        """The options the typed text names: for a choice of several, each key typed so
+        far ("1, 3"); otherwise the one option it starts with, if any."""
+        if self.question is not None and self.question.multiple:
+            return leading_picks(self.question, self.value)[0]
+        chosen = self.chosen
+        return (chosen,) if chosen else ()
 
     @property
     def chosen(self) -> Option | None:

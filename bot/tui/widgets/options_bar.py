@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -53,15 +54,18 @@ class OptionsBar(Grid):
         self.set_class(not options, "-empty")
         self.mount_all(OptionButton(option) for option in options)
 
-    def highlight(self, option: Option | None) -> None:
-        """Mark the option typed so far in the answer box (none clears the mark)."""
+    def highlight(self, option: Option | Collection[Option] | None) -> None:
+        """Mark the option (or, for a choice of several, the options) typed so far in the
+        answer box (none clears the marks)."""
+        chosen = _as_set(option)
         for button in self.query(OptionButton):
-            button.set_class(button.option == option, "-chosen")
+            button.set_class(button.option in chosen, "-chosen")
 
-    def mark_current(self, option: Option | None) -> None:
-        """Mark the option that is the question's current answer (when going back)."""
+    def mark_current(self, option: Option | Collection[Option] | None) -> None:
+        """Mark the option (or options) that are the question's current answer."""
+        current = _as_set(option)
         for button in self.query(OptionButton):
-            button.current = button.option == option
+            button.current = button.option in current
 
     def _on_resize(self, event: Resize) -> None:
         self.styles.grid_size_columns = max(1, min(5, event.size.width // 24))
@@ -71,6 +75,12 @@ class OptionsBar(Grid):
         event.stop()
         if event.button.option in self.options:
             self.post_message(self.Chosen(self, event.button.option))
+
+
+def _as_set(option: Option | Collection[Option] | None) -> Collection[Option]:
+    if option is None:
+        return ()
+    return (option,) if isinstance(option, Option) else option
 
 
 class OptionButton(Static, can_focus=True):

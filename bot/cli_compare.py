@@ -1,0 +1,57 @@
+"""Comparing two rounds on the command line: `round compare OLD NEW` and
+`report --compare OLD NEW` both come here.
+
+The comparison is made by `bot.report.compare`; this module says what was skipped,
+writes where asked (as `report` does: stdout, or -o FILE, its name said on stderr),
+and picks the exit status.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot import exit_codes
+from bot.catalogue import Catalogue
+from bot.cli_report import _emit, _error, _skipped
+from bot.problems import display_name
+from bot.report.compare import NothingToCompare, comparison
+from bot.scoring.aggregate import default_cache_folder
+from bot.scoring.compare import CompareError
+
+
+def run(
+    old: Path,
+    new: Path,
+    catalogue: Catalogue,
+    fmt: str,
+    output: Path | None,
+    current: bool = False,
+    include_unfinished: bool = False,
+    templates: Path | None = None,
+) -> int:
+    """Compare two folders (the earlier first) and write the report; return the exit status."""
+    if output is not None and output.is_dir():
+        return _error(
+            f"-o {display_name(output)} is a folder: name the report's file, such as "
+            f"{display_name(output / ('comparison.' + fmt))}",
+            exit_codes.USAGE,
+        )
+    try:
+        made = comparison(
+            old,
+            new,
+            catalogue,
+            fmt,
+            current=current,
+            include_unfinished=include_unfinished,
+            cache_folder=default_cache_folder(),
+            templates=templates,
+        )
+    except NothingToCompare as error:
+        return _error(str(error), exit_codes.PROBLEMS)
+    except CompareError as error:
+        return _error(str(error), exit_codes.USAGE)
+    _skipped(made.skipped)
+    if not _emit(made.text, output):
+        return exit_codes.CANNOT_WRITE
+    return exit_codes.PROBLEMS if made.skipped else exit_codes.OK

@@ -1,0 +1,212 @@
+"""Making a comparison of two rounds: two folders in, the report's text out.
+
+Each folder is a round (its round.toml names the framework and its invitees; their
+complete transcripts are compiled, as `round report` does) or a folder of transcripts
+(all of one framework, as `report --aggregate` takes them). Each is aggregated on its
+own, scored against the framework version its transcripts were taken with (the copies
+kept in `.frameworks/`), and `bot.scoring.compare` sets the two side by side. Nothing
+here prints, reads arguments or exits.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.loading import LoadedFramework
+from bot.problems import LoadError, Problem, display_name
+from bot.report.aggregate import aggregate_data
+from bot.report.compare_chart import paired_chart
+from bot.report.render import environment
+from bot.rounds.folder import round_path
+from bot.scoring.aggregate import Filters, aggregate
+from bot.scoring.compare import CompareError, PlanAction, Side, compare
+from bot.scoring.source import kept_framework
+from bot.text import escape_hidden_in_json
+
+COMPARE_FORMATS = ("md", "html", "json")
+"""The formats a comparison is written in (it has no action list to give as CSV)."""
+
+
+class NothingToCompare(CompareError):
+    """A round or folder with no transcripts left to compare."""
+
+
+@dataclass
+class Comparison:
+    """A comparison made: its text, its data, and the transcripts left out on the way."""
+
+    text: str
+    """The report."""
+    data: dict[str, Any]
+    """The comparison as data (what JSON gives)."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Transcripts that failed to load, in either round."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One side, ready to compare, and what went wrong on the way."""
+
+    side: Side
+    folder: Path
+    skipped: list[Problem]
+
+
+def load_side(
+    folder: Path,
+    catalogue: Catalogue,
+    current: bool = False,
+    include_unfinished: bool = False,
+    cache_folder: Path | None = None,
+) -> Loaded:
+    """A round's folder or a folder of transcripts, aggregated for comparing.
+
+    Raises CompareError (or LoadError for a broken round.toml) with what to do."""
+    name = display_name(folder)
+    if not folder.exists():
+        raise CompareError(
+            f"{name} does not exist: name a round's folder (with round.toml) or a folder "
+            "of transcripts"
+        )
+    framework_id: str | None = None
+    label = folder.resolve().name or name
+    if folder.is_dir() and round_path(folder).exists():
+        from bot.rounds.report import compiled_files
+        from bot.rounds.work import snapshot
+
+        shot = snapshot(folder, datetime.now(UTC))
+        round_ = shot.loaded.round
+        framework_id = round_.framework
+        label = round_.period or round_.title
+        files = compiled_files(shot, include_unfinished)
+        if not files:
+            raise NothingToCompare(
+                f"the round {name} has no complete transcripts yet "
+                f"({shot.progress.headline()}): there is nothing to compare"
+                + (
+                    ""
+                    if include_unfinished
+                    else "; add --include-unfinished to count unfinished ones"
+                )
+            )
+    else:
+        files = list(store.iter_transcript_files([folder]))
+        if not files:
+            raise NothingToCompare(
+                f"{name} holds no transcripts: name a round's folder (with round.toml) or a "
+                "folder of transcripts"
+            )
+    filters = Filters(framework=framework_id, include_unfinished=include_unfinished)
+    totals, run = aggregate(files, catalogue, filters, current=current, cache_folder=cache_folder)
+    skipped = [Problem(f, "", reason) for f, reason in run.failed]
+    if len(totals) > 1:
+        found = ", ".join(f"{k} ({v.respondents})" for k, v in sorted(totals.items()))
+        raise CompareError(
+            f"{name} holds transcripts of several frameworks: {found}; compare folders that "
+            "each hold one framework's transcripts"
+        )
+    if not totals:
+        left = [f"{len(skipped)} failed to load"] if skipped else []
+        if run.unfinished:
+            left.append(f"{run.unfinished} unfinished (add --include-unfinished)")
+        if run.filtered:
+            left.append(f"{run.filtered} of another framework than the round's")
+        raise NothingToCompare(
+            f"{name} has no transcripts to compare" + (": " + ", ".join(left) if left else "")
+        )
+    ((found_id, found_totals),) = totals.items()
+    loaded = _framework(found_id, found_totals.version, files, catalogue, current)
+    data = aggregate_data(found_id, found_totals, run, catalogue, filters, True, loaded)
+    return Loaded(Side(label, data, loaded.framework), folder, skipped)
+
+
+def _framework(
+    framework_id: str, version: str, files: list[Path], catalogue: Catalogue, current: bool
+) -> LoadedFramework:
+    """The version the transcripts were scored against: the copy kept beside them, else
+    the installed one (which is all there is with ``current``)."""
+    installed: LoadedFramework | None = None
+    try:
+        installed = catalogue.framework(framework_id)
+    except LoadError:
+        if current:
+            raise
+    if current and installed is not None:
+        return installed
+    kept = kept_framework(framework_id, version, files)
+    for candidate in (kept, installed):
+        if candidate is not None and candidate.framework.version == version:
+            return candidate
+    found = kept or installed
+    if found is None:
+        raise CompareError(
+            f"the framework {framework_id} (version {version}) is neither installed nor kept "
+            "beside the transcripts in .frameworks/"
+        )
+    return found
+
+
+def plan_actions(old: Path, new: Path) -> list[PlanAction] | None:
+    """The actions agreed after the earlier round, with how far each has got; None when
+    neither round has a plan.
+
+    The later round's plan carries them in with the status its answers reported (see
+    `bot.rounds.plan_compile`), so its carried actions come first; before that is
+    compiled, the earlier round's own plan says where its agreed actions stand."""
+    from bot.rounds.plan import read_plan
+
+    later = read_plan(new) if new.is_dir() else None
+    carried = [a for a in later.actions if a.carried_from] if later else []
+    if carried:
+        return [_plan_action(a) for a in carried]
+    earlier = read_plan(old) if old.is_dir() else None
+    if earlier is None:
+        return None
+    return [_plan_action(a) for a in earlier.agreed_actions()]
+
+
+def _plan_action(action: Any) -> PlanAction:
+    return PlanAction(action.area, action.text, action.status, action.owner)
+
+
+def comparison(
+    old: Path,
+    new: Path,
+    catalogue: Catalogue,
+    fmt: str = "md",
+    current: bool = False,
+    include_unfinished: bool = False,
+    cache_folder: Path | None = None,
+    templates: Path | None = None,
+) -> Comparison:
+    """Compare two folders (the earlier first) in a format; CompareError when they cannot be."""
+    if fmt not in COMPARE_FORMATS:
+        raise CompareError(f"a comparison is written as {', '.join(COMPARE_FORMATS)}, not {fmt}")
+    if old.resolve() == new.resolve():
+        raise CompareError(
+            f"{display_name(old)} is named twice: give the earlier round, then the later one"
+        )
+    then = load_side(old, catalogue, current, include_unfinished, cache_folder)
+    now = load_side(new, catalogue, current, include_unfinished, cache_folder)
+    then_side, now_side = then.side, now.side
+    if then_side.label == now_side.label:
+        # Two rounds of the same period (or folders of the same name): name them by folder.
+        then_side = Side(display_name(old), then_side.data, then_side.framework)
+        now_side = Side(display_name(new), now_side.data, now_side.framework)
+    data = compare(then_side, now_side, plan_actions(old, new))
+    return Comparison(render_comparison(data, fmt, templates), data, then.skipped + now.skipped)
+
+
+def render_comparison(data: dict[str, Any], fmt: str, templates: Path | None = None) -> str:
+    """A comparison (as data) in Markdown, HTML or JSON."""
+    if fmt == "json":
+        return escape_hidden_in_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    then, now = data["then"]["label"], data["now"]["label"]
+    chart = paired_chart(data["areas"], then, now, f"Score by area (0-100), {then} and {now}")
+    return environment(fmt, templates).get_template(f"compare.{fmt}.j2").render(r=data, chart=chart)

@@ -1,0 +1,324 @@
+"""Comparing two rounds of one framework: then and now, per area and per statement.
+
+The comparison takes two aggregates (as `aggregate_data` makes them, each scored against
+the framework version its own transcripts were taken with) and never scores anything
+itself. For each area it sets the mean score then and now side by side, and for each
+statement the % agree, with the change, the number of answers each rests on, and
+whether the change could be chance alone for those numbers (see `compare_chance`).
+Questions and areas the framework added or dropped between the rounds are listed as
+such. When the earlier round's action plan is given, its progress is counted, with the
+areas whose score fell although actions there were done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.model import Framework
+from bot.scoring.compare_chance import LEVEL, MIN_EXPECTED, Test, agree_test, mean_test
+
+COMPARISON_SCHEMA = 1
+PLAN_STATUSES = ("done", "in_progress", "not_started", "dropped")
+"""An agreed action's statuses, in the order a comparison counts them."""
+
+WORDS = {
+    "up": "up: more than chance alone would give",
+    "down": "down: more than chance alone would give",
+    "chance": "could be chance: too few answers to tell",
+    "too_few": "could be chance: too few answers to tell",
+    "same": "no change",
+    "no_answers": "no answers to compare",
+    "new": "new question: not asked then",
+    "dropped": "dropped: not asked now",
+}
+"""The plain words for each flag, as a board paper would put them."""
+
+RULE = {
+    "level": LEVEL,
+    "agree": (
+        "% agree: Fisher's exact test where any cell of the table (agreed or not, then or "
+        f"now) would be expected to hold fewer than {MIN_EXPECTED:.0f} answers, otherwise "
+        "the two-proportion z-test; two-sided, at 5%."
+    ),
+    "score": (
+        "Mean score: Welch's t-test from each round's mean, standard deviation and number "
+        "of respondents; two-sided, at 5%. It needs at least two respondents in each round."
+    ),
+    "words": (
+        '"Could be chance" means a change this size would turn up more often than one time '
+        "in twenty from chance alone with this many answers, even if nothing had really "
+        'changed: there are too few answers to tell. "More than chance alone would give" '
+        "means it would turn up less often than that."
+    ),
+}
+"""The chance rule, stated for the report."""
+
+
+class CompareError(ValueError):
+    """Two rounds that cannot be compared; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """One round to compare: its aggregate and the framework version it was scored with."""
+
+    label: str
+    """How the report names it, such as "2009/10" or the folder's name."""
+    data: dict[str, Any]
+    """The aggregate, as `aggregate_data` makes it."""
+    framework: Framework
+    """The framework version the round's transcripts were scored against."""
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    """One action of the earlier round's agreed plan, as far as the comparison needs it."""
+
+    area: str
+    """The area id it belongs to."""
+    text: str
+    """The action."""
+    status: str
+    """done, in_progress, not_started or dropped."""
+    owner: str = ""
+    """Who owns it."""
+
+
+def compare(old: Side, new: Side, plan: Sequence[PlanAction] | None = None) -> dict[str, Any]:
+    """The comparison of two rounds as JSON-able data (see docs/reports.md).
+
+    Raises CompareError when the rounds are of different frameworks."""
+    if old.framework.id != new.framework.id:
+        raise CompareError(
+            f"{old.label} is of the framework {old.framework.id} and {new.label} of "
+            f"{new.framework.id}: only rounds of one framework can be compared "
+            "(its version may differ)"
+        )
+    areas = _areas(old, new)
+    statements = _statements(old, new)
+    changes = _framework_changes(old.framework, new.framework)
+    then_overall = old.data["overall"]["score"]
+    now_overall = new.data["overall"]["score"]
+    return {
+        "report_schema": COMPARISON_SCHEMA,
+        "kind": "comparison",
+        "framework": {"id": new.framework.id, "title": new.framework.title},
+        "then": _side(old),
+        "now": _side(new),
+        "rule": RULE,
+        "words": WORDS,
+        "overall": {
+            "then": then_overall,
+            "now": now_overall,
+            "change": _change(then_overall, now_overall),
+        },
+        "areas": areas,
+        "statements": statements,
+        "framework_changed": old.framework.version != new.framework.version
+        or any(changes.values()),
+        **changes,
+        "plan": None if plan is None else plan_progress(plan, areas, old.framework),
+    }
+
+
+def _side(side: Side) -> dict[str, Any]:
+    data = side.data
+    return {
+        "label": side.label,
+        "framework_version": side.framework.version,
+        "respondents": data["respondents"],
+        "overall": data["overall"]["score"],
+        "warnings": list(data.get("warnings", [])),
+        "failed": list(data.get("failed", [])),
+    }
+
+
+def _change(then: float | None, now: float | None) -> float | None:
+    """Now minus then, as shown (each already rounded to one decimal place)."""
+    return None if then is None or now is None else round(now - then, 1)
+
+
+def _flag(then_n: int, now_n: int, change: float | None, test: Test) -> str:
+    if not then_n or not now_n or change is None:
+        return "no_answers"
+    if change == 0:
+        return "same"
+    if test.beyond_chance is None:
+        return "too_few"
+    if not test.beyond_chance:
+        return "chance"
+    return "up" if change > 0 else "down"
+
+
+def _verdict(then_n: int, now_n: int, change: float | None, test: Test) -> dict[str, Any]:
+    flag = _flag(then_n, now_n, change, test)
+    return {
+        "change": change,
+        "test": test.method,
+        "p": None if test.p is None else round(test.p, 4),
+        "flag": flag,
+        "words": WORDS[flag],
+    }
+
+
+def _by_id(rows: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {row["id"]: row for row in rows}
+
+
+def _areas(old: Side, new: Side) -> list[dict[str, Any]]:
+    then_rows, now_rows = _by_id(old.data["areas"]), _by_id(new.data["areas"])
+    old_ids = {a.id for a in old.framework.areas}
+    new_ids = {a.id for a in new.framework.areas}
+    order = [a.id for a in new.framework.areas] + [
+        a.id for a in old.framework.areas if a.id not in new_ids
+    ]
+    titles = {a.id: a.title for a in old.framework.areas} | {
+        a.id: a.title for a in new.framework.areas
+    }
+    rows = []
+    for area_id in order:
+        then = then_rows.get(area_id, {}) if area_id in old_ids else {}
+        now = now_rows.get(area_id, {}) if area_id in new_ids else {}
+        then_n, now_n = then.get("n", 0), now.get("n", 0)
+        status = "both" if area_id in old_ids and area_id in new_ids else "new"
+        if area_id not in new_ids:
+            status = "dropped"
+        row = {
+            "id": area_id,
+            "title": titles[area_id],
+            "status": status,
+            "then": {"score": then.get("score"), "sd": then.get("sd"), "n": then_n},
+            "now": {"score": now.get("score"), "sd": now.get("sd"), "n": now_n},
+        }
+        if status == "both":
+            test = mean_test(
+                then.get("score"), then.get("sd"), then_n, now.get("score"), now.get("sd"), now_n
+            )
+            row |= _verdict(then_n, now_n, _change(then.get("score"), now.get("score")), test)
+        else:
+            row |= {"change": None, "test": "", "p": None, "flag": status, "words": WORDS[status]}
+        rows.append(row)
+    return rows
+
+
+def _statements(old: Side, new: Side) -> list[dict[str, Any]]:
+    then_rows, now_rows = _by_id(old.data["statements"]), _by_id(new.data["statements"])
+    old_questions = {q.id: (a, q) for a in old.framework.areas for q in a.questions}
+    new_questions = {q.id: (a, q) for a in new.framework.areas for q in a.questions}
+    # In the new framework's order; then what only the earlier round asked.
+    order = [q for q in new_questions if q in then_rows or q in now_rows]
+    order += [q for q in old_questions if q not in new_questions and q in then_rows]
+    rows = []
+    for question_id in order:
+        area, question = new_questions.get(question_id) or old_questions[question_id]
+        then = then_rows.get(question_id) if question_id in old_questions else None
+        now = now_rows.get(question_id) if question_id in new_questions else None
+        status = (
+            "both"
+            if question_id in old_questions and question_id in new_questions
+            else "new"
+            if question_id in new_questions
+            else "dropped"
+        )
+        earlier = old_questions.get(question_id)
+        row = {
+            "id": question_id,
+            "number": question.number,
+            "text": question.text,
+            "area": area.id,
+            "area_title": area.title,
+            "status": status,
+            "reworded": earlier is not None and earlier[1].text != question.text,
+            "text_then": earlier[1].text if earlier is not None else "",
+            "then": _agree(then),
+            "now": _agree(now),
+        }
+        if status == "both":
+            test = agree_test(
+                row["then"]["agreed"], row["then"]["n"], row["now"]["agreed"], row["now"]["n"]
+            )
+            change = _change(row["then"]["agree"], row["now"]["agree"])
+            row |= _verdict(row["then"]["n"], row["now"]["n"], change, test)
+        else:
+            row |= {"change": None, "test": "", "p": None, "flag": status, "words": WORDS[status]}
+        rows.append(row)
+    return rows
+
+
+def _agree(row: dict[str, Any] | None) -> dict[str, Any]:
+    if row is None:
+        return {"agree": None, "agreed": 0, "n": 0}
+    return {"agree": row["agree"], "agreed": row["counts"].get("agree", 0), "n": row["n"]}
+
+
+def _framework_changes(old: Framework, new: Framework) -> dict[str, list[dict[str, str]]]:
+    """What the framework added and dropped between the rounds (by id), and questions
+    whose wording changed."""
+    old_areas = {a.id: a for a in old.areas}
+    new_areas = {a.id: a for a in new.areas}
+    old_questions = {q.id: (a, q) for a in old.areas for q in a.questions}
+    new_questions = {q.id: (a, q) for a in new.areas for q in a.questions}
+
+    def question(area: Any, q: Any) -> dict[str, str]:
+        return {"id": q.id, "number": q.number, "text": q.text, "area": area.title}
+
+    return {
+        "new_areas": [{"id": a.id, "title": a.title} for a in new.areas if a.id not in old_areas],
+        "dropped_areas": [
+            {"id": a.id, "title": a.title} for a in old.areas if a.id not in new_areas
+        ],
+        "new_questions": [
+            question(*new_questions[q]) for q in new_questions if q not in old_questions
+        ],
+        "dropped_questions": [
+            question(*old_questions[q]) for q in old_questions if q not in new_questions
+        ],
+        "reworded_questions": [
+            question(*new_questions[q]) | {"text_then": old_questions[q][1].text}
+            for q in new_questions
+            if q in old_questions and old_questions[q][1].text != new_questions[q][1].text
+        ],
+    }
+
+
+def plan_progress(
+    plan: Sequence[PlanAction], areas: Sequence[dict[str, Any]], framework: Framework
+) -> dict[str, Any]:
+    """How far the agreed actions got, and the areas whose score fell although actions
+    there were done (with whether the fall could be chance)."""
+    counts = {status: 0 for status in PLAN_STATUSES}
+    for action in plan:
+        counts[action.status] = counts.get(action.status, 0) + 1
+    titles = {a.id: a.title for a in framework.areas}
+    fell = []
+    for area in areas:
+        done = [a for a in plan if a.area == area["id"] and a.status == "done"]
+        if done and area["change"] is not None and area["change"] < 0:
+            fell.append(
+                {
+                    "id": area["id"],
+                    "title": area["title"],
+                    "change": area["change"],
+                    "flag": area["flag"],
+                    "words": area["words"],
+                    "done": [a.text for a in done],
+                }
+            )
+    return {
+        "total": len(plan),
+        "counts": counts,
+        "by_area": [
+            {
+                "id": area_id,
+                "title": titles.get(area_id, area_id),
+                "counts": {
+                    s: sum(1 for a in plan if a.area == area_id and a.status == s)
+                    for s in PLAN_STATUSES
+                },
+            }
+            for area_id in dict.fromkeys(a.area for a in plan)
+        ],
+        "fell_despite_done": fell,
+    }

@@ -1,0 +1,211 @@
+"""The comparison screen: a round beside an earlier one, area by area, with whether each
+change could be chance, the framework's changes and the agreed plan's progress; export
+as Markdown, HTML or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Static
+
+from bot.catalogue import Catalogue
+from bot.problems import LoadError
+from bot.report.compare import comparison, render_comparison
+from bot.rounds.folder import ROUND_FILE, load_round
+from bot.scoring.compare import CompareError
+from bot.text import clip, printable
+from bot.tui.app import host
+from bot.tui.screens.report import free_name, reports_folder
+from bot.tui.widgets.key_hints import KeyHints, help_rows
+
+FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
+AREA_WIDTH = 26
+"""Area titles are cut to this, so that the table fits 80 columns."""
+SHORT = {
+    "up": "up, not chance",
+    "down": "down, not chance",
+    "chance": "could be chance",
+    "too_few": "too few to tell",
+    "same": "no change",
+    "no_answers": "no answers",
+    "new": "new area",
+    "dropped": "dropped area",
+}
+
+
+def earlier_rounds(folder: Path) -> list[tuple[str, str]]:
+    """Other rounds of the same framework beside this one (folder, "title (period)"), the
+    latest period first: the rounds it can be compared with."""
+    this = load_round(folder).round
+    found: list[tuple[str, str, str]] = []
+    for other in sorted(folder.parent.glob(f"*/{ROUND_FILE}")):
+        if other.parent.resolve() == folder.resolve():
+            continue
+        try:
+            round_ = load_round(other.parent).round
+        except LoadError:
+            continue
+        if round_.framework == this.framework:
+            label = round_.title + (f" ({round_.period})" if round_.period else "")
+            found.append((round_.period, str(other.parent), printable(label)))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return [(path, label) for _, path, label in found]
+
+
+class CompareScreen(Screen[None]):
+    """An earlier round and this one, side by side."""
+
+    AUTO_FOCUS = "#compare-body"
+    BINDINGS = [
+        Binding("m", "export('md')", "Markdown", tooltip="export as Markdown to ./reports/"),
+        Binding(
+            "h", "export('html')", "HTML", tooltip="export as HTML (with a chart) to ./reports/"
+        ),
+        Binding("j", "export('json')", "JSON", tooltip="export as JSON to ./reports/"),
+        Binding("escape", "leave", "Back", tooltip="back"),
+        Binding("f1", "help", "Help", tooltip="this help"),
+    ]
+
+    def __init__(self, catalogue: Catalogue, old: Path, new: Path) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.old = old
+        self.new = new
+        self.data: dict[str, Any] | None = None
+        """The comparison, once made."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Comparing...", id="compare-title")
+        with VerticalScroll(id="compare-body"):
+            yield DataTable(id="compare-areas", cursor_type="none", zebra_stripes=True)
+            yield Static("", id="compare-summary")
+        with Horizontal(id="export"):
+            for fmt, name in FORMATS.items():
+                yield Button(f"{name} ({fmt[0]})", id=f"export-{fmt}", compact=True)
+        yield Static("", id="export-path")
+        yield KeyHints()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).can_focus = False
+        self._compare()
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _compare(self) -> None:
+        try:
+            made = comparison(self.old, self.new, self.catalogue, "json")
+        except (CompareError, LoadError) as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._show, made.data)
+
+    def _failed(self, message: str) -> None:
+        self.dismiss(None)
+        host(self).show_error("Cannot compare the rounds", message)
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.data = data
+        then, now = data["then"], data["now"]
+        overall = data["overall"]
+
+        def num(value: float | None) -> str:
+            return "n/a" if value is None else f"{value:.0f}"
+
+        self.query_one("#compare-title", Static).update(
+            Content(
+                f"{printable(data['framework']['title'])}: {printable(then['label'])} "
+                f"({then['respondents']}) and {printable(now['label'])} ({now['respondents']})"
+                f"  ·  overall {num(overall['then'])} -> {num(overall['now'])}"
+            )
+        )
+        table = self.query_one(DataTable)
+        table.add_columns("Area", "Then", "n", "Now", "n", "Change", "Could it be chance?")
+        for area in data["areas"]:
+            change = area["change"]
+            table.add_row(
+                Text(clip(printable(area["title"]), AREA_WIDTH)),
+                Text(num(area["then"]["score"])),
+                Text(str(area["then"]["n"])),
+                Text(num(area["now"]["score"])),
+                Text(str(area["now"]["n"])),
+                Text("" if change is None else f"{change:+.1f}"),
+                Text(SHORT.get(area["flag"], area["flag"])),
+            )
+        self.query_one("#compare-summary", Static).update(Content(printable(summary(data))))
+
+    def action_export(self, fmt: str) -> None:
+        from bot.files import write_atomically
+
+        if self.data is None:
+            return
+        try:
+            target = free_name(reports_folder(), f"compare-{self.new.name}", fmt)
+            write_atomically(target, render_comparison(self.data, fmt))
+        except OSError as error:
+            host(self).show_error(
+                "Could not export", f"{reports_folder()}: {error.strerror or error}"
+            )
+            return
+        self.query_one("#export-path", Static).update(
+            Content(f"Saved {FORMATS[fmt]}: {target.resolve()}")
+        )
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_export((event.button.id or "export-md").split("-", 1)[1])
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        from bot.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen("Comparison keys", help_rows(self)))
+
+
+def summary(data: dict[str, Any]) -> str:
+    """The statements, the framework's changes and the plan's progress, in a few lines."""
+    statements = data["statements"]
+    compared = [s for s in statements if s["status"] == "both"]
+    up = sum(1 for s in compared if s["flag"] == "up")
+    down = sum(1 for s in compared if s["flag"] == "down")
+    lines = [
+        f"\nStatements (% agree): {len(compared)} compared; {up} up and {down} down beyond "
+        f"chance; {len(compared) - up - down} no change or could be chance."
+    ]
+    lines.extend(
+        f"  {s['number'] or s['id']}: {s['then']['agree']:.0f}% -> {s['now']['agree']:.0f}% "
+        f"({s['words']})"
+        for s in compared
+        if s["flag"] in ("up", "down")
+    )
+    if data["framework_changed"]:
+        lines.append(
+            f"Framework version {data['then']['framework_version']} then, "
+            f"{data['now']['framework_version']} now: {len(data['new_questions'])} new "
+            f"question(s), {len(data['dropped_questions'])} dropped, "
+            f"{len(data['reworded_questions'])} reworded."
+        )
+    plan = data["plan"]
+    if plan is not None:
+        counts = plan["counts"]
+        lines.append(
+            f"Agreed actions: {plan['total']}: {counts['done']} done, {counts['in_progress']} "
+            f"in progress, {counts['not_started']} not started, {counts['dropped']} dropped."
+        )
+        lines.extend(
+            f"  Fell although actions were done: {a['title']} ({a['change']:+.1f}, {a['words']})"
+            for a in plan["fell_despite_done"]
+        )
+    lines.append(
+        "\nCould be chance: a change this size would turn up more than 1 time in 20 by chance "
+        "with this many answers (too few answers to tell). Export for the full tables."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,481 @@
+"""Comparing two rounds: every figure against an independent calculation on synthetic rounds
+made by the engine from known answers, new and dropped questions, and bad input."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+from bot import conversation
+from bot.catalogue import Catalogue
+from bot.report.compare import NothingToCompare, comparison, load_side
+from bot.rounds.folder import create, load_round
+from bot.rounds.model import Invitee, Round
+from bot.rounds.work import open_conversation, snapshot
+from bot.scoring.compare import CompareError, PlanAction, compare
+from tests.conftest import DATA
+from tests.test_compare_chance import density_tail, enumerated_fisher
+
+# Each person's keys for the mini chat: a1 (agree scale 1-4), a2 (y/p/n; "y" then asks
+# the text question a3), b1 (a number; 12-15 recommended), b2 (agree scale, weight 2).
+THEN = [
+    ["3", "y", "the county and the police", "13", "3"],
+    ["2", "n", "20", "2"],
+    ["4", "y", "health", "14", "4"],
+    ["1", "p", "9", "1"],
+    ["3", "n", "12", "3"],
+]
+NOW = [
+    ["4", "y", "all of them", "13", "4"],
+    ["4", "y", "the county", "12", "4"],
+    ["3", "y", "police", "15", "3"],
+    ["4", "p", "14", "4"],
+    ["3", "y", "health", "13", "3"],
+    ["2", "n", "30", "2"],
+]
+AGREE = {"1": 0.0, "2": 100 / 3, "3": 200 / 3, "4": 100.0}
+YES = {"y": 100.0, "p": 50.0, "n": 0.0}
+
+
+class Clock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=7)
+        return self.now
+
+
+@pytest.fixture
+def cat() -> Catalogue:
+    return Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
+
+
+def build_round(
+    folder: Path,
+    cat: Catalogue,
+    people: list[list[str]],
+    period: str,
+    dialogue: str = "mini-chat",
+    start: datetime = datetime(2009, 6, 1, 9, 0, tzinfo=UTC),
+) -> Path:
+    """A round of the mini framework whose invitees answered as given, through the engine."""
+    invitees = tuple(Invitee(id=f"p{n}", name=f"Person {n}") for n in range(len(people)))
+    create(
+        folder,
+        Round(
+            title=f"Mini review {period}",
+            period=period,
+            framework="mini",
+            self_dialogue=dialogue,
+            invitees=invitees,
+        ),
+    )
+    loaded = load_round(folder)
+    clock = Clock(start)
+    for invitee, answers in zip(invitees, people, strict=True):
+        found = snapshot(folder, clock.now).find(invitee.id)
+        talk = open_conversation(cat, loaded, found, clock=clock)
+        talk.begin()
+        queue = list(answers)
+        while not talk.session.over:
+            if talk.current().kind == "probe":
+                talk.skip()
+            else:
+                assert talk.answer(queue.pop(0)).accepted
+        talk.close()
+        assert not queue
+    return folder
+
+
+def half_up(count: int, total: int) -> float:
+    return float((Decimal(count) * 100 / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def person_scores(answers: list[str]) -> dict[str, float]:
+    """Each scored question's 0-100 score from the keys, by the rules in docs/reports.md."""
+    a1, a2, *rest = answers
+    b1, b2 = rest[-2:]
+    return {
+        "a1": AGREE[a1],
+        "a2": YES[a2],
+        "b1": 100.0 if 12 <= int(b1) <= 15 else 0.0,
+        "b2": AGREE[b2],
+    }
+
+
+def area_scores(answers: list[str]) -> dict[str, float]:
+    s = person_scores(answers)
+    return {"one": (s["a1"] + s["a2"]) / 2, "two": (s["b1"] + 2 * s["b2"]) / 3}
+
+
+def sample_sd(values: list[float]) -> float:
+    m = sum(values) / len(values)
+    return math.sqrt(sum((v - m) ** 2 for v in values) / (len(values) - 1))
+
+
+def welch_by_hand(then: list[float], now: list[float]) -> float:
+    v1, v2 = sample_sd(then) ** 2 / len(then), sample_sd(now) ** 2 / len(now)
+    t = (sum(now) / len(now) - sum(then) / len(then)) / math.sqrt(v1 + v2)
+    df = (v1 + v2) ** 2 / (v1**2 / (len(then) - 1) + v2**2 / (len(now) - 1))
+    return density_tail(t, df, steps=20_000)
+
+
+@pytest.fixture
+def rounds(tmp_path: Path, cat: Catalogue) -> tuple[Path, Path]:
+    old = build_round(tmp_path / "r2009", cat, THEN, "2009/10")
+    new = build_round(
+        tmp_path / "r2010", cat, NOW, "2010/11", start=datetime(2010, 6, 1, 9, tzinfo=UTC)
+    )
+    return old, new
+
+
+def test_every_figure_against_an_independent_calculation(
+    rounds: tuple[Path, Path], cat: Catalogue
+) -> None:
+    old, new = rounds
+    data = comparison(old, new, cat, "json").data
+    assert (data["then"]["label"], data["now"]["label"]) == ("2009/10", "2010/11")
+    assert (data["then"]["respondents"], data["now"]["respondents"]) == (5, 6)
+
+    for area in ("one", "two"):
+        then = [area_scores(p)[area] for p in THEN]
+        now = [area_scores(p)[area] for p in NOW]
+        row = next(a for a in data["areas"] if a["id"] == area)
+        assert row["then"] == {
+            "score": round(sum(then) / 5, 1),
+            "sd": round(sample_sd(then), 1),
+            "n": 5,
+        }
+        assert row["now"] == {
+            "score": round(sum(now) / 6, 1),
+            "sd": round(sample_sd(now), 1),
+            "n": 6,
+        }
+        assert row["change"] == round(round(sum(now) / 6, 1) - round(sum(then) / 5, 1), 1)
+        assert row["test"] == "welch"
+        # The rule works from the aggregate's rounded mean and SD: within rounding of the
+        # p-value from the raw scores.
+        assert row["p"] == pytest.approx(welch_by_hand(then, now), abs=2e-3)
+        expected_flag = (
+            "chance" if welch_by_hand(then, now) >= 0.05 else "up" if row["change"] > 0 else "down"
+        )
+        assert row["flag"] == expected_flag
+
+    for question in ("a1", "a2", "b1", "b2"):
+        agreed_then = sum(person_scores(p)[question] > 50 for p in THEN)
+        agreed_now = sum(person_scores(p)[question] > 50 for p in NOW)
+        row = next(s for s in data["statements"] if s["id"] == question)
+        assert row["then"] == {"agree": half_up(agreed_then, 5), "agreed": agreed_then, "n": 5}
+        assert row["now"] == {"agree": half_up(agreed_now, 6), "agreed": agreed_now, "n": 6}
+        assert row["change"] == round(half_up(agreed_now, 6) - half_up(agreed_then, 5), 1)
+        # Five and six answers: every table is small, so the exact test.
+        assert row["test"] == "fisher"
+        assert row["p"] == pytest.approx(enumerated_fisher(agreed_then, 5, agreed_now, 6), abs=1e-4)
+    # a3 is a text question: never a statement.
+    assert "a3" not in {s["id"] for s in data["statements"]}
+    # a1: 3 of 5 then, 5 of 6 now; b1 in range 3 of 5 then, 5 of 6 now.
+    a1 = next(s for s in data["statements"] if s["id"] == "a1")
+    assert (a1["then"]["agree"], a1["now"]["agree"], a1["change"]) == (60.0, 83.3, 23.3)
+    assert a1["flag"] == "chance" and a1["words"] == "could be chance: too few answers to tell"
+
+    overall_then = (
+        sum(round(sum(area_scores(p)[a] for p in THEN) / 5, 1) for a in ("one", "two")) / 2
+    )
+    overall_now = sum(round(sum(area_scores(p)[a] for p in NOW) / 6, 1) for a in ("one", "two")) / 2
+    # The mean of the area means as shown (equal weights): to within its own rounding.
+    assert data["overall"]["then"] == pytest.approx(overall_then, abs=0.05 + 1e-9)
+    assert data["overall"]["now"] == pytest.approx(overall_now, abs=0.05 + 1e-9)
+    change = data["overall"]["change"]
+    assert change == round(data["overall"]["now"] - data["overall"]["then"], 1)
+    assert data["framework_changed"] is False
+    assert data["new_questions"] == data["dropped_questions"] == []
+
+
+def test_the_same_round_twice_is_no_change(tmp_path: Path, cat: Catalogue) -> None:
+    old = build_round(tmp_path / "a", cat, THEN, "2009/10")
+    copy = tmp_path / "b"
+    shutil.copytree(old, copy)
+    data = comparison(old, copy, cat, "json").data
+    assert {row["flag"] for row in data["areas"] + data["statements"]} == {"same"}
+    assert all(row["change"] == 0 for row in data["areas"] + data["statements"])
+    # The same period twice: the rounds are named by their folders.
+    assert data["then"]["label"] != data["now"]["label"]
+
+
+def test_one_answer_a_side_and_a_question_no_one_was_asked(tmp_path: Path, cat: Catalogue) -> None:
+    # One person each: no spread to judge a mean by; % agree tested exactly (p = 1).
+    old = build_round(tmp_path / "a", cat, [["1", "n", "20", "1"]], "2009/10")
+    new = build_round(tmp_path / "b", cat, [["4", "y", "x", "13", "4"]], "2010/11")
+    data = comparison(old, new, cat, "json").data
+    one = next(a for a in data["areas"] if a["id"] == "one")
+    assert (one["then"]["n"], one["now"]["n"], one["change"]) == (1, 1, 100.0)
+    assert one["flag"] == "too_few" and one["p"] is None
+    assert one["words"] == "could be chance: too few answers to tell"
+    a1 = next(s for s in data["statements"] if s["id"] == "a1")
+    assert (a1["p"], a1["flag"]) == (1.0, "chance")
+
+
+def test_large_rounds_use_the_z_test_and_flag_a_real_change(tmp_path: Path, cat: Catalogue) -> None:
+    low = ["1", "n", "20", "1"]
+    high = ["4", "y", "x", "13", "4"]
+    old = build_round(tmp_path / "a", cat, [low] * 8 + [high] * 4, "2009/10")
+    new = build_round(tmp_path / "b", cat, [low] * 3 + [high] * 9, "2010/11")
+    data = comparison(old, new, cat, "json").data
+    a1 = next(s for s in data["statements"] if s["id"] == "a1")
+    # 4 of 12 then, 9 of 12 now; pooled 13/24: every expected cell is 5.5 or more.
+    assert a1["test"] == "z"
+    pooled = 13 / 24
+    z = (9 / 12 - 4 / 12) / math.sqrt(pooled * (1 - pooled) * (2 / 12))
+    assert a1["p"] == pytest.approx(math.erfc(z / math.sqrt(2)), abs=1e-4)
+    assert a1["flag"] == "up" and a1["words"] == "up: more than chance alone would give"
+    one = next(a for a in data["areas"] if a["id"] == "one")
+    assert one["flag"] == "up"
+
+
+MINI_V2 = """
+id = "mini"
+title = "Mini framework for tests"
+version = "2"
+
+[source]
+document = "Test fixture"
+
+[scales.agree]
+weak_at_or_below = 1
+options = [
+  { value = "disagree", key = "1", label = "Disagree", score = 0 },
+  { value = "partly", key = "2", label = "Partly agree", score = 1 },
+  { value = "agree", key = "3", label = "Agree", score = 2 },
+  { value = "strongly", key = "4", label = "Strongly agree", score = 3 },
+  { value = "dont_know", key = "d", label = "Don't know", abstain = "dont_know" },
+]
+
+[bands]
+rag = [
+  { name = "red", label = "Red", min = 0 },
+  { name = "green", label = "Green", min = 50 },
+]
+
+[[areas]]
+id = "one"
+title = "Area one"
+
+[[areas.questions]]
+id = "a1"
+text = "The partnership works very well."
+scale = "agree"
+
+[[areas.questions]]
+id = "a4"
+text = "Partners share data."
+scale = "agree"
+
+[[areas]]
+id = "three"
+title = "Area three"
+
+[[areas.questions]]
+id = "c1"
+text = "The board reviews its performance."
+scale = "agree"
+"""
+
+
+def test_a_changed_framework_lists_new_and_dropped_questions_and_areas(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    old = build_round(tmp_path / "r2009", cat, THEN, "2009/10")
+    v2 = tmp_path / "v2"
+    v2.mkdir()
+    (v2 / "mini.toml").write_text(MINI_V2)
+    cat2 = Catalogue(framework_folders=[v2], dialogue_folders=[])
+    new = build_round(
+        tmp_path / "r2010", cat2, [["4", "3", "2"], ["3", "3", "4"], ["2", "1", "4"]], "2010/11", ""
+    )
+    # Only version 2 is installed now: the 2009 round is scored against its own copy.
+    data = comparison(old, new, cat2, "json").data
+    assert (data["then"]["framework_version"], data["now"]["framework_version"]) == ("1", "2")
+    assert data["framework_changed"] is True
+    assert [a["id"] for a in data["new_areas"]] == ["three"]
+    assert [a["id"] for a in data["dropped_areas"]] == ["two"]
+    assert [q["id"] for q in data["new_questions"]] == ["a4", "c1"]
+    assert [q["id"] for q in data["dropped_questions"]] == ["a2", "a3", "b1", "b2"]
+    assert [q["id"] for q in data["reworded_questions"]] == ["a1"]
+    statuses = {s["id"]: s["status"] for s in data["statements"]}
+    assert statuses == {
+        "a1": "both",
+        "a4": "new",
+        "c1": "new",
+        "a2": "dropped",
+        "b1": "dropped",
+        "b2": "dropped",
+    }
+    a1 = next(s for s in data["statements"] if s["id"] == "a1")
+    assert a1["reworded"] and a1["text_then"] == "The partnership works well."
+    assert (a1["then"]["agreed"], a1["now"]["agreed"]) == (3, 2)
+    a4 = next(s for s in data["statements"] if s["id"] == "a4")
+    assert (a4["then"]["n"], a4["now"]["agreed"], a4["change"]) == (0, 2, None)
+    assert a4["words"] == "new question: not asked then"
+    area_status = {a["id"]: a["status"] for a in data["areas"]}
+    assert area_status == {"one": "both", "three": "new", "two": "dropped"}
+    # Area one then: a1 and a2 (as version 1 had it); now: a1 and a4.
+    one = next(a for a in data["areas"] if a["id"] == "one")
+    assert one["then"]["score"] == round(sum(area_scores(p)["one"] for p in THEN) / 5, 1)
+    now_one = [
+        (AGREE["4"] + AGREE["3"]) / 2,
+        (AGREE["3"] + AGREE["3"]) / 2,
+        (AGREE["2"] + AGREE["1"]) / 2,
+    ]
+    assert one["now"]["score"] == round(sum(now_one) / 3, 1)
+
+    markdown = comparison(old, new, cat2, "md").text
+    assert "## What the framework changed" in markdown
+    assert "**New areas:** Area three" in markdown
+    assert "- a4 Partners share data. (Area one)" in markdown or "Partners share data." in markdown
+
+
+def test_plan_progress_and_areas_that_fell_despite_actions_done(
+    rounds: tuple[Path, Path], cat: Catalogue
+) -> None:
+    old, new = rounds
+    then, now = load_side(old, cat).side, load_side(new, cat).side
+    plan = [
+        PlanAction("two", "Resize the board.", "done"),
+        PlanAction("two", "Brief members.", "in_progress"),
+        PlanAction("one", "Make it work better.", "not_started"),
+        PlanAction("one", "Agree a protocol.", "not_started"),
+        PlanAction("one", "Something else.", "dropped"),
+    ]
+    # Taken the other way round, both areas' scores fell; only area two had an action done.
+    data = compare(now, then, plan)
+    progress = data["plan"]
+    assert progress["total"] == 5
+    assert progress["counts"] == {"done": 1, "in_progress": 1, "not_started": 2, "dropped": 1}
+    fell = [a["id"] for a in data["areas"] if a["change"] is not None and a["change"] < 0]
+    assert fell == ["one", "two"]
+    assert [a["id"] for a in progress["fell_despite_done"]] == ["two"]
+    assert progress["fell_despite_done"][0]["done"] == ["Resize the board."]
+    by_area = {a["id"]: a["counts"] for a in progress["by_area"]}
+    assert by_area["one"] == {"done": 0, "in_progress": 0, "not_started": 2, "dropped": 1}
+    # The right way round both rose: nothing fell despite actions done.
+    assert compare(then, now, plan)["plan"]["fell_despite_done"] == []
+    assert compare(then, now)["plan"] is None
+
+
+def test_rounds_of_different_frameworks_cannot_be_compared(
+    rounds: tuple[Path, Path], cat: Catalogue, tmp_path: Path
+) -> None:
+    old, _ = rounds
+    other = tmp_path / "fw-other"
+    other.mkdir()
+    (other / "other.toml").write_text(MINI_V2.replace('id = "mini"', 'id = "other"', 1))
+    cat2 = Catalogue(framework_folders=[DATA, other], dialogue_folders=[DATA])
+    folder = tmp_path / "other-transcripts"
+    clock = Clock(datetime(2010, 1, 1, tzinfo=UTC))
+    talk = conversation.start(cat2, "other", None, conversation_respondent(), folder, clock=clock)
+    talk.begin()
+    while not talk.session.over:
+        talk.skip() if talk.current().kind == "probe" else talk.answer("3")
+    talk.close()
+    with pytest.raises(CompareError, match=r"framework mini .* of other: only rounds of one"):
+        comparison(old, folder, cat2, "md")
+
+
+def conversation_respondent():  # type: ignore[no-untyped-def]
+    from bot.model import Respondent
+
+    return Respondent(name="Someone")
+
+
+def test_an_empty_round_and_a_missing_folder_say_what_to_do(
+    rounds: tuple[Path, Path], cat: Catalogue, tmp_path: Path
+) -> None:
+    old, _ = rounds
+    empty = tmp_path / "empty"
+    create(
+        empty, Round(title="Nobody yet", framework="mini", invitees=(Invitee(id="x", name="X"),))
+    )
+    with pytest.raises(NothingToCompare, match="has no complete transcripts yet"):
+        comparison(old, empty, cat, "md")
+    with pytest.raises(CompareError, match="does not exist: name a round's folder"):
+        comparison(old, tmp_path / "nowhere", cat, "md")
+    with pytest.raises(CompareError, match="named twice"):
+        comparison(old, old, cat, "md")
+    with pytest.raises(CompareError, match="md, html, json, not csv"):
+        comparison(old, old, cat, "csv")
+
+
+def test_html_escapes_untrusted_labels_and_has_the_chart(tmp_path: Path, cat: Catalogue) -> None:
+    old = build_round(tmp_path / "a", cat, THEN, "<script>alert(1)</script>")
+    new = build_round(tmp_path / "b", cat, NOW, "2010 | *new*")
+    html = comparison(old, new, cat, "html").text
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<svg" in html and "<desc" in html and "<script" not in html
+    assert html.count('fill="#1f4e79"') >= 3  # the legend and a "now" bar per area
+    markdown = comparison(old, new, cat, "md").text
+    assert "2010 \\| \\*new\\*" in markdown
+    # Markdown's own escape, as the other reports write it: shown as text, never a tag.
+    assert "\\<script>" in markdown and not re.search(r"(?<!\\)<script", markdown)
+    data = json.loads(comparison(old, new, cat, "json").text)
+    assert data["then"]["label"] == "<script>alert(1)</script>"
+
+
+def plan_action(id_: str, area: str, status: str, agreed: bool = True, **fields: object):  # type: ignore[no-untyped-def]
+    from bot.rounds.plan import PlanAction as Agreed
+
+    values = {"id": id_, "ref": id_, "text": f"Do {id_}.", "area": area}
+    values |= {"agreed": agreed, "status": status, **fields}
+    return Agreed.model_validate(values)
+
+
+def test_the_plan_is_read_from_plan_toml(rounds: tuple[Path, Path], cat: Catalogue) -> None:
+    from bot.rounds.plan import Plan, save_plan
+
+    old, new = rounds
+    assert comparison(old, new, cat, "json").data["plan"] is None
+    earlier = Plan(
+        round="r2009",
+        framework="mini",
+        actions=(
+            plan_action("fix-one", "one", "done"),
+            plan_action("fix-two", "two", "in_progress"),
+            plan_action("brief", "two", "not_started"),
+            plan_action("never-agreed", "two", "done", agreed=False),
+        ),
+    )
+    save_plan(old, earlier)
+    progress = comparison(old, new, cat, "json").data["plan"]
+    # Only the agreed actions count: three, whatever the proposed one says.
+    assert progress["total"] == 3
+    assert progress["counts"] == {"done": 1, "in_progress": 1, "not_started": 1, "dropped": 0}
+    markdown = comparison(old, new, cat, "md").text
+    assert "## The agreed action plan" in markdown
+    assert (
+        "3 actions agreed after 2009/10: 1 done, 1 in progress, 1 not started, 0 dropped."
+        in markdown
+    )
+
+    # Once the later round's plan carries them in, the status its answers reported counts.
+    later = Plan(
+        round="r2010",
+        framework="mini",
+        actions=(
+            plan_action("fix-one", "one", "done", carried_from="r2009"),
+            plan_action("fix-two", "two", "done", carried_from="r2009"),
+            plan_action("brief", "two", "dropped", carried_from="r2009"),
+            plan_action("new-one", "one", "not_started"),
+        ),
+    )
+    save_plan(new, later)
+    progress = comparison(old, new, cat, "json").data["plan"]
+    assert progress["counts"] == {"done": 2, "in_progress": 0, "not_started": 0, "dropped": 1}
+    html = comparison(old, new, cat, "html").text
+    assert "<strong>2 done</strong>" in html

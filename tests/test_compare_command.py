@@ -1,0 +1,122 @@
+"""`round compare` and `report --compare` as installed, run as a user would."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.rounds.folder import create
+from bot.rounds.model import Invitee, Round
+from tests.conftest import DATA, ROOT
+from tests.plain_driver import run
+from tests.test_compare import NOW, THEN, build_round
+
+FRAMEWORKS = ("--frameworks", str(DATA))
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def rounds(tmp_path: Path) -> tuple[Path, Path]:
+    cat = Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
+    base = tmp_path / "transcripts" / "rounds"
+    old = build_round(base / "mini-2009", cat, THEN, "2009/10")
+    new = build_round(
+        base / "mini-2010", cat, NOW, "2010/11", start=datetime(2010, 6, 1, 9, tzinfo=UTC)
+    )
+    return old, new
+
+
+def test_round_compare_by_name_in_every_format(rounds: tuple[Path, Path], tmp_path: Path) -> None:
+    result = run("--frameworks", str(DATA), "round", "compare", "mini-2009", "mini-2010")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Mini framework for tests: 2009/10 compared with 2010/11")
+    assert "| Area one | " in result.stdout and "could be chance" in result.stdout
+    assert '## How "could be chance" is decided' in result.stdout
+
+    out = tmp_path / "compare.html"
+    result = run(
+        *("--frameworks", str(DATA)),
+        *("round", "compare", "mini-2009", "mini-2010", "--format", "html", "-o", str(out)),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "compare.html" in result.stderr and result.stdout == ""
+    html = out.read_text()
+    assert "<svg" in html and "<script" not in html and 'href="http' not in html
+
+    result = run(
+        *("--frameworks", str(DATA)),
+        *("round", "compare", "mini-2009", "mini-2010", "--format", "json", "-o", "-"),
+    )
+    data = json.loads(result.stdout)
+    assert data["kind"] == "comparison" and data["now"]["respondents"] == len(NOW)
+
+
+def test_report_compare_takes_folders_of_transcripts(
+    rounds: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = rounds
+    # Folders without round.toml: the transcripts alone.
+    plain_old, plain_new = tmp_path / "old", tmp_path / "new"
+    for source, target in ((old, plain_old), (new, plain_new)):
+        target.mkdir()
+        for path in source.glob("*.toml"):
+            if path.name != "round.toml":
+                (target / path.name).write_bytes(path.read_bytes())
+        (target / ".frameworks").mkdir()
+        for path in (source / ".frameworks").iterdir():
+            (target / ".frameworks" / path.name).write_bytes(path.read_bytes())
+    result = run(
+        "report", "--compare", str(plain_old), str(plain_new), "--format", "json", *FRAMEWORKS
+    )
+    assert result.returncode == 0, result.stderr
+    by_folder = json.loads(result.stdout)
+    by_round = json.loads(
+        run("report", "--compare", str(old), str(new), "--format", "json", *FRAMEWORKS).stdout
+    )
+    assert (by_folder["then"]["label"], by_folder["now"]["label"]) == ("old", "new")
+    assert by_folder["areas"] == by_round["areas"]
+    assert by_folder["statements"] == by_round["statements"]
+
+
+def test_bad_input_gets_a_clear_error_never_a_traceback(
+    rounds: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = rounds
+    cases = [
+        (
+            ("round", "compare", "mini-2009", "mini-2011"),
+            2,
+            "is not a round (it has no round.toml)",
+        ),
+        (("round", "compare", "mini-2009", "mini-2011"), 2, 'did you mean "mini-2010"'),
+        (("report", "--compare", str(old)), 2, "--compare takes two folders"),
+        (("report", "--compare", str(old), str(tmp_path / "nowhere")), 2, "does not exist"),
+        (("report", "--compare", str(old), str(new), "--format", "csv"), 2, "not csv"),
+        (("report", "--compare", str(old), str(old)), 2, "named twice"),
+        (
+            (
+                "report",
+                "--compare",
+                str(old),
+                str(ROOT / "transcripts" / "examples" / "hertfordshire-survey"),
+            ),
+            2,
+            "only rounds of one framework can be compared",
+        ),
+        (("round", "compare", "mini-2009", "mini-2010", "-o", str(tmp_path)), 2, "is a folder"),
+    ]
+    empty = tmp_path / "transcripts" / "rounds" / "empty"
+    create(
+        empty, Round(title="Nobody yet", framework="mini", invitees=(Invitee(id="x", name="X"),))
+    )
+    cases.append((("round", "compare", "mini-2009", "empty"), 1, "has no complete transcripts yet"))
+    for args, status, message in cases:
+        result = run(*FRAMEWORKS, *args)
+        assert result.returncode == status, (args, result.stderr)
+        assert message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stdout == ""

@@ -1,0 +1,83 @@
+"""Pilot test of the comparison in the app: from a round's screen, `v` compares it with the
+earlier round beside it (asking which when there are several) and exports the report."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual.widgets import DataTable, OptionList, Static
+
+from bot.tui.screens.compare import CompareScreen
+from bot.tui.screens.dialogs import PickScreen
+from bot.tui.screens.round import RoundScreen
+from tests.test_compare import NOW, THEN, build_round
+from tests.test_round_tui import until
+from tests.tui_helpers import make_app, mini_catalogue
+
+SIZE = (100, 30)
+
+
+async def test_round_screen_compares_with_the_earlier_round_and_exports(tmp_path: Path) -> None:
+    cat = mini_catalogue()
+    rounds = tmp_path / "transcripts" / "rounds"
+    build_round(rounds / "mini-2009", cat, THEN, "2009/10")
+    new = build_round(
+        rounds / "mini-2010", cat, NOW, "2010/11", start=datetime(2010, 6, 1, 9, tzinfo=UTC)
+    )
+    app = make_app(cat, tmp_path / "transcripts")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(RoundScreen(cat, new))
+        await until(pilot, lambda: isinstance(app.screen, RoundScreen) and app.screen.shot)
+        hint = str(app.screen.query_one("#round-hint", Static).render())
+        assert "v compares rounds." in hint
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.data)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        title = str(screen.query_one("#compare-title", Static).render())
+        assert "2009/10 (5) and 2010/11 (6)" in title
+        table = screen.query_one(DataTable)
+        assert table.row_count == 2
+        first = [str(cell) for cell in table.get_row_at(0)]
+        area = next(a for a in screen.data["areas"] if a["id"] == "one")
+        assert first[:5] == [
+            "Area one",
+            f"{area['then']['score']:.0f}",
+            "5",
+            f"{area['now']['score']:.0f}",
+            "6",
+        ]
+        await pilot.press("h")
+        await until(pilot, lambda: "Saved HTML" in str(screen.query_one("#export-path").render()))
+        exported = tmp_path / "reports" / "compare-mini-2010.html"
+        assert "<svg" in exported.read_text()
+        await pilot.press("h")  # a second export never replaces the first
+        await until(pilot, lambda: (tmp_path / "reports" / "compare-mini-2010-2.html").exists())
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, RoundScreen))
+
+        # With two earlier rounds, the app asks which.
+        build_round(rounds / "mini-2008", cat, NOW, "2008/09")
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, PickScreen))
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 2
+        assert "2009/10" in str(options.get_option_at_index(0).prompt)  # the latest first
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.data)
+        assert app.screen.data["then"]["label"] == "2008/09"
+
+
+async def test_a_round_with_nothing_to_compare_with_says_so(tmp_path: Path) -> None:
+    cat = mini_catalogue()
+    only = build_round(tmp_path / "transcripts" / "rounds" / "only", cat, THEN, "2009/10")
+    app = make_app(cat, tmp_path / "transcripts")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(RoundScreen(cat, only))
+        await until(pilot, lambda: isinstance(app.screen, RoundScreen) and app.screen.shot)
+        assert "compares" not in str(app.screen.query_one("#round-hint", Static).render())
+        await pilot.press("v")
+        await until(pilot, lambda: not isinstance(app.screen, RoundScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "No round to compare with" in shown
