@@ -249,10 +249,10 @@ def resume(
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:
     """Rebuild a session from a transcript, or explain why the dialogue no longer fits it."""
     nodes = dialogue.dialogue.nodes
-    questions = {q.id for q in dialogue.framework.framework.questions()}
+    framework = dialogue.framework.framework
     for turn in transcript.turns:
         if (turn.node and turn.node not in nodes) or (
-            turn.question and turn.question not in questions
+            turn.question and not framework.has_question(turn.question)
         ):
             missing = (
                 f'node "{turn.node}"' if turn.node not in nodes else f'question "{turn.question}"'

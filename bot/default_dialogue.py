@@ -54,6 +54,11 @@ def default_dialogue(framework: Framework) -> Dialogue:
             node_id = f"q-{question.id}"
             nodes[node_id] = Node(ask=question.id, probes=default_probes(question))
             order.append(node_id)
+        for group in area.groups:
+            # "g-" for a group, as "q-" for a question: no two nodes share an id.
+            node_id = f"g-{group.id}"
+            nodes[node_id] = Node(group=group.id, chat=f"{group.title}.")
+            order.append(node_id)
     nodes["end"] = Node(end="That is the last question. Thank you: your answers are saved.")
     order.append("end")
     linked = {

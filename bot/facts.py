@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from bot.answer_score import AnswerMismatch, raw_score
 from bot.model import Framework, Turn
-from bot.model.framework import OVERALL
+from bot.model.framework import OVERALL, base_question
 
 
 def weighted_mean(scores: Iterable[tuple[float | None, float]]) -> float | None:
@@ -40,7 +40,8 @@ class AnswerFacts:
         turn = self.answers.get(question_id)
         if turn is None:
             return None
-        question = self.framework.question(question_id)
+        # One item's answer to a repeated group's question is kept as "question#item".
+        question = self.framework.question(base_question(question_id))
         if question.kind in ("choice", "date") and turn.abstain:
             return None
         if question.kind == "number":
@@ -66,7 +67,7 @@ class AnswerFacts:
             # From the framework, never from the score stored in the turn; in the scored
             # direction (a reverse-scored question's top option scores 0). A value that is
             # not an answer to the question scores nothing (reports refuse such a file).
-            question = self.framework.question(question_id)
+            question = self.framework.question(base_question(question_id))
             try:
                 raw = raw_score(self.framework, question, turn)
             except AnswerMismatch:

@@ -255,6 +255,7 @@ def framework_checks(
     scales = _table(data.get("scales"))
     areas = _tables(data.get("areas"))
     questions: dict[str, dict[str, Any]] = {}
+    grouped: set[str] = set()  # the ids of repeated groups and their questions
     area_ids: set[str] = set()
     action_ids: set[str] = set()
     # A question's number is how reports and the app name it ("Because: 2.14 No"), and an
@@ -272,20 +273,32 @@ def framework_checks(
                     "give the area another id",
                 )
             area_ids.add(area_id)
-        for q, question in enumerate(_tables(area.get("questions"))):
+        # A repeated group's questions and the group itself (the name of its "another?"
+        # question) share the question ids; only the area's own can be named in conditions.
+        listed: list[tuple[list[str | int], dict[str, Any]]] = [
+            (["areas", a, "questions", q], question)
+            for q, question in enumerate(_tables(area.get("questions")))
+        ]
+        for g, group in enumerate(_tables(area.get("groups"))):
+            listed.append((["areas", a, "groups", g], {"id": group.get("id")}))
+            listed.extend(
+                (["areas", a, "groups", g, "questions", q], question)
+                for q, question in enumerate(_tables(group.get("questions")))
+            )
+        for at, question in listed:
             question_id = question.get("id")
             if isinstance(question_id, str):
-                if question_id in questions:
-                    problem(
-                        ["areas", a, "questions", q, "id"],
-                        f'question id "{question_id}" is used twice',
-                    )
-                questions.setdefault(question_id, question)
+                if question_id in questions or question_id in grouped:
+                    problem([*at, "id"], f'question id "{question_id}" is used twice')
+                if at[2] == "questions":
+                    questions.setdefault(question_id, question)
+                else:
+                    grouped.add(question_id)
             number = question.get("number")
             if isinstance(number, str) and number:
                 if number in numbers:
                     problem(
-                        ["areas", a, "questions", q, "number"],
+                        [*at, "number"],
                         f'number "{number}" is already {numbers[number]}\'s; give each question '
                         'its own, such as "1.5" and "1.5 (part 2)" for a question asked in two parts',
                     )
@@ -390,13 +403,19 @@ def scale_problems(data: dict[str, Any], name: str, text: str) -> list[Problem]:
     areas = data.get("areas") if isinstance(data.get("areas"), list) else []
     problems = []
     for a, area in enumerate(areas):
-        questions = area.get("questions") if isinstance(area, dict) else None
-        for q, question in enumerate(questions if isinstance(questions, list) else []):
-            scale = question.get("scale") if isinstance(question, dict) else None
-            if isinstance(scale, str) and scale not in scales:
-                loc: list[str | int] = ["areas", a, "questions", q, "scale"]
-                message = f'unknown scale "{scale}"; the scales are: {", ".join(scales) or "none"}{suggest(scale, scales)}'
-                problems.append(Problem(name, dotted(loc), message, find_line(text, loc)))
+        area = area if isinstance(area, dict) else {}
+        listed = [(["areas", a, "questions"], area.get("questions"))]
+        groups = area.get("groups")
+        for g, group in enumerate(groups if isinstance(groups, list) else []):
+            if isinstance(group, dict):
+                listed.append((["areas", a, "groups", g, "questions"], group.get("questions")))
+        for at, questions in listed:
+            for q, question in enumerate(questions if isinstance(questions, list) else []):
+                scale = question.get("scale") if isinstance(question, dict) else None
+                if isinstance(scale, str) and scale not in scales:
+                    loc: list[str | int] = [*at, q, "scale"]
+                    message = f'unknown scale "{scale}"; the scales are: {", ".join(scales) or "none"}{suggest(scale, scales)}'
+                    problems.append(Problem(name, dotted(loc), message, find_line(text, loc)))
     return problems
 
 
@@ -479,9 +498,24 @@ def reference_problems(
             )
         ask = node.get("ask")
         if isinstance(ask, str) and ask not in questions:
+            hint = (
+                f"; it is a question of a repeated group: ask the group, group = "
+                f'"{framework.group_of(ask).id}"'
+                if framework.group_of(ask) is not None
+                else suggest(ask, questions)
+            )
             problem(
                 ["nodes", node_id, "ask"],
-                f'asks "{ask}", which is not a question in {framework.id}{suggest(ask, questions)}',
+                f'asks "{ask}", which is not a question in {framework.id}{hint}',
+            )
+        group = node.get("group")
+        groups = [g.id for a in framework.areas for g in a.groups]
+        if isinstance(group, str) and group not in groups:
+            problem(
+                ["nodes", node_id, "group"],
+                f'names group "{group}", which {framework.id} does not have'
+                + (f"; its groups are: {', '.join(groups)}" if groups else "; it has no groups")
+                + suggest(group, groups),
             )
         branches = node.get("branches")
         for b, branch in enumerate(branches if isinstance(branches, list | tuple) else []):

@@ -48,7 +48,8 @@ def scripted(answers: dict[str, str], replies: dict[str, str]) -> Answerer:
         question = prompt.question.id if prompt.question else ""
         if prompt.kind == "probe":
             return replies.get(question, ":skip")
-        return answers[question]
+        # A repeated group's questions are answered item by item: "risk_owner#2".
+        return answers[f"{question}#{prompt.item}" if prompt.item else question]
 
     return answer
 
@@ -336,7 +337,20 @@ GOVERNANCE = {
     "comms_strategy": "n",
     "website_current": "n",
     "rural_voice": "d",
-    "rag_risk": "n",
+    "rag_risk": "y - at a workshop of partnership members in July 2009",
+    # The top risks named at that workshop, one per item of the risk register.
+    "risk_objective#1": "Affordable housing: 150 new affordable homes a year",
+    "risk_rag#1": "r",
+    "risk_owner#1": "The Housing and Well-being theme group",
+    "top_risks#1": "y",
+    "risk_objective#2": "Economy: the town centre regeneration scheme",
+    "risk_rag#2": "a - the developer's funding is agreed but not signed",
+    "risk_owner#2": "The Opportunities theme group chair",
+    "top_risks#2": "y",
+    "risk_objective#3": "Safety: reducing alcohol-related harm in the town centre",
+    "risk_rag#3": "g",
+    "risk_owner#3": "The Community Safety Partnership",
+    "top_risks#3": "n",
 }
 GOVERNANCE_REPLIES = {
     "board_size": "Every organisation that was on the old theme groups wanted a seat",
@@ -352,7 +366,7 @@ GOVERNANCE_REPLIES = {
     "comms_strategy": "Each partner publishes its own news; there is no shared plan",
     "website_current": "The home page still advertises the 2008 conference",
     "rural_voice": "The Association of Local Councils would know",
-    "rag_risk": "Affordable housing and the economy objectives are most at risk",
+    "rag_risk": "Affordable housing and the economy objectives are most at risk, coded red and amber",
 }
 
 

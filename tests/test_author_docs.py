@@ -31,6 +31,7 @@ MODELS: list[type[BaseModel]] = [
     framework_model.Range,
     framework_model.Benchmark,
     framework_model.Action,
+    framework_model.Group,
     dialogue_model.Dialogue,
     dialogue_model.Node,
     dialogue_model.Branch,

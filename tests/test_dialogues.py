@@ -33,6 +33,8 @@ def default_reply(screen: str) -> str:
         return "The Board minutes of 12 March 2009 record it"
     if "[y] Yes" in screen:
         return "y - agreed by the Board in March 2009"
+    if "[a] Amber" in screen:  # a risk coded red, amber or green
+        return "a"
     if "[1] Strongly agree" in screen:
         return "2"
     if "[3] " in screen:

@@ -109,7 +109,7 @@ def test_dialogue_node_kinds_and_probe_fit(tmp_path: Path) -> None:
         '[nodes.hello]\nsay = "Hello."', '[nodes.hello]\nsay = "Hello."\nask = "a1"'
     )
     assert dialogue_errors(text, tmp_path) == [
-        "broken-dialogue.toml:7: nodes.hello: a node needs exactly one of say, ask or end (found: say, ask)"
+        "broken-dialogue.toml:7: nodes.hello: a node needs exactly one of say, ask, group or end (found: say, ask)"
     ]
 
 

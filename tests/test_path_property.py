@@ -2,7 +2,9 @@
 
 Random conversations that go back, amend, skip, add notes, reply to follow-ups and back out
 of branches compile to the same assessment, in all four formats, as a conversation that
-gives the same final answers straight through.
+gives the same final answers straight through. In a repeated group (the governance
+framework's risk register) they add items, go back into them, amend them and back out of
+them: each item's answers are named by the item ("risk_rag#2").
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from hypothesis import strategies as st
 from bot.catalogue import Catalogue
 from bot.engine import Session
 from bot.engine.path import FinalPath, final_path
+from bot.engine.prompts import Prompt
 from bot.loading import LoadedDialogue
 from bot.model import Question, Transcript, Turn
+from bot.model.framework import base_question, instance_key
 from bot.model.transcript import Reference
 from bot.report.render import render_assessment
 from bot.scoring import compile_transcript
@@ -71,8 +75,17 @@ def held_still(dialogue_id: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def answer_text(draw: Callable, question: Question, loaded: LoadedDialogue) -> str:
-    """A valid answer, as a respondent might type it."""
+def answer_key(prompt: Prompt) -> str:
+    """The name the prompt's answer is kept under (one item's, in a repeated group)."""
+    assert prompt.question is not None
+    return instance_key(prompt.question.id, prompt.item)
+
+
+def answer_text(
+    draw: Callable, question: Question, loaded: LoadedDialogue, yes: bool = False
+) -> str:
+    """A valid answer, as a respondent might type it (``yes``: a yes where it is one of
+    the answers, so that gates open and repeated groups gain items)."""
     if question.kind == "text":
         return draw(st.sampled_from(TEXTS))
     if question.kind == "number":
@@ -84,7 +97,8 @@ def answer_text(draw: Callable, question: Question, loaded: LoadedDialogue) -> s
     else:
         scale = loaded.framework.framework.scale_of(question)
         assert scale is not None
-        option = draw(st.sampled_from(scale.options))
+        yeses = [o for o in scale.options if o.value == "yes"]
+        option = yeses[0] if yes and yeses else draw(st.sampled_from(scale.options))
         text = draw(st.sampled_from((option.key, option.label)))
     comment = draw(st.sampled_from(COMMENTS))
     return f"{text} - {comment}" if comment else text
@@ -116,12 +130,20 @@ def wander(draw: Callable, loaded: LoadedDialogue) -> Session:
     asks = sum(1 for n in loaded.dialogue.nodes.values() if n.ask)
     budget = draw(st.integers(min_value=asks, max_value=asks * 2))
     questions = loaded.framework.framework
+    # Half the conversations say yes wherever they can: into the risk register, for more items.
+    yes = draw(st.booleans())
+    # Repeated groups come late: wander in them on a budget of their own (back out of
+    # items, amend them, add items then go back).
+    group_budget = draw(st.integers(min_value=0, max_value=40))
+    group_steps = 0
     steps = 0
     while not session.over:
         steps += 1
-        assert steps < budget + asks * 4, "the conversation does not end"
+        assert steps < budget + group_budget + asks * 4 + 60, "the conversation does not end"
         prompt = session.current()
-        wandering = steps < budget
+        if prompt.item is not None:
+            group_steps += 1
+        wandering = steps < budget or (prompt.item is not None and group_steps < group_budget)
         if prompt.kind == "probe":
             choice = draw(st.sampled_from(("reply", "reply", "skip", "back", "note")))
             if not wandering:
@@ -138,8 +160,9 @@ def wander(draw: Callable, loaded: LoadedDialogue) -> Session:
             continue
         question = prompt.question
         assert question is not None
-        if question.id in still and question.id in decided:
-            first = decided[question.id]
+        key = answer_key(prompt)
+        if key in still and key in decided:
+            first = decided[key]
             moves = ["same"] + (["back"] if prompt.can_go_back and wandering else [])
             if draw(st.sampled_from(moves)) == "back":
                 outcome = session.back(NOW)
@@ -151,31 +174,32 @@ def wander(draw: Callable, loaded: LoadedDialogue) -> Session:
         if wandering:
             moves += ["skip", "note"]
             if prompt.can_go_back:
-                moves += ["back", "back"]
+                moves += ["back", "back"] * (2 if prompt.item is not None else 1)
             if prompt.previous is not None:
                 moves += ["keep"]
-            amendable = [q for q in session.answers if q != question.id and q not in still]
+            amendable = [q for q in session.answers if q != key and q not in still]
             if amendable:
                 moves += ["amend"]
         elif prompt.previous is not None:
             moves += ["keep"]
         move = draw(st.sampled_from(moves))
         if move == "answer":
-            text = answer_text(draw, question, loaded)
+            # Inside a group, answer "another?" either way, to back out of items.
+            text = answer_text(draw, question, loaded, yes and prompt.item is None)
             outcome = session.answer(text, NOW)
-            decided.setdefault(question.id, text)
+            decided.setdefault(key, text)
         elif move == "keep":
             outcome = session.answer("", NOW)
         elif move == "skip":
             outcome = session.skip(NOW)
-            decided.setdefault(question.id, None)
+            decided.setdefault(key, None)
         elif move == "back":
             outcome = session.back(NOW)
         elif move == "note":
             outcome = session.note(draw(st.sampled_from(NOTES)), NOW)
         else:
             target = draw(st.sampled_from(sorted(amendable)))
-            text = answer_text(draw, questions.question(target), loaded)
+            text = answer_text(draw, questions.question(base_question(target)), loaded)
             outcome = session.amend(target, text, NOW)
         assert outcome.accepted, (move, outcome.error)
     assert session.complete
@@ -189,18 +213,17 @@ def straight_through(loaded: LoadedDialogue, path: FinalPath) -> Session:
     replies: dict[str, list[str]] = {}
     while not session.over:
         prompt = session.current()
-        question = prompt.question
-        assert question is not None
-        step = path.step(question.id)
-        assert step is not None, f"{question.id} is asked straight through but not on the path"
+        key = answer_key(prompt)
+        step = path.step(key)
+        assert step is not None, f"{key} is asked straight through but not on the path"
         if prompt.kind == "probe":
-            queue = replies[question.id]
+            queue = replies[key]
             reply = queue.pop(0) if queue else ""
             outcome = session.answer(reply, NOW) if reply else session.skip(NOW)
         else:
             for note in step.notes:
                 assert session.note(note, NOW).accepted
-            replies[question.id] = [f.reply for f in step.follow_ups]
+            replies[key] = [f.reply for f in step.follow_ups]
             answer = step.answer
             outcome = session.answer(answer.text, NOW) if answer else session.skip(NOW)
         assert outcome.accepted, outcome.error

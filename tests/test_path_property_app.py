@@ -15,11 +15,19 @@ from bot.catalogue import Catalogue
 from bot.engine.path import final_path
 from bot.model import Respondent
 from tests.conftest import Clock
-from tests.test_path_property import NOW, dialogue, held_still, rendered, straight_through
+from tests.test_path_property import (
+    NOW,
+    answer_key,
+    dialogue,
+    held_still,
+    rendered,
+    straight_through,
+)
 from tests.tui_helpers import make_app
 
 DIALOGUE = "governance-structure-review"
-"""Numbers, yes/no answers and a branch (no Executive skips its questions)."""
+"""Numbers, yes/no answers, a branch (no Executive skips its questions) and a repeated
+group (the risk register: items added, gone back into and backed out of)."""
 # Short words: every key is a real key press, about a tenth of a second each.
 REPLIES = ("LAA", "dk", "no")
 NOTES = ("ok",)
@@ -27,6 +35,10 @@ NOTES = ("ok",)
 
 def typed_answer(draw: Callable, question_id: str) -> str:
     question = dialogue(DIALOGUE).framework.framework.question(question_id)
+    if question_id == "rag_risk":
+        return "y"  # into the risk register every time
+    if question.kind == "text":
+        return draw(st.sampled_from(("LAA", "Cllr Smith")))
     if question.kind == "number":
         return draw(st.sampled_from(("0", "3", "9", "14", "dk", "12 - LAA")))
     scale = dialogue(DIALOGUE).framework.framework.scale_of(question)
@@ -52,12 +64,14 @@ async def wander_in_the_app(draw: Callable, folder: Path) -> Path:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         budget = draw(st.integers(min_value=10, max_value=30))
-        steps = 0
+        group_budget = draw(st.integers(min_value=5, max_value=20))
+        steps = group_steps = 0
         while not talk.session.over:
             steps += 1
-            assert steps < 200
-            wandering = steps < budget
+            assert steps < 260
             prompt = talk.session.current()
+            group_steps += prompt.item is not None
+            wandering = steps < budget or (prompt.item is not None and group_steps < group_budget)
             before = len(talk.session.turns)
             if prompt.kind == "probe":
                 move = (
@@ -68,7 +82,7 @@ async def wander_in_the_app(draw: Callable, folder: Path) -> Path:
             elif (
                 prompt.question is not None
                 and prompt.question.id in still
-                and (prompt.question.id in decided)
+                and (answer_key(prompt) in decided)
             ):
                 move = "keep" if prompt.previous is not None else "skip"
             else:
@@ -85,7 +99,9 @@ async def wander_in_the_app(draw: Callable, folder: Path) -> Path:
                     else draw(st.sampled_from(REPLIES))
                 )
                 await pilot.press(*text)
-                await pilot.press("enter")
+                # A text question's answer is typed in the multi-line box: Ctrl+S sends it.
+                long = move == "answer" and prompt.question.kind == "text"
+                await pilot.press("ctrl+s" if long else "enter")
             elif move == "keep":
                 await pilot.press("enter")
             elif move == "skip":
@@ -99,7 +115,7 @@ async def wander_in_the_app(draw: Callable, folder: Path) -> Path:
                 await pilot.press("enter")
             await pilot.pause()
             if prompt.kind == "ask" and prompt.question is not None and move in ("answer", "skip"):
-                decided.add(prompt.question.id)
+                decided.add(answer_key(prompt))
             assert len(talk.session.turns) > before, (move, prompt.kind)
     return talk.path
 

@@ -21,6 +21,11 @@ The path is computed from the turns alone, so reports need no dialogue file:
 - A follow-up reply is bound to the answer it followed; a new answer to the question
   unbinds the earlier replies. A skipped follow-up, an empty reply or `:skip` typed as
   a reply are not words.
+- In a repeated group each item's questions are steps of their own, named by the item
+  (`step_key`), and each item's answers are kept under their own names
+  (`instance_key`: "risk_name#2"), so an item's answers are bound to the item, and an
+  item backed out of (its "another?" answered no instead) leaves the path like any
+  question passed by.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.model import Turn
+from bot.model.framework import instance_key
 
 SKIP_COMMAND = ":skip"
 """Typed as a reply, this means skip: it is never the respondent's words."""
@@ -38,6 +44,23 @@ def is_words(text: str) -> bool:
     """Whether a reply says something (not empty, not the skip command)."""
     stripped = text.strip()
     return bool(stripped) and stripped.casefold() != SKIP_COMMAND
+
+
+def step_key(node: str, question: str, item: int | None) -> str:
+    """A step's name on the path: its node, or in a repeated group the node, item and
+    question ("risks#2.risk_owner"; node ids hold no "#" and question ids no ".")."""
+    return node if item is None else f"{node}#{item}.{question}"
+
+
+def turn_step(turn: Turn) -> str:
+    """The path step a turn belongs to."""
+    return step_key(turn.node, turn.question, turn.item)
+
+
+def turn_key(turn: Turn) -> str:
+    """The name a turn's answer is kept under: its question, or one item's (see
+    `instance_key`)."""
+    return instance_key(turn.question, turn.item)
 
 
 @dataclass(frozen=True)
@@ -57,9 +80,9 @@ class Step:
     """One question on the final path."""
 
     node: str
-    """The dialogue node that asked it."""
+    """The dialogue node that asked it (its step: see `step_key`)."""
     question: str
-    """The framework question."""
+    """The framework question (in a repeated group, one item's: see `instance_key`)."""
     answer: Turn | None
     """Its latest answer, or None (skipped, or not answered yet)."""
     follow_ups: tuple[FollowUp, ...] = ()
@@ -128,7 +151,7 @@ class PathTracker:
     def apply(self, turn: Turn) -> None:
         """Move along the path for one turn (only `ask` and `end` turns move it)."""
         if turn.kind == "ask":
-            self.ask(turn.node, turn.question)
+            self.ask(turn_step(turn), turn_key(turn))
         elif turn.kind == "end":
             del self.nodes[self.cursor + 1 :]
 
@@ -174,7 +197,7 @@ class AnswerLedger:
         """Take one turn into account."""
         if not turn.question:
             return
-        record = self.records.setdefault(turn.question, _Record())
+        record = self.records.setdefault(turn_key(turn), _Record())
         kind = turn.kind
         if kind == "answer":
             record.close_pending()
@@ -198,7 +221,7 @@ class AnswerLedger:
         """A copy in which the turn is its question's latest answer (this ledger unchanged)."""
         copy = AnswerLedger()
         copy.records = dict(self.records)
-        copy.records[turn.question] = _Record(answer=turn)
+        copy.records[turn_key(turn)] = _Record(answer=turn)
         return copy
 
     def latest(self, question_id: str) -> Turn | None:

@@ -54,6 +54,8 @@ class Prompt:
     """When revisiting a question: its current answer (an empty reply keeps it)."""
     can_go_back: bool = False
     """Whether there is an earlier question to go back to."""
+    item: int | None = None
+    """In a repeated group: which item (1, 2, ...) the question is about."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Pure functions of a loaded dialogue and the answers; the session calls them.
 
 from __future__ import annotations
 
+from bot.engine.groups import after_in_group, first_step, step_ref
 from bot.engine.path import AnswerLedger, PathTracker, answers_on
 from bot.facts import AnswerFacts
 from bot.loading import LoadedDialogue
@@ -21,16 +22,31 @@ def next_node(loaded: LoadedDialogue, node_id: str, facts: AnswerFacts) -> str |
 
 
 def next_question(loaded: LoadedDialogue, node_id: str, facts: AnswerFacts) -> str | None:
-    """The next ask node after a node, through say nodes (None: the dialogue ends)."""
+    """The next ask or group node after a node, through say nodes (None: the dialogue ends)."""
     nodes = loaded.dialogue.nodes
     for _ in range(len(nodes) + 1):
         following = next_node(loaded, node_id, facts)
         if following is None or nodes[following].kind == "end":
             return None
-        if nodes[following].kind == "ask":
+        if nodes[following].kind in ("ask", "group"):
             return following
         node_id = following
     return None
+
+
+def next_step(loaded: LoadedDialogue, key: str, facts: AnswerFacts) -> str | None:
+    """The path step after a step (see `bot.engine.path.step_key`): the next question of a
+    repeated group's item, its "another?", the next item, or the next question after the
+    node (a group node's first step). None: the dialogue ends."""
+    ref = step_ref(loaded, key)
+    if ref.item is not None:
+        after = after_in_group(loaded, ref, facts.answers)
+        if after is not None:
+            return after.key
+    following = next_question(loaded, ref.node, facts)
+    if following is not None and loaded.dialogue.nodes[following].kind == "group":
+        return first_step(loaded, following).key
+    return following
 
 
 def turning_point(
@@ -41,8 +57,9 @@ def turning_point(
     amendment: Turn,
     finished: bool,
 ) -> str | None:
-    """Where the route taken would turn differently with an amendment: the first node from
-    `node_id` on whose next question is no longer the one that followed it, or None."""
+    """Where the route taken would turn differently with an amendment: the first step from
+    `node_id` (a path step, see `step_key`) on whose next step is no longer the one that
+    followed it, or None."""
     nodes = tracker.nodes
     if node_id not in nodes[: tracker.cursor + 1]:
         return None  # ahead of the cursor: the route is taken again when it is reached
@@ -53,6 +70,6 @@ def turning_point(
     for index in range(nodes.index(node_id), last + 1):
         facts = AnswerFacts(framework, answers_on(nodes[: index + 1], tracker, amended))
         expected = nodes[index + 1] if index + 1 < len(nodes) else None
-        if next_question(loaded, nodes[index], facts) != expected:
+        if next_step(loaded, nodes[index], facts) != expected:
             return nodes[index]
     return None

@@ -14,6 +14,15 @@ from datetime import datetime
 from typing import Any
 
 from bot.engine.answers import AnswerError, ParsedAnswer, option_answer, own_words, parse_answer
+from bot.engine.groups import (
+    StepRef,
+    after_in_group,
+    first_step,
+    group_at,
+    is_more,
+    item_words,
+    step_ref,
+)
 from bot.engine.path import (
     SKIP_COMMAND,
     AnswerLedger,
@@ -22,6 +31,7 @@ from bot.engine.path import (
     answers_on,
     is_words,
     path_of,
+    turn_step,
 )
 from bot.engine.probes import ProbeState, Said, asks_for, expected_of, next_probe, probe_text
 from bot.engine.prompts import Outcome, Progress, Prompt
@@ -30,6 +40,7 @@ from bot.facts import AnswerFacts
 from bot.limits import text_too_long
 from bot.loading import LoadedDialogue
 from bot.model import Option, Question, Turn
+from bot.model.framework import base_question
 from bot.model.transcript import CALL_KINDS
 from bot.text import clean_input
 
@@ -45,6 +56,7 @@ class _Visit:
     """The question being asked now."""
 
     node: str
+    """Its step on the path: its node, or a repeated group's item question (`step_key`)."""
     probes_fired: list[int] = field(default_factory=list)
     probe: int | None = None
     said: list[Said] = field(default_factory=list)
@@ -65,7 +77,12 @@ class Session:
         self.ledger = AnswerLedger()
         self.visit: _Visit | None = None
         self.finished: str = ""  # "", "end" or "abandon"
-        self._ask_nodes = [n for n, node in self.dialogue.nodes.items() if node.ask]
+        # Progress counts each ask node once, and each group's questions once (one item).
+        self._question_total = sum(
+            1 if node.ask else len(self.framework.group(node.group).questions)
+            for node in self.dialogue.nodes.values()
+            if node.ask or node.group
+        )
         for turn in turns:
             self._apply(turn)
 
@@ -117,8 +134,9 @@ class Session:
             return Prompt(kind=kind, node=last.node, text=last.text, progress=self._progress(None))
         if self.visit is None:
             raise SessionError("the session has not begun; call begin() first")
-        node = self.dialogue.nodes[self.visit.node]
-        question = self.framework.question(node.ask or "")
+        ref = self._ref(self.visit.node)
+        node = self.dialogue.nodes[ref.node]
+        question = self.framework.question(ref.question)
         progress = self._progress(question)
         back = self.tracker.cursor > 0 or self.visit.probe is not None
         if self.visit.probe is not None:
@@ -139,11 +157,12 @@ class Session:
             progress=progress,
             question=question,
             options=self.framework.options_of(question),
-            chat=node.chat,
+            chat=self._chat(ref),
             read_aloud=node.read_aloud,
             guidance=node.guidance,
-            previous=self.ledger.latest(question.id),
+            previous=self.ledger.latest(ref.answer_key),
             can_go_back=back,
+            item=ref.item,
         )
 
     # ----- acting ----------------------------------------------------------------------------
@@ -165,8 +184,9 @@ class Session:
         what = "That reply" if self.visit.probe is not None else "That answer"
         if too_long := text_too_long(text, what):
             return Outcome(error=too_long)
-        node = self.dialogue.nodes[self.visit.node]
-        question = self.framework.question(node.ask or "")
+        ref = self._ref(self.visit.node)
+        node = self.dialogue.nodes[ref.node]
+        question = self.framework.question(ref.question)
         if self.visit.probe is not None:
             if not text.strip():
                 return Outcome(error="Please type a reply, or :skip to move on.")
@@ -175,23 +195,23 @@ class Session:
                 at,
                 self._respondent,
                 "probe_answer",
-                node=self.visit.node,
+                node=ref.node,
                 question=question.id,
                 text=text,
                 trigger=probe.on,
             )
             return self._record(turn, at)
-        previous = self.ledger.latest(question.id)
+        previous = self.ledger.latest(ref.answer_key)
         if not text and previous is not None:
             turn = self._turn(
-                at, self._respondent, "keep", node=self.visit.node, question=question.id
+                at, self._respondent, "keep", node=ref.node, question=question.id, item=ref.item
             )
             return self._record(turn, at)
         try:
             parsed = parse_answer(question, self.framework.scale_of(question), text)
         except AnswerError as error:
             return Outcome(error=str(error))
-        turn = self._answer_turn(at, question, text, parsed, previous)
+        turn = self._answer_turn(at, question, text, parsed, previous, item=ref.item)
         return self._record(turn, at)
 
     def choose(self, option: Option, comment: str, at: datetime) -> Outcome:
@@ -202,7 +222,8 @@ class Session:
         assert self.visit is not None
         if self.visit.probe is not None:
             return Outcome(error="This is a follow-up: please type a reply, or :skip to move on.")
-        question = self.framework.question(self.dialogue.nodes[self.visit.node].ask or "")
+        ref = self._ref(self.visit.node)
+        question = self.framework.question(ref.question)
         if option not in self.framework.options_of(question):
             return Outcome(error=f"{option.label!r} is not one of the answers to {question.id}.")
         comment = clean_input(comment).strip()
@@ -213,7 +234,8 @@ class Session:
             return self.answer(f"{option.key} {comment}" if comment else option.key, at)
         parsed = option_answer(question, option, comment)
         text = f"{option.key} {comment}" if comment else option.key
-        turn = self._answer_turn(at, question, text, parsed, self.ledger.latest(question.id))
+        previous = self.ledger.latest(ref.answer_key)
+        turn = self._answer_turn(at, question, text, parsed, previous, item=ref.item)
         return self._record(turn, at)
 
     def amend(self, question_id: str, text: str, at: datetime) -> Outcome:
@@ -226,18 +248,24 @@ class Session:
         previous = self.answers.get(question_id)
         if previous is None:
             return Outcome(error=f"{question_id} has no answer to amend.")
-        if self.visit is not None and previous.node == self.visit.node:
+        if self.visit is not None and turn_step(previous) == self.visit.node:
             return Outcome(error="That is the question being asked now: answer it, or go back.")
-        question = self.framework.question(question_id)
+        question = self.framework.question(base_question(question_id))
         try:
             parsed = parse_answer(question, self.framework.scale_of(question), clean_input(text))
         except AnswerError as error:
             return Outcome(error=str(error))
         turn = self._answer_turn(
-            at, question, clean_input(text), parsed, previous, node=previous.node
+            at,
+            question,
+            clean_input(text),
+            parsed,
+            previous,
+            node=previous.node,
+            item=previous.item,
         )
         turning = turning_point(
-            self.loaded, self.tracker, self.ledger, previous.node, turn, bool(self.finished)
+            self.loaded, self.tracker, self.ledger, turn_step(previous), turn, bool(self.finished)
         )
         if turning is not None and self.finished:
             return Outcome(
@@ -247,31 +275,19 @@ class Session:
         self._apply(turn)
         if turning is None:
             return Outcome((turn,))
-        back = self._turn(
-            at,
-            self._respondent,
-            "back",
-            node=turning,
-            question=self.dialogue.nodes[turning].ask or "",
-        )
+        back = self._step_turn(at, "back", self._ref(turning))
         self._apply(back)
-        return Outcome((turn, back, *self._emit_from(turning, at)))
+        return Outcome((turn, back, *self._emit_step(turning, at)))
 
     def skip(self, at: datetime) -> Outcome:
         """Skip the question (it stays unanswered) or the follow-up."""
         if refusal := self._refuse_if_over():
             return refusal
         assert self.visit is not None
-        node = self.dialogue.nodes[self.visit.node]
+        ref = self._ref(self.visit.node)
+        node = self.dialogue.nodes[ref.node]
         trigger = node.probes[self.visit.probe].on if self.visit.probe is not None else ""
-        turn = self._turn(
-            at,
-            self._respondent,
-            "skip",
-            node=self.visit.node,
-            question=node.ask or "",
-            trigger=trigger,
-        )
+        turn = self._step_turn(at, "skip", ref, trigger=trigger)
         return self._record(turn, at)
 
     def back(self, at: datetime) -> Outcome:
@@ -285,13 +301,7 @@ class Session:
             target = self.tracker.nodes[self.tracker.cursor - 1]
         else:
             return Outcome(error="This is the first question; there is nothing to go back to.")
-        turn = self._turn(
-            at,
-            self._respondent,
-            "back",
-            node=target,
-            question=self.dialogue.nodes[target].ask or "",
-        )
+        turn = self._step_turn(at, "back", self._ref(target))
         return self._record(turn, at)
 
     def note(self, text: str, at: datetime) -> Outcome:
@@ -301,10 +311,11 @@ class Session:
             return Outcome(error=too_long)
         if not text:
             return Outcome(error="A note needs some text, such as :note rang back later.")
-        node = self.visit.node if self.visit else ""
-        question = self.dialogue.nodes[node].ask or "" if node else ""
+        ref = self._ref(self.visit.node) if self.visit else StepRef("", "")
         speaker = "interviewer" if self.telephone else "respondent"
-        turn = self._turn(at, speaker, "note", node=node, question=question, text=text)
+        turn = self._turn(
+            at, speaker, "note", node=ref.node, question=ref.question, item=ref.item, text=text
+        )
         self._apply(turn)
         return Outcome((turn,))
 
@@ -313,7 +324,10 @@ class Session:
         if refusal := self._refuse_if_over():
             return refusal
         turn = self._turn(
-            at, self._respondent, "abandon", node=self.visit.node if self.visit else ""
+            at,
+            self._respondent,
+            "abandon",
+            node=self._ref(self.visit.node).node if self.visit else "",
         )
         self._apply(turn)
         return Outcome((turn,))
@@ -325,7 +339,8 @@ class Session:
             raise ValueError(f"not a call event: {event}")
         if self.finished:
             return Outcome(error="The interview is over.")
-        turn = self._turn(at, "interviewer", event, node=self.visit.node if self.visit else "")
+        node = self._ref(self.visit.node).node if self.visit else ""
+        turn = self._turn(at, "interviewer", event, node=node)
         self._apply(turn)
         return Outcome((turn,))
 
@@ -334,6 +349,36 @@ class Session:
     @property
     def _respondent(self) -> str:
         return "interviewer" if self.telephone else "respondent"
+
+    def _ref(self, key: str) -> StepRef:
+        """What a path step asks (its node, question and item)."""
+        return step_ref(self.loaded, key)
+
+    def _chat(self, ref: StepRef) -> str:
+        """What is said before a step's question: the node's lead-in, and in a repeated
+        group which item it is about ("Risk 2."), with the group node's lead-in before the
+        first item."""
+        node = self.dialogue.nodes[ref.node]
+        if ref.item is None:
+            return node.chat
+        if is_more(self.loaded, ref):
+            return ""
+        group = group_at(self.loaded, ref.node)
+        first = ref.question == group.questions[0].id
+        words = item_words(group, ref.item, first)
+        return f"{node.chat} {words}" if first and ref.item == 1 and node.chat else words
+
+    def _step_turn(self, at: datetime, kind: str, ref: StepRef, **fields: Any) -> Turn:
+        """A respondent's turn about a step (back, skip)."""
+        return self._turn(
+            at,
+            self._respondent,
+            kind,
+            node=ref.node,
+            question=ref.question,
+            item=ref.item,
+            **fields,
+        )
 
     def _refuse_if_over(self) -> Outcome | None:
         if self.finished == "end":
@@ -352,13 +397,15 @@ class Session:
         parsed: ParsedAnswer,
         previous: Turn | None,
         node: str | None = None,
+        item: int | None = None,
     ) -> Turn:
         return self._turn(
             at,
             "respondent",
             "answer",
-            node=node or (self.visit.node if self.visit else ""),
+            node=node or (self._ref(self.visit.node).node if self.visit else ""),
             question=question.id,
+            item=item,
             text=text,
             value=parsed.value,
             label=parsed.label,
@@ -382,19 +429,19 @@ class Session:
         self.ledger.apply(turn)
         kind = turn.kind
         if kind == "ask":
-            self.visit = _Visit(turn.node)
+            self.visit = _Visit(turn_step(turn))
         elif kind == "probe" and self.visit is not None:
             self.visit.probe = turn.probe
             if turn.probe is not None:
                 self.visit.probes_fired.append(turn.probe)
         elif kind == "answer":
-            if self.visit is not None and turn.node == self.visit.node:
+            if self.visit is not None and turn_step(turn) == self.visit.node:
                 question = self.framework.question(turn.question)
                 words = own_words(question, turn)
                 self.visit.said = [Said(words, expected_of(question))] if words else []
         elif kind == "probe_answer" and self.visit is not None:
             if is_words(turn.text) and self.visit.probe is not None:
-                probe = self.dialogue.nodes[self.visit.node].probes[self.visit.probe]
+                probe = self.dialogue.nodes[turn.node].probes[self.visit.probe]
                 self.visit.said.append(Said(turn.text, asks_for(probe.text)))
             self.visit.probe = None
         elif kind == "skip" and self.visit is not None:
@@ -413,17 +460,42 @@ class Session:
         assert self.visit is not None
         node_id = self.visit.node
         if last.kind == "back":
-            return self._emit_from(last.node, at)
-        if last.kind == "answer" and last.node != node_id:
+            return self._emit_step(turn_step(last), at)
+        if last.kind == "answer" and turn_step(last) != node_id:
             return []  # an amendment of an earlier question: the cursor stays
         if last.kind in ("answer", "probe_answer"):
             probe = self._next_probe(node_id)
             if probe is not None:
                 return [self._emit_probe(node_id, probe, at)]
         if last.kind in ("answer", "probe_answer", "skip", "keep"):
-            following = next_node(self.loaded, node_id, self.facts)
-            return self._emit_from(following, at) if following else self._dead_end(node_id, at)
+            ref = self._ref(node_id)
+            if ref.item is not None:
+                after = after_in_group(self.loaded, ref, self.facts.answers)
+                if after is not None:
+                    return [self._emit_ask(after, at)]
+            following = next_node(self.loaded, ref.node, self.facts)
+            return self._emit_from(following, at) if following else self._dead_end(ref.node, at)
         return []
+
+    def _emit_step(self, key: str, at: datetime) -> list[Turn]:
+        """Ask a step of the path again (after going back to it)."""
+        ref = self._ref(key)
+        return self._emit_from(ref.node, at) if ref.item is None else [self._emit_ask(ref, at)]
+
+    def _emit_ask(self, ref: StepRef, at: datetime) -> Turn:
+        question = self.framework.question(ref.question)
+        return self._emit(
+            self._turn(
+                at,
+                "bot",
+                "ask",
+                node=ref.node,
+                question=question.id,
+                item=ref.item,
+                text=question.text,
+                chat=self._chat(ref),  # all that was shown, so replay needs no dialogue
+            )
+        )
 
     def _emit_probe(self, node_id: str, index: int, at: datetime) -> Turn:
         node = self.dialogue.nodes[node_id]
@@ -452,20 +524,10 @@ class Session:
         for _ in range(len(self.dialogue.nodes) + 1):
             node = self.dialogue.nodes[node_id]
             if node.kind == "ask":
-                question = self.framework.question(node.ask or "")
-                turns.append(
-                    self._emit(
-                        self._turn(
-                            at,
-                            "bot",
-                            "ask",
-                            node=node_id,
-                            question=question.id,
-                            text=question.text,
-                            chat=node.chat,  # all that was shown, so replay needs no dialogue
-                        )
-                    )
-                )
+                turns.append(self._emit_ask(StepRef(node_id, node.ask or ""), at))
+                return turns
+            if node.kind == "group":
+                turns.append(self._emit_ask(first_step(self.loaded, node_id), at))
                 return turns
             if node.kind == "end":
                 turns.append(
@@ -489,6 +551,8 @@ class Session:
 
     def _next_probe(self, node_id: str) -> int | None:
         assert self.visit is not None
+        if self._ref(node_id).item is not None:
+            return None  # a repeated group's questions are not followed up
         node = self.dialogue.nodes[node_id]
         question = self.framework.question(node.ask or "")
         answer = self.ledger.latest(question.id)
@@ -512,12 +576,18 @@ class Session:
     def _progress(self, question: Question | None) -> Progress:
         areas = self.framework.areas
         area = areas[-1] if question is None else self.framework.area_of(question.id)
-        reached = self.tracker.cursor + 1
+        # Each question reached counts once, whichever item of a group it was asked for.
+        reached = {
+            (ref.node, ref.question)
+            for ref in map(self._ref, self.tracker.behind())
+            if not is_more(self.loaded, ref)
+        }
+        total = self._question_total
         return Progress(
             area_id=area.id,
             area_title=area.title,
             area_number=areas.index(area) + 1,
             area_count=len(areas),
-            question_number=max(reached, 1) if question else len(self._ask_nodes),
-            question_count=len(self._ask_nodes),
+            question_number=min(max(len(reached), 1), total) if question else total,
+            question_count=total,
         )

@@ -58,6 +58,9 @@ class Node(Strict):
     """The id of the framework question asked."""
     end: str | None = None
     """Closing words: the dialogue is complete here."""
+    group: str | None = Field(default=None, pattern=ID_PATTERN)
+    """The id of a framework's repeated group: its questions are asked for each item the
+    respondent names, then the dialogue goes on from `next` (or `branches`)."""
     area: str | None = None
     """For say nodes: the area this introduces (shown in progress)."""
     chat: str = ""
@@ -75,21 +78,29 @@ class Node(Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Node:
-        kinds = [k for k in ("say", "ask", "end") if getattr(self, k) is not None]
+        kinds = [k for k in ("say", "ask", "group", "end") if getattr(self, k) is not None]
         if len(kinds) != 1:
             found = ", ".join(kinds) or "none"
-            raise ValueError(f"a node needs exactly one of say, ask or end (found: {found})")
+            raise ValueError(f"a node needs exactly one of say, ask, group or end (found: {found})")
         if self.end is not None and (self.next or self.branches):
             raise ValueError("an end node has no `next` or `branches`")
-        if self.ask is None and (self.probes or self.read_aloud or self.guidance or self.chat):
+        if self.group is not None and (self.probes or self.read_aloud or self.guidance):
+            raise ValueError("a group node takes no probes, read_aloud or guidance")
+        if (
+            self.ask is None
+            and self.group is None
+            and (self.probes or self.read_aloud or self.guidance or self.chat)
+        ):
             raise ValueError("only ask nodes take probes, chat, read_aloud or guidance")
         return self
 
     @property
-    def kind(self) -> Literal["say", "ask", "end"]:
-        """Which of say, ask or end this node is."""
+    def kind(self) -> Literal["say", "ask", "group", "end"]:
+        """Which of say, ask, group or end this node is."""
         if self.ask is not None:
             return "ask"
+        if self.group is not None:
+            return "group"
         return "say" if self.say is not None else "end"
 
 

@@ -12,6 +12,9 @@ from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
 
 DEFAULT_MIN_COVERAGE = 50.0
 """Unless a framework says otherwise, half the asked questions need a scored answer."""
+MORE_SCALE_NAME = "(another)"
+"""The scale of a repeated group's "another?" question: yes or no (not a scale of the
+framework's own; no scale name in a framework file can be it)."""
 OVERALL = "overall"
 """The name of the overall score in conditions (`score("overall")`): no area may take it."""
 
@@ -403,6 +406,49 @@ class Action(Strict):
     """Where in the seed it comes from, such as "Appendix A, 1 a)" or "Appendix B, Induction"."""
 
 
+class Group(Strict):
+    """A repeated group: the same few questions asked for each item the respondent names
+    (each of a theme's top risks, with its rating and owner), until they say there are
+    no more or `max_items` are named. Its answers are listed item by item (a register);
+    they are never scored."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    """Unique among the framework's question and group ids: the dialogue's group node
+    names it, and it is the name of its "another?" question in transcripts."""
+    title: str = Field(min_length=1)
+    """The register's heading in reports, such as "Top risks"."""
+    item: str = Field(default="item", min_length=1)
+    """What one item is called, such as "risk": "Risk 2" is shown before its questions."""
+    max_items: int = Field(default=10, ge=1, le=50)
+    """At most this many items; after the last, the group is left without asking for more."""
+    more: str = ""
+    """The question asked after each item; by default "Is there another <item> to name?"."""
+    columns: tuple[str, ...] = ()
+    """The register's column headings, one per question (default: each question's
+    number, or its id)."""
+    questions: tuple[Question, ...] = Field(min_length=1)
+    """Asked in order for each item."""
+
+    @model_validator(mode="after")
+    def _columns_fit(self) -> Group:
+        if self.columns and len(self.columns) != len(self.questions):
+            raise ValueError(
+                f"give one column heading per question: {len(self.questions)} questions, "
+                f"{len(self.columns)} columns"
+            )
+        return self
+
+    @cached_property
+    def more_question(self) -> Question:
+        """The "another?" question asked after each item (its id is the group's)."""
+        text = self.more or f"Is there another {self.item} to name?"
+        return Question(id=self.id, text=text, kind="yesno", scale=MORE_SCALE_NAME)
+
+    def headings(self) -> tuple[str, ...]:
+        """The register's column headings, one per question."""
+        return self.columns or tuple(q.number or q.id for q in self.questions)
+
+
 class Area(Strict):
     """A group of questions scored together."""
 
@@ -416,6 +462,8 @@ class Area(Strict):
     """In the seed's order."""
     actions: tuple[Action, ...] = ()
     """Suggested actions for this area."""
+    groups: tuple[Group, ...] = ()
+    """Repeated groups of questions asked about this area (not scored: listed as registers)."""
     weight: float = Field(default=1.0, ge=0)
     """The area's weight in the overall score (the weighted mean of the area scores); 0
     keeps it out of the overall score. The weights of a framework may not all be 0."""
@@ -495,7 +543,22 @@ class Framework(Strict):
 
     def scale_of(self, question: Question) -> Scale | None:
         """The scale of a rating or yesno question."""
+        if question.scale == MORE_SCALE_NAME:
+            return MORE_SCALE
         return self.scales[question.scale] if question.scale else None
+
+    def has_question(self, question_id: str) -> bool:
+        """Whether a question (of an area or a repeated group, or a group's "another?")
+        has this id."""
+        return question_id in self._index[0]
+
+    def group(self, group_id: str) -> Group:
+        """A repeated group by id."""
+        return self._groups[group_id]
+
+    def group_of(self, question_id: str) -> Group | None:
+        """The repeated group a question (or a group's "another?" question) belongs to."""
+        return self._group_of.get(question_id)
 
     def question_score(self, question: Question, raw: float | None) -> float | None:
         """An answer's 0-100 score in the scored direction (see `directed_score`)."""
@@ -505,7 +568,42 @@ class Framework(Strict):
     def _index(self) -> tuple[dict[str, Question], dict[str, Area]]:
         questions = {q.id: q for a in self.areas for q in a.questions}
         areas = {q.id: a for a in self.areas for q in a.questions}
+        # A group's questions, and its "another?" question, are found by id like any other.
+        for area in self.areas:
+            for group in area.groups:
+                for question in (*group.questions, group.more_question):
+                    questions.setdefault(question.id, question)
+                    areas.setdefault(question.id, area)
         return questions, areas
+
+    @cached_property
+    def _groups(self) -> dict[str, Group]:
+        return {g.id: g for a in self.areas for g in a.groups}
+
+    @cached_property
+    def _group_of(self) -> dict[str, Group]:
+        return {q.id: g for g in self._groups.values() for q in (*g.questions, g.more_question)}
+
+
+MORE_SCALE = Scale(
+    options=(
+        Option(value="yes", key="y", label="Yes", score=1),
+        Option(value="no", key="n", label="No", score=0),
+    )
+)
+"""The answers to a repeated group's "another?" question."""
+
+
+def instance_key(question_id: str, item: int | None) -> str:
+    """The name of one item's answer to a question of a repeated group ("risk_name#2"); a
+    question outside any group is its id. Answers are kept, and the path is followed,
+    by these names, so each item's answers stay bound to the item."""
+    return question_id if item is None else f"{question_id}#{item}"
+
+
+def base_question(key: str) -> str:
+    """The question id in an instance key ("risk_name#2" -> "risk_name")."""
+    return key.partition("#")[0]
 
 
 def directed_score(question: Question, scale: Scale | None, raw: float | None) -> float | None:

@@ -98,6 +98,9 @@ class Turn(Strict):
     """For probes: which of the node's probes (0-based)."""
     amends: int | None = None
     """For amendments: the seq of the answer this one corrects."""
+    item: int | None = Field(default=None, ge=1)
+    """In a repeated group: which item (1, 2, ...) the turn is about; with `question`, it
+    binds the answer to the item (the group's own id as `question`: "another?")."""
     check: str = ""
     """Written by the store on the last turn of each save, to detect an interrupted save."""
 

@@ -9,7 +9,14 @@ from typing import Any
 
 from bot.engine.ranges import range_side
 from bot.model import Band, Framework, Question
-from bot.scoring.results import WHOLE_TITLE, AreaResult, Assessment, QuestionResult, SuggestedAction
+from bot.scoring.results import (
+    WHOLE_TITLE,
+    AreaResult,
+    Assessment,
+    QuestionResult,
+    Register,
+    SuggestedAction,
+)
 
 REPORT_SCHEMA = 2
 """2: an area's `response` is a list, one entry per question, no longer one joined string."""
@@ -107,6 +114,36 @@ def action_data(action: SuggestedAction) -> dict[str, Any]:
     }
 
 
+def register_data(register: Register) -> dict[str, Any]:
+    """A repeated group's items (a register) as data: a row per item on the final path."""
+    group = register.group
+    return {
+        "id": group.id,
+        "title": group.title,
+        "item": group.item,
+        "columns": list(group.headings()),
+        "questions": [q.id for q in group.questions],
+        "items": [
+            {
+                "item": row.item,
+                "answers": [
+                    {
+                        "question": a.question.id,
+                        "answer": a.shown_answer,
+                        "comment": a.answer.comment if a.answer else "",
+                        "value": a.answer.value if a.answer else None,
+                        "abstained": a.abstained or None,
+                        "words": list(a.words),
+                        "notes": list(a.notes),
+                    }
+                    for a in row.answers
+                ],
+            }
+            for row in register.items
+        ],
+    }
+
+
 def area_data(result: AreaResult) -> dict[str, Any]:
     """One area's outcome as data."""
     return {
@@ -125,6 +162,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
             if q.words
         ],
         "questions": [question_data(q) for q in result.questions],
+        "registers": [register_data(r) for r in result.registers],
         "actions": [action_data(a) for a in result.actions],
     }
 

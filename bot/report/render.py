@@ -167,7 +167,29 @@ def actions_csv(data: dict[str, Any]) -> str:
                 "published_n": mark.get("n"),
             }
             writer.writerow([_number_or_cell(cells.get(c)) for c in STATEMENT_CSV_COLUMNS])
+    # Each repeated group's register follows, after a blank row: its title, then a row
+    # per item on the final path.
+    for area in data.get("areas", []) if not aggregate else []:
+        for register in area.get("registers", []):
+            writer.writerow([])
+            writer.writerow(
+                [escape.csv_cell(c) for c in ("register", "item", *register["columns"])]
+            )
+            for row in register["items"]:
+                writer.writerow(
+                    [
+                        escape.csv_cell(register["title"]),
+                        str(row["item"]),
+                        *(escape.csv_cell(register_cell(a)) for a in row["answers"]),
+                    ]
+                )
     return out.getvalue()
+
+
+def register_cell(answer: dict[str, Any]) -> str:
+    """One answer in a register: the answer, and the comment typed after it."""
+    comment = answer.get("comment")
+    return f"{answer['answer']} ({comment})" if comment else answer["answer"]
 
 
 def _number_or_cell(value: object) -> str:

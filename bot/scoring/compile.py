@@ -11,7 +11,8 @@ from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts, weighted_mean
 from bot.loading import LoadedFramework
-from bot.model import Band, Framework, Transcript
+from bot.model import Band, Framework, Group, Transcript
+from bot.model.framework import base_question, instance_key
 from bot.scoring.actions import FiredAction, fired_actions
 from bot.scoring.coverage import area_coverage, covered_score, overall_coverage
 from bot.scoring.results import (
@@ -19,6 +20,8 @@ from bot.scoring.results import (
     Assessment,
     ProbeExchange,
     QuestionResult,
+    Register,
+    RegisterItem,
     SuggestedAction,
 )
 
@@ -80,6 +83,7 @@ def compile_transcript(
                 questions,
                 actions,
                 enough=coverage.enough(framework),
+                registers=tuple(_register(framework, g, path, facts) for g in area.groups),
             )
         )
     total = overall_coverage(coverages)
@@ -106,10 +110,34 @@ def compile_transcript(
     )
 
 
+def _register(framework: Framework, group: Group, path: FinalPath, facts: AnswerFacts) -> Register:
+    """A repeated group's items on the final path, each with its answers."""
+    ids = {q.id for q in group.questions}
+    items: list[int] = []
+    for step in path.steps:
+        item = step.question.partition("#")[2]
+        if item and base_question(step.question) in ids and int(item) not in items:
+            items.append(int(item))
+    return Register(
+        group,
+        tuple(
+            RegisterItem(
+                item,
+                tuple(
+                    _question_result(framework, instance_key(q.id, item), path, facts)
+                    for q in group.questions
+                ),
+            )
+            for item in items
+        ),
+    )
+
+
 def _question_result(
     framework: Framework, question_id: str, path: FinalPath, facts: AnswerFacts
 ) -> QuestionResult:
-    question = framework.question(question_id)
+    # question_id may be one item's answer to a repeated group's question ("risk_name#2").
+    question = framework.question(base_question(question_id))
     step = path.step(question_id)
     if step is None:
         return QuestionResult(question, False, None, None, False, (), ())

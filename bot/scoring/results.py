@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.model import Action, Area, Band, Framework, Question, Respondent, Turn
+from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
 
 WHOLE_TITLE = "The partnership as a whole"
 """The heading of the framework's own actions (of no one area) in reports."""
@@ -80,6 +80,26 @@ class SuggestedAction:
 
 
 @dataclass(frozen=True)
+class RegisterItem:
+    """One item a respondent named in a repeated group, with its answers."""
+
+    item: int
+    """Its number in the group (1, 2, ...), as asked."""
+    answers: tuple[QuestionResult, ...]
+    """The group's questions, in order, each with this item's latest answer."""
+
+
+@dataclass(frozen=True)
+class Register:
+    """A repeated group's items on the final path (a risk register): listed, not scored."""
+
+    group: Group
+    """The framework's group."""
+    items: tuple[RegisterItem, ...]
+    """The items on the final path, in order; an item backed out of is not among them."""
+
+
+@dataclass(frozen=True)
 class AreaResult:
     """One area's outcome."""
 
@@ -100,6 +120,8 @@ class AreaResult:
     enough: bool = True
     """Whether enough questions got a scored answer for a score (the framework's
     `min_coverage`); when not, `score` and `rag` are None."""
+    registers: tuple[Register, ...] = ()
+    """The area's repeated groups, item by item."""
 
 
 @dataclass(frozen=True)
