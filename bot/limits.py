@@ -26,6 +26,14 @@ def text_too_long(text: str, what: str = "That answer") -> str:
     )
 
 
+def text_full() -> str:
+    """Said when a box holds as much as an answer or a note may (typing stops there)."""
+    return (
+        f"That is as long as an answer, reply or note can be ({MAX_TEXT_CHARS:,} "
+        "characters): nothing more was added."
+    )
+
+
 def field_too_long(value: str) -> str:
     """A message when a name or similar field is over its cap, else an empty string."""
     if len(value) <= MAX_FIELD_CHARS:

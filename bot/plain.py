@@ -16,7 +16,7 @@ from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
-from bot.turn_words import call_length_words, status_words
+from bot.turn_words import answer_words, call_length_words, status_words
 
 COMMANDS = {
     ":back": "go back to the previous question (Enter on a revisited question keeps its answer)",
@@ -89,7 +89,7 @@ class PlainMode:
         if resumed:
             self.line("Resuming where you left off.")
         self.open_call()
-        self.show(outcome, always=resumed)
+        self.show(outcome, always=resumed, recap=resumed)
         while not conversation.session.over:
             line = self.read()
             if line is None:
@@ -124,7 +124,7 @@ class PlainMode:
         if command == ":help":
             self.help()
         elif command == ":repeat":
-            self.prompt(conversation.current())
+            self.prompt(conversation.current(), recap=True)
         elif command == ":back":
             self.show(conversation.back())
         elif command == ":skip":
@@ -178,7 +178,7 @@ class PlainMode:
         self.conversation.call("call_resume")
         self.line("Call resumed.")
 
-    def show(self, outcome: Outcome, always: bool = False) -> None:
+    def show(self, outcome: Outcome, always: bool = False, recap: bool = False) -> None:
         """Print what an input did: a re-prompt on error, else the bot's new turns."""
         if outcome.error:
             self.line(outcome.error)
@@ -190,31 +190,29 @@ class PlainMode:
                 self.wrapped(turn.text)
         asked = any(t.kind in ("ask", "probe") for t in outcome.turns)
         if (asked or always) and not self.conversation.session.over:
-            self.prompt(self.conversation.current())
+            self.prompt(self.conversation.current(), recap=recap)
 
-    def prompt(self, prompt: Prompt) -> None:
-        """Show a question or follow-up, then the input prompt."""
-        progress = prompt.progress
+    def prompt(self, prompt: Prompt, recap: bool = False) -> None:
+        """Show a question or follow-up, then the input prompt; with `recap`, a follow-up
+        comes after the question and the answer it follows (carrying on at it)."""
         if prompt.kind == "probe":
+            if recap and prompt.question is not None:
+                self.area_heading(prompt)
+                self.line("")
+                self.wrapped(f"{self.number(prompt)}. {prompt.question.text}")
+                if prompt.followed is not None:
+                    whose = "Their" if self.conversation.session.telephone else "Your"
+                    self.wrapped(f"{whose} answer: {answer_words(prompt.followed)}", indent="   ")
             self.line("")
             self.wrapped(f"Follow-up: {prompt.text}", indent="  ")
             self.write("> ")
             return
-        if progress.area_title != self.area:
-            self.area = progress.area_title
-            self.line("")
-            self.line(
-                self.bold(
-                    f"Area {progress.area_number} of {progress.area_count}: {progress.area_title}"
-                )
-            )
+        self.area_heading(prompt)
         self.line("")
         if prompt.chat:
             self.wrapped(prompt.chat)
         question = prompt.question
-        # The question's own number (the seed's), then how far through the dialogue.
-        own = (question.number or question.id) if question is not None else ""
-        number = f"{own} ({progress.question_number} of {progress.question_count})"
+        number = self.number(prompt)
         if prompt.read_aloud:
             self.wrapped(f"{number}. Read aloud: {prompt.read_aloud}")
             if prompt.guidance:
@@ -236,6 +234,27 @@ class PlainMode:
             shown = prompt.previous.label or prompt.previous.value
             self.line(f"   Current answer: {printable(shown)}. Press Enter to keep it.")
         self.write("> ")
+
+    def area_heading(self, prompt: Prompt) -> None:
+        """Name the area when the conversation enters a new one."""
+        progress = prompt.progress
+        if progress.area_title == self.area:
+            return
+        self.area = progress.area_title
+        self.line("")
+        self.line(
+            self.bold(
+                f"Area {progress.area_number} of {progress.area_count}: {progress.area_title}"
+            )
+        )
+
+    @staticmethod
+    def number(prompt: Prompt) -> str:
+        """The question's own number (the seed's), then how far through the dialogue."""
+        progress = prompt.progress
+        question = prompt.question
+        own = (question.number or question.id) if question is not None else ""
+        return f"{own} ({progress.question_number} of {progress.question_count})"
 
     def help(self) -> None:
         """List the commands."""

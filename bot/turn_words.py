@@ -8,7 +8,7 @@ to show in its own way).
 
 from __future__ import annotations
 
-from bot.model import Framework, Respondent, Turn
+from bot.model import Framework, Question, Respondent, Turn
 
 NOT_NAMED = "(not named)"
 """Said for a respondent who gave no name, role or organisation."""
@@ -72,6 +72,15 @@ def question_number(question_id: str, framework: Framework | None) -> str:
     except KeyError:
         return question_id
     return question.number or question.id
+
+
+def follow_up_recap(question: Question, answer: Turn | None, whose: str = "Your") -> str:
+    """What a follow-up is about, said when a conversation carries on at one: the
+    question (its number and wording) and the answer being followed up."""
+    lines = [f"Question {question.number or question.id}: {question.text}"]
+    if answer is not None:
+        lines.append(f"{whose} answer: {answer_words(answer)}")
+    return "\n".join(lines)
 
 
 def call_length_words(seconds: float) -> str:

@@ -110,6 +110,7 @@ def test_input_ending_inside_an_item_resumes_at_it(tmp_path: Path) -> None:
         "resume", name, "--plain", stdin="a - funding not signed\nRoads team\nn\n", cwd=tmp_path
     )
     assert again.returncode == 0, again.stdout + again.stderr
-    assert "Risk 2." in again.stdout and "Rate it red, amber or green" in again.stdout
+    assert 'Risk 2: "Town centre".' in again.stdout
+    assert "Rate it red, amber or green" in again.stdout
     report = run("report", name, cwd=tmp_path)
     assert "| 2 | Town centre | Amber (funding not signed) | Roads team |" in report.stdout

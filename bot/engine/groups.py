@@ -18,6 +18,7 @@ from bot.engine.path import step_key
 from bot.loading import LoadedDialogue
 from bot.model import Group, Turn
 from bot.model.framework import instance_key
+from bot.text import clip
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,16 @@ def after_in_group(
     return None
 
 
-def item_words(group: Group, item: int, first: bool) -> str:
+NAMED_WIDTH = 60
+"""How much of an item's first answer is repeated before its other questions."""
+
+
+def item_words(group: Group, item: int, first: bool, named: str = "") -> str:
     """What is said before an item's question: "Risk 2 (at most 12)." before its first
-    question, "Risk 2." before the others."""
+    question, and before the others the item with its first answer, "Risk 2: "Town
+    centre".", so that "it" in them is plain."""
     name = group.item[:1].upper() + group.item[1:]
     if first:
         return f"{name} {item} (at most {group.max_items})."
-    return f"{name} {item}."
+    named = " ".join(named.split())
+    return f'{name} {item}: "{clip(named, NAMED_WIDTH)}".' if named else f"{name} {item}."

@@ -124,8 +124,9 @@ class FinalPath:
 
     @property
     def answered(self) -> int:
-        """How many questions on the path have an answer (abstentions included)."""
-        return sum(1 for s in self.steps if s.answer is not None)
+        """How many questions on the path have an answer (abstentions included); a
+        repeated group's items are not questions of the dialogue's count."""
+        return sum(1 for s in self.steps if s.answer is not None and s.answer.item is None)
 
 
 class PathTracker:

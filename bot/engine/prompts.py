@@ -52,6 +52,8 @@ class Prompt:
     """For probes: what fired it."""
     previous: Turn | None = None
     """When revisiting a question: its current answer (an empty reply keeps it)."""
+    followed: Turn | None = None
+    """For probes: the answer being followed up."""
     can_go_back: bool = False
     """Whether there is an earlier question to go back to."""
     item: int | None = None

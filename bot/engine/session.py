@@ -40,7 +40,7 @@ from bot.facts import AnswerFacts
 from bot.limits import text_too_long
 from bot.loading import LoadedDialogue
 from bot.model import Option, Question, Turn
-from bot.model.framework import base_question
+from bot.model.framework import base_question, instance_key
 from bot.model.transcript import CALL_KINDS
 from bot.text import clean_input
 
@@ -141,13 +141,15 @@ class Session:
         back = self.tracker.cursor > 0 or self.visit.probe is not None
         if self.visit.probe is not None:
             probe = node.probes[self.visit.probe]
+            followed = self.ledger.latest(question.id)
             return Prompt(
                 kind="probe",
                 node=self.visit.node,
-                text=probe_text(probe, question, self.ledger.latest(question.id)),
+                text=probe_text(probe, question, followed),
                 progress=progress,
                 question=question,
                 trigger=probe.on,
+                followed=followed,
                 can_go_back=back,
             )
         return Prompt(
@@ -365,8 +367,12 @@ class Session:
             return ""
         group = group_at(self.loaded, ref.node)
         first = ref.question == group.questions[0].id
-        words = item_words(group, ref.item, first)
-        return f"{node.chat} {words}" if first and ref.item == 1 and node.chat else words
+        if first:
+            words = item_words(group, ref.item, True)
+            return f"{node.chat} {words}" if ref.item == 1 and node.chat else words
+        # The item's first answer names it: "Risk 2: "Town centre"." ("it" in what follows).
+        named = self.ledger.latest(instance_key(group.questions[0].id, ref.item))
+        return item_words(group, ref.item, False, (named.label or named.value) if named else "")
 
     def _step_turn(self, at: datetime, kind: str, ref: StepRef, **fields: Any) -> Turn:
         """A respondent's turn about a step (back, skip)."""

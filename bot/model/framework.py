@@ -442,7 +442,10 @@ class Group(Strict):
     def more_question(self) -> Question:
         """The "another?" question asked after each item (its id is the group's)."""
         text = self.more or f"Is there another {self.item} to name?"
-        return Question(id=self.id, text=text, kind="yesno", scale=MORE_SCALE_NAME)
+        # Numbered by the group's title, as the app and reports name a question by number.
+        return Question(
+            id=self.id, text=text, kind="yesno", scale=MORE_SCALE_NAME, number=self.title
+        )
 
     def headings(self) -> tuple[str, ...]:
         """The register's column headings, one per question."""

@@ -74,7 +74,9 @@ def message_for(
     if kind == "say":
         return ChatMessage("bot", text)
     if kind == "ask":
-        chat = turn.chat or chat  # transcripts from before `chat` was recorded: the dialogue's
+        # Transcripts from before `chat` was recorded: the dialogue's (a repeated group's
+        # node's lead-in belongs to its first item only, which records it).
+        chat = turn.chat or (chat if turn.item is None else "")
         words = f"{printable(chat)}\n{text}" if chat else text
         return ChatMessage("bot", words, f"Question {number}" if number else "Question")
     if kind == "probe":

@@ -24,6 +24,7 @@ from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
+from bot.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
     from textual.widgets import TextArea
@@ -72,18 +73,7 @@ class ChatScreen(ConversationScreen):
     def on_mount(self) -> None:
         hold_still(self)
         log = self.query_one(ChatLog)
-        turns = self.conversation.session.turns
-        resumed = bool(turns) and not self.conversation.session.over
-        # Welcome back goes before the question still waiting, not between it and its options.
-        waiting = len(turns)
-        while resumed and waiting > 0 and turns[waiting - 1].speaker == "bot":
-            waiting -= 1
-        for index, turn in enumerate(turns):
-            if resumed and index == waiting:
-                log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
-            self._add_turn(turn)
-        if resumed and waiting == len(turns):
-            log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
+        self._add_history()
         for warning in self.conversation.warnings:
             log.add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
@@ -124,6 +114,7 @@ class ChatScreen(ConversationScreen):
         box = self.query_one(ChatInput)
         box.options = options
         box.question = prompt.question if prompt.kind == "ask" else None
+        box.select_on_focus = True
         bar.highlight(box.picked)
         long_answer = (
             prompt.kind == "ask" and prompt.question is not None and prompt.question.kind == "text"
@@ -266,6 +257,12 @@ class ChatScreen(ConversationScreen):
         self.query_one(OptionsBar).highlight(self.query_one(ChatInput).picked)
         event.input.remove_class("-invalid")
 
+    @on(TextInput.Full)
+    def _full(self, event: TextInput.Full) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(event.words))
+        hint.add_class("-error")
+
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
         box = self.query_one(ChatInput)
@@ -274,6 +271,8 @@ class ChatScreen(ConversationScreen):
             # A choice of several: a click adds the option's key to the box (or takes it
             # out); Enter sends the picks, so that the number picked is checked once.
             box.value = toggle_pick(question, box.value, event.option)
+            # Not selected on focus: the next key typed adds to the picks.
+            box.select_on_focus = False
             box.cursor_position = len(box.value)
             box.focus()
             return

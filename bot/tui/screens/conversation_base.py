@@ -9,8 +9,11 @@ from textual.screen import Screen
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.model import Turn
+from bot.model.transcript import CALL_KINDS
+from bot.text import printable
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
+from bot.turn_words import follow_up_recap
 
 OVER_ONLY = frozenset({"report", "home"})
 """Actions offered once the conversation is over."""
@@ -23,6 +26,8 @@ class ConversationScreen(Screen[None]):
 
     RESPONDENT = "You"
     """How the respondent's side is named in the log."""
+    WHOSE = "Your"
+    """Whose answer a follow-up follows, as the log says it."""
 
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
@@ -45,6 +50,33 @@ class ConversationScreen(Screen[None]):
     def _show(self, outcome: Outcome) -> None:
         """Show what a step did (subclasses)."""
         raise NotImplementedError
+
+    def _add_history(self) -> None:
+        """The turns so far. Carrying on, "Welcome back" goes before what is waiting (not
+        between a question and its options), and a follow-up waiting comes after the
+        question and the answer it follows, so that it can be understood."""
+        session = self.conversation.session
+        turns = session.turns
+        resumed = bool(turns) and not session.over
+        waiting = len(turns)
+        while resumed and waiting > 0 and turns[waiting - 1].kind in CALL_KINDS:
+            waiting -= 1  # leaving paused the call after the question was asked
+        while resumed and waiting > 0 and turns[waiting - 1].speaker == "bot":
+            waiting -= 1
+        for index, turn in enumerate(turns):
+            if resumed and index == waiting:
+                self._welcome_back()
+            self._add_turn(turn)
+        if resumed and waiting == len(turns):
+            self._welcome_back()
+
+    def _welcome_back(self) -> None:
+        log = self.query_one(ChatLog)
+        log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
+        prompt = self.conversation.session.current()
+        if prompt.kind == "probe" and prompt.question is not None:
+            words = follow_up_recap(prompt.question, prompt.followed, self.WHOSE)
+            log.add(ChatMessage("info", printable(words), "The follow-up below is about"))
 
     def _add_turn(self, turn: Turn) -> None:
         node = self.conversation.session.dialogue.nodes.get(turn.node)

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from bot.tui.stillness import hold_still
+from bot.tui.widgets.text_input import TextInput
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -123,8 +124,10 @@ class TextPromptScreen(ModalScreen[str | None]):
             yield Label(Content(self.title_text), classes="dialog-title")
             if self.detail:
                 yield Static(Content(self.detail), classes="dialog-text", id="detail")
-            yield Input(placeholder=self.placeholder, id="text")
-            yield Static(Content("Enter saves. Esc cancels."), classes="dialog-hint")
+            yield TextInput(placeholder=self.placeholder, id="text")
+            yield Static(
+                Content("Enter saves. Esc cancels."), classes="dialog-hint", id="text-hint"
+            )
 
     def on_mount(self) -> None:
         hold_still(self)
@@ -132,6 +135,12 @@ class TextPromptScreen(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
+
+    @on(TextInput.Full)
+    def _full(self, event: TextInput.Full) -> None:
+        self.query_one("#text-hint", Static).update(
+            Content(f"{event.words} Enter saves. Esc cancels.")
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

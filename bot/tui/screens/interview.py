@@ -24,12 +24,14 @@ from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
+from bot.tui.widgets.text_input import TextInput
 
 
 class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
 
     RESPONDENT = "Respondent"
+    WHOSE = "Their"
     HELP_KEYS = [
         ("1-5, d, r", "code the answer with the option's key (under the script)"),
         ("Enter", "in the reply box: save the reply to a follow-up"),
@@ -70,7 +72,7 @@ class InterviewScreen(ConversationScreen):
             classes="-hidden",
             compact=True,
         )
-        yield Input(
+        yield TextInput(
             placeholder="Ctrl+N to type a note; Enter saves it, Esc returns to coding",
             id="notes",
             compact=True,
@@ -80,8 +82,7 @@ class InterviewScreen(ConversationScreen):
 
     def on_mount(self) -> None:
         hold_still(self)
-        for turn in self.conversation.session.turns:
-            self._add_turn(turn)
+        self._add_history()
         for warning in self.conversation.warnings:
             self.query_one(ChatLog).add(ChatMessage("info", warning))
         self._act(self.conversation.begin)
@@ -150,6 +151,7 @@ class InterviewScreen(ConversationScreen):
             return
         self.remove_class("-probe")
         reply.coding_keys = frozenset()
+        reply.select_on_focus = True
         reply.add_class("-hidden")
         words = prompt.read_aloud or prompt.text
         self.query_one("#read-aloud", Static).update(Content(words))
@@ -235,6 +237,10 @@ class InterviewScreen(ConversationScreen):
         else:
             self._say("")
 
+    @on(TextInput.Full)
+    def _full(self, event: TextInput.Full) -> None:
+        self._say(event.words, error=True)
+
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
         if self.timer.paused:
@@ -243,6 +249,8 @@ class InterviewScreen(ConversationScreen):
         if question is not None and question.multiple:
             reply = self.query_one("#reply", ReplyInput)
             reply.value = toggle_pick(question, reply.value, event.option)
+            # Not selected on focus: the next key typed adds to the picks.
+            reply.select_on_focus = False
             reply.cursor_position = len(reply.value)
             reply.focus()
             return

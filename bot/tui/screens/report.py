@@ -138,6 +138,20 @@ class ReportScreen(Screen[None]):
             lines.extend(f'   they said: "{quote}"' for quote in action.quotes)
         if len(lines) == 1:
             lines.append("None.")
+        # Each repeated group's items on the final path (a risk register), as the reports
+        # list them.
+        for area in assessment.areas:
+            for register in area.registers:
+                lines.append(f"\n{register.group.title} ({area.area.title})")
+                for row in register.items:
+                    cells = [
+                        a.shown_answer
+                        + (f" ({a.answer.comment})" if a.answer and a.answer.comment else "")
+                        for a in row.answers
+                    ]
+                    lines.append(f"   {row.item}. " + "  ·  ".join(cells))
+                if not register.items:
+                    lines.append(f"   No {register.group.item} was named.")
         for warning in assessment.warnings:
             lines.insert(0, f"Note: {warning}\n")
         self.query_one("#actions", Static).update(Content(printable("\n".join(lines))))

@@ -70,6 +70,7 @@ class RoundScreen(Screen[None]):
         Binding("s", "start", "Start/resume"),
         Binding("f", "filter", "Filter"),
         Binding("g", "refresh", "Refresh"),
+        Binding("p", "plan", "Action plan", show=False),
         # Not in the key bar (80 columns are full); the hint line names it when there is
         # an earlier round to compare with, and F1 always does.
         Binding("v", "compare", "Compare", show=False),
@@ -307,6 +308,12 @@ class RoundScreen(Screen[None]):
     def action_refresh(self) -> None:
         self.refresh_round()
 
+    def action_plan(self) -> None:
+        """The round's action plan (compiled from the answers the first time)."""
+        from bot.tui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.catalogue, self.folder, self.clock))
+
     def action_leave(self) -> None:
         self.dismiss(None)
 
@@ -357,6 +364,7 @@ class RoundScreen(Screen[None]):
                     ("s, Enter", "start or resume the chosen invitee's assessment or interview"),
                     ("f", "filter by state (again for the next; back to all)"),
                     ("g", "read the round again (it also refreshes every 10 seconds)"),
+                    ("p", "the round's action plan: agree actions, set status, owner, notes"),
                     ("v", "compare with an earlier round: scores, changes, the plan's progress"),
                     ("Esc", "back to the home screen"),
                 ],

@@ -3,13 +3,12 @@ reply, sent with Enter."""
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from bot.engine.answers import leading_picks, matching_option
 from bot.model import Option, Question
+from bot.tui.widgets.text_input import TextInput
 
 
-class ChatInput(Input):
+class ChatInput(TextInput):
     """An Input that knows the current question's options, to say which one is typed."""
 
     options: tuple[Option, ...] = ()

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input
+
+from bot.tui.widgets.text_input import TextInput
 
 
-class ReplyInput(Input):
+class ReplyInput(TextInput):
     """An Input for the reply to a follow-up.
 
     An officer coding fast may press the next statement's key just as a follow-up opens.

@@ -1,0 +1,106 @@
+"""A one-line box for answers, replies and notes: capped, and as quick at the last key as
+at the first.
+
+Textual's Input measures, copies and draws its whole value on every key: typing a long
+note key by key cost more with each key, until a 24,000-character note kept the app busy
+for about two minutes (a paste is one key, so it never showed). While every character of
+the value takes one cell, which is what people type (any language whose letters are one
+cell wide, no tabs or control characters), this box works out cell positions from
+character positions and draws only the characters in view, so a key costs about the same
+at 19,000 characters as at 10. Anything else falls back to Input's own way, which is
+correct for any text. The box also holds no more than an answer or a note may have
+(`bot.limits`), and says so when it is full rather than ringing the bell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import get_character_cell_size
+from rich.text import Text
+from textual.message import Message
+from textual.strip import Strip
+from textual.widgets import Input
+
+from bot.limits import MAX_TEXT_CHARS, text_full
+
+
+def one_cell_each(value: str) -> bool:
+    """Whether every character of `value` takes exactly one cell on screen (checked over
+    the distinct characters, so the cost is a quick pass in C, not one per character)."""
+    if value.isascii():
+        return value.isprintable()
+    return value.isprintable() and all(get_character_cell_size(c) == 1 for c in set(value))
+
+
+class TextInput(Input):
+    """An Input capped at the longest answer or note, quick however long its text."""
+
+    @dataclass
+    class Full(Message):
+        """Typing or pasting would take the box over its cap; nothing was added."""
+
+        box: TextInput
+        """The box."""
+        words: str
+        """What to tell the user."""
+
+        @property
+        def control(self) -> TextInput:
+            """The box, so that `@on(TextInput.Full, "#id")` can pick it out."""
+            return self.box
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("max_length", MAX_TEXT_CHARS)
+        self._simple = True  # every character one cell wide (set before Input sets a value)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def _watch_value(self, value: str) -> None:
+        self._simple = one_cell_each(value)
+        super()._watch_value(value)
+
+    def restricted(self) -> None:
+        """Over the cap: say so (Input would only ring the bell)."""
+        self.post_message(self.Full(self, text_full()))
+
+    def _position_to_cell(self, position: int) -> int:
+        if self._simple:
+            return position
+        return super()._position_to_cell(position)
+
+    @property
+    def content_width(self) -> int:
+        """The width of the content (the cursor's cell at the end included)."""
+        if self._simple and self.value:
+            return len(self.value) + 1
+        return super().content_width
+
+    def render_line(self, y: int) -> Strip:
+        """Draw only the characters in view (Input draws its whole value, then crops)."""
+        value = self.value
+        if (
+            y != 0
+            or not value
+            or not self._simple
+            or self.password
+            or self.highlighter is not None
+            or self._suggestion
+        ):
+            return super().render_line(y)
+        width = self.scrollable_content_region.width + 1
+        start = int(self.scroll_offset.x)
+        text = Text(value[start : start + width], no_wrap=True, overflow="ignore", end="")
+        if self.has_focus:
+            if not self.selection.is_empty:
+                low, high = sorted(self.selection)
+                style = self.get_component_rich_style("input--selection")
+                text.stylize_before(style, max(low - start, 0), max(high - start, 0))
+            if self._cursor_visible:
+                cursor = self.cursor_position - start
+                if self.cursor_at_end:
+                    text.pad_right(1)
+                text.stylize(self.get_component_rich_style("input--cursor"), cursor, cursor + 1)
+        console = self.app.console
+        segments = console.render(text, self.app.console_options.update_width(width))
+        strip = Strip(segments).crop(0, width).extend_cell_length(width)
+        return strip.apply_style(self.rich_style)
