@@ -209,3 +209,29 @@ def test_a_compile_that_read_nothing_leaves_the_plan_as_it_was() -> None:
     one = merged.find("a-one")
     assert one is not None and one.suggested and one.respondents == 3
     assert merged.respondents == 5
+
+
+def test_a_plan_takes_the_frameworks_own_actions_too(tmp_path: Path) -> None:
+    # An action for the partnership as a whole (top-level [[actions]]) reaches the plan,
+    # after the areas' actions, under the title reports give it.
+    from bot.rounds.plan_compile import fresh_plan
+    from bot.rounds.work import snapshot
+    from bot.scoring.results import WHOLE_TITLE
+
+    folder = tmp_path / "herts"
+    shutil.copytree(SAMPLE_2009, folder)
+    frameworks = tmp_path / "fw"
+    frameworks.mkdir()
+    text = (ROOT / "frameworks" / "hertfordshire-review.toml").read_text(encoding="utf-8")
+    text += (
+        '\n[[actions]]\nid = "whole-review"\nletter = "a"\n'
+        'text = "Review the partnership as a whole."\nwhen = \'score("overall") < 101\'\n'
+    )
+    (frameworks / "hertfordshire-review.toml").write_text(text, encoding="utf-8")
+    catalogue = Catalogue(framework_folders=[frameworks])
+    now = datetime(2010, 1, 15, 10, 0, tzinfo=UTC)
+    fresh, _ = fresh_plan(snapshot(folder, now), catalogue, now.date(), current=True)
+    last = fresh.actions[-1]
+    assert (last.id, last.area, last.area_title) == ("whole-review", "", WHOLE_TITLE)
+    assert last.respondents > 0 and last.ref == "whole-review"
+    assert sum(1 for a in fresh.actions if a.area == "") == 1

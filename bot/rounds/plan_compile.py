@@ -26,6 +26,7 @@ from bot.rounds.report import compiled_files
 from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate
 from bot.scoring.compile import DUE_MONTHS, months_after
+from bot.scoring.results import WHOLE_TITLE
 
 
 @dataclass
@@ -82,9 +83,12 @@ def fresh_plan(
         numbers = {q.id: q.number or q.id for q in framework.questions()}
         area_numbers = {a.id: n for n, a in enumerate(framework.areas, start=1)}
         by_id = {a["id"]: a for a in data["actions"]}
-        # In the framework's order (the seed's), not by how many suggested it.
-        for area in framework.areas:
-            for action in area.actions:
+        # In the framework's order (the seed's), not by how many suggested it; the
+        # framework's own actions (the partnership as a whole) last, as reports list them.
+        listed = [(area.id, area.title, area.actions) for area in framework.areas]
+        listed.append(("", WHOLE_TITLE, framework.actions))
+        for area_id, area_title, area_actions in listed:
+            for action in area_actions:
                 found = by_id.get(action.id)
                 if found is None:
                     continue
@@ -101,9 +105,13 @@ def fresh_plan(
                 actions.append(
                     PlanAction(
                         id=action.id,
-                        ref=action_ref(area_numbers[area.id], action.letter, action.id),
-                        area=area.id,
-                        area_title=area.title,
+                        ref=(
+                            action_ref(area_numbers[area_id], action.letter, action.id)
+                            if area_id
+                            else action.id
+                        ),
+                        area=area_id,
+                        area_title=area_title,
                         letter=action.letter,
                         source=action.source,
                         text=action.text,
