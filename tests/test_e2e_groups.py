@@ -70,7 +70,7 @@ def test_a_risk_register_in_plain_mode_and_its_report(tmp_path: Path) -> None:
             "register",
             "item",
             "Objective at greatest risk of failure",
-            "Red amber green",
+            "RAG",
             "Who challenges and monitors progress",
         ]
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import conversation
+from bot import conversation, store
 from bot.catalogue import Catalogue
 from bot.conversation import Conversation
 from bot.default_dialogue import load_default_dialogue
@@ -20,7 +20,10 @@ from bot.model import Respondent
 from bot.plain import PlainMode
 from bot.problems import LoadError
 from bot.report import render_assessment
+from bot.report.aggregate import aggregate_data
+from bot.report.render import render_aggregate
 from bot.scoring import compile_transcript
+from bot.scoring.aggregate import Filters, aggregate
 from bot.tui.present import message_for
 from tests.conftest import DATA, Clock
 
@@ -313,7 +316,8 @@ def test_the_register_in_every_report_format(cat: Catalogue, tmp_path: Path) -> 
     assert "| 1 | Housing \\| targets | Red | =Housing group |\n" in md
     assert "Transport" not in md
     html = render_assessment(result, "html")
-    assert '<th scope="col">Risk</th>' in html and "<td>Red</td>" in html
+    assert '<th scope="col">Risk</th>' in html
+    assert '<td><span class="rag rag-red">Red</span></td>' in html
     assert "Transport" not in html
     data = json.loads(render_assessment(result, "json"))
     (group,) = data["areas"][1]["registers"]
@@ -337,6 +341,55 @@ def test_no_item_named_says_so(cat: Catalogue, tmp_path: Path) -> None:
     result = compile_transcript(talk.transcript, talk.session.loaded.framework)
     md = render_assessment(result, "md")
     assert "| 1 | No answer | No answer | No answer |" in md
+
+
+def test_the_aggregate_lists_every_register_item(cat: Catalogue, tmp_path: Path) -> None:
+    # Three respondents: two name the same risk the same way, one names two others and a
+    # comment; one names none. Each item is listed once, with how many named it so.
+    for items in (
+        ["Housing", "r", "Housing group", "n"],
+        ["Housing", "r", "Housing group", "n"],
+        ["Roads", "a - worse", "Highways", "y", "<b>Flood</b>", "g", "Council", "n"],
+    ):
+        talk = started(cat, tmp_path)
+        to_group(talk)
+        run(talk, *items)
+        talk.close()
+    talk = started(cat, tmp_path)
+    to_group(talk)
+    assert talk.skip().accepted and talk.skip().accepted and talk.skip().accepted
+    run(talk, "n")
+    talk.close()
+    totals, run_ = aggregate(
+        store.iter_transcript_files([tmp_path / "t"]), cat, Filters(), workers=1
+    )
+    data = aggregate_data("mini", totals["mini"], run_, cat, Filters(), False)
+    (register,) = data["areas"][1]["registers"]
+    assert register["respondents"] == 4  # the one who named none left every answer blank
+    rows = [(r["respondents"], [a["answer"] for a in r["answers"]]) for r in register["items"]]
+    assert rows[0] == (2, ["Housing", "Red", "Housing group"])
+    assert (1, ["Roads", "Amber", "Highways"]) in rows
+    assert (1, ["<b>Flood</b>", "Green", "Council"]) in rows
+    md = render_aggregate(data, "md")
+    assert "## Registers" in md and "| Named by | Risk | RAG | Owner |" in md
+    assert "| 2 | Housing | Red | Housing group |" in md
+    assert "Amber (worse)" in md
+    html = render_aggregate(data, "html")
+    assert '<h2 id="registers">Registers</h2>' in html
+    assert '<span class="rag rag-red">Red</span>' in html  # the report's RAG badge
+    assert "&lt;b&gt;Flood&lt;/b&gt;" in html and "<b>Flood" not in html
+    assert json.loads(render_aggregate(data, "json"))["areas"][1]["registers"][0]["items"]
+
+
+def test_the_register_shows_rag_as_a_badge_in_one_typeface(cat: Catalogue, tmp_path: Path) -> None:
+    talk = started(cat, tmp_path)
+    to_group(talk)
+    run(talk, "Housing", "r", "Housing group", "n")
+    result = compile_transcript(talk.transcript, talk.session.loaded.framework)
+    html = render_assessment(result, "html")
+    assert '<td><span class="rag rag-red">Red</span></td>' in html
+    assert "serif;" not in html.replace("sans-serif;", "")  # one typeface throughout
+    assert "overflow-wrap: anywhere" in html  # wide tables wrap within the text column
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any
 from bot.catalogue import Catalogue
 from bot.facts import weighted_mean
 from bot.loading import LoadedFramework
-from bot.model import Framework
+from bot.model import Framework, Group
 from bot.report.data import band, framework_data, rounded, stages_data
 from bot.scoring.aggregate import (
     AggregateRun,
@@ -108,9 +108,36 @@ def _areas(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
                 "by_sector": {
                     s: rounded(totals.by_sector.get((area.id, s), Spread()).mean) for s in sectors
                 },
+                "registers": [_register(group, totals) for group in area.groups],
             }
         )
     return areas
+
+
+def _register(group: Group, totals: Totals) -> dict[str, Any]:
+    """A repeated group's items as every respondent named them (no names): each distinct
+    item once, with how many named it so, the most named first, then alphabetically."""
+    named = totals.registers.get(group.id, {})
+    rows = sorted(
+        named.items(), key=lambda kv: (-kv[1], [tuple(x.casefold() for x in a) for a in kv[0]])
+    )
+    return {
+        "id": group.id,
+        "title": group.title,
+        "item": group.item,
+        "columns": list(group.headings()),
+        "respondents": totals.register_respondents.get(group.id, 0),
+        "items": [
+            {
+                "respondents": count,
+                "answers": [
+                    {"answer": answer, "comment": comment, "value": value}
+                    for answer, comment, value in row
+                ],
+            }
+            for row, count in rows
+        ],
+    }
 
 
 def _statements(

@@ -143,6 +143,11 @@ class Totals:
     sectors: dict[str, int] = field(default_factory=dict)
     calls: list[float] = field(default_factory=list)
     """The length of each timed telephone call, for the total and the median."""
+    registers: dict[str, dict[tuple[tuple[str, str, str], ...], int]] = field(default_factory=dict)
+    """repeated group id -> an item's answers -> how many respondents named it so (the
+    aggregate's register: every item named, no names)."""
+    register_respondents: dict[str, int] = field(default_factory=dict)
+    """repeated group id -> how many respondents named at least one item."""
 
     def add(self, summary: Summary) -> None:
         """Count one more transcript."""
@@ -169,6 +174,12 @@ class Totals:
             kept = self.quotes.setdefault(action, [])
             kept.extend(fired.quotes[: max(0, 3 - len(kept))])
             self.triggered_by.setdefault(action, []).append((summary.transcript_id, fired.triggers))
+        for group, items in summary.registers.items():
+            if items:
+                self.register_respondents[group] = self.register_respondents.get(group, 0) + 1
+            named = self.registers.setdefault(group, {})
+            for row in dict.fromkeys(items):  # one respondent naming an item twice: once
+                named[row] = named.get(row, 0) + 1
 
 
 @dataclass

@@ -83,7 +83,7 @@ def compile_transcript(
                 questions,
                 actions,
                 enough=coverage.enough(framework),
-                registers=tuple(_register(framework, g, path, facts) for g in area.groups),
+                registers=tuple(register_for(framework, g, path, facts) for g in area.groups),
             )
         )
     total = overall_coverage(coverages)
@@ -109,7 +109,9 @@ def compile_transcript(
     )
 
 
-def _register(framework: Framework, group: Group, path: FinalPath, facts: AnswerFacts) -> Register:
+def register_for(
+    framework: Framework, group: Group, path: FinalPath, facts: AnswerFacts
+) -> Register:
     """A repeated group's items on the final path, each with its answers."""
     ids = {q.id for q in group.questions}
     items: list[int] = []

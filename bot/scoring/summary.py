@@ -18,9 +18,10 @@ from bot.files import make_private_folder
 from bot.loading import read_bytes
 from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
+from bot.scoring.compile import register_for
 from bot.scoring.source import framework_for
 
-SUMMARY_VERSION = 4
+SUMMARY_VERSION = 5
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
@@ -99,6 +100,9 @@ class Summary:
     """When its last turn was taken (ISO 8601)."""
     call_seconds: float | None = None
     """How long its telephone call lasted, pauses excluded; None when no call was timed."""
+    registers: dict[str, tuple[tuple[tuple[str, str, str], ...], ...]] = field(default_factory=dict)
+    """repeated group id -> each item named on the final path -> each of the group's
+    questions' (shown answer, comment, value), as its own report lists them."""
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
@@ -119,7 +123,8 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     framework = loaded.framework
     path = final_path(transcript.turns)
     answers = path.answers
-    facts = AnswerFacts(framework, answers)
+    # Every question on the path was asked, answered or not, as in the report.
+    facts = AnswerFacts(framework, answers, asked={s.question for s in path.steps})
     summary_answers: dict[str, tuple[str, float | None]] = {}
     for question in framework.questions():
         if not path.on_path(question.id):
@@ -159,6 +164,20 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         turns=len(transcript.turns),
         updated=transcript.updated.isoformat(),
         call_seconds=transcript.call_seconds,
+        registers={
+            group.id: tuple(
+                tuple(
+                    (
+                        a.shown_answer,
+                        *((a.answer.comment, a.answer.value) if a.answer else ("", "")),
+                    )
+                    for a in row.answers
+                )
+                for row in register_for(framework, group, path, facts).items
+            )
+            for area in framework.areas
+            for group in area.groups
+        },
     )
 
 
