@@ -235,3 +235,13 @@ def test_a_plan_takes_the_frameworks_own_actions_too(tmp_path: Path) -> None:
     assert (last.id, last.area, last.area_title) == ("whole-review", "", WHOLE_TITLE)
     assert last.respondents > 0 and last.ref == "whole-review"
     assert sum(1 for a in fresh.actions if a.area == "") == 1
+
+
+def test_the_plan_page_is_wide_enough_for_its_table() -> None:
+    # Ten columns do not fit the reports' text column: the plan's page is wider, its table
+    # smaller, so the table stays within the page's text column.
+    from bot.rounds.plan_export import render_plan
+
+    page = render_plan(plan(action()), "html")
+    assert '<body class="wide">' in page
+    assert "body.wide { max-width: 72rem; }" in page
