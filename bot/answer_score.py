@@ -104,6 +104,11 @@ def check_answers(
     that is not an answer to its question, or (with ``scores``: the framework is the version
     the transcript was taken with) a stored score other than the framework's."""
     problems = []
+    if transcript.review:
+        # The plan review questions it was asked are checked as it was asked them.
+        from bot.engine.review import reviewed_framework
+
+        framework = reviewed_framework(framework, transcript.review)
     for turn in transcript.turns:
         if turn.kind != "answer" or not turn.question:
             continue

@@ -577,6 +577,7 @@ def _schema(folder: Path) -> int:
     from bot.model import Dialogue, Framework, Transcript
     from bot.rounds.calls import CallEntry
     from bot.rounds.model import Round
+    from bot.rounds.plan import Plan
 
     for name, model in (
         ("framework", Framework),
@@ -584,6 +585,7 @@ def _schema(folder: Path) -> int:
         ("transcript", Transcript),
         ("round", Round),
         ("call", CallEntry),
+        ("plan", Plan),
     ):
         path = folder / f"{name}.schema.json"
         schema = model.model_json_schema(by_alias=True)

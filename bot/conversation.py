@@ -15,9 +15,10 @@ from pathlib import Path
 from bot import limits, store
 from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
+from bot.engine.review import with_review
 from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
-from bot.model.transcript import Reference, call_opening, call_running
+from bot.model.transcript import Reference, ReviewItem, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
 
 Clock = Callable[[], datetime]
@@ -147,9 +148,11 @@ def start(
     clock: Clock = utc_now,
     transcript_id: str | None = None,
     invitee: str = "",
+    review: tuple[ReviewItem, ...] = (),
 ) -> Conversation:
     """Create a new transcript and its session (not yet begun); ``invitee`` links it to
-    an invitee of the round whose folder it is in."""
+    an invitee of the round whose folder it is in; ``review`` are the actions agreed in
+    the round before, asked about at the start of their areas (kept in the header)."""
     check_fields(respondent, interviewer)
     framework = catalogue.framework(framework_ref)
     if dialogue_ref is None and interviewer is not None:
@@ -170,6 +173,7 @@ def start(
         interviewer=interviewer,
         started=clock(),
         invitee=invitee,
+        review=review,
     )
     writer = store.create(folder, header)
     # Copies kept beside the transcripts, to re-score exactly and to resume a framework
@@ -178,7 +182,7 @@ def start(
         store.save_snapshot(folder, framework.hash, framework.path)
         if dialogue.path is not None:
             store.save_snapshot(folder, dialogue.hash, dialogue.path)
-    session = Session(dialogue, telephone=mode == "telephone")
+    session = Session(with_review(dialogue, review), telephone=mode == "telephone")
     return Conversation(session, writer, header, clock)
 
 
@@ -247,7 +251,9 @@ def resume(
 
 
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:
-    """Rebuild a session from a transcript, or explain why the dialogue no longer fits it."""
+    """Rebuild a session from a transcript, or explain why the dialogue no longer fits it.
+    The plan review questions its header records are asked again as they were."""
+    dialogue = with_review(dialogue, transcript.review)
     nodes = dialogue.dialogue.nodes
     framework = dialogue.framework.framework
     for turn in transcript.turns:

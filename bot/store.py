@@ -105,6 +105,10 @@ def torn_note(path: Path, dropped_bytes: int) -> str:
 def encode_header(header: TranscriptHeader) -> str:
     """The header as TOML text."""
     data = header.model_dump(mode="python", by_alias=True, exclude_none=True)
+    if not header.review:
+        del data["review"]  # transcripts outside a reviewing round are written as before
+    else:
+        data["review"] = [_drop_empty(item) for item in data["review"]]
     return tomli_w.dumps(_drop_empty(data))
 
 
@@ -294,7 +298,7 @@ def summaries(folder: Path) -> list[Summary]:
         return []
     found: list[Summary] = []
     for path in folder.glob("*.toml"):
-        if path.is_symlink():
+        if path.is_symlink() or path.name in NOT_TRANSCRIPTS:
             continue  # as in reports: links in a folder are not followed
         try:
             found.append(Summary(path, load(path).transcript))
@@ -465,8 +469,8 @@ def _read_holder(transcript: Path) -> str:
     return "another process"
 
 
-NOT_TRANSCRIPTS = frozenset({"round.toml"})
-"""Files found beside transcripts that are not transcripts (a round's description)."""
+NOT_TRANSCRIPTS = frozenset({"round.toml", "plan.toml"})
+"""Files found beside transcripts that are not transcripts (a round's description and its action plan)."""
 
 
 def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:

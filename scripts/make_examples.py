@@ -1,5 +1,7 @@
-"""Make the sample transcripts in transcripts/examples/, and the sample round in
-transcripts/rounds/hertfordshire-2009/, by running the real engine.
+"""Make the sample transcripts in transcripts/examples/, and the sample rounds in
+transcripts/rounds/hertfordshire-2009/ (with its agreed action plan) and
+transcripts/rounds/hertfordshire-2010/ (the next year's round, which asks about that
+plan), by running the real engine.
 
     python scripts/make_examples.py
 
@@ -26,6 +28,7 @@ from bot.model import Person, Respondent  # noqa: E402
 
 OUT = ROOT / "transcripts" / "examples"
 ROUND_OUT = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
+NEXT_ROUND_OUT = ROOT / "transcripts" / "rounds" / "hertfordshire-2010"
 Answerer = Callable[[Prompt], str]
 
 
@@ -186,10 +189,51 @@ QUOTES_HIGH = [
 ]
 
 
-def survey_answerer(rng: random.Random, catalogue: Catalogue) -> Answerer:
+# How far each action agreed in 2009 had got by the 2010 round, as respondents saw it:
+# (done, in progress, not started, dropped) chances; other actions are mostly in progress.
+PROGRESS = {
+    "terms-of-reference": (0.6, 0.3, 0.1, 0.0),
+    "targeted-information": (0.2, 0.6, 0.2, 0.0),
+    "r4-performance": (0.1, 0.4, 0.5, 0.0),
+    "right-partners": (0.3, 0.5, 0.1, 0.1),
+}
+PROGRESS_REPLIES = {
+    "low": [
+        "Nobody has picked it up since the chair changed",
+        "It was overtaken by the new LAA negotiations",
+    ],
+    "unevidenced_high": [
+        "The new terms of reference were agreed at the Board on 10 March 2010",
+        "The communications protocol was signed off in June 2010",
+    ],
+    "dont_know": ["I'm not close enough to the Board to know"],
+    "vague": ["The Core Group minutes of September 2010 record it"],
+}
+IMPROVED = {"clarity": 15.0, "relationships": 8.0}
+"""Areas whose agreed actions were done: 2010's answers lean this many points more to agree."""
+
+
+def survey_answerer(
+    rng: random.Random, catalogue: Catalogue, lean: dict[str, float] | None = None
+) -> Answerer:
     framework = catalogue.framework("hertfordshire-review").framework
+    lean = lean or {}
 
     def answer(prompt: Prompt) -> str:
+        question = prompt.question.id if prompt.question else ""
+        if question.startswith("review_"):  # how far last year's agreed action has got
+            if prompt.kind == "probe":
+                return rng.choice(PROGRESS_REPLIES.get(prompt.trigger, [":skip"]))
+            chances = PROGRESS.get(question.removeprefix("review_").replace("_", "-"))
+            done, going, idle, _ = chances or (0.2, 0.6, 0.2, 0.0)
+            roll = rng.random()
+            if roll < 0.05:
+                return "d"
+            if roll < done:
+                return "1"
+            if roll < done + going:
+                return "2 - " + rng.choice(["a working group meets monthly", "partly"])
+            return "3" if roll < done + going + idle else "4"
         if prompt.kind == "probe":
             if prompt.trigger == "low":
                 return rng.choice(QUOTES_LOW)
@@ -199,7 +243,7 @@ def survey_answerer(rng: random.Random, catalogue: Catalogue) -> Answerer:
                 return rng.choice(["I'm not involved enough to know", "It is unclear who decides"])
             return "I would need to check the minutes from January 2009"
         mark = framework.question(prompt.question.id).benchmark
-        roll = rng.uniform(0, 100)
+        roll = rng.uniform(0, 100) - lean.get(framework.area_of(question).id, 0.0)
         if roll < mark.agree:
             return "1" if rng.random() < 0.3 else "2"
         if roll < mark.agree + (mark.dont_know or 0):
@@ -417,15 +461,27 @@ PHONE_FATES = (
 )
 
 
-def make_round(catalogue: Catalogue) -> list[Path]:
-    """The sample round: round.toml, a call log over two weeks, and the transcripts."""
+def make_round(
+    catalogue: Catalogue,
+    out: Path = ROUND_OUT,
+    year: int = 2009,
+    previous: str = "",
+    lean: dict[str, float] | None = None,
+) -> list[Path]:
+    """A sample round: round.toml, a call log over two weeks, and the transcripts. A
+    round naming a ``previous`` one asks about its agreed actions; ``lean`` moves answers
+    in some areas towards agree."""
     from bot.rounds import folder as round_folder
     from bot.rounds.model import Invitee, Round
+    from bot.rounds.plan_review import review_items
     from bot.rounds.work import log_call
 
-    if ROUND_OUT.exists():
-        shutil.rmtree(ROUND_OUT)
-    rng = random.Random(2009)
+    if out.exists():
+        shutil.rmtree(out)
+    rng = random.Random(year)
+    seeds = 0 if year == 2009 else 1000 * (year - 2009)
+    id_prefix = "example-round" if year == 2009 else f"example-round-{year}"
+    period = f"{year}/{(year + 1) % 100:02d}"
     invitees = []
     for index in range(40):
         role, sector = ROLES[index % len(ROLES)]
@@ -444,11 +500,12 @@ def make_round(catalogue: Catalogue) -> list[Path]:
             )
         )
     made = round_folder.create(
-        ROUND_OUT,
+        out,
         Round(
-            title="Hertfordshire partnerships review 2009/10",
+            title=f"Hertfordshire partnerships review {period}",
             partnership="Hertfordshire Forward",
-            period="2009/10",
+            period=period,
+            previous=previous,
             framework="hertfordshire-review",
             self_dialogue="hertfordshire-survey",
             telephone_dialogue="hertfordshire-interview",
@@ -456,7 +513,8 @@ def make_round(catalogue: Catalogue) -> list[Path]:
             invitees=tuple(invitees),
         ),
     )
-    start = datetime(2009, 11, 9, 9, 0, tzinfo=UTC)
+    start = datetime(year, 11, 9, 9, 0, tzinfo=UTC)
+    review = review_items(made)
     paths: list[Path] = [made.path]
     callers = ["Sam Okafor", "Ruth Lane"]
     planned: list[tuple[datetime, str, str, str, datetime | None, str]] = []
@@ -476,13 +534,14 @@ def make_round(catalogue: Catalogue) -> list[Path]:
                 sector=invitee.sector,
                 partnership="Hertfordshire Forward",
             ),
-            ROUND_OUT,
+            out,
             Person(name=callers[seed % 2]) if telephone else None,
             Clock(when, random.Random(seed)),
-            transcript_id=f"example-round-{invitee.id}",
+            transcript_id=f"{id_prefix}-{invitee.id}",
             invitee=invitee.id,
+            review=review,
         )
-        answer = survey_answerer(random.Random(seed), catalogue)
+        answer = survey_answerer(random.Random(seed), catalogue, lean)
         talk.begin()
         talk.open_call()
         answered = 0
@@ -499,7 +558,7 @@ def make_round(catalogue: Catalogue) -> list[Path]:
             talk.abandon()
         talk.pause_call()  # an interview left unfinished: the officer leaves the call
         talk.close()
-        target = ROUND_OUT / f"{invitee.id}-{slug_of(invitee.name)}.toml"
+        target = out / f"{invitee.id}-{slug_of(invitee.name)}.toml"
         talk.path.rename(target)
         paths.append(target)
 
@@ -511,7 +570,7 @@ def make_round(catalogue: Catalogue) -> list[Path]:
                 converse(
                     invitee,
                     day,
-                    300 + index,
+                    seeds + 300 + index,
                     {"complete": None, "in_progress": 7, "abandoned": 4}[fate],
                     fate == "abandoned",
                 )
@@ -545,7 +604,7 @@ def make_round(catalogue: Catalogue) -> list[Path]:
                     moment + timedelta(days=1),
                 )
             log("interview_started")
-            converse(invitee, moment, 400 + index, None if fate == "complete" else 9, False)
+            converse(invitee, moment, seeds + 400 + index, None if fate == "complete" else 9, False)
         elif fate == "refused":
             log("refused", "Does not have time this year")
         elif fate == "appointment":
@@ -562,9 +621,54 @@ def make_round(catalogue: Catalogue) -> list[Path]:
     # The log is written as the calls were made: in time order, officers interleaved.
     by_id = {invitee.id: invitee for invitee in invitees}
     for moment, who, outcome, caller, appointment, note in sorted(planned, key=lambda p: p[0]):
-        log_call(ROUND_OUT, by_id[who], outcome, moment, caller, appointment, note)
-    paths.append(ROUND_OUT / "calls.jsonl")
+        log_call(out, by_id[who], outcome, moment, caller, appointment, note)
+    paths.append(out / "calls.jsonl")
     return paths
+
+
+def make_plan(catalogue: Catalogue, folder: Path, compiled: datetime) -> Path:
+    """Compile a round's plan, as ``round plan`` does, at a fixed time."""
+    from bot.rounds.plan_compile import compile_plan
+    from bot.rounds.work import snapshot
+
+    compile_plan(snapshot(folder, compiled), catalogue, compiled)
+    return folder / "plan.toml"
+
+
+def agree_2009_plan(folder: Path) -> None:
+    """The board's decisions on the 2009 plan (its meeting of 20 January 2010), and an
+    officer's update in June, as ``round plan --agree`` and ``--set`` record them."""
+    from datetime import date
+
+    from bot.rounds.plan import agree, edit_action, update_plan
+
+    def board(plan):  # type: ignore[no-untyped-def]
+        plan = agree(
+            plan, ["right-partners", "terms-of-reference", "targeted-information", "r4-performance"]
+        )
+        plan = edit_action(
+            plan,
+            "r4-performance",
+            date(2010, 1, 20),
+            owner="LSP Executive",
+            due=date(2010, 12, 2),
+        )
+        plan = edit_action(
+            plan,
+            "targeted-information",
+            date(2010, 1, 20),
+            owner="Hertfordshire Forward communications group",
+        )
+        return edit_action(
+            plan,
+            "terms-of-reference",
+            date(2010, 6, 14),
+            round_name=folder.name,
+            status="in_progress",
+            note="Draft terms of reference out to the thematic partnerships for comment",
+        )
+
+    update_plan(folder, board)
 
 
 def slug_of(name: str) -> str:
@@ -687,6 +791,12 @@ def main() -> None:
         survey_folder.mkdir(exist_ok=True)
         made.append(path.rename(survey_folder / path.name))
     made.extend(make_round(catalogue))
+    made.append(make_plan(catalogue, ROUND_OUT, datetime(2010, 1, 18, 10, 0, tzinfo=UTC)))
+    agree_2009_plan(ROUND_OUT)
+    made.extend(
+        make_round(catalogue, NEXT_ROUND_OUT, 2010, previous="../hertfordshire-2009", lean=IMPROVED)
+    )
+    made.append(make_plan(catalogue, NEXT_ROUND_OUT, datetime(2011, 1, 17, 10, 0, tzinfo=UTC)))
     for path in made:
         print(path.relative_to(ROOT))
 

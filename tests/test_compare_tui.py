@@ -81,3 +81,29 @@ async def test_a_round_with_nothing_to_compare_with_says_so(tmp_path: Path) -> N
         await until(pilot, lambda: not isinstance(app.screen, RoundScreen))
         shown = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "No round to compare with" in shown
+
+
+async def test_an_earlier_round_with_no_answers_gives_a_clear_message(tmp_path: Path) -> None:
+    from bot.rounds.folder import create
+    from bot.rounds.model import Invitee, Round
+
+    cat = mini_catalogue()
+    rounds = tmp_path / "transcripts" / "rounds"
+    create(
+        rounds / "empty",
+        Round(title="Nobody yet", framework="mini", invitees=(Invitee(id="x", name="X"),)),
+    )
+    new = build_round(rounds / "mini-2010", cat, NOW, "2010/11")
+    app = make_app(cat, tmp_path / "transcripts")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(RoundScreen(cat, new))
+        await until(pilot, lambda: isinstance(app.screen, RoundScreen) and app.screen.shot)
+        await pilot.press("v")
+        await until(
+            pilot,
+            lambda: (
+                "has no complete transcripts yet"
+                in " ".join(str(w.render()) for w in app.screen.query(Static))
+            ),
+        )
+        assert not isinstance(app.screen, CompareScreen)

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.e2e
 OWN = DATA / "own"
 AUDIT = (OWN / "neighbourhood-audit.toml", OWN / "neighbourhood-audit-chat.toml")
 HEALTH = (OWN / "partnership-health.toml", OWN / "partnership-health-phone.toml")
+BOARD = (OWN / "board-check.toml", OWN / "board-check-chat.toml")
 
 
 def answer(screen: str, weak: bool) -> str:
@@ -54,7 +55,7 @@ def test_the_kinds_of_question_are_all_used() -> None:
 
     kinds = {
         q.get("kind", "rating")
-        for path in (AUDIT[0], HEALTH[0])
+        for path in (AUDIT[0], HEALTH[0], BOARD[0])
         for area in tomllib.loads(path.read_text(encoding="utf-8"))["areas"]
         for q in area["questions"]
     }

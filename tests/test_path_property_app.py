@@ -103,7 +103,9 @@ async def wander_in_the_app(draw: Callable, folder: Path) -> Path:
                 long = move == "answer" and prompt.question.kind == "text"
                 await pilot.press("ctrl+s" if long else "enter")
             elif move == "keep":
-                await pilot.press("enter")
+                # A text question's box holds its answer again: Ctrl+S sends it unchanged.
+                text_question = prompt.question is not None and prompt.question.kind == "text"
+                await pilot.press("ctrl+s" if text_question else "enter")
             elif move == "skip":
                 await pilot.press("ctrl+o")
             elif move == "back":

@@ -109,6 +109,7 @@ def test_merge_keeps_hand_edits_and_never_drops_an_action() -> None:
         action("a-one", owner="Chair", due=ON, respondents=4, share=40.0),
         action("new-one", respondents=2),
     )
+    fresh = fresh.model_copy(update={"respondents": 10})
     merged = merge(old, fresh)
     one = merged.find("a-one")
     assert one is not None
@@ -131,6 +132,7 @@ def test_merge_applies_a_later_rounds_report_once() -> None:
     )
     old = plan(action("a-one", agreed=True))
     fresh = plan(action("a-one", history=(reviewed,), status="in_progress"))
+    fresh = fresh.model_copy(update={"respondents": 10})
     merged = merge(old, fresh)
     one = merged.find("a-one")
     assert one is not None and one.status == "in_progress"
@@ -198,3 +200,12 @@ def test_compile_from_the_sample_round_triggers_and_due_dates(tmp_path: Path) ->
     kept = again.plan.find(one.ref)
     assert kept is not None and kept.owner == "Jo Bloggs"
     assert again.added == []
+
+
+def test_a_compile_that_read_nothing_leaves_the_plan_as_it_was() -> None:
+    old = plan(action("a-one", agreed=True, respondents=3))
+    old = old.model_copy(update={"respondents": 5})
+    merged = merge(old, plan())
+    one = merged.find("a-one")
+    assert one is not None and one.suggested and one.respondents == 3
+    assert merged.respondents == 5

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from bot.model.base import Strict
+from bot.model.base import SLUG_PATTERN, Strict
 
 SCHEMA_VERSION = 1
 Speaker = Literal["bot", "respondent", "interviewer"]
@@ -61,6 +61,27 @@ class Reference(Strict):
     """Its version field."""
     hash: str
     """A hash of its file, to tell whether it has changed since."""
+
+
+class ReviewItem(Strict):
+    """An action agreed in an earlier round's plan, asked about at the start of its area
+    ("Last year the partnership agreed: ... How far has it got?"). Kept in the header so
+    the same questions are asked again on resume, and read without the plan."""
+
+    action: str = Field(pattern=SLUG_PATTERN, max_length=100)
+    """The plan action's id."""
+    ref: str = Field(default="", max_length=40)
+    """Its short reference in the plan."""
+    area: str = Field(default="", max_length=100)
+    """The area it belongs to (asked at that area's start)."""
+    text: str = Field(min_length=1, max_length=2000)
+    """What was agreed."""
+    owner: str = Field(default="", max_length=200)
+    """Who owns it."""
+    due: date | None = None
+    """When it was due."""
+    round: str = Field(default="", max_length=200)
+    """The round whose plan agreed it."""
 
 
 class Turn(Strict):
@@ -126,6 +147,9 @@ class TranscriptHeader(Strict):
     """When it started."""
     invitee: str = Field(default="", max_length=40)
     """In a round: the id of the invitee in round.toml (empty outside rounds)."""
+    review: tuple[ReviewItem, ...] = Field(default=(), max_length=200)
+    """In a round naming a previous one: the actions agreed there, asked about first in
+    their areas (see `bot.engine.review`)."""
 
     model_config = Strict.model_config | {"populate_by_name": True}
 

@@ -64,6 +64,7 @@ def question_data(result: QuestionResult) -> dict[str, Any]:
         "number": question.number,
         "text": question.text,
         "kind": question.kind,
+        "fact": question.fact,
         "reverse": question.reverse,
         "recommended": recommended_data(question),
         "range_side": side,

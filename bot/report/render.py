@@ -134,6 +134,9 @@ STATEMENT_CSV_COLUMNS = (
     "published_n",
 )
 """An aggregate's CSV follows its action list with a blank row and this statement table."""
+FACT_CSV_COLUMNS = ("number", "fact", "area", "answer", "value")
+"""An assessment's CSV follows its action list with a blank row and this table of the facts
+answered (questions never scored: gates, dates, unscored choices), when there are any."""
 
 
 def actions_csv(data: dict[str, Any]) -> str:
@@ -153,6 +156,12 @@ def actions_csv(data: dict[str, Any]) -> str:
             "due": action.get("due") or "",
         }
         writer.writerow([escape.csv_cell(cells.get(column)) for column in columns])
+    facts = [] if aggregate else answered_facts(data)
+    if facts:
+        writer.writerow([])
+        writer.writerow(FACT_CSV_COLUMNS)
+        for fact in facts:
+            writer.writerow([escape.csv_cell(fact.get(column)) for column in FACT_CSV_COLUMNS])
     if aggregate:
         writer.writerow([])
         writer.writerow(STATEMENT_CSV_COLUMNS)
@@ -184,6 +193,22 @@ def actions_csv(data: dict[str, Any]) -> str:
                     ]
                 )
     return out.getvalue()
+
+
+def answered_facts(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The facts an assessment's data holds an answer to, as rows of the facts table."""
+    return [
+        {
+            "number": q["number"] or q["id"],
+            "fact": q["text"],
+            "area": area["title"],
+            "answer": q["answer"],
+            "value": q["value"],
+        }
+        for area in data["areas"]
+        for q in area["questions"]
+        if q.get("fact") and q["value"] is not None
+    ]
 
 
 def register_cell(answer: dict[str, Any]) -> str:

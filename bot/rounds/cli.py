@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +58,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     new.add_argument("--self-dialogue", default="", help="dialogue id for self-assessment")
     new.add_argument("--telephone-dialogue", default="", help="dialogue id for telephone calls")
     new.add_argument("--max-attempts", type=int, default=5, help="calls before giving up (5)")
+    new.add_argument(
+        "--previous",
+        default="",
+        metavar="ROUND",
+        help="the previous round's folder: its agreed actions are asked about",
+    )
 
     imp = subs.add_parser("import", help="add invitees from a CSV file (all rows or none)")
     imp.add_argument("csv", type=Path, metavar="CSV")
@@ -108,6 +114,37 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     report.add_argument("--templates", type=Path, metavar="DIR")
     which(report)
 
+    plan = subs.add_parser(
+        "plan",
+        help="compile the round's action plan (plan.toml), agree, edit and export it",
+        description="Compiles plan.toml from the round's answers (keeping every hand edit), "
+        "applies --agree and --set, and prints the plan (or writes it with -o).",
+    )
+    plan.add_argument(
+        "--agree",
+        metavar="REFS",
+        help='actions the board agreed: refs or ids, comma-separated, or "all"',
+    )
+    plan.add_argument("--unagree", metavar="REFS", help="actions to mark as proposed again")
+    plan.add_argument(
+        "--set", metavar="REF", help="the action --status, --owner, --due, --note change"
+    )
+    plan.add_argument("--status", help="not started, in progress, done or dropped")
+    plan.add_argument("--owner", help="who owns it")
+    plan.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due")
+    plan.add_argument("--note", help="a short progress note")
+    plan.add_argument(
+        "--no-compile",
+        action="store_true",
+        help="change or export the plan as it is, without reading the answers again",
+    )
+    plan.add_argument("--format", choices=["md", "html", "csv"], default="md")
+    plan.add_argument("-o", "--output", type=Path, metavar="FILE")
+    plan.add_argument(
+        "--current", action="store_true", help="score against the installed framework"
+    )
+    which(plan)
+
     compare = subs.add_parser(
         "compare", help="this round beside an earlier one: scores, changes, the plan's progress"
     )
@@ -127,11 +164,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     compare.add_argument("--templates", type=Path, metavar="DIR")
 
-    for name, text in (
-        ("assess", "an invitee's self-assessment"),
-        ("interview", "call an invitee"),
+    for name, text, alias in (
+        ("assess", "an invitee's self-assessment", "self"),
+        ("interview", "call an invitee", "phone"),
     ):
-        sub = subs.add_parser(name, help=f"start or resume {text}, linked to them")
+        sub = subs.add_parser(name, aliases=[alias], help=f"start or resume {text}, linked to them")
         sub.add_argument("invitee", metavar="ID")
         sub.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
         sub.add_argument(
@@ -148,7 +185,8 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
     """Run a `round` subcommand (LoadErrors are reported by the caller)."""
     from bot.rounds import folder as round_folder
 
-    command = args.round_command
+    command = {"self": "assess", "phone": "interview"}.get(args.round_command, args.round_command)
+    args.round_command = command
     if command == "new":
         return _new(args, catalogue, transcripts)
     if command == "compare":
@@ -179,6 +217,8 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         return _call(args, shot, now)
     if command == "report":
         return _report(args, shot, catalogue)
+    if command == "plan":
+        return _plan(args, shot, catalogue, now)
     if command == "chase":
         return _chase(shot, now)
     if command in ("assess", "interview"):
@@ -206,6 +246,7 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
             self_dialogue=args.self_dialogue,
             telephone_dialogue=args.telephone_dialogue,
             max_attempts=args.max_attempts,
+            previous=args.previous,
         ),
     )
     print(
@@ -423,6 +464,8 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     )
     for name, reason in run.failed:
         print(f"skipped: {name}: {reason}", file=sys.stderr)
+    if shot.loaded.round.previous and data is not None:
+        _carry_plan(shot, catalogue, args.current)
     if data is None:
         print(f"error: no responses to compile yet ({response['headline']})", file=sys.stderr)
         if args.format == "md" and args.output is None:
@@ -435,6 +478,120 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         write_atomically(args.output, text)
         print(args.output, file=sys.stderr)
     return exit_codes.PROBLEMS if run.failed or shot.failed else exit_codes.OK
+
+
+def _carry_plan(shot: Snapshot, catalogue: Catalogue, current: bool) -> None:
+    """Bring the previous round's agreed actions, with the status this round's answers
+    give them, into this round's plan.toml (hand edits kept), and say so."""
+    from bot.problems import display_name
+    from bot.rounds.plan_compile import compile_plan
+    from bot.scoring.aggregate import default_cache_folder
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    compiled = compile_plan(shot, catalogue, now, current, default_cache_folder())
+    print(
+        f"{display_name(shot.loaded.folder / 'plan.toml')}: updated; "
+        f"{len(compiled.reviewed)} actions carried from {shot.loaded.round.previous}",
+        file=sys.stderr,
+    )
+
+
+def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime) -> int:
+    from bot.files import write_atomically
+    from bot.problems import LoadError, Problem, display_name
+    from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
+    from bot.rounds.plan_compile import compile_plan
+    from bot.rounds.plan_export import render_plan
+    from bot.scoring.aggregate import default_cache_folder
+
+    folder = shot.loaded.folder
+    name = display_name(folder / "plan.toml")
+    edits = any(v is not None for v in (args.status, args.owner, args.due, args.note))
+    if edits and not args.set:
+        raise LoadError(
+            [Problem("round plan", "", "--status, --owner, --due and --note need --set REF")]
+        )
+    status = due = None
+    try:
+        status = parse_status(args.status) if args.status is not None else None
+        due = date.fromisoformat(args.due) if args.due is not None else None
+    except ValueError as error:
+        message = (
+            str(error)
+            if args.status and status is None
+            else f'"{args.due}" is not a date; use YYYY-MM-DD'
+        )
+        raise LoadError(
+            [
+                Problem(
+                    "round plan", "--status" if status is None and args.status else "--due", message
+                )
+            ]
+        ) from None
+    if not args.no_compile:
+        compiled = compile_plan(
+            shot, catalogue, now, current=args.current, cache_folder=default_cache_folder()
+        )
+        for file, reason in compiled.run.failed:
+            print(f"skipped: {file}: {reason}", file=sys.stderr)
+        if not compiled.plan.actions and not compiled.plan.respondents:
+            print(
+                f"note: no responses to compile yet ({shot.progress.headline()})", file=sys.stderr
+            )
+        summary = f"{name}: {len(compiled.plan.actions)} actions"
+        if compiled.added:
+            summary += f", {len(compiled.added)} new ({', '.join(compiled.added)})"
+        if compiled.no_longer:
+            summary += f"; no longer suggested: {', '.join(compiled.no_longer)}"
+        if compiled.reviewed:
+            summary += f"; {len(compiled.reviewed)} carried from the previous round"
+        print(summary, file=sys.stderr)
+    elif read_plan(folder) is None:
+        raise LoadError(
+            [
+                Problem(
+                    name,
+                    "",
+                    "does not exist yet; run partnership-bot round plan without --no-compile",
+                )
+            ]
+        )
+
+    def change(plan):  # type: ignore[no-untyped-def]
+        if plan is None:
+            raise LoadError([Problem(name, "", "does not exist yet")])
+        try:
+            if args.agree:
+                plan = agree(plan, args.agree.split(","))
+            if args.unagree:
+                plan = agree(plan, args.unagree.split(","), agreed=False)
+            if args.set:
+                plan = edit_action(
+                    plan,
+                    args.set,
+                    now.date(),
+                    round_name=folder.resolve().name,
+                    status=status,
+                    owner=args.owner,
+                    due=due,
+                    note=args.note,
+                )
+        except KeyError as error:
+            raise LoadError([Problem(name, "actions", str(error.args[0]))]) from None
+        return plan
+
+    if args.agree or args.unagree or args.set:
+        plan = update_plan(folder, change)
+        print(f"{name}: saved ({len(plan.agreed_actions())} agreed)", file=sys.stderr)
+    plan = read_plan(folder)
+    assert plan is not None
+    text = render_plan(plan, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(args.output, text)
+        print(args.output, file=sys.stderr)
+    return exit_codes.OK
 
 
 def _compare(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:

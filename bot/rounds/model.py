@@ -49,6 +49,9 @@ class Round(Strict):
     """The dialogue for self-assessment (default: the framework's own)."""
     telephone_dialogue: str = Field(default="", pattern=r"^$|" + SLUG_PATTERN)
     """The dialogue for telephone interviews (default: the framework's telephone dialogue)."""
+    previous: str = Field(default="", max_length=400)
+    """The previous round (its folder, relative to this round's folder's parent, or a
+    path): its plan's agreed actions are asked about at the start of each area."""
     max_attempts: int = Field(default=5, ge=1, le=50)
     """After this many calls without an appointment, an invitee is not offered again."""
     invitees: tuple[Invitee, ...] = ()

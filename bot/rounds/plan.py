@@ -372,6 +372,12 @@ def merge(old: Plan | None, new: Plan) -> Plan:
     for fresh in new.actions:
         kept = before.pop(fresh.id, None)
         actions.append(fresh if kept is None else _merge_action(kept, fresh))
+    if not new.respondents:
+        # Nothing was compiled (no complete transcript could be read): what the plan
+        # says stands, rather than every action turning "no longer suggested".
+        return new.model_copy(
+            update={"actions": (*actions, *before.values()), "respondents": old.respondents}
+        )
     for left in before.values():  # no longer suggested: kept, marked
         actions.append(
             left.model_copy(

@@ -20,6 +20,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.plan import HistoryEntry, Plan, PlanAction, TriggeredBy, merge, update_plan
+from bot.rounds.plan_review import carried_actions
 from bot.rounds.report import compiled_files
 from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate, aggregate_data
@@ -146,9 +147,12 @@ def compile_plan(
 ) -> Compiled:
     """Compile the round's plan and merge it into plan.toml (under the round's lock,
     written atomically and durably); ``carried`` are actions brought on from the previous
-    round's plan, already updated with this round's answers."""
+    round's plan, already updated with this round's answers (by default, those of the
+    round that round.toml's ``previous`` names)."""
     fresh, run = fresh_plan(shot, catalogue, now.date(), current, cache_folder)
     fresh = fresh.model_copy(update={"compiled": now})
+    if carried is None:
+        carried = carried_actions(shot.loaded, compiled_files(shot), now.date())
     if carried:
         fresh = _with_carried(fresh, carried)
     result = Compiled(fresh, run)

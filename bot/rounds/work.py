@@ -14,8 +14,9 @@ from bot.model import Person, Respondent
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds import calls
 from bot.rounds.calls import LEASE, CallEntry
-from bot.rounds.folder import ROUND_FILE, LoadedRound, load_round
+from bot.rounds.folder import LoadedRound, load_round
 from bot.rounds.model import Invitee
+from bot.rounds.plan_review import review_items
 from bot.rounds.state import InviteeState, Linked, Progress, progress, states
 
 
@@ -59,7 +60,7 @@ class Snapshot:
 
 def transcript_files(folder: Path) -> list[Path]:
     """The transcripts directly in a round's folder."""
-    return sorted(p for p in folder.glob("*.toml") if p.name != ROUND_FILE)
+    return sorted(p for p in folder.glob("*.toml") if p.name not in store.NOT_TRANSCRIPTS)
 
 
 def is_open(path: Path) -> bool:
@@ -153,4 +154,5 @@ def open_conversation(
         Person(name=interviewer or "Interviewer") if telephone else None,
         clock,
         invitee=invitee.id,
+        review=review_items(loaded),
     )

@@ -383,7 +383,7 @@ def aggregate_data(
     for area in framework.areas:
         for question in area.questions:
             counts = totals.answers.get(question.id)
-            if not counts or question.kind == "text":
+            if not counts or question.kind == "text" or question.fact:
                 continue
             # Not applicable is an abstention that is not counted among those asked.
             n = sum(v for k, v in counts.items() if k != "not_applicable")

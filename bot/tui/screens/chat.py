@@ -115,6 +115,7 @@ class ChatScreen(ConversationScreen):
         box = self.query_one(ChatInput)
         box.options = options
         box.question = prompt.question if prompt.kind == "ask" else None
+        box.select_on_focus = True
         bar.highlight(box.picked)
         long_answer = (
             prompt.kind == "ask" and prompt.question is not None and prompt.question.kind == "text"
@@ -271,6 +272,8 @@ class ChatScreen(ConversationScreen):
             # A choice of several: a click adds the option's key to the box (or takes it
             # out); Enter sends the picks, so that the number picked is checked once.
             box.value = toggle_pick(question, box.value, event.option)
+            # Not selected on focus: the next key typed adds to the picks.
+            box.select_on_focus = False
             box.cursor_position = len(box.value)
             box.focus()
             return

@@ -41,6 +41,7 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
             transcript.dialogue.id, framework, kept(transcript.dialogue.hash)
         )
         total = len({n.ask for n in dialogue.dialogue.nodes.values() if n.ask})
+        total += len(transcript.review)  # last round's actions, asked about first
     except LoadError:
         return f"{answered}/?"
     return f"{answered}/{total}"

@@ -152,6 +152,7 @@ class InterviewScreen(ConversationScreen):
             return
         self.remove_class("-probe")
         reply.coding_keys = frozenset()
+        reply.select_on_focus = True
         reply.add_class("-hidden")
         words = prompt.read_aloud or prompt.text
         self.query_one("#read-aloud", Static).update(Content(words))
@@ -250,6 +251,8 @@ class InterviewScreen(ConversationScreen):
         if question is not None and question.multiple:
             reply = self.query_one("#reply", ReplyInput)
             reply.value = toggle_pick(question, reply.value, event.option)
+            # Not selected on focus: the next key typed adds to the picks.
+            reply.select_on_focus = False
             reply.cursor_position = len(reply.value)
             reply.focus()
             return

@@ -100,6 +100,13 @@ class RoundScreen(Screen[None]):
             show=False,
             tooltip="read the round again (it also refreshes every 10 seconds)",
         ),
+        Binding(
+            "p",
+            "plan",
+            "Action plan",
+            show=False,
+            tooltip="the round's action plan: agree actions, set status, owner, notes",
+        ),
         # Not in the key bar (80 columns are full); the hint line names it when there is
         # an earlier round to compare with, and F1 always does.
         Binding(
@@ -342,6 +349,12 @@ class RoundScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         self.refresh_round()
+
+    def action_plan(self) -> None:
+        """The round's action plan (compiled from the answers the first time)."""
+        from bot.tui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.catalogue, self.folder, self.clock))
 
     def action_leave(self) -> None:
         self.dismiss(None)

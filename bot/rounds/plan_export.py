@@ -1,0 +1,78 @@
+"""A round's action plan as Markdown, HTML and CSV, escaped as the reports are: the
+plan's words (typed by officers, or edited by hand) always stay text."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from bot.report import escape
+from bot.rounds.plan import STATUS_LABELS, STATUSES, Plan
+
+PLAN_FORMATS = ("md", "html", "csv")
+CSV_COLUMNS = (
+    "ref",
+    "area",
+    "source",
+    "action",
+    "agreed",
+    "owner",
+    "due",
+    "status",
+    "note",
+    "priority",
+    "respondents",
+    "suggested",
+    "carried_from",
+    "triggered_by",
+    "history",
+)
+
+
+def render_plan(plan: Plan, fmt: str) -> str:
+    """The plan in a format: md, html or csv."""
+    if fmt == "csv":
+        return plan_csv(plan)
+    if fmt not in PLAN_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(PLAN_FORMATS)}, not {fmt!r}")
+    from bot.report.render import environment
+
+    data = plan.model_dump(mode="json", by_alias=True)
+    agreed = [a for a in data["actions"] if a["agreed"]]
+    counts = [
+        {"label": STATUS_LABELS[s], "count": sum(1 for a in agreed if a["status"] == s)}
+        for s in STATUSES
+    ]
+    template = environment(fmt).get_template(f"plan.{fmt}.j2")
+    return template.render(p=data, agreed=agreed, counts=counts, labels=STATUS_LABELS)
+
+
+def plan_csv(plan: Plan) -> str:
+    """The plan as CSV, one row per action; no cell can start a formula."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for action in plan.actions:
+        cells: dict[str, Any] = {
+            **action.model_dump(mode="json"),
+            "area": action.area_title or action.area,
+            "action": action.text,
+            "agreed": "yes" if action.agreed else "no",
+            "status": STATUS_LABELS[action.status],
+            "suggested": "yes" if action.suggested else "no",
+            "due": action.due.isoformat() if action.due else "",
+            "triggered_by": "; ".join(
+                f"{t.invitee or t.transcript} ({', '.join(t.questions)})"
+                for t in action.triggered_by
+            ),
+            "history": "; ".join(
+                f"{h.date.isoformat()} {STATUS_LABELS[h.status]} ({h.source}"
+                + (f", {h.round}" if h.round else "")
+                + (f": {h.note}" if h.note else "")
+                + ")"
+                for h in action.history
+            ),
+        }
+        writer.writerow([escape.csv_cell(cells.get(column)) for column in CSV_COLUMNS])
+    return out.getvalue()

@@ -1,0 +1,181 @@
+"""Carrying a round's agreed actions into the next round: the review items its
+conversations ask about, and the status its answers report for each, added to the new
+round's plan with the history kept.
+
+A round names its previous round in round.toml (``previous``). Each conversation
+started in it records, in its transcript's header, the actions agreed in the previous
+round's plan; the dialogue asks about each at the start of its area
+(`bot.engine.review`). When the new round's plan is compiled, every agreed action of the
+previous plan is carried in, and the answers on each respondent's final path (each
+question's latest answer) give its status: the one given most often, a tie going to the
+less advanced (not started, then in progress, then dropped, then done), so that a split
+board never over-claims. Don't know and skipped answers are counted apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from bot import store
+from bot.engine.path import final_path
+from bot.engine.review import question_id
+from bot.model.transcript import ReviewItem
+from bot.problems import LoadError, Problem, display_name
+from bot.rounds.folder import LoadedRound, round_path
+from bot.rounds.plan import STATUS_LABELS, STATUSES, HistoryEntry, Plan, PlanAction, read_plan
+
+TIE_ORDER = ("not_started", "in_progress", "dropped", "done")
+"""On a tie, the first of these wins: the less advanced, so a split answer never over-claims."""
+
+
+def previous_folder(loaded: LoadedRound) -> Path | None:
+    """The previous round's folder, as round.toml's ``previous`` names it: a path (relative
+    to this round's folder), else a round beside this one; None when none is named."""
+    name = loaded.round.previous.strip()
+    if not name:
+        return None
+    given = Path(name)
+    candidates = (
+        [given] if given.is_absolute() else [loaded.folder / given, loaded.folder.parent / given]
+    )
+    for candidate in candidates:
+        if round_path(candidate).exists():
+            return candidate
+    raise LoadError(
+        [
+            Problem(
+                display_name(loaded.path),
+                "previous",
+                f'names "{name}", which is not a round folder (no round.toml there or beside '
+                f"{display_name(loaded.folder)}); name the earlier round's folder, or leave "
+                "`previous` out",
+            )
+        ]
+    )
+
+
+def previous_plan(loaded: LoadedRound) -> tuple[str, Plan] | None:
+    """The previous round's name and plan, or None when the round names no previous one."""
+    folder = previous_folder(loaded)
+    if folder is None:
+        return None
+    plan = read_plan(folder)
+    name = folder.resolve().name
+    if plan is None:
+        raise LoadError(
+            [
+                Problem(
+                    display_name(loaded.path),
+                    "previous",
+                    f"the previous round {name} has no plan.toml yet; make it with: "
+                    f"partnership-bot round plan -r {display_name(folder)} --agree REFS",
+                )
+            ]
+        )
+    return name, plan
+
+
+def review_items(loaded: LoadedRound) -> tuple[ReviewItem, ...]:
+    """What a new conversation in the round asks about: the previous plan's agreed actions
+    (none when the round names no previous round)."""
+    found = previous_plan(loaded)
+    if found is None:
+        return ()
+    name, plan = found
+    return tuple(
+        ReviewItem(
+            action=a.id,
+            ref=a.ref,
+            area=a.area,
+            text=a.text,
+            owner=a.owner,
+            due=a.due,
+            round=a.carried_from or name,
+        )
+        for a in plan.agreed_actions()
+    )
+
+
+@dataclass
+class Review:
+    """What a round's respondents said about one agreed action."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    """Status -> how many said it (and "dont_know")."""
+    comments: list[str] = field(default_factory=list)
+    """Their comments and follow-up replies, in order."""
+
+    @property
+    def status(self) -> str | None:
+        """The status given most often (ties to the less advanced), or None."""
+        given = {s: n for s, n in self.counts.items() if s in STATUSES}
+        if not given:
+            return None
+        top = max(given.values())
+        return next(s for s in TIE_ORDER if given.get(s) == top)
+
+    def describe(self) -> str:
+        """Such as "3 done, 1 in progress, 1 don't know"."""
+        parts = [f"{self.counts[s]} {STATUS_LABELS[s]}" for s in TIE_ORDER if self.counts[s]]
+        if self.counts["dont_know"]:
+            parts.append(f"{self.counts['dont_know']} don't know")
+        return ", ".join(parts)
+
+
+def reviews_in(files: list[Path]) -> dict[str, Review]:
+    """action id -> what the transcripts' final paths say about it (latest answers)."""
+    found: dict[str, Review] = {}
+    for path in files:
+        try:
+            transcript = store.load(path).transcript
+        except LoadError:
+            continue
+        steps = final_path(transcript.turns)
+        for item in transcript.review:
+            step = steps.step(question_id(item))
+            if step is None or step.answer is None:
+                continue
+            review = found.setdefault(item.action, Review())
+            review.counts[step.answer.abstain or step.answer.value] += 1
+            words = [step.answer.comment, *step.replies]
+            review.comments.extend(w for w in words if w)
+    return found
+
+
+def carried_actions(loaded: LoadedRound, files: list[Path], on: date) -> list[PlanAction]:
+    """The previous plan's agreed actions, each with the status this round's answers give
+    it and a history entry saying so; [] when the round names no previous round."""
+    found = previous_plan(loaded)
+    if found is None:
+        return []
+    name, plan = found
+    this_round = loaded.folder.resolve().name
+    reviews = reviews_in(files)
+    carried = []
+    for action in plan.agreed_actions():
+        update: dict[str, object] = {
+            "carried_from": action.carried_from or name,
+            "suggested": False,
+            "respondents": 0,
+            "share": None,
+            "triggered_by": (),
+            "priority": action.priority,
+        }
+        review = reviews.get(action.id)
+        status = review.status if review else None
+        if review is not None and status is not None:
+            entry = HistoryEntry(
+                date=on,
+                status=status,  # type: ignore[arg-type]
+                source="assessment",
+                round=this_round,
+                note=review.describe(),
+                counts={s: n for s, n in review.counts.items() if s in STATUSES},  # type: ignore[misc]
+            )
+            update["status"] = status
+            update["history"] = (*action.history, entry)
+        carried.append(action.model_copy(update=update))
+    return carried
