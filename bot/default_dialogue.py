@@ -32,6 +32,8 @@ def default_probes(question: Question) -> tuple[Probe, ...]:
         )
     if question.kind == "text":
         return (Probe(on="vague", text=VAGUE),)
+    if question.kind in ("choice", "date") and question.allow_dont_know:
+        return (Probe(on="dont_know", text=DONT_KNOW),)
     return ()
 
 

@@ -358,3 +358,35 @@ def test_a_comma_in_an_option_value_is_refused(tmp_path: Path) -> None:
     problems = framework_found(tmp_path, text)
     assert len(problems) == 1 and "value" in problems[0], problems
     assert problems[0].startswith(f"board-check.toml:{line_of(text, 'fire,rescue')}:")
+
+
+# ----- reports -------------------------------------------------------------------------------
+
+
+def test_the_facts_table_of_the_csv_guards_its_cells(tmp_path: Path) -> None:
+    from bot.report.render import render_assessment
+    from tests.test_path_property import transcript
+
+    text = FRAMEWORK.replace('label = "The police" }', 'label = "=HYPERLINK(1)" }', 1)
+    (tmp_path / "board-check.toml").write_text(text, encoding="utf-8")
+    loaded = load_dialogue(DIALOGUE_FILE, load_framework(tmp_path / "board-check.toml"))
+    session = Session(loaded)
+    session.begin(NOW)
+    assert session.answer("2", NOW).accepted
+    assessment = compile_transcript(transcript(loaded, list(session.turns)), loaded.framework)
+    rows = render_assessment(assessment, "csv").splitlines()
+    assert rows[rows.index("number,fact,area,answer,value") + 1] == (
+        "1,Which partner chairs the board?,The board,'=HYPERLINK(1),police"
+    )
+    html = render_assessment(assessment, "html")
+    assert "Fact (not scored): =HYPERLINK(1)" in html
+
+
+def test_the_generated_dialogue_asks_who_would_know_after_dont_know() -> None:
+    from bot.default_dialogue import DONT_KNOW, default_dialogue
+
+    framework = board().framework.framework
+    nodes = default_dialogue(framework).nodes
+    assert [p.text for p in nodes["q-b2"].probes] == [DONT_KNOW]
+    assert [p.text for p in nodes["q-b3"].probes] == [DONT_KNOW]
+    assert nodes["q-b1"].probes == ()  # an unscored choice with no Don't know

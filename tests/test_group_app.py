@@ -85,6 +85,12 @@ async def test_a_risk_register_in_the_app(tmp_path: Path) -> None:
         assert (talk.current().question.id, talk.current().item) == ("top_risks", 1)
         await answer(pilot, "n")
         assert talk.session.complete
+        await pilot.press("o")  # the report screen lists the register
+        await pilot.pause()
+        shown = str(app.screen.query_one("#actions").render())
+        assert "Top risks (risk register) (Risk)" in shown
+        assert "1. Affordable housing  ·  Red  ·  Housing group" in shown
+        assert "Town centre" not in shown
     transcript = store.load(talk.path).transcript
     result = compile_transcript(transcript, talk.session.loaded.framework)
     (register,) = result.areas[-1].registers

@@ -350,3 +350,28 @@ def test_a_framework_without_a_dialogue_asks_its_groups(tmp_path: Path) -> None:
         session.skip(NOW)
     prompt = session.current()
     assert (prompt.question.id, prompt.item) == ("risk_name", 1)
+
+
+def test_an_items_later_questions_name_it_by_its_first_answer(
+    cat: Catalogue, tmp_path: Path
+) -> None:
+    talk = started(cat, tmp_path)
+    to_group(talk)
+    run(talk, "Housing  targets\nslip")
+    assert talk.current().chat == 'Risk 1: "Housing targets slip".'  # on one line
+    run(talk, "r")
+    assert talk.current().chat == 'Risk 1: "Housing targets slip".'
+    run(talk, "Housing group")
+    assert talk.current().chat == ""  # "another?" needs no lead-in
+    assert talk.current().question.number == "Top risks"
+
+
+def test_progress_on_the_home_list_counts_questions_not_items(
+    cat: Catalogue, tmp_path: Path
+) -> None:
+    talk = started(cat, tmp_path)
+    to_group(talk)
+    run(talk, "Housing", "r", "Housing group", "y", "Transport", "g", "Roads team", "n")
+    from bot.engine.path import final_path
+
+    assert final_path(talk.transcript.turns).answered == 4  # a1, a2, b1, b2
