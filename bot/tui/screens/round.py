@@ -369,11 +369,12 @@ class RoundScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """This round beside an earlier one of the same framework (asked which, if several)."""
-        from bot.tui.screens.compare import CompareScreen, earlier_rounds
+        from bot.tui.screens.compare import CompareScreen, earlier_rounds, named_previous
         from bot.tui.screens.dialogs import PickScreen
 
         try:
             choices = earlier_rounds(self.folder)
+            previous = named_previous(self.folder)
         except LoadError as error:
             host(self).show_error("Cannot read the round", str(error))
             return
@@ -388,7 +389,9 @@ class RoundScreen(Screen[None]):
             if folder:
                 self.app.push_screen(CompareScreen(self.catalogue, Path(folder), self.folder))
 
-        if len(choices) == 1:
+        if previous is not None:
+            chosen(previous)  # the round this one names as previous
+        elif len(choices) == 1:
             chosen(choices[0][0])
         else:
             self.app.push_screen(PickScreen("Compare with which round?", choices), chosen)
