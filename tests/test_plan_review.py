@@ -72,3 +72,20 @@ def test_a_previous_round_that_is_not_there_is_a_clear_error(tmp_path: Path) -> 
 def test_no_previous_round_asks_nothing(tmp_path: Path) -> None:
     made = create(tmp_path / "r", Round(title="R", framework="hertfordshire-review"))
     assert review_items(made) == ()
+
+
+def test_validate_names_a_broken_plan_and_a_missing_previous_round(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    from bot.rounds.check import check_round
+
+    made = create(
+        tmp_path / "r2010",
+        Round(title="R", framework="hertfordshire-review", previous="../r2009"),
+    )
+    (made.folder / "plan.toml").write_text(
+        'schema = 1\n[[actions]]\nid = "a"\nstatus = "finished"\n'
+    )
+    shown = "\n".join(str(p) for p in check_round(made.folder, catalogue))
+    assert "plan.toml:" in shown and "actions[0].status" in shown
+    assert 'previous: names "../r2009", which is not a round' in shown

@@ -1,5 +1,6 @@
 """What `validate` checks in a round beyond loading: the framework and dialogues it names
-exist and fit, and its call log reads and names only its invitees."""
+exist and fit, its call log reads and names only its invitees, its action plan (if any)
+reads, and the previous round it names (if any) is there with a plan."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from bot.catalogue import Catalogue
 from bot.problems import LoadError, Problem, display_name, find_line, suggest
 from bot.rounds import calls
 from bot.rounds.folder import ROUND_FILE, load_round
+from bot.rounds.plan import read_plan
+from bot.rounds.plan_review import previous_plan
 
 
 def is_round(path: Path) -> bool:
@@ -60,6 +63,14 @@ def check_round(path: Path, catalogue: Catalogue) -> list[Problem]:
                         find_line(text, [key]),
                     )
                 )
+    try:
+        read_plan(folder)
+    except LoadError as error:
+        problems.extend(error.problems)
+    try:
+        previous_plan(loaded)
+    except LoadError as error:
+        problems.extend(error.problems)
     try:
         log = calls.read(folder)
     except LoadError as error:

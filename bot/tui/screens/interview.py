@@ -25,6 +25,7 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
+from bot.turn_words import answer_hint
 
 FOLLOW_UP_PLACEHOLDER = "Type their reply to the follow-up, then Enter (Ctrl+O skips)"
 
@@ -163,7 +164,8 @@ class InterviewScreen(ConversationScreen):
         # A choice of several is typed in the reply box (codes separated by commas or
         # spaces); one key press cannot say when the picking is done.
         several = question is not None and question.multiple
-        codes = "" if prompt.options else "Type the answer in the reply box."
+        how = (answer_hint(prompt.question) if prompt.question else "") or "Type the answer"
+        codes = "" if prompt.options else f"{how}, in the reply box, then Enter."
         if several:
             codes = "Type every code that applies, such as 1, 3 (or click them), then Enter. "
         elif question is not None and question.kind == "date":
