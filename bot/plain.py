@@ -16,7 +16,13 @@ from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
-from bot.turn_words import answer_hint, answer_words, call_length_words, status_words
+from bot.turn_words import (
+    answer_hint,
+    answer_words,
+    call_length_words,
+    question_number,
+    status_words,
+)
 
 COMMANDS = {
     ":back": "go back to the previous question (Enter on a revisited question keeps its answer)",
@@ -252,7 +258,7 @@ class PlainMode:
         progress = prompt.progress
         question = prompt.question
         framework = self.conversation.session.framework
-        own = framework.label(question.id) if question is not None else ""
+        own = question.number or question_number(question.id, framework) if question else ""
         return f"{own} ({progress.question_number} of {progress.question_count})"
 
     def help(self) -> None:
