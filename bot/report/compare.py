@@ -11,7 +11,7 @@ here prints, reads arguments or exits.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -123,7 +123,7 @@ def load_side(
     ((found_id, found_totals),) = totals.items()
     loaded = _framework(found_id, found_totals.version, files, catalogue, current)
     data = aggregate_data(found_id, found_totals, run, catalogue, filters, True, loaded)
-    return Loaded(Side(label, data, loaded.framework), folder, skipped)
+    return Loaded(Side(label, data, loaded.framework, dict(found_totals.areas)), folder, skipped)
 
 
 def _framework(
@@ -197,8 +197,8 @@ def comparison(
     then_side, now_side = then.side, now.side
     if then_side.label == now_side.label:
         # Two rounds of the same period (or folders of the same name): name them by folder.
-        then_side = Side(display_name(old), then_side.data, then_side.framework)
-        now_side = Side(display_name(new), now_side.data, now_side.framework)
+        then_side = replace(then_side, label=display_name(old))
+        now_side = replace(now_side, label=display_name(new))
     data = compare(then_side, now_side, plan_actions(old, new))
     return Comparison(render_comparison(data, fmt, templates), data, then.skipped + now.skipped)
 
