@@ -534,3 +534,72 @@ def test_the_plan_is_read_from_plan_toml(rounds: tuple[Path, Path], cat: Catalog
     assert progress["counts"] == {"done": 2, "in_progress": 0, "not_started": 0, "dropped": 1}
     html = comparison(old, new, cat, "html").text
     assert "<strong>2 done</strong>" in html
+
+
+def test_the_later_round_given_first_is_put_second_and_said(
+    rounds: tuple[Path, Path], cat: Catalogue
+) -> None:
+    old, new = rounds
+    made = comparison(new, old, cat, "json")
+    assert (made.data["then"]["label"], made.data["now"]["label"]) == ("2009/10", "2010/11")
+    assert made.notes == [
+        "r2010 (2010/11) is later than r2009 (2009/10): compared 2009/10 (then) with 2010/11 (now)"
+    ]
+    assert made.data["notes"] == made.notes
+    assert comparison(old, new, cat, "json").notes == []
+
+
+def test_control_characters_in_a_round_label_never_reach_the_html(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    old = build_round(tmp_path / "o", cat, THEN, "20\x1b[31m09")
+    new = build_round(tmp_path / "n", cat, NOW, "2010", start=datetime(2010, 6, 1, tzinfo=UTC))
+    for fmt in ("html", "md", "json"):
+        made = comparison(old, new, cat, fmt)
+        # Shown as an escape, never as the raw character.
+        assert "\x1b" not in made.text and "x1b" in made.text
+
+
+def test_plan_progress_counts_only_actions_carried_from_the_earlier_round(
+    rounds: tuple[Path, Path],
+) -> None:
+    from bot.report.compare import plan_actions
+    from bot.rounds.plan import Plan, save_plan
+
+    old, new = rounds
+    base = {"area": "one", "agreed": True, "status": "done"}
+    actions = [
+        {
+            "id": "x",
+            "ref": "1a",
+            "text": "From the earlier round.",
+            "carried_from": old.name,
+            **base,
+        },
+        {"id": "y", "ref": "1b", "text": "From an older round.", "carried_from": "r2007", **base},
+        {"id": "z", "ref": "1c", "text": "New this round.", **base},
+    ]
+    save_plan(new, Plan.model_validate({"actions": actions}))
+    found = plan_actions(old, new)
+    assert found is not None and [a.text for a in found] == ["From the earlier round."]
+
+
+def test_files_that_failed_to_load_are_listed_with_why_before_the_error(
+    rounds: tuple[Path, Path], cat: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import cli_compare
+
+    old, new = rounds
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "t.toml").write_text("not = [toml\n")
+    assert cli_compare.run(old, broken, cat, "md", None) == 1
+    err = capsys.readouterr().err.splitlines()
+    skipped = [n for n, line in enumerate(err) if line.startswith("skipped: ") and "t.toml" in line]
+    failed = [n for n, line in enumerate(err) if "1 failed to load" in line]
+    assert skipped and failed and skipped[0] < failed[0], err
+    # The later round named first is compared the right way round, and said so on stderr.
+    assert cli_compare.run(new, old, cat, "md", None) == 0
+    out = capsys.readouterr()
+    assert "note: r2010 (2010/11) is later than r2009 (2009/10)" in out.err
+    assert "2009/10 compared with 2010/11" in out.out
