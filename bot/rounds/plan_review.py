@@ -36,6 +36,7 @@ from bot.rounds.plan import (
     read_plan,
 )
 
+
 def previous_folder(loaded: LoadedRound) -> Path | None:
     """The previous round's folder, as round.toml's ``previous`` names it: a path (relative
     to this round's folder), else a round beside this one; None when none is named."""
