@@ -13,6 +13,7 @@ from pathlib import Path
 from bot import __version__, exit_codes
 from bot.catalogue import Catalogue
 from bot.problems import LoadError, display_name
+from bot.statement_order import DEFAULT_ORDER, ORDERS
 
 DESCRIPTION = (
     "A conversational self-assessment bot for local partnerships.\n"
@@ -206,8 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--sector", help="aggregate: only this sector")
     report.add_argument(
         "--order",
-        choices=["framework", "published"],
-        default="framework",
+        choices=ORDERS,
+        default=DEFAULT_ORDER,
         help="aggregate: statements by area (framework) or by their published numbers",
     )
     report.add_argument(

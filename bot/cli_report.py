@@ -23,6 +23,7 @@ from bot.report.make import (
     transcript_reports,
 )
 from bot.scoring.aggregate import Filters, default_cache_folder
+from bot.statement_order import DEFAULT_ORDER
 
 DEFAULT_FOLDER = Path("reports")
 """Where several reports go when no -o is given."""
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
         anonymise=args.anonymise,
         current=args.current,
         templates=args.templates,
-        order=getattr(args, "order", "framework"),
+        order=getattr(args, "order", DEFAULT_ORDER),
     )
     files = list(store.iter_transcript_files(args.transcripts))
     if not files:

@@ -11,7 +11,8 @@ import pytest
 from bot import store
 from bot.catalogue import Catalogue
 from bot.model import Respondent
-from bot.scoring.aggregate import Filters, aggregate, aggregate_data, percentage
+from bot.report.aggregate import aggregate_data
+from bot.scoring.aggregate import Filters, aggregate, percentage
 from tests.conftest import DATA, ROOT
 from tests.plain_driver import run
 from tests.scripted import make
@@ -220,3 +221,52 @@ def test_overall_is_the_mean_of_the_area_means(cat: Catalogue, tmp_path: Path) -
     assert [a["score"] for a in data["areas"]] == [50.0, 50.0]
     # The mean of the area means (50), not of the respondents' overall scores (37.5).
     assert data["overall"]["score"] == 50.0
+
+
+def test_summaries_are_not_kept_until_the_end(
+    cat: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Memory must not grow with the number of files: once counted, a transcript's summary
+    # is dropped; only its id, file and how far it went are kept to count each id once.
+    import gc
+    import weakref
+
+    from bot.scoring import aggregate as module
+
+    folder = tmp_path / "t"
+    build(cat, folder, ["3", "1", "4", "2", "3", "1"])
+    alive_at_the_end: list[int] = []
+    real = module._results
+
+    def watched(*args, **kwargs):
+        refs = []
+        for result in real(*args, **kwargs):
+            refs.append(weakref.ref(result.summary))
+            yield result
+        gc.collect()
+        alive_at_the_end.append(sum(ref() is not None for ref in refs))
+
+    monkeypatch.setattr(module, "_results", watched)
+    totals, _ = aggregate(store.iter_transcript_files([folder]), cat, Filters(), cache_folder=None)
+    assert totals["mini"].respondents == 6
+    assert alive_at_the_end[0] <= 1  # the last one, still in hand as the loop ends
+
+
+def test_a_copy_counted_first_and_then_replaced_gives_the_figures_without_it(
+    cat: Catalogue, tmp_path: Path
+) -> None:
+    import os
+    import shutil
+
+    folder = tmp_path / "t"
+    build(cat, folder, ["3", "1", "4", "d", "2"])
+    clean = data_for(cat, folder)
+    # The copy sorts first and is counted first; the original (older, as copies are) wins.
+    original = sorted(folder.glob("*.toml"))[2]
+    copy = folder / "0-copy.toml"
+    shutil.copy(original, copy)
+    os.utime(original, (1_000_000_000, 1_000_000_000))
+    with_copy = data_for(cat, folder)
+    assert [f["file"] for f in with_copy["failed"]] == ["t/0-copy.toml"]
+    assert original.name in with_copy["failed"][0]["reason"]
+    assert {**with_copy, "failed": []} == clean

@@ -12,8 +12,9 @@ import pytest
 
 from bot import store
 from bot.catalogue import Catalogue
+from bot.report.aggregate import aggregate_data
 from bot.report.render import render_aggregate
-from bot.scoring.aggregate import Filters, aggregate, aggregate_data
+from bot.scoring.aggregate import Filters, aggregate
 from tests.conftest import ROOT
 from tests.plain_driver import run
 

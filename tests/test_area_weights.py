@@ -14,8 +14,9 @@ from bot.catalogue import Catalogue
 from bot.loading import load_framework
 from bot.problems import LoadError
 from bot.report import render_assessment
+from bot.report.aggregate import aggregate_data
 from bot.scoring import compile_transcript
-from bot.scoring.aggregate import Filters, aggregate, aggregate_data
+from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.source import framework_for
 from bot.validate import check_framework
 from tests.conftest import DATA, ROOT

@@ -15,8 +15,9 @@ from bot.catalogue import Catalogue
 from bot.loading import load_framework, read_bytes
 from bot.model import Respondent
 from bot.problems import LoadError
+from bot.report.aggregate import aggregate_data
 from bot.report.render import render_aggregate
-from bot.scoring.aggregate import Filters, aggregate, aggregate_data
+from bot.scoring.aggregate import Filters, aggregate
 from tests.conftest import DATA, Clock
 from tests.scripted import make
 

@@ -169,7 +169,8 @@ def timed_interviews(folder: Path, minutes: list[int], self_assessments: int = 1
 def test_the_aggregate_gives_total_and_median_call_length(tmp_path: Path) -> None:
     from bot import store
     from bot.report import render_aggregate
-    from bot.scoring.aggregate import Filters, aggregate, aggregate_data
+    from bot.report.aggregate import aggregate_data
+    from bot.scoring.aggregate import Filters, aggregate
 
     folder = tmp_path / "t"
     folder.mkdir()
@@ -192,7 +193,8 @@ def test_the_aggregate_gives_total_and_median_call_length(tmp_path: Path) -> Non
 def test_an_aggregate_without_timed_calls_says_nothing_of_calls(tmp_path: Path) -> None:
     from bot import store
     from bot.report import render_aggregate
-    from bot.scoring.aggregate import Filters, aggregate, aggregate_data
+    from bot.report.aggregate import aggregate_data
+    from bot.scoring.aggregate import Filters, aggregate
 
     folder = tmp_path / "t"
     folder.mkdir()

@@ -20,10 +20,11 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
 from bot.problems import LoadError, Problem, display_name
+from bot.report.aggregate import aggregate_data
 from bot.report.compare_chart import paired_chart
 from bot.report.render import environment
 from bot.rounds.folder import round_path
-from bot.scoring.aggregate import Filters, aggregate, aggregate_data
+from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.compare import CompareError, PlanAction, Side, compare
 from bot.scoring.source import kept_framework
 from bot.text import escape_hidden_in_json

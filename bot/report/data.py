@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.engine.ranges import range_side
-from bot.model import Band, Question
+from bot.model import Band, Framework, Question
 from bot.scoring.results import (
     WHOLE_TITLE,
     AreaResult,
@@ -39,6 +39,21 @@ def band(value: Band | None) -> dict[str, Any] | None:
         if value is None
         else {"name": value.name, "label": value.label, "description": value.description}
     )
+
+
+def framework_data(framework: Framework) -> dict[str, Any]:
+    """Which framework a report is against, as data."""
+    return {
+        "id": framework.id,
+        "title": framework.title,
+        "version": framework.version,
+        "source": framework.source.document,
+    }
+
+
+def stages_data(framework: Framework) -> list[dict[str, Any] | None]:
+    """The framework's stages as data, lowest first."""
+    return [band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)]
 
 
 def recommended_data(question: Question) -> dict[str, Any] | None:
@@ -160,12 +175,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
     return {
         "report_schema": REPORT_SCHEMA,
         "kind": "assessment",
-        "framework": {
-            "id": framework.id,
-            "title": framework.title,
-            "version": framework.version,
-            "source": framework.source.document,
-        },
+        "framework": framework_data(framework),
         "transcript": assessment.transcript_id,
         "respondent": {
             "name": "" if anonymise else who.name,
@@ -186,7 +196,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             "coverage": percent(assessment.coverage),
             "rag": band(assessment.overall_rag),
             "stage": band(assessment.stage),
-            "stages": [band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)],
+            "stages": stages_data(framework),
         },
         "areas": [area_data(a) for a in assessment.areas],
         "overall_actions": [action_data(a) for a in assessment.overall_actions],

@@ -16,11 +16,13 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
 from bot.problems import LoadError, Problem
+from bot.report.aggregate import aggregate_data
 from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
-from bot.scoring.aggregate import Filters, aggregate, aggregate_data
+from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.results import Assessment
 from bot.scoring.source import framework_for, kept_framework
+from bot.statement_order import DEFAULT_ORDER
 
 INTERRUPTED_SAVE = "The transcript's last save was interrupted; the unfinished part was left out."
 
@@ -37,7 +39,7 @@ class ReportOptions:
     """Score against the installed framework even when the transcript used another version."""
     templates: Path | None = None
     """A folder of templates overriding the built-in ones."""
-    order: str = "framework"
+    order: str = DEFAULT_ORDER
     """Aggregate statements by area as the framework has them, or "published" (by number)."""
 
 

@@ -19,11 +19,12 @@ from typing import Any
 from bot import store
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
+from bot.report.aggregate import aggregate_data
 from bot.rounds.plan import HistoryEntry, Plan, PlanAction, TriggeredBy, merge, update_plan
 from bot.rounds.plan_review import carried_actions
 from bot.rounds.report import compiled_files
 from bot.rounds.work import Snapshot
-from bot.scoring.aggregate import AggregateRun, Filters, aggregate, aggregate_data
+from bot.scoring.aggregate import AggregateRun, Filters, aggregate
 from bot.scoring.compile import DUE_MONTHS, months_after
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.report.aggregate import aggregate_data
 from bot.rounds.labels import STATE_LABELS
 from bot.rounds.state import Group
 from bot.rounds.work import Snapshot
-from bot.scoring.aggregate import AggregateRun, Filters, aggregate, aggregate_data
+from bot.scoring.aggregate import AggregateRun, Filters, aggregate
 
 
 def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:

@@ -4,6 +4,9 @@ Transcripts are summarised (parsed and scored) in worker processes, one file at 
 time, and only running totals are kept, so memory does not grow with the number
 of transcripts. A cache keyed by each file's content (and the installed
 frameworks) lets a repeated aggregate over unchanged files skip parsing.
+
+This module computes the figures (totals, spreads, percentages, patterns, priorities);
+`bot.report.aggregate` lays them out as a report's data.
 """
 
 from __future__ import annotations
@@ -13,22 +16,17 @@ import math
 import multiprocessing
 import os
 import pickle
-import re
 import sqlite3
-import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
 
 from bot.catalogue import Catalogue
-from bot.facts import weighted_mean
-from bot.loading import LoadedFramework, file_hash
+from bot.loading import file_hash
 from bot.problems import display_name
 from bot.remembered import default_cache_folder as default_cache_folder
-from bot.scoring.compile import band_for, priority_for
-from bot.scoring.results import WHOLE_TITLE
+from bot.scoring.compile import priority_for
 from bot.scoring.summary import (
     SUMMARY_VERSION,
     Result,
@@ -48,8 +46,6 @@ WIDE_SHARE = 50.0
 """An aggregate action called for by at least this share of respondents (%) is one step higher."""
 NARROW_SHARE = 25.0
 """An aggregate action called for by less than this share of respondents (%) is one step lower."""
-ORDERS = ("framework", "published")
-"""How aggregate statements can be listed: by area as the framework has them, or by number."""
 
 
 def percentage(count: int, total: int) -> float | None:
@@ -96,7 +92,9 @@ class Filters:
 
 
 @dataclass
-class _Spread:
+class Spread:
+    """Running count, sum, sum of squares, lowest and highest of some scores."""
+
     count: int = 0
     total: float = 0.0
     squares: float = 0.0
@@ -104,6 +102,7 @@ class _Spread:
     high: float = -math.inf
 
     def add(self, value: float) -> None:
+        """Count one more score."""
         self.count += 1
         self.total += value
         self.squares += value * value
@@ -112,10 +111,12 @@ class _Spread:
 
     @property
     def mean(self) -> float | None:
+        """The mean, or None with no scores."""
         return self.total / self.count if self.count else None
 
     @property
     def sd(self) -> float | None:
+        """The sample standard deviation, or None with fewer than two scores."""
         if self.count < 2:
             return None
         variance = (self.squares - self.total * self.total / self.count) / (self.count - 1)
@@ -123,18 +124,18 @@ class _Spread:
 
 
 @dataclass
-class _Totals:
+class Totals:
     """Running totals for one framework."""
 
     title: str = ""
     version: str = ""
     respondents: int = 0
     answers: dict[str, dict[str, int]] = field(default_factory=dict)
-    areas: dict[str, _Spread] = field(default_factory=dict)
-    by_role: dict[tuple[str, str], _Spread] = field(default_factory=dict)
-    by_sector: dict[tuple[str, str], _Spread] = field(default_factory=dict)
+    areas: dict[str, Spread] = field(default_factory=dict)
+    by_role: dict[tuple[str, str], Spread] = field(default_factory=dict)
+    by_sector: dict[tuple[str, str], Spread] = field(default_factory=dict)
     actions: dict[str, int] = field(default_factory=dict)
-    needs: dict[str, _Spread] = field(default_factory=dict)
+    needs: dict[str, Spread] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
     triggered_by: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
     """action id -> (transcript id, triggering question ids) per respondent, for a plan."""
@@ -144,6 +145,7 @@ class _Totals:
     """The length of each timed telephone call, for the total and the median."""
 
     def add(self, summary: Summary) -> None:
+        """Count one more transcript."""
         self.title, self.version = summary.framework_title, summary.framework_version
         self.respondents += 1
         if summary.call_seconds is not None:
@@ -158,12 +160,12 @@ class _Totals:
         for area, score in summary.areas.items():
             if score is None:
                 continue
-            self.areas.setdefault(area, _Spread()).add(score)
-            self.by_role.setdefault((area, role), _Spread()).add(score)
-            self.by_sector.setdefault((area, sector), _Spread()).add(score)
+            self.areas.setdefault(area, Spread()).add(score)
+            self.by_role.setdefault((area, role), Spread()).add(score)
+            self.by_sector.setdefault((area, sector), Spread()).add(score)
         for action, fired in summary.actions.items():
             self.actions[action] = self.actions.get(action, 0) + 1
-            self.needs.setdefault(action, _Spread()).add(fired.need)
+            self.needs.setdefault(action, Spread()).add(fired.need)
             kept = self.quotes.setdefault(action, [])
             kept.extend(fired.quotes[: max(0, 3 - len(kept))])
             self.triggered_by.setdefault(action, []).append((summary.transcript_id, fired.triggers))
@@ -213,6 +215,14 @@ class CacheWriter:
             except sqlite3.Error:
                 self.db = None
 
+    def commit(self) -> None:
+        """Make what was remembered so far visible to readers."""
+        if self.db is not None:
+            try:
+                self.db.commit()
+            except sqlite3.Error:
+                self.db = None
+
     def close(self) -> None:
         """Save what was remembered."""
         if self.db is not None:
@@ -228,11 +238,19 @@ def aggregate(
     current: bool = False,
     cache_folder: Path | None = None,
     workers: int | None = None,
-) -> tuple[dict[str, _Totals], AggregateRun]:
-    """Totals per framework over the transcripts, and what was left out and why."""
+) -> tuple[dict[str, Totals], AggregateRun]:
+    """Totals per framework over the transcripts, and what was left out and why.
+
+    Each transcript id is counted once (a copied file is the same respondent). Summaries
+    are counted as they arrive and then dropped, so memory does not grow with the number
+    of files: only each id's file and how far it went are kept. Should a later file of
+    an id already counted win (it went further), the totals are counted again over the
+    files that won, in the same order, so the figures are exactly those of counting the
+    winners alone.
+    """
     context = f"{SUMMARY_VERSION}|{current}|" + ",".join(sorted(_installed_hashes(catalogue)))
     writer = CacheWriter(cache_folder)
-    totals: dict[str, _Totals] = {}
+    totals: dict[str, Totals] = {}
     run = AggregateRun()
     try:
         folders = (
@@ -244,8 +262,8 @@ def aggregate(
         # In a fixed order, and summaries taken in that order (not as workers finish):
         # which quotes are kept, and the float sums, depend on the order.
         files = sorted({str(p) for p in paths})
-        # One summary per transcript id: a copied file is the same respondent, counted once.
-        kept: dict[str, tuple[str, Summary]] = {}
+        kept: dict[str, _Kept] = {}
+        recount = False
         for result in _results(files, current, context, cache_folder, workers, folders):
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
@@ -254,20 +272,56 @@ def aggregate(
                 run.cached += 1
             else:
                 writer.put(result.key, result.summary)
-            left_out = _keep_once(kept, result.path, result.summary)
-            if left_out is not None:
-                run.failed.append(left_out)
-        for _, summary in sorted(kept.values(), key=lambda item: item[0]):
-            if not filters.admits(summary):
-                run.filtered += 1
-            elif summary.status != "complete" and not filters.include_unfinished:
-                run.unfinished += 1
-            else:
-                run.warnings.update(summary.warnings)
-                totals.setdefault(summary.framework_id, _Totals()).add(summary)
+            verdict = _keep_once(kept, result.path, result.summary)
+            if verdict is None:
+                _count(result.summary, filters, totals, run)
+                continue
+            run.failed.append(verdict.left_out)
+            recount = recount or verdict.replaced
+        if recount:
+            writer.commit()  # so that the second pass finds the summaries in the cache
+            winners = sorted(k.path for k in kept.values())
+            totals, recounted = {}, AggregateRun()
+            for result in _results(winners, current, context, cache_folder, workers, folders):
+                if result.summary is None:  # changed or gone since the first pass
+                    run.failed.append((display_name(Path(result.path)), result.error))
+                else:
+                    _count(result.summary, filters, totals, recounted)
+            run.filtered, run.unfinished = recounted.filtered, recounted.unfinished
+            run.warnings = recounted.warnings
     finally:
         writer.close()
     return totals, run
+
+
+def _count(
+    summary: Summary, filters: Filters, totals: dict[str, Totals], run: AggregateRun
+) -> None:
+    """Add one transcript to its framework's totals, or count it as left out."""
+    if not filters.admits(summary):
+        run.filtered += 1
+    elif summary.status != "complete" and not filters.include_unfinished:
+        run.unfinished += 1
+    else:
+        run.warnings.update(summary.warnings)
+        totals.setdefault(summary.framework_id, Totals()).add(summary)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """The file counted for a transcript id so far, and how far it went."""
+
+    path: str
+    advance: tuple[bool, int, str]
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """A file of an id already seen: which file is left out, and whether it is the one
+    counted before (so the totals must be counted again)."""
+
+    left_out: tuple[str, str]
+    replaced: bool
 
 
 def _advance(summary: Summary) -> tuple[bool, int, str]:
@@ -283,26 +337,26 @@ def _age(path: str) -> tuple[float, str]:
         return math.inf, path
 
 
-def _keep_once(
-    kept: dict[str, tuple[str, Summary]], path: str, summary: Summary
-) -> tuple[str, str] | None:
-    """Keep one summary per transcript id, the most advanced (on a tie, the older file, the
+def _keep_once(kept: dict[str, _Kept], path: str, summary: Summary) -> _Verdict | None:
+    """Keep one file per transcript id, the most advanced (on a tie, the older file, the
     original rather than a copy, then the first by name, so the choice does not depend on
-    the order files were read); return the file left out with the reason, or None."""
+    the order files were read); None for the first file of an id, else the verdict."""
     key = summary.transcript_id or f"file:{path}"  # a summary without an id stands alone
+    mine = _Kept(path, _advance(summary))
     other = kept.get(key)
     if other is None:
-        kept[key] = (path, summary)
+        kept[key] = mine
         return None
-    mine, theirs = _advance(summary), _advance(other[1])
-    if mine > theirs or (mine == theirs and _age(path) < _age(other[0])):
-        kept[key] = (path, summary)
-        other, path = (path, summary), other[0]
-    name = display_name(Path(path))
-    return (
-        name,
-        f"same transcript as {display_name(Path(other[0]))} (id {summary.transcript_id}), counted once",
+    replaced = mine.advance > other.advance or (
+        mine.advance == other.advance and _age(path) < _age(other.path)
     )
+    winner, loser = (mine, other) if replaced else (other, mine)
+    kept[key] = winner
+    reason = (
+        f"same transcript as {display_name(Path(winner.path))} "
+        f"(id {summary.transcript_id}), counted once"
+    )
+    return _Verdict((display_name(Path(loser.path)), reason), replaced)
 
 
 def _results(
@@ -338,150 +392,6 @@ def _installed_hashes(catalogue: Catalogue) -> list[str]:
     return hashes
 
 
-def aggregate_data(
-    framework_id: str,
-    totals: _Totals,
-    run: AggregateRun,
-    catalogue: Catalogue,
-    filters: Filters,
-    anonymise: bool,
-    loaded: LoadedFramework | None = None,
-    order: str = "framework",
-) -> dict[str, Any]:
-    """An aggregate as JSON-able data for the templates (names never appear in it); the
-    framework is ``loaded`` when given, else found by id. Statements are listed by area
-    in the framework's order, or in the published order (by their own numbers) when
-    ``order`` is "published"."""
-    if order not in ORDERS:
-        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-    loaded = loaded or catalogue.framework(framework_id)
-    framework = loaded.framework
-    areas = []
-    roles = sorted(totals.roles)
-    sectors = sorted(totals.sectors)
-    for area in framework.areas:
-        spread = totals.areas.get(area.id, _Spread())
-        mean = spread.mean
-        areas.append(
-            {
-                "id": area.id,
-                "title": area.title,
-                "n": spread.count,
-                "score": _r(mean),
-                "sd": _r(spread.sd),
-                "min": _r(spread.low if spread.count else None),
-                "max": _r(spread.high if spread.count else None),
-                "rag": _band(band_for(mean, framework.bands.rag)),
-                "by_role": {r: _r(totals.by_role.get((area.id, r), _Spread()).mean) for r in roles},
-                "by_sector": {
-                    s: _r(totals.by_sector.get((area.id, s), _Spread()).mean) for s in sectors
-                },
-            }
-        )
-    statements: list[dict[str, Any]] = []
-    notes: list[dict[str, Any]] = []
-    for area in framework.areas:
-        for question in area.questions:
-            counts = totals.answers.get(question.id)
-            if not counts or question.kind == "text" or question.fact:
-                continue
-            # Not applicable is an abstention that is not counted among those asked.
-            n = sum(v for k, v in counts.items() if k != "not_applicable")
-            if not n:
-                continue
-            row = {
-                "id": question.id,
-                "number": question.number,
-                "text": question.text,
-                "area": area.title,
-                "n": n,
-                "agree": percentage(counts.get("agree", 0), n),
-                "dont_know": percentage(counts.get("dont_know", 0), n),
-                "disagree": percentage(counts.get("disagree", 0), n),
-                "counts": dict(sorted(counts.items())),
-                "pattern": _pattern(counts, n),
-                "benchmark": None,
-            }
-            if question.benchmark is not None:
-                mark = question.benchmark
-                row["benchmark"] = {
-                    "source": mark.source,
-                    "n": mark.n,
-                    "agree": mark.agree,
-                    "dont_know": mark.dont_know,
-                    "disagree": mark.disagree,
-                    "agree_difference": _diff(row["agree"], mark.agree),
-                    "dont_know_difference": _diff(row["dont_know"], mark.dont_know),
-                    "disagree_difference": _diff(row["disagree"], mark.disagree),
-                    "note": _note_for(notes, mark.source, mark.n),
-                }
-            statements.append(row)
-    if order == "published":
-        statements.sort(key=lambda s: published_key(s["number"]))
-    actions = []
-    # Each area's actions, then the framework's own (for the partnership as a whole).
-    listed = [(area.id, area.title, area.actions) for area in framework.areas]
-    listed.append(("", WHOLE_TITLE, framework.actions))
-    for area_id, area_title, area_actions in listed:
-        for action in area_actions:
-            count = totals.actions.get(action.id, 0)
-            if not count:
-                continue
-            share = count / totals.respondents if totals.respondents else 0
-            need = totals.needs[action.id].mean if action.id in totals.needs else None
-            actions.append(
-                {
-                    "id": action.id,
-                    "area": area_id,
-                    "area_title": area_title,
-                    "letter": action.letter,
-                    "source": action.source,
-                    "text": action.text,
-                    "respondents": count,
-                    "share": _r(share * 100),
-                    "need": _r(need),
-                    "priority": aggregate_priority(need, share * 100),
-                    "owner": action.owner,
-                    "smart": action.smart,
-                    "quotes": totals.quotes.get(action.id, []),
-                }
-            )
-    actions.sort(key=lambda a: -a["respondents"])
-    # The mean of the area means, weighted by the areas' weights, as in a single report.
-    weights = {area.id: area.weight for area in framework.areas}
-    overall = weighted_mean((a["score"], weights[a["id"]]) for a in areas)
-    return {
-        "report_schema": 1,
-        "kind": "aggregate",
-        "anonymised": anonymise,
-        "framework": {
-            "id": framework.id,
-            "title": framework.title,
-            "version": framework.version,
-            "source": framework.source.document,
-        },
-        "respondents": totals.respondents,
-        "filters": filters.describe(),
-        "left_out": {"unfinished": run.unfinished, "filtered": run.filtered},
-        "failed": [{"file": f, "reason": r} for f, r in run.failed],
-        "warnings": sorted(run.warnings),
-        "roles": {r: totals.roles[r] for r in roles},
-        "sectors": {s: totals.sectors[s] for s in sectors},
-        "overall": {
-            "score": _r(overall),
-            "rag": _band(band_for(overall, framework.bands.rag)),
-            "stage": _band(band_for(overall, framework.bands.stages)),
-            "stages": [_band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)],
-        },
-        "calls": _calls(totals.calls),
-        "areas": areas,
-        "order": order,
-        "statements": statements,
-        "benchmark_notes": notes,
-        "actions": actions,
-    }
-
-
 def aggregate_priority(need: float | None, share: float) -> str:
     """An aggregate action's priority: the single report's priority for the mean need of
     the respondents it was suggested for, one step higher when half or more of all
@@ -494,28 +404,9 @@ def aggregate_priority(need: float | None, share: float) -> str:
     return PRIORITIES[max(0, min(steps, len(PRIORITIES) - 1))]
 
 
-def published_key(number: str) -> tuple[Any, ...]:
-    """Sorts question numbers as the seeds publish them: by their letters, then their
-    numbers as numbers ("S2" before "S10", every "S" before "T"); unnumbered last."""
-    if not number:
-        return ((1,),)
-    parts = re.findall(r"\d+|\D+", number)
-    return (
-        (0,),
-        *((0, int(p), "") if p.isdigit() else (1, 0, p.strip().casefold()) for p in parts),
-    )
-
-
-def _note_for(notes: list[dict[str, Any]], source: str, n: int | None) -> int:
-    # One note per published source and n, numbered in the order they first appear.
-    for note in notes:
-        if note["source"] == source and note["n"] == n:
-            return int(note["number"])
-    notes.append({"number": len(notes) + 1, "source": source, "n": n})
-    return len(notes)
-
-
-def _pattern(counts: dict[str, int], n: int) -> str:
+def statement_pattern(counts: dict[str, int], n: int) -> str:
+    """A statement's pattern: "conflict" when many both agree and disagree, "consensus"
+    when most give one answer, else "" (always "" below a few respondents)."""
     if n < MIN_FOR_PATTERN:
         return ""
     agree = percentage(counts.get("agree", 0), n) or 0.0
@@ -525,31 +416,3 @@ def _pattern(counts: dict[str, int], n: int) -> str:
     if agree >= CONSENSUS_SHARE or disagree >= CONSENSUS_SHARE:
         return "consensus"
     return ""
-
-
-def _calls(lengths: list[float]) -> dict[str, Any] | None:
-    """The timed telephone calls: how many, their total and median length in whole
-    seconds (pauses excluded); None when no call was timed."""
-    if not lengths:
-        return None
-    return {
-        "timed": len(lengths),
-        "total_seconds": round(sum(lengths)),
-        "median_seconds": round(statistics.median(lengths)),
-    }
-
-
-def _diff(ours: float | None, theirs: float | None) -> float | None:
-    return None if ours is None or theirs is None else round(ours - theirs, 1)
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def _band(band: Any) -> dict[str, Any] | None:
-    return (
-        None
-        if band is None
-        else {"name": band.name, "label": band.label, "description": band.description}
-    )

@@ -1,0 +1,218 @@
+"""An aggregate as plain data: what every aggregate format is rendered from.
+
+The figures (means, spreads, percentages, patterns, priorities) are computed by
+`bot.scoring.aggregate`; this module only lays them out, rounded for people, in the
+framework's order or the published one. The JSON output is exactly this data; its
+schema is documented in docs/reports.md.
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+from bot.catalogue import Catalogue
+from bot.facts import weighted_mean
+from bot.loading import LoadedFramework
+from bot.model import Framework
+from bot.report.data import band, framework_data, rounded, stages_data
+from bot.scoring.aggregate import (
+    AggregateRun,
+    Filters,
+    Spread,
+    Totals,
+    aggregate_priority,
+    percentage,
+    statement_pattern,
+)
+from bot.scoring.compile import band_for
+from bot.scoring.results import WHOLE_TITLE
+from bot.statement_order import DEFAULT_ORDER, check_order, published_key
+
+AGGREGATE_SCHEMA = 1
+"""The version of the aggregate's data (the single report's is `data.REPORT_SCHEMA`)."""
+
+
+def aggregate_data(
+    framework_id: str,
+    totals: Totals,
+    run: AggregateRun,
+    catalogue: Catalogue,
+    filters: Filters,
+    anonymise: bool,
+    loaded: LoadedFramework | None = None,
+    order: str = DEFAULT_ORDER,
+) -> dict[str, Any]:
+    """An aggregate as JSON-able data for the templates (names never appear in it); the
+    framework is ``loaded`` when given, else found by id. Statements are listed by area
+    in the framework's order, or in the published order (by their own numbers) when
+    ``order`` is "published"."""
+    check_order(order)
+    framework = (loaded or catalogue.framework(framework_id)).framework
+    areas = _areas(framework, totals)
+    statements, notes = _statements(framework, totals)
+    if order == "published":
+        statements.sort(key=lambda s: published_key(s["number"]))
+    # The mean of the area means, weighted by the areas' weights, as in a single report.
+    weights = {area.id: area.weight for area in framework.areas}
+    overall = weighted_mean((a["score"], weights[a["id"]]) for a in areas)
+    roles = sorted(totals.roles)
+    sectors = sorted(totals.sectors)
+    return {
+        "report_schema": AGGREGATE_SCHEMA,
+        "kind": "aggregate",
+        "anonymised": anonymise,
+        "framework": framework_data(framework),
+        "respondents": totals.respondents,
+        "filters": filters.describe(),
+        "left_out": {"unfinished": run.unfinished, "filtered": run.filtered},
+        "failed": [{"file": f, "reason": r} for f, r in run.failed],
+        "warnings": sorted(run.warnings),
+        "roles": {r: totals.roles[r] for r in roles},
+        "sectors": {s: totals.sectors[s] for s in sectors},
+        "overall": {
+            "score": rounded(overall),
+            "rag": band(band_for(overall, framework.bands.rag)),
+            "stage": band(band_for(overall, framework.bands.stages)),
+            "stages": stages_data(framework),
+        },
+        "calls": _calls(totals.calls),
+        "areas": areas,
+        "order": order,
+        "statements": statements,
+        "benchmark_notes": notes,
+        "actions": _actions(framework, totals),
+    }
+
+
+def _areas(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
+    roles = sorted(totals.roles)
+    sectors = sorted(totals.sectors)
+    areas = []
+    for area in framework.areas:
+        spread = totals.areas.get(area.id, Spread())
+        mean = spread.mean
+        areas.append(
+            {
+                "id": area.id,
+                "title": area.title,
+                "n": spread.count,
+                "score": rounded(mean),
+                "sd": rounded(spread.sd),
+                "min": rounded(spread.low if spread.count else None),
+                "max": rounded(spread.high if spread.count else None),
+                "rag": band(band_for(mean, framework.bands.rag)),
+                "by_role": {
+                    r: rounded(totals.by_role.get((area.id, r), Spread()).mean) for r in roles
+                },
+                "by_sector": {
+                    s: rounded(totals.by_sector.get((area.id, s), Spread()).mean) for s in sectors
+                },
+            }
+        )
+    return areas
+
+
+def _statements(
+    framework: Framework, totals: Totals
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The statements table in the framework's order, and the notes on published figures."""
+    statements: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
+    for area in framework.areas:
+        for question in area.questions:
+            counts = totals.answers.get(question.id)
+            if not counts or question.kind == "text" or question.fact:
+                continue
+            # Not applicable is an abstention that is not counted among those asked.
+            n = sum(v for k, v in counts.items() if k != "not_applicable")
+            if not n:
+                continue
+            row = {
+                "id": question.id,
+                "number": question.number,
+                "text": question.text,
+                "area": area.title,
+                "n": n,
+                "agree": percentage(counts.get("agree", 0), n),
+                "dont_know": percentage(counts.get("dont_know", 0), n),
+                "disagree": percentage(counts.get("disagree", 0), n),
+                "counts": dict(sorted(counts.items())),
+                "pattern": statement_pattern(counts, n),
+                "benchmark": None,
+            }
+            if question.benchmark is not None:
+                mark = question.benchmark
+                row["benchmark"] = {
+                    "source": mark.source,
+                    "n": mark.n,
+                    "agree": mark.agree,
+                    "dont_know": mark.dont_know,
+                    "disagree": mark.disagree,
+                    "agree_difference": _difference(row["agree"], mark.agree),
+                    "dont_know_difference": _difference(row["dont_know"], mark.dont_know),
+                    "disagree_difference": _difference(row["disagree"], mark.disagree),
+                    "note": _note_for(notes, mark.source, mark.n),
+                }
+            statements.append(row)
+    return statements, notes
+
+
+def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
+    """The actions suggested to anyone, most often suggested first."""
+    actions = []
+    # Each area's actions, then the framework's own (for the partnership as a whole).
+    listed = [(area.id, area.title, area.actions) for area in framework.areas]
+    listed.append(("", WHOLE_TITLE, framework.actions))
+    for area_id, area_title, area_actions in listed:
+        for action in area_actions:
+            count = totals.actions.get(action.id, 0)
+            if not count:
+                continue
+            share = count / totals.respondents if totals.respondents else 0
+            need = totals.needs[action.id].mean if action.id in totals.needs else None
+            actions.append(
+                {
+                    "id": action.id,
+                    "area": area_id,
+                    "area_title": area_title,
+                    "letter": action.letter,
+                    "source": action.source,
+                    "text": action.text,
+                    "respondents": count,
+                    "share": rounded(share * 100),
+                    "need": rounded(need),
+                    "priority": aggregate_priority(need, share * 100),
+                    "owner": action.owner,
+                    "smart": action.smart,
+                    "quotes": totals.quotes.get(action.id, []),
+                }
+            )
+    actions.sort(key=lambda a: -a["respondents"])
+    return actions
+
+
+def _calls(lengths: list[float]) -> dict[str, Any] | None:
+    """The timed telephone calls: how many, their total and median length in whole
+    seconds (pauses excluded); None when no call was timed."""
+    if not lengths:
+        return None
+    return {
+        "timed": len(lengths),
+        "total_seconds": round(sum(lengths)),
+        "median_seconds": round(statistics.median(lengths)),
+    }
+
+
+def _note_for(notes: list[dict[str, Any]], source: str, n: int | None) -> int:
+    # One note per published source and n, numbered in the order they first appear.
+    for note in notes:
+        if note["source"] == source and note["n"] == n:
+            return int(note["number"])
+    notes.append({"number": len(notes) + 1, "source": source, "n": n})
+    return len(notes)
+
+
+def _difference(ours: float | None, theirs: float | None) -> float | None:
+    """Our percentage less the published one, in points."""
+    return None if ours is None or theirs is None else round(ours - theirs, 1)
