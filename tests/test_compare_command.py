@@ -120,3 +120,34 @@ def test_bad_input_gets_a_clear_error_never_a_traceback(
         assert message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
         assert result.stdout == ""
+
+
+def test_the_sample_rounds_out_of_the_box(tmp_path: Path) -> None:
+    import shutil
+    import tomllib
+
+    rounds = tmp_path / "transcripts" / "rounds"
+    for name in ("hertfordshire-2009", "hertfordshire-2010"):
+        shutil.copytree(ROOT / "transcripts" / "rounds" / name, rounds / name)
+    # The 2010 round names 2009 as its previous round: NEW alone is enough.
+    result = run("round", "compare", "hertfordshire-2010", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["then"]["label"], data["now"]["label"]) == ("2009/10", "2010/11")
+    both = run("round", "compare", "hertfordshire-2009", "hertfordshire-2010", "--format", "json")
+    assert json.loads(both.stdout) == data
+    # The plan's progress, counted independently from the 2010 plan's carried actions.
+    plan = tomllib.loads((rounds / "hertfordshire-2010" / "plan.toml").read_text())
+    carried = [a for a in plan["actions"] if a.get("carried_from")]
+    assert carried, "the 2010 sample carries the 2009 plan's agreed actions"
+    expected = {s: 0 for s in ("done", "in_progress", "not_started", "dropped")}
+    for action in carried:
+        expected[action.get("status", "not_started")] += 1
+    assert data["plan"]["counts"] == expected and data["plan"]["total"] == len(carried)
+    fell = {a["id"] for a in data["areas"] if a["change"] is not None and a["change"] < 0}
+    done_areas = {a.get("area") for a in carried if a.get("status") == "done"}
+    assert {a["id"] for a in data["plan"]["fell_despite_done"]} == fell & done_areas
+
+    result = run("round", "compare", "hertfordshire-2009")
+    assert result.returncode == 2
+    assert "names no previous round: give the earlier one too" in result.stderr

@@ -107,3 +107,22 @@ async def test_an_earlier_round_with_no_answers_gives_a_clear_message(tmp_path: 
             ),
         )
         assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_a_round_naming_its_previous_round_is_compared_with_it(tmp_path: Path) -> None:
+    from bot.rounds.folder import load_round, save
+
+    cat = mini_catalogue()
+    rounds = tmp_path / "transcripts" / "rounds"
+    build_round(rounds / "mini-2008", cat, NOW, "2008/09")
+    build_round(rounds / "mini-2009", cat, THEN, "2009/10")
+    new = build_round(rounds / "mini-2010", cat, NOW, "2010/11")
+    # Not the latest earlier round: the one round.toml names.
+    save(new, load_round(new).round.model_copy(update={"previous": "../mini-2008"}))
+    app = make_app(cat, tmp_path / "transcripts")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(RoundScreen(cat, new))
+        await until(pilot, lambda: isinstance(app.screen, RoundScreen) and app.screen.shot)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.data)
+        assert app.screen.data["then"]["label"] == "2008/09"

@@ -148,8 +148,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     compare = subs.add_parser(
         "compare", help="this round beside an earlier one: scores, changes, the plan's progress"
     )
-    compare.add_argument("old", metavar="OLD", help="the earlier round (a folder or its name)")
-    compare.add_argument("new", metavar="NEW", help="the later round (a folder or its name)")
+    compare.add_argument(
+        "rounds",
+        nargs="+",
+        metavar="ROUND",
+        help="OLD NEW: the earlier round, then the later one (a folder or its name); "
+        "NEW alone: compared with the round its round.toml names as previous",
+    )
     compare.add_argument("--format", choices=["md", "html", "json"], default="md")
     compare.add_argument(
         "-o",
@@ -598,9 +603,27 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) 
     from bot import cli_compare
     from bot.rounds import folder as round_folder
 
-    old = round_folder.resolve(args.old, transcripts)
-    new = round_folder.resolve(args.new, transcripts)
-    for ref, folder in ((args.old, old), (args.new, new)):
+    if len(args.rounds) > 2:
+        print(
+            f"error: round compare takes two rounds, the earlier first ({len(args.rounds)} "
+            "given): partnership-bot round compare OLD NEW",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
+    refs = list(args.rounds)
+    if len(refs) == 1:
+        earlier = _previous(round_folder.resolve(refs[0], transcripts))
+        if earlier is None:
+            print(
+                f"error: {refs[0]} names no previous round: give the earlier one too "
+                f"(partnership-bot round compare OLD {refs[0]}), or set previous in its round.toml",
+                file=sys.stderr,
+            )
+            return exit_codes.USAGE
+        refs.insert(0, str(earlier))
+    old = round_folder.resolve(refs[0], transcripts)
+    new = round_folder.resolve(refs[1], transcripts)
+    for ref, folder in ((refs[0], old), (refs[1], new)):
         if not round_folder.round_path(folder).exists():
             from bot.problems import display_name, suggest
 
@@ -622,6 +645,17 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) 
         include_unfinished=args.include_unfinished,
         templates=args.templates,
     )
+
+
+def _previous(folder: Path) -> Path | None:
+    """The round a round's round.toml names as previous (None when it names none, or is
+    not a round: the caller then says what is missing)."""
+    from bot.rounds import folder as round_folder
+    from bot.rounds.plan_review import previous_folder
+
+    if not round_folder.round_path(folder).exists():
+        return None
+    return previous_folder(round_folder.load_round(folder))
 
 
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]

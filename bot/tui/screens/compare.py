@@ -42,9 +42,13 @@ SHORT = {
 
 
 def earlier_rounds(folder: Path) -> list[tuple[str, str]]:
-    """Other rounds of the same framework beside this one (folder, "title (period)"), the
-    latest period first: the rounds it can be compared with."""
-    this = load_round(folder).round
+    """Other rounds of the same framework beside this one (folder, "title (period)"): the
+    round it names as previous first, then the latest period first."""
+    from bot.rounds.plan_review import previous_folder
+
+    loaded = load_round(folder)
+    this = loaded.round
+    previous = previous_folder(loaded)
     found: list[tuple[str, str, str]] = []
     for other in sorted(folder.parent.glob(f"*/{ROUND_FILE}")):
         if other.parent.resolve() == folder.resolve():
@@ -55,9 +59,18 @@ def earlier_rounds(folder: Path) -> list[tuple[str, str]]:
             continue
         if round_.framework == this.framework:
             label = round_.title + (f" ({round_.period})" if round_.period else "")
-            found.append((round_.period, str(other.parent), printable(label)))
-    found.sort(key=lambda item: item[0], reverse=True)
-    return [(path, label) for _, path, label in found]
+            named = previous is not None and other.parent.resolve() == previous.resolve()
+            found.append((named, round_.period, str(other.parent), printable(label)))
+    found.sort(key=lambda item: item[:2], reverse=True)
+    return [(path, label) for _, _, path, label in found]
+
+
+def named_previous(folder: Path) -> str | None:
+    """The folder of the round this one names as previous, if it names one."""
+    from bot.rounds.plan_review import previous_folder
+
+    found = previous_folder(load_round(folder))
+    return None if found is None else str(found)
 
 
 class CompareScreen(Screen[None]):
