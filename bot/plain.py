@@ -16,7 +16,7 @@ from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
-from bot.turn_words import answer_words, call_length_words, status_words
+from bot.turn_words import answer_hint, answer_words, call_length_words, status_words
 
 COMMANDS = {
     ":back": "go back to the previous question (Enter on a revisited question keeps its answer)",
@@ -222,8 +222,7 @@ class PlainMode:
         for option in prompt.options:
             self.line(f"   [{option.key}] {option.label}")
         if question is not None and question.kind == "number":
-            hint = f" ({question.unit})" if question.unit else ""
-            self.line(f"   Type a number{hint}.")
+            self.line(f"   {answer_hint(question)}.")
         elif question is not None and question.kind == "text":
             self.line("   Type your answer on one line.")
         elif question is not None and question.multiple:

@@ -9,6 +9,7 @@ to show in its own way).
 from __future__ import annotations
 
 from bot.model import Framework, Question, Respondent, Turn
+from bot.model.framework import DONT_KNOW_KEY
 
 NOT_NAMED = "(not named)"
 """Said for a respondent who gave no name, role or organisation."""
@@ -72,6 +73,17 @@ def question_number(question_id: str, framework: Framework | None) -> str:
     except KeyError:
         return question_id
     return question.number or question.id
+
+
+def answer_hint(question: Question) -> str:
+    """How to answer a number question, as plain mode and the app both say it: "Type a
+    number (members), or d for Don't know" (Don't know only where the question allows
+    it); "" for other kinds."""
+    if question.kind != "number":
+        return ""
+    unit = f" ({question.unit})" if question.unit else ""
+    dont_know = f", or {DONT_KNOW_KEY} for Don't know" if question.allow_dont_know else ""
+    return f"Type a number{unit}{dont_know}"
 
 
 def follow_up_recap(question: Question, answer: Turn | None, whose: str = "Your") -> str:

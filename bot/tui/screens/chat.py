@@ -25,6 +25,7 @@ from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.text_input import TextInput
+from bot.turn_words import answer_hint
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
     from textual.widgets import TextArea
@@ -170,7 +171,7 @@ class ChatScreen(ConversationScreen):
             listed = f"{', '.join(keys[:-1])} or {keys[-1]}" if len(keys) > 1 else keys[0]
             return f"Type {listed}, a comment after it if you like, then Enter"
         if prompt.question is not None and prompt.question.kind == "number":
-            return "Type a number and press Enter"
+            return f"{answer_hint(prompt.question)}, then Enter"
         return "Type your answer and press Enter"
 
     def _finish(self) -> None:

@@ -25,6 +25,9 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
+from bot.turn_words import answer_hint
+
+FOLLOW_UP_PLACEHOLDER = "Type their reply to the follow-up, then Enter (Ctrl+O skips)"
 
 
 class InterviewScreen(ConversationScreen):
@@ -67,7 +70,7 @@ class InterviewScreen(ConversationScreen):
             yield Static("", id="guidance")
         yield ChatLog(id="log")
         yield ReplyInput(
-            placeholder="Type their reply to the follow-up, then Enter (Ctrl+O skips)",
+            placeholder=FOLLOW_UP_PLACEHOLDER,
             id="reply",
             classes="-hidden",
             compact=True,
@@ -146,6 +149,7 @@ class InterviewScreen(ConversationScreen):
             )
             options = self.framework.options_of(prompt.question) if prompt.question else ()
             reply.coding_keys = frozenset(o.key.casefold() for o in options)
+            reply.placeholder = FOLLOW_UP_PLACEHOLDER
             reply.remove_class("-hidden")
             reply.focus()
             return
@@ -160,11 +164,13 @@ class InterviewScreen(ConversationScreen):
         # A choice of several is typed in the reply box (codes separated by commas or
         # spaces); one key press cannot say when the picking is done.
         several = question is not None and question.multiple
-        codes = "" if prompt.options else "Type the answer in the reply box."
+        how = (answer_hint(prompt.question) if prompt.question else "") or "Type the answer"
+        codes = "" if prompt.options else f"{how}, in the reply box, then Enter."
         if several:
             codes = "Type every code that applies, such as 1, 3 (or click them), then Enter. "
         elif question is not None and question.kind == "date":
             codes = "Type the date in the reply box, such as 2 December 2009 or 02/12/2009. "
+        reply.placeholder = "Type their answer, then Enter (Ctrl+O skips)"
         if prompt.previous is not None:
             codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
         self.query_one("#codes", Static).update(Content(codes))

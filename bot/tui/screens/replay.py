@@ -35,7 +35,8 @@ class ReplayScreen(Screen[None]):
 
     BINDINGS = [
         Binding("right,n", "step(1)", "Next", priority=True, tooltip="next turn"),
-        Binding("left,b", "step(-1)", "Previous", priority=True, tooltip="previous turn"),
+        # "Prev", so that the hints fit 80 columns.
+        Binding("left,b", "step(-1)", "Prev", priority=True, tooltip="previous turn"),
         Binding("space", "play", "Play", tooltip="play or pause"),
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False, tooltip="faster"),
         Binding("minus", "speed(-1)", "Slower", show=False, tooltip="slower"),

@@ -23,7 +23,7 @@ from bot.rounds.state import InviteeState, next_calls
 from bot.rounds.work import Snapshot, log_call, open_conversation, snapshot
 from bot.text import clip, printable
 from bot.tui.app import host
-from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.key_hints import KeyHints, help_rows
 
 REFRESH_SECONDS = 10.0
 """How often the list is re-read, so that another officer's calls show up."""
@@ -64,18 +64,60 @@ def state_text(s: InviteeState, now: datetime) -> str:
 class RoundScreen(Screen[None]):
     """The invitees of one round, filtered by state; calls, outcomes and assessments."""
 
+    HELP_KEYS = [
+        ("Enter", "on an invitee: start or resume their assessment or interview"),
+        ("o a", "call back at a time: Enter takes the suggested time"),
+    ]
+    """Keys the help names that are the list's or the outcome dialog's, not bindings."""
     BINDINGS = [
-        Binding("x", "next_call", "Next call"),
-        Binding("o", "outcome", "Outcome"),
-        Binding("s", "start", "Start/resume"),
-        Binding("f", "filter", "Filter"),
-        Binding("g", "refresh", "Refresh"),
-        Binding("p", "plan", "Action plan", show=False),
+        Binding(
+            "x",
+            "next_call",
+            "Next call",
+            tooltip="ring the next person: marks them as being called by you",
+        ),
+        Binding(
+            "o",
+            "outcome",
+            "Outcome",
+            tooltip="record the outcome of a call (then n, b, a, r or w)",
+        ),
+        Binding(
+            "s",
+            "start",
+            "Start",
+            tooltip="start or resume the chosen invitee's assessment or interview",
+        ),
+        Binding(
+            "f", "filter", "Filter", tooltip="filter by state (again for the next; back to all)"
+        ),
+        # The list reads the round again by itself every 10 seconds, so g is left out of
+        # the key bar, which then fits 80 columns; F1 names it.
+        Binding(
+            "g",
+            "refresh",
+            "Refresh",
+            show=False,
+            tooltip="read the round again (it also refreshes every 10 seconds)",
+        ),
+        Binding(
+            "p",
+            "plan",
+            "Action plan",
+            show=False,
+            tooltip="the round's action plan: agree actions, set status, owner, notes",
+        ),
         # Not in the key bar (80 columns are full); the hint line names it when there is
         # an earlier round to compare with, and F1 always does.
-        Binding("v", "compare", "Compare", show=False),
-        Binding("f1", "help", "Help"),
-        Binding("escape", "leave", "Home"),
+        Binding(
+            "v",
+            "compare",
+            "Compare",
+            show=False,
+            tooltip="compare with an earlier round: scores, changes, the plan's progress",
+        ),
+        Binding("f1", "help", "Help", tooltip="this help"),
+        Binding("escape", "leave", "Home", tooltip="back to the home screen"),
     ]
 
     def __init__(
@@ -357,22 +399,7 @@ class RoundScreen(Screen[None]):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(
-            HelpScreen(
-                "Round keys",
-                [
-                    ("x", "ring the next person: marks them as being called by you"),
-                    ("o", "record the outcome of a call (then n, b, a, r or w)"),
-                    ("o a", "call back at a time: Enter takes the suggested time"),
-                    ("s, Enter", "start or resume the chosen invitee's assessment or interview"),
-                    ("f", "filter by state (again for the next; back to all)"),
-                    ("g", "read the round again (it also refreshes every 10 seconds)"),
-                    ("p", "the round's action plan: agree actions, set status, owner, notes"),
-                    ("v", "compare with an earlier round: scores, changes, the plan's progress"),
-                    ("Esc", "back to the home screen"),
-                ],
-            )
-        )
+        self.app.push_screen(HelpScreen("Round keys", help_rows(self)))
 
     @on(DataTable.RowSelected)
     def _row(self) -> None:

@@ -91,24 +91,34 @@ class KeyHints(Static):
         super().__init__(id=id)
         self._spans: list[tuple[int, int, str]] = []
         self._drawn: list[tuple[str, str, str]] = []
+        self._gap = "  "
 
     def on_mount(self) -> None:
         self.refresh_hints()
 
+    def on_resize(self) -> None:
+        self.refresh_hints()
+
     def refresh_hints(self) -> None:
-        """Draw the hints again, for what the screen offers now."""
+        """Draw the hints again, for what the screen offers now; closer together when
+        they would not otherwise fit the width (80 columns, say), so none is cut."""
         parts: list[tuple[str, str, str]] = [
             (key_label(b), b.description, b.action) for b in offered(self.screen)
         ]
         parts.append(("^p", "palette", "app.command_palette"))
-        if parts == self._drawn:
+        # The width inside the padding (before the first layout, the app's less the padding).
+        width = self.size.width or self.app.size.width - 2
+        spread = sum(len(k) + 1 + len(d) for k, d, _ in parts) + 2 * (len(parts) - 1)
+        gap = "  " if spread <= width else " "
+        if parts == self._drawn and gap == self._gap:
             return
         self._drawn = parts
+        self._gap = gap
         self._spans = []
         content = Content("")
         x = 0
         for key, description, action in parts:
-            piece = Content.assemble((key, "bold $accent"), " ", description, "  ")
+            piece = Content.assemble((key, "bold $accent"), " ", description, gap)
             self._spans.append((x, x + len(key) + 1 + len(description), action))
             x += piece.cell_length
             content = content + piece
@@ -117,7 +127,7 @@ class KeyHints(Static):
     @property
     def text(self) -> str:
         """The hints as plain text (for tests)."""
-        return "  ".join(f"{key} {description}" for key, description, _ in self._drawn)
+        return self._gap.join(f"{key} {description}" for key, description, _ in self._drawn)
 
     async def on_click(self, event: Click) -> None:
         for start, end, action in self._spans:
