@@ -546,6 +546,8 @@ def test_the_later_round_given_first_is_put_second_and_said(
         "r2010 (2010/11) is later than r2009 (2009/10): compared 2009/10 (then) with 2010/11 (now)"
     ]
     assert made.data["notes"] == made.notes
+    assert "is later than" in comparison(new, old, cat, "md").text
+    assert "is later than" in comparison(new, old, cat, "html").text
     assert comparison(old, new, cat, "json").notes == []
 
 
