@@ -117,6 +117,7 @@ async def test_a_choice_of_several_coded_in_a_telephone_interview(tmp_path: Path
         assert answers(talk.path) == {"b1": "health"}
         reply = app.screen.query_one("#reply", ReplyInput)
         assert not reply.has_class("-hidden") and app.screen.focused is reply
+        assert reply.placeholder.startswith("Type their answer")  # not a follow-up's reply
         codes = str(app.screen.query_one("#codes").render())
         assert "Type every code that applies" in codes
         buttons = {b.option.value: b for b in app.screen.query(OptionButton)}

@@ -27,6 +27,8 @@ from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
 from bot.turn_words import answer_hint
 
+FOLLOW_UP_PLACEHOLDER = "Type their reply to the follow-up, then Enter (Ctrl+O skips)"
+
 
 class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
@@ -68,7 +70,7 @@ class InterviewScreen(ConversationScreen):
             yield Static("", id="guidance")
         yield ChatLog(id="log")
         yield ReplyInput(
-            placeholder="Type their reply to the follow-up, then Enter (Ctrl+O skips)",
+            placeholder=FOLLOW_UP_PLACEHOLDER,
             id="reply",
             classes="-hidden",
             compact=True,
@@ -147,6 +149,7 @@ class InterviewScreen(ConversationScreen):
             )
             options = self.framework.options_of(prompt.question) if prompt.question else ()
             reply.coding_keys = frozenset(o.key.casefold() for o in options)
+            reply.placeholder = FOLLOW_UP_PLACEHOLDER
             reply.remove_class("-hidden")
             reply.focus()
             return
@@ -167,6 +170,7 @@ class InterviewScreen(ConversationScreen):
             codes = "Type every code that applies, such as 1, 3 (or click them), then Enter. "
         elif question is not None and question.kind == "date":
             codes = "Type the date in the reply box, such as 2 December 2009 or 02/12/2009. "
+        reply.placeholder = "Type their answer, then Enter (Ctrl+O skips)"
         if prompt.previous is not None:
             codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
         self.query_one("#codes", Static).update(Content(codes))
