@@ -204,8 +204,9 @@ class RoundScreen(Screen[None]):
         shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
         self.query_one("#round-hint", Static).update(
             Content(
-                f"Showing {shown} ({len(self.rows)}). x rings the next; o records an outcome."
-                + (" v compares rounds." if self._comparable() else "")
+                # p and v are not in the key bar (80 columns are full): named here.
+                f"{shown[:1].upper()}{shown[1:]} ({len(self.rows)}). x next call; o outcome; "
+                "p action plan." + (" v compares rounds." if self._comparable() else "")
             )
         )
         if self.rows and not table.has_focus:
