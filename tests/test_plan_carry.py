@@ -115,12 +115,12 @@ def test_intros_count_the_review_questions_too() -> None:
     items = [ReviewItem(action=f"a{i}", ref=f"a{i}", area="membership", text="X") for i in range(6)]
     survey = with_review(Catalogue().dialogue("hertfordshire-survey"), items).dialogue
     welcome = survey.nodes[survey.start].say or ""
-    assert "18 statements (and 6 on last year's agreed actions)" in welcome
+    assert "18 statements, plus 6 on last year's agreed actions," in welcome
     assert "about 13 minutes" in welcome and "about 10 minutes" not in welcome
     assert "about 13 minutes" in survey.description
     phone = with_review(Catalogue().dialogue("hertfordshire-interview"), items).dialogue
     said = " ".join(n.say or "" for n in phone.nodes.values())
-    assert "24 statements (and 6 on last year's agreed actions)" in said
+    assert "24 statements, plus 6 on last year's agreed actions," in said
     assert "about 25 minutes" in said and "about 20 minutes" not in said
 
 

@@ -151,8 +151,8 @@ def _augmented(framework: Framework, by_area: dict[str, list[tuple[str, ReviewIt
 
 def _recounted(dialogue: Dialogue, added: int) -> Dialogue:
     """The dialogue with the counts its words give ("18 statements, about 10 minutes")
-    made true of what is asked with the review questions: "18 statements (and 4 on last
-    year's agreed actions), about 13 minutes" (minutes in proportion). Only a count equal to the
+    made true of what is asked with the review questions: "18 statements, plus 4 on last
+    year's agreed actions, about 13 minutes" (minutes in proportion). Only a count equal to the
     number of questions the dialogue asks is changed, so other numbers stay as written."""
     asked = len({n.ask for n in dialogue.nodes.values() if n.ask})
     if not asked:
@@ -163,7 +163,7 @@ def _recounted(dialogue: Dialogue, added: int) -> Dialogue:
     minutes = re.compile(r"\babout (\d+) minutes\b")
 
     def fix(text: str) -> str:
-        text = count.sub(rf"{asked}\1 (and {added} on last year's agreed {things})", text)
+        text = count.sub(rf"{asked}\1, plus {added} on last year's agreed {things},", text)
         # Any estimate of the time is of the whole conversation: in proportion.
         return minutes.sub(lambda m: f"about {round(int(m[1]) * total / asked)} minutes", text)
 

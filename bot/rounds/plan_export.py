@@ -60,7 +60,7 @@ def said_about(plan: Plan, action: PlanAction) -> str:
         return action.respondents_said
     if action.carried_from and plan.round:
         return (
-            f"not asked in {plan.round} (agreed after its conversations began): the status "
+            f"not asked in {plan.round}, agreed after its conversations began; the status "
             f"is as recorded in the {action.carried_from} plan"
         )
     return ""
