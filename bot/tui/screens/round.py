@@ -64,6 +64,13 @@ def state_text(s: InviteeState, now: datetime) -> str:
 class RoundScreen(Screen[None]):
     """The invitees of one round, filtered by state; calls, outcomes and assessments."""
 
+    # The list takes what the header and the hint line leave, so the hint (which names
+    # p and v, not in the full key bar) stays in view however many invitees there are.
+    DEFAULT_CSS = """
+    RoundScreen #invitees { height: 1fr; }
+    RoundScreen #round-hint { height: auto; }
+    """
+
     HELP_KEYS = [
         ("Enter", "on an invitee: start or resume their assessment or interview"),
         ("o a", "call back at a time: Enter takes the suggested time"),
