@@ -7,7 +7,8 @@ plan (``plan.toml``), as it stands. Each is followed into the later round's plan
 round's respondents gave it: that plan's status, owner and due date are where it stands
 now. Until the later plan has carried it in (no later plan yet, or the action was agreed
 after the later plan was last compiled), the earlier plan's own record says where it
-stands, and ``carried`` is false so a report can say so. ``asked`` says whether the later
+stands, and ``carried`` is false so a report can say so. Without the earlier plan, the
+later plan's actions carried in from that round (``carried_from`` naming it) stand for it. ``asked`` says whether the later
 round's respondents were asked about it at all (an action agreed after its conversations
 began was not), and ``said`` has their counts.
 
@@ -60,8 +61,9 @@ def agreed_in(earlier: Plan, later: Plan | None) -> list[AgreedOutcome]:
     carried = {a.id: a for a in later.actions if a.carried_from} if later is not None else {}
     found = []
     for agreed in earlier.agreed_actions():
-        now: PlanAction = carried.get(agreed.id, agreed)
-        entry = now.said if now is not agreed else None
+        found_later = carried.get(agreed.id)
+        now: PlanAction = found_later or agreed
+        entry = now.said if found_later is not None else None
         asked = entry is not None and entry.round == (later.round if later else "")
         found.append(
             AgreedOutcome(
@@ -73,7 +75,7 @@ def agreed_in(earlier: Plan, later: Plan | None) -> list[AgreedOutcome]:
                 owner=now.owner,
                 due=now.due,
                 status=now.status,
-                carried=now is not agreed,
+                carried=found_later is not None,
                 asked=asked,
                 said=dict(entry.counts) if asked and entry is not None else {},
                 disagreed=asked and now.disagreed,
@@ -87,7 +89,15 @@ def agreed_outcomes(old: Path, new: Path | None = None) -> list[AgreedOutcome] |
     """The actions agreed in the round in folder ``old`` and what became of them by the
     round in folder ``new`` (see the module's rule); None when ``old`` has no plan."""
     earlier = read_plan(old) if old.is_dir() else None
-    if earlier is None:
-        return None
     later = read_plan(new) if new is not None and new.is_dir() else None
+    if earlier is None:
+        if later is None:
+            return None
+        # The earlier plan is not there: the later plan's record of what it carried in
+        # from that round (and only from it) stands for it.
+        name = old.resolve().name
+        carried = tuple(a for a in later.actions if a.carried_from == name)
+        if not carried:
+            return None
+        earlier = Plan(round=name, actions=carried)
     return agreed_in(earlier, later)
