@@ -389,7 +389,7 @@ class RoundScreen(Screen[None]):
         if not choices:
             host(self).show_error(
                 "No round to compare with",
-                "There is no other round of this framework beside this one.",
+                "There is no earlier round of this framework beside this one.",
             )
             return
 
