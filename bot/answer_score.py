@@ -59,9 +59,7 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
             raise AnswerMismatch(
                 f"value {turn.value!r} is not a number (question {question.id} takes a number)"
             ) from None
-        if question.recommended is None:
-            return None
-        return 100.0 if question.recommended.contains(number) else 0.0
+        return number_score(question, number)
     scale = framework.scale_of(question)
     options = scale.options if scale is not None else ()
     option = next((o for o in options if o.value == turn.value), None)
@@ -75,6 +73,14 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
             f"abstain {turn.abstain!r} does not match option {option.value!r} of {question.id}"
         )
     return option.score if question.scored else None
+
+
+def number_score(question: Question, number: float) -> float | None:
+    """A number answer's score: 100 inside the recommended range, 0 outside; None when the
+    question is not scored (no range, or `scored = false`: a fact)."""
+    if not question.scoreable or question.recommended is None:
+        return None
+    return 100.0 if question.recommended.contains(number) else 0.0
 
 
 def _choice_score(question: Question, turn: Turn) -> float | None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from bot.answer_score import number_score
 from bot.engine.dates import DateError, parse_date, spoken_date
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
@@ -454,10 +455,9 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
         raise AnswerError(f"Please give a number of at least {question.minimum:g}.")
     if question.maximum is not None and number > question.maximum:
         raise AnswerError(f"Please give a number of at most {question.maximum:g}.")
-    score = None
-    if question.recommended is not None:
-        score = 100.0 if question.recommended.contains(number) else 0.0
-    return ParsedAnswer(value=_number_text(number), score=score, comment=_comment(rest))
+    return ParsedAnswer(
+        value=_number_text(number), score=number_score(question, number), comment=_comment(rest)
+    )
 
 
 def _number_text(number: float) -> str:
