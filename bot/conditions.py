@@ -19,11 +19,11 @@ import ast
 import difflib
 import itertools
 import operator
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Protocol
+
+from bot.iso_date import stored_date
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 50
@@ -298,24 +298,13 @@ class _Checker:
 
     def _check_date(self, name: str, constants: list[object]) -> None:
         for constant in constants:
-            if isinstance(constant, str) and _iso_date(constant):
+            if isinstance(constant, str) and stored_date(constant) is not None:
                 continue
             shown = f'"{constant}"' if isinstance(constant, str) else str(constant)
             raise ConditionError(
                 f"compares {name}, a date question, with {shown}, which is not a date; "
                 f'write dates as "2009-12-02", such as {name} < "2010-04-01"'
             )
-
-
-def _iso_date(text: str) -> bool:
-    """Whether text is a date as answers store it (2009-12-02)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _describe(node: ast.AST) -> str:
