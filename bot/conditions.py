@@ -33,7 +33,12 @@ FUNCTIONS = ("answered", "score", "count")
 
 
 class ConditionError(ValueError):
-    """A condition that cannot be parsed or names something unknown."""
+    """A condition that cannot be parsed or names something unknown: every problem found in
+    it (``problems``), so that one pass reports them all."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 class Facts(Protocol):
@@ -123,6 +128,8 @@ def parse(
     checker.dates = set(dates)
     checker.multiple = set(multiple)
     checker.visit(tree.body)
+    if checker.problems:
+        raise ConditionError(*dict.fromkeys(checker.problems))
     return Condition(source, tree, frozenset(checker.names), frozenset(checker.areas_used))
 
 
@@ -163,8 +170,17 @@ class _Checker:
         self.multiple: set[str] = set()
         self.names: set[str] = set()
         self.areas_used: set[str] = set()
+        self.problems: list[str] = []
 
     def visit(self, node: ast.AST) -> None:
+        # A problem in one part is noted and the other parts are still checked, so that one
+        # pass reports every problem in the condition.
+        try:
+            self._visit(node)
+        except ConditionError as error:
+            self.problems.extend(error.problems)
+
+    def _visit(self, node: ast.AST) -> None:
         if isinstance(node, ast.BoolOp):
             for value in node.values:
                 self.visit(value)
