@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +19,7 @@ from bot.iso_date import stored_date
 from bot.model import Question, Respondent, Turn
 from bot.model.framework import Range
 from bot.report.aggregate import aggregate_data
+from bot.report.render import render_aggregate
 from bot.scoring.aggregate import Filters, aggregate
 from tests.conftest import DATA, ROOT
 from tests.scripted import make
@@ -129,3 +134,31 @@ def test_a_year_of_five_digits_is_named_whole(text: str) -> None:
         parse_answer(question, None, text)
     year = text.split()[-1] if " " in text else ("10000" if "10000" in text else "")
     assert f"{year} is not a year" in str(error.value), str(error.value)
+
+
+def test_the_aggregate_tallies_facts_across_respondents(tmp_path: Path) -> None:
+    _, data = _board_round(tmp_path / "t")
+    tally = {
+        f["id"]: (f["n"], [(a["label"], a["count"], a["share"]) for a in f["answers"]])
+        for f in data["facts"]
+    }
+    assert tally == {
+        "b1": (2, [("The council", 1, 50.0), ("The police", 1, 50.0)]),
+        "r1": (2, [("Yes", 1, 50.0), ("No", 1, 50.0)]),
+    }
+    markdown = render_aggregate(data, "md")
+    assert (
+        "## Facts" in markdown
+        and "| 1 Which partner chairs the board? | 2 | The council | 1 | 50.0 |" in markdown
+    )
+    html = render_aggregate(data, "html")
+    assert '<h2 id="facts">Facts</h2>' in html and "<td>The police</td>" in html
+    rows = list(csv.reader(io.StringIO(render_aggregate(data, "csv"))))
+    start = rows.index(["number", "fact", "area", "n", "answer", "respondents", "share"])
+    assert rows[start + 1 :] == [
+        ["1", "Which partner chairs the board?", "The board", "2", "The council", "1", "50.0"],
+        ["1", "Which partner chairs the board?", "The board", "2", "The police", "1", "50.0"],
+        ["6", "Does the partnership have a risk register?", "Risk", "2", "Yes", "1", "50.0"],
+        ["6", "Does the partnership have a risk register?", "Risk", "2", "No", "1", "50.0"],
+    ]
+    assert json.loads(render_aggregate(data, "json"))["facts"] == data["facts"]
