@@ -8,6 +8,7 @@ and picks the exit status.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from bot import exit_codes
@@ -48,9 +49,12 @@ def run(
             templates=templates,
         )
     except NothingToCompare as error:
+        _skipped(error.skipped)  # each file and why, before the count in the error
         return _error(str(error), exit_codes.PROBLEMS)
     except CompareError as error:
         return _error(str(error), exit_codes.USAGE)
+    for note in made.notes:
+        print(f"note: {note}", file=sys.stderr)
     _skipped(made.skipped)
     if not _emit(made.text, output):
         return exit_codes.CANNOT_WRITE

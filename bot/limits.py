@@ -12,6 +12,9 @@ MAX_FILE_BYTES = 5_000_000
 """Any file the program reads: transcripts, frameworks, dialogues, round files."""
 MAX_TEXT_CHARS = 20_000
 """An answer with its comment, a comment after a chosen option, a follow-up reply, a note."""
+QUOTE_CHARS = 1_000
+"""The most of one answer, comment, reply or note any report quotes; the rest is said to
+be in the transcript (`bot.report.data.quoted`)."""
 MAX_FIELD_CHARS = 200
 """A respondent's name, organisation, role, sector and partnership; an interviewer's name."""
 

@@ -159,11 +159,11 @@ def test_every_figure_against_an_independent_calculation(
             "sd": round(sample_sd(now), 1),
             "n": 6,
         }
-        assert row["change"] == round(round(sum(now) / 6, 1) - round(sum(then) / 5, 1), 1)
+        # The change and the test work from the raw scores, never the rounded figures shown
+        # (area one: 55.6 -> 79.6 shown, a change of 24.1 from 55.56 -> 79.63).
+        assert row["change"] == round(sum(now) / 6 - sum(then) / 5, 1)
         assert row["test"] == "welch"
-        # The rule works from the aggregate's rounded mean and SD: within rounding of the
-        # p-value from the raw scores.
-        assert row["p"] == pytest.approx(welch_by_hand(then, now), abs=2e-3)
+        assert row["p"] == pytest.approx(welch_by_hand(then, now), abs=1e-4)
         expected_flag = (
             "chance" if welch_by_hand(then, now) >= 0.05 else "up" if row["change"] > 0 else "down"
         )
@@ -175,7 +175,7 @@ def test_every_figure_against_an_independent_calculation(
         row = next(s for s in data["statements"] if s["id"] == question)
         assert row["then"] == {"agree": half_up(agreed_then, 5), "agreed": agreed_then, "n": 5}
         assert row["now"] == {"agree": half_up(agreed_now, 6), "agreed": agreed_now, "n": 6}
-        assert row["change"] == round(half_up(agreed_now, 6) - half_up(agreed_then, 5), 1)
+        assert row["change"] == round(100 * agreed_now / 6 - 100 * agreed_then / 5, 1)
         # Five and six answers: every table is small, so the exact test.
         assert row["test"] == "fisher"
         assert row["p"] == pytest.approx(enumerated_fisher(agreed_then, 5, agreed_now, 6), abs=1e-4)
@@ -193,10 +193,49 @@ def test_every_figure_against_an_independent_calculation(
     # The mean of the area means as shown (equal weights): to within its own rounding.
     assert data["overall"]["then"] == pytest.approx(overall_then, abs=0.05 + 1e-9)
     assert data["overall"]["now"] == pytest.approx(overall_now, abs=0.05 + 1e-9)
-    change = data["overall"]["change"]
-    assert change == round(data["overall"]["now"] - data["overall"]["then"], 1)
+    exact_then = sum(sum(area_scores(p)[a] for p in THEN) / 5 for a in ("one", "two")) / 2
+    exact_now = sum(sum(area_scores(p)[a] for p in NOW) / 6 for a in ("one", "two")) / 2
+    assert data["overall"]["change"] == round(exact_now - exact_then, 1)
     assert data["framework_changed"] is False
     assert data["new_questions"] == data["dropped_questions"] == []
+
+
+def test_two_respondents_with_no_spread_are_too_few_to_tell(tmp_path: Path, cat: Catalogue) -> None:
+    # Two people a round, each round answering alike: area one goes 50 -> 100 with no
+    # spread at all; two answers a side cannot tell that from chance.
+    old = build_round(tmp_path / "o", cat, [["3", "n", "13", "3"]] * 2, "2009/10")
+    new = build_round(
+        tmp_path / "n",
+        cat,
+        [["4", "y", "x", "13", "4"]] * 2,
+        "2010/11",
+        start=datetime(2010, 6, 1, tzinfo=UTC),
+    )
+    data = comparison(old, new, cat, "json").data
+    one = next(a for a in data["areas"] if a["id"] == "one")
+    assert one["then"]["sd"] == one["now"]["sd"] == 0.0
+    assert one["change"] > 0
+    assert (one["flag"], one["p"], one["test"]) == ("too_few", None, "")
+    assert one["words"] == "could be chance: too few answers to tell"
+
+
+def test_changes_come_from_unrounded_figures(tmp_path: Path, cat: Catalogue) -> None:
+    # 4 of 9 agree then, 8 of 9 now: 44.4 -> 88.9 shown, a change of 44.4 (not 44.5).
+    agree, disagree = ["3", "n", "13", "3"], ["2", "n", "13", "3"]
+    old = build_round(tmp_path / "o", cat, [agree] * 4 + [disagree] * 5, "2009/10")
+    new = build_round(
+        tmp_path / "n",
+        cat,
+        [agree] * 8 + [disagree],
+        "2010/11",
+        start=datetime(2010, 6, 1, tzinfo=UTC),
+    )
+    data = comparison(old, new, cat, "json").data
+    a1 = next(s for s in data["statements"] if s["id"] == "a1")
+    assert (a1["then"]["agree"], a1["now"]["agree"]) == (44.4, 88.9)
+    assert a1["change"] == 44.4
+    text = comparison(old, new, cat, "md").text
+    assert "+44.4" in text and "+44.5" not in text
 
 
 def test_the_same_round_twice_is_no_change(tmp_path: Path, cat: Catalogue) -> None:
@@ -370,6 +409,22 @@ def test_plan_progress_and_areas_that_fell_despite_actions_done(
     assert compare(then, now)["plan"] is None
 
 
+def test_plan_statuses_are_the_plans_own_and_partnership_wide_actions_have_a_title(
+    rounds: tuple[Path, Path], cat: Catalogue
+) -> None:
+    from bot.rounds.plan import STATUSES
+    from bot.scoring.results import WHOLE_TITLE
+
+    old, new = rounds
+    then, now = load_side(old, cat).side, load_side(new, cat).side
+    plan = [PlanAction("", "Agree a shared vision.", "done"), PlanAction("one", "Map.", "done")]
+    progress = compare(then, now, plan)["plan"]
+    # The statuses are the plan's, in its order (one definition).
+    assert list(progress["counts"]) == list(STATUSES)
+    titles = {a["id"]: a["title"] for a in progress["by_area"]}
+    assert titles == {"": WHOLE_TITLE, "one": "Area one"}
+
+
 def test_rounds_of_different_frameworks_cannot_be_compared(
     rounds: tuple[Path, Path], cat: Catalogue, tmp_path: Path
 ) -> None:
@@ -479,3 +534,74 @@ def test_the_plan_is_read_from_plan_toml(rounds: tuple[Path, Path], cat: Catalog
     assert progress["counts"] == {"done": 2, "in_progress": 0, "not_started": 0, "dropped": 1}
     html = comparison(old, new, cat, "html").text
     assert "<strong>2 done</strong>" in html
+
+
+def test_the_later_round_given_first_is_put_second_and_said(
+    rounds: tuple[Path, Path], cat: Catalogue
+) -> None:
+    old, new = rounds
+    made = comparison(new, old, cat, "json")
+    assert (made.data["then"]["label"], made.data["now"]["label"]) == ("2009/10", "2010/11")
+    assert made.notes == [
+        "r2010 (2010/11) is later than r2009 (2009/10): compared 2009/10 (then) with 2010/11 (now)"
+    ]
+    assert made.data["notes"] == made.notes
+    assert "is later than" in comparison(new, old, cat, "md").text
+    assert "is later than" in comparison(new, old, cat, "html").text
+    assert comparison(old, new, cat, "json").notes == []
+
+
+def test_control_characters_in_a_round_label_never_reach_the_html(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    old = build_round(tmp_path / "o", cat, THEN, "20\x1b[31m09")
+    new = build_round(tmp_path / "n", cat, NOW, "2010", start=datetime(2010, 6, 1, tzinfo=UTC))
+    for fmt in ("html", "md", "json"):
+        made = comparison(old, new, cat, fmt)
+        # Shown as an escape, never as the raw character.
+        assert "\x1b" not in made.text and "x1b" in made.text
+
+
+def test_plan_progress_counts_only_actions_carried_from_the_earlier_round(
+    rounds: tuple[Path, Path],
+) -> None:
+    from bot.report.compare import plan_actions
+    from bot.rounds.plan import Plan, save_plan
+
+    old, new = rounds
+    base = {"area": "one", "agreed": True, "status": "done"}
+    actions = [
+        {
+            "id": "x",
+            "ref": "1a",
+            "text": "From the earlier round.",
+            "carried_from": old.name,
+            **base,
+        },
+        {"id": "y", "ref": "1b", "text": "From an older round.", "carried_from": "r2007", **base},
+        {"id": "z", "ref": "1c", "text": "New this round.", **base},
+    ]
+    save_plan(new, Plan.model_validate({"actions": actions}))
+    found = plan_actions(old, new)
+    assert found is not None and [a.text for a in found] == ["From the earlier round."]
+
+
+def test_files_that_failed_to_load_are_listed_with_why_before_the_error(
+    rounds: tuple[Path, Path], cat: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import cli_compare
+
+    old, new = rounds
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "t.toml").write_text("not = [toml\n")
+    assert cli_compare.run(old, broken, cat, "md", None) == 1
+    err = capsys.readouterr().err.splitlines()
+    skipped = [n for n, line in enumerate(err) if line.startswith("skipped: ") and "t.toml" in line]
+    failed = [n for n, line in enumerate(err) if "1 failed to load" in line]
+    assert skipped and failed and skipped[0] < failed[0], err
+    # The later round named first is compared the right way round, and said so on stderr.
+    assert cli_compare.run(new, old, cat, "md", None) == 0
+    out = capsys.readouterr()
+    assert "note: r2010 (2010/11) is later than r2009 (2009/10)" in out.err
+    assert "2009/10 compared with 2010/11" in out.out

@@ -120,9 +120,13 @@ def test_no_answers_one_answer_and_identical_figures() -> None:
     assert mean_test(50.0, None, 1, 80.0, 10.0, 5).p is None  # no spread from one answer
     assert mean_test(None, None, 0, 80.0, 10.0, 5).p is None
     assert mean_test(60.0, 12.0, 8, 60.0, 12.0, 8).p == 1.0
-    # Everyone gave the same score each time: any difference is no accident.
-    assert mean_test(50.0, 0.0, 5, 75.0, 0.0, 5).p == 0.0
-    assert mean_test(50.0, 0.0, 5, 50.0, 0.0, 5).p == 1.0
+    # Everyone gave the same score each time: no spread to judge a change by, so it is
+    # left untested ("too few answers to tell"), never called more than chance.
+    assert mean_test(50.0, 0.0, 2, 100.0, 0.0, 2).p is None
+    assert mean_test(50.0, 0.0, 2, 100.0, 0.0, 2).beyond_chance is None
+    assert mean_test(50.0, 0.0, 5, 75.0, None, 5).p is None
+    # Spread in one round only is a test (Welch needs no equal spreads).
+    assert mean_test(50.0, 0.0, 5, 75.0, 10.0, 5).method == "welch"
 
 
 @settings(max_examples=80, deadline=None)

@@ -41,12 +41,14 @@ async def test_round_screen_compares_with_the_earlier_round_and_exports(tmp_path
         assert table.row_count == 2
         first = [str(cell) for cell in table.get_row_at(0)]
         area = next(a for a in screen.data["areas"] if a["id"] == "one")
-        assert first[:5] == [
+        # One precision for then, now and the change.
+        assert first[:6] == [
             "Area one",
-            f"{area['then']['score']:.0f}",
+            f"{area['then']['score']:.1f}",
             "5",
-            f"{area['now']['score']:.0f}",
+            f"{area['now']['score']:.1f}",
             "6",
+            f"{area['change']:+.1f}",
         ]
         await pilot.press("h")
         await until(pilot, lambda: "Saved HTML" in str(screen.query_one("#export-path").render()))
@@ -126,3 +128,16 @@ async def test_a_round_naming_its_previous_round_is_compared_with_it(tmp_path: P
         await pilot.press("v")
         await until(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.data)
         assert app.screen.data["then"]["label"] == "2008/09"
+
+
+async def test_the_earliest_round_is_never_offered_a_later_one_as_earlier(tmp_path: Path) -> None:
+    from bot.tui.screens.compare import earlier_rounds
+
+    cat = mini_catalogue()
+    rounds = tmp_path / "transcripts" / "rounds"
+    old = build_round(rounds / "mini-2009", cat, THEN, "2009/10")
+    new = build_round(
+        rounds / "mini-2010", cat, NOW, "2010/11", start=datetime(2010, 6, 1, 9, tzinfo=UTC)
+    )
+    assert earlier_rounds(old) == []
+    assert [Path(f).name for f, _ in earlier_rounds(new)] == ["mini-2009"]

@@ -1,6 +1,7 @@
 """A round's answers about the previous round's agreed actions: the latest answer on
-each final path counts, the status given most often wins (a tie to the less advanced),
-and the previous round is named clearly when it cannot be found."""
+each final path counts, the status moves only with a majority of those who gave one
+(otherwise it stays, flagged with the counts), and the previous round is named clearly
+when it cannot be found."""
 
 from __future__ import annotations
 
@@ -49,12 +50,47 @@ def test_the_latest_answer_on_the_final_path_counts(tmp_path: Path, catalogue: C
     assert "the Board agreed new members on 10 March 2010" in found["right-partners"].comments
 
 
-def test_most_given_status_wins_and_a_tie_goes_to_the_less_advanced() -> None:
+def test_only_a_majority_of_those_who_gave_a_status_moves_it() -> None:
     assert Review(Counter({"done": 3, "in_progress": 2})).status == "done"
-    assert Review(Counter({"done": 2, "not_started": 2})).status == "not_started"
-    assert Review(Counter({"done": 2, "dropped": 2})).status == "dropped"
+    assert Review(Counter({"done": 2, "not_started": 2})).status is None
+    # A plurality is not enough: 9 done against 12 not done is no "done".
+    assert Review(Counter({"done": 9, "in_progress": 7, "not_started": 5})).status is None
+    assert Review(Counter({"done": 3, "dont_know": 4})).status == "done"
     assert Review(Counter({"dont_know": 4})).status is None
     assert Review(Counter({"done": 1, "dont_know": 2})).describe() == "1 done, 2 don't know"
+
+
+def test_a_split_answer_leaves_the_status_and_shows_the_counts(tmp_path: Path) -> None:
+    import html
+    import shutil
+    from datetime import UTC, datetime
+
+    from bot.rounds.plan import plan_path
+    from bot.rounds.plan_compile import compile_plan
+    from bot.rounds.plan_export import render_plan
+    from bot.rounds.work import snapshot
+
+    rounds = Path(__file__).parent.parent / "transcripts" / "rounds"
+    for name in ("hertfordshire-2009", "hertfordshire-2010"):
+        shutil.copytree(rounds / name, tmp_path / name)
+    later = tmp_path / "hertfordshire-2010"
+    plan_path(later).unlink()
+    now = datetime(2011, 1, 17, 10, 0, tzinfo=UTC)
+    plan = compile_plan(snapshot(later, now), Catalogue(), now).plan
+    terms = plan.find("terms-of-reference")
+    assert terms is not None
+    # 9 of 22 said done, 12 not: the status the officer recorded in 2010 stands.
+    assert terms.status == "in_progress" and terms.disagreed
+    said = "9 done, 7 in progress, 5 not started, 1 don't know"
+    assert terms.said is not None and terms.said.counts["done"] == 9
+    assert f"respondents disagree in hertfordshire-2010: {said}" in terms.respondents_said
+    for fmt in ("md", "html", "csv"):
+        shown = html.unescape(render_plan(plan, fmt))
+        assert f"respondents disagree in hertfordshire-2010: {said}" in shown
+    # Compiling again neither moves it nor repeats the entry.
+    again = compile_plan(snapshot(later, now), Catalogue(), now).plan.find("terms-of-reference")
+    assert again is not None and again.status == "in_progress"
+    assert again.history == terms.history
 
 
 def test_a_previous_round_that_is_not_there_is_a_clear_error(tmp_path: Path) -> None:

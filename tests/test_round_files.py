@@ -274,3 +274,15 @@ def test_validate_checks_a_round(tmp_path: Path) -> None:
         'r/calls.jsonl:2: invitee: "b" is not an invitee of the round',
     ]
     assert report.checked == ["r"]
+
+
+def test_links_in_a_round_folder_are_not_followed(tmp_path: Path) -> None:
+    from bot.rounds.work import transcript_files
+
+    folder = new_round(tmp_path / "round")
+    (folder / "a.toml").write_text("# a transcript\n")
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text("# not the round's\n")
+    (folder / "b.toml").symlink_to(outside)
+    (folder / "c.toml").symlink_to(folder / "a.toml")
+    assert [p.name for p in transcript_files(folder)] == ["a.toml"]

@@ -15,7 +15,7 @@ from bot.catalogue import Catalogue
 from bot.facts import weighted_mean
 from bot.loading import LoadedFramework
 from bot.model import Framework
-from bot.report.data import band, framework_data, rounded, stages_data
+from bot.report.data import band, framework_data, quoted_all, rounded, stages_data
 from bot.scoring.aggregate import (
     AggregateRun,
     Filters,
@@ -234,7 +234,7 @@ def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
                     "priority": aggregate_priority(need, share * 100),
                     "owner": action.owner,
                     "smart": action.smart,
-                    "quotes": totals.quotes.get(action.id, []),
+                    "quotes": quoted_all(totals.quotes.get(action.id, [])),
                 }
             )
     actions.sort(key=lambda a: -a["respondents"])

@@ -11,7 +11,8 @@ here prints, reads arguments or exits.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from bot.rounds.folder import round_path
 from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.compare import CompareError, PlanAction, Side, compare
 from bot.scoring.source import kept_framework
-from bot.text import escape_hidden_in_json
+from bot.text import escape_hidden_in_json, printable
 
 COMPARE_FORMATS = ("md", "html", "json")
 """The formats a comparison is written in (it has no action list to give as CSV)."""
@@ -35,6 +36,11 @@ COMPARE_FORMATS = ("md", "html", "json")
 
 class NothingToCompare(CompareError):
     """A round or folder with no transcripts left to compare."""
+
+    def __init__(self, message: str, skipped: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.skipped = list(skipped or [])
+        """The files that failed to load on the way, each with why."""
 
 
 @dataclass
@@ -47,6 +53,8 @@ class Comparison:
     """The comparison as data (what JSON gives)."""
     skipped: list[Problem] = field(default_factory=list)
     """Transcripts that failed to load, in either round."""
+    notes: list[str] = field(default_factory=list)
+    """What the reader should know about how the rounds were taken, such as their order."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,8 @@ class Loaded:
     side: Side
     folder: Path
     skipped: list[Problem]
+    period: str = ""
+    """The round's period ("2009/10"), or "" for a folder of transcripts."""
 
 
 def load_side(
@@ -75,6 +85,7 @@ def load_side(
             "of transcripts"
         )
     framework_id: str | None = None
+    period = ""
     label = folder.resolve().name or name
     if folder.is_dir() and round_path(folder).exists():
         from bot.rounds.report import compiled_files
@@ -84,6 +95,7 @@ def load_side(
         round_ = shot.loaded.round
         framework_id = round_.framework
         label = round_.period or round_.title
+        period = round_.period
         files = compiled_files(shot, include_unfinished)
         if not files:
             raise NothingToCompare(
@@ -118,12 +130,14 @@ def load_side(
         if run.filtered:
             left.append(f"{run.filtered} of another framework than the round's")
         raise NothingToCompare(
-            f"{name} has no transcripts to compare" + (": " + ", ".join(left) if left else "")
+            f"{name} has no transcripts to compare" + (": " + ", ".join(left) if left else ""),
+            skipped,
         )
     ((found_id, found_totals),) = totals.items()
     loaded = _framework(found_id, found_totals.version, files, catalogue, current)
     data = aggregate_data(found_id, found_totals, run, catalogue, filters, True, loaded)
-    return Loaded(Side(label, data, loaded.framework), folder, skipped)
+    side = Side(printable(label), data, loaded.framework, dict(found_totals.areas))
+    return Loaded(side, folder, skipped, period)
 
 
 def _framework(
@@ -162,7 +176,10 @@ def plan_actions(old: Path, new: Path) -> list[PlanAction] | None:
     from bot.rounds.plan import read_plan
 
     later = read_plan(new) if new.is_dir() else None
-    carried = [a for a in later.actions if a.carried_from] if later else []
+    # Only what was agreed after the earlier round: an action carried from another round
+    # was not part of its plan.
+    earlier_name = old.resolve().name
+    carried = [a for a in later.actions if a.carried_from == earlier_name] if later else []
     if carried:
         return [_plan_action(a) for a in carried]
     earlier = read_plan(old) if old.is_dir() else None
@@ -194,13 +211,35 @@ def comparison(
         )
     then = load_side(old, catalogue, current, include_unfinished, cache_folder)
     now = load_side(new, catalogue, current, include_unfinished, cache_folder)
+    notes = []
+    if later_period(then.period, now.period):
+        # Given the later round first: compare them the right way round, and say so.
+        notes.append(
+            f"{display_name(old)} ({then.period}) is later than {display_name(new)} "
+            f"({now.period}): compared {now.period} (then) with {then.period} (now)"
+        )
+        then, now, old, new = now, then, new, old
     then_side, now_side = then.side, now.side
     if then_side.label == now_side.label:
         # Two rounds of the same period (or folders of the same name): name them by folder.
-        then_side = Side(display_name(old), then_side.data, then_side.framework)
-        now_side = Side(display_name(new), now_side.data, now_side.framework)
-    data = compare(then_side, now_side, plan_actions(old, new))
-    return Comparison(render_comparison(data, fmt, templates), data, then.skipped + now.skipped)
+        then_side = replace(then_side, label=display_name(old))
+        now_side = replace(now_side, label=display_name(new))
+    data = compare(then_side, now_side, plan_actions(old, new)) | {"notes": notes}
+    return Comparison(
+        render_comparison(data, fmt, templates), data, then.skipped + now.skipped, notes
+    )
+
+
+def period_start(period: str) -> int | None:
+    """The year a period starts ("2009/10" -> 2009), or None when it names no year."""
+    found = re.search(r"(?<!\d)\d{4}(?!\d)", period)
+    return int(found.group()) if found else None
+
+
+def later_period(first: str, second: str) -> bool:
+    """Whether the first period starts in a later year than the second (both known)."""
+    a, b = period_start(first), period_start(second)
+    return a is not None and b is not None and a > b
 
 
 def render_comparison(data: dict[str, Any], fmt: str, templates: Path | None = None) -> str:

@@ -5,9 +5,11 @@ The JSON output is exactly this data; its schema is documented in docs/reports.m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from bot.engine.ranges import range_side
+from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
 from bot.scoring.results import (
     WHOLE_TITLE,
@@ -20,6 +22,24 @@ from bot.scoring.results import (
 
 REPORT_SCHEMA = 2
 """2: an area's `response` is a list, one entry per question, no longer one joined string."""
+
+
+def quoted(text: str) -> str:
+    """Someone's words as every report format quotes them: whole up to `QUOTE_CHARS`
+    characters; longer, the first part (ending at a space where one is near) and how long
+    the whole is, which the transcript keeps."""
+    if len(text) <= QUOTE_CHARS:
+        return text
+    cut = text[:QUOTE_CHARS]
+    space = cut.rfind(" ", QUOTE_CHARS - 100)
+    if space > 0:
+        cut = cut[:space]
+    return f"{cut.rstrip()}… ({len(text):,} characters in full in the transcript)"
+
+
+def quoted_all(texts: Iterable[str]) -> list[str]:
+    """Each of several quotes, as `quoted` gives it."""
+    return [quoted(t) for t in texts]
 
 
 def rounded(value: float | None, places: int = 1) -> float | None:
@@ -84,14 +104,16 @@ def question_data(result: QuestionResult) -> dict[str, Any]:
         "recommended": recommended_data(question),
         "range_side": side,
         "asked": result.asked,
-        "answer": result.shown_answer,
-        "value": answer.value if answer else None,
+        "answer": quoted(result.shown_answer),
+        "value": _quoted_value(answer.value) if answer else None,
         "abstained": result.abstained or None,
         "score": rounded(result.score),
         "evidence": result.evidence,
-        "words": list(result.words),
-        "probes": [{"trigger": p.trigger, "text": p.text, "reply": p.reply} for p in result.probes],
-        "notes": list(result.notes),
+        "words": quoted_all(result.words),
+        "probes": [
+            {"trigger": p.trigger, "text": p.text, "reply": quoted(p.reply)} for p in result.probes
+        ],
+        "notes": quoted_all(result.notes),
     }
 
 
@@ -107,8 +129,8 @@ def action_data(action: SuggestedAction) -> dict[str, Any]:
         "text": action.action.text,
         "priority": action.priority,
         "need": rounded(action.need),
-        "triggers": list(action.triggers),
-        "quotes": list(action.quotes),
+        "triggers": quoted_all(action.triggers),
+        "quotes": quoted_all(action.quotes),
         "owner": action.action.owner,
         "smart": action.action.smart,
         "due": action.due.isoformat() if action.due else None,
@@ -130,12 +152,12 @@ def register_data(register: Register) -> dict[str, Any]:
                 "answers": [
                     {
                         "question": a.question.id,
-                        "answer": a.shown_answer,
-                        "comment": a.answer.comment if a.answer else "",
-                        "value": a.answer.value if a.answer else None,
+                        "answer": quoted(a.shown_answer),
+                        "comment": quoted(a.answer.comment) if a.answer else "",
+                        "value": _quoted_value(a.answer.value) if a.answer else None,
                         "abstained": a.abstained or None,
-                        "words": list(a.words),
-                        "notes": list(a.notes),
+                        "words": quoted_all(a.words),
+                        "notes": quoted_all(a.notes),
                     }
                     for a in row.answers
                 ],
@@ -158,7 +180,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "rag": band(result.rag),
         # Kept apart, each bound to its question: joined, a comment ran into the reply after it.
         "response": [
-            {"question": q.question.number or q.question.id, "words": list(q.words)}
+            {"question": q.question.number or q.question.id, "words": quoted_all(q.words)}
             for q in result.questions
             if q.words
         ],
@@ -203,3 +225,8 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "actions": [action_data(a) for a in assessment.actions],
         "warnings": list(assessment.warnings),
     }
+
+
+def _quoted_value(value: Any) -> Any:
+    # A text answer's value is its text: quoted by the same rule; other values are short.
+    return quoted(value) if isinstance(value, str) else value

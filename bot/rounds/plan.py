@@ -49,6 +49,28 @@ MAX_SHORT = 200
 MAX_ACTIONS = 500
 MAX_HISTORY = 200
 MAX_TRIGGERS = 2000
+COUNT_ORDER: tuple[Status, ...] = ("done", "in_progress", "not_started", "dropped")
+"""The order respondents' counts are written in."""
+
+
+def majority(counts: dict[str, int]) -> Status | None:
+    """The status more than half of those who gave a status gave, or None (Don't know is
+    counted apart: it says nothing about how far an action got).
+
+    The one rule by which respondents move an action's status: a plurality is not enough
+    (9 done against 12 not done must not read as done); without a majority the status
+    stays as it was and the action is flagged for the officer to decide."""
+    given = {s: n for s, n in counts.items() if s in STATUSES and n > 0}
+    total = sum(given.values())
+    return next((s for s, n in given.items() if 2 * n > total), None)  # type: ignore[misc]
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """Such as "9 done, 7 in progress, 5 not started, 1 don't know"."""
+    parts = [f"{counts[s]} {STATUS_LABELS[s]}" for s in COUNT_ORDER if counts.get(s)]
+    if counts.get("dont_know"):
+        parts.append(f"{counts['dont_know']} don't know")
+    return ", ".join(parts)
 
 
 class TriggeredBy(Strict):
@@ -126,6 +148,34 @@ class PlanAction(Strict):
     def status_label(self) -> str:
         """The status in words."""
         return STATUS_LABELS[self.status]
+
+    @property
+    def said(self) -> HistoryEntry | None:
+        """The latest report of respondents on it (a history entry from an assessment)."""
+        return next((h for h in reversed(self.history) if h.source == "assessment"), None)
+
+    @property
+    def respondents_said(self) -> str:
+        """What the latest round's respondents said about it, with the counts, and whether
+        that moved its status; "" when no respondent was asked about it."""
+        entry = self.said
+        if entry is None or not entry.counts:
+            return ""
+        # The note has Don't know too (counts keep only statuses).
+        counts = entry.note or describe_counts(entry.counts)
+        where = f" in {entry.round}" if entry.round else ""
+        if majority(entry.counts) is None:
+            return (
+                f"respondents disagree{where}: {counts}; no majority, so the status was "
+                "left for the officer to decide"
+            )
+        return f"respondents{where}: {counts}"
+
+    @property
+    def disagreed(self) -> bool:
+        """Whether the latest respondents asked about it gave no majority status."""
+        entry = self.said
+        return entry is not None and bool(entry.counts) and majority(entry.counts) is None
 
 
 class Plan(Strict):
@@ -400,7 +450,9 @@ def _merge_action(kept: PlanAction, fresh: PlanAction) -> PlanAction:
             history.remove(same[-1])
         if entry not in history:
             history.append(entry)
-            status = entry.status
+            if entry.source != "assessment" or majority(entry.counts) is not None:
+                # Respondents without a majority leave the status as it stands.
+                status = entry.status
     return kept.model_copy(
         update={
             "area": fresh.area,

@@ -27,6 +27,7 @@ CSV_COLUMNS = (
     "carried_from",
     "triggered_by",
     "history",
+    "respondents_said",
 )
 
 
@@ -45,7 +46,8 @@ def render_plan(plan: Plan, fmt: str) -> str:
         for s in STATUSES
     ]
     template = environment(fmt).get_template(f"plan.{fmt}.j2")
-    return template.render(p=data, agreed=agreed, counts=counts, labels=STATUS_LABELS)
+    said = {a.id: a.respondents_said for a in plan.actions}
+    return template.render(p=data, agreed=agreed, counts=counts, labels=STATUS_LABELS, said=said)
 
 
 def plan_csv(plan: Plan) -> str:
@@ -73,6 +75,7 @@ def plan_csv(plan: Plan) -> str:
                 + ")"
                 for h in action.history
             ),
+            "respondents_said": action.respondents_said,
         }
         writer.writerow([escape.csv_cell(cells.get(column)) for column in CSV_COLUMNS])
     return out.getvalue()

@@ -7,9 +7,10 @@ started in it records, in its transcript's header, the actions agreed in the pre
 round's plan; the dialogue asks about each at the start of its area
 (`bot.engine.review`). When the new round's plan is compiled, every agreed action of the
 previous plan is carried in, and the answers on each respondent's final path (each
-question's latest answer) give its status: the one given most often, a tie going to the
-less advanced (not started, then in progress, then dropped, then done), so that a split
-board never over-claims. Don't know and skipped answers are counted apart.
+question's latest answer) are counted: the status moves only when more than half of
+those who gave a status gave the same one (`bot.rounds.plan.majority`); otherwise it
+stays as it was, with the counts in its history, flagged for the officer to decide.
+Don't know and skipped answers are counted apart.
 """
 
 from __future__ import annotations
@@ -25,10 +26,15 @@ from bot.engine.review import question_id
 from bot.model.transcript import ReviewItem
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds.folder import LoadedRound, round_path
-from bot.rounds.plan import STATUS_LABELS, STATUSES, HistoryEntry, Plan, PlanAction, read_plan
-
-TIE_ORDER = ("not_started", "in_progress", "dropped", "done")
-"""On a tie, the first of these wins: the less advanced, so a split answer never over-claims."""
+from bot.rounds.plan import (
+    STATUSES,
+    HistoryEntry,
+    Plan,
+    PlanAction,
+    describe_counts,
+    majority,
+    read_plan,
+)
 
 
 def previous_folder(loaded: LoadedRound) -> Path | None:
@@ -110,19 +116,17 @@ class Review:
 
     @property
     def status(self) -> str | None:
-        """The status given most often (ties to the less advanced), or None."""
-        given = {s: n for s, n in self.counts.items() if s in STATUSES}
-        if not given:
-            return None
-        top = max(given.values())
-        return next(s for s in TIE_ORDER if given.get(s) == top)
+        """The status more than half of those who gave one gave, or None."""
+        return majority(self.counts)
+
+    @property
+    def given(self) -> dict[str, int]:
+        """Status -> how many gave it (Don't know left out)."""
+        return {s: n for s, n in self.counts.items() if s in STATUSES and n}
 
     def describe(self) -> str:
-        """Such as "3 done, 1 in progress, 1 don't know"."""
-        parts = [f"{self.counts[s]} {STATUS_LABELS[s]}" for s in TIE_ORDER if self.counts[s]]
-        if self.counts["dont_know"]:
-            parts.append(f"{self.counts['dont_know']} don't know")
-        return ", ".join(parts)
+        """Such as "9 done, 7 in progress, 5 not started, 1 don't know"."""
+        return describe_counts(self.counts)
 
 
 def reviews_in(files: list[Path]) -> dict[str, Review]:
@@ -165,15 +169,18 @@ def carried_actions(loaded: LoadedRound, files: list[Path], on: date) -> list[Pl
             "priority": action.priority,
         }
         review = reviews.get(action.id)
-        status = review.status if review else None
-        if review is not None and status is not None:
+        if review is not None and review.given:
+            status = review.status
+            if status is None:
+                # No majority: the status stands; the counts are recorded for the officer.
+                status = action.status
             entry = HistoryEntry(
                 date=on,
                 status=status,  # type: ignore[arg-type]
                 source="assessment",
                 round=this_round,
                 note=review.describe(),
-                counts={s: n for s, n in review.counts.items() if s in STATUSES},  # type: ignore[misc]
+                counts=review.given,  # type: ignore[arg-type]
             )
             update["status"] = status
             update["history"] = (*action.history, entry)

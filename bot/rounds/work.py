@@ -59,8 +59,17 @@ class Snapshot:
 
 
 def transcript_files(folder: Path) -> list[Path]:
-    """The transcripts directly in a round's folder."""
-    return sorted(p for p in folder.glob("*.toml") if p.name not in store.NOT_TRANSCRIPTS)
+    """The transcripts directly in a round's folder.
+
+    As in a folder's report (`store.iter_transcript_files`), symbolic links are not
+    followed: a link could bring in a file from outside the round, counted as one of
+    its invitees' answers. Only files really in the folder count.
+    """
+    return sorted(
+        p
+        for p in folder.glob("*.toml")
+        if p.name not in store.NOT_TRANSCRIPTS and not p.is_symlink()
+    )
 
 
 def is_open(path: Path) -> bool:

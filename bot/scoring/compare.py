@@ -12,16 +12,18 @@ areas whose score fell although actions there were done.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from bot.facts import weighted_mean
 from bot.model import Framework
+from bot.rounds.plan import STATUSES
+from bot.scoring.aggregate import Spread
 from bot.scoring.compare_chance import LEVEL, MIN_EXPECTED, Test, agree_test, mean_test
+from bot.scoring.results import WHOLE_TITLE
 
 COMPARISON_SCHEMA = 1
-PLAN_STATUSES = ("done", "in_progress", "not_started", "dropped")
-"""An agreed action's statuses, in the order a comparison counts them."""
 
 WORDS = {
     "up": "up: more than chance alone would give",
@@ -44,7 +46,13 @@ RULE = {
     ),
     "score": (
         "Mean score: Welch's t-test from each round's mean, standard deviation and number "
-        "of respondents; two-sided, at 5%. It needs at least two respondents in each round."
+        "of respondents; two-sided, at 5%. It needs at least two respondents in each round "
+        "and some spread in at least one of them; otherwise the change is left untested."
+    ),
+    "figures": (
+        "Changes and tests are worked out from the unrounded figures (counts, means and "
+        "standard deviations); only what is shown is rounded, so a change can differ by "
+        "0.1 from the difference of the two rounded figures."
     ),
     "words": (
         '"Could be chance" means a change this size would turn up more often than one time '
@@ -70,6 +78,10 @@ class Side:
     """The aggregate, as `aggregate_data` makes it."""
     framework: Framework
     """The framework version the round's transcripts were scored against."""
+    spreads: Mapping[str, Spread] = field(default_factory=dict)
+    """Each area's unrounded scores (by area id), as the aggregate counted them: changes
+    and tests are worked out from these, never from the rounded figures shown. An area
+    missing here falls back to the rounded figures in ``data``."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,7 @@ def compare(old: Side, new: Side, plan: Sequence[PlanAction] | None = None) -> d
     changes = _framework_changes(old.framework, new.framework)
     then_overall = old.data["overall"]["score"]
     now_overall = new.data["overall"]["score"]
+    exact_then, exact_now = _overall(old), _overall(new)
     return {
         "report_schema": COMPARISON_SCHEMA,
         "kind": "comparison",
@@ -112,7 +125,7 @@ def compare(old: Side, new: Side, plan: Sequence[PlanAction] | None = None) -> d
         "overall": {
             "then": then_overall,
             "now": now_overall,
-            "change": _change(then_overall, now_overall),
+            "change": _change(exact_then, exact_now),
         },
         "areas": areas,
         "statements": statements,
@@ -136,8 +149,26 @@ def _side(side: Side) -> dict[str, Any]:
 
 
 def _change(then: float | None, now: float | None) -> float | None:
-    """Now minus then, as shown (each already rounded to one decimal place)."""
+    """Now minus then, from unrounded figures, rounded once to one decimal place to show."""
     return None if then is None or now is None else round(now - then, 1)
+
+
+def _figures(side: Side, row: dict[str, Any]) -> tuple[float | None, float | None, int]:
+    """An area's unrounded mean, SD and count; the rounded ones when not known."""
+    spread = side.spreads.get(row.get("id", ""))
+    if spread is None:
+        return row.get("score"), row.get("sd"), row.get("n", 0)
+    return spread.mean, spread.sd, spread.count
+
+
+def _overall(side: Side) -> float | None:
+    """The overall score from the unrounded area means (weighted, as the aggregate does)."""
+    rows = _by_id(side.data["areas"])
+    if not side.spreads:
+        return side.data["overall"]["score"]
+    return weighted_mean(
+        (_figures(side, rows.get(a.id, {"id": a.id}))[0], a.weight) for a in side.framework.areas
+    )
 
 
 def _flag(then_n: int, now_n: int, change: float | None, test: Test) -> str:
@@ -193,10 +224,10 @@ def _areas(old: Side, new: Side) -> list[dict[str, Any]]:
             "now": {"score": now.get("score"), "sd": now.get("sd"), "n": now_n},
         }
         if status == "both":
-            test = mean_test(
-                then.get("score"), then.get("sd"), then_n, now.get("score"), now.get("sd"), now_n
-            )
-            row |= _verdict(then_n, now_n, _change(then.get("score"), now.get("score")), test)
+            mean_then, sd_then, _ = _figures(old, {"id": area_id, **then})
+            mean_now, sd_now, _ = _figures(new, {"id": area_id, **now})
+            test = mean_test(mean_then, sd_then, then_n, mean_now, sd_now, now_n)
+            row |= _verdict(then_n, now_n, _change(mean_then, mean_now), test)
         else:
             row |= {"change": None, "test": "", "p": None, "flag": status, "words": WORDS[status]}
         rows.append(row)
@@ -239,12 +270,17 @@ def _statements(old: Side, new: Side) -> list[dict[str, Any]]:
             test = agree_test(
                 row["then"]["agreed"], row["then"]["n"], row["now"]["agreed"], row["now"]["n"]
             )
-            change = _change(row["then"]["agree"], row["now"]["agree"])
+            change = _change(_share(row["then"]), _share(row["now"]))
             row |= _verdict(row["then"]["n"], row["now"]["n"], change, test)
         else:
             row |= {"change": None, "test": "", "p": None, "flag": status, "words": WORDS[status]}
         rows.append(row)
     return rows
+
+
+def _share(side: dict[str, Any]) -> float | None:
+    """% agree unrounded, from the counts."""
+    return 100 * side["agreed"] / side["n"] if side["n"] else None
 
 
 def _agree(row: dict[str, Any] | None) -> dict[str, Any]:
@@ -288,7 +324,7 @@ def plan_progress(
 ) -> dict[str, Any]:
     """How far the agreed actions got, and the areas whose score fell although actions
     there were done (with whether the fall could be chance)."""
-    counts = {status: 0 for status in PLAN_STATUSES}
+    counts = {status: 0 for status in STATUSES}
     for action in plan:
         counts[action.status] = counts.get(action.status, 0) + 1
     titles = {a.id: a.title for a in framework.areas}
@@ -312,10 +348,9 @@ def plan_progress(
         "by_area": [
             {
                 "id": area_id,
-                "title": titles.get(area_id, area_id),
+                "title": titles.get(area_id, area_id) if area_id else WHOLE_TITLE,
                 "counts": {
-                    s: sum(1 for a in plan if a.area == area_id and a.status == s)
-                    for s in PLAN_STATUSES
+                    s: sum(1 for a in plan if a.area == area_id and a.status == s) for s in STATUSES
                 },
             }
             for area_id in dict.fromkeys(a.area for a in plan)

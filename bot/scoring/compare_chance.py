@@ -93,9 +93,13 @@ def mean_test(
     sd_now: float | None,
     n_now: int,
 ) -> Test:
-    """Test a change in a mean score with Welch's t-test; untested when either round has
-    fewer than two respondents (no spread to judge by)."""
+    """Test a change in a mean score with Welch's t-test, from unrounded figures; untested
+    when either round has fewer than two respondents, or when neither round shows any
+    spread (every respondent gave the same score both times: the test has nothing to
+    judge a change by, and a handful of identical answers proves nothing)."""
     if mean_then is None or mean_now is None or n_then < 2 or n_now < 2:
+        return Test(None, "")
+    if not sd_then and not sd_now:
         return Test(None, "")
     return Test(welch(mean_then, sd_then or 0.0, n_then, mean_now, sd_now or 0.0, n_now), "welch")
 
@@ -104,9 +108,9 @@ def welch(m1: float, s1: float, n1: int, m2: float, s2: float, n2: int) -> float
     """Two-sided p of Welch's t-test from two means, standard deviations and counts."""
     v1, v2 = s1 * s1 / n1, s2 * s2 / n2
     if v1 + v2 == 0:
-        # No spread in either round: every respondent gave the same score. Any difference
-        # at all is then not chance; no difference is no change.
-        return 1.0 if m1 == m2 else 0.0
+        # No spread in either round: nothing to judge a change by (`mean_test` leaves such
+        # a change untested); the same means are no change.
+        return 1.0
     t = (m2 - m1) / math.sqrt(v1 + v2)
     df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
     return t_two_sided(t, df)

@@ -32,7 +32,9 @@ class PartnershipApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         # Ctrl+C leaves as it does everywhere else in a terminal (and in plain mode): every
-        # answer is already saved, and the command exits with the interrupted status.
+        # answer is already saved, and the command exits with the interrupted status. With
+        # text selected in a box it copies it, as Textual's boxes do (and as terminals that
+        # copy a selection with Ctrl+C do); pressed again, it leaves.
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
 
@@ -56,7 +58,18 @@ class PartnershipApp(App[int]):
         """Where the call timer reads the time (tests pass a frozen clock)."""
 
     def action_interrupt(self) -> None:
-        """Leave at once, as an interrupted command does (status 130); nothing is lost."""
+        """Leave at once, as an interrupted command does (status 130); nothing is lost.
+        In a text box with text selected, copy it instead and let go of the selection,
+        so that Ctrl+C again leaves."""
+        box = self.focused
+        # Input and TextArea both have selected_text, action_copy and a cursor selection;
+        # TextArea is not imported here, as it is loaded only when first needed.
+        if box is not None and getattr(box, "selected_text", ""):
+            box.action_copy()  # type: ignore[attr-defined]
+            selection = box.selection  # type: ignore[attr-defined]
+            box.selection = type(selection).cursor(selection.end)  # type: ignore[attr-defined]
+            self.notify("Copied. Ctrl+C again leaves (everything is saved).", markup=False)
+            return
         self.exit(return_code=INTERRUPTED)
 
     def on_mount(self) -> None:

@@ -42,8 +42,10 @@ SHORT = {
 
 
 def earlier_rounds(folder: Path) -> list[tuple[str, str]]:
-    """Other rounds of the same framework beside this one (folder, "title (period)"): the
-    round it names as previous first, then the latest period first."""
+    """Other rounds of the same framework beside this one (folder, "title (period)") that
+    are not of a later period: the round it names as previous first, then the latest
+    period first."""
+    from bot.report.compare import later_period
     from bot.rounds.plan_review import previous_folder
 
     loaded = load_round(folder)
@@ -57,7 +59,7 @@ def earlier_rounds(folder: Path) -> list[tuple[str, str]]:
             round_ = load_round(other.parent).round
         except LoadError:
             continue
-        if round_.framework == this.framework:
+        if round_.framework == this.framework and not later_period(round_.period, this.period):
             label = round_.title + (f" ({round_.period})" if round_.period else "")
             named = previous is not None and other.parent.resolve() == previous.resolve()
             found.append((named, round_.period, str(other.parent), printable(label)))
@@ -129,7 +131,8 @@ class CompareScreen(Screen[None]):
         overall = data["overall"]
 
         def num(value: float | None) -> str:
-            return "n/a" if value is None else f"{value:.0f}"
+            # One precision everywhere on the screen, as in the exported report.
+            return "n/a" if value is None else f"{value:.1f}"
 
         self.query_one("#compare-title", Static).update(
             Content(
@@ -194,7 +197,7 @@ def summary(data: dict[str, Any]) -> str:
         f"chance; {len(compared) - up - down} no change or could be chance."
     ]
     lines.extend(
-        f"  {s['number'] or s['id']}: {s['then']['agree']:.0f}% -> {s['now']['agree']:.0f}% "
+        f"  {s['number'] or s['id']}: {s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% "
         f"({s['words']})"
         for s in compared
         if s["flag"] in ("up", "down")

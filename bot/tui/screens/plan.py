@@ -55,6 +55,9 @@ def action_detail(action: PlanAction) -> str:
         lines[-1] += f"; carried from {action.carried_from}"
     if not action.suggested:
         lines[-1] += "; no longer suggested by the answers"
+    lines.append(f"Status: {action.status_label}")
+    if action.respondents_said:
+        lines[-1] += f" ({action.respondents_said})"
     if action.note:
         lines.append(f"Note: {action.note}")
     if action.triggered_by:
@@ -153,7 +156,7 @@ class PlanScreen(Screen[None]):
             cells = (
                 clip(printable(action.ref), 14),
                 "yes" if action.agreed else "proposed",
-                STATUS_LABELS[action.status],
+                STATUS_LABELS[action.status] + (" (split)" if action.disagreed else ""),
                 clip(printable(action.owner), 16),
                 action.due.isoformat() if action.due else "",
                 clip(printable(action.text), 60),
