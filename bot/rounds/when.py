@@ -10,12 +10,13 @@ _RELATIVE = re.compile(r"^\+\s*(\d{1,4})\s*(m|min|mins|h|hr|hrs|d|day|days)$")
 
 
 def parse_when(text: str, now: datetime) -> datetime:
-    """A timezone-aware time from what was typed, read in ``now``'s time zone.
+    """A timezone-aware time from what was typed; ``now`` gives "today" and the base of
+    "+2h". A time typed without an offset is local time with the offset in force on that
+    date (a July call-back typed in December is in summer time), not today's offset.
 
     Raises ValueError saying what is accepted.
     """
     words = text.strip().casefold()
-    zone = now.tzinfo
     relative = _RELATIVE.match(words)
     if relative:
         amount, unit = int(relative.group(1)), relative.group(2)[0]
@@ -30,9 +31,16 @@ def parse_when(text: str, now: datetime) -> datetime:
     if re.fullmatch(r"\d{1,2}[:.]\d{2}", words):
         hours, minutes = (int(p) for p in re.split(r"[:.]", words))
         if hours < 24 and minutes < 60:
-            return datetime.combine(day, time(hours, minutes), zone)
+            return _local(datetime.combine(day, time(hours, minutes)))
     try:
         parsed = datetime.fromisoformat(words.replace(" ", "T", 1).upper())
     except ValueError:
         raise ValueError(f'"{text}" is not a time; use {WHEN_HELP}') from None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
+    return parsed if parsed.tzinfo is not None else _local(parsed)
+
+
+def _local(naive: datetime) -> datetime:
+    """A naive local time made aware with its own date's offset (daylight saving applied)."""
+    # astimezone() on a naive datetime asks the system's rules for that moment, whereas
+    # reusing now's tzinfo would carry today's fixed offset to any date.
+    return naive.astimezone()
