@@ -141,3 +141,19 @@ async def test_the_earliest_round_is_never_offered_a_later_one_as_earlier(tmp_pa
     )
     assert earlier_rounds(old) == []
     assert [Path(f).name for f, _ in earlier_rounds(new)] == ["mini-2009"]
+
+
+async def test_the_earliest_round_says_there_is_no_earlier_round(tmp_path: Path) -> None:
+    cat = mini_catalogue()
+    rounds = tmp_path / "transcripts" / "rounds"
+    old = build_round(rounds / "mini-2009", cat, THEN, "2009/10")
+    build_round(rounds / "mini-2010", cat, NOW, "2010/11", start=datetime(2010, 6, 1, tzinfo=UTC))
+    app = make_app(cat, tmp_path / "transcripts")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(RoundScreen(cat, old))
+        await until(pilot, lambda: isinstance(app.screen, RoundScreen) and app.screen.shot)
+        await pilot.press("v")
+        await until(pilot, lambda: not isinstance(app.screen, RoundScreen))
+        assert not isinstance(app.screen, CompareScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "no earlier round of this framework" in shown

@@ -60,6 +60,14 @@ def wording(item: ReviewItem) -> str:
     return f'Last year the partnership agreed: "{item.text}"{said}. How far has it got?'
 
 
+def review_number(item: ReviewItem, position: int) -> str:
+    """How a review question is numbered to people: by the seed's reference where the
+    action has one ("Agreed action 2a"), else by its place among the agreed actions asked
+    about ("Agreed action 3"); never by the action's internal id."""
+    seed_ref = item.ref and item.ref != item.action
+    return f"Agreed action {item.ref if seed_ref else position}"
+
+
 def read_aloud(item: ReviewItem) -> str:
     """What an interviewer reads out."""
     return wording(item) + " Would you say it is done, in progress, not started, or dropped?"
@@ -83,7 +91,8 @@ def with_review(loaded: LoadedDialogue, items: Sequence[ReviewItem]) -> LoadedDi
     by_area = _by_area(framework, items)
     augmented = _augmented(framework, by_area)
     telephone = loaded.dialogue.mode == "telephone"
-    dialogue = _spliced(loaded.dialogue, framework, by_area, telephone)
+    dialogue = _recounted(loaded.dialogue, len(items))
+    dialogue = _spliced(dialogue, framework, by_area, telephone)
     return bind_dialogue(
         dialogue,
         replace(loaded.framework, framework=augmented),
@@ -124,6 +133,7 @@ def _augmented(framework: Framework, by_area: dict[str, list[tuple[str, ReviewIt
         "options": list(PROGRESS_OPTIONS),
         "weak_at_or_below": 1.0,
     }
+    asked = [item for area in data["areas"] for _, item in by_area.get(area["id"], [])]
     for area in data["areas"]:
         review = [
             {
@@ -131,12 +141,43 @@ def _augmented(framework: Framework, by_area: dict[str, list[tuple[str, ReviewIt
                 "text": wording(item),
                 "scale": REVIEW_SCALE,
                 "weight": 0.0,  # never part of an area's score
-                "number": f"Plan {item.ref}",
+                "number": review_number(item, asked.index(item) + 1),
             }
             for qid, item in by_area.get(area["id"], [])
         ]
         area["questions"] = review + list(area["questions"])
     return Framework.model_validate(data)
+
+
+def _recounted(dialogue: Dialogue, added: int) -> Dialogue:
+    """The dialogue with the counts its words give ("18 statements, about 10 minutes")
+    made true of what is asked with the review questions: "18 statements, plus 4 on last
+    year's agreed actions, about 13 minutes" (minutes in proportion). Only a count equal to the
+    number of questions the dialogue asks is changed, so other numbers stay as written."""
+    asked = len({n.ask for n in dialogue.nodes.values() if n.ask})
+    if not asked:
+        return dialogue
+    things = "action" if added == 1 else "actions"
+    total = asked + added
+    count = re.compile(rf"\b{asked}((?: short)? (?:statements|questions|criteria))\b")
+    minutes = re.compile(r"\babout (\d+) minutes\b")
+
+    def fix(text: str) -> str:
+        text = count.sub(rf"{asked}\1, plus {added} on last year's agreed {things},", text)
+        # Any estimate of the time is of the whole conversation: in proportion.
+        return minutes.sub(lambda m: f"about {round(int(m[1]) * total / asked)} minutes", text)
+
+    nodes = {
+        key: node.model_copy(update={"say": fix(node.say)} if node.say else {})
+        for key, node in dialogue.nodes.items()
+    }
+    return dialogue.model_copy(
+        update={
+            "nodes": nodes,
+            "title": fix(dialogue.title),
+            "description": fix(dialogue.description),
+        }
+    )
 
 
 def _order(dialogue: Dialogue) -> list[str]:

@@ -167,29 +167,16 @@ def _framework(
 
 
 def plan_actions(old: Path, new: Path) -> list[PlanAction] | None:
-    """The actions agreed after the earlier round, with how far each has got; None when
-    neither round has a plan.
+    """The actions agreed in the earlier round, with how far each has got; None when the
+    earlier round has no plan. One definition, shared with the plan:
+    `bot.rounds.plan_progress.agreed_outcomes`."""
+    from bot.rounds.plan_progress import agreed_outcomes
 
-    The later round's plan carries them in with the status its answers reported (see
-    `bot.rounds.plan_compile`), so its carried actions come first; before that is
-    compiled, the earlier round's own plan says where its agreed actions stand."""
-    from bot.rounds.plan import read_plan
-
-    later = read_plan(new) if new.is_dir() else None
-    # Only what was agreed after the earlier round: an action carried from another round
-    # was not part of its plan.
-    earlier_name = old.resolve().name
-    carried = [a for a in later.actions if a.carried_from == earlier_name] if later else []
-    if carried:
-        return [_plan_action(a) for a in carried]
-    earlier = read_plan(old) if old.is_dir() else None
-    if earlier is None:
+    # Only the earlier round's own agreed actions, each followed into the later plan.
+    found = agreed_outcomes(old, new)
+    if found is None:
         return None
-    return [_plan_action(a) for a in earlier.agreed_actions()]
-
-
-def _plan_action(action: Any) -> PlanAction:
-    return PlanAction(action.area, action.text, action.status, action.owner)
+    return [PlanAction(a.area, a.text, a.status, a.owner) for a in found]
 
 
 def comparison(

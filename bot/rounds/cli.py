@@ -103,7 +103,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     which(chase)
 
-    report = subs.add_parser("report", help="the round's aggregate report with its response rate")
+    report = subs.add_parser(
+        "report",
+        help="the round's aggregate report with its response rate",
+        description="The round's aggregate report. It reads the round and changes nothing: "
+        "only `round plan` writes the action plan (plan.toml).",
+    )
     report.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
     report.add_argument("-o", "--output", type=Path, metavar="FILE")
     report.add_argument("--anonymise", action="store_true", help="no names or organisations")
@@ -117,8 +122,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     plan = subs.add_parser(
         "plan",
         help="compile the round's action plan (plan.toml), agree, edit and export it",
-        description="Compiles plan.toml from the round's answers (keeping every hand edit), "
-        "applies --agree and --set, and prints the plan (or writes it with -o).",
+        description="Compiles plan.toml from the round's answers (keeping every hand edit; "
+        "in a round naming a previous one, carrying in the actions agreed there with the "
+        "status its respondents gave), applies --agree and --set, and prints the plan (or "
+        "writes it with -o). The only command that writes plan.toml.",
     )
     plan.add_argument(
         "--agree",
@@ -455,6 +462,7 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
     from bot.files import write_atomically
+    from bot.problems import display_name
     from bot.report.render import render_aggregate
     from bot.rounds.report import response_markdown, round_report
     from bot.scoring.aggregate import default_cache_folder
@@ -472,7 +480,13 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     for path, dropped in run.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
     if shot.loaded.round.previous and data is not None:
-        _carry_plan(shot, catalogue, args.current)
+        # Only `round plan` writes the plan: a report never changes a file of the round.
+        print(
+            f"note: this report does not change plan.toml; to carry the actions agreed in "
+            f"{shot.loaded.round.previous} into this round's plan, with the status its "
+            f"respondents gave: partnership-bot round plan -r {display_name(shot.loaded.folder)}",
+            file=sys.stderr,
+        )
     if data is None:
         print(f"error: no responses to compile yet ({response['headline']})", file=sys.stderr)
         if args.format == "md" and args.output is None:
@@ -485,22 +499,6 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         write_atomically(args.output, text)
         print(args.output, file=sys.stderr)
     return exit_codes.PROBLEMS if run.failed or shot.failed else exit_codes.OK
-
-
-def _carry_plan(shot: Snapshot, catalogue: Catalogue, current: bool) -> None:
-    """Bring the previous round's agreed actions, with the status this round's answers
-    give them, into this round's plan.toml (hand edits kept), and say so."""
-    from bot.problems import display_name
-    from bot.rounds.plan_compile import compile_plan
-    from bot.scoring.aggregate import default_cache_folder
-
-    now = datetime.now(UTC).replace(microsecond=0)
-    compiled = compile_plan(shot, catalogue, now, current, default_cache_folder())
-    print(
-        f"{display_name(shot.loaded.folder / 'plan.toml')}: updated; "
-        f"{len(compiled.reviewed)} actions carried from {shot.loaded.round.previous}",
-        file=sys.stderr,
-    )
 
 
 def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime) -> int:

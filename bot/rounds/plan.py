@@ -65,6 +65,15 @@ def majority(counts: dict[str, int]) -> Status | None:
     return next((s for s, n in given.items() if 2 * n > total), None)  # type: ignore[misc]
 
 
+def share_percent(part: int, whole: int) -> str:
+    """part of whole as a whole per cent, rounded once from the counts themselves (half
+    up: 12 of 22 is 54.5...%, shown 55%), never from an already rounded share; "" when
+    whole is 0."""
+    if whole <= 0:
+        return ""
+    return f"{(200 * part + whole) // (2 * whole)}%"
+
+
 def describe_counts(counts: dict[str, int]) -> str:
     """Such as "9 done, 7 in progress, 5 not started, 1 don't know"."""
     parts = [f"{counts[s]} {STATUS_LABELS[s]}" for s in COUNT_ORDER if counts.get(s)]
@@ -413,7 +422,10 @@ def merge(old: Plan | None, new: Plan) -> Plan:
     share, triggered_by and suggested. An action in the old plan that the compile no
     longer suggests stays, marked ``suggested = false``; nothing is ever removed.
     New actions are added with the compile's defaults. A status reported by a later
-    round's answers (a history entry from an assessment the old plan lacks) is applied.
+    round's answers (a history entry from an assessment the old plan lacks) is applied
+    when a majority gave it. An action carried in from the previous round's plan for the
+    first time replaces this plan's own proposal of it: it keeps the text, owner, due date,
+    agreement and status agreed there (and this plan's history of it).
     """
     if old is None:
         return new
@@ -438,6 +450,12 @@ def merge(old: Plan | None, new: Plan) -> Plan:
 
 
 def _merge_action(kept: PlanAction, fresh: PlanAction) -> PlanAction:
+    if fresh.carried_from and not kept.carried_from:
+        # Carried in for the first time over this round's own suggestion of the same
+        # action: one action, the one agreed earlier, with its text, owner, due date and
+        # status as agreed; this round's suggestion shows as "suggested again".
+        history = [*fresh.history, *(h for h in kept.history if h not in fresh.history)]
+        return fresh.model_copy(update={"history": tuple(history), "note": fresh.note or kept.note})
     history = list(kept.history)
     status = kept.status
     for entry in fresh.history:

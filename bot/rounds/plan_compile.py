@@ -18,6 +18,7 @@ from typing import Any
 
 from bot import store
 from bot.catalogue import Catalogue
+from bot.model import Framework
 from bot.problems import LoadError
 from bot.report.aggregate import aggregate_data
 from bot.rounds.plan import HistoryEntry, Plan, PlanAction, TriggeredBy, merge, update_plan
@@ -26,6 +27,7 @@ from bot.rounds.report import compiled_files
 from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate
 from bot.scoring.compile import DUE_MONTHS, months_after
+from bot.scoring.results import WHOLE_TITLE
 
 
 @dataclass
@@ -42,11 +44,6 @@ class Compiled:
     """Refs of actions the compile no longer suggests (kept in the plan)."""
     reviewed: list[str] = field(default_factory=list)
     """Refs of carried actions whose status this round's answers reported."""
-
-
-def action_ref(area_number: int, letter: str, action_id: str) -> str:
-    """The short reference of an action: area number and seed letter ("2a"), else its id."""
-    return f"{area_number}{letter}" if letter else action_id
 
 
 def fresh_plan(
@@ -80,50 +77,68 @@ def fresh_plan(
         )
         invitees = _invitee_of(files)
         numbers = {q.id: q.number or q.id for q in framework.questions()}
-        area_numbers = {a.id: n for n, a in enumerate(framework.areas, start=1)}
-        by_id = {a["id"]: a for a in data["actions"]}
-        # In the framework's order (the seed's), not by how many suggested it.
-        for area in framework.areas:
-            for action in area.actions:
-                found = by_id.get(action.id)
-                if found is None:
-                    continue
-                priority = found["priority"]
-                triggered = tuple(
-                    TriggeredBy(
-                        transcript=transcript_id,
-                        invitee=invitees.get(transcript_id, ""),
-                        questions=tuple(numbers.get(q, q) for q in questions),
-                    )
-                    for transcript_id, questions in framework_totals.triggered_by.get(action.id, [])
-                    if transcript_id
+        triggers = {
+            action_id: tuple(
+                TriggeredBy(
+                    transcript=transcript_id,
+                    invitee=invitees.get(transcript_id, ""),
+                    questions=tuple(numbers.get(q, q) for q in questions),
                 )
-                actions.append(
-                    PlanAction(
-                        id=action.id,
-                        ref=action_ref(area_numbers[area.id], action.letter, action.id),
-                        area=area.id,
-                        area_title=area.title,
-                        letter=action.letter,
-                        source=action.source,
-                        text=action.text,
-                        owner=action.owner,
-                        due=months_after(on, DUE_MONTHS.get(priority, 12)),
-                        priority=priority,
-                        respondents=found["respondents"],
-                        share=found["share"],
-                        triggered_by=triggered,
-                        history=(
-                            HistoryEntry(
-                                date=on,
-                                status="not_started",
-                                source="compiled",
-                                round=header["round"],
-                            ),
-                        ),
-                    )
-                )
+                for transcript_id, questions in found
+                if transcript_id
+            )
+            for action_id, found in framework_totals.triggered_by.items()
+        }
+        actions = plan_actions(framework, data["actions"], triggers, on, header["round"])
     return Plan(actions=tuple(actions), respondents=respondents, **header), run
+
+
+def plan_actions(
+    framework: Framework,
+    suggested: list[dict[str, Any]],
+    triggers: dict[str, tuple[TriggeredBy, ...]],
+    on: date,
+    round_name: str,
+) -> list[PlanAction]:
+    """The plan's actions from the aggregate's suggested actions, in the framework's order
+    (the seed's, not by how many suggested them): each area's, then the framework's own
+    actions for the partnership as a whole (area "")."""
+    by_id = {a["id"]: a for a in suggested}
+    listed = [
+        (area.id, area.title, str(number), area.actions)
+        for number, area in enumerate(framework.areas, start=1)
+    ]
+    listed.append(("", WHOLE_TITLE, "", framework.actions))
+    actions: list[PlanAction] = []
+    for area_id, area_title, number, area_actions in listed:
+        for action in area_actions:
+            found = by_id.get(action.id)
+            if found is None:
+                continue
+            priority = found["priority"]
+            actions.append(
+                PlanAction(
+                    id=action.id,
+                    ref=f"{number}{action.letter}" if number and action.letter else action.id,
+                    area=area_id,
+                    area_title=area_title,
+                    letter=action.letter,
+                    source=action.source,
+                    text=action.text,
+                    owner=action.owner,
+                    due=months_after(on, DUE_MONTHS.get(priority, 12)),
+                    priority=priority,
+                    respondents=found["respondents"],
+                    share=found["share"],
+                    triggered_by=triggers.get(action.id, ()),
+                    history=(
+                        HistoryEntry(
+                            date=on, status="not_started", source="compiled", round=round_name
+                        ),
+                    ),
+                )
+            )
+    return actions
 
 
 def _invitee_of(files: list[Path]) -> dict[str, str]:

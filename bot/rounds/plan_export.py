@@ -8,7 +8,7 @@ import io
 from typing import Any
 
 from bot.report import escape
-from bot.rounds.plan import STATUS_LABELS, STATUSES, Plan
+from bot.rounds.plan import STATUS_LABELS, STATUSES, Plan, PlanAction, share_percent
 
 PLAN_FORMATS = ("md", "html", "csv")
 CSV_COLUMNS = (
@@ -46,8 +46,24 @@ def render_plan(plan: Plan, fmt: str) -> str:
         for s in STATUSES
     ]
     template = environment(fmt).get_template(f"plan.{fmt}.j2")
-    said = {a.id: a.respondents_said for a in plan.actions}
-    return template.render(p=data, agreed=agreed, counts=counts, labels=STATUS_LABELS, said=said)
+    said = {a.id: said_about(plan, a) for a in plan.actions}
+    shares = {a.id: share_percent(a.respondents, plan.respondents) for a in plan.actions}
+    return template.render(
+        p=data, agreed=agreed, counts=counts, labels=STATUS_LABELS, said=said, shares=shares
+    )
+
+
+def said_about(plan: Plan, action: PlanAction) -> str:
+    """What this round's respondents said about an action, with the counts; for one carried
+    in that they were not asked about, where its status comes from."""
+    if action.respondents_said:
+        return action.respondents_said
+    if action.carried_from and plan.round:
+        return (
+            f"not asked in {plan.round}, agreed after its conversations began; the status "
+            f"is as recorded in the {action.carried_from} plan"
+        )
+    return ""
 
 
 def plan_csv(plan: Plan) -> str:
@@ -75,7 +91,7 @@ def plan_csv(plan: Plan) -> str:
                 + ")"
                 for h in action.history
             ),
-            "respondents_said": action.respondents_said,
+            "respondents_said": said_about(plan, action),
         }
         writer.writerow([escape.csv_cell(cells.get(column)) for column in CSV_COLUMNS])
     return out.getvalue()

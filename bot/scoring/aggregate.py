@@ -143,6 +143,10 @@ class Totals:
     sectors: dict[str, int] = field(default_factory=dict)
     calls: list[float] = field(default_factory=list)
     """The length of each timed telephone call, for the total and the median."""
+    facts: dict[str, dict[str, int]] = field(default_factory=dict)
+    """fact question id -> value (an option, a number, "dont_know") -> how many named it."""
+    fact_answers: dict[str, int] = field(default_factory=dict)
+    """fact question id -> how many respondents answered it (the tally's n)."""
 
     def add(self, summary: Summary) -> None:
         """Count one more transcript."""
@@ -157,6 +161,11 @@ class Totals:
         for question, (kind, _) in summary.answers.items():
             counts = self.answers.setdefault(question, {})
             counts[kind] = counts.get(kind, 0) + 1
+        for question, values in summary.facts.items():
+            self.fact_answers[question] = self.fact_answers.get(question, 0) + 1
+            tally = self.facts.setdefault(question, {})
+            for value in values:
+                tally[value] = tally.get(value, 0) + 1
         for area, score in summary.areas.items():
             if score is None:
                 continue

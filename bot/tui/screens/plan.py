@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.plan import STATUS_LABELS, Plan, PlanAction, edit_action, read_plan, update_plan
+from bot.rounds.plan_export import said_about
 from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.screens.dialogs import TextPromptScreen
@@ -43,7 +44,7 @@ class _Prefilled(TextPromptScreen):
         box.cursor_position = len(self.value)
 
 
-def action_detail(action: PlanAction) -> str:
+def action_detail(action: PlanAction, plan: Plan | None = None) -> str:
     """Everything about one action, as plain text for the detail panel."""
     lines = [
         f"{action.ref}: {action.text}",
@@ -53,11 +54,14 @@ def action_detail(action: PlanAction) -> str:
     ]
     if action.carried_from:
         lines[-1] += f"; carried from {action.carried_from}"
+        if action.suggested:
+            lines[-1] += ", and suggested again by this round's answers"
     if not action.suggested:
         lines[-1] += "; no longer suggested by the answers"
     lines.append(f"Status: {action.status_label}")
-    if action.respondents_said:
-        lines[-1] += f" ({action.respondents_said})"
+    said = said_about(plan, action) if plan is not None else action.respondents_said
+    if said:
+        lines[-1] += f" ({said})"
     if action.note:
         lines.append(f"Note: {action.note}")
     if action.triggered_by:
@@ -175,7 +179,7 @@ class PlanScreen(Screen[None]):
     def _detail(self) -> None:
         chosen = self.selected()
         self.query_one("#plan-detail", Static).update(
-            Content(action_detail(chosen) if chosen else "")
+            Content(action_detail(chosen, self.plan) if chosen else "")
         )
 
     def on_data_table_row_highlighted(self) -> None:

@@ -64,6 +64,13 @@ def state_text(s: InviteeState, now: datetime) -> str:
 class RoundScreen(Screen[None]):
     """The invitees of one round, filtered by state; calls, outcomes and assessments."""
 
+    # The list takes what the header and the hint line leave, so the hint (which names
+    # p and v, not in the full key bar) stays in view however many invitees there are.
+    DEFAULT_CSS = """
+    RoundScreen #invitees { height: 1fr; }
+    RoundScreen #round-hint { height: auto; }
+    """
+
     HELP_KEYS = [
         ("Enter", "on an invitee: start or resume their assessment or interview"),
         ("o a", "call back at a time: Enter takes the suggested time"),
@@ -204,8 +211,9 @@ class RoundScreen(Screen[None]):
         shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
         self.query_one("#round-hint", Static).update(
             Content(
-                f"Showing {shown} ({len(self.rows)}). x rings the next; o records an outcome."
-                + (" v compares rounds." if self._comparable() else "")
+                # p and v are not in the key bar (80 columns are full): named here.
+                f"{shown[:1].upper()}{shown[1:]} ({len(self.rows)}). x next call; o outcome; "
+                "p action plan." + (" v compares rounds." if self._comparable() else "")
             )
         )
         if self.rows and not table.has_focus:
@@ -381,7 +389,7 @@ class RoundScreen(Screen[None]):
         if not choices:
             host(self).show_error(
                 "No round to compare with",
-                "There is no other round of this framework beside this one.",
+                "There is no earlier round of this framework beside this one.",
             )
             return
 

@@ -1,0 +1,136 @@
+"""Carrying agreed actions into the next round's plan: one definition of what was agreed
+and what became of it (shared with the comparison), the agreed owner and due date kept,
+framework-level actions compiled, shares rounded once, review questions numbered and
+introduced for people, and only `round plan` writing the plan."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.rounds.plan import Plan, PlanAction, agree, edit_action, plan_path, read_plan, save_plan
+from bot.rounds.plan_export import render_plan
+
+ROUNDS = Path(__file__).parent.parent / "transcripts" / "rounds"
+NOW = datetime(2011, 1, 17, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def rounds(tmp_path: Path) -> Path:
+    for name in ("hertfordshire-2009", "hertfordshire-2010"):
+        shutil.copytree(ROUNDS / name, tmp_path / name)
+    return tmp_path
+
+
+def test_plan_and_comparison_agree_on_what_was_agreed_and_where_it_stands(rounds: Path) -> None:
+    from bot.report.compare import plan_actions
+    from bot.rounds.plan_compile import compile_plan
+    from bot.rounds.plan_progress import agreed_outcomes
+    from bot.rounds.work import snapshot
+
+    earlier, later = rounds / "hertfordshire-2009", rounds / "hertfordshire-2010"
+    # Agreed (and one marked done) in the earlier plan after the later round began.
+    old = read_plan(earlier)
+    assert old is not None
+    old = agree(old, ["smart-targets", "capacity"])
+    old = edit_action(old, "smart-targets", date(2011, 1, 20), status="done")
+    save_plan(earlier, old)
+    agreed_then = old.find("smart-targets")
+    assert agreed_then is not None
+    plan = compile_plan(snapshot(later, NOW), Catalogue(), NOW).plan
+    outcomes = agreed_outcomes(earlier, later)
+    assert outcomes is not None
+    assert {o.id for o in outcomes} == {a.id for a in old.agreed_actions()}
+    assert len(plan.agreed_actions()) == len(outcomes) == 6
+    carried = {a.id: a for a in plan.actions if a.carried_from}
+    assert set(carried) == {o.id for o in outcomes}
+    assert sorted(o.status for o in outcomes) == sorted(a.status for a in carried.values())
+    compared = plan_actions(earlier, later)
+    assert compared is not None
+    assert sorted(a.status for a in compared) == sorted(o.status for o in outcomes)
+    # The carried action is the one agreed: its owner and due date, not this round's proposal.
+    smart = plan.find("smart-targets")
+    assert smart is not None and smart.agreed and smart.carried_from == "hertfordshire-2009"
+    assert (smart.owner, smart.due) == (agreed_then.owner, agreed_then.due)
+    md = render_plan(plan, "md")
+    assert "carried from hertfordshire-2009, and suggested again by this round's answers" in md
+    # Not asked in the later round: said so, and where its status comes from.
+    outcome = next(o for o in outcomes if o.id == "smart-targets")
+    assert outcome.carried and not outcome.asked and outcome.status == "done"
+    assert "not asked in hertfordshire-2010" in md
+    terms = next(o for o in outcomes if o.id == "terms-of-reference")
+    assert terms.asked and terms.disagreed and terms.said["done"] == 9
+
+
+def test_framework_level_actions_are_compiled_into_the_plan(tmp_path: Path) -> None:
+    from bot import store
+    from bot.report.aggregate import aggregate_data
+    from bot.rounds.plan_compile import plan_actions
+    from bot.scoring.aggregate import Filters, aggregate
+    from bot.scoring.results import WHOLE_TITLE
+    from tests.scripted import make
+    from tests.test_area_weights import catalogue_for, mini_text
+
+    cat = catalogue_for(tmp_path / "fw", mini_text())
+    folder = tmp_path / "t"
+    make(cat, folder, "mini", "mini-chat", ["1", "n", "20", "1"])
+    totals, run = aggregate(store.iter_transcript_files([folder]), cat, Filters(), workers=1)
+    data = aggregate_data("mini", totals["mini"], run, cat, Filters(), False)
+    framework = cat.framework("mini").framework
+    actions = plan_actions(framework, data["actions"], {}, date(2010, 1, 1), "r")
+    whole = [a for a in actions if a.area == ""]
+    assert [a.id for a in whole] == ["whole-review", "both-areas"]
+    assert whole[0].area_title == WHOLE_TITLE and whole[0].ref == "whole-review"
+    assert whole[0].history[0].status == "not_started"
+
+
+def test_share_is_rounded_once_from_the_counts() -> None:
+    action = PlanAction(id="a", ref="a", text="Do a.", priority="high", respondents=12, share=54.5)
+    plan = Plan(round="r", respondents=22, actions=(action,))
+    assert "suggested by 12 respondents (55%)" in render_plan(plan, "md")
+
+
+def test_review_questions_are_numbered_for_people_not_by_id() -> None:
+    from bot.engine.review import reviewed_framework
+    from bot.model.transcript import ReviewItem
+
+    framework = Catalogue().framework("hertfordshire-review").framework
+    items = [
+        ReviewItem(action="right-partners", ref="right-partners", area="membership", text="X"),
+        ReviewItem(action="r4-performance", ref="r4-performance", area="performance", text="Y"),
+        ReviewItem(action="a-two", ref="2a", area="performance", text="Z"),
+    ]
+    numbers = [q.number for q in reviewed_framework(framework, items).questions() if q.weight == 0]
+    assert numbers == ["Agreed action 1", "Agreed action 2", "Agreed action 2a"]
+
+
+def test_intros_count_the_review_questions_too() -> None:
+    from bot.engine.review import with_review
+    from bot.model.transcript import ReviewItem
+
+    items = [ReviewItem(action=f"a{i}", ref=f"a{i}", area="membership", text="X") for i in range(6)]
+    survey = with_review(Catalogue().dialogue("hertfordshire-survey"), items).dialogue
+    welcome = survey.nodes[survey.start].say or ""
+    assert "18 statements, plus 6 on last year's agreed actions," in welcome
+    assert "about 13 minutes" in welcome and "about 10 minutes" not in welcome
+    assert "about 13 minutes" in survey.description
+    phone = with_review(Catalogue().dialogue("hertfordshire-interview"), items).dialogue
+    said = " ".join(n.say or "" for n in phone.nodes.values())
+    assert "24 statements, plus 6 on last year's agreed actions," in said
+    assert "about 25 minutes" in said and "about 20 minutes" not in said
+
+
+def test_round_report_never_writes_the_plan(rounds: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.cli import main
+
+    monkeypatch.chdir(rounds)
+    later = rounds / "hertfordshire-2010"
+    before = plan_path(later).read_bytes()
+    main(["round", "report", "-r", "hertfordshire-2010", "-o", str(rounds / "r.md")])
+    assert plan_path(later).read_bytes() == before
+    err = capsys.readouterr().err
+    assert "does not change plan.toml" in err and "round plan -r" in err
