@@ -10,15 +10,12 @@ framework does not give.
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
 
+from bot.iso_date import stored_date
 from bot.model import Framework, Question, Transcript, Turn
 from bot.problems import LoadError, Problem, display_name
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-"""How a date answer is stored: 2009-12-02."""
 NOT_APPLICABLE = "not_applicable"
 """The abstention of a question the respondent said does not apply."""
 
@@ -42,15 +39,11 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
     if question.kind == "choice":
         return _choice_score(question, turn)
     if question.kind == "date":
-        try:
-            if not ISO_DATE.fullmatch(turn.value):
-                raise ValueError
-            date.fromisoformat(turn.value)
-        except ValueError:
+        if stored_date(turn.value) is None:
             raise AnswerMismatch(
                 f"value {turn.value!r} is not a date (question {question.id} takes a date, "
                 "stored as 2009-12-02)"
-            ) from None
+            )
         return None
     if question.kind == "number":
         try:
@@ -59,9 +52,7 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
             raise AnswerMismatch(
                 f"value {turn.value!r} is not a number (question {question.id} takes a number)"
             ) from None
-        if question.recommended is None:
-            return None
-        return 100.0 if question.recommended.contains(number) else 0.0
+        return number_score(question, number)
     scale = framework.scale_of(question)
     options = scale.options if scale is not None else ()
     option = next((o for o in options if o.value == turn.value), None)
@@ -75,6 +66,14 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
             f"abstain {turn.abstain!r} does not match option {option.value!r} of {question.id}"
         )
     return option.score if question.scored else None
+
+
+def number_score(question: Question, number: float) -> float | None:
+    """A number answer's score: 100 inside the recommended range, 0 outside; None when the
+    question is not scored (no range, or `scored = false`: a fact)."""
+    if not question.scoreable or question.recommended is None:
+        return None
+    return 100.0 if question.recommended.contains(number) else 0.0
 
 
 def _choice_score(question: Question, turn: Turn) -> float | None:

@@ -19,11 +19,11 @@ import ast
 import difflib
 import itertools
 import operator
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Protocol
+
+from bot.iso_date import stored_date
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 50
@@ -33,7 +33,12 @@ FUNCTIONS = ("answered", "score", "count")
 
 
 class ConditionError(ValueError):
-    """A condition that cannot be parsed or names something unknown."""
+    """A condition that cannot be parsed or names something unknown: every problem found in
+    it (``problems``), so that one pass reports them all."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 class Facts(Protocol):
@@ -127,6 +132,8 @@ def parse(
     checker.multiple = set(multiple)
     checker.grouped = dict(grouped or {})
     checker.visit(tree.body)
+    if checker.problems:
+        raise ConditionError(*dict.fromkeys(checker.problems))
     return Condition(source, tree, frozenset(checker.names), frozenset(checker.areas_used))
 
 
@@ -168,8 +175,17 @@ class _Checker:
         self.grouped: dict[str, str] = {}
         self.names: set[str] = set()
         self.areas_used: set[str] = set()
+        self.problems: list[str] = []
 
     def visit(self, node: ast.AST) -> None:
+        # A problem in one part is noted and the other parts are still checked, so that one
+        # pass reports every problem in the condition.
+        try:
+            self._visit(node)
+        except ConditionError as error:
+            self.problems.extend(error.problems)
+
+    def _visit(self, node: ast.AST) -> None:
         if isinstance(node, ast.BoolOp):
             for value in node.values:
                 self.visit(value)
@@ -316,24 +332,13 @@ class _Checker:
 
     def _check_date(self, name: str, constants: list[object]) -> None:
         for constant in constants:
-            if isinstance(constant, str) and _iso_date(constant):
+            if isinstance(constant, str) and stored_date(constant) is not None:
                 continue
             shown = f'"{constant}"' if isinstance(constant, str) else str(constant)
             raise ConditionError(
                 f"compares {name}, a date question, with {shown}, which is not a date; "
                 f'write dates as "2009-12-02", such as {name} < "2010-04-01"'
             )
-
-
-def _iso_date(text: str) -> bool:
-    """Whether text is a date as answers store it (2009-12-02)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _describe(node: ast.AST) -> str:

@@ -375,7 +375,8 @@ def framework_checks(
                     when, questions, scores, values, number_ids, date_ids, multiple_ids, group_of
                 )
             except ConditionError as error:
-                problem([*at, c, "when"], f"condition {error}")
+                for message in error.problems:
+                    problem([*at, c, "when"], f"condition {message}")
                 continue
             if isinstance(action.get("id"), str):
                 actions[action["id"]] = condition
@@ -620,7 +621,8 @@ def bind_dialogue(
                     branch.when, questions, areas, values, numbers, dates, multiple, grouped
                 )
             except ConditionError as error:
-                problem(["nodes", node_id, "branches", b, "when"], f"condition {error}")
+                for message in error.problems:
+                    problem(["nodes", node_id, "branches", b, "when"], f"condition {message}")
         question = framework.question(node.ask) if node.ask in questions else None
         for p, probe in enumerate(node.probes):
             loc: list[str | int] = ["nodes", node_id, "probes", p]
@@ -653,7 +655,8 @@ def bind_dialogue(
                         probe.check, questions, areas, values, numbers, dates, multiple, grouped
                     )
                 except ConditionError as error:
-                    problem([*loc, "check"], f"condition {error}")
+                    for message in error.problems:
+                        problem([*loc, "check"], f"condition {message}")
     if problems:
         raise LoadError(problems)
     return LoadedDialogue(dialogue, loaded, path, digest, branches, checks)

@@ -187,7 +187,8 @@ class PlainMode:
     def show(self, outcome: Outcome, always: bool = False, recap: bool = False) -> None:
         """Print what an input did: a re-prompt on error, else the bot's new turns."""
         if outcome.error:
-            self.line(outcome.error)
+            skip = " Type :skip to skip this question." if outcome.skippable else ""
+            self.line(outcome.error + skip)
             self.write("> ")
             return
         for turn in outcome.turns:

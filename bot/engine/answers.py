@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from bot.answer_score import number_score
 from bot.engine.dates import DateError, parse_date, spoken_date
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
@@ -23,6 +24,20 @@ from bot.text import MAX_ANSWER_CHARS
 
 class AnswerError(ValueError):
     """The text is not a valid answer; the message says what would be."""
+
+    def __init__(self, message: str, skippable: bool = False) -> None:
+        super().__init__(message)
+        self.skippable = skippable
+        """The respondent said they don't know and the question has no Don't know: the
+        front end adds how to skip it (its own key or command)."""
+
+
+def _refuse_dont_know(text: str, hint: str, key: bool = True) -> None:
+    """Refuse (skippable) a Don't know to a question without one, rather than saying the
+    words are not an answer: the respondent is told the question can be skipped."""
+    phrases = (DONT_KNOW_KEY, *DONT_KNOW_PHRASES) if key else DONT_KNOW_PHRASES
+    if _phrase(phrases, text):
+        raise AnswerError(f"This question has no Don't know answer. {hint}", skippable=True)
 
 
 @dataclass(frozen=True)
@@ -229,7 +244,9 @@ def _parse_choice(options: Sequence[Option], text: str) -> ParsedAnswer:
         and (best is None or said > best[1])
         and not any(o.abstain == "dont_know" for o in options)
     ):
-        raise AnswerError(f"Don't know is not one of the answers here. {choice_hint(options)}")
+        raise AnswerError(
+            f"Don't know is not one of the answers here. {choice_hint(options)}", skippable=True
+        )
     if best is None:
         first = text.split(maxsplit=1)[0]
         near = [o.key for o in options if _normal(first).startswith(_normal(o.key))]
@@ -303,6 +320,9 @@ def _parse_picks(question: Question, text: str) -> ParsedAnswer:
                 abstain="dont_know",
             )
     picked, rest = leading_picks(question, text)
+    if not picked and not question.allow_dont_know:
+        keys = {_normal(o.key) for o in question.choices}
+        _refuse_dont_know(text, picks_hint(question), key=DONT_KNOW_KEY not in keys)
     following = _PICK_SEPARATOR.split(rest.lstrip(" \t\n,;"), maxsplit=1)[0].rstrip(".)")
     if re.fullmatch(r"\d+", following) or (following and not picked and len(following) <= 3):
         raise AnswerError(f'"{following}" is not one of the options. {picks_hint(question)}')
@@ -396,6 +416,8 @@ def _parse_date(question: Question, text: str) -> ParsedAnswer:
                 comment=_comment(text[length:]),
                 abstain="dont_know",
             )
+    else:
+        _refuse_dont_know(text, date_hint(question))
     try:
         day, length = parse_date(text)
     except DateError as error:
@@ -439,6 +461,8 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
                 comment=_comment(text[length:]),
                 abstain="dont_know",
             )
+    else:
+        _refuse_dont_know(text, number_hint(question))
     match = _NUMBER.match(text)
     rest = text[match.end() :] if match else ""
     if match is not None and _RANGE.match(rest.strip()):
@@ -454,10 +478,9 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
         raise AnswerError(f"Please give a number of at least {question.minimum:g}.")
     if question.maximum is not None and number > question.maximum:
         raise AnswerError(f"Please give a number of at most {question.maximum:g}.")
-    score = None
-    if question.recommended is not None:
-        score = 100.0 if question.recommended.contains(number) else 0.0
-    return ParsedAnswer(value=_number_text(number), score=score, comment=_comment(rest))
+    return ParsedAnswer(
+        value=_number_text(number), score=number_score(question, number), comment=_comment(rest)
+    )
 
 
 def _number_text(number: float) -> str:

@@ -24,17 +24,16 @@ MONTHS = (
 )
 
 _MONTH = r"(?P<month_name>[A-Za-z]{3,9})\.?"
+# A year is a whole run of digits, so that "10000" is refused as itself, never read as 1000.
 _FORMS = (
     # 2009-12-02 (ISO)
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+    re.compile(r"(?P<year>\d+)-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
     # 02/12/2009, 2.12.2009, 2-12-2009: day first
-    re.compile(r"(?P<day>\d{1,2})([/.-])(?P<month>\d{1,2})\2(?P<year>\d{2,4})"),
+    re.compile(r"(?P<day>\d{1,2})([/.-])(?P<month>\d{1,2})\2(?P<year>\d+)"),
     # 2 Dec 2009, 2nd December, 2009
-    re.compile(
-        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{2,4})"
-    ),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d+)"),
     # December 2, 2009
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{2,4})"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d+)"),
 )
 
 
@@ -63,11 +62,15 @@ def parse_date(text: str) -> tuple[date, int]:
         year_text = parts["year"]
         if not 1 <= month <= 12:
             raise DateError(f"There is no month {month} (dates are read day first: 02/12/2009).")
-        if len(year_text) != 4:
+        if len(year_text) < 4:
             raise DateError(f'"{year_text}" is not a year in full, such as 2009.')
+        # Length first: a run of thousands of digits is never converted to a number.
+        if len(year_text) > 4 or not YEARS[0] <= int(year_text) <= YEARS[1]:
+            shown = year_text if len(year_text) <= 12 else year_text[:12] + "..."
+            raise DateError(
+                f"{shown} is not a year this question takes (years from {YEARS[0]} to {YEARS[1]})."
+            )
         year, day = int(year_text), int(parts["day"])
-        if not YEARS[0] <= year <= YEARS[1]:
-            raise DateError(f"{year} is not a year this question takes.")
         try:
             return date(year, month, day), match.end()
         except ValueError:

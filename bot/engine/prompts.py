@@ -68,6 +68,9 @@ class Outcome:
     """New turns, in order (save them all together)."""
     error: str = ""
     """Why the input was refused; nothing was recorded."""
+    skippable: bool = False
+    """The refusal is a Don't know the question does not take: the front end adds how to
+    skip the question (its own key or command)."""
 
     @property
     def accepted(self) -> bool:

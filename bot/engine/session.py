@@ -215,7 +215,7 @@ class Session:
         try:
             parsed = parse_answer(question, self.framework.scale_of(question), text)
         except AnswerError as error:
-            return Outcome(error=str(error))
+            return Outcome(error=str(error), skippable=error.skippable)
         turn = self._answer_turn(at, question, text, parsed, previous, item=ref.item)
         return self._record(turn, at)
 

@@ -81,6 +81,7 @@ def aggregate_data(
         "order": order,
         "statements": statements,
         "benchmark_notes": notes,
+        "facts": _facts(framework, totals),
         "actions": _actions(framework, totals),
     }
 
@@ -138,6 +139,54 @@ def _register(group: Group, totals: Totals) -> dict[str, Any]:
             for row, count in rows
         ],
     }
+
+
+_ABSTENTION_LABELS = {"dont_know": "Don't know", "not_applicable": "Not applicable"}
+
+
+def _facts(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
+    """The tally of facts (questions never scored, dates aside) in the framework's order:
+    how many respondents named each answer, and their share of those who answered (a
+    choice of several can name more than one)."""
+    facts: list[dict[str, Any]] = []
+    for area in framework.areas:
+        for question in area.questions:
+            tally = totals.facts.get(question.id)
+            n = totals.fact_answers.get(question.id, 0)
+            if not tally or not n:
+                continue
+            scale = framework.scale_of(question)
+            options = question.choices or (scale.options if scale is not None else ())
+            labels = {o.value: o.label for o in options}
+            order = [o.value for o in options if o.value in tally]
+            # Values not among the options (numbers) follow, smallest first.
+            rest = sorted((v for v in tally if v not in labels), key=_number_first)
+            facts.append(
+                {
+                    "id": question.id,
+                    "number": question.number,
+                    "text": question.text,
+                    "area": area.title,
+                    "n": n,
+                    "answers": [
+                        {
+                            "value": value,
+                            "label": labels.get(value) or _ABSTENTION_LABELS.get(value, value),
+                            "count": tally[value],
+                            "share": percentage(tally[value], n),
+                        }
+                        for value in order + rest
+                    ],
+                }
+            )
+    return facts
+
+
+def _number_first(value: str) -> tuple[int, float, str]:
+    try:
+        return (0, float(value), value)
+    except ValueError:
+        return (1, 0.0, value)
 
 
 def _statements(

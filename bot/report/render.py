@@ -134,6 +134,9 @@ STATEMENT_CSV_COLUMNS = (
     "published_n",
 )
 """An aggregate's CSV follows its action list with a blank row and this statement table."""
+FACT_TALLY_CSV_COLUMNS = ("number", "fact", "area", "n", "answer", "respondents", "share")
+"""An aggregate's CSV follows its statement table with a blank row and this tally of facts
+(a row per answer given), when any fact was answered."""
 FACT_CSV_COLUMNS = ("number", "fact", "area", "answer", "value")
 """An assessment's CSV follows its action list with a blank row and this table of the facts
 answered (questions never scored: gates, dates, unscored choices), when there are any."""
@@ -176,6 +179,20 @@ def actions_csv(data: dict[str, Any]) -> str:
                 "published_n": mark.get("n"),
             }
             writer.writerow([_number_or_cell(cells.get(c)) for c in STATEMENT_CSV_COLUMNS])
+        if data.get("facts"):
+            writer.writerow([])
+            writer.writerow(FACT_TALLY_CSV_COLUMNS)
+            for fact in data["facts"]:
+                for answer in fact["answers"]:
+                    cells = {
+                        **fact,
+                        "number": fact["number"] or fact["id"],
+                        "fact": fact["text"],
+                        "answer": answer["label"],
+                        "respondents": answer["count"],
+                        "share": answer["share"],
+                    }
+                    writer.writerow([_number_or_cell(cells.get(c)) for c in FACT_TALLY_CSV_COLUMNS])
     # Each repeated group's register follows, after a blank row: its title, then a row
     # per item on the final path.
     for area in data.get("areas", []) if not aggregate else []:

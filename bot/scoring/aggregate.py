@@ -148,6 +148,10 @@ class Totals:
     aggregate's register: every item named, no names)."""
     register_respondents: dict[str, int] = field(default_factory=dict)
     """repeated group id -> how many respondents named at least one item."""
+    facts: dict[str, dict[str, int]] = field(default_factory=dict)
+    """fact question id -> value (an option, a number, "dont_know") -> how many named it."""
+    fact_answers: dict[str, int] = field(default_factory=dict)
+    """fact question id -> how many respondents answered it (the tally's n)."""
 
     def add(self, summary: Summary) -> None:
         """Count one more transcript."""
@@ -162,6 +166,11 @@ class Totals:
         for question, (kind, _) in summary.answers.items():
             counts = self.answers.setdefault(question, {})
             counts[kind] = counts.get(kind, 0) + 1
+        for question, values in summary.facts.items():
+            self.fact_answers[question] = self.fact_answers.get(question, 0) + 1
+            tally = self.facts.setdefault(question, {})
+            for value in values:
+                tally[value] = tally.get(value, 0) + 1
         for area, score in summary.areas.items():
             if score is None:
                 continue
@@ -196,6 +205,8 @@ class AggregateRun:
     """Warnings from scoring, each once."""
     cached: int = 0
     """Summaries taken from the cache."""
+    torn: list[tuple[Path, int]] = field(default_factory=list)
+    """Files whose interrupted last save was left out, with the bytes dropped."""
 
 
 class CacheWriter:
@@ -279,6 +290,8 @@ def aggregate(
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
                 continue
+            if result.summary.dropped_bytes:
+                run.torn.append((Path(result.path), result.summary.dropped_bytes))
             if result.cached:
                 run.cached += 1
             else:

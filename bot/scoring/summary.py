@@ -12,16 +12,17 @@ from pathlib import Path
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.engine.path import final_path
+from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
 from bot.files import make_private_folder
 from bot.loading import read_bytes
+from bot.model import Framework
 from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for
 from bot.scoring.source import framework_for
 
-SUMMARY_VERSION = 5
+SUMMARY_VERSION = 6
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
@@ -88,6 +89,9 @@ class Summary:
     dont_know, refused, no_reply (asked, unanswered), text."""
     areas: dict[str, float | None] = field(default_factory=dict)
     """area id -> 0-100 score."""
+    facts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """fact question id -> what the answer on the path names: its value (each option of a
+    choice of several), or its abstention ("dont_know"); dates are not tallied."""
     actions: dict[str, FiredSummary] = field(default_factory=dict)
     """action id -> its need, triggering questions and a few quotes, by the same rule as
     a single transcript's report."""
@@ -103,6 +107,8 @@ class Summary:
     registers: dict[str, tuple[tuple[tuple[str, str, str], ...], ...]] = field(default_factory=dict)
     """repeated group id -> each item named on the final path -> each of the group's
     questions' (shown answer, comment, value), as its own report lists them."""
+    dropped_bytes: int = 0
+    """How many bytes of an interrupted last save were left out (a torn tail)."""
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
@@ -158,11 +164,13 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         partnership=who.partnership,
         answers=summary_answers,
         areas={a.id: facts.area_score(a.id) for a in framework.areas},
+        facts=_fact_values(framework, path),
         actions=actions,
         warnings=tuple(warnings),
         transcript_id=transcript.id,
         turns=len(transcript.turns),
         updated=transcript.updated.isoformat(),
+        dropped_bytes=len(text.encode()) - len(store.split_valid(text).encode()),
         call_seconds=transcript.call_seconds,
         registers={
             group.id: tuple(
@@ -261,3 +269,21 @@ def summarise_path(path: str) -> Result:
 
 def _reasons(error: LoadError) -> str:
     return "; ".join(str(p).split(": ", 1)[-1] for p in error.problems[:3])
+
+
+def _fact_values(framework: Framework, path: FinalPath) -> dict[str, tuple[str, ...]]:
+    """What each fact answered on the path names, for the aggregate's tally of facts."""
+    named: dict[str, tuple[str, ...]] = {}
+    for question in framework.questions():
+        answer = path.answers.get(question.id)
+        if not question.fact or question.kind == "date" or answer is None:
+            continue
+        if not path.on_path(question.id):
+            continue
+        if answer.abstain:
+            named[question.id] = (answer.abstain,)
+        elif question.kind == "choice" and question.multiple:
+            named[question.id] = tuple(v for v in answer.value.split(",") if v)
+        else:
+            named[question.id] = (answer.value,)
+    return named

@@ -91,7 +91,8 @@ class ChatScreen(ConversationScreen):
     def _show(self, outcome: Outcome) -> None:
         hint = self.query_one("#hint", Static)
         if outcome.error:
-            hint.update(Content(outcome.error))
+            skip = " Ctrl+O skips this question." if outcome.skippable else ""
+            hint.update(Content(outcome.error + skip))
             hint.add_class("-error")
             return
         hint.update("")
