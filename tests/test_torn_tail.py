@@ -50,3 +50,12 @@ def test_a_whole_transcript_has_no_such_note(
     shutil.copy(FAREHAM, tmp_path / "whole.toml")
     cli.main(["report", "whole.toml"])
     assert "interrupted" not in capsys.readouterr().err
+
+
+def test_an_aggregate_says_which_transcript_had_a_torn_tail(
+    torn: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(FAREHAM, torn.parent / "whole.toml")
+    cli.main(["report", "t", "--aggregate", "--include-unfinished", "-o", "agg.md"])
+    lines = [line for line in capsys.readouterr().err.splitlines() if NOTE.search(line)]
+    assert len(lines) == 1 and NOTE.fullmatch(lines[0].removeprefix("note: t/torn.toml: "))

@@ -73,6 +73,8 @@ class AggregateReport:
     """The report."""
     skipped: list[Problem] = field(default_factory=list)
     """Transcripts that failed to load and were left out."""
+    torn: list[tuple[Path, int]] = field(default_factory=list)
+    """Transcripts whose interrupted last save was left out, with the bytes dropped."""
 
 
 class ReportError(Exception):
@@ -181,4 +183,5 @@ def aggregate_report(
         loaded,
         order=options.order,
     )
-    return AggregateReport(render_aggregate(data, options.format, options.templates), skipped)
+    text = render_aggregate(data, options.format, options.templates)
+    return AggregateReport(text, skipped, run.torn)

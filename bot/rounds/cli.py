@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import exit_codes
+from bot import exit_codes, store
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
 from bot.rounds.when import WHEN_HELP, parse_when
 from bot.text import clip, printable
@@ -477,6 +477,8 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     )
     for name, reason in run.failed:
         print(f"skipped: {name}: {reason}", file=sys.stderr)
+    for path, dropped in run.torn:
+        print(store.torn_note(path, dropped), file=sys.stderr)
     if shot.loaded.round.previous and data is not None:
         # Only `round plan` writes the plan: a report never changes a file of the round.
         print(

@@ -194,6 +194,8 @@ class AggregateRun:
     """Warnings from scoring, each once."""
     cached: int = 0
     """Summaries taken from the cache."""
+    torn: list[tuple[Path, int]] = field(default_factory=list)
+    """Files whose interrupted last save was left out, with the bytes dropped."""
 
 
 class CacheWriter:
@@ -277,6 +279,8 @@ def aggregate(
             if result.summary is None:
                 run.failed.append((display_name(Path(result.path)), result.error))
                 continue
+            if result.summary.dropped_bytes:
+                run.torn.append((Path(result.path), result.summary.dropped_bytes))
             if result.cached:
                 run.cached += 1
             else:

@@ -103,6 +103,8 @@ class Summary:
     """When its last turn was taken (ISO 8601)."""
     call_seconds: float | None = None
     """How long its telephone call lasted, pauses excluded; None when no call was timed."""
+    dropped_bytes: int = 0
+    """How many bytes of an interrupted last save were left out (a torn tail)."""
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
@@ -163,6 +165,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         transcript_id=transcript.id,
         turns=len(transcript.turns),
         updated=transcript.updated.isoformat(),
+        dropped_bytes=len(text.encode()) - len(store.split_valid(text).encode()),
         call_seconds=transcript.call_seconds,
     )
 
