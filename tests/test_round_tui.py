@@ -236,3 +236,15 @@ async def test_round_screen_snapshot(folder: Path, catalogue: Catalogue) -> None
         await pilot.press("f", "f")  # the appointments
         await pilot.pause()
         compare("round", app.export_screenshot())
+
+
+def test_a_long_round_title_keeps_its_period_in_the_home_list() -> None:
+    from bot.tui.screens.round import ROUND_LABEL_WIDTH, round_label
+
+    title = "Hertfordshire partnerships review"
+    then = round_label(f"{title} 2009/10", "2009/10")
+    now = round_label(f"{title} 2010/11", "2010/11")
+    assert then != now
+    assert then.endswith(" 2009/10") and len(then) <= ROUND_LABEL_WIDTH
+    assert round_label(f"{title} of the year", "2010/11").endswith("… 2010/11")
+    assert round_label("Short title", "2010/11") == "Short title"

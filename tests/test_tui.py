@@ -870,3 +870,54 @@ async def test_replay_shows_the_lead_in_recorded_on_the_question(tmp_path: Path)
         await pilot.pause()
         lines = [line.strip() for line in log_text(app).splitlines()]
         assert lines[lines.index("Question a1") + 1] == "First question."
+
+
+async def test_a_refused_draft_is_not_carried_to_another_question(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one(ChatInput)
+        await type_text(pilot, "zzz")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box.value == "zzz" and box.has_class("-invalid")  # kept to be corrected
+        await pilot.press("ctrl+o")  # skipped: the draft was for a1, not for a2
+        await pilot.pause()
+        assert box.value == "" and not box.has_class("-invalid")
+        await pilot.press("ctrl+b")  # back at a1, skipped; answer it
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        await type_text(pilot, "zzz")  # refused at a2 (yes or no)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box.value == "zzz"
+        await pilot.press("ctrl+b")  # back at a1: Enter keeps its answer, not "zzz"
+        await pilot.pause()
+        assert box.value == ""
+        await pilot.press("enter")
+        await pilot.pause()
+    answers = [t for t in on_disk(talk.path).turns if t.kind == "answer"]
+    assert all(t.text != "zzz" for t in answers)
+
+
+async def test_a_note_keeps_the_narrative_answer_being_typed(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("3", "y"):
+            await pilot.press(key, "enter")
+            await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        await type_text(pilot, "Half a reply")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "asked to check the minutes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert area.text == "Half a reply"
+    assert any(t.kind == "note" for t in on_disk(talk.path).turns)

@@ -107,6 +107,7 @@ class ChatScreen(ConversationScreen):
             self._finish()
             return
         prompt = session.current()
+        moved_on = self._moved_on()
         self.query_one(ProgressHeader).show(prompt.progress)
         options = prompt.options if prompt.kind == "ask" else ()
         bar = self.query_one(OptionsBar)
@@ -117,6 +118,9 @@ class ChatScreen(ConversationScreen):
         box.options = options
         box.question = prompt.question if prompt.kind == "ask" else None
         box.select_on_focus = True
+        if moved_on:
+            box.clear()
+            box.remove_class("-invalid")
         bar.highlight(box.picked)
         long_answer = (
             prompt.kind == "ask" and prompt.question is not None and prompt.question.kind == "text"
@@ -130,9 +134,11 @@ class ChatScreen(ConversationScreen):
         if area is not None:
             area.set_class(not long_answer, "-hidden")
         if long_answer and area is not None:
-            area.text = prompt.previous.value if prompt.previous else ""
-            # A box that comes back filled is edited at the end of its words, not before.
-            area.move_cursor(area.document.end)
+            if moved_on:  # a note added meanwhile keeps the answer being typed
+                area.text = prompt.previous.value if prompt.previous else ""
+                area.remove_class("-invalid")
+                # A box that comes back filled is edited at the end of its words, not before.
+                area.move_cursor(area.document.end)
             area.focus()
         else:
             box.focus()

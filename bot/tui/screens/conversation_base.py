@@ -33,6 +33,17 @@ class ConversationScreen(Screen[None]):
         super().__init__()
         self.conversation = conversation
         self.framework = conversation.session.framework
+        self._shown: tuple[str, str, int | None] | None = None
+
+    def _moved_on(self) -> bool:
+        """Whether the prompt waiting now differs from the one shown last. A draft belongs
+        to the prompt it was typed for: a refused answer stays in the box to be corrected,
+        and a note added meanwhile keeps it, but once the conversation moves on (a skip,
+        going back) the draft must not be sent, by Enter, as the answer to another."""
+        prompt = self.conversation.session.current()
+        shown = (prompt.kind, prompt.node, prompt.item)
+        moved, self._shown = shown != self._shown, shown
+        return moved
 
     def on_unmount(self) -> None:
         self.conversation.close()

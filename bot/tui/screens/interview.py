@@ -138,6 +138,9 @@ class InterviewScreen(ConversationScreen):
             self.query_one(KeyHints).refresh_hints()
             return
         prompt = session.current()
+        if self._moved_on():
+            reply.clear()
+            reply.remove_class("-invalid")
         self.query_one(ProgressHeader).show(prompt.progress)
         if prompt.kind == "probe":
             # From coding to typing: the script panel and the box change colour and say so.

@@ -414,6 +414,20 @@ class RoundScreen(Screen[None]):
         self.action_start()
 
 
+ROUND_LABEL_WIDTH = 22
+"""The width of the home list's name column, where a round shows its title."""
+
+
+def round_label(title: str, period: str, width: int = ROUND_LABEL_WIDTH) -> str:
+    """A round's title cut to the home list's column, keeping its period in view: two
+    rounds of one partnership differ mostly by their period, which a plain cut loses
+    ("Hertfordshire partnerships review 2009/10" becomes "Hertfordshire p… 2009/10")."""
+    if len(title) <= width or not period or len(period) + 2 > width:
+        return clip(title, width)
+    name = title.removesuffix(period).rstrip() if title.endswith(period) else title
+    return f"{clip(name, width - len(period) - 1)} {period}"
+
+
 def round_rows(folder: Path, catalogue: Catalogue) -> list[tuple[Path, tuple[Text, ...]]]:
     """A home-screen row for each round in the transcripts folder: its title and progress
     ("22/40 done (55%)"); a round that fails to load says why."""
@@ -433,7 +447,7 @@ def round_rows(folder: Path, catalogue: Catalogue) -> list[tuple[Path, tuple[Tex
         rate = f" ({overall.rate}%)" if overall.rate is not None else ""
         cells = (
             "round",
-            clip(printable(shot.loaded.round.title), 22),
+            round_label(printable(shot.loaded.round.title), printable(shot.loaded.round.period)),
             f"{overall.complete}/{overall.invited} done{rate}",
             shot.loaded.round.framework,
             "round",
