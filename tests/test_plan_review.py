@@ -125,3 +125,27 @@ def test_validate_names_a_broken_plan_and_a_missing_previous_round(
     shown = "\n".join(str(p) for p in check_round(made.folder, catalogue))
     assert "plan.toml:" in shown and "actions[0].status" in shown
     assert 'previous: names "../r2009", which is not a round' in shown
+
+
+def test_an_action_already_done_or_dropped_is_not_asked_about_again(tmp_path: Path) -> None:
+    import shutil
+    from datetime import UTC, datetime
+
+    from bot.rounds.plan import plan_path
+    from bot.rounds.work import snapshot
+
+    rounds = Path(__file__).parent.parent / "transcripts" / "rounds"
+    for name in ("hertfordshire-2009", "hertfordshire-2010"):
+        shutil.copytree(rounds / name, tmp_path / name)
+    later = snapshot(tmp_path / "hertfordshire-2010", datetime(2011, 1, 17, tzinfo=UTC)).loaded
+    asked = {item.action for item in review_items(later)}
+    assert {"right-partners", "targeted-information"} <= asked
+    earlier = plan_path(tmp_path / "hertfordshire-2009")
+    text = earlier.read_text(encoding="utf-8")
+    for action, status in (("right-partners", "done"), ("targeted-information", "dropped")):
+        head, tail = text.split(f'id = "{action}"', 1)
+        tail = tail.replace('status = "not_started"', f'status = "{status}"', 1)
+        text = f'{head}id = "{action}"{tail}'
+    earlier.write_text(text, encoding="utf-8")
+    still = {item.action for item in review_items(later)}
+    assert still == asked - {"right-partners", "targeted-information"}

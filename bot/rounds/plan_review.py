@@ -84,9 +84,15 @@ def previous_plan(loaded: LoadedRound) -> tuple[str, Plan] | None:
     return name, plan
 
 
+FINISHED = frozenset({"done", "dropped"})
+"""The statuses that end an action: it is not asked about again."""
+
+
 def review_items(loaded: LoadedRound) -> tuple[ReviewItem, ...]:
     """What a new conversation in the round asks about: the previous plan's agreed actions
-    (none when the round names no previous round)."""
+    still open (none when the round names no previous round). An action the plan already
+    records as done or dropped is not asked about again: an action carried on keeps its
+    agreement, and asking next year how far a finished action has got would mislead."""
     found = previous_plan(loaded)
     if found is None:
         return ()
@@ -102,6 +108,7 @@ def review_items(loaded: LoadedRound) -> tuple[ReviewItem, ...]:
             round=a.carried_from or name,
         )
         for a in plan.agreed_actions()
+        if a.status not in FINISHED
     )
 
 
