@@ -220,3 +220,21 @@ when = 'a1 == "agree" and a1 == "disagree"'
     assert [p.path for p in problems if "can never be true" in p.message] == ["actions[0].when"]
     line = (tmp_path / "fw" / "mini.toml").read_text().splitlines()[problems[-1].line - 1]
     assert line.startswith("when = ")
+
+
+def test_an_area_below_minimum_coverage_has_no_score_in_the_aggregate_either(
+    tmp_path: Path,
+) -> None:
+    # Area one needs 60% coverage: a1 answered and a2 Don't know gives it none in the
+    # single report, so that respondent must not count towards the aggregate's area mean.
+    text = mini_text().replace('version = "1"\n', 'version = "1"\nmin_coverage = 60\n', 1)
+    cat = catalogue_for(tmp_path / "fw", text)
+    folder = tmp_path / "t"
+    low = assess(cat, folder, ["4", "d", "20", "1"])
+    full = assess(cat, folder, ["1", "y", "The County Council", "13", "4"])
+    assert low.areas[0].score is None and full.areas[0].score is not None
+    totals, run = aggregate(store.iter_transcript_files([folder]), cat, Filters(), workers=1)
+    data = aggregate_data("mini", totals["mini"], run, cat, Filters(), False)
+    one = next(a for a in data["areas"] if a["id"] == "one")
+    assert one["n"] == 1
+    assert one["score"] == pytest.approx(full.areas[0].score, abs=0.05)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot import store
 from bot.catalogue import Catalogue
+from bot.coverage import covered_score
 from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
 from bot.files import make_private_folder
@@ -22,7 +23,7 @@ from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for
 from bot.scoring.source import framework_for
 
-SUMMARY_VERSION = 6
+SUMMARY_VERSION = 7
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
@@ -163,7 +164,11 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         sector=who.sector,
         partnership=who.partnership,
         answers=summary_answers,
-        areas={a.id: facts.area_score(a.id) for a in framework.areas},
+        # As in its own report: an area below the minimum coverage has no score.
+        areas={
+            a.id: covered_score(framework, facts.area_coverage(a.id), facts.area_score(a.id))
+            for a in framework.areas
+        },
         facts=_fact_values(framework, path),
         actions=actions,
         warnings=tuple(warnings),
