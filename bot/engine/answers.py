@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from bot.answer_score import number_score
 from bot.engine.dates import DateError, parse_date, spoken_date
@@ -394,30 +393,32 @@ def date_hint(question: Question) -> str:
 def _date_range(question: Question) -> str:
     early, late = question.earliest, question.latest
     if early and late:
-        return f", from {_spoken(early)} to {_spoken(late)}"
+        return f", from {spoken_date(early)} to {spoken_date(late)}"
     if early:
-        return f", on or after {_spoken(early)}"
+        return f", on or after {spoken_date(early)}"
     if late:
-        return f", on or before {_spoken(late)}"
+        return f", on or before {spoken_date(late)}"
     return ""
 
 
-def _spoken(day: date) -> str:
-    return spoken_date(day)
+def _dont_know(question: Question, text: str, hint: str) -> ParsedAnswer | None:
+    """Don't know (the key or a usual way of saying it) where the question allows it,
+    refused with the question's hint where it does not; None for any other answer."""
+    if not question.allow_dont_know:
+        _refuse_dont_know(text, hint)
+        return None
+    length = _phrase((DONT_KNOW_KEY, *DONT_KNOW_PHRASES), text)
+    if not length:
+        return None
+    return ParsedAnswer(
+        value="", label=DONT_KNOW_LABEL, comment=_comment(text[length:]), abstain="dont_know"
+    )
 
 
 def _parse_date(question: Question, text: str) -> ParsedAnswer:
-    if question.allow_dont_know:
-        length = _phrase((DONT_KNOW_KEY, *DONT_KNOW_PHRASES), text)
-        if length:
-            return ParsedAnswer(
-                value="",
-                label=DONT_KNOW_LABEL,
-                comment=_comment(text[length:]),
-                abstain="dont_know",
-            )
-    else:
-        _refuse_dont_know(text, date_hint(question))
+    dont_know = _dont_know(question, text, date_hint(question))
+    if dont_know is not None:
+        return dont_know
     try:
         day, length = parse_date(text)
     except DateError as error:
@@ -427,7 +428,7 @@ def _parse_date(question: Question, text: str) -> ParsedAnswer:
     early, late = question.earliest, question.latest
     if (early and day < early) or (late and day > late):
         raise AnswerError(
-            f"{_spoken(day)} is outside the dates this question takes; please give a date"
+            f"{spoken_date(day)} is outside the dates this question takes; please give a date"
             f"{_date_range(question)}."
         )
     # Stored as 2009-12-02 (what conditions compare with), shown as words.
@@ -438,7 +439,6 @@ def _parse_date(question: Question, text: str) -> ParsedAnswer:
 
 _NUMBER = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 _RANGE = re.compile(r"(?:-|–|—|to)\s*\d", re.I)
-_DONT_KNOW_KEY = "d"
 
 
 def number_hint(question: Question) -> str:
@@ -452,17 +452,9 @@ def number_hint(question: Question) -> str:
 
 
 def _parse_number(question: Question, text: str) -> ParsedAnswer:
-    if question.allow_dont_know:
-        length = _phrase((_DONT_KNOW_KEY, *DONT_KNOW_PHRASES), text)
-        if length:
-            return ParsedAnswer(
-                value="",
-                label=DONT_KNOW_LABEL,
-                comment=_comment(text[length:]),
-                abstain="dont_know",
-            )
-    else:
-        _refuse_dont_know(text, number_hint(question))
+    dont_know = _dont_know(question, text, number_hint(question))
+    if dont_know is not None:
+        return dont_know
     match = _NUMBER.match(text)
     rest = text[match.end() :] if match else ""
     if match is not None and _RANGE.match(rest.strip()):

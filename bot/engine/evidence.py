@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.dates import MONTHS
+
 MIN_WORDS = 6
 
 _DOCUMENTS = (
@@ -55,20 +57,6 @@ _EXAMPLES = (
     "last year",
     "this year",
 )
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 _HEDGES = (
     "i think",
     "i believe",
@@ -113,7 +101,7 @@ def names_evidence(text: str) -> bool:
         return True
     if any(re.search(rf"\b{re.escape(d)}s?\b", lowered) for d in _DOCUMENTS):
         return True
-    if any(e in lowered for e in _EXAMPLES) or any(f" {m} " in lowered for m in _MONTHS):
+    if any(e in lowered for e in _EXAMPLES) or any(f" {m} " in lowered for m in MONTHS):
         return True
     return bool(_ACRONYM.search(text) or _NAMED.search(text.strip()))
 
