@@ -4,6 +4,7 @@ and never loses an answer that was acknowledged with the next prompt."""
 from __future__ import annotations
 
 import random
+import re
 import signal
 import time
 from pathlib import Path
@@ -99,6 +100,9 @@ for n in range(1000):
 """
 
 
+SAVED = re.compile(r"saved (\d+)")
+
+
 def test_sigkill_during_failed_save_retries(tmp_path: Path) -> None:
     """Saves failing part-way and retried, killed at random points: the transcript always
     loads and no save that was reported done is lost."""
@@ -125,7 +129,10 @@ def test_sigkill_during_failed_save_retries(tmp_path: Path) -> None:
         time.sleep(rng.choice([0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1]))
         child.send_signal(signal.SIGKILL)
         rest, _ = child.communicate(timeout=10)
-        acknowledged |= {f"note {line.split()[1]} " for line in rest.splitlines() if line}
+        # Only whole "saved N" lines acknowledge a save: a kill can cut the last line short.
+        acknowledged |= {
+            f"note {m[1]} " for line in rest.splitlines() if (m := SAVED.fullmatch(line.strip()))
+        }
         notes = {
             t.text.split("x")[0]
             for t in store.load(Path(path)).transcript.turns
