@@ -33,6 +33,8 @@ FOLLOW_UP_PLACEHOLDER = "Type their reply to the follow-up, then Enter (Ctrl+O s
 class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
 
+    CSS_PATH = "interview.tcss"
+
     RESPONDENT = "Respondent"
     WHOSE = "Their"
     HELP_KEYS = [
