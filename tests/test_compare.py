@@ -605,3 +605,71 @@ def test_files_that_failed_to_load_are_listed_with_why_before_the_error(
     out = capsys.readouterr()
     assert "note: r2010 (2010/11) is later than r2009 (2009/10)" in out.err
     assert "2009/10 compared with 2010/11" in out.out
+
+
+def test_the_chart_writes_each_score_as_the_table_does(
+    rounds: tuple[Path, Path], cat: Catalogue
+) -> None:
+    old, new = rounds
+    made = comparison(old, new, cat, "html")
+    chart = made.text[made.text.index("<svg") : made.text.index("</svg>")]
+    table = made.text[made.text.index("</svg>") :]
+    labels = re.findall(r'fill="#222">(\d+(?:\.\d)?)</text>', chart)
+    assert labels, chart
+    for area in made.data["areas"]:
+        for side in ("then", "now"):
+            shown = f"{area[side]['score']:.1f}"
+            # One decimal, as in the table below it and in the text description.
+            assert shown in labels
+            assert f'<td class="num">{shown}</td>' in table
+    assert all("." in label for label in labels)
+    description = re.search(r"<desc[^>]*>(.*?)</desc>", chart, re.S)
+    assert description is not None
+    for area in made.data["areas"]:
+        assert f"{area['then']['score']:.1f}" in description.group(1)
+
+
+def test_two_rounds_of_one_period_are_named_as_a_reader_knows_them(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    old = build_round(tmp_path / "a", cat, THEN, "2009/10")
+    new = tmp_path / "b"
+    shutil.copytree(old, new)
+    round_toml = new / "round.toml"
+    text = round_toml.read_text(encoding="utf-8")
+
+    def labels() -> tuple[str, str]:
+        data = comparison(old, new, cat, "json").data
+        return data["then"]["label"], data["now"]["label"]
+
+    # The same period, title and partnership: then and now, never where the files are.
+    assert labels() == ("2009/10 (then)", "2009/10 (now)")
+    html = comparison(old, new, cat, "html").text
+    assert str(tmp_path) not in html and "2009/10 (then) compared with 2009/10 (now)" in html
+    # Titles that differ name them.
+    round_toml.write_text(
+        text.replace('title = "Mini review 2009/10"', 'title = "Mini review 2009/10, re-run"'),
+        encoding="utf-8",
+    )
+    assert labels() == ("Mini review 2009/10", "Mini review 2009/10, re-run")
+    # The chart's legend shows each name whole, so two titles differing at the end differ.
+    chart = comparison(old, new, cat, "html").text.split("</svg>")[0]
+    assert ">Mini review 2009/10, re-run</text>" in chart
+    # The same title, another partnership: the period and the partnership.
+    (old / "round.toml").write_text(
+        (old / "round.toml")
+        .read_text(encoding="utf-8")
+        .replace(
+            'title = "Mini review 2009/10"\n',
+            'title = "Mini review 2009/10"\npartnership = "North"\n',
+        ),
+        encoding="utf-8",
+    )
+    round_toml.write_text(
+        text.replace(
+            'title = "Mini review 2009/10"\n',
+            'title = "Mini review 2009/10"\npartnership = "South"\n',
+        ),
+        encoding="utf-8",
+    )
+    assert labels() == ("2009/10, North", "2009/10, South")

@@ -135,6 +135,18 @@ def test_html_is_self_contained_and_accessible(hostile) -> None:
     assert 'class="rag rag-red">Red</span>' in text  # colour and a text label
 
 
+def test_the_chart_writes_each_score_as_the_table_does(hostile) -> None:
+    text = render_assessment(hostile, "html")
+    chart = text[text.index("<svg") : text.index("</svg>")]
+    for area in hostile.areas:
+        if area.score is None:
+            continue
+        shown = f"{area.score:.1f}"
+        assert f'<td class="num">{shown}</td>' in text  # the table
+        assert re.search(rf'fill="#222">{re.escape(shown)}( [^<]*)?</text>', chart), chart
+        assert f"{area.area.title}: {shown}" in chart  # the text description
+
+
 def test_user_templates_override_the_built_in_ones(hostile, tmp_path: Path) -> None:
     folder = tmp_path / "templates"
     folder.mkdir()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from bot.report.figures import figure
 from bot.text import clip
 
 RAG_COLOURS = {"red": "#c0392b", "amber": "#d68910", "green": "#1e8449"}
@@ -33,7 +34,7 @@ def bar_chart(bars: Sequence[Bar], title: str = "Score by area (0-100)") -> Mark
     width = label_width + bar_width + 150
     height = row * len(bars) + 50
     described = "; ".join(
-        f"{b.label}: {'no score' if b.score is None else f'{b.score:.0f}'}{f' ({b.band_label})' if b.band_label else ''}"
+        f"{b.label}: {figure(b.score, 'no score')}{f' ({b.band_label})' if b.band_label else ''}"
         for b in bars
     )
     parts = [
@@ -64,7 +65,7 @@ def bar_chart(bars: Sequence[Bar], title: str = "Score by area (0-100)") -> Mark
         parts.append(
             f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="18" fill="{colour}"/>'
         )
-        caption = f"{bar.score:.0f}" + (f" {bar.band_label}" if bar.band_label else "")
+        caption = figure(bar.score) + (f" {bar.band_label}" if bar.band_label else "")
         parts.append(
             f'<text x="{label_width + length + 6:.1f}" y="{y + 16}" font-size="12" fill="#222">{escape(caption)}</text>'
         )

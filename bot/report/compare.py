@@ -66,6 +66,10 @@ class Loaded:
     skipped: list[Problem]
     period: str = ""
     """The round's period ("2009/10"), or "" for a folder of transcripts."""
+    title: str = ""
+    """The round's title, or "" for a folder of transcripts."""
+    partnership: str = ""
+    """The partnership the round assessed, or "" for a folder of transcripts."""
 
 
 def load_side(
@@ -85,7 +89,7 @@ def load_side(
             "of transcripts"
         )
     framework_id: str | None = None
-    period = ""
+    period = title = partnership = ""
     label = folder.resolve().name or name
     if folder.is_dir() and round_path(folder).exists():
         from bot.rounds.report import compiled_files
@@ -95,7 +99,7 @@ def load_side(
         round_ = shot.loaded.round
         framework_id = round_.framework
         label = round_.period or round_.title
-        period = round_.period
+        period, title, partnership = round_.period, round_.title, round_.partnership
         files = compiled_files(shot, include_unfinished)
         if not files:
             raise NothingToCompare(
@@ -137,7 +141,7 @@ def load_side(
     loaded = _framework(found_id, found_totals.version, files, catalogue, current)
     data = aggregate_data(found_id, found_totals, run, catalogue, filters, True, loaded)
     side = Side(printable(label), data, loaded.framework, dict(found_totals.areas))
-    return Loaded(side, folder, skipped, period)
+    return Loaded(side, folder, skipped, period, title, partnership)
 
 
 def _framework(
@@ -206,15 +210,32 @@ def comparison(
             f"({now.period}): compared {now.period} (then) with {then.period} (now)"
         )
         then, now, old, new = now, then, new, old
-    then_side, now_side = then.side, now.side
-    if then_side.label == now_side.label:
-        # Two rounds of the same period (or folders of the same name): name them by folder.
-        then_side = replace(then_side, label=display_name(old))
-        now_side = replace(now_side, label=display_name(new))
+    then_label, now_label = told_apart(then, now)
+    then_side = replace(then.side, label=then_label)
+    now_side = replace(now.side, label=now_label)
     data = compare(then_side, now_side, plan_actions(old, new)) | {"notes": notes}
     return Comparison(
         render_comparison(data, fmt, templates), data, then.skipped + now.skipped, notes
     )
+
+
+def told_apart(then: Loaded, now: Loaded) -> tuple[str, str]:
+    """How a board paper names the two sides: each by its usual label (the round's period,
+    else its title, else the folder's name). Two rounds of the same period are told apart
+    by what a reader knows them by: their titles where these differ, else their
+    partnerships, else as then and now; never by where their files are kept."""
+    labels = (then.side.label, now.side.label)
+    if labels[0] != labels[1]:
+        return labels
+    label = labels[0]
+    if then.title != now.title and then.title and now.title:
+        return printable(then.title), printable(now.title)
+    if then.partnership != now.partnership and then.partnership and now.partnership:
+        return (
+            f"{label}, {printable(then.partnership)}",
+            f"{label}, {printable(now.partnership)}",
+        )
+    return f"{label} (then)", f"{label} (now)"
 
 
 def period_start(period: str) -> int | None:

@@ -7,10 +7,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from bot.report.figures import figure, signed
 from bot.text import clip, printable
 
 THEN_COLOUR = "#9ab3cf"
 NOW_COLOUR = "#1f4e79"
+NOT_SCORED = "no score"
 SHORT_WORDS = {
     "up": "up, not chance",
     "down": "down, not chance",
@@ -31,15 +33,13 @@ def paired_chart(
     them (never colour alone); a text description for screen readers."""
     label_width, bar_width, pair = 260, 300, 44
     width = label_width + bar_width + 260
-    height = pair * len(areas) + 80
-    then_name, now_name = clip(printable(then_label), 30), clip(printable(now_label), 30)
-
-    def score(value: float | None) -> str:
-        return "no score" if value is None else f"{value:.0f}"
+    height = pair * len(areas) + 96
+    # Each name on a line of its own, long enough to tell two titles apart at their ends.
+    then_name, now_name = clip(printable(then_label), 80), clip(printable(now_label), 80)
 
     described = "; ".join(
-        f"{a['title']}: {then_name} {score(a['then']['score'])}, {now_name} "
-        f"{score(a['now']['score'])} ({a['words']})"
+        f"{a['title']}: {then_name} {figure(a['then']['score'], NOT_SCORED)}, {now_name} "
+        f"{figure(a['now']['score'], NOT_SCORED)} ({a['words']})"
         for a in areas
     )
     parts = [
@@ -50,10 +50,10 @@ def paired_chart(
         f'<desc id="compare-desc">{escape(described)}</desc>',
         f'<rect x="{label_width}" y="4" width="14" height="12" fill="{THEN_COLOUR}"/>',
         f'<text x="{label_width + 20}" y="14" font-size="12" fill="#222">{escape(then_name)}</text>',
-        f'<rect x="{label_width + 150}" y="4" width="14" height="12" fill="{NOW_COLOUR}"/>',
-        f'<text x="{label_width + 170}" y="14" font-size="12" fill="#222">{escape(now_name)}</text>',
+        f'<rect x="{label_width}" y="20" width="14" height="12" fill="{NOW_COLOUR}"/>',
+        f'<text x="{label_width + 20}" y="30" font-size="12" fill="#222">{escape(now_name)}</text>',
     ]
-    top = 30
+    top = 46
     for tick in (0, 25, 50, 75, 100):
         x = label_width + bar_width * tick / 100
         parts.append(
@@ -74,7 +74,7 @@ def paired_chart(
             if value is None:
                 parts.append(
                     f'<text x="{label_width + 4}" y="{y + offset + 13}" font-size="11" '
-                    f'fill="#666">{"no score"}</text>'
+                    f'fill="#666">{NOT_SCORED}</text>'
                 )
                 continue
             length = max(bar_width * value / 100, 1)
@@ -84,10 +84,10 @@ def paired_chart(
             )
             parts.append(
                 f'<text x="{label_width + length + 4:.1f}" y="{y + offset + 13}" '
-                f'font-size="11" fill="#222">{value:.0f}</text>'
+                f'font-size="11" fill="#222">{figure(value)}</text>'
             )
         change = area["change"]
-        caption = ("" if change is None else f"{change:+.1f}, ") + SHORT_WORDS.get(
+        caption = ("" if change is None else f"{signed(change)}, ") + SHORT_WORDS.get(
             area["flag"], area["flag"]
         )
         parts.append(

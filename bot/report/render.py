@@ -16,6 +16,7 @@ from markupsafe import Markup
 from bot.report import escape
 from bot.report.chart import Bar, bar_chart
 from bot.report.data import assessment_data
+from bot.report.figures import figure, signed
 from bot.scoring.results import Assessment
 from bot.text import escape_hidden_in_json, printable
 from bot.turn_words import call_length_words
@@ -47,8 +48,8 @@ def environment(kind: str, templates: Path | None = None) -> SandboxedEnvironmen
     else:
         env = SandboxedEnvironment(autoescape=False, finalize=escape.markdown, **common)
     env.filters["pct"] = lambda v: "n/a" if v is None else f"{v:.0f}%"
-    env.filters["num"] = lambda v: "n/a" if v is None else f"{v:.1f}"
-    env.filters["signed"] = lambda v: "n/a" if v is None else f"{v:+.1f}"
+    env.filters["num"] = figure
+    env.filters["signed"] = signed
     env.filters["call_length"] = call_length_words
     return env
 

@@ -1,0 +1,19 @@
+"""How a report writes a figure: one rule for its tables, its charts and the charts'
+text descriptions, so that the same score reads the same everywhere in one report."""
+
+from __future__ import annotations
+
+NONE = "n/a"
+"""What a table shows where there is no figure."""
+
+
+def figure(value: float | None, missing: str = NONE) -> str:
+    """A score, mean or percentage point figure to one decimal place ("62.5");
+    ``missing`` where there is none."""
+    return missing if value is None else f"{value:.1f}"
+
+
+def signed(value: float | None, missing: str = NONE) -> str:
+    """A change, with its sign, to one decimal place ("+4.2", "-0.3"); ``missing`` where
+    there is none."""
+    return missing if value is None else f"{value:+.1f}"
