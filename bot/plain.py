@@ -14,6 +14,7 @@ from typing import TextIO
 from bot import exit_codes
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
+from bot.engine.path import SKIP_COMMAND
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
 from bot.turn_words import (
@@ -26,7 +27,7 @@ from bot.turn_words import (
 
 COMMANDS = {
     ":back": "go back to the previous question (Enter on a revisited question keeps its answer)",
-    ":skip": "skip this question or follow-up",
+    SKIP_COMMAND: "skip this question or follow-up",
     ":note TEXT": "add a note to this question",
     ":repeat": "show the question again",
     ":help": "show this help",
@@ -133,7 +134,7 @@ class PlainMode:
             self.prompt(conversation.current(), recap=True)
         elif command == ":back":
             self.show(conversation.back())
-        elif command == ":skip":
+        elif command == SKIP_COMMAND:
             self.show(conversation.skip())
         elif command == ":note":
             outcome = conversation.note(rest)
@@ -184,11 +185,19 @@ class PlainMode:
         self.conversation.call("call_resume")
         self.line("Call resumed.")
 
+    def refusal_words(self, outcome: Outcome) -> str:
+        """Why an input was refused, and, where skipping is the way on, plain mode's way
+        to skip: its command (the engine names no front end's way)."""
+        if not outcome.skippable or self.conversation.session.over:
+            return outcome.error
+        probe = self.conversation.session.current().kind == "probe"
+        what = "the follow-up" if probe else "this question"
+        return f"{outcome.error} Type {SKIP_COMMAND} to skip {what}."
+
     def show(self, outcome: Outcome, always: bool = False, recap: bool = False) -> None:
         """Print what an input did: a re-prompt on error, else the bot's new turns."""
         if outcome.error:
-            skip = " Type :skip to skip this question." if outcome.skippable else ""
-            self.line(outcome.error + skip)
+            self.line(self.refusal_words(outcome))
             self.write("> ")
             return
         for turn in outcome.turns:

@@ -3,6 +3,7 @@ the engine's refusal and in both front ends (plain: :skip; the app: Ctrl+O)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,12 @@ import pytest
 from bot.engine.answers import AnswerError, parse_answer
 from bot.model import Question
 from bot.model.framework import ChoiceOption, Range
+from bot.plain import PlainMode
 from bot.tui.screens.chat import ChatScreen
 from tests.conftest import DATA
 from tests.plain_driver import Driver
 from tests.test_tui_choice_date import SIZE, answers, board
-from tests.tui_helpers import make_app, type_text
+from tests.tui_helpers import make_app, mini_catalogue, start, type_text
 
 BOARD = (DATA / "own" / "board-check.toml", DATA / "own" / "board-check-chat.toml")
 DATE = Question(id="d", text="When?", kind="date")
@@ -87,3 +89,46 @@ async def test_the_app_says_ctrl_o_to_a_date_without_dont_know(tmp_path: Path) -
         await pilot.press("enter")
         await pilot.pause()
         assert "r2" not in answers(talk.path) and answers(talk.path)["r3"] == "always"
+
+
+async def test_the_app_names_its_own_way_to_skip_an_empty_reply_or_narrative(
+    tmp_path: Path,
+) -> None:
+    """An empty follow-up reply and an empty narrative answer are refused with the app's
+    way to skip (Ctrl+O), never plain mode's typed command."""
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "4")  # Strongly agree, no evidence: a follow-up
+        await pilot.press("enter")
+        await pilot.pause()
+        assert talk.session.current().kind == "probe"
+        await pilot.press("enter")  # an empty reply
+        await pilot.pause()
+        hint = str(app.screen.query_one("#hint").render())
+        assert hint == "Please type a reply. Ctrl+O skips the follow-up."
+        await pilot.press("ctrl+o")
+        await type_text(pilot, "y")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert talk.session.current().question.kind == "text"
+        await pilot.press("ctrl+s")  # an empty narrative answer
+        await pilot.pause()
+        hint = str(app.screen.query_one("#hint").render())
+        assert hint == "Please type an answer. Ctrl+O skips this question."
+        assert ":skip" not in hint
+
+
+def test_plain_mode_names_its_command_to_skip(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    out = io.StringIO()
+    try:
+        PlainMode(talk, io.StringIO("4\n\n:skip\ny\n\n:quit\n"), out).run()
+    finally:
+        talk.close()
+    said = out.getvalue()
+    assert "Please type a reply. Type :skip to skip the follow-up." in said
+    assert "Please type an answer. Type :skip to skip this question." in said

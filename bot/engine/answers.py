@@ -27,8 +27,9 @@ class AnswerError(ValueError):
     def __init__(self, message: str, skippable: bool = False) -> None:
         super().__init__(message)
         self.skippable = skippable
-        """The respondent said they don't know and the question has no Don't know: the
-        front end adds how to skip it (its own key or command)."""
+        """Skipping is the way on (an empty answer to a narrative question; a Don't know
+        to a question without one): the front end adds how to skip, in its own words (a
+        key in the app, a command in plain mode)."""
 
 
 def _refuse_dont_know(text: str, hint: str, key: bool = True) -> None:
@@ -144,7 +145,7 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
         )
     if question.kind == "text":
         if not text:
-            raise AnswerError("Please type an answer, or :skip to move on.")
+            raise AnswerError("Please type an answer.", skippable=True)
         return ParsedAnswer(value=text)
     if question.kind == "number":
         return _parse_number(question, text)

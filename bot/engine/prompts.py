@@ -69,8 +69,10 @@ class Outcome:
     error: str = ""
     """Why the input was refused; nothing was recorded."""
     skippable: bool = False
-    """The refusal is a Don't know the question does not take: the front end adds how to
-    skip the question (its own key or command)."""
+    """Skipping the question or follow-up is the way on (an empty reply, an empty
+    narrative answer, a Don't know the question does not take): the front end adds how to
+    skip, in its own words (a key in the app, a command in plain mode); the engine never
+    names a front end's way."""
 
     @property
     def accepted(self) -> bool:

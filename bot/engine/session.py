@@ -194,7 +194,7 @@ class Session:
         question = self.framework.question(ref.question)
         if self.visit.probe is not None:
             if not text.strip():
-                return Outcome(error="Please type a reply, or :skip to move on.")
+                return Outcome(error="Please type a reply.", skippable=True)
             probe = node.probes[self.visit.probe]
             turn = self._turn(
                 at,
@@ -226,7 +226,7 @@ class Session:
             return refusal
         assert self.visit is not None
         if self.visit.probe is not None:
-            return Outcome(error="This is a follow-up: please type a reply, or :skip to move on.")
+            return Outcome(error="This is a follow-up: please type a reply.", skippable=True)
         ref = self._ref(self.visit.node)
         question = self.framework.question(ref.question)
         if option not in self.framework.options_of(question):

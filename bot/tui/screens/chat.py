@@ -17,7 +17,7 @@ from bot.engine.answers import current_options, toggle_pick
 from bot.problems import display_name
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, overall_words
-from bot.tui.screens.conversation_base import ConversationScreen
+from bot.tui.screens.conversation_base import SKIP_KEY, ConversationScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
@@ -91,8 +91,7 @@ class ChatScreen(ConversationScreen):
     def _show(self, outcome: Outcome) -> None:
         hint = self.query_one("#hint", Static)
         if outcome.error:
-            skip = " Ctrl+O skips this question." if outcome.skippable else ""
-            hint.update(Content(outcome.error + skip))
+            hint.update(Content(self.refusal_words(outcome)))
             hint.add_class("-error")
             return
         hint.update("")
@@ -167,7 +166,7 @@ class ChatScreen(ConversationScreen):
     @staticmethod
     def _placeholder(prompt: Prompt) -> str:
         if prompt.kind == "probe":
-            return "Type your reply and press Enter (Ctrl+O skips)"
+            return f"Type your reply and press Enter ({SKIP_KEY} skips)"
         if prompt.previous is not None:
             return "Enter keeps the current answer; or give a new one"
         question = prompt.question

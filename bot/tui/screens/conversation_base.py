@@ -15,6 +15,8 @@ from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
 from bot.turn_words import follow_up_recap
 
+SKIP_KEY = "Ctrl+O"
+"""The app's key for skipping (the screens' `skip` binding)."""
 OVER_ONLY = frozenset({"report", "home"})
 """Actions offered once the conversation is over."""
 DURING_ONLY = frozenset({"back", "skip", "note", "notes", "abandon", "amend", "pause", "leave"})
@@ -28,6 +30,8 @@ class ConversationScreen(Screen[None]):
     """How the respondent's side is named in the log."""
     WHOSE = "Your"
     """Whose answer a follow-up follows, as the log says it."""
+    ASKED = "question"
+    """What the screen calls what is asked ("statement" on a call)."""
 
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
@@ -61,6 +65,15 @@ class ConversationScreen(Screen[None]):
     def _show(self, outcome: Outcome) -> None:
         """Show what a step did (subclasses)."""
         raise NotImplementedError
+
+    def refusal_words(self, outcome: Outcome) -> str:
+        """Why an input was refused, and, where skipping is the way on, the app's way to
+        skip (the engine names no front end's way; plain mode has its command)."""
+        if not outcome.skippable or self.conversation.session.over:
+            return outcome.error
+        probe = self.conversation.session.current().kind == "probe"
+        what = "the follow-up" if probe else f"this {self.ASKED}"
+        return f"{outcome.error} {SKIP_KEY} skips {what}."
 
     def _add_history(self) -> None:
         """The turns so far. Carrying on, "Welcome back" goes before what is waiting (not

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,11 +20,34 @@ from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
 from bot.tui.app import host
+from bot.tui.fitted import Fitted
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.turn_words import NOT_NAMED, status_words
 
 NAME_WIDTH = 22
 """Respondent names are cut to this in the list, so status and progress stay in view."""
+COLUMNS = ("Updated", "Respondent", "Progress", "Framework", "Mode")
+"""The list's columns, in order."""
+SHRINKABLE = frozenset({1, 3})
+"""The columns cut (with an ellipsis) when the list is narrower than its rows: the
+respondent and the framework. The time, the progress and the mode are short and always
+whole, so every column stays readable at 80 columns."""
+NARROWEST = 8
+"""A column is never cut below this many cells."""
+
+
+def fit_widths(natural: list[int], room: int) -> list[int]:
+    """Each column's width in cells: its natural width when all fit in ``room``; else the
+    shrinkable columns share what is left, the widest cut first, none below `NARROWEST`."""
+    if sum(natural) <= room:
+        return list(natural)
+    cut = [i for i in SHRINKABLE if i < len(natural)]
+    left = room - sum(w for i, w in enumerate(natural) if i not in cut)
+    # The largest cap at which the cut columns fit what is left (a water level).
+    cap = max((natural[i] for i in cut), default=0)
+    while cap > NARROWEST and sum(min(natural[i], cap) for i in cut) > left:
+        cap -= 1
+    return [min(w, max(cap, NARROWEST)) if i in cut else w for i, w in enumerate(natural)]
 
 
 def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | None = None) -> str:
@@ -63,6 +85,8 @@ def when(moment: datetime) -> str:
 class HomeScreen(Screen[None]):
     """What to do, and the transcripts in the folder, newest first."""
 
+    CSS_PATH = "home.tcss"
+
     # Below 100 columns the menu gives way to the list: the key hints name the same actions.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
@@ -87,6 +111,8 @@ class HomeScreen(Screen[None]):
         self.folder = folder
         self.paths: dict[str, Path] = {}
         self.statuses: dict[Path, str] = {}
+        self._rows: list[tuple[Path, str, tuple[Fitted, ...]]] = []
+        self._laid_out_for = -1  # the table width the columns were last fitted to
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,10 +133,16 @@ class HomeScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Updated", "Respondent", "Progress", "Framework")
-        table.add_column("Mode", width=5)  # "phone" whole, whatever the rows so far
+        self._fill_table()
         self.refresh_list()
+
+    def on_resize(self) -> None:
+        # After the layout, so that the table's new width is known.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self.query_one(DataTable).size.width != self._laid_out_for:
+            self._fill_table()
 
     def on_screen_resume(self) -> None:
         self.refresh_list()
@@ -124,7 +156,7 @@ class HomeScreen(Screen[None]):
     def _load_rows(self) -> None:
         from bot.tui.screens.round import round_rows
 
-        rows: list[tuple[Path, str, tuple[Text, ...]]] = [
+        rows: list[tuple[Path, str, tuple[Fitted, ...]]] = [
             (path, "round", cells) for path, cells in round_rows(self.folder, self.catalogue)
         ]
         for summary in store.summaries(self.folder):
@@ -146,19 +178,12 @@ class HomeScreen(Screen[None]):
                     "phone" if transcript.mode == "telephone" else "self",
                 )
             status = transcript.status if transcript is not None else "broken"
-            rows.append((summary.path, status, tuple(Text(cell) for cell in cells)))
+            rows.append((summary.path, status, tuple(Fitted(cell) for cell in cells)))
         self.app.call_from_thread(self._show_rows, rows)
 
-    def _show_rows(self, rows: list[tuple[Path, str, tuple[Text, ...]]]) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        self.paths.clear()
-        self.statuses.clear()
-        for index, (path, status, cells) in enumerate(rows):
-            key = f"row-{index}"
-            self.paths[key] = path
-            self.statuses[path] = status
-            table.add_row(*cells, key=key)
+    def _show_rows(self, rows: list[tuple[Path, str, tuple[Fitted, ...]]]) -> None:
+        self._rows = rows
+        self._fill_table()
         hint = (
             "Enter resumes an unfinished transcript, or replays a finished one."
             if rows
@@ -166,7 +191,36 @@ class HomeScreen(Screen[None]):
         )
         self.query_one("#home-hint", Static).update(Content(hint))
         if rows:
-            table.focus()
+            self.query_one(DataTable).focus()
+
+    def _fill_table(self) -> None:
+        """(Re)build the table with columns fitted to its width: a long name or framework
+        is cut with an ellipsis rather than pushing the columns after it out of view."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        self._laid_out_for = table.size.width
+        natural = [
+            max([len(label), *(cells[i].cell_len for _, _, cells in self._rows)])
+            for i, label in enumerate(COLUMNS)
+        ]
+        # Room for the cells: less their padding, and a vertical scrollbar if there are
+        # more rows than lines (the header takes one).
+        room = table.size.width - 2 * table.cell_padding * len(COLUMNS)
+        if len(self._rows) > table.size.height - 1:
+            room -= table.styles.scrollbar_size_vertical
+        widths = fit_widths(natural, room) if table.size.width else natural
+        table.clear(columns=True)
+        for label, width in zip(COLUMNS, widths, strict=True):
+            table.add_column(label, width=width)
+        self.paths.clear()
+        self.statuses.clear()
+        for index, (path, status, cells) in enumerate(self._rows):
+            key = f"row-{index}"
+            self.paths[key] = path
+            self.statuses[path] = status
+            table.add_row(*cells, key=key)
+        if self._rows:
+            table.move_cursor(row=min(row, len(self._rows) - 1))
 
     def selected(self) -> Path | None:
         """The transcript under the cursor."""

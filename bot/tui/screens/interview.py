@@ -12,11 +12,11 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from bot.conversation import Conversation, SaveError
-from bot.engine import Outcome
+from bot.engine import Outcome, Prompt
 from bot.engine.answers import toggle_pick
 from bot.problems import display_name
 from bot.tui.present import ChatMessage, answer_words, who_words
-from bot.tui.screens.conversation_base import ConversationScreen
+from bot.tui.screens.conversation_base import SKIP_KEY, ConversationScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
 from bot.tui.widgets.chat_log import ChatLog
@@ -27,14 +27,40 @@ from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
 from bot.turn_words import answer_hint
 
-FOLLOW_UP_PLACEHOLDER = "Type their reply to the follow-up, then Enter (Ctrl+O skips)"
+FOLLOW_UP_PLACEHOLDER = f"Type their reply to the follow-up, then Enter ({SKIP_KEY} skips it)"
+"""The reply box at a follow-up."""
+
+
+def reply_placeholder(prompt: Prompt, held: str = "") -> str:
+    """What the reply box is for at this moment, said in the box: the reply to a
+    follow-up (and what a coding key held back from it will do), or the answer to a
+    statement that is typed rather than coded (and that Enter keeps a revisited one's)."""
+    if prompt.kind == "probe":
+        if held:
+            return (
+                f'"{held}" held: {SKIP_KEY} skips the follow-up and codes it; or type their reply'
+            )
+        return FOLLOW_UP_PLACEHOLDER
+    if prompt.previous is not None:
+        return "Enter keeps their answer; or type a new one, then Enter"
+    question = prompt.question
+    if question is not None and question.multiple:
+        return "Type their answer: every code that applies, then Enter"
+    if question is not None and question.kind == "date":
+        return "Type their answer: a date, such as 2 December 2009, then Enter"
+    if question is not None and question.kind == "number":
+        return f"{answer_hint(question)}, then Enter ({SKIP_KEY} skips)"
+    return f"Type their answer, then Enter ({SKIP_KEY} skips)"
 
 
 class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
 
+    CSS_PATH = "interview.tcss"
+
     RESPONDENT = "Respondent"
     WHOSE = "Their"
+    ASKED = "statement"
     HELP_KEYS = [
         ("1-5, d, r", "code the answer with the option's key (under the script)"),
         ("Enter", "in the reply box: save the reply to a follow-up"),
@@ -70,7 +96,6 @@ class InterviewScreen(ConversationScreen):
             yield Static("", id="guidance")
         yield ChatLog(id="log")
         yield ReplyInput(
-            placeholder=FOLLOW_UP_PLACEHOLDER,
             id="reply",
             classes="-hidden",
             compact=True,
@@ -111,7 +136,7 @@ class InterviewScreen(ConversationScreen):
 
     def _show(self, outcome: Outcome) -> None:
         hint = self.query_one("#hint", Static)
-        hint.update(Content(outcome.error))
+        hint.update(Content(self.refusal_words(outcome)))
         hint.set_class(bool(outcome.error), "-error")
         if outcome.error:
             return
@@ -148,11 +173,11 @@ class InterviewScreen(ConversationScreen):
             self.query_one(OptionsBar).show(())
             self.query_one("#read-aloud", Static).update(Content(prompt.text))
             self.query_one("#codes", Static).update(
-                Content("FOLLOW-UP: type their reply below, Enter saves it; Ctrl+O skips it.")
+                Content(f"FOLLOW-UP: type their reply below, Enter saves it; {SKIP_KEY} skips it.")
             )
             options = self.framework.options_of(prompt.question) if prompt.question else ()
             reply.coding_keys = frozenset(o.key.casefold() for o in options)
-            reply.placeholder = FOLLOW_UP_PLACEHOLDER
+            reply.placeholder = reply_placeholder(prompt, reply.held)
             reply.remove_class("-hidden")
             reply.focus()
             return
@@ -168,12 +193,12 @@ class InterviewScreen(ConversationScreen):
         # spaces); one key press cannot say when the picking is done.
         several = question is not None and question.multiple
         how = (answer_hint(prompt.question) if prompt.question else "") or "Type the answer"
-        codes = "" if prompt.options else f"{how}, in the reply box, then Enter."
+        codes = "" if prompt.options else f"{how}, in the reply box, then Enter. "
         if several:
             codes = "Type every code that applies, such as 1, 3 (or click them), then Enter. "
         elif question is not None and question.kind == "date":
             codes = "Type the date in the reply box, such as 2 December 2009 or 02/12/2009. "
-        reply.placeholder = "Type their answer, then Enter (Ctrl+O skips)"
+        reply.placeholder = reply_placeholder(prompt)
         if prompt.previous is not None:
             codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
         self.query_one("#codes", Static).update(Content(codes))
@@ -236,10 +261,13 @@ class InterviewScreen(ConversationScreen):
 
     @on(ReplyInput.Held)
     def _held(self, event: ReplyInput.Held) -> None:
+        session = self.conversation.session
+        if not session.over:
+            event.reply.placeholder = reply_placeholder(session.current(), event.key)
         if event.key:
             self._say(
                 f'The follow-up is still open: "{event.key}" was not taken as a code. '
-                f"Ctrl+O skips the follow-up and codes {event.key} for the next statement; "
+                f"{SKIP_KEY} skips the follow-up and codes {event.key} for the next statement; "
                 "or type their reply.",
                 error=True,
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from bot.rounds.state import InviteeState, next_calls
 from bot.rounds.work import Snapshot, log_call, open_conversation, snapshot
 from bot.text import clip, printable
 from bot.tui.app import host
+from bot.tui.fitted import Fitted
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 
 REFRESH_SECONDS = 10.0
@@ -428,7 +430,12 @@ def round_label(title: str, period: str, width: int = ROUND_LABEL_WIDTH) -> str:
     return f"{clip(name, width - len(period) - 1)} {period}"
 
 
-def round_rows(folder: Path, catalogue: Catalogue) -> list[tuple[Path, tuple[Text, ...]]]:
+def _round_cut(title: str, period: str, _words: str, width: int) -> str:
+    """A round's label cut to a narrower column, still with its period."""
+    return round_label(title, period, width)
+
+
+def round_rows(folder: Path, catalogue: Catalogue) -> list[tuple[Path, tuple[Fitted, ...]]]:
     """A home-screen row for each round in the transcripts folder: its title and progress
     ("22/40 done (55%)"); a round that fails to load says why."""
     from bot.rounds.folder import find_rounds
@@ -440,17 +447,20 @@ def round_rows(folder: Path, catalogue: Catalogue) -> list[tuple[Path, tuple[Tex
         except LoadError as error:
             reason = str(error.problems[0]).split(": ", 1)[-1]
             rows.append(
-                (path, tuple(Text(c) for c in ("round", path.name, "broken", reason[:40], "")))
+                (path, tuple(Fitted(c) for c in ("round", path.name, "broken", reason[:40], "")))
             )
             continue
         overall = shot.progress.overall
         rate = f" ({overall.rate}%)" if overall.rate is not None else ""
+        title = printable(shot.loaded.round.title)
+        period = printable(shot.loaded.round.period)
         cells = (
-            "round",
-            round_label(printable(shot.loaded.round.title), printable(shot.loaded.round.period)),
-            f"{overall.complete}/{overall.invited} done{rate}",
-            shot.loaded.round.framework,
-            "round",
+            Fitted("round"),
+            # Narrowed to fit the screen, the label is cut again keeping its period.
+            Fitted(round_label(title, period), partial(_round_cut, title, period)),
+            Fitted(f"{overall.complete}/{overall.invited} done{rate}"),
+            Fitted(shot.loaded.round.framework),
+            Fitted("round"),
         )
-        rows.append((path, tuple(Text(c) for c in cells)))
+        rows.append((path, cells))
     return rows

@@ -1,0 +1,72 @@
+"""The home list at 80 columns: every column in view and readable, a long name or
+framework cut with an ellipsis rather than pushing the columns after it off the screen."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from bot.catalogue import Catalogue
+from bot.tui.screens.home import HomeScreen
+from tests.conftest import ROOT
+from tests.tui_helpers import make_app
+
+ROUND = ROOT / "transcripts" / "rounds" / "hertfordshire-2010"
+EXAMPLES = ROOT / "transcripts" / "examples"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with a sample round and the sample transcripts (long framework ids)."""
+    transcripts = tmp_path / "transcripts"
+    shutil.copytree(ROUND, transcripts / "rounds" / ROUND.name)
+    for sample in EXAMPLES.glob("*.toml"):
+        shutil.copy(sample, transcripts)
+    now = datetime(2010, 12, 1, 10, 0, tzinfo=UTC)
+    monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: now)
+    return transcripts
+
+
+def screen_lines(table: DataTable) -> list[str]:
+    """The table as it is drawn, line by line."""
+    return [table.render_line(y).text for y in range(table.size.height)]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_every_column_is_whole_at_80_columns(
+    folder: Path, catalogue: Catalogue, width: int
+) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1 + len(list(EXAMPLES.glob("*.toml")))
+        lines = screen_lines(table)
+        header, rows = lines[0], lines[1 : table.row_count + 1]
+        assert header.split() == ["Updated", "Respondent", "Progress", "Framework", "Mode"]
+        # Nothing runs off the right edge: no horizontal scrolling is needed.
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        modes = [row.split()[-1] for row in rows]
+        assert modes[0] == "round" and set(modes[1:]) == {"self", "phone"}
+        # The round keeps its period in view, so two rounds can be told apart.
+        assert "2010/11" in rows[0]
+        assert "22/40 done (55%)" in rows[0]
+        assert "hertfordshire" in rows[0]
+        # The progress and the time are always whole.
+        assert "complete 37/37" in " ".join(rows) and "2009-09-02 14:39" in " ".join(rows)
+
+
+def test_fit_widths_cuts_the_widest_shrinkable_column_first() -> None:
+    from bot.tui.screens.home import fit_widths
+
+    assert fit_widths([16, 10, 16, 9, 5], 80) == [16, 10, 16, 9, 5]
+    assert fit_widths([16, 22, 16, 23, 5], 66) == [16, 14, 16, 14, 5]
+    assert fit_widths([16, 10, 16, 23, 5], 60) == [16, 10, 16, 13, 5]
+    # Never below a readable width, even when that means scrolling.
+    assert fit_widths([16, 22, 16, 23, 5], 20) == [16, 8, 16, 8, 5]

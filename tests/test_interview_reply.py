@@ -1,0 +1,73 @@
+"""The interview's reply box says what it is for at each moment: a follow-up's reply (and
+what a coding key held back from it will do), or a typed answer (and that Enter keeps a
+revisited one's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot import conversation
+from bot.catalogue import Catalogue
+from bot.model import Person, Respondent
+from bot.tui.screens.interview import InterviewScreen
+from bot.tui.widgets.reply_input import ReplyInput
+from tests.conftest import Clock
+from tests.tui_helpers import make_app, type_text
+
+SIZE = (80, 24)
+
+
+def call(catalogue: Catalogue, folder: Path, framework: str, dialogue: str):  # type: ignore[no-untyped-def]
+    return conversation.start(
+        catalogue,
+        framework,
+        dialogue,
+        Respondent(name="Ann"),
+        folder,
+        Person(name="Sam"),
+        clock=Clock(),
+        transcript_id="0123456789abcdef",
+    )
+
+
+async def test_a_key_held_back_from_a_follow_up_is_named_in_the_box(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    talk = call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        reply = app.screen.query_one("#reply", ReplyInput)
+        await pilot.press("4")  # Disagree: a follow-up opens
+        await pilot.pause()
+        assert talk.session.current().kind == "probe"
+        assert reply.placeholder.startswith("Type their reply to the follow-up")
+        await pilot.press("2")  # the next statement's code, held back
+        await pilot.pause()
+        assert reply.value == ""
+        assert reply.placeholder.startswith('"2" held: Ctrl+O skips the follow-up and codes it')
+        await pilot.press("backspace")  # let go of it: the box is the reply's again
+        await pilot.pause()
+        assert reply.placeholder.startswith("Type their reply to the follow-up")
+
+
+async def test_a_typed_answer_revisited_says_enter_keeps_it(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    talk = call(catalogue, tmp_path, "governance-structure", "governance-structure-review")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        reply = app.screen.query_one("#reply", ReplyInput)
+        assert reply.placeholder.startswith("Type a number (members)")
+        assert "follow-up" not in reply.placeholder
+        await type_text(pilot, "14")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert talk.session.current().previous is not None
+        assert reply.placeholder.startswith("Enter keeps their answer")
+        codes = str(app.screen.query_one("#codes").render())
+        assert "then Enter. Currently: 14" in codes
