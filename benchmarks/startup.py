@@ -13,6 +13,10 @@ dialogue remembered in the cache folder (`bot/remembered.py`) by an earlier star
 as it starts the very first time, with an empty cache folder (so the checks run and
 their results are written). Every cache folder is a temporary one.
 
+Every variant runs from compiled bytecode, as an installed program does, and the
+product and the engine baseline hold the garbage collector off while they start, as the
+command does (`bot/start_gc.py`, `bot/launch.py`).
+
     python benchmarks/startup.py [--runs 15]
 """
 
@@ -48,6 +52,8 @@ BARE_WITH_PYDANTIC = "from pydantic import BaseModel, ValidationError\n" + BARE
 
 BARE_WITH_ENGINE = textwrap.dedent(
     """
+    from bot import start_gc
+    start_gc.hold()
     import sys
     from pathlib import Path
     from bot import conversation
@@ -69,12 +75,15 @@ BARE_WITH_ENGINE = textwrap.dedent(
         pilot.app.exit()
 
     Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
+    start_gc.release()
     talk.close()
     """
 )
 
 PRODUCT = textwrap.dedent(
     """
+    from bot import start_gc
+    start_gc.hold()  # as the command's first line does (bot/launch.py)
     import sys
     from pathlib import Path
     from bot import conversation
@@ -101,8 +110,11 @@ PRODUCT = textwrap.dedent(
 )
 
 
-def timed(code: str, folder: str, cache: str) -> tuple[float, str]:
-    environment = {**os.environ, "PARTNERSHIP_BOT_CACHE": cache}
+def timed(code: str, folder: str, cache: str, bytecode: str) -> tuple[float, str]:
+    # Bytecode is written (to a folder of this run's own) and used, as an installed
+    # program's is: `pip install` compiles it, whatever PYTHONDONTWRITEBYTECODE says.
+    environment = {**os.environ, "PARTNERSHIP_BOT_CACHE": cache, "PYTHONPYCACHEPREFIX": bytecode}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", code, folder],
@@ -129,12 +141,15 @@ def main() -> None:
     note = ""
     with tempfile.TemporaryDirectory() as scratch:
         folder, cache = f"{scratch}/transcripts", f"{scratch}/cache"
-        for code in variants.values():  # warm the file cache, and fill the cache folder
-            timed(code, folder, cache)
+        bytecode = f"{scratch}/bytecode"
+        for code in variants.values():  # warm the file cache, fill the cache folder, compile
+            timed(code, folder, cache, bytecode)
         for run in range(runs):  # interleaved, so load on the machine hits all alike
             for name, code in variants.items():
                 empty = f"{scratch}/empty-{run}"
-                seconds, stderr = timed(code, folder, empty if "first start" in name else cache)
+                seconds, stderr = timed(
+                    code, folder, empty if "first start" in name else cache, bytecode
+                )
                 times[name].append(seconds)
                 note = stderr or note
     median = {name: statistics.median(values) for name, values in times.items()}

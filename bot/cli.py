@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import __version__, exit_codes
+from bot import __version__, exit_codes, start_gc
 from bot.catalogue import Catalogue
 from bot.problems import LoadError, display_name
 from bot.statement_order import DEFAULT_ORDER, ORDERS
@@ -317,6 +317,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return exit_codes.USAGE
+    if not wants_app:
+        # Nothing to draw: what the command needs first is loaded (bot.start_gc).
+        start_gc.release()
     if command is None:
         return _app(catalogue, folder)
     if command == "frameworks":

@@ -15,6 +15,7 @@ import pytest
 
 from bot import conversation
 from bot.catalogue import Catalogue
+from bot.problems import display_name
 from bot.report.compare import NothingToCompare, comparison, load_side
 from bot.rounds.folder import create, load_round
 from bot.rounds.model import Invitee, Round
@@ -673,3 +674,34 @@ def test_two_rounds_of_one_period_are_named_as_a_reader_knows_them(
         encoding="utf-8",
     )
     assert labels() == ("2009/10, North", "2009/10, South")
+
+
+def test_a_folder_holding_rounds_is_read_as_its_round_or_refused(
+    rounds: tuple[Path, Path], tmp_path: Path, cat: Catalogue
+) -> None:
+    old, new = rounds
+    # Each round kept in a folder of its own: compared as the rounds, as round compare does.
+    kept_old, kept_new = tmp_path / "kept" / "old", tmp_path / "kept" / "new"
+    shutil.copytree(old, kept_old / "r2009")
+    shutil.copytree(new, kept_new / "r2010")
+    made = comparison(kept_old, kept_new, cat, "json")
+    assert not made.skipped
+    assert (made.data["then"]["label"], made.data["now"]["label"]) == ("2009/10", "2010/11")
+    assert made.data["areas"] == comparison(old, new, cat, "json").data["areas"]
+    assert made.notes == [
+        f"{display_name(kept_old)} holds one round: compared {display_name(kept_old / 'r2009')}",
+        f"{display_name(kept_new)} holds one round: compared {display_name(kept_new / 'r2010')}",
+    ]
+    assert made.data["notes"] == []  # which folder was read is not for the board paper
+    # A folder of several rounds: which one is meant is asked, never both pooled.
+    both = tmp_path / "both"
+    shutil.copytree(old, both / "r2009")
+    shutil.copytree(new, both / "r2010")
+    with pytest.raises(CompareError, match=r"holds 2 rounds, not one: name the round") as error:
+        comparison(both, new, cat, "json")
+    assert "r2009" in str(error.value) and "round compare OLD NEW" in str(error.value)
+    # A folder with transcripts of its own beside a round is a folder of transcripts.
+    loose = tmp_path / "loose"
+    shutil.copytree(old, loose / "r2009")
+    shutil.copy(next(old.glob("*-person-0-*.toml")), loose / "extra.toml")
+    assert comparison(loose, new, cat, "json").data["then"]["label"] == "loose"

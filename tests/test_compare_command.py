@@ -151,3 +151,24 @@ def test_the_sample_rounds_out_of_the_box(tmp_path: Path) -> None:
     result = run("round", "compare", "hertfordshire-2009")
     assert result.returncode == 2
     assert "names no previous round: give the earlier one too" in result.stderr
+
+
+def test_report_compare_reads_a_folder_holding_rounds(
+    rounds: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = rounds
+    # transcripts/rounds holds both rounds: which is meant is asked, naming them.
+    result = run("report", "--compare", str(old.parent), str(new), *FRAMEWORKS)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "holds 2 rounds, not one: name the round to compare" in result.stderr
+    assert "mini-2009" in result.stderr and "skipped" not in result.stderr
+    assert "Traceback" not in result.stderr
+    # A round kept in a folder of its own is compared as that round.
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    old.rename(kept / old.name)
+    result = run("report", "--compare", str(kept), str(new), "--format", "json", *FRAMEWORKS)
+    assert result.returncode == 0, result.stderr
+    assert "holds one round: compared" in result.stderr and "skipped" not in result.stderr
+    data = json.loads(result.stdout)
+    assert (data["then"]["label"], data["now"]["label"]) == ("2009/10", "2010/11")

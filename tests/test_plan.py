@@ -233,7 +233,7 @@ def test_a_plan_takes_the_frameworks_own_actions_too(tmp_path: Path) -> None:
     fresh, _ = fresh_plan(snapshot(folder, now), catalogue, now.date(), current=True)
     last = fresh.actions[-1]
     assert (last.id, last.area, last.area_title) == ("whole-review", "", WHOLE_TITLE)
-    assert last.respondents > 0 and last.ref == "whole-review"
+    assert last.respondents > 0 and last.ref == "Pa"
     assert sum(1 for a in fresh.actions if a.area == "") == 1
 
 
@@ -245,3 +245,46 @@ def test_the_plan_page_is_wide_enough_for_its_table() -> None:
     page = render_plan(plan(action()), "html")
     assert '<body class="wide">' in page
     assert "body.wide { max-width: 72rem; }" in page
+
+
+def test_refs_are_the_seeds_letters_else_the_area_number_and_place(tmp_path: Path) -> None:
+    from bot.rounds.plan_compile import action_refs, compile_plan
+    from bot.rounds.work import snapshot
+
+    # Fareham's lettered actions keep the seed's letter; Hertfordshire letters none.
+    fareham = action_refs(Catalogue().framework("working-better-together").framework)
+    assert "2a" in fareham.values() and "1a" in fareham.values()
+    herts = action_refs(Catalogue().framework("hertfordshire-review").framework)
+    assert (herts["right-partners"], herts["targeted-information"]) == ("1.1", "3.2")
+    assert herts["r4-performance"] == "7.1"
+    assert len(set(herts.values())) == len(herts)
+
+    # A plan written before, with ids for refs: compiling again gives the readable ones,
+    # keeping every edit; the old id is still taken by --set and --agree.
+    folder = tmp_path / "herts"
+    shutil.copytree(SAMPLE_2009, folder)
+    text = plan_path(folder).read_text(encoding="utf-8")
+    for action_id in herts:
+        text = text.replace(f'ref = "{herts[action_id]}"', f'ref = "{action_id}"')
+    plan_path(folder).write_text(text, encoding="utf-8")
+    before = read_plan(folder)
+    assert before is not None and before.find("right-partners") is not None
+    now = datetime(2010, 1, 20, 10, 0, tzinfo=UTC)
+    after = compile_plan(snapshot(folder, now), Catalogue(), now).plan
+    assert all(a.ref == herts[a.id] for a in after.actions)
+    assert all(a.ref != a.id for a in after.actions)
+    agreed = {a.id for a in before.actions if a.agreed}
+    assert {a.id for a in after.actions if a.agreed} == agreed
+    assert after.find("7.1") is after.find("r4-performance") is not None
+    edited = edit_action(after, "1.1", ON, owner="Jo")
+    assert edited.find("right-partners").owner == "Jo"  # type: ignore[union-attr]
+    edited = edit_action(edited, "right-partners", ON, note="kept")
+    assert edited.find("1.1").note == "kept"  # type: ignore[union-attr]
+
+
+def test_an_action_the_framework_no_longer_has_keeps_its_ref_unless_taken() -> None:
+    from bot.rounds.plan_compile import with_refs
+
+    old = plan(action("gone", ref="1.1"), action("left", ref="9.9"), action("kept", ref="kept"))
+    refreshed = with_refs(old, {"kept": "1.1"})
+    assert [a.ref for a in refreshed.actions] == ["gone", "9.9", "1.1"]

@@ -67,7 +67,8 @@ async def test_plan_screen_agrees_sets_status_owner_note_and_exports(
         assert isinstance(screen, PlanScreen)
         table = screen.query_one(DataTable)
         first = " ".join(str(c) for c in table.get_row_at(0))
-        assert "right-partners" in first and "yes" in first
+        # The Ref column: the area's number and the action's place, never the internal id.
+        assert first.startswith("1.1 ") and "right-partners" not in first and "yes" in first
         # The third action (county-district-relationship) is only proposed: agree it.
         table.move_cursor(row=2)
         await pilot.press("a")

@@ -604,10 +604,10 @@ class Framework(Strict):
         return {q.id: g for g in self._groups.values() for q in (*g.questions, g.more_question)}
 
 
-MORE_SCALE = Scale(
+MORE_SCALE = Scale.model_construct(
     options=(
-        Option(value="yes", key="y", label="Yes", score=1),
-        Option(value="no", key="n", label="No", score=0),
+        Option.model_construct(value="yes", key="y", label="Yes", score=1),
+        Option.model_construct(value="no", key="n", label="No", score=0),
     )
 )
 """The answers to a repeated group's "another?" question."""

@@ -54,7 +54,8 @@ class Comparison:
     skipped: list[Problem] = field(default_factory=list)
     """Transcripts that failed to load, in either round."""
     notes: list[str] = field(default_factory=list)
-    """What the reader should know about how the rounds were taken, such as their order."""
+    """What the person comparing should know: which round a folder was read as, and how
+    the rounds were taken, such as their order (this in the report too)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Loaded:
     """The round's title, or "" for a folder of transcripts."""
     partnership: str = ""
     """The partnership the round assessed, or "" for a folder of transcripts."""
+    note: str = ""
+    """How the folder named was read, where it was not as given (one round inside it)."""
 
 
 def load_side(
@@ -88,6 +91,9 @@ def load_side(
             f"{name} does not exist: name a round's folder (with round.toml) or a folder "
             "of transcripts"
         )
+    given, folder = folder, rounds_inside(folder)
+    note = "" if folder == given else f"{name} holds one round: compared {display_name(folder)}"
+    name = display_name(folder)
     framework_id: str | None = None
     period = title = partnership = ""
     label = folder.resolve().name or name
@@ -141,7 +147,37 @@ def load_side(
     loaded = _framework(found_id, found_totals.version, files, catalogue, current)
     data = aggregate_data(found_id, found_totals, run, catalogue, filters, True, loaded)
     side = Side(printable(label), data, loaded.framework, dict(found_totals.areas))
-    return Loaded(side, folder, skipped, period, title, partnership)
+    return Loaded(side, folder, skipped, period, title, partnership, note)
+
+
+def rounds_inside(folder: Path) -> Path:
+    """The folder to compare for one named: the folder itself, or the one round in a folder
+    that holds a round and nothing else to compare (a copy of a round, kept in a folder of
+    its own). A folder of several rounds and no transcripts of its own is refused with
+    their names, as mixing rounds would compare neither."""
+    from bot.rounds.folder import find_rounds
+
+    if not folder.is_dir() or round_path(folder).exists():
+        return folder
+    rounds = find_rounds(folder)
+    if not rounds:
+        return folder
+    inside = [r.resolve() for r in rounds]
+    loose = [
+        f
+        for f in store.iter_transcript_files([folder])
+        if not any(f.resolve().is_relative_to(r) for r in inside)
+    ]
+    if loose:
+        return folder  # transcripts of its own: a folder of transcripts, as before
+    if len(rounds) == 1:
+        return rounds[0]
+    shown = ", ".join(display_name(r) for r in rounds[:8]) + (" ..." if len(rounds) > 8 else "")
+    raise CompareError(
+        f"{display_name(folder)} holds {len(rounds)} rounds, not one: name the round to "
+        f"compare by its folder ({shown}), or compare two of them by name with "
+        "partnership-bot round compare OLD NEW"
+    )
 
 
 def _framework(
@@ -202,7 +238,16 @@ def comparison(
         )
     then = load_side(old, catalogue, current, include_unfinished, cache_folder)
     now = load_side(new, catalogue, current, include_unfinished, cache_folder)
-    notes = []
+    if then.folder.resolve() == now.folder.resolve():
+        raise CompareError(
+            f"{display_name(then.folder)} is named twice: give the earlier round, then the "
+            "later one"
+        )
+    # A folder holding one round is that round, for its plan too.
+    old, new = then.folder, now.folder
+    # Which folder was read is for the person running it, not for the board paper.
+    said = [side.note for side in (then, now) if side.note]
+    notes: list[str] = []
     if later_period(then.period, now.period):
         # Given the later round first: compare them the right way round, and say so.
         notes.append(
@@ -215,7 +260,7 @@ def comparison(
     now_side = replace(now.side, label=now_label)
     data = compare(then_side, now_side, plan_actions(old, new)) | {"notes": notes}
     return Comparison(
-        render_comparison(data, fmt, templates), data, then.skipped + now.skipped, notes
+        render_comparison(data, fmt, templates), data, then.skipped + now.skipped, said + notes
     )
 
 

@@ -116,8 +116,9 @@ class PlanAction(Strict):
     id: str = Field(pattern=SLUG_PATTERN, max_length=100)
     """The framework action's id: the key that merges and carries it."""
     ref: str = Field(min_length=1, max_length=40)
-    """Short reference for the command line and the screen: the area's number and the
-    seed's letter ("2a"), or the action id where the seed letters none."""
+    """Short reference for the command line, the screen and the exports: the area's number
+    and the seed's letter ("2a"); where the seed letters none, the area's number and the
+    action's place in the area ("1.2"); see `bot.rounds.plan_compile.action_refs`."""
     area: str = Field(default="", max_length=100)
     """The area's id."""
     area_title: str = Field(default="", max_length=MAX_SHORT)
@@ -402,10 +403,12 @@ def agree(plan: Plan, refs: Iterable[str], agreed: bool = True) -> Plan:
 
 
 def no_such_action(plan: Plan, ref: str) -> str:
-    """The message for a ref naming no action, with the refs there are."""
+    """The message for a ref naming no action, with the refs there are (a misspelt id, still
+    taken, is suggested too)."""
     refs = [a.ref for a in plan.actions]
     shown = ", ".join(refs[:30]) + (" ..." if len(refs) > 30 else "")
-    return f'no action "{ref}" in the plan{suggest(ref, refs)} (the actions are: {shown or "none"})'
+    likely = suggest(ref, [*refs, *(a.id for a in plan.actions)])
+    return f'no action "{ref}" in the plan{likely} (the actions are: {shown or "none"})'
 
 
 def _replace_action(plan: Plan, changed: PlanAction) -> Plan:

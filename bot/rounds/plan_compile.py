@@ -104,13 +104,11 @@ def plan_actions(
     (the seed's, not by how many suggested them): each area's, then the framework's own
     actions for the partnership as a whole (area "")."""
     by_id = {a["id"]: a for a in suggested}
-    listed = [
-        (area.id, area.title, str(number), area.actions)
-        for number, area in enumerate(framework.areas, start=1)
-    ]
-    listed.append(("", WHOLE_TITLE, "", framework.actions))
+    refs = action_refs(framework)
+    listed = [(area.id, area.title, area.actions) for area in framework.areas]
+    listed.append(("", WHOLE_TITLE, framework.actions))
     actions: list[PlanAction] = []
-    for area_id, area_title, number, area_actions in listed:
+    for area_id, area_title, area_actions in listed:
         for action in area_actions:
             found = by_id.get(action.id)
             if found is None:
@@ -119,7 +117,7 @@ def plan_actions(
             actions.append(
                 PlanAction(
                     id=action.id,
-                    ref=f"{number}{action.letter}" if number and action.letter else action.id,
+                    ref=refs[action.id],
                     area=area_id,
                     area_title=area_title,
                     letter=action.letter,
@@ -139,6 +137,43 @@ def plan_actions(
                 )
             )
     return actions
+
+
+WHOLE_REF = "P"
+"""Stands for the area number in the references of the framework's own actions (for the
+partnership as a whole)."""
+
+
+def action_refs(framework: Framework) -> dict[str, str]:
+    """Each action's short reference in a plan, by id, as a reader finds it in the plan and
+    types it after --set: the area's number and the seed's letter ("2a"); where the seed
+    letters none, the area's number and the action's place among the area's actions in the
+    framework ("1.2", never the internal id); for the framework's own actions, "P" in
+    place of the area's number ("P.1"). Places follow the framework, so a reference stays
+    the same from one compile to the next."""
+    listed = [(str(number), area.actions) for number, area in enumerate(framework.areas, 1)]
+    listed.append((WHOLE_REF, framework.actions))
+    return {
+        action.id: f"{number}{action.letter}" if action.letter else f"{number}.{place}"
+        for number, actions in listed
+        for place, action in enumerate(actions, 1)
+    }
+
+
+def with_refs(plan: Plan, refs: dict[str, str]) -> Plan:
+    """The plan with each action's reference as the framework gives it now (a plan written
+    before kept the id where the seed gives no letter); an action the framework no longer
+    has keeps its own, or its id where that is now another action's."""
+    taken = {refs[a.id].casefold() for a in plan.actions if a.id in refs}
+    actions = tuple(
+        a.model_copy(update={"ref": refs[a.id]})
+        if a.id in refs
+        else a
+        if a.ref.casefold() not in taken
+        else a.model_copy(update={"ref": a.id})
+        for a in plan.actions
+    )
+    return plan.model_copy(update={"actions": actions})
 
 
 def _invitee_of(files: list[Path]) -> dict[str, str]:
@@ -167,6 +202,7 @@ def compile_plan(
     round that round.toml's ``previous`` names)."""
     fresh, run = fresh_plan(shot, catalogue, now.date(), current, cache_folder)
     fresh = fresh.model_copy(update={"compiled": now})
+    refs = action_refs(catalogue.framework(shot.loaded.round.framework).framework)
     if carried is None:
         carried = carried_actions(shot.loaded, compiled_files(shot), now.date())
     if carried:
@@ -174,7 +210,7 @@ def compile_plan(
     result = Compiled(fresh, run)
 
     def change(old: Plan | None) -> Plan:
-        merged = merge(old, fresh)
+        merged = with_refs(merge(old, fresh), refs)
         before = {a.id for a in old.actions} if old else set()
         was_suggested = {a.id for a in old.actions if a.suggested} if old else set()
         result.added = [a.ref for a in merged.actions if a.id not in before]

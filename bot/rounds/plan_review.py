@@ -100,7 +100,9 @@ def review_items(loaded: LoadedRound) -> tuple[ReviewItem, ...]:
     return tuple(
         ReviewItem(
             action=a.id,
-            ref=a.ref,
+            # The seed's reference numbers the question ("Agreed action 2a"); without one,
+            # the id, so that it is numbered by its place among those asked (review_number).
+            ref=a.ref if a.letter else a.id,
             area=a.area,
             text=a.text,
             owner=a.owner,

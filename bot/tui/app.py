@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from bot import start_gc
 from bot.catalogue import Catalogue
 from bot.conversation import Conversation
 from bot.exit_codes import INTERRUPTED
@@ -73,6 +74,9 @@ class PartnershipApp(App[int]):
         self.exit(return_code=INTERRUPTED)
 
     def on_mount(self) -> None:
+        # The garbage collector, held off while the program starts, runs again once the
+        # first screen is drawn (bot.start_gc).
+        self.call_after_refresh(start_gc.release)
         # Started straight into a conversation or a replay, the home screen is only built
         # when that screen is left: it lists every transcript, which costs start-up time.
         if self._conversation is not None:

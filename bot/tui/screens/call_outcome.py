@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from bot.rounds.when import WHEN_HELP, parse_when
+from bot.tui.screens.dialogs import Dialog
 
 OUTCOME_KEYS = {
     "n": ("no_answer", "No answer"),
@@ -34,7 +34,7 @@ class Recorded:
     """For call_back: when."""
 
 
-class OutcomeScreen(ModalScreen[Recorded | None]):
+class OutcomeScreen(Dialog[Recorded | None]):
     """One key per outcome; `a` asks for the call-back time (Enter takes the suggestion)."""
 
     BINDINGS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,8 +17,17 @@ from textual.widgets.option_list import Option as ListOption
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.text_input import TextInput
 
+R = TypeVar("R")
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class Dialog(ModalScreen[R]):
+    """A small modal screen: a box in the middle of the screen, styled by dialogs.tcss
+    (loaded when the first dialog is shown, not at start-up)."""
+
+    CSS_PATH = "dialogs.tcss"
+
+
+class ConfirmScreen(Dialog[bool]):
     """Ask yes or no; dismisses with the answer."""
 
     BINDINGS = [
@@ -49,7 +59,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class MessageScreen(ModalScreen[None]):
+class MessageScreen(Dialog[None]):
     """A message (such as an error) shown literally, until dismissed."""
 
     BINDINGS = [Binding("escape,enter", "dismiss_screen", "Close")]
@@ -79,7 +89,7 @@ class MessageScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys of the screen it was opened from."""
 
     BINDINGS = [Binding("escape,f1,q", "close", "Close")]
@@ -107,7 +117,7 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class TextPromptScreen(ModalScreen[str | None]):
+class TextPromptScreen(Dialog[str | None]):
     """Ask for one line of text (a note); dismisses with it, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -146,7 +156,7 @@ class TextPromptScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PickScreen(ModalScreen[str | None]):
+class PickScreen(Dialog[str | None]):
     """Pick one item from a list; dismisses with its id, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -85,6 +85,8 @@ def when(moment: datetime) -> str:
 class HomeScreen(Screen[None]):
     """What to do, and the transcripts in the folder, newest first."""
 
+    CSS_PATH = "home.tcss"
+
     # Below 100 columns the menu gives way to the list: the key hints name the same actions.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 

@@ -34,6 +34,8 @@ from bot.turn_words import answer_hint
 class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
 
+    CSS_PATH = "interview.tcss"
+
     RESPONDENT = "Respondent"
     WHOSE = "Their"
     ASKED = "statement"

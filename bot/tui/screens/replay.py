@@ -33,6 +33,8 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 class ReplayScreen(Screen[None]):
     """Who said what, when: probes with their triggers, amendments and notes."""
 
+    CSS_PATH = "replay.tcss"
+
     BINDINGS = [
         Binding("right,n", "step(1)", "Next", priority=True, tooltip="next turn"),
         # "Prev", so that the hints fit 80 columns.

@@ -31,6 +31,8 @@ FIELDS = [
 class StartScreen(Screen[None]):
     """Choose a framework and dialogue, say who is answering, and start."""
 
+    CSS_PATH = "start.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "start", "Start")]
 
     def __init__(self, catalogue: Catalogue, folder: Path, telephone: bool) -> None:
