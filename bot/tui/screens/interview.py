@@ -12,11 +12,14 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from bot.conversation import Conversation, SaveError
-from bot.engine import Outcome, Prompt
+from bot.engine import Outcome
 from bot.engine.answers import toggle_pick
+from bot.model.framework import base_question
 from bot.problems import display_name
+from bot.text import printable
 from bot.tui.present import ChatMessage, answer_words, who_words
 from bot.tui.screens.conversation_base import SKIP_KEY, ConversationScreen
+from bot.tui.screens.interview_words import amendable, reply_placeholder
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
 from bot.tui.widgets.chat_log import ChatLog
@@ -26,31 +29,6 @@ from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
 from bot.turn_words import answer_hint
-
-FOLLOW_UP_PLACEHOLDER = f"Type their reply to the follow-up, then Enter ({SKIP_KEY} skips it)"
-"""The reply box at a follow-up."""
-
-
-def reply_placeholder(prompt: Prompt, held: str = "") -> str:
-    """What the reply box is for at this moment, said in the box: the reply to a
-    follow-up (and what a coding key held back from it will do), or the answer to a
-    statement that is typed rather than coded (and that Enter keeps a revisited one's)."""
-    if prompt.kind == "probe":
-        if held:
-            return (
-                f'"{held}" held: {SKIP_KEY} skips the follow-up and codes it; or type their reply'
-            )
-        return FOLLOW_UP_PLACEHOLDER
-    if prompt.previous is not None:
-        return "Enter keeps their answer; or type a new one, then Enter"
-    question = prompt.question
-    if question is not None and question.multiple:
-        return "Type their answer: every code that applies, then Enter"
-    if question is not None and question.kind == "date":
-        return "Type their answer: a date, such as 2 December 2009, then Enter"
-    if question is not None and question.kind == "number":
-        return f"{answer_hint(question)}, then Enter ({SKIP_KEY} skips)"
-    return f"Type their answer, then Enter ({SKIP_KEY} skips)"
 
 
 class InterviewScreen(ConversationScreen):
@@ -362,28 +340,31 @@ class InterviewScreen(ConversationScreen):
             return
         from bot.tui.screens.dialogs import PickScreen, TextPromptScreen
 
-        questions = [q for q in self.framework.questions() if q.id in answers]
+        names = dict(amendable(self.framework, answers))
         items = [
-            (q.id, f"{q.number or q.id}  {q.text}  [{answer_words(answers[q.id])}]")
-            for q in questions
+            (
+                key,
+                f"{name}  {self.framework.question(base_question(key)).text}  "
+                f"[{printable(answer_words(answers[key]))}]",
+            )
+            for key, name in names.items()
         ]
 
-        def picked(question_id: str | None) -> None:
-            if question_id is None:
+        def picked(key: str | None) -> None:
+            if key is None:
                 return
-            question = self.framework.question(question_id)
+            question = self.framework.question(base_question(key))
             options = self.framework.options_of(question)
             keys = ", ".join(f"{o.key} {o.label}" for o in options) if options else "the new answer"
 
             def coded(text: str | None) -> None:
                 if text:
-                    self._act(self.conversation.amend, question_id, text)
+                    # An item's answer is amended under the item's own name ("risk_rag#2"),
+                    # so the new version stays bound to that item in the register.
+                    self._act(self.conversation.amend, key, text)
 
             self.app.push_screen(
-                TextPromptScreen(
-                    f"Amend {self.framework.label(question.id)}", "new answer", f"Type {keys}"
-                ),
-                coded,
+                TextPromptScreen(f"Amend {names[key]}", "new answer", f"Type {keys}"), coded
             )
 
         self.app.push_screen(PickScreen("Amend which answer?", items), picked)

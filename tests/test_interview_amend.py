@@ -1,0 +1,90 @@
+"""Ctrl+R in the interview reaches a repeated group's answers as well as the areas',
+each named by its item, and an amended item's answer is the one the report shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from bot import conversation, store
+from bot.catalogue import Catalogue
+from bot.model import Person, Respondent
+from bot.scoring import compile_transcript
+from bot.tui.screens.dialogs import PickScreen, TextPromptScreen
+from bot.tui.screens.interview import InterviewScreen
+from tests.conftest import Clock
+from tests.test_group_app import BEFORE_RISK
+from tests.tui_helpers import make_app, type_text
+
+SIZE = (80, 24)
+
+
+def two_risks(catalogue: Catalogue, folder: Path):  # type: ignore[no-untyped-def]
+    """A governance call answered up to a risk register of two risks."""
+    talk = conversation.start(
+        catalogue,
+        "governance-structure",
+        "governance-structure-review",
+        Respondent(name="Ann"),
+        folder,
+        Person(name="Sam"),
+        clock=Clock(),
+        transcript_id="0123456789abcdef",
+    )
+    talk.begin()
+    while (prompt := talk.current()).item is None:
+        assert prompt.question is not None
+        if prompt.kind == "probe":
+            talk.skip()
+            continue
+        talk.answer(BEFORE_RISK[prompt.question.id])
+    for text in ("Affordable housing", "r", "Housing group", "y", "Town centre", "a", "Chamber"):
+        talk.answer(text)
+        while talk.current().kind == "probe":
+            talk.skip()
+    return talk
+
+
+async def test_amend_reaches_a_risk_by_its_item(tmp_path: Path, catalogue: Catalogue) -> None:
+    talk = two_risks(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        shown = [text for _, text in app.screen.items]
+        assert shown[0].startswith("3 (Board)  Board (Strategy)")  # the areas' questions
+        risks = [text for text in shown if text.startswith("Risk")]
+        assert [text.split("  ")[0] for text in risks] == [
+            'Risk 1: "Affordable housing". WS4 (risk)',
+            'Risk 1: "Affordable housing". WS4 (risk RAG)',
+            'Risk 1: "Affordable housing". WS4 (risk owner)',
+            'Risk 2: "Town centre". WS4 (risk)',
+            'Risk 2: "Town centre". WS4 (risk RAG)',
+            'Risk 2: "Town centre". WS4 (risk owner)',
+        ]
+        assert risks[4].endswith("[Amber]")
+        options = app.screen.query_one(OptionList)
+        options.highlighted = shown.index(risks[4])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptScreen)
+        assert app.screen.title_text == 'Amend Risk 2: "Town centre". WS4 (risk RAG)'
+        await type_text(pilot, "g")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+    transcript = store.load(talk.path).transcript
+    result = compile_transcript(transcript, talk.session.loaded.framework)
+    (register,) = result.areas[-1].registers
+    assert [[a.shown_answer for a in row.answers] for row in register.items] == [
+        ["Affordable housing", "Red", "Housing group"],
+        ["Town centre", "Green", "Chamber"],
+    ]
+    # Nothing deleted: the first version stays, the amendment points at it.
+    rags = [t for t in transcript.turns if t.kind == "answer" and t.question == "risk_rag"]
+    assert [(t.item, t.value) for t in rags] == [(1, "red"), (2, "amber"), (2, "green")]
+    assert rags[2].amends == rags[1].seq
