@@ -662,6 +662,41 @@ async def test_exports_never_overwrite_and_carry_notes(tmp_path: Path, monkeypat
     assert "<em>Note (not part of the answer):</em> Asked to check with the clerk &lt;b&gt;" in html
 
 
+async def test_the_csv_export_button_says_what_the_csv_holds(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Button
+
+    from bot.tui.screens.compare import CompareScreen
+    from bot.tui.screens.exporting import ExportingScreen
+    from bot.tui.screens.plan import PlanScreen
+
+    # One definition of export, help and leaving for the three screens that export.
+    assert all(issubclass(s, ExportingScreen) for s in (ReportScreen, CompareScreen, PlanScreen))
+    monkeypatch.chdir(tmp_path)
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    talk.begin()
+    talk.answer("3")
+    talk.close()
+    app = make_app(catalogue, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_report(talk.path)
+        await pilot.pause()
+        button = app.screen.query_one("#export-csv", Button)
+        # The CSV carries the registers and facts after the actions, not the actions alone.
+        assert str(button.label) == "CSV tables (c)"
+        await pilot.click("#export-csv")
+        await pilot.pause()
+        saved = str(app.screen.query_one("#export-path").render())
+        assert saved.startswith("Saved CSV tables: ")
+        assert saved.endswith(f"{talk.path.stem}.csv")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "export the actions, registers and facts as CSV" in str(app.screen.keys)
+    assert (tmp_path / "reports" / f"{talk.path.stem}.csv").exists()
+
+
 async def test_a_note_left_unsent_never_lands_on_the_next_question(tmp_path: Path) -> None:
     catalogue = mini_catalogue()
     talk = start(catalogue, tmp_path, interviewer="An Officer")

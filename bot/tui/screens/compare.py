@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
@@ -23,8 +22,8 @@ from bot.rounds.folder import ROUND_FILE, load_round
 from bot.scoring.compare import CompareError
 from bot.text import clip, printable
 from bot.tui.app import host
-from bot.tui.screens.report import free_name, reports_folder
-from bot.tui.widgets.key_hints import KeyHints, help_rows
+from bot.tui.screens.exporting import ExportingScreen, export_bindings, export_buttons
+from bot.tui.widgets.key_hints import KeyHints
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 AREA_WIDTH = 26
@@ -75,16 +74,14 @@ def named_previous(folder: Path) -> str | None:
     return None if found is None else str(found)
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(ExportingScreen):
     """An earlier round and this one, side by side."""
 
     AUTO_FOCUS = "#compare-body"
+    EXPORTS = FORMATS
+    HELP_TITLE = "Comparison keys"
     BINDINGS = [
-        Binding("m", "export('md')", "Markdown", tooltip="export as Markdown to ./reports/"),
-        Binding(
-            "h", "export('html')", "HTML", tooltip="export as HTML (with a chart) to ./reports/"
-        ),
-        Binding("j", "export('json')", "JSON", tooltip="export as JSON to ./reports/"),
+        *export_bindings(FORMATS, {"html": "as HTML (with a chart)"}),
         Binding("escape", "leave", "Back", tooltip="back"),
         Binding("f1", "help", "Help", tooltip="this help"),
     ]
@@ -102,10 +99,7 @@ class CompareScreen(Screen[None]):
         with VerticalScroll(id="compare-body"):
             yield DataTable(id="compare-areas", cursor_type="none", zebra_stripes=True)
             yield Static("", id="compare-summary")
-        with Horizontal(id="export"):
-            for fmt, name in FORMATS.items():
-                yield Button(f"{name} ({fmt[0]})", id=f"export-{fmt}", compact=True)
-        yield Static("", id="export-path")
+        yield from export_buttons(FORMATS)
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -156,34 +150,14 @@ class CompareScreen(Screen[None]):
             )
         self.query_one("#compare-summary", Static).update(Content(printable(summary(data))))
 
-    def action_export(self, fmt: str) -> None:
-        from bot.files import write_atomically
+    def export_stem(self) -> str | None:
+        """Exports are named after the later round; nothing until the comparison is made."""
+        return None if self.data is None else f"compare-{self.new.name}"
 
-        if self.data is None:
-            return
-        try:
-            target = free_name(reports_folder(), f"compare-{self.new.name}", fmt)
-            write_atomically(target, render_comparison(self.data, fmt))
-        except OSError as error:
-            host(self).show_error(
-                "Could not export", f"{reports_folder()}: {error.strerror or error}"
-            )
-            return
-        self.query_one("#export-path", Static).update(
-            Content(f"Saved {FORMATS[fmt]}: {target.resolve()}")
-        )
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.action_export((event.button.id or "export-md").split("-", 1)[1])
-
-    def action_leave(self) -> None:
-        self.dismiss(None)
-
-    def action_help(self) -> None:
-        from bot.tui.screens.dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen("Comparison keys", help_rows(self)))
+    def export_text(self, fmt: str) -> str:
+        """The comparison in a format."""
+        assert self.data is not None
+        return render_comparison(self.data, fmt)
 
 
 def summary(data: dict[str, Any]) -> str:

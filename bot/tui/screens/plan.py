@@ -14,7 +14,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from bot.catalogue import Catalogue
@@ -24,10 +23,11 @@ from bot.rounds.plan_export import said_about
 from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.screens.dialogs import TextPromptScreen
+from bot.tui.screens.exporting import ExportingScreen, export_bindings
 from bot.tui.widgets.key_hints import KeyHints
 
 STATUS_KEYS = {"1": "not_started", "2": "in_progress", "3": "done", "4": "dropped"}
-EXPORTS = {"md": "Markdown", "html": "HTML", "csv": "CSV"}
+FORMATS = {"md": "Markdown", "html": "HTML", "csv": "CSV"}
 
 
 class _Prefilled(TextPromptScreen):
@@ -80,7 +80,7 @@ def action_detail(action: PlanAction, plan: Plan | None = None) -> str:
     return printable("\n".join(lines))
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(ExportingScreen):
     """The round's action plan, one action per row."""
 
     # The list takes what the title, the chosen action's detail and the hints leave.
@@ -90,6 +90,8 @@ class PlanScreen(Screen[None]):
     PlanScreen #plan-title, PlanScreen #plan-hint { padding: 0 1; }
     """
 
+    EXPORTS = FORMATS
+    HELP_TITLE = "Plan keys"
     BINDINGS = [
         Binding("a", "agree", "Agree"),
         Binding("1", "status('not_started')", "Not started", show=False),
@@ -99,9 +101,7 @@ class PlanScreen(Screen[None]):
         Binding("w", "owner", "Owner"),
         Binding("n", "note", "Note"),
         Binding("u", "compile", "Update"),
-        Binding("m", "export('md')", "Markdown", show=False),
-        Binding("h", "export('html')", "HTML", show=False),
-        Binding("c", "export('csv')", "CSV", show=False),
+        *export_bindings(FORMATS, show=False),
         Binding("f1", "help", "Help"),
         Binding("escape", "leave", "Back"),
     ]
@@ -284,39 +284,29 @@ class PlanScreen(Screen[None]):
             title="Plan updated",
         )
 
-    def action_export(self, fmt: str) -> None:
-        """Write the plan to ./reports/ in a format (never replacing an earlier export)."""
-        from bot.files import write_atomically
+    def export_stem(self) -> str | None:
+        """Exports are named after the round; nothing until there is a plan."""
+        return None if self.plan is None else f"{self.folder.resolve().name}-plan"
+
+    def export_text(self, fmt: str) -> str:
+        """The plan in a format."""
         from bot.rounds.plan_export import render_plan
-        from bot.tui.screens.report import free_name, reports_folder
 
-        if self.plan is None:
-            return
-        try:
-            target = free_name(reports_folder(), f"{self.folder.resolve().name}-plan", fmt)
-            write_atomically(target, render_plan(self.plan, fmt))
-        except OSError as error:
-            host(self).show_error("Could not export", f"{reports_folder()}: {error}")
-            return
-        self._hint(printable(f"Saved {EXPORTS[fmt]}: {target.resolve()}"))
+        assert self.plan is not None
+        return render_plan(self.plan, fmt)
 
-    def action_leave(self) -> None:
-        self.dismiss(None)
+    def show_saved(self, message: str) -> None:
+        """Said in the hint line (the plan screen has no export buttons)."""
+        self._hint(message)
 
-    def action_help(self) -> None:
-        from bot.tui.screens.dialogs import HelpScreen
-
-        self.app.push_screen(
-            HelpScreen(
-                "Plan keys",
-                [
-                    ("a", "agree the action (again: proposed)"),
-                    ("1 2 3 4", "status: not started, in progress, done, dropped"),
-                    ("w", "change the owner"),
-                    ("n", "write the progress note"),
-                    ("u", "update from the round's answers (your changes are kept)"),
-                    ("m h c", "export as Markdown, HTML or CSV to ./reports/"),
-                    ("Esc", "back to the round"),
-                ],
-            )
-        )
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The plan's keys, the status keys and the export keys each said once."""
+        return [
+            ("a", "agree the action (again: proposed)"),
+            ("1 2 3 4", "status: not started, in progress, done, dropped"),
+            ("w", "change the owner"),
+            ("n", "write the progress note"),
+            ("u", "update from the round's answers (your changes are kept)"),
+            ("m h c", "export as Markdown, HTML or CSV to ./reports/"),
+            ("Esc", "back to the round"),
+        ]

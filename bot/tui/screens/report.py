@@ -5,44 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from bot.scoring.results import WHOLE_TITLE, Assessment
 from bot.text import clip, printable
 from bot.tui.present import call_length_words, overall_words, who_words
-from bot.tui.widgets.key_hints import KeyHints, help_rows
+from bot.tui.screens.exporting import (
+    ExportingScreen,
+    export_bindings,
+    export_buttons,
+)
+from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.score_bars import ScoreBars
 from bot.turn_words import status_words
 
 AREA_WIDTH = 30
 """Area titles are cut to this in the table, so every column fits in 80 columns."""
 
-FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV (actions)"}
+FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV tables"}
+"""What each export button says: the CSV holds the report's tables, the actions, then any
+registers and facts (the help says so in full)."""
 
 
-def reports_folder() -> Path:
-    """Where exported reports go: ./reports."""
-    return Path("reports")
-
-
-def free_name(folder: Path, stem: str, fmt: str) -> Path:
-    """`stem.fmt` in the folder, or `stem-2.fmt`, `stem-3.fmt`... if that is taken: an
-    export never replaces an earlier one."""
-    target = folder / f"{stem}.{fmt}"
-    number = 2
-    while target.exists():
-        target = folder / f"{stem}-{number}.{fmt}"
-        number += 1
-    return target
-
-
-class ReportScreen(Screen[None]):
+class ReportScreen(ExportingScreen):
     """One transcript compiled: scores, RAG, suggested actions; export to any format."""
 
     AUTO_FOCUS = "#report-body"
@@ -52,11 +41,10 @@ class ReportScreen(Screen[None]):
         ("Home, End", "the top, or the end (the suggested actions)"),
     ]
     """Keys the help names that are the scrolling body's rather than the screen's."""
+    EXPORTS = FORMATS
+    HELP_TITLE = "Report keys"
     BINDINGS = [
-        Binding("m", "export('md')", "Markdown", tooltip="export as Markdown to ./reports/"),
-        Binding("h", "export('html')", "HTML", tooltip="export as HTML to ./reports/"),
-        Binding("j", "export('json')", "JSON", tooltip="export as JSON to ./reports/"),
-        Binding("c", "export('csv')", "CSV", tooltip="export the actions as CSV to ./reports/"),
+        *export_bindings(FORMATS, {"csv": "the actions, registers and facts as CSV"}),
         Binding("escape", "leave", "Back", tooltip="back"),
         Binding("f1", "help", "Help", tooltip="this help"),
     ]
@@ -76,10 +64,7 @@ class ReportScreen(Screen[None]):
             yield DataTable(id="areas", cursor_type="none", zebra_stripes=True)
             yield ScoreBars(id="bars")
             yield Static("", id="actions")
-        with Horizontal(id="export"):
-            for fmt, name in FORMATS.items():
-                yield Button(f"{name} ({fmt[0]})", id=f"export-{fmt}", compact=True)
-        yield Static("", id="export-path")
+        yield from export_buttons(FORMATS)
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -156,32 +141,12 @@ class ReportScreen(Screen[None]):
             lines.insert(0, f"Note: {warning}\n")
         self.query_one("#actions", Static).update(Content(printable("\n".join(lines))))
 
-    def action_export(self, fmt: str) -> None:
-        from bot.files import write_atomically
+    def export_stem(self) -> str:
+        """Exports are named after the transcript."""
+        return self.path.stem
+
+    def export_text(self, fmt: str) -> str:
+        """The report in a format."""
         from bot.report import render_assessment
 
-        try:
-            target = free_name(reports_folder(), self.path.stem, fmt)
-            write_atomically(target, render_assessment(self.assessment, fmt))
-        except OSError as error:
-            from bot.tui.screens.dialogs import MessageScreen
-
-            self.app.push_screen(
-                MessageScreen("Could not export", f"{reports_folder()}: {error.strerror or error}")
-            )
-            return
-        self.query_one("#export-path", Static).update(
-            Content(f"Saved {FORMATS[fmt]}: {target.resolve()}")
-        )
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.action_export((event.button.id or "export-md").split("-", 1)[1])
-
-    def action_leave(self) -> None:
-        self.dismiss(None)
-
-    def action_help(self) -> None:
-        from bot.tui.screens.dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen("Report keys", help_rows(self)))
+        return render_assessment(self.assessment, fmt)
