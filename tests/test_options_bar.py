@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from bot import conversation
-from bot.catalogue import Catalogue
 from bot.model import Respondent
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.options_bar import OptionButton
 from tests.conftest import Clock
 from tests.test_tui_choice_date import board
-from tests.tui_helpers import make_app, type_text
+from tests.tui_helpers import make_app, own_framework, type_text
 
 SIZE = (80, 24)
 LONG = [
@@ -25,46 +24,6 @@ LONG = [
     "Decisions are not recorded in writing at all",
     "Something else, described in the comment",
 ]
-FRAMEWORK = """
-id = "wordy"
-title = "Wordy options"
-version = "1"
-
-[source]
-document = "Test fixture"
-
-[bands]
-rag = [
-  {{ name = "red", label = "Red", min = 0 }},
-  {{ name = "green", label = "Green", min = 50 }},
-]
-
-[[areas]]
-id = "one"
-title = "Area one"
-
-[[areas.questions]]
-id = "record"
-text = "How are the board's decisions recorded?"
-kind = "choice"
-allow_dont_know = true
-options = [
-{options}
-]
-"""
-DIALOGUE = """
-id = "wordy-chat"
-framework = "wordy"
-title = "Wordy chat"
-start = "record"
-
-[nodes.record]
-ask = "record"
-next = "bye"
-
-[nodes.bye]
-end = "Thank you."
-"""
 
 
 def bar_text(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -94,12 +53,14 @@ async def test_the_board_check_options_are_whole_at_80_columns(tmp_path: Path) -
 
 
 async def test_a_label_longer_than_the_screen_wraps_and_the_box_stays(tmp_path: Path) -> None:
-    folder = tmp_path / "frameworks"
-    folder.mkdir()
-    options = "\n".join(f'  {{ value = "o{i}", label = "{w}" }},' for i, w in enumerate(LONG))
-    (folder / "wordy.toml").write_text(FRAMEWORK.format(options=options))
-    (folder / "wordy-chat.toml").write_text(DIALOGUE)
-    catalogue = Catalogue(framework_folders=[folder], dialogue_folders=[folder])
+    options = ", ".join(f'{{ value = "o{i}", label = "{w}" }}' for i, w in enumerate(LONG))
+    catalogue = own_framework(
+        tmp_path / "frameworks",
+        "wordy",
+        {
+            "record": f'text = "How?"\nkind = "choice"\nallow_dont_know = true\noptions = [{options}]'
+        },
+    )
     talk = conversation.start(
         catalogue, "wordy", "wordy-chat", Respondent(name="Ann"), tmp_path, clock=Clock()
     )
