@@ -162,7 +162,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="OLD NEW: the earlier round, then the later one (a folder or its name); "
         "NEW alone: compared with the round its round.toml names as previous",
     )
-    compare.add_argument("--format", choices=["md", "html", "json"], default="md")
+    compare.add_argument(
+        "--format", default="md", metavar="FORMAT", help="md (the default), html or json"
+    )
     compare.add_argument(
         "-o",
         "--output",
