@@ -598,5 +598,5 @@ def _schema(folder: Path) -> int:
                 file=sys.stderr,
             )
             return exit_codes.CANNOT_WRITE
-        print(path)
+        print(display_name(path))
     return exit_codes.OK
