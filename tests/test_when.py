@@ -51,3 +51,40 @@ def test_relative_and_bad_input(london) -> None:
     assert parse_when("+2h", now) == now + timedelta(hours=2)
     with pytest.raises(ValueError, match="is not a time"):
         parse_when("soonish", now)
+
+
+@pytest.mark.parametrize(
+    ("now_utc", "typed", "due_utc"),
+    [
+        # Summer time begins on 2027-03-28 at 01:00 GMT: a day later is 23 hours later.
+        (datetime(2027, 3, 27, 10, 0, tzinfo=UTC), "+1d", datetime(2027, 3, 28, 9, 0, tzinfo=UTC)),
+        # Summer time ends on 2026-10-25 at 01:00 GMT: a day later is 25 hours later.
+        (
+            datetime(2026, 10, 24, 13, 0, tzinfo=UTC),
+            "+1d",
+            datetime(2026, 10, 25, 14, 0, tzinfo=UTC),
+        ),
+        (
+            datetime(2026, 10, 20, 13, 0, tzinfo=UTC),
+            "+7 days",
+            datetime(2026, 10, 27, 14, 0, tzinfo=UTC),
+        ),
+    ],
+)
+def test_days_keep_the_wall_clock_across_a_clock_change(
+    london, now_utc: datetime, typed: str, due_utc: datetime
+) -> None:
+    now = now_utc.astimezone()
+    moment = parse_when(typed, now)
+    assert moment.astimezone(UTC) == due_utc
+    # The same time of day as when it was typed, on the local clock.
+    assert moment.astimezone().strftime("%H:%M") == now.strftime("%H:%M")
+
+
+@pytest.mark.parametrize(
+    "now_utc", [datetime(2027, 3, 28, 0, 30, tzinfo=UTC), datetime(2026, 10, 25, 0, 30, tzinfo=UTC)]
+)
+def test_hours_stay_elapsed_across_a_clock_change(london, now_utc: datetime) -> None:
+    now = now_utc.astimezone()
+    assert parse_when("+2h", now).astimezone(UTC) == now_utc + timedelta(hours=2)
+    assert parse_when("+90m", now).astimezone(UTC) == now_utc + timedelta(minutes=90)

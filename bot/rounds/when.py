@@ -13,6 +13,8 @@ def parse_when(text: str, now: datetime) -> datetime:
     """A timezone-aware time from what was typed; ``now`` gives "today" and the base of
     "+2h". A time typed without an offset is local time with the offset in force on that
     date (a July call-back typed in December is in summer time), not today's offset.
+    "+2h" and "+30m" are elapsed time; "+1d" is the same time on the wall clock a day
+    later, in the offset in force then.
 
     Raises ValueError saying what is accepted.
     """
@@ -20,7 +22,13 @@ def parse_when(text: str, now: datetime) -> datetime:
     relative = _RELATIVE.match(words)
     if relative:
         amount, unit = int(relative.group(1)), relative.group(2)[0]
-        step = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1)}
+        if unit == "d":
+            # Days are on the wall clock: "+1d" at 10:00 is 10:00 tomorrow, across a clock
+            # change too (23 or 25 hours later), with the offset in force on that day.
+            wall = now.astimezone().replace(tzinfo=None, microsecond=0)
+            return _local(wall + timedelta(days=amount))
+        # Minutes and hours are elapsed time, whatever the clocks do meanwhile.
+        step = {"m": timedelta(minutes=1), "h": timedelta(hours=1)}
         return (now + amount * step[unit]).replace(microsecond=0)
     day: date = now.date()
     for word, offset in (("today", 0), ("tomorrow", 1)):

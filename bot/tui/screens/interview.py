@@ -14,12 +14,13 @@ from textual.widgets import Input, Static
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.engine.answers import toggle_pick
+from bot.model import Option
 from bot.model.framework import base_question
 from bot.problems import display_name
 from bot.text import printable
 from bot.tui.present import ChatMessage, answer_words, who_words
 from bot.tui.screens.conversation_base import SKIP_KEY, ConversationScreen
-from bot.tui.screens.interview_words import amendable, reply_placeholder
+from bot.tui.screens.interview_words import amendable, code_for, reply_placeholder
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
 from bot.tui.widgets.chat_log import ChatLog
@@ -58,6 +59,7 @@ class InterviewScreen(ConversationScreen):
         super().__init__(conversation)
         self.timer = timer or CallTimer(id="timer")
         self._note_for = ""  # the question a note being typed belongs to
+        self._code = ""  # the start of a longer option key typed so far ("1" of "10")
 
     def compose(self) -> ComposeResult:
         who = self.conversation.header.respondent
@@ -144,6 +146,7 @@ class InterviewScreen(ConversationScreen):
         if self._moved_on():
             reply.clear()
             reply.remove_class("-invalid")
+            self._code = ""  # a code half typed belonged to the statement before
         self.query_one(ProgressHeader).show(prompt.progress)
         if prompt.kind == "probe":
             # From coding to typing: the script panel and the box change colour and say so.
@@ -213,24 +216,60 @@ class InterviewScreen(ConversationScreen):
     # ----- acting ---------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        """Single-key coding, unless a text box has the focus or the call is paused."""
+        """Coding by key, unless a text box has the focus or the call is paused: an
+        option's key codes it at once, or, where longer keys begin the same way ("1" of
+        1 and 10-12), once its last key is typed or Enter ends it."""
         if isinstance(self.focused, Input) or self.timer.paused or self.conversation.session.over:
             return
         prompt = self.conversation.session.current()
         character = (event.character or "").casefold()
         if prompt.kind != "ask":
             return
-        coded = next((o for o in prompt.options if o.key.casefold() == character), None)
-        if character and coded is not None:
+        if event.is_printable and character.strip() and prompt.options:
             event.stop()
             event.prevent_default()
-            self._act(lambda: self.conversation.choose(coded))
+            self._type_code(character)
+        elif event.key == "enter" and self._code:
+            event.stop()
+            exact, _ = code_for(prompt.options, self._code)
+            self._code = ""
+            if exact is not None:
+                self._code_as(exact)
+        elif event.key == "backspace" and self._code:
+            event.stop()
+            self._type_code("", undo=True)
         elif event.key == "enter" and prompt.previous is not None:
             event.stop()
             self._act(self.conversation.answer, "")
-        elif event.is_printable and character.strip() and prompt.options:
-            codes = ", ".join(o.key for o in prompt.options)
-            self._say(f'"{event.character}" codes nothing here: the codes are {codes}.', error=True)
+
+    def _type_code(self, character: str, undo: bool = False) -> None:
+        """Add a key (or, undoing, take the last one off) to the code typed so far, and
+        code the option it names once no longer key begins with it."""
+        options = self.conversation.session.current().options
+        typed = self._code[:-1] if undo else self._code + character
+        exact, longer = code_for(options, typed)
+        bar = self.query_one(OptionsBar)
+        if exact is not None and not longer:
+            self._code = ""
+            self._code_as(exact)
+        elif longer and typed:
+            self._code = typed
+            bar.highlight(((exact,) if exact else ()) + longer)
+            ends = f"Enter codes {exact.key} {exact.label}, or type" if exact else "type"
+            keys = ", ".join(o.key for o in longer)
+            self._say(f'Coding "{typed}": {ends} the next key of {keys}.')
+        else:
+            self._code = ""
+            bar.highlight(None)
+            if typed:
+                codes = ", ".join(o.key for o in options)
+                self._say(f'"{typed}" codes nothing here: the codes are {codes}.', error=True)
+            else:
+                self._say("")
+
+    def _code_as(self, option: Option) -> None:
+        self.query_one(OptionsBar).highlight(None)
+        self._act(lambda: self.conversation.choose(option))
 
     def _say(self, words: str, error: bool = False) -> None:
         hint = self.query_one("#hint", Static)
@@ -291,9 +330,8 @@ class InterviewScreen(ConversationScreen):
         session = self.conversation.session
         if held and not session.over:
             prompt = session.current()
-            coded = next((o for o in prompt.options if o.key.casefold() == held), None)
-            if prompt.kind == "ask" and coded is not None:
-                self._act(lambda: self.conversation.choose(coded))
+            if prompt.kind == "ask" and prompt.options and not prompt.question.multiple:
+                self._type_code(held)
 
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:

@@ -3,11 +3,11 @@ and the answers an officer may amend, each named so that one can be told from an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bot.engine import Prompt
 from bot.engine.groups import item_words
-from bot.model import Framework, Turn
+from bot.model import Framework, Option, Turn
 from bot.model.framework import base_question, instance_key
 from bot.text import printable
 from bot.tui.screens.conversation_base import SKIP_KEY
@@ -62,3 +62,15 @@ def amendable(framework: Framework, answers: Mapping[str, Turn]) -> list[tuple[s
                     if instance_key(q, item) in answers
                 ]
     return rows
+
+
+def code_for(options: Sequence[Option], typed: str) -> tuple[Option | None, tuple[Option, ...]]:
+    """What keys typed so far code: the option whose key they are (case ignored), and the
+    options whose longer keys begin with them ("1" of 1, 10, 11 and 12), one of which
+    further keys may still name."""
+    typed = typed.casefold()
+    exact = next((o for o in options if o.key.casefold() == typed), None)
+    longer = tuple(
+        o for o in options if len(o.key) > len(typed) and o.key.casefold().startswith(typed)
+    )
+    return exact, longer

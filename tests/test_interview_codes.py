@@ -1,0 +1,162 @@
+"""A choice of more than nine options coded in the interview: an option's key of two
+characters (its position, 10, 11, ..., or its own key) is typed key by key, each key
+shown on the option bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from bot import conversation, store
+from bot.catalogue import Catalogue
+from bot.model import Person, Respondent
+from bot.tui.screens.interview import InterviewScreen
+from bot.tui.widgets.options_bar import OptionButton
+from tests.conftest import Clock
+from tests.tui_helpers import make_app
+
+SIZE = (80, 24)
+SERVICES = [
+    "Housing",
+    "Police",
+    "Health",
+    "Fire",
+    "Schools",
+    "Transport",
+    "Waste",
+    "Leisure",
+    "Libraries",
+    "Planning",
+    "Social care",
+    "Youth work",
+]
+FRAMEWORK = """
+id = "many"
+title = "Many options"
+version = "1"
+
+[source]
+document = "Test fixture"
+
+[bands]
+rag = [
+  {{ name = "red", label = "Red", min = 0 }},
+  {{ name = "green", label = "Green", min = 50 }},
+]
+
+[[areas]]
+id = "one"
+title = "Area one"
+
+[[areas.questions]]
+id = "lead"
+text = "Which service leads the partnership's work?"
+kind = "choice"
+options = [
+{options}
+]
+
+[[areas.questions]]
+id = "next"
+text = "Which service should lead next?"
+kind = "choice"
+options = [
+{own_keys}
+]
+"""
+DIALOGUE = """
+id = "many-call"
+framework = "many"
+title = "Many options call"
+start = "lead"
+
+[nodes.lead]
+ask = "lead"
+next = "next"
+
+[nodes.next]
+ask = "next"
+next = "bye"
+
+[nodes.bye]
+end = "Thank you."
+"""
+
+
+def many(folder: Path) -> Catalogue:
+    """A framework with two choices of twelve: keyed by position, and by own keys."""
+    options = "\n".join(
+        f'  {{ value = "s{i}", label = "{label}" }},' for i, label in enumerate(SERVICES, 1)
+    )
+    own = "\n".join(
+        f'  {{ value = "s{i}", key = "{label[:2].lower()}", label = "{label}" }},'
+        for i, label in enumerate(SERVICES, 1)
+    )
+    files = folder / "frameworks"
+    files.mkdir()
+    (files / "many.toml").write_text(FRAMEWORK.format(options=options, own_keys=own))
+    (files / "many-call.toml").write_text(DIALOGUE)
+    return Catalogue(framework_folders=[files], dialogue_folders=[files])
+
+
+def answers(path: Path) -> list[str]:
+    return [t.value for t in store.load(path).transcript.turns if t.kind == "answer"]
+
+
+async def test_every_option_of_twelve_is_coded_by_its_keys(tmp_path: Path) -> None:
+    catalogue = many(tmp_path)
+    talk = conversation.start(
+        catalogue,
+        "many",
+        "many-call",
+        Respondent(name="Ann"),
+        tmp_path,
+        Person(name="Sam"),
+        clock=Clock(),
+        transcript_id="0123456789abcdef",
+    )
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        shown = [str(b.render()) for b in app.screen.query(OptionButton)]
+        assert shown[9].startswith("10  Planning") and shown[11].startswith("12  Youth work")
+        await pilot.press("1")  # 1, or the start of 10, 11, 12: nothing coded yet
+        await pilot.pause()
+        assert answers(talk.path) == []
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert hint == 'Coding "1": Enter codes 1 Housing, or type the next key of 10, 11, 12.'
+        await pilot.press("1")  # 11
+        await pilot.pause()
+        assert answers(talk.path) == ["s11"]
+        # Own keys of two letters: "sc" for Schools, "so" for Social care.
+        shown = [str(b.render()) for b in app.screen.query(OptionButton)]
+        assert "so  Social care" in shown[10]
+        await pilot.press("s", "o")
+        await pilot.pause()
+        assert answers(talk.path) == ["s11", "s11"]
+        assert talk.session.over
+
+
+async def test_enter_codes_the_shorter_key_and_backspace_undoes(tmp_path: Path) -> None:
+    catalogue = many(tmp_path)
+    talk = conversation.start(
+        catalogue, "many", "many-call", Respondent(name="Ann"), tmp_path, Person(name="Sam")
+    )
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "backspace", "1")  # 1 taken back, and typed again
+        await pilot.pause()
+        assert answers(talk.path) == []
+        await pilot.press("enter")  # 1, not 10, 11 or 12
+        await pilot.pause()
+        assert answers(talk.path) == ["s1"]
+        await pilot.press("x")  # no own key begins with x
+        await pilot.pause()
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert hint.startswith('"x" codes nothing here: the codes are ho, po, he')
+        await pilot.press("l", "i")
+        await pilot.pause()
+        assert answers(talk.path) == ["s1", "s9"]
