@@ -358,9 +358,6 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue) -> int:
             file=sys.stderr,
         )
         return exit_codes.USAGE
-    if args.format == "csv":
-        print("error: a comparison is written as md, html or json, not csv", file=sys.stderr)
-        return exit_codes.USAGE
     old, new = args.transcripts
     return cli_compare.run(
         old,
@@ -601,5 +598,5 @@ def _schema(folder: Path) -> int:
                 file=sys.stderr,
             )
             return exit_codes.CANNOT_WRITE
-        print(path)
+        print(display_name(path))
     return exit_codes.OK

@@ -15,7 +15,7 @@ from bot import exit_codes
 from bot.catalogue import Catalogue
 from bot.cli_report import _emit, _error, _skipped
 from bot.problems import display_name
-from bot.report.compare import NothingToCompare, comparison
+from bot.report.compare import NothingToCompare, check_format, comparison
 from bot.scoring.aggregate import default_cache_folder
 from bot.scoring.compare import CompareError
 
@@ -30,7 +30,13 @@ def run(
     include_unfinished: bool = False,
     templates: Path | None = None,
 ) -> int:
-    """Compare two folders (the earlier first) and write the report; return the exit status."""
+    """Compare two folders (the earlier first) and write the report; return the exit status.
+    Every way of comparing on the command line comes here, so the format is checked here,
+    before anything is read."""
+    try:
+        check_format(fmt)
+    except CompareError as error:
+        return _error(str(error), exit_codes.USAGE)
     if output is not None and output.is_dir():
         return _error(
             f"-o {display_name(output)} is a folder: name the report's file, such as "

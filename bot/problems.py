@@ -254,8 +254,10 @@ def _unwrap(annotation: object) -> object:
 
 
 def display_name(path: Path) -> str:
-    """A path as the user would recognise it: relative to here when inside it."""
+    """A path as the user would recognise it, relative to here when inside it, and safe to
+    show: a name can hold control characters, which are shown (``\x1b``), never obeyed."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
-        return str(path)
+        shown = str(path)
+    return printable(shown)

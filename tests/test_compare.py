@@ -465,7 +465,7 @@ def test_an_empty_round_and_a_missing_folder_say_what_to_do(
         comparison(old, tmp_path / "nowhere", cat, "md")
     with pytest.raises(CompareError, match="named twice"):
         comparison(old, old, cat, "md")
-    with pytest.raises(CompareError, match="md, html, json, not csv"):
+    with pytest.raises(CompareError, match="md, html or json, not csv"):
         comparison(old, old, cat, "csv")
 
 

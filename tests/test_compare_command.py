@@ -172,3 +172,20 @@ def test_report_compare_reads_a_folder_holding_rounds(
     assert "holds one round: compared" in result.stderr and "skipped" not in result.stderr
     data = json.loads(result.stdout)
     assert (data["then"]["label"], data["now"]["label"]) == ("2009/10", "2010/11")
+
+
+def test_both_compare_commands_check_the_format_alike_before_reading(
+    rounds: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = rounds
+    said = "error: a comparison is written as md, html or json, not csv\n"
+    by_round = run(*FRAMEWORKS, "round", "compare", "mini-2009", "mini-2010", "--format", "csv")
+    by_folder = run("report", "--compare", str(old), str(new), "--format", "csv", *FRAMEWORKS)
+    # A folder given to -o: the format is what is wrong, not the folder (no "comparison.csv").
+    into_folder = run(
+        *FRAMEWORKS, "round", "compare", "mini-2009", "mini-2010", "--format", "csv", "-o", "."
+    )
+    for result in (by_round, by_folder, into_folder):
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", said)
+    bad = run(*FRAMEWORKS, "round", "compare", "mini-2009", "mini-2010", "--format", "p\x1b[2Jdf")
+    assert bad.returncode == 2 and "\x1b" not in bad.stderr and "p\\x1b[2Jdf" in bad.stderr

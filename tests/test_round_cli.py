@@ -319,3 +319,39 @@ def test_the_sample_round_out_of_the_box(tmp_path: Path) -> None:
     shot = snapshot(SAMPLE, datetime(2009, 12, 1, tzinfo=UTC))
     for s in shot.invitees:
         assert s.invitee.name not in report.stdout
+
+
+@pytest.mark.e2e
+def test_a_path_said_back_after_o_is_shown_never_obeyed(tmp_path: Path) -> None:
+    # A file name can hold control characters: every command that says where it wrote
+    # shows them as text, as the rest of what it prints.
+    import shutil
+
+    sample = tmp_path / "hertfordshire-2009"
+    shutil.copytree(SAMPLE, sample)
+    name = "a\x1b[31mred\x07.md"
+    for args in (
+        ("round", "report", "-r", str(sample), "-o", name),
+        ("round", "plan", "-r", str(sample), "--no-compile", "-o", "plan-" + name),
+        ("report", str(next(sample.glob("h01-*.toml"))), "-o", "one-" + name),
+        (
+            "report",
+            "--compare",
+            str(sample),
+            str(SAMPLE.parent / "hertfordshire-2010"),
+            "-o",
+            "compare-" + name,
+        ),
+        ("schema", "-o", "schema-a\x1b[31m"),
+    ):
+        result = run(*args, cwd=tmp_path)
+        assert result.returncode == 0, (args, result.stderr)
+        said = result.stderr + result.stdout
+        assert "\x1b" not in said and "\x07" not in said, args
+        assert "a\\x1b[31m" in said, args
+    assert (tmp_path / name).exists() and (tmp_path / ("plan-" + name)).exists()
+    # A file that cannot be written is said plainly, never a traceback.
+    (tmp_path / "taken").mkdir()
+    failed = run("round", "report", "-r", str(sample), "-o", "taken", cwd=tmp_path)
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    assert "error: cannot write taken" in failed.stderr

@@ -34,6 +34,15 @@ COMPARE_FORMATS = ("md", "html", "json")
 """The formats a comparison is written in (it has no action list to give as CSV)."""
 
 
+def check_format(fmt: str) -> None:
+    """CompareError unless a comparison can be written in the format."""
+    if fmt not in COMPARE_FORMATS:
+        *first, last = COMPARE_FORMATS
+        raise CompareError(
+            f"a comparison is written as {', '.join(first)} or {last}, not {printable(fmt)}"
+        )
+
+
 class NothingToCompare(CompareError):
     """A round or folder with no transcripts left to compare."""
 
@@ -230,8 +239,7 @@ def comparison(
     templates: Path | None = None,
 ) -> Comparison:
     """Compare two folders (the earlier first) in a format; CompareError when they cannot be."""
-    if fmt not in COMPARE_FORMATS:
-        raise CompareError(f"a comparison is written as {', '.join(COMPARE_FORMATS)}, not {fmt}")
+    check_format(fmt)
     if old.resolve() == new.resolve():
         raise CompareError(
             f"{display_name(old)} is named twice: give the earlier round, then the later one"

@@ -162,7 +162,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="OLD NEW: the earlier round, then the later one (a folder or its name); "
         "NEW alone: compared with the round its round.toml names as previous",
     )
-    compare.add_argument("--format", choices=["md", "html", "json"], default="md")
+    compare.add_argument(
+        "--format", default="md", metavar="FORMAT", help="md (the default), html or json"
+    )
     compare.add_argument(
         "-o",
         "--output",
@@ -461,7 +463,7 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 
 def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
-    from bot.files import write_atomically
+    from bot.cli_report import _emit
     from bot.problems import display_name
     from bot.report.render import render_aggregate
     from bot.rounds.report import response_markdown, round_report
@@ -483,7 +485,7 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         # Only `round plan` writes the plan: a report never changes a file of the round.
         print(
             f"note: this report does not change plan.toml; to carry the actions agreed in "
-            f"{shot.loaded.round.previous} into this round's plan, with the status its "
+            f"{_show(shot.loaded.round.previous, 200)} into this round's plan, with the status its "
             f"respondents gave: partnership-bot round plan -r {display_name(shot.loaded.folder)}",
             file=sys.stderr,
         )
@@ -493,16 +495,13 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
             sys.stdout.write(response_markdown(response))
         return exit_codes.PROBLEMS
     text = render_aggregate(data, args.format, templates=args.templates)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(args.output, text)
-        print(args.output, file=sys.stderr)
+    if not _emit(text, args.output):
+        return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if run.failed or shot.failed else exit_codes.OK
 
 
 def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime) -> int:
-    from bot.files import write_atomically
+    from bot.cli_report import _emit
     from bot.problems import LoadError, Problem, display_name
     from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
     from bot.rounds.plan_compile import compile_plan
@@ -590,12 +589,8 @@ def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: d
         print(f"{name}: saved ({len(plan.agreed_actions())} agreed)", file=sys.stderr)
     plan = read_plan(folder)
     assert plan is not None
-    text = render_plan(plan, args.format)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(args.output, text)
-        print(args.output, file=sys.stderr)
+    if not _emit(render_plan(plan, args.format), args.output):
+        return exit_codes.CANNOT_WRITE
     return exit_codes.OK
 
 
