@@ -7,31 +7,20 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from bot import conversation, store
+from bot import store
 from bot.catalogue import Catalogue
-from bot.model import Person, Respondent
 from bot.scoring import compile_transcript
 from bot.tui.screens.dialogs import PickScreen, TextPromptScreen
 from bot.tui.screens.interview import InterviewScreen
-from tests.conftest import Clock
 from tests.test_group_app import BEFORE_RISK
-from tests.tui_helpers import make_app, type_text
+from tests.tui_helpers import log_text, make_app, start_call, type_text
 
 SIZE = (80, 24)
 
 
 def two_risks(catalogue: Catalogue, folder: Path):  # type: ignore[no-untyped-def]
     """A governance call answered up to a risk register of two risks."""
-    talk = conversation.start(
-        catalogue,
-        "governance-structure",
-        "governance-structure-review",
-        Respondent(name="Ann"),
-        folder,
-        Person(name="Sam"),
-        clock=Clock(),
-        transcript_id="0123456789abcdef",
-    )
+    talk = start_call(catalogue, folder, "governance-structure", "governance-structure-review")
     talk.begin()
     while (prompt := talk.current()).item is None:
         assert prompt.question is not None
@@ -77,6 +66,7 @@ async def test_amend_reaches_a_risk_by_its_item(tmp_path: Path, catalogue: Catal
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
+        assert "Respondent: amended answer to Risk 2, WS4 (risk RAG)" in log_text(app)
     transcript = store.load(talk.path).transcript
     result = compile_transcript(transcript, talk.session.loaded.framework)
     (register,) = result.areas[-1].registers

@@ -8,13 +8,11 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from bot import conversation, store
+from bot import store
 from bot.catalogue import Catalogue
-from bot.model import Person, Respondent
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.widgets.options_bar import OptionButton
-from tests.conftest import Clock
-from tests.tui_helpers import make_app
+from tests.tui_helpers import make_app, own_framework, start_call
 
 SIZE = (80, 24)
 SERVICES = [
@@ -31,73 +29,23 @@ SERVICES = [
     "Social care",
     "Youth work",
 ]
-FRAMEWORK = """
-id = "many"
-title = "Many options"
-version = "1"
-
-[source]
-document = "Test fixture"
-
-[bands]
-rag = [
-  {{ name = "red", label = "Red", min = 0 }},
-  {{ name = "green", label = "Green", min = 50 }},
-]
-
-[[areas]]
-id = "one"
-title = "Area one"
-
-[[areas.questions]]
-id = "lead"
-text = "Which service leads the partnership's work?"
-kind = "choice"
-options = [
-{options}
-]
-
-[[areas.questions]]
-id = "next"
-text = "Which service should lead next?"
-kind = "choice"
-options = [
-{own_keys}
-]
-"""
-DIALOGUE = """
-id = "many-call"
-framework = "many"
-title = "Many options call"
-start = "lead"
-
-[nodes.lead]
-ask = "lead"
-next = "next"
-
-[nodes.next]
-ask = "next"
-next = "bye"
-
-[nodes.bye]
-end = "Thank you."
-"""
 
 
 def many(folder: Path) -> Catalogue:
     """A framework with two choices of twelve: keyed by position, and by own keys."""
-    options = "\n".join(
-        f'  {{ value = "s{i}", label = "{label}" }},' for i, label in enumerate(SERVICES, 1)
+    options = ", ".join(f'{{ value = "s{i}", label = "{w}" }}' for i, w in enumerate(SERVICES, 1))
+    own = ", ".join(
+        f'{{ value = "s{i}", key = "{w[:2].lower()}", label = "{w}" }}'
+        for i, w in enumerate(SERVICES, 1)
     )
-    own = "\n".join(
-        f'  {{ value = "s{i}", key = "{label[:2].lower()}", label = "{label}" }},'
-        for i, label in enumerate(SERVICES, 1)
+    return own_framework(
+        folder / "frameworks",
+        "many",
+        {
+            "lead": f'text = "Which service leads?"\nkind = "choice"\noptions = [{options}]',
+            "next": f'text = "Which should lead next?"\nkind = "choice"\noptions = [{own}]',
+        },
     )
-    files = folder / "frameworks"
-    files.mkdir()
-    (files / "many.toml").write_text(FRAMEWORK.format(options=options, own_keys=own))
-    (files / "many-call.toml").write_text(DIALOGUE)
-    return Catalogue(framework_folders=[files], dialogue_folders=[files])
 
 
 def answers(path: Path) -> list[str]:
@@ -106,16 +54,7 @@ def answers(path: Path) -> list[str]:
 
 async def test_every_option_of_twelve_is_coded_by_its_keys(tmp_path: Path) -> None:
     catalogue = many(tmp_path)
-    talk = conversation.start(
-        catalogue,
-        "many",
-        "many-call",
-        Respondent(name="Ann"),
-        tmp_path,
-        Person(name="Sam"),
-        clock=Clock(),
-        transcript_id="0123456789abcdef",
-    )
+    talk = start_call(catalogue, tmp_path, "many", "many-chat")
     app = make_app(catalogue, tmp_path, conversation=talk)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -141,9 +80,7 @@ async def test_every_option_of_twelve_is_coded_by_its_keys(tmp_path: Path) -> No
 
 async def test_enter_codes_the_shorter_key_and_backspace_undoes(tmp_path: Path) -> None:
     catalogue = many(tmp_path)
-    talk = conversation.start(
-        catalogue, "many", "many-call", Respondent(name="Ann"), tmp_path, Person(name="Sam")
-    )
+    talk = start_call(catalogue, tmp_path, "many", "many-chat")
     app = make_app(catalogue, tmp_path, conversation=talk)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

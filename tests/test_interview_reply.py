@@ -6,34 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot import conversation
 from bot.catalogue import Catalogue
-from bot.model import Person, Respondent
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.widgets.reply_input import ReplyInput
-from tests.conftest import Clock
-from tests.tui_helpers import make_app, type_text
+from tests.tui_helpers import make_app, start_call, type_text
 
 SIZE = (80, 24)
-
-
-def call(catalogue: Catalogue, folder: Path, framework: str, dialogue: str):  # type: ignore[no-untyped-def]
-    return conversation.start(
-        catalogue,
-        framework,
-        dialogue,
-        Respondent(name="Ann"),
-        folder,
-        Person(name="Sam"),
-        clock=Clock(),
-        transcript_id="0123456789abcdef",
-    )
 
 
 async def test_a_key_held_back_from_a_follow_up_is_named_in_the_box(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
     app = make_app(catalogue, tmp_path, conversation=talk)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -55,7 +39,7 @@ async def test_a_key_held_back_from_a_follow_up_is_named_in_the_box(
 async def test_a_typed_answer_revisited_says_enter_keeps_it(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = call(catalogue, tmp_path, "governance-structure", "governance-structure-review")
+    talk = start_call(catalogue, tmp_path, "governance-structure", "governance-structure-review")
     app = make_app(catalogue, tmp_path, conversation=talk)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

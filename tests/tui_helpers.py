@@ -48,3 +48,56 @@ async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     for character in text:
         await pilot.press(character)
     await pilot.pause()
+
+
+def start_call(catalogue: Catalogue, folder: Path, framework: str, dialogue: str):  # type: ignore[no-untyped-def]
+    """A new telephone interview (Sam ringing Ann), not yet begun."""
+    return conversation.start(
+        catalogue,
+        framework,
+        dialogue,
+        Respondent(name="Ann"),
+        folder,
+        Person(name="Sam"),
+        clock=Clock(),
+        transcript_id="0123456789abcdef",
+    )
+
+
+OWN_FRAMEWORK = """
+id = "{id}"
+title = "Test framework {id}"
+version = "1"
+
+[source]
+document = "Test fixture"
+
+[bands]
+rag = [
+  {{ name = "red", label = "Red", min = 0 }},
+  {{ name = "green", label = "Green", min = 50 }},
+]
+
+[[areas]]
+id = "one"
+title = "Area one"
+"""
+
+
+def own_framework(folder: Path, framework_id: str, questions: dict[str, str]) -> Catalogue:
+    """A one-area framework written into ``folder``, its questions given as each id's
+    TOML lines, with a dialogue ("<id>-chat") asking them in turn; the catalogue that
+    finds them."""
+    text = OWN_FRAMEWORK.format(id=framework_id)
+    for question, lines in questions.items():
+        text += f'\n[[areas.questions]]\nid = "{question}"\n{lines.strip()}\n'
+    ids = list(questions)
+    dialogue = f'id = "{framework_id}-chat"\nframework = "{framework_id}"\n'
+    dialogue += f'title = "{framework_id} chat"\nstart = "{ids[0]}"\n'
+    for question, after in zip(ids, [*ids[1:], "bye"], strict=True):
+        dialogue += f'\n[nodes.{question}]\nask = "{question}"\nnext = "{after}"\n'
+    dialogue += '\n[nodes.bye]\nend = "Thank you."\n'
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{framework_id}.toml").write_text(text, encoding="utf-8")
+    (folder / f"{framework_id}-chat.toml").write_text(dialogue, encoding="utf-8")
+    return Catalogue(framework_folders=[folder], dialogue_folders=[folder])

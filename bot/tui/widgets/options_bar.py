@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
@@ -15,12 +16,38 @@ from textual.widgets import Static
 
 from bot.model import Option
 
+MAX_COLUMNS = 5
+"""The most options side by side."""
+GUTTER = 1
+"""Cells between two columns."""
+BUTTON_EXTRA = 4
+"""Cells a button takes besides its key and label: its padding and the current answer's
+tick ("✓ ")."""
+
+
+def columns_for(words: Sequence[str], width: int) -> int:
+    """How many columns the options get in ``width`` cells: the most (up to five, and no
+    more than there are options) in which every option's key and label fit whole on one
+    line; one when even one column is too narrow, each label then wrapping onto more lines
+    rather than being cut."""
+    longest = max((cell_len(w) for w in words), default=0) + BUTTON_EXTRA
+    for count in range(min(MAX_COLUMNS, len(words)), 1, -1):
+        if longest <= (width - GUTTER * (count - 1)) // count:
+            return count
+    return 1
+
 
 class OptionsBar(Grid):
-    """One button per option, labelled with its key; clicking one posts OptionsBar.Chosen."""
+    """One button per option, labelled with its key; clicking one posts OptionsBar.Chosen.
+
+    The options are laid out in as many columns as their words allow at the bar's width,
+    so that every label is read whole; a label too long for the whole width wraps.
+    """
 
     DEFAULT_CSS = """
-    OptionsBar { height: auto; grid-size: 3; grid-gutter: 0 1; grid-rows: 1; padding: 0 1; }
+    OptionsBar {
+        height: auto; grid-size: 3; grid-gutter: 0 1; grid-rows: auto; padding: 0 1;
+    }
     OptionsBar.-empty { display: none; }
     """
 
@@ -52,6 +79,7 @@ class OptionsBar(Grid):
         self.options = options
         self.remove_children()
         self.set_class(not options, "-empty")
+        self._fit(self.content_size.width)
         self.mount_all(OptionButton(option) for option in options)
 
     def highlight(self, option: Option | Collection[Option] | None) -> None:
@@ -68,13 +96,24 @@ class OptionsBar(Grid):
             button.current = button.option in current
 
     def _on_resize(self, event: Resize) -> None:
-        self.styles.grid_size_columns = max(1, min(5, event.size.width // 24))
+        self._fit(self.content_size.width)
+
+    def _fit(self, width: int) -> None:
+        """Set the number of columns for the options at this width (none yet: later)."""
+        if width > 0 and self.options:
+            words = [option_words(option) for option in self.options]
+            self.styles.grid_size_columns = columns_for(words, width)
 
     def on_option_button_pressed(self, event: OptionButton.Pressed) -> None:
         """Pass a pressed option up as Chosen."""
         event.stop()
         if event.button.option in self.options:
             self.post_message(self.Chosen(self, event.button.option))
+
+
+def option_words(option: Option) -> str:
+    """What an option's button says: its key, then its label."""
+    return f"{option.key}  {option.label}"
 
 
 def _as_set(option: Option | Collection[Option] | None) -> Collection[Option]:
@@ -92,9 +131,8 @@ class OptionButton(Static, can_focus=True):
 
     DEFAULT_CSS = """
     OptionButton {
-        width: 100%; height: 1; padding: 0 1;
+        width: 100%; height: auto; padding: 0 1;
         background: $surface-lighten-1; color: $text;
-        text-wrap: nowrap; text-overflow: ellipsis;
     }
     OptionButton:hover { background: $primary 50%; }
     OptionButton.-current { text-style: bold underline; }
@@ -111,7 +149,7 @@ class OptionButton(Static, can_focus=True):
         """The button."""
 
     def __init__(self, option: Option) -> None:
-        super().__init__(Content(f"{option.key}  {option.label}"))
+        super().__init__(Content(option_words(option)))
         self.option = option
         """The option it chooses."""
         self._current = False
@@ -126,7 +164,7 @@ class OptionButton(Static, can_focus=True):
         self._current = value
         self.set_class(value, "-current")
         mark = "✓ " if value else ""
-        self.update(Content(f"{mark}{self.option.key}  {self.option.label}"))
+        self.update(Content(f"{mark}{option_words(self.option)}"))
 
     def on_click(self, event: Click) -> None:
         """A click chooses the option."""
