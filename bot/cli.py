@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot import __version__, exit_codes, start_gc
 from bot.catalogue import Catalogue
+from bot.cli_output import add_output
 from bot.problems import LoadError, display_name
 from bot.statement_order import DEFAULT_ORDER, ORDERS
 
@@ -41,11 +42,6 @@ def _iso_date(text: str) -> str:
             f"{text!r} is not a date; use YYYY-MM-DD, such as 2009-12-01"
         ) from None
     return text
-
-
-def _output(text: str) -> Path | None:
-    """-o's value: a path, or None for "-", the usual name for standard output."""
-    return None if text == "-" else Path(text)
 
 
 FOLDER_HINT = "or the folder that holds it (--frameworks DIR)"
@@ -171,13 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         "transcripts", type=Path, nargs="+", metavar="TRANSCRIPT", help="files or folders"
     )
     report.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
-    report.add_argument(
-        "-o",
-        "--output",
-        type=_output,
-        metavar="FILE",
-        help="write here instead of stdout (- for stdout)",
-    )
+    add_output(report)
     report.add_argument("--aggregate", action="store_true", help="one report over many transcripts")
     report.add_argument(
         "--compare",

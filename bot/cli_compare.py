@@ -13,7 +13,8 @@ from pathlib import Path
 
 from bot import exit_codes
 from bot.catalogue import Catalogue
-from bot.cli_report import _emit, _error, _skipped
+from bot.cli_output import emit
+from bot.cli_report import _error, _skipped
 from bot.problems import display_name
 from bot.report.compare import NothingToCompare, check_format, comparison
 from bot.scoring.aggregate import default_cache_folder
@@ -62,6 +63,6 @@ def run(
     for note in made.notes:
         print(f"note: {note}", file=sys.stderr)
     _skipped(made.skipped)
-    if not _emit(made.text, output):
+    if not emit(made.text, output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if made.skipped else exit_codes.OK

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot import exit_codes, store
 from bot.catalogue import Catalogue
-from bot.files import write_atomically
+from bot.cli_output import emit, write
 from bot.problems import Problem, display_name
 from bot.report.make import (
     NothingToAggregate,
@@ -86,10 +86,10 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
         folder = output or DEFAULT_FOLDER
         for made in reports.made:
             target = folder / f"{made.source.stem}.{options.format}"
-            if not _write(target, made.text):
+            if not write(target, made.text):
                 return exit_codes.CANNOT_WRITE
             print(display_name(target))
-    elif not _emit(reports.made[0].text, output):
+    elif not emit(reports.made[0].text, output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if reports.skipped else exit_codes.OK
 
@@ -122,7 +122,7 @@ def _aggregate(
     _skipped(report.skipped)
     for path, dropped in report.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
-    if not _emit(report.text, args.output):
+    if not emit(report.text, args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if report.skipped else exit_codes.OK
 
@@ -139,31 +139,3 @@ def _skipped(problems: list[Problem]) -> None:
 def _error(message: str, status: int) -> int:
     print(f"error: {message}", file=sys.stderr)
     return status
-
-
-def _emit(text: str, output: Path | None) -> bool:
-    """The report to stdout, or to a file (its name said on stderr); False if it failed."""
-    if output is None:
-        sys.stdout.write(text)
-        return True
-    if not _write(output, text):
-        return False
-    print(display_name(output), file=sys.stderr)
-    return True
-
-
-def _write(target: Path, text: str) -> bool:
-    """Write one report whole; on failure say which file and why, and return False."""
-    try:
-        write_atomically(target, text)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        if isinstance(error, FileExistsError | NotADirectoryError) and error.filename:
-            reason = f"{display_name(Path(error.filename))} is not a folder"
-        print(
-            f"error: cannot write {display_name(target)}: {reason}; nothing was written "
-            "there: choose a folder you can write with -o",
-            file=sys.stderr,
-        )
-        return False
-    return True

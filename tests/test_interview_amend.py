@@ -13,7 +13,7 @@ from bot.scoring import compile_transcript
 from bot.tui.screens.dialogs import PickScreen, TextPromptScreen
 from bot.tui.screens.interview import InterviewScreen
 from tests.test_group_app import BEFORE_RISK
-from tests.tui_helpers import make_app, start_call, type_text
+from tests.tui_helpers import log_text, make_app, start_call, type_text
 
 SIZE = (80, 24)
 
@@ -66,6 +66,7 @@ async def test_amend_reaches_a_risk_by_its_item(tmp_path: Path, catalogue: Catal
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
+        assert "Respondent: amended answer to Risk 2, WS4 (risk RAG)" in log_text(app)
     transcript = store.load(talk.path).transcript
     result = compile_transcript(transcript, talk.session.loaded.framework)
     (register,) = result.areas[-1].registers

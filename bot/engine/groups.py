@@ -93,12 +93,17 @@ NAMED_WIDTH = 60
 """How much of an item's first answer is repeated before its other questions."""
 
 
+def item_name(group: Group, item: int) -> str:
+    """An item as people call it: "Risk 2"."""
+    return f"{group.item[:1].upper()}{group.item[1:]} {item}"
+
+
 def item_words(group: Group, item: int, first: bool, named: str = "") -> str:
     """What is said before an item's question: "Risk 2 (at most 12)." before its first
     question, and before the others the item with its first answer, "Risk 2: "Town
     centre".", so that "it" in them is plain."""
-    name = group.item[:1].upper() + group.item[1:]
+    name = item_name(group, item)
     if first:
-        return f"{name} {item} (at most {group.max_items})."
+        return f"{name} (at most {group.max_items})."
     named = " ".join(named.split())
-    return f'{name} {item}: "{clip(named, NAMED_WIDTH)}".' if named else f"{name} {item}."
+    return f'{name}: "{clip(named, NAMED_WIDTH)}".' if named else f"{name}."

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
+from bot.cli_output import add_output
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
 from bot.rounds.when import WHEN_HELP, parse_when
 from bot.text import clip, printable
@@ -110,7 +111,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "only `round plan` writes the action plan (plan.toml).",
     )
     report.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
-    report.add_argument("-o", "--output", type=Path, metavar="FILE")
+    add_output(report)
     report.add_argument("--anonymise", action="store_true", help="no names or organisations")
     report.add_argument("--include-unfinished", action="store_true")
     report.add_argument(
@@ -146,7 +147,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="change or export the plan as it is, without reading the answers again",
     )
     plan.add_argument("--format", choices=["md", "html", "csv"], default="md")
-    plan.add_argument("-o", "--output", type=Path, metavar="FILE")
+    add_output(plan)
     plan.add_argument(
         "--current", action="store_true", help="score against the installed framework"
     )
@@ -165,13 +166,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     compare.add_argument(
         "--format", default="md", metavar="FORMAT", help="md (the default), html or json"
     )
-    compare.add_argument(
-        "-o",
-        "--output",
-        type=lambda text: None if text == "-" else Path(text),
-        metavar="FILE",
-        help="write here instead of stdout (- for stdout)",
-    )
+    add_output(compare)
     compare.add_argument("--include-unfinished", action="store_true")
     compare.add_argument(
         "--current", action="store_true", help="score against the installed framework"
@@ -463,7 +458,7 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 
 def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
-    from bot.cli_report import _emit
+    from bot.cli_output import emit
     from bot.problems import display_name
     from bot.report.render import render_aggregate
     from bot.rounds.report import response_markdown, round_report
@@ -495,13 +490,13 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
             sys.stdout.write(response_markdown(response))
         return exit_codes.PROBLEMS
     text = render_aggregate(data, args.format, templates=args.templates)
-    if not _emit(text, args.output):
+    if not emit(text, args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if run.failed or shot.failed else exit_codes.OK
 
 
 def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime) -> int:
-    from bot.cli_report import _emit
+    from bot.cli_output import emit
     from bot.problems import LoadError, Problem, display_name
     from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
     from bot.rounds.plan_compile import compile_plan
@@ -589,7 +584,7 @@ def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: d
         print(f"{name}: saved ({len(plan.agreed_actions())} agreed)", file=sys.stderr)
     plan = read_plan(folder)
     assert plan is not None
-    if not _emit(render_plan(plan, args.format), args.output):
+    if not emit(render_plan(plan, args.format), args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.OK
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from bot.engine.groups import item_name
 from bot.model import Framework, Respondent, Turn
 from bot.text import printable
 from bot.turn_words import (
@@ -62,6 +63,13 @@ def overall_words(assessment: Assessment) -> str:
     return words
 
 
+def _item_words(turn: Turn, framework: Framework | None) -> str:
+    """Which item of a repeated group an answer is about, "Risk 2, ", or "" elsewhere: an
+    amendment to one item's answer names the item, as the amend list does."""
+    group = framework.group_of(turn.question) if framework and turn.item else None
+    return f"{item_name(group, turn.item)}, " if group and turn.item else ""
+
+
 def message_for(
     turn: Turn, framework: Framework | None = None, chat: str = "", respondent: str = "You"
 ) -> ChatMessage | None:
@@ -82,7 +90,11 @@ def message_for(
     if kind == "probe":
         return ChatMessage("probe", text, f"Follow-up to {number}: {trigger_words(turn.trigger)}")
     if kind == "answer":
-        label = f"{you}: amended answer to {number}" if turn.amends else you
+        label = (
+            f"{you}: amended answer to {_item_words(turn, framework)}{number}"
+            if turn.amends
+            else you
+        )
         return ChatMessage("you", printable(answer_words(turn)), label)
     if kind == "probe_answer":
         return ChatMessage("you", text, you)

@@ -1,0 +1,60 @@
+"""Where a command's `-o` writes: one definition for every command that writes a report,
+a comparison or a plan.
+
+`-o FILE` writes the file whole (its name said on stderr); `-o -`, or no `-o`, writes
+to standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.files import write_atomically
+from bot.problems import display_name
+
+STDOUT = "-"
+"""The name `-o` takes for standard output, as most commands do."""
+
+OUTPUT_HELP = "write here instead of stdout (- for stdout)"
+"""What --help says of `-o FILE`."""
+
+
+def output_path(text: str) -> Path | None:
+    """-o's value: a path, or None for "-" (standard output)."""
+    return None if text == STDOUT else Path(text)
+
+
+def add_output(parser: argparse.ArgumentParser) -> None:
+    """Give a command `-o/--output FILE`, read as every other command reads it."""
+    parser.add_argument("-o", "--output", type=output_path, metavar="FILE", help=OUTPUT_HELP)
+
+
+def emit(text: str, output: Path | None) -> bool:
+    """The text to stdout, or to a file (its name said on stderr); False if it failed."""
+    if output is None:
+        sys.stdout.write(text)
+        return True
+    if not write(output, text):
+        return False
+    print(display_name(output), file=sys.stderr)
+    return True
+
+
+def write(target: Path, text: str) -> bool:
+    """Write one file the user named, whole; on failure say which file and why, and
+    return False."""
+    try:
+        write_atomically(target, text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if isinstance(error, FileExistsError | NotADirectoryError) and error.filename:
+            reason = f"{display_name(Path(error.filename))} is not a folder"
+        print(
+            f"error: cannot write {display_name(target)}: {reason}; nothing was written "
+            "there: choose a folder you can write with -o",
+            file=sys.stderr,
+        )
+        return False
+    return True
