@@ -11,6 +11,10 @@ nothing has loaded what it needs; then what is alive is frozen (`gc.freeze`: mov
 the collector never looks again, as it will live until the end anyway) and the collector
 runs as usual for the rest of the run. Reference counting frees everything else as
 always; only objects in cycles wait for the release.
+
+What is frozen with them and was already garbage stays for the run: at the first
+question about 2,400 of 104,000 objects, against a full collection's 40-50 ms to find
+them at that moment.
 """
 
 from __future__ import annotations
