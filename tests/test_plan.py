@@ -247,44 +247,97 @@ def test_the_plan_page_is_wide_enough_for_its_table() -> None:
     assert "body.wide { max-width: 72rem; }" in page
 
 
-def test_refs_are_the_seeds_letters_else_the_area_number_and_place(tmp_path: Path) -> None:
-    from bot.rounds.plan_compile import action_refs, compile_plan
+SAMPLE_2010 = ROOT / "transcripts" / "rounds" / "hertfordshire-2010"
+
+
+def inserted_framework(folder: Path) -> Catalogue:
+    """The Hertfordshire framework, a later version with one action inserted ahead of
+    r4-performance in its area (suggested whenever the area is scored)."""
+    folder.mkdir()
+    text = (ROOT / "frameworks" / "hertfordshire-review.toml").read_text(encoding="utf-8")
+    text = text.replace('version = "1.0"', 'version = "1.1"', 1)
+    inserted = (
+        '[[areas.actions]]\nid = "inserted-first"\n'
+        'text = "A new first action."\nwhen = \'score("performance") < 101\'\n\n'
+    )
+    at = text.index('[[areas.actions]]\nid = "r4-performance"')
+    (folder / "hertfordshire-review.toml").write_text(text[:at] + inserted + text[at:])
+    return Catalogue(framework_folders=[folder])
+
+
+def test_a_ref_stays_when_the_framework_inserts_an_action(tmp_path: Path) -> None:
+    from bot.rounds.plan_compile import compile_plan
     from bot.rounds.work import snapshot
 
-    # Fareham's lettered actions keep the seed's letter; Hertfordshire letters none.
-    fareham = action_refs(Catalogue().framework("working-better-together").framework)
-    assert "2a" in fareham.values() and "1a" in fareham.values()
-    herts = action_refs(Catalogue().framework("hertfordshire-review").framework)
-    assert (herts["right-partners"], herts["targeted-information"]) == ("1.1", "3.2")
-    assert herts["r4-performance"] == "7.1"
-    assert len(set(herts.values())) == len(herts)
-
-    # A plan written before, with ids for refs: compiling again gives the readable ones,
-    # keeping every edit; the old id is still taken by --set and --agree.
     folder = tmp_path / "herts"
     shutil.copytree(SAMPLE_2009, folder)
-    text = plan_path(folder).read_text(encoding="utf-8")
-    for action_id in herts:
-        text = text.replace(f'ref = "{herts[action_id]}"', f'ref = "{action_id}"')
-    plan_path(folder).write_text(text, encoding="utf-8")
     before = read_plan(folder)
-    assert before is not None and before.find("right-partners") is not None
+    assert before is not None
+    catalogue = inserted_framework(tmp_path / "fw")
     now = datetime(2010, 1, 20, 10, 0, tzinfo=UTC)
-    after = compile_plan(snapshot(folder, now), Catalogue(), now).plan
-    assert all(a.ref == herts[a.id] for a in after.actions)
-    assert all(a.ref != a.id for a in after.actions)
-    agreed = {a.id for a in before.actions if a.agreed}
-    assert {a.id for a in after.actions if a.agreed} == agreed
-    assert after.find("7.1") is after.find("r4-performance") is not None
-    edited = edit_action(after, "1.1", ON, owner="Jo")
-    assert edited.find("right-partners").owner == "Jo"  # type: ignore[union-attr]
-    edited = edit_action(edited, "right-partners", ON, note="kept")
-    assert edited.find("1.1").note == "kept"  # type: ignore[union-attr]
+    after = compile_plan(snapshot(folder, now), catalogue, now, current=True).plan
+    # Every action keeps the Ref it had; the new one takes the next Ref unused in its area.
+    assert {a.id: a.ref for a in after.actions if a.id != "inserted-first"} == {
+        a.id: a.ref for a in before.actions
+    }
+    area_refs = [a.ref for a in before.actions if a.area == "performance"]
+    new = after.find("inserted-first")
+    assert new is not None and new.ref not in {a.ref for a in before.actions}
+    assert new.ref == f"7.{len(area_refs) + 1}"
+    # --set with a Ref the board agreed still names the same action; the id works too.
+    old_ref = next(a.ref for a in before.actions if a.id == "smart-targets")
+    edited = edit_action(after, old_ref, ON, note="kept")
+    assert edited.find("smart-targets").note == "kept"  # type: ignore[union-attr]
+    assert edited.find("inserted-first").note == ""  # type: ignore[union-attr]
+    again = compile_plan(snapshot(folder, now), catalogue, now, current=True).plan
+    assert [a.ref for a in again.actions] == [a.ref for a in after.actions]
 
 
-def test_an_action_the_framework_no_longer_has_keeps_its_ref_unless_taken() -> None:
-    from bot.rounds.plan_compile import with_refs
+def test_the_next_years_plan_keeps_the_refs_of_the_last(tmp_path: Path) -> None:
+    # Carried forward through `previous`, and suggested again without being agreed: the
+    # 2010 plan gives each action the Ref the 2009 plan gave it, though the framework
+    # changed between the two.
+    from bot.rounds.plan_compile import compile_plan
+    from bot.rounds.work import snapshot
 
-    old = plan(action("gone", ref="1.1"), action("left", ref="9.9"), action("kept", ref="kept"))
-    refreshed = with_refs(old, {"kept": "1.1"})
-    assert [a.ref for a in refreshed.actions] == ["gone", "9.9", "1.1"]
+    shutil.copytree(SAMPLE_2009, tmp_path / "hertfordshire-2009")
+    later = tmp_path / "hertfordshire-2010"
+    shutil.copytree(SAMPLE_2010, later)
+    plan_path(later).unlink()
+    first = read_plan(tmp_path / "hertfordshire-2009")
+    assert first is not None
+    catalogue = inserted_framework(tmp_path / "fw")
+    now = datetime(2011, 1, 20, 10, 0, tzinfo=UTC)
+    second = compile_plan(snapshot(later, now), catalogue, now, current=True).plan
+    refs = {a.id: a.ref for a in first.actions}
+    assert any(a.carried_from for a in second.actions)
+    assert all(a.ref == refs[a.id] for a in second.actions if a.id in refs)
+    new = second.find("inserted-first")
+    assert new is not None and new.ref not in refs.values()
+
+
+def test_refs_are_the_seeds_own_else_a_number_kept_for_good(tmp_path: Path) -> None:
+    from bot.rounds.plan_compile import seed_refs, with_refs
+
+    # Fareham's lettered actions keep the seed's letter after the area's number.
+    fareham = seed_refs(Catalogue().framework("working-better-together").framework)
+    assert "2a" in fareham.values() and "1a" in fareham.values()
+    framework = Catalogue().framework("hertfordshire-review").framework
+    # Numbers in the order actions enter the plan, the next unused in the area; a plan
+    # written when refs were ids is numbered; an action the framework no longer has keeps
+    # its own.
+    old = plan(
+        action("targeted-information", ref="3.4", area="relationships"),
+        action("right-partners", ref="right-partners", area="membership"),
+        action("gone", ref="9.9", area="gone-area"),
+        action(
+            "county-district-relationship", ref="county-district-relationship", area="relationships"
+        ),
+    )
+    held = {a.id: a.ref for a in old.actions}
+    refs = [a.ref for a in with_refs(old, framework, held).actions]
+    assert refs[0] == "3.4" and refs[1] == "1.1" and refs[2] == "9.9" and refs[3] == "3.5"
+    # A number once held in an earlier round's plan is never given to another action.
+    new = plan(action("county-district-relationship", ref="x", area="relationships"))
+    given = with_refs(new, framework, {}, {"targeted-information": "3.1"}).actions[0].ref
+    assert given == "3.2"

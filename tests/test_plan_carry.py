@@ -69,7 +69,7 @@ def test_plan_and_comparison_agree_on_what_was_agreed_and_where_it_stands(rounds
 def test_framework_level_actions_are_compiled_into_the_plan(tmp_path: Path) -> None:
     from bot import store
     from bot.report.aggregate import aggregate_data
-    from bot.rounds.plan_compile import plan_actions
+    from bot.rounds.plan_compile import plan_actions, with_refs
     from bot.scoring.aggregate import Filters, aggregate
     from bot.scoring.results import WHOLE_TITLE
     from tests.scripted import make
@@ -82,10 +82,12 @@ def test_framework_level_actions_are_compiled_into_the_plan(tmp_path: Path) -> N
     data = aggregate_data("mini", totals["mini"], run, cat, Filters(), False)
     framework = cat.framework("mini").framework
     actions = plan_actions(framework, data["actions"], {}, date(2010, 1, 1), "r")
-    whole = [a for a in actions if a.area == ""]
+    plan = with_refs(Plan(actions=tuple(actions)), framework)
+    whole = [a for a in plan.actions if a.area == ""]
     assert [a.id for a in whole] == ["whole-review", "both-areas"]
     assert whole[0].area_title == WHOLE_TITLE
-    assert [a.ref for a in whole] == ["Pa", "P.2"]  # the seed's letter, else the place
+    # The seed's letter after "P", else "P" and the next number unused there.
+    assert [a.ref for a in whole] == ["Pa", "P.1"]
     assert whole[0].history[0].status == "not_started"
 
 
@@ -107,6 +109,40 @@ def test_review_questions_are_numbered_for_people_not_by_id() -> None:
     ]
     numbers = [q.number for q in reviewed_framework(framework, items).questions() if q.weight == 0]
     assert numbers == ["Agreed action 1", "Agreed action 2", "Agreed action 2a"]
+
+
+def test_review_questions_name_each_action_by_its_ref_in_the_plan(tmp_path: Path) -> None:
+    # Whatever kind of Ref the plan gives (a number it gave, the seed's letter after "P",
+    # the seed's own label), the next round's question names the action by it, as the
+    # board agreed it; never by the id, nor by a place that changes with what is asked.
+    from bot.engine.review import reviewed_framework
+    from bot.rounds.folder import create
+    from bot.rounds.model import Round
+    from bot.rounds.plan_review import review_items
+
+    earlier = create(tmp_path / "r2009", Round(title="R", framework="hertfordshire-review"))
+    later = create(
+        tmp_path / "r2010",
+        Round(title="R", framework="hertfordshire-review", previous="../r2009"),
+    )
+    agreed = (
+        PlanAction(id="smart-targets", ref="7.2", area="performance", text="S", agreed=True),
+        PlanAction(id="whole-review", ref="Pa", letter="a", text="W", agreed=True),
+        PlanAction(
+            id="r2-accountability",
+            ref="R2",
+            letter="R2",
+            area="representation",
+            text="R",
+            agreed=True,
+        ),
+    )
+    save_plan(earlier.folder, Plan(round="r2009", actions=agreed))
+    items = review_items(later)
+    assert [i.ref for i in items] == ["7.2", "Pa", "R2"]
+    framework = Catalogue().framework("hertfordshire-review").framework
+    numbers = {q.number for q in reviewed_framework(framework, items).questions() if q.weight == 0}
+    assert numbers == {"Agreed action 7.2", "Agreed action Pa", "Agreed action R2"}
 
 
 def test_intros_count_the_review_questions_too() -> None:

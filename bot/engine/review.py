@@ -61,11 +61,14 @@ def wording(item: ReviewItem) -> str:
 
 
 def review_number(item: ReviewItem, position: int) -> str:
-    """How a review question is numbered to people: by the seed's reference where the
-    action has one ("Agreed action 2a"), else by its place among the agreed actions asked
-    about ("Agreed action 3"); never by the action's internal id."""
-    seed_ref = item.ref and item.ref != item.action
-    return f"Agreed action {item.ref if seed_ref else position}"
+    """How a review question is numbered to people: by the Ref the plan shows the action
+    under, whatever kind it is (the seed's letter "2a" or "Pa", the seed's label "R2", or
+    the number the plan gave it "7.1"), so the board reads the action it agreed; where the
+    item has no Ref but its id (recorded before plans numbered every action), by its
+    place among the agreed actions asked about ("Agreed action 3"), as it was asked
+    then. Never by the action's internal id."""
+    has_ref = item.ref and item.ref != item.action
+    return f"Agreed action {item.ref if has_ref else position}"
 
 
 def read_aloud(item: ReviewItem) -> str:

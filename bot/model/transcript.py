@@ -71,7 +71,8 @@ class ReviewItem(Strict):
     action: str = Field(pattern=SLUG_PATTERN, max_length=100)
     """The plan action's id."""
     ref: str = Field(default="", max_length=40)
-    """Its short reference in the plan."""
+    """Its Ref in the plan ("2a", "R2", "7.1"), which numbers the question; the id in
+    transcripts recorded before plans numbered every action (then numbered by place)."""
     area: str = Field(default="", max_length=100)
     """The area it belongs to (asked at that area's start)."""
     text: str = Field(min_length=1, max_length=2000)

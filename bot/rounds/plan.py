@@ -116,15 +116,16 @@ class PlanAction(Strict):
     id: str = Field(pattern=SLUG_PATTERN, max_length=100)
     """The framework action's id: the key that merges and carries it."""
     ref: str = Field(min_length=1, max_length=40)
-    """Short reference for the command line, the screen and the exports: the area's number
-    and the seed's letter ("2a"); where the seed letters none, the area's number and the
-    action's place in the area ("1.2"); see `bot.rounds.plan_compile.action_refs`."""
+    """Short reference for the command line, the screen and the exports: the seed's own
+    ("2a", "R2"), else the area's number and a number given when the action first entered
+    a plan ("7.1"), kept for good; see `bot.rounds.plan_compile.with_refs`."""
     area: str = Field(default="", max_length=100)
     """The area's id."""
     area_title: str = Field(default="", max_length=MAX_SHORT)
     """The area's title."""
-    letter: str = Field(default="", max_length=2)
-    """The seed's letter within its area, or empty."""
+    letter: str = Field(default="", max_length=10)
+    """The seed's letter within its area ("a") or its own label for the action ("R2"), or
+    empty."""
     source: str = Field(default="", max_length=MAX_SHORT)
     """Where in the seed it comes from, such as "Appendix A, 1 a)"."""
     text: str = Field(min_length=1, max_length=MAX_TEXT)

@@ -22,7 +22,7 @@ from bot.model import Framework
 from bot.problems import LoadError
 from bot.report.aggregate import aggregate_data
 from bot.rounds.plan import HistoryEntry, Plan, PlanAction, TriggeredBy, merge, update_plan
-from bot.rounds.plan_review import carried_actions
+from bot.rounds.plan_review import carried_actions, earlier_refs
 from bot.rounds.report import compiled_files
 from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate
@@ -90,7 +90,8 @@ def fresh_plan(
             for action_id, found in framework_totals.triggered_by.items()
         }
         actions = plan_actions(framework, data["actions"], triggers, on, header["round"])
-    return Plan(actions=tuple(actions), respondents=respondents, **header), run
+    fresh = Plan(actions=tuple(actions), respondents=respondents, **header)
+    return with_refs(fresh, framework), run
 
 
 def plan_actions(
@@ -104,7 +105,6 @@ def plan_actions(
     (the seed's, not by how many suggested them): each area's, then the framework's own
     actions for the partnership as a whole (area "")."""
     by_id = {a["id"]: a for a in suggested}
-    refs = action_refs(framework)
     listed = [(area.id, area.title, area.actions) for area in framework.areas]
     listed.append(("", WHOLE_TITLE, framework.actions))
     actions: list[PlanAction] = []
@@ -117,7 +117,7 @@ def plan_actions(
             actions.append(
                 PlanAction(
                     id=action.id,
-                    ref=refs[action.id],
+                    ref=action.id,  # until `with_refs` gives it its reference
                     area=area_id,
                     area_title=area_title,
                     letter=action.letter,
@@ -144,35 +144,90 @@ WHOLE_REF = "P"
 partnership as a whole)."""
 
 
-def action_refs(framework: Framework) -> dict[str, str]:
-    """Each action's short reference in a plan, by id, as a reader finds it in the plan and
-    types it after --set: the area's number and the seed's letter ("2a"); where the seed
-    letters none, the area's number and the action's place among the area's actions in the
-    framework ("1.2", never the internal id); for the framework's own actions, "P" in
-    place of the area's number ("P.1"). Places follow the framework, so a reference stays
-    the same from one compile to the next."""
-    listed = [(str(number), area.actions) for number, area in enumerate(framework.areas, 1)]
-    listed.append((WHOLE_REF, framework.actions))
+def is_label(letter: str) -> bool:
+    """Whether an action's ``letter`` is the seed's own label for it across the framework
+    ("R2", Hertfordshire's recommendations), not a letter within its area ("a")."""
+    return letter[:1].isupper()
+
+
+def area_numbers(framework: Framework) -> dict[str, str]:
+    """Area id -> the number references give it: its place among the framework's areas
+    ("1", "2", ...), and "P" for the framework's own actions (area "")."""
+    numbers = {area.id: str(number) for number, area in enumerate(framework.areas, 1)}
+    numbers[""] = WHOLE_REF
+    return numbers
+
+
+def seed_refs(framework: Framework) -> dict[str, str]:
+    """The references the seed gives, by action id: its label as it is ("R2"), or the area's
+    number and its letter ("2a", "Pa" for a lettered action of the partnership as a
+    whole); actions the seed neither letters nor labels are left out."""
+    numbers = area_numbers(framework)
+    listed = [(area.id, area.actions) for area in framework.areas]
+    listed.append(("", framework.actions))
     return {
-        action.id: f"{number}{action.letter}" if action.letter else f"{number}.{place}"
-        for number, actions in listed
-        for place, action in enumerate(actions, 1)
+        action.id: action.letter if is_label(action.letter) else numbers[area] + action.letter
+        for area, actions in listed
+        for action in actions
+        if action.letter
     }
 
 
-def with_refs(plan: Plan, refs: dict[str, str]) -> Plan:
-    """The plan with each action's reference as the framework gives it now (a plan written
-    before kept the id where the seed gives no letter); an action the framework no longer
-    has keeps its own, or its id where that is now another action's."""
-    taken = {refs[a.id].casefold() for a in plan.actions if a.id in refs}
-    actions = tuple(
-        a.model_copy(update={"ref": refs[a.id]})
-        if a.id in refs
-        else a
-        if a.ref.casefold() not in taken
-        else a.model_copy(update={"ref": a.id})
-        for a in plan.actions
-    )
+def with_refs(
+    plan: Plan,
+    framework: Framework,
+    held: dict[str, str] | None = None,
+    earlier: dict[str, str] | None = None,
+) -> Plan:
+    """The plan with each action's reference, as the Ref column shows it and --set takes it.
+
+    The seed's own reference where it gives one (`seed_refs`). Otherwise the reference the
+    action already holds (action id -> ref): in this round's plan on disk (``held``), else
+    in the earlier rounds' plans (``earlier``, so that an action carried forward or
+    suggested again next year keeps it), kept for good: a framework that inserts or moves actions renumbers nothing. An action
+    with none yet gets its area's number and the next number not yet used in the area
+    ("7.4" after 7.1 to 7.3), counting every reference held there, so it never takes one
+    another action held. A held reference equal to the id (a plan written before refs
+    were numbered) counts as none. Pure."""
+    held, earlier = held or {}, earlier or {}
+    seeds = seed_refs(framework)
+    numbers = area_numbers(framework)
+    chosen: dict[str, str] = {}
+    taken: set[str] = set()
+
+    def take(action_id: str, ref: str) -> bool:
+        if not ref or ref == action_id or ref.casefold() in taken:
+            return False
+        chosen[action_id] = ref
+        taken.add(ref.casefold())
+        return True
+
+    # The seed's references first (they are the seed's, whatever the plan held), then the
+    # held ones, then new numbers for the rest.
+    for action in plan.actions:
+        take(action.id, seeds.get(action.id, ""))
+    for known in (held, earlier):
+        for action in plan.actions:
+            if action.id not in chosen:
+                take(action.id, known.get(action.id, ""))
+    used: dict[str, int] = {}
+    # Not the plan's own refs: a fresh compile's are only provisional.
+    for ref in [*held.values(), *earlier.values(), *chosen.values()]:
+        area, dot, place = ref.rpartition(".")
+        if dot and place.isdigit():
+            used[area] = max(used.get(area, 0), int(place))
+    for action in plan.actions:
+        if action.id in chosen:
+            continue
+        area = numbers.get(action.area)
+        if area is None:  # an area the framework no longer has: its own, else the id
+            if not take(action.id, action.ref):
+                chosen[action.id] = action.id
+            continue
+        used[area] = used.get(area, 0) + 1
+        while not take(action.id, f"{area}.{used[area]}"):
+            used[area] += 1
+    actions = tuple(a.model_copy(update={"ref": chosen[a.id]}) for a in plan.actions)
     return plan.model_copy(update={"actions": actions})
 
 
@@ -202,15 +257,19 @@ def compile_plan(
     round that round.toml's ``previous`` names)."""
     fresh, run = fresh_plan(shot, catalogue, now.date(), current, cache_folder)
     fresh = fresh.model_copy(update={"compiled": now})
-    refs = action_refs(catalogue.framework(shot.loaded.round.framework).framework)
+    framework = catalogue.framework(shot.loaded.round.framework).framework
     if carried is None:
         carried = carried_actions(shot.loaded, compiled_files(shot), now.date())
+        earlier = earlier_refs(shot.loaded)
+    else:
+        earlier = {a.id: a.ref for a in carried}
     if carried:
         fresh = _with_carried(fresh, carried)
     result = Compiled(fresh, run)
 
     def change(old: Plan | None) -> Plan:
-        merged = with_refs(merge(old, fresh), refs)
+        held = {a.id: a.ref for a in old.actions} if old else {}
+        merged = with_refs(merge(old, fresh), framework, held, earlier)
         before = {a.id for a in old.actions} if old else set()
         was_suggested = {a.id for a in old.actions if a.suggested} if old else set()
         result.added = [a.ref for a in merged.actions if a.id not in before]

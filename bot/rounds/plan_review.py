@@ -84,6 +84,14 @@ def previous_plan(loaded: LoadedRound) -> tuple[str, Plan] | None:
     return name, plan
 
 
+def earlier_refs(loaded: LoadedRound) -> dict[str, str]:
+    """Action id -> the reference the previous round's plan gives it (every action there,
+    agreed or not, and so every earlier round's through it); {} when the round names no
+    previous round. A plan keeps these, so one action has one reference year after year."""
+    found = previous_plan(loaded)
+    return {} if found is None else {a.id: a.ref for a in found[1].actions}
+
+
 FINISHED = frozenset({"done", "dropped"})
 """The statuses that end an action: it is not asked about again."""
 
@@ -100,9 +108,8 @@ def review_items(loaded: LoadedRound) -> tuple[ReviewItem, ...]:
     return tuple(
         ReviewItem(
             action=a.id,
-            # The seed's reference numbers the question ("Agreed action 2a"); without one,
-            # the id, so that it is numbered by its place among those asked (review_number).
-            ref=a.ref if a.letter else a.id,
+            # The plan's Ref numbers the question ("Agreed action 7.1", see review_number).
+            ref=a.ref,
             area=a.area,
             text=a.text,
             owner=a.owner,
