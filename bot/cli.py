@@ -249,7 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_round_parser(commands)
 
     schema = commands.add_parser("schema", help="write JSON Schemas of the file formats")
-    schema.add_argument("-o", "--output", type=Path, default=Path("schemas"), metavar="DIR")
+    schema.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("schemas"),
+        metavar="DIR",
+        help="the folder for the schema files (default: schemas), made if its own folder exists",
+    )
     return parser
 
 
@@ -564,12 +571,22 @@ def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def _schema(folder: Path) -> int:
+    from bot.cli_output import STDOUT, make_folder
     from bot.files import write_atomically
     from bot.model import Dialogue, Framework, Transcript
     from bot.rounds.calls import CallEntry
     from bot.rounds.model import Round
     from bot.rounds.plan import Plan
 
+    if str(folder) == STDOUT:
+        print(
+            f"error: -o {STDOUT} is standard output, but schema writes one file per format: "
+            "name a folder for them, such as -o schemas",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
+    if not make_folder(folder):
+        return exit_codes.CANNOT_WRITE
     for name, model in (
         ("framework", Framework),
         ("dialogue", Dialogue),
@@ -581,7 +598,7 @@ def _schema(folder: Path) -> int:
         path = folder / f"{name}.schema.json"
         schema = model.model_json_schema(by_alias=True)
         try:
-            write_atomically(path, json.dumps(schema, indent=2) + "\n")
+            write_atomically(path, json.dumps(schema, indent=2) + "\n", make_folder=False)
         except OSError as error:
             print(
                 f"error: cannot write {display_name(path)}: {error.strerror or error}",

@@ -1,23 +1,24 @@
 """Where a command's `-o` writes: one definition for every command that writes a report,
 a comparison or a plan.
 
-`-o FILE` writes the file whole (its name said on stderr); `-o -`, or no `-o`, writes
-to standard output.
+`-o FILE` writes the file whole (its name said on stderr), into a folder that must
+already exist; `-o -`, or no `-o`, writes to standard output.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from bot.files import write_atomically
+from bot.files import NoFolder, make_private_folder, write_atomically
 from bot.problems import display_name
 
 STDOUT = "-"
 """The name `-o` takes for standard output, as most commands do."""
 
-OUTPUT_HELP = "write here instead of stdout (- for stdout)"
+OUTPUT_HELP = "write here instead of stdout (- for stdout); its folder must exist"
 """What --help says of `-o FILE`."""
 
 
@@ -44,9 +45,13 @@ def emit(text: str, output: Path | None) -> bool:
 
 def write(target: Path, text: str) -> bool:
     """Write one file the user named, whole; on failure say which file and why, and
-    return False."""
+    return False. A missing folder is not made: a mistyped one would scatter folders and
+    hide where the file went."""
     try:
-        write_atomically(target, text)
+        write_atomically(target, text, make_folder=False)
+    except NoFolder as error:
+        print(f"error: {no_folder(error.folder, Path(target.name))}", file=sys.stderr)
+        return False
     except OSError as error:
         reason = error.strerror or str(error)
         if isinstance(error, FileExistsError | NotADirectoryError) and error.filename:
@@ -58,3 +63,30 @@ def write(target: Path, text: str) -> bool:
         )
         return False
     return True
+
+
+def make_folder(folder: Path) -> bool:
+    """Make the folder `-o DIR` names for several files (owner-only), if it is new; its
+    own folder must exist, for the same reason as in `write`. On failure say why, and
+    return False."""
+    if not os.path.lexists(folder.parent):
+        print(f"error: {no_folder(folder.parent, Path(folder.name))}", file=sys.stderr)
+        return False
+    try:
+        make_private_folder(folder)
+    except OSError as error:
+        print(
+            f"error: cannot make the folder {display_name(folder)}: "
+            f"{error.strerror or error}; choose a folder you can write with -o",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+def no_folder(folder: Path, name: Path) -> str:
+    """What to say when the folder something was to be written in does not exist."""
+    return (
+        f"there is no folder {display_name(folder)} to write {display_name(name)} in; "
+        "create it first, or give another -o"
+    )

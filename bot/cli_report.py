@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot import exit_codes, store
 from bot.catalogue import Catalogue
-from bot.cli_output import emit, write
+from bot.cli_output import emit, make_folder, write
 from bot.problems import Problem, display_name
 from bot.report.make import (
     NothingToAggregate,
@@ -84,6 +84,8 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
         return exit_codes.LOAD_ERROR
     if several:
         folder = output or DEFAULT_FOLDER
+        if not make_folder(folder):
+            return exit_codes.CANNOT_WRITE
         for made in reports.made:
             target = folder / f"{made.source.stem}.{options.format}"
             if not write(target, made.text):

@@ -21,11 +21,21 @@ PRIVATE = 0o600
 _serial = itertools.count()
 
 
+class NoFolder(FileNotFoundError):
+    """The folder a file was to be written in does not exist, and was not to be made."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(errno.ENOENT, "no such folder", str(folder))
+        self.folder = folder
+
+
 def write_atomically(
     path: Path,
     data: bytes | str,
     check: Callable[[Path], None] | None = None,
     mode: int = PRIVATE,
+    *,
+    make_folder: bool = True,
 ) -> None:
     """Replace (or create) a file with data: readers see the old file or the whole new one,
     and once this returns the new one survives a crash or power cut.
@@ -34,9 +44,9 @@ def write_atomically(
     optionally checked by ``check`` (given the temporary path; raising leaves the target
     untouched), is renamed over the target, and the folder is fsynced so that the rename
     itself is durable. On any failure the temporary file is removed and the error raised
-    (an OSError says why).
+    (an OSError says why). ``make_folder`` as for `write_temporary`.
     """
-    temporary = write_temporary(path, data, mode)
+    temporary = write_temporary(path, data, mode, make_folder=make_folder)
     try:
         if check is not None:
             check(temporary)
@@ -47,13 +57,25 @@ def write_atomically(
     fsync_folder(path.parent)
 
 
-def write_temporary(path: Path, data: bytes | str, mode: int = PRIVATE) -> Path:
+def write_temporary(
+    path: Path, data: bytes | str, mode: int = PRIVATE, *, make_folder: bool = True
+) -> Path:
     """The data in a new temporary file beside ``path`` (same folder, so a rename onto
     ``path`` is atomic), fsynced, with ``mode``; owner-only unless told otherwise, as it
-    may hold respondents' words. A missing folder is created, owner-only."""
+    may hold respondents' words.
+
+    A missing folder is created, owner-only, when the program owns it (``make_folder``);
+    for a path the user gave, pass ``make_folder=False``: a missing folder then raises
+    `NoFolder`, as a mistyped one would otherwise be made and hide where the file went.
+    """
     if isinstance(data, str):
         data = data.encode("utf-8")
-    make_private_folder(path.parent)
+    if make_folder:
+        make_private_folder(path.parent)
+    elif not os.path.lexists(path.parent):
+        raise NoFolder(path.parent)
+    elif not path.parent.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path.parent))
     fd, temporary = _create_temporary(path)
     try:
         try:
