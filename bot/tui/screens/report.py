@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from bot.figures import figure
 from bot.scoring.results import WHOLE_TITLE, Assessment
 from bot.text import clip, printable
 from bot.tui.present import call_length_words, overall_words, who_words
@@ -88,10 +89,8 @@ class ReportScreen(ExportingScreen):
             table.add_row(
                 Text(clip(area.area.title, AREA_WIDTH)),
                 Text(
-                    f"{area.score:.0f}"
-                    if area.score is not None
-                    else "n/a"
-                    if area.enough
+                    figure(area.score)
+                    if area.score is not None or area.enough
                     else "too few answers"
                 ),
                 Text(area.rag.label if area.rag else "n/a"),
