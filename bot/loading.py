@@ -22,7 +22,7 @@ from bot.bounds import bounds_problems, number_range, too_long_number
 from bot.conditions import Condition, ConditionError
 from bot.limits import MAX_FILE_BYTES
 from bot.model import Dialogue, Framework
-from bot.model.framework import OVERALL
+from bot.model.framework import OVERALL, is_label
 from bot.problems import (
     LoadError,
     Problem,
@@ -312,6 +312,7 @@ def framework_checks(
         (["areas", a, "actions"], _tables(area.get("actions"))) for a, area in enumerate(areas)
     ]
     action_lists.append((["actions"], _tables(data.get("actions"))))
+    labels: dict[str, str] = {}  # a label ("R2") names one action across the framework
     for at, listed in action_lists:
         letters: dict[str, str] = {}
         for c, action in enumerate(listed):
@@ -321,7 +322,15 @@ def framework_checks(
                     problem([*at, c, "id"], f'action id "{action_id}" is used twice')
                 action_ids.add(action_id)
             letter = action.get("letter")
-            if isinstance(letter, str) and letter:
+            if isinstance(letter, str) and is_label(letter):
+                if letter in labels:
+                    problem(
+                        [*at, c, "letter"],
+                        f'label "{letter}" is already {labels[letter]}\'s; a label names one '
+                        "action in the whole framework",
+                    )
+                labels.setdefault(letter, str(action_id))
+            elif isinstance(letter, str) and letter:
                 if letter in letters:
                     where = "in this area" if at[0] == "areas" else "among the framework's actions"
                     problem(

@@ -153,6 +153,12 @@ def from_validation(
             )
             hint = suggest(str(given), re.findall(r"'([^']+)'", str(ctx.get("expected", ""))))
             message += hint
+        elif kind == "string_pattern_mismatch" and loc and loc[-1] == "letter":
+            message = (
+                f"{_show(given)} is not an action letter or label: use the seed's letter "
+                'within the area, one or two lower case letters ("a"), or its own label, '
+                'capitals then digits ("R2")'
+            )
         elif kind == "string_pattern_mismatch":
             message = f"{_show(given)} is not a valid id: use lower case letters, digits, - and _"
             if "a-z0-9_]*$" in str(ctx.get("pattern", "")) and "-" not in str(ctx.get("pattern")):

@@ -49,7 +49,7 @@ def test_round_plan_compiles_agrees_edits_and_exports(rounds: Path) -> None:
         str(folder),
         "--no-compile",
         "--set",
-        "7.1",  # as the plan shows it: the area's number and the action's place
+        "R4",  # as the plan shows it: the seed's own label for r4-performance
         "--status",
         "in progress",
         "--owner",
@@ -64,7 +64,7 @@ def test_round_plan_compiles_agrees_edits_and_exports(rounds: Path) -> None:
     )
     assert edited.returncode == 0, edited.stderr
     rows = list(csv.DictReader(io.StringIO(edited.stdout)))
-    row = next(r for r in rows if r["ref"] == "7.1")
+    row = next(r for r in rows if r["ref"] == "R4")
     assert (row["agreed"], row["status"], row["owner"], row["due"]) == (
         "yes",
         "in progress",
@@ -138,7 +138,7 @@ def test_the_2010_round_plan_carries_the_2009_actions_with_their_status(rounds: 
     assert made.returncode == 0, made.stderr
     rows = {r["ref"]: r for r in csv.DictReader(io.StringIO(made.stdout))}
     carried = [r for r in rows.values() if r["carried_from"] == "hertfordshire-2009"]
-    assert {r["ref"] for r in carried} == {"1.1", "2.1", "3.2", "7.1"}
+    assert {r["ref"] for r in carried} == {"1.1", "2.1", "3.2", "R4"}
     assert all("(assessment, hertfordshire-2010" in r["history"] for r in carried)
 
 

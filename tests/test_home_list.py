@@ -70,3 +70,74 @@ def test_fit_widths_cuts_the_widest_shrinkable_column_first() -> None:
     assert fit_widths([16, 10, 16, 23, 5], 60) == [16, 10, 16, 13, 5]
     # Never below a readable width, even when that means scrolling.
     assert fit_widths([16, 22, 16, 23, 5], 20) == [16, 8, 16, 8, 5]
+
+
+async def test_the_cursor_stays_on_the_transcript_just_resumed(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """Ann's transcript, resumed from the third row and answered, moves to the top: back
+    home, the cursor is on Ann's, not on whoever now sits on the third row."""
+    from bot import conversation
+    from bot.model import Respondent
+    from tests.conftest import Clock
+    from tests.tui_helpers import mini_catalogue
+
+    mini = mini_catalogue()
+    paths = {}
+    for day, name in enumerate(["Ann", "Bob", "Cat"], 1):
+        talk = conversation.start(
+            mini,
+            "mini",
+            "mini-chat",
+            Respondent(name=name),
+            tmp_path,
+            None,
+            clock=Clock(datetime(2009, 1, day, tzinfo=UTC)),
+        )
+        talk.begin()
+        talk.close()
+        paths[name] = talk.path
+    app = make_app(mini, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await pilot.press("down", "down")
+        assert home.selected() == paths["Ann"]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is not home
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert 'value = "partly"' in paths["Ann"].read_text()
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is home
+        assert home.query_one(DataTable).cursor_row == 0
+        assert home.selected() == paths["Ann"]
+
+
+async def test_broken_files_are_listed_with_their_control_characters_shown(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """A broken transcript's (and round's) file name and load error are shown as text:
+    an escape sequence in them is never sent to the terminal."""
+    (tmp_path / "bad\x1b[41mRED.toml").write_text("x[")
+    rounds = tmp_path / "rounds" / "r\x1b[41m"
+    rounds.mkdir(parents=True)
+    (rounds / "round.toml").write_text("x[")
+    app = make_app(catalogue, tmp_path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        lines = "\n".join(screen_lines(table))
+        assert "\x1b" not in lines
+        assert "bad\\x1b[41mRED.toml" in lines
+        assert lines.count("broken") == 2 and "r\\x1b[41m" in lines
+        for row in range(table.row_count):
+            for cell in table.get_row_at(row):
+                assert "\x1b" not in str(cell)

@@ -97,3 +97,25 @@ async def test_enter_codes_the_shorter_key_and_backspace_undoes(tmp_path: Path) 
         await pilot.press("l", "i")
         await pilot.pause()
         assert answers(talk.path) == ["s1", "s9"]
+
+
+async def test_enter_on_the_start_of_longer_codes_keeps_the_keys(tmp_path: Path) -> None:
+    """Enter after "s" of sc/so codes nothing: the "s" is kept, the hint says why and which
+    keys complete it, and the next key still completes the code."""
+    catalogue = many(tmp_path)
+    talk = start_call(catalogue, tmp_path, "many", "many-chat")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "1")  # the first statement: Social care by position
+        await pilot.pause()
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        assert answers(talk.path) == ["s11"]
+        hint = app.screen.query_one("#hint", Static)
+        words = str(hint.render())
+        assert words == '"s" alone codes nothing: type the next key of sc, so.'
+        assert hint.has_class("-error")
+        await pilot.press("c")  # "sc": Schools
+        await pilot.pause()
+        assert answers(talk.path) == ["s11", "s5"]

@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from bot.catalogue import Catalogue
 from bot.report import render_assessment
 from bot.scoring import compile_transcript
@@ -153,3 +155,57 @@ def test_json_response_keeps_comments_and_replies_apart(catalogue: Catalogue) ->
         pieces += sum(len(entry["words"]) > 1 for entry in expected)
     # A comment with a follow-up reply after it: two pieces, not one run-on string.
     assert pieces > 0
+
+
+def test_hertfordshire_recommendations_keep_their_labels_everywhere(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    # The seed labels its recommendations R1-R4: reports show the label before the words,
+    # as the seed does, the CSV and JSON keep it, and the plan's Ref is the label itself.
+    from bot.rounds.plan import read_plan
+
+    framework = catalogue.framework("hertfordshire-review").framework
+    labelled = {a.id: a.letter for area in framework.areas for a in area.actions if a.letter}
+    assert labelled == {
+        "r1-working-together": "R1",
+        "r2-accountability": "R2",
+        "r3-engagement": "R3",
+        "r4-performance": "R4",
+    }
+    assessment = sample(catalogue, "hertfordshire-interview")
+    markdown = render_assessment(assessment, "md")
+    assert "- R4 Enhance performance management arrangements by:" in markdown
+    assert "R4) " not in markdown and "R4 R4" not in markdown
+    html = render_assessment(assessment, "html")
+    assert "<strong>R4 Enhance performance management arrangements by:" in html
+    rows = list(csv.DictReader(io.StringIO(render_assessment(assessment, "csv"))))
+    assert "R4" in {r["letter"] for r in rows}
+    plan = read_plan(ROOT / "transcripts" / "rounds" / "hertfordshire-2009")
+    assert plan is not None
+    refs = {a.id: a.ref for a in plan.actions}
+    assert {refs[i] for i in labelled if i in refs} == {"R1", "R2", "R3", "R4"}
+
+
+def test_a_bad_letter_or_a_label_used_twice_is_a_clear_error(tmp_path: Path) -> None:
+    from bot.loading import load_framework
+    from bot.problems import LoadError
+    from tests.conftest import DATA
+
+    text = (DATA / "mini.toml").read_text()
+    text = text.replace(
+        '[[areas.actions]]\nid = "fix-one"',
+        '[[areas.actions]]\nid = "fix-zero"\nletter = "R1"\ntext = "x"\nwhen = "a1 == \\"agree\\""\n\n'
+        '[[areas.actions]]\nid = "fix-one"\nletter = "R1"',
+    )
+    path = tmp_path / "mini.toml"
+    path.write_text(text)
+    with pytest.raises(LoadError) as raised:
+        load_framework(path)
+    messages = [str(p) for p in raised.value.problems]
+    assert any('label "R1" is already fix-zero\'s' in m for m in messages), messages
+    path.write_text(text.replace('letter = "R1"', 'letter = "r-1"', 1))
+    with pytest.raises(LoadError) as raised:
+        load_framework(path)
+    message = str(raised.value)
+    assert "mini.toml" in message and "letter" in message
+    assert '"r-1" is not an action letter or label' in message and '("R2")' in message

@@ -386,6 +386,26 @@ class Question(Strict):
             )
 
 
+LETTER_PATTERN = r"^([a-z]{1,2}|[A-Z]{1,3}[0-9]{1,3})?$"
+"""An action's ``letter``: one or two lower-case letters ("a"), or a label of capitals and
+digits ("R2")."""
+
+
+def is_label(letter: str) -> bool:
+    """Whether an action's ``letter`` is the seed's own label for it across the framework
+    ("R2", Hertfordshire's recommendations), not a letter within its area ("a")."""
+    return letter[:1].isupper()
+
+
+def action_marker(letter: str) -> str:
+    """What reports put before an action's text for the seed's reference: "a) " for a
+    letter, as the seeds list them ("1 a)"); "R2 " for a label, as Hertfordshire's
+    recommendations begin ("R2 Develop ..."); "" for none."""
+    if not letter:
+        return ""
+    return f"{letter} " if is_label(letter) else f"{letter}) "
+
+
 class Action(Strict):
     """A suggested action and the condition that suggests it."""
 
@@ -399,9 +419,11 @@ class Action(Strict):
     """Suggested owner role."""
     smart: str = ""
     """Hint for making it specific, measurable, attributable, realistic and timebound."""
-    letter: str = Field(default="", pattern=r"^([a-z]{1,2})?$")
-    """The letter the seed gives it within its area, such as "a" for Appendix A's 1 a);
-    empty where the seed letters none. Reports keep it; they never letter actions anew."""
+    letter: str = Field(default="", pattern=LETTER_PATTERN)
+    """The seed's own reference for it: a letter within its area, such as "a" for Appendix
+    A's 1 a), or a label of its own across the framework, such as "R2" for Hertfordshire's
+    recommendation R2; empty where the seed gives none. Reports and plans keep it; they
+    never letter actions anew."""
     source: str = ""
     """Where in the seed it comes from, such as "Appendix A, 1 a)" or "Appendix B, Induction"."""
 

@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from bot.figures import figure, signed
+from bot.model.framework import action_marker
 from bot.report import escape
 from bot.report.chart import Bar, bar_chart
 from bot.report.data import assessment_data
@@ -51,6 +52,7 @@ def environment(kind: str, templates: Path | None = None) -> SandboxedEnvironmen
     env.filters["num"] = figure
     env.filters["signed"] = signed
     env.filters["call_length"] = call_length_words
+    env.filters["marker"] = action_marker
     return env
 
 

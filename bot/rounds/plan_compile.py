@@ -19,6 +19,7 @@ from typing import Any
 from bot import store
 from bot.catalogue import Catalogue
 from bot.model import Framework
+from bot.model.framework import is_label
 from bot.problems import LoadError
 from bot.report.aggregate import aggregate_data
 from bot.rounds.plan import HistoryEntry, Plan, PlanAction, TriggeredBy, merge, update_plan
@@ -142,12 +143,6 @@ def plan_actions(
 WHOLE_REF = "P"
 """Stands for the area number in the references of the framework's own actions (for the
 partnership as a whole)."""
-
-
-def is_label(letter: str) -> bool:
-    """Whether an action's ``letter`` is the seed's own label for it across the framework
-    ("R2", Hertfordshire's recommendations), not a letter within its area ("a")."""
-    return letter[:1].isupper()
 
 
 def area_numbers(framework: Framework) -> dict[str, str]:

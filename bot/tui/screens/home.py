@@ -163,7 +163,8 @@ class HomeScreen(Screen[None]):
             transcript = summary.transcript
             if transcript is None:
                 reason = summary.error.split(": ", 1)[-1]
-                cells = ("?", summary.path.name[:NAME_WIDTH], "broken", reason[:40], "")
+                name = clip(printable(summary.path.name), NAME_WIDTH)
+                cells = ("?", name, "broken", clip(printable(reason), 40), "")
             else:
                 who = transcript.respondent
                 name = clip(
@@ -174,7 +175,7 @@ class HomeScreen(Screen[None]):
                     when(transcript.updated),
                     name,
                     f"{status_words(transcript.status)} {progress_of(transcript, self.catalogue, self.folder)}",
-                    transcript.framework.id,
+                    printable(transcript.framework.id),
                     "phone" if transcript.mode == "telephone" else "self",
                 )
             status = transcript.status if transcript is not None else "broken"
@@ -198,6 +199,9 @@ class HomeScreen(Screen[None]):
         is cut with an ellipsis rather than pushing the columns after it out of view."""
         table = self.query_one(DataTable)
         row = table.cursor_row
+        # The cursor stays on the transcript it was on, wherever it now sits in the
+        # list (one just resumed moves to the top); if it is gone, on the same row.
+        chosen = self.selected()
         self._laid_out_for = table.size.width
         natural = [
             max([len(label), *(cells[i].cell_len for _, _, cells in self._rows)])
@@ -220,6 +224,8 @@ class HomeScreen(Screen[None]):
             self.statuses[path] = status
             table.add_row(*cells, key=key)
         if self._rows:
+            paths = [path for path, _, _ in self._rows]
+            row = paths.index(chosen) if chosen in paths else row
             table.move_cursor(row=min(row, len(self._rows) - 1))
 
     def selected(self) -> Path | None:

@@ -231,10 +231,18 @@ class InterviewScreen(ConversationScreen):
             self._type_code(character)
         elif event.key == "enter" and self._code:
             event.stop()
-            exact, _ = code_for(prompt.options, self._code)
-            self._code = ""
+            exact, longer = code_for(prompt.options, self._code)
             if exact is not None:
+                self._code = ""
                 self._code_as(exact)
+            else:
+                # The keys so far are only the start of longer codes: they are kept, and
+                # the hint says what would complete them.
+                keys = ", ".join(o.key for o in longer)
+                self._say(
+                    f'"{self._code}" alone codes nothing: type the next key of {keys}.',
+                    error=True,
+                )
         elif event.key == "backspace" and self._code:
             event.stop()
             self._type_code("", undo=True)

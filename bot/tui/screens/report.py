@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from bot.figures import figure
+from bot.model.framework import action_marker
 from bot.scoring.results import WHOLE_TITLE, Assessment
 from bot.text import clip, printable
 from bot.tui.present import call_length_words, overall_words, who_words
@@ -107,7 +108,7 @@ class ReportScreen(ExportingScreen):
         )
         lines = ["Suggested actions"]
         for action in assessment.actions:
-            letter = f"{action.letter}) " if action.letter else ""
+            letter = action_marker(action.letter)
             title = action.area.title if action.area else WHOLE_TITLE
             lines.append(f"\n{title}: {letter}{action.action.text}")
             if action.action.source:

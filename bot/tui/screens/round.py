@@ -199,7 +199,7 @@ class RoundScreen(Screen[None]):
             if s.last_attempt is not None:
                 last = f"{OUTCOME_LABELS.get(s.last_outcome, '')} {s.last_attempt.astimezone():%d/%m %H:%M}"
             cells = (
-                s.invitee.id,
+                printable(s.invitee.id),
                 clip(printable(s.invitee.name), 16),
                 "phone" if s.invitee.mode == "telephone" else "self",
                 state_text(s, now),
@@ -445,10 +445,9 @@ def round_rows(folder: Path, catalogue: Catalogue) -> list[tuple[Path, tuple[Fit
         try:
             shot = snapshot(path, now_utc())
         except LoadError as error:
-            reason = str(error.problems[0]).split(": ", 1)[-1]
-            rows.append(
-                (path, tuple(Fitted(c) for c in ("round", path.name, "broken", reason[:40], "")))
-            )
+            reason = clip(printable(str(error.problems[0]).split(": ", 1)[-1]), 40)
+            cells = ("round", printable(path.name), "broken", reason, "")
+            rows.append((path, tuple(Fitted(c) for c in cells)))
             continue
         overall = shot.progress.overall
         rate = f" ({overall.rate}%)" if overall.rate is not None else ""
@@ -459,7 +458,7 @@ def round_rows(folder: Path, catalogue: Catalogue) -> list[tuple[Path, tuple[Fit
             # Narrowed to fit the screen, the label is cut again keeping its period.
             Fitted(round_label(title, period), partial(_round_cut, title, period)),
             Fitted(f"{overall.complete}/{overall.invited} done{rate}"),
-            Fitted(shot.loaded.round.framework),
+            Fitted(printable(shot.loaded.round.framework)),
             Fitted("round"),
         )
         rows.append((path, cells))
