@@ -78,3 +78,39 @@ async def test_amend_reaches_a_risk_by_its_item(tmp_path: Path, catalogue: Catal
     rags = [t for t in transcript.turns if t.kind == "answer" and t.question == "risk_rag"]
     assert [(t.item, t.value) for t in rags] == [(1, "red"), (2, "amber"), (2, "green")]
     assert rags[2].amends == rags[1].seq
+
+
+async def test_a_refused_amendment_keeps_what_was_typed(tmp_path: Path) -> None:
+    """An amendment the question refuses stays in the box, marked, with why; corrected,
+    it is taken."""
+    from textual.widgets import Input, Static
+
+    from tests.test_interview_codes import answers, many
+
+    catalogue = many(tmp_path)
+    talk = start_call(catalogue, tmp_path, "many", "many-chat")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "1")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptScreen)
+        await type_text(pilot, "zz")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptScreen)
+        box = app.screen.query_one(Input)
+        assert box.value == "zz" and box.has_class("-invalid")
+        hint = str(app.screen.query_one("#text-hint", Static).render())
+        assert "zz" in hint and hint.endswith("Enter saves. Esc cancels.")
+        assert answers(talk.path) == ["s11"]
+        box.value = ""
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert answers(talk.path) == ["s11", "s3"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from textual import on
@@ -122,12 +122,21 @@ class TextPromptScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, placeholder: str = "", detail: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        placeholder: str = "",
+        detail: str = "",
+        take: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.placeholder = placeholder
         self.detail = detail
         """What to type, in full (wrapped, never cut)."""
+        self.take = take
+        """Where the text goes on Enter: it says why the text was refused, or "" when it
+        was taken. A refused text stays in the box, to be corrected rather than retyped."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -144,6 +153,13 @@ class TextPromptScreen(Dialog[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        refused = self.take(event.value) if self.take is not None and event.value else ""
+        if refused:
+            hint = self.query_one("#text-hint", Static)
+            hint.update(Content(f"{refused} Enter saves. Esc cancels."))
+            hint.add_class("-error")
+            event.input.add_class("-invalid")
+            return
         self.dismiss(event.value)
 
     @on(TextInput.Full)

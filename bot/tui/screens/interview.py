@@ -403,14 +403,16 @@ class InterviewScreen(ConversationScreen):
             options = self.framework.options_of(question)
             keys = ", ".join(f"{o.key} {o.label}" for o in options) if options else "the new answer"
 
-            def coded(text: str | None) -> None:
-                if text:
-                    # An item's answer is amended under the item's own name ("risk_rag#2"),
-                    # so the new version stays bound to that item in the register.
-                    self._act(self.conversation.amend, key, text)
+            def take(text: str) -> str:
+                # An item's answer is amended under the item's own name ("risk_rag#2"),
+                # so the new version stays bound to that item in the register.
+                outcome = self._act(self.conversation.amend, key, text)
+                if outcome is None:
+                    return "Not saved (the log says why)."
+                return outcome.error
 
             self.app.push_screen(
-                TextPromptScreen(f"Amend {names[key]}", "new answer", f"Type {keys}"), coded
+                TextPromptScreen(f"Amend {names[key]}", "new answer", f"Type {keys}", take=take)
             )
 
         self.app.push_screen(PickScreen("Amend which answer?", items), picked)
