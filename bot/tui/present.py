@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.engine.groups import item_name
+from bot.figures import figure
 from bot.model import Framework, Respondent, Turn
 from bot.text import printable
 from bot.turn_words import (
@@ -56,7 +57,9 @@ def who_words(who: Respondent, organisation: bool = True) -> str:
 
 def overall_words(assessment: Assessment) -> str:
     """The overall result in words: "56/100 (Amber), stage: Developing"."""
-    words = "no score" if assessment.overall is None else f"{assessment.overall:.0f}/100"
+    words = figure(assessment.overall, "no score")
+    if assessment.overall is not None:
+        words += "/100"
     if assessment.overall_rag is not None:
         words += f" ({assessment.overall_rag.label})"
     if assessment.stage is not None:
