@@ -87,3 +87,27 @@ async def test_a_reply_to_a_follow_up_is_the_respondents(
     assert speaker(older) == "Respondent"
     shown = message_for(older, respondent="Respondent")
     assert shown is not None and shown.label == "Respondent"
+
+
+async def test_a_call_resumed_at_a_follow_up_shows_its_questions_guidance(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """Resumed at a follow-up, the guidance panel shows the guidance of the statement the
+    follow-up belongs to, as it did before leaving."""
+    from textual.widgets import Static
+
+    from bot import conversation
+
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    talk.begin()
+    guidance = talk.current().guidance
+    assert guidance
+    talk.answer("4")
+    assert talk.current().kind == "probe"
+    talk.close()
+    again = conversation.resume(catalogue, talk.path)
+    app = make_app(catalogue, tmp_path, conversation=again)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = app.screen.query_one("#guidance", Static).render()
+        assert str(shown).startswith(f"Guidance: {guidance[:20]}")

@@ -153,6 +153,7 @@ class Session:
                 question=question,
                 trigger=probe.on,
                 followed=followed,
+                guidance=node.guidance,  # the guidance of the question it follows up
                 can_go_back=back,
             )
         return Prompt(

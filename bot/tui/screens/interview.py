@@ -153,6 +153,8 @@ class InterviewScreen(ConversationScreen):
             self.add_class("-probe")
             self.query_one(OptionsBar).show(())
             self.query_one("#read-aloud", Static).update(Content(prompt.text))
+            guidance = prompt.guidance or "none for this statement."
+            self.query_one("#guidance", Static).update(Content(f"Guidance: {guidance}"))
             self.query_one("#codes", Static).update(
                 Content(f"FOLLOW-UP: type their reply below, Enter saves it; {SKIP_KEY} skips it.")
             )
