@@ -402,6 +402,32 @@ async def test_report_screen_exports_each_format(tmp_path: Path) -> None:
     ]
 
 
+async def test_report_screen_figures_read_as_the_paper_reports_do(tmp_path: Path) -> None:
+    # The table on screen and the exported report put the same score in front of a board:
+    # it must read the same in both (one decimal, by one rule).
+    from bot.report import render_assessment
+
+    sample = tmp_path / "fareham.toml"
+    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    app = make_app(Catalogue(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_report(sample)
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        table = app.screen.query_one("#areas", DataTable)
+        on_screen = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        title = str(app.screen.query_one("#report-title").render())
+        paper = render_assessment(app.screen.assessment, "md")
+    on_paper = [
+        line.split(" | ")[1]
+        for line in paper.splitlines()
+        if line[:3] in {"| 1", "| 2", "| 3", "| 4", "| 5", "| 6", "| 7"}
+    ]
+    assert on_screen == on_paper == ["44.4", "33.3", "66.7", "44.4", "37.5", "30.6", "23.8"]
+    assert "overall 40.1/100 (Amber)" in title and "**Overall score:** 40.1 / 100" in paper
+
+
 async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
     catalogue = mini_catalogue()
     talk = start(catalogue, tmp_path)

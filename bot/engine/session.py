@@ -197,9 +197,11 @@ class Session:
             if not text.strip():
                 return Outcome(error="Please type a reply.", skippable=True)
             probe = node.probes[self.visit.probe]
+            # The reply is the respondent's words, whoever typed them (on a call, the
+            # interviewer acts for the respondent only in moving through the script).
             turn = self._turn(
                 at,
-                self._respondent,
+                "respondent",
                 "probe_answer",
                 node=ref.node,
                 question=question.id,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from bot.report.figures import figure
+from bot.figures import figure
 from bot.text import clip
 
 RAG_COLOURS = {"red": "#c0392b", "amber": "#d68910", "green": "#1e8449"}

@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from bot.report.figures import figure, signed
+from bot.figures import figure, signed
 from bot.text import clip, printable
 
 THEN_COLOUR = "#9ab3cf"

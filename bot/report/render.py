@@ -13,11 +13,11 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefine
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from bot.figures import figure, signed
 from bot.model.framework import action_marker
 from bot.report import escape
 from bot.report.chart import Bar, bar_chart
 from bot.report.data import assessment_data
-from bot.report.figures import figure, signed
 from bot.scoring.results import Assessment
 from bot.text import escape_hidden_in_json, printable
 from bot.turn_words import call_length_words

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.engine.groups import item_name
+from bot.figures import figure
 from bot.model import Framework, Respondent, Turn
 from bot.text import printable
 from bot.turn_words import (
@@ -13,6 +14,7 @@ from bot.turn_words import (
     TRIGGER_WORDS,
     answer_words,
     call_length_words,
+    speaker_of,
     trigger_words,
 )
 from bot.turn_words import question_number as question_number
@@ -55,7 +57,9 @@ def who_words(who: Respondent, organisation: bool = True) -> str:
 
 def overall_words(assessment: Assessment) -> str:
     """The overall result in words: "56/100 (Amber), stage: Developing"."""
-    words = "no score" if assessment.overall is None else f"{assessment.overall:.0f}/100"
+    words = figure(assessment.overall, "no score")
+    if assessment.overall is not None:
+        words += "/100"
     if assessment.overall_rag is not None:
         words += f" ({assessment.overall_rag.label})"
     if assessment.stage is not None:
@@ -76,7 +80,7 @@ def message_for(
     """The bubble for a turn, or None for turns that are not shown; `respondent` names
     the respondent's side ("You" in a self-assessment, "Respondent" on a call)."""
     number = question_number(turn.question, framework) if framework is not None else ""
-    you = "Interviewer" if turn.speaker == "interviewer" else respondent
+    you = "Interviewer" if speaker_of(turn) == "interviewer" else respondent
     kind = turn.kind
     text = printable(turn.text)
     if kind == "say":

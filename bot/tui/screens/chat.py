@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from bot.conversation import Conversation
 from bot.engine import Outcome, Prompt
 from bot.engine.answers import current_options, toggle_pick
+from bot.figures import figure
 from bot.problems import display_name
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, overall_words
@@ -205,7 +206,7 @@ class ChatScreen(ConversationScreen):
     @staticmethod
     def _area_summary(assessment: Assessment) -> ChatMessage:
         lines = [
-            f"{a.area.title}: {'no score' if a.score is None else f'{a.score:.0f}/100'}"
+            f"{a.area.title}: {'no score' if a.score is None else figure(a.score) + '/100'}"
             + (f" ({a.rag.label})" if a.rag else "")
             + (
                 f", {len(a.actions)} suggested action{'s' if len(a.actions) != 1 else ''}"

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from bot.figures import figure
 from bot.model.framework import action_marker
 from bot.scoring.results import WHOLE_TITLE, Assessment
 from bot.text import clip, printable
@@ -89,10 +90,8 @@ class ReportScreen(ExportingScreen):
             table.add_row(
                 Text(clip(area.area.title, AREA_WIDTH)),
                 Text(
-                    f"{area.score:.0f}"
-                    if area.score is not None
-                    else "n/a"
-                    if area.enough
+                    figure(area.score)
+                    if area.score is not None or area.enough
                     else "too few answers"
                 ),
                 Text(area.rag.label if area.rag else "n/a"),

@@ -1,5 +1,6 @@
-"""How a report writes a figure: one rule for its tables, its charts and the charts'
-text descriptions, so that the same score reads the same everywhere in one report."""
+"""How a figure is written: one rule for the reports' tables, their charts and the charts'
+text descriptions, and the app's screens, so that the same score reads the same
+everywhere, on screen and on paper. Pure and light: the app's first screen may import it."""
 
 from __future__ import annotations
 
