@@ -17,6 +17,7 @@ from bot.loading import LoadedFramework
 from bot.model import Framework, Group
 from bot.report.data import band, framework_data, quoted_all, rounded, stages_data
 from bot.scoring.aggregate import (
+    AGGREGATE_PRIORITY_RULE,
     AggregateRun,
     Filters,
     Spread,
@@ -83,6 +84,7 @@ def aggregate_data(
         "benchmark_notes": notes,
         "facts": _facts(framework, totals),
         "actions": _actions(framework, totals),
+        "priority_rule": AGGREGATE_PRIORITY_RULE,
     }
 
 

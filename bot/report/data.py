@@ -11,6 +11,7 @@ from typing import Any
 from bot.engine.ranges import range_side
 from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
+from bot.scoring.compile import PRIORITY_RULE
 from bot.scoring.results import (
     WHOLE_TITLE,
     AreaResult,
@@ -223,6 +224,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "areas": [area_data(a) for a in assessment.areas],
         "overall_actions": [action_data(a) for a in assessment.overall_actions],
         "actions": [action_data(a) for a in assessment.actions],
+        "priority_rule": PRIORITY_RULE,
         "warnings": list(assessment.warnings),
     }
 
