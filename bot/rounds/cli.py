@@ -364,24 +364,33 @@ def _modified(path: Path) -> datetime | None:
 
 def _line(s: InviteeState, now: datetime) -> str:
     state = STATE_LABELS[s.state]
-    if s.state == "appointment":
+    if s.appointment is not None:
+        # The agreed time, whatever the state: someone part-way through keeps theirs too.
+        state += "" if s.state == "appointment" else ", call back"
         state += f" {_when(s.appointment)}" + (" (due)" if s.due(now) else "")
     if s.being_called_by:
         state += f" - being called by {_show(s.being_called_by, 30)}"
-    last = f"{OUTCOME_LABELS.get(s.last_outcome, '')} {_when(s.last_attempt)}".strip()
+    last = ""
+    if s.last_attempt is not None:
+        # When the last call was made, then what came of it: never read as an appointment.
+        last = f"; last call {_when(s.last_attempt)}: {OUTCOME_LABELS.get(s.last_outcome, '')}"
     return (
         f"{_show(s.invitee.id, 8):<8} {_show(s.invitee.name, 24):<24} {_show(s.invitee.role, 20):<20} "
-        f"{s.invitee.mode:<9} {state:<24} calls {s.attempts}{'; last ' + last if last else ''}"
+        f"{s.invitee.mode:<9} {state:<24} calls {s.attempts}{last}"
     )
 
 
 def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
-    from bot.rounds.state import next_calls
+    from bot.rounds.state import CALLABLE, next_calls
 
     queue = next_calls(shot.invitees, now)
     if not queue:
         print("No one to call now.")
-        waiting = [s for s in shot.invitees if s.state == "appointment" and not s.due(now)]
+        waiting = [
+            s
+            for s in shot.invitees
+            if s.appointment is not None and not s.due(now) and s.state in CALLABLE
+        ]
         if waiting:
             first = min(waiting, key=lambda s: s.appointment or now)
             print(
@@ -391,7 +400,8 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     for s in queue[: max(args.count, 1)]:
         why = (
             f"appointment {_when(s.appointment)}"
-            if s.state == "appointment"
+            + (", interview unfinished" if s.state == "in_progress" else "")
+            if s.appointment is not None
             else "interview unfinished"
             if s.state == "in_progress"
             else f"{s.attempts} call(s) so far"

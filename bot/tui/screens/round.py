@@ -55,9 +55,11 @@ def glance(shot: Snapshot, width: int = 20) -> str:
 def state_text(s: InviteeState, now: datetime) -> str:
     """A state as shown in the list, with appointment times and who is calling."""
     text = STATE_LABELS[s.state]
-    if s.state == "appointment" and s.appointment is not None:
-        text = "appt " + s.appointment.astimezone().strftime("%d/%m %H:%M")
-        text += " due" if s.due(now) else ""
+    if s.appointment is not None:
+        # The agreed time, whatever the state: someone part-way through keeps theirs too.
+        appt = "appt " + s.appointment.astimezone().strftime("%d/%m %H:%M")
+        appt += " due" if s.due(now) else ""
+        text = appt if s.state == "appointment" else f"{text}, {appt}"
     if s.being_called_by:
         text = f"busy: {s.being_called_by}"
     return text
