@@ -186,7 +186,8 @@ def area_data(result: AreaResult) -> dict[str, Any]:
             for q in result.questions
             if q.words
         ],
-        "questions": [question_data(q) for q in result.questions],
+        # Only the questions on the final path are results; the rest are counted once.
+        "questions": [question_data(q) for q in result.questions if q.asked],
         "registers": [register_data(r) for r in result.registers],
         "actions": [action_data(a) for a in result.actions],
     }
@@ -227,6 +228,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "actions": [action_data(a) for a in assessment.actions],
         "priority_rule": PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
+        "not_asked": sum(1 for a in assessment.areas for q in a.questions if not q.asked),
         "warnings": list(assessment.warnings),
     }
 
