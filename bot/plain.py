@@ -257,11 +257,7 @@ class PlainMode:
             return
         self.area = progress.area_title
         self.line("")
-        self.line(
-            self.bold(
-                f"Area {progress.area_number} of {progress.area_count}: {progress.area_title}"
-            )
-        )
+        self.line(self.bold(progress.where))
 
     def number(self, prompt: Prompt) -> str:
         """The question's own number (the seed's), then how far through the dialogue."""

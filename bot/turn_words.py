@@ -37,9 +37,16 @@ CALL_WORDS = {
 """The call's timing turns."""
 
 
+def speaker_of(turn: Turn) -> str:
+    """Who said a turn ("bot", "respondent" or "interviewer"). A reply to a follow-up is
+    always the respondent's: transcripts of calls written before that was recorded so
+    say "interviewer", and are read as the respondent's all the same."""
+    return "respondent" if turn.kind == "probe_answer" else turn.speaker
+
+
 def speaker(turn: Turn) -> str:
     """Who said a turn: Bot, Respondent or Interviewer."""
-    return SPEAKERS[turn.speaker]
+    return SPEAKERS[speaker_of(turn)]
 
 
 def who_words(who: Respondent, organisation: bool = True) -> str:

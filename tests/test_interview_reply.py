@@ -55,3 +55,35 @@ async def test_a_typed_answer_revisited_says_enter_keeps_it(
         assert reply.placeholder.startswith("Enter keeps their answer")
         codes = str(app.screen.query_one("#codes").render())
         assert "then Enter. Currently: 14" in codes
+
+
+async def test_a_reply_to_a_follow_up_is_the_respondents(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """On a call the reply typed to a follow-up is the respondent's words: the log labels
+    it Respondent and the transcript records it under the respondent; a transcript that
+    recorded it under the interviewer is read as the respondent's too."""
+
+    from bot import store
+    from bot.tui.present import message_for
+    from bot.turn_words import speaker
+    from tests.tui_helpers import log_text
+
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")  # Disagree: a follow-up opens
+        await pilot.pause()
+        await type_text(pilot, "No budget")
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = [line.strip() for line in log_text(app).splitlines()]
+        assert lines[lines.index("No budget") - 1] == "Respondent"
+        assert "Interviewer" not in lines
+    reply = [t for t in store.load(talk.path).transcript.turns if t.kind == "probe_answer"]
+    assert [t.speaker for t in reply] == ["respondent"]
+    older = reply[0].model_copy(update={"speaker": "interviewer"})
+    assert speaker(older) == "Respondent"
+    shown = message_for(older, respondent="Respondent")
+    assert shown is not None and shown.label == "Respondent"

@@ -209,3 +209,11 @@ def test_a_bad_letter_or_a_label_used_twice_is_a_clear_error(tmp_path: Path) -> 
     message = str(raised.value)
     assert "mini.toml" in message and "letter" in message
     assert '"r-1" is not an action letter or label' in message and '("R2")' in message
+
+
+def test_the_json_schema_documents_an_actions_letter_or_label() -> None:
+    from bot.model import Action
+
+    letter = Action.model_json_schema()["properties"]["letter"]
+    assert '"R2"' in letter["description"] and '"a"' in letter["description"]
+    assert letter["pattern"] == "^([a-z]{1,2}|[A-Z]{1,3}[0-9]{1,3})?$"

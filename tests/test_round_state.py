@@ -194,3 +194,70 @@ def test_whole_percent_rounds_half_up() -> None:
     assert whole_percent(1, 8) == 13  # 12.5
     assert whole_percent(5, 8) == 63  # 62.5
     assert whole_percent(0, 0) is None
+
+
+def _before(who: str, how: str) -> tuple[list[CallEntry], list[Linked]]:
+    """Calls and transcripts that put one invitee in a state before a call-back is booked."""
+    started = NOW - timedelta(minutes=300)
+    if how == "not started":
+        return [], []
+    if how == "rung before":
+        return [call(who, "no_answer", 300)], []
+    if how == "part-way (transcript)":
+        return [call(who, "interview_started", 300)], [
+            Linked(who, "in_progress", started, Path(f"{who}.toml"))
+        ]
+    if how == "part-way (call only)":
+        return [call(who, "interview_started", 300)], []
+    if how == "refused":
+        return [call(who, "refused", 300)], []
+    raise AssertionError(how)
+
+
+STARTS = ["not started", "rung before", "part-way (transcript)", "part-way (call only)", "refused"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.sampled_from(STARTS),
+    st.integers(1, 600),
+    st.lists(st.sampled_from(["busy", "no_answer"]), max_size=3),
+)
+def test_a_booked_call_back_holds_whatever_the_state(
+    start: str, ahead: int, unanswered: list[str]
+) -> None:
+    """Booked for 'ahead' minutes from now, with busy lines or no answer since: until its
+    time nobody offers them, and status carries the time; once due they come first."""
+    person = Invitee(id="a", name="A", mode="telephone")
+    other = Invitee(id="b", name="B", mode="telephone")
+    round_ = Round(title="R", framework="hertfordshire-review", invitees=(person, other))
+    calls, files = _before("a", start)
+    appointment = NOW + timedelta(minutes=ahead)
+    calls.append(call("a", "call_back", 200, appointment=appointment))
+    calls += [call("a", outcome, 100 - i) for i, outcome in enumerate(unanswered)]
+    found = states(round_, calls, files, NOW)
+    mine = found[0]
+    assert mine.appointment == appointment, mine
+    assert mine.state != "not_started"
+    assert [s.invitee.id for s in next_calls(found, NOW)] == ["b"]
+    # Once the time has come, a callable invitee comes first; a refusal stays refused.
+    later = appointment + timedelta(minutes=1)
+    queue = [s.invitee.id for s in next_calls(states(round_, calls, files, later), later)]
+    assert queue == (["b"] if start == "refused" else ["a", "b"])
+
+
+def test_a_call_that_reaches_them_or_a_due_unanswered_call_ends_an_appointment() -> None:
+    person = Invitee(id="a", name="A", mode="telephone")
+    round_ = Round(title="R", framework="hertfordshire-review", invitees=(person,))
+    booked = call("a", "call_back", 200, appointment=NOW - timedelta(minutes=100))
+    # Rung once the time had come and no answer: the appointment was kept, and is spent.
+    [s] = states(round_, [booked, call("a", "busy", 50)], [], NOW)
+    assert (s.state, s.appointment) == ("not_started", None)
+    # An interview resumed after the booking (its transcript gained a turn) ends it too.
+    resumed = Linked("a", "in_progress", NOW - timedelta(minutes=10), Path("a.toml"))
+    [s] = states(round_, [call("a", "interview_started", 300), booked], [resumed], NOW)
+    assert (s.state, s.appointment) == ("in_progress", None)
+    # A second call-back replaces the first.
+    again = call("a", "call_back", 10, appointment=NOW + timedelta(hours=3))
+    [s] = states(round_, [booked, again], [], NOW)
+    assert (s.state, s.appointment) == ("appointment", NOW + timedelta(hours=3))

@@ -137,6 +137,25 @@ async def test_next_call_and_outcomes_in_two_keys(folder: Path, catalogue: Catal
         assert last_entry(folder) == entry
 
 
+async def test_a_busy_line_keeps_a_booked_call_back(folder: Path, catalogue: Catalogue) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        await pilot.press("x")  # h32, a due appointment
+        await pilot.pause()
+        await pilot.press("o", "a")
+        await pilot.pause()
+        await pilot.press("enter")  # call back tomorrow 10:00
+        await pilot.pause()
+        assert "appt 02/12 10:00" in row_text(screen, "h32")
+        await pilot.press("o", "b")  # rung again early: the line is busy
+        await pilot.pause()
+        assert last_entry(folder)["outcome"] == "busy"
+        assert "appt 02/12 10:00" in row_text(screen, "h32")
+        found = screen.shot.find("h32")
+        assert found.state == "appointment" and found.appointment is not None
+
+
 async def test_another_officers_call_shows_as_busy_and_is_skipped(
     folder: Path, catalogue: Catalogue
 ) -> None:

@@ -24,6 +24,18 @@ class Progress:
     """1-based: how many distinct questions have been reached, this one included."""
     question_count: int
     """How many distinct questions the dialogue asks."""
+    areas_in_order: bool = True
+    """Whether the dialogue takes the framework's areas in their order. A survey asking
+    its statements in a published order of its own moves between areas, where "Area 6
+    of 9", then "Area 1 of 9", would read as jumping back and forth."""
+
+    @property
+    def where(self) -> str:
+        """Where the respondent is, in words: "Area 2 of 7: Title", or the area's title
+        alone when the dialogue does not take the areas in order."""
+        if not self.areas_in_order:
+            return self.area_title
+        return f"Area {self.area_number} of {self.area_count}: {self.area_title}"
 
 
 @dataclass(frozen=True)

@@ -75,3 +75,28 @@ def turning_point(
         if next_step(loaded, nodes[index], facts) != expected:
             return nodes[index]
     return None
+
+
+def takes_areas_in_order(loaded: LoadedDialogue) -> bool:
+    """Whether the dialogue's main route (from the start, each node's `next`) asks the
+    framework's areas in their order, never going back to an earlier one."""
+    nodes = loaded.dialogue.nodes
+    framework = loaded.framework.framework
+    position = {area.id: index for index, area in enumerate(framework.areas)}
+    seen: set[str] = set()
+    node_id: str | None = loaded.dialogue.start
+    last = -1
+    while node_id is not None and node_id in nodes and node_id not in seen:
+        seen.add(node_id)
+        node = nodes[node_id]
+        if node.ask is not None:
+            area = position[framework.area_of(node.ask).id]
+        elif node.group is not None:
+            area = position[framework.area_of(framework.group(node.group).questions[0].id).id]
+        else:
+            area = last
+        if area < last:
+            return False
+        last = area
+        node_id = node.next
+    return True

@@ -35,7 +35,7 @@ from bot.engine.path import (
 )
 from bot.engine.probes import ProbeState, Said, asks_for, expected_of, next_probe, probe_text
 from bot.engine.prompts import Outcome, Progress, Prompt
-from bot.engine.routes import next_node, turning_point
+from bot.engine.routes import next_node, takes_areas_in_order, turning_point
 from bot.facts import AnswerFacts
 from bot.limits import text_too_long
 from bot.loading import LoadedDialogue
@@ -83,6 +83,7 @@ class Session:
             for node in self.dialogue.nodes.values()
             if node.ask or node.group
         )
+        self._areas_in_order = takes_areas_in_order(dialogue)
         for turn in turns:
             self._apply(turn)
 
@@ -196,9 +197,11 @@ class Session:
             if not text.strip():
                 return Outcome(error="Please type a reply.", skippable=True)
             probe = node.probes[self.visit.probe]
+            # The reply is the respondent's words, whoever typed them (on a call, the
+            # interviewer acts for the respondent only in moving through the script).
             turn = self._turn(
                 at,
-                self._respondent,
+                "respondent",
                 "probe_answer",
                 node=ref.node,
                 question=question.id,
@@ -609,4 +612,5 @@ class Session:
             area_count=len(areas),
             question_number=min(max(count, 1), total) if question else total,
             question_count=total,
+            areas_in_order=self._areas_in_order,
         )

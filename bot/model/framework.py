@@ -419,7 +419,14 @@ class Action(Strict):
     """Suggested owner role."""
     smart: str = ""
     """Hint for making it specific, measurable, attributable, realistic and timebound."""
-    letter: str = Field(default="", pattern=LETTER_PATTERN)
+    letter: str = Field(
+        default="",
+        pattern=LETTER_PATTERN,
+        description=(
+            'The seed\'s own reference for the action: its letter within the area ("a"), '
+            'or its own label across the framework ("R2"); empty where the seed gives none.'
+        ),
+    )
     """The seed's own reference for it: a letter within its area, such as "a" for Appendix
     A's 1 a), or a label of its own across the framework, such as "R2" for Hertfordshire's
     recommendation R2; empty where the seed gives none. Reports and plans keep it; they

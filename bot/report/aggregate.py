@@ -16,7 +16,9 @@ from bot.facts import weighted_mean
 from bot.loading import LoadedFramework
 from bot.model import Framework, Group
 from bot.report.data import band, framework_data, quoted_all, rounded, stages_data
+from bot.report.owners import SUGGESTED_NOTE, suggested
 from bot.scoring.aggregate import (
+    AGGREGATE_PRIORITY_RULE,
     AggregateRun,
     Filters,
     Spread,
@@ -83,6 +85,8 @@ def aggregate_data(
         "benchmark_notes": notes,
         "facts": _facts(framework, totals),
         "actions": _actions(framework, totals),
+        "priority_rule": AGGREGATE_PRIORITY_RULE,
+        "owners_note": SUGGESTED_NOTE,
     }
 
 
@@ -259,7 +263,7 @@ def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
                     "share": rounded(share * 100),
                     "need": rounded(need),
                     "priority": aggregate_priority(need, share * 100),
-                    "owner": action.owner,
+                    **suggested(action.owner),
                     "smart": action.smart,
                     "quotes": quoted_all(totals.quotes.get(action.id, [])),
                 }

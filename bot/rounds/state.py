@@ -49,7 +49,8 @@ class InviteeState:
     last_outcome: str = ""
     """The outcome of the last attempt."""
     appointment: datetime | None = None
-    """The call-back time, in the appointment state."""
+    """The call-back time agreed and still standing, whatever the state (see
+    ``appointment_of``): in the appointment state, and also for someone part-way through."""
     transcript: Path | None = None
     """The transcript to resume or report (the newest, preferring a complete one)."""
     being_called_by: str | None = None
@@ -60,6 +61,40 @@ class InviteeState:
     def due(self, now: datetime) -> bool:
         """An appointment whose time has come."""
         return self.appointment is not None and self.appointment <= now
+
+
+UNANSWERED = ("busy", "no_answer")
+"""Outcomes of a call that reached no one: rung before the agreed time, they leave it standing."""
+
+
+def appointment_of(calls: Sequence[CallEntry], transcripts: Sequence[Linked]) -> datetime | None:
+    """The call-back time that still stands, whatever the invitee's state.
+
+    The latest call-back entry books it. It stands until a later call that reached them
+    or ended it (refused, wrong number, an interview started, another call-back), until
+    an unanswered call (busy, no answer) made once its time had come, or until one of
+    their transcripts gained a turn after it was booked (an interview resumed). A busy
+    line or no answer before the time leaves it standing.
+    """
+    booked: CallEntry | None = None
+    for entry in calls:
+        if not entry.is_attempt:
+            continue
+        if entry.outcome == "call_back" and entry.appointment is not None:
+            booked = entry
+        elif booked is not None and not (
+            entry.outcome in UNANSWERED
+            and booked.appointment is not None
+            and entry.at < booked.appointment
+        ):
+            booked = None
+    if booked is None:
+        return None
+    # Whole seconds: the log keeps them, and a turn saved in the second the call-back was
+    # logged came before it (the interview paused, then the call-back was booked).
+    if any(t.updated.replace(microsecond=0) > booked.at for t in transcripts):
+        return None
+    return booked.appointment
 
 
 def state_of(
@@ -74,23 +109,27 @@ def state_of(
     2. refused: a call ended "refused";
     3. in progress: a transcript is in progress, or the last call started an interview;
     4. refused: a transcript was abandoned;
-    5. appointment: the last call agreed a time to call back;
+    5. appointment: a call-back time stands (``appointment_of``);
     6. unreachable: the last call found a wrong number, or ``max_attempts`` calls were made;
     7. not started.
+
+    The appointment comes with every state but complete: someone part-way through an
+    interview, or who refused and then asked to be rung, keeps the time they agreed.
     """
     attempts = [c for c in calls if c.is_attempt]
     last = attempts[-1] if attempts else None
     statuses = {t.status for t in transcripts}
     if "complete" in statuses:
         return "complete", None
+    appointment = appointment_of(calls, transcripts)
     if any(c.outcome == "refused" for c in attempts):
-        return "refused", None
+        return "refused", appointment
     if "in_progress" in statuses or (last is not None and last.outcome == "interview_started"):
-        return "in_progress", None
+        return "in_progress", appointment
     if "abandoned" in statuses:
-        return "refused", None
-    if last is not None and last.outcome == "call_back" and last.appointment is not None:
-        return "appointment", last.appointment
+        return "refused", appointment
+    if appointment is not None:
+        return "appointment", appointment
     if last is not None and last.outcome == "wrong_number":
         return "unreachable", None
     if len(attempts) >= max_attempts:
@@ -166,8 +205,9 @@ def next_calls(found: Sequence[InviteeState], now: datetime) -> list[InviteeStat
     then fewest attempts, then the longest since the last attempt (never rung first).
 
     Left out: self-assessing invitees; anyone complete, refused or unreachable (which
-    includes everyone rung ``max_attempts`` times without an appointment); appointments
-    not yet due; and anyone another officer is calling now.
+    includes everyone rung ``max_attempts`` times without an appointment); anyone with an
+    appointment not yet due, whatever their state (someone part-way through an interview
+    too); and anyone another officer is calling now.
     """
     candidates = [
         s
@@ -175,11 +215,11 @@ def next_calls(found: Sequence[InviteeState], now: datetime) -> list[InviteeStat
         if s.invitee.mode == "telephone"
         and s.state in CALLABLE
         and s.being_called_by is None
-        and not (s.state == "appointment" and not s.due(now))
+        and not (s.appointment is not None and not s.due(now))
     ]
 
     def order(s: InviteeState) -> tuple[object, ...]:
-        due = s.state == "appointment"
+        due = s.appointment is not None
         return (
             0 if due else 1,
             s.appointment if due else datetime.min.replace(tzinfo=now.tzinfo),

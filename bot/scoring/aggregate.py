@@ -26,7 +26,7 @@ from bot.catalogue import Catalogue
 from bot.loading import file_hash
 from bot.problems import display_name
 from bot.remembered import default_cache_folder as default_cache_folder
-from bot.scoring.compile import priority_for
+from bot.scoring.compile import HIGH_NEED, MEDIUM_NEED, priority_for
 from bot.scoring.summary import (
     SUMMARY_VERSION,
     Result,
@@ -416,14 +416,27 @@ def _installed_hashes(catalogue: Catalogue) -> list[str]:
     return hashes
 
 
+AGGREGATE_PRIORITY_RULE = (
+    f"Priority starts from the single report's rule for the mean need (high at {HIGH_NEED:g} "
+    f"or more, medium at {MEDIUM_NEED:g} or more, otherwise low), then takes account of how "
+    f"widely the action was called for: one step higher when {WIDE_SHARE:g}% or more of "
+    f"the respondents' answers called for it, one step lower when under {NARROW_SHARE:g}% did "
+    "(never above high nor below low); need and share as printed (one decimal place). So "
+    "an action's priority here can differ from one respondent's report with the same need."
+)
+"""The aggregate's priority rule, as each aggregate and round report states it."""
+
+
 def aggregate_priority(need: float | None, share: float) -> str:
     """An aggregate action's priority: the single report's priority for the mean need of
     the respondents it was suggested for, one step higher when half or more of all
-    respondents' answers called for it, one step lower when fewer than a quarter did."""
+    respondents' answers called for it, one step lower when fewer than a quarter did.
+    Need and share are taken as reports print them, so a reader can check it."""
     steps = PRIORITIES.index(priority_for(need or 0.0))
-    if share >= WIDE_SHARE:
+    shown = round(share, 1)
+    if shown >= WIDE_SHARE:
         steps += 1
-    elif share < NARROW_SHARE:
+    elif shown < NARROW_SHARE:
         steps -= 1
     return PRIORITIES[max(0, min(steps, len(PRIORITIES) - 1))]
 

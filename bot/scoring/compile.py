@@ -44,9 +44,25 @@ def months_after(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+HIGH_NEED = 75.0
+"""An action with at least this need is high priority (its triggering answers average a
+quarter of full marks or less)."""
+MEDIUM_NEED = 50.0
+"""An action with at least this need (and less than HIGH_NEED) is medium priority."""
+PRIORITY_RULE = (
+    f"Priority comes from the need as printed (one decimal place): high at {HIGH_NEED:g} "
+    f"or more, medium at {MEDIUM_NEED:g} or more, otherwise low; an action is due "
+    f"{DUE_MONTHS['high']}, {DUE_MONTHS['medium']} or {DUE_MONTHS['low']} months after "
+    "the assessment by priority."
+)
+"""The single report's priority rule, as each report states it beside its actions."""
+
+
 def priority_for(need: float) -> str:
-    """high (the triggering answers average a quarter of full marks or less), medium, or low."""
-    return "high" if need >= 75 else "medium" if need >= 50 else "low"
+    """high (the triggering answers average a quarter of full marks or less), medium, or
+    low; from the need rounded as reports print it, so a reader can check it."""
+    shown = round(need, 1)
+    return "high" if shown >= HIGH_NEED else "medium" if shown >= MEDIUM_NEED else "low"
 
 
 def compile_transcript(

@@ -14,6 +14,7 @@ from bot.turn_words import (
     TRIGGER_WORDS,
     answer_words,
     call_length_words,
+    speaker_of,
     trigger_words,
 )
 from bot.turn_words import question_number as question_number
@@ -79,7 +80,7 @@ def message_for(
     """The bubble for a turn, or None for turns that are not shown; `respondent` names
     the respondent's side ("You" in a self-assessment, "Respondent" on a call)."""
     number = question_number(turn.question, framework) if framework is not None else ""
-    you = "Interviewer" if turn.speaker == "interviewer" else respondent
+    you = "Interviewer" if speaker_of(turn) == "interviewer" else respondent
     kind = turn.kind
     text = printable(turn.text)
     if kind == "say":

@@ -55,7 +55,7 @@ class ProgressHeader(Vertical):
             where = f"Complete: {progress.question_count} questions"
             count = ""
         else:
-            where = f"Area {progress.area_number} of {progress.area_count}: {progress.area_title}"
+            where = progress.where
             count = f"Question {progress.question_number} of {progress.question_count}"
         self.query_one("#where", Static).update(Content(where))
         self.query_one("#count", Static).update(Content(count))
