@@ -188,11 +188,12 @@ class PlainMode:
     def refusal_words(self, outcome: Outcome) -> str:
         """Why an input was refused, and, where skipping is the way on, plain mode's way
         to skip: its command (the engine names no front end's way)."""
-        if not outcome.skippable or self.conversation.session.over:
-            return outcome.error
-        probe = self.conversation.session.current().kind == "probe"
-        what = "the follow-up" if probe else "this question"
-        return f"{outcome.error} Type {SKIP_COMMAND} to skip {what}."
+        target = self.conversation.session.skip_target(outcome)
+        return (
+            outcome.error
+            if target is None
+            else f"{outcome.error} Type {SKIP_COMMAND} to skip {target}."
+        )
 
     def show(self, outcome: Outcome, always: bool = False, recap: bool = False) -> None:
         """Print what an input did: a re-prompt on error, else the bot's new turns."""

@@ -101,8 +101,9 @@ def test_aggregate_actions_keep_the_seeds_letter_and_source(catalogue: Catalogue
     rows = list(csv.DictReader(io.StringIO(render_aggregate(data, "csv").split("\r\n\r\n")[0])))
     first = next(r for r in rows if r["action"].startswith("To refresh the SCS"))
     assert (first["letter"], first["source"]) == ("a", "Appendix A, 1 a)")
-    # No column an aggregate cannot fill.
-    assert "due" not in rows[0] and "trigger" not in rows[0]
+    # No trigger (no single respondent); a due date and status only from an agreed plan.
+    assert "trigger" not in rows[0]
+    assert (first["owner_from"], first["due"], first["status"]) == ("framework suggestion", "", "")
 
 
 @pytest.mark.parametrize(

@@ -543,12 +543,17 @@ def test_the_later_round_given_first_is_put_second_and_said(
     old, new = rounds
     made = comparison(new, old, cat, "json")
     assert (made.data["then"]["label"], made.data["now"]["label"]) == ("2009/10", "2010/11")
-    assert made.notes == [
-        "r2010 (2010/11) is later than r2009 (2009/10): compared 2009/10 (then) with 2010/11 (now)"
-    ]
-    assert made.data["notes"] == made.notes
-    assert "is later than" in comparison(new, old, cat, "md").text
-    assert "is later than" in comparison(new, old, cat, "html").text
+    order = (
+        "2010/11 was given before 2009/10, the earlier round: "
+        "compared 2009/10 (then) with 2010/11 (now)"
+    )
+    # Where the rounds are kept is said to the person comparing, not in the board paper.
+    assert made.notes == ["r2010 (2010/11) is later than r2009 (2009/10)", order]
+    assert made.data["notes"] == [order]
+    for fmt in ("md", "html", "json"):
+        text = comparison(new, old, cat, fmt).text
+        assert order in text, fmt
+        assert "r2010" not in text and "r2009" not in text and str(old.parent) not in text, fmt
     assert comparison(old, new, cat, "json").notes == []
 
 

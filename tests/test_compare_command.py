@@ -90,7 +90,7 @@ def test_bad_input_gets_a_clear_error_never_a_traceback(
         (
             ("round", "compare", "mini-2009", "mini-2011"),
             2,
-            "is not a round (it has no round.toml)",
+            "mini-2011 does not exist",
         ),
         (("round", "compare", "mini-2009", "mini-2011"), 2, 'did you mean "mini-2010"'),
         (("report", "--compare", str(old)), 2, "--compare takes two folders"),

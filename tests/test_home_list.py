@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 from bot.catalogue import Catalogue
 from bot.tui.screens.home import HomeScreen
 from tests.conftest import ROOT
-from tests.tui_helpers import make_app
+from tests.tui_helpers import make_app, mini_catalogue, start
 
 ROUND = ROOT / "transcripts" / "rounds" / "hertfordshire-2010"
 EXAMPLES = ROOT / "transcripts" / "examples"
@@ -141,3 +141,23 @@ async def test_broken_files_are_listed_with_their_control_characters_shown(
         for row in range(table.row_count):
             for cell in table.get_row_at(row):
                 assert "\x1b" not in str(cell)
+
+
+async def test_the_list_opens_on_the_newest_unfinished_transcript(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    # A round is listed first; someone coming back to carry on presses r (or Enter) at
+    # once, which must resume their own transcript, not open the round.
+    talk = start(mini_catalogue(), folder)
+    talk.begin()
+    talk.answer("3")
+    talk.close()
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        unfinished = [path for path, status in home.statuses.items() if status == "in_progress"]
+        assert unfinished and home.statuses[home.paths["row-0"]] == "round"
+        assert home.selected() == unfinished[0] == talk.path

@@ -85,11 +85,20 @@ def test_a_call_back_in_the_past_is_refused_unless_forced(
     assert past.returncode == 2
     assert "has already passed" in past.stderr and "--force" in past.stderr
     assert len(read_calls(round_folder).entries) == before
-    later = run("round", "call", "p09", "call-back", "--at", "+2h", cwd=tmp_path)
+    later = run("round", "call", "p09", "call-back", "--at", "+2h", "--caller", "Sam", cwd=tmp_path)
     assert later.returncode == 0, later.stderr
     assert "Due in 2 hours." in later.stdout
     forced = run(
-        "round", "call", "p10", "call-back", "--at", "2009-11-10 14:00", "--force", cwd=tmp_path
+        "round",
+        "call",
+        "p10",
+        "call-back",
+        "--at",
+        "2009-11-10 14:00",
+        "--force",
+        "--caller",
+        "Sam",
+        cwd=tmp_path,
     )
     assert forced.returncode == 0, forced.stderr
     assert "Due now (the time has passed)" in forced.stdout

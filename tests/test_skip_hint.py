@@ -132,3 +132,33 @@ def test_plain_mode_names_its_command_to_skip(tmp_path: Path) -> None:
     said = out.getvalue()
     assert "Please type a reply. Type :skip to skip the follow-up." in said
     assert "Please type an answer. Type :skip to skip this question." in said
+
+
+def test_the_engine_says_what_a_skip_would_pass_over(tmp_path: Path) -> None:
+    # One rule for both front ends: which refusals can be skipped, and what skipping
+    # passes over; each front end only says how (plain ":skip", the app its key).
+    from bot.engine import Outcome
+
+    talk = start(mini_catalogue(), tmp_path)
+    try:
+        talk.begin()
+        session = talk.session
+        skippable = Outcome(error="Please type an answer.", skippable=True)
+        assert session.skip_target(Outcome(error="No.")) is None
+        assert session.skip_target(skippable) == "this question"
+        assert session.skip_target(skippable, "statement") == "this statement"
+        while session.current().kind != "probe":
+            talk.answer("1")  # the weakest answer: a follow-up comes
+        assert session.skip_target(skippable, "statement") == "the follow-up"
+    finally:
+        talk.close()
+
+
+def test_the_skip_key_named_is_the_key_bound() -> None:
+    from bot.tui.screens.conversation_base import SKIP_KEY
+    from bot.tui.screens.interview import InterviewScreen
+    from bot.tui.widgets.key_hints import key_words
+
+    for screen in (ChatScreen, InterviewScreen):
+        (binding,) = [b for b in screen.BINDINGS if getattr(b, "action", None) == "skip"]
+        assert key_words(binding) == SKIP_KEY

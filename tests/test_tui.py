@@ -381,15 +381,21 @@ async def test_start_form_creates_a_transcript(tmp_path: Path) -> None:
     assert [t.value for t in transcript.turns if t.kind == "answer"] == ["agree"]
 
 
-async def test_report_screen_exports_each_format(tmp_path: Path) -> None:
+async def open_sample_report(pilot, tmp_path: Path) -> ReportScreen:  # type: ignore[no-untyped-def]
+    """The report screen of a copy of a sample transcript, opened as from the home screen."""
     sample = tmp_path / "fareham.toml"
     shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
+    await pilot.pause()
+    pilot.app.open_report(sample)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReportScreen)
+    return pilot.app.screen
+
+
+async def test_report_screen_exports_each_format(tmp_path: Path) -> None:
     app = make_app(Catalogue(), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_report(sample)
-        await pilot.pause()
-        assert isinstance(app.screen, ReportScreen)
+        await open_sample_report(pilot, tmp_path)
         assert app.screen.query_one("#areas", DataTable).row_count == 7
         for key in "mhjc":
             await pilot.press(key)
@@ -407,18 +413,13 @@ async def test_report_screen_figures_read_as_the_paper_reports_do(tmp_path: Path
     # it must read the same in both (one decimal, by one rule).
     from bot.report import render_assessment
 
-    sample = tmp_path / "fareham.toml"
-    shutil.copy(ROOT / "transcripts" / "examples" / "fareham-working-better-together.toml", sample)
     app = make_app(Catalogue(), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_report(sample)
-        await pilot.pause()
-        assert isinstance(app.screen, ReportScreen)
-        table = app.screen.query_one("#areas", DataTable)
+        screen = await open_sample_report(pilot, tmp_path)
+        table = screen.query_one("#areas", DataTable)
         on_screen = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
-        title = str(app.screen.query_one("#report-title").render())
-        paper = render_assessment(app.screen.assessment, "md")
+        title = str(screen.query_one("#report-title").render())
+        paper = render_assessment(screen.assessment, "md")
     on_paper = [
         line.split(" | ")[1]
         for line in paper.splitlines()

@@ -125,6 +125,14 @@ class Session:
         """Whether nothing more can be asked (complete or abandoned)."""
         return bool(self.finished)
 
+    def skip_target(self, outcome: Outcome, asked: str = "question") -> str | None:
+        """What skipping would pass over, where a refused input can be skipped: "the
+        follow-up", or "this question" (`asked` names the question as the front end
+        does); None where it cannot. Each front end says how to skip in its own way."""
+        if not outcome.skippable or self.over:
+            return None
+        return "the follow-up" if self.current().kind == "probe" else f"this {asked}"
+
     @property
     def needs_begin(self) -> bool:
         """Whether `begin` has bot turns to add (a new session, or one cut off mid-step)."""

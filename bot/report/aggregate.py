@@ -16,6 +16,7 @@ from bot.facts import weighted_mean
 from bot.loading import LoadedFramework
 from bot.model import Framework, Group
 from bot.report.data import band, framework_data, quoted_all, rounded, stages_data
+from bot.report.owners import SUGGESTED_NOTE, suggested
 from bot.scoring.aggregate import (
     AGGREGATE_PRIORITY_RULE,
     AggregateRun,
@@ -85,6 +86,7 @@ def aggregate_data(
         "facts": _facts(framework, totals),
         "actions": _actions(framework, totals),
         "priority_rule": AGGREGATE_PRIORITY_RULE,
+        "owners_note": SUGGESTED_NOTE,
     }
 
 
@@ -261,7 +263,7 @@ def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
                     "share": rounded(share * 100),
                     "need": rounded(need),
                     "priority": aggregate_priority(need, share * 100),
-                    "owner": action.owner,
+                    **suggested(action.owner),
                     "smart": action.smart,
                     "quotes": quoted_all(totals.quotes.get(action.id, [])),
                 }

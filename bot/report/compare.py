@@ -64,7 +64,8 @@ class Comparison:
     """Transcripts that failed to load, in either round."""
     notes: list[str] = field(default_factory=list)
     """What the person comparing should know: which round a folder was read as, and how
-    the rounds were taken, such as their order (this in the report too)."""
+    the rounds were taken, such as their order (this in the report too, where the rounds
+    are named as the rest of the report names them, never by their folders)."""
 
 
 @dataclass(frozen=True)
@@ -256,14 +257,21 @@ def comparison(
     # Which folder was read is for the person running it, not for the board paper.
     said = [side.note for side in (then, now) if side.note]
     notes: list[str] = []
-    if later_period(then.period, now.period):
+    swapped = later_period(then.period, now.period)
+    if swapped:
         # Given the later round first: compare them the right way round, and say so.
-        notes.append(
-            f"{display_name(old)} ({then.period}) is later than {display_name(new)} "
-            f"({now.period}): compared {now.period} (then) with {then.period} (now)"
+        said.append(
+            f"{display_name(old)} ({then.period}) is later than {display_name(new)} ({now.period})"
         )
         then, now, old, new = now, then, new, old
     then_label, now_label = told_apart(then, now)
+    if swapped:
+        # The report names the rounds as the rest of it does; where they are kept is said
+        # only to the person running the comparison (above), never in the board paper.
+        notes.append(
+            f"{now_label} was given before {then_label}, the earlier round: "
+            f"compared {then_label} (then) with {now_label} (now)"
+        )
     then_side = replace(then.side, label=then_label)
     now_side = replace(now.side, label=now_label)
     data = compare(then_side, now_side, plan_actions(old, new)) | {"notes": notes}

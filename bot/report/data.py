@@ -11,6 +11,7 @@ from typing import Any
 from bot.engine.ranges import range_side
 from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
+from bot.report.owners import SUGGESTED_NOTE, suggested
 from bot.scoring.compile import PRIORITY_RULE
 from bot.scoring.results import (
     WHOLE_TITLE,
@@ -132,7 +133,7 @@ def action_data(action: SuggestedAction) -> dict[str, Any]:
         "need": rounded(action.need),
         "triggers": quoted_all(action.triggers),
         "quotes": quoted_all(action.quotes),
-        "owner": action.action.owner,
+        **suggested(action.action.owner),
         "smart": action.action.smart,
         "due": action.due.isoformat() if action.due else None,
     }
@@ -185,7 +186,8 @@ def area_data(result: AreaResult) -> dict[str, Any]:
             for q in result.questions
             if q.words
         ],
-        "questions": [question_data(q) for q in result.questions],
+        # Only the questions on the final path are results; the rest are counted once.
+        "questions": [question_data(q) for q in result.questions if q.asked],
         "registers": [register_data(r) for r in result.registers],
         "actions": [action_data(a) for a in result.actions],
     }
@@ -225,6 +227,8 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "overall_actions": [action_data(a) for a in assessment.overall_actions],
         "actions": [action_data(a) for a in assessment.actions],
         "priority_rule": PRIORITY_RULE,
+        "owners_note": SUGGESTED_NOTE,
+        "not_asked": sum(1 for a in assessment.areas for q in a.questions if not q.asked),
         "warnings": list(assessment.warnings),
     }
 

@@ -113,11 +113,16 @@ AGGREGATE_CSV_COLUMNS = (
     "respondents",
     "share",
     "owner",
+    "owner_from",
+    "due",
+    "status",
     "smart",
     "quotes",
 )
 """An aggregate has no single assessment date and no single respondent's answers, so it
-has no `due` or `trigger`; it has how many respondents the action was suggested for."""
+has no `trigger`; it has how many respondents the action was suggested for. `owner_from`
+says whether the owner is the framework's suggestion or the round's agreed plan; only an
+agreed plan gives a `due` and a `status`."""
 STATEMENT_CSV_COLUMNS = (
     "number",
     "statement",

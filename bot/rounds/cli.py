@@ -4,7 +4,6 @@ calls, start or resume an invitee's conversation, and compile its report."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -43,9 +42,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     def caller(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--caller",
-            default=os.environ.get("PARTNERSHIP_BOT_CALLER") or os.environ.get("USER", ""),
+            default="",
             metavar="NAME",
-            help="who is calling (default: $PARTNERSHIP_BOT_CALLER, else your user name)",
+            help="who is calling (default: $PARTNERSHIP_BOT_CALLER, else the name you gave "
+            "when last asked; asked for at a terminal when there is none)",
         )
 
     new = subs.add_parser("new", help="make a round")
@@ -212,6 +212,11 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
             f"has {len(loaded.round.invitees)} invitees."
         )
         return exit_codes.OK
+    if hasattr(args, "caller"):
+        # Known now, if it is; asked for only when a call or an interview is recorded.
+        from bot.rounds.caller import known_caller
+
+        args.caller = known_caller(args.caller)
     now = datetime.now(UTC).replace(microsecond=0)
     from bot.rounds.work import snapshot
 
@@ -233,6 +238,47 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
     if command in ("assess", "interview"):
         return _converse(args, shot, catalogue, transcripts)
     raise AssertionError(command)
+
+
+def _named(args: argparse.Namespace) -> bool:
+    """Whether the caller is named, to record a call or an interview: by the one rule
+    (bot/rounds/caller.py), else asked for at a terminal and remembered; if not, why is
+    said on stderr (nothing is recorded)."""
+    if not args.caller:
+        args.caller = _ask_caller() or ""
+    return bool(args.caller)
+
+
+def _ask_caller() -> str | None:
+    """The caller's name asked for at a terminal and remembered, or None (said why)."""
+    from bot.problems import display_name
+    from bot.rounds.caller import VARIABLE, check_name, remember
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            f"error: who is calling? Give --caller NAME or set ${VARIABLE} (at a terminal "
+            "you are asked, once: the name is remembered). It goes into the call log and, "
+            "for an interview, the report.",
+            file=sys.stderr,
+        )
+        return None
+    print("Who is calling? Your name goes into the call log and, for an interview, the report.")
+    while True:
+        try:
+            typed = input("Your name: ")
+        except EOFError:
+            print("\nerror: no name given; nothing was logged.", file=sys.stderr)
+            return None
+        why = check_name(typed)
+        if not why:
+            break
+        print(why)
+    try:
+        where = remember(typed)
+        print(f"Remembered in {display_name(where)} (--caller or ${VARIABLE} give another name).")
+    except OSError as error:
+        print(f"note: the name could not be remembered ({error.strerror})", file=sys.stderr)
+    return typed.strip()
 
 
 def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:
@@ -415,8 +461,10 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     if args.claim:
         from bot.rounds.work import log_call
 
+        if not _named(args):
+            return exit_codes.USAGE
         log_call(shot.loaded.folder, queue[0].invitee, "calling", now, args.caller)
-        print(f"Logged: {args.caller or 'you'} calling {queue[0].invitee.id} now.")
+        print(f"Logged: {_show(args.caller, 40)} calling {queue[0].invitee.id} now.")
     return exit_codes.OK
 
 
@@ -454,6 +502,8 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             return exit_codes.USAGE
     elif args.at:
         print("error: --at is only for call-back", file=sys.stderr)
+        return exit_codes.USAGE
+    if not _named(args):
         return exit_codes.USAGE
     if found.being_called_by:
         print(f"note: {found.invitee.id} is being called by {_show(found.being_called_by, 40)}")
@@ -505,7 +555,25 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     return exit_codes.PROBLEMS if run.failed or shot.failed else exit_codes.OK
 
 
+class BadArgument(Exception):
+    """A value on the command line that names nothing there is, or cannot be read: a usage
+    error (exit status 2), not a file that could not be loaded."""
+
+    def __init__(self, problem: object) -> None:
+        super().__init__(str(problem))
+
+
 def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime) -> int:
+    try:
+        return _plan_checked(args, shot, catalogue, now)
+    except BadArgument as error:
+        print(f"error: {error}", file=sys.stderr)
+        return exit_codes.USAGE
+
+
+def _plan_checked(
+    args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime
+) -> int:
     from bot.cli_output import emit
     from bot.problems import LoadError, Problem, display_name
     from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
@@ -517,8 +585,8 @@ def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: d
     name = display_name(folder / "plan.toml")
     edits = any(v is not None for v in (args.status, args.owner, args.due, args.note))
     if edits and not args.set:
-        raise LoadError(
-            [Problem("round plan", "", "--status, --owner, --due and --note need --set REF")]
+        raise BadArgument(
+            Problem("round plan", "", "--status, --owner, --due and --note need --set REF")
         )
     status = due = None
     try:
@@ -530,12 +598,10 @@ def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: d
             if args.status and status is None
             else f'"{args.due}" is not a date; use YYYY-MM-DD'
         )
-        raise LoadError(
-            [
-                Problem(
-                    "round plan", "--status" if status is None and args.status else "--due", message
-                )
-            ]
+        raise BadArgument(
+            Problem(
+                "round plan", "--status" if status is None and args.status else "--due", message
+            )
         ) from None
     if not args.no_compile:
         compiled = compile_plan(
@@ -586,7 +652,8 @@ def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: d
                     note=args.note,
                 )
         except KeyError as error:
-            raise LoadError([Problem(name, "actions", str(error.args[0]))]) from None
+            # A ref that names no action is a bad argument: nothing is changed.
+            raise BadArgument(Problem(name, "actions", str(error.args[0]))) from None
         return plan
 
     if args.agree or args.unagree or args.set:
@@ -624,14 +691,11 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) 
     old = round_folder.resolve(refs[0], transcripts)
     new = round_folder.resolve(refs[1], transcripts)
     for ref, folder in ((refs[0], old), (refs[1], new)):
-        if not round_folder.round_path(folder).exists():
-            from bot.problems import display_name, suggest
-
-            known = [p.name for p in round_folder.find_rounds(transcripts)]
+        why = round_folder.not_a_round(ref, folder, transcripts)
+        if why:
             print(
-                f"error: {display_name(folder)} is not a round (it has no round.toml)"
-                + (suggest(ref, known) or (f"; rounds: {', '.join(known)}" if known else ""))
-                + "; to compare folders of transcripts use: partnership-bot report --compare OLD NEW",
+                f"error: {why}; to compare folders of transcripts use: "
+                "partnership-bot report --compare OLD NEW",
                 file=sys.stderr,
             )
             return exit_codes.USAGE
@@ -698,10 +762,10 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     if not args.plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("error: the app needs a terminal; add --plain", file=sys.stderr)
         return exit_codes.USAGE
+    if telephone and not _named(args):
+        return exit_codes.USAGE
     try:
-        talk = open_conversation(
-            catalogue, shot.loaded, found, getattr(args, "caller", "") or "Interviewer"
-        )
+        talk = open_conversation(catalogue, shot.loaded, found, getattr(args, "caller", ""))
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE

@@ -365,6 +365,32 @@ def resolve(ref: str, transcripts: Path) -> Path:
     return transcripts / ROUNDS_FOLDER / ref
 
 
+def not_a_round(ref: str, folder: Path, transcripts: Path) -> str:
+    """Why a folder named on the command line is not a round, and where a round of that
+    name is if there is one: in this folder, in ./rounds, or under the rounds/ of the
+    default transcripts folder (./transcripts) when another was set."""
+    if round_path(folder).exists():
+        return ""
+    if folder.is_dir():
+        why = f"{display_name(folder)} is not a round (it has no {ROUND_FILE})"
+    else:
+        why = f"{display_name(folder)} does not exist"
+    name = Path(ref).name
+    places = [Path(name), Path(ROUNDS_FOLDER) / name, Path("transcripts") / ROUNDS_FOLDER / name]
+    found = [p for p in places if round_path(p).is_file() and p.resolve() != folder.resolve()]
+    if found:
+        return f"{why}; there is a round at {display_name(found[0])}: give that path"
+    known = [p.name for p in find_rounds(transcripts)]
+    if known:
+        return why + (
+            suggest(ref, known) or f"; rounds in {display_name(transcripts)}: " + ", ".join(known)
+        )
+    return (
+        f"{why}; no round in {display_name(transcripts / ROUNDS_FOLDER)} either (a name is "
+        f"looked for there: --transcripts DIR or $PARTNERSHIP_BOT_TRANSCRIPTS sets the folder)"
+    )
+
+
 def find_rounds(folder: Path) -> list[Path]:
     """Round folders inside a transcripts folder (its rounds/ folder, and one level down)."""
     found: set[Path] = set()

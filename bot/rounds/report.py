@@ -8,7 +8,9 @@ from typing import Any
 
 from bot.catalogue import Catalogue
 from bot.report.aggregate import aggregate_data
+from bot.report.owners import with_agreed_plan
 from bot.rounds.labels import STATE_LABELS
+from bot.rounds.plan import read_plan
 from bot.rounds.state import Group
 from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate
@@ -85,6 +87,10 @@ def round_report(
         return None, run, response
     data = aggregate_data(
         shot.loaded.round.framework, framework_totals, run, catalogue, filters, anonymise
+    )
+    # The board's agreed owners, due dates and status, where it agreed them (one rule).
+    data["actions"], data["owners_note"] = with_agreed_plan(
+        data["actions"], read_plan(shot.loaded.folder)
     )
     if not include_unfinished:
         data["left_out"] = left_out(shot, data["left_out"])

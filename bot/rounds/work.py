@@ -137,8 +137,9 @@ def open_conversation(
     """The invitee's conversation: their unfinished transcript resumed, else a new one in
     the round's folder, linked to them, with the round's dialogue for their mode.
 
-    A telephone invitee is interviewed (``interviewer`` names the officer); a
-    self-assessing one answers at this terminal.
+    A telephone invitee is interviewed (``interviewer`` names the officer, as
+    ``bot.rounds.caller`` finds them: never a placeholder); a self-assessing one answers
+    at this terminal.
     """
     if found.transcript is not None and found.state == "in_progress":
         with contextlib.suppress(LoadError):
@@ -154,13 +155,15 @@ def open_conversation(
         partnership=round_.partnership,
     )
     telephone = invitee.mode == "telephone"
+    if telephone and not interviewer.strip():
+        raise ValueError("an interview needs the interviewer's name")
     return conversation.start(
         catalogue,
         round_.framework,
         round_.dialogue_for(invitee.mode),
         respondent,
         loaded.folder,
-        Person(name=interviewer or "Interviewer") if telephone else None,
+        Person(name=interviewer.strip()) if telephone else None,
         clock,
         invitee=invitee.id,
         review=review_items(loaded),

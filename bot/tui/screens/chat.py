@@ -18,7 +18,7 @@ from bot.figures import figure
 from bot.problems import display_name
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, overall_words
-from bot.tui.screens.conversation_base import SKIP_KEY, ConversationScreen
+from bot.tui.screens.conversation_base import SKIP_KEY, SKIP_KEYS, ConversationScreen
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
@@ -50,7 +50,7 @@ class ChatScreen(ConversationScreen):
     BINDINGS = [
         Binding("ctrl+s", "send_long", "Send", tooltip="send the long answer (Enter adds a line)"),
         Binding("ctrl+b", "back", "Back", tooltip="back to the previous question"),
-        Binding("ctrl+o", "skip", "Skip", tooltip="skip this question or follow-up"),
+        Binding(SKIP_KEYS, "skip", "Skip", tooltip="skip this question or follow-up"),
         Binding("ctrl+n", "note", "Note", tooltip="add a note to this question"),
         Binding("ctrl+g", "abandon", "Abandon", tooltip="abandon the assessment (asks first)"),
         Binding("o", "report", "View report", tooltip="view the report"),

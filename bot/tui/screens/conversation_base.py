@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.binding import Binding
 from textual.screen import Screen
 
 from bot.conversation import Conversation, SaveError
@@ -13,10 +14,13 @@ from bot.model.transcript import CALL_KINDS
 from bot.text import printable
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
+from bot.tui.widgets.key_hints import key_words
 from bot.turn_words import follow_up_recap
 
-SKIP_KEY = "Ctrl+O"
-"""The app's key for skipping (the screens' `skip` binding)."""
+SKIP_KEYS = "ctrl+o"
+"""The app's key for skipping, bound to `skip` by both conversation screens."""
+SKIP_KEY = key_words(Binding(SKIP_KEYS, "skip"))
+"""The same key as the help writes it ("Ctrl+O")."""
 OVER_ONLY = frozenset({"report", "home"})
 """Actions offered once the conversation is over."""
 DURING_ONLY = frozenset({"back", "skip", "note", "notes", "abandon", "amend", "pause", "leave"})
@@ -69,11 +73,8 @@ class ConversationScreen(Screen[None]):
     def refusal_words(self, outcome: Outcome) -> str:
         """Why an input was refused, and, where skipping is the way on, the app's way to
         skip (the engine names no front end's way; plain mode has its command)."""
-        if not outcome.skippable or self.conversation.session.over:
-            return outcome.error
-        probe = self.conversation.session.current().kind == "probe"
-        what = "the follow-up" if probe else f"this {self.ASKED}"
-        return f"{outcome.error} {SKIP_KEY} skips {what}."
+        target = self.conversation.session.skip_target(outcome, self.ASKED)
+        return outcome.error if target is None else f"{outcome.error} {SKIP_KEY} skips {target}."
 
     def _add_history(self) -> None:
         """The turns so far. Carrying on, "Welcome back" goes before what is waiting (not

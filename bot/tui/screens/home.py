@@ -225,7 +225,16 @@ class HomeScreen(Screen[None]):
             table.add_row(*cells, key=key)
         if self._rows:
             paths = [path for path, _, _ in self._rows]
-            row = paths.index(chosen) if chosen in paths else row
+            if chosen in paths:
+                row = paths.index(chosen)
+            elif chosen is None:
+                # First shown, the cursor starts on the newest unfinished transcript (the
+                # one a person coming back to carry on wants: r or Enter), below any rounds
+                # listed first.
+                unfinished = [
+                    i for i, (_, status, _) in enumerate(self._rows) if status == "in_progress"
+                ]
+                row = unfinished[0] if unfinished else 0
             table.move_cursor(row=min(row, len(self._rows) - 1))
 
     def selected(self) -> Path | None:

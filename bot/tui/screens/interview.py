@@ -19,7 +19,7 @@ from bot.model.framework import base_question
 from bot.problems import display_name
 from bot.text import printable
 from bot.tui.present import ChatMessage, answer_words, who_words
-from bot.tui.screens.conversation_base import SKIP_KEY, ConversationScreen
+from bot.tui.screens.conversation_base import SKIP_KEY, SKIP_KEYS, ConversationScreen
 from bot.tui.screens.interview_words import amendable, code_for, reply_placeholder
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
@@ -48,7 +48,7 @@ class InterviewScreen(ConversationScreen):
     BINDINGS = [
         Binding("ctrl+b", "back", "Back", tooltip="go back to the previous statement"),
         Binding("ctrl+r", "amend", "Amend", tooltip="amend an earlier answer (it is kept)"),
-        Binding("ctrl+o", "skip", "Skip", tooltip="skip this statement or follow-up"),
+        Binding(SKIP_KEYS, "skip", "Skip", tooltip="skip this statement or follow-up"),
         Binding("ctrl+n", "notes", "Note", tooltip="type a note (Enter saves, Esc returns)"),
         Binding("ctrl+t", "pause", "Pause", tooltip="pause or resume the call"),
         Binding("escape", "escape", "Leave", tooltip="leave the call; resume it from home"),

@@ -3,7 +3,6 @@ starting an invitee's self-assessment or interview so that its transcript is lin
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -19,6 +18,7 @@ from textual.widgets import DataTable, Header, Static
 
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
+from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
 from bot.rounds.state import InviteeState, next_calls
 from bot.rounds.work import Snapshot, log_call, open_conversation, snapshot
@@ -35,11 +35,6 @@ FILTERS: tuple[str | None, ...] = (None, *STATES)
 def now_utc() -> datetime:
     """The current time, to the second."""
     return datetime.now(UTC).replace(microsecond=0)
-
-
-def default_caller() -> str:
-    """Who is calling: $PARTNERSHIP_BOT_CALLER, else the user name."""
-    return os.environ.get("PARTNERSHIP_BOT_CALLER") or os.environ.get("USER", "") or "Officer"
 
 
 def glance(shot: Snapshot, width: int = 20) -> str:
@@ -141,8 +136,9 @@ class RoundScreen(Screen[None]):
         super().__init__()
         self.catalogue = catalogue
         self.folder = folder
-        self.caller = caller or default_caller()
-        """The officer at this terminal (their own calls never show as busy to them)."""
+        self.caller = known_caller(caller)
+        """The officer at this terminal (their own calls never show as busy to them); ""
+        until they are asked, when they first ring, record a call or start an interview."""
         # Looked up at each call, so that tests can fix the time for the whole screen.
         self.clock = clock or (lambda: now_utc())
         """Where times come from (tests pass a fixed clock)."""
@@ -186,9 +182,8 @@ class RoundScreen(Screen[None]):
         round_ = shot.loaded.round
         where = ", ".join(x for x in (round_.partnership, round_.period) if x)
         title = printable(round_.title) + (f" ({printable(where)})" if where else "")
-        self.query_one("#round-title", Static).update(
-            Content(f"{title}  ·  caller: {printable(self.caller)}")
-        )
+        who = printable(self.caller) if self.caller else "asked when you first ring"
+        self.query_one("#round-title", Static).update(Content(f"{title}  ·  caller: {who}"))
         self.query_one("#round-glance", Static).update(Content(glance(shot)))
         wanted = FILTERS[self.filter_index]
         now = self.clock()
@@ -250,9 +245,40 @@ class RoundScreen(Screen[None]):
         except LoadError as error:
             host(self).show_error("Cannot read the round", str(error))
 
+    def _named(self, then: Callable[[], None]) -> bool:
+        """Whether the officer is named; if not, ask (the one rule of bot/rounds/caller.py:
+        never a placeholder), remember the name, and carry on with ``then``."""
+        if self.caller:
+            return True
+        from bot.tui.screens.dialogs import TextPromptScreen
+
+        def named(name: str | None) -> None:
+            if not name or check_name(name):
+                return
+            self.caller = name.strip()
+            try:
+                remember(self.caller)
+            except OSError as error:
+                self.notify(f"The name could not be remembered: {error.strerror}", markup=False)
+            if self.shot is not None:
+                self._show(self.shot)
+            then()
+
+        self.app.push_screen(
+            TextPromptScreen(
+                "Who is calling?",
+                placeholder="Your name",
+                detail="Your name goes into the call log and, for an interview, the report. "
+                "It is remembered for next time.",
+                take=check_name,
+            ),
+            named,
+        )
+        return False
+
     def action_next_call(self) -> None:
         """Mark the next person to ring as being called by this officer, and show them."""
-        if self.shot is None:
+        if self.shot is None or not self._named(self.action_next_call):
             return
         fresh = snapshot(self.folder, self.clock(), self.caller)
         queue = next_calls(fresh.invitees, self.clock())
@@ -282,7 +308,7 @@ class RoundScreen(Screen[None]):
         from bot.tui.screens.call_outcome import OutcomeScreen, Recorded
 
         chosen = self.selected()
-        if chosen is None:
+        if chosen is None or not self._named(self.action_outcome):
             return
 
         def done(recorded: Recorded | None) -> None:
@@ -313,6 +339,8 @@ class RoundScreen(Screen[None]):
 
         chosen = self.selected()
         if chosen is None or self.shot is None:
+            return
+        if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
             return
         if chosen.being_called_by:
             host(self).show_error(

@@ -1,0 +1,69 @@
+"""Who is calling: the officer whose name goes into the call log, an interview's transcript
+and so the report ("Interviewed by"). One rule for the command line and the app:
+
+1. ``--caller NAME`` (the app: the name it was opened with);
+2. else ``$PARTNERSHIP_BOT_CALLER``;
+3. else the name remembered when it was last asked for (``caller.txt`` in the user folder);
+4. else the front end asks for it, and remembers the answer. A name is never made up: a
+   placeholder such as "Interviewer" would end up in a board paper.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.text import printable
+
+VARIABLE = "PARTNERSHIP_BOT_CALLER"
+FILE = "caller.txt"
+LONGEST = 200
+"""As the call log allows."""
+
+
+def remembered_path() -> Path:
+    """Where the name asked for last time is kept: the user folder (``$PARTNERSHIP_BOT_DATA``)."""
+    from bot.catalogue import user_folder
+
+    return user_folder() / FILE
+
+
+def check_name(text: str) -> str:
+    """Why a typed name cannot be the caller's, or "" when it can."""
+    name = text.strip()
+    if not name:
+        return "Type your name."
+    if not any(c.isalpha() for c in name):
+        return "A name has letters in it."
+    if len(name) > LONGEST:
+        return f"At most {LONGEST} characters."
+    if printable(name) != name or any(c in name for c in "\r\n\t"):
+        return "A name cannot hold control characters."
+    return ""
+
+
+def remembered() -> str:
+    """The name remembered when last asked for, or "" (none, unreadable, or not a name)."""
+    try:
+        text = remembered_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    name = text.strip()
+    return name if not check_name(name) else ""
+
+
+def known_caller(given: str | None = None) -> str:
+    """The caller by the rule above (steps 1 to 3), or "" when the front end must ask."""
+    for name in (given, os.environ.get(VARIABLE)):
+        if name and name.strip():
+            return name.strip()
+    return remembered()
+
+
+def remember(name: str) -> Path:
+    """Keep a name asked for (durably: atomic replace and fsync); returns the file."""
+    from bot.files import write_atomically
+
+    path = remembered_path()
+    write_atomically(path, name.strip() + "\n")
+    return path

@@ -1,0 +1,85 @@
+"""The round report shows the owner, due date and status the board agreed in the round's
+plan for each agreed action, says so, and keeps the framework's owner, said as a
+suggestion, for proposed entries and rounds without a plan."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.plain_driver import run
+
+SAMPLE = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
+
+
+def report(folder: Path, fmt: str, cwd: Path) -> str:
+    done = run("round", "report", "-r", str(folder), "--format", fmt, cwd=cwd)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def agreed_in(folder: Path) -> dict[str, dict]:
+    # Read straight from plan.toml, not through the product's plan model.
+    plan = tomllib.loads((folder / "plan.toml").read_text())
+    return {a["id"]: a for a in plan["actions"] if a.get("agreed")}
+
+
+@pytest.mark.e2e
+def test_agreed_actions_show_the_plans_owner_due_and_status(tmp_path: Path) -> None:
+    folder = tmp_path / "hertfordshire-2009"
+    shutil.copytree(SAMPLE, folder)
+    agreed = agreed_in(folder)
+    assert agreed["r4-performance"]["owner"] == "LSP Executive"
+    data = json.loads(report(folder, "json", tmp_path))
+    shown = {a["id"]: a for a in data["actions"]}
+    used = 0
+    for action_id, action in shown.items():
+        if action_id in agreed:
+            used += 1
+            plan = agreed[action_id]
+            assert action["owner_from"] == "agreed plan"
+            assert action["owner"] == plan["owner"]
+            assert action["due"] == plan["due"].isoformat()
+            assert action["status"] == plan["status"].replace("_", " ")
+        else:
+            assert action["owner_from"] == "framework suggestion"
+    assert used == 4 and "of the 4 actions agreed" in data["owners_note"]
+    md = report(folder, "md", tmp_path)
+    assert "*agreed owner:* LSP Executive; *due:* 2010-12-02; *status:* not started" in md
+    assert "Hertfordshire Forward and district LSPs" not in md
+    assert "*suggested owner:* Hertfordshire Forward Core Group" in md
+    html = report(folder, "html", tmp_path)
+    assert "agreed owner: LSP Executive" in html and "<strong>Owners:</strong>" in html
+    rows = list(csv.DictReader(io.StringIO(report(folder, "csv", tmp_path).split("\r\n\r\n")[0])))
+    r4 = next(r for r in rows if r["letter"] == "R4")
+    assert (r4["owner"], r4["owner_from"], r4["due"]) == (
+        "LSP Executive",
+        "agreed plan",
+        "2010-12-02",
+    )
+
+
+@pytest.mark.e2e
+def test_proposed_entries_and_rounds_without_a_plan_keep_suggestions(tmp_path: Path) -> None:
+    folder = tmp_path / "hertfordshire-2009"
+    shutil.copytree(SAMPLE, folder)
+    plan = folder / "plan.toml"
+    text = plan.read_text()
+    # R4 proposed again rather than agreed.
+    start = text.index('id = "r4-performance"')
+    end = text.index("agreed = true", start)
+    plan.write_text(text[:end] + "agreed = false" + text[end + len("agreed = true") :])
+    md = report(folder, "md", tmp_path)
+    assert "*suggested owner:* Hertfordshire Forward and district LSPs" in md
+    assert "of the 3 actions agreed" in md
+    plan.unlink()
+    data = json.loads(report(folder, "json", tmp_path))
+    assert {a["owner_from"] for a in data["actions"]} == {"framework suggestion"}
+    assert "no action plan" in data["owners_note"]
