@@ -151,6 +151,16 @@ def test_weak_threshold_outside_the_scale(tmp_path: Path) -> None:
     )
 
 
+def test_weak_threshold_at_the_top_of_the_scale_is_not_called_outside_it(tmp_path: Path) -> None:
+    # 3 is the scale's own highest score: "outside 0 to 3" would be wrong.
+    text = FRAMEWORK.replace("weak_at_or_below = 1\n", "weak_at_or_below = 3\n")
+    assert found(tmp_path, text)[0] == (
+        f"mini.toml:{line_of(text, '[scales.agree]')}: scales.agree: `weak_at_or_below = 3` is "
+        "the scale's highest score, so every answer is weak; it is on the options' scores, "
+        "not on 0-100"
+    )
+
+
 def test_every_mistake_in_one_pass_and_nothing_else(tmp_path: Path) -> None:
     text = (
         FRAMEWORK.replace('kind = "yesno"', 'kind = "yes-no"')

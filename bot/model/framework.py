@@ -128,9 +128,13 @@ class Scale(Strict):
             )
         weak = self.weak_at_or_below
         if weak is not None and not self.low <= weak < self.high:
+            where = (
+                "the scale's highest score"
+                if weak == self.high
+                else f"outside the scale's own scores ({self.low:g} to {self.high:g})"
+            )
             raise ValueError(
-                f"`weak_at_or_below = {weak:g}` is outside the scale's own scores "
-                f"({self.low:g} to {self.high:g}), so "
+                f"`weak_at_or_below = {weak:g}` is {where}, so "
                 + ("every answer is weak" if weak >= self.high else "no answer is weak")
                 + "; it is on the options' scores, not on 0-100"
             )
