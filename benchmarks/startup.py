@@ -38,51 +38,40 @@ import tempfile
 import textwrap
 import time
 
-BARE = textwrap.dedent(
-    """
-    import time
-    from textual.app import App
-    from textual.widgets import Static
 
-    class Bare(App):
-        def compose(self):
-            yield Static("How well does the sustainable community strategy reflect LSP members' ambition?")
+def bare_app(on_mount: str = "") -> str:
+    """A one-widget Textual app, started headless, printing when its first screen is up;
+    `on_mount` is the body of an `on_mount` method, if it needs one."""
+    method = f"def on_mount(self):\n                {on_mount}\n" if on_mount else ""
+    return textwrap.dedent(
+        f"""
+        import time
+        from textual.app import App
+        from textual.widgets import Static
 
-    async def auto_pilot(pilot):
-        await pilot.pause()
-        print("SHOWN", time.monotonic())
-        pilot.app.exit()
+        class Bare(App):
+            def compose(self):
+                yield Static("How well does the sustainable community strategy reflect LSP members' ambition?")
 
-    Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
-    """
-)
+            {method}
+        async def auto_pilot(pilot):
+            await pilot.pause()
+            print("SHOWN", time.monotonic())
+            pilot.app.exit()
+
+        Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
+        """
+    )
+
+
+BARE = bare_app()
 
 BARE_WITH_PYDANTIC = "from pydantic import BaseModel, ValidationError\n" + BARE
 
 # The bare app given the product's own start-up trick: the collector held off from the
 # first line until the first screen is drawn, then what is alive frozen (bot/start_gc.py).
-BARE_HELD = textwrap.dedent(
-    """
-    from bot import start_gc
-    start_gc.hold()
-    import time
-    from textual.app import App
-    from textual.widgets import Static
-
-    class Bare(App):
-        def compose(self):
-            yield Static("How well does the sustainable community strategy reflect LSP members' ambition?")
-
-        def on_mount(self):
-            self.call_after_refresh(start_gc.release)
-
-    async def auto_pilot(pilot):
-        await pilot.pause()
-        print("SHOWN", time.monotonic())
-        pilot.app.exit()
-
-    Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
-    """
+BARE_HELD = "from bot import start_gc\nstart_gc.hold()\n" + bare_app(
+    "self.call_after_refresh(start_gc.release)"
 )
 
 BARE_WITH_MODELS = "from bot import model\n" + BARE_WITH_PYDANTIC
