@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from bot.catalogue import Catalogue
+from bot.figures import figure, signed
 from bot.problems import LoadError
 from bot.report.compare import comparison, render_comparison
 from bot.rounds.folder import ROUND_FILE, load_round
@@ -124,15 +125,11 @@ class CompareScreen(ExportingScreen):
         then, now = data["then"], data["now"]
         overall = data["overall"]
 
-        def num(value: float | None) -> str:
-            # One precision everywhere on the screen, as in the exported report.
-            return "n/a" if value is None else f"{value:.1f}"
-
         self.query_one("#compare-title", Static).update(
             Content(
                 f"{printable(data['framework']['title'])}: {printable(then['label'])} "
                 f"({then['respondents']}) and {printable(now['label'])} ({now['respondents']})"
-                f"  ·  overall {num(overall['then'])} -> {num(overall['now'])}"
+                f"  ·  overall {figure(overall['then'])} -> {figure(overall['now'])}"
             )
         )
         table = self.query_one(DataTable)
@@ -141,11 +138,11 @@ class CompareScreen(ExportingScreen):
             change = area["change"]
             table.add_row(
                 Text(clip(printable(area["title"]), AREA_WIDTH)),
-                Text(num(area["then"]["score"])),
+                Text(figure(area["then"]["score"])),
                 Text(str(area["then"]["n"])),
-                Text(num(area["now"]["score"])),
+                Text(figure(area["now"]["score"])),
                 Text(str(area["now"]["n"])),
-                Text("" if change is None else f"{change:+.1f}"),
+                Text(signed(change, missing="")),
                 Text(SHORT.get(area["flag"], area["flag"])),
             )
         self.query_one("#compare-summary", Static).update(Content(printable(summary(data))))
