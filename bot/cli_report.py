@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.catalogue import Catalogue
 from bot.cli_output import emit, make_folder, write
-from bot.problems import Problem, display_name
+from bot.problems import Problem, display_name, suggest
 from bot.report.make import (
     NothingToAggregate,
     ReportError,
@@ -24,6 +25,9 @@ from bot.report.make import (
 )
 from bot.scoring.aggregate import Filters, default_cache_folder
 from bot.statement_order import DEFAULT_ORDER
+
+if TYPE_CHECKING:
+    from bot.loading import LoadedFramework
 
 DEFAULT_FOLDER = Path("reports")
 """Where several reports go when no -o is given."""
@@ -120,13 +124,27 @@ def _aggregate(
             return _error(str(error), exit_codes.USAGE)
         assert isinstance(error, NothingToAggregate)
         failed = exit_codes.LOAD_ERROR if error.only_failures else exit_codes.PROBLEMS
-        return _error(str(error), failed)
+        return _error(str(error) + _unknown_framework(args.framework, chosen, catalogue), failed)
     _skipped(report.skipped)
     for path, dropped in report.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
     if not emit(report.text, args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if report.skipped else exit_codes.OK
+
+
+def _unknown_framework(
+    ref: str | None, chosen: LoadedFramework | None, catalogue: Catalogue
+) -> str:
+    """When --framework names no installed framework, the likely one it meant.
+
+    Said only once the aggregate found nothing: transcripts taken with a framework of
+    their own (kept beside them) may match an id that is not installed."""
+    installed = catalogue.framework_files()
+    if ref is None or chosen is not None or ref.casefold() in map(str.casefold, installed):
+        return ""
+    names = ", ".join(sorted(installed)) or "none"
+    return f'; --framework "{ref}" is no installed framework{suggest(ref, installed)} (installed: {names})'
 
 
 def _is_path(ref: str | None) -> bool:

@@ -160,3 +160,23 @@ def test_a_dash_writes_the_report_to_standard_output(
     assert status == exit_codes.OK
     assert out.startswith("#")
     assert not (tmp_path / "-").exists()
+
+
+def test_a_misspelt_framework_filter_is_named_with_a_suggestion(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = report(
+        capsys, str(EXAMPLES), "--aggregate", "--framework", "hertfordshire-reveiw"
+    )
+    assert status == exit_codes.PROBLEMS and out == ""
+    assert "left out by the filters" in err
+    assert (
+        '--framework "hertfordshire-reveiw" is no installed framework; '
+        'did you mean "hertfordshire-review"?'
+    ) in err
+    # A framework that is installed but matches nothing is not called a misspelling.
+    status, _, err = report(
+        capsys, str(EXAMPLES), "--aggregate", "--framework", "hallmarks", "--role", "Nobody"
+    )
+    assert status == exit_codes.PROBLEMS
+    assert "installed framework" not in err
