@@ -51,7 +51,10 @@ def test_plan_and_comparison_agree_on_what_was_agreed_and_where_it_stands(rounds
     assert sorted(o.status for o in outcomes) == sorted(a.status for a in carried.values())
     compared = plan_actions(earlier, later)
     assert compared is not None
-    assert sorted(a.status for a in compared) == sorted(o.status for o in outcomes)
+    # The comparison counts only what the later round knew: the two agreed after its
+    # conversations began are carried in the plan but not counted as its progress.
+    asked = [o for o in outcomes if o.id not in ("smart-targets", "capacity")]
+    assert sorted(a.status for a in compared) == sorted(o.status for o in asked)
     # The carried action is the one agreed: its owner and due date, not this round's proposal.
     smart = plan.find("smart-targets")
     assert smart is not None and smart.agreed and smart.carried_from == "hertfordshire-2009"
@@ -64,6 +67,34 @@ def test_plan_and_comparison_agree_on_what_was_agreed_and_where_it_stands(rounds
     assert "not asked in hertfordshire-2010" in md
     terms = next(o for o in outcomes if o.id == "terms-of-reference")
     assert terms.asked and terms.disagreed and terms.said["done"] == 9
+
+
+def test_comparison_counts_only_what_was_known_at_the_later_round(rounds: Path) -> None:
+    from bot.report.compare import comparison
+
+    earlier, later = rounds / "hertfordshire-2009", rounds / "hertfordshire-2010"
+    cat = Catalogue()
+    before = comparison(earlier, later, cat, "json").data["plan"]
+    assert before["total"] == 4 and not before.get("not_counted")
+    # After the later round ran: one more action agreed (and marked done) in the earlier
+    # plan, and an action the later round asked about as not started marked done there.
+    old = read_plan(earlier)
+    assert old is not None
+    old = agree(old, ["smart-targets"])
+    old = edit_action(old, "smart-targets", date(2011, 3, 1), status="done")
+    old = edit_action(old, "right-partners", date(2011, 3, 1), status="done")
+    save_plan(earlier, old)
+    after = comparison(earlier, later, cat, "json").data["plan"]
+    assert after["total"] == 4 and after["counts"] == before["counts"]
+    assert [a["text"] for a in after["not_counted"]] == [old.find("smart-targets").text]  # type: ignore[union-attr]
+    md = comparison(earlier, later, cat, "md").text
+    assert "Not counted: 1 action agreed after 2010/11's conversations began" in md
+    # Before the later plan is compiled, the earlier plan's record counts as it stood at
+    # the later round's last conversation: not as marked done months later.
+    plan_path(later).unlink()
+    unplanned = comparison(earlier, later, cat, "json").data["plan"]
+    assert unplanned["total"] == 4 and len(unplanned["not_counted"]) == 1
+    assert unplanned["counts"]["done"] == 0
 
 
 def test_framework_level_actions_are_compiled_into_the_plan(tmp_path: Path) -> None:

@@ -217,16 +217,27 @@ def _framework(
 
 
 def plan_actions(old: Path, new: Path) -> list[PlanAction] | None:
-    """The actions agreed in the earlier round, with how far each has got; None when the
-    earlier round has no plan. One definition, shared with the plan:
-    `bot.rounds.plan_progress.agreed_outcomes`."""
-    from bot.rounds.plan_progress import agreed_outcomes
+    """The actions agreed in the earlier round that the later round knew of, with how far
+    each has got; None when the earlier round has no plan. One definition, shared with the
+    plan: `bot.rounds.plan_progress.progress_known`."""
+    found = plan_progress_known(old, new)
+    return None if found is None else found[0]
+
+
+def plan_progress_known(old: Path, new: Path) -> tuple[list[PlanAction], list[PlanAction]] | None:
+    """The actions agreed in the earlier round that the later round knew of, and those
+    agreed after its conversations began (left out of the counts); None when the earlier
+    round has no plan."""
+    from bot.rounds.plan_progress import progress_known
 
     # Only the earlier round's own agreed actions, each followed into the later plan.
-    found = agreed_outcomes(old, new)
+    found = progress_known(old, new)
     if found is None:
         return None
-    return [PlanAction(a.area, a.text, a.status, a.owner) for a in found]
+    return (
+        [PlanAction(a.area, a.text, a.status, a.owner) for a in found.counted],
+        [PlanAction(a.area, a.text, a.status, a.owner) for a in found.left_out],
+    )
 
 
 def comparison(
@@ -274,7 +285,9 @@ def comparison(
         )
     then_side = replace(then.side, label=then_label)
     now_side = replace(now.side, label=now_label)
-    data = compare(then_side, now_side, plan_actions(old, new)) | {"notes": notes}
+    progress = plan_progress_known(old, new)
+    plan, left_out = progress if progress is not None else (None, [])
+    data = compare(then_side, now_side, plan, left_out) | {"notes": notes}
     return Comparison(
         render_comparison(data, fmt, templates), data, then.skipped + now.skipped, said + notes
     )

@@ -12,16 +12,34 @@ later plan's actions carried in from that round (``carried_from`` naming it) sta
 round's respondents were asked about it at all (an action agreed after its conversations
 began was not), and ``said`` has their counts.
 
+Progress counts only what was known at the later round (`known_at_later_round`): where its
+conversations asked about the earlier plan (each transcript keeps in its header the agreed
+actions it asked about), the actions they asked about, and those the earlier plan had
+already recorded as done or dropped before its first conversation began (finished, so not
+asked). An action agreed after the later round's conversations began, asked about by none
+of them, is not counted (the comparison says how many were left out). Where the later
+round asked about none of the earlier plan (folders not linked as rounds), nothing dates
+an agreement: the earlier plan's agreed actions are counted, each with the status it had
+by the later round's last conversation.
+
 Pure reading: nothing here writes a plan.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from bot import store
+from bot.model.transcript import Transcript
+from bot.problems import LoadError
+from bot.rounds.folder import round_path
 from bot.rounds.plan import Plan, PlanAction, Status, read_plan
+
+FINISHED_STATUSES = frozenset({"done", "dropped"})
+"""The statuses that end an action: a later round does not ask about it."""
 
 
 @dataclass(frozen=True)
@@ -85,9 +103,124 @@ def agreed_in(earlier: Plan, later: Plan | None) -> list[AgreedOutcome]:
     return found
 
 
+@dataclass(frozen=True)
+class LaterRound:
+    """What the later round's conversations knew of the earlier plan."""
+
+    asked: frozenset[str] = frozenset()
+    """The action ids its conversations asked about (from their headers)."""
+    began: date | None = None
+    """When its first conversation began (None without conversations)."""
+    ended: date | None = None
+    """When its last conversation was last written to."""
+
+
+def later_round(transcripts: Iterable[Transcript]) -> LaterRound:
+    """What the later round's conversations knew: the actions they asked about and when
+    they ran."""
+    asked: set[str] = set()
+    began: date | None = None
+    ended: date | None = None
+    for transcript in transcripts:
+        asked.update(item.action for item in transcript.review)
+        start, last = transcript.started.date(), transcript.updated.date()
+        began = start if began is None else min(began, start)
+        ended = last if ended is None else max(ended, last)
+    return LaterRound(frozenset(asked), began, ended)
+
+
+def status_on(action: PlanAction, day: date | None) -> Status:
+    """The status the plan recorded for an action by the end of a day: its latest history
+    entry dated then or before (not started before any); its status as it stands where it
+    has no history or no day is given."""
+    if day is None or not action.history:
+        return action.status
+    before = [h for h in action.history if h.date <= day]
+    return before[-1].status if before else "not_started"
+
+
+def known_at_later_round(
+    outcomes: list[AgreedOutcome], earlier: Plan, later: LaterRound
+) -> tuple[list[AgreedOutcome], list[AgreedOutcome]]:
+    """The outcomes progress counts, and those it leaves out (agreed after the later
+    round's conversations began): see the module's rule. An outcome the later plan did
+    not carry in is counted with the earlier plan's status by the later round's end."""
+    records = {a.id: a for a in earlier.actions}
+
+    def as_then(outcome: AgreedOutcome) -> AgreedOutcome:
+        record = records.get(outcome.id)
+        if outcome.carried or record is None:
+            return outcome
+        return replace(outcome, status=status_on(record, later.ended))
+
+    if not later.asked:
+        return [as_then(o) for o in outcomes], []
+    counted, left_out = [], []
+    for outcome in outcomes:
+        record = records.get(outcome.id)
+        finished_before = (
+            record is not None
+            and later.began is not None
+            and status_on(record, later.began) in FINISHED_STATUSES
+        )
+        if outcome.id in later.asked or finished_before:
+            counted.append(as_then(outcome))
+        else:
+            left_out.append(outcome)
+    return counted, left_out
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The actions agreed in an earlier round, as far as the later round knew them."""
+
+    counted: list[AgreedOutcome]
+    """What became of the actions the later round knew of."""
+    left_out: list[AgreedOutcome] = field(default_factory=list)
+    """Actions agreed after the later round's conversations began: not counted."""
+
+
+def conversations(folder: Path) -> list[Transcript]:
+    """The transcripts of a round (those directly in its folder) or of a folder of
+    transcripts; those that fail to load are passed over (the comparison lists them)."""
+    if round_path(folder).exists():
+        files = sorted(
+            p
+            for p in folder.glob("*.toml")
+            if p.name not in store.NOT_TRANSCRIPTS and not p.is_symlink()
+        )
+    else:
+        files = list(store.iter_transcript_files([folder]))
+    found = []
+    for path in files:
+        try:
+            found.append(store.load(path).transcript)
+        except LoadError:
+            continue
+    return found
+
+
 def agreed_outcomes(old: Path, new: Path | None = None) -> list[AgreedOutcome] | None:
     """The actions agreed in the round in folder ``old`` and what became of them by the
     round in folder ``new`` (see the module's rule); None when ``old`` has no plan."""
+    found = _earlier_and_later(old, new)
+    return None if found is None else agreed_in(*found)
+
+
+def progress_known(old: Path, new: Path) -> Progress | None:
+    """What became of the actions agreed in the round in folder ``old``, counting only
+    what was known at the round in folder ``new`` (see the module's rule); None when
+    ``old`` has no plan."""
+    found = _earlier_and_later(old, new)
+    if found is None:
+        return None
+    earlier, later = found
+    ran = later_round(conversations(new)) if new.is_dir() else LaterRound()
+    counted, left_out = known_at_later_round(agreed_in(earlier, later), earlier, ran)
+    return Progress(counted, left_out)
+
+
+def _earlier_and_later(old: Path, new: Path | None) -> tuple[Plan, Plan | None] | None:
     earlier = read_plan(old) if old.is_dir() else None
     later = read_plan(new) if new is not None and new.is_dir() else None
     if earlier is None:
@@ -100,4 +233,4 @@ def agreed_outcomes(old: Path, new: Path | None = None) -> list[AgreedOutcome] |
         if not carried:
             return None
         earlier = Plan(round=name, actions=carried)
-    return agreed_in(earlier, later)
+    return earlier, later

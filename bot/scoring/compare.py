@@ -98,8 +98,15 @@ class PlanAction:
     """Who owns it."""
 
 
-def compare(old: Side, new: Side, plan: Sequence[PlanAction] | None = None) -> dict[str, Any]:
-    """The comparison of two rounds as JSON-able data (see docs/reports.md).
+def compare(
+    old: Side,
+    new: Side,
+    plan: Sequence[PlanAction] | None = None,
+    plan_left_out: Sequence[PlanAction] = (),
+) -> dict[str, Any]:
+    """The comparison of two rounds as JSON-able data (see docs/reports.md); ``plan`` are
+    the earlier round's agreed actions the later round knew of, ``plan_left_out`` those
+    agreed after its conversations began (named, never counted).
 
     Raises CompareError when the rounds are of different frameworks."""
     if old.framework.id != new.framework.id:
@@ -132,7 +139,7 @@ def compare(old: Side, new: Side, plan: Sequence[PlanAction] | None = None) -> d
         "framework_changed": old.framework.version != new.framework.version
         or any(changes.values()),
         **changes,
-        "plan": None if plan is None else plan_progress(plan, areas, old.framework),
+        "plan": None if plan is None else plan_progress(plan, areas, old.framework, plan_left_out),
     }
 
 
@@ -320,10 +327,14 @@ def _framework_changes(old: Framework, new: Framework) -> dict[str, list[dict[st
 
 
 def plan_progress(
-    plan: Sequence[PlanAction], areas: Sequence[dict[str, Any]], framework: Framework
+    plan: Sequence[PlanAction],
+    areas: Sequence[dict[str, Any]],
+    framework: Framework,
+    left_out: Sequence[PlanAction] = (),
 ) -> dict[str, Any]:
     """How far the agreed actions got, and the areas whose score fell although actions
-    there were done (with whether the fall could be chance)."""
+    there were done (with whether the fall could be chance); ``left_out`` (agreed after
+    the later round's conversations began) are listed, never counted."""
     counts = {status: 0 for status in STATUSES}
     for action in plan:
         counts[action.status] = counts.get(action.status, 0) + 1
@@ -356,4 +367,12 @@ def plan_progress(
             for area_id in dict.fromkeys(a.area for a in plan)
         ],
         "fell_despite_done": fell,
+        "not_counted": [
+            {
+                "area": a.area,
+                "title": titles.get(a.area, a.area) if a.area else WHOLE_TITLE,
+                "text": a.text,
+            }
+            for a in left_out
+        ],
     }

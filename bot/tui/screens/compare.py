@@ -187,6 +187,11 @@ def summary(data: dict[str, Any]) -> str:
             f"Agreed actions: {plan['total']}: {counts['done']} done, {counts['in_progress']} "
             f"in progress, {counts['not_started']} not started, {counts['dropped']} dropped."
         )
+        if plan.get("not_counted"):
+            lines.append(
+                f"  Not counted: {len(plan['not_counted'])} agreed after "
+                f"{data['now']['label']}'s conversations began."
+            )
         lines.extend(
             f"  Fell although actions were done: {a['title']} ({a['change']:+.1f}, {a['words']})"
             for a in plan["fell_despite_done"]
