@@ -95,7 +95,9 @@ def test_commands_help_skip_note_and_unknown(tmp_path: Path) -> None:
     assert ":back" in result.stdout and ":abandon" in result.stdout
     assert 'Unknown command :skp; did you mean ":skip"? Type :help for the list.' in result.stdout
     assert "Note saved." in result.stdout
-    assert result.stdout.count("a2 (2 of up to 5). Do you have a protocol?") == 2  # asked, then repeated
+    assert (
+        result.stdout.count("a2 (2 of up to 5). Do you have a protocol?") == 2
+    )  # asked, then repeated
     assert "\x1b" not in result.stdout, "no colour when stdout is not a terminal"
 
 
