@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot import __version__, exit_codes, start_gc
 from bot.catalogue import Catalogue
+from bot.cli_names import add_caller, named
 from bot.cli_output import add_output
 from bot.problems import LoadError, display_name
 from bot.statement_order import DEFAULT_ORDER, ORDERS
@@ -110,18 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def person(sub: argparse.ArgumentParser) -> None:
+        # Each may be left out; one given blank (an empty variable in a script) is refused.
         sub.add_argument(
             "--respondent",
             "--name",
             dest="respondent",
-            default="",
+            default=None,  # not "": argparse would check a text default as if it were typed
+            type=named("the respondent's name", "to leave them unnamed"),
             metavar="NAME",
             help="the respondent's name",
         )
-        sub.add_argument("--organisation", default="", help="their organisation")
-        sub.add_argument("--role", default="", help="their role, such as Councillor")
-        sub.add_argument("--sector", default="", help="public, voluntary, business, ...")
-        sub.add_argument("--partnership", default="", help="the partnership assessed")
+        for option, text, example in (
+            ("--organisation", "their organisation", "their organisation"),
+            ("--role", "their role, such as Councillor", "their role"),
+            ("--sector", "public, voluntary, business, ...", "their sector"),
+            ("--partnership", "the partnership assessed", "the partnership's name"),
+        ):
+            sub.add_argument(
+                option, default=None, type=named(example, "if it is not known"), help=text
+            )
 
     assess = commands.add_parser("assess", help="start a self-assessment")
     assess.add_argument(
@@ -141,9 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument(
         "-d", "--dialogue", help="dialogue id or .toml path (default: its telephone dialogue)"
     )
-    interview.add_argument(
-        "--interviewer", required=True, metavar="NAME", help="the interviewer's name"
-    )
+    # Who is interviewing, by the caller rule of a round (bot/rounds/caller.py);
+    # --interviewer is the name this option had first.
+    add_caller(interview, "--interviewer")
     interview.add_argument(
         "--plain", action="store_true", help="plain line mode instead of the app"
     )
@@ -380,13 +388,18 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
             )
         else:
             respondent = Respondent(
-                name=args.respondent,
-                organisation=args.organisation,
-                role=args.role,
-                sector=args.sector,
-                partnership=args.partnership,
+                name=args.respondent or "",
+                organisation=args.organisation or "",
+                role=args.role or "",
+                sector=args.sector or "",
+                partnership=args.partnership or "",
             )
-            interviewer = Person(name=args.interviewer) if args.command == "interview" else None
+            interviewer = None
+            if args.command == "interview":
+                name = _interviewer(args.caller)
+                if not name:
+                    return exit_codes.USAGE
+                interviewer = Person(name=name)
             session = conversation.start(
                 catalogue, args.framework, args.dialogue, respondent, folder, interviewer
             )
@@ -427,12 +440,22 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
         session.close()
 
 
+def _interviewer(given: str | None) -> str:
+    """The interviewer's name by the caller rule (``bot.rounds.caller``): given, else
+    $PARTNERSHIP_BOT_CALLER, else remembered, else asked at a terminal; "" when there is
+    none (why is said), for no interview is taken by a made-up name."""
+    from bot.rounds.caller import known_caller
+    from bot.rounds.cli import ask_caller
+
+    return known_caller(given) or ask_caller() or ""
+
+
 def _repair_person(args: argparse.Namespace) -> None:
     """Names given with bytes that are not UTF-8 are kept with U+FFFD in their place,
     and the user is told, so that the transcript can always be written as UTF-8."""
     from bot.text import REPLACEMENT, needs_repair, repair
 
-    for option in ("respondent", "organisation", "role", "sector", "partnership", "interviewer"):
+    for option in ("respondent", "organisation", "role", "sector", "partnership", "caller"):
         value = getattr(args, option, None)
         if isinstance(value, str) and needs_repair(value):
             setattr(args, option, repair(value))

@@ -39,23 +39,35 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "(default: this folder if it is a round, else the only round)",
         )
 
-    def caller(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--caller",
-            default="",
-            metavar="NAME",
-            help="who is calling (default: $PARTNERSHIP_BOT_CALLER, else the name you gave "
-            "when last asked; asked for at a terminal when there is none)",
-        )
+    from bot.cli_names import add_caller as caller
+    from bot.cli_names import named
 
     new = subs.add_parser("new", help="make a round")
     new.add_argument(
-        "name", metavar="NAME", help="a name (kept under <transcripts>/rounds) or a folder"
+        "name",
+        metavar="NAME",
+        type=named("the round's name"),
+        help="a name (kept under <transcripts>/rounds) or a folder",
     )
-    new.add_argument("--title", required=True, help='such as "Partnership review 2009/10"')
+    new.add_argument(
+        "--title",
+        required=True,
+        type=named("its title"),
+        help='such as "Partnership review 2009/10"',
+    )
     new.add_argument("-f", "--framework", required=True, help="the framework id")
-    new.add_argument("--partnership", default="", help="the partnership assessed")
-    new.add_argument("--period", default="", help="such as 2009/10")
+    new.add_argument(
+        "--partnership",
+        default=None,
+        type=named("the partnership's name", "if it is not known"),
+        help="the partnership assessed",
+    )
+    new.add_argument(
+        "--period",
+        default=None,
+        type=named("the period", "if it is not known"),
+        help="such as 2009/10",
+    )
     new.add_argument("--self-dialogue", default="", help="dialogue id for self-assessment")
     new.add_argument("--telephone-dialogue", default="", help="dialogue id for telephone calls")
     new.add_argument("--max-attempts", type=int, default=5, help="calls before giving up (5)")
@@ -245,11 +257,11 @@ def _named(args: argparse.Namespace) -> bool:
     (bot/rounds/caller.py), else asked for at a terminal and remembered; if not, why is
     said on stderr (nothing is recorded)."""
     if not args.caller:
-        args.caller = _ask_caller() or ""
+        args.caller = ask_caller() or ""
     return bool(args.caller)
 
 
-def _ask_caller() -> str | None:
+def ask_caller() -> str | None:
     """The caller's name asked for at a terminal and remembered, or None (said why)."""
     from bot.problems import display_name
     from bot.rounds.caller import VARIABLE, check_name, remember
@@ -295,8 +307,8 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
         folder,
         Round(
             title=args.title,
-            partnership=args.partnership,
-            period=args.period,
+            partnership=args.partnership or "",
+            period=args.period or "",
             framework=framework.id,
             self_dialogue=args.self_dialogue,
             telephone_dialogue=args.telephone_dialogue,
