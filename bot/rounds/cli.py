@@ -252,13 +252,19 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
     raise AssertionError(command)
 
 
-def _named(args: argparse.Namespace) -> bool:
-    """Whether the caller is named, to record a call or an interview: by the one rule
-    (bot/rounds/caller.py), else asked for at a terminal and remembered; if not, why is
-    said on stderr (nothing is recorded)."""
+def _named(args: argparse.Namespace, shot: Snapshot, now: datetime) -> Snapshot | None:
+    """The round as this caller sees it, once the caller is named to record a call or an
+    interview: by the one rule (bot/rounds/caller.py), else asked for at a terminal and
+    remembered; None if not (why is said on stderr, and nothing is recorded)."""
+    if args.caller:
+        return shot
+    args.caller = ask_caller() or ""
     if not args.caller:
-        args.caller = ask_caller() or ""
-    return bool(args.caller)
+        return None
+    from bot.rounds.work import snapshot
+
+    # Read before the name was known, the officer's own claims looked like someone else's.
+    return snapshot(shot.loaded.folder, now, args.caller)
 
 
 def ask_caller() -> str | None:
@@ -441,6 +447,11 @@ def _line(s: InviteeState, now: datetime) -> str:
 def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     from bot.rounds.state import CALLABLE, next_calls
 
+    if args.claim:
+        fresh = _named(args, shot, now)
+        if fresh is None:
+            return exit_codes.USAGE
+        shot = fresh
     queue = next_calls(shot.invitees, now)
     if not queue:
         print("No one to call now.")
@@ -473,8 +484,6 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     if args.claim:
         from bot.rounds.work import log_call
 
-        if not _named(args):
-            return exit_codes.USAGE
         log_call(shot.loaded.folder, queue[0].invitee, "calling", now, args.caller)
         print(f"Logged: {_show(args.caller, 40)} calling {queue[0].invitee.id} now.")
     return exit_codes.OK
@@ -515,8 +524,10 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     elif args.at:
         print("error: --at is only for call-back", file=sys.stderr)
         return exit_codes.USAGE
-    if not _named(args):
+    fresh = _named(args, shot, now)
+    if fresh is None:
         return exit_codes.USAGE
+    found = fresh.find(found.invitee.id)
     if found.being_called_by:
         print(f"note: {found.invitee.id} is being called by {_show(found.being_called_by, 40)}")
     entry = log_call(
@@ -736,7 +747,7 @@ def _previous(folder: Path) -> Path | None:
 
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
-    from bot.rounds.work import log_call, open_conversation
+    from bot.rounds.work import log_interview, open_conversation
 
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
@@ -774,21 +785,20 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     if not args.plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("error: the app needs a terminal; add --plain", file=sys.stderr)
         return exit_codes.USAGE
-    if telephone and not _named(args):
+    if telephone and _named(args, shot, datetime.now(UTC).replace(microsecond=0)) is None:
         return exit_codes.USAGE
     try:
         talk = open_conversation(catalogue, shot.loaded, found, getattr(args, "caller", ""))
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
-    if telephone and not talk.session.turns:
-        log_call(
-            shot.loaded.folder,
-            found.invitee,
-            "interview_started",
-            datetime.now(UTC).replace(microsecond=0),
-            args.caller,
-        )
+    log_interview(
+        shot.loaded.folder,
+        found.invitee,
+        talk,
+        datetime.now(UTC).replace(microsecond=0),
+        getattr(args, "caller", ""),
+    )
     try:
         if args.plain:
             from bot.plain import PlainMode

@@ -30,5 +30,6 @@ OUTCOME_LABELS: dict[str, str] = {
     "refused": "refused",
     "wrong_number": "wrong number",
     "interview_started": "interview started",
+    "interview_resumed": "interview resumed",
 }
 """Every call log outcome (``calling`` is a lease, not an attempt)."""

@@ -127,6 +127,23 @@ def log_call(
     return entry
 
 
+def log_interview(
+    folder: Path,
+    invitee: Invitee,
+    talk: conversation.Conversation,
+    at: datetime,
+    caller: str,
+) -> CallEntry | None:
+    """Log the call a telephone invitee's conversation is taken on, as soon as it is open
+    (durable when this returns): ``interview_started`` for a new interview,
+    ``interview_resumed`` for one carried on (a call back). None for a self-assessment,
+    which is no call."""
+    if invitee.mode != "telephone":
+        return None
+    outcome = "interview_resumed" if talk.session.turns else "interview_started"
+    return log_call(folder, invitee, outcome, at, caller)
+
+
 def open_conversation(
     catalogue: Catalogue,
     loaded: LoadedRound,
