@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import __version__, exit_codes, start_gc
 from bot.catalogue import Catalogue
@@ -16,6 +17,9 @@ from bot.cli_names import add_caller, named
 from bot.cli_output import add_output
 from bot.problems import LoadError, display_name
 from bot.statement_order import DEFAULT_ORDER, ORDERS
+
+if TYPE_CHECKING:
+    from bot.conversation import Conversation
 
 DESCRIPTION = (
     "A conversational self-assessment bot for local partnerships.\n"
@@ -163,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     resume.add_argument("-f", "--framework", help="the framework's .toml, if it is not installed")
     resume.add_argument("-d", "--dialogue", help="the dialogue's .toml, if it is not installed")
     resume.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
+    add_caller(resume)  # a round's interview carried on is a call, logged with its caller
     folders(resume)
 
     replay = commands.add_parser("replay", help="step through a transcript")
@@ -354,7 +359,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from bot import cli_compare
+    from bot.cli_report import aggregate_only
 
+    unused = aggregate_only(args)
+    if unused:
+        print(f"error: {unused} (--compare takes no filters)", file=sys.stderr)
+        return exit_codes.USAGE
     if len(args.transcripts) != 2 or args.aggregate:
         given = "with --aggregate" if args.aggregate else f"{len(args.transcripts)} given"
         print(
@@ -423,6 +433,14 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
                 file=sys.stderr,
             )
         return exit_codes.CANNOT_WRITE
+    try:
+        status = _resumed_call(args, session) if args.command == "resume" else exit_codes.OK
+    except BaseException:
+        session.close()
+        raise
+    if status != exit_codes.OK:
+        session.close()
+        return status
     torn = store.torn_note(args.transcript, session.dropped_bytes) if session.dropped_bytes else ""
     try:
         if args.plain:
@@ -438,6 +456,38 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
         return status
     finally:
         session.close()
+
+
+def _resumed_call(args: argparse.Namespace, talk: Conversation) -> int:
+    """A round's telephone interview carried on here is a call like any other: logged in
+    the round's call log (``interview_resumed``) by the caller rule. The exit status: not
+    OK, said why, when no caller is named (no call is logged under a made-up name) or
+    the log cannot be written."""
+    import datetime as dt
+
+    from bot.rounds.calls import calls_path
+    from bot.rounds.work import invitee_of, log_interview
+
+    if talk.header.mode != "telephone":
+        return exit_codes.OK
+    found = invitee_of(args.transcript, talk.header.invitee)
+    if found is None:
+        return exit_codes.OK
+    name = _interviewer(args.caller)
+    if not name:
+        return exit_codes.USAGE
+    folder, invitee = found
+    try:
+        log_interview(folder, invitee, talk, dt.datetime.now(dt.UTC).replace(microsecond=0), name)
+    except OSError as error:
+        print(
+            f"error: cannot log the call in {display_name(calls_path(folder))} "
+            f"({error.strerror or error}): make it writable and resume again; the transcript "
+            "is unchanged",
+            file=sys.stderr,
+        )
+        return exit_codes.CANNOT_WRITE
+    return exit_codes.OK
 
 
 def _interviewer(given: str | None) -> str:

@@ -139,3 +139,43 @@ def test_a_plain_interview_takes_its_interviewer_by_the_caller_rule(
     assert status == exit_codes.OK, err
     [transcript] = transcripts(tmp_path)
     assert f'[interviewer]\nname = "{expected}"' in transcript.read_text(encoding="utf-8")
+
+
+async def test_the_apps_new_interview_takes_its_interviewer_by_the_caller_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nobody: None
+) -> None:
+    from textual.widgets import Input, Static
+
+    from bot.catalogue import Catalogue
+    from bot.tui.screens.interview import InterviewScreen
+    from bot.tui.screens.start import StartScreen
+    from tests.tui_helpers import make_app
+
+    catalogue = Catalogue()
+    folder = tmp_path / "transcripts"
+    # None known: typed in the form, checked as the command line checks it, remembered.
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(StartScreen(catalogue, folder, telephone=True))
+        await pilot.pause()
+        box = app.screen.query_one("#interviewer", Input)
+        assert box.value == ""
+        box.value = "42"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "A name has letters in it." in str(
+            app.screen.query_one("#start-error", Static).render()
+        )
+        box.value = "Tess Officer"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.conversation.header.interviewer.name == "Tess Officer"
+    assert caller.known_caller() == "Tess Officer"
+    # Known (here from the environment): the form starts with it.
+    monkeypatch.setenv(caller.VARIABLE, "Env Officer")
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(StartScreen(catalogue, folder, telephone=True))
+        await pilot.pause()
+        assert app.screen.query_one("#interviewer", Input).value == "Env Officer"

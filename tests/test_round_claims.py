@@ -163,3 +163,35 @@ async def _open_round(app, pilot) -> RoundScreen:  # type: ignore[no-untyped-def
     screen = app.screen
     assert isinstance(screen, RoundScreen)
     return screen
+
+
+def test_an_interview_carried_on_with_resume_is_logged_by_the_caller_rule(
+    round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
+    assert cli.main(["round", "interview", "i002", "--plain", "--caller", "Sam"]) == 0
+    [transcript] = round_folder.glob("2*.toml")
+    # No caller named and input from a pipe: refused, nothing logged, nothing answered.
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n:quit\n"))
+    assert cli.main(["resume", str(transcript), "--plain"]) == exit_codes.USAGE
+    assert "who is calling? Give --caller NAME" in capsys.readouterr().err
+    assert len(log_of(round_folder)) == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n:quit\n"))
+    assert cli.main(["resume", str(transcript), "--plain", "--caller", "Kim"]) == exit_codes.OK
+    assert [(e["outcome"], e["caller"]) for e in log_of(round_folder)] == [
+        ("interview_started", "Sam"),
+        ("interview_resumed", "Kim"),
+    ]
+
+
+def test_a_call_log_that_cannot_be_written_is_a_clear_error(
+    round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refuse(*_: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("bot.rounds.calls.append", refuse)
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
+    status = cli.main(["round", "interview", "i001", "--plain", "--caller", "Sam"])
+    assert status == exit_codes.CANNOT_WRITE
+    assert "error: cannot log the call in" in capsys.readouterr().err

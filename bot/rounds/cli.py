@@ -792,13 +792,25 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
-    log_interview(
-        shot.loaded.folder,
-        found.invitee,
-        talk,
-        datetime.now(UTC).replace(microsecond=0),
-        getattr(args, "caller", ""),
-    )
+    try:
+        log_interview(
+            shot.loaded.folder,
+            found.invitee,
+            talk,
+            datetime.now(UTC).replace(microsecond=0),
+            getattr(args, "caller", ""),
+        )
+    except OSError as error:
+        from bot.problems import display_name
+        from bot.rounds.calls import calls_path
+
+        talk.close()
+        print(
+            f"error: cannot log the call in {display_name(calls_path(shot.loaded.folder))} "
+            f"({error.strerror or error}): make it writable and start again",
+            file=sys.stderr,
+        )
+        return exit_codes.CANNOT_WRITE
     try:
         if args.plain:
             from bot.plain import PlainMode

@@ -14,7 +14,7 @@ from bot.model import Person, Respondent
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds import calls
 from bot.rounds.calls import LEASE, CallEntry
-from bot.rounds.folder import LoadedRound, load_round
+from bot.rounds.folder import LoadedRound, load_round, round_path
 from bot.rounds.model import Invitee
 from bot.rounds.plan_review import review_items
 from bot.rounds.state import InviteeState, Linked, Progress, progress, states
@@ -125,6 +125,18 @@ def log_call(
     )
     calls.append(folder, [entry])
     return entry
+
+
+def invitee_of(path: Path, invitee_id: str) -> tuple[Path, Invitee] | None:
+    """The round folder and the invitee a transcript was taken for: a transcript in a
+    round's folder naming one of its invitees (case ignored); None for any other."""
+    if not invitee_id or not round_path(path.parent).is_file():
+        return None
+    loaded = load_round(path.parent)
+    for invitee in loaded.round.invitees:
+        if invitee.id.casefold() == invitee_id.casefold():
+            return loaded.folder, invitee
+    return None
 
 
 def log_interview(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual import on
@@ -15,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from bot.catalogue import Catalogue
 from bot.model import Person, Respondent
 from bot.problems import LoadError
+from bot.rounds.caller import check_name, known_caller, remember
 from bot.tui.app import host
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.key_hints import KeyHints
@@ -65,7 +67,8 @@ class StartScreen(Screen[None]):
             yield Select([], id="dialogue", prompt="The framework's own", compact=True)
             if self.telephone:
                 yield Label("Interviewer")
-                yield Input(placeholder="Your name", id="interviewer", compact=True)
+                # The caller rule of a round (bot/rounds/caller.py): the name known, else typed.
+                yield Input(known_caller(), placeholder="Your name", id="interviewer", compact=True)
             for key, label, placeholder in FIELDS:
                 if self.telephone and key == "name":
                     label, placeholder = "Respondent's name", "Who is being interviewed"
@@ -112,13 +115,16 @@ class StartScreen(Screen[None]):
             return
         interviewer = None
         if self.telephone:
-            if not self._value("interviewer"):
-                self.query_one("#start-error", Static).update(
-                    Content("Please give the interviewer's name.")
-                )
+            typed = self._value("interviewer")
+            if not typed or check_name(typed):
+                why = check_name(typed) if typed else "Please give the interviewer's name."
+                self.query_one("#start-error", Static).update(Content(why))
                 self.query_one("#interviewer", Input).focus()
                 return
             interviewer = Person(name=self._value("interviewer"))
+            if not known_caller():
+                with contextlib.suppress(OSError):  # only a convenience for next time
+                    remember(interviewer.name)
         respondent = Respondent(**{key: self._value(key) for key, _, _ in FIELDS})
         try:
             talk = conversation.start(
