@@ -167,6 +167,7 @@ async def test_the_apps_new_interview_takes_its_interviewer_by_the_caller_rule(
             app.screen.query_one("#start-error", Static).render()
         )
         box.value = "Tess Officer"
+        app.screen.query_one("#name", Input).value = "Ann"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
