@@ -36,6 +36,9 @@ LOGGED_BY_THE_PRODUCT = {
     "being-called": "round next --claim logs that you are calling someone",
     "interview-started": "round interview ID logs that their interview started",
     "started": "round interview ID logs that their interview started",
+    "interview-resumed": "round interview ID (or resume FILE) logs that their interview "
+    "was carried on",
+    "resumed": "round interview ID (or resume FILE) logs that their interview was carried on",
 }
 """Outcomes in the call log that a caller does not give: what logs each."""
 
