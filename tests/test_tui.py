@@ -983,3 +983,28 @@ async def test_a_note_keeps_the_narrative_answer_being_typed(tmp_path: Path) -> 
         await pilot.pause()
         assert area.text == "Half a reply"
     assert any(t.kind == "note" for t in on_disk(talk.path).turns)
+
+
+async def test_the_end_counts_answers_by_the_reports_rule(tmp_path: Path) -> None:
+    """Don't know is not counted as answered at the end, as in the report."""
+    from bot.report.data import assessment_data
+
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for keys in (("d", "enter"), ("n", "enter"), ("1", "3", "enter"), ("3", "enter")):
+            while talk.current().kind == "probe":
+                await pilot.press("ctrl+o")
+                await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+        assert talk.session.complete
+        result = shown(app, "#result")
+        assert "3 answered, 1 don't know" in result
+        assert "4 questions answered" not in result
+        screen = app.screen
+        assert isinstance(screen, ChatScreen) and screen.assessment is not None
+        # The report says the same, from the same rule.
+        assert assessment_data(screen.assessment)["answers"]["words"] == "3 answered, 1 don't know"

@@ -193,6 +193,20 @@ def area_data(result: AreaResult) -> dict[str, Any]:
     }
 
 
+def tally_data(assessment: Assessment) -> dict[str, Any]:
+    """The questions asked, by what each got, as figures and in words (the one rule,
+    `bot.scoring.results.answer_tally`, that the end of a conversation says too)."""
+    tally = assessment.tally
+    return {
+        "answered": tally.answered,
+        "dont_know": tally.dont_know,
+        "refused": tally.refused,
+        "not_applicable": tally.not_applicable,
+        "unanswered": tally.unanswered,
+        "words": tally.words(),
+    }
+
+
 def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str, Any]:
     """The full compiled assessment as JSON-able data."""
     who = assessment.respondent
@@ -223,6 +237,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             "stage": band(assessment.stage),
             "stages": stages_data(framework),
         },
+        "answers": tally_data(assessment),
         "areas": [area_data(a) for a in assessment.areas],
         "overall_actions": [action_data(a) for a in assessment.overall_actions],
         "actions": [action_data(a) for a in assessment.actions],
