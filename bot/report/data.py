@@ -73,6 +73,22 @@ def framework_data(framework: Framework) -> dict[str, Any]:
     }
 
 
+def wording_note(framework: Framework) -> str:
+    """Where the suggested actions' words come from, said once in every report: the
+    frameworks keep the seed's own wording (which may name the partnership or place the
+    seed was written for, such as Fareham), so a report for another partnership says
+    whose words they are rather than rewording them."""
+    source = framework.source
+    origin = ", ".join(
+        part for part in (source.document, source.publisher, str(source.year or "")) if part
+    )
+    return (
+        f"The suggested actions are worded as in the framework's source ({origin}). Where "
+        "one names a partnership, council or place, that is the source's own, not "
+        "necessarily the partnership assessed here."
+    )
+
+
 def stages_data(framework: Framework) -> list[dict[str, Any] | None]:
     """The framework's stages as data, lowest first."""
     return [band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)]
@@ -243,6 +259,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "actions": [action_data(a) for a in assessment.actions],
         "priority_rule": PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
+        "wording_note": wording_note(framework),
         "not_asked": sum(1 for a in assessment.areas for q in a.questions if not q.asked),
         "warnings": list(assessment.warnings),
     }
