@@ -429,6 +429,26 @@ async def test_report_screen_figures_read_as_the_paper_reports_do(tmp_path: Path
     assert "overall 40.1/100 (Amber)" in title and "**Overall score:** 40.1 / 100" in paper
 
 
+async def test_report_screen_states_the_priority_rule_beside_its_priorities(
+    tmp_path: Path,
+) -> None:
+    # As the paper report does: each priority shown can be checked from what is shown.
+    from bot.report.data import wording_note
+    from bot.scoring.compile import PRIORITY_RULE
+
+    app = make_app(Catalogue(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sample_report(pilot, tmp_path)
+        shown = str(screen.query_one("#actions").render())
+    flat = " ".join(shown.split())
+    assert f"How priority is set: {PRIORITY_RULE}" in flat
+    assert f"Wording: {wording_note(screen.assessment.framework)}" in flat
+    assert flat.index("How priority is set") < flat.index("priority high")
+    # The need as the rule reads it (one decimal place), never rounded to a whole number.
+    for action in screen.assessment.actions:
+        assert f"priority {action.priority} (need {action.need:.1f})" in flat
+
+
 async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
     catalogue = mini_catalogue()
     talk = start(catalogue, tmp_path)
