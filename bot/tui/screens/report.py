@@ -122,8 +122,8 @@ class ReportScreen(ExportingScreen):
                 lines.append(f"   source: {action.action.source}")
             lines.append(
                 f"   priority {action.priority} (need {figure(action.need)})"
-                + (f"; owner: {action.action.owner}" if action.action.owner else "")
-                + (f"; by {action.due}" if action.due else "")
+                + (f"; suggested owner: {action.action.owner}" if action.action.owner else "")
+                + (f"; suggested due date: {action.due}" if action.due else "")
             )
             if action.triggers:
                 lines.append(f"   because: {'; '.join(action.triggers)}")
