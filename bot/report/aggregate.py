@@ -51,19 +51,22 @@ def aggregate_data(
     anonymise: bool,
     loaded: LoadedFramework | None = None,
     order: str = DEFAULT_ORDER,
+    small_groups: bool = False,
 ) -> dict[str, Any]:
     """An aggregate as JSON-able data for the templates (names never appear in it); the
     framework is ``loaded`` when given, else found by id. Statements are listed by area
     in the framework's order, or in the published order (by their own numbers) when
-    ``order`` is "published"."""
+    ``order`` is "published". With ``small_groups`` (an anonymised report for readers)
+    no figure rests on fewer than `MIN_GROUP` people (`bot.scoring.small_groups`); a
+    comparison, which tests the figures themselves, takes them whole."""
     check_order(order)
     framework = (loaded or catalogue.framework(framework_id)).framework
     pooled_groups: dict[str, list[str]] = {"roles": [], "sectors": []}
-    if anonymise:
+    if small_groups:
         # No figure resting on fewer than MIN_GROUP people (one rule: small_groups).
         totals, pooled_groups = _pooled(totals)
-    areas = _areas(framework, totals, anonymise)
-    statements, notes = _statements(framework, totals, anonymise)
+    areas = _areas(framework, totals, small_groups)
+    statements, notes = _statements(framework, totals, small_groups)
     if order == "published":
         statements.sort(key=lambda s: published_key(s["number"]))
     # The mean of the area means, weighted by the areas' weights, as in a single report.
@@ -75,7 +78,7 @@ def aggregate_data(
         "report_schema": AGGREGATE_SCHEMA,
         "kind": "aggregate",
         "anonymised": anonymise,
-        "small_group_rule": SMALL_GROUP_RULE if anonymise else "",
+        "small_group_rule": SMALL_GROUP_RULE if small_groups else "",
         "hidden_label": HIDDEN,
         "pooled": pooled_groups,
         "small_group_min": MIN_GROUP,
@@ -100,7 +103,7 @@ def aggregate_data(
         "pattern_rule": PATTERN_RULE,
         "pattern_min": MIN_FOR_PATTERN,
         "benchmark_notes": notes,
-        "facts": _facts(framework, totals, anonymise),
+        "facts": _facts(framework, totals, small_groups),
         "actions": _actions(framework, totals),
         "priority_rule": AGGREGATE_PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
@@ -158,26 +161,28 @@ def _pooled(totals: Totals) -> tuple[Totals, dict[str, list[str]]]:
 
 
 def _by_group(
-    spreads: dict[tuple[str, str], Spread], area: str, groups: list[str], anonymise: bool
+    spreads: dict[tuple[str, str], Spread], area: str, groups: list[str], small_groups: bool
 ) -> tuple[dict[str, float | None], list[str]]:
-    """An area's mean by group, and (anonymised) the groups whose mean is not shown."""
+    """An area's mean by group, and (small groups hidden) the groups whose mean is not shown."""
     found = {g: spreads.get((area, g), Spread()) for g in groups}
-    hidden = hidden_cells({g: s.count for g, s in found.items()}) if anonymise else set()
+    hidden = hidden_cells({g: s.count for g, s in found.items()}) if small_groups else set()
     means = {g: None if g in hidden else rounded(s.mean) for g, s in found.items()}
     return means, [g for g in groups if g in hidden]
 
 
-def _areas(framework: Framework, totals: Totals, anonymise: bool = False) -> list[dict[str, Any]]:
+def _areas(
+    framework: Framework, totals: Totals, small_groups: bool = False
+) -> list[dict[str, Any]]:
     roles = _ordered(totals.roles, OTHER_ROLES)
     sectors = _ordered(totals.sectors, OTHER_SECTORS)
     areas = []
     for area in framework.areas:
         spread = totals.areas.get(area.id, Spread())
         # An area's own figures resting on fewer than MIN_GROUP respondents are not shown.
-        hidden = anonymise and 0 < spread.count < MIN_GROUP
+        hidden = small_groups and 0 < spread.count < MIN_GROUP
         mean = None if hidden else spread.mean
-        by_role, hidden_roles = _by_group(totals.by_role, area.id, roles, anonymise)
-        by_sector, hidden_sectors = _by_group(totals.by_sector, area.id, sectors, anonymise)
+        by_role, hidden_roles = _by_group(totals.by_role, area.id, roles, small_groups)
+        by_sector, hidden_sectors = _by_group(totals.by_sector, area.id, sectors, small_groups)
         areas.append(
             {
                 "id": area.id,
@@ -228,7 +233,9 @@ def _register(group: Group, totals: Totals) -> dict[str, Any]:
 _ABSTENTION_LABELS = {"dont_know": "Don't know", "not_applicable": "Not applicable"}
 
 
-def _facts(framework: Framework, totals: Totals, anonymise: bool = False) -> list[dict[str, Any]]:
+def _facts(
+    framework: Framework, totals: Totals, small_groups: bool = False
+) -> list[dict[str, Any]]:
     """The tally of facts (questions never scored, dates aside) in the framework's order:
     how many respondents named each answer, and their share of those who answered (a
     choice of several can name more than one)."""
@@ -246,7 +253,7 @@ def _facts(framework: Framework, totals: Totals, anonymise: bool = False) -> lis
             # Values not among the options (numbers) follow, smallest first.
             rest = sorted((v for v in tally if v not in labels), key=_number_first)
             # Anonymised, what fewer than MIN_GROUP people answered is not shown.
-            hidden = anonymise and n < MIN_GROUP
+            hidden = small_groups and n < MIN_GROUP
             facts.append(
                 {
                     "id": question.id,
@@ -279,7 +286,7 @@ def _number_first(value: str) -> tuple[int, float, str]:
 
 
 def _statements(
-    framework: Framework, totals: Totals, anonymise: bool = False
+    framework: Framework, totals: Totals, small_groups: bool = False
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The statements table in the framework's order, and the notes on published figures."""
     statements: list[dict[str, Any]] = []
@@ -293,8 +300,8 @@ def _statements(
             n = sum(v for k, v in counts.items() if k != "not_applicable")
             if not n:
                 continue
-            # Anonymised, the answers of fewer than MIN_GROUP people are not shown.
-            hidden = anonymise and n < MIN_GROUP
+            # The answers of fewer than MIN_GROUP people are not shown (anonymised).
+            hidden = small_groups and n < MIN_GROUP
             shown = {} if hidden else counts
             row = {
                 "id": question.id,

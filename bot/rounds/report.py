@@ -103,7 +103,13 @@ def round_report(
     if framework_totals is None:
         return None, run, response
     data = aggregate_data(
-        shot.loaded.round.framework, framework_totals, run, catalogue, filters, anonymise
+        shot.loaded.round.framework,
+        framework_totals,
+        run,
+        catalogue,
+        filters,
+        anonymise,
+        small_groups=anonymise,
     )
     # The board's agreed owners, due dates and status, where it agreed them (one rule).
     data["actions"], data["owners_note"] = with_agreed_plan(
