@@ -29,9 +29,8 @@ from bot.tui.widgets.text_input import TextInput
 from bot.turn_words import answer_hint
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
-    from textual.widgets import TextArea
-
     from bot.scoring.results import Assessment
+    from bot.tui.widgets.long_answer import LongAnswer
 
 LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
 """Said on the multi-line box itself, where the respondent is typing."""
@@ -144,16 +143,17 @@ class ChatScreen(ConversationScreen):
             box.focus()
         self.query_one(KeyHints).refresh_hints()
 
-    def _long_answer(self, create: bool) -> TextArea | None:
+    def _long_answer(self, create: bool) -> LongAnswer | None:
         """The multi-line box for narrative answers, made the first time one is needed."""
         found = self.query("#long-answer")
         if not found and not create:
             return None
-        from textual.widgets import TextArea  # only once a narrative answer is asked for
+        # Only once a narrative answer is asked for.
+        from bot.tui.widgets.long_answer import LongAnswer
 
         if found:
-            return found.first(TextArea)
-        area = TextArea(
+            return found.first(LongAnswer)
+        area = LongAnswer(
             id="long-answer",
             soft_wrap=True,
             placeholder="Type your answer; Enter adds a line, Ctrl+S sends it",
@@ -269,8 +269,15 @@ class ChatScreen(ConversationScreen):
 
     @on(TextInput.Full)
     def _full(self, event: TextInput.Full) -> None:
+        self._say_full(event.words)
+
+    def on_long_answer_full(self, event: LongAnswer.Full) -> None:
+        """The multi-line box is full: said as the one-line box says it."""
+        self._say_full(event.words)
+
+    def _say_full(self, words: str) -> None:
         hint = self.query_one("#hint", Static)
-        hint.update(Content(event.words))
+        hint.update(Content(words))
         hint.add_class("-error")
 
     @on(OptionsBar.Chosen)
