@@ -36,12 +36,16 @@ LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
 """Said on the multi-line box itself, where the respondent is typing."""
 
 
+OPTION_KEYS = "1-5, y, n, d"
+"""The help's row for typing an option's key, named by the question's own keys when shown."""
+
+
 class ChatScreen(ConversationScreen):
     """A self-assessment, one question at a time, saved after every answer."""
 
     AUTO_FOCUS = "#answer"
     HELP_KEYS = [
-        ("1-5, y, n, d", "type an option's key, a comment after it if you like"),
+        (OPTION_KEYS, "type an option's key, a comment after it if you like"),
         ("Enter", "send what is typed (a key or words, a number, a reply)"),
         ("click", "an option button sends that option at once"),
     ]
@@ -341,7 +345,17 @@ class ChatScreen(ConversationScreen):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen("Self-assessment keys", help_rows(self)))
+        # The option keys named are this question's own (not every framework's).
+        session = self.conversation.session
+        options = () if session.over else session.current().options
+        rows = []
+        for keys, meaning in help_rows(self):
+            if keys == OPTION_KEYS:
+                if not options:
+                    continue
+                keys = ", ".join(o.key for o in options)
+            rows.append((keys, meaning))
+        self.app.push_screen(HelpScreen("Self-assessment keys", rows))
 
     def action_report(self) -> None:
         if self.assessment is not None:
