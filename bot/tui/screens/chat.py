@@ -18,7 +18,12 @@ from bot.figures import figure
 from bot.problems import display_name
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, overall_words
-from bot.tui.screens.conversation_base import SKIP_KEY, SKIP_KEYS, ConversationScreen
+from bot.tui.screens.conversation_base import (
+    OPTION_KEYS,
+    SKIP_KEY,
+    SKIP_KEYS,
+    ConversationScreen,
+)
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
@@ -34,10 +39,6 @@ if TYPE_CHECKING:  # loaded when first needed, not before the first question is 
 
 LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
 """Said on the multi-line box itself, where the respondent is typing."""
-
-
-OPTION_KEYS = "1-5, y, n, d"
-"""The help's row for typing an option's key, named by the question's own keys when shown."""
 
 
 class ChatScreen(ConversationScreen):
@@ -345,17 +346,7 @@ class ChatScreen(ConversationScreen):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        # The option keys named are this question's own (not every framework's).
-        session = self.conversation.session
-        options = () if session.over else session.current().options
-        rows = []
-        for keys, meaning in help_rows(self):
-            if keys == OPTION_KEYS:
-                if not options:
-                    continue
-                keys = ", ".join(o.key for o in options)
-            rows.append((keys, meaning))
-        self.app.push_screen(HelpScreen("Self-assessment keys", rows))
+        self.app.push_screen(HelpScreen("Self-assessment keys", self.help_keys(help_rows(self))))
 
     def action_report(self) -> None:
         if self.assessment is not None:
