@@ -240,8 +240,8 @@ class ChatScreen(ConversationScreen):
         else:
             thanks = "The assessment was abandoned. Everything answered is kept."
             result = f"Overall so far: {overall_words(assessment)}"
-        answered = sum(1 for a in assessment.areas for q in a.questions if q.answer is not None)
-        result += f"  ·  {answered} question{'s' if answered != 1 else ''} answered"
+        # The report's own rule (`Assessment.tally`): Don't know is not counted as answered.
+        result += f"  ·  {assessment.tally.words()}"
         saved = f"Transcript saved: {display_name(self.conversation.path)}"
         view_report = Button("View report (o)", id="view-report", variant="primary", compact=True)
         self.mount(
