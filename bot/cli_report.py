@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.catalogue import Catalogue
-from bot.cli_output import emit, make_folder, write
+from bot.cli_output import emit, folder_refusal, make_folder, write
 from bot.problems import Problem, display_name, suggest
 from bot.report.make import (
     NothingToAggregate,
@@ -37,8 +37,29 @@ REPORT_SUFFIXES = frozenset({".md", ".html", ".json", ".csv"})
 not exist yet is taken as a mistake rather than made into a folder."""
 
 
+AGGREGATE_ONLY = ("framework", "partnership", "role", "sector", "since", "until")
+"""Options that choose an aggregate's transcripts, and mean nothing without it."""
+
+
+def aggregate_only(args: argparse.Namespace) -> str:
+    """Why options given make no sense without --aggregate, or "" when they do."""
+    if args.aggregate:
+        return ""
+    given = [f"--{name}" for name in AGGREGATE_ONLY if getattr(args, name, None) is not None]
+    if not given:
+        return ""
+    return (
+        f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} for an aggregate over "
+        "many transcripts: add --aggregate, or leave "
+        f"{'it' if len(given) == 1 else 'them'} out"
+    )
+
+
 def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
     """Make the reports the arguments ask for; return the exit status."""
+    unused = aggregate_only(args)
+    if unused:
+        return _error(unused, exit_codes.USAGE)
     options = ReportOptions(
         format=args.format,
         anonymise=args.anonymise,
@@ -71,12 +92,17 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
             f"there as NAME.{options.format}), or add --aggregate for one report over them all",
             exit_codes.USAGE,
         )
-    if output is not None and not several and output.is_dir():
+    if several and getattr(args, "output_is_stdout", False):
         return _error(
-            f"-o {display_name(output)} is a folder: name the report's file, such as "
-            f"{display_name(output / ('report.' + options.format))}",
+            f"-o - is standard output, but {len(files)} transcripts make {len(files)} "
+            "reports, which cannot go to one stream: name a folder for them (such as -o "
+            f"reports; each is written there as NAME.{options.format}), or add --aggregate "
+            "for one report over them all",
             exit_codes.USAGE,
         )
+    refused = "" if several else folder_refusal(output, f"report.{options.format}")
+    if refused:
+        return _error(refused, exit_codes.USAGE)
     if args.aggregate:
         return _aggregate(args, catalogue, options, files)
     reports = transcript_reports(files, catalogue, options)
