@@ -115,8 +115,12 @@ class InterviewScreen(ConversationScreen):
         with contextlib.suppress(SaveError):
             self.conversation.pause_call()
 
-    def on_unmount(self) -> None:
+    def let_go(self) -> None:
         self._pause_call()
+        super().let_go()
+
+    def on_unmount(self) -> None:
+        self._pause_call()  # leaving without a dismissal (the app closing): once only
         super().on_unmount()
 
     # ----- showing --------------------------------------------------------------------------
