@@ -297,3 +297,27 @@ async def test_leaving_an_interview_never_shows_it_as_open_to_the_officer_who_le
         assert seen == [False]
         await until(pilot, lambda: screen.shot is not None)
         assert "open" not in row_text(screen, "h38")
+
+
+async def test_a_call_back_takes_a_note_as_the_command_line_does(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        screen.select("h38")
+        await pilot.press("o", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        await pilot.press("tab")  # from the time (the suggestion kept) to the note
+        for key in "ask for Jo":
+            await pilot.press("space" if key == " " else key)
+        await pilot.press("enter")
+        await pilot.pause()
+        entry = last_entry(folder)
+        assert (entry["invitee"], entry["outcome"], entry["note"]) == (
+            "h38",
+            "call_back",
+            "ask for Jo",
+        )
+        assert entry["appointment"]

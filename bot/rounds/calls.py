@@ -43,6 +43,10 @@ OUTCOMES: tuple[str, ...] = tuple(k for k in OUTCOME_LABELS if k != "calling")
 """The outcomes of an attempt (``calling`` is a lease, not an attempt)."""
 
 
+NOTE_LIMIT = 2000
+"""The longest note a call log entry keeps."""
+
+
 class CallEntry(Strict):
     """One line of the call log."""
 
@@ -58,7 +62,7 @@ class CallEntry(Strict):
     """For call_back: when to ring again."""
     until: datetime | None = None
     """For calling: when the lease ends if nothing follows it."""
-    note: str = Field(default="", max_length=2000)
+    note: str = Field(default="", max_length=NOTE_LIMIT)
     """Anything the caller wants to remember."""
 
     @field_validator("at", "appointment", "until")

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
+from bot.rounds.calls import NOTE_LIMIT
 from bot.rounds.when import WHEN_HELP, parse_when
 from bot.tui.screens.dialogs import Dialog
 
@@ -32,6 +33,8 @@ class Recorded:
     """A call log outcome."""
     appointment: datetime | None = None
     """For call_back: when."""
+    note: str = ""
+    """For call_back: a note for whoever rings them (as `round call --note` takes)."""
 
 
 class OutcomeScreen(Dialog[Recorded | None]):
@@ -72,16 +75,21 @@ class OutcomeScreen(Dialog[Recorded | None]):
             return
         # The time box is only mounted now, so that until then every key is an outcome.
         box = Input(value=self.suggestion, id="when")
-        self.query_one(Vertical).mount(box, before=self.query_one("#outcome-hint"))
+        note = Input(
+            placeholder="A note for the call back (optional), e.g. ask for the clerk",
+            id="call-note",
+            max_length=NOTE_LIMIT,
+        )
+        self.query_one(Vertical).mount(box, note, before=self.query_one("#outcome-hint"))
         box.focus()
         self.query_one("#outcome-hint", Static).update(
-            Content(f"When to call back: {WHEN_HELP}. Enter records it; Esc cancels.")
+            Content(f"When to call back: {WHEN_HELP}. Tab: a note. Enter records it; Esc cancels.")
         )
 
-    @on(Input.Submitted, "#when")
-    def _when(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted, "#when, #call-note")
+    def _when(self) -> None:
         try:
-            moment = parse_when(event.value, self.now.astimezone())
+            moment = parse_when(self.query_one("#when", Input).value, self.now.astimezone())
         except ValueError as error:
             self.query_one("#outcome-hint", Static).update(Content(str(error)))
             return
@@ -94,7 +102,8 @@ class OutcomeScreen(Dialog[Recorded | None]):
                 )
             )
             return
-        self.dismiss(Recorded("call_back", moment))
+        note = self.query_one("#call-note", Input).value.strip()
+        self.dismiss(Recorded("call_back", moment, note))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

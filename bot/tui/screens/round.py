@@ -341,6 +341,7 @@ class RoundScreen(Screen[None]):
                     self.clock(),
                     self.caller,
                     recorded.appointment,
+                    recorded.note,
                 )
             except OSError as error:
                 host(self).show_error("Could not log the call", str(error))
