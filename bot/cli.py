@@ -468,7 +468,8 @@ def _resumed_call(args: argparse.Namespace, talk: Conversation) -> int:
     from bot.rounds.calls import calls_path
     from bot.rounds.work import invitee_of, log_interview
 
-    if talk.header.mode != "telephone":
+    # A finished call is only shown, never carried on: no call to log, no caller to ask.
+    if talk.header.mode != "telephone" or talk.session.over:
         return exit_codes.OK
     found = invitee_of(args.transcript, talk.header.invitee)
     if found is None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input
 
-from bot import cli, exit_codes
+from bot import cli, conversation, exit_codes
 from bot.catalogue import Catalogue
 from bot.rounds import caller, calls
 from bot.rounds.calls import LEASE, CallEntry
@@ -195,3 +195,23 @@ def test_a_call_log_that_cannot_be_written_is_a_clear_error(
     status = cli.main(["round", "interview", "i001", "--plain", "--caller", "Sam"])
     assert status == exit_codes.CANNOT_WRITE
     assert "error: cannot log the call in" in capsys.readouterr().err
+
+
+def test_resuming_a_finished_interview_logs_no_call(
+    round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
+    assert cli.main(["round", "interview", "i002", "--plain", "--caller", "Sam"]) == 0
+    [transcript] = round_folder.glob("2*.toml")
+    talk = conversation.resume(Catalogue(), transcript)
+    while not talk.session.over:
+        assert talk.skip().accepted
+    talk.close()
+    before = log_of(round_folder)
+    capsys.readouterr()
+    # Named or not, from a pipe: the finished call is said to be complete, nothing logged.
+    for named in (["--caller", "Kim"], []):
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))
+        assert cli.main(["resume", str(transcript), "--plain", *named]) == exit_codes.OK
+        assert "already complete" in capsys.readouterr().out
+    assert log_of(round_folder) == before
