@@ -361,9 +361,9 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from bot import cli_compare
     from bot.cli_report import aggregate_only
 
-    unused = aggregate_only(args)
+    unused = aggregate_only(args, comparing=True)
     if unused:
-        print(f"error: {unused} (--compare takes no filters)", file=sys.stderr)
+        print(f"error: {unused}", file=sys.stderr)
         return exit_codes.USAGE
     if len(args.transcripts) != 2 or args.aggregate:
         given = "with --aggregate" if args.aggregate else f"{len(args.transcripts)} given"

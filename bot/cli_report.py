@@ -41,17 +41,20 @@ AGGREGATE_ONLY = ("framework", "partnership", "role", "sector", "since", "until"
 """Options that choose an aggregate's transcripts, and mean nothing without it."""
 
 
-def aggregate_only(args: argparse.Namespace) -> str:
-    """Why options given make no sense without --aggregate, or "" when they do."""
-    if args.aggregate:
+def aggregate_only(args: argparse.Namespace, comparing: bool = False) -> str:
+    """Why options given make no sense without --aggregate (or at all when comparing,
+    which takes no filters), or "" when they do."""
+    if args.aggregate and not comparing:
         return ""
     given = [f"--{name}" for name in AGGREGATE_ONLY if getattr(args, name, None) is not None]
     if not given:
         return ""
+    it = "it" if len(given) == 1 else "them"
+    if comparing:
+        return f"--compare takes no filters: leave {', '.join(given)} out"
     return (
         f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} for an aggregate over "
-        "many transcripts: add --aggregate, or leave "
-        f"{'it' if len(given) == 1 else 'them'} out"
+        f"many transcripts: add --aggregate, or leave {it} out"
     )
 
 

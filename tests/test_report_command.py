@@ -190,7 +190,6 @@ def test_a_misspelt_framework_filter_is_named_with_a_suggestion(
             [str(PTP), str(FAREHAM), "--since", "2009-01-01", "--sector", "public"],
             "--sector, --since are",
         ),
-        (["--compare", str(EXAMPLES), str(EXAMPLES), "--framework", "hallmarks"], "--framework is"),
     ],
 )
 def test_filters_without_aggregate_are_refused_not_ignored(
@@ -200,3 +199,14 @@ def test_filters_without_aggregate_are_refused_not_ignored(
     assert status == exit_codes.USAGE and out == ""
     assert message in err and "add --aggregate, or leave" in err
     assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize("aggregate", [[], ["--aggregate"]])
+def test_filters_with_compare_are_refused_and_only_leaving_them_out_is_advised(
+    capsys: pytest.CaptureFixture[str], aggregate: list[str]
+) -> None:
+    args = ["--compare", str(EXAMPLES), str(EXAMPLES), "--framework", "hallmarks", *aggregate]
+    status, out, err = report(capsys, *args)
+    assert status == exit_codes.USAGE and out == ""
+    assert "--compare takes no filters: leave --framework out" in err
+    assert "add --aggregate" not in err
