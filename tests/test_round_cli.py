@@ -350,8 +350,9 @@ def test_a_path_said_back_after_o_is_shown_never_obeyed(tmp_path: Path) -> None:
         assert "\x1b" not in said and "\x07" not in said, args
         assert "a\\x1b[31m" in said, args
     assert (tmp_path / name).exists() and (tmp_path / ("plan-" + name)).exists()
-    # A file that cannot be written is said plainly, never a traceback.
+    # A file that cannot be written (a folder of that name) is said plainly, never a
+    # traceback, before anything is compiled.
     (tmp_path / "taken").mkdir()
     failed = run("round", "report", "-r", str(sample), "-o", "taken", cwd=tmp_path)
     assert failed.returncode != 0 and "Traceback" not in failed.stderr
-    assert "error: cannot write taken" in failed.stderr
+    assert "error: -o taken is a folder: name the report's file" in failed.stderr

@@ -81,7 +81,7 @@ def test_the_printed_pattern_rule_is_the_rule_applied(tmp_path: Path, catalogue:
     assert split and all(s["n"] == 2 for s in split)
     # Half agree and half disagree, but on two answers: the rule as printed says why it
     # is not marked conflict, and the table says so rather than leaving the cell blank.
-    assert all(s["pattern"] == "" for s in split)
+    assert all(s["pattern"] == "too few to tell" for s in split)
     assert data["pattern_rule"] == PATTERN_RULE
     assert "at least 30% agree and at least 30% disagree" in PATTERN_RULE
     assert "fewer than 5 answers" in PATTERN_RULE
@@ -102,7 +102,7 @@ def test_the_pattern_rule_words_follow_its_constants() -> None:
     assert f"fewer than {aggregate.MIN_FOR_PATTERN} answers" in aggregate.PATTERN_RULE
     split = {"agree": 3, "disagree": 2}
     assert aggregate.statement_pattern(split, aggregate.MIN_FOR_PATTERN) == "conflict"
-    assert aggregate.statement_pattern({"agree": 1, "disagree": 1}, 2) == ""
+    assert aggregate.statement_pattern({"agree": 1, "disagree": 1}, 2) == "too few to tell"
 
 
 SMALL = [

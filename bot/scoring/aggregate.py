@@ -44,11 +44,13 @@ CONSENSUS_SHARE = 80.0
 """A statement is a consensus when at least this share (%) agree, or as many disagree."""
 MIN_FOR_PATTERN = 5
 """Below this many answers no pattern is marked: two people who differ are not a conflict."""
+TOO_FEW_FOR_PATTERN = "too few to tell"
+"""A statement's pattern where it has fewer than MIN_FOR_PATTERN answers."""
 PATTERN_RULE = (
     f"A statement is marked conflict where at least {CONFLICT_SHARE:g}% agree and at least "
     f"{CONFLICT_SHARE:g}% disagree, and consensus where {CONSENSUS_SHARE:g}% or more agree or "
     f"{CONSENSUS_SHARE:g}% or more disagree; neither is marked on fewer than "
-    f"{MIN_FOR_PATTERN} answers (shown as too few to tell)."
+    f"{MIN_FOR_PATTERN} answers (shown as {TOO_FEW_FOR_PATTERN})."
 )
 """The statement pattern rule in words, as every aggregate and round report states it."""
 PRIORITIES = ("low", "medium", "high")
@@ -459,9 +461,10 @@ def aggregate_priority(need: float | None, share: float) -> str:
 
 def statement_pattern(counts: dict[str, int], n: int) -> str:
     """A statement's pattern: "conflict" when many both agree and disagree, "consensus"
-    when most give one answer, else "" (always "" below a few respondents)."""
+    when most give one answer, else ""; below a few answers, "too few to tell" (reports
+    print it as it is, in every format)."""
     if n < MIN_FOR_PATTERN:
-        return ""
+        return TOO_FEW_FOR_PATTERN
     agree = percentage(counts.get("agree", 0), n) or 0.0
     disagree = percentage(counts.get("disagree", 0), n) or 0.0
     if agree >= CONFLICT_SHARE and disagree >= CONFLICT_SHARE:
