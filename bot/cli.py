@@ -203,11 +203,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder of templates overriding the built-in ones",
     )
     report.add_argument(
-        "--framework", help="aggregate: only this framework (an id, or a framework .toml)"
+        "--framework",
+        type=named("a framework id or .toml", "to take every framework"),
+        help="aggregate: only this framework (an id, or a framework .toml)",
     )
-    report.add_argument("--partnership", help="aggregate: only this partnership")
-    report.add_argument("--role", help="aggregate: only this role")
-    report.add_argument("--sector", help="aggregate: only this sector")
+    for option, what in (
+        ("--partnership", "partnership"),
+        ("--role", "role"),
+        ("--sector", "sector"),
+    ):
+        report.add_argument(
+            option,
+            type=named(f"the {what} to keep", f"to take every {what}"),
+            help=f"aggregate: only this {what}",
+        )
     report.add_argument(
         "--order",
         choices=ORDERS,

@@ -210,3 +210,14 @@ def test_filters_with_compare_are_refused_and_only_leaving_them_out_is_advised(
     assert status == exit_codes.USAGE and out == ""
     assert "--compare takes no filters: leave --framework out" in err
     assert "add --aggregate" not in err
+
+
+@pytest.mark.parametrize("option", ["--framework", "--partnership", "--role", "--sector"])
+def test_a_blank_filter_is_refused_naming_the_option(
+    capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["report", str(EXAMPLES), "--aggregate", option, "  "])
+    assert stopped.value.code == exit_codes.USAGE
+    err = capsys.readouterr().err
+    assert option in err and "is blank" in err and "leave the option out" in err
