@@ -571,7 +571,7 @@ def test_control_characters_in_a_round_label_never_reach_the_html(
 def test_plan_progress_counts_only_actions_carried_from_the_earlier_round(
     rounds: tuple[Path, Path],
 ) -> None:
-    from bot.report.compare import plan_actions
+    from bot.report.compare import plan_progress_known
     from bot.rounds.plan import Plan, save_plan
 
     old, new = rounds
@@ -588,8 +588,8 @@ def test_plan_progress_counts_only_actions_carried_from_the_earlier_round(
         {"id": "z", "ref": "1c", "text": "New this round.", **base},
     ]
     save_plan(new, Plan.model_validate({"actions": actions}))
-    found = plan_actions(old, new)
-    assert found is not None and [a.text for a in found] == ["From the earlier round."]
+    found = plan_progress_known(old, new)
+    assert found is not None and [a.text for a in found[0]] == ["From the earlier round."]
 
 
 def test_files_that_failed_to_load_are_listed_with_why_before_the_error(

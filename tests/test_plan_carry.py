@@ -27,7 +27,7 @@ def rounds(tmp_path: Path) -> Path:
 
 
 def test_plan_and_comparison_agree_on_what_was_agreed_and_where_it_stands(rounds: Path) -> None:
-    from bot.report.compare import plan_actions
+    from bot.report.compare import plan_progress_known
     from bot.rounds.plan_compile import compile_plan
     from bot.rounds.plan_progress import agreed_outcomes
     from bot.rounds.work import snapshot
@@ -49,8 +49,9 @@ def test_plan_and_comparison_agree_on_what_was_agreed_and_where_it_stands(rounds
     carried = {a.id: a for a in plan.actions if a.carried_from}
     assert set(carried) == {o.id for o in outcomes}
     assert sorted(o.status for o in outcomes) == sorted(a.status for a in carried.values())
-    compared = plan_actions(earlier, later)
-    assert compared is not None
+    found = plan_progress_known(earlier, later)
+    assert found is not None
+    compared = found[0]
     # The comparison counts only what the later round knew: the two agreed after its
     # conversations began are carried in the plan but not counted as its progress.
     asked = [o for o in outcomes if o.id not in ("smart-targets", "capacity")]

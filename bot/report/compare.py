@@ -216,14 +216,6 @@ def _framework(
     return found
 
 
-def plan_actions(old: Path, new: Path) -> list[PlanAction] | None:
-    """The actions agreed in the earlier round that the later round knew of, with how far
-    each has got; None when the earlier round has no plan. One definition, shared with the
-    plan: `bot.rounds.plan_progress.progress_known`."""
-    found = plan_progress_known(old, new)
-    return None if found is None else found[0]
-
-
 def plan_progress_known(old: Path, new: Path) -> tuple[list[PlanAction], list[PlanAction]] | None:
     """The actions agreed in the earlier round that the later round knew of, and those
     agreed after its conversations began (left out of the counts); None when the earlier
