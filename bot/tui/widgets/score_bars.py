@@ -28,7 +28,8 @@ class ScoreBars(Static):
         stacked: bool = False,
     ) -> None:
         """rows: (area title, 0-100 score or None, RAG name, RAG label); stacked puts the
-        title on its own line, for narrow panels."""
+        title on its own line, for narrow panels. A row without a score shows its label
+        (why there is none) when it has one, else "no score"."""
         text = Text()
         label_width = min(max((len(r[0]) for r in rows), default=10), 30)
         for title, score, band, band_label in rows:
@@ -37,7 +38,7 @@ class ScoreBars(Static):
             else:
                 text.append(f"{clip(title, label_width):<{label_width}} ")
             if score is None:
-                text.append("no score\n", style="dim")
+                text.append(f"{band_label or 'no score'}\n", style="dim")
                 continue
             filled = round(width * score / 100)
             text.append(
