@@ -16,7 +16,6 @@ A comparison with an unanswered question or an absent score is false.
 from __future__ import annotations
 
 import ast
-import difflib
 import itertools
 import operator
 from collections.abc import Callable, Iterable, Mapping
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot.iso_date import stored_date
+from bot.problems import suggest
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 50
@@ -119,9 +119,9 @@ def parse(
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as error:
-        detail = error.msg if error.msg else "invalid syntax"
-        column = f" at column {error.offset}" if error.offset else ""
-        raise ConditionError(f"cannot be parsed ({detail}{column})") from None
+        from bot.condition_syntax import explain
+
+        raise ConditionError(explain(source, error)) from None
     except (RecursionError, MemoryError):
         raise ConditionError(_too_deep()) from None
     if _depth(tree) > MAX_DEPTH:
@@ -155,11 +155,6 @@ def _too_deep() -> str:
         f"is nested too deeply (more than {MAX_DEPTH} levels of operators, such as a long run "
         "of minus signs or of not): simplify it"
     )
-
-
-def _suggest(name: str, known: Iterable[str]) -> str:
-    match = difflib.get_close_matches(name, list(known), n=1)
-    return f'; did you mean "{match[0]}"?' if match else ""
 
 
 class _Checker:
@@ -229,7 +224,7 @@ class _Checker:
             called = node.func.id if isinstance(node.func, ast.Name) else _describe(node.func)
             raise ConditionError(
                 f"calls {called}(); the functions are {', '.join(f + '()' for f in FUNCTIONS)}"
-                + _suggest(str(called), FUNCTIONS)
+                + suggest(str(called), FUNCTIONS)
             )
         name = node.func.id
         if node.keywords or not node.args:
@@ -266,7 +261,7 @@ class _Checker:
         """Why an unknown name is not one: a repeated group's, or a likely misspelling."""
         group = self.grouped.get(name)
         if group is None:
-            return _suggest(name, known)
+            return suggest(name, known)
         what = (
             "a repeated group" if group == name else f'a question of the repeated group "{group}"'
         )
@@ -327,7 +322,7 @@ class _Checker:
                         raise ConditionError(
                             f'compares {name_node.id} with "{literal.value}", which is not one '
                             f"of its values ({', '.join(sorted(allowed))})"
-                            + _suggest(literal.value, allowed)
+                            + suggest(literal.value, allowed)
                         )
 
     def _check_date(self, name: str, constants: list[object]) -> None:

@@ -98,6 +98,36 @@ def test_refused_with_a_clear_message(source: str, message: str) -> None:
     assert message in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            "q1 >= 2 and",
+            "\"q1 >= 2 and\" cannot be parsed: expected a comparison after 'and', at the end",
+        ),
+        ('q1 == "no" or', "expected a comparison after 'or', at the end"),
+        ("q1 == 2 and not", "expected a comparison after 'not', at the end"),
+        ("size >", "expected a value after '>', at the end"),
+        ("size not in", "expected a value after 'not in', at the end"),
+        ("and size > 2", "expected a comparison before 'and', at the start"),
+        ("size > 2 and and size < 5", "expected a comparison after 'and' at column 14"),
+        ("size = 2", "'=' at column 6 sets rather than compares: use '==' to compare"),
+        ("size 2", "expected an operator (==, !=, <, >, in, and, or) between 'size' and '2'"),
+        ("size in [1 2]", "or ',' between '1' and '2' at column 12"),
+        ("(size > 2", "'(' at column 1 is never closed: expected ')'"),
+        ("size > 2)", "')' at column 9 closes no bracket"),
+        ('q1 == "ye', "a quote is never closed"),
+        ("  ", 'is empty: expected a condition, such as q1 == "yes"'),
+    ],
+)
+def test_a_condition_that_cannot_be_parsed_says_what_was_expected_there(
+    source: str, message: str
+) -> None:
+    with pytest.raises(ConditionError) as error:
+        conditions.parse(source, QUESTIONS, AREAS, VALUES)
+    assert message in str(error.value)
+
+
 def test_parsed_once_and_records_what_it_reads() -> None:
     condition = conditions.parse('q1 == "no" or score("lead-ship") < 40', QUESTIONS, AREAS, VALUES)
     assert condition.names == {"q1"}

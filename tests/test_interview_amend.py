@@ -13,7 +13,7 @@ from bot.scoring import compile_transcript
 from bot.tui.screens.dialogs import PickScreen, TextPromptScreen
 from bot.tui.screens.interview import InterviewScreen
 from tests.test_group_app import BEFORE_RISK
-from tests.tui_helpers import log_text, make_app, start_call, type_text
+from tests.tui_helpers import log_text, make_app, region_lines, start_call, type_text
 
 SIZE = (80, 24)
 
@@ -55,7 +55,7 @@ async def test_amend_reaches_a_risk_by_its_item(tmp_path: Path, catalogue: Catal
             'Risk 2: "Town centre". WS4 (risk RAG)',
             'Risk 2: "Town centre". WS4 (risk owner)',
         ]
-        assert risks[4].endswith("[Amber]")
+        assert risks[4].endswith("\n    Answer: Amber")
         options = app.screen.query_one(OptionList)
         options.highlighted = shown.index(risks[4])
         await pilot.press("enter")
@@ -114,3 +114,36 @@ async def test_a_refused_amendment_keeps_what_was_typed(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         assert answers(talk.path) == ["s11", "s3"]
+
+
+async def test_the_amend_list_fits_80_by_24_entry_by_entry(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """At 80x24 each answer on the amend list is its own entry (the question's number and
+    wording on one line, cut short, its answer on the next, a rule between entries), a
+    respondent's words in brackets are shown as typed, and the key hint is whole."""
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    talk.begin()
+    words = ["2 - we meet [bold red]monthly[/] and [link=x]so on[/link]", "3", "4"]
+    answered = 0
+    while answered < 9:
+        if talk.current().kind == "probe":
+            talk.skip()
+            continue
+        talk.answer(words[answered % 3])
+        answered += 1
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        rows = [row.strip(" ▊▎▂▄▆") for row in region_lines(app, ".dialog")]
+        assert "Enter chooses. Esc cancels." in rows
+        first = next(i for i, row in enumerate(rows) if row.startswith("T1  "))
+        assert rows[first].startswith("T1  The right partners are represented")
+        assert rows[first].endswith("…")  # cut short, not run on into the next line
+        assert rows[first + 1].startswith("Answer: Agree - we meet [bold red]monthly[/]")
+        assert set(rows[first + 2]) == {"─"}
+        assert rows[first + 3] == "T2  Understanding the Duty to Co-operate and Involve"
+        assert rows[first + 4] == "Answer: Don't know"

@@ -61,7 +61,8 @@ def test_bad_conditions(tmp_path: Path) -> None:
     ).replace('when = "b1 > 15 or b1 < 12"', 'when = "b1 >"')
     assert framework_errors(text, tmp_path) == [
         'broken.toml:58: areas[0].actions[0].when: condition score("onw") names no question or area; did you mean "one"?',
-        "broken.toml:81: areas[1].actions[0].when: condition cannot be parsed (invalid syntax)",
+        'broken.toml:81: areas[1].actions[0].when: condition "b1 >" cannot be parsed: '
+        "expected a value after '>', at the end",
     ]
 
 

@@ -10,6 +10,7 @@ import pytest
 PURE = [
     "bot.model",
     "bot.conditions",
+    "bot.condition_syntax",
     "bot.loading",
     "bot.engine",
     "bot.store",

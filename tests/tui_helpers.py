@@ -101,3 +101,36 @@ def own_framework(folder: Path, framework_id: str, questions: dict[str, str]) ->
     (folder / f"{framework_id}.toml").write_text(text, encoding="utf-8")
     (folder / f"{framework_id}-chat.toml").write_text(dialogue, encoding="utf-8")
     return Catalogue(framework_folders=[folder], dialogue_folders=[folder])
+
+
+def screen_lines(app: PartnershipApp) -> list[str]:
+    """What the terminal shows, row by row, as plain text (modal screens over the
+    screens beneath them, as drawn)."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False).splitlines()
+
+
+def region_lines(app: PartnershipApp, selector: str) -> list[str]:
+    """What the screen shows inside the widget `selector` names (its border and
+    padding left out), row by row, trailing spaces removed."""
+    widget = app.screen.query_one(selector)
+    region = widget.content_region
+    rows = screen_lines(app)[region.y : region.bottom]
+    return [row[region.x : region.right].rstrip() for row in rows]

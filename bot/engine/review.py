@@ -165,8 +165,16 @@ def _recounted(dialogue: Dialogue, added: int) -> Dialogue:
     count = re.compile(rf"\b{asked}((?: short)? (?:statements|questions|criteria))\b")
     minutes = re.compile(r"\babout (\d+) minutes\b")
 
+    def added_to(match: re.Match[str]) -> str:
+        # The aside is closed with a comma only where the sentence runs on in words
+        # ("24 statements, plus 2 ..., in nine themes"); before punctuation or the end
+        # ("(24 statements)", "18 statements, about") the text's own mark closes it.
+        rest = match.string[match.end() :]
+        closing = "," if re.match(r"\s+\w", rest) else ""
+        return f"{match[0]}, plus {added} on last year's agreed {things}{closing}"
+
     def fix(text: str) -> str:
-        text = count.sub(rf"{asked}\1, plus {added} on last year's agreed {things},", text)
+        text = count.sub(added_to, text)
         # Any estimate of the time is of the whole conversation: in proportion.
         return minutes.sub(lambda m: f"about {round(int(m[1]) * total / asked)} minutes", text)
 

@@ -19,6 +19,8 @@ from bot.report.data import band, framework_data, quoted_all, rounded, stages_da
 from bot.report.owners import SUGGESTED_NOTE, suggested
 from bot.scoring.aggregate import (
     AGGREGATE_PRIORITY_RULE,
+    MIN_FOR_PATTERN,
+    PATTERN_RULE,
     AggregateRun,
     Filters,
     Spread,
@@ -82,6 +84,8 @@ def aggregate_data(
         "areas": areas,
         "order": order,
         "statements": statements,
+        "pattern_rule": PATTERN_RULE,
+        "pattern_min": MIN_FOR_PATTERN,
         "benchmark_notes": notes,
         "facts": _facts(framework, totals),
         "actions": _actions(framework, totals),

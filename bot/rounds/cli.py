@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.cli_output import add_output
-from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
+from bot.rounds.labels import (
+    GIVEN_OUTCOME_WORDS,
+    GIVEN_OUTCOMES,
+    OUTCOME_LABELS,
+    STATE_LABELS,
+    STATES,
+    outcome_word,
+)
 from bot.rounds.when import WHEN_HELP, parse_when
 from bot.text import clip, printable
 
@@ -20,9 +27,17 @@ if TYPE_CHECKING:
     from bot.rounds.state import Group, InviteeState
     from bot.rounds.work import Snapshot
 
-OUTCOME_WORDS = {label.replace(" ", "-"): key for key, label in OUTCOME_LABELS.items()}
-OUTCOME_WORDS |= {key.replace("_", "-"): key for key in OUTCOME_LABELS}
-OUTCOME_WORDS |= {"calling": "calling", "appointment": "call_back", "started": "interview_started"}
+OUTCOME_WORDS = {OUTCOME_LABELS[key].replace(" ", "-"): key for key in GIVEN_OUTCOMES}
+OUTCOME_WORDS |= {outcome_word(key): key for key in GIVEN_OUTCOMES}
+OUTCOME_WORDS |= {"appointment": "call_back"}
+"""What `round call` takes as an outcome, as typed (lower case, "-" between words)."""
+LOGGED_BY_THE_PRODUCT = {
+    "calling": "round next --claim logs that you are calling someone",
+    "being-called": "round next --claim logs that you are calling someone",
+    "interview-started": "round interview ID logs that their interview started",
+    "started": "round interview ID logs that their interview started",
+}
+"""Outcomes in the call log that a caller does not give: what logs each."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -88,8 +103,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     call.add_argument(
         "outcome",
         metavar="OUTCOME",
-        help="no-answer, busy, call-back (with --at), refused, wrong-number, "
-        "interview-started, or calling",
+        help=f"one of: {GIVEN_OUTCOME_WORDS} (call-back with --at)",
     )
     call.add_argument("--at", metavar="TIME", help=f"call back at: {WHEN_HELP}")
     call.add_argument("--note", default="", help="a note for the next caller")
@@ -473,12 +487,18 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     from bot.rounds.work import log_call
 
     found = shot.find(args.invitee)
-    outcome = OUTCOME_WORDS.get(args.outcome.casefold().replace("_", "-").replace(" ", "-"))
+    typed = args.outcome.casefold().replace("_", "-").replace(" ", "-")
+    outcome = OUTCOME_WORDS.get(typed)
     if outcome is None:
+        shown = _show(args.outcome, 40)
+        why = (
+            f"is not an outcome you give: {LOGGED_BY_THE_PRODUCT[typed]}"
+            if typed in LOGGED_BY_THE_PRODUCT
+            else "is not an outcome"
+        )
         print(
-            f'error: "{args.outcome}" is not an outcome; use one of: '
-            + ", ".join(sorted({k.replace("_", "-") for k in OUTCOME_LABELS}))
-            + suggest(args.outcome, OUTCOME_WORDS),
+            f'error: "{shown}" {why}; use one of: {GIVEN_OUTCOME_WORDS}'
+            + ("" if typed in LOGGED_BY_THE_PRODUCT else suggest(args.outcome, OUTCOME_WORDS)),
             file=sys.stderr,
         )
         return exit_codes.USAGE

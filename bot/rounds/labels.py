@@ -32,3 +32,16 @@ OUTCOME_LABELS: dict[str, str] = {
     "interview_started": "interview started",
 }
 """Every call log outcome (``calling`` is a lease, not an attempt)."""
+GIVEN_OUTCOMES: tuple[str, ...] = ("no_answer", "busy", "call_back", "refused", "wrong_number")
+"""The outcomes a caller gives (`round call ID OUTCOME`): the others are logged by the
+product itself, ``calling`` by `round next --claim` and ``interview_started`` by starting
+an interview."""
+
+
+def outcome_word(outcome: str) -> str:
+    """An outcome as it is typed on the command line ("no-answer")."""
+    return outcome.replace("_", "-")
+
+
+GIVEN_OUTCOME_WORDS: str = ", ".join(outcome_word(o) for o in GIVEN_OUTCOMES)
+"""The outcomes a caller gives, as typed, in the order help and errors list them."""

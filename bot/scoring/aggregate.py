@@ -39,8 +39,18 @@ from bot.scoring.summary import (
 PARALLEL_FROM = 64
 """Fewer files than this are summarised in this process (starting workers costs more)."""
 CONFLICT_SHARE = 30.0
+"""A statement is a conflict when at least this share (%) agree and as many disagree."""
 CONSENSUS_SHARE = 80.0
+"""A statement is a consensus when at least this share (%) agree, or as many disagree."""
 MIN_FOR_PATTERN = 5
+"""Below this many answers no pattern is marked: two people who differ are not a conflict."""
+PATTERN_RULE = (
+    f"A statement is marked conflict where at least {CONFLICT_SHARE:g}% agree and at least "
+    f"{CONFLICT_SHARE:g}% disagree, and consensus where {CONSENSUS_SHARE:g}% or more agree or "
+    f"{CONSENSUS_SHARE:g}% or more disagree; neither is marked on fewer than "
+    f"{MIN_FOR_PATTERN} answers (shown as too few to tell)."
+)
+"""The statement pattern rule in words, as every aggregate and round report states it."""
 PRIORITIES = ("low", "medium", "high")
 WIDE_SHARE = 50.0
 """An aggregate action called for by at least this share of respondents (%) is one step higher."""

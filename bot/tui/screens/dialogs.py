@@ -173,9 +173,16 @@ class TextPromptScreen(Dialog[str | None]):
 
 
 class PickScreen(Dialog[str | None]):
-    """Pick one item from a list; dismisses with its id, or None."""
+    """Pick one item from a list; dismisses with its id, or None.
+
+    An item's text may run to more than one line (the first says what it is, the next
+    ones more about it); each line is cut to the box's width with an ellipsis rather
+    than wrapped, and items of more than one line are ruled off from each other, so
+    that one can be told from the next at any width."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    HINT = "Enter chooses. Esc cancels."
 
     def __init__(self, title: str, items: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -183,12 +190,32 @@ class PickScreen(Dialog[str | None]):
         self.items = items
 
     def compose(self) -> ComposeResult:
+        ruled = any("\n" in text for _, text in self.items)
+        entries: list[ListOption | None] = []
+        for key, text in self.items:
+            entries.append(ListOption(Content(text), id=key))
+            if ruled:
+                entries.append(None)
+        if ruled and entries:
+            entries.pop()
         with Vertical(classes="dialog pick"):
             yield Label(Content(self.title_text), classes="dialog-title")
-            yield OptionList(
-                *(ListOption(Content(text), id=key) for key, text in self.items), id="items"
-            )
-            yield Static(Content("Enter chooses. Esc cancels."), classes="dialog-hint")
+            yield OptionList(*entries, id="items")
+            yield Static(Content(self.HINT), classes="dialog-hint", id="pick-hint")
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        # The list gives way to the title and the hint: without this the box's own
+        # limit (a share of the screen) cuts the hint off below a long list.
+        box = self.query_one(".dialog")
+        frame = box.styles.gutter.height + 2 + 2  # border and padding; title; hint
+        room = int(self.size.height * 0.9) - frame
+        self.query_one("#items", OptionList).styles.max_height = max(3, min(20, room))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

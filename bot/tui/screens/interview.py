@@ -392,8 +392,8 @@ class InterviewScreen(ConversationScreen):
         items = [
             (
                 key,
-                f"{name}  {self.framework.question(base_question(key)).text}  "
-                f"[{printable(answer_words(answers[key]))}]",
+                f"{name}  {self.framework.question(base_question(key)).text}\n"
+                f"    Answer: {printable(answer_words(answers[key]))}",
             )
             for key, name in names.items()
         ]

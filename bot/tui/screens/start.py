@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from bot.catalogue import Catalogue
@@ -18,6 +19,13 @@ from bot.problems import LoadError
 from bot.tui.app import host
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.key_hints import KeyHints
+from bot.turn_words import NOT_NAMED
+
+POINTER = "▸"
+"""Before the name of the field being typed in."""
+
+MOVING = f"Tab: next field. Shift+Tab: back. {POINTER} marks where you are typing."
+"""How to move about the form, said above it."""
 
 FIELDS = [
     ("name", "Name", "Your name (or the respondent's)"),
@@ -40,6 +48,8 @@ class StartScreen(Screen[None]):
         self.catalogue = catalogue
         self.folder = folder
         self.telephone = telephone
+        self._unnamed_said = False
+        """Whether starting without a name has been warned of (a second Ctrl+S starts)."""
 
     def compose(self) -> ComposeResult:
         title = "New telephone interview" if self.telephone else "New self-assessment"
@@ -57,25 +67,51 @@ class StartScreen(Screen[None]):
             if any(f == wanted for _, f in frameworks)
             else (frameworks[0][1] if frameworks else Select.BLANK)
         )
-        with VerticalScroll(id="start-form"):
+        fields: list[tuple[str, str, Widget]] = [
+            (
+                "framework",
+                "Framework",
+                Select(frameworks, value=first, allow_blank=False, id="framework", compact=True),
+            ),
+            (
+                "dialogue",
+                "Dialogue",
+                Select([], id="dialogue", prompt="The framework's own", compact=True),
+            ),
+        ]
+        if self.telephone:
+            fields.append(
+                ("interviewer", "Interviewer", Input(placeholder="Your name", id="interviewer"))
+            )
+        for key, label, placeholder in FIELDS:
+            if self.telephone and key == "name":
+                label, placeholder = "Respondent's name", "Who is being interviewed"
+            fields.append((key, label, Input(placeholder=placeholder, id=key)))
+        # Not a stop of its own on Tab: only the fields are, in the order they are shown.
+        with VerticalScroll(id="start-form", can_focus=False):
             yield Label(Content(title), classes="form-title")
-            yield Label("Framework")
-            yield Select(frameworks, value=first, allow_blank=False, id="framework", compact=True)
-            yield Label("Dialogue")
-            yield Select([], id="dialogue", prompt="The framework's own", compact=True)
-            if self.telephone:
-                yield Label("Interviewer")
-                yield Input(placeholder="Your name", id="interviewer", compact=True)
-            for key, label, placeholder in FIELDS:
-                if self.telephone and key == "name":
-                    label, placeholder = "Respondent's name", "Who is being interviewed"
-                yield Label(label)
-                yield Input(placeholder=placeholder, id=key, compact=True)
+            yield Static(Content(MOVING), classes="form-hint")
+            for key, label, widget in fields:
+                with Horizontal(classes="field", id=f"row-{key}"):
+                    yield Label(Content(f"  {label}"), classes="field-label")
+                    if isinstance(widget, Input):
+                        widget.compact = True
+                    yield widget
             yield Static("", id="start-error")
             with Horizontal(classes="form-buttons"):
                 yield Button("Start (Ctrl+S)", id="start", variant="primary", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
         yield KeyHints()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Mark the field being typed in: its name gets a pointer and a colour (the
+        compact boxes alone look the same focused or not)."""
+        for row in self.query(".field").results(Horizontal):
+            here = row in event.widget.ancestors  # a Select's open list is inside it
+            row.set_class(here, "-here")
+            name = row.query_one(".field-label", Label)
+            words = str(name.content)[2:]
+            name.update(Content(f"{POINTER if here else ' '} {words}"))
 
     def on_mount(self) -> None:
         hold_still(self)
@@ -119,6 +155,18 @@ class StartScreen(Screen[None]):
                 self.query_one("#interviewer", Input).focus()
                 return
             interviewer = Person(name=self._value("interviewer"))
+        if not self._value("name") and not self._unnamed_said:
+            # A name typed into the wrong box is the likeliest reason it is empty: say so
+            # once, and start without one only when asked again.
+            self._unnamed_said = True
+            self.query_one("#start-error", Static).update(
+                Content(
+                    f"No name given: the transcript would be listed as {NOT_NAMED}. "
+                    "Type the name here, or press Ctrl+S again to start without one."
+                )
+            )
+            self.query_one("#name", Input).focus()
+            return
         respondent = Respondent(**{key: self._value(key) for key, _, _ in FIELDS})
         try:
             talk = conversation.start(
