@@ -93,7 +93,7 @@ class AreaSoFar(NamedTuple):
     band: str
     """The RAG band's name ("" without a score)."""
     label: str
-    """The band's label; without a score, why there is none ("too few answers"), or ""."""
+    """The band's label; without a score, "too few answers" where some were asked, else ""."""
 
 
 def scores_so_far(framework: Framework, turns: Sequence[Turn]) -> list[AreaSoFar]:
@@ -110,6 +110,9 @@ def scores_so_far(framework: Framework, turns: Sequence[Turn]) -> list[AreaSoFar
                 AreaSoFar(area.title, score, band.name if band else "", band.label if band else "")
             )
         else:
-            enough = facts.area_coverage(area.id).enough(framework)
-            rows.append(AreaSoFar(area.title, None, "", "" if enough else "too few answers"))
+            # Too few answers where some were asked; where none were (not reached yet, or
+            # passed by), there is simply no score.
+            coverage = facts.area_coverage(area.id)
+            short = coverage.share is not None and not coverage.enough(framework)
+            rows.append(AreaSoFar(area.title, None, "", "too few answers" if short else ""))
     return rows

@@ -28,7 +28,11 @@ def report_rows(loaded, turns):  # type: ignore[no-untyped-def]
         (
             area.area.title,
             area.score,
-            area.rag.label if area.rag else "" if area.enough else "too few answers",
+            area.rag.label
+            if area.rag
+            else "too few answers"
+            if area.coverage is not None and not area.enough
+            else "",
         )
         for area in assessment.areas
     ]
