@@ -368,7 +368,14 @@ class InterviewScreen(ConversationScreen):
         if isinstance(self.focused, Input) and self.focused.id == "notes":
             self._return_to_coding()
             return
-        self.dismiss(None)
+        self.leave()
+
+    def draft(self) -> str:
+        """What is typed in the reply box (a follow-up reply or a worded answer) or the
+        notes box, and not yet sent."""
+        reply = self.query_one("#reply", Input)
+        typed = reply.value if not reply.has_class("-hidden") else ""
+        return typed.strip() or self.query_one("#notes", Input).value
 
     def action_pause(self) -> None:
         if self.conversation.session.over:
