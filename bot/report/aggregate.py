@@ -15,7 +15,7 @@ from bot.catalogue import Catalogue
 from bot.facts import weighted_mean
 from bot.loading import LoadedFramework
 from bot.model import Framework, Group
-from bot.report.data import band, framework_data, quoted_all, rounded, stages_data
+from bot.report.data import band, framework_data, quoted_all, rounded, stages_data, wording_note
 from bot.report.owners import SUGGESTED_NOTE, suggested
 from bot.scoring.aggregate import (
     AGGREGATE_PRIORITY_RULE,
@@ -91,6 +91,7 @@ def aggregate_data(
         "actions": _actions(framework, totals),
         "priority_rule": AGGREGATE_PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
+        "wording_note": wording_note(framework),
     }
 
 
