@@ -18,6 +18,7 @@ from bot.model import Option
 from bot.model.framework import base_question
 from bot.problems import display_name
 from bot.text import printable
+from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, who_words
 from bot.tui.screens.conversation_base import (
     OPTION_KEYS,
@@ -56,6 +57,7 @@ class InterviewScreen(ConversationScreen):
         Binding(SKIP_KEYS, "skip", "Skip", tooltip="skip this statement or follow-up"),
         Binding("ctrl+n", "notes", "Note", tooltip="type a note (Enter saves, Esc returns)"),
         Binding("ctrl+t", "pause", "Pause", tooltip="pause or resume the call"),
+        Binding("o", "report", "View report", tooltip="the report of this call, once it is over"),
         Binding("escape", "escape", "Leave", tooltip="leave the call; resume it from home"),
         Binding("f1", "help", "Help", tooltip="this help"),
     ]
@@ -136,7 +138,10 @@ class InterviewScreen(ConversationScreen):
         if session.over:
             self.query_one("#read-aloud", Static).update(Content(session.turns[-1].text))
             self.query_one("#codes", Static).update(
-                Content(f"Saved: {display_name(self.conversation.path)}. Esc returns home.")
+                Content(
+                    f"Saved: {display_name(self.conversation.path)}. "
+                    "o views the report; Esc returns home."
+                )
             )
             self.query_one("#guidance", Static).update("")
             self.query_one(ProgressHeader).show(session.current().progress, finished=True)
@@ -328,10 +333,13 @@ class InterviewScreen(ConversationScreen):
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
         outcome = self._act(self.conversation.answer, event.value)
-        # A refused reply stays in the box, marked, to be corrected rather than retyped.
+        # A refused reply stays in the box, marked, to be corrected rather than retyped;
+        # selected, so that typing afresh replaces it while an arrow key keeps it.
         refused = outcome is None or not outcome.accepted
         event.input.set_class(refused, "-invalid")
-        if not refused:
+        if refused:
+            event.input.select_all()
+        else:
             event.input.clear()
 
     def action_skip(self) -> None:
@@ -381,6 +389,16 @@ class InterviewScreen(ConversationScreen):
         reply = self.query_one("#reply", Input)
         typed = reply.value if not reply.has_class("-hidden") else ""
         return typed.strip() or self.query_one("#notes", Input).value
+
+    def action_report(self) -> None:
+        """The report of the call, once it is over (as the self-assessment offers)."""
+        from bot.scoring import compile_transcript  # only once a report is asked for
+
+        session = self.conversation.session
+        assessment = compile_transcript(
+            self.conversation.transcript, session.loaded.framework, self.conversation.warnings
+        )
+        host(self).show_report(assessment, self.conversation.path)
 
     def action_pause(self) -> None:
         if self.conversation.session.over:
