@@ -1,7 +1,6 @@
-"""Leaving a conversation, a refused answer, and the end of a call: words typed and not
-sent are kept on the first Esc (Esc again leaves without them); a refused answer is kept
-selected, so typing afresh replaces it; a finished call offers its report, as a finished
-self-assessment does."""
+"""Leaving a conversation, and the end of a call: words typed and not sent are kept on
+the first Esc (Esc again leaves without them); a finished call offers its report, as a
+finished self-assessment does."""
 
 from __future__ import annotations
 
@@ -66,25 +65,6 @@ async def test_with_nothing_typed_esc_leaves_at_once(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ChatScreen)
-
-
-async def test_a_refused_answer_is_kept_selected_so_typing_afresh_replaces_it(
-    tmp_path: Path,
-) -> None:
-    talk = start(mini_catalogue(), tmp_path)
-    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await type_text(pilot, "3.5")
-        await pilot.press("enter")
-        await pilot.pause()
-        box = app.screen.query_one(ChatInput)
-        assert box.value == "3.5" and "a1" not in talk.session.answers  # kept, refused
-        await type_text(pilot, "3")
-        assert box.value == "3"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert talk.session.answers["a1"].value == "agree"
 
 
 async def test_a_finished_call_offers_its_report(tmp_path: Path, catalogue: Catalogue) -> None:

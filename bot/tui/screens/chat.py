@@ -261,14 +261,10 @@ class ChatScreen(ConversationScreen):
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
         outcome = self._act(self.conversation.answer, event.value)
-        # A refused answer keeps what was typed, marked, so that nothing has to be retyped;
-        # selected, so that typing afresh replaces it ("3.5" then "3" is "3", not "3.53")
-        # while an arrow key keeps it to correct.
+        # A refused answer keeps what was typed, marked, so that nothing has to be retyped.
         refused = outcome is None or not outcome.accepted
         event.input.set_class(refused, "-invalid")
-        if refused:
-            event.input.select_all()
-        else:
+        if not refused:
             event.input.clear()
 
     @on(ChatInput.Changed, "#answer")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -89,6 +90,18 @@ class ConversationScreen(Screen[None]):
             )
             return
         self.dismiss(None)
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Leave this screen, letting go of the transcript first: the screen shown again
+        (the round's) reads at once whether it is open, and must not find it held by the
+        very officer who has just left it."""
+        if self.is_current:  # dismissing a screen not on top changes nothing: keep it
+            self.let_go()
+        return super().dismiss(result)
+
+    def let_go(self) -> None:
+        """Write what leaving writes (subclasses), then let go of the transcript."""
+        self.conversation.close()
 
     def on_unmount(self) -> None:
         self.conversation.close()

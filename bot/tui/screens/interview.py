@@ -115,8 +115,12 @@ class InterviewScreen(ConversationScreen):
         with contextlib.suppress(SaveError):
             self.conversation.pause_call()
 
-    def on_unmount(self) -> None:
+    def let_go(self) -> None:
         self._pause_call()
+        super().let_go()
+
+    def on_unmount(self) -> None:
+        self._pause_call()  # leaving without a dismissal (the app closing): once only
         super().on_unmount()
 
     # ----- showing --------------------------------------------------------------------------
@@ -333,13 +337,10 @@ class InterviewScreen(ConversationScreen):
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
         outcome = self._act(self.conversation.answer, event.value)
-        # A refused reply stays in the box, marked, to be corrected rather than retyped;
-        # selected, so that typing afresh replaces it while an arrow key keeps it.
+        # A refused reply stays in the box, marked, to be corrected rather than retyped.
         refused = outcome is None or not outcome.accepted
         event.input.set_class(refused, "-invalid")
-        if refused:
-            event.input.select_all()
-        else:
+        if not refused:
             event.input.clear()
 
     def action_skip(self) -> None:
