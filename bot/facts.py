@@ -48,12 +48,21 @@ class AnswerFacts:
         self._areas = {area.id for area in framework.areas}
 
     @classmethod
-    def on_path(cls, framework: Framework, path: FinalPath) -> AnswerFacts:
+    def on_path(
+        cls, framework: Framework, path: FinalPath, unfinished: bool = False
+    ) -> AnswerFacts:
         """What a report reads from a transcript's final path: the latest answer to each
         question on it, and every question on it counted as asked, answered or not (a
         skipped one lowers coverage). Reports, aggregates and the replay's scores so far
-        all read a path this way."""
-        return cls(framework, path.answers, asked={step.question for step in path.steps})
+        all read a path this way.
+
+        ``unfinished`` (a transcript still in progress): the questions not reached yet
+        count as asked and unanswered too, for where its path would go is not known; so
+        a few answers never make an area's or the overall score on their own."""
+        asked = {step.question for step in path.steps}
+        if unfinished:
+            asked |= {question.id for question in framework.questions()}
+        return cls(framework, path.answers, asked=asked)
 
     def value(self, question_id: str) -> str | float | tuple[str, ...] | None:
         """The answer's value: an option value, a number, the text, a date as 2009-12-02,

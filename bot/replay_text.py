@@ -96,11 +96,14 @@ class AreaSoFar(NamedTuple):
     """The band's label; without a score, "too few answers" where some were asked, else ""."""
 
 
-def scores_so_far(framework: Framework, turns: Sequence[Turn]) -> list[AreaSoFar]:
+def scores_so_far(
+    framework: Framework, turns: Sequence[Turn], unfinished: bool = False
+) -> list[AreaSoFar]:
     """Each area's score after these turns, by the report's own rule (the final path of
     the turns so far, with the framework's minimum coverage): after the last turn, the
-    report's scores."""
-    facts = AnswerFacts.on_path(framework, final_path(turns))
+    report's scores (``unfinished`` there for a transcript still in progress, whose
+    report counts the questions not reached yet; see `AnswerFacts.on_path`)."""
+    facts = AnswerFacts.on_path(framework, final_path(turns), unfinished)
     rows = []
     for area in framework.areas:
         score = facts.covered_area_score(area.id)

@@ -227,6 +227,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
     """The full compiled assessment as JSON-able data."""
     who = assessment.respondent
     framework = assessment.framework
+    not_asked = sum(1 for a in assessment.areas for q in a.questions if not q.asked)
     return {
         "report_schema": REPORT_SCHEMA,
         "kind": "assessment",
@@ -260,9 +261,32 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "priority_rule": PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
         "wording_note": wording_note(framework),
-        "not_asked": sum(1 for a in assessment.areas for q in a.questions if not q.asked),
+        "not_asked": not_asked,
+        "not_asked_words": not_asked_words(not_asked, assessment.status, assessment.mode),
         "warnings": list(assessment.warnings),
     }
+
+
+def not_asked_words(count: int, status: str, mode: str) -> str:
+    """Why a report lists fewer questions than its framework has ("" when it lists all):
+    off the respondent's path, or, while the transcript is unfinished, not reached yet."""
+    if not count:
+        return ""
+    what = "interview" if mode == "telephone" else "assessment"
+    several = count != 1
+    questions = f"{count} question{'s' if several else ''}"
+    listed = f"{'are' if several else 'is'} not listed."
+    if status == "in_progress":
+        return f"{questions} {'have' if several else 'has'} not been reached yet (the {what} is unfinished) and {listed}"
+    if status == "abandoned":
+        return (
+            f"{questions} {'were' if several else 'was'} not asked (not on the respondent's path, or "
+            f"not reached before the {what} was abandoned) and {listed}"
+        )
+    return (
+        f"{questions} {'were' if several else 'was'} not part of this {what} (not on the "
+        f"respondent's path) and {listed}"
+    )
 
 
 def _quoted_value(value: Any) -> Any:

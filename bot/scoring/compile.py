@@ -71,7 +71,7 @@ def compile_transcript(
     """Scores, RAG, stage and suggested actions for one transcript."""
     framework = loaded.framework
     path = final_path(transcript.turns)
-    facts = AnswerFacts.on_path(framework, path)
+    facts = AnswerFacts.on_path(framework, path, unfinished=transcript.status == "in_progress")
     results = {q.id: _question_result(framework, q.id, path, facts) for q in framework.questions()}
     fired = fired_actions(loaded, path, facts)
     started = transcript.started.date()

@@ -130,7 +130,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     framework = loaded.framework
     path = final_path(transcript.turns)
     answers = path.answers
-    facts = AnswerFacts.on_path(framework, path)
+    facts = AnswerFacts.on_path(framework, path, unfinished=transcript.status == "in_progress")
     summary_answers: dict[str, tuple[str, float | None]] = {}
     for question in framework.questions():
         if not path.on_path(question.id):

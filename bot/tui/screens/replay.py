@@ -130,7 +130,9 @@ class ReplayScreen(Screen[None]):
     def _scores(self) -> None:
         # As the report of the transcript had it ended at this turn: after the last turn,
         # the report's own scores.
-        rows = scores_so_far(self.loaded.framework, self.turns[: self.position])
+        at_end = self.position >= len(self.turns)
+        unfinished = at_end and self.transcript.status == "in_progress"
+        rows = scores_so_far(self.loaded.framework, self.turns[: self.position], unfinished)
         self.query_one(ScoreBars).show(rows, width=8, stacked=True)
 
     def action_step(self, delta: int) -> None:
