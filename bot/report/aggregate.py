@@ -251,19 +251,25 @@ def _register(group: Group, totals: Totals, small_groups: bool = False) -> dict[
         "item": group.item,
         "columns": list(group.headings()),
         "respondents": totals.register_respondents.get(group.id, 0),
-        "items": [_item(row, count, small_groups and count < MIN_GROUP) for row, count in rows],
+        "items": [
+            _item(group, row, count, small_groups and count < MIN_GROUP) for row, count in rows
+        ],
     }
 
 
-def _item(row: tuple[tuple[str, str, str], ...], count: int, hidden: bool) -> dict[str, Any]:
+def _item(
+    group: Group, row: tuple[tuple[str, str, str], ...], count: int, hidden: bool
+) -> dict[str, Any]:
     """One register item: how many named it so and its answers; ``hidden``, its count and
-    coded answers (an option's label, not the words typed) are "not shown"."""
+    coded answers (an option picked, such as a rating, not the words typed) are "not
+    shown"."""
+    typed = [q.kind == "text" for q in group.questions]
     answers = []
-    for answer, comment, value in row:
-        coded = bool(value) and value.casefold() != answer.casefold()
+    for index, (answer, comment, value) in enumerate(row):
+        coded = not (typed[index] if index < len(typed) else False)
         answers.append(
             {
-                "answer": HIDDEN if hidden and coded else answer,
+                "answer": HIDDEN if hidden and coded and value else answer,
                 "comment": comment,
                 "value": "" if hidden else value,
             }
