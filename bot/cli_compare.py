@@ -13,9 +13,8 @@ from pathlib import Path
 
 from bot import exit_codes
 from bot.catalogue import Catalogue
-from bot.cli_output import emit
+from bot.cli_output import emit, folder_refusal
 from bot.cli_report import _error, _skipped
-from bot.problems import display_name
 from bot.report.compare import NothingToCompare, check_format, comparison
 from bot.scoring.aggregate import default_cache_folder
 from bot.scoring.compare import CompareError
@@ -38,12 +37,9 @@ def run(
         check_format(fmt)
     except CompareError as error:
         return _error(str(error), exit_codes.USAGE)
-    if output is not None and output.is_dir():
-        return _error(
-            f"-o {display_name(output)} is a folder: name the report's file, such as "
-            f"{display_name(output / ('comparison.' + fmt))}",
-            exit_codes.USAGE,
-        )
+    refused = folder_refusal(output, f"comparison.{fmt}")
+    if refused:
+        return _error(refused, exit_codes.USAGE)
     try:
         made = comparison(
             old,

@@ -27,9 +27,39 @@ def output_path(text: str) -> Path | None:
     return None if text == STDOUT else Path(text)
 
 
+class _Output(argparse.Action):
+    """Stores -o's value, and whether it named standard output ("-") rather than being
+    left out: a command that would write several files can then refuse "-"."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.output_is_stdout = values is None
+
+
 def add_output(parser: argparse.ArgumentParser) -> None:
     """Give a command `-o/--output FILE`, read as every other command reads it."""
-    parser.add_argument("-o", "--output", type=output_path, metavar="FILE", help=OUTPUT_HELP)
+    parser.add_argument(
+        "-o", "--output", type=output_path, action=_Output, metavar="FILE", help=OUTPUT_HELP
+    )
+    parser.set_defaults(output_is_stdout=False)
+
+
+def folder_refusal(output: Path | None, example: str) -> str:
+    """What to say when `-o` names a folder where a command writes one file ("" when it
+    does not); ``example`` is a file name to suggest ("comparison.md"). Every such command
+    refuses it alike, before it reads or writes anything, with exit status 2."""
+    if output is None or not output.is_dir():
+        return ""
+    return (
+        f"-o {display_name(output)} is a folder: name the report's file, such as "
+        f"{display_name(output / example)}"
+    )
 
 
 def emit(text: str, output: Path | None) -> bool:

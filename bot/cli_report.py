@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.catalogue import Catalogue
-from bot.cli_output import emit, make_folder, write
+from bot.cli_output import emit, folder_refusal, make_folder, write
 from bot.problems import Problem, display_name, suggest
 from bot.report.make import (
     NothingToAggregate,
@@ -77,12 +77,17 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
             f"there as NAME.{options.format}), or add --aggregate for one report over them all",
             exit_codes.USAGE,
         )
-    if output is not None and not several and output.is_dir():
+    if several and getattr(args, "output_is_stdout", False):
         return _error(
-            f"-o {display_name(output)} is a folder: name the report's file, such as "
-            f"{display_name(output / ('report.' + options.format))}",
+            f"-o - is standard output, but {len(files)} transcripts make {len(files)} "
+            "reports, which cannot go to one stream: name a folder for them (such as -o "
+            f"reports; each is written there as NAME.{options.format}), or add --aggregate "
+            "for one report over them all",
             exit_codes.USAGE,
         )
+    refused = "" if several else folder_refusal(output, f"report.{options.format}")
+    if refused:
+        return _error(refused, exit_codes.USAGE)
     if args.aggregate:
         return _aggregate(args, catalogue, options, files)
     reports = transcript_reports(files, catalogue, options)

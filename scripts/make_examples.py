@@ -25,6 +25,7 @@ from bot import conversation  # noqa: E402
 from bot.catalogue import Catalogue  # noqa: E402
 from bot.engine import Prompt  # noqa: E402
 from bot.model import Person, Respondent  # noqa: E402
+from scripts.sample_sayings import Sayings  # noqa: E402
 
 OUT = ROOT / "transcripts" / "examples"
 ROUND_OUT = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
@@ -174,21 +175,6 @@ ROLES = [
     ("Police", "public"),
     ("Primary Care Trust", "public"),
 ]
-QUOTES_LOW = [
-    "The relationship is there on paper, but not in practice",
-    "It is like being given a choice between having apples or oranges but what we want are pears",
-    "Lack of commitment comes from the absence of any clear sense of progress or benefits from the meetings",
-    "Targets are not challenging because partners are disincentivised from setting tough targets which they will not achieve",
-    "Often people do not want to give up their own resources",
-]
-QUOTES_HIGH = [
-    "The joint response after the Buncefield explosion in December 2005 showed it",
-    "The LAA reward grant was split 50 per cent to district LSPs and 50 per cent to the thematic partnerships",
-    "The PCT allocated £10,000 to each LSP for health related projects",
-    "The bus partnership in St Albans and the Skills Centre in Stevenage",
-]
-
-
 # How far each action agreed in 2009 had got by the 2010 round, as respondents saw it:
 # (done, in progress, not started, dropped) chances; other actions are mostly in progress.
 PROGRESS = {
@@ -213,9 +199,18 @@ IMPROVED = {"clarity": 15.0, "relationships": 8.0}
 """Areas whose agreed actions were done: 2010's answers lean this many points more to agree."""
 
 
+DRAWS = {"low": 5, "unevidenced_high": 4, "dont_know": 2}
+"""How many replies a generated respondent once chose among, by follow-up."""
+
+
 def survey_answerer(
-    rng: random.Random, catalogue: Catalogue, lean: dict[str, float] | None = None
+    rng: random.Random,
+    catalogue: Catalogue,
+    sayings: Sayings,
+    lean: dict[str, float] | None = None,
 ) -> Answerer:
+    """A generated respondent; ``sayings`` is shared by the whole sample, so that its
+    replies to follow-ups never repeat one another's words."""
     framework = catalogue.framework("hertfordshire-review").framework
     lean = lean or {}
 
@@ -235,13 +230,12 @@ def survey_answerer(
                 return "2 - " + rng.choice(["a working group meets monthly", "partly"])
             return "3" if roll < done + going + idle else "4"
         if prompt.kind == "probe":
-            if prompt.trigger == "low":
-                return rng.choice(QUOTES_LOW)
-            if prompt.trigger == "unevidenced_high":
-                return rng.choice(QUOTES_HIGH)
-            if prompt.trigger == "dont_know":
-                return rng.choice(["I'm not involved enough to know", "It is unclear who decides"])
-            return "I would need to check the minutes from January 2009"
+            # The respondent's own draw is made as before (one of 5, 4 or 2 replies), so
+            # that every answer after it, and the samples' figures, stay as they were.
+            if prompt.trigger in DRAWS:
+                rng.choice(range(DRAWS[prompt.trigger]))
+            said = sayings.say(prompt.trigger, framework.area_of(question).id, question)
+            return said or "I would need to check the minutes from January 2009"
         mark = framework.question(prompt.question.id).benchmark
         roll = rng.uniform(0, 100) - lean.get(framework.area_of(question).id, 0.0)
         if roll < mark.agree:
@@ -479,6 +473,7 @@ def make_round(
     if out.exists():
         shutil.rmtree(out)
     rng = random.Random(year)
+    sayings = Sayings(year)
     seeds = 0 if year == 2009 else 1000 * (year - 2009)
     id_prefix = "example-round" if year == 2009 else f"example-round-{year}"
     period = f"{year}/{(year + 1) % 100:02d}"
@@ -541,7 +536,7 @@ def make_round(
             invitee=invitee.id,
             review=review,
         )
-        answer = survey_answerer(random.Random(seed), catalogue, lean)
+        answer = survey_answerer(random.Random(seed), catalogue, sayings, lean)
         talk.begin()
         talk.open_call()
         answered = 0
@@ -768,6 +763,7 @@ def main() -> None:
     ]
     survey_folder = OUT / "hertfordshire-survey"
     rng = random.Random(2008)
+    survey_sayings = Sayings(2008)
     for index in range(24):
         role, sector = ROLES[index % len(ROLES)]
         respondent = Respondent(
@@ -784,7 +780,7 @@ def main() -> None:
             "hertfordshire-review",
             "hertfordshire-survey",
             respondent,
-            survey_answerer(random.Random(rng.random()), catalogue),
+            survey_answerer(random.Random(rng.random()), catalogue, survey_sayings),
             start,
             100 + index,
         )

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import rich.text
 import textual.widgets._input as textual_input
+from textual.widgets import TextArea
 
-from bot import limits
+from bot import limits, store
 from bot.tui.widgets.text_input import TextInput, one_cell_each
 from tests.tui_helpers import make_app, mini_catalogue, start
 
@@ -123,3 +124,78 @@ def test_which_text_is_one_cell_a_character() -> None:
     assert not one_cell_each("tab\there")
     assert not one_cell_each("wide 漢字")
     assert not one_cell_each("escape \x1b")
+
+
+class Cuts:
+    """Characters Rich's Text.divide is handed (the cutting of a line into its wrapped
+    rows), as keys are typed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.chars = 0
+        original = rich.text.Text.divide
+
+        def divide(text: rich.text.Text, offsets):  # type: ignore[no-untyped-def]
+            self.chars += len(text)
+            return original(text, offsets)
+
+        monkeypatch.setattr(rich.text.Text, "divide", divide)
+
+
+async def pasted_paragraph(pilot, length: int) -> TextArea:  # type: ignore[no-untyped-def]
+    """The chat at its free-text question, with a paragraph of `length` characters
+    pasted into the multi-line box (one line, no line breaks)."""
+    from textual import events
+
+    await pilot.pause()
+    await pilot.press("3", "enter", "y", "enter")  # a3 is a free-text question
+    await pilot.pause()
+    area = pilot.app.screen.query_one("#long-answer", TextArea)
+    area.post_message(events.Paste(("word " * length)[:length]))
+    await pilot.pause()
+    return area
+
+
+async def test_a_key_after_a_long_pasted_paragraph_cuts_it_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each row of a wrapped paragraph on screen used to cut the whole paragraph into
+    rows again: 19,000 characters, some 20 rows in view, every key. Counted, not timed."""
+    catalogue = mini_catalogue()
+    app = make_app(catalogue, tmp_path, conversation=start(catalogue, tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        area = await pasted_paragraph(pilot, LONG)
+        assert len(area.text) == LONG
+        cuts = Cuts(monkeypatch)
+        for _ in range(10):
+            await pilot.press("a")
+        await pilot.pause()
+        assert area.text.endswith("a" * 10)
+        # A few cuts a key (the box's drawing once, as the line changed; Textual's placing
+        # of the cursor twice), not one for each of the rows drawn.
+        assert cuts.chars / 10 <= 4 * (LONG + 20)
+
+
+async def test_the_long_answer_box_stops_at_the_cap_and_keeps_what_was_typed(
+    tmp_path: Path,
+) -> None:
+    from textual import events
+
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        area = await pasted_paragraph(pilot, limits.MAX_TEXT_CHARS - 5)
+        area.post_message(events.Paste("x" * 10))  # would take it over: not added
+        await pilot.pause()
+        assert len(area.text) == limits.MAX_TEXT_CHARS - 5
+        hint = str(app.screen.query_one("#hint").render())
+        assert hint == limits.text_full()
+        for _ in range(5):
+            await pilot.press("b")
+        await pilot.press("b")  # the sixth is one too many
+        await pilot.pause()
+        assert len(area.text) == limits.MAX_TEXT_CHARS
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    answer = [t for t in store.load(talk.path).transcript.turns if t.kind == "answer"][-1]
+    assert len(answer.value) == limits.MAX_TEXT_CHARS and answer.value.endswith("bbbbb")

@@ -103,3 +103,91 @@ def test_the_pattern_rule_words_follow_its_constants() -> None:
     split = {"agree": 3, "disagree": 2}
     assert aggregate.statement_pattern(split, aggregate.MIN_FOR_PATTERN) == "conflict"
     assert aggregate.statement_pattern({"agree": 1, "disagree": 1}, 2) == ""
+
+
+SMALL = [
+    ("Councillor", "public", "1"),
+    ("Police", "public", "4"),
+    ("Police", "public", "2"),
+    ("Police", "public", "4"),
+    ("Voluntary organisation", "voluntary", "2"),
+    ("Voluntary organisation", "voluntary", "5"),
+    ("Voluntary organisation", "voluntary", "2"),
+]
+
+
+@pytest.fixture
+def small_round(tmp_path: Path, catalogue: Catalogue) -> Path:
+    return make_round(tmp_path / "r", catalogue, SMALL)
+
+
+@pytest.mark.e2e
+def test_an_anonymised_round_report_has_no_group_of_fewer_than_three(small_round: Path) -> None:
+    from bot.scoring.small_groups import MIN_GROUP, SMALL_GROUP_RULE
+
+    args = ("round", "report", "-r", str(small_round), "--anonymise")
+    named = json.loads(run("round", "report", "-r", str(small_round), "--format", "json").stdout)
+    assert named["roles"]["Councillor"] == 1  # not anonymised: every role as it is
+    data = json.loads(run(*args, "--format", "json").stdout)
+    # The one councillor is pooled with the next smallest role, so no mean is theirs alone.
+    assert data["roles"] == {"Voluntary organisation": 3, "Other roles": 4}
+    assert data["pooled"] == {"roles": ["Councillor", "Police"], "sectors": []}
+    assert all(n >= MIN_GROUP for n in data["sectors"].values())
+    for area in data["areas"]:
+        assert set(area["by_role"]) == {"Voluntary organisation", "Other roles"}
+    response = data["round"]
+    assert [(g["name"], g["invited"]) for g in response["by_role"]] == [
+        ("Voluntary organisation", 3),
+        ("Other roles", 4),
+    ]
+    assert data["small_group_rule"] == SMALL_GROUP_RULE
+    text = json.dumps(data)
+    for n in range(1, len(SMALL) + 1):
+        assert f"Person {n}" not in text and f"Org {n}" not in text
+    assert "Councillor" not in json.dumps({k: v for k, v in data.items() if k != "pooled"})
+    md = run(*args).stdout
+    assert SMALL_GROUP_RULE in md and "*Other roles:* Councillor, Police." in md
+    tables = md.split("### Mean score by role")[1].split("## Statements")[0]
+    assert "Councillor" not in tables and "Other roles" in tables
+    assert "| Councillor |" not in md and "Person " not in md
+    html = run(*args, "--format", "html").stdout
+    assert "Councillor (n=" not in html and "Other roles (n=4)" in html
+    assert "<td>Councillor</td>" not in html and "Person " not in html
+    csv = run(*args, "--format", "csv").stdout
+    assert "Person " not in csv and "Org " not in csv
+
+
+@pytest.mark.e2e
+def test_an_anonymised_report_shows_no_answers_of_fewer_than_three(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    folder = make_round(
+        tmp_path / "r", catalogue, [("Police", "public", "1"), ("Police", "public", "5")]
+    )
+    args = ("round", "report", "-r", str(folder), "--anonymise")
+    data = json.loads(run(*args, "--format", "json").stdout)
+    assert data["statements"] and all(s["hidden"] for s in data["statements"])
+    assert all(s["agree"] is None and s["counts"] == {} for s in data["statements"])
+    assert all(a["score"] is None for a in data["areas"] if a["n"])
+    assert all(f["answers"] == [] for f in data["facts"])
+    md = run(*args).stdout
+    row = next(line for line in md.splitlines() if line.startswith("| S1 "))
+    assert "| 2 | not shown |" in row and "50.0" not in row
+    html = run(*args, "--format", "html").stdout
+    assert '<td class="num">2</td><td colspan="3">not shown</td>' in html
+    assert '<td class="num">2</td><td class="num">50.0</td>' not in html
+    csv = run(*args, "--format", "csv").stdout
+    line = next(line for line in csv.splitlines() if line.startswith("S1,"))
+    assert ",2,not shown,,," in line
+
+
+def test_small_groups_are_pooled_until_the_pool_is_big_enough() -> None:
+    from bot.scoring.small_groups import hidden_cells, pooled
+
+    assert pooled({"A": 5, "B": 1, "C": 4}, "Other") == {"A": "A", "B": "Other", "C": "Other"}
+    assert pooled({"A": 5, "B": 1, "C": 2}, "Other") == {"A": "A", "B": "Other", "C": "Other"}
+    assert pooled({"A": 5, "B": 3}, "Other") == {"A": "A", "B": "B"}
+    # One hidden cell and the row's total would give it away: the next smallest goes too.
+    assert hidden_cells({"A": 1, "B": 4, "C": 6}) == {"A", "B"}
+    assert hidden_cells({"A": 1, "B": 2, "C": 6}) == {"A", "B"}
+    assert hidden_cells({"A": 3, "B": 0, "C": 6}) == set()

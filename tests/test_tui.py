@@ -429,6 +429,26 @@ async def test_report_screen_figures_read_as_the_paper_reports_do(tmp_path: Path
     assert "overall 40.1/100 (Amber)" in title and "**Overall score:** 40.1 / 100" in paper
 
 
+async def test_report_screen_states_the_priority_rule_beside_its_priorities(
+    tmp_path: Path,
+) -> None:
+    # As the paper report does: each priority shown can be checked from what is shown.
+    from bot.report.data import wording_note
+    from bot.scoring.compile import PRIORITY_RULE
+
+    app = make_app(Catalogue(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sample_report(pilot, tmp_path)
+        shown = str(screen.query_one("#actions").render())
+    flat = " ".join(shown.split())
+    assert f"How priority is set: {PRIORITY_RULE}" in flat
+    assert f"Wording: {wording_note(screen.assessment.framework)}" in flat
+    assert flat.index("How priority is set") < flat.index("priority high")
+    # The need as the rule reads it (one decimal place), never rounded to a whole number.
+    for action in screen.assessment.actions:
+        assert f"priority {action.priority} (need {action.need:.1f})" in flat
+
+
 async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
     catalogue = mini_catalogue()
     talk = start(catalogue, tmp_path)
@@ -983,3 +1003,28 @@ async def test_a_note_keeps_the_narrative_answer_being_typed(tmp_path: Path) -> 
         await pilot.pause()
         assert area.text == "Half a reply"
     assert any(t.kind == "note" for t in on_disk(talk.path).turns)
+
+
+async def test_the_end_counts_answers_by_the_reports_rule(tmp_path: Path) -> None:
+    """Don't know is not counted as answered at the end, as in the report."""
+    from bot.report.data import assessment_data
+
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for keys in (("d", "enter"), ("n", "enter"), ("1", "3", "enter"), ("3", "enter")):
+            while talk.current().kind == "probe":
+                await pilot.press("ctrl+o")
+                await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+        assert talk.session.complete
+        result = shown(app, "#result")
+        assert "3 answered, 1 don't know" in result
+        assert "4 questions answered" not in result
+        screen = app.screen
+        assert isinstance(screen, ChatScreen) and screen.assessment is not None
+        # The report says the same, from the same rule.
+        assert assessment_data(screen.assessment)["answers"]["words"] == "3 answered, 1 don't know"

@@ -9,13 +9,14 @@ schema is documented in docs/reports.md.
 from __future__ import annotations
 
 import statistics
+from dataclasses import replace
 from typing import Any
 
 from bot.catalogue import Catalogue
 from bot.facts import weighted_mean
 from bot.loading import LoadedFramework
 from bot.model import Framework, Group
-from bot.report.data import band, framework_data, quoted_all, rounded, stages_data
+from bot.report.data import band, framework_data, quoted_all, rounded, stages_data, wording_note
 from bot.report.owners import SUGGESTED_NOTE, suggested
 from bot.scoring.aggregate import (
     AGGREGATE_PRIORITY_RULE,
@@ -31,10 +32,14 @@ from bot.scoring.aggregate import (
 )
 from bot.scoring.compile import band_for
 from bot.scoring.results import WHOLE_TITLE
+from bot.scoring.small_groups import HIDDEN, MIN_GROUP, SMALL_GROUP_RULE, hidden_cells, pooled
 from bot.statement_order import DEFAULT_ORDER, check_order, published_key
 
 AGGREGATE_SCHEMA = 1
 """The version of the aggregate's data (the single report's is `data.REPORT_SCHEMA`)."""
+OTHER_ROLES = "Other roles"
+OTHER_SECTORS = "Other sectors"
+"""The names of the pooled small groups in an anonymised report."""
 
 
 def aggregate_data(
@@ -46,26 +51,37 @@ def aggregate_data(
     anonymise: bool,
     loaded: LoadedFramework | None = None,
     order: str = DEFAULT_ORDER,
+    small_groups: bool = False,
 ) -> dict[str, Any]:
     """An aggregate as JSON-able data for the templates (names never appear in it); the
     framework is ``loaded`` when given, else found by id. Statements are listed by area
     in the framework's order, or in the published order (by their own numbers) when
-    ``order`` is "published"."""
+    ``order`` is "published". With ``small_groups`` (an anonymised report for readers)
+    no figure rests on fewer than `MIN_GROUP` people (`bot.scoring.small_groups`); a
+    comparison, which tests the figures themselves, takes them whole."""
     check_order(order)
     framework = (loaded or catalogue.framework(framework_id)).framework
-    areas = _areas(framework, totals)
-    statements, notes = _statements(framework, totals)
+    pooled_groups: dict[str, list[str]] = {"roles": [], "sectors": []}
+    if small_groups:
+        # No figure resting on fewer than MIN_GROUP people (one rule: small_groups).
+        totals, pooled_groups = _pooled(totals)
+    areas = _areas(framework, totals, small_groups)
+    statements, notes = _statements(framework, totals, small_groups)
     if order == "published":
         statements.sort(key=lambda s: published_key(s["number"]))
     # The mean of the area means, weighted by the areas' weights, as in a single report.
     weights = {area.id: area.weight for area in framework.areas}
     overall = weighted_mean((a["score"], weights[a["id"]]) for a in areas)
-    roles = sorted(totals.roles)
-    sectors = sorted(totals.sectors)
+    roles = _ordered(totals.roles, OTHER_ROLES)
+    sectors = _ordered(totals.sectors, OTHER_SECTORS)
     return {
         "report_schema": AGGREGATE_SCHEMA,
         "kind": "aggregate",
         "anonymised": anonymise,
+        "small_group_rule": SMALL_GROUP_RULE if small_groups else "",
+        "hidden_label": HIDDEN,
+        "pooled": pooled_groups,
+        "small_group_min": MIN_GROUP,
         "framework": framework_data(framework),
         "respondents": totals.respondents,
         "filters": filters.describe(),
@@ -87,36 +103,102 @@ def aggregate_data(
         "pattern_rule": PATTERN_RULE,
         "pattern_min": MIN_FOR_PATTERN,
         "benchmark_notes": notes,
-        "facts": _facts(framework, totals),
+        "facts": _facts(framework, totals, small_groups),
         "actions": _actions(framework, totals),
         "priority_rule": AGGREGATE_PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
+        "wording_note": wording_note(framework),
     }
 
 
-def _areas(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
-    roles = sorted(totals.roles)
-    sectors = sorted(totals.sectors)
+def _ordered(sizes: dict[str, int], other: str) -> list[str]:
+    """Groups alphabetically, the pooled small ones last."""
+    return sorted(sizes, key=lambda name: (name == other, name))
+
+
+def _merged(spreads: list[Spread]) -> Spread:
+    merged = Spread()
+    for spread in spreads:
+        merged.count += spread.count
+        merged.total += spread.total
+        merged.squares += spread.squares
+        merged.low = min(merged.low, spread.low)
+        merged.high = max(merged.high, spread.high)
+    return merged
+
+
+def _pooled_spreads(
+    spreads: dict[tuple[str, str], Spread], names: dict[str, str]
+) -> dict[tuple[str, str], Spread]:
+    grouped: dict[tuple[str, str], list[Spread]] = {}
+    for (area, group), spread in spreads.items():
+        grouped.setdefault((area, names.get(group, group)), []).append(spread)
+    return {key: _merged(parts) for key, parts in grouped.items()}
+
+
+def _pooled_counts(sizes: dict[str, int], names: dict[str, str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name, size in sizes.items():
+        counts[names[name]] = counts.get(names[name], 0) + size
+    return counts
+
+
+def _pooled(totals: Totals) -> tuple[Totals, dict[str, list[str]]]:
+    """The totals with roles and sectors of fewer than MIN_GROUP respondents pooled, and
+    which roles and sectors were pooled."""
+    roles = pooled(totals.roles, OTHER_ROLES)
+    sectors = pooled(totals.sectors, OTHER_SECTORS)
+    names = {
+        "roles": sorted(name for name, to in roles.items() if to == OTHER_ROLES),
+        "sectors": sorted(name for name, to in sectors.items() if to == OTHER_SECTORS),
+    }
+    return replace(
+        totals,
+        roles=_pooled_counts(totals.roles, roles),
+        sectors=_pooled_counts(totals.sectors, sectors),
+        by_role=_pooled_spreads(totals.by_role, roles),
+        by_sector=_pooled_spreads(totals.by_sector, sectors),
+    ), names
+
+
+def _by_group(
+    spreads: dict[tuple[str, str], Spread], area: str, groups: list[str], small_groups: bool
+) -> tuple[dict[str, float | None], list[str]]:
+    """An area's mean by group, and (small groups hidden) the groups whose mean is not shown."""
+    found = {g: spreads.get((area, g), Spread()) for g in groups}
+    hidden = hidden_cells({g: s.count for g, s in found.items()}) if small_groups else set()
+    means = {g: None if g in hidden else rounded(s.mean) for g, s in found.items()}
+    return means, [g for g in groups if g in hidden]
+
+
+def _areas(
+    framework: Framework, totals: Totals, small_groups: bool = False
+) -> list[dict[str, Any]]:
+    roles = _ordered(totals.roles, OTHER_ROLES)
+    sectors = _ordered(totals.sectors, OTHER_SECTORS)
     areas = []
     for area in framework.areas:
         spread = totals.areas.get(area.id, Spread())
-        mean = spread.mean
+        # An area's own figures resting on fewer than MIN_GROUP respondents are not shown.
+        hidden = small_groups and 0 < spread.count < MIN_GROUP
+        mean = None if hidden else spread.mean
+        by_role, hidden_roles = _by_group(totals.by_role, area.id, roles, small_groups)
+        by_sector, hidden_sectors = _by_group(totals.by_sector, area.id, sectors, small_groups)
         areas.append(
             {
                 "id": area.id,
                 "title": area.title,
                 "n": spread.count,
+                "hidden": hidden,
                 "score": rounded(mean),
-                "sd": rounded(spread.sd),
-                "min": rounded(spread.low if spread.count else None),
-                "max": rounded(spread.high if spread.count else None),
+                "sd": None if hidden else rounded(spread.sd),
+                "min": rounded(spread.low if spread.count and not hidden else None),
+                "max": rounded(spread.high if spread.count and not hidden else None),
                 "rag": band(band_for(mean, framework.bands.rag)),
-                "by_role": {
-                    r: rounded(totals.by_role.get((area.id, r), Spread()).mean) for r in roles
-                },
-                "by_sector": {
-                    s: rounded(totals.by_sector.get((area.id, s), Spread()).mean) for s in sectors
-                },
+                "by_role": by_role,
+                "hidden_by_role": hidden_roles,
+                "by_sector": by_sector,
+                "hidden_by_sector": hidden_sectors,
                 "registers": [_register(group, totals) for group in area.groups],
             }
         )
@@ -152,7 +234,9 @@ def _register(group: Group, totals: Totals) -> dict[str, Any]:
 _ABSTENTION_LABELS = {"dont_know": "Don't know", "not_applicable": "Not applicable"}
 
 
-def _facts(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
+def _facts(
+    framework: Framework, totals: Totals, small_groups: bool = False
+) -> list[dict[str, Any]]:
     """The tally of facts (questions never scored, dates aside) in the framework's order:
     how many respondents named each answer, and their share of those who answered (a
     choice of several can name more than one)."""
@@ -169,6 +253,8 @@ def _facts(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
             order = [o.value for o in options if o.value in tally]
             # Values not among the options (numbers) follow, smallest first.
             rest = sorted((v for v in tally if v not in labels), key=_number_first)
+            # Anonymised, what fewer than MIN_GROUP people answered is not shown.
+            hidden = small_groups and n < MIN_GROUP
             facts.append(
                 {
                     "id": question.id,
@@ -176,7 +262,10 @@ def _facts(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
                     "text": question.text,
                     "area": area.title,
                     "n": n,
-                    "answers": [
+                    "hidden": hidden,
+                    "answers": []
+                    if hidden
+                    else [
                         {
                             "value": value,
                             "label": labels.get(value) or _ABSTENTION_LABELS.get(value, value),
@@ -198,7 +287,7 @@ def _number_first(value: str) -> tuple[int, float, str]:
 
 
 def _statements(
-    framework: Framework, totals: Totals
+    framework: Framework, totals: Totals, small_groups: bool = False
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The statements table in the framework's order, and the notes on published figures."""
     statements: list[dict[str, Any]] = []
@@ -212,17 +301,21 @@ def _statements(
             n = sum(v for k, v in counts.items() if k != "not_applicable")
             if not n:
                 continue
+            # The answers of fewer than MIN_GROUP people are not shown (anonymised).
+            hidden = small_groups and n < MIN_GROUP
+            shown = {} if hidden else counts
             row = {
                 "id": question.id,
                 "number": question.number,
                 "text": question.text,
                 "area": area.title,
                 "n": n,
-                "agree": percentage(counts.get("agree", 0), n),
-                "dont_know": percentage(counts.get("dont_know", 0), n),
-                "disagree": percentage(counts.get("disagree", 0), n),
-                "counts": dict(sorted(counts.items())),
-                "pattern": statement_pattern(counts, n),
+                "hidden": hidden,
+                "agree": None if hidden else percentage(counts.get("agree", 0), n),
+                "dont_know": None if hidden else percentage(counts.get("dont_know", 0), n),
+                "disagree": None if hidden else percentage(counts.get("disagree", 0), n),
+                "counts": dict(sorted(shown.items())),
+                "pattern": "" if hidden else statement_pattern(counts, n),
                 "benchmark": None,
             }
             if question.benchmark is not None:

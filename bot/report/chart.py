@@ -26,6 +26,8 @@ class Bar:
     """RAG band name, for the colour."""
     band_label: str = ""
     """RAG band label, shown as text too (never colour alone)."""
+    missing: str = "no score"
+    """What is written in place of a bar with no score ("not shown" when anonymised)."""
 
 
 def bar_chart(bars: Sequence[Bar], title: str = "Score by area (0-100)") -> Markup:
@@ -34,7 +36,7 @@ def bar_chart(bars: Sequence[Bar], title: str = "Score by area (0-100)") -> Mark
     width = label_width + bar_width + 150
     height = row * len(bars) + 50
     described = "; ".join(
-        f"{b.label}: {figure(b.score, 'no score')}{f' ({b.band_label})' if b.band_label else ''}"
+        f"{b.label}: {figure(b.score, b.missing)}{f' ({b.band_label})' if b.band_label else ''}"
         for b in bars
     )
     parts = [
@@ -57,7 +59,7 @@ def bar_chart(bars: Sequence[Bar], title: str = "Score by area (0-100)") -> Mark
         )
         if bar.score is None:
             parts.append(
-                f'<text x="{label_width + 4}" y="{y + 15}" font-size="12" fill="{NO_SCORE}">no score</text>'
+                f'<text x="{label_width + 4}" y="{y + 15}" font-size="12" fill="{NO_SCORE}">{escape(bar.missing)}</text>'
             )
             continue
         length = max(bar_width * bar.score / 100, 1)

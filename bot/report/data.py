@@ -73,6 +73,22 @@ def framework_data(framework: Framework) -> dict[str, Any]:
     }
 
 
+def wording_note(framework: Framework) -> str:
+    """Where the suggested actions' words come from, said once in every report: the
+    frameworks keep the seed's own wording (which may name the partnership or place the
+    seed was written for, such as Fareham), so a report for another partnership says
+    whose words they are rather than rewording them."""
+    source = framework.source
+    origin = ", ".join(
+        part for part in (source.document, source.publisher, str(source.year or "")) if part
+    )
+    return (
+        f"The suggested actions are worded as in the framework's source ({origin}). Where "
+        "one names a partnership, council or place, that is the source's own, not "
+        "necessarily the partnership assessed here."
+    )
+
+
 def stages_data(framework: Framework) -> list[dict[str, Any] | None]:
     """The framework's stages as data, lowest first."""
     return [band(s) for s in sorted(framework.bands.stages, key=lambda s: s.min)]
@@ -193,6 +209,20 @@ def area_data(result: AreaResult) -> dict[str, Any]:
     }
 
 
+def tally_data(assessment: Assessment) -> dict[str, Any]:
+    """The questions asked, by what each got, as figures and in words (the one rule,
+    `bot.scoring.results.answer_tally`, that the end of a conversation says too)."""
+    tally = assessment.tally
+    return {
+        "answered": tally.answered,
+        "dont_know": tally.dont_know,
+        "refused": tally.refused,
+        "not_applicable": tally.not_applicable,
+        "unanswered": tally.unanswered,
+        "words": tally.words(),
+    }
+
+
 def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str, Any]:
     """The full compiled assessment as JSON-able data."""
     who = assessment.respondent
@@ -223,11 +253,13 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             "stage": band(assessment.stage),
             "stages": stages_data(framework),
         },
+        "answers": tally_data(assessment),
         "areas": [area_data(a) for a in assessment.areas],
         "overall_actions": [action_data(a) for a in assessment.overall_actions],
         "actions": [action_data(a) for a in assessment.actions],
         "priority_rule": PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
+        "wording_note": wording_note(framework),
         "not_asked": sum(1 for a in assessment.areas for q in a.questions if not q.asked),
         "warnings": list(assessment.warnings),
     }

@@ -182,6 +182,7 @@ def aggregate_report(
         options.anonymise,
         loaded,
         order=options.order,
+        small_groups=options.anonymise,
     )
     text = render_aggregate(data, options.format, options.templates)
     return AggregateReport(text, skipped, run.torn)

@@ -83,6 +83,7 @@ def render_data(data: dict[str, Any], fmt: str, name: str, templates: Path | Non
                 a["score"],
                 (a["rag"] or {}).get("name", ""),
                 (a["rag"] or {}).get("label", ""),
+                data.get("hidden_label", "not shown") if a.get("hidden") else "no score",
             )
             for a in data["areas"]
         ]
@@ -186,12 +187,17 @@ def actions_csv(data: dict[str, Any]) -> str:
                 "published_source": mark.get("source"),
                 "published_n": mark.get("n"),
             }
+            if statement.get("hidden"):
+                # Anonymised, too few answered to show (the small-group rule).
+                cells["agree"] = data["hidden_label"]
             writer.writerow([_number_or_cell(cells.get(c)) for c in STATEMENT_CSV_COLUMNS])
         if data.get("facts"):
             writer.writerow([])
             writer.writerow(FACT_TALLY_CSV_COLUMNS)
             for fact in data["facts"]:
-                for answer in fact["answers"]:
+                # Anonymised, a fact too few answered stands alone: its answers not shown.
+                hidden = [{"label": data["hidden_label"], "count": None, "share": None}]
+                for answer in hidden if fact.get("hidden") else fact["answers"]:
                     cells = {
                         **fact,
                         "number": fact["number"] or fact["id"],

@@ -168,6 +168,13 @@ def seed_refs(framework: Framework) -> dict[str, str]:
     }
 
 
+def seed_labels(framework: Framework) -> set[str]:
+    """The ids of the actions the seed labels ("R2"): a label does not depend on where its
+    area stands in the framework, unlike a letter ("a" of "2a")."""
+    listed = [*(a for area in framework.areas for a in area.actions), *framework.actions]
+    return {action.id for action in listed if action.letter and is_label(action.letter)}
+
+
 def with_refs(
     plan: Plan,
     framework: Framework,
@@ -176,14 +183,18 @@ def with_refs(
 ) -> Plan:
     """The plan with each action's reference, as the Ref column shows it and --set takes it.
 
-    The seed's own reference where it gives one (`seed_refs`). Otherwise the reference the
-    action already holds (action id -> ref): in this round's plan on disk (``held``), else
-    in the earlier rounds' plans (``earlier``, so that an action carried forward or
-    suggested again next year keeps it), kept for good: a framework that inserts or moves actions renumbers nothing. An action
-    with none yet gets its area's number and the next number not yet used in the area
-    ("7.4" after 7.1 to 7.3), counting every reference held there, so it never takes one
-    another action held. A held reference equal to the id (a plan written before refs
-    were numbered) counts as none. Pure."""
+    The seed's own label where it gives one ("R2", whatever number a plan gave the action
+    before the framework carried the label). Otherwise the reference the action already
+    holds (action id -> ref): in this round's plan on disk (``held``), else in the earlier
+    rounds' plans (``earlier``, so that an action carried forward or suggested again next
+    year keeps it), kept for good: a framework that inserts or moves actions, or inserts an
+    area, renumbers nothing, not even the area's number in a reference made of the area's
+    number and the seed's letter ("2a" stays "2a" when an area is inserted before its
+    area). An action with none yet gets that reference where the seed letters it
+    (`seed_refs`), unless another action holds it, else its area's number and the next
+    number not yet used in the area ("7.4" after 7.1 to 7.3), counting every reference
+    held there, so it never takes one another action held. A held reference equal to the
+    id (a plan written before refs were numbered) counts as none. Pure."""
     held, earlier = held or {}, earlier or {}
     seeds = seed_refs(framework)
     numbers = area_numbers(framework)
@@ -197,14 +208,20 @@ def with_refs(
         taken.add(ref.casefold())
         return True
 
-    # The seed's references first (they are the seed's, whatever the plan held), then the
-    # held ones, then new numbers for the rest.
+    # The seed's labels first (the seed's own, whatever the plan held), then the held
+    # references (kept for good: the area's number in "2a" can no longer shift), then the
+    # seed's lettered references for actions new to the plans, then new numbers.
+    labels = seed_labels(framework)
     for action in plan.actions:
-        take(action.id, seeds.get(action.id, ""))
+        if action.id in labels:
+            take(action.id, seeds.get(action.id, ""))
     for known in (held, earlier):
         for action in plan.actions:
             if action.id not in chosen:
                 take(action.id, known.get(action.id, ""))
+    for action in plan.actions:
+        if action.id not in chosen:
+            take(action.id, seeds.get(action.id, ""))
     used: dict[str, int] = {}
     # Not the plan's own refs: a fresh compile's are only provisional.
     for ref in [*held.values(), *earlier.values(), *chosen.values()]:

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
-from bot.report.aggregate import aggregate_data
+from bot.report.aggregate import OTHER_ROLES, OTHER_SECTORS, aggregate_data
 from bot.report.owners import with_agreed_plan
 from bot.rounds.labels import STATE_LABELS
 from bot.rounds.plan import read_plan
 from bot.rounds.state import Group
 from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate
+from bot.scoring.small_groups import pooled
 
 
 def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:
@@ -21,7 +22,11 @@ def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:
     round_ = shot.loaded.round
     overall = shot.progress.overall
 
-    def groups(found: dict[str, Group]) -> list[dict[str, Any]]:
+    def groups(found: dict[str, Group], other: str) -> list[dict[str, Any]]:
+        if anonymise:
+            # Roles or sectors of fewer than MIN_GROUP invitees are pooled (one rule), so
+            # who of a group of one or two responded cannot be read off.
+            found = _pooled_groups(found, other)
         return [
             {
                 "name": name,
@@ -56,12 +61,24 @@ def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:
         "rate": overall.rate,
         "headline": shot.progress.headline(),
         "states": {STATE_LABELS[k]: v for k, v in overall.counts.items()},
-        "by_role": groups(shot.progress.by_role),
-        "by_sector": groups(shot.progress.by_sector),
-        "by_mode": groups(shot.progress.by_mode),
+        "by_role": groups(shot.progress.by_role, OTHER_ROLES),
+        "by_sector": groups(shot.progress.by_sector, OTHER_SECTORS),
+        "by_mode": groups(shot.progress.by_mode, "Other"),
         "outstanding": [] if anonymise else outstanding,
         "outstanding_count": len(outstanding),
     }
+
+
+def _pooled_groups(found: dict[str, Group], other: str) -> dict[str, Group]:
+    """The groups with those of fewer than MIN_GROUP invitees pooled as ``other``, last."""
+    names = pooled({name: g.invited for name, g in found.items()}, other)
+    merged: dict[str, Group] = {}
+    for name, group in found.items():
+        into = merged.setdefault(names[name], Group())
+        into.invited += group.invited
+        for state, count in group.counts.items():
+            into.counts[state] += count
+    return dict(sorted(merged.items(), key=lambda kv: (kv[0] == other, kv[0])))
 
 
 def round_report(
@@ -86,7 +103,13 @@ def round_report(
     if framework_totals is None:
         return None, run, response
     data = aggregate_data(
-        shot.loaded.round.framework, framework_totals, run, catalogue, filters, anonymise
+        shot.loaded.round.framework,
+        framework_totals,
+        run,
+        catalogue,
+        filters,
+        anonymise,
+        small_groups=anonymise,
     )
     # The board's agreed owners, due dates and status, where it agreed them (one rule).
     data["actions"], data["owners_note"] = with_agreed_plan(

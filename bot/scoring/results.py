@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -55,6 +56,53 @@ class QuestionResult:
         if self.answer is None:
             return "Not asked" if not self.asked else "No answer"
         return self.answer.label or self.answer.value
+
+
+@dataclass(frozen=True)
+class AnswerTally:
+    """The questions asked, by what each got: the one rule by which a question counts as
+    answered, the rule coverage counts by (Don't know and Refused are not answers, a
+    question without an answer is not answered, and Not applicable is counted apart)."""
+
+    answered: int = 0
+    """With an answer of the question's own (scored or not)."""
+    dont_know: int = 0
+    """Answered Don't know."""
+    refused: int = 0
+    """Refused (on a call)."""
+    not_applicable: int = 0
+    """Said not to apply."""
+    unanswered: int = 0
+    """Asked but left without an answer (skipped)."""
+
+    def words(self) -> str:
+        """Such as "35 answered, 2 don't know" (kinds with none left out)."""
+        parts = [f"{self.answered} answered"]
+        for count, word in (
+            (self.dont_know, "don't know"),
+            (self.refused, "refused"),
+            (self.not_applicable, "not applicable"),
+            (self.unanswered, "unanswered"),
+        ):
+            if count:
+                parts.append(f"{count} {word}")
+        return ", ".join(parts)
+
+
+def answer_tally(questions: Iterable[QuestionResult]) -> AnswerTally:
+    """The questions asked (on the final path), by what each got (see `AnswerTally`)."""
+    kinds = {"dont_know": 0, "refused": 0, "not_applicable": 0, "unanswered": 0}
+    answered = 0
+    for question in questions:
+        if not question.asked:
+            continue
+        if question.answer is None:
+            kinds["unanswered"] += 1
+        elif question.abstained in kinds:
+            kinds[question.abstained] += 1
+        else:
+            answered += 1
+    return AnswerTally(answered, **kinds)
 
 
 @dataclass(frozen=True)
@@ -161,6 +209,12 @@ class Assessment:
     """How long the telephone call lasted, pauses excluded (None when it was not timed)."""
     overall_actions: tuple[SuggestedAction, ...] = ()
     """Suggested actions of the framework as a whole (not of one area), in its order."""
+
+    @property
+    def tally(self) -> AnswerTally:
+        """The questions asked, by what each got (one rule, `answer_tally`), as the report
+        and the end of a conversation both say it."""
+        return answer_tally(q for area in self.areas for q in area.questions)
 
     @property
     def actions(self) -> tuple[SuggestedAction, ...]:

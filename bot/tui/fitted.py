@@ -1,9 +1,11 @@
-"""A table cell that cuts its words to the width it is drawn at."""
+"""A table cell that cuts its words to the width it is drawn at, and the widths that let a
+table's columns fit its width."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -11,6 +13,12 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from bot.text import clip
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+NARROWEST = 8
+"""A column is never cut below this many cells."""
 
 
 @dataclass(frozen=True)
@@ -41,3 +49,50 @@ class Fitted:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(self.cell_len, 1), self.cell_len)
+
+
+def fit_widths(natural: list[int], room: int, shrinkable: Collection[int]) -> list[int]:
+    """Each column's width in cells: its natural width when all fit in ``room``; else the
+    shrinkable columns share what is left, the widest cut first, none below `NARROWEST`."""
+    if sum(natural) <= room:
+        return list(natural)
+    cut = [i for i in shrinkable if i < len(natural)]
+    left = room - sum(w for i, w in enumerate(natural) if i not in cut)
+    # The largest cap at which the cut columns fit what is left (a water level).
+    cap = max((natural[i] for i in cut), default=0)
+    while cap > NARROWEST and sum(min(natural[i], cap) for i in cut) > left:
+        cap -= 1
+    return [min(w, max(cap, NARROWEST)) if i in cut else w for i, w in enumerate(natural)]
+
+
+def fill_fitted(
+    table: DataTable,
+    labels: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[Fitted]]],
+    shrinkable: Collection[int],
+    beyond: int = 0,
+) -> None:
+    """Replace the table's columns and rows (each row with its key), the columns fitted
+    to the table's width: the shrinkable ones cut, with an ellipsis, rather than the
+    columns after them pushed out of view or the last one cut mid-word at the edge. The
+    last `beyond` columns are left whole after the fitted ones, to be scrolled to."""
+    natural = [
+        max([len(label), *(cells[i].cell_len for _, cells in rows)])
+        for i, label in enumerate(labels)
+    ]
+    # Room for the cells: less their padding, and a vertical scrollbar if there are
+    # more rows than lines (the header takes one).
+    fitted = len(labels) - beyond
+    room = table.size.width - 2 * table.cell_padding * fitted
+    if len(rows) > table.size.height - 1:
+        room -= table.styles.scrollbar_size_vertical
+    widths = (
+        fit_widths(natural[:fitted], room, shrinkable) + natural[fitted:]
+        if table.size.width
+        else natural
+    )
+    table.clear(columns=True)
+    for label, width in zip(labels, widths, strict=True):
+        table.add_column(label, width=width)
+    for key, cells in rows:
+        table.add_row(*cells, key=key)

@@ -18,7 +18,12 @@ from bot.figures import figure
 from bot.problems import display_name
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, overall_words
-from bot.tui.screens.conversation_base import SKIP_KEY, SKIP_KEYS, ConversationScreen
+from bot.tui.screens.conversation_base import (
+    OPTION_KEYS,
+    SKIP_KEY,
+    SKIP_KEYS,
+    ConversationScreen,
+)
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
@@ -29,9 +34,8 @@ from bot.tui.widgets.text_input import TextInput
 from bot.turn_words import answer_hint
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
-    from textual.widgets import TextArea
-
     from bot.scoring.results import Assessment
+    from bot.tui.widgets.long_answer import LongAnswer
 
 LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
 """Said on the multi-line box itself, where the respondent is typing."""
@@ -42,7 +46,7 @@ class ChatScreen(ConversationScreen):
 
     AUTO_FOCUS = "#answer"
     HELP_KEYS = [
-        ("1-5, y, n, d", "type an option's key, a comment after it if you like"),
+        (OPTION_KEYS, "type an option's key, a comment after it if you like"),
         ("Enter", "send what is typed (a key or words, a number, a reply)"),
         ("click", "an option button sends that option at once"),
     ]
@@ -144,16 +148,17 @@ class ChatScreen(ConversationScreen):
             box.focus()
         self.query_one(KeyHints).refresh_hints()
 
-    def _long_answer(self, create: bool) -> TextArea | None:
+    def _long_answer(self, create: bool) -> LongAnswer | None:
         """The multi-line box for narrative answers, made the first time one is needed."""
         found = self.query("#long-answer")
         if not found and not create:
             return None
-        from textual.widgets import TextArea  # only once a narrative answer is asked for
+        # Only once a narrative answer is asked for.
+        from bot.tui.widgets.long_answer import LongAnswer
 
         if found:
-            return found.first(TextArea)
-        area = TextArea(
+            return found.first(LongAnswer)
+        area = LongAnswer(
             id="long-answer",
             soft_wrap=True,
             placeholder="Type your answer; Enter adds a line, Ctrl+S sends it",
@@ -235,8 +240,8 @@ class ChatScreen(ConversationScreen):
         else:
             thanks = "The assessment was abandoned. Everything answered is kept."
             result = f"Overall so far: {overall_words(assessment)}"
-        answered = sum(1 for a in assessment.areas for q in a.questions if q.answer is not None)
-        result += f"  ·  {answered} question{'s' if answered != 1 else ''} answered"
+        # The report's own rule (`Assessment.tally`): Don't know is not counted as answered.
+        result += f"  ·  {assessment.tally.words()}"
         saved = f"Transcript saved: {display_name(self.conversation.path)}"
         view_report = Button("View report (o)", id="view-report", variant="primary", compact=True)
         self.mount(
@@ -269,8 +274,15 @@ class ChatScreen(ConversationScreen):
 
     @on(TextInput.Full)
     def _full(self, event: TextInput.Full) -> None:
+        self._say_full(event.words)
+
+    def on_long_answer_full(self, event: LongAnswer.Full) -> None:
+        """The multi-line box is full: said as the one-line box says it."""
+        self._say_full(event.words)
+
+    def _say_full(self, words: str) -> None:
         hint = self.query_one("#hint", Static)
-        hint.update(Content(event.words))
+        hint.update(Content(words))
         hint.add_class("-error")
 
     @on(OptionsBar.Chosen)
@@ -334,7 +346,7 @@ class ChatScreen(ConversationScreen):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen("Self-assessment keys", help_rows(self)))
+        self.app.push_screen(HelpScreen("Self-assessment keys", self.help_keys(help_rows(self))))
 
     def action_report(self) -> None:
         if self.assessment is not None:

@@ -25,6 +25,8 @@ OVER_ONLY = frozenset({"report", "home"})
 """Actions offered once the conversation is over."""
 DURING_ONLY = frozenset({"back", "skip", "note", "notes", "abandon", "amend", "pause", "leave"})
 """Actions that only mean something while there is a question to answer."""
+OPTION_KEYS = "option keys"
+"""Stands, in a screen's HELP_KEYS, for the option keys of the question on screen."""
 
 
 class ConversationScreen(Screen[None]):
@@ -36,6 +38,20 @@ class ConversationScreen(Screen[None]):
     """Whose answer a follow-up follows, as the log says it."""
     ASKED = "question"
     """What the screen calls what is asked ("statement" on a call)."""
+
+    def help_keys(self, rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The help's rows with the option keys named as the question on screen has them
+        (a key no option has would do nothing); the row left out when it has none."""
+        session = self.conversation.session
+        options = () if session.over else session.current().options
+        named = []
+        for keys, meaning in rows:
+            if keys == OPTION_KEYS:
+                if not options:
+                    continue
+                keys = ", ".join(o.key for o in options)
+            named.append((keys, meaning))
+        return named
 
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()

@@ -19,6 +19,7 @@ from bot.engine.path import final_path
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
+from bot.tui import fitted
 from bot.tui.app import host
 from bot.tui.fitted import Fitted
 from bot.tui.widgets.key_hints import KeyHints, help_rows
@@ -32,22 +33,11 @@ SHRINKABLE = frozenset({1, 3})
 """The columns cut (with an ellipsis) when the list is narrower than its rows: the
 respondent and the framework. The time, the progress and the mode are short and always
 whole, so every column stays readable at 80 columns."""
-NARROWEST = 8
-"""A column is never cut below this many cells."""
 
 
 def fit_widths(natural: list[int], room: int) -> list[int]:
-    """Each column's width in cells: its natural width when all fit in ``room``; else the
-    shrinkable columns share what is left, the widest cut first, none below `NARROWEST`."""
-    if sum(natural) <= room:
-        return list(natural)
-    cut = [i for i in SHRINKABLE if i < len(natural)]
-    left = room - sum(w for i, w in enumerate(natural) if i not in cut)
-    # The largest cap at which the cut columns fit what is left (a water level).
-    cap = max((natural[i] for i in cut), default=0)
-    while cap > NARROWEST and sum(min(natural[i], cap) for i in cut) > left:
-        cap -= 1
-    return [min(w, max(cap, NARROWEST)) if i in cut else w for i, w in enumerate(natural)]
+    """The home list's column widths for ``room`` cells (`bot.tui.fitted.fit_widths`)."""
+    return fitted.fit_widths(natural, room, SHRINKABLE)
 
 
 def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | None = None) -> str:

@@ -19,7 +19,12 @@ from bot.model.framework import base_question
 from bot.problems import display_name
 from bot.text import printable
 from bot.tui.present import ChatMessage, answer_words, who_words
-from bot.tui.screens.conversation_base import SKIP_KEY, SKIP_KEYS, ConversationScreen
+from bot.tui.screens.conversation_base import (
+    OPTION_KEYS,
+    SKIP_KEY,
+    SKIP_KEYS,
+    ConversationScreen,
+)
 from bot.tui.screens.interview_words import amendable, code_for, reply_placeholder
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.call_timer import CallTimer
@@ -41,7 +46,7 @@ class InterviewScreen(ConversationScreen):
     WHOSE = "Their"
     ASKED = "statement"
     HELP_KEYS = [
-        ("1-5, d, r", "code the answer with the option's key (under the script)"),
+        (OPTION_KEYS, "code the answer with the option's key (under the script)"),
         ("Enter", "in the reply box: save the reply to a follow-up"),
     ]
     """Keys the help names that are typing rather than bindings."""
@@ -422,4 +427,6 @@ class InterviewScreen(ConversationScreen):
     def action_help(self) -> None:
         from bot.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen("Telephone interview keys", help_rows(self)))
+        self.app.push_screen(
+            HelpScreen("Telephone interview keys", self.help_keys(help_rows(self)))
+        )

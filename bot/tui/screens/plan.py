@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,12 +21,17 @@ from bot.rounds.plan import STATUS_LABELS, Plan, PlanAction, edit_action, read_p
 from bot.rounds.plan_export import said_about
 from bot.text import clip, printable
 from bot.tui.app import host
+from bot.tui.fitted import Fitted, fill_fitted
 from bot.tui.screens.dialogs import TextPromptScreen
 from bot.tui.screens.exporting import ExportingScreen, export_bindings
 from bot.tui.widgets.key_hints import KeyHints
 
 STATUS_KEYS = {"1": "not_started", "2": "in_progress", "3": "done", "4": "dropped"}
 FORMATS = {"md": "Markdown", "html": "HTML", "csv": "CSV"}
+COLUMNS = ("Ref", "Agreed", "Status", "Owner", "Due", "Action")
+"""The action plan's columns."""
+SHRINKABLE = frozenset({3, 5})
+"""The columns cut (with an ellipsis) to fit: the owner and the action."""
 
 
 class _Prefilled(TextPromptScreen):
@@ -118,6 +122,9 @@ class PlanScreen(ExportingScreen):
         self.clock = clock or (lambda: datetime.now(UTC).replace(microsecond=0))
         """Where times come from (tests pass a fixed clock)."""
         self.plan: Plan | None = None
+        self._cells: list[tuple[str, tuple[Fitted, ...]]] = []
+        """The rows' cells, kept to be fitted again when the screen's width changes."""
+        self._laid_out_for = -1  # the table width the columns were last fitted to
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -128,8 +135,6 @@ class PlanScreen(ExportingScreen):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Ref", "Agreed", "Status", "Owner", "Due", "Action")
         self._reload()
         if self.plan is None:
             self.action_compile()
@@ -156,16 +161,24 @@ class PlanScreen(ExportingScreen):
                 f"{agreed} of {len(plan.actions)} agreed"
             )
         )
-        for action in plan.actions:
-            cells = (
-                clip(printable(action.ref), 14),
-                "yes" if action.agreed else "proposed",
-                STATUS_LABELS[action.status] + (" (split)" if action.disagreed else ""),
-                clip(printable(action.owner), 16),
-                action.due.isoformat() if action.due else "",
-                clip(printable(action.text), 60),
+        self._cells = [
+            (
+                action.id,
+                tuple(
+                    Fitted(c)
+                    for c in (
+                        clip(printable(action.ref), 14),
+                        "yes" if action.agreed else "proposed",
+                        STATUS_LABELS[action.status] + (" (split)" if action.disagreed else ""),
+                        clip(printable(action.owner), 16),
+                        action.due.isoformat() if action.due else "",
+                        clip(printable(action.text), 60),
+                    )
+                ),
             )
-            table.add_row(*(Text(c) for c in cells), key=action.id)
+            for action in plan.actions
+        ]
+        self._fill_table()
         if chosen is not None:
             self.select(chosen.id)
         self._detail()
@@ -184,6 +197,20 @@ class PlanScreen(ExportingScreen):
 
     def on_data_table_row_highlighted(self) -> None:
         self._detail()
+
+    def _fill_table(self) -> None:
+        """The actions, the columns fitted to the table's width: the owner and the action
+        cut with an ellipsis (the action is shown whole below the table)."""
+        table = self.query_one(DataTable)
+        fill_fitted(table, COLUMNS, self._cells, SHRINKABLE)
+        self._laid_out_for = table.size.width
+
+    def on_resize(self) -> None:
+        if self._cells and self.query_one(DataTable).size.width != self._laid_out_for:
+            chosen = self.selected()
+            self._fill_table()
+            if chosen is not None:
+                self.select(chosen.id)
 
     def selected(self) -> PlanAction | None:
         """The action under the cursor."""

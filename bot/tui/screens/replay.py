@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -77,7 +77,9 @@ class ReplayScreen(Screen[None]):
         )
         with Horizontal(id="replay-body"):
             yield ChatLog(id="log")
-            with Vertical(id="replay-side"):
+            # Scrolls where a framework's areas are more than the panel's rows; not a
+            # stop of its own for the keys, which step the replay.
+            with VerticalScroll(id="replay-side", can_focus=False):
                 yield Static("", id="turn-detail")
                 yield Static(Content("Scores so far"), classes="side-title")
                 yield ScoreBars(id="scores")
@@ -135,7 +137,7 @@ class ReplayScreen(Screen[None]):
             score = facts.area_score(area.id)
             band = band_for(score, framework.bands.rag)
             rows.append((area.title, score, band.name if band else "", band.label if band else ""))
-        self.query_one(ScoreBars).show(rows, width=10, stacked=True)
+        self.query_one(ScoreBars).show(rows, width=8, stacked=True)
 
     def action_step(self, delta: int) -> None:
         self.position = max(0, min(len(self.turns), self.position + delta))

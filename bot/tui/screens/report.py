@@ -107,6 +107,13 @@ class ReportScreen(ExportingScreen):
             width=20,
         )
         lines = ["Suggested actions"]
+        if assessment.actions:
+            # The paper report's own words, so each priority can be checked from what is shown.
+            from bot.report.data import wording_note
+            from bot.scoring.compile import PRIORITY_RULE
+
+            lines.append(f"How priority is set: {PRIORITY_RULE}")
+            lines.append(f"Wording: {wording_note(assessment.framework)}")
         for action in assessment.actions:
             letter = action_marker(action.letter)
             title = action.area.title if action.area else WHOLE_TITLE
@@ -114,9 +121,9 @@ class ReportScreen(ExportingScreen):
             if action.action.source:
                 lines.append(f"   source: {action.action.source}")
             lines.append(
-                f"   priority {action.priority} (need {action.need:.0f})"
-                + (f"; owner: {action.action.owner}" if action.action.owner else "")
-                + (f"; by {action.due}" if action.due else "")
+                f"   priority {action.priority} (need {figure(action.need)})"
+                + (f"; suggested owner: {action.action.owner}" if action.action.owner else "")
+                + (f"; suggested due date: {action.due}" if action.due else "")
             )
             if action.triggers:
                 lines.append(f"   because: {'; '.join(action.triggers)}")

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,12 +23,16 @@ from bot.rounds.state import InviteeState, next_calls
 from bot.rounds.work import Snapshot, log_call, open_conversation, snapshot
 from bot.text import clip, printable
 from bot.tui.app import host
-from bot.tui.fitted import Fitted
+from bot.tui.fitted import Fitted, fill_fitted
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 
 REFRESH_SECONDS = 10.0
 """How often the list is re-read, so that another officer's calls show up."""
 FILTERS: tuple[str | None, ...] = (None, *STATES)
+COLUMNS = ("Id", "Name", "How", "State", "Calls", "Last call", "Role")
+"""The invitee list's columns, what a caller needs first."""
+SHRINKABLE = frozenset({1, 3, 5})
+"""The columns cut (with an ellipsis) to fit: the name, the state and the last call."""
 
 
 def now_utc() -> datetime:
@@ -145,6 +148,9 @@ class RoundScreen(Screen[None]):
         self.shot: Snapshot | None = None
         self.filter_index = 0
         self.rows: list[InviteeState] = []
+        self._cells: list[tuple[str, tuple[Fitted, ...]]] = []
+        """The rows' cells, kept to be fitted again when the screen's width changes."""
+        self._laid_out_for = -1  # the table width the columns were last fitted to
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,9 +161,6 @@ class RoundScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # What a caller needs first, so that it fits 80 columns; the role comes last.
-        table.add_columns("Id", "Name", "How", "State", "Calls", "Last call", "Role")
         self.refresh_round()
         self.set_interval(REFRESH_SECONDS, self.refresh_round)
 
@@ -189,22 +192,24 @@ class RoundScreen(Screen[None]):
         now = self.clock()
         table = self.query_one(DataTable)
         chosen = self.selected()
-        table.clear()
         self.rows = [s for s in shot.invitees if wanted is None or s.state == wanted]
+        self._cells = []
         for s in self.rows:
             last = ""
             if s.last_attempt is not None:
-                last = f"{OUTCOME_LABELS.get(s.last_outcome, '')} {s.last_attempt.astimezone():%d/%m %H:%M}"
+                # The time first: where the cell is cut to fit, the outcome's words go.
+                last = f"{s.last_attempt.astimezone():%d/%m %H:%M} {OUTCOME_LABELS.get(s.last_outcome, '')}"
             cells = (
                 printable(s.invitee.id),
                 clip(printable(s.invitee.name), 16),
                 "phone" if s.invitee.mode == "telephone" else "self",
                 state_text(s, now),
                 str(s.attempts),
-                last,
+                last.strip(),
                 clip(printable(s.invitee.role), 24),
             )
-            table.add_row(*(Text(c) for c in cells), key=s.invitee.id)
+            self._cells.append((s.invitee.id, tuple(Fitted(c) for c in cells)))
+        self._fill_table()
         if chosen is not None:
             self.select(chosen.invitee.id)
         shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
@@ -217,6 +222,20 @@ class RoundScreen(Screen[None]):
         )
         if self.rows and not table.has_focus:
             table.focus()
+
+    def _fill_table(self) -> None:
+        """The invitees, with the columns fitted to the table's width: what a caller
+        needs first, cut to fit rather than cut off at the edge; the role comes last,
+        whole, to be scrolled to where there is no room for it."""
+        fill_fitted(self.query_one(DataTable), COLUMNS, self._cells, SHRINKABLE, beyond=1)
+        self._laid_out_for = self.query_one(DataTable).size.width
+
+    def on_resize(self) -> None:
+        if self._cells and self.query_one(DataTable).size.width != self._laid_out_for:
+            chosen = self.selected()
+            self._fill_table()
+            if chosen is not None:
+                self.select(chosen.invitee.id)
 
     def selected(self) -> InviteeState | None:
         """The invitee under the cursor."""

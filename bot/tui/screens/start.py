@@ -162,7 +162,7 @@ class StartScreen(Screen[None]):
             self.query_one("#start-error", Static).update(
                 Content(
                     f"No name given: the transcript would be listed as {NOT_NAMED}. "
-                    "Type the name here, or press Ctrl+S again to start without one."
+                    f"Type it where {POINTER} marks, or press Ctrl+S again to start without one."
                 )
             )
             self.query_one("#name", Input).focus()

@@ -29,11 +29,14 @@ class ScoreBars(Static):
     ) -> None:
         """rows: (area title, 0-100 score or None, RAG name, RAG label); stacked puts the
         title on its own line, for narrow panels."""
+        # Stacked (a narrow panel), each title keeps to its one line, cut with an
+        # ellipsis: wrapped, the titles pushed the last areas out of the panel.
+        room = self.content_region.width or 30
         text = Text()
         label_width = min(max((len(r[0]) for r in rows), default=10), 30)
         for title, score, band, band_label in rows:
             if stacked:
-                text.append(title + "\n", style="bold")
+                text.append(clip(title, room) + "\n", style="bold")
             else:
                 text.append(f"{clip(title, label_width):<{label_width}} ")
             if score is None:

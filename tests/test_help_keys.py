@@ -1,0 +1,41 @@
+"""The chat's help names the option keys of the question on screen, not a list of every
+framework's keys (some of which would do nothing here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.tui.screens.dialogs import HelpScreen
+from tests.tui_helpers import make_app, mini_catalogue, region_lines, start
+
+
+async def test_the_help_names_this_questions_option_keys(tmp_path: Path) -> None:
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = [o.key for o in talk.session.current().options]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = region_lines(app, "#help-keys")
+        assert rows[0].startswith(", ".join(keys) + "  type an option's key")
+        assert not any(row.startswith("1-5, y, n, d") for row in rows)
+
+
+async def test_the_interview_help_names_this_statements_codes(tmp_path: Path) -> None:
+    from bot.catalogue import Catalogue
+    from tests.tui_helpers import start_call
+
+    catalogue = Catalogue()
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = region_lines(app, "#help-keys")
+        # Strongly agree ... Strongly disagree, Refused: no "d", which codes nothing here.
+        assert rows[0].startswith("1, 2, 3, 4, 5, r  code the answer")

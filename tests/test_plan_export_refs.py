@@ -1,0 +1,25 @@
+"""Every export of a plan names each action by its Ref, beside the action, as the plan
+does: the seed's label ("R2"), or the number the plan gave ("1.1")."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bot.rounds.plan import read_plan
+from bot.rounds.plan_export import render_plan
+from tests.conftest import ROOT
+
+
+def test_each_export_names_the_action_by_its_ref() -> None:
+    plan = read_plan(ROOT / "transcripts" / "rounds" / "hertfordshire-2010")
+    assert plan is not None
+    refs = {a.ref for a in plan.actions}
+    assert {"R2", "1.1"} <= refs
+    rows = list(csv.DictReader(io.StringIO(render_plan(plan, "csv"))))
+    assert [(r["ref"], r["action"]) for r in rows] == [(a.ref, a.text) for a in plan.actions]
+    markdown = render_plan(plan, "md")
+    html = render_plan(plan, "html")
+    for action in plan.actions:
+        assert f"## {action.ref}. " in markdown
+        assert f'<th scope="row">{action.ref}</th>' in html

@@ -1,0 +1,61 @@
+"""The round's invitee list and the action plan at 80x24: the columns a caller or a plan's
+owner reads are fitted to the screen, a long cell cut with an ellipsis, never cut off
+mid-word (or mid-time) at the screen's edge."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from bot.catalogue import Catalogue
+from bot.tui.screens.plan import PlanScreen
+from tests.test_plan_tui import folder, open_round, until  # noqa: F401 (a fixture)
+from tests.tui_helpers import make_app, region_lines
+
+SIZE = (80, 24)
+
+
+def shown_width(table: DataTable, columns: int) -> int:
+    """Cells the first `columns` columns take, their padding included."""
+    return sum(column.get_render_width(table) for column in list(table.columns.values())[:columns])
+
+
+async def test_the_invitee_list_fits_80_columns_up_to_the_last_call(
+    folder: Path,  # noqa: F811
+    catalogue: Catalogue,
+) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot, folder, "hertfordshire-2009")
+        await pilot.pause()
+        table = screen.query_one(DataTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels[5] == "Last call" and labels[-1] == "Role"  # the role may be scrolled to
+        assert shown_width(table, 6) <= table.scrollable_content_region.width
+        screen.select("h30")  # someone who refused, on the last call
+        await pilot.pause()
+        rows = region_lines(app, "#invitees")
+        refused = next(row for row in rows if row.lstrip().startswith("h30"))
+        # The call's time is whole; its outcome is cut with an ellipsis if at all.
+        assert re.search(r"\d\d/\d\d \d\d:\d\d refus", refused), refused
+        assert refused.rstrip(" ▇▅▃▁▂▄▆").endswith(("…", "refused"))
+
+
+async def test_the_action_plan_fits_80_columns(
+    folder: Path,  # noqa: F811
+    catalogue: Catalogue,
+) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_round(app, pilot, folder, "hertfordshire-2009")
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, PlanScreen) and app.screen.plan)
+        table = app.screen.query_one(DataTable)
+        assert shown_width(table, len(table.columns)) <= table.scrollable_content_region.width
+        rows = [row.rstrip(" ▇▅▃▁") for row in region_lines(app, "#plan-actions")[1:]]
+        first = rows[0]
+        assert first.lstrip().startswith("1.1")
+        assert first.endswith("…")  # the action, cut to fit; shown whole below the table
+        assert "Review whether th" in first
