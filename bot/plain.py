@@ -310,7 +310,7 @@ class PlainMode:
             if prompt.guidance:
                 self.wrapped(f"Guidance: {prompt.guidance}", indent="  ")
         else:
-            self.wrapped(self.bold(f"{number}. {prompt.text}"))
+            self.wrapped(f"{number}. {prompt.text}", bold=True)
         for option in prompt.options:
             self.line(f"   [{option.key}] {option.label}")
         if question is not None and question.kind == "number":
@@ -333,7 +333,7 @@ class PlainMode:
             return
         self.area = progress.area_title
         self.line("")
-        self.line(self.bold(progress.where))
+        self.line(self.bold(printable(progress.where)))
 
     def number(self, prompt: Prompt) -> str:
         """The question's own number (the seed's), then how far through the dialogue."""
@@ -372,13 +372,16 @@ class PlainMode:
             )
         return line.rstrip("\n")
 
-    def wrapped(self, text: str, indent: str = "") -> None:
-        """Print text wrapped to a readable width."""
+    def wrapped(self, text: str, indent: str = "", bold: bool = False) -> None:
+        """Print text wrapped to a readable width (with `bold`, each line bold when colour
+        is allowed: the bold is added after the text is made printable, so that it is
+        obeyed rather than shown as an escape)."""
         for paragraph in printable(text).split("\n"):
-            self.line(
+            filled = (
                 textwrap.fill(paragraph, width=88, initial_indent=indent, subsequent_indent=indent)
                 or ""
             )
+            self.line(self.bold(filled) if bold and filled else filled)
 
     def bold(self, text: str) -> str:
         """Bold when colour is allowed."""
