@@ -9,12 +9,17 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import __version__, exit_codes, start_gc
 from bot.catalogue import Catalogue
+from bot.cli_names import add_caller, named
 from bot.cli_output import add_output
 from bot.problems import LoadError, display_name
 from bot.statement_order import DEFAULT_ORDER, ORDERS
+
+if TYPE_CHECKING:
+    from bot.conversation import Conversation
 
 DESCRIPTION = (
     "A conversational self-assessment bot for local partnerships.\n"
@@ -110,18 +115,25 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def person(sub: argparse.ArgumentParser) -> None:
+        # Each may be left out; one given blank (an empty variable in a script) is refused.
         sub.add_argument(
             "--respondent",
             "--name",
             dest="respondent",
-            default="",
+            default=None,  # not "": argparse would check a text default as if it were typed
+            type=named("the respondent's name", "to leave them unnamed"),
             metavar="NAME",
             help="the respondent's name",
         )
-        sub.add_argument("--organisation", default="", help="their organisation")
-        sub.add_argument("--role", default="", help="their role, such as Councillor")
-        sub.add_argument("--sector", default="", help="public, voluntary, business, ...")
-        sub.add_argument("--partnership", default="", help="the partnership assessed")
+        for option, text, example in (
+            ("--organisation", "their organisation", "their organisation"),
+            ("--role", "their role, such as Councillor", "their role"),
+            ("--sector", "public, voluntary, business, ...", "their sector"),
+            ("--partnership", "the partnership assessed", "the partnership's name"),
+        ):
+            sub.add_argument(
+                option, default=None, type=named(example, "if it is not known"), help=text
+            )
 
     assess = commands.add_parser("assess", help="start a self-assessment")
     assess.add_argument(
@@ -141,9 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument(
         "-d", "--dialogue", help="dialogue id or .toml path (default: its telephone dialogue)"
     )
-    interview.add_argument(
-        "--interviewer", required=True, metavar="NAME", help="the interviewer's name"
-    )
+    # Who is interviewing, by the caller rule of a round (bot/rounds/caller.py);
+    # --interviewer is the name this option had first.
+    add_caller(interview, "--interviewer")
     interview.add_argument(
         "--plain", action="store_true", help="plain line mode instead of the app"
     )
@@ -155,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     resume.add_argument("-f", "--framework", help="the framework's .toml, if it is not installed")
     resume.add_argument("-d", "--dialogue", help="the dialogue's .toml, if it is not installed")
     resume.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
+    add_caller(resume)  # a round's interview carried on is a call, logged with its caller
     folders(resume)
 
     replay = commands.add_parser("replay", help="step through a transcript")
@@ -346,7 +359,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from bot import cli_compare
+    from bot.cli_report import aggregate_only
 
+    unused = aggregate_only(args)
+    if unused:
+        print(f"error: {unused} (--compare takes no filters)", file=sys.stderr)
+        return exit_codes.USAGE
     if len(args.transcripts) != 2 or args.aggregate:
         given = "with --aggregate" if args.aggregate else f"{len(args.transcripts)} given"
         print(
@@ -380,13 +398,18 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
             )
         else:
             respondent = Respondent(
-                name=args.respondent,
-                organisation=args.organisation,
-                role=args.role,
-                sector=args.sector,
-                partnership=args.partnership,
+                name=args.respondent or "",
+                organisation=args.organisation or "",
+                role=args.role or "",
+                sector=args.sector or "",
+                partnership=args.partnership or "",
             )
-            interviewer = Person(name=args.interviewer) if args.command == "interview" else None
+            interviewer = None
+            if args.command == "interview":
+                name = _interviewer(args.caller)
+                if not name:
+                    return exit_codes.USAGE
+                interviewer = Person(name=name)
             session = conversation.start(
                 catalogue, args.framework, args.dialogue, respondent, folder, interviewer
             )
@@ -410,6 +433,14 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
                 file=sys.stderr,
             )
         return exit_codes.CANNOT_WRITE
+    try:
+        status = _resumed_call(args, session) if args.command == "resume" else exit_codes.OK
+    except BaseException:
+        session.close()
+        raise
+    if status != exit_codes.OK:
+        session.close()
+        return status
     torn = store.torn_note(args.transcript, session.dropped_bytes) if session.dropped_bytes else ""
     try:
         if args.plain:
@@ -427,12 +458,54 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
         session.close()
 
 
+def _resumed_call(args: argparse.Namespace, talk: Conversation) -> int:
+    """A round's telephone interview carried on here is a call like any other: logged in
+    the round's call log (``interview_resumed``) by the caller rule. The exit status: not
+    OK, said why, when no caller is named (no call is logged under a made-up name) or
+    the log cannot be written."""
+    import datetime as dt
+
+    from bot.rounds.calls import calls_path
+    from bot.rounds.work import invitee_of, log_interview
+
+    if talk.header.mode != "telephone":
+        return exit_codes.OK
+    found = invitee_of(args.transcript, talk.header.invitee)
+    if found is None:
+        return exit_codes.OK
+    name = _interviewer(args.caller)
+    if not name:
+        return exit_codes.USAGE
+    folder, invitee = found
+    try:
+        log_interview(folder, invitee, talk, dt.datetime.now(dt.UTC).replace(microsecond=0), name)
+    except OSError as error:
+        print(
+            f"error: cannot log the call in {display_name(calls_path(folder))} "
+            f"({error.strerror or error}): make it writable and resume again; the transcript "
+            "is unchanged",
+            file=sys.stderr,
+        )
+        return exit_codes.CANNOT_WRITE
+    return exit_codes.OK
+
+
+def _interviewer(given: str | None) -> str:
+    """The interviewer's name by the caller rule (``bot.rounds.caller``): given, else
+    $PARTNERSHIP_BOT_CALLER, else remembered, else asked at a terminal; "" when there is
+    none (why is said), for no interview is taken by a made-up name."""
+    from bot.rounds.caller import known_caller
+    from bot.rounds.cli import ask_caller
+
+    return known_caller(given) or ask_caller() or ""
+
+
 def _repair_person(args: argparse.Namespace) -> None:
     """Names given with bytes that are not UTF-8 are kept with U+FFFD in their place,
     and the user is told, so that the transcript can always be written as UTF-8."""
     from bot.text import REPLACEMENT, needs_repair, repair
 
-    for option in ("respondent", "organisation", "role", "sector", "partnership", "interviewer"):
+    for option in ("respondent", "organisation", "role", "sector", "partnership", "caller"):
         value = getattr(args, option, None)
         if isinstance(value, str) and needs_repair(value):
             setattr(args, option, repair(value))

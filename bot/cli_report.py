@@ -38,8 +38,29 @@ REPORT_SUFFIXES = frozenset({".md", ".html", ".json", ".csv"})
 not exist yet is taken as a mistake rather than made into a folder."""
 
 
+AGGREGATE_ONLY = ("framework", "partnership", "role", "sector", "since", "until")
+"""Options that choose an aggregate's transcripts, and mean nothing without it."""
+
+
+def aggregate_only(args: argparse.Namespace) -> str:
+    """Why options given make no sense without --aggregate, or "" when they do."""
+    if args.aggregate:
+        return ""
+    given = [f"--{name}" for name in AGGREGATE_ONLY if getattr(args, name, None) is not None]
+    if not given:
+        return ""
+    return (
+        f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} for an aggregate over "
+        "many transcripts: add --aggregate, or leave "
+        f"{'it' if len(given) == 1 else 'them'} out"
+    )
+
+
 def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
     """Make the reports the arguments ask for; return the exit status."""
+    unused = aggregate_only(args)
+    if unused:
+        return _error(unused, exit_codes.USAGE)
     options = ReportOptions(
         format=args.format,
         anonymise=args.anonymise,

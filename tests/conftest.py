@@ -25,6 +25,7 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("PARTNERSHIP_BOT_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("PARTNERSHIP_BOT_DATA", str(tmp_path / "user-data"))
     monkeypatch.delenv("PARTNERSHIP_BOT_FRAMEWORKS", raising=False)
+    monkeypatch.delenv("PARTNERSHIP_BOT_CALLER", raising=False)  # no caller from the shell
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TZ", "UTC")  # times on screen are shown in local time
     time.tzset()

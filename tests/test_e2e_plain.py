@@ -136,11 +136,14 @@ def test_broken_framework_is_a_clear_error_not_a_traceback(tmp_path: Path) -> No
         ),
         (["resume", "nowhere.toml", "--plain"], "nowhere.toml: no such transcript"),
         (["report", "--format", "pdf", "x.toml"], "invalid choice: 'pdf'"),
-        (["interview", "--plain"], "the following arguments are required: --interviewer"),
+        (["interview", "--plain"], "who is calling? Give --caller NAME"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
 )
-def test_bad_command_lines(tmp_path: Path, args: list[str], message: str) -> None:
+def test_bad_command_lines(
+    tmp_path: Path, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PARTNERSHIP_BOT_CALLER", raising=False)
     result = run(*args, cwd=tmp_path, stdin="")
     assert result.returncode in (2, 3)
     assert message in result.stderr

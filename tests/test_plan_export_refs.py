@@ -23,3 +23,18 @@ def test_each_export_names_the_action_by_its_ref() -> None:
     for action in plan.actions:
         assert f"## {action.ref}. " in markdown
         assert f'<th scope="row">{action.ref}</th>' in html
+
+
+def test_a_carried_action_not_asked_is_not_said_to_have_been_agreed_late() -> None:
+    # Done before the later round began, so not asked about: never "agreed after its
+    # conversations began", which a board would read as a late decision.
+    from bot.rounds.plan import Plan, PlanAction
+    from bot.rounds.plan_export import said_about
+
+    done = PlanAction(
+        id="x", ref="1a", text="Do it.", agreed=True, status="done", carried_from="r2009"
+    )
+    said = said_about(Plan(round="r2010", actions=(done,)), done)
+    assert said.startswith("not asked in r2010, or not answered there")
+    assert "already done or dropped" in said and "r2009 plan" in said
+    assert ", agreed after its conversations began;" not in said

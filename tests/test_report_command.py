@@ -180,3 +180,23 @@ def test_a_misspelt_framework_filter_is_named_with_a_suggestion(
     )
     assert status == exit_codes.PROBLEMS
     assert "installed framework" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([str(PTP), "--role", "Councillor"], "--role is for an aggregate over many transcripts"),
+        (
+            [str(PTP), str(FAREHAM), "--since", "2009-01-01", "--sector", "public"],
+            "--sector, --since are",
+        ),
+        (["--compare", str(EXAMPLES), str(EXAMPLES), "--framework", "hallmarks"], "--framework is"),
+    ],
+)
+def test_filters_without_aggregate_are_refused_not_ignored(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], message: str
+) -> None:
+    status, out, err = report(capsys, *args)
+    assert status == exit_codes.USAGE and out == ""
+    assert message in err and "add --aggregate, or leave" in err
+    assert not (tmp_path / "reports").exists()

@@ -28,9 +28,9 @@ class Clock:
         return self.now
 
 
-def make_round(folder: Path, catalogue: Catalogue, people: list[tuple[str, str, str]]) -> Path:
-    """A round of self-assessors, each (role, sector, key they give to every statement),
-    every one complete."""
+def make_round(folder: Path, catalogue: Catalogue, people: list[tuple[str, ...]]) -> Path:
+    """A round of self-assessors, each (role, sector, key they give to every statement,
+    and optionally what they reply to every follow-up), every one complete."""
     invitees = tuple(
         Invitee(
             id=f"p{n:02d}",
@@ -41,7 +41,7 @@ def make_round(folder: Path, catalogue: Catalogue, people: list[tuple[str, str, 
             mode="self",
             contact=f"01707 {n:06d}",
         )
-        for n, (role, sector, _) in enumerate(people, start=1)
+        for n, (role, sector, *_) in enumerate(people, start=1)
     )
     create(
         folder,
@@ -56,13 +56,13 @@ def make_round(folder: Path, catalogue: Catalogue, people: list[tuple[str, str, 
     )
     loaded = load_round(folder)
     clock = Clock()
-    for invitee, (_, _, key) in zip(invitees, people, strict=True):
+    for invitee, (_, _, key, *reply) in zip(invitees, people, strict=True):
         found = snapshot(folder, clock.now).find(invitee.id)
         talk = open_conversation(catalogue, loaded, found, "Sam", clock)
         talk.begin()
         while not talk.session.over:
             if talk.current().kind == "probe":
-                talk.skip()
+                talk.answer(reply[0]) if reply else talk.skip()
             else:
                 talk.answer(key)
         talk.close()
@@ -191,3 +191,32 @@ def test_small_groups_are_pooled_until_the_pool_is_big_enough() -> None:
     assert hidden_cells({"A": 1, "B": 4, "C": 6}) == {"A", "B"}
     assert hidden_cells({"A": 1, "B": 2, "C": 6}) == {"A", "B"}
     assert hidden_cells({"A": 3, "B": 0, "C": 6}) == set()
+
+
+@pytest.mark.e2e
+def test_an_anonymised_report_takes_names_out_of_quotes(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    said = "Speaking as Person 2 of org 2, and Person 3 agrees: meetings go nowhere"
+    people = [("Police", "public", "5", said)] * 3
+    folder = make_round(tmp_path / "r", catalogue, people)
+    named = run("round", "report", "-r", str(folder)).stdout
+    assert f'*Said:* "{said}"' in named
+    args = ("round", "report", "-r", str(folder), "--anonymise")
+    md = run(*args).stdout
+    # Markdown escapes the brackets, so they show as written.
+    redacted = r"Speaking as \[name\] of \[organisation\], and \[name\] agrees: meetings go"
+    assert f'*Said:* "{redacted} nowhere"' in md
+    for fmt in ("json", "html", "csv"):
+        out = run(*args, "--format", fmt).stdout
+        assert "Person " not in out and "Org " not in out and "org 2" not in out, fmt
+
+
+def test_names_are_taken_out_whole_and_by_surname() -> None:
+    from bot.report.redact import redactor
+
+    redact = redactor(["Ann Archer"], ["Dacorum Borough Council"])
+    assert redact("ann archer at DACORUM borough council; Archer said") == (
+        "[name] at [organisation]; [name] said"
+    )
+    assert redact("Archery and Annex stay") == "Archery and Annex stay"

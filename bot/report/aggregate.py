@@ -9,6 +9,7 @@ schema is documented in docs/reports.md.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -18,6 +19,7 @@ from bot.loading import LoadedFramework
 from bot.model import Framework, Group
 from bot.report.data import band, framework_data, quoted_all, rounded, stages_data, wording_note
 from bot.report.owners import SUGGESTED_NOTE, suggested
+from bot.report.redact import redactor
 from bot.scoring.aggregate import (
     AGGREGATE_PRIORITY_RULE,
     MIN_FOR_PATTERN,
@@ -74,6 +76,10 @@ def aggregate_data(
     overall = weighted_mean((a["score"], weights[a["id"]]) for a in areas)
     roles = _ordered(totals.roles, OTHER_ROLES)
     sectors = _ordered(totals.sectors, OTHER_SECTORS)
+    actions = _actions(framework, totals)
+    if small_groups:
+        # Respondents' own words keep no name or organisation of theirs either.
+        _redacted(areas, actions, redactor(totals.names, totals.organisations))
     return {
         "report_schema": AGGREGATE_SCHEMA,
         "kind": "aggregate",
@@ -104,11 +110,26 @@ def aggregate_data(
         "pattern_min": MIN_FOR_PATTERN,
         "benchmark_notes": notes,
         "facts": _facts(framework, totals, small_groups),
-        "actions": _actions(framework, totals),
+        "actions": actions,
         "priority_rule": AGGREGATE_PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
         "wording_note": wording_note(framework),
     }
+
+
+def _redacted(
+    areas: list[dict[str, Any]], actions: list[dict[str, Any]], redact: Callable[[str], str]
+) -> None:
+    """Quotes and register entries with the respondents' names and organisations taken out."""
+    for action in actions:
+        action["quotes"] = [redact(q) for q in action["quotes"]]
+    for area in areas:
+        for register in area["registers"]:
+            for item in register["items"]:
+                for cell in item["answers"]:
+                    for key in ("answer", "comment"):
+                        if isinstance(cell.get(key), str):
+                            cell[key] = redact(cell[key])
 
 
 def _ordered(sizes: dict[str, int], other: str) -> list[str]:

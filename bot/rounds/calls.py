@@ -37,6 +37,7 @@ Outcome = Literal[
     "refused",
     "wrong_number",
     "interview_started",
+    "interview_resumed",  # an unfinished interview carried on (a call back)
 ]
 OUTCOMES: tuple[str, ...] = tuple(k for k in OUTCOME_LABELS if k != "calling")
 """The outcomes of an attempt (``calling`` is a lease, not an attempt)."""

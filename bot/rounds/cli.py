@@ -36,6 +36,9 @@ LOGGED_BY_THE_PRODUCT = {
     "being-called": "round next --claim logs that you are calling someone",
     "interview-started": "round interview ID logs that their interview started",
     "started": "round interview ID logs that their interview started",
+    "interview-resumed": "round interview ID (or resume FILE) logs that their interview "
+    "was carried on",
+    "resumed": "round interview ID (or resume FILE) logs that their interview was carried on",
 }
 """Outcomes in the call log that a caller does not give: what logs each."""
 
@@ -54,23 +57,35 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "(default: this folder if it is a round, else the only round)",
         )
 
-    def caller(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--caller",
-            default="",
-            metavar="NAME",
-            help="who is calling (default: $PARTNERSHIP_BOT_CALLER, else the name you gave "
-            "when last asked; asked for at a terminal when there is none)",
-        )
+    from bot.cli_names import add_caller as caller
+    from bot.cli_names import named
 
     new = subs.add_parser("new", help="make a round")
     new.add_argument(
-        "name", metavar="NAME", help="a name (kept under <transcripts>/rounds) or a folder"
+        "name",
+        metavar="NAME",
+        type=named("the round's name"),
+        help="a name (kept under <transcripts>/rounds) or a folder",
     )
-    new.add_argument("--title", required=True, help='such as "Partnership review 2009/10"')
+    new.add_argument(
+        "--title",
+        required=True,
+        type=named("its title"),
+        help='such as "Partnership review 2009/10"',
+    )
     new.add_argument("-f", "--framework", required=True, help="the framework id")
-    new.add_argument("--partnership", default="", help="the partnership assessed")
-    new.add_argument("--period", default="", help="such as 2009/10")
+    new.add_argument(
+        "--partnership",
+        default=None,
+        type=named("the partnership's name", "if it is not known"),
+        help="the partnership assessed",
+    )
+    new.add_argument(
+        "--period",
+        default=None,
+        type=named("the period", "if it is not known"),
+        help="such as 2009/10",
+    )
     new.add_argument("--self-dialogue", default="", help="dialogue id for self-assessment")
     new.add_argument("--telephone-dialogue", default="", help="dialogue id for telephone calls")
     new.add_argument("--max-attempts", type=int, default=5, help="calls before giving up (5)")
@@ -254,16 +269,22 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
     raise AssertionError(command)
 
 
-def _named(args: argparse.Namespace) -> bool:
-    """Whether the caller is named, to record a call or an interview: by the one rule
-    (bot/rounds/caller.py), else asked for at a terminal and remembered; if not, why is
-    said on stderr (nothing is recorded)."""
+def _named(args: argparse.Namespace, shot: Snapshot, now: datetime) -> Snapshot | None:
+    """The round as this caller sees it, once the caller is named to record a call or an
+    interview: by the one rule (bot/rounds/caller.py), else asked for at a terminal and
+    remembered; None if not (why is said on stderr, and nothing is recorded)."""
+    if args.caller:
+        return shot
+    args.caller = ask_caller() or ""
     if not args.caller:
-        args.caller = _ask_caller() or ""
-    return bool(args.caller)
+        return None
+    from bot.rounds.work import snapshot
+
+    # Read before the name was known, the officer's own claims looked like someone else's.
+    return snapshot(shot.loaded.folder, now, args.caller)
 
 
-def _ask_caller() -> str | None:
+def ask_caller() -> str | None:
     """The caller's name asked for at a terminal and remembered, or None (said why)."""
     from bot.problems import display_name
     from bot.rounds.caller import VARIABLE, check_name, remember
@@ -309,8 +330,8 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
         folder,
         Round(
             title=args.title,
-            partnership=args.partnership,
-            period=args.period,
+            partnership=args.partnership or "",
+            period=args.period or "",
             framework=framework.id,
             self_dialogue=args.self_dialogue,
             telephone_dialogue=args.telephone_dialogue,
@@ -443,6 +464,11 @@ def _line(s: InviteeState, now: datetime) -> str:
 def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     from bot.rounds.state import CALLABLE, next_calls
 
+    if args.claim:
+        fresh = _named(args, shot, now)
+        if fresh is None:
+            return exit_codes.USAGE
+        shot = fresh
     queue = next_calls(shot.invitees, now)
     if not queue:
         print("No one to call now.")
@@ -475,8 +501,6 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     if args.claim:
         from bot.rounds.work import log_call
 
-        if not _named(args):
-            return exit_codes.USAGE
         log_call(shot.loaded.folder, queue[0].invitee, "calling", now, args.caller)
         print(f"Logged: {_show(args.caller, 40)} calling {queue[0].invitee.id} now.")
     return exit_codes.OK
@@ -523,8 +547,10 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     elif args.at:
         print("error: --at is only for call-back", file=sys.stderr)
         return exit_codes.USAGE
-    if not _named(args):
+    fresh = _named(args, shot, now)
+    if fresh is None:
         return exit_codes.USAGE
+    found = fresh.find(found.invitee.id)
     if found.being_called_by:
         print(f"note: {found.invitee.id} is being called by {_show(found.being_called_by, 40)}")
     entry = log_call(
@@ -753,7 +779,7 @@ def _previous(folder: Path) -> Path | None:
 
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
-    from bot.rounds.work import log_call, open_conversation
+    from bot.rounds.work import log_interview, open_conversation
 
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
@@ -791,21 +817,32 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     if not args.plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("error: the app needs a terminal; add --plain", file=sys.stderr)
         return exit_codes.USAGE
-    if telephone and not _named(args):
+    if telephone and _named(args, shot, datetime.now(UTC).replace(microsecond=0)) is None:
         return exit_codes.USAGE
     try:
         talk = open_conversation(catalogue, shot.loaded, found, getattr(args, "caller", ""))
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
-    if telephone and not talk.session.turns:
-        log_call(
+    try:
+        log_interview(
             shot.loaded.folder,
             found.invitee,
-            "interview_started",
+            talk,
             datetime.now(UTC).replace(microsecond=0),
-            args.caller,
+            getattr(args, "caller", ""),
         )
+    except OSError as error:
+        from bot.problems import display_name
+        from bot.rounds.calls import calls_path
+
+        talk.close()
+        print(
+            f"error: cannot log the call in {display_name(calls_path(shot.loaded.folder))} "
+            f"({error.strerror or error}): make it writable and start again",
+            file=sys.stderr,
+        )
+        return exit_codes.CANNOT_WRITE
     try:
         if args.plain:
             from bot.plain import PlainMode

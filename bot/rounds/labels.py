@@ -30,12 +30,13 @@ OUTCOME_LABELS: dict[str, str] = {
     "refused": "refused",
     "wrong_number": "wrong number",
     "interview_started": "interview started",
+    "interview_resumed": "interview resumed",
 }
 """Every call log outcome (``calling`` is a lease, not an attempt)."""
 GIVEN_OUTCOMES: tuple[str, ...] = ("no_answer", "busy", "call_back", "refused", "wrong_number")
 """The outcomes a caller gives (`round call ID OUTCOME`): the others are logged by the
-product itself, ``calling`` by `round next --claim` and ``interview_started`` by starting
-an interview."""
+product itself, ``calling`` by `round next --claim`, ``interview_started`` by starting
+an interview and ``interview_resumed`` by carrying one on."""
 
 
 def outcome_word(outcome: str) -> str:

@@ -59,9 +59,13 @@ def said_about(plan: Plan, action: PlanAction) -> str:
     if action.respondents_said:
         return action.respondents_said
     if action.carried_from and plan.round:
+        # Not said why: an action agreed after the conversations began, and one already
+        # done or dropped when they began, are both left unasked (and an action asked
+        # about may have gone unanswered); the plan alone cannot tell which.
         return (
-            f"not asked in {plan.round}, agreed after its conversations began; the status "
-            f"is as recorded in the {action.carried_from} plan"
+            f"not asked in {plan.round}, or not answered there (an action agreed after its "
+            "conversations began, or already done or dropped, is not asked about); the "
+            f"status is as recorded in the {action.carried_from} plan"
         )
     return ""
 

@@ -54,7 +54,8 @@ class InviteeState:
     transcript: Path | None = None
     """The transcript to resume or report (the newest, preferring a complete one)."""
     being_called_by: str | None = None
-    """Set while another officer holds a lease on them (or their transcript is open)."""
+    """Who else is calling them now (``lease_holder``), or that their transcript is open
+    elsewhere; None when no one is, or the claim is the officer's own."""
     note: str = ""
     """The last note logged for them."""
 
@@ -63,6 +64,8 @@ class InviteeState:
         return self.appointment is not None and self.appointment <= now
 
 
+INTERVIEWING = ("interview_started", "interview_resumed")
+"""Outcomes of a call on which an interview was taken."""
 UNANSWERED = ("busy", "no_answer")
 """Outcomes of a call that reached no one: rung before the agreed time, they leave it standing."""
 
@@ -107,7 +110,8 @@ def state_of(
 
     1. complete: a transcript of theirs is complete;
     2. refused: a call ended "refused";
-    3. in progress: a transcript is in progress, or the last call started an interview;
+    3. in progress: a transcript is in progress, or the last call started or resumed an
+       interview;
     4. refused: a transcript was abandoned;
     5. appointment: a call-back time stands (``appointment_of``);
     6. unreachable: the last call found a wrong number, or ``max_attempts`` calls were made;
@@ -124,7 +128,7 @@ def state_of(
     appointment = appointment_of(calls, transcripts)
     if any(c.outcome == "refused" for c in attempts):
         return "refused", appointment
-    if "in_progress" in statuses or (last is not None and last.outcome == "interview_started"):
+    if "in_progress" in statuses or (last is not None and last.outcome in INTERVIEWING):
         return "in_progress", appointment
     if "abandoned" in statuses:
         return "refused", appointment
@@ -137,15 +141,39 @@ def state_of(
     return "not_started", None
 
 
-def lease_holder(calls: Sequence[CallEntry], now: datetime) -> str | None:
-    """Who is calling the invitee now: a ``calling`` entry still within its time and not
+NAMELESS = "an officer who gave no name"
+"""Who holds a claim logged without a caller's name: it may be the officer looking, so it
+is never called another officer's."""
+OPEN_ELSEWHERE = "someone with the transcript open"
+"""Who holds an invitee whose transcript another process is writing (it may be the same
+officer in another window)."""
+
+
+def lease(calls: Sequence[CallEntry], now: datetime) -> CallEntry | None:
+    """The claim on an invitee now: a ``calling`` entry still within its time and not
     followed by any other entry for them."""
     if not calls:
         return None
     last = calls[-1]
     if last.outcome == "calling" and last.until is not None and last.until > now:
-        return last.caller or "another officer"
+        return last
     return None
+
+
+def same_caller(one: str, other: str) -> bool:
+    """Whether two callers' names are one officer's: case and spacing aside, as the name
+    typed at one terminal ("ann  smith") and remembered at another ("Ann Smith")."""
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+
+
+def lease_holder(calls: Sequence[CallEntry], now: datetime, caller: str = "") -> str | None:
+    """Who else is calling the invitee now, as shown to ``caller``: None when no one is, or
+    the claim is the caller's own. A claim logged without a name is shown as such
+    (``NAMELESS``), never as another officer's."""
+    claim = lease(calls, now)
+    if claim is None or (caller.strip() and same_caller(claim.caller, caller)):
+        return None
+    return claim.caller.strip() or NAMELESS
 
 
 def states(
@@ -175,11 +203,9 @@ def states(
         files = sorted(linked.get(key, []), key=lambda t: (t.status == "complete", t.updated))
         state, appointment = state_of(invitee, theirs, files, round_.max_attempts)
         attempts = [c for c in theirs if c.is_attempt]
-        holder = lease_holder(theirs, now)
-        if holder is not None and caller and holder == caller:
-            holder = None
+        holder = lease_holder(theirs, now, caller)
         if holder is None and any(f.path in busy for f in files):
-            holder = "another officer (transcript open)"
+            holder = OPEN_ELSEWHERE
         notes = [c.note for c in theirs if c.note]
         out.append(
             InviteeState(

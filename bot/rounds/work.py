@@ -14,7 +14,7 @@ from bot.model import Person, Respondent
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds import calls
 from bot.rounds.calls import LEASE, CallEntry
-from bot.rounds.folder import LoadedRound, load_round
+from bot.rounds.folder import LoadedRound, load_round, round_path
 from bot.rounds.model import Invitee
 from bot.rounds.plan_review import review_items
 from bot.rounds.state import InviteeState, Linked, Progress, progress, states
@@ -125,6 +125,35 @@ def log_call(
     )
     calls.append(folder, [entry])
     return entry
+
+
+def invitee_of(path: Path, invitee_id: str) -> tuple[Path, Invitee] | None:
+    """The round folder and the invitee a transcript was taken for: a transcript in a
+    round's folder naming one of its invitees (case ignored); None for any other."""
+    if not invitee_id or not round_path(path.parent).is_file():
+        return None
+    loaded = load_round(path.parent)
+    for invitee in loaded.round.invitees:
+        if invitee.id.casefold() == invitee_id.casefold():
+            return loaded.folder, invitee
+    return None
+
+
+def log_interview(
+    folder: Path,
+    invitee: Invitee,
+    talk: conversation.Conversation,
+    at: datetime,
+    caller: str,
+) -> CallEntry | None:
+    """Log the call a telephone invitee's conversation is taken on, as soon as it is open
+    (durable when this returns): ``interview_started`` for a new interview,
+    ``interview_resumed`` for one carried on (a call back). None for a self-assessment,
+    which is no call."""
+    if invitee.mode != "telephone":
+        return None
+    outcome = "interview_resumed" if talk.session.turns else "interview_started"
+    return log_call(folder, invitee, outcome, at, caller)
 
 
 def open_conversation(

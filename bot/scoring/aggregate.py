@@ -162,6 +162,10 @@ class Totals:
     """fact question id -> value (an option, a number, "dont_know") -> how many named it."""
     fact_answers: dict[str, int] = field(default_factory=dict)
     """fact question id -> how many respondents answered it (the tally's n)."""
+    names: set[str] = field(default_factory=set)
+    """The respondents' names, which an anonymised report takes out of their words."""
+    organisations: set[str] = field(default_factory=set)
+    """The respondents' organisations, likewise."""
 
     def add(self, summary: Summary) -> None:
         """Count one more transcript."""
@@ -172,6 +176,8 @@ class Totals:
         role = summary.role or "(not given)"
         sector = summary.sector or "(not given)"
         self.roles[role] = self.roles.get(role, 0) + 1
+        self.names.update(n for n in (summary.name.strip(),) if n)
+        self.organisations.update(o for o in (summary.organisation.strip(),) if o)
         self.sectors[sector] = self.sectors.get(sector, 0) + 1
         for question, (kind, _) in summary.answers.items():
             counts = self.answers.setdefault(question, {})

@@ -20,7 +20,7 @@ from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
 from bot.rounds.state import InviteeState, next_calls
-from bot.rounds.work import Snapshot, log_call, open_conversation, snapshot
+from bot.rounds.work import Snapshot, log_call, log_interview, open_conversation, snapshot
 from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.fitted import Fitted, fill_fitted
@@ -279,8 +279,8 @@ class RoundScreen(Screen[None]):
                 remember(self.caller)
             except OSError as error:
                 self.notify(f"The name could not be remembered: {error.strerror}", markup=False)
-            if self.shot is not None:
-                self._show(self.shot)
+            # Read again as this officer: read without a name, their own claims were busy.
+            self._reload_now()
             then()
 
         self.app.push_screen(
@@ -389,15 +389,12 @@ class RoundScreen(Screen[None]):
         except (LoadError, OSError) as error:
             host(self).show_error("Cannot start", str(error))
             return
-        if chosen.invitee.mode == "telephone" and not talk.session.turns:
-            try:
-                log_call(
-                    self.folder, chosen.invitee, "interview_started", self.clock(), self.caller
-                )
-            except OSError as error:
-                talk.close()
-                host(self).show_error("Could not log the call", str(error))
-                return
+        try:
+            log_interview(self.folder, chosen.invitee, talk, self.clock(), self.caller)
+        except OSError as error:
+            talk.close()
+            host(self).show_error("Could not log the call", str(error))
+            return
         self.app.push_screen(host(self).conversation_screen(talk))
 
     def action_filter(self) -> None:

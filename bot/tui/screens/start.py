@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual import events, on
@@ -16,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from bot.catalogue import Catalogue
 from bot.model import Person, Respondent
 from bot.problems import LoadError
+from bot.rounds.caller import check_name, known_caller, remember
 from bot.tui.app import host
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.key_hints import KeyHints
@@ -81,7 +83,12 @@ class StartScreen(Screen[None]):
         ]
         if self.telephone:
             fields.append(
-                ("interviewer", "Interviewer", Input(placeholder="Your name", id="interviewer"))
+                (
+                    "interviewer",
+                    "Interviewer",
+                    # The caller rule of a round (bot/rounds/caller.py): the name known, else typed.
+                    Input(known_caller(), placeholder="Your name", id="interviewer"),
+                )
             )
         for key, label, placeholder in FIELDS:
             if self.telephone and key == "name":
@@ -148,13 +155,16 @@ class StartScreen(Screen[None]):
             return
         interviewer = None
         if self.telephone:
-            if not self._value("interviewer"):
-                self.query_one("#start-error", Static).update(
-                    Content("Please give the interviewer's name.")
-                )
+            typed = self._value("interviewer")
+            if not typed or check_name(typed):
+                why = check_name(typed) if typed else "Please give the interviewer's name."
+                self.query_one("#start-error", Static).update(Content(why))
                 self.query_one("#interviewer", Input).focus()
                 return
             interviewer = Person(name=self._value("interviewer"))
+            if not known_caller():
+                with contextlib.suppress(OSError):  # only a convenience for next time
+                    remember(interviewer.name)
         if not self._value("name") and not self._unnamed_said:
             # A name typed into the wrong box is the likeliest reason it is empty: say so
             # once, and start without one only when asked again.
