@@ -341,7 +341,7 @@ class PlainMode:
         question = prompt.question
         framework = self.conversation.session.framework
         own = question.number or question_number(question.id, framework) if question else ""
-        return f"{own} ({progress.question_number} of {progress.question_count})"
+        return f"{own} ({progress.question_number} of {progress.total_words})"
 
     def help(self) -> None:
         """List the commands."""

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.model import Turn
-from bot.model.framework import instance_key
+from bot.model.framework import base_question, instance_key
 
 SKIP_COMMAND = ":skip"
 """Typed as a reply, this means skip: it is never the respondent's words."""
@@ -139,6 +139,12 @@ class FinalPath:
     def step(self, question_id: str) -> Step | None:
         """The question's step, if it is on the path."""
         return self._by_question.get(question_id)
+
+    @property
+    def asked(self) -> int:
+        """How many questions are on the path, answered or not; a repeated group's items
+        are not questions of the dialogue's count."""
+        return sum(1 for s in self.steps if base_question(s.question) == s.question)
 
     @property
     def answered(self) -> int:

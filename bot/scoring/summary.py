@@ -130,8 +130,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     framework = loaded.framework
     path = final_path(transcript.turns)
     answers = path.answers
-    # Every question on the path was asked, answered or not, as in the report.
-    facts = AnswerFacts(framework, answers, asked={s.question for s in path.steps})
+    facts = AnswerFacts.on_path(framework, path)
     summary_answers: dict[str, tuple[str, float | None]] = {}
     for question in framework.questions():
         if not path.on_path(question.id):
