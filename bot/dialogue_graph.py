@@ -66,3 +66,17 @@ def say_loops(nodes: Mapping[str, Node]) -> list[list[str]]:
             placed.update(group)
             loops.append(group)
     return loops
+
+
+def some_route_passes_a_question_by(nodes: Mapping[str, Node], start: str) -> bool:
+    """Whether some route from ``start`` to an end leaves out a node that asks (a
+    question or a repeated group), so that not every respondent is asked everything."""
+    graph = edges(nodes)
+    ends = {node_id for node_id, node in nodes.items() if node.end is not None}
+    for asking in (node_id for node_id, node in nodes.items() if node.ask or node.group):
+        if asking == start:
+            continue
+        without = {k: [t for t in v if t != asking] for k, v in graph.items() if k != asking}
+        if reach(start, without) & ends:
+            return True
+    return False

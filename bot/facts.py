@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from bot.answer_score import AnswerMismatch, raw_score
 from bot.coverage import Coverage, area_coverage, covered_score, overall_coverage
 from bot.model import Framework, Turn
 from bot.model.framework import OVERALL, base_question
+
+if TYPE_CHECKING:
+    from bot.engine.path import FinalPath
 
 
 def weighted_mean(scores: Iterable[tuple[float | None, float]]) -> float | None:
@@ -42,6 +46,14 @@ class AnswerFacts:
         # Conditions and scoring ask for the same scores many times over one transcript.
         self._scores: dict[str, float | None] = {}
         self._areas = {area.id for area in framework.areas}
+
+    @classmethod
+    def on_path(cls, framework: Framework, path: FinalPath) -> AnswerFacts:
+        """What a report reads from a transcript's final path: the latest answer to each
+        question on it, and every question on it counted as asked, answered or not (a
+        skipped one lowers coverage). Reports, aggregates and the replay's scores so far
+        all read a path this way."""
+        return cls(framework, path.answers, asked={step.question for step in path.steps})
 
     def value(self, question_id: str) -> str | float | tuple[str, ...] | None:
         """The answer's value: an option value, a number, the text, a date as 2009-12-02,

@@ -67,7 +67,7 @@ def test_cut_off_by_end_of_input_resumes_at_the_right_question(tmp_path: Path) -
     resumed_at = second.stdout.split("Resuming where you left off.", 1)[1]
     assert [line for line in resumed_at.splitlines() if line][:2] == [
         "Area 1 of 2: Area one",
-        "a2 (2 of 5). Do you have a protocol?",
+        "a2 (2 of up to 5). Do you have a protocol?",
     ]
     transcript = store.load(path).transcript
     assert transcript.status == "complete"
@@ -95,7 +95,9 @@ def test_commands_help_skip_note_and_unknown(tmp_path: Path) -> None:
     assert ":back" in result.stdout and ":abandon" in result.stdout
     assert 'Unknown command :skp; did you mean ":skip"? Type :help for the list.' in result.stdout
     assert "Note saved." in result.stdout
-    assert result.stdout.count("a2 (2 of 5). Do you have a protocol?") == 2  # asked, then repeated
+    assert (
+        result.stdout.count("a2 (2 of up to 5). Do you have a protocol?") == 2
+    )  # asked, then repeated
     assert "\x1b" not in result.stdout, "no colour when stdout is not a terminal"
 
 

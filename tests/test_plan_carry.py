@@ -202,3 +202,32 @@ def test_round_report_never_writes_the_plan(rounds: Path, capsys, monkeypatch) -
     assert plan_path(later).read_bytes() == before
     err = capsys.readouterr().err
     assert "does not change plan.toml" in err and "round plan -r" in err
+
+
+def test_a_comparison_says_when_statuses_are_not_yet_updated_from_the_later_round(
+    rounds: Path,
+) -> None:
+    from bot.report.compare import comparison
+
+    earlier, later = rounds / "hertfordshire-2009", rounds / "hertfordshire-2010"
+    cat = Catalogue()
+    planned = comparison(earlier, later, cat, "md")
+    assert planned.data["plan"]["not_updated"] == 0
+    assert "action plan is compiled" not in planned.text
+    # No later plan yet: the statuses are the earlier plan's, though the later round's
+    # respondents were asked about them. The board paper says so; the person comparing
+    # is told the command that brings their answers in.
+    plan_path(later).unlink()
+    unplanned = comparison(earlier, later, cat, "md")
+    count = unplanned.data["plan"]["not_updated"]
+    assert count == unplanned.data["plan"]["total"] == 4
+    assert (
+        "4 of these statuses are as 2009/10's plan recorded them: what 2010/11's respondents "
+        "said about them is not in them until 2010/11's action plan is compiled."
+    ) in unplanned.text
+    assert any("round plan -r" in note for note in unplanned.notes)
+    html = comparison(earlier, later, cat, "html").text
+    assert (
+        "2010/11&#39;s action plan is compiled" in html
+        or "2010/11's action plan is compiled" in html
+    )

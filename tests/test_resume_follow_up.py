@@ -37,7 +37,7 @@ def test_plain_mode_repeats_the_question_and_answer_before_the_follow_up(
         talk.close()
     text = out.getvalue()
     resumed = text[text.index("Resuming where you left off.") :]
-    question = resumed.index("a1 (1 of 5). The partnership works well.")
+    question = resumed.index("a1 (1 of up to 5). The partnership works well.")
     answer = resumed.index("Your answer: Disagree - the board rarely meets")
     follow_up = resumed.index("Follow-up: Why is that?")
     assert question < answer < follow_up

@@ -267,3 +267,33 @@ def test_a_long_round_title_keeps_its_period_in_the_home_list() -> None:
     assert then.endswith(" 2009/10") and len(then) <= ROUND_LABEL_WIDTH
     assert round_label(f"{title} of the year", "2010/11").endswith("… 2010/11")
     assert round_label("Short title", "2010/11") == "Short title"
+
+
+async def test_leaving_an_interview_never_shows_it_as_open_to_the_officer_who_left(
+    folder: Path, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.rounds.work import is_open
+
+    seen: list[bool] = []
+    interview: list[Path] = []
+    resume = RoundScreen.on_screen_resume
+
+    def read_again(self: RoundScreen) -> None:
+        # What the round screen's reading finds as it comes back.
+        seen.extend(is_open(path) for path in interview)
+        resume(self)
+
+    monkeypatch.setattr(RoundScreen, "on_screen_resume", read_again)
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        screen.select("h38")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        interview.append(app.screen.conversation.path)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen and seen)
+        assert seen == [False]
+        await until(pilot, lambda: screen.shot is not None)
+        assert "open" not in row_text(screen, "h38")

@@ -618,7 +618,7 @@ async def test_the_question_count_is_never_cut(tmp_path: Path) -> None:
     async with app.run_test(size=(40, 24)) as pilot:
         await pilot.pause()
         count = app.screen.query_one("#count")
-        assert str(count.render()) == "Question 1 of 5"
+        assert str(count.render()) == "1 of up to 5 questions"
         assert count.region.right <= 40
 
 

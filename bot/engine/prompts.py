@@ -23,7 +23,11 @@ class Progress:
     question_number: int
     """1-based: how many distinct questions have been reached, this one included."""
     question_count: int
-    """How many distinct questions the dialogue asks."""
+    """How many distinct questions the dialogue asks (at most, when it branches); at the
+    end, `question_number` is how many the path took."""
+    branches: bool = False
+    """Whether the dialogue's branches can pass questions by, so that `question_count` is
+    the most it can ask, not what every respondent is asked."""
     areas_in_order: bool = True
     """Whether the dialogue takes the framework's areas in their order. A survey asking
     its statements in a published order of its own moves between areas, where "Area 6
@@ -36,6 +40,17 @@ class Progress:
         if not self.areas_in_order:
             return self.area_title
         return f"Area {self.area_number} of {self.area_count}: {self.area_title}"
+
+    @property
+    def total_words(self) -> str:
+        """The question count, as "37", or "up to 37" when branches can pass some by."""
+        return f"up to {self.question_count}" if self.branches else str(self.question_count)
+
+    @property
+    def count_words(self) -> str:
+        """How far through, in words: "3 of 37 questions" ("3 of up to 37 questions" when
+        the dialogue branches). Not "Question 3", which a framework's own numbering uses."""
+        return f"{self.question_number} of {self.total_words} questions"
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,14 @@ def takes_areas_in_order(loaded: LoadedDialogue) -> bool:
         last = area
         node_id = node.next
     return True
+
+
+def question_total(loaded: LoadedDialogue) -> int:
+    """How many distinct questions the dialogue can ask, the count progress is shown
+    against: each ask node once, and each repeated group's questions once (for one item)."""
+    framework = loaded.framework.framework
+    return sum(
+        1 if node.ask else len(framework.group(node.group).questions)
+        for node in loaded.dialogue.nodes.values()
+        if node.ask or node.group
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from bot.dialogue_graph import some_route_passes_a_question_by
 from bot.engine.answers import AnswerError, ParsedAnswer, option_answer, own_words, parse_answer
 from bot.engine.groups import (
     StepRef,
@@ -35,7 +36,7 @@ from bot.engine.path import (
 )
 from bot.engine.probes import ProbeState, Said, asks_for, expected_of, next_probe, probe_text
 from bot.engine.prompts import Outcome, Progress, Prompt
-from bot.engine.routes import next_node, takes_areas_in_order, turning_point
+from bot.engine.routes import next_node, question_total, takes_areas_in_order, turning_point
 from bot.facts import AnswerFacts
 from bot.limits import text_too_long
 from bot.loading import LoadedDialogue
@@ -77,12 +78,8 @@ class Session:
         self.ledger = AnswerLedger()
         self.visit: _Visit | None = None
         self.finished: str = ""  # "", "end" or "abandon"
-        # Progress counts each ask node once, and each group's questions once (one item).
-        self._question_total = sum(
-            1 if node.ask else len(self.framework.group(node.group).questions)
-            for node in self.dialogue.nodes.values()
-            if node.ask or node.group
-        )
+        self._question_total = question_total(dialogue)
+        self._branches = some_route_passes_a_question_by(self.dialogue.nodes, self.dialogue.start)
         self._areas_in_order = takes_areas_in_order(dialogue)
         for turn in turns:
             self._apply(turn)
@@ -619,7 +616,9 @@ class Session:
             area_title=area.title,
             area_number=areas.index(area) + 1,
             area_count=len(areas),
-            question_number=min(max(count, 1), total) if question else total,
+            # At the end, the questions the path took (a branch may have passed some by).
+            question_number=min(max(count, 1), total) if question else min(count, total),
             question_count=total,
+            branches=self._branches,
             areas_in_order=self._areas_in_order,
         )

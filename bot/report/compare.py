@@ -235,7 +235,10 @@ def plan_progress_known(old: Path, new: Path) -> tuple[list[PlanAction], list[Pl
     if found is None:
         return None
     return (
-        [PlanAction(a.area, a.text, a.status, a.owner) for a in found.counted],
+        [
+            PlanAction(a.area, a.text, a.status, a.owner, not_updated=found.not_updated(a))
+            for a in found.counted
+        ],
         [PlanAction(a.area, a.text, a.status, a.owner) for a in found.left_out],
     )
 
@@ -288,6 +291,12 @@ def comparison(
     progress = plan_progress_known(old, new)
     plan, left_out = progress if progress is not None else (None, [])
     data = compare(then_side, now_side, plan, left_out) | {"notes": notes}
+    if data["plan"] is not None and data["plan"]["not_updated"]:
+        said.append(
+            f"{data['plan']['not_updated']} agreed action status(es) are still {then_label}'s "
+            f"plan's: `partnership-bot round plan -r {display_name(new)}` carries in what "
+            f"{now_label}'s respondents said"
+        )
     return Comparison(
         render_comparison(data, fmt, templates), data, then.skipped + now.skipped, said + notes
     )

@@ -178,6 +178,14 @@ class Progress:
     """What became of the actions the later round knew of."""
     left_out: list[AgreedOutcome] = field(default_factory=list)
     """Actions agreed after the later round's conversations began: not counted."""
+    asked_later: frozenset[str] = frozenset()
+    """The ids of the actions the later round's conversations asked about."""
+
+    def not_updated(self, outcome: AgreedOutcome) -> bool:
+        """Whether an action's status is still the earlier plan's record although the
+        later round's conversations asked about it (the later plan has not carried in
+        what they said: `round plan` for the later round does)."""
+        return outcome.id in self.asked_later and not outcome.carried
 
 
 def conversations(folder: Path) -> list[Transcript]:
@@ -217,7 +225,7 @@ def progress_known(old: Path, new: Path) -> Progress | None:
     earlier, later = found
     ran = later_round(conversations(new)) if new.is_dir() else LaterRound()
     counted, left_out = known_at_later_round(agreed_in(earlier, later), earlier, ran)
-    return Progress(counted, left_out)
+    return Progress(counted, left_out, ran.asked)
 
 
 def _earlier_and_later(old: Path, new: Path | None) -> tuple[Plan, Plan | None] | None:

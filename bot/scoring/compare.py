@@ -96,6 +96,10 @@ class PlanAction:
     """done, in_progress, not_started or dropped."""
     owner: str = ""
     """Who owns it."""
+    not_updated: bool = False
+    """Whether its status is still the earlier plan's record although the later round's
+    respondents were asked about it: their answers are carried in only when the later
+    round's plan is compiled (`round plan`)."""
 
 
 def compare(
@@ -139,7 +143,9 @@ def compare(
         "framework_changed": old.framework.version != new.framework.version
         or any(changes.values()),
         **changes,
-        "plan": None if plan is None else plan_progress(plan, areas, old.framework, plan_left_out),
+        "plan": None
+        if plan is None
+        else plan_progress(plan, areas, old.framework, plan_left_out, (old.label, new.label)),
     }
 
 
@@ -326,11 +332,31 @@ def _framework_changes(old: Framework, new: Framework) -> dict[str, list[dict[st
     }
 
 
+def not_updated_words(count: int, then: str, now: str) -> str:
+    """What a report says of statuses still as the earlier plan recorded them although the
+    later round's respondents were asked about them ("" when there are none)."""
+    if not count:
+        return ""
+    these, them = (
+        ("1 of these statuses is", "it")
+        if count == 1
+        else (
+            f"{count} of these statuses are",
+            "them",
+        )
+    )
+    return (
+        f"{these} as {then}'s plan recorded {them}: what {now}'s respondents said about "
+        f"{them} is not in {them} until {now}'s action plan is compiled."
+    )
+
+
 def plan_progress(
     plan: Sequence[PlanAction],
     areas: Sequence[dict[str, Any]],
     framework: Framework,
     left_out: Sequence[PlanAction] = (),
+    labels: tuple[str, str] = ("the earlier round", "the later round"),
 ) -> dict[str, Any]:
     """How far the agreed actions got, and the areas whose score fell although actions
     there were done (with whether the fall could be chance); ``left_out`` (agreed after
@@ -367,6 +393,8 @@ def plan_progress(
             for area_id in dict.fromkeys(a.area for a in plan)
         ],
         "fell_despite_done": fell,
+        "not_updated": sum(1 for a in plan if a.not_updated),
+        "not_updated_words": not_updated_words(sum(1 for a in plan if a.not_updated), *labels),
         "not_counted": [
             {
                 "area": a.area,

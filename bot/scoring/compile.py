@@ -71,8 +71,7 @@ def compile_transcript(
     """Scores, RAG, stage and suggested actions for one transcript."""
     framework = loaded.framework
     path = final_path(transcript.turns)
-    # Every question on the path was asked, answered or not: a skipped one lowers coverage.
-    facts = AnswerFacts(framework, path.answers, asked={s.question for s in path.steps})
+    facts = AnswerFacts.on_path(framework, path)
     results = {q.id: _question_result(framework, q.id, path, facts) for q in framework.questions()}
     fired = fired_actions(loaded, path, facts)
     started = transcript.started.date()

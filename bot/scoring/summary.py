@@ -23,7 +23,7 @@ from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for
 from bot.scoring.source import framework_for
 
-SUMMARY_VERSION = 7
+SUMMARY_VERSION = 8
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
@@ -130,8 +130,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     framework = loaded.framework
     path = final_path(transcript.turns)
     answers = path.answers
-    # Every question on the path was asked, answered or not, as in the report.
-    facts = AnswerFacts(framework, answers, asked={s.question for s in path.steps})
+    facts = AnswerFacts.on_path(framework, path)
     summary_answers: dict[str, tuple[str, float | None]] = {}
     for question in framework.questions():
         if not path.on_path(question.id):

@@ -338,7 +338,17 @@ class ChatScreen(ConversationScreen):
         )
 
     def action_leave(self) -> None:
-        self.dismiss(None)
+        self.leave()
+
+    def draft(self) -> str:
+        """What is typed in the answer box, or in the long answer's box beyond the answer
+        it came back holding."""
+        area = self._long_answer(create=False)
+        if area is not None and not area.has_class("-hidden"):
+            prompt = self.conversation.session.current()
+            previous = prompt.previous.value if prompt.previous else ""
+            return "" if area.text.strip() == previous.strip() else area.text
+        return self.query_one(ChatInput).value
 
     def action_home(self) -> None:
         self.dismiss(None)

@@ -187,6 +187,8 @@ def summary(data: dict[str, Any]) -> str:
             f"Agreed actions: {plan['total']}: {counts['done']} done, {counts['in_progress']} "
             f"in progress, {counts['not_started']} not started, {counts['dropped']} dropped."
         )
+        if plan.get("not_updated_words"):
+            lines.append(f"  {plan['not_updated_words']}")
         if plan.get("not_counted"):
             lines.append(
                 f"  Not counted: {len(plan['not_counted'])} agreed after "

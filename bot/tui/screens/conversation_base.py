@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -11,7 +12,7 @@ from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.model import Turn
 from bot.model.transcript import CALL_KINDS
-from bot.text import printable
+from bot.text import clip, printable
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import key_words
@@ -58,6 +59,7 @@ class ConversationScreen(Screen[None]):
         self.conversation = conversation
         self.framework = conversation.session.framework
         self._shown: tuple[str, str, int | None] | None = None
+        self._warned_draft = ""
 
     def _moved_on(self) -> bool:
         """Whether the prompt waiting now differs from the one shown last. A draft belongs
@@ -68,6 +70,38 @@ class ConversationScreen(Screen[None]):
         shown = (prompt.kind, prompt.node, prompt.item)
         moved, self._shown = shown != self._shown, shown
         return moved
+
+    def draft(self) -> str:
+        """Words typed and not yet sent (subclasses say where they are typed)."""
+        return ""
+
+    def leave(self) -> None:
+        """Leave (everything sent is saved), unless words are typed and not sent: the first
+        Esc says so and keeps them in their box; Esc again, with the same words, leaves
+        without them."""
+        draft = self.draft().strip()
+        if draft and draft != self._warned_draft and not self.conversation.session.over:
+            self._warned_draft = draft
+            self.notify(
+                f'Not sent yet: "{printable(clip(draft, 40))}". Enter sends it; '
+                "Esc again leaves without it.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.dismiss(None)
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Leave this screen, letting go of the transcript first: the screen shown again
+        (the round's) reads at once whether it is open, and must not find it held by the
+        very officer who has just left it."""
+        if self.is_current:  # dismissing a screen not on top changes nothing: keep it
+            self.let_go()
+        return super().dismiss(result)
+
+    def let_go(self) -> None:
+        """Write what leaving writes (subclasses), then let go of the transcript."""
+        self.conversation.close()
 
     def on_unmount(self) -> None:
         self.conversation.close()

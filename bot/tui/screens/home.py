@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Header, Static
 from bot import store
 from bot.catalogue import Catalogue
 from bot.engine.path import final_path
+from bot.engine.routes import question_total
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
@@ -41,9 +42,14 @@ def fit_widths(natural: list[int], room: int) -> list[int]:
 
 
 def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | None = None) -> str:
-    """Questions answered on the final path out of the dialogue's questions, as "12/37";
+    """Questions answered on the final path out of the dialogue's questions, as "12/37"
+    (when complete, out of those on the path, which a branch may have made fewer);
     the copies kept in ``folder`` (the transcript's) stand in for what is not installed."""
-    answered = final_path(transcript.turns).answered
+    path = final_path(transcript.turns)
+    answered = path.answered
+    if transcript.status == "complete":
+        # Out of the questions its path took: a branch may have passed some by.
+        return f"{answered}/{path.asked}"
     kept = (lambda digest: store.snapshot_path(folder, digest)) if folder else (lambda _: None)
     try:
         framework = catalogue.framework_for_transcript(
@@ -52,7 +58,7 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
         dialogue = catalogue.dialogue_for_transcript(
             transcript.dialogue.id, framework, kept(transcript.dialogue.hash)
         )
-        total = len({n.ask for n in dialogue.dialogue.nodes.values() if n.ask})
+        total = question_total(dialogue)  # as the conversation's own progress counts
         total += len(transcript.review)  # last round's actions, asked about first
     except LoadError:
         return f"{answered}/?"

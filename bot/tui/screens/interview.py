@@ -18,6 +18,7 @@ from bot.model import Option
 from bot.model.framework import base_question
 from bot.problems import display_name
 from bot.text import printable
+from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, who_words
 from bot.tui.screens.conversation_base import (
     OPTION_KEYS,
@@ -56,6 +57,7 @@ class InterviewScreen(ConversationScreen):
         Binding(SKIP_KEYS, "skip", "Skip", tooltip="skip this statement or follow-up"),
         Binding("ctrl+n", "notes", "Note", tooltip="type a note (Enter saves, Esc returns)"),
         Binding("ctrl+t", "pause", "Pause", tooltip="pause or resume the call"),
+        Binding("o", "report", "View report", tooltip="the report of this call, once it is over"),
         Binding("escape", "escape", "Leave", tooltip="leave the call; resume it from home"),
         Binding("f1", "help", "Help", tooltip="this help"),
     ]
@@ -113,8 +115,12 @@ class InterviewScreen(ConversationScreen):
         with contextlib.suppress(SaveError):
             self.conversation.pause_call()
 
-    def on_unmount(self) -> None:
+    def let_go(self) -> None:
         self._pause_call()
+        super().let_go()
+
+    def on_unmount(self) -> None:
+        self._pause_call()  # leaving without a dismissal (the app closing): once only
         super().on_unmount()
 
     # ----- showing --------------------------------------------------------------------------
@@ -136,7 +142,10 @@ class InterviewScreen(ConversationScreen):
         if session.over:
             self.query_one("#read-aloud", Static).update(Content(session.turns[-1].text))
             self.query_one("#codes", Static).update(
-                Content(f"Saved: {display_name(self.conversation.path)}. Esc returns home.")
+                Content(
+                    f"Saved: {display_name(self.conversation.path)}. "
+                    "o views the report; Esc returns home."
+                )
             )
             self.query_one("#guidance", Static).update("")
             self.query_one(ProgressHeader).show(session.current().progress, finished=True)
@@ -373,7 +382,24 @@ class InterviewScreen(ConversationScreen):
         if isinstance(self.focused, Input) and self.focused.id == "notes":
             self._return_to_coding()
             return
-        self.dismiss(None)
+        self.leave()
+
+    def draft(self) -> str:
+        """What is typed in the reply box (a follow-up reply or a worded answer) or the
+        notes box, and not yet sent."""
+        reply = self.query_one("#reply", Input)
+        typed = reply.value if not reply.has_class("-hidden") else ""
+        return typed.strip() or self.query_one("#notes", Input).value
+
+    def action_report(self) -> None:
+        """The report of the call, once it is over (as the self-assessment offers)."""
+        from bot.scoring import compile_transcript  # only once a report is asked for
+
+        session = self.conversation.session
+        assessment = compile_transcript(
+            self.conversation.transcript, session.loaded.framework, self.conversation.warnings
+        )
+        host(self).show_report(assessment, self.conversation.path)
 
     def action_pause(self) -> None:
         if self.conversation.session.over:

@@ -13,11 +13,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from bot.engine.path import final_path
-from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
 from bot.model import Framework, Transcript, Turn
-from bot.scoring.compile import band_for
+from bot.replay_text import scores_so_far
 from bot.text import printable
 from bot.tui.app import host
 from bot.tui.present import message_for, who_words
@@ -130,13 +128,9 @@ class ReplayScreen(Screen[None]):
         self._scores()
 
     def _scores(self) -> None:
-        framework = self.loaded.framework
-        facts = AnswerFacts(framework, final_path(self.turns[: self.position]).answers)
-        rows = []
-        for area in framework.areas:
-            score = facts.area_score(area.id)
-            band = band_for(score, framework.bands.rag)
-            rows.append((area.title, score, band.name if band else "", band.label if band else ""))
+        # As the report of the transcript had it ended at this turn: after the last turn,
+        # the report's own scores.
+        rows = scores_so_far(self.loaded.framework, self.turns[: self.position])
         self.query_one(ScoreBars).show(rows, width=8, stacked=True)
 
     def action_step(self, delta: int) -> None:

@@ -52,10 +52,10 @@ class ProgressHeader(Vertical):
         done = total if finished else max(progress.question_number - 1, 0)
         self.query_one("#bar", Static).update(progress_bar(done, total))
         if finished:
-            where = f"Complete: {progress.question_count} questions"
+            where = f"Complete: {progress.question_number} questions"
             count = ""
         else:
             where = progress.where
-            count = f"Question {progress.question_number} of {progress.question_count}"
+            count = progress.count_words
         self.query_one("#where", Static).update(Content(where))
         self.query_one("#count", Static).update(Content(count))

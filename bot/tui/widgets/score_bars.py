@@ -28,7 +28,8 @@ class ScoreBars(Static):
         stacked: bool = False,
     ) -> None:
         """rows: (area title, 0-100 score or None, RAG name, RAG label); stacked puts the
-        title on its own line, for narrow panels."""
+        title on its own line, for narrow panels. A row without a score shows its label
+        (why there is none) when it has one, else "no score"."""
         # Stacked (a narrow panel), each title keeps to its one line, cut with an
         # ellipsis: wrapped, the titles pushed the last areas out of the panel.
         room = self.content_region.width or 30
@@ -40,7 +41,7 @@ class ScoreBars(Static):
             else:
                 text.append(f"{clip(title, label_width):<{label_width}} ")
             if score is None:
-                text.append("no score\n", style="dim")
+                text.append(f"{band_label or 'no score'}\n", style="dim")
                 continue
             filled = round(width * score / 100)
             text.append(

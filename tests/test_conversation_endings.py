@@ -1,0 +1,84 @@
+"""Leaving a conversation, and the end of a call: words typed and not sent are kept on
+the first Esc (Esc again leaves without them); a finished call offers its report, as a
+finished self-assessment does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from bot.catalogue import Catalogue
+from bot.tui.screens.chat import ChatScreen
+from bot.tui.screens.interview import InterviewScreen
+from bot.tui.widgets.chat_input import ChatInput
+from tests.tui_helpers import make_app, mini_catalogue, start, start_call, type_text
+
+SIZE = (80, 24)
+
+
+def warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_a_half_typed_follow_up_reply_is_kept_on_the_first_esc(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")  # Disagree: a follow-up opens, the reply box has the focus
+        await pilot.pause()
+        assert talk.session.current().kind == "probe"
+        await type_text(pilot, "they never")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.query_one("#reply", Input).value == "they never"
+        assert any('Not sent yet: "they never"' in w for w in warnings(app))
+        await pilot.press("escape")  # asked twice: leave without it
+        await pilot.pause()
+        assert not isinstance(app.screen, InterviewScreen)
+
+
+async def test_a_half_typed_answer_in_the_chat_is_kept_on_the_first_esc(tmp_path: Path) -> None:
+    talk = start(mini_catalogue(), tmp_path)
+    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "3 - we meet")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert app.screen.query_one(ChatInput).value == "3 - we meet"
+        await pilot.press("enter")  # sending it is still one key away
+        await pilot.pause()
+        assert "a1" in talk.session.answers
+
+
+async def test_with_nothing_typed_esc_leaves_at_once(tmp_path: Path) -> None:
+    talk = start(mini_catalogue(), tmp_path)
+    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChatScreen)
+
+
+async def test_a_finished_call_offers_its_report(tmp_path: Path, catalogue: Catalogue) -> None:
+    from bot.tui.screens.report import ReportScreen
+
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    talk.begin()
+    while not talk.session.over:
+        assert talk.skip().accepted
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "o views the report" in str(app.screen.query_one("#codes").render())
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert app.screen.assessment.transcript_id == talk.transcript.id

@@ -1,0 +1,69 @@
+"""Progress on a dialogue whose branch passes a question by: the count says "up to", and
+at the end, and in the home list, a finished transcript is counted by the path it took."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.dialogue_graph import some_route_passes_a_question_by
+from bot.tui.screens.home import progress_of
+from bot.tui.widgets.progress_header import ProgressHeader
+from tests.tui_helpers import make_app, mini_catalogue, start
+
+
+def answer_past_the_branch(folder: Path):  # type: ignore[no-untyped-def]
+    """The mini chat with a2 "no", so that a3 is never asked (4 of its 5 questions)."""
+    talk = start(mini_catalogue(), folder)
+    talk.begin()
+    counts = []
+    for text in ("3", "n", "12", "3"):
+        counts.append(talk.current().progress.count_words)
+        assert talk.answer(text).accepted
+        while talk.current().kind == "probe":
+            assert talk.skip().accepted
+    assert talk.session.complete
+    return talk, counts
+
+
+def test_the_count_while_asking_says_up_to_and_counts_what_was_reached(tmp_path: Path) -> None:
+    _, counts = answer_past_the_branch(tmp_path)
+    assert counts == [f"{n} of up to 5 questions" for n in (1, 2, 3, 4)]
+
+
+def test_at_the_end_the_count_is_the_questions_the_path_took(tmp_path: Path) -> None:
+    talk, _ = answer_past_the_branch(tmp_path)
+    assert talk.current().progress.question_number == 4
+
+
+def test_the_home_list_counts_a_finished_transcript_by_its_path(tmp_path: Path) -> None:
+    talk, _ = answer_past_the_branch(tmp_path)
+    talk.close()
+    transcript = store.load(talk.path).transcript
+    assert progress_of(transcript, mini_catalogue(), tmp_path) == "4/4"
+
+
+async def test_the_end_of_the_chat_says_how_many_questions_were_on_the_path(
+    tmp_path: Path,
+) -> None:
+    talk, _ = answer_past_the_branch(tmp_path)
+    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one(ProgressHeader)
+        assert str(header.query_one("#where").render()) == "Complete: 4 questions"
+    talk.close()
+
+
+def test_a_route_that_only_says_something_passes_no_question_by() -> None:
+    catalogue = mini_catalogue()
+    mini = catalogue.dialogue("mini-chat", catalogue.framework("mini")).dialogue
+    assert some_route_passes_a_question_by(mini.nodes, mini.start)
+    shipped = Catalogue()
+    seed = shipped.dialogue(
+        "working-better-together-self", shipped.framework("working-better-together")
+    ).dialogue
+    # Its one branch only says something, then rejoins the route.
+    assert any(node.branches for node in seed.nodes.values())
+    assert not some_route_passes_a_question_by(seed.nodes, seed.start)
