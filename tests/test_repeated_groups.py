@@ -542,7 +542,9 @@ def test_an_anonymised_aggregate_hides_register_items_named_by_fewer_than_three(
     assert all(a["value"] == "" for a in register["items"][1]["answers"])
     md = render_aggregate(data, "md")
     assert "| 3 | Housing | Red | Housing group |" in md
-    assert "| not shown | Roads | not shown (worse) | Highways |" in md and "Amber (worse)" not in md
+    assert (
+        "| not shown | Roads | not shown (worse) | Highways |" in md and "Amber (worse)" not in md
+    )
     html = render_aggregate(data, "html")
     assert (
         '<th scope="row" class="num">not shown</th><td>Roads</td><td>not shown (worse)</td>' in html
