@@ -25,6 +25,7 @@ from bot.report.make import (
 )
 from bot.scoring.aggregate import Filters, default_cache_folder
 from bot.statement_order import DEFAULT_ORDER
+from bot.text import printable
 
 if TYPE_CHECKING:
     from bot.loading import LoadedFramework
@@ -70,10 +71,15 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
         templates=args.templates,
         order=getattr(args, "order", DEFAULT_ORDER),
     )
-    files = list(store.iter_transcript_files(args.transcripts))
+    files, rounds = _transcripts(args.transcripts)
     if not files:
         names = ", ".join(display_name(p) for p in args.transcripts)
-        return _error(f"no transcripts found in {names}", exit_codes.LOAD_ERROR)
+        hint = (
+            f" (a round's own report: partnership-bot round report -r {display_name(rounds[0])})"
+            if rounds
+            else ""
+        )
+        return _error(f"no transcripts found in {names}{hint}", exit_codes.LOAD_ERROR)
     output: Path | None = args.output
     several = len(files) > 1 and not args.aggregate
     if output is not None and several and output.exists() and not output.is_dir():
@@ -127,6 +133,33 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
     elif not emit(reports.made[0].text, output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if reports.skipped else exit_codes.OK
+
+
+def _transcripts(named: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The transcripts among the files and folders named, and the folders whose own
+    files were named too: a round's own files (its round.toml, plan, call log:
+    `ROUNDS/NAME/*` names them all) are left out, said once for each round's folder, and
+    are not counted as transcripts."""
+    files: list[Path] = []
+    left_out: dict[Path, list[str]] = {}
+    # Checked as named too, so that a round's framework copies (its .frameworks folder,
+    # which `ROUND/*` names where the shell matches hidden names) are not walked into.
+    for path in [p for p in named if store.round_own_file(p)]:
+        left_out.setdefault(path.parent, []).append(path.name)
+    rest = [p for p in named if not store.round_own_file(p)]
+    for path in store.iter_transcript_files(rest) if rest else ():
+        if store.round_own_file(path):
+            left_out.setdefault(path.parent, []).append(path.name)
+        else:
+            files.append(path)
+    for folder, names in left_out.items():
+        what = "files, not transcripts" if len(names) > 1 else "file, not a transcript"
+        print(
+            f"left out: {', '.join(printable(n) for n in names)} in {display_name(folder)} "
+            f"(the round's own {what})",
+            file=sys.stderr,
+        )
+    return files, list(left_out)
 
 
 def _aggregate(

@@ -14,7 +14,7 @@ from typing import TextIO
 from bot import exit_codes
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
-from bot.engine.path import SKIP_COMMAND
+from bot.engine.path import LONE_NUMBER, SKIP_COMMAND, bare_key
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
 from bot.turn_words import (
@@ -120,7 +120,11 @@ class PlainMode:
                 self.prompt(conversation.current())
                 return None
         if not text.startswith(":") or text.startswith("::"):
-            self.show(conversation.answer(text[1:] if text.startswith("::") else line))
+            typed = text[1:] if text.startswith("::") else line
+            if key := self.key_at_follow_up(typed):
+                self.key_not_reply(key, typed)
+            else:
+                self.show(conversation.answer(typed))
             return None
         command, _, rest = text.partition(" ")
         command = command.lower()
@@ -157,6 +161,77 @@ class PlainMode:
             self.line(f"Unknown command {printable(command)}{hint} Type :help for the list.")
             self.write("> ")
         return None
+
+    def key_at_follow_up(self, typed: str) -> str:
+        """The key, when a line typed at a follow-up is only an answer's key or a lone
+        number (`bare_key`): most likely meant for the next question, so never taken
+        silently as the respondent's words."""
+        prompt = self.conversation.current()
+        if prompt.kind != "probe" or prompt.question is None:
+            return ""
+        options = self.conversation.session.framework.options_of(prompt.question)
+        return typed.strip() if bare_key(typed, (o.key for o in options)) else ""
+
+    def key_not_reply(self, key: str, typed: str) -> None:
+        """A follow-up reply that is only a key. At a terminal, ask whether it was meant
+        as the answer to the next question or as the reply. From a pipe nobody can be
+        asked: it is taken as the next question's answer, the follow-up skipped, since
+        a key recorded as a reply would be words the respondent never said (and the
+        lines after it would each land one question early)."""
+        shown = printable(key)
+        if not self.stdin.isatty():
+            example = f', such as "{shown} a year"' if LONE_NUMBER.fullmatch(key) else ""
+            self.wrapped(
+                f'"{shown}" is an answer\'s key, not words: taken as the answer to the next '
+                f"question, and the follow-up is skipped (to give it as the reply, type words "
+                f"with it{example})."
+            )
+            self.answer_next(key)
+            return
+        self.line(f'"{shown}" is an answer\'s key, not words. Did you mean it as:')
+        self.line("   [a] the answer to the next question (the follow-up is skipped)")
+        self.line("   [r] the reply to this follow-up")
+        self.write("> ")
+        choice = self.read()
+        if choice is None:
+            return  # input ended: the run says so
+        choice = choice.strip().casefold()
+        if choice in ("a", "answer"):
+            self.answer_next(key)
+        elif choice in ("r", "reply"):
+            outcome = self.conversation.answer(typed)
+            if not outcome.error:
+                self.wrapped(
+                    "Saved as the reply. Reports quote words only: a reply that is only a key "
+                    "or a number is kept in the transcript, not quoted."
+                )
+            self.show(outcome)
+        else:
+            self.wrapped(
+                f"Neither: nothing is saved. Type the reply to the follow-up, or {SKIP_COMMAND} "
+                "to skip it."
+            )
+            self.write("> ")
+
+    def answer_next(self, key: str) -> None:
+        """Skip the follow-up and answer the next question with the key, if it is one of
+        that question's options (else the key is not used, and it says so)."""
+        conversation = self.conversation
+        outcome = conversation.skip()
+        self.show(outcome)
+        if outcome.error:
+            return
+        prompt = conversation.current()
+        if not conversation.session.over and prompt.kind == "ask":
+            keys = {o.key.casefold() for o in prompt.options}
+            if key.casefold() in keys:
+                self.line(key)  # as if typed at the prompt, so the output reads in turn
+                self.show(conversation.answer(key))
+                return
+        self.line("")
+        self.line(f'"{printable(key)}" is not one of the answers here, so it is not used.')
+        if not conversation.session.over:
+            self.write("> ")
 
     def open_call(self) -> None:
         """A telephone interview times its call as the app does: started (or resumed)
@@ -235,7 +310,7 @@ class PlainMode:
             if prompt.guidance:
                 self.wrapped(f"Guidance: {prompt.guidance}", indent="  ")
         else:
-            self.wrapped(self.bold(f"{number}. {prompt.text}"))
+            self.wrapped(f"{number}. {prompt.text}", bold=True)
         for option in prompt.options:
             self.line(f"   [{option.key}] {option.label}")
         if question is not None and question.kind == "number":
@@ -258,7 +333,7 @@ class PlainMode:
             return
         self.area = progress.area_title
         self.line("")
-        self.line(self.bold(progress.where))
+        self.line(self.bold(printable(progress.where)))
 
     def number(self, prompt: Prompt) -> str:
         """The question's own number (the seed's), then how far through the dialogue."""
@@ -297,13 +372,16 @@ class PlainMode:
             )
         return line.rstrip("\n")
 
-    def wrapped(self, text: str, indent: str = "") -> None:
-        """Print text wrapped to a readable width."""
+    def wrapped(self, text: str, indent: str = "", bold: bool = False) -> None:
+        """Print text wrapped to a readable width (with `bold`, each line bold when colour
+        is allowed: the bold is added after the text is made printable, so that it is
+        obeyed rather than shown as an escape)."""
         for paragraph in printable(text).split("\n"):
-            self.line(
+            filled = (
                 textwrap.fill(paragraph, width=88, initial_indent=indent, subsequent_indent=indent)
                 or ""
             )
+            self.line(self.bold(filled) if bold and filled else filled)
 
     def bold(self, text: str) -> str:
         """Bold when colour is allowed."""

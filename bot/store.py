@@ -472,6 +472,20 @@ def _read_holder(transcript: Path) -> str:
 NOT_TRANSCRIPTS = frozenset({"round.toml", "plan.toml"})
 """Files found beside transcripts that are not transcripts (a round's description and its action plan)."""
 
+ROUND_OWN_FILES = NOT_TRANSCRIPTS | {"calls.jsonl"}
+"""A round's own files by name: its description, its action plan and its call log."""
+
+
+def round_own_file(path: Path) -> bool:
+    """Whether a file named for a report is one of a round's own files, not a transcript:
+    one of `ROUND_OWN_FILES`, or in a round's folder (beside its round.toml) its framework
+    copies or any other file that is not a ``.toml`` file (a transcript's lock note). A
+    ``.toml`` file there is taken for a transcript, so a damaged one is still reported."""
+    if path.name in ROUND_OWN_FILES:
+        return True
+    other = path.name == SNAPSHOTS or (path.suffix != ".toml" and not path.is_dir())
+    return other and (path.parent / "round.toml").is_file()
+
 
 def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Transcript files named directly, or found (recursively) in named folders.

@@ -161,3 +161,50 @@ def test_the_aggregate_tallies_facts_across_respondents(tmp_path: Path) -> None:
         ["6", "Does the partnership have a risk register?", "Risk", "2", "No", "1", "50.0"],
     ]
     assert json.loads(render_aggregate(data, "json"))["facts"] == data["facts"]
+
+
+def test_an_anonymised_aggregate_pools_fact_answers_of_fewer_than_three(tmp_path: Path) -> None:
+    # Six chairs named: three the council, one the police, two health. Only the council's
+    # count rests on three or more (and the two hidden rest on three together).
+    cat = Catalogue(framework_folders=[OWN], dialogue_folders=[OWN])
+    folder = tmp_path / "t"
+    for index, key in enumerate(["1", "1", "1", "2", "3", "3"]):
+        make(
+            cat,
+            folder,
+            "board-check",
+            "board-check-chat",
+            [key, *BOARD_ANSWERS[0][1:]],
+            Respondent(name=f"Person {index}", organisation=f"Org {index}", role="Officer"),
+        )
+    totals, run_info = aggregate(
+        store.iter_transcript_files([folder]), cat, Filters(), cache_folder=folder / "cache"
+    )
+    ((framework_id, framework_totals),) = totals.items()
+    data = aggregate_data(
+        framework_id, framework_totals, run_info, cat, Filters(), True, small_groups=True
+    )
+    tally = {
+        f["id"]: (f["n"], [(a["label"], a["count"], a["share"]) for a in f["answers"]])
+        for f in data["facts"]
+    }
+    assert tally["b1"] == (6, [("The council", 3, 50.0), ("Other answers", None, None)])
+    assert tally["r1"] == (6, [("No", 6, 100.0)])
+    markdown = render_aggregate(data, "md")
+    assert "| Other answers | not shown | not shown |" in markdown
+    assert "The police" not in markdown and "Health" not in markdown and "16.7" not in markdown
+    html = render_aggregate(data, "html")
+    assert '<td>Other answers</td><td colspan="2">not shown</td>' in html
+    assert "The police" not in html
+    rows = list(csv.reader(io.StringIO(render_aggregate(data, "csv"))))
+    start = rows.index(["number", "fact", "area", "n", "answer", "respondents", "share"])
+    assert rows[start + 2] == [
+        "1",
+        "Which partner chairs the board?",
+        "The board",
+        "6",
+        "Other answers",
+        "not shown",
+        "not shown",
+    ]
+    assert "police" not in render_aggregate(data, "json")

@@ -512,3 +512,48 @@ def test_progress_on_the_home_list_counts_questions_not_items(
     from bot.engine.path import final_path
 
     assert final_path(talk.transcript.turns).answered == 4  # a1, a2, b1, b2
+
+
+def test_an_anonymised_aggregate_hides_register_items_named_by_fewer_than_three(
+    cat: Catalogue, tmp_path: Path
+) -> None:
+    # Three name the same risk alike; one names a risk of their own, rated amber.
+    for items in (
+        *(["Housing", "r", "Housing group", "n"] for _ in range(3)),
+        ["Roads", "a - worse", "Highways", "n"],
+    ):
+        talk = started(cat, tmp_path)
+        to_group(talk)
+        run(talk, *items)
+        talk.close()
+    totals, run_ = aggregate(
+        store.iter_transcript_files([tmp_path / "t"]), cat, Filters(), workers=1
+    )
+    data = aggregate_data("mini", totals["mini"], run_, cat, Filters(), True, small_groups=True)
+    (register,) = data["areas"][1]["registers"]
+    rows = [(r["respondents"], [a["answer"] for a in r["answers"]]) for r in register["items"]]
+    # The count and the rating of one person's item are not shown; the words typed are
+    # kept, as quotes are.
+    assert rows == [
+        (3, ["Housing", "Red", "Housing group"]),
+        (None, ["Roads", "not shown", "Highways"]),
+    ]
+    assert [r["hidden"] for r in register["items"]] == [False, True]
+    assert all(a["value"] == "" for a in register["items"][1]["answers"])
+    md = render_aggregate(data, "md")
+    assert "| 3 | Housing | Red | Housing group |" in md
+    assert (
+        "| not shown | Roads | not shown (worse) | Highways |" in md and "Amber (worse)" not in md
+    )
+    html = render_aggregate(data, "html")
+    assert (
+        '<th scope="row" class="num">not shown</th><td>Roads</td><td>not shown (worse)</td>' in html
+    )
+    assert "Amber</span> (worse)" not in html and "Amber (worse)" not in html
+    assert '"answer": "Amber"' not in render_aggregate(data, "json")
+    # Without the rule every item is shown as it is.
+    named = aggregate_data("mini", totals["mini"], run_, cat, Filters(), False)
+    assert (1, ["Roads", "Amber", "Highways"]) in [
+        (r["respondents"], [a["answer"] for a in r["answers"]])
+        for r in named["areas"][1]["registers"][0]["items"]
+    ]

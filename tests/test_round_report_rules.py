@@ -4,6 +4,8 @@ an anonymised report never lets a reader attribute answers to a person."""
 
 from __future__ import annotations
 
+import csv as csv_module
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -179,6 +181,25 @@ def test_an_anonymised_report_shows_no_answers_of_fewer_than_three(
     csv = run(*args, "--format", "csv").stdout
     line = next(line for line in csv.splitlines() if line.startswith("S1,"))
     assert ",2,not shown,,," in line
+    # An action suggested for one of the two: its need would be that one's scores.
+    assert data["actions"] and all(a["hidden"] for a in data["actions"])
+    assert all(a["need"] is None and a["share"] is None for a in data["actions"])
+    assert all(a["priority"] == "not shown" for a in data["actions"])
+    assert (
+        "*Respondents:* 1 of 2 (share: not shown); *need:* not shown; *priority:* not shown" in md
+    )
+    assert "need: 100.0" not in md.replace("*", "") and "(50.0%)" not in md
+    assert "1 of 2 respondents (share: not shown); need: not shown; priority: not shown" in html
+    rows = list(csv_module.reader(io.StringIO(csv)))
+    head = rows[0]
+    for row in rows[1 : rows.index([])]:
+        cells = dict(zip(head, row, strict=True))
+        assert [cells[k] for k in ("priority", "need", "share")] == ["not shown"] * 3
+        assert cells["respondents"] == "1"
+    # Every area is hidden: the overall line says so rather than "n/a".
+    assert data["overall"]["none_shown"] and data["overall"]["score"] is None
+    assert "**Overall:** not shown: no area is shown" in md and "n/a / 100" not in md
+    assert "<strong>Overall:</strong> not shown: no area is shown" in html
 
 
 def test_small_groups_are_pooled_until_the_pool_is_big_enough() -> None:
@@ -220,3 +241,58 @@ def test_names_are_taken_out_whole_and_by_surname() -> None:
         "[name] at [organisation]; [name] said"
     )
     assert redact("Archery and Annex stay") == "Archery and Annex stay"
+
+
+def test_every_part_of_a_name_and_each_distinctive_word_of_an_organisation_goes() -> None:
+    from bot.report.redact import redactor
+
+    redact = redactor(
+        ["Ann Archer", "Li Ng", "J. Smith-Jones", "Mary O'Brien"], ["Dacorum Borough Council"]
+    )
+    # Names of two letters, given names, and each part of a joined name.
+    assert redact("Ng chairs it") == "[name] chairs it"
+    assert redact("Ann said so; Li too") == "[name] said so; [name] too"
+    assert redact("Smith and Jones, J. said") == "[name] and [name], J. said"
+    assert redact("O'Brien and Mary agree") == "[name] and [name] agree"
+    # A short form of an organisation; its generic words stay where they stand alone.
+    assert redact("Dacorum kept it") == "[organisation] kept it"
+    assert redact("the Borough Council and the District") == "the Borough Council and the District"
+    # A name part that is an ordinary word goes wherever it appears; whole words only.
+    assert redactor(["May Hope"], [])("we hope so, in May") == "we [name] so, in [name]"
+    assert redact("Annex, Archery, Dacorums stay") == "Annex, Archery, Dacorums stay"
+    # Everything else in the words is left as typed.
+    assert redact("  Keep <b>this</b>  as   it is ") == "  Keep <b>this</b>  as   it is "
+
+
+@pytest.mark.e2e
+def test_an_anonymised_round_report_takes_out_invitees_names_given_names_and_short_forms(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    said = (
+        "Ng chairs it; Ann said so; Dacorum kept it; Zed Quill at Quillshire Trust "
+        "agrees; the Borough Council and the partnership of the county"
+    )
+    folder = make_round(tmp_path / "r", catalogue, [("Police", "public", "5", said)] * 3)
+    toml = folder / "round.toml"
+    # Three respondents named "Person N", whose words name others the invitee list gives
+    # (not asked yet): a reader holding that list would know them.
+    text = toml.read_text(encoding="utf-8")
+    text = text.replace('name = "Person 1"', 'name = "Li Ng"')
+    text = text.replace('organisation = "Org 1"', 'organisation = "Dacorum Borough Council"')
+    text += (
+        '\n[[invitees]]\nid = "p09"\nname = "Ann Archer"\norganisation = "Org 9"\n'
+        '\n[[invitees]]\nid = "p10"\nname = "Zed Quill"\n'
+        'organisation = "Quillshire Partnership Trust"\n'
+    )
+    toml.write_text(text, encoding="utf-8")
+    args = ("round", "report", "-r", str(folder), "--anonymise")
+    md = run(*args).stdout
+    redacted = (
+        r"\[name\] chairs it; \[name\] said so; \[organisation\] kept it; \[name\] at "
+        r"\[organisation\] Trust agrees; the Borough Council and the partnership of the county"
+    )
+    assert f'*Said:* "{redacted}"' in md, md
+    for fmt in ("json", "html", "csv"):
+        out = run(*args, "--format", fmt).stdout
+        for word in ("Ng ", "Ann ", "Dacorum", "Zed", "Quill"):
+            assert word not in out, (fmt, word)

@@ -19,8 +19,8 @@ The path is computed from the turns alone, so reports need no dialogue file:
 - A question's latest word counts: an `answer` (amendments included), kept by `keep`;
   a `skip` of the question leaves it unanswered.
 - A follow-up reply is bound to the answer it followed; a new answer to the question
-  unbinds the earlier replies. A skipped follow-up, an empty reply or `:skip` typed as
-  a reply are not words.
+  unbinds the earlier replies. A skipped follow-up, an empty reply, `:skip` typed as
+  a reply and a reply that is only an answer's key or a lone number are not words.
 - In a repeated group each item's questions are steps of their own, named by the item
   (`step_key`), and each item's answers are kept under their own names
   (`instance_key`: "risk_name#2"), so an item's answers are bound to the item, and an
@@ -30,6 +30,7 @@ The path is computed from the turns alone, so reports need no dialogue file:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -40,10 +41,27 @@ SKIP_COMMAND = ":skip"
 """Typed as a reply, this means skip: it is never the respondent's words."""
 
 
-def is_words(text: str) -> bool:
-    """Whether a reply says something (not empty, not the skip command)."""
+LONE_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+"""A number alone ("2", "12", "3.5"): as a reply, a key typed for the next question."""
+
+
+def bare_key(text: str, keys: Iterable[str] = ()) -> bool:
+    """Whether a reply is only an answer's key, not words: one of `keys` (an option's
+    key, case ignored), a lone number, or a single letter or digit (the length of every
+    shipped option's key), typed as a reply when it was meant for the next question."""
     stripped = text.strip()
-    return bool(stripped) and stripped.casefold() != SKIP_COMMAND
+    if LONE_NUMBER.fullmatch(stripped):
+        return True
+    if len(stripped) == 1 and stripped.isascii() and stripped.isalnum():
+        return True
+    return bool(stripped) and stripped.casefold() in {k.casefold() for k in keys}
+
+
+def is_words(text: str) -> bool:
+    """Whether a reply says something: not empty, not the skip command, and not only an
+    answer's key (`bare_key`), which is never quoted as the respondent's words."""
+    stripped = text.strip()
+    return bool(stripped) and stripped.casefold() != SKIP_COMMAND and not bare_key(stripped)
 
 
 def step_key(node: str, question: str, item: int | None) -> str:

@@ -9,7 +9,7 @@ schema is documented in docs/reports.md.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -54,13 +54,16 @@ def aggregate_data(
     loaded: LoadedFramework | None = None,
     order: str = DEFAULT_ORDER,
     small_groups: bool = False,
+    known: tuple[Iterable[str], Iterable[str]] = ((), ()),
 ) -> dict[str, Any]:
     """An aggregate as JSON-able data for the templates (names never appear in it); the
     framework is ``loaded`` when given, else found by id. Statements are listed by area
     in the framework's order, or in the published order (by their own numbers) when
     ``order`` is "published". With ``small_groups`` (an anonymised report for readers)
-    no figure rests on fewer than `MIN_GROUP` people (`bot.scoring.small_groups`); a
-    comparison, which tests the figures themselves, takes them whole."""
+    no figure rests on fewer than `MIN_GROUP` people (`bot.scoring.small_groups`), and
+    respondents' words lose their names and organisations, and those ``known`` (names,
+    organisations: a round's invitees) too; a comparison, which tests the figures
+    themselves, takes them whole."""
     check_order(order)
     framework = (loaded or catalogue.framework(framework_id)).framework
     pooled_groups: dict[str, list[str]] = {"roles": [], "sectors": []}
@@ -68,18 +71,22 @@ def aggregate_data(
         # No figure resting on fewer than MIN_GROUP people (one rule: small_groups).
         totals, pooled_groups = _pooled(totals)
     areas = _areas(framework, totals, small_groups)
+    shown_areas = [a for a in areas if not a["hidden"]]
     statements, notes = _statements(framework, totals, small_groups)
     if order == "published":
         statements.sort(key=lambda s: published_key(s["number"]))
     # The mean of the area means, weighted by the areas' weights, as in a single report.
     weights = {area.id: area.weight for area in framework.areas}
-    overall = weighted_mean((a["score"], weights[a["id"]]) for a in areas)
+    overall = weighted_mean((a["score"], weights[a["id"]]) for a in shown_areas)
     roles = _ordered(totals.roles, OTHER_ROLES)
     sectors = _ordered(totals.sectors, OTHER_SECTORS)
-    actions = _actions(framework, totals)
+    actions = _actions(framework, totals, small_groups)
     if small_groups:
-        # Respondents' own words keep no name or organisation of theirs either.
-        _redacted(areas, actions, redactor(totals.names, totals.organisations))
+        # Respondents' own words keep no name or organisation of theirs (nor of anyone a
+        # reader knows was asked) either.
+        names, organisations = known
+        redact = redactor([*totals.names, *names], [*totals.organisations, *organisations])
+        _redacted(areas, actions, redact)
     return {
         "report_schema": AGGREGATE_SCHEMA,
         "kind": "aggregate",
@@ -101,6 +108,9 @@ def aggregate_data(
             "rag": band(band_for(overall, framework.bands.rag)),
             "stage": band(band_for(overall, framework.bands.stages)),
             "stages": stages_data(framework),
+            # Every area with answers is hidden: there is no overall score to show.
+            "none_shown": overall is None and any(a["hidden"] for a in areas),
+            "some_hidden": any(a["hidden"] for a in areas),
         },
         "calls": _calls(totals.calls),
         "areas": areas,
@@ -220,15 +230,17 @@ def _areas(
                 "hidden_by_role": hidden_roles,
                 "by_sector": by_sector,
                 "hidden_by_sector": hidden_sectors,
-                "registers": [_register(group, totals) for group in area.groups],
+                "registers": [_register(group, totals, small_groups) for group in area.groups],
             }
         )
     return areas
 
 
-def _register(group: Group, totals: Totals) -> dict[str, Any]:
+def _register(group: Group, totals: Totals, small_groups: bool = False) -> dict[str, Any]:
     """A repeated group's items as every respondent named them (no names): each distinct
-    item once, with how many named it so, the most named first, then alphabetically."""
+    item once, with how many named it so, the most named first, then alphabetically. With
+    ``small_groups``, an item named so by fewer than `MIN_GROUP` shows neither its count
+    nor its coded answers (a rating), only the words typed (as a quote is shown)."""
     named = totals.registers.get(group.id, {})
     rows = sorted(
         named.items(), key=lambda kv: (-kv[1], [tuple(x.casefold() for x in a) for a in kv[0]])
@@ -240,19 +252,40 @@ def _register(group: Group, totals: Totals) -> dict[str, Any]:
         "columns": list(group.headings()),
         "respondents": totals.register_respondents.get(group.id, 0),
         "items": [
-            {
-                "respondents": count,
-                "answers": [
-                    {"answer": answer, "comment": comment, "value": value}
-                    for answer, comment, value in row
-                ],
-            }
-            for row, count in rows
+            _item(group, row, count, small_groups and count < MIN_GROUP) for row, count in rows
         ],
     }
 
 
+def _item(
+    group: Group, row: tuple[tuple[str, str, str], ...], count: int, hidden: bool
+) -> dict[str, Any]:
+    """One register item: how many named it so and its answers; ``hidden``, its count and
+    coded answers (an option picked, such as a rating, not the words typed) are "not
+    shown"."""
+    typed = [q.kind == "text" for q in group.questions]
+    answers = []
+    for index, (answer, comment, value) in enumerate(row):
+        coded = not (typed[index] if index < len(typed) else False)
+        answers.append(
+            {
+                "answer": HIDDEN if hidden and coded and value else answer,
+                "comment": comment,
+                "value": "" if hidden else value,
+            }
+        )
+    return {"respondents": None if hidden else count, "hidden": hidden, "answers": answers}
+
+
 _ABSTENTION_LABELS = {"dont_know": "Don't know", "not_applicable": "Not applicable"}
+_OTHER_ANSWERS = {
+    "value": "",
+    "label": "Other answers",
+    "count": None,
+    "share": None,
+    "hidden": True,
+}
+"""An anonymised fact's answers given by fewer than MIN_GROUP, pooled and not shown."""
 
 
 def _facts(
@@ -274,8 +307,11 @@ def _facts(
             order = [o.value for o in options if o.value in tally]
             # Values not among the options (numbers) follow, smallest first.
             rest = sorted((v for v in tally if v not in labels), key=_number_first)
-            # Anonymised, what fewer than MIN_GROUP people answered is not shown.
+            # Anonymised, what fewer than MIN_GROUP people answered is not shown; nor is
+            # an answer fewer than MIN_GROUP gave (with the next smallest where the rest
+            # would give it away): those are pooled as one row, their answers unnamed.
             hidden = small_groups and n < MIN_GROUP
+            few = hidden_cells({v: tally[v] for v in order + rest}) if small_groups else set()
             facts.append(
                 {
                     "id": question.id,
@@ -292,9 +328,12 @@ def _facts(
                             "label": labels.get(value) or _ABSTENTION_LABELS.get(value, value),
                             "count": tally[value],
                             "share": percentage(tally[value], n),
+                            "hidden": False,
                         }
                         for value in order + rest
-                    ],
+                        if value not in few
+                    ]
+                    + ([dict(_OTHER_ANSWERS)] if few else []),
                 }
             )
     return facts
@@ -356,8 +395,12 @@ def _statements(
     return statements, notes
 
 
-def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
-    """The actions suggested to anyone, most often suggested first."""
+def _actions(
+    framework: Framework, totals: Totals, small_groups: bool = False
+) -> list[dict[str, Any]]:
+    """The actions suggested to anyone, most often suggested first. With ``small_groups``,
+    an action suggested for fewer than `MIN_GROUP` respondents shows neither its need, its
+    priority nor its share (its need would be one or two people's scores)."""
     actions = []
     # Each area's actions, then the framework's own (for the partnership as a whole).
     listed = [(area.id, area.title, area.actions) for area in framework.areas]
@@ -369,6 +412,7 @@ def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
                 continue
             share = count / totals.respondents if totals.respondents else 0
             need = totals.needs[action.id].mean if action.id in totals.needs else None
+            hidden = small_groups and count < MIN_GROUP
             actions.append(
                 {
                     "id": action.id,
@@ -378,9 +422,10 @@ def _actions(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
                     "source": action.source,
                     "text": action.text,
                     "respondents": count,
-                    "share": rounded(share * 100),
-                    "need": rounded(need),
-                    "priority": aggregate_priority(need, share * 100),
+                    "hidden": hidden,
+                    "share": None if hidden else rounded(share * 100),
+                    "need": None if hidden else rounded(need),
+                    "priority": HIDDEN if hidden else aggregate_priority(need, share * 100),
                     **suggested(action.owner),
                     "smart": action.smart,
                     "quotes": quoted_all(totals.quotes.get(action.id, [])),

@@ -167,6 +167,9 @@ def actions_csv(data: dict[str, Any]) -> str:
             "quotes": " | ".join(action["quotes"]),
             "due": action.get("due") or "",
         }
+        if action.get("hidden"):
+            # Anonymised, suggested for too few to show its figures (the small-group rule).
+            cells.update({k: data["hidden_label"] for k in ("need", "share", "priority")})
         writer.writerow([escape.csv_cell(cells.get(column)) for column in columns])
     facts = [] if aggregate else answered_facts(data)
     if facts:
@@ -205,6 +208,11 @@ def actions_csv(data: dict[str, Any]) -> str:
                         "answer": answer["label"],
                         "respondents": answer["count"],
                         "share": answer["share"],
+                        **(
+                            {"respondents": data["hidden_label"], "share": data["hidden_label"]}
+                            if answer.get("hidden")
+                            else {}
+                        ),
                     }
                     writer.writerow([_number_or_cell(cells.get(c)) for c in FACT_TALLY_CSV_COLUMNS])
     # Each repeated group's register follows, after a blank row: its title, then a row

@@ -110,6 +110,12 @@ def round_report(
         filters,
         anonymise,
         small_groups=anonymise,
+        # A reader holds the invitee list: their names and organisations are taken out of
+        # the respondents' words too, not only those the transcripts' headers give.
+        known=(
+            [i.name for i in shot.loaded.round.invitees],
+            [i.organisation for i in shot.loaded.round.invitees],
+        ),
     )
     # The board's agreed owners, due dates and status, where it agreed them (one rule).
     data["actions"], data["owners_note"] = with_agreed_plan(

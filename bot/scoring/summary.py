@@ -23,7 +23,7 @@ from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for
 from bot.scoring.source import framework_for
 
-SUMMARY_VERSION = 7
+SUMMARY_VERSION = 8
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
