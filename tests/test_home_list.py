@@ -161,3 +161,32 @@ async def test_the_list_opens_on_the_newest_unfinished_transcript(
         unfinished = [path for path, status in home.statuses.items() if status == "in_progress"]
         assert unfinished and home.statuses[home.paths["row-0"]] == "round"
         assert home.selected() == unfinished[0] == talk.path
+
+
+async def test_back_from_a_conversation_started_elsewhere_the_cursor_is_on_it(
+    tmp_path: Path,
+) -> None:
+    """The cursor on Ann's row, a conversation for Bob opened by other means (a new
+    assessment, the round screen) and left: back home, the cursor is on Bob's, so that
+    r or Enter carries on with the conversation just left, not with Ann's."""
+    mini = mini_catalogue()
+    ann = start(mini, tmp_path, name="Ann")
+    ann.begin()
+    ann.close()
+    app = make_app(mini, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen) and home.selected() == ann.path
+        bob = start(mini, tmp_path, name="Bob")
+        bob.begin()
+        app.push_screen(app.conversation_screen(bob))
+        await pilot.pause()
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is home
+        assert home.selected() == bob.path

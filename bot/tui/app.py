@@ -57,6 +57,9 @@ class PartnershipApp(App[int]):
         """No cursor blink (for screenshots that must not change from one run to the next)."""
         self.timer_clock = timer_clock
         """Where the call timer reads the time (tests pass a frozen clock)."""
+        self.last_left: Path | None = None
+        """The transcript of the conversation last left: the home list's cursor goes to it
+        (r or Enter then carries on with it, never with the row the cursor was on before)."""
 
     def action_interrupt(self) -> None:
         """Leave at once, as an interrupted command does (status 130); nothing is lost.

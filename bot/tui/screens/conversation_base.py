@@ -102,6 +102,8 @@ class ConversationScreen(Screen[None]):
     def let_go(self) -> None:
         """Write what leaving writes (subclasses), then let go of the transcript."""
         self.conversation.close()
+        if hasattr(self.app, "last_left"):
+            self.app.last_left = self.conversation.path
 
     def on_unmount(self) -> None:
         self.conversation.close()

@@ -198,6 +198,10 @@ class HomeScreen(Screen[None]):
         # The cursor stays on the transcript it was on, wherever it now sits in the
         # list (one just resumed moves to the top); if it is gone, on the same row.
         chosen = self.selected()
+        left = getattr(self.app, "last_left", None)
+        if left is not None and any(path == left for path, _, _ in self._rows):
+            # Back from a conversation: the cursor goes to its transcript.
+            chosen, self.app.last_left = left, None
         self._laid_out_for = table.size.width
         natural = [
             max([len(label), *(cells[i].cell_len for _, _, cells in self._rows)])
