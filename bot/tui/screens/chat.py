@@ -30,7 +30,7 @@ from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
-from bot.tui.widgets.text_input import TextInput
+from bot.tui.widgets.text_input import BoxFull
 from bot.turn_words import answer_hint
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
@@ -272,12 +272,9 @@ class ChatScreen(ConversationScreen):
         self.query_one(OptionsBar).highlight(self.query_one(ChatInput).picked)
         event.input.remove_class("-invalid")
 
-    @on(TextInput.Full)
-    def _full(self, event: TextInput.Full) -> None:
-        self._say_full(event.words)
-
-    def on_long_answer_full(self, event: LongAnswer.Full) -> None:
-        """The multi-line box is full: said as the one-line box says it."""
+    @on(BoxFull)
+    def _full(self, event: BoxFull) -> None:
+        """A box is full (the one-line box or the long answer's): said alike."""
         self._say_full(event.words)
 
     def _say_full(self, words: str) -> None:

@@ -11,14 +11,13 @@ take it over is not added, and the box says why, keeping what was typed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rich.containers import Lines
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import TextArea
 
 from bot.limits import MAX_TEXT_CHARS, text_full
+from bot.tui.widgets.text_input import BoxFull
 
 
 class _Line(Text):
@@ -41,19 +40,7 @@ class _Line(Text):
 class LongAnswer(TextArea):
     """A TextArea for narrative answers: wrapped, capped, quick with a long paragraph."""
 
-    @dataclass
-    class Full(Message):
-        """Typing or pasting would take the box over its cap; nothing was added."""
-
-        box: LongAnswer
-        """The box."""
-        words: str
-        """What to tell the user."""
-
-        @property
-        def control(self) -> LongAnswer:
-            """The box, so that `@on(LongAnswer.Full, "#id")` can pick it out."""
-            return self.box
+    Full = BoxFull
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

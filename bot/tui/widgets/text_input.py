@@ -20,6 +20,7 @@ from rich.cells import get_character_cell_size
 from rich.text import Text
 from textual.message import Message
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Input
 
 from bot.limits import MAX_TEXT_CHARS, text_full
@@ -33,22 +34,26 @@ def one_cell_each(value: str) -> bool:
     return value.isprintable() and all(get_character_cell_size(c) == 1 for c in set(value))
 
 
+@dataclass
+class BoxFull(Message):
+    """Typing or pasting would take a text box (one line or several) over its cap;
+    nothing was added."""
+
+    box: Widget
+    """The box."""
+    words: str
+    """What to tell the user."""
+
+    @property
+    def control(self) -> Widget:
+        """The box, so that `@on(BoxFull, "#id")` can pick it out."""
+        return self.box
+
+
 class TextInput(Input):
     """An Input capped at the longest answer or note, quick however long its text."""
 
-    @dataclass
-    class Full(Message):
-        """Typing or pasting would take the box over its cap; nothing was added."""
-
-        box: TextInput
-        """The box."""
-        words: str
-        """What to tell the user."""
-
-        @property
-        def control(self) -> TextInput:
-            """The box, so that `@on(TextInput.Full, "#id")` can pick it out."""
-            return self.box
+    Full = BoxFull
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("max_length", MAX_TEXT_CHARS)
