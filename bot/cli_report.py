@@ -140,18 +140,17 @@ def _transcripts(named: list[Path]) -> tuple[list[Path], list[Path]]:
     files were named too: a round's own files (its round.toml, plan, call log:
     `ROUNDS/NAME/*` names them all) are left out, said once for each round's folder, and
     are not counted as transcripts."""
-    files: list[Path] = []
     left_out: dict[Path, list[str]] = {}
-    # Checked as named too, so that a round's framework copies (its .frameworks folder,
-    # which `ROUND/*` names where the shell matches hidden names) are not walked into.
-    for path in [p for p in named if store.round_own_file(p)]:
-        left_out.setdefault(path.parent, []).append(path.name)
-    rest = [p for p in named if not store.round_own_file(p)]
-    for path in store.iter_transcript_files(rest) if rest else ():
+    rest: list[Path] = []
+    # Checked as named, so that a round's framework copies (its .frameworks folder, which
+    # `ROUND/*` names where the shell matches hidden names) are not walked into; inside
+    # a folder, `iter_transcript_files` passes a round's own files over itself.
+    for path in named:
         if store.round_own_file(path):
             left_out.setdefault(path.parent, []).append(path.name)
         else:
-            files.append(path)
+            rest.append(path)
+    files = list(store.iter_transcript_files(rest))
     for folder, names in left_out.items():
         what = "files, not transcripts" if len(names) > 1 else "file, not a transcript"
         print(

@@ -15,8 +15,6 @@ import re
 import tokenize
 from typing import NamedTuple
 
-JOINERS = frozenset({"and", "or"})
-"""Words that join two comparisons."""
 COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">=", "in", "not in", "is", "is not"})
 """Operators that compare two values."""
 OPENING = {"(": ")", "[": "]"}

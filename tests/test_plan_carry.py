@@ -29,7 +29,7 @@ def rounds(tmp_path: Path) -> Path:
 def test_plan_and_comparison_agree_on_what_was_agreed_and_where_it_stands(rounds: Path) -> None:
     from bot.report.compare import plan_progress_known
     from bot.rounds.plan_compile import compile_plan
-    from bot.rounds.plan_progress import agreed_outcomes
+    from bot.rounds.plan_progress import _earlier_and_later, agreed_in
     from bot.rounds.work import snapshot
 
     earlier, later = rounds / "hertfordshire-2009", rounds / "hertfordshire-2010"
@@ -42,8 +42,9 @@ def test_plan_and_comparison_agree_on_what_was_agreed_and_where_it_stands(rounds
     agreed_then = old.find("smart-targets")
     assert agreed_then is not None
     plan = compile_plan(snapshot(later, NOW), Catalogue(), NOW).plan
-    outcomes = agreed_outcomes(earlier, later)
-    assert outcomes is not None
+    pair = _earlier_and_later(earlier, later)
+    assert pair is not None
+    outcomes = agreed_in(*pair)
     assert {o.id for o in outcomes} == {a.id for a in old.agreed_actions()}
     assert len(plan.agreed_actions()) == len(outcomes) == 6
     carried = {a.id: a for a in plan.actions if a.carried_from}

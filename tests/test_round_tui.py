@@ -58,6 +58,13 @@ def row_text(screen: RoundScreen, invitee: str) -> str:
     return " ".join(str(cell) for cell in table.get_row(invitee))
 
 
+async def press_on(pilot, screen: RoundScreen, invitee: str, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Put the round screen's cursor on an invitee and press keys there, as an officer does."""
+    screen.select(invitee)
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 async def open_round(app, pilot) -> RoundScreen:  # type: ignore[no-untyped-def]
     await until(
         pilot,
@@ -179,9 +186,7 @@ async def test_start_a_self_assessment_linked_to_the_invitee(
     app = make_app(catalogue, folder)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_round(app, pilot)
-        screen.select("h17")
-        await pilot.press("s")
-        await pilot.pause()
+        await press_on(pilot, screen, "h17", "s")
         assert isinstance(app.screen, ChatScreen)
         path = app.screen.conversation.path
         header = store.load(path).transcript
@@ -202,9 +207,7 @@ async def test_a_finished_invitee_is_shown_not_started_again(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_round(app, pilot)
         assert "complete" in row_text(screen, "h01")
-        screen.select("h01")
-        await pilot.press("s")
-        await pilot.pause()
+        await press_on(pilot, screen, "h01", "s")
         assert not isinstance(app.screen, (ChatScreen, InterviewScreen, RoundScreen))
         assert type(app.screen).__name__ == "ReplayScreen"
     assert sorted(round_folder.glob("*.toml")) == before
@@ -232,9 +235,7 @@ async def test_start_an_interview_logs_it(folder: Path, catalogue: Catalogue) ->
     app = make_app(catalogue, folder)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_round(app, pilot)
-        screen.select("h38")
-        await pilot.press("s")
-        await pilot.pause()
+        await press_on(pilot, screen, "h38", "s")
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.conversation.header.interviewer.name == "Alex"
         entry = last_entry(folder)
@@ -287,9 +288,7 @@ async def test_leaving_an_interview_never_shows_it_as_open_to_the_officer_who_le
     app = make_app(catalogue, folder)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_round(app, pilot)
-        screen.select("h38")
-        await pilot.press("s")
-        await pilot.pause()
+        await press_on(pilot, screen, "h38", "s")
         assert isinstance(app.screen, InterviewScreen)
         interview.append(app.screen.conversation.path)
         await pilot.press("escape")
@@ -305,9 +304,7 @@ async def test_a_call_back_takes_a_note_as_the_command_line_does(
     app = make_app(catalogue, folder)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_round(app, pilot)
-        screen.select("h38")
-        await pilot.press("o", "a")
-        await pilot.pause()
+        await press_on(pilot, screen, "h38", "o", "a")
         assert isinstance(app.screen, OutcomeScreen)
         await pilot.press("tab")  # from the time (the suggestion kept) to the note
         for key in "ask for Jo":

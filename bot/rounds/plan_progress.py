@@ -37,6 +37,7 @@ from bot.model.transcript import Transcript
 from bot.problems import LoadError
 from bot.rounds.folder import round_path
 from bot.rounds.plan import Plan, PlanAction, Status, read_plan
+from bot.rounds.work import transcript_files
 
 FINISHED_STATUSES = frozenset({"done", "dropped"})
 """The statuses that end an action: a later round does not ask about it."""
@@ -192,11 +193,7 @@ def conversations(folder: Path) -> list[Transcript]:
     """The transcripts of a round (those directly in its folder) or of a folder of
     transcripts; those that fail to load are passed over (the comparison lists them)."""
     if round_path(folder).exists():
-        files = sorted(
-            p
-            for p in folder.glob("*.toml")
-            if p.name not in store.NOT_TRANSCRIPTS and not p.is_symlink()
-        )
+        files = transcript_files(folder)
     else:
         files = list(store.iter_transcript_files([folder]))
     found = []
@@ -206,13 +203,6 @@ def conversations(folder: Path) -> list[Transcript]:
         except LoadError:
             continue
     return found
-
-
-def agreed_outcomes(old: Path, new: Path | None = None) -> list[AgreedOutcome] | None:
-    """The actions agreed in the round in folder ``old`` and what became of them by the
-    round in folder ``new`` (see the module's rule); None when ``old`` has no plan."""
-    found = _earlier_and_later(old, new)
-    return None if found is None else agreed_in(*found)
 
 
 def progress_known(old: Path, new: Path) -> Progress | None:

@@ -361,6 +361,7 @@ def plan_progress(
     """How far the agreed actions got, and the areas whose score fell although actions
     there were done (with whether the fall could be chance); ``left_out`` (agreed after
     the later round's conversations began) are listed, never counted."""
+    not_updated = sum(1 for a in plan if a.not_updated)
     counts = {status: 0 for status in STATUSES}
     for action in plan:
         counts[action.status] = counts.get(action.status, 0) + 1
@@ -393,8 +394,8 @@ def plan_progress(
             for area_id in dict.fromkeys(a.area for a in plan)
         ],
         "fell_despite_done": fell,
-        "not_updated": sum(1 for a in plan if a.not_updated),
-        "not_updated_words": not_updated_words(sum(1 for a in plan if a.not_updated), *labels),
+        "not_updated": not_updated,
+        "not_updated_words": not_updated_words(not_updated, *labels),
         "not_counted": [
             {
                 "area": a.area,

@@ -36,11 +36,8 @@ def pooled(sizes: Mapping[str, int], other: str, minimum: int = MIN_GROUP) -> di
     pooled small groups. A group of fewer than ``minimum`` goes into the pool; while the
     pool holds fewer than ``minimum`` people, the smallest group left joins it (so the
     pool cannot be worked out as the total less the groups shown)."""
-    order = sorted(sizes, key=lambda name: (sizes[name], name))
-    pool = [name for name in order if 0 < sizes[name] < minimum]
-    rest = [name for name in order if name not in pool]
-    while pool and sum(sizes[n] for n in pool) < minimum and rest:
-        pool.append(rest.pop(0))
+    # The same rule as a table row's hidden cells: the pool is the cells that row hides.
+    pool = hidden_cells(sizes, minimum)
     return {name: (other if name in pool else name) for name in sizes}
 
 
