@@ -1,18 +1,13 @@
-"""A transcript replayed: printed as plain text (who said what, when, with probes and
-amendments), and its scores so far as the report would give them."""
+"""A transcript printed as plain text: who said what, when, with probes and amendments."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import TextIO
 
 from bot.catalogue import Catalogue
-from bot.engine.path import final_path
-from bot.facts import AnswerFacts
-from bot.model import Framework, Transcript, Turn
+from bot.model import Transcript, Turn
 from bot.problems import LoadError
-from bot.scoring.compile import band_for
 from bot.text import indent_lines
 from bot.turn_words import NOT_NAMED, answer_words, speaker, status_words
 
@@ -83,39 +78,3 @@ def print_replay(
             out.write(f"{line}{indent_lines(f'{speaker(turn)}: {turn.chat}', TURN_INDENT)}\n")
             line = TURN_INDENT
         out.write(f"{line}{label}{indent_lines(describe(turn), TURN_INDENT)}\n")
-
-
-class AreaSoFar(NamedTuple):
-    """An area's score as the report would give it had the transcript ended here."""
-
-    title: str
-    score: float | None
-    band: str
-    """The RAG band's name ("" without a score)."""
-    label: str
-    """The band's label; without a score, "too few answers" where some were asked, else ""."""
-
-
-def scores_so_far(
-    framework: Framework, turns: Sequence[Turn], unfinished: bool = False
-) -> list[AreaSoFar]:
-    """Each area's score after these turns, by the report's own rule (the final path of
-    the turns so far, with the framework's minimum coverage): after the last turn, the
-    report's scores (``unfinished`` there for a transcript still in progress, whose
-    report counts the questions not reached yet; see `AnswerFacts.on_path`)."""
-    facts = AnswerFacts.on_path(framework, final_path(turns), unfinished)
-    rows = []
-    for area in framework.areas:
-        score = facts.covered_area_score(area.id)
-        band = band_for(score, framework.bands.rag)
-        if score is not None:
-            rows.append(
-                AreaSoFar(area.title, score, band.name if band else "", band.label if band else "")
-            )
-        else:
-            # Too few answers where some were asked; where none were (not reached yet, or
-            # passed by), there is simply no score.
-            coverage = facts.area_coverage(area.id)
-            short = coverage.share is not None and not coverage.enough(framework)
-            rows.append(AreaSoFar(area.title, None, "", "too few answers" if short else ""))
-    return rows

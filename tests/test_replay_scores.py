@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from bot import conversation
 from bot.catalogue import Catalogue
 from bot.model import Respondent
-from bot.replay_text import scores_so_far
 from bot.scoring import compile_transcript
+from bot.scoring.so_far import scores_so_far
 from bot.tui.widgets.score_bars import ScoreBars
 from tests.conftest import Clock
 from tests.test_path_property import dialogue, transcript, wander

@@ -275,11 +275,8 @@ class ChatScreen(ConversationScreen):
     @on(BoxFull)
     def _full(self, event: BoxFull) -> None:
         """A box is full (the one-line box or the long answer's): said alike."""
-        self._say_full(event.words)
-
-    def _say_full(self, words: str) -> None:
         hint = self.query_one("#hint", Static)
-        hint.update(Content(words))
+        hint.update(Content(event.words))
         hint.add_class("-error")
 
     @on(OptionsBar.Chosen)

@@ -106,7 +106,9 @@ class ConversationScreen(Screen[None]):
             self.app.last_left = self.conversation.path
 
     def on_unmount(self) -> None:
-        self.conversation.close()
+        # Gone without a dismissal (the app closing): let go as a dismissal does. After
+        # one, nothing is left to do: each step is done once, however often it is asked.
+        self.let_go()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back, skip, note and the like only while there is a question; the report and

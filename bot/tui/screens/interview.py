@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -37,6 +38,9 @@ from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
 from bot.turn_words import answer_hint
 
+if TYPE_CHECKING:  # loaded only once a report is asked for
+    from bot.scoring.results import Assessment
+
 
 class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
@@ -67,6 +71,7 @@ class InterviewScreen(ConversationScreen):
         self.timer = timer or CallTimer(id="timer")
         self._note_for = ""  # the question a note being typed belongs to
         self._code = ""  # the start of a longer option key typed so far ("1" of "10")
+        self._assessment: Assessment | None = None  # the finished call's, once asked for
 
     def compose(self) -> ComposeResult:
         who = self.conversation.header.respondent
@@ -118,10 +123,6 @@ class InterviewScreen(ConversationScreen):
     def let_go(self) -> None:
         self._pause_call()
         super().let_go()
-
-    def on_unmount(self) -> None:
-        self._pause_call()  # leaving without a dismissal (the app closing): once only
-        super().on_unmount()
 
     # ----- showing --------------------------------------------------------------------------
 
@@ -393,13 +394,14 @@ class InterviewScreen(ConversationScreen):
 
     def action_report(self) -> None:
         """The report of the call, once it is over (as the self-assessment offers)."""
-        from bot.scoring import compile_transcript  # only once a report is asked for
+        if self._assessment is None:  # compiled once: a finished call no longer changes
+            from bot.scoring import compile_transcript  # only once a report is asked for
 
-        session = self.conversation.session
-        assessment = compile_transcript(
-            self.conversation.transcript, session.loaded.framework, self.conversation.warnings
-        )
-        host(self).show_report(assessment, self.conversation.path)
+            session = self.conversation.session
+            self._assessment = compile_transcript(
+                self.conversation.transcript, session.loaded.framework, self.conversation.warnings
+            )
+        host(self).show_report(self._assessment, self.conversation.path)
 
     def action_pause(self) -> None:
         if self.conversation.session.over:

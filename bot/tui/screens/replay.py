@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from bot.loading import LoadedFramework
 from bot.model import Framework, Transcript, Turn
-from bot.replay_text import scores_so_far
+from bot.scoring.so_far import scores_so_far
 from bot.text import printable
 from bot.tui.app import host
 from bot.tui.present import message_for, who_words
