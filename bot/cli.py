@@ -472,10 +472,8 @@ def _resumed_call(args: argparse.Namespace, talk: Conversation) -> int:
     the round's call log (``interview_resumed``) by the caller rule. The exit status: not
     OK, said why, when no caller is named (no call is logged under a made-up name) or
     the log cannot be written."""
-    import datetime as dt
-
-    from bot.rounds.calls import calls_path
-    from bot.rounds.work import invitee_of, log_interview
+    from bot.rounds.cli import log_interview_or_say
+    from bot.rounds.work import invitee_of
 
     # A finished call is only shown, never carried on: no call to log, no caller to ask.
     if talk.header.mode != "telephone" or talk.session.over:
@@ -487,17 +485,9 @@ def _resumed_call(args: argparse.Namespace, talk: Conversation) -> int:
     if not name:
         return exit_codes.USAGE
     folder, invitee = found
-    try:
-        log_interview(folder, invitee, talk, dt.datetime.now(dt.UTC).replace(microsecond=0), name)
-    except OSError as error:
-        print(
-            f"error: cannot log the call in {display_name(calls_path(folder))} "
-            f"({error.strerror or error}): make it writable and resume again; the transcript "
-            "is unchanged",
-            file=sys.stderr,
-        )
-        return exit_codes.CANNOT_WRITE
-    return exit_codes.OK
+    return log_interview_or_say(
+        folder, invitee, talk, name, "resume again; the transcript is unchanged"
+    )
 
 
 def _interviewer(given: str | None) -> str:

@@ -24,6 +24,8 @@ from bot.text import clip, printable
 
 if TYPE_CHECKING:
     from bot.catalogue import Catalogue
+    from bot.conversation import Conversation
+    from bot.rounds.model import Invitee
     from bot.rounds.state import Group, InviteeState
     from bot.rounds.work import Snapshot
 
@@ -777,9 +779,31 @@ def _previous(folder: Path) -> Path | None:
     return previous_folder(round_folder.load_round(folder))
 
 
+def log_interview_or_say(
+    folder: Path, invitee: Invitee, talk: Conversation, caller: str, then: str
+) -> int:
+    """Log an interview taken or carried on in the round's call log (durable when this
+    returns): OK; or, when the log cannot be written, say so, with what to do ``then``,
+    and return CANNOT_WRITE."""
+    from bot.problems import display_name
+    from bot.rounds.calls import calls_path
+    from bot.rounds.work import log_interview
+
+    try:
+        log_interview(folder, invitee, talk, datetime.now(UTC).replace(microsecond=0), caller)
+    except OSError as error:
+        print(
+            f"error: cannot log the call in {display_name(calls_path(folder))} "
+            f"({error.strerror or error}): make it writable and {then}",
+            file=sys.stderr,
+        )
+        return exit_codes.CANNOT_WRITE
+    return exit_codes.OK
+
+
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
-    from bot.rounds.work import log_interview, open_conversation
+    from bot.rounds.work import open_conversation
 
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
@@ -824,25 +848,12 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
-    try:
-        log_interview(
-            shot.loaded.folder,
-            found.invitee,
-            talk,
-            datetime.now(UTC).replace(microsecond=0),
-            getattr(args, "caller", ""),
-        )
-    except OSError as error:
-        from bot.problems import display_name
-        from bot.rounds.calls import calls_path
-
+    status = log_interview_or_say(
+        shot.loaded.folder, found.invitee, talk, getattr(args, "caller", ""), "start again"
+    )
+    if status != exit_codes.OK:
         talk.close()
-        print(
-            f"error: cannot log the call in {display_name(calls_path(shot.loaded.folder))} "
-            f"({error.strerror or error}): make it writable and start again",
-            file=sys.stderr,
-        )
-        return exit_codes.CANNOT_WRITE
+        return status
     try:
         if args.plain:
             from bot.plain import PlainMode
