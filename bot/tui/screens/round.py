@@ -19,7 +19,7 @@ from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
-from bot.rounds.state import InviteeState, next_calls
+from bot.rounds.state import InviteeState, next_calls, start_refusal
 from bot.rounds.work import Snapshot, log_call, log_interview, open_conversation, snapshot
 from bot.text import clip, printable
 from bot.tui.app import host
@@ -362,11 +362,9 @@ class RoundScreen(Screen[None]):
             return
         if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
             return
-        if chosen.being_called_by:
-            host(self).show_error(
-                "Being called",
-                f"{chosen.invitee.name} is being called by {chosen.being_called_by}.",
-            )
+        refusal = start_refusal(chosen)
+        if refusal:
+            host(self).show_error("Being called", f"{refusal}.")
             return
         if chosen.state == "complete" and chosen.transcript is not None:
             # Someone who has finished is not started again by a slip of a key: their
