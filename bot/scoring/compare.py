@@ -19,7 +19,7 @@ from typing import Any
 from bot.facts import weighted_mean
 from bot.model import Framework
 from bot.rounds.plan import STATUSES
-from bot.scoring.aggregate import Spread
+from bot.scoring.aggregate import Spread, percentage
 from bot.scoring.compare_chance import LEVEL, MIN_EXPECTED, Test, agree_test, mean_test
 from bot.scoring.results import WHOLE_TITLE
 
@@ -62,6 +62,15 @@ RULE = {
     ),
 }
 """The chance rule, stated for the report."""
+
+
+AGREE_NOTE = (
+    "% agree counts everyone asked who did not agree as not agreeing, whatever the "
+    "reason: % don't know and % no answer (skipped or refused) are shown beside it, so a "
+    "fall in agreement that is only more don't knows or fewer answers can be told from "
+    "more disagreement."
+)
+"""What the statements table says beside % agree, in every format."""
 
 
 class CompareError(ValueError):
@@ -133,6 +142,7 @@ def compare(
         "now": _side(new),
         "rule": RULE,
         "words": WORDS,
+        "agree_note": AGREE_NOTE,
         "overall": {
             "then": then_overall,
             "now": now_overall,
@@ -296,10 +306,36 @@ def _share(side: dict[str, Any]) -> float | None:
     return 100 * side["agreed"] / side["n"] if side["n"] else None
 
 
+NO_ANSWER = ("no_reply", "refused")
+"""The answers counted as "no answer" beside % agree: skipped (or never given) and Refused."""
+
+
 def _agree(row: dict[str, Any] | None) -> dict[str, Any]:
+    """One side of a statement: % agree with its count and n, and beside it the shares
+    that % agree counts as not agreeing without saying why: don't know and no answer
+    (skipped or refused), so a fall in agreement that is only more of these shows."""
     if row is None:
-        return {"agree": None, "agreed": 0, "n": 0}
-    return {"agree": row["agree"], "agreed": row["counts"].get("agree", 0), "n": row["n"]}
+        return {
+            "agree": None,
+            "agreed": 0,
+            "dont_know": None,
+            "dont_knows": 0,
+            "no_answer": None,
+            "no_answers": 0,
+            "n": 0,
+        }
+    counts, n = row["counts"], row["n"]
+    dont_knows = counts.get("dont_know", 0)
+    no_answers = sum(counts.get(k, 0) for k in NO_ANSWER)
+    return {
+        "agree": row["agree"],
+        "agreed": counts.get("agree", 0),
+        "dont_know": row["dont_know"],
+        "dont_knows": dont_knows,
+        "no_answer": percentage(no_answers, n),
+        "no_answers": no_answers,
+        "n": n,
+    }
 
 
 def _framework_changes(old: Framework, new: Framework) -> dict[str, list[dict[str, str]]]:
