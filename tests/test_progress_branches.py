@@ -52,7 +52,7 @@ async def test_the_end_of_the_chat_says_how_many_questions_were_on_the_path(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         header = app.screen.query_one(ProgressHeader)
-        assert str(header.query_one("#where").render()) == "Complete: 4 questions"
+        assert header.where == "Complete: 4 questions"
     talk.close()
 
 
