@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.catalogue import Catalogue
 from bot import store
+from bot.catalogue import Catalogue
 from bot.rounds.plan import TriggeredBy
 from bot.scoring.so_far import scores_so_far
 from tests.hallmarks_round import hallmarks_round, hallmarks_transcript
