@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from bot.engine.review import reviewed_framework
 from bot.loading import LoadedFramework
-from bot.model import Framework, Transcript, Turn
+from bot.model import Dialogue, Framework, Transcript, Turn
 from bot.scoring.so_far import scores_so_far
 from bot.text import printable
 from bot.tui.app import host
@@ -55,7 +55,12 @@ class ReplayScreen(Screen[None]):
     """Index into SPEEDS."""
 
     def __init__(
-        self, path: Path, transcript: Transcript, framework: LoadedFramework, warnings: list[str]
+        self,
+        path: Path,
+        transcript: Transcript,
+        framework: LoadedFramework,
+        warnings: list[str],
+        dialogue: Dialogue | None = None,
     ) -> None:
         super().__init__()
         self.path = path
@@ -66,6 +71,9 @@ class ReplayScreen(Screen[None]):
         # shown and jumped to is named by it, while scores stay the framework's.
         self.asked = reviewed_framework(framework.framework, transcript.review)
         self.warnings = warnings
+        self.dialogue = dialogue
+        """The dialogue it was taken with, where it could be read: an unfinished
+        transcript's questions still to come are its."""
         self.turns = transcript.turns
         self._shown: list[int] = []  # turn index of each message in the log
         self._player: Timer | None = None
@@ -137,7 +145,9 @@ class ReplayScreen(Screen[None]):
         # the report's own scores.
         at_end = self.position >= len(self.turns)
         unfinished = at_end and self.transcript.status == "in_progress"
-        rows = scores_so_far(self.loaded.framework, self.turns[: self.position], unfinished)
+        rows = scores_so_far(
+            self.loaded.framework, self.turns[: self.position], unfinished, self.dialogue
+        )
         self.query_one(ScoreBars).show(rows, width=8, stacked=True)
 
     def action_step(self, delta: int) -> None:
@@ -196,7 +206,7 @@ class ReplayScreen(Screen[None]):
         from bot.scoring import compile_transcript
 
         self._stop_player()
-        assessment = compile_transcript(self.transcript, self.loaded, self.warnings)
+        assessment = compile_transcript(self.transcript, self.loaded, self.warnings, self.dialogue)
         host(self).show_report(assessment, self.path)
 
     def action_leave(self) -> None:
