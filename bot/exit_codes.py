@@ -17,7 +17,7 @@ MEANINGS: dict[int, str] = {
     USAGE: "the command line was wrong",
     LOAD_ERROR: "a framework, dialogue or transcript could not be loaded (every problem is "
     "listed, with file, key and line); for `report`, none of the transcripts named could be",
-    IN_USE: "the transcript is open in another process",
+    IN_USE: "the transcript is open in another process, or another officer is calling the invitee",
     INPUT_ENDED: "plain mode: input ended before the dialogue did (everything answered is saved)",
     CANNOT_WRITE: "a transcript or report could not be written (the message names the file and "
     "why; everything saved before is kept)",

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from bot.answer_score import AnswerMismatch, raw_score
 from bot.coverage import Coverage, area_coverage, covered_score, overall_coverage
-from bot.model import Framework, Turn
+from bot.dialogue_graph import edges, reach
+from bot.model import Dialogue, Framework, Turn
 from bot.model.framework import OVERALL, base_question
 
 if TYPE_CHECKING:
@@ -24,6 +25,31 @@ def weighted_mean(scores: Iterable[tuple[float | None, float]]) -> float | None:
             total += score * weight
             weights += weight
     return round(total / weights, 6) if weights else None
+
+
+def still_to_come(
+    framework: Framework, path: FinalPath, dialogue: Dialogue | None
+) -> frozenset[str]:
+    """The questions an unfinished transcript may still ask, not on its path yet: the one
+    rule for coverage and "not reached yet" in a report, an aggregate and the replay.
+
+    Those its dialogue can still reach from where the respondent is (the question at the
+    path's cursor, following every branch, as where the answers to come lead is not
+    known): never a question the dialogue does not ask (a telephone interview's
+    dialogue leaves the survey's statements out). Where the respondent is lies outside
+    the dialogue (a plan review question, or a dialogue changed since), from its start.
+    Without the dialogue (it cannot be found), every question of the framework."""
+    ids = [q.id for q in framework.questions()]
+    if dialogue is None:
+        return frozenset(q for q in ids if not path.on_path(q))
+    nodes = dialogue.nodes
+    # The node of the question being asked, or the last one before it the dialogue has; a
+    # repeated group's step names its node before "#".
+    behind = [step.node.partition("#")[0] for step in path.steps[: path.cursor + 1]]
+    here = next((node for node in reversed(behind) if node in nodes), dialogue.start)
+    reachable = reach(here, edges(nodes))
+    asks = {nodes[node].ask for node in reachable if nodes[node].ask}
+    return frozenset(q for q in ids if q in asks and not path.on_path(q))
 
 
 class AnswerFacts:
@@ -49,19 +75,18 @@ class AnswerFacts:
 
     @classmethod
     def on_path(
-        cls, framework: Framework, path: FinalPath, unfinished: bool = False
+        cls, framework: Framework, path: FinalPath, to_come: Collection[str] = ()
     ) -> AnswerFacts:
         """What a report reads from a transcript's final path: the latest answer to each
         question on it, and every question on it counted as asked, answered or not (a
         skipped one lowers coverage). Reports, aggregates and the replay's scores so far
         all read a path this way.
 
-        ``unfinished`` (a transcript still in progress): the questions not reached yet
-        count as asked and unanswered too, for where its path would go is not known; so
-        a few answers never make an area's or the overall score on their own."""
-        asked = {step.question for step in path.steps}
-        if unfinished:
-            asked |= {question.id for question in framework.questions()}
+        ``to_come`` (a transcript still in progress: `still_to_come`): the questions not
+        reached yet count as asked and unanswered too, for where its path would go is
+        not known; so a few answers never make an area's or the overall score on their
+        own."""
+        asked = {step.question for step in path.steps} | set(to_come)
         return cls(framework, path.answers, asked=asked)
 
     def value(self, question_id: str) -> str | float | tuple[str, ...] | None:
@@ -102,7 +127,9 @@ class AnswerFacts:
                 raw = raw_score(self.framework, question, turn)
             except AnswerMismatch:
                 raw = None
-            score = self.framework.question_score(question, raw)
+            # A question of weight 0 records a fact (a need, say): it is never scored, so
+            # its answer can neither raise nor lower any figure (conditions read its value).
+            score = self.framework.question_score(question, raw) if question.counted else None
         self._scores[question_id] = score
         return score
 

@@ -159,8 +159,9 @@ def rendered(loaded: LoadedDialogue, turns: list[Turn]) -> dict[str, str]:
     return {fmt: render_assessment(assessment, fmt) for fmt in FORMATS}
 
 
-def wander(draw: Callable, loaded: LoadedDialogue) -> Session:
-    """A random conversation to the end: back, amend, skip, notes, replies, branches."""
+def wander(draw: Callable, loaded: LoadedDialogue, stop_at: int | None = None) -> Session:
+    """A random conversation to the end: back, amend, skip, notes, replies, branches
+    (``stop_at``: left after that many steps, unfinished, unless it ended before)."""
     session = Session(loaded)
     session.begin(NOW)
     still = held_still(loaded.dialogue.id)
@@ -176,6 +177,8 @@ def wander(draw: Callable, loaded: LoadedDialogue) -> Session:
     group_steps = 0
     steps = 0
     while not session.over:
+        if stop_at is not None and steps >= stop_at:
+            return session
         steps += 1
         assert steps < budget + group_budget + asks * 4 + 60, "the conversation does not end"
         prompt = session.current()

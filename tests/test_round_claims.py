@@ -14,11 +14,11 @@ from textual.widgets import DataTable, Input
 
 from bot import cli, conversation, exit_codes
 from bot.catalogue import Catalogue
-from bot.rounds import caller, calls
+from bot.rounds import caller, calls, work
 from bot.rounds.calls import LEASE, CallEntry
 from bot.rounds.model import Invitee, Round
-from bot.rounds.state import next_calls, states
-from bot.tui.screens.dialogs import TextPromptScreen
+from bot.rounds.state import Linked, next_calls, start_refusal, states
+from bot.tui.screens.dialogs import MessageScreen, TextPromptScreen
 from bot.tui.screens.home import HomeScreen
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.screens.round import RoundScreen
@@ -215,3 +215,82 @@ def test_resuming_a_finished_interview_logs_no_call(
         assert cli.main(["resume", str(transcript), "--plain", *named]) == exit_codes.OK
         assert "already complete" in capsys.readouterr().out
     assert log_of(round_folder) == before
+
+
+def test_the_rule_for_starting_refuses_another_officers_claim_and_an_open_transcript() -> None:
+    [theirs] = states(ROUND, [claim("Sam")], [], NOW, caller="Kim")
+    refusal = start_refusal(theirs)
+    assert "A (a) is being called by Sam" in refusal
+    assert f"after {(NOW + LEASE).astimezone():%H:%M} when the claim lapses" in refusal
+    [own] = states(ROUND, [claim("Sam")], [], NOW, caller="sam")
+    assert start_refusal(own) == ""
+    [lapsed] = states(ROUND, [claim("Sam")], [], NOW + LEASE, caller="Kim")
+    assert start_refusal(lapsed) == ""
+    held = Path("t.toml")
+    linked = [Linked("a", "in_progress", NOW, held)]
+    [open_elsewhere] = states(ROUND, [], linked, NOW, caller="Kim", open_transcripts=[held])
+    assert "transcript open in another window" in start_refusal(open_elsewhere)
+
+
+def test_an_interview_is_refused_while_another_officer_is_calling_them(
+    round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["round", "next", "--claim", "--caller", "Sam"]) == 0
+    before = log_of(round_folder)
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
+    status = cli.main(["round", "interview", "i001", "--plain", "--caller", "Kim"])
+    err = capsys.readouterr().err
+    assert status == exit_codes.IN_USE
+    assert "error: Ann (i001) is being called by Sam; try again once that call's outcome" in err
+    # Nothing logged, no transcript begun: the claim still holds.
+    assert log_of(round_folder) == before
+    assert not list(round_folder.glob("2*.toml"))
+    # The officer holding the claim takes the interview (named as they are asked).
+    monkeypatch.setattr("bot.rounds.cli.ask_caller", lambda: "sam")
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
+    assert cli.main(["round", "interview", "i001", "--plain"]) == exit_codes.OK
+    assert log_of(round_folder)[-1]["outcome"] == "interview_started"
+
+
+def test_a_caller_asked_their_name_is_shown_the_round_read_once(
+    round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["round", "next", "--claim", "--caller", "Pat"]) == 0
+    capsys.readouterr()
+    reads: list[Path] = []
+    real = work.snapshot
+
+    def counted(folder: Path, *args: object) -> work.Snapshot:
+        reads.append(folder)
+        return real(folder, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(work, "snapshot", counted)
+    monkeypatch.setattr("bot.rounds.cli.ask_caller", lambda: "Pat")
+    assert cli.main(["round", "next", "-n", "2", "--claim"]) == exit_codes.OK
+    out = capsys.readouterr().out
+    assert len(reads) == 1
+    # Read before the name was given, yet nothing there is shown as it looked nameless:
+    # Pat's own claim is Pat's, so i001 is offered again, to Pat, not as busy.
+    assert "i001" in out and "busy" not in out and "Logged: Pat calling i001 now." in out
+
+
+async def test_the_round_screen_refuses_as_the_command_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+) -> None:
+    transcripts = tmp_path / "transcripts"
+    folder = transcripts / "rounds" / "hertfordshire-2009"
+    shutil.copytree(SAMPLE, folder)
+    monkeypatch.setenv(caller.VARIABLE, "Alex")
+    monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
+    calls.append(folder, [CallEntry(**{**claim("Pat").model_dump(), "invitee": "h38"})])
+    app = make_app(catalogue, transcripts)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_round(app, pilot)
+        screen.select("h38")
+        expected = start_refusal(screen.selected())  # type: ignore[arg-type]
+        assert "is being called by Pat" in expected
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert app.screen.message == f"{expected}."

@@ -228,6 +228,8 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
     who = assessment.respondent
     framework = assessment.framework
     not_asked = sum(1 for a in assessment.areas for q in a.questions if not q.asked)
+    # Of those, the questions an unfinished transcript may still ask.
+    to_come = len(assessment.to_come)
     return {
         "report_schema": REPORT_SCHEMA,
         "kind": "assessment",
@@ -262,31 +264,45 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "owners_note": SUGGESTED_NOTE,
         "wording_note": wording_note(framework),
         "not_asked": not_asked,
-        "not_asked_words": not_asked_words(not_asked, assessment.status, assessment.mode),
+        "not_reached": to_come,
+        "not_asked_words": not_asked_words(not_asked, assessment.status, assessment.mode, to_come),
         "warnings": list(assessment.warnings),
     }
 
 
-def not_asked_words(count: int, status: str, mode: str) -> str:
+def not_asked_words(count: int, status: str, mode: str, to_come: int = 0) -> str:
     """Why a report lists fewer questions than its framework has ("" when it lists all):
-    off the respondent's path, or, while the transcript is unfinished, not reached yet."""
+    off the respondent's path, or, while the transcript is unfinished, ``to_come`` of
+    them not reached yet (those its dialogue may still ask: `bot.facts.still_to_come`)."""
     if not count:
         return ""
     what = "interview" if mode == "telephone" else "assessment"
-    several = count != 1
-    questions = f"{count} question{'s' if several else ''}"
-    listed = f"{'are' if several else 'is'} not listed."
-    if status == "in_progress":
-        return f"{questions} {'have' if several else 'has'} not been reached yet (the {what} is unfinished) and {listed}"
-    if status == "abandoned":
-        return (
-            f"{questions} {'were' if several else 'was'} not asked (not on the respondent's path, or "
-            f"not reached before the {what} was abandoned) and {listed}"
+    said = []
+    if status == "in_progress" and to_come:
+        several = to_come != 1
+        said.append(
+            f"{_questions(to_come)} {'have' if several else 'has'} not been reached yet "
+            f"(the {what} is unfinished) and {'are' if several else 'is'} not listed."
         )
-    return (
-        f"{questions} {'were' if several else 'was'} not part of this {what} (not on the "
-        f"respondent's path) and {listed}"
-    )
+    off = count - to_come if status == "in_progress" else count
+    if off:
+        several = off != 1
+        listed = f"{'are' if several else 'is'} not listed."
+        if status == "abandoned":
+            said.append(
+                f"{_questions(off)} {'were' if several else 'was'} not asked (not on the "
+                f"respondent's path, or not reached before the {what} was abandoned) and {listed}"
+            )
+        else:
+            said.append(
+                f"{_questions(off)} {'were' if several else 'was'} not part of this {what} "
+                f"(not on the respondent's path) and {listed}"
+            )
+    return " ".join(said)
+
+
+def _questions(count: int) -> str:
+    return f"{count} question{'s' if count != 1 else ''}"
 
 
 def _quoted_value(value: Any) -> Any:

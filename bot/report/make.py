@@ -21,7 +21,7 @@ from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
 from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.results import Assessment
-from bot.scoring.source import framework_for, kept_framework
+from bot.scoring.source import dialogue_for, framework_for, kept_framework
 from bot.statement_order import DEFAULT_ORDER
 
 INTERRUPTED_SAVE = "The transcript's last save was interrupted; the unfinished part was left out."
@@ -107,9 +107,11 @@ def assess(path: Path, catalogue: Catalogue, current: bool = False) -> Assessmen
 
 def _assess(loaded: store.LoadedTranscript, catalogue: Catalogue, current: bool) -> Assessment:
     framework, warnings = framework_for(loaded.transcript, loaded.path, catalogue, current)
+    dialogue, unread = dialogue_for(loaded.transcript, loaded.path, catalogue, framework)
+    warnings += unread
     if loaded.dropped_bytes:
         warnings.append(INTERRUPTED_SAVE)
-    return compile_transcript(loaded.transcript, framework, warnings)
+    return compile_transcript(loaded.transcript, framework, warnings, dialogue)
 
 
 def transcript_reports(

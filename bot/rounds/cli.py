@@ -280,10 +280,9 @@ def _named(args: argparse.Namespace, shot: Snapshot, now: datetime) -> Snapshot 
     args.caller = ask_caller() or ""
     if not args.caller:
         return None
-    from bot.rounds.work import snapshot
-
-    # Read before the name was known, the officer's own claims looked like someone else's.
-    return snapshot(shot.loaded.folder, now, args.caller)
+    # Worked out before the name was known, the officer's own claims looked like someone
+    # else's: the states are worked out again as theirs, from the same reading.
+    return shot.seen_by(args.caller, now)
 
 
 def ask_caller() -> str | None:
@@ -803,6 +802,7 @@ def log_interview_or_say(
 
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
+    from bot.rounds.state import start_refusal
     from bot.rounds.work import open_conversation
 
     found = shot.find(args.invitee)
@@ -841,8 +841,15 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     if not args.plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("error: the app needs a terminal; add --plain", file=sys.stderr)
         return exit_codes.USAGE
-    if telephone and _named(args, shot, datetime.now(UTC).replace(microsecond=0)) is None:
-        return exit_codes.USAGE
+    if telephone:
+        named = _named(args, shot, datetime.now(UTC).replace(microsecond=0))
+        if named is None:
+            return exit_codes.USAGE
+        shot, found = named, named.find(found.invitee.id)
+    refusal = start_refusal(found)
+    if refusal:
+        print(f"error: {refusal}.", file=sys.stderr)
+        return exit_codes.IN_USE
     try:
         talk = open_conversation(catalogue, shot.loaded, found, getattr(args, "caller", ""))
     except store.TranscriptInUse as error:

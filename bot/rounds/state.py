@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.rounds.labels import STATES, State
+from bot.text import printable
 
 if TYPE_CHECKING:
     from bot.model.transcript import Status
@@ -56,6 +57,9 @@ class InviteeState:
     being_called_by: str | None = None
     """Who else is calling them now (``lease_holder``), or that their transcript is open
     elsewhere; None when no one is, or the claim is the officer's own."""
+    busy_until: datetime | None = None
+    """When the other officer's claim lapses (None when no claim holds them, or only an
+    open transcript does)."""
     note: str = ""
     """The last note logged for them."""
 
@@ -204,6 +208,7 @@ def states(
         state, appointment = state_of(invitee, theirs, files, round_.max_attempts)
         attempts = [c for c in theirs if c.is_attempt]
         holder = lease_holder(theirs, now, caller)
+        claim = lease(theirs, now) if holder is not None else None
         if holder is None and any(f.path in busy for f in files):
             holder = OPEN_ELSEWHERE
         notes = [c.note for c in theirs if c.note]
@@ -217,10 +222,36 @@ def states(
                 appointment=appointment,
                 transcript=files[-1].path if files else None,
                 being_called_by=holder,
+                busy_until=claim.until if claim is not None else None,
                 note=notes[-1] if notes else "",
             )
         )
     return out
+
+
+def start_refusal(s: InviteeState) -> str:
+    """Why the officer looking may not start or resume the invitee's conversation now, or
+    "" when they may. One rule for the command line and the round screen: not while another
+    officer is calling them (a claim within its time that is not the officer's own) or
+    their transcript is open in another process, so that two officers never interview one
+    partner at once."""
+    if not s.being_called_by:
+        return ""
+    who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
+    if s.being_called_by == OPEN_ELSEWHERE:
+        return (
+            f"{who} has their transcript open in another window (it may be yours): "
+            "close it there first"
+        )
+    lapses = (
+        f", or after {s.busy_until.astimezone():%H:%M} when the claim lapses"
+        if s.busy_until is not None
+        else ""
+    )
+    return (
+        f"{who} is being called by {printable(s.being_called_by)}; try again once "
+        f"that call's outcome is logged{lapses}"
+    )
 
 
 CALLABLE: tuple[State, ...] = ("not_started", "appointment", "in_progress")

@@ -4,7 +4,7 @@ invitee's conversation so that its transcript is linked to them."""
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -38,6 +38,17 @@ class Snapshot:
     """Transcripts that failed to load, with the reason."""
     dropped_call_bytes: int = 0
     """A torn last call log entry that was left out."""
+    linked: tuple[Linked, ...] = ()
+    """The transcripts of its invitees, as read."""
+    open_now: tuple[Path, ...] = ()
+    """Those another process was writing when it was read."""
+
+    def seen_by(self, caller: str, now: datetime) -> Snapshot:
+        """The same reading of the round as ``caller`` sees it (their own claims are not
+        busy to them), without reading the folder again: for an officer named only after
+        it was read."""
+        found = states(self.loaded.round, self.entries, self.linked, now, caller, self.open_now)
+        return replace(self, invitees=found, progress=progress(found))
 
     def find(self, invitee_id: str) -> InviteeState:
         """An invitee's state by id (case ignored), or a LoadError suggesting ids."""
@@ -98,7 +109,15 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
     open_now = [link.path for link in linked if is_open(link.path)]
     found = states(loaded.round, log.entries, linked, now, caller, open_now)
     return Snapshot(
-        loaded, found, progress(found), log.entries, unlinked, failed, log.dropped_bytes
+        loaded,
+        found,
+        progress(found),
+        log.entries,
+        unlinked,
+        failed,
+        log.dropped_bytes,
+        tuple(linked),
+        tuple(open_now),
     )
 
 

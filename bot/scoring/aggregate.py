@@ -426,9 +426,10 @@ def _results(
 
 def _installed_hashes(catalogue: Catalogue) -> list[str]:
     # The files' hashes are enough to tell when the installed frameworks change: there is
-    # no need to load (and check) each one.
+    # no need to load (and check) each one. The dialogues too: an unfinished transcript's
+    # questions still to come are read from its dialogue.
     hashes = []
-    for path in catalogue.framework_files().values():
+    for path in (*catalogue.framework_files().values(), *catalogue.dialogue_files().values()):
         with contextlib.suppress(OSError):
             hashes.append(file_hash(path.read_bytes()))
     return hashes

@@ -10,9 +10,9 @@ from bot.coverage import overall_coverage
 from bot.engine.answers import own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
-from bot.facts import AnswerFacts
+from bot.facts import AnswerFacts, still_to_come
 from bot.loading import LoadedFramework
-from bot.model import Band, Framework, Group, Transcript
+from bot.model import Band, Dialogue, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
 from bot.scoring.actions import FiredAction, fired_actions
 from bot.scoring.results import (
@@ -66,12 +66,18 @@ def priority_for(need: float) -> str:
 
 
 def compile_transcript(
-    transcript: Transcript, loaded: LoadedFramework, warnings: Sequence[str] = ()
+    transcript: Transcript,
+    loaded: LoadedFramework,
+    warnings: Sequence[str] = (),
+    dialogue: Dialogue | None = None,
 ) -> Assessment:
-    """Scores, RAG, stage and suggested actions for one transcript."""
+    """Scores, RAG, stage and suggested actions for one transcript; ``dialogue``, the one
+    it was taken with, tells an unfinished transcript's questions still to come (without
+    it, every question of the framework not on its path: see `still_to_come`)."""
     framework = loaded.framework
     path = final_path(transcript.turns)
-    facts = AnswerFacts.on_path(framework, path, unfinished=transcript.status == "in_progress")
+    to_come = to_come_of(transcript, framework, path, dialogue)
+    facts = AnswerFacts.on_path(framework, path, to_come)
     results = {q.id: _question_result(framework, q.id, path, facts) for q in framework.questions()}
     fired = fired_actions(loaded, path, facts)
     started = transcript.started.date()
@@ -121,7 +127,18 @@ def compile_transcript(
         warnings=tuple(warnings),
         call_seconds=transcript.call_seconds,
         overall_actions=_in_seed_order([f for f in fired if f.area is None], started),
+        to_come=to_come,
     )
+
+
+def to_come_of(
+    transcript: Transcript, framework: Framework, path: FinalPath, dialogue: Dialogue | None
+) -> frozenset[str]:
+    """The questions still to come of a transcript in progress (none once it is complete
+    or abandoned): `still_to_come`, as a report, an aggregate and the replay count them."""
+    if transcript.status != "in_progress":
+        return frozenset()
+    return still_to_come(framework, path, dialogue)
 
 
 def register_for(

@@ -209,6 +209,9 @@ class Assessment:
     """How long the telephone call lasted, pauses excluded (None when it was not timed)."""
     overall_actions: tuple[SuggestedAction, ...] = ()
     """Suggested actions of the framework as a whole (not of one area), in its order."""
+    to_come: frozenset[str] = frozenset()
+    """While the transcript is unfinished: the questions its dialogue may still ask, not
+    on its path yet (`bot.facts.still_to_come`), counted in coverage as unanswered."""
 
     @property
     def tally(self) -> AnswerTally:

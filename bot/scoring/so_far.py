@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.engine.path import final_path
-from bot.facts import AnswerFacts
-from bot.model import Framework, Turn
+from bot.facts import AnswerFacts, still_to_come
+from bot.model import Dialogue, Framework, Turn
 from bot.scoring.compile import band_for
 
 
@@ -24,13 +24,18 @@ class AreaSoFar(NamedTuple):
 
 
 def scores_so_far(
-    framework: Framework, turns: Sequence[Turn], unfinished: bool = False
+    framework: Framework,
+    turns: Sequence[Turn],
+    unfinished: bool = False,
+    dialogue: Dialogue | None = None,
 ) -> list[AreaSoFar]:
     """Each area's score after these turns, by the report's own rule (the final path of
     the turns so far, with the framework's minimum coverage): after the last turn, the
     report's scores (``unfinished`` there for a transcript still in progress, whose
-    report counts the questions not reached yet; see `AnswerFacts.on_path`)."""
-    facts = AnswerFacts.on_path(framework, final_path(turns), unfinished)
+    report counts the questions its ``dialogue`` has not reached yet: `still_to_come`)."""
+    path = final_path(turns)
+    to_come = still_to_come(framework, path, dialogue) if unfinished else ()
+    facts = AnswerFacts.on_path(framework, path, to_come)
     rows = []
     for area in framework.areas:
         score = facts.covered_area_score(area.id)

@@ -8,8 +8,8 @@ from pathlib import Path
 from bot import store
 from bot.answer_score import check_answers
 from bot.catalogue import Catalogue
-from bot.loading import LoadedFramework, load_framework, read_toml
-from bot.model import Transcript
+from bot.loading import LoadedFramework, load_dialogue, load_framework, read_toml
+from bot.model import Dialogue, Transcript
 from bot.problems import LoadError
 
 
@@ -25,6 +25,28 @@ def framework_for(
     same = loaded.hash == transcript.framework.hash
     check_answers(loaded.framework, transcript, path, scores=same)
     return loaded, warnings
+
+
+def dialogue_for(
+    transcript: Transcript, path: Path, catalogue: Catalogue, framework: LoadedFramework
+) -> tuple[Dialogue | None, list[str]]:
+    """The dialogue an unfinished transcript was taken with, which tells the questions
+    still to come (`bot.facts.still_to_come`): the copy kept beside it, else the installed
+    one of its id. None, with a warning saying so, when neither can be read; None without
+    one for a transcript not in progress, which needs none."""
+    if transcript.status != "in_progress":
+        return None, []
+    reference = transcript.dialogue
+    try:
+        kept = store.find_snapshot(path.parent, reference.hash)
+        if kept is not None:
+            return load_dialogue(kept, framework).dialogue, []
+        return catalogue.dialogue_for_transcript(reference.id, framework).dialogue, []
+    except LoadError:
+        return None, [
+            f"The dialogue {reference.id} this transcript was taken with cannot be read: "
+            "every question of the framework it has not reached yet counts as still to come."
+        ]
 
 
 def _framework_for(

@@ -20,10 +20,10 @@ from bot.loading import read_bytes
 from bot.model import Framework
 from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
-from bot.scoring.compile import register_for
-from bot.scoring.source import framework_for
+from bot.scoring.compile import register_for, to_come_of
+from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 8
+SUMMARY_VERSION = 9
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
@@ -127,10 +127,12 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     """Summarise a transcript's text (already read), or raise LoadError."""
     transcript = store.parse_transcript(text, path)
     loaded, warnings = framework_for(transcript, path, catalogue, current)
+    dialogue, unread = dialogue_for(transcript, path, catalogue, loaded)
+    warnings += unread
     framework = loaded.framework
     path = final_path(transcript.turns)
     answers = path.answers
-    facts = AnswerFacts.on_path(framework, path, unfinished=transcript.status == "in_progress")
+    facts = AnswerFacts.on_path(framework, path, to_come_of(transcript, framework, path, dialogue))
     summary_answers: dict[str, tuple[str, float | None]] = {}
     for question in framework.questions():
         if not path.on_path(question.id):

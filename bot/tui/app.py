@@ -134,13 +134,15 @@ class PartnershipApp(App[int]):
     def open_replay(self, path: Path) -> None:
         """Step through any transcript."""
         from bot import store
-        from bot.scoring.source import framework_for
+        from bot.scoring.source import dialogue_for, framework_for
         from bot.tui.screens.replay import ReplayScreen
 
         try:
             loaded = store.load(path)
             transcript = loaded.transcript
             framework, warnings = framework_for(transcript, path, self.catalogue)
+            dialogue, unread = dialogue_for(transcript, path, self.catalogue, framework)
+            warnings += unread
             if loaded.dropped_bytes:
                 from bot.report.make import INTERRUPTED_SAVE
 
@@ -148,7 +150,9 @@ class PartnershipApp(App[int]):
         except LoadError as error:
             self.show_error("Cannot replay this transcript", str(error))
             return
-        self.push_screen(ReplayScreen(path, transcript, framework, warnings), self._home_if_bare)
+        self.push_screen(
+            ReplayScreen(path, transcript, framework, warnings, dialogue), self._home_if_bare
+        )
 
     def open_report(self, path: Path) -> None:
         """The report of one transcript, scored against the framework it was taken with."""

@@ -201,7 +201,10 @@ class ChatScreen(ConversationScreen):
             from bot.scoring import compile_transcript
 
             self.assessment = compile_transcript(
-                self.conversation.transcript, session.loaded.framework, self.conversation.warnings
+                self.conversation.transcript,
+                session.loaded.framework,
+                self.conversation.warnings,
+                session.loaded.dialogue,
             )
             if session.complete:
                 self.query_one(ChatLog).add(self._area_summary(self.assessment))

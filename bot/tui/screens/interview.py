@@ -399,7 +399,10 @@ class InterviewScreen(ConversationScreen):
 
             session = self.conversation.session
             self._assessment = compile_transcript(
-                self.conversation.transcript, session.loaded.framework, self.conversation.warnings
+                self.conversation.transcript,
+                session.loaded.framework,
+                self.conversation.warnings,
+                session.loaded.dialogue,
             )
         host(self).show_report(self._assessment, self.conversation.path)
 

@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from bot.engine.review import reviewed_framework
 from bot.loading import LoadedFramework
-from bot.model import Framework, Transcript, Turn
+from bot.model import Dialogue, Framework, Transcript, Turn
 from bot.scoring.so_far import scores_so_far
 from bot.text import printable
 from bot.tui.app import host
@@ -54,13 +55,25 @@ class ReplayScreen(Screen[None]):
     """Index into SPEEDS."""
 
     def __init__(
-        self, path: Path, transcript: Transcript, framework: LoadedFramework, warnings: list[str]
+        self,
+        path: Path,
+        transcript: Transcript,
+        framework: LoadedFramework,
+        warnings: list[str],
+        dialogue: Dialogue | None = None,
     ) -> None:
         super().__init__()
         self.path = path
         self.transcript = transcript
         self.loaded = framework
+        # The framework as the transcript was asked it: with a round's plan review
+        # questions ("Agreed action 1.3"), which are not the framework's own; what is
+        # shown and jumped to is named by it, while scores stay the framework's.
+        self.asked = reviewed_framework(framework.framework, transcript.review)
         self.warnings = warnings
+        self.dialogue = dialogue
+        """The dialogue it was taken with, where it could be read: an unfinished
+        transcript's questions still to come are its."""
         self.turns = transcript.turns
         self._shown: list[int] = []  # turn index of each message in the log
         self._player: Timer | None = None
@@ -97,7 +110,7 @@ class ReplayScreen(Screen[None]):
             del self._shown[keep:]
             log.truncate(keep)
         else:
-            framework = self.loaded.framework
+            framework = self.asked
             for index in range(old, new):
                 turn = self.turns[index]
                 message = message_for(turn, framework, respondent="Respondent")
@@ -118,7 +131,7 @@ class ReplayScreen(Screen[None]):
             )
             return
         turn = self.turns[max(self.position - 1, 0)]
-        self.query_one("#turn-detail", Static).update(Content(detail(turn, self.loaded.framework)))
+        self.query_one("#turn-detail", Static).update(Content(detail(turn, self.asked)))
         playing = "playing" if self._player is not None else "paused"
         speed = SPEEDS[self.speed]
         rate = f"{speed:g} turn{'' if speed == 1 else 's'} a second"
@@ -132,7 +145,9 @@ class ReplayScreen(Screen[None]):
         # the report's own scores.
         at_end = self.position >= len(self.turns)
         unfinished = at_end and self.transcript.status == "in_progress"
-        rows = scores_so_far(self.loaded.framework, self.turns[: self.position], unfinished)
+        rows = scores_so_far(
+            self.loaded.framework, self.turns[: self.position], unfinished, self.dialogue
+        )
         self.query_one(ScoreBars).show(rows, width=8, stacked=True)
 
     def action_step(self, delta: int) -> None:
@@ -170,10 +185,12 @@ class ReplayScreen(Screen[None]):
         self.speed = max(0, min(len(SPEEDS) - 1, self.speed + delta))
 
     def action_jump(self) -> None:
-        framework = self.loaded.framework
+        framework = self.asked
         starts: dict[str, int] = {}
         for index, turn in enumerate(self.turns):
-            if turn.kind == "ask" and turn.question:
+            # A question the framework no longer has (scored against a newer version)
+            # belongs to no area shown.
+            if turn.kind == "ask" and framework.has_question(turn.question):
                 area = framework.area_of(turn.question)
                 starts.setdefault(area.id, index)
         items = [(a.id, a.title) for a in framework.areas if a.id in starts]
@@ -189,7 +206,7 @@ class ReplayScreen(Screen[None]):
         from bot.scoring import compile_transcript
 
         self._stop_player()
-        assessment = compile_transcript(self.transcript, self.loaded, self.warnings)
+        assessment = compile_transcript(self.transcript, self.loaded, self.warnings, self.dialogue)
         host(self).show_report(assessment, self.path)
 
     def action_leave(self) -> None:
