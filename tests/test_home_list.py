@@ -63,7 +63,11 @@ async def test_every_column_is_whole_at_80_columns(
 
 
 def test_fit_widths_cuts_the_widest_shrinkable_column_first() -> None:
-    from bot.tui.screens.home import fit_widths
+    from bot.tui import fitted
+    from bot.tui.screens.home import SHRINKABLE
+
+    def fit_widths(natural: list[int], room: int) -> list[int]:
+        return fitted.fit_widths(natural, room, SHRINKABLE)
 
     assert fit_widths([16, 10, 16, 9, 5], 80) == [16, 10, 16, 9, 5]
     assert fit_widths([16, 22, 16, 23, 5], 66) == [16, 14, 16, 14, 5]

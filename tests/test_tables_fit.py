@@ -59,3 +59,40 @@ async def test_the_action_plan_fits_80_columns(
         assert first.lstrip().startswith("1.1")
         assert first.endswith("…")  # the action, cut to fit; shown whole below the table
         assert "Review whether th" in first
+
+
+async def test_every_table_is_fitted_again_when_the_screen_is_resized(
+    folder: Path,  # noqa: F811
+    catalogue: Catalogue,
+) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(160, 30)) as pilot:
+        screen = await open_round(app, pilot, folder, "hertfordshire-2009")
+        await pilot.pause()
+        screen.select("h30")
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, PlanScreen) and app.screen.plan)
+        plan = app.screen
+        plan.select(plan.plan.actions[2].id)
+        home = app.screen_stack[1]
+        home.query_one(DataTable).move_cursor(row=1)
+        widths = {}
+        for _ in range(3):
+            await pilot.resize_terminal(*SIZE)
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            fitted = 6 if app.screen is screen else len(table.columns)
+            assert shown_width(table, fitted) <= table.scrollable_content_region.width
+            widths[app.screen] = [c.width for c in table.columns.values()]
+            await pilot.resize_terminal(160, 30)
+            await pilot.pause()
+            assert [c.width for c in table.columns.values()] != widths[app.screen]
+            # The cursor stays where it was.
+            if app.screen is plan:
+                assert plan.selected() == plan.plan.actions[2]
+            elif app.screen is screen:
+                assert screen.selected().invitee.id == "h30"  # type: ignore[union-attr]
+            else:
+                assert table.cursor_row == 1
+            await pilot.press("escape")
+            await pilot.pause()

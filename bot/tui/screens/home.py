@@ -20,9 +20,9 @@ from bot.engine.routes import question_total
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
-from bot.tui import fitted
 from bot.tui.app import host
 from bot.tui.fitted import Fitted
+from bot.tui.widgets.fitted_table import FittedTable
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.turn_words import NOT_NAMED, status_words
 
@@ -34,11 +34,6 @@ SHRINKABLE = frozenset({1, 3})
 """The columns cut (with an ellipsis) when the list is narrower than its rows: the
 respondent and the framework. The time, the progress and the mode are short and always
 whole, so every column stays readable at 80 columns."""
-
-
-def fit_widths(natural: list[int], room: int) -> list[int]:
-    """The home list's column widths for ``room`` cells (`bot.tui.fitted.fit_widths`)."""
-    return fitted.fit_widths(natural, room, SHRINKABLE)
 
 
 def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | None = None) -> str:
@@ -108,7 +103,6 @@ class HomeScreen(Screen[None]):
         self.paths: dict[str, Path] = {}
         self.statuses: dict[Path, str] = {}
         self._rows: list[tuple[Path, str, tuple[Fitted, ...]]] = []
-        self._laid_out_for = -1  # the table width the columns were last fitted to
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,21 +118,17 @@ class HomeScreen(Screen[None]):
                 yield Static(
                     Content(f"Transcripts in {folder_words(self.folder)}"), id="transcripts-title"
                 )
-                yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+                # A long name or framework is cut with an ellipsis rather than pushing
+                # the columns after it out of view.
+                yield FittedTable(
+                    COLUMNS, SHRINKABLE, id="table", cursor_type="row", zebra_stripes=True
+                )
                 yield Static("", id="home-hint")
         yield KeyHints()
 
     def on_mount(self) -> None:
         self._fill_table()
         self.refresh_list()
-
-    def on_resize(self) -> None:
-        # After the layout, so that the table's new width is known.
-        self.call_after_refresh(self._refit)
-
-    def _refit(self) -> None:
-        if self.query_one(DataTable).size.width != self._laid_out_for:
-            self._fill_table()
 
     def on_screen_resume(self) -> None:
         self.refresh_list()
@@ -191,9 +181,9 @@ class HomeScreen(Screen[None]):
             self.query_one(DataTable).focus()
 
     def _fill_table(self) -> None:
-        """(Re)build the table with columns fitted to its width: a long name or framework
-        is cut with an ellipsis rather than pushing the columns after it out of view."""
-        table = self.query_one(DataTable)
+        """(Re)build the table from the rows, the cursor kept on the transcript it was on
+        (the table fits its columns to its width, now and when it is resized)."""
+        table = self.query_one(FittedTable)
         row = table.cursor_row
         # The cursor stays on the transcript it was on, wherever it now sits in the
         # list (one just resumed moves to the top); if it is gone, on the same row.
@@ -202,27 +192,9 @@ class HomeScreen(Screen[None]):
         if left is not None and any(path == left for path, _, _ in self._rows):
             # Back from a conversation: the cursor goes to its transcript.
             chosen, self.app.last_left = left, None
-        self._laid_out_for = table.size.width
-        natural = [
-            max([len(label), *(cells[i].cell_len for _, _, cells in self._rows)])
-            for i, label in enumerate(COLUMNS)
-        ]
-        # Room for the cells: less their padding, and a vertical scrollbar if there are
-        # more rows than lines (the header takes one).
-        room = table.size.width - 2 * table.cell_padding * len(COLUMNS)
-        if len(self._rows) > table.size.height - 1:
-            room -= table.styles.scrollbar_size_vertical
-        widths = fit_widths(natural, room) if table.size.width else natural
-        table.clear(columns=True)
-        for label, width in zip(COLUMNS, widths, strict=True):
-            table.add_column(label, width=width)
-        self.paths.clear()
-        self.statuses.clear()
-        for index, (path, status, cells) in enumerate(self._rows):
-            key = f"row-{index}"
-            self.paths[key] = path
-            self.statuses[path] = status
-            table.add_row(*cells, key=key)
+        self.paths = {f"row-{index}": path for index, (path, _, _) in enumerate(self._rows)}
+        self.statuses = {path: status for path, status, _ in self._rows}
+        table.fill([(f"row-{index}", cells) for index, (_, _, cells) in enumerate(self._rows)])
         if self._rows:
             paths = [path for path, _, _ in self._rows]
             if chosen in paths:

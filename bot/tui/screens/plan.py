@@ -21,9 +21,10 @@ from bot.rounds.plan import STATUS_LABELS, Plan, PlanAction, edit_action, read_p
 from bot.rounds.plan_export import said_about
 from bot.text import clip, printable
 from bot.tui.app import host
-from bot.tui.fitted import Fitted, fill_fitted
+from bot.tui.fitted import Fitted
 from bot.tui.screens.dialogs import TextPromptScreen
 from bot.tui.screens.exporting import ExportingScreen, export_bindings
+from bot.tui.widgets.fitted_table import FittedTable
 from bot.tui.widgets.key_hints import KeyHints
 
 STATUS_KEYS = {"1": "not_started", "2": "in_progress", "3": "done", "4": "dropped"}
@@ -69,10 +70,7 @@ def action_detail(action: PlanAction, plan: Plan | None = None) -> str:
     if action.note:
         lines.append(f"Note: {action.note}")
     if action.triggered_by:
-        shown = "; ".join(
-            f"{t.invitee or t.transcript} ({', '.join(t.questions)})"
-            for t in action.triggered_by[:8]
-        )
+        shown = "; ".join(t.words for t in action.triggered_by[:8])
         more = len(action.triggered_by) - 8
         lines.append(f"Triggered by: {shown}" + (f" and {more} more" if more > 0 else ""))
     for entry in action.history[-4:]:
@@ -122,14 +120,14 @@ class PlanScreen(ExportingScreen):
         self.clock = clock or (lambda: datetime.now(UTC).replace(microsecond=0))
         """Where times come from (tests pass a fixed clock)."""
         self.plan: Plan | None = None
-        self._cells: list[tuple[str, tuple[Fitted, ...]]] = []
-        """The rows' cells, kept to be fitted again when the screen's width changes."""
-        self._laid_out_for = -1  # the table width the columns were last fitted to
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="plan-title")
-        yield DataTable(id="plan-actions", cursor_type="row", zebra_stripes=True)
+        # The owner and the action cut with an ellipsis (the action is shown whole below).
+        yield FittedTable(
+            COLUMNS, SHRINKABLE, id="plan-actions", cursor_type="row", zebra_stripes=True
+        )
         yield Static("", id="plan-detail")
         yield Static("", id="plan-hint")
         yield KeyHints()
@@ -161,7 +159,7 @@ class PlanScreen(ExportingScreen):
                 f"{agreed} of {len(plan.actions)} agreed"
             )
         )
-        self._cells = [
+        rows = [
             (
                 action.id,
                 tuple(
@@ -178,7 +176,7 @@ class PlanScreen(ExportingScreen):
             )
             for action in plan.actions
         ]
-        self._fill_table()
+        self.query_one(FittedTable).fill(rows)
         if chosen is not None:
             self.select(chosen.id)
         self._detail()
@@ -197,20 +195,6 @@ class PlanScreen(ExportingScreen):
 
     def on_data_table_row_highlighted(self) -> None:
         self._detail()
-
-    def _fill_table(self) -> None:
-        """The actions, the columns fitted to the table's width: the owner and the action
-        cut with an ellipsis (the action is shown whole below the table)."""
-        table = self.query_one(DataTable)
-        fill_fitted(table, COLUMNS, self._cells, SHRINKABLE)
-        self._laid_out_for = table.size.width
-
-    def on_resize(self) -> None:
-        if self._cells and self.query_one(DataTable).size.width != self._laid_out_for:
-            chosen = self.selected()
-            self._fill_table()
-            if chosen is not None:
-                self.select(chosen.id)
 
     def selected(self) -> PlanAction | None:
         """The action under the cursor."""

@@ -23,7 +23,8 @@ from bot.rounds.state import InviteeState, next_calls, start_refusal
 from bot.rounds.work import Snapshot, log_call, log_interview, open_conversation, snapshot
 from bot.text import clip, printable
 from bot.tui.app import host
-from bot.tui.fitted import Fitted, fill_fitted
+from bot.tui.fitted import Fitted
+from bot.tui.widgets.fitted_table import FittedTable
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 
 REFRESH_SECONDS = 10.0
@@ -148,15 +149,16 @@ class RoundScreen(Screen[None]):
         self.shot: Snapshot | None = None
         self.filter_index = 0
         self.rows: list[InviteeState] = []
-        self._cells: list[tuple[str, tuple[Fitted, ...]]] = []
-        """The rows' cells, kept to be fitted again when the screen's width changes."""
-        self._laid_out_for = -1  # the table width the columns were last fitted to
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="round-title")
         yield Static("", id="round-glance")
-        yield DataTable(id="invitees", cursor_type="row", zebra_stripes=True)
+        # What a caller needs first, cut to fit rather than cut off at the edge; the role
+        # comes last, whole, to be scrolled to where there is no room for it.
+        yield FittedTable(
+            COLUMNS, SHRINKABLE, beyond=1, id="invitees", cursor_type="row", zebra_stripes=True
+        )
         yield Static("", id="round-hint")
         yield KeyHints()
 
@@ -190,10 +192,10 @@ class RoundScreen(Screen[None]):
         self.query_one("#round-glance", Static).update(Content(glance(shot)))
         wanted = FILTERS[self.filter_index]
         now = self.clock()
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         chosen = self.selected()
         self.rows = [s for s in shot.invitees if wanted is None or s.state == wanted]
-        self._cells = []
+        rows: list[tuple[str, tuple[Fitted, ...]]] = []
         for s in self.rows:
             last = ""
             if s.last_attempt is not None:
@@ -208,8 +210,8 @@ class RoundScreen(Screen[None]):
                 last.strip(),
                 clip(printable(s.invitee.role), 24),
             )
-            self._cells.append((s.invitee.id, tuple(Fitted(c) for c in cells)))
-        self._fill_table()
+            rows.append((s.invitee.id, tuple(Fitted(c) for c in cells)))
+        table.fill(rows)
         if chosen is not None:
             self.select(chosen.invitee.id)
         shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
@@ -222,20 +224,6 @@ class RoundScreen(Screen[None]):
         )
         if self.rows and not table.has_focus:
             table.focus()
-
-    def _fill_table(self) -> None:
-        """The invitees, with the columns fitted to the table's width: what a caller
-        needs first, cut to fit rather than cut off at the edge; the role comes last,
-        whole, to be scrolled to where there is no room for it."""
-        fill_fitted(self.query_one(DataTable), COLUMNS, self._cells, SHRINKABLE, beyond=1)
-        self._laid_out_for = self.query_one(DataTable).size.width
-
-    def on_resize(self) -> None:
-        if self._cells and self.query_one(DataTable).size.width != self._laid_out_for:
-            chosen = self.selected()
-            self._fill_table()
-            if chosen is not None:
-                self.select(chosen.invitee.id)
 
     def selected(self) -> InviteeState | None:
         """The invitee under the cursor."""
