@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.catalogue import Catalogue
-from bot.model import Transcript, Turn
+from bot.engine.review import reviewed_framework
+from bot.model import Framework, Transcript, Turn
 from bot.problems import LoadError
 from bot.text import indent_lines
-from bot.turn_words import NOT_NAMED, answer_words, speaker, status_words
+from bot.turn_words import NOT_NAMED, answer_words, question_number, speaker, status_words
 
 TURN_INDENT = " " * len("#1234 12:00:00  ")
 """Continuation lines of a turn start under its text, never where a turn's number goes."""
@@ -64,14 +65,17 @@ def print_replay(
     out.write(f"Respondent: {indent_lines(details, HEADER_INDENT) or NOT_NAMED}\n")
     if transcript.interviewer:
         out.write(f"Interviewer: {indent_lines(transcript.interviewer.name, HEADER_INDENT)}\n")
+    framework: Framework | None
     try:
-        framework = catalogue.framework_for_transcript(transcript.framework.id, kept).framework
-        numbers = {q.id: q.number for q in framework.questions()}
+        found = catalogue.framework_for_transcript(transcript.framework.id, kept).framework
+        # As it was asked: a round's plan review questions are named "Agreed action 1.3".
+        framework = reviewed_framework(found, transcript.review)
     except LoadError:
-        numbers = {}
+        framework = None
     for turn in transcript.turns:
         stamp = turn.at.strftime("%H:%M:%S")
-        label = f"[{numbers.get(turn.question) or turn.question}] " if turn.kind == "ask" else ""
+        number = question_number(turn.question, framework)
+        label = f"[{number}] " if turn.kind == "ask" else ""
         line = f"#{turn.seq:<4} {stamp}  "
         if turn.kind == "ask" and turn.chat:
             # The lead-in recorded with the question comes first, as it was shown.

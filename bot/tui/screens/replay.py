@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from bot.engine.review import reviewed_framework
 from bot.loading import LoadedFramework
 from bot.model import Dialogue, Framework, Transcript, Turn
 from bot.scoring.so_far import scores_so_far
@@ -65,6 +66,10 @@ class ReplayScreen(Screen[None]):
         self.path = path
         self.transcript = transcript
         self.loaded = framework
+        # The framework as the transcript was asked it: with a round's plan review
+        # questions ("Agreed action 1.3"), which are not the framework's own; what is
+        # shown and jumped to is named by it, while scores stay the framework's.
+        self.asked = reviewed_framework(framework.framework, transcript.review)
         self.warnings = warnings
         self.dialogue = dialogue
         """The dialogue it was taken with, where it could be read: an unfinished
@@ -105,7 +110,7 @@ class ReplayScreen(Screen[None]):
             del self._shown[keep:]
             log.truncate(keep)
         else:
-            framework = self.loaded.framework
+            framework = self.asked
             for index in range(old, new):
                 turn = self.turns[index]
                 message = message_for(turn, framework, respondent="Respondent")
@@ -126,7 +131,7 @@ class ReplayScreen(Screen[None]):
             )
             return
         turn = self.turns[max(self.position - 1, 0)]
-        self.query_one("#turn-detail", Static).update(Content(detail(turn, self.loaded.framework)))
+        self.query_one("#turn-detail", Static).update(Content(detail(turn, self.asked)))
         playing = "playing" if self._player is not None else "paused"
         speed = SPEEDS[self.speed]
         rate = f"{speed:g} turn{'' if speed == 1 else 's'} a second"
@@ -180,10 +185,12 @@ class ReplayScreen(Screen[None]):
         self.speed = max(0, min(len(SPEEDS) - 1, self.speed + delta))
 
     def action_jump(self) -> None:
-        framework = self.loaded.framework
+        framework = self.asked
         starts: dict[str, int] = {}
         for index, turn in enumerate(self.turns):
-            if turn.kind == "ask" and turn.question:
+            # A question the framework no longer has (scored against a newer version)
+            # belongs to no area shown.
+            if turn.kind == "ask" and framework.has_question(turn.question):
                 area = framework.area_of(turn.question)
                 starts.setdefault(area.id, index)
         items = [(a.id, a.title) for a in framework.areas if a.id in starts]
