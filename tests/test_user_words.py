@@ -4,12 +4,14 @@ choice made on the command line in words."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from bot import cli
 from bot.engine.review import question_id
+from tests.conftest import ROOT
 from tests.test_replay_review import ITEMS, hallmarks_with_review
 
 
@@ -68,3 +70,20 @@ def test_unfinished_assessments_included_are_said_in_words(
     assert status == 0
     assert "Unfinished assessments are included" in out
     assert "include unfinished" not in out and "True" not in out
+
+
+def test_round_compare_says_what_a_path_that_is_no_round_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rounds = tmp_path / "t" / "rounds"
+    for name in ("hertfordshire-2009", "hertfordshire-2010"):
+        shutil.copytree(ROOT / "transcripts" / "rounds" / name, rounds / name)
+    (tmp_path / "wbt").mkdir()
+    monkeypatch.chdir(tmp_path)
+    status = cli.main(["--transcripts", "t", "round", "compare", "hertfordshire-2009", "wbt"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "t/rounds/wbt does not exist" not in err
+    assert "wbt is a folder, not a round" in err
+    assert "hertfordshire-2009, hertfordshire-2010" in err
+    assert "report --compare" in err
