@@ -87,3 +87,23 @@ def test_round_compare_says_what_a_path_that_is_no_round_is(
     assert "wbt is a folder, not a round" in err
     assert "hertfordshire-2009, hertfordshire-2010" in err
     assert "report --compare" in err
+
+
+@pytest.mark.parametrize("aggregate", [False, True])
+def test_a_file_that_is_not_a_transcript_is_said_to_be_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], aggregate: bool
+) -> None:
+    invitees = tmp_path / "invitees.csv"
+    invitees.write_text("name,organisation\nAnn Archer,Dacorum\n", encoding="utf-8")
+    data = tmp_path / "results.json"
+    data.write_text('{"respondents": 3}\n', encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("id = \n", encoding="utf-8")
+    more = ["--aggregate"] if aggregate else []
+    status, _, err = report(capsys, str(invitees), str(data), str(broken), *more)
+    assert status == 3
+    assert "invitees.csv: is not a transcript (a .csv file)" in err
+    assert "results.json: is not a transcript (a .json file)" in err
+    assert ".toml files the app saves" in err and "round import" in err
+    assert "broken.toml" in err and "is not valid TOML" in err
+    assert err.count("is not valid TOML") == 1
