@@ -45,7 +45,7 @@ def area_coverage(
     scoreable = [
         q
         for q in area.questions
-        if q.scoreable
+        if q.counted
         and q.id in asked
         and getattr(facts.answers.get(q.id), "abstain", "") != NOT_APPLICABLE
     ]

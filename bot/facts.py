@@ -127,7 +127,9 @@ class AnswerFacts:
                 raw = raw_score(self.framework, question, turn)
             except AnswerMismatch:
                 raw = None
-            score = self.framework.question_score(question, raw)
+            # A question of weight 0 records a fact (a need, say): it is never scored, so
+            # its answer can neither raise nor lower any figure (conditions read its value).
+            score = self.framework.question_score(question, raw) if question.counted else None
         self._scores[question_id] = score
         return score
 

@@ -215,7 +215,8 @@ class Question(Strict):
     scale: str | None = None
     """The scale's name, for rating and yesno."""
     weight: float = Field(default=1.0, ge=0)
-    """Weight in the area's mean."""
+    """Weight in the area's mean; 0 makes the question record a fact (such as a need: "Do
+    you need a locally elected member ...?"), never a score (see `fact`)."""
     number: str = ""
     """The seed's own numbering, such as "2.14"."""
     unit: str = ""
@@ -271,11 +272,22 @@ class Question(Strict):
         return self.scale is not None or (self.kind == "number" and self.recommended is not None)
 
     @property
+    def counted(self) -> bool:
+        """Whether an answer to it counts in a score and in coverage: scoreable, and of a
+        weight above 0. The one rule reports, the aggregate, coverage and conditions'
+        question scores go by."""
+        return self.scoreable and self.weight > 0
+
+    @property
     def fact(self) -> bool:
-        """Whether its answer is a fact, never a score: `scored = false`, a date, or an
-        unscored choice. Reports list facts apart; the statements table leaves them out."""
+        """Whether its answer is a fact, never a score: `scored = false`, a date, an
+        unscored choice, or a question of weight 0 (text aside). Reports list facts apart;
+        the statements table leaves them out."""
         return (
-            not self.scored or self.kind == "date" or (self.kind == "choice" and not self.scoreable)
+            not self.scored
+            or self.kind == "date"
+            or (self.kind == "choice" and not self.scoreable)
+            or (self.weight == 0 and self.kind != "text")
         )
 
     @cached_property

@@ -92,6 +92,13 @@ class TriggeredBy(Strict):
     questions: tuple[str, ...] = Field(default=(), max_length=200)
     """The triggering questions' own numbers (or ids where they have none)."""
 
+    @property
+    def words(self) -> str:
+        """Who, and the questions in brackets ("i001 (1.5, 1.7)"); no empty brackets
+        when the answers behind it name no question (an area's score as a whole)."""
+        who = self.invitee or self.transcript
+        return f"{who} ({', '.join(self.questions)})" if self.questions else who
+
 
 class HistoryEntry(Strict):
     """One change of an action's status (or a progress report on it)."""

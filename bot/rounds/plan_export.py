@@ -48,8 +48,15 @@ def render_plan(plan: Plan, fmt: str) -> str:
     template = environment(fmt).get_template(f"plan.{fmt}.j2")
     said = {a.id: said_about(plan, a) for a in plan.actions}
     shares = {a.id: share_percent(a.respondents, plan.respondents) for a in plan.actions}
+    triggers = {a.id: [t.words for t in a.triggered_by] for a in plan.actions}
     return template.render(
-        p=data, agreed=agreed, counts=counts, labels=STATUS_LABELS, said=said, shares=shares
+        p=data,
+        agreed=agreed,
+        counts=counts,
+        labels=STATUS_LABELS,
+        said=said,
+        shares=shares,
+        triggers=triggers,
     )
 
 
@@ -84,10 +91,7 @@ def plan_csv(plan: Plan) -> str:
             "status": STATUS_LABELS[action.status],
             "suggested": "yes" if action.suggested else "no",
             "due": action.due.isoformat() if action.due else "",
-            "triggered_by": "; ".join(
-                f"{t.invitee or t.transcript} ({', '.join(t.questions)})"
-                for t in action.triggered_by
-            ),
+            "triggered_by": "; ".join(t.words for t in action.triggered_by),
             "history": "; ".join(
                 f"{h.date.isoformat()} {STATUS_LABELS[h.status]} ({h.source}"
                 + (f", {h.round}" if h.round else "")

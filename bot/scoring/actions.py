@@ -67,7 +67,7 @@ def _fact_behind(condition: Condition, facts: AnswerFacts, question_id: str) -> 
     choice) is behind it holding: the condition holds on that answer alone, or fails
     without it."""
     question = facts.framework.question(question_id)
-    if question_id not in condition.names or question.scoreable or question.kind == "text":
+    if question_id not in condition.names or question.counted or question.kind == "text":
         return False
     answers = facts.answers
     alone = AnswerFacts(facts.framework, {question_id: answers[question_id]})

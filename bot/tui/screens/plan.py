@@ -70,10 +70,7 @@ def action_detail(action: PlanAction, plan: Plan | None = None) -> str:
     if action.note:
         lines.append(f"Note: {action.note}")
     if action.triggered_by:
-        shown = "; ".join(
-            f"{t.invitee or t.transcript} ({', '.join(t.questions)})"
-            for t in action.triggered_by[:8]
-        )
+        shown = "; ".join(t.words for t in action.triggered_by[:8])
         more = len(action.triggered_by) - 8
         lines.append(f"Triggered by: {shown}" + (f" and {more} more" if more > 0 else ""))
     for entry in action.history[-4:]:
