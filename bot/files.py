@@ -45,7 +45,27 @@ def write_atomically(
     untouched), is renamed over the target, and the folder is fsynced so that the rename
     itself is durable. On any failure the temporary file is removed and the error raised
     (an OSError says why). ``make_folder`` as for `write_temporary`.
+
+    A link is followed (the file it points at is replaced, the link kept), and a file
+    that is neither plain nor a folder (a device such as /dev/null, a named pipe) is
+    written into as a shell's `>` would, never replaced.
     """
+    # A link is written through, so the file it points at gets the data and the link
+    # stays a link; a device, pipe or socket (/dev/null, a named pipe) is written into,
+    # never replaced by a plain file.
+    if path.is_symlink():
+        path = _linked(path)
+    if os.path.exists(path) and not (path.is_file() or path.is_dir()):
+        if check is None:
+            _write_into(path, data)
+            return
+        checked = write_temporary(path, data, mode, make_folder=make_folder)
+        try:
+            check(checked)
+            _write_into(path, data)
+        finally:
+            checked.unlink(missing_ok=True)
+        return
     temporary = write_temporary(path, data, mode, make_folder=make_folder)
     try:
         if check is not None:
@@ -55,6 +75,23 @@ def write_atomically(
         temporary.unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+
+
+def _linked(path: Path) -> Path:
+    """The file a link points at, through any chain of links."""
+    try:
+        return path.resolve()
+    except RuntimeError:  # a loop of links (Python 3.13 raises OSError itself)
+        raise OSError(errno.ELOOP, "a loop of links", str(path)) from None
+
+
+def _write_into(path: Path, data: bytes | str) -> None:
+    """Write data into an existing file that is not a plain one (a device or a pipe), as
+    a shell's `>` would: it cannot be replaced, and syncing it means nothing."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with open(path, "wb") as stream:
+        stream.write(data)
 
 
 def write_temporary(

@@ -264,6 +264,6 @@ def display_name(path: Path) -> str:
     show: a name can hold control characters, which are shown (``\x1b``), never obeyed."""
     try:
         shown = str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links (3.11, 3.12)
         shown = str(path)
     return printable(shown)

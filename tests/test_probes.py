@@ -121,6 +121,17 @@ def test_skipping_a_probe_moves_on(mini_chat: LoadedDialogue) -> None:
         ("12 members", True),
         ("2008", True),
         ("14/03/2009", True),
+        # A document's name used as a state or a verb names no document.
+        ("under review", False),
+        ("It is under review at the moment", False),
+        ("awaiting consultation", False),
+        ("we plan to look at it", False),
+        ("they will review it soon", False),
+        ("planning to start something", False),
+        ("the review found gaps", True),
+        ("our action plan covers it", True),
+        ("agreed under the 2009 plan", True),
+        ("we review the strategy yearly", True),
     ],
 )
 def test_names_evidence(text: str, evidence: bool) -> None:

@@ -1,7 +1,8 @@
 """Telling a vague answer from one that names evidence.
 
 A heuristic, kept deliberately simple and explainable: an answer names evidence
-when it mentions a number or date, a document (strategy, minutes, protocol, ...),
+when it mentions a number or date, a document (strategy, minutes, protocol, ...; not
+such a word used as a state or a verb: "under review", "we plan to"),
 a named body (words in capitals such as "Hill Park Project", or an acronym such
 as "LAA"), or gives an example ("for example", "such as"). It is vague when it is
 short, hedged ("I think", "probably"), or names no evidence.
@@ -81,6 +82,17 @@ _HEDGES = (
     "dont know",
     "no idea",
 )
+# A document's name used as something else names no document: a state ("under
+# review", "awaiting consultation") or a verb ("we plan to", "they will review it",
+# "planning to"). Taken out of the text before the documents are looked for.
+_NOT_A_DOCUMENT = re.compile(
+    r"\b(?:under|pending|awaiting|due\s+for|up\s+for)\s+(?:an?\s+|the\s+)?"
+    r"(?:review|consultation|evaluation|audit)s?\b"
+    r"|\b(?:we|they|i|you|he|she|will|would|should|must|may|might|could|can|shall|to|"
+    r"don't|dont|do|does|did|not)\s+(?:also\s+|still\s+|now\s+|hope\s+to\s+)?"
+    r"(?:plan|review|report|target|survey|audit|register|budget|consult)\b"
+    r"|\bplan(?:s|ned|ning)?\s+to\b"
+)
 _WORD = re.compile(r"[A-Za-z0-9'’]+")
 _LONE_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|for|the)?\s*[A-Z][a-z]+)+")
@@ -99,7 +111,8 @@ def names_evidence(text: str) -> bool:
     # on its own; a lone "2" is more likely an option key typed from habit.
     if re.search(r"\d", text) and (len(words(text)) > 1 or _LONE_DATE.fullmatch(text.strip())):
         return True
-    if any(re.search(rf"\b{re.escape(d)}s?\b", lowered) for d in _DOCUMENTS):
+    documents = _NOT_A_DOCUMENT.sub(" ", lowered)
+    if any(re.search(rf"\b{re.escape(d)}s?\b", documents) for d in _DOCUMENTS):
         return True
     if any(e in lowered for e in _EXAMPLES) or any(f" {m} " in lowered for m in MONTHS):
         return True

@@ -200,6 +200,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_output(compare)
     compare.add_argument("--include-unfinished", action="store_true")
     compare.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="for readers: no figure resting on fewer than 3 respondents",
+    )
+    compare.add_argument(
         "--current", action="store_true", help="score against the installed framework"
     )
     compare.add_argument("--templates", type=Path, metavar="DIR")
@@ -764,6 +769,7 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) 
         current=args.current,
         include_unfinished=args.include_unfinished,
         templates=args.templates,
+        anonymise=args.anonymise,
     )
 
 

@@ -169,7 +169,10 @@ def summary(data: dict[str, Any]) -> str:
     ]
     lines.extend(
         f"  {s['number'] or s['id']}{' (reverse-scored)' if s.get('reverse') else ''}: "
-        f"{s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% ({s['words']})"
+        f"{s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% "
+        # What % agree counts as not agreeing without saying why, beside it.
+        f"(don't know {s['then']['dont_know']:.1f}% -> {s['now']['dont_know']:.1f}%; "
+        f"{s['words']})"
         for s in compared
         if s["flag"] in ("up", "down")
     )
