@@ -138,7 +138,7 @@ def test_an_aggregate_ranks_actions_apart_from_the_seeds_refs(tmp_path: Path) ->
     assert lettered and all(a["ref"].endswith(a["letter"]) for a in lettered)
     table = run("report", str(folder), "--aggregate", "--format", "csv").stdout
     header = next(csv.reader(io.StringIO(table)))
-    assert header[:2] == ["rank", "ref"]
+    assert header[0] == "rank" and "ref" in header
 
 
 @pytest.mark.e2e
