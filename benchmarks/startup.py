@@ -60,7 +60,7 @@ def bare_app(on_mount: str = "") -> str:
             {method}
         async def auto_pilot(pilot):
             await pilot.pause()
-            print("SHOWN", time.monotonic())
+            print("SHOWN", time.monotonic(), time.process_time())
             pilot.app.exit()
 
         Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
@@ -103,7 +103,7 @@ BARE_WITH_ENGINE = textwrap.dedent(
 
     async def auto_pilot(pilot):
         await pilot.pause()
-        print("SHOWN", time.monotonic())
+        print("SHOWN", time.monotonic(), time.process_time())
         pilot.app.exit()
 
     Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
@@ -133,7 +133,7 @@ PRODUCT = textwrap.dedent(
         await pilot.pause()
         log = pilot.app.screen.query_one(ChatLog)
         assert any("How well does the sustainable community strategy" in m.text for m in log.messages)
-        print("SHOWN", time.monotonic())
+        print("SHOWN", time.monotonic(), time.process_time())
         loaded = sorted(m for m in ("jinja2", "markupsafe") if m in sys.modules)
         print("report-only modules loaded at first question:", loaded or "none", file=sys.stderr)
         pilot.app.exit()
@@ -146,10 +146,11 @@ PRODUCT = textwrap.dedent(
 
 def timed(
     code: str, folder: str, cache: str, bytecode: str, package: str = ""
-) -> tuple[float, float, str]:
+) -> tuple[float, float, float, str]:
     """Seconds from starting the process to its first screen being up (the moment the
-    child prints, on the same monotonic clock), to the process ending, and its stderr;
-    `package` is a folder holding another version of the package to run instead."""
+    child prints, on the same monotonic clock), to the process ending, the CPU seconds
+    the process had used when its first screen was up, and its stderr; `package` is a
+    folder holding another version of the package to run instead."""
     # Bytecode is written (to a folder of this run's own) and used, as an installed
     # program's is: `pip install` compiles it, whatever PYTHONDONTWRITEBYTECODE says.
     environment = {**os.environ, "PARTNERSHIP_BOT_CACHE": cache, "PYTHONPYCACHEPREFIX": bytecode}
@@ -168,8 +169,8 @@ def timed(
         env=environment,
     )
     ended = time.monotonic()
-    shown = float(result.stdout.split("SHOWN", 1)[1].split()[0])
-    return shown - start, ended - start, result.stderr.strip()
+    shown, cpu = (float(x) for x in result.stdout.split("SHOWN", 1)[1].split()[:2])
+    return shown - start, ended - start, cpu, result.stderr.strip()
 
 
 def main() -> None:
@@ -197,6 +198,7 @@ def main() -> None:
     }
     times: dict[str, list[float]] = {name: [] for name in variants}
     whole: dict[str, list[float]] = {name: [] for name in variants}
+    used: dict[str, list[float]] = {name: [] for name in variants}
     note = ""
     with tempfile.TemporaryDirectory() as scratch:
         folder, cache = f"{scratch}/transcripts", f"{scratch}/cache"
@@ -212,7 +214,7 @@ def main() -> None:
             for name, code in variants.items():
                 empty = f"{scratch}/empty-{run}"
                 own_cache, own_bytecode = caches.get(name, (cache, bytecode))
-                seconds, lifetime, stderr = timed(
+                seconds, lifetime, cpu, stderr = timed(
                     code,
                     folder,
                     empty if "first start" in name else own_cache,
@@ -221,6 +223,7 @@ def main() -> None:
                 )
                 times[name].append(seconds)
                 whole[name].append(lifetime)
+                used[name].append(cpu)
                 note = stderr or note
     median = {name: statistics.median(values) for name, values in times.items()}
     for name, values in times.items():
@@ -251,6 +254,12 @@ def main() -> None:
     )
     for name in earlier:
         print(f"{name:28} {median[name] / b:.2f}x the bare app (against {p / b:.2f}x now)")
+    # CPU time is steadier than the clock when other work shares the machine.
+    cpu = {name: statistics.median(values) for name, values in used.items()}
+    bare_cpu = cpu["bare one-widget app"]
+    print("CPU time used by the first screen (median), against the bare app's:")
+    for name in variants:
+        print(f"  {name:28} {cpu[name] * 1000:7.1f} ms  {cpu[name] / bare_cpu:.2f}x")
     print(note)
 
 
