@@ -103,6 +103,7 @@ def parse(
     dates: Iterable[str] = (),
     multiple: Iterable[str] = (),
     grouped: Mapping[str, str] | None = None,
+    facts: Iterable[str] = (),
 ) -> Condition:
     """Parse and check a condition against the known question and area ids.
 
@@ -112,7 +113,8 @@ def parse(
     for a number, a number for a choice, a value a choice does not offer, anything but a
     date for a date) is reported at load time. ``grouped`` maps the questions of repeated
     groups (and each group's own id) to their group, which conditions cannot read: naming
-    one says so.
+    one says so. ``facts`` names the questions of weight 0, whose answers are never
+    scored: their score() never holds, so reading it is refused.
     """
     if len(source) > MAX_LENGTH:
         raise ConditionError(f"is longer than {MAX_LENGTH} characters")
@@ -131,6 +133,7 @@ def parse(
     checker.dates = set(dates)
     checker.multiple = set(multiple)
     checker.grouped = dict(grouped or {})
+    checker.facts = set(facts)
     checker.visit(tree.body)
     if checker.problems:
         raise ConditionError(*dict.fromkeys(checker.problems))
@@ -168,6 +171,7 @@ class _Checker:
         self.dates: set[str] = set()
         self.multiple: set[str] = set()
         self.grouped: dict[str, str] = {}
+        self.facts: set[str] = set()
         self.names: set[str] = set()
         self.areas_used: set[str] = set()
         self.problems: list[str] = []
@@ -247,6 +251,12 @@ class _Checker:
         target = args[0].value
         if name == "answered":
             self._name(target)
+        elif target in self.facts:
+            raise ConditionError(
+                f'reads score("{target}"), but {target} has weight 0: its answer is a fact, '
+                f"never scored, so its score is never a number; compare its answer instead, "
+                f"such as {self._fact_example(target)}"
+            )
         elif target in self.questions:
             self.names.add(target)
         elif target in self.areas:
@@ -256,6 +266,12 @@ class _Checker:
             raise ConditionError(
                 f'score("{target}") names no question or area{self._hint(target, known)}'
             )
+
+    def _fact_example(self, name: str) -> str:
+        """A comparison of a fact's answer with one of its values, to suggest."""
+        values = sorted(self.values.get(name, ()))
+        value = "yes" if "yes" in values else (values[0] if values else "...")
+        return f'{name} == "{value}"'
 
     def _hint(self, name: str, known: set[str]) -> str:
         """Why an unknown name is not one: a repeated group's, or a likely misspelling."""
@@ -307,10 +323,15 @@ class _Checker:
                     None,
                 )
                 if number is not None:
+                    use = (
+                        f"compare it with one of them, such as {self._fact_example(name_node.id)} "
+                        "(it has weight 0: a fact, never scored)"
+                        if name_node.id in self.facts
+                        else f'for its 0-100 score use score("{name_node.id}")'
+                    )
                     raise ConditionError(
                         f"compares {name_node.id} with the number {number}, but its answers are "
-                        f"the values {', '.join(sorted(self.values[name_node.id]))}; "
-                        f'for its 0-100 score use score("{name_node.id}")'
+                        f"the values {', '.join(sorted(self.values[name_node.id]))}; {use}"
                     )
                 allowed = self.values[name_node.id]
                 for literal in literals:

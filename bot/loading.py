@@ -375,6 +375,8 @@ def framework_checks(
     multiple_ids = [
         i for i, q in questions.items() if q.get("kind") == "choice" and q.get("multiple") is True
     ]
+    # Weight 0: answers recorded as facts, never scored (`Question.counted`).
+    fact_ids = [i for i, q in questions.items() if q.get("weight") == 0]
     actions: dict[str, Condition] = {}
     # An action may read the overall score, score("overall"), as well as any area's.
     scores = area_ids | {OVERALL}
@@ -385,7 +387,15 @@ def framework_checks(
                 continue  # the model says what is wrong with it
             try:
                 condition = conditions.parse(
-                    when, questions, scores, values, number_ids, date_ids, multiple_ids, group_of
+                    when,
+                    questions,
+                    scores,
+                    values,
+                    number_ids,
+                    date_ids,
+                    multiple_ids,
+                    group_of,
+                    fact_ids,
                 )
             except ConditionError as error:
                 for message in error.problems:
@@ -619,6 +629,7 @@ def bind_dialogue(
     areas = {a.id for a in framework.areas}
     values = choice_values(framework)
     numbers, dates, multiple = question_kinds(framework)
+    facts = [q.id for q in framework.questions() if q.weight == 0]
     grouped = {
         q.id: g.id
         for a in framework.areas
@@ -631,7 +642,7 @@ def bind_dialogue(
         for b, branch in enumerate(node.branches):
             try:
                 branches[(node_id, b)] = conditions.parse(
-                    branch.when, questions, areas, values, numbers, dates, multiple, grouped
+                    branch.when, questions, areas, values, numbers, dates, multiple, grouped, facts
                 )
             except ConditionError as error:
                 for message in error.problems:
@@ -665,7 +676,15 @@ def bind_dialogue(
             if probe.check is not None:
                 try:
                     checks[(node_id, p)] = conditions.parse(
-                        probe.check, questions, areas, values, numbers, dates, multiple, grouped
+                        probe.check,
+                        questions,
+                        areas,
+                        values,
+                        numbers,
+                        dates,
+                        multiple,
+                        grouped,
+                        facts,
                     )
                 except ConditionError as error:
                     for message in error.problems:

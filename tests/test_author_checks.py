@@ -178,3 +178,29 @@ def test_every_mistake_in_one_pass_and_nothing_else(tmp_path: Path) -> None:
         "areas[1].questions[0].recommended",
         "bands.rag[2]",
     ]
+
+
+HALLMARKS = Path(__file__).parent.parent / "frameworks" / "hallmarks.toml"
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        # A question of weight 0 (1.5 records a need) is never scored: score() of it never
+        # holds, so the condition could never bring its action about.
+        ("""score("h1_5") >= 50""", 'reads score("h1_5"), but h1_5 has weight 0'),
+        # Nor is its score what to suggest for a number compared with its answer.
+        ("h1_5 >= 50", 'compare it with one of them, such as h1_5 == "yes"'),
+    ],
+)
+def test_a_weight_0_question_is_read_by_its_answer_never_its_score(
+    tmp_path: Path, when: str, said: str
+) -> None:
+    text = HALLMARKS.read_text(encoding="utf-8").replace(
+        """when = 'h1_5 == "yes"'""", f"when = '{when}'"
+    )
+    assert f"when = '{when}'" in text
+    (tmp_path / "hallmarks.toml").write_text(text, encoding="utf-8")
+    problems = [str(p) for p in validate([tmp_path / "hallmarks.toml"], Catalogue()).problems]
+    assert len(problems) == 1 and said in problems[0], problems
+    assert "use score(" not in problems[0]
