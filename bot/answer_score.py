@@ -14,7 +14,8 @@ from pathlib import Path
 
 from bot.iso_date import stored_date
 from bot.model import Framework, Question, Transcript, Turn
-from bot.problems import LoadError, Problem, display_name
+from bot.problems import LoadError, Problem, display_name, find_line
+from bot.turn_words import question_number
 
 NOT_APPLICABLE = "not_applicable"
 """The abstention of a question the respondent said does not apply."""
@@ -35,13 +36,13 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
     if question.kind in ("number", "choice", "date") and turn.abstain:
         if turn.abstain == "dont_know" and question.allow_dont_know:
             return None
-        raise AnswerMismatch(f"abstain {turn.abstain!r} is not allowed for {question.id}")
+        raise AnswerMismatch(f"abstain {turn.abstain!r} is not allowed for this question")
     if question.kind == "choice":
         return _choice_score(question, turn)
     if question.kind == "date":
         if stored_date(turn.value) is None:
             raise AnswerMismatch(
-                f"value {turn.value!r} is not a date (question {question.id} takes a date, "
+                f"value {turn.value!r} is not a date (the question takes a date, "
                 "stored as 2009-12-02)"
             )
         return None
@@ -50,7 +51,7 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
             number = float(turn.value)
         except ValueError:
             raise AnswerMismatch(
-                f"value {turn.value!r} is not a number (question {question.id} takes a number)"
+                f"value {turn.value!r} is not a number (the question takes a number)"
             ) from None
         return number_score(question, number)
     scale = framework.scale_of(question)
@@ -59,11 +60,11 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
     if option is None:
         values = ", ".join(f'"{o.value}"' for o in options)
         raise AnswerMismatch(
-            f"value {turn.value!r} is not an answer to {question.id} (expected one of {values})"
+            f"value {turn.value!r} is not an answer to the question (expected one of {values})"
         )
     if (option.abstain or "") != turn.abstain:
         raise AnswerMismatch(
-            f"abstain {turn.abstain!r} does not match option {option.value!r} of {question.id}"
+            f"abstain {turn.abstain!r} does not match the question's option {option.value!r}"
         )
     return option.score if question.scored else None
 
@@ -85,7 +86,7 @@ def _choice_score(question: Question, turn: Turn) -> float | None:
     if wrong or len(set(values)) != len(values) or not low <= len(values) <= high:
         listed = ", ".join(f'"{v}"' for v in sorted(known))
         raise AnswerMismatch(
-            f"value {turn.value!r} is not an answer to {question.id} (expected "
+            f"value {turn.value!r} is not an answer to the question (expected "
             + (
                 f"{low} to {high} of {listed}, joined by commas"
                 if question.multiple
@@ -102,7 +103,7 @@ def check_answers(
     """Refuse (LoadError) a transcript with an answer the framework does not give: a value
     that is not an answer to its question, or (with ``scores``: the framework is the version
     the transcript was taken with) a stored score other than the framework's."""
-    problems = []
+    problems: list[tuple[Turn, str, str]] = []  # the turn, its key at fault, what is wrong
     if transcript.review:
         # The plan review questions it was asked are checked as it was asked them.
         from bot.engine.review import reviewed_framework
@@ -111,16 +112,15 @@ def check_answers(
     for turn in transcript.turns:
         if turn.kind != "answer" or not turn.question:
             continue
-        where = f"turns[{turn.seq - 1}] (seq {turn.seq}, question {turn.question})"
         try:
             question = framework.question(turn.question)
         except KeyError:
-            problems.append(Problem(display_name(path), where, "no such question in the framework"))
+            problems.append((turn, "question", "no such question in the framework"))
             continue
         try:
             expected = raw_score(framework, question, turn)
         except AnswerMismatch as error:
-            problems.append(Problem(display_name(path), where, str(error)))
+            problems.append((turn, "value", str(error)))
             continue
         if (
             scores
@@ -133,13 +133,43 @@ def check_answers(
         ):
             want = "no score" if expected is None else f"score = {expected:g}"
             problems.append(
-                Problem(
-                    display_name(path),
-                    where,
+                (
+                    turn,
+                    "score",
                     f"score = {turn.score!r} disagrees with the framework "
                     f"({framework.id} {framework.version}), which gives {want} "
                     f"for value {turn.value!r}",
                 )
             )
     if problems:
-        raise LoadError(problems)
+        raise LoadError(_placed(framework, path, problems))
+
+
+def answer_place(framework: Framework, turn: Turn) -> str:
+    """Where an answer is, in the words its reader knows: the question's number as the
+    seed gives it ("question 1.1", "question Agreed action 1.3"), its id beside it where
+    that differs (the file says `question = "h1_1"`), and the turn's number (`seq`)."""
+    number = question_number(turn.question, framework)
+    same = number.casefold() == turn.question.casefold()
+    named = number if same else f"{number} ({turn.question})"
+    return f"question {named}, turn {turn.seq}"
+
+
+def _placed(
+    framework: Framework, path: Path, problems: list[tuple[Turn, str, str]]
+) -> list[Problem]:
+    """The problems, each at its answer's line in the file (read again only now that
+    something is wrong, as the transcript was parsed without positions)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    return [
+        Problem(
+            display_name(path),
+            answer_place(framework, turn),
+            message,
+            find_line(text, ["turns", turn.seq - 1, key]) if text else None,
+        )
+        for turn, key, message in problems
+    ]

@@ -399,6 +399,7 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue) -> int:
         current=args.current,
         include_unfinished=args.include_unfinished,
         templates=args.templates,
+        anonymise=args.anonymise,
     )
 
 

@@ -29,10 +29,11 @@ def run(
     current: bool = False,
     include_unfinished: bool = False,
     templates: Path | None = None,
+    anonymise: bool = False,
 ) -> int:
     """Compare two folders (the earlier first) and write the report; return the exit status.
     Every way of comparing on the command line comes here, so the format is checked here,
-    before anything is read."""
+    before anything is read. ``anonymise``: no figure rests on fewer than 3 respondents."""
     try:
         check_format(fmt)
     except CompareError as error:
@@ -50,6 +51,7 @@ def run(
             include_unfinished=include_unfinished,
             cache_folder=default_cache_folder(),
             templates=templates,
+            anonymise=anonymise,
         )
     except NothingToCompare as error:
         _skipped(error.skipped)  # each file and why, before the count in the error

@@ -11,7 +11,7 @@ import itertools
 import os
 import re
 import stat
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -71,6 +71,10 @@ class LoadedDialogue:
     """Branch conditions by (node id, branch index)."""
     checks: dict[tuple[str, int], Condition]
     """Probe checks by (node id, probe index)."""
+    derived: dict[object, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """What is worked out from the dialogue and its framework alone, kept by whoever works
+    it out (`bot.engine.routes.route_facts`), so that it is worked out once per load
+    rather than for every session begun, resumed or rebuilt on it."""
 
     @property
     def id(self) -> str:

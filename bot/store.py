@@ -159,7 +159,11 @@ def split_valid(text: str) -> str:
 def load(path: Path) -> LoadedTranscript:
     """Read a transcript (no lock needed: the file is never half-visible)."""
     name = display_name(path)
-    raw, text = read_text(path, "transcript")
+    try:
+        raw, text = read_text(path, "transcript")
+    except LoadError as error:
+        _not_a_transcript(name, error)
+        raise
     transcript, valid = _parse(text, name)
     valid_bytes = len(valid.encode())
     return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
@@ -172,13 +176,40 @@ def parse_transcript(text: str, path: Path) -> Transcript:
 
 def _parse(text: str, name: str) -> tuple[Transcript, str]:
     valid = split_valid(text)
-    data = parse_toml(valid, name)
-    turns = data.get("turns")
-    if isinstance(turns, list):
-        for turn in turns:
-            if isinstance(turn, dict):
-                turn.pop("check", None)  # storage detail, not part of the conversation
-    return validate_model(Transcript, data, name, valid), valid
+    try:
+        data = parse_toml(valid, name)
+        turns = data.get("turns")
+        if isinstance(turns, list):
+            for turn in turns:
+                if isinstance(turn, dict):
+                    turn.pop("check", None)  # storage detail, not part of the conversation
+        return validate_model(Transcript, data, name, valid), valid
+    except LoadError as error:
+        _not_a_transcript(name, error)
+        raise
+
+
+def not_a_transcript(name: str) -> str:
+    """Why a file without the .toml ending that does not read as a transcript is not one
+    (a list of invitees, a report named by mistake): what a transcript is and where they
+    are, rather than what its TOML reader made of it."""
+    ending = Path(name).suffix
+    what = f"a {printable(ending)} file" if ending else "a file without the .toml ending"
+    folder = display_name(default_folder())
+    said = (
+        f"is not a transcript ({what}): transcripts are the .toml files the app saves, one "
+        f"for each conversation (in {folder}/, or in a round's folder)"
+    )
+    if ending.casefold() == ".csv":
+        said += f"; a list of invitees is imported into a round with: partnership-bot round import {name}"
+    return said
+
+
+def _not_a_transcript(name: str, error: LoadError) -> None:
+    """Raise the "not a transcript" error for a file not named .toml that failed to load;
+    a .toml file keeps the problems found in it (the TOML error, with its line)."""
+    if not name.casefold().endswith(".toml"):
+        raise LoadError([Problem(name, "", not_a_transcript(name))]) from error
 
 
 def new_path(folder: Path, header: TranscriptHeader) -> Path:

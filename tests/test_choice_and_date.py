@@ -241,7 +241,9 @@ def test_a_stored_answer_the_choice_does_not_offer_is_refused(tmp_path: Path) ->
     index = next(i for i, t in enumerate(turns) if t.kind == "answer" and t.question == "b2")
     turns[index] = turns[index].model_copy(update={"value": "council,navy"})
     transcript = transcript_of(session).model_copy(update={"turns": tuple(turns)})
-    with pytest.raises(LoadError, match="is not an answer to b2"):
+    with pytest.raises(
+        LoadError, match=r"question \S+ \(b2\), turn \d+: value .* is not an answer"
+    ):
         check_answers(board().framework.framework, transcript, tmp_path / "t.toml")
 
 

@@ -154,11 +154,13 @@ def test_every_figure_against_an_independent_calculation(
             "score": round(sum(then) / 5, 1),
             "sd": round(sample_sd(then), 1),
             "n": 5,
+            "hidden": False,
         }
         assert row["now"] == {
             "score": round(sum(now) / 6, 1),
             "sd": round(sample_sd(now), 1),
             "n": 6,
+            "hidden": False,
         }
         # The change and the test work from the raw scores, never the rounded figures shown
         # (area one: 55.6 -> 79.6 shown, a change of 24.1 from 55.56 -> 79.63).
@@ -174,8 +176,20 @@ def test_every_figure_against_an_independent_calculation(
         agreed_then = sum(person_scores(p)[question] > 50 for p in THEN)
         agreed_now = sum(person_scores(p)[question] > 50 for p in NOW)
         row = next(s for s in data["statements"] if s["id"] == question)
-        assert row["then"] == {"agree": half_up(agreed_then, 5), "agreed": agreed_then, "n": 5}
-        assert row["now"] == {"agree": half_up(agreed_now, 6), "agreed": agreed_now, "n": 6}
+        # Everyone answered, none with Don't know: nothing but disagreement beside % agree.
+        nothing = {
+            "dont_know": 0.0,
+            "dont_knows": 0,
+            "no_answer": 0.0,
+            "no_answers": 0,
+            "hidden": False,
+        }
+        assert row["then"] == {"agree": half_up(agreed_then, 5), "agreed": agreed_then, "n": 5} | (
+            nothing
+        )
+        assert row["now"] == {"agree": half_up(agreed_now, 6), "agreed": agreed_now, "n": 6} | (
+            nothing
+        )
         assert row["change"] == round(100 * agreed_now / 6 - 100 * agreed_then / 5, 1)
         # Five and six answers: every table is small, so the exact test.
         assert row["test"] == "fisher"
@@ -237,6 +251,83 @@ def test_changes_come_from_unrounded_figures(tmp_path: Path, cat: Catalogue) -> 
     assert a1["change"] == 44.4
     text = comparison(old, new, cat, "md").text
     assert "+44.4" in text and "+44.5" not in text
+
+
+def test_a_fall_in_agreement_that_is_more_dont_know_shows_beside_it(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    # a1: 4 of 5 agree then; now 2 agree and 3 say Don't know, no one disagrees more.
+    agree, disagree, dont_know = ["3", "n", "13", "3"], ["2", "n", "13", "3"], ["d", "n", "13", "3"]
+    old = build_round(tmp_path / "o", cat, [agree] * 4 + [disagree], "2009/10")
+    new = build_round(
+        tmp_path / "n",
+        cat,
+        [agree] * 2 + [dont_know] * 3,
+        "2010/11",
+        start=datetime(2010, 6, 1, tzinfo=UTC),
+    )
+    data = comparison(old, new, cat, "json").data
+    a1 = next(s for s in data["statements"] if s["id"] == "a1")
+    assert (a1["then"]["agree"], a1["now"]["agree"], a1["change"]) == (80.0, 40.0, -40.0)
+    assert (a1["then"]["dont_know"], a1["now"]["dont_know"]) == (0.0, 60.0)
+    assert (a1["then"]["dont_knows"], a1["now"]["dont_knows"]) == (0, 3)
+    assert a1["now"]["no_answer"] == 0.0
+    assert "don't know" in data["agree_note"]
+    # In the board paper, each side's % don't know and % no answer stand beside % agree.
+    text = comparison(old, new, cat, "md").text
+    header = "| 2009/10 % agree | % don't know | % no answer | n | 2010/11 % agree | % don't know |"
+    assert header in text
+    row = next(line for line in text.splitlines() if line.startswith(f"| {a1['text']} |"))
+    assert "| 80.0 | 0.0 | 0.0 | 5 | 40.0 | 60.0 | 0.0 | 5 | -40.0 |" in row
+    html = comparison(old, new, cat, "html").text
+    assert '<th scope="col">% don&#39;t know</th>' in html or "% don't know</th>" in html
+    assert '<td class="num">60.0</td>' in html
+
+
+def test_an_anonymised_comparison_shows_no_figure_resting_on_fewer_than_3(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    # Five respondents then, two now: every figure of now rests on two people.
+    old = build_round(tmp_path / "o", cat, THEN, "2009/10")
+    new = build_round(
+        tmp_path / "n", cat, NOW[:2], "2010/11", start=datetime(2010, 6, 1, 9, tzinfo=UTC)
+    )
+    shown = comparison(old, new, cat, "json").data
+    assert all(row["now"]["n"] == 2 for row in shown["areas"] + shown["statements"])
+    assert all(a["now"]["score"] is not None for a in shown["areas"])
+    data = comparison(old, new, cat, "json", anonymise=True).data
+    for row in data["areas"] + data["statements"]:
+        assert row["now"]["hidden"] and row["now"]["n"] == 2
+        assert not row["then"]["hidden"]
+        # Then's own figure stands (5 people), but no change: it and then's figure would
+        # give now's away.
+        assert (row["change"], row["p"], row["flag"]) == (None, None, "hidden")
+        assert row["words"] == "not shown: fewer than 3 respondents"
+    for area in data["areas"]:
+        assert area["now"]["score"] is None and area["now"]["sd"] is None
+        assert area["then"]["score"] is not None
+    for statement in data["statements"]:
+        now = statement["now"]
+        assert now["agree"] is now["agreed"] is now["dont_know"] is now["no_answer"] is None
+    assert data["overall"]["now"] is None and data["overall"]["now_hidden"]
+    assert data["overall"]["change"] is None
+    assert data["small_group_rule"]
+    for fmt in ("md", "html"):
+        text = comparison(old, new, cat, fmt, anonymise=True).text
+        assert "No figure rests on fewer than 3 people" in text
+        for area in data["areas"]:
+            then = f"{area['then']['score']:.1f}"
+            cell = (
+                "| {} | 5 | not shown | 2 | not shown |"
+                if fmt == "md"
+                else (
+                    '<td class="num">{}</td><td class="num">5</td><td class="num">not shown</td>'
+                    '<td class="num">2</td><td class="num">not shown</td>'
+                )
+            )
+            assert cell.format(then) in text
+    # Not anonymised, every group is shown as it is.
+    assert not shown["small_group_rule"]
 
 
 def test_the_same_round_twice_is_no_change(tmp_path: Path, cat: Catalogue) -> None:

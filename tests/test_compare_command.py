@@ -194,3 +194,22 @@ def test_both_compare_commands_check_the_format_alike_before_reading(
         assert (result.returncode, result.stdout, result.stderr) == (2, "", said)
     bad = run(*FRAMEWORKS, "round", "compare", "mini-2009", "mini-2010", "--format", "p\x1b[2Jdf")
     assert bad.returncode == 2 and "\x1b" not in bad.stderr and "p\\x1b[2Jdf" in bad.stderr
+
+
+def test_both_commands_anonymise_a_comparison_of_a_small_round(tmp_path: Path) -> None:
+    cat = Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
+    base = tmp_path / "transcripts" / "rounds"
+    old = build_round(base / "mini-2009", cat, THEN, "2009/10")
+    new = build_round(
+        base / "mini-2010", cat, NOW[:2], "2010/11", start=datetime(2010, 6, 1, 9, tzinfo=UTC)
+    )
+    for command in (
+        ("round", "compare", "mini-2009", "mini-2010"),
+        ("report", "--compare", str(old), str(new)),
+    ):
+        result = run(*FRAMEWORKS, *command, "--anonymise", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert data["small_group_rule"]
+        assert {a["flag"] for a in data["areas"]} == {"hidden"}
+        assert all(a["now"]["score"] is None for a in data["areas"])

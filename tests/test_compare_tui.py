@@ -157,3 +157,19 @@ async def test_the_earliest_round_says_there_is_no_earlier_round(tmp_path: Path)
         assert not isinstance(app.screen, CompareScreen)
         shown = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "no earlier round of this framework" in shown
+
+
+def test_a_change_beyond_chance_shows_dont_know_beside_it() -> None:
+    from bot.tui.screens.compare import summary
+
+    row = {
+        "status": "both",
+        "flag": "down",
+        "number": "T1",
+        "id": "t1",
+        "then": {"agree": 90.0, "dont_know": 0.0},
+        "now": {"agree": 20.0, "dont_know": 70.0},
+        "words": "down: more than chance alone would give",
+    }
+    text = summary({"statements": [row], "framework_changed": False, "plan": None})
+    assert "T1: 90.0% -> 20.0% (don't know 0.0% -> 70.0%; down:" in text

@@ -202,8 +202,43 @@ def test_round_report_never_writes_the_plan(rounds: Path, capsys, monkeypatch) -
     before = plan_path(later).read_bytes()
     main(["round", "report", "-r", "hertfordshire-2010", "-o", str(rounds / "r.md")])
     assert plan_path(later).read_bytes() == before
+    plan_path(later).unlink()
+    main(["round", "report", "-r", "hertfordshire-2010", "-o", str(rounds / "r.md")])
+    assert not plan_path(later).exists()
     err = capsys.readouterr().err
     assert "does not change plan.toml" in err and "round plan -r" in err
+
+
+def test_round_report_advises_round_plan_only_with_something_to_carry(
+    rounds: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot import store
+    from bot.cli import main
+
+    monkeypatch.chdir(rounds)
+    later = rounds / "hertfordshire-2010"
+    report = ["round", "report", "-r", "hertfordshire-2010", "-o", str(rounds / "r.md")]
+
+    def advised() -> bool:
+        assert main(report) == 0
+        return "round plan -r" in capsys.readouterr().err
+
+    plan_path(later).unlink()
+    assert advised()  # nothing carried yet
+    assert main(["round", "plan", "-r", "hertfordshire-2010", "-o", str(rounds / "p.md")]) == 0
+    capsys.readouterr()
+    assert not advised()  # all carried, every answer taken in
+    assert not advised()
+    # Answers the plan has not taken in: a respondent's answers about the actions go.
+    asked = next(
+        p
+        for p in later.glob("*.toml")
+        if p.name not in ("round.toml", "plan.toml") and store.load(p).transcript.review
+    )
+    asked.unlink()
+    assert advised()
 
 
 def test_a_comparison_says_when_statuses_are_not_yet_updated_from_the_later_round(

@@ -52,7 +52,7 @@ async def test_the_end_of_the_chat_says_how_many_questions_were_on_the_path(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         header = app.screen.query_one(ProgressHeader)
-        assert str(header.query_one("#where").render()) == "Complete: 4 questions"
+        assert header.where == "Complete: 4 questions"
     talk.close()
 
 
@@ -67,3 +67,27 @@ def test_a_route_that_only_says_something_passes_no_question_by() -> None:
     # Its one branch only says something, then rejoins the route.
     assert any(node.branches for node in seed.nodes.values())
     assert not some_route_passes_a_question_by(seed.nodes, seed.start)
+
+
+def test_the_route_facts_are_worked_out_once_per_loaded_dialogue(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every session on one loaded dialogue (begun, resumed, rebuilt after going back)
+    shares the facts its progress is told against: the graph is walked once."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from bot.engine import routes
+    from bot.engine.session import Session
+
+    catalogue = mini_catalogue()
+    loaded = replace(catalogue.dialogue("mini-chat", catalogue.framework("mini")))
+    walks = []
+    walk = routes.some_route_passes_a_question_by
+    monkeypatch.setattr(
+        routes, "some_route_passes_a_question_by", lambda *a: walks.append(a) or walk(*a)
+    )
+    first, second = Session(loaded), Session(loaded)
+    assert len(walks) == 1
+    first.begin(datetime(2009, 6, 1))
+    second.begin(datetime(2009, 6, 1))
+    assert first.current().progress == second.current().progress
+    assert first.current().progress.branches  # the mini chat's branch passes a3 by

@@ -54,7 +54,7 @@ def test_a_stored_score_the_framework_does_not_give_is_refused(
     out = tmp_path / "one.md"
     status, err = report(capsys, str(folder / "hertfordshire-survey-06.toml"), "-o", str(out))
     assert status != 0 and not out.exists()
-    assert "hertfordshire-survey-06.toml" in err and "seq 3" in err
+    assert "hertfordshire-survey-06.toml:51: question S1, turn 3:" in err
     assert "score = 999.0 disagrees with the framework" in err and "score = 2" in err
     aggregated = tmp_path / "agg.md"
     status, err = report(capsys, str(folder), "--aggregate", "-o", str(aggregated))

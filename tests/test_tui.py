@@ -20,6 +20,7 @@ from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.options_bar import OptionButton
+from bot.tui.widgets.progress_header import ProgressHeader
 from tests.conftest import ROOT
 from tests.tui_helpers import log_text, make_app, mini_catalogue, start, type_text
 
@@ -617,9 +618,11 @@ async def test_the_question_count_is_never_cut(tmp_path: Path) -> None:
     app = make_app(catalogue, tmp_path, conversation=talk)
     async with app.run_test(size=(40, 24)) as pilot:
         await pilot.pause()
-        count = app.screen.query_one("#count")
-        assert str(count.render()) == "1 of up to 5 questions"
-        assert count.region.right <= 40
+        header = app.screen.query_one(ProgressHeader)
+        assert header.count == "1 of up to 5 questions"
+        # Drawn whole at the end of its line, inside the 40 columns.
+        assert header.render_line(1).text.endswith(" 1 of up to 5 questions")
+        assert header.region.right <= 40
 
 
 async def test_welcome_back_comes_before_the_waiting_question(tmp_path: Path) -> None:

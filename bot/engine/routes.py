@@ -5,11 +5,42 @@ Pure functions of a loaded dialogue and the answers; the session calls them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from bot.dialogue_graph import some_route_passes_a_question_by
 from bot.engine.groups import after_in_group, first_step, step_ref
 from bot.engine.path import AnswerLedger, PathTracker, answers_on
 from bot.facts import AnswerFacts
 from bot.loading import LoadedDialogue
 from bot.model import Turn
+
+
+@dataclass(frozen=True)
+class RouteFacts:
+    """What a dialogue's progress is told against, the same for every session on it."""
+
+    question_total: int
+    """How many distinct questions it can ask (`question_total`)."""
+    branches: bool
+    """Whether some route passes a question by, so not everyone is asked everything."""
+    areas_in_order: bool
+    """Whether its main route asks the framework's areas in their order."""
+
+
+def route_facts(loaded: LoadedDialogue) -> RouteFacts:
+    """The dialogue's route facts, worked out the first time they are asked for and kept
+    on the loaded dialogue: they depend on the dialogue and its framework alone, which
+    never change once loaded (the branch check walks the graph once per asking node)."""
+    known = loaded.derived.get(RouteFacts)
+    if not isinstance(known, RouteFacts):
+        dialogue = loaded.dialogue
+        known = RouteFacts(
+            question_total=question_total(loaded),
+            branches=some_route_passes_a_question_by(dialogue.nodes, dialogue.start),
+            areas_in_order=takes_areas_in_order(loaded),
+        )
+        loaded.derived[RouteFacts] = known
+    return known
 
 
 def next_node(loaded: LoadedDialogue, node_id: str, facts: AnswerFacts) -> str | None:

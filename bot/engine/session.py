@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.dialogue_graph import some_route_passes_a_question_by
 from bot.engine.answers import AnswerError, ParsedAnswer, option_answer, own_words, parse_answer
 from bot.engine.groups import (
     StepRef,
@@ -36,7 +35,7 @@ from bot.engine.path import (
 )
 from bot.engine.probes import ProbeState, Said, asks_for, expected_of, next_probe, probe_text
 from bot.engine.prompts import Outcome, Progress, Prompt
-from bot.engine.routes import next_node, question_total, takes_areas_in_order, turning_point
+from bot.engine.routes import next_node, route_facts, turning_point
 from bot.facts import AnswerFacts
 from bot.limits import text_too_long
 from bot.loading import LoadedDialogue
@@ -78,9 +77,7 @@ class Session:
         self.ledger = AnswerLedger()
         self.visit: _Visit | None = None
         self.finished: str = ""  # "", "end" or "abandon"
-        self._question_total = question_total(dialogue)
-        self._branches = some_route_passes_a_question_by(self.dialogue.nodes, self.dialogue.start)
-        self._areas_in_order = takes_areas_in_order(dialogue)
+        self._route = route_facts(dialogue)  # worked out once per loaded dialogue
         for turn in turns:
             self._apply(turn)
 
@@ -610,7 +607,7 @@ class Session:
             count += ids.index(here.question) + 1 if here.question in ids else len(ids)
         elif here is not None:
             count += 1
-        total = self._question_total
+        total = self._route.question_total
         return Progress(
             area_id=area.id,
             area_title=area.title,
@@ -619,6 +616,6 @@ class Session:
             # At the end, the questions the path took (a branch may have passed some by).
             question_number=min(max(count, 1), total) if question else min(count, total),
             question_count=total,
-            branches=self._branches,
-            areas_in_order=self._areas_in_order,
+            branches=self._route.branches,
+            areas_in_order=self._route.areas_in_order,
         )

@@ -91,8 +91,10 @@ def load_side(
     current: bool = False,
     include_unfinished: bool = False,
     cache_folder: Path | None = None,
+    anonymise: bool = False,
 ) -> Loaded:
-    """A round's folder or a folder of transcripts, aggregated for comparing.
+    """A round's folder or a folder of transcripts, aggregated for comparing (names never
+    appear; ``anonymise``, for readers: no figure rests on fewer than 3 respondents).
 
     Raises CompareError (or LoadError for a broken round.toml) with what to do."""
     name = display_name(folder)
@@ -155,7 +157,9 @@ def load_side(
         )
     ((found_id, found_totals),) = totals.items()
     loaded = _framework(found_id, found_totals.version, files, catalogue, current)
-    data = aggregate_data(found_id, found_totals, run, catalogue, filters, True, loaded)
+    data = aggregate_data(
+        found_id, found_totals, run, catalogue, filters, True, loaded, small_groups=anonymise
+    )
     side = Side(printable(label), data, loaded.framework, dict(found_totals.areas))
     return Loaded(side, folder, skipped, period, title, partnership, note)
 
@@ -244,15 +248,18 @@ def comparison(
     include_unfinished: bool = False,
     cache_folder: Path | None = None,
     templates: Path | None = None,
+    anonymise: bool = False,
 ) -> Comparison:
-    """Compare two folders (the earlier first) in a format; CompareError when they cannot be."""
+    """Compare two folders (the earlier first) in a format; CompareError when they cannot be.
+    ``anonymise``: as the other anonymised reports, no figure (nor change) rests on fewer
+    than 3 respondents."""
     check_format(fmt)
     if old.resolve() == new.resolve():
         raise CompareError(
             f"{display_name(old)} is named twice: give the earlier round, then the later one"
         )
-    then = load_side(old, catalogue, current, include_unfinished, cache_folder)
-    now = load_side(new, catalogue, current, include_unfinished, cache_folder)
+    then = load_side(old, catalogue, current, include_unfinished, cache_folder, anonymise)
+    now = load_side(new, catalogue, current, include_unfinished, cache_folder, anonymise)
     if then.folder.resolve() == now.folder.resolve():
         raise CompareError(
             f"{display_name(then.folder)} is named twice: give the earlier round, then the "

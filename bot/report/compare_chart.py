@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from bot.figures import figure, signed
+from bot.scoring.small_groups import HIDDEN
 from bot.text import clip, printable
 
 THEN_COLOUR = "#9ab3cf"
@@ -22,6 +23,7 @@ SHORT_WORDS = {
     "no_answers": "no answers",
     "new": "new area",
     "dropped": "dropped area",
+    "hidden": HIDDEN,
 }
 """A flag in a few words, to fit beside the bars (the table below says it in full)."""
 
@@ -38,8 +40,8 @@ def paired_chart(
     then_name, now_name = clip(printable(then_label), 80), clip(printable(now_label), 80)
 
     described = "; ".join(
-        f"{a['title']}: {then_name} {figure(a['then']['score'], NOT_SCORED)}, {now_name} "
-        f"{figure(a['now']['score'], NOT_SCORED)} ({a['words']})"
+        f"{a['title']}: {then_name} {_shown(a['then'])}, {now_name} {_shown(a['now'])} "
+        f"({a['words']})"
         for a in areas
     )
     parts = [
@@ -74,7 +76,7 @@ def paired_chart(
             if value is None:
                 parts.append(
                     f'<text x="{label_width + 4}" y="{y + offset + 13}" font-size="11" '
-                    f'fill="#666">{NOT_SCORED}</text>'
+                    f'fill="#666">{_shown(area[key])}</text>'
                 )
                 continue
             length = max(bar_width * value / 100, 1)
@@ -96,3 +98,9 @@ def paired_chart(
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _shown(side: dict[str, Any]) -> str:
+    """One side's score as the chart writes it: its figure, "not shown" (anonymised, too
+    few respondents) or "no score"."""
+    return HIDDEN if side.get("hidden") else figure(side["score"], NOT_SCORED)

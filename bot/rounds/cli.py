@@ -200,6 +200,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_output(compare)
     compare.add_argument("--include-unfinished", action="store_true")
     compare.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="for readers: no figure resting on fewer than 3 respondents",
+    )
+    compare.add_argument(
         "--current", action="store_true", help="score against the installed framework"
     )
     compare.add_argument("--templates", type=Path, metavar="DIR")
@@ -588,7 +593,7 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         print(f"skipped: {name}: {reason}", file=sys.stderr)
     for path, dropped in run.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
-    if shot.loaded.round.previous and data is not None:
+    if data is not None and _carrying_pending(shot):
         # Only `round plan` writes the plan: a report never changes a file of the round.
         print(
             f"note: this report does not change plan.toml; to carry the actions agreed in "
@@ -764,7 +769,24 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) 
         current=args.current,
         include_unfinished=args.include_unfinished,
         templates=args.templates,
+        anonymise=args.anonymise,
     )
+
+
+def _carrying_pending(shot: Snapshot) -> bool:
+    """Whether `round plan` would carry something into the round's plan that it does not
+    have yet (an action agreed in the previous round, or answers about one); a previous
+    round that cannot be read is said by `round plan` itself, not by the report."""
+    from bot.problems import LoadError
+    from bot.rounds.plan_review import carrying_pending
+    from bot.rounds.report import compiled_files
+
+    if not shot.loaded.round.previous:
+        return False
+    try:
+        return carrying_pending(shot.loaded, compiled_files(shot))
+    except LoadError:
+        return False
 
 
 def _previous(folder: Path) -> Path | None:

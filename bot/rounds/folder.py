@@ -371,8 +371,17 @@ def not_a_round(ref: str, folder: Path, transcripts: Path) -> str:
     default transcripts folder (./transcripts) when another was set."""
     if round_path(folder).exists():
         return ""
+    given = Path(ref)
     if folder.is_dir():
         why = f"{display_name(folder)} is not a round (it has no {ROUND_FILE})"
+    elif given.exists() and given.resolve() != folder.resolve():
+        # A name that no round has, but a path that is there: say what was found there.
+        what = "a folder" if given.is_dir() else "a file"
+        why = (
+            f"no round is named {ref} (looked for {display_name(folder)}), and "
+            f"{display_name(given)} is {what}, not a round (a round is a folder with a "
+            f"{ROUND_FILE})"
+        )
     else:
         why = f"{display_name(folder)} does not exist"
     name = Path(ref).name

@@ -202,3 +202,36 @@ def carried_actions(loaded: LoadedRound, files: list[Path], on: date) -> list[Pl
             update["history"] = (*action.history, entry)
         carried.append(action.model_copy(update=update))
     return carried
+
+
+def carrying_pending(loaded: LoadedRound, files: list[Path]) -> bool:
+    """Whether `round plan` has something to carry into this round's plan: an action
+    agreed in the previous round's plan that this plan does not have yet, or answers about
+    one that it has not taken in (the counts differ from those it last recorded for this
+    round). False when the round names no previous round."""
+    found = previous_plan(loaded)
+    if found is None:
+        return False
+    agreed = found[1].agreed_actions()
+    if not agreed:
+        return False
+    plan = read_plan(loaded.folder)
+    if plan is None:
+        return True
+    here = {a.id: a for a in plan.actions if a.carried_from}
+    if any(a.id not in here for a in agreed):
+        return True
+    this_round = loaded.folder.resolve().name
+    reviews = reviews_in(files)
+    for action in agreed:
+        review = reviews.get(action.id)
+        if review is None or not review.given:
+            continue
+        recorded = [
+            h.counts
+            for h in here[action.id].history
+            if h.source == "assessment" and h.round == this_round
+        ]
+        if not recorded or recorded[-1] != review.given:
+            return True
+    return False

@@ -19,9 +19,10 @@ from typing import Any
 from bot.facts import weighted_mean
 from bot.model import Framework
 from bot.rounds.plan import STATUSES
-from bot.scoring.aggregate import Spread
+from bot.scoring.aggregate import Spread, percentage
 from bot.scoring.compare_chance import LEVEL, MIN_EXPECTED, Test, agree_test, mean_test
 from bot.scoring.results import WHOLE_TITLE
+from bot.scoring.small_groups import HIDDEN, MIN_GROUP, SMALL_GROUP_RULE
 
 COMPARISON_SCHEMA = 1
 
@@ -34,6 +35,7 @@ WORDS = {
     "no_answers": "no answers to compare",
     "new": "new question: not asked then",
     "dropped": "dropped: not asked now",
+    "hidden": f"{HIDDEN}: fewer than {MIN_GROUP} respondents",
 }
 """The plain words for each flag, as a board paper would put them."""
 
@@ -64,6 +66,15 @@ RULE = {
 """The chance rule, stated for the report."""
 
 
+AGREE_NOTE = (
+    "% agree counts everyone asked who did not agree as not agreeing, whatever the "
+    "reason: % don't know and % no answer (skipped or refused) are shown beside it, so a "
+    "fall in agreement that is only more don't knows or fewer answers can be told from "
+    "more disagreement."
+)
+"""What the statements table says beside % agree, in every format."""
+
+
 class CompareError(ValueError):
     """Two rounds that cannot be compared; the message says why and what to do."""
 
@@ -81,7 +92,13 @@ class Side:
     spreads: Mapping[str, Spread] = field(default_factory=dict)
     """Each area's unrounded scores (by area id), as the aggregate counted them: changes
     and tests are worked out from these, never from the rounded figures shown. An area
-    missing here falls back to the rounded figures in ``data``."""
+    missing here falls back to the rounded figures in ``data``; an anonymised side has
+    none for an area it hides (`hidden`)."""
+
+    @property
+    def anonymised(self) -> bool:
+        """Whether its aggregate hides figures resting on fewer than `MIN_GROUP` people."""
+        return bool(self.data.get("small_group_rule"))
 
 
 @dataclass(frozen=True)
@@ -133,10 +150,19 @@ def compare(
         "now": _side(new),
         "rule": RULE,
         "words": WORDS,
+        "agree_note": AGREE_NOTE,
+        # Anonymised: no figure, and so no change, rests on fewer than MIN_GROUP people.
+        "small_group_rule": SMALL_GROUP_RULE if old.anonymised or new.anonymised else "",
+        "hidden_label": HIDDEN,
         "overall": {
             "then": then_overall,
             "now": now_overall,
             "change": _change(exact_then, exact_now),
+            # Anonymised: an area hidden on either side is left out of that side's overall.
+            "some_hidden": any(a["then"]["hidden"] or a["now"]["hidden"] for a in areas),
+            # Anonymised, every area with answers hidden: no overall score to show.
+            "then_hidden": bool(old.data["overall"].get("none_shown")),
+            "now_hidden": bool(new.data["overall"].get("none_shown")),
         },
         "areas": areas,
         "statements": statements,
@@ -167,7 +193,10 @@ def _change(then: float | None, now: float | None) -> float | None:
 
 
 def _figures(side: Side, row: dict[str, Any]) -> tuple[float | None, float | None, int]:
-    """An area's unrounded mean, SD and count; the rounded ones when not known."""
+    """An area's unrounded mean, SD and count; the rounded ones when not known; none for an
+    area an anonymised side hides (so the overall score, too, is of the areas shown)."""
+    if row.get("hidden"):
+        return None, None, row.get("n", 0)
     spread = side.spreads.get(row.get("id", ""))
     if spread is None:
         return row.get("score"), row.get("sd"), row.get("n", 0)
@@ -229,6 +258,7 @@ def _areas(old: Side, new: Side) -> list[dict[str, Any]]:
         status = "both" if area_id in old_ids and area_id in new_ids else "new"
         if area_id not in new_ids:
             status = "dropped"
+        hidden = (bool(then.get("hidden")), bool(now.get("hidden")))
         row = {
             "id": area_id,
             "title": titles[area_id],
@@ -236,7 +266,12 @@ def _areas(old: Side, new: Side) -> list[dict[str, Any]]:
             "then": {"score": then.get("score"), "sd": then.get("sd"), "n": then_n},
             "now": {"score": now.get("score"), "sd": now.get("sd"), "n": now_n},
         }
-        if status == "both":
+        row["then"]["hidden"], row["now"]["hidden"] = hidden
+        if any(hidden):
+            # A change from a figure not shown would give it away (the other side's score
+            # plus the change): neither is shown, nor tested.
+            row |= _not_shown()
+        elif status == "both":
             mean_then, sd_then, _ = _figures(old, {"id": area_id, **then})
             mean_now, sd_now, _ = _figures(new, {"id": area_id, **now})
             test = mean_test(mean_then, sd_then, then_n, mean_now, sd_now, now_n)
@@ -279,7 +314,9 @@ def _statements(old: Side, new: Side) -> list[dict[str, Any]]:
             "then": _agree(then),
             "now": _agree(now),
         }
-        if status == "both":
+        if row["then"]["hidden"] or row["now"]["hidden"]:
+            row |= _not_shown()
+        elif status == "both":
             test = agree_test(
                 row["then"]["agreed"], row["then"]["n"], row["now"]["agreed"], row["now"]["n"]
             )
@@ -291,15 +328,50 @@ def _statements(old: Side, new: Side) -> list[dict[str, Any]]:
     return rows
 
 
+def _not_shown() -> dict[str, Any]:
+    """A row's change where either side is not shown (anonymised, too few respondents)."""
+    return {"change": None, "test": "", "p": None, "flag": "hidden", "words": WORDS["hidden"]}
+
+
 def _share(side: dict[str, Any]) -> float | None:
     """% agree unrounded, from the counts."""
     return 100 * side["agreed"] / side["n"] if side["n"] else None
 
 
+NO_ANSWER = ("no_reply", "refused")
+"""The answers counted as "no answer" beside % agree: skipped (or never given) and Refused."""
+
+
 def _agree(row: dict[str, Any] | None) -> dict[str, Any]:
-    if row is None:
-        return {"agree": None, "agreed": 0, "n": 0}
-    return {"agree": row["agree"], "agreed": row["counts"].get("agree", 0), "n": row["n"]}
+    """One side of a statement: % agree with its count and n, and beside it the shares
+    that % agree counts as not agreeing without saying why: don't know and no answer
+    (skipped or refused), so a fall in agreement that is only more of these shows."""
+    if row is None or row.get("hidden"):
+        # Not asked, or (anonymised) asked of too few: no figure but how many were asked.
+        hidden = row is not None
+        return {
+            "agree": None,
+            "agreed": None if hidden else 0,
+            "dont_know": None,
+            "dont_knows": None if hidden else 0,
+            "no_answer": None,
+            "no_answers": None if hidden else 0,
+            "n": row["n"] if hidden else 0,
+            "hidden": hidden,
+        }
+    counts, n = row["counts"], row["n"]
+    dont_knows = counts.get("dont_know", 0)
+    no_answers = sum(counts.get(k, 0) for k in NO_ANSWER)
+    return {
+        "agree": row["agree"],
+        "agreed": counts.get("agree", 0),
+        "dont_know": row["dont_know"],
+        "dont_knows": dont_knows,
+        "no_answer": percentage(no_answers, n),
+        "no_answers": no_answers,
+        "n": n,
+        "hidden": False,
+    }
 
 
 def _framework_changes(old: Framework, new: Framework) -> dict[str, list[dict[str, str]]]:

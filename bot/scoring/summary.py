@@ -262,7 +262,10 @@ def summarise_path(path: str) -> Result:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return Result(path, key, error="is not UTF-8 text")
+        toml = path.casefold().endswith(".toml")
+        return Result(
+            path, key, error="is not UTF-8 text" if toml else store.not_a_transcript(path)
+        )
     try:
         return Result(path, key, summarise_text(text, Path(path), worker.catalogue, worker.current))
     except LoadError as error:

@@ -169,7 +169,9 @@ def summary(data: dict[str, Any]) -> str:
     ]
     lines.extend(
         f"  {s['number'] or s['id']}: {s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% "
-        f"({s['words']})"
+        # What % agree counts as not agreeing without saying why, beside it.
+        f"(don't know {s['then']['dont_know']:.1f}% -> {s['now']['dont_know']:.1f}%; "
+        f"{s['words']})"
         for s in compared
         if s["flag"] in ("up", "down")
     )

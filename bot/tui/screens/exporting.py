@@ -72,6 +72,8 @@ class ExportingScreen(Screen[None]):
     is exported (`export_stem`, `export_text`) and may say elsewhere where it was saved
     (`show_saved`) or list their help otherwise (`help_keys`)."""
 
+    CSS_PATH = "exporting.tcss"
+    """The export row's rules (a subclass with a stylesheet of its own lists this first)."""
     EXPORTS: ClassVar[dict[str, str]] = {}
     """Format -> its name on the buttons and in "Saved ...": the formats offered."""
     HELP_TITLE: ClassVar[str] = "Keys"

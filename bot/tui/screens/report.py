@@ -36,6 +36,7 @@ registers and facts (the help says so in full)."""
 class ReportScreen(ExportingScreen):
     """One transcript compiled: scores, RAG, suggested actions; export to any format."""
 
+    CSS_PATH = ["exporting.tcss", "report.tcss"]
     AUTO_FOCUS = "#report-body"
     HELP_KEYS = [
         ("Up, Down", "scroll a line"),
