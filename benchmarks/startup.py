@@ -24,7 +24,11 @@ Every variant runs from compiled bytecode, as an installed program does, and the
 product and the engine baseline hold the garbage collector off while they start, as the
 command does (`bot/start_gc.py`, `bot/launch.py`).
 
-    python benchmarks/startup.py [--runs 15]
+To see what a change saved, time earlier versions of the package in the same run: each
+`--against DIR` is a folder holding one (`git archive COMMIT bot frameworks dialogues |
+tar -x -C DIR`), timed with the product's script as it usually starts.
+
+    python benchmarks/startup.py [--runs 15] [--against DIR ...]
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def bare_app(on_mount: str = "") -> str:
             {method}
         async def auto_pilot(pilot):
             await pilot.pause()
-            print("SHOWN", time.monotonic())
+            print("SHOWN", time.monotonic(), time.process_time())
             pilot.app.exit()
 
         Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
@@ -99,7 +103,7 @@ BARE_WITH_ENGINE = textwrap.dedent(
 
     async def auto_pilot(pilot):
         await pilot.pause()
-        print("SHOWN", time.monotonic())
+        print("SHOWN", time.monotonic(), time.process_time())
         pilot.app.exit()
 
     Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
@@ -129,7 +133,7 @@ PRODUCT = textwrap.dedent(
         await pilot.pause()
         log = pilot.app.screen.query_one(ChatLog)
         assert any("How well does the sustainable community strategy" in m.text for m in log.messages)
-        print("SHOWN", time.monotonic())
+        print("SHOWN", time.monotonic(), time.process_time())
         loaded = sorted(m for m in ("jinja2", "markupsafe") if m in sys.modules)
         print("report-only modules loaded at first question:", loaded or "none", file=sys.stderr)
         pilot.app.exit()
@@ -140,30 +144,48 @@ PRODUCT = textwrap.dedent(
 )
 
 
-def timed(code: str, folder: str, cache: str, bytecode: str) -> tuple[float, float, str]:
+def timed(
+    code: str, folder: str, cache: str, bytecode: str, package: str = ""
+) -> tuple[float, float, float, str]:
     """Seconds from starting the process to its first screen being up (the moment the
-    child prints, on the same monotonic clock), to the process ending, and its stderr."""
+    child prints, on the same monotonic clock), to the process ending, the CPU seconds
+    the process had used when its first screen was up, and its stderr; `package` is a
+    folder holding another version of the package to run instead."""
     # Bytecode is written (to a folder of this run's own) and used, as an installed
     # program's is: `pip install` compiles it, whatever PYTHONDONTWRITEBYTECODE says.
     environment = {**os.environ, "PARTNERSHIP_BOT_CACHE": cache, "PYTHONPYCACHEPREFIX": bytecode}
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    if package:
+        environment["PYTHONPATH"] = package
     start = time.monotonic()
+    # Started in the scratch folder, so that the package imported is the one installed
+    # (or `package`), never a checkout the benchmark happens to be run from.
     result = subprocess.run(
         [sys.executable, "-c", code, folder],
+        cwd=os.path.dirname(folder),
         capture_output=True,
         text=True,
         check=True,
         env=environment,
     )
     ended = time.monotonic()
-    shown = float(result.stdout.split("SHOWN", 1)[1].split()[0])
-    return shown - start, ended - start, result.stderr.strip()
+    shown, cpu = (float(x) for x in result.stdout.split("SHOWN", 1)[1].split()[:2])
+    return shown - start, ended - start, cpu, result.stderr.strip()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder holding an earlier version of the package, timed as the product",
+    )
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    earlier = {f"first question, {os.path.basename(d.rstrip('/'))}": d for d in arguments.against}
     variants = {
         "bare one-widget app": BARE,
         "bare app, collector held": BARE_HELD,
@@ -172,23 +194,36 @@ def main() -> None:
         "bare app + engine": BARE_WITH_ENGINE,
         "first question on screen": PRODUCT,
         "the same, first start ever": PRODUCT,
+        **dict.fromkeys(earlier, PRODUCT),
     }
     times: dict[str, list[float]] = {name: [] for name in variants}
     whole: dict[str, list[float]] = {name: [] for name in variants}
+    used: dict[str, list[float]] = {name: [] for name in variants}
     note = ""
     with tempfile.TemporaryDirectory() as scratch:
         folder, cache = f"{scratch}/transcripts", f"{scratch}/cache"
         bytecode = f"{scratch}/bytecode"
-        for code in variants.values():  # warm the file cache, fill the cache folder, compile
-            timed(code, folder, cache, bytecode)
+        # Each version of the package has its own cache folder and bytecode.
+        caches = {
+            name: (f"{cache}-{index}", f"{bytecode}-{index}") for index, name in enumerate(earlier)
+        }
+        for name, code in variants.items():  # warm the file cache, fill the cache folder, compile
+            own_cache, own_bytecode = caches.get(name, (cache, bytecode))
+            timed(code, folder, own_cache, own_bytecode, earlier.get(name, ""))
         for run in range(runs):  # interleaved, so load on the machine hits all alike
             for name, code in variants.items():
                 empty = f"{scratch}/empty-{run}"
-                seconds, lifetime, stderr = timed(
-                    code, folder, empty if "first start" in name else cache, bytecode
+                own_cache, own_bytecode = caches.get(name, (cache, bytecode))
+                seconds, lifetime, cpu, stderr = timed(
+                    code,
+                    folder,
+                    empty if "first start" in name else own_cache,
+                    own_bytecode,
+                    earlier.get(name, ""),
                 )
                 times[name].append(seconds)
                 whole[name].append(lifetime)
+                used[name].append(cpu)
                 note = stderr or note
     median = {name: statistics.median(values) for name, values in times.items()}
     for name, values in times.items():
@@ -217,6 +252,14 @@ def main() -> None:
         f"{ended['first question on screen'] / ended['bare one-widget app']:.2f}x "
         "(leaving the app and Python's own exit included)"
     )
+    for name in earlier:
+        print(f"{name:28} {median[name] / b:.2f}x the bare app (against {p / b:.2f}x now)")
+    # CPU time is steadier than the clock when other work shares the machine.
+    cpu = {name: statistics.median(values) for name, values in used.items()}
+    bare_cpu = cpu["bare one-widget app"]
+    print("CPU time used by the first screen (median), against the bare app's:")
+    for name in variants:
+        print(f"  {name:28} {cpu[name] * 1000:7.1f} ms  {cpu[name] / bare_cpu:.2f}x")
     print(note)
 
 

@@ -267,7 +267,7 @@ def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Sessi
                 [
                     Problem(
                         name,
-                        f"turns[{turn.seq - 1}]",
+                        f"turn {turn.seq}",  # its number in a replay, `seq` in the file
                         f"refers to {missing}, which {dialogue.id} no longer has; the dialogue has changed since this transcript was taken",
                     )
                 ]

@@ -21,7 +21,7 @@ from bot.rounds.folder import create, load_round
 from bot.rounds.model import Invitee, Round
 from bot.rounds.work import open_conversation, snapshot
 from bot.scoring.compare import CompareError, PlanAction, compare
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 from tests.test_compare_chance import density_tail, enumerated_fisher
 
 # Each person's keys for the mini chat: a1 (agree scale 1-4), a2 (y/p/n; "y" then asks
@@ -801,3 +801,27 @@ def test_a_folder_holding_rounds_is_read_as_its_round_or_refused(
     shutil.copytree(old, loose / "r2009")
     shutil.copy(next(old.glob("*-person-0-*.toml")), loose / "extra.toml")
     assert comparison(loose, new, cat, "json").data["then"]["label"] == "loose"
+
+
+def test_the_later_rounds_transcripts_are_read_once_for_the_plans_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+) -> None:
+    from bot.report.compare import comparison, plan_progress_known
+    from bot.rounds import plan_progress
+
+    old, new = tmp_path / "hertfordshire-2009", tmp_path / "hertfordshire-2010"
+    for folder in (old, new):
+        shutil.copytree(ROOT / "transcripts" / "rounds" / folder.name, folder)
+    # Counted on its own, reading the later round's transcripts itself.
+    counted, left_out = plan_progress_known(old, new) or ([], [])
+    assert counted
+
+    def read_again(folder: Path) -> list[object]:
+        raise AssertionError(f"{folder} read again")
+
+    # Compared, the transcripts read to compare the later round tell what it asked about.
+    monkeypatch.setattr(plan_progress, "conversations", read_again)
+    plan = comparison(old, new, catalogue, "json").data["plan"]
+    assert plan is not None
+    assert plan["total"] == len(counted) and len(plan["not_counted"]) == len(left_out)
+    assert plan["not_updated"] == sum(1 for a in counted if a.not_updated)

@@ -83,3 +83,77 @@ def test_proposed_entries_and_rounds_without_a_plan_keep_suggestions(tmp_path: P
     data = json.loads(report(folder, "json", tmp_path))
     assert {a["owner_from"] for a in data["actions"]} == {"framework suggestion"}
     assert "no action plan" in data["owners_note"]
+
+
+@pytest.mark.e2e
+def test_the_round_report_csv_gives_each_agreed_actions_ref_as_the_markdown_does(
+    tmp_path: Path,
+) -> None:
+    from bot.report.render import actions_csv
+
+    folder = tmp_path / "hertfordshire-2009"
+    shutil.copytree(SAMPLE, folder)
+    agreed = agreed_in(folder)
+    # The action list, up to the blank row before the statements.
+    table = report(folder, "csv", tmp_path).replace("\r\n", "\n").split("\n\n")[0]
+    rows = list(csv.DictReader(io.StringIO(table)))
+    data = json.loads(report(folder, "json", tmp_path))
+    md = report(folder, "md", tmp_path)
+    assert "ref" in rows[0]
+    refs = 0
+    for row, action in zip(rows, data["actions"], strict=True):
+        plan = agreed.get(action["id"])
+        if plan is None:
+            assert row["ref"] == "" and row["owner_from"] == "framework suggestion"
+            continue
+        refs += 1
+        # The plan's own Ref, read from plan.toml, as the Markdown shows it.
+        assert row["ref"] == plan["ref"] != ""
+        assert f"(agreed plan, {plan['ref']})" in md
+    assert refs == 4
+    # Safe as every other cell: a Ref that would start a formula is kept as text.
+    data["actions"][0]["ref"] = "=HYPERLINK(1)"
+    first = next(csv.DictReader(io.StringIO(actions_csv(data).split("\r\n\r\n")[0])))
+    assert first["ref"] == "'=HYPERLINK(1)"
+
+
+@pytest.mark.e2e
+def test_mean_by_role_says_how_many_each_column_has_and_each_mean_rests_on(
+    tmp_path: Path,
+) -> None:
+    from bot import store
+    from bot.catalogue import Catalogue
+    from bot.report.make import assess
+
+    folder = tmp_path / "hertfordshire-2009"
+    shutil.copytree(SAMPLE, folder)
+    # Independently: each role's respondents, and those whose own report scores Engagement
+    # (only the interview asks its statements).
+    roles: dict[str, int] = {}
+    scored: dict[str, int] = {}
+    for path in sorted(folder.glob("h*.toml")):
+        transcript = store.load(path).transcript
+        if transcript.status != "complete":
+            continue
+        role = transcript.respondent.role
+        roles[role] = roles.get(role, 0) + 1
+        engagement = next(a for a in assess(path, Catalogue()).areas if a.area.id == "engagement")
+        scored[role] = scored.get(role, 0) + (engagement.score is not None)
+    data = json.loads(report(folder, "json", tmp_path))
+    assert data["roles"] == roles
+    engagement = next(a for a in data["areas"] if a["id"] == "engagement")
+    assert engagement["by_role_n"] == {role: scored.get(role, 0) for role in roles}
+    html = report(folder, "html", tmp_path)
+    md = report(folder, "md", tmp_path)
+    # The column says what its number is: the group's respondents, not those answering.
+    assert "(n=" not in html
+    fewer = 0
+    for role, n in roles.items():
+        assert f"{role} ({n} respondent{'s' if n != 1 else ''})</th>" in html
+        assert f"| {role} ({n} respondent{'s' if n != 1 else ''}) |" in md
+        if 0 < scored.get(role, 0) < n:
+            fewer += 1
+            mean = f"{engagement['by_role'][role]:.1f}"
+            assert f'{mean} <span class="small">({scored[role]} of {n})</span>' in html
+            assert f"{mean} ({scored[role]} of {n})" in md
+    assert fewer and data["by_group_note"] in md

@@ -153,7 +153,7 @@ def test_an_anonymised_round_report_has_no_group_of_fewer_than_three(small_round
     assert "Councillor" not in tables and "Other roles" in tables
     assert "| Councillor |" not in md and "Person " not in md
     html = run(*args, "--format", "html").stdout
-    assert "Councillor (n=" not in html and "Other roles (n=4)" in html
+    assert "Councillor (" not in html and "Other roles (4 respondents)" in html
     assert "<td>Councillor</td>" not in html and "Person " not in html
     csv = run(*args, "--format", "csv").stdout
     assert "Person " not in csv and "Org " not in csv

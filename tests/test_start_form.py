@@ -117,3 +117,44 @@ async def test_a_second_ctrl_s_starts_without_a_name(tmp_path: Path, catalogue: 
     (path,) = tmp_path.glob("*.toml")
     transcript = store.load(path).transcript
     assert transcript.respondent.name == "" and transcript.interviewer.name == "Sam"
+
+
+async def test_the_form_reads_the_callers_name_once_and_builds_its_labels_once(
+    tmp_path: Path, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Label
+
+    from bot.rounds import caller
+
+    caller.remember("Pat Officer")
+    reads: list[str] = []
+    real = caller.remembered
+
+    def counted() -> str:
+        reads.append("caller.txt")
+        return real()
+
+    monkeypatch.setattr(caller, "remembered", counted)
+    updated: list[Label] = []
+    update = Label.update
+
+    def watched(self: Label, *args: object, **kwargs: object) -> None:
+        updated.append(self)
+        update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Label, "update", watched)
+    app = make_app(catalogue, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot, "t")
+        assert form.query_one("#interviewer", Input).value == "Pat Officer"
+        updated.clear()
+        for key in ("tab",) * 4 + ("shift+tab",) * 3:
+            await pilot.press(key)
+            await pilot.pause()
+        assert marked(app)[0].startswith("▸ Respondent's name")
+        assert not [label for label in updated if label.has_class("field-label")]
+        await type_text(pilot, "Jo Bloggs")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+    assert reads == ["caller.txt"]

@@ -150,7 +150,9 @@ def test_resume_of_a_transcript_whose_dialogue_changed(
     talk.path.write_text(text)
     from bot.problems import LoadError
 
-    with pytest.raises(LoadError, match='refers to node "gone", which mini-chat no longer has'):
+    with pytest.raises(
+        LoadError, match=r': turn \d+: refers to node "gone", which mini-chat no longer has'
+    ):
         conversation.resume(test_catalogue, talk.path, clock)
 
 

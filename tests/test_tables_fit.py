@@ -22,7 +22,7 @@ def shown_width(table: DataTable, columns: int) -> int:
     return sum(column.get_render_width(table) for column in list(table.columns.values())[:columns])
 
 
-async def test_the_invitee_list_fits_80_columns_up_to_the_last_call(
+async def test_the_invitee_list_fits_80_columns_up_to_the_role(
     folder: Path,  # noqa: F811
     catalogue: Catalogue,
 ) -> None:
@@ -32,15 +32,23 @@ async def test_the_invitee_list_fits_80_columns_up_to_the_last_call(
         await pilot.pause()
         table = screen.query_one(DataTable)
         labels = [str(c.label) for c in table.columns.values()]
-        assert labels[5] == "Last call" and labels[-1] == "Role"  # the role may be scrolled to
-        assert shown_width(table, 6) <= table.scrollable_content_region.width
+        assert labels[5] == "Last call" and labels[-1] == "Role"
+        # Every column in view, the role too: none runs off the edge.
+        assert shown_width(table, len(labels)) <= table.scrollable_content_region.width
+        assert table.virtual_size.width <= table.scrollable_content_region.width
         screen.select("h30")  # someone who refused, on the last call
         await pilot.pause()
         rows = region_lines(app, "#invitees")
         refused = next(row for row in rows if row.lstrip().startswith("h30"))
         # The call's time is whole; its outcome is cut with an ellipsis if at all.
-        assert re.search(r"\d\d/\d\d \d\d:\d\d refus", refused), refused
-        assert refused.rstrip(" ▇▅▃▁▂▄▆").endswith(("…", "refused"))
+        assert re.search(r"\d\d/\d\d \d\d:\d\d refus(ed|…)", refused), refused
+        role = screen.selected().invitee.role  # type: ignore[union-attr]
+        assert refused.rstrip(" ▇▅▃▁▂▄▆").endswith((role, "…")) and role[:5] in refused
+        # An appointment's time is whole in the state.
+        await pilot.press("f", "f")
+        await pilot.pause()
+        rows = region_lines(app, "#invitees")
+        assert all(re.search(r"appt \d\d/\d\d \d\d:\d\d", row) for row in rows[1:4]), rows
 
 
 async def test_the_action_plan_fits_80_columns(
@@ -96,3 +104,15 @@ async def test_every_table_is_fitted_again_when_the_screen_is_resized(
                 assert table.cursor_row == 1
             await pilot.press("escape")
             await pilot.pause()
+
+
+def test_a_column_is_never_cut_below_its_least_width() -> None:
+    from bot.tui.fitted import fit_widths
+
+    natural = [3, 16, 5, 20, 5, 29, 24]
+    widths = fit_widths(natural, 64, {1, 3, 5, 6}, {3: 17, 5: 18})
+    assert sum(widths) <= 64
+    assert widths[3] == 17 and widths[5] == 18
+    assert widths[1] >= 8 and widths[6] >= 8  # the others share the rest
+    # A floor wider than the column's words is its words' width.
+    assert fit_widths([10, 40], 30, {0, 1}, {0: 17}) == [10, 20]

@@ -41,6 +41,12 @@ AGGREGATE_SCHEMA = 1
 """The version of the aggregate's data (the single report's is `data.REPORT_SCHEMA`)."""
 OTHER_ROLES = "Other roles"
 OTHER_SECTORS = "Other sectors"
+BY_GROUP_NOTE = (
+    "Each column is headed by how many respondents it has. A mean is of those of them whose "
+    "own report gives the area a score (enough of its questions answered); where that is "
+    'fewer, how many is given beside it, as "(2 of 3)".'
+)
+"""What the tables of mean score by role and by sector say above them."""
 """The names of the pooled small groups in an anonymised report."""
 
 
@@ -125,6 +131,7 @@ def aggregate_data(
         "benchmark_notes": notes,
         "facts": _facts(framework, totals, small_groups),
         "actions": actions,
+        "by_group_note": BY_GROUP_NOTE,
         "priority_rule": AGGREGATE_PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
         "wording_note": wording_note(framework),
@@ -198,12 +205,14 @@ def _pooled(totals: Totals) -> tuple[Totals, dict[str, list[str]]]:
 
 def _by_group(
     spreads: dict[tuple[str, str], Spread], area: str, groups: list[str], small_groups: bool
-) -> tuple[dict[str, float | None], list[str]]:
-    """An area's mean by group, and (small groups hidden) the groups whose mean is not shown."""
+) -> tuple[dict[str, float | None], list[str], dict[str, int]]:
+    """An area's mean by group, (small groups hidden) the groups whose mean is not shown,
+    and how many of each group's respondents each mean rests on (those whose own report
+    gives the area a score: it can be fewer than the group)."""
     found = {g: spreads.get((area, g), Spread()) for g in groups}
     hidden = hidden_cells({g: s.count for g, s in found.items()}) if small_groups else set()
     means = {g: None if g in hidden else rounded(s.mean) for g, s in found.items()}
-    return means, [g for g in groups if g in hidden]
+    return means, [g for g in groups if g in hidden], {g: s.count for g, s in found.items()}
 
 
 def _areas(
@@ -217,8 +226,10 @@ def _areas(
         # An area's own figures resting on fewer than MIN_GROUP respondents are not shown.
         hidden = small_groups and 0 < spread.count < MIN_GROUP
         mean = None if hidden else spread.mean
-        by_role, hidden_roles = _by_group(totals.by_role, area.id, roles, small_groups)
-        by_sector, hidden_sectors = _by_group(totals.by_sector, area.id, sectors, small_groups)
+        by_role, hidden_roles, role_n = _by_group(totals.by_role, area.id, roles, small_groups)
+        by_sector, hidden_sectors, sector_n = _by_group(
+            totals.by_sector, area.id, sectors, small_groups
+        )
         areas.append(
             {
                 "id": area.id,
@@ -232,8 +243,10 @@ def _areas(
                 "rag": band(band_for(mean, framework.bands.rag)),
                 "by_role": by_role,
                 "hidden_by_role": hidden_roles,
+                "by_role_n": role_n,
                 "by_sector": by_sector,
                 "hidden_by_sector": hidden_sectors,
+                "by_sector_n": sector_n,
                 "registers": [_register(group, totals, small_groups) for group in area.groups],
             }
         )

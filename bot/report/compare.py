@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 from bot import store
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
+from bot.model import Transcript
 from bot.problems import LoadError, Problem, display_name
 from bot.report.aggregate import aggregate_data
 from bot.report.compare_chart import paired_chart
@@ -83,6 +85,8 @@ class Loaded:
     """The partnership the round assessed, or "" for a folder of transcripts."""
     note: str = ""
     """How the folder named was read, where it was not as given (one round inside it)."""
+    conversations: tuple[Transcript, ...] | None = None
+    """A round's transcripts, as read to compare it (None for a folder of transcripts)."""
 
 
 def load_side(
@@ -108,6 +112,7 @@ def load_side(
     name = display_name(folder)
     framework_id: str | None = None
     period = title = partnership = ""
+    conversations: tuple[Transcript, ...] | None = None
     label = folder.resolve().name or name
     if folder.is_dir() and round_path(folder).exists():
         from bot.rounds.report import compiled_files
@@ -118,6 +123,7 @@ def load_side(
         framework_id = round_.framework
         label = round_.period or round_.title
         period, title, partnership = round_.period, round_.title, round_.partnership
+        conversations = shot.transcripts
         files = compiled_files(shot, include_unfinished)
         if not files:
             raise NothingToCompare(
@@ -161,7 +167,7 @@ def load_side(
         found_id, found_totals, run, catalogue, filters, True, loaded, small_groups=anonymise
     )
     side = Side(printable(label), data, loaded.framework, dict(found_totals.areas))
-    return Loaded(side, folder, skipped, period, title, partnership, note)
+    return Loaded(side, folder, skipped, period, title, partnership, note, conversations)
 
 
 def rounds_inside(folder: Path) -> Path:
@@ -220,14 +226,16 @@ def _framework(
     return found
 
 
-def plan_progress_known(old: Path, new: Path) -> tuple[list[PlanAction], list[PlanAction]] | None:
+def plan_progress_known(
+    old: Path, new: Path, later_transcripts: Iterable[Transcript] | None = None
+) -> tuple[list[PlanAction], list[PlanAction]] | None:
     """The actions agreed in the earlier round that the later round knew of, and those
     agreed after its conversations began (left out of the counts); None when the earlier
-    round has no plan."""
+    round has no plan. ``later_transcripts``: the later round's, where already read."""
     from bot.rounds.plan_progress import progress_known
 
     # Only the earlier round's own agreed actions, each followed into the later plan.
-    found = progress_known(old, new)
+    found = progress_known(old, new, later_transcripts)
     if found is None:
         return None
     return (
@@ -287,7 +295,8 @@ def comparison(
         )
     then_side = replace(then.side, label=then_label)
     now_side = replace(now.side, label=now_label)
-    progress = plan_progress_known(old, new)
+    # The later round's transcripts, read once to compare it, tell what it asked about.
+    progress = plan_progress_known(old, new, now.conversations)
     plan, left_out = progress if progress is not None else (None, [])
     data = compare(then_side, now_side, plan, left_out) | {"notes": notes}
     if data["plan"] is not None and data["plan"]["not_updated"]:

@@ -115,6 +115,7 @@ AGGREGATE_CSV_COLUMNS = (
     "share",
     "owner",
     "owner_from",
+    "ref",
     "due",
     "status",
     "smart",
@@ -123,7 +124,8 @@ AGGREGATE_CSV_COLUMNS = (
 """An aggregate has no single assessment date and no single respondent's answers, so it
 has no `trigger`; it has how many respondents the action was suggested for. `owner_from`
 says whether the owner is the framework's suggestion or the round's agreed plan; only an
-agreed plan gives a `due` and a `status`."""
+agreed plan gives a `ref` (the plan's Ref, as the Markdown and HTML show it beside
+"agreed plan"), a `due` and a `status`."""
 STATEMENT_CSV_COLUMNS = (
     "number",
     "statement",
@@ -166,6 +168,7 @@ def actions_csv(data: dict[str, Any]) -> str:
             "trigger": "; ".join(action.get("triggers", [])),
             "quotes": " | ".join(action["quotes"]),
             "due": action.get("due") or "",
+            "ref": action.get("ref") or "",
         }
         if action.get("hidden"):
             # Anonymised, suggested for too few to show its figures (the small-group rule).

@@ -205,15 +205,20 @@ def conversations(folder: Path) -> list[Transcript]:
     return found
 
 
-def progress_known(old: Path, new: Path) -> Progress | None:
+def progress_known(
+    old: Path, new: Path, later_transcripts: Iterable[Transcript] | None = None
+) -> Progress | None:
     """What became of the actions agreed in the round in folder ``old``, counting only
     what was known at the round in folder ``new`` (see the module's rule); None when
-    ``old`` has no plan."""
+    ``old`` has no plan. ``later_transcripts`` are ``new``'s conversations where they
+    have been read already (else they are read here)."""
     found = _earlier_and_later(old, new)
     if found is None:
         return None
     earlier, later = found
-    ran = later_round(conversations(new)) if new.is_dir() else LaterRound()
+    if later_transcripts is None and new.is_dir():
+        later_transcripts = conversations(new)
+    ran = later_round(later_transcripts) if later_transcripts is not None else LaterRound()
     counted, left_out = known_at_later_round(agreed_in(earlier, later), earlier, ran)
     return Progress(counted, left_out, ran.asked)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
-from bot.model import Person, Respondent
+from bot.model import Person, Respondent, Transcript
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds import calls
 from bot.rounds.calls import LEASE, CallEntry
@@ -42,6 +42,9 @@ class Snapshot:
     """The transcripts of its invitees, as read."""
     open_now: tuple[Path, ...] = ()
     """Those another process was writing when it was read."""
+    transcripts: tuple[Transcript, ...] = ()
+    """Every transcript in the folder that loaded, linked or not, in the order of their
+    files: read once, for whatever else needs them (what a later round asked about)."""
 
     def seen_by(self, caller: str, now: datetime) -> Snapshot:
         """The same reading of the round as ``caller`` sees it (their own claims are not
@@ -95,6 +98,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
     linked: list[Linked] = []
     unlinked: list[Path] = []
     failed: list[str] = []
+    read: list[Transcript] = []
     ids = {i.id.casefold() for i in loaded.round.invitees}
     for path in transcript_files(loaded.folder):
         try:
@@ -102,6 +106,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
         except LoadError as error:
             failed.append(str(error.problems[0]))
             continue
+        read.append(transcript)
         if transcript.invitee.casefold() in ids:
             linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
         else:
@@ -118,6 +123,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
         log.dropped_bytes,
         tuple(linked),
         tuple(open_now),
+        tuple(read),
     )
 
 

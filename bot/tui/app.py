@@ -15,6 +15,7 @@ from bot.catalogue import Catalogue
 from bot.conversation import Conversation
 from bot.exit_codes import INTERRUPTED
 from bot.problems import LoadError
+from bot.tui.remembered_css import RememberedStylesheet
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -49,6 +50,8 @@ class PartnershipApp(App[int]):
         timer_clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
+        # Rules parsed by an earlier start are read back rather than parsed again.
+        self.stylesheet = RememberedStylesheet(variables=self.get_css_variables())
         self.catalogue = catalogue
         self.folder = folder
         self._conversation = conversation
@@ -80,6 +83,8 @@ class PartnershipApp(App[int]):
         # The garbage collector, held off while the program starts, runs again once the
         # first screen is drawn (bot.start_gc).
         self.call_after_refresh(start_gc.release)
+        # What the first screen's stylesheets parsed to is remembered for the next start.
+        self.call_after_refresh(self._remember_stylesheet)
         # Started straight into a conversation or a replay, the home screen is only built
         # when that screen is left: it lists every transcript, which costs start-up time.
         if self._conversation is not None:
@@ -88,6 +93,10 @@ class PartnershipApp(App[int]):
             self.open_replay(self._replay)
         else:
             self._home_if_bare()
+
+    def _remember_stylesheet(self) -> None:
+        if isinstance(self.stylesheet, RememberedStylesheet):
+            self.stylesheet.remember()
 
     def _home_if_bare(self, _: object = None) -> None:
         from bot.tui.screens.home import HomeScreen

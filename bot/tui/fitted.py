@@ -3,7 +3,7 @@ table's columns fit its width."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,18 +51,29 @@ class Fitted:
         return Measurement(min(self.cell_len, 1), self.cell_len)
 
 
-def fit_widths(natural: list[int], room: int, shrinkable: Collection[int]) -> list[int]:
+def fit_widths(
+    natural: list[int],
+    room: int,
+    shrinkable: Collection[int],
+    least: Mapping[int, int] | None = None,
+) -> list[int]:
     """Each column's width in cells: its natural width when all fit in ``room``; else the
-    shrinkable columns share what is left, the widest cut first, none below `NARROWEST`."""
+    shrinkable columns share what is left, the widest cut first, none below `NARROWEST`
+    (nor below its own ``least``, for a column whose first words must stay whole)."""
     if sum(natural) <= room:
         return list(natural)
     cut = [i for i in shrinkable if i < len(natural)]
+    floors = {i: min(natural[i], max(NARROWEST, (least or {}).get(i, 0))) for i in cut}
+
+    def width(i: int, cap: int) -> int:
+        return min(natural[i], max(cap, floors[i]))
+
     left = room - sum(w for i, w in enumerate(natural) if i not in cut)
     # The largest cap at which the cut columns fit what is left (a water level).
     cap = max((natural[i] for i in cut), default=0)
-    while cap > NARROWEST and sum(min(natural[i], cap) for i in cut) > left:
+    while cap > NARROWEST and sum(width(i, cap) for i in cut) > left:
         cap -= 1
-    return [min(w, max(cap, NARROWEST)) if i in cut else w for i, w in enumerate(natural)]
+    return [width(i, cap) if i in cut else w for i, w in enumerate(natural)]
 
 
 def fill_fitted(
@@ -70,27 +81,22 @@ def fill_fitted(
     labels: Sequence[str],
     rows: Sequence[tuple[str, Sequence[Fitted]]],
     shrinkable: Collection[int],
-    beyond: int = 0,
+    least: Mapping[int, int] | None = None,
 ) -> None:
     """Replace the table's columns and rows (each row with its key), the columns fitted
     to the table's width: the shrinkable ones cut, with an ellipsis, rather than the
-    columns after them pushed out of view or the last one cut mid-word at the edge. The
-    last `beyond` columns are left whole after the fitted ones, to be scrolled to."""
+    columns after them pushed out of view or the last one cut mid-word at the edge;
+    ``least`` gives a shrinkable column a width it is never cut below."""
     natural = [
         max([len(label), *(cells[i].cell_len for _, cells in rows)])
         for i, label in enumerate(labels)
     ]
     # Room for the cells: less their padding, and a vertical scrollbar if there are
     # more rows than lines (the header takes one).
-    fitted = len(labels) - beyond
-    room = table.size.width - 2 * table.cell_padding * fitted
+    room = table.size.width - 2 * table.cell_padding * len(labels)
     if len(rows) > table.size.height - 1:
         room -= table.styles.scrollbar_size_vertical
-    widths = (
-        fit_widths(natural[:fitted], room, shrinkable) + natural[fitted:]
-        if table.size.width
-        else natural
-    )
+    widths = fit_widths(natural, room, shrinkable, least) if table.size.width else natural
     table.clear(columns=True)
     for label, width in zip(labels, widths, strict=True):
         table.add_column(label, width=width)

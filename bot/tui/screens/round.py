@@ -32,8 +32,12 @@ REFRESH_SECONDS = 10.0
 FILTERS: tuple[str | None, ...] = (None, *STATES)
 COLUMNS = ("Id", "Name", "How", "State", "Calls", "Last call", "Role")
 """The invitee list's columns, what a caller needs first."""
-SHRINKABLE = frozenset({1, 3, 5})
-"""The columns cut (with an ellipsis) to fit: the name, the state and the last call."""
+SHRINKABLE = frozenset({1, 3, 5, 6})
+"""The columns cut (with an ellipsis) to fit: the name, the state, the last call and the
+role."""
+LEAST = {3: 17, 5: 18}
+"""Never cut below: an appointment's time in the state ("appt 13/11 15:25…") and the last
+call's time with the first letters of what came of it ("12/11 12:43 refus…")."""
 
 
 def now_utc() -> datetime:
@@ -154,10 +158,10 @@ class RoundScreen(Screen[None]):
         yield Header()
         yield Static("", id="round-title")
         yield Static("", id="round-glance")
-        # What a caller needs first, cut to fit rather than cut off at the edge; the role
-        # comes last, whole, to be scrolled to where there is no room for it.
+        # Every column in view, cut to fit rather than cut off at the edge, the times a
+        # caller needs kept whole.
         yield FittedTable(
-            COLUMNS, SHRINKABLE, beyond=1, id="invitees", cursor_type="row", zebra_stripes=True
+            COLUMNS, SHRINKABLE, least=LEAST, id="invitees", cursor_type="row", zebra_stripes=True
         )
         yield Static("", id="round-hint")
         yield KeyHints()

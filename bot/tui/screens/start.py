@@ -52,6 +52,10 @@ class StartScreen(Screen[None]):
         self.telephone = telephone
         self._unnamed_said = False
         """Whether starting without a name has been warned of (a second Ctrl+S starts)."""
+        # Read once: what the form offers, and whether a name typed is to be remembered.
+        self.known_caller = known_caller() if telephone else ""
+        """The interviewer's name as a round's caller is found (bot/rounds/caller.py),
+        or "" when none is known."""
 
     def compose(self) -> ComposeResult:
         title = "New telephone interview" if self.telephone else "New self-assessment"
@@ -87,7 +91,7 @@ class StartScreen(Screen[None]):
                     "interviewer",
                     "Interviewer",
                     # The caller rule of a round (bot/rounds/caller.py): the name known, else typed.
-                    Input(known_caller(), placeholder="Your name", id="interviewer"),
+                    Input(self.known_caller, placeholder="Your name", id="interviewer"),
                 )
             )
         for key, label, placeholder in FIELDS:
@@ -100,7 +104,10 @@ class StartScreen(Screen[None]):
             yield Static(Content(MOVING), classes="form-hint")
             for key, label, widget in fields:
                 with Horizontal(classes="field", id=f"row-{key}"):
-                    yield Label(Content(f"  {label}"), classes="field-label")
+                    # The pointer is shown by the row's class alone: nothing is rebuilt
+                    # as the focus moves.
+                    yield Label(POINTER, classes="field-pointer")
+                    yield Label(Content(label), classes="field-label")
                     if isinstance(widget, Input):
                         widget.compact = True
                     yield widget
@@ -114,11 +121,7 @@ class StartScreen(Screen[None]):
         """Mark the field being typed in: its name gets a pointer and a colour (the
         compact boxes alone look the same focused or not)."""
         for row in self.query(".field").results(Horizontal):
-            here = row in event.widget.ancestors  # a Select's open list is inside it
-            row.set_class(here, "-here")
-            name = row.query_one(".field-label", Label)
-            words = str(name.content)[2:]
-            name.update(Content(f"{POINTER if here else ' '} {words}"))
+            row.set_class(row in event.widget.ancestors, "-here")  # a Select's list is inside
 
     def on_mount(self) -> None:
         hold_still(self)
@@ -162,7 +165,7 @@ class StartScreen(Screen[None]):
                 self.query_one("#interviewer", Input).focus()
                 return
             interviewer = Person(name=self._value("interviewer"))
-            if not known_caller():
+            if not self.known_caller:
                 with contextlib.suppress(OSError):  # only a convenience for next time
                     remember(interviewer.name)
         if not self._value("name") and not self._unnamed_said:

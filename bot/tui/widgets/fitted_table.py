@@ -3,7 +3,7 @@ changes (the screen resized, a side menu shown or hidden)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from textual import events
@@ -21,7 +21,7 @@ class FittedTable(DataTable[Any]):
         self,
         labels: Sequence[str],
         shrinkable: Collection[int],
-        beyond: int = 0,
+        least: Mapping[int, int] | None = None,
         **options: Any,
     ) -> None:
         super().__init__(**options)
@@ -29,8 +29,8 @@ class FittedTable(DataTable[Any]):
         """The columns' labels, in order."""
         self.shrinkable = frozenset(shrinkable)
         """The columns cut (with an ellipsis) when the rows are wider than the table."""
-        self.beyond = beyond
-        """The last columns left whole after the fitted ones, to be scrolled to."""
+        self.least = dict(least or {})
+        """Widths some shrinkable columns are never cut below."""
         self._rows: Sequence[tuple[str, Sequence[Fitted]]] = ()
         self._fitted_to: int | None = None
         """The width the columns were last fitted to (None until first filled)."""
@@ -39,7 +39,7 @@ class FittedTable(DataTable[Any]):
         """Replace the rows (each with its key), the columns fitted to the width now; the
         cursor goes to the first row (the caller puts it where it belongs)."""
         self._rows = rows
-        fill_fitted(self, self.labels, rows, self.shrinkable, self.beyond)
+        fill_fitted(self, self.labels, rows, self.shrinkable, self.least)
         self._fitted_to = self.size.width
 
     def on_resize(self, _: events.Resize) -> None:
