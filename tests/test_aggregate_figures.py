@@ -95,8 +95,10 @@ def test_aggregate_actions_keep_the_seeds_letter_and_source(catalogue: Catalogue
     refresh = next(a for a in data["actions"] if a["text"].startswith("To refresh the SCS"))
     assert refresh["letter"] == "a"
     assert refresh["source"] == "Appendix A, 1 a)"
-    assert "1. a) To refresh the SCS" in render_aggregate(data, "md")
-    assert "a) To refresh the SCS" in render_aggregate(data, "html")
+    # Ranked in a column of its own, called by its Ref (the area's number and the seed's
+    # letter), never "1. a)", where the rank would stand for the seed's area number.
+    assert "- **Rank 1** · **Ref 1a**: To refresh the SCS" in render_aggregate(data, "md")
+    assert "<strong>Ref 1a</strong>: <strong>To refresh the SCS" in render_aggregate(data, "html")
     assert "Appendix A, 1 a)" in render_aggregate(data, "html")
     rows = list(csv.DictReader(io.StringIO(render_aggregate(data, "csv").split("\r\n\r\n")[0])))
     first = next(r for r in rows if r["action"].startswith("To refresh the SCS"))

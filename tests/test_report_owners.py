@@ -104,7 +104,8 @@ def test_the_round_report_csv_gives_each_agreed_actions_ref_as_the_markdown_does
     for row, action in zip(rows, data["actions"], strict=True):
         plan = agreed.get(action["id"])
         if plan is None:
-            assert row["ref"] == "" and row["owner_from"] == "framework suggestion"
+            # Not agreed: the Ref its plan gives it as proposed, as the Markdown shows it.
+            assert row["ref"] == action["ref"] and row["owner_from"] == "framework suggestion"
             continue
         refs += 1
         # The plan's own Ref, read from plan.toml, as the Markdown shows it.

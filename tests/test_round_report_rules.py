@@ -180,7 +180,7 @@ def test_an_anonymised_report_shows_no_answers_of_fewer_than_three(
     assert '<td class="num">2</td><td class="num">50.0</td>' not in html
     csv = run(*args, "--format", "csv").stdout
     line = next(line for line in csv.splitlines() if line.startswith("S1,"))
-    assert ",2,not shown,,," in line
+    assert ",2,no,not shown,,," in line
     # An action suggested for one of the two: its need would be that one's scores.
     assert data["actions"] and all(a["hidden"] for a in data["actions"])
     assert all(a["need"] is None and a["share"] is None for a in data["actions"])

@@ -29,12 +29,23 @@ from bot.scoring.aggregate import (
     Spread,
     Totals,
     aggregate_priority,
+    answer_words,
     percentage,
+    statement_headings,
+    statement_legend,
     statement_pattern,
 )
 from bot.scoring.compile import band_for
 from bot.scoring.results import WHOLE_TITLE
-from bot.scoring.small_groups import HIDDEN, MIN_GROUP, SMALL_GROUP_RULE, hidden_cells, pooled
+from bot.scoring.small_groups import (
+    HIDDEN,
+    MIN_FOR_RANGE,
+    MIN_FOR_SD,
+    MIN_GROUP,
+    SMALL_GROUP_RULE,
+    hidden_cells,
+    pooled,
+)
 from bot.statement_order import DEFAULT_ORDER, check_order, published_key
 
 AGGREGATE_SCHEMA = 1
@@ -81,6 +92,7 @@ def aggregate_data(
     statements, notes = _statements(framework, totals, small_groups)
     if order == "published":
         statements.sort(key=lambda s: published_key(s["number"]))
+    headings = statement_headings([s["words"] for s in statements])
     # The mean of the area means, weighted by the areas' weights, as in a single report:
     # from the unrounded means (the rounded ones printed would drift a tenth off it).
     overall = weighted_mean(
@@ -105,6 +117,7 @@ def aggregate_data(
         "hidden_label": HIDDEN,
         "pooled": pooled_groups,
         "small_group_min": MIN_GROUP,
+        "spread_min": {"sd": MIN_FOR_SD, "range": MIN_FOR_RANGE},
         "framework": framework_data(framework),
         "respondents": totals.respondents,
         "filters": filters.describe(),
@@ -126,6 +139,8 @@ def aggregate_data(
         "areas": areas,
         "order": order,
         "statements": statements,
+        "statement_headings": headings,
+        "statement_legend": statement_legend([s["words"] for s in statements], headings),
         "pattern_rule": PATTERN_RULE,
         "pattern_min": MIN_FOR_PATTERN,
         "benchmark_notes": notes,
@@ -226,6 +241,9 @@ def _areas(
         # An area's own figures resting on fewer than MIN_GROUP respondents are not shown.
         hidden = small_groups and 0 < spread.count < MIN_GROUP
         mean = None if hidden else spread.mean
+        # Anonymised, the spread only where it cannot give individuals' scores away.
+        no_sd = hidden or (small_groups and spread.count < MIN_FOR_SD)
+        no_range = hidden or not spread.count or (small_groups and spread.count < MIN_FOR_RANGE)
         by_role, hidden_roles, role_n = _by_group(totals.by_role, area.id, roles, small_groups)
         by_sector, hidden_sectors, sector_n = _by_group(
             totals.by_sector, area.id, sectors, small_groups
@@ -237,9 +255,11 @@ def _areas(
                 "n": spread.count,
                 "hidden": hidden,
                 "score": rounded(mean),
-                "sd": None if hidden else rounded(spread.sd),
-                "min": rounded(spread.low if spread.count and not hidden else None),
-                "max": rounded(spread.high if spread.count and not hidden else None),
+                "sd": None if no_sd else rounded(spread.sd),
+                "min": None if no_range else rounded(spread.low),
+                "max": None if no_range else rounded(spread.high),
+                "sd_hidden": no_sd and spread.count > 0 and small_groups,
+                "range_hidden": no_range and spread.count > 0 and small_groups,
                 "rag": band(band_for(mean, framework.bands.rag)),
                 "by_role": by_role,
                 "hidden_by_role": hidden_roles,
@@ -388,7 +408,12 @@ def _statements(
                 "area": area.title,
                 "n": n,
                 "hidden": hidden,
+                # What people answered, as the statement is worded (a reverse-scored
+                # statement's "Yes" is counted as agreeing), in the question's own words.
+                "reverse": question.reverse,
+                "words": answer_words(framework, question),
                 "agree": None if hidden else percentage(counts.get("agree", 0), n),
+                "middle": None if hidden else percentage(counts.get("neutral", 0), n),
                 "dont_know": None if hidden else percentage(counts.get("dont_know", 0), n),
                 "disagree": None if hidden else percentage(counts.get("disagree", 0), n),
                 "counts": dict(sorted(shown.items())),
@@ -418,6 +443,11 @@ def _actions(
     """The actions suggested to anyone, most often suggested first. With ``small_groups``,
     an action suggested for fewer than `MIN_GROUP` respondents shows neither its need, its
     priority nor its share (its need would be one or two people's scores)."""
+    # The reference the round's plan gives an action where the seed letters it ("2a": the
+    # area's number and the seed's letter); a round's report puts its plan's own in.
+    from bot.rounds.plan_compile import seed_refs
+
+    refs = seed_refs(framework)
     actions = []
     # Each area's actions, then the framework's own (for the partnership as a whole).
     listed = [(area.id, area.title, area.actions) for area in framework.areas]
@@ -436,6 +466,7 @@ def _actions(
                     "area": area_id,
                     "area_title": area_title,
                     "letter": action.letter,
+                    "ref": refs.get(action.id, ""),
                     "source": action.source,
                     "text": action.text,
                     "respondents": count,
@@ -449,7 +480,9 @@ def _actions(
                 }
             )
     actions.sort(key=lambda a: -a["respondents"])
-    return actions
+    # The rank (by how many respondents' answers called for it) is a column of its own,
+    # never set where a seed's number or letter stands.
+    return [action | {"rank": rank} for rank, action in enumerate(actions, 1)]
 
 
 def _calls(lengths: list[float]) -> dict[str, Any] | None:

@@ -32,13 +32,16 @@ def with_agreed_plan(
     """The actions with the agreed plan's owner, due date and status where the board
     agreed them (matched by the action's id), and a note saying where owners come from."""
     agreed = {a.id: a for a in plan.agreed_actions()} if plan is not None else {}
+    # Every action in the plan, agreed or proposed, is called by the plan's Ref.
+    refs = {a.id: a.ref for a in plan.actions} if plan is not None else {}
     from bot.rounds.plan import STATUS_LABELS
 
     shown = []
     for action in actions:
         found = agreed.get(action["id"])
+        ref = {"ref": refs[action["id"]]} if action["id"] in refs else {}
         if found is None:
-            shown.append(action | suggested(action.get("owner", "")))
+            shown.append(action | suggested(action.get("owner", "")) | ref)
             continue
         shown.append(
             action

@@ -105,6 +105,7 @@ CSV_COLUMNS = (
     "quotes",
 )
 AGGREGATE_CSV_COLUMNS = (
+    "rank",
     "area",
     "letter",
     "action",
@@ -131,7 +132,9 @@ STATEMENT_CSV_COLUMNS = (
     "statement",
     "area",
     "n",
+    "reverse_scored",
     "agree",
+    "middle",
     "dont_know",
     "disagree",
     "pattern",
@@ -188,6 +191,7 @@ def actions_csv(data: dict[str, Any]) -> str:
             cells = {
                 **statement,
                 "statement": statement["text"],
+                "reverse_scored": "yes" if statement.get("reverse") else "no",
                 **{f"published_{k}": mark.get(k) for k in ("agree", "dont_know", "disagree")},
                 **{k: mark.get(k) for k in STATEMENT_CSV_COLUMNS if k.endswith("_difference")},
                 "published_source": mark.get("source"),

@@ -21,9 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from bot.catalogue import Catalogue
 from bot.loading import file_hash
+from bot.model import Framework, Question
 from bot.problems import display_name
 from bot.remembered import default_cache_folder as default_cache_folder
 from bot.scoring.compile import HIGH_NEED, MEDIUM_NEED, priority_for
@@ -32,6 +34,7 @@ from bot.scoring.summary import (
     Result,
     Summary,
     cache_file,
+    category,
     init_worker,
     summarise_path,
 )
@@ -473,3 +476,81 @@ def statement_pattern(counts: dict[str, int], n: int) -> str:
     if agree >= CONSENSUS_SHARE or disagree >= CONSENSUS_SHARE:
         return "consensus"
     return ""
+
+
+COLUMNS = ("agree", "middle", "disagree")
+"""The statements table's answer columns, besides don't know: the answers above half marks
+of the question's scale as it is worded, at half marks, and below them."""
+GENERIC_HEADINGS = {"agree": "% agree", "middle": "% middle", "disagree": "% disagree"}
+"""The columns' headings where the statements do not share one scale of single words."""
+
+
+def answer_words(framework: Framework, question: Question) -> dict[str, list[str]]:
+    """The answers each column of the statements table counts for a question, in its own
+    words and as it is worded, whatever the scoring direction (the `category` of each
+    option's score as worded): a reverse-scored question's "Yes" is counted as agreeing,
+    as the respondent said it, though it scores 0."""
+    words: dict[str, list[str]] = {column: [] for column in COLUMNS}
+    if question.kind == "number":
+        return words | {"agree": ["in the recommended range"], "disagree": ["outside it"]}
+    if question.kind == "choice":
+        if question.multiple:
+            return words | {
+                "agree": ["picks above half marks"],
+                "middle": ["picks at half marks"],
+                "disagree": ["picks below half marks"],
+            }
+        scored = [(o.label, question.choice_score((o.value,))) for o in question.options]
+    else:
+        scale = framework.scale_of(question)
+        scored = [
+            (o.label, scale.normalise(o.score))
+            for o in (scale.scored if scale is not None else ())
+            if o.score is not None
+        ]
+    for label, score in scored:
+        column = category(score, "", question.kind)
+        words["middle" if column == "neutral" else column].append(label)
+    return words
+
+
+def statement_headings(words: list[dict[str, list[str]]]) -> dict[str, Any]:
+    """The statements table's headings: each column named by the one answer it counts
+    where every statement has the same answers, one to a column ("% Yes", "% Partly",
+    "% No"), else "% agree", "% middle", "% disagree"; ``middle`` whether any statement's
+    scale has a middle answer (else the column is left out)."""
+    distinct = {tuple(tuple(w[c]) for c in COLUMNS) for w in words}
+    headings: dict[str, Any] = dict(GENERIC_HEADINGS)
+    if len(distinct) == 1:
+        (shared,) = distinct
+        if all(len(labels) == 1 for labels in (shared[0], shared[2])) and len(shared[1]) <= 1:
+            headings |= {
+                c: f"% {labels[0]}" for c, labels in zip(COLUMNS, shared, strict=True) if labels
+            }
+    headings["middle_shown"] = any(w["middle"] for w in words)
+    return headings
+
+
+def statement_legend(words: list[dict[str, list[str]]], headings: dict[str, Any]) -> str:
+    """The statements table's legend in words: what each column counts (the answers, as
+    the questions are worded), what is not shown, and what "(reverse-scored)" means."""
+    shown = [c for c in COLUMNS if c != "middle" or headings["middle_shown"]]
+    parts = []
+    for column in shown:
+        labels = list(dict.fromkeys(label for w in words for label in w[column]))
+        parts.append(f"{headings[column]} counts {_listed(labels)}")
+    return (
+        "Percentages of those asked (n; Not applicable left out), counting what each "
+        f"respondent answered to the statement as it is worded: {'; '.join(parts)}; "
+        "% don't know counts Don't know. With those who refused or gave no reply (not "
+        "shown) they add up to 100. A statement marked (reverse-scored) asks about a gap "
+        f"or a problem: there {headings['agree']} counts those who said there is one, the "
+        "weak answer, which scores low."
+    )
+
+
+def _listed(labels: list[str]) -> str:
+    quoted = [f'"{label}"' for label in labels]
+    if len(quoted) < 2:
+        return "".join(quoted) or "nothing"
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]

@@ -166,12 +166,33 @@ def compare(
         },
         "areas": areas,
         "statements": statements,
+        **_agree_words(old, new),
         "framework_changed": old.framework.version != new.framework.version
         or any(changes.values()),
         **changes,
         "plan": None
         if plan is None
         else plan_progress(plan, areas, old.framework, plan_left_out, (old.label, new.label)),
+    }
+
+
+def _agree_words(old: Side, new: Side) -> dict[str, str]:
+    """The heading of the % agree columns and the sentence saying what they count (beside
+    `AGREE_NOTE`, on what they do not): what
+    people answered, as each statement is worded, in the questions' own words where the
+    two rounds' aggregates share them (as `round report` heads its columns)."""
+    headings = [
+        side.data.get("statement_headings", {}).get("agree", "% agree") for side in (old, new)
+    ]
+    heading = headings[1] if headings[0] == headings[1] else "% agree"
+    counted = "answered " + heading[2:] if heading != "% agree" else "agreed"
+    return {
+        "agree_heading": heading,
+        "agree_counts": (
+            f"The share of those asked who {counted}, as each statement is worded, then and "
+            "now; the change is in percentage points. A statement marked (reverse-scored) "
+            "asks about a gap or a problem: more agreeing is a change for the worse."
+        ),
     }
 
 
@@ -311,6 +332,7 @@ def _statements(old: Side, new: Side) -> list[dict[str, Any]]:
             "status": status,
             "reworded": earlier is not None and earlier[1].text != question.text,
             "text_then": earlier[1].text if earlier is not None else "",
+            "reverse": question.reverse,
             "then": _agree(then),
             "now": _agree(now),
         }

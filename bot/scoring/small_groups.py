@@ -6,7 +6,9 @@ One rule for every anonymised aggregate and round report, whatever its format: a
 sector with fewer than `MIN_GROUP` people is pooled with the other small ones (and, while
 the pool itself is still under `MIN_GROUP`, with the next smallest group), and a mean or
 percentage resting on fewer than `MIN_GROUP` answers is not shown, nor, where it could be
-worked out from a row's total and the rest of the row, the next smallest beside it.
+worked out from a row's total and the rest of the row, the next smallest beside it; an
+area's spread is shown only where it cannot give the others' scores away to one who knows
+their own (`MIN_FOR_SD`, `MIN_FOR_RANGE`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,17 @@ MIN_GROUP = 3
 group in which one person's answer cannot be read off by anyone else in it, nor by a reader
 who knows two of the three (a common minimum cell size for published survey tables)."""
 
+MIN_FOR_SD = 4
+"""The fewest respondents an anonymised area's standard deviation is shown for. A reader
+who answered knows their own score; each figure shown about the others is one equation
+in their scores (the mean gives their sum, the SD their sum of squares, the lowest and
+highest one score each), and the others' scores stay unknown only while they are more
+than the equations: with the mean and SD, 3 others (4 respondents) at least."""
+MIN_FOR_RANGE = 6
+"""The fewest respondents an anonymised area's lowest and highest scores are shown for:
+with the mean and SD, 4 equations, so 5 others (6 respondents) at least. In a group of 3,
+the mean, lowest and highest alone give away the third score (3 x mean - min - max)."""
+
 HIDDEN = "not shown"
 """What an anonymised report shows in place of a figure resting on too few people."""
 
@@ -26,7 +39,9 @@ SMALL_GROUP_RULE = (
     f"{MIN_GROUP} is pooled with the other small ones (with the next smallest while the "
     f"pool has fewer than {MIN_GROUP}), and a mean or percentage of fewer than {MIN_GROUP} "
     f'answers is marked "{HIDDEN}", as is the next smallest beside it where it could be '
-    "worked out from the rest."
+    "worked out from the rest. An area's standard deviation is shown only from "
+    f"{MIN_FOR_SD} respondents, and its lowest and highest scores only from {MIN_FOR_RANGE}, "
+    "so that no one who knows their own score can work out the others' from the figures."
 )
 """The rule in words, as every anonymised report states it."""
 

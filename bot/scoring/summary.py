@@ -17,13 +17,13 @@ from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
 from bot.files import make_private_folder
 from bot.loading import read_bytes
-from bot.model import Framework
+from bot.model import Framework, Question
 from bot.problems import LoadError
 from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 9
+SUMMARY_VERSION = 10
 QUOTES_PER_ACTION = 3
 CACHE_FILE = "summaries.sqlite3"
 
@@ -86,8 +86,9 @@ class Summary:
     sector: str
     partnership: str
     answers: dict[str, tuple[str, float | None]] = field(default_factory=dict)
-    """question id -> (category, 0-100 score); categories: agree, disagree, neutral,
-    dont_know, refused, no_reply (asked, unanswered), text."""
+    """question id -> (category, 0-100 score); categories (of the answer as the question is
+    worded, see `category`): agree, disagree, neutral, dont_know, refused, no_reply (asked,
+    unanswered), text."""
     areas: dict[str, float | None] = field(default_factory=dict)
     """area id -> 0-100 score."""
     facts: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -113,7 +114,9 @@ class Summary:
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
-    """Which column of an agree/don't know/disagree table an answer falls in."""
+    """Which column of an agree/middle/don't know/disagree table an answer falls in, from
+    its score as the question is worded (`worded_score`): above half marks agree, at half
+    marks the middle ("neutral"), below them disagree."""
     if abstain:
         return abstain
     if kind == "text":
@@ -121,6 +124,15 @@ def category(score: float | None, abstain: str, kind: str) -> str:
     if score is None:
         return "no_reply"
     return "agree" if score > 50 else "disagree" if score < 50 else "neutral"
+
+
+def worded_score(framework: Framework, question: Question, score: float | None) -> float | None:
+    """A question's 0-100 score as its wording reads: a reverse-scored question's score
+    turned back, so that its top option ("Yes" to "Do you need any additional protocols
+    ...?") reads as agreeing, as the respondent answered, though it scores 0."""
+    if score is None or not question.reverse or framework.scale_of(question) is None:
+        return score
+    return round(100.0 - score, 6)
 
 
 def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -> Summary:
@@ -141,7 +153,9 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         score = facts.question_score(question.id)
         abstain = answer.abstain if answer else ""
         summary_answers[question.id] = (
-            category(score, abstain, question.kind) if answer else "no_reply",
+            category(worded_score(framework, question, score), abstain, question.kind)
+            if answer
+            else "no_reply",
             score,
         )
     actions = {

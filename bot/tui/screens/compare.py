@@ -164,11 +164,12 @@ def summary(data: dict[str, Any]) -> str:
     up = sum(1 for s in compared if s["flag"] == "up")
     down = sum(1 for s in compared if s["flag"] == "down")
     lines = [
-        f"\nStatements (% agree): {len(compared)} compared; {up} up and {down} down beyond "
+        f"\nStatements ({data.get('agree_heading', '% agree')}): {len(compared)} compared; {up} up and {down} down beyond "
         f"chance; {len(compared) - up - down} no change or could be chance."
     ]
     lines.extend(
-        f"  {s['number'] or s['id']}: {s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% "
+        f"  {s['number'] or s['id']}{' (reverse-scored)' if s.get('reverse') else ''}: "
+        f"{s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% "
         # What % agree counts as not agreeing without saying why, beside it.
         f"(don't know {s['then']['dont_know']:.1f}% -> {s['now']['dont_know']:.1f}%; "
         f"{s['words']})"
