@@ -15,6 +15,7 @@ from pathlib import Path
 from bot import limits, store
 from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
+from bot.engine.path import bare_key
 from bot.engine.review import with_review
 from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
@@ -78,6 +79,31 @@ class Conversation:
     def answer(self, text: str) -> Outcome:
         """Answer the question or probe shown; saved."""
         return self._save(self.session.answer(text, self.clock()))
+
+    def key_at_follow_up(self, typed: str) -> str:
+        """The key, when what is typed at a follow-up is only an answer's key or a lone
+        number (`bare_key`); else "". Such a reply is most likely meant for the next
+        question, so neither front end takes it silently as the respondent's words."""
+        prompt = self.current()
+        if prompt.kind != "probe" or prompt.question is None:
+            return ""
+        options = self.session.framework.options_of(prompt.question)
+        return typed.strip() if bare_key(typed, (o.key for o in options)) else ""
+
+    def answer_next(self, key: str) -> tuple[Outcome, Outcome | None]:
+        """Skip the follow-up and answer the next question with `key` (a key typed at the
+        follow-up, see `key_at_follow_up`), each step saved: the skip's outcome, and the
+        answer's, or None when the key is not one of that question's options (it is not
+        used, and the front end says so)."""
+        skipped = self.skip()
+        if skipped.error:
+            return skipped, None
+        prompt = self.current()
+        if self.session.over or prompt.kind != "ask":
+            return skipped, None
+        if key.casefold() not in {o.key.casefold() for o in prompt.options}:
+            return skipped, None
+        return skipped, self.answer(key)
 
     def choose(self, option: Option, comment: str = "") -> Outcome:
         """Answer with one of the options shown (a click or a coded key), and save it."""

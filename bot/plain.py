@@ -14,13 +14,15 @@ from typing import TextIO
 from bot import exit_codes
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
-from bot.engine.path import LONE_NUMBER, SKIP_COMMAND, bare_key
+from bot.engine.path import SKIP_COMMAND
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
 from bot.turn_words import (
     answer_hint,
     answer_words,
     call_length_words,
+    key_not_used_words,
+    key_taken_words,
     question_number,
     status_words,
 )
@@ -121,7 +123,7 @@ class PlainMode:
                 return None
         if not text.startswith(":") or text.startswith("::"):
             typed = text[1:] if text.startswith("::") else line
-            if key := self.key_at_follow_up(typed):
+            if key := self.conversation.key_at_follow_up(typed):
                 self.key_not_reply(key, typed)
             else:
                 self.show(conversation.answer(typed))
@@ -162,16 +164,6 @@ class PlainMode:
             self.write("> ")
         return None
 
-    def key_at_follow_up(self, typed: str) -> str:
-        """The key, when a line typed at a follow-up is only an answer's key or a lone
-        number (`bare_key`): most likely meant for the next question, so never taken
-        silently as the respondent's words."""
-        prompt = self.conversation.current()
-        if prompt.kind != "probe" or prompt.question is None:
-            return ""
-        options = self.conversation.session.framework.options_of(prompt.question)
-        return typed.strip() if bare_key(typed, (o.key for o in options)) else ""
-
     def key_not_reply(self, key: str, typed: str) -> None:
         """A follow-up reply that is only a key. At a terminal, ask whether it was meant
         as the answer to the next question or as the reply. From a pipe nobody can be
@@ -180,12 +172,7 @@ class PlainMode:
         lines after it would each land one question early)."""
         shown = printable(key)
         if not self.stdin.isatty():
-            example = f', such as "{shown} a year"' if LONE_NUMBER.fullmatch(key) else ""
-            self.wrapped(
-                f'"{shown}" is an answer\'s key, not words: taken as the answer to the next '
-                f"question, and the follow-up is skipped (to give it as the reply, type words "
-                f"with it{example})."
-            )
+            self.wrapped(key_taken_words(shown))
             self.answer_next(key)
             return
         self.line(f'"{shown}" is an answer\'s key, not words. Did you mean it as:')
@@ -217,19 +204,16 @@ class PlainMode:
         """Skip the follow-up and answer the next question with the key, if it is one of
         that question's options (else the key is not used, and it says so)."""
         conversation = self.conversation
-        outcome = conversation.skip()
-        self.show(outcome)
-        if outcome.error:
+        skipped, answered = conversation.answer_next(key)
+        self.show(skipped)
+        if skipped.error:
             return
-        prompt = conversation.current()
-        if not conversation.session.over and prompt.kind == "ask":
-            keys = {o.key.casefold() for o in prompt.options}
-            if key.casefold() in keys:
-                self.line(key)  # as if typed at the prompt, so the output reads in turn
-                self.show(conversation.answer(key))
-                return
+        if answered is not None:
+            self.line(key)  # as if typed at the prompt, so the output reads in turn
+            self.show(answered)
+            return
         self.line("")
-        self.line(f'"{printable(key)}" is not one of the answers here, so it is not used.')
+        self.line(key_not_used_words(printable(key)))
         if not conversation.session.over:
             self.write("> ")
 

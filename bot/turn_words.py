@@ -108,3 +108,22 @@ def call_length_words(seconds: float) -> str:
     minutes, rest = divmod(round(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes} min {rest} s" if hours else f"{minutes} min {rest} s"
+
+
+def key_taken_words(key: str, how: str = "type words with it") -> str:
+    """What is said when a follow-up reply that is only an answer's key is taken as the
+    answer to the next question instead (`Conversation.answer_next`): the key as typed
+    (each front end makes it safe to show), and how to give it as the reply."""
+    # Imported here: the engine's own modules use this module's words.
+    from bot.engine.path import LONE_NUMBER
+
+    example = f', such as "{key} a year"' if LONE_NUMBER.fullmatch(key) else ""
+    return (
+        f'"{key}" is an answer\'s key, not words: taken as the answer to the next question, '
+        f"and the follow-up is skipped (to give it as the reply, {how}{example})."
+    )
+
+
+def key_not_used_words(key: str) -> str:
+    """Said when a key taken for the next question is not one of its answers."""
+    return f'"{key}" is not one of the answers here, so it is not used.'

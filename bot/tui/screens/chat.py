@@ -11,11 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from bot.conversation import Conversation
+from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome, Prompt
 from bot.engine.answers import current_options, toggle_pick
 from bot.figures import figure
 from bot.problems import display_name
+from bot.text import printable
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words, overall_words
 from bot.tui.screens.conversation_base import (
@@ -31,7 +32,7 @@ from bot.tui.widgets.key_hints import KeyHints, help_rows
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.text_input import BoxFull
-from bot.turn_words import answer_hint
+from bot.turn_words import answer_hint, key_not_used_words, key_taken_words
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
     from bot.scoring.results import Assessment
@@ -263,12 +264,39 @@ class ChatScreen(ConversationScreen):
 
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
+        if key := self.conversation.key_at_follow_up(event.value):
+            self._key_for_next(key)
+            return
         outcome = self._act(self.conversation.answer, event.value)
         # A refused answer keeps what was typed, marked, so that nothing has to be retyped.
         refused = outcome is None or not outcome.accepted
         event.input.set_class(refused, "-invalid")
         if not refused:
             event.input.clear()
+
+    def _key_for_next(self, key: str) -> None:
+        """A follow-up reply that is only an answer's key is never taken silently as
+        words: it is taken as the answer to the next question, the follow-up skipped,
+        and the log says so (the rule plain mode follows too)."""
+        log = self.query_one(ChatLog)
+        log.add(ChatMessage("info", printable(key_taken_words(key))))
+        try:
+            skipped, answered = self.conversation.answer_next(key)
+        except SaveError as error:
+            log.add(ChatMessage("error", str(error)))
+            self._refresh_prompt()
+            return
+        self._show(skipped)
+        if skipped.error:
+            return
+        if answered is None:
+            log.add(ChatMessage("info", printable(key_not_used_words(key))))
+            self.query_one(ChatInput).clear()
+            return
+        self._show(answered)
+        self.query_one(ChatInput).set_class(not answered.accepted, "-invalid")
+        if answered.accepted:
+            self.query_one(ChatInput).clear()
 
     @on(ChatInput.Changed, "#answer")
     def _typed(self, event: ChatInput.Changed) -> None:
