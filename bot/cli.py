@@ -374,11 +374,18 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue) -> int:
     if unused:
         print(f"error: {unused}", file=sys.stderr)
         return exit_codes.USAGE
-    if len(args.transcripts) != 2 or args.aggregate:
-        given = "with --aggregate" if args.aggregate else f"{len(args.transcripts)} given"
+    if args.aggregate:
+        # A comparison already pools each folder's transcripts; --aggregate adds nothing.
+        print(
+            "error: --compare and --aggregate do not go together: a comparison already "
+            "pools each folder; leave out --aggregate: partnership-bot report --compare OLD NEW",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
+    if len(args.transcripts) != 2:
         print(
             "error: --compare takes two folders, the earlier round first "
-            f"({given}): partnership-bot report --compare OLD NEW",
+            f"({len(args.transcripts)} given): partnership-bot report --compare OLD NEW",
             file=sys.stderr,
         )
         return exit_codes.USAGE

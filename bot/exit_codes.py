@@ -11,10 +11,13 @@ CANNOT_WRITE = 6
 INTERRUPTED = 130
 
 MEANINGS: dict[int, str] = {
-    OK: "done: finished, left with `:quit`, or nothing wrong found",
+    OK: "done: finished, left with `:quit`, or nothing wrong found; for `round assess` and "
+    "`round interview`, also an invitee who has already finished (nothing is started; it says "
+    "where their answers are and how to start again)",
     PROBLEMS: "`validate` found problems; or `report` wrote its reports but skipped transcripts "
     "that failed to load (each is listed), or found nothing left to aggregate",
-    USAGE: "the command line was wrong",
+    USAGE: "the command line was wrong (an option, or an id or name that names nothing there, "
+    "with the nearest that does)",
     LOAD_ERROR: "a framework, dialogue or transcript could not be loaded (every problem is "
     "listed, with file, key and line); for `report`, none of the transcripts named could be",
     IN_USE: "the transcript is open in another process, or another officer is calling the invitee",

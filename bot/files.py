@@ -46,26 +46,18 @@ def write_atomically(
     itself is durable. On any failure the temporary file is removed and the error raised
     (an OSError says why). ``make_folder`` as for `write_temporary`.
 
-    A link is followed (the file it points at is replaced, the link kept), and a file
-    that is neither plain nor a folder (a device such as /dev/null, a named pipe) is
-    written into as a shell's `>` would, never replaced.
+    A link is followed (the file it points at is replaced, the link kept). A device, a
+    named pipe, or a name the system gives an open file (/dev/null, /dev/stdout,
+    /proc/self/fd/1), directly or through links, is written into as a shell's `>>`
+    would, never replaced; a checked write (a file the program owns) refuses one.
     """
-    # A link is written through, so the file it points at gets the data and the link
-    # stays a link; a device, pipe or socket (/dev/null, a named pipe) is written into,
-    # never replaced by a plain file.
+    if _written_into(path):
+        if check is not None:
+            raise OSError(errno.EINVAL, "not a plain file", str(path))
+        _write_into(path, data)
+        return
     if path.is_symlink():
         path = _linked(path)
-    if os.path.exists(path) and not (path.is_file() or path.is_dir()):
-        if check is None:
-            _write_into(path, data)
-            return
-        checked = write_temporary(path, data, mode, make_folder=make_folder)
-        try:
-            check(checked)
-            _write_into(path, data)
-        finally:
-            checked.unlink(missing_ok=True)
-        return
     temporary = write_temporary(path, data, mode, make_folder=make_folder)
     try:
         if check is not None:
@@ -77,6 +69,26 @@ def write_atomically(
     fsync_folder(path.parent)
 
 
+_SYSTEM_FOLDERS = ("/dev", "/proc")
+"""Folders whose names stand for devices and open files: written into, never replaced."""
+
+
+def _written_into(path: Path) -> bool:
+    """Whether the name is to be written into rather than replaced: it, or a link on the
+    way to what it names, lies in a system folder (/dev/stdout leads to /proc/self/fd/1,
+    which names whatever standard output is: a pipe, a terminal, a file opened with
+    `>>`), or what it names exists and is neither a plain file nor a folder."""
+    hop = path
+    for _ in range(40):  # a loop of links is reported by `_linked`
+        folder = os.path.realpath(hop.parent)
+        if any(folder == top or folder.startswith(f"{top}/") for top in _SYSTEM_FOLDERS):
+            return True
+        if not hop.is_symlink():
+            break
+        hop = hop.parent / os.readlink(hop)
+    return os.path.exists(path) and not (path.is_file() or path.is_dir())
+
+
 def _linked(path: Path) -> Path:
     """The file a link points at, through any chain of links."""
     try:
@@ -86,12 +98,19 @@ def _linked(path: Path) -> Path:
 
 
 def _write_into(path: Path, data: bytes | str) -> None:
-    """Write data into an existing file that is not a plain one (a device or a pipe), as
-    a shell's `>` would: it cannot be replaced, and syncing it means nothing."""
+    """Write data into an existing file that is not to be replaced (a device, a pipe, an
+    open file's name), appending as a shell's `>>` does: standard output redirected to a
+    file keeps what is already there, and a pipe or device takes the data as it comes.
+    Nothing is created, and syncing such a file means nothing."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    with open(path, "wb") as stream:
-        stream.write(data)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def write_temporary(

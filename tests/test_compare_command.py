@@ -94,6 +94,11 @@ def test_bad_input_gets_a_clear_error_never_a_traceback(
         ),
         (("round", "compare", "mini-2009", "mini-2011"), 2, 'did you mean "mini-2010"'),
         (("report", "--compare", str(old)), 2, "--compare takes two folders"),
+        (
+            ("report", "--compare", str(old), str(new), "--aggregate"),
+            2,
+            "--compare and --aggregate do not go together",
+        ),
         (("report", "--compare", str(old), str(tmp_path / "nowhere")), 2, "does not exist"),
         (("report", "--compare", str(old), str(new), "--format", "csv"), 2, "not csv"),
         (("report", "--compare", str(old), str(old)), 2, "named twice"),

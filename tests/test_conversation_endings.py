@@ -82,3 +82,75 @@ async def test_a_finished_call_offers_its_report(tmp_path: Path, catalogue: Cata
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)
         assert app.screen.assessment.transcript_id == talk.transcript.id
+
+
+def not_sent_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [w for w in warnings(app) if w.startswith("Not sent yet")]
+
+
+async def test_the_not_sent_warning_goes_once_the_words_are_sent(tmp_path: Path) -> None:
+    talk = start(mini_catalogue(), tmp_path)
+    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "3 - we meet")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not_sent_warnings(app)
+        await pilot.press("enter")  # sent: nothing is left unsent
+        await pilot.pause()
+        assert "a1" in talk.session.answers
+        assert not_sent_warnings(app) == []
+        await pilot.press("escape")  # nothing typed: leaves at once, and says nothing
+        await pilot.pause()
+        assert not isinstance(app.screen, ChatScreen)
+        assert not_sent_warnings(app) == []
+
+
+async def test_the_not_sent_warning_goes_once_the_words_are_cleared(tmp_path: Path) -> None:
+    talk = start(mini_catalogue(), tmp_path)
+    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "3 - we")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not_sent_warnings(app)
+        for _ in "3 - we":
+            await pilot.press("backspace")
+        await pilot.pause()
+        assert not_sent_warnings(app) == []
+
+
+async def test_the_not_sent_warning_never_shows_on_another_screen(tmp_path: Path) -> None:
+    talk = start(mini_catalogue(), tmp_path)
+    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "3 - we")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not_sent_warnings(app)
+        await pilot.press("escape")  # leaves without the words
+        await pilot.pause()
+        assert not isinstance(app.screen, ChatScreen)
+        assert not_sent_warnings(app) == []
+
+
+async def test_a_sent_reply_takes_the_interviews_warning_down(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await type_text(pilot, "they never")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not_sent_warnings(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert talk.session.current().kind == "ask"
+        assert not_sent_warnings(app) == []

@@ -23,3 +23,14 @@ def test_help_lists_every_status(capsys: pytest.CaptureFixture[str]) -> None:
     shown = capsys.readouterr().out
     for status in exit_codes.MEANINGS:
         assert re.search(rf"^  {status} ", shown, re.M), status
+
+
+def test_round_help_says_what_each_conversation_command_starts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["round", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "start or resume an invitee's self-assessment" in shown
+    assert "start or resume an invitee's telephone interview" in shown
+    assert "resume call" not in shown

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import threading
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 
 from bot import cli, files
 from tests.conftest import ROOT
+from tests.plain_driver import command
 
 PTP = ROOT / "transcripts" / "examples" / "ptp-success-criteria.toml"
 
@@ -90,12 +92,42 @@ def test_a_named_pipe_is_written_into(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["report.pipe"]
 
 
-def test_a_checked_write_into_a_device_checks_first(tmp_path: Path) -> None:
-    def refuse(path: Path) -> None:
-        raise ValueError("does not read back")
-
-    pipe = tmp_path / "plan.pipe"
+def test_a_checked_write_refuses_a_pipe_in_place_of_its_file(tmp_path: Path) -> None:
+    # A file the program owns (a plan, a round, a transcript) is never a pipe: one there
+    # is refused, not written into (nor replaced).
+    pipe = tmp_path / "plan.toml"
     os.mkfifo(pipe)
-    with pytest.raises(ValueError):
-        files.write_atomically(pipe, "data", check=refuse)
-    assert [p.name for p in tmp_path.iterdir()] == ["plan.pipe"]
+    with pytest.raises(OSError, match="not a plain file"):
+        files.write_atomically(pipe, "data", check=lambda path: None)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.toml"]
+
+
+def run_to(stdout: object, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The installed command run with its standard output sent to ``stdout``."""
+    return subprocess.run(
+        [command(), *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.e2e
+def test_dev_stdout_into_a_pipe_writes_the_report_down_it() -> None:
+    result = run_to(subprocess.PIPE, "report", str(PTP), "-o", "/dev/stdout")
+    assert result.returncode in (0, 1), result.stderr
+    assert result.stdout.startswith(b"#")
+
+
+@pytest.mark.e2e
+def test_dev_stdout_appended_to_a_file_keeps_what_was_there(tmp_path: Path) -> None:
+    # As `partnership-bot report T -o /dev/stdout >> all.md`.
+    collected = tmp_path / "all.md"
+    collected.write_text("EARLIER\n")
+    with open(collected, "ab") as stream:
+        result = run_to(stream, "report", str(PTP), "-o", "/dev/stdout")
+    assert result.returncode in (0, 1), result.stderr
+    text = collected.read_text()
+    assert text.startswith("EARLIER\n#")

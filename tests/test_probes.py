@@ -130,6 +130,7 @@ def test_skipping_a_probe_moves_on(mini_chat: LoadedDialogue) -> None:
         ("planning to start something", False),
         ("the review found gaps", True),
         ("our action plan covers it", True),
+        ("Our action plan to tackle anti-social behaviour was agreed", True),
         ("agreed under the 2009 plan", True),
         ("we review the strategy yearly", True),
     ],

@@ -195,8 +195,26 @@ def test_the_replay_and_the_aggregate_count_the_questions_to_come_as_the_report_
     assert ambition.score is not None and ambition.coverage == 1.0
     transcript = store.load(talk.path).transcript
     framework = report.framework
-    rows = scores_so_far(framework, transcript.turns, True, talk.session.loaded.dialogue)
+    rows = scores_so_far(framework, transcript.turns, transcript, talk.session.loaded.dialogue)
     assert [r.score for r in rows] == [a.score for a in report.areas]
     totals, _ = aggregate([talk.path], Catalogue(), Filters(include_unfinished=True))
     (total,) = totals.values()
     assert total.areas["ambition"].count == 1
+
+
+def test_a_damaged_kept_dialogue_leaves_the_installed_one_to_count_what_is_to_come(
+    tmp_path: Path,
+) -> None:
+    from bot import store
+    from bot.catalogue import Catalogue
+    from bot.report.make import assess
+
+    talk = interview_stopped_at(tmp_path, "T24")
+    before = assess(talk.path, Catalogue())
+    transcript = store.load(talk.path).transcript
+    kept = store.find_snapshot(talk.path.parent, transcript.dialogue.hash)
+    assert kept is not None
+    kept.write_text("this is [not a dialogue", encoding="utf-8")
+    after = assess(talk.path, Catalogue())
+    assert not any("cannot be read" in w for w in after.warnings), after.warnings
+    assert after.to_come == before.to_come

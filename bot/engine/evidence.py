@@ -84,14 +84,15 @@ _HEDGES = (
 )
 # A document's name used as something else names no document: a state ("under
 # review", "awaiting consultation") or a verb ("we plan to", "they will review it",
-# "planning to"). Taken out of the text before the documents are looked for.
+# "planning to"); "our plan to ..." still names one. Taken out of the text before the
+# documents are looked for.
 _NOT_A_DOCUMENT = re.compile(
     r"\b(?:under|pending|awaiting|due\s+for|up\s+for)\s+(?:an?\s+|the\s+)?"
     r"(?:review|consultation|evaluation|audit)s?\b"
     r"|\b(?:we|they|i|you|he|she|will|would|should|must|may|might|could|can|shall|to|"
     r"don't|dont|do|does|did|not)\s+(?:also\s+|still\s+|now\s+|hope\s+to\s+)?"
     r"(?:plan|review|report|target|survey|audit|register|budget|consult)\b"
-    r"|\bplan(?:s|ned|ning)?\s+to\b"
+    r"|\bplann(?:ed|ing)\s+to\b"
 )
 _WORD = re.compile(r"[A-Za-z0-9'’]+")
 _LONE_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")

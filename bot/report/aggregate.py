@@ -88,14 +88,18 @@ def aggregate_data(
         # No figure resting on fewer than MIN_GROUP people (one rule: small_groups).
         totals, pooled_groups = _pooled(totals)
     areas = _areas(framework, totals, small_groups)
-    shown_areas = [a for a in areas if not a["hidden"]]
+    shown = {a["id"] for a in areas if not a["hidden"]}
     statements, notes = _statements(framework, totals, small_groups)
     if order == "published":
         statements.sort(key=lambda s: published_key(s["number"]))
     headings = statement_headings([s["words"] for s in statements])
-    # The mean of the area means, weighted by the areas' weights, as in a single report.
-    weights = {area.id: area.weight for area in framework.areas}
-    overall = weighted_mean((a["score"], weights[a["id"]]) for a in shown_areas)
+    # The mean of the area means, weighted by the areas' weights, as in a single report:
+    # from the unrounded means (the rounded ones printed would drift a tenth off it).
+    overall = weighted_mean(
+        (totals.areas.get(area.id, Spread()).mean, area.weight)
+        for area in framework.areas
+        if area.id in shown
+    )
     roles = _ordered(totals.roles, OTHER_ROLES)
     sectors = _ordered(totals.sectors, OTHER_SECTORS)
     actions = _actions(framework, totals, small_groups)

@@ -211,7 +211,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     for name, text, alias in (
         ("assess", "an invitee's self-assessment", "self"),
-        ("interview", "call an invitee", "phone"),
+        ("interview", "an invitee's telephone interview", "phone"),
     ):
         sub = subs.add_parser(name, aliases=[alias], help=f"start or resume {text}, linked to them")
         sub.add_argument("invitee", metavar="ID")
@@ -254,11 +254,28 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
 
         args.caller = known_caller(args.caller)
     now = datetime.now(UTC).replace(microsecond=0)
-    from bot.rounds.work import snapshot
+    from bot.rounds.work import UnknownInvitee, snapshot
 
     shot = snapshot(folder, now, getattr(args, "caller", ""))
     for reason in shot.failed:
         print(f"skipped: {reason}", file=sys.stderr)
+    try:
+        return _on_snapshot(command, args, shot, catalogue, transcripts, now)
+    except UnknownInvitee as error:
+        # The id was typed: a command-line mistake, with the ids that are near.
+        print(f"error: {error}", file=sys.stderr)
+        return exit_codes.USAGE
+
+
+def _on_snapshot(
+    command: str,
+    args: argparse.Namespace,
+    shot: Snapshot,
+    catalogue: Catalogue,
+    transcripts: Path,
+    now: datetime,
+) -> int:
+    """Run a subcommand that works on the round as it stands."""
     if command == "status":
         return _status(args, shot, now)
     if command == "next":
@@ -857,7 +874,8 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
             f"{args.round_command} {found.invitee.id} --again",
             file=sys.stderr,
         )
-        return exit_codes.USAGE
+        # Nothing is wrong with the command line or the round: there is nothing to do.
+        return exit_codes.OK
     if found.state in ("complete", "refused"):
         print(f"note: {found.invitee.id} is already {STATE_LABELS[found.state]}.", file=sys.stderr)
     if not args.plain and not (sys.stdin.isatty() and sys.stdout.isatty()):

@@ -20,6 +20,16 @@ from bot.rounds.plan_review import review_items
 from bot.rounds.state import InviteeState, Linked, Progress, progress, states
 
 
+class UnknownInvitee(Exception):
+    """An invitee id that names no one in the round. The id is typed on the command line,
+    so this is a usage error (exit status 2), not a file that could not be loaded."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+        """Which round, and the ids that are near (did you mean)."""
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A round as it stands now."""
@@ -54,21 +64,19 @@ class Snapshot:
         return replace(self, invitees=found, progress=progress(found))
 
     def find(self, invitee_id: str) -> InviteeState:
-        """An invitee's state by id (case ignored), or a LoadError suggesting ids."""
+        """An invitee's state by id (case ignored), or UnknownInvitee suggesting ids."""
         for s in self.invitees:
             if s.invitee.id.casefold() == invitee_id.casefold():
                 return s
         from bot.problems import suggest
 
         ids = [s.invitee.id for s in self.invitees]
-        raise LoadError(
-            [
-                Problem(
-                    display_name(self.loaded.path),
-                    "invitees",
-                    f'no invitee "{invitee_id}"{suggest(invitee_id, ids)}',
-                )
-            ]
+        raise UnknownInvitee(
+            Problem(
+                display_name(self.loaded.path),
+                "invitees",
+                f'no invitee "{invitee_id}"{suggest(invitee_id, ids)}',
+            )
         )
 
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.engine.path import final_path
-from bot.facts import AnswerFacts, still_to_come
-from bot.model import Dialogue, Framework, Turn
-from bot.scoring.compile import band_for
+from bot.facts import AnswerFacts
+from bot.model import Dialogue, Framework, Transcript, Turn
+from bot.scoring.compile import band_for, to_come_of
 
 
 class AreaSoFar(NamedTuple):
@@ -26,15 +26,15 @@ class AreaSoFar(NamedTuple):
 def scores_so_far(
     framework: Framework,
     turns: Sequence[Turn],
-    unfinished: bool = False,
+    transcript: Transcript | None = None,
     dialogue: Dialogue | None = None,
 ) -> list[AreaSoFar]:
     """Each area's score after these turns, by the report's own rule (the final path of
-    the turns so far, with the framework's minimum coverage): after the last turn, the
-    report's scores (``unfinished`` there for a transcript still in progress, whose
-    report counts the questions its ``dialogue`` has not reached yet: `still_to_come`)."""
+    the turns so far, with the framework's minimum coverage). Given the ``transcript``
+    whose turns these are all of, the report's scores: one still in progress counts the
+    questions its ``dialogue`` has not reached yet as its report does (`to_come_of`)."""
     path = final_path(turns)
-    to_come = still_to_come(framework, path, dialogue) if unfinished else ()
+    to_come = to_come_of(transcript, framework, path, dialogue) if transcript else frozenset()
     facts = AnswerFacts.on_path(framework, path, to_come)
     rows = []
     for area in framework.areas:

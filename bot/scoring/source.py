@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -31,16 +32,19 @@ def dialogue_for(
     transcript: Transcript, path: Path, catalogue: Catalogue, framework: LoadedFramework
 ) -> tuple[Dialogue | None, list[str]]:
     """The dialogue an unfinished transcript was taken with, which tells the questions
-    still to come (`bot.facts.still_to_come`): the copy kept beside it, else the installed
-    one of its id. None, with a warning saying so, when neither can be read; None without
+    still to come (`bot.facts.still_to_come`): the copy kept beside it (the very version
+    it was taken with), else the installed one of its id. None, with a warning saying so, when neither can be read; None without
     one for a transcript not in progress, which needs none."""
     if transcript.status != "in_progress":
         return None, []
     reference = transcript.dialogue
-    try:
+    # The exact version kept beside it first; a kept copy that cannot be read (damaged by
+    # hand) leaves the installed one to try.
+    with contextlib.suppress(LoadError):
         kept = store.find_snapshot(path.parent, reference.hash)
         if kept is not None:
             return load_dialogue(kept, framework).dialogue, []
+    try:
         return catalogue.dialogue_for_transcript(reference.id, framework).dialogue, []
     except LoadError:
         return None, [

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
 from bot.conversation import Conversation, SaveError
@@ -17,6 +19,9 @@ from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import key_words
 from bot.turn_words import follow_up_recap
+
+if TYPE_CHECKING:  # named in annotations only: the widgets load when the screen makes them
+    from textual.widgets import Input, TextArea
 
 SKIP_KEYS = "ctrl+o"
 """The app's key for skipping, bound to `skip` by both conversation screens."""
@@ -60,6 +65,8 @@ class ConversationScreen(Screen[None]):
         self.framework = conversation.session.framework
         self._shown: tuple[str, str, int | None] | None = None
         self._warned_draft = ""
+        self._draft_warning: Notification | None = None
+        """The "Not sent yet" message on screen, withdrawn once it no longer holds."""
 
     def _moved_on(self) -> bool:
         """Whether the prompt waiting now differs from the one shown last. A draft belongs
@@ -81,21 +88,50 @@ class ConversationScreen(Screen[None]):
         without them."""
         draft = self.draft().strip()
         if draft and draft != self._warned_draft and not self.conversation.session.over:
+            self.withdraw_draft_warning()
             self._warned_draft = draft
-            self.notify(
+            # Kept, so that it can be taken down as soon as the words are sent or cleared.
+            self._draft_warning = Notification(
                 f'Not sent yet: "{printable(clip(draft, 40))}". Enter sends it; '
                 "Esc again leaves without it.",
                 severity="warning",
+                timeout=self.app.NOTIFICATION_TIMEOUT,
                 markup=False,
             )
+            self.app.post_message(Notify(self._draft_warning))
             return
         self.dismiss(None)
+
+    def withdraw_draft_warning(self) -> None:
+        """Take down the "Not sent yet" message: it speaks of words in this screen's box,
+        so it goes once they are sent or cleared, and never outlives the screen."""
+        warning, self._draft_warning = self._draft_warning, None
+        self._warned_draft = ""
+        # Textual has no public way to take down one message and not the others.
+        if warning is not None and warning in self.app._notifications:
+            self.app._unnotify(warning)
+
+    def _draft_changed(self) -> None:
+        """Words typed, sent or cleared: a warning about other words no longer holds."""
+        if self._draft_warning is not None and self.draft().strip() != self._warned_draft:
+            self.withdraw_draft_warning()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._draft_changed()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._draft_changed()
+
+    def on_screen_suspend(self) -> None:
+        # Another screen on top (help, a dialog): the message is not about it.
+        self.withdraw_draft_warning()
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         """Leave this screen, letting go of the transcript first: the screen shown again
         (the round's) reads at once whether it is open, and must not find it held by the
         very officer who has just left it."""
         if self.is_current:  # dismissing a screen not on top changes nothing: keep it
+            self.withdraw_draft_warning()
             self.let_go()
         return super().dismiss(result)
 

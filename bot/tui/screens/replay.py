@@ -144,9 +144,11 @@ class ReplayScreen(Screen[None]):
         # As the report of the transcript had it ended at this turn: after the last turn,
         # the report's own scores.
         at_end = self.position >= len(self.turns)
-        unfinished = at_end and self.transcript.status == "in_progress"
         rows = scores_so_far(
-            self.loaded.framework, self.turns[: self.position], unfinished, self.dialogue
+            self.loaded.framework,
+            self.turns[: self.position],
+            self.transcript if at_end else None,
+            self.dialogue,
         )
         self.query_one(ScoreBars).show(rows, width=8, stacked=True)
 
