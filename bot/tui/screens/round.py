@@ -79,6 +79,7 @@ class RoundScreen(Screen[None]):
     """
 
     HELP_KEYS = [
+        ("Home, End", "the first or the last invitee in the list"),
         ("Enter", "on an invitee: start or resume their assessment or interview"),
         ("o a", "call back at a time: Enter takes the suggested time"),
     ]
