@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from bot.coverage import overall_coverage
 from bot.engine.answers import own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
+from bot.engine.review import reviewed_framework
 from bot.facts import AnswerFacts, still_to_come
 from bot.loading import LoadedFramework
 from bot.model import Band, Dialogue, Framework, Group, Transcript
@@ -73,7 +75,13 @@ def compile_transcript(
     """Scores, RAG, stage and suggested actions for one transcript; ``dialogue``, the one
     it was taken with, tells an unfinished transcript's questions still to come (without
     it, every question of the framework not on its path: see `still_to_come`)."""
-    framework = loaded.framework
+    # As the transcript was asked: a round's plan review questions ("Agreed action 1.3")
+    # are listed as facts in every report, whoever compiles it (the command line reads
+    # the framework the transcript names; a conversation has them already). Weight 0:
+    # they never count in a score, and `fired_actions` leaves them out.
+    framework = reviewed_framework(loaded.framework, transcript.review)
+    if framework is not loaded.framework:
+        loaded = replace(loaded, framework=framework)
     path = final_path(transcript.turns)
     to_come = to_come_of(transcript, framework, path, dialogue)
     facts = AnswerFacts.on_path(framework, path, to_come)

@@ -83,6 +83,7 @@ class HomeScreen(Screen[None]):
 
     HELP_KEYS = [
         ("Up, Down", "choose a transcript"),
+        ("Home, End", "the first or the last in the list"),
         ("Enter", "resume it if unfinished, replay it if finished"),
     ]
     """Keys the help names that are the list's rather than the screen's."""

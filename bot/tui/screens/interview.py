@@ -153,7 +153,10 @@ class InterviewScreen(ConversationScreen):
             reply.add_class("-hidden")
             self.remove_class("-probe")
             self.query_one(OptionsBar).show(())
-            self.timer.paused = True
+            self.timer.finish()
+            # Notes are for a call in progress (the key is offered only then): the line
+            # saying how to type one goes with it.
+            self.query_one("#notes", Input).add_class("-hidden")
             self.query_one(ChatLog).focus()
             self.query_one(KeyHints).refresh_hints()
             return
