@@ -361,15 +361,10 @@ class RoundScreen(Screen[None]):
         chosen = self.selected()
         if chosen is None or self.shot is None:
             return
-        if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
-            return
-        refusal = start_refusal(chosen)
-        if refusal:
-            host(self).show_error("Being called", f"{refusal}.")
-            return
         if chosen.state == "complete" and chosen.transcript is not None:
-            # Someone who has finished is not started again by a slip of a key: their
-            # answers are shown instead; a second conversation is a deliberate command.
+            # First, as on the command line (whoever may hold them now): someone who has
+            # finished is not started again by a slip of a key; their answers are shown
+            # instead, and a second conversation is a deliberate command.
             command = "assess" if chosen.invitee.mode == "self" else "interview"
             self.notify(
                 Content(
@@ -380,6 +375,12 @@ class RoundScreen(Screen[None]):
                 title="Finished",
             )
             host(self).open_replay(chosen.transcript)
+            return
+        if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
+            return
+        refusal = start_refusal(chosen)
+        if refusal:
+            host(self).show_error("Being called", f"{refusal}.")
             return
         try:
             talk = open_conversation(self.catalogue, self.shot.loaded, chosen, self.caller, utc_now)
