@@ -377,8 +377,8 @@ def test_the_facts_table_of_the_csv_guards_its_cells(tmp_path: Path) -> None:
     assert session.answer("2", NOW).accepted
     assessment = compile_transcript(transcript(loaded, list(session.turns)), loaded.framework)
     rows = render_assessment(assessment, "csv").splitlines()
-    assert rows[rows.index("number,fact,area,answer,value") + 1] == (
-        "1,Which partner chairs the board?,The board,'=HYPERLINK(1),police"
+    assert rows[rows.index("number,fact,area,answer,value,said,notes") + 1] == (
+        "1,Which partner chairs the board?,The board,'=HYPERLINK(1),police,,"
     )
     html = render_assessment(assessment, "html")
     assert "Fact (not scored): =HYPERLINK(1)" in html

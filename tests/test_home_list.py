@@ -194,3 +194,21 @@ async def test_back_from_a_conversation_started_elsewhere_the_cursor_is_on_it(
         await pilot.pause()
         assert app.screen is home
         assert home.selected() == bob.path
+
+
+async def test_home_and_end_move_the_cursor_to_the_first_and_last_rows(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count > 3
+        await pilot.press("down")
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0

@@ -25,7 +25,7 @@ from typing import Any
 
 from bot.default_dialogue import DONT_KNOW
 from bot.loading import LoadedDialogue, bind_dialogue
-from bot.model import Dialogue, Framework, Node, Probe
+from bot.model import Dialogue, Framework, Node, Probe, Question
 from bot.model.transcript import ReviewItem
 
 REVIEW_SCALE = "plan-progress"
@@ -108,8 +108,25 @@ def with_review(loaded: LoadedDialogue, items: Sequence[ReviewItem]) -> LoadedDi
 
 def reviewed_framework(framework: Framework, items: Sequence[ReviewItem]) -> Framework:
     """The framework with the review questions at the start of their areas (weight 0):
-    what a transcript with these review items was asked; unchanged when there are none."""
-    return _augmented(framework, _by_area(framework, items)) if items else framework
+    what a transcript with these review items was asked; unchanged when there are none,
+    or when the framework has them already (a conversation's own, `with_review`), so the
+    one report of a transcript reads the same questions whoever compiles it."""
+    if not items or is_reviewed(framework):
+        return framework
+    return _augmented(framework, _by_area(framework, items))
+
+
+def is_reviewed(framework: Framework) -> bool:
+    """Whether the framework already has plan review questions (added by
+    `reviewed_framework` or `with_review`)."""
+    return any(is_review_question(q) for q in framework.questions())
+
+
+def is_review_question(question: Question) -> bool:
+    """Whether a question is a plan review question (asked about an action agreed the
+    round before): its answer is an action's status, never part of a score or a
+    suggested action."""
+    return question.scale == REVIEW_SCALE and question.id.startswith(QUESTION_PREFIX)
 
 
 def _by_area(

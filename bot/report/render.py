@@ -151,9 +151,11 @@ STATEMENT_CSV_COLUMNS = (
 FACT_TALLY_CSV_COLUMNS = ("number", "fact", "area", "n", "answer", "respondents", "share")
 """An aggregate's CSV follows its statement table with a blank row and this tally of facts
 (a row per answer given), when any fact was answered."""
-FACT_CSV_COLUMNS = ("number", "fact", "area", "answer", "value")
+FACT_CSV_COLUMNS = ("number", "fact", "area", "answer", "value", "said", "notes")
 """An assessment's CSV follows its action list with a blank row and this table of the facts
-answered (questions never scored: gates, dates, unscored choices), when there are any."""
+answered (questions never scored: gates, dates, unscored choices, a round's plan review
+answers), when there are any; each with the respondent's words about it (the comment after
+the answer, then follow-up replies) and any notes typed at it."""
 
 
 def actions_csv(data: dict[str, Any]) -> str:
@@ -250,6 +252,8 @@ def answered_facts(data: dict[str, Any]) -> list[dict[str, Any]]:
             "area": area["title"],
             "answer": q["answer"],
             "value": q["value"],
+            "said": " | ".join(q["words"]),
+            "notes": " | ".join(q["notes"]),
         }
         for area in data["areas"]
         for q in area["questions"]

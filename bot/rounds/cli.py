@@ -871,19 +871,18 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
     if telephone != (found.invitee.mode == "telephone"):
+        # The wrong command for how they take part: a command-line mistake, with the right one.
         other = "interview" if found.invitee.mode == "telephone" else "assess"
-        from bot.problems import LoadError, Problem
-
-        raise LoadError(
-            [
-                Problem(
-                    "round",
-                    "",
-                    f"{found.invitee.id} takes part by {found.invitee.mode}; "
-                    f"use: partnership-bot round {other} {found.invitee.id}",
-                )
-            ]
+        ways = ("by self-assessment", "by telephone interview")
+        how, wrong = ways[::-1] if found.invitee.mode == "telephone" else ways
+        where = f" -r {args.round}" if args.round else ""
+        print(
+            f"error: {found.invitee.id} ({_show(found.invitee.name, 40)}) takes part {how}, "
+            f"not {wrong}; use: partnership-bot round {other} {found.invitee.id}"
+            f"{_show(where, 200)}",
+            file=sys.stderr,
         )
+        return exit_codes.USAGE
     if found.state == "complete" and not args.again:
         from bot.problems import display_name
 

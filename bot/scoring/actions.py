@@ -11,6 +11,7 @@ from statistics import fmean
 
 from bot.conditions import Condition
 from bot.engine.path import FinalPath
+from bot.engine.review import is_review_question
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
 from bot.model import Action, Area, Framework, Turn
@@ -119,7 +120,8 @@ def _fired(
     scores: list[float] = []
     quotes: list[str] = []
     for question in framework.questions():
-        if question.id not in named | via_areas:
+        if question.id not in named | via_areas or is_review_question(question):
+            # A plan review answer is an agreed action's status, never a reason for one.
             continue
         answer = facts.answers.get(question.id)
         if answer is None:

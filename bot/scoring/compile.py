@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from bot.coverage import overall_coverage
 from bot.engine.answers import own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
+from bot.engine.review import reviewed_framework
 from bot.facts import AnswerFacts, still_to_come
 from bot.loading import LoadedFramework
 from bot.model import Band, Dialogue, Framework, Group, Transcript
@@ -18,7 +20,6 @@ from bot.scoring.actions import FiredAction, fired_actions
 from bot.scoring.results import (
     AreaResult,
     Assessment,
-    ProbeExchange,
     QuestionResult,
     Register,
     RegisterItem,
@@ -74,7 +75,13 @@ def compile_transcript(
     """Scores, RAG, stage and suggested actions for one transcript; ``dialogue``, the one
     it was taken with, tells an unfinished transcript's questions still to come (without
     it, every question of the framework not on its path: see `still_to_come`)."""
-    framework = loaded.framework
+    # As the transcript was asked: a round's plan review questions ("Agreed action 1.3")
+    # are listed as facts in every report, whoever compiles it (the command line reads
+    # the framework the transcript names; a conversation has them already). Weight 0:
+    # they never count in a score, and `fired_actions` leaves them out.
+    framework = reviewed_framework(loaded.framework, transcript.review)
+    if framework is not loaded.framework:
+        loaded = replace(loaded, framework=framework)
     path = final_path(transcript.turns)
     to_come = to_come_of(transcript, framework, path, dialogue)
     facts = AnswerFacts.on_path(framework, path, to_come)
@@ -177,7 +184,7 @@ def _question_result(
     answer = step.answer
     own = own_words(question, answer) if answer is not None else ""
     # Only follow-ups that got a reply are reported: a skipped one says nothing.
-    probes = tuple(ProbeExchange(f.trigger, f.text, f.reply) for f in step.follow_ups if f.reply)
+    probes = tuple(f for f in step.follow_ups if f.reply)
     words = tuple(w for w in (own, *(p.reply for p in probes)) if w)
     return QuestionResult(
         question=question,

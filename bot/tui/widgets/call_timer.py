@@ -10,11 +10,13 @@ from textual.widgets import Static
 
 
 class CallTimer(Static):
-    """mm:ss since the call started, not counting pauses."""
+    """mm:ss since the call started, not counting pauses; once the call is over, its
+    length, said to be complete (a finished call is not waiting to be resumed)."""
 
     DEFAULT_CSS = """
     CallTimer { width: auto; padding: 0 1; text-style: bold; }
     CallTimer.-paused { color: $warning; }
+    CallTimer.-finished { color: $text-success; }
     """
 
     elapsed: reactive[float] = reactive(0.0)
@@ -29,6 +31,7 @@ class CallTimer(Static):
         self._clock = clock
         self._since = clock()
         self._banked = 0.0
+        self._finished = False
 
     def bank(self, seconds: float) -> None:
         """Go on from `seconds` already on the call (a resumed call), counting from now."""
@@ -36,6 +39,13 @@ class CallTimer(Static):
         self._since = self._clock()
         self.elapsed = seconds
         self.watch_elapsed(seconds)
+
+    def finish(self) -> None:
+        """The call is over: the clock stops for good and says so ("Complete 12:04")."""
+        self._finished = True
+        self.set_class(True, "-finished")
+        self.paused = True
+        self.watch_elapsed(self._banked)
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
@@ -46,12 +56,13 @@ class CallTimer(Static):
 
     def watch_elapsed(self, elapsed: float) -> None:
         minutes, seconds = divmod(int(elapsed), 60)
-        self.update(f"{'Paused ' if self.paused else ''}{minutes:02d}:{seconds:02d}")
+        state = "Complete " if self._finished else ("Paused " if self.paused else "")
+        self.update(f"{state}{minutes:02d}:{seconds:02d}")
 
     def watch_paused(self, paused: bool) -> None:
         if paused:
             self._banked += self._clock() - self._since
         else:
             self._since = self._clock()
-        self.set_class(paused, "-paused")
+        self.set_class(paused and not self._finished, "-paused")
         self.watch_elapsed(self._banked if paused else self.elapsed)

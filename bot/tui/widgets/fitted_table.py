@@ -42,6 +42,21 @@ class FittedTable(DataTable[Any]):
         fill_fitted(self, self.labels, rows, self.shrinkable, self.least)
         self._fitted_to = self.size.width
 
+    def action_scroll_home(self) -> None:
+        """Home: to the first row. Its columns fit its width, so there is nothing to
+        scroll sideways, which is all a row cursor's Home would otherwise do."""
+        if self.cursor_type == "row":
+            self.action_scroll_top()
+        else:
+            super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        """End: to the last row (as Home goes to the first)."""
+        if self.cursor_type == "row":
+            self.action_scroll_bottom()
+        else:
+            super().action_scroll_end()
+
     def on_resize(self, _: events.Resize) -> None:
         # Its own resize: the new width is known, whatever made it change. Not filled yet,
         # it has no columns to fit.
