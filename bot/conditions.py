@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import itertools
 import operator
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -160,6 +161,21 @@ def _too_deep() -> str:
     )
 
 
+LISTED = 12
+"""At most this many names are listed where an unknown one has no likely spelling."""
+
+
+def _listing(known: set[str]) -> str:
+    """The names a condition may use, in their natural order (h1_2 before h1_10)."""
+    if not known:
+        return "; the framework has none"
+    ordered = sorted(
+        known, key=lambda n: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", n)]
+    )
+    more = f" ... ({len(ordered)} in all)" if len(ordered) > LISTED else ""
+    return "; they are: " + ", ".join(ordered[:LISTED]) + more
+
+
 class _Checker:
     """Walks a parsed tree and refuses anything outside the allowlist."""
 
@@ -274,10 +290,11 @@ class _Checker:
         return f'{name} == "{value}"'
 
     def _hint(self, name: str, known: set[str]) -> str:
-        """Why an unknown name is not one: a repeated group's, or a likely misspelling."""
+        """Why an unknown name is not one: a repeated group's, a likely misspelling, or
+        else the names there are (as an unknown scale is told the scales)."""
         group = self.grouped.get(name)
         if group is None:
-            return suggest(name, known)
+            return suggest(name, known) or _listing(known)
         what = (
             "a repeated group" if group == name else f'a question of the repeated group "{group}"'
         )

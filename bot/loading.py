@@ -174,6 +174,46 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     return data
 
 
+TOML_HINTS: tuple[tuple[str, str], ...] = (
+    ("Illegal character '\\n'", "; is a closing quote missing?"),
+    ("Unterminated string", "; is a closing quote missing?"),
+    ("Expected \"'''\"", "; is a closing ''' missing?"),
+    ('Expected \'"""\'', '; is a closing """ missing?'),
+    ("Cannot overwrite a value", "; is a key or table given twice?"),
+    ("Cannot declare", "; is a key or table given twice?"),
+    (
+        "Invalid value",
+        '; a value was expected after =: text in quotes ("..."), a number, true or '
+        "false, a date, a list [...] or a table {...}",
+    ),
+    (
+        "Unclosed inline table",
+        "; is a closing } missing, or a comma between its entries? A table in braces "
+        "{ ... } ends on the line it starts",
+    ),
+    ("Unclosed array", "; is a closing ] missing, or a comma between its items?"),
+    (
+        "Expected '=' after a key",
+        '; a key is followed by = and its value (key = "value"); a key with spaces goes in quotes',
+    ),
+    (
+        "Expected newline or end of document after a statement",
+        "; one key = value to a line: is something left after the value, such as words "
+        "without quotes or a comment without #?",
+    ),
+    (
+        "Expected ']' at the end of a table declaration",
+        "; a table's heading ends with ] ([name], or [[name]] for one of a list)",
+    ),
+    (
+        "Invalid statement",
+        "; each line is key = value, a [table] or [[table]] heading, or a # comment",
+    ),
+)
+"""What a TOML reader's message means, said as what was expected: the hint added to the
+first message that contains its words."""
+
+
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return toml_reader.loads(text)
@@ -181,14 +221,15 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         message = str(error)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line = int(match.group(1)) if match else None
-        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", message).rstrip(".")
+        detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        detail = detail.rstrip(".")
         if match:
             detail += f" (column {match.group(2)})"
-        if "Illegal character '\\n'" in message or "Unterminated string" in message:
-            detail += "; is a closing quote missing?"
-        elif "Cannot overwrite a value" in message or "Cannot declare" in message:
-            detail += "; is a key or table given twice?"
-        raise LoadError([Problem(name, "", f"is not valid TOML: {detail}", line)]) from None
+        elif "(at end of document)" in message:
+            line = text.count("\n") + (0 if text.endswith("\n") else 1) or None
+            detail += " (at the end of the file)"
+        hint = next((h for said, h in TOML_HINTS if said in message), "")
+        raise LoadError([Problem(name, "", f"is not valid TOML: {detail}{hint}", line)]) from None
     except RecursionError:
         raise LoadError([Problem(name, "", "is not valid TOML: nested too deeply")]) from None
     except ValueError:  # a whole number of thousands of digits, too long to convert

@@ -21,7 +21,8 @@ def test_three_problems_in_one_condition_are_all_reported() -> None:
     assert error.value.problems == (
         'compares b1 with "mayor", which is not one of its values (council, police)',
         'compares b1 with "fire", which is not one of its values (council, police)',
-        'names "zz", which is not a question id',
+        # No likely spelling: the ids there are, as an unknown scale is told the scales.
+        'names "zz", which is not a question id; they are: b1, b2',
     )
 
 
@@ -47,5 +48,5 @@ def test_validate_lists_each_problem_of_a_condition(tmp_path: Path) -> None:
         "(council, health, police, voluntary)",
         where + 'compares b2 with "chief", which is not one of its values '
         "(council, fire, health, police, voluntary)",
-        where + 'names "zz", which is not a question id',
+        where + 'names "zz", which is not a question id; they are: b1, b2, b3, b4, b5, r1, r2, r3',
     ]

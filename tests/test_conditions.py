@@ -62,6 +62,25 @@ def test_evaluation(source: str, values: dict, scores: dict | None, expected: bo
     assert holds(source, values, scores) is expected
 
 
+def test_an_unknown_name_with_no_likely_spelling_is_told_the_names_there_are() -> None:
+    # Before, only a close misspelling got a hint; "v5" among v1-v3, v10 got none.
+    questions = {"v1", "v2", "v3", "v10"}
+    with pytest.raises(ConditionError) as error:
+        conditions.parse('v5 in ("yes",)', questions, areas={"a1"})
+    assert str(error.value).endswith(
+        'names "v5", which is not a question id; they are: v1, v2, v3, v10'
+    )
+    with pytest.raises(ConditionError) as error:
+        conditions.parse('score("v9") > 1', questions, areas={"a1"})
+    assert str(error.value).endswith("names no question or area; they are: a1, v1, v2, v3, v10")
+    many = {f"q{n}" for n in range(1, 31)}
+    with pytest.raises(ConditionError) as error:
+        conditions.parse("zz > 1", many)
+    assert str(error.value).endswith(
+        "they are: q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12 ... (30 in all)"
+    )
+
+
 @pytest.mark.parametrize(
     ("source", "message"),
     [

@@ -55,6 +55,34 @@ def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("title = ", "a value was expected after =: text in quotes"),
+        ("title = Area one", "a value was expected after =: text in quotes"),
+        ('title = "Area" one', "one key = value to a line: is something left after the value"),
+        ('area title = "Area one"', "a key is followed by = and its value"),
+        ('= "Area one"', "each line is key = value, a [table] or [[table]] heading"),
+        ('title = { text = "Area one"', "is a closing } missing, or a comma between its entries?"),
+    ],
+)
+def test_a_toml_mistake_says_what_was_expected(tmp_path: Path, written: str, hint: str) -> None:
+    # Before, these said only what the reader met ("Invalid value (column 9)").
+    (problem,) = framework_errors(FRAMEWORK.replace('title = "Area one"', written), tmp_path)
+    assert problem.startswith("broken.toml:37: is not valid TOML: ")
+    assert hint in problem
+
+
+def test_a_mistake_at_the_end_of_the_file_names_its_last_line(tmp_path: Path) -> None:
+    text = FRAMEWORK.rstrip("\n") + "\nextra = [1, 2\n"
+    (problem,) = framework_errors(text, tmp_path)
+    last = text.count("\n")
+    assert problem == (
+        f"broken.toml:{last}: is not valid TOML: Unclosed array (at the end of the file); "
+        "is a closing ] missing, or a comma between its items?"
+    )
+
+
 def test_bad_conditions(tmp_path: Path) -> None:
     text = FRAMEWORK.replace(
         """when = 'score("one") < 50'""", """when = 'score("onw") < 50'"""
