@@ -652,7 +652,7 @@ def _plan_checked(
     from bot.problems import LoadError, Problem, display_name
     from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
     from bot.rounds.plan_compile import compile_plan
-    from bot.rounds.plan_export import render_plan
+    from bot.rounds.plan_export import named_people, render_plan
     from bot.scoring.aggregate import default_cache_folder
 
     folder = shot.loaded.folder
@@ -739,7 +739,8 @@ def _plan_checked(
         print(f"{name}: saved ({len(plan.agreed_actions())} agreed)", file=sys.stderr)
     plan = read_plan(folder)
     assert plan is not None
-    if not emit(render_plan(plan, args.format), args.output):
+    people = named_people(shot.loaded.round.invitees)
+    if not emit(render_plan(plan, args.format, people), args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.OK
 
