@@ -21,6 +21,7 @@ from bot.rounds.state import Linked, next_calls, start_refusal, states
 from bot.tui.screens.dialogs import MessageScreen, TextPromptScreen
 from bot.tui.screens.home import HomeScreen
 from bot.tui.screens.interview import InterviewScreen
+from bot.tui.screens.replay import ReplayScreen
 from bot.tui.screens.round import RoundScreen
 from tests.conftest import ROOT
 from tests.tui_helpers import make_app
@@ -294,3 +295,28 @@ async def test_the_round_screen_refuses_as_the_command_does(
         await pilot.pause()
         assert isinstance(app.screen, MessageScreen)
         assert app.screen.message == f"{expected}."
+
+
+async def test_the_round_screen_says_a_finished_invitee_has_finished_before_any_claim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+) -> None:
+    transcripts = tmp_path / "transcripts"
+    folder = transcripts / "rounds" / "hertfordshire-2009"
+    shutil.copytree(SAMPLE, folder)
+    monkeypatch.setenv(caller.VARIABLE, "Alex")
+    monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
+    # h21 has finished their interview; Pat is ringing them now (to thank them, say).
+    calls.append(folder, [CallEntry(**{**claim("Pat").model_dump(), "invitee": "h21"})])
+    before = log_of(folder)
+    app = make_app(catalogue, transcripts)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_round(app, pilot)
+        screen.select("h21")
+        chosen = screen.selected()
+        assert chosen is not None and chosen.state == "complete"
+        assert "is being called by Pat" in start_refusal(chosen)
+        await pilot.press("s")
+        await _until(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        assert not any(isinstance(s, MessageScreen) for s in app.screen_stack)
+    # As the command says (exit status 0, nothing started): nothing is logged.
+    assert log_of(folder) == before

@@ -4,6 +4,7 @@ calls, start or resume an invitee's conversation, and compile its report."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -95,7 +96,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--previous",
         default="",
         metavar="ROUND",
-        help="the previous round's folder: its agreed actions are asked about",
+        help="the previous round (a name under <transcripts>/rounds, or a folder): its "
+        "agreed actions are asked about",
     )
 
     imp = subs.add_parser("import", help="add invitees from a CSV file (all rows or none)")
@@ -349,6 +351,28 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
         if ref:
             catalogue.dialogue(ref, framework)
     folder = round_folder.resolve(args.name, transcripts)
+    previous = ""
+    if args.previous:
+        earlier = round_folder.resolve(args.previous, transcripts)
+        # From the new round's folder, as round.toml's `previous` is read too (that folder
+        # is not made yet, so "../x" is worked out by name).
+        beside_new = Path(os.path.normpath(folder / args.previous))
+        if (
+            not round_folder.round_path(earlier).exists()
+            and round_folder.round_path(beside_new).exists()
+        ):
+            earlier = beside_new
+        why = round_folder.not_a_round(args.previous, earlier, transcripts)
+        if not why and earlier.resolve() == folder.resolve():
+            why = f"{display_name(earlier)} is the round being made"
+        if why:
+            print(f"error: --previous: {why}", file=sys.stderr)
+            return exit_codes.USAGE
+        # Written as round.toml's `previous` is read (plan_review.previous_folder): a round
+        # beside the new one by its name, any other by its full path, so that it names
+        # the same folder wherever the command is later run from.
+        beside = earlier.resolve().parent == folder.resolve().parent
+        previous = earlier.name if beside else str(earlier.resolve())
     made = round_folder.create(
         folder,
         Round(
@@ -359,7 +383,7 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
             self_dialogue=args.self_dialogue,
             telephone_dialogue=args.telephone_dialogue,
             max_attempts=args.max_attempts,
-            previous=args.previous,
+            previous=previous,
         ),
     )
     print(
@@ -848,19 +872,18 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
     if telephone != (found.invitee.mode == "telephone"):
+        # The wrong command for how they take part: a command-line mistake, with the right one.
         other = "interview" if found.invitee.mode == "telephone" else "assess"
-        from bot.problems import LoadError, Problem
-
-        raise LoadError(
-            [
-                Problem(
-                    "round",
-                    "",
-                    f"{found.invitee.id} takes part by {found.invitee.mode}; "
-                    f"use: partnership-bot round {other} {found.invitee.id}",
-                )
-            ]
+        ways = ("by self-assessment", "by telephone interview")
+        how, wrong = ways[::-1] if found.invitee.mode == "telephone" else ways
+        where = f" -r {args.round}" if args.round else ""
+        print(
+            f"error: {found.invitee.id} ({_show(found.invitee.name, 40)}) takes part {how}, "
+            f"not {wrong}; use: partnership-bot round {other} {found.invitee.id}"
+            f"{_show(where, 200)}",
+            file=sys.stderr,
         )
+        return exit_codes.USAGE
     if found.state == "complete" and not args.again:
         from bot.problems import display_name
 

@@ -11,23 +11,19 @@ from pathlib import Path
 from bot import conversation, store
 from bot.catalogue import Catalogue
 from bot.model import Person, Respondent, Transcript
-from bot.problems import LoadError, Problem, display_name
+from bot.problems import LoadError, display_name
 from bot.rounds import calls
 from bot.rounds.calls import LEASE, CallEntry
 from bot.rounds.folder import LoadedRound, load_round, round_path
 from bot.rounds.model import Invitee
 from bot.rounds.plan_review import review_items
 from bot.rounds.state import InviteeState, Linked, Progress, progress, states
+from bot.text import printable
 
 
 class UnknownInvitee(Exception):
     """An invitee id that names no one in the round. The id is typed on the command line,
     so this is a usage error (exit status 2), not a file that could not be loaded."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
-        """Which round, and the ids that are near (did you mean)."""
 
 
 @dataclass(frozen=True)
@@ -71,12 +67,11 @@ class Snapshot:
         from bot.problems import suggest
 
         ids = [s.invitee.id for s in self.invitees]
+        # What is wrong first, then the nearest id, then where the invitees are listed.
         raise UnknownInvitee(
-            Problem(
-                display_name(self.loaded.path),
-                "invitees",
-                f'no invitee "{invitee_id}"{suggest(invitee_id, ids)}',
-            )
+            f'No invitee "{printable(invitee_id)}" in this round{suggest(invitee_id, ids)} '
+            f"(the round's invitees are in {display_name(self.loaded.path)}; "
+            "partnership-bot round status lists them)"
         )
 
 

@@ -6,22 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.engine.path import FollowUp
 from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
 
 WHOLE_TITLE = "The partnership as a whole"
 """The heading of the framework's own actions (of no one area) in reports."""
-
-
-@dataclass(frozen=True)
-class ProbeExchange:
-    """A follow-up and the reply to it."""
-
-    trigger: str
-    """What fired it."""
-    text: str
-    """The follow-up as asked."""
-    reply: str
-    """What the respondent said ("" when skipped)."""
 
 
 @dataclass(frozen=True)
@@ -40,8 +29,8 @@ class QuestionResult:
     """Whether the respondent's words named evidence."""
     words: tuple[str, ...]
     """The respondent's own words: text answer or comment, then probe replies."""
-    probes: tuple[ProbeExchange, ...]
-    """Follow-ups about its answer that got a reply."""
+    probes: tuple[FollowUp, ...]
+    """Follow-ups about its answer that got a reply (as the final path keeps them)."""
     notes: tuple[str, ...] = ()
     """Notes made at this question."""
 

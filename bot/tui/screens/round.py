@@ -82,6 +82,7 @@ class RoundScreen(Screen[None]):
         ("Home, End", "the first or the last invitee in the list"),
         ("Enter", "on an invitee: start or resume their assessment or interview"),
         ("o a", "call back at a time: Enter takes the suggested time"),
+        ("o r", "refused: asks first (y records it, n goes back to the outcomes)"),
     ]
     """Keys the help names that are the list's or the outcome dialog's, not bindings."""
     BINDINGS = [
@@ -104,7 +105,10 @@ class RoundScreen(Screen[None]):
             tooltip="start or resume the chosen invitee's assessment or interview",
         ),
         Binding(
-            "f", "filter", "Filter", tooltip="filter by state (again for the next; back to all)"
+            "f",
+            "filter",
+            "Filter",
+            tooltip="filter by state (again for the next state anyone is in; back to all)",
         ),
         # The list reads the round again by itself every 10 seconds, so g is left out of
         # the key bar, which then fits 80 columns; F1 names it.
@@ -220,10 +224,14 @@ class RoundScreen(Screen[None]):
         if chosen is not None:
             self.select(chosen.invitee.id)
         shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
+        shown = f"{shown[:1].upper()}{shown[1:]} ({len(self.rows)})"
+        if wanted is not None and not self.rows:
+            # Emptied since it was chosen (their calls moved them on): said plainly.
+            shown = f"No one is {STATE_LABELS[wanted]} now; f shows the next state"
         self.query_one("#round-hint", Static).update(
             Content(
                 # p and v are not in the key bar (80 columns are full): named here.
-                f"{shown[:1].upper()}{shown[1:]} ({len(self.rows)}). x next call; o outcome; "
+                f"{shown}. x next call; o outcome; "
                 "p action plan." + (" v compares rounds." if self._comparable() else "")
             )
         )
@@ -353,15 +361,10 @@ class RoundScreen(Screen[None]):
         chosen = self.selected()
         if chosen is None or self.shot is None:
             return
-        if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
-            return
-        refusal = start_refusal(chosen)
-        if refusal:
-            host(self).show_error("Being called", f"{refusal}.")
-            return
         if chosen.state == "complete" and chosen.transcript is not None:
-            # Someone who has finished is not started again by a slip of a key: their
-            # answers are shown instead; a second conversation is a deliberate command.
+            # First, as on the command line (whoever may hold them now): someone who has
+            # finished is not started again by a slip of a key; their answers are shown
+            # instead, and a second conversation is a deliberate command.
             command = "assess" if chosen.invitee.mode == "self" else "interview"
             self.notify(
                 Content(
@@ -372,6 +375,12 @@ class RoundScreen(Screen[None]):
                 title="Finished",
             )
             host(self).open_replay(chosen.transcript)
+            return
+        if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
+            return
+        refusal = start_refusal(chosen)
+        if refusal:
+            host(self).show_error("Being called", f"{refusal}.")
             return
         try:
             talk = open_conversation(self.catalogue, self.shot.loaded, chosen, self.caller, utc_now)
@@ -390,8 +399,14 @@ class RoundScreen(Screen[None]):
         self.app.push_screen(host(self).conversation_screen(talk))
 
     def action_filter(self) -> None:
-        """Show the next state only (and then all again)."""
-        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        """Show the next state that someone is in only (and then all again): a state no
+        one is in would only show an empty list."""
+        held = {s.state for s in self.shot.invitees} if self.shot is not None else set(STATES)
+        for step in range(1, len(FILTERS) + 1):
+            index = (self.filter_index + step) % len(FILTERS)
+            if FILTERS[index] is None or FILTERS[index] in held:
+                self.filter_index = index
+                break
         if self.shot is not None:
             self._show(self.shot)
 
