@@ -8,6 +8,7 @@ from pathlib import Path
 from bot import conversation
 from bot.catalogue import Catalogue
 from bot.model import Respondent, Transcript
+from bot.model.transcript import ReviewItem
 from tests.conftest import Clock
 
 
@@ -40,3 +41,30 @@ def make(
         assert outcome.accepted, outcome.error
     talk.close()
     return talk.path, talk.transcript
+
+
+def new_conversation(
+    catalogue: Catalogue,
+    folder: Path,
+    framework: str,
+    dialogue: str,
+    name: str,
+    review: tuple[ReviewItem, ...] = (),
+) -> conversation.Conversation:
+    """A new conversation on the tests' clock, not yet begun; ``review``: the actions the
+    round before agreed, asked about at the start of their areas."""
+    return conversation.start(
+        catalogue, framework, dialogue, Respondent(name=name), folder, clock=Clock(), review=review
+    )
+
+
+def review_answered(catalogue: Catalogue, folder: Path, item: ReviewItem) -> Path:
+    """A Hertfordshire interview whose one review question (asked first) is answered Done,
+    naming the minutes; closed there. Its transcript's path."""
+    talk = new_conversation(
+        catalogue, folder, "hertfordshire-review", "hertfordshire-interview", "Bo", (item,)
+    )
+    talk.begin()
+    talk.answer("1 - agreed by the Board on 10 March 2010")
+    talk.close()
+    return talk.path

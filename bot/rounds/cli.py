@@ -4,6 +4,7 @@ calls, start or resume an invitee's conversation, and compile its report."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -95,7 +96,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--previous",
         default="",
         metavar="ROUND",
-        help="the previous round's folder: its agreed actions are asked about",
+        help="the previous round (a name under <transcripts>/rounds, or a folder): its "
+        "agreed actions are asked about",
     )
 
     imp = subs.add_parser("import", help="add invitees from a CSV file (all rows or none)")
@@ -349,6 +351,28 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
         if ref:
             catalogue.dialogue(ref, framework)
     folder = round_folder.resolve(args.name, transcripts)
+    previous = ""
+    if args.previous:
+        earlier = round_folder.resolve(args.previous, transcripts)
+        # From the new round's folder, as round.toml's `previous` is read too (that folder
+        # is not made yet, so "../x" is worked out by name).
+        beside_new = Path(os.path.normpath(folder / args.previous))
+        if (
+            not round_folder.round_path(earlier).exists()
+            and round_folder.round_path(beside_new).exists()
+        ):
+            earlier = beside_new
+        why = round_folder.not_a_round(args.previous, earlier, transcripts)
+        if not why and earlier.resolve() == folder.resolve():
+            why = f"{display_name(earlier)} is the round being made"
+        if why:
+            print(f"error: --previous: {why}", file=sys.stderr)
+            return exit_codes.USAGE
+        # Written as round.toml's `previous` is read (plan_review.previous_folder): a round
+        # beside the new one by its name, any other by its full path, so that it names
+        # the same folder wherever the command is later run from.
+        beside = earlier.resolve().parent == folder.resolve().parent
+        previous = earlier.name if beside else str(earlier.resolve())
     made = round_folder.create(
         folder,
         Round(
@@ -359,7 +383,7 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
             self_dialogue=args.self_dialogue,
             telephone_dialogue=args.telephone_dialogue,
             max_attempts=args.max_attempts,
-            previous=args.previous,
+            previous=previous,
         ),
     )
     print(
@@ -664,7 +688,7 @@ def _plan_checked(
     from bot.problems import LoadError, Problem, display_name
     from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
     from bot.rounds.plan_compile import compile_plan
-    from bot.rounds.plan_export import render_plan
+    from bot.rounds.plan_export import named_people, render_plan
     from bot.scoring.aggregate import default_cache_folder
 
     folder = shot.loaded.folder
@@ -751,7 +775,8 @@ def _plan_checked(
         print(f"{name}: saved ({len(plan.agreed_actions())} agreed)", file=sys.stderr)
     plan = read_plan(folder)
     assert plan is not None
-    if not emit(render_plan(plan, args.format), args.output):
+    people = named_people(shot.loaded.round.invitees)
+    if not emit(render_plan(plan, args.format, people), args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.OK
 

@@ -90,6 +90,7 @@ class RoundScreen(Screen[None]):
         ("Home, End", "the first or the last invitee in the list"),
         ("Enter", "on an invitee: start or resume their assessment or interview"),
         ("o a", "call back at a time: Enter takes the suggested time"),
+        ("o r", "refused: asks first (y records it, n goes back to the outcomes)"),
     ]
     """Keys the help names that are the list's or the outcome dialog's, not bindings."""
     BINDINGS = [
@@ -112,7 +113,10 @@ class RoundScreen(Screen[None]):
             tooltip="start or resume the chosen invitee's assessment or interview",
         ),
         Binding(
-            "f", "filter", "Filter", tooltip="filter by state (again for the next; back to all)"
+            "f",
+            "filter",
+            "Filter",
+            tooltip="filter by state (again for the next state anyone is in; back to all)",
         ),
         # The list reads the round again by itself every 10 seconds, so g is left out of
         # the key bar, which then fits 80 columns; F1 names it.
@@ -228,10 +232,14 @@ class RoundScreen(Screen[None]):
         if chosen is not None:
             self.select(chosen.invitee.id)
         shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
+        shown = f"{shown[:1].upper()}{shown[1:]} ({len(self.rows)})"
+        if wanted is not None and not self.rows:
+            # Emptied since it was chosen (their calls moved them on): said plainly.
+            shown = f"No one is {STATE_LABELS[wanted]} now; f shows the next state"
         self.query_one("#round-hint", Static).update(
             Content(
                 # p and v are not in the key bar (80 columns are full): named here.
-                f"{shown[:1].upper()}{shown[1:]} ({len(self.rows)}). x next call; o outcome; "
+                f"{shown}. x next call; o outcome; "
                 "p action plan." + (" v compares rounds." if self._comparable() else "")
             )
         )
@@ -405,8 +413,14 @@ class RoundScreen(Screen[None]):
         self.app.push_screen(host(self).conversation_screen(talk))
 
     def action_filter(self) -> None:
-        """Show the next state only (and then all again)."""
-        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        """Show the next state that someone is in only (and then all again): a state no
+        one is in would only show an empty list."""
+        held = {s.state for s in self.shot.invitees} if self.shot is not None else set(STATES)
+        for step in range(1, len(FILTERS) + 1):
+            index = (self.filter_index + step) % len(FILTERS)
+            if FILTERS[index] is None or FILTERS[index] in held:
+                self.filter_index = index
+                break
         if self.shot is not None:
             self._show(self.shot)
 
