@@ -83,6 +83,14 @@ def question_number(question_id: str, framework: Framework | None) -> str:
     return framework.label(question.id)
 
 
+def dont_know_offer(question: Question, alone: bool = False) -> str:
+    """How a hint offers Don't know, where the question allows it: ", or d for Don't
+    know" (``alone``: "d alone", beside a list of picks); "" where it does not."""
+    if not question.allow_dont_know:
+        return ""
+    return f", or {DONT_KNOW_KEY}{' alone' if alone else ''} for Don't know"
+
+
 def answer_hint(question: Question) -> str:
     """How to answer a number question, as plain mode and the app both say it: "Type a
     number (members), or d for Don't know" (Don't know only where the question allows
@@ -90,8 +98,7 @@ def answer_hint(question: Question) -> str:
     if question.kind != "number":
         return ""
     unit = f" ({question.unit})" if question.unit else ""
-    dont_know = f", or {DONT_KNOW_KEY} for Don't know" if question.allow_dont_know else ""
-    return f"Type a number{unit}{dont_know}"
+    return f"Type a number{unit}{dont_know_offer(question)}"
 
 
 def follow_up_recap(question: Question, answer: Turn | None, whose: str = "Your") -> str:

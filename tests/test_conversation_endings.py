@@ -4,6 +4,7 @@ finished self-assessment does."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.widgets import Input
@@ -12,44 +13,52 @@ from bot.catalogue import Catalogue
 from bot.tui.screens.chat import ChatScreen
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.widgets.chat_input import ChatInput
-from tests.tui_helpers import make_app, mini_catalogue, start, start_call, type_text
+from tests.tui_helpers import (
+    leave_typed,
+    mini_catalogue,
+    notifications,
+    running,
+    start,
+    start_call,
+)
 
-SIZE = (80, 24)
+CALL = ("hertfordshire-review", "hertfordshire-interview")
+"""A telephone interview's framework and dialogue: Disagree (4) opens a follow-up."""
 
 
-def warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [str(n.message) for n in app._notifications]
+@asynccontextmanager
+async def chat_left_with(folder: Path, typed: str):  # type: ignore[no-untyped-def]
+    """The app on a new mini self-assessment, with words typed at the first question and
+    Esc pressed without sending them: (conversation, app, pilot)."""
+    talk = start(mini_catalogue(), folder)
+    async with running(mini_catalogue(), folder, talk) as (app, pilot):
+        await leave_typed(pilot, typed)
+        yield talk, app, pilot
+
+
+def not_sent_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [w for w in notifications(app) if w.startswith("Not sent yet")]
 
 
 async def test_a_half_typed_follow_up_reply_is_kept_on_the_first_esc(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
-    app = make_app(catalogue, tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    talk = start_call(catalogue, tmp_path, *CALL)
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
         await pilot.press("4")  # Disagree: a follow-up opens, the reply box has the focus
         await pilot.pause()
         assert talk.session.current().kind == "probe"
-        await type_text(pilot, "they never")
-        await pilot.press("escape")
-        await pilot.pause()
+        await leave_typed(pilot, "they never")
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.query_one("#reply", Input).value == "they never"
-        assert any('Not sent yet: "they never"' in w for w in warnings(app))
+        assert any('Not sent yet: "they never"' in w for w in notifications(app))
         await pilot.press("escape")  # asked twice: leave without it
         await pilot.pause()
         assert not isinstance(app.screen, InterviewScreen)
 
 
 async def test_a_half_typed_answer_in_the_chat_is_kept_on_the_first_esc(tmp_path: Path) -> None:
-    talk = start(mini_catalogue(), tmp_path)
-    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await type_text(pilot, "3 - we meet")
-        await pilot.press("escape")
-        await pilot.pause()
+    async with chat_left_with(tmp_path, "3 - we meet") as (talk, app, pilot):
         assert isinstance(app.screen, ChatScreen)
         assert app.screen.query_one(ChatInput).value == "3 - we meet"
         await pilot.press("enter")  # sending it is still one key away
@@ -59,9 +68,7 @@ async def test_a_half_typed_answer_in_the_chat_is_kept_on_the_first_esc(tmp_path
 
 async def test_with_nothing_typed_esc_leaves_at_once(tmp_path: Path) -> None:
     talk = start(mini_catalogue(), tmp_path)
-    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with running(mini_catalogue(), tmp_path, talk) as (app, pilot):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ChatScreen)
@@ -70,13 +77,11 @@ async def test_with_nothing_typed_esc_leaves_at_once(tmp_path: Path) -> None:
 async def test_a_finished_call_offers_its_report(tmp_path: Path, catalogue: Catalogue) -> None:
     from bot.tui.screens.report import ReportScreen
 
-    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    talk = start_call(catalogue, tmp_path, *CALL)
     talk.begin()
     while not talk.session.over:
         assert talk.skip().accepted
-    app = make_app(catalogue, tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
         assert "o views the report" in str(app.screen.query_one("#codes").render())
         await pilot.press("o")
         await pilot.pause()
@@ -84,18 +89,8 @@ async def test_a_finished_call_offers_its_report(tmp_path: Path, catalogue: Cata
         assert app.screen.assessment.transcript_id == talk.transcript.id
 
 
-def not_sent_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [w for w in warnings(app) if w.startswith("Not sent yet")]
-
-
 async def test_the_not_sent_warning_goes_once_the_words_are_sent(tmp_path: Path) -> None:
-    talk = start(mini_catalogue(), tmp_path)
-    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await type_text(pilot, "3 - we meet")
-        await pilot.press("escape")
-        await pilot.pause()
+    async with chat_left_with(tmp_path, "3 - we meet") as (talk, app, pilot):
         assert not_sent_warnings(app)
         await pilot.press("enter")  # sent: nothing is left unsent
         await pilot.pause()
@@ -108,13 +103,7 @@ async def test_the_not_sent_warning_goes_once_the_words_are_sent(tmp_path: Path)
 
 
 async def test_the_not_sent_warning_goes_once_the_words_are_cleared(tmp_path: Path) -> None:
-    talk = start(mini_catalogue(), tmp_path)
-    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await type_text(pilot, "3 - we")
-        await pilot.press("escape")
-        await pilot.pause()
+    async with chat_left_with(tmp_path, "3 - we") as (_, app, pilot):
         assert not_sent_warnings(app)
         for _ in "3 - we":
             await pilot.press("backspace")
@@ -123,13 +112,7 @@ async def test_the_not_sent_warning_goes_once_the_words_are_cleared(tmp_path: Pa
 
 
 async def test_the_not_sent_warning_never_shows_on_another_screen(tmp_path: Path) -> None:
-    talk = start(mini_catalogue(), tmp_path)
-    app = make_app(mini_catalogue(), tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await type_text(pilot, "3 - we")
-        await pilot.press("escape")
-        await pilot.pause()
+    async with chat_left_with(tmp_path, "3 - we") as (_, app, pilot):
         assert not_sent_warnings(app)
         await pilot.press("escape")  # leaves without the words
         await pilot.pause()
@@ -140,15 +123,11 @@ async def test_the_not_sent_warning_never_shows_on_another_screen(tmp_path: Path
 async def test_a_sent_reply_takes_the_interviews_warning_down(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
-    app = make_app(catalogue, tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    talk = start_call(catalogue, tmp_path, *CALL)
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
         await pilot.press("4")
         await pilot.pause()
-        await type_text(pilot, "they never")
-        await pilot.press("escape")
-        await pilot.pause()
+        await leave_typed(pilot, "they never")
         assert not_sent_warnings(app)
         await pilot.press("enter")
         await pilot.pause()

@@ -259,7 +259,7 @@ def test_a_report_and_the_aggregate_share_one_rule_for_actions(
 ) -> None:
     session = started(mini_chat)
     # a1 weak with a reply, a2 at half marks: the action on the area's score quotes a1 alone.
-    run(session, "1", "Nobody reads the minutes", ":skip", "p")
+    run(session, "1", "Nobody reads the minutes", "p")
     through(session, "13", "1")
     transcript = transcript_of(session)
     report = compile_transcript(transcript, mini)

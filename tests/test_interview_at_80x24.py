@@ -56,3 +56,24 @@ async def test_the_note_hint_goes_once_the_call_is_over(
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.screen.focused is None or app.screen.focused.id != "notes"
+
+
+async def test_the_opening_script_is_in_view_when_the_call_starts(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """The log shows what is read aloud before the first statement (the script panel
+    shows the statement itself); once the first answer is coded, the newest again."""
+    from tests.tui_helpers import region_lines
+
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        log = " ".join(" ".join(region_lines(app, "#log")).split())
+        assert "Read aloud: Thank you for agreeing to talk to me." in log
+        assert "your name will not appear in the report." in log
+        assert "Theme: Membership." in log
+        await pilot.press("2")  # Agree: the log follows the call again
+        await pilot.pause()
+        log = " ".join(" ".join(region_lines(app, "#log")).split())
+        assert "Agree" in log and "Question T2" in log

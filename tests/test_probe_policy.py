@@ -17,6 +17,7 @@ from bot.engine.probes import (
     next_probe,
     probe_text,
 )
+from bot.loading import LoadedDialogue
 from bot.model import Probe, Question, Turn
 from bot.model.framework import Range
 from bot.scoring import compile_transcript
@@ -76,8 +77,11 @@ def test_does_what_was_asked(words: str, expected: str, done: bool) -> None:
 
 def test_a_name_to_a_who_question_is_not_vague() -> None:
     assert not fires(VAGUE, state("Cllr Jane Smith"), lambda: True)
+    assert not fires(VAGUE, state("the chief executive"), lambda: True)
     assert fires(VAGUE, state("someone, probably"), lambda: True)
-    assert fires(VAGUE, state("Cllr Jane Smith", expected=""), lambda: True)
+    # A role is what a who question asks for; elsewhere it names no evidence. (A person's
+    # name is a named body, evidence wherever it is given.)
+    assert fires(VAGUE, state("the chief executive", expected=""), lambda: True)
 
 
 def test_not_applicable_is_never_followed_up() -> None:
@@ -168,3 +172,34 @@ def test_a_name_in_reply_to_who_would_know_is_not_called_vague(
     assert session.current().text == "Who would know?"
     outcome = session.answer("Jane Smith", NOW)
     assert not any(t.kind == "probe" for t in outcome.turns)
+
+
+@pytest.mark.parametrize(
+    ("words", "vague"),
+    [
+        ("Done - signed Jan 2010", False),
+        ("Yes, minutes of 3 March", False),
+        ("Yes, in the 2009 strategy", False),
+        ("Yes we do", True),
+        ("Mostly OK", True),
+        ("I think so, in 2009", True),  # hedged, whatever it names
+    ],
+)
+def test_a_short_answer_is_vague_only_when_it_names_no_evidence(words: str, vague: bool) -> None:
+    assert fires(VAGUE, state(words, expected=""), lambda: True) is vague
+
+
+@pytest.mark.parametrize(
+    ("comment", "evidence"), [("Done - signed Jan 2010", True), ("Yes we do", False)]
+)
+def test_the_follow_up_and_the_report_agree_on_evidence(
+    mini_chat: LoadedDialogue, comment: str, evidence: bool
+) -> None:
+    session = started(mini_chat)
+    outcome = session.answer(f"3 {comment}", NOW)
+    probed = [t.trigger for t in outcome.turns if t.kind == "probe"]
+    assert probed == ([] if evidence else ["vague"])
+    through(session, "yes")
+    report = compile_transcript(transcript_of(session), mini_chat.framework)
+    a1 = next(q for area in report.areas for q in area.questions if q.question.id == "a1")
+    assert a1.evidence is evidence

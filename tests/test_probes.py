@@ -117,6 +117,8 @@ def test_skipping_a_probe_moves_on(mini_chat: LoadedDialogue) -> None:
         ("for example the youth forum", True),
         ("it is fine really", False),
         ("Yes", False),
+        ("OK", False),
+        ("YES", False),
         ("2", False),
         ("12 members", True),
         ("2008", True),
@@ -146,3 +148,23 @@ def test_hedges_and_vagueness() -> None:
     assert is_vague("fine")
     assert is_vague("I think the partnership has a plan of some kind somewhere")
     assert not is_vague("The partnership agreed its information sharing protocol in March 2009")
+
+
+@pytest.mark.parametrize(
+    ("answer", "trigger"),
+    [
+        # Short, but naming a dated or documented record: where to look is said.
+        ("3 Done - signed Jan 2010", ""),
+        ("3 Yes, minutes of 3 March", ""),
+        ("3 agreed at the 2009 board", ""),
+        # Short and naming nothing: still a bit vague.
+        ("3 Yes we do", "vague"),
+        ("3 OK", "vague"),
+        ("3 Mostly OK", "vague"),
+        ("3 signed off", "vague"),
+    ],
+)
+def test_a_short_comment_naming_evidence_is_not_vague(
+    mini_chat: LoadedDialogue, answer: str, trigger: str
+) -> None:
+    assert fired(started(mini_chat), answer) == trigger

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot import store
+from bot import conversation, store
 from bot.catalogue import Catalogue
 from bot.dialogue_graph import some_route_passes_a_question_by
 from bot.tui.screens.home import progress_of
 from bot.tui.widgets.progress_header import ProgressHeader
+from tests.conftest import Clock
+from tests.scripted import review_answered
 from tests.tui_helpers import make_app, mini_catalogue, start
 
 
@@ -91,3 +93,34 @@ def test_the_route_facts_are_worked_out_once_per_loaded_dialogue(monkeypatch) ->
     second.begin(datetime(2009, 6, 1))
     assert first.current().progress == second.current().progress
     assert first.current().progress.branches  # the mini chat's branch passes a3 by
+
+
+def test_the_home_list_counts_an_unfinished_transcript_against_its_progress(
+    tmp_path: Path,
+) -> None:
+    """The home list's "answered/total" and the conversation's "n of up to total" are
+    told against one count (the loaded dialogue's route facts), on a branching dialogue."""
+    talk = start(mini_catalogue(), tmp_path)
+    talk.begin()
+    for text in ("3", "n"):  # a2 "no": the branch passes a3 by
+        assert talk.answer(text).accepted
+        while talk.current().kind == "probe":
+            assert talk.skip().accepted
+    progress = talk.current().progress
+    assert progress.branches and progress.count_words == "3 of up to 5 questions"
+    talk.close()
+    transcript = store.load(talk.path).transcript
+    assert progress_of(transcript, mini_catalogue(), tmp_path) == f"2/{progress.question_count}"
+
+
+def test_the_home_list_counts_a_review_transcript_against_its_progress(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """With last round's actions asked about first, both counts take them in."""
+    from tests.test_review import ITEMS
+
+    path = review_answered(catalogue, tmp_path, ITEMS[0])
+    again = conversation.resume(catalogue, path, Clock())
+    total = again.current().progress.question_count
+    again.close()
+    assert progress_of(store.load(path).transcript, catalogue, tmp_path) == f"1/{total}"

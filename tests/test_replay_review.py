@@ -11,13 +11,14 @@ from pathlib import Path
 from bot import conversation, store
 from bot.catalogue import Catalogue
 from bot.engine.review import question_id
-from bot.model import Respondent
+from bot.model import Question
 from bot.model.transcript import ReviewItem
 from bot.replay_text import print_replay
 from bot.report.make import assess
 from bot.tui.screens.interview_words import amendable
 from bot.tui.screens.replay import ReplayScreen
 from tests.conftest import Clock
+from tests.scripted import answer_each, new_conversation, review_answered
 from tests.tui_helpers import log_text, make_app
 
 ITEMS = (
@@ -43,28 +44,19 @@ ITEMS = (
 def hallmarks_with_review(folder: Path) -> Path:
     """A Hallmarks self-assessment of a round after one that agreed two actions: the
     questions of the first two areas answered, with both review questions among them."""
-    talk = conversation.start(
-        Catalogue(),
-        "hallmarks",
-        "hallmarks-self",
-        Respondent(name="Ann Archer"),
-        folder,
-        clock=Clock(),
-        review=ITEMS,
-    )
+    talk = new_conversation(Catalogue(), folder, "hallmarks", "hallmarks-self", "Ann Archer", ITEMS)
     talk.begin()
     reviewed = set()
-    while not talk.session.over and len(reviewed) < len(ITEMS):
-        prompt = talk.current()
-        if prompt.kind == "probe":
-            talk.skip()
-            continue
-        assert prompt.question is not None
-        if prompt.question.id.startswith("review_"):
-            reviewed.add(prompt.question.id)
-            assert talk.answer("2 - the board minutes of March 2010").accepted
-        else:
-            assert talk.answer("y").accepted
+
+    def reply(question: Question) -> str | None:
+        if len(reviewed) == len(ITEMS):
+            return None  # both asked: stop here
+        if question.id.startswith("review_"):
+            reviewed.add(question.id)
+            return "2 - the board minutes of March 2010"
+        return "y"
+
+    answer_each(talk, reply)
     talk.close()
     return talk.path
 
@@ -108,24 +100,13 @@ def test_the_report_of_a_transcript_with_review_answers(tmp_path: Path) -> None:
 
 
 def test_an_interviewer_can_amend_a_review_answer(tmp_path: Path) -> None:
-    talk = conversation.start(
-        Catalogue(),
-        "hertfordshire-review",
-        "hertfordshire-interview",
-        Respondent(name="Bo"),
-        tmp_path,
-        clock=Clock(),
-        review=ITEMS[:1],
-    )
-    talk.begin()
-    talk.answer("1 - agreed by the Board on 10 March 2010")
-    talk.close()
-    again = conversation.resume(Catalogue(), talk.path, Clock())
+    path = review_answered(Catalogue(), tmp_path, ITEMS[0])
+    again = conversation.resume(Catalogue(), path, Clock())
     try:
         names = dict(amendable(again.session.framework, again.session.answers))
         assert names[question_id(ITEMS[0])] == "Agreed action 1.3"
         assert again.amend(question_id(ITEMS[0]), "3 - not yet").accepted
     finally:
         again.close()
-    answers = [t for t in store.load(talk.path).transcript.turns if t.kind == "answer"]
+    answers = [t for t in store.load(path).transcript.turns if t.kind == "answer"]
     assert answers[-1].value == "not_started" and answers[-1].amends

@@ -16,10 +16,10 @@ from bot.engine import Session
 from bot.engine.path import final_path
 from bot.engine.review import question_id, reviewed_framework, with_review, wording
 from bot.facts import AnswerFacts
-from bot.model import Respondent
 from bot.model.transcript import ReviewItem
 from bot.problems import LoadError
 from tests.conftest import Clock
+from tests.scripted import new_conversation, review_answered
 
 AT = datetime(2010, 11, 9, 9, 0, tzinfo=UTC)
 ITEMS = (
@@ -108,17 +108,11 @@ def test_review_answers_never_count_in_an_area_score(catalogue: Catalogue) -> No
 def test_a_transcript_keeps_its_review_and_resumes_with_it(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = conversation.start(
-        catalogue,
-        "hertfordshire-review",
-        "hertfordshire-survey",
-        Respondent(name="Ann"),
-        tmp_path,
-        clock=Clock(),
-        review=ITEMS,
+    talk = new_conversation(
+        catalogue, tmp_path, "hertfordshire-review", "hertfordshire-survey", "Ann", ITEMS
     )
     talk.begin()
-    for _ in range(3):  # S1, S2, then the membership review question
+    for _ in range(2):  # S1 and S2 (naming the minutes, neither is followed up)
         talk.answer("2 - minutes of March 2010")
     assert talk.current().question.id == question_id(ITEMS[0])
     path = talk.path
@@ -139,19 +133,7 @@ def test_a_transcript_keeps_its_review_and_resumes_with_it(
 def test_a_review_answer_that_is_no_status_is_refused_on_load(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = conversation.start(
-        catalogue,
-        "hertfordshire-review",
-        "hertfordshire-interview",
-        Respondent(name="Bo"),
-        tmp_path,
-        clock=Clock(),
-        review=ITEMS[:1],
-    )
-    talk.begin()
-    talk.answer("1 - agreed by the Board on 10 March 2010")
-    path = talk.path
-    talk.close()
+    path = review_answered(catalogue, tmp_path, ITEMS[0])
     transcript = store.load(path).transcript
     turns = tuple(
         t.model_copy(update={"value": "finished"}) if t.kind == "answer" else t
@@ -165,13 +147,8 @@ def test_a_review_answer_that_is_no_status_is_refused_on_load(
 def test_transcripts_without_a_review_are_written_as_before(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = conversation.start(
-        catalogue,
-        "hertfordshire-review",
-        "hertfordshire-survey",
-        Respondent(name="Cy"),
-        tmp_path,
-        clock=Clock(),
+    talk = new_conversation(
+        catalogue, tmp_path, "hertfordshire-review", "hertfordshire-survey", "Cy"
     )
     path = talk.path
     talk.close()

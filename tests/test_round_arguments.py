@@ -68,3 +68,41 @@ def test_round_compare_says_a_missing_folder_does_not_exist_and_where_rounds_are
     (here / "empty").mkdir()
     assert cli.main(["round", "compare", "./empty", "./empty"]) == 2
     assert "empty is not a round (it has no round.toml)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "invitee", "said"),
+    [
+        (
+            "interview",
+            "h01",
+            "error: h01 (Ann Archer) takes part by self-assessment, not by telephone "
+            "interview; use: partnership-bot round assess h01 -r ",
+        ),
+        (
+            "assess",
+            "h21",
+            "error: h21 (Ann Evans) takes part by telephone interview, not by "
+            "self-assessment; use: partnership-bot round interview h21 -r ",
+        ),
+    ],
+)
+def test_the_wrong_command_for_how_an_invitee_takes_part_names_the_right_one(
+    sample: Path, command: str, invitee: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(p.name for p in sample.iterdir())
+    status = cli.main(["round", command, invitee, "--plain", "-r", str(sample)])
+    err = capsys.readouterr().err
+    assert status == exit_codes.USAGE, err
+    assert err.startswith(said + str(sample)) and "Traceback" not in err
+    assert sorted(p.name for p in sample.iterdir()) == before  # nothing started or logged
+
+
+def test_an_unknown_invitee_is_said_first_with_the_nearest_id_then_the_round_file(
+    sample: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = cli.main(["round", "call", "h300", "busy", "-r", str(sample), "--caller", "Sam"])
+    err = capsys.readouterr().err
+    assert status == exit_codes.USAGE
+    assert err.startswith('error: No invitee "h300" in this round; did you mean "h30"? ('), err
+    assert "round.toml" in err.split("did you mean")[1]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import store
+from bot import exit_codes, store
 from bot.catalogue import Catalogue
 from bot.rounds import calls
 from bot.rounds.calls import CallEntry
@@ -196,7 +196,10 @@ def test_next_and_call_from_the_command_line(round_folder: Path, tmp_path: Path)
     assert "being called by Alex" in status
     bad = run("round", "call", "p6", "refsed", cwd=tmp_path)
     # An id typed wrong is a command-line error, with the nearest id.
-    assert bad.returncode == 2 and 'no invitee "p6"; did you mean "p06"?' in bad.stderr
+    assert (
+        bad.returncode == 2
+        and 'error: No invitee "p6" in this round; did you mean "p06"?' in bad.stderr
+    )
     bad = run("round", "call", "p06", "refsed", cwd=tmp_path)
     assert bad.returncode == 2 and 'did you mean "refused"?' in bad.stderr
     bad = run("round", "call", "p06", "call-back", "--at", "soon", cwd=tmp_path)
@@ -284,7 +287,10 @@ def test_assess_and_interview_from_the_round_are_linked_and_resume(tmp_path: Pat
     assert transcript.invitee == "i001" and transcript.respondent.name == "Ann"
     assert [t.value for t in transcript.turns if t.kind == "answer"] == ["agree", "dont_know"]
     wrong = run("round", "interview", "i001", "--plain", cwd=tmp_path)
-    assert wrong.returncode == 3 and "use: partnership-bot round assess i001" in wrong.stderr
+    assert (
+        wrong.returncode == exit_codes.USAGE
+        and "use: partnership-bot round assess i001" in wrong.stderr
+    )
     call = run(
         "round", "interview", "i002", "--plain", "--caller", "Sam", stdin="1\n:quit\n", cwd=tmp_path
     )

@@ -318,3 +318,107 @@ async def test_a_call_back_takes_a_note_as_the_command_line_does(
             "ask for Jo",
         )
         assert entry["appointment"]
+
+
+async def test_messages_never_cover_the_call_back_dialog(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    """At 80x24 the "Ring ..." message of the next call is held while the outcome dialog
+    is open, so every line of the call-back form can be read; it shows again after."""
+    from tests.tui_helpers import region_lines, screen_lines
+
+    app = make_app(catalogue, folder)
+    app.NOTIFICATION_TIMEOUT = 600  # still current when the dialog closes, however slow
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_round(app, pilot)
+        await pilot.press("x")
+        await until(pilot, lambda: any("Ring " in line for line in screen_lines(app)))
+        await pilot.press("o", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        hint = " ".join(" ".join(region_lines(app, "#outcome-hint")).split())
+        assert hint.startswith("When to call back:") and hint.endswith(
+            "Enter records it; Esc cancels."
+        ), hint
+        assert not any("Ring " in line for line in screen_lines(app))
+        note = " ".join(region_lines(app, "#call-note"))
+        assert "A note for the call back" in note
+        await pilot.press("escape")
+        await until(pilot, lambda: any("Ring " in line for line in screen_lines(app)))
+
+
+async def test_a_refusal_is_recorded_only_once_confirmed(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    """r, pressed by a slip among the everyday outcome keys, asks first: n goes back to
+    the outcomes (nothing logged), y records the refusal; the other outcomes stay one key."""
+    from bot.tui.screens.dialogs import ConfirmScreen
+
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_round(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        claimed = last_entry(folder)
+        assert claimed["outcome"] == "calling"
+        await pilot.press("o", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert last_entry(folder) == claimed
+        await pilot.press("n")  # not a refusal after all: back to the outcomes
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        assert last_entry(folder) == claimed
+        await pilot.press("r", "enter")  # Enter is No too (the No button has the focus)
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        assert last_entry(folder) == claimed
+        await pilot.press("r", "y")
+        await pilot.pause()
+        assert app.screen is screen
+        entry = last_entry(folder)
+        assert (entry["invitee"], entry["outcome"]) == (claimed["invitee"], "refused")
+        await pilot.press("o", "b")  # busy: still one key
+        await pilot.pause()
+        assert app.screen is screen
+        assert last_entry(folder)["outcome"] == "busy"
+
+
+async def test_the_filter_skips_states_no_one_is_in(folder: Path, catalogue: Catalogue) -> None:
+    """With no calls logged yet, no one has an appointment or is unreachable: f steps
+    through the states someone is in, never to an empty list."""
+    from bot.rounds.labels import STATE_LABELS, STATES
+
+    (folder / "rounds" / "hertfordshire-2009" / "calls.jsonl").write_text("", encoding="utf-8")
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_round(app, pilot)
+        held = {s.state for s in screen.shot.invitees}
+        assert {"appointment", "unreachable"}.isdisjoint(held)
+        wanted = [STATE_LABELS[s].capitalize() for s in STATES if s in held] + ["All invitees"]
+        seen = []
+        for _ in wanted:
+            await pilot.press("f")
+            await pilot.pause()
+            assert screen.rows, f"an empty list after {seen}"
+            hint = str(screen.query_one("#round-hint").render())
+            seen.append(hint.split(" (")[0])
+        assert seen == wanted
+
+
+async def test_a_state_emptied_since_it_was_chosen_says_so(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    from bot.tui.screens.round import FILTERS
+
+    (folder / "rounds" / "hertfordshire-2009" / "calls.jsonl").write_text("", encoding="utf-8")
+    app = make_app(catalogue, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_round(app, pilot)
+        # Chosen while someone was unreachable; the list read again has no one.
+        screen.filter_index = FILTERS.index("unreachable")
+        screen._show(screen.shot)
+        await pilot.pause()
+        assert not screen.rows
+        hint = str(screen.query_one("#round-hint").render())
+        assert hint.startswith("No one is unreachable now; f shows the next state."), hint

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from bot import conversation
 from bot.catalogue import Catalogue
@@ -48,6 +52,36 @@ async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     for character in text:
         await pilot.press(character)
     await pilot.pause()
+
+
+async def send(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type words one key at a time and press Enter, letting the app take them."""
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def leave_typed(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type words one key at a time, then Esc without sending them."""
+    await type_text(pilot, text)
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+@asynccontextmanager
+async def running(  # type: ignore[no-untyped-def]
+    catalogue: Catalogue, folder: Path, talk, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[PartnershipApp, Pilot]]:
+    """The app open on a conversation, settled on its first screen: (app, pilot)."""
+    app = make_app(catalogue, folder, conversation=talk)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield app, pilot
+
+
+def notifications(app: PartnershipApp) -> list[str]:
+    """The messages of the notifications showing."""
+    return [str(n.message) for n in app._notifications]
 
 
 def start_call(catalogue: Catalogue, folder: Path, framework: str, dialogue: str):  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from bot.engine.dates import DateError, parse_date, spoken_date
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
 from bot.text import MAX_ANSWER_CHARS
+from bot.turn_words import dont_know_offer
 
 
 class AnswerError(ValueError):
@@ -269,11 +270,9 @@ def _parse_choice(options: Sequence[Option], text: str) -> ParsedAnswer:
 
 def one_choice_hint(question: Question) -> str:
     """How to answer a choice of one option, for re-prompts: the options that exist."""
-    listed = "; ".join(f"{o.key} {o.label}" for o in question.choices if not o.abstain)
-    dont_know = f", or {DONT_KNOW_KEY} for Don't know" if question.allow_dont_know else ""
     return (
-        f"Please answer with the number of one option{dont_know} (a comment can follow, "
-        f'such as "1 - because ..."). The options are: {listed}.'
+        f"Please answer with the number of one option{dont_know_offer(question)} (a comment "
+        f'can follow, such as "1 - because ..."). The options are: {_listed(question)}.'
     )
 
 
@@ -287,12 +286,18 @@ def picks_hint(question: Question) -> str:
         how_many = "one or more" if low == 1 else f"at least {low}"
     else:
         how_many = f"{low} to {high}"
-    listed = "; ".join(f"{o.key} {o.label}" for o in question.choices if not o.abstain)
-    dont_know = f", or {DONT_KNOW_KEY} alone for Don't know" if question.allow_dont_know else ""
+    dont_know = dont_know_offer(question, alone=True)
     return (
         f"Please give the numbers of the options that apply ({how_many}), separated by commas "
-        f'or spaces, such as "{_example(question)}"{dont_know}. The options are: {listed}.'
+        f'or spaces, such as "{_example(question)}"{dont_know}. The options are: '
+        f"{_listed(question)}."
     )
+
+
+def _listed(question: Question) -> str:
+    """The options a hint names, each with its key: Don't know and the like are offered
+    on their own terms (see `dont_know_offer`)."""
+    return "; ".join(f"{o.key} {o.label}" for o in question.choices if not o.abstain)
 
 
 def _example(question: Question) -> str:
@@ -384,10 +389,9 @@ def _key_of(question: Question, word: str) -> Option | None:
 
 def date_hint(question: Question) -> str:
     """How to answer a date question, for re-prompts."""
-    dont_know = f", or {DONT_KNOW_KEY} for Don't know" if question.allow_dont_know else ""
     return (
         "Please give a date, such as 2 December 2009, 2009-12-02 or 02/12/2009 "
-        f"(day first){_date_range(question)}{dont_know}."
+        f"(day first){_date_range(question)}{dont_know_offer(question)}."
     )
 
 

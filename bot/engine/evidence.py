@@ -5,7 +5,11 @@ when it mentions a number or date, a document (strategy, minutes, protocol, ...;
 such a word used as a state or a verb: "under review", "we plan to"),
 a named body (words in capitals such as "Hill Park Project", or an acronym such
 as "LAA"), or gives an example ("for example", "such as"). It is vague when it is
-short, hedged ("I think", "probably"), or names no evidence.
+hedged ("I think", "probably") or names no evidence: a short answer that names evidence
+("Done - signed Jan 2010", "Yes, minutes of 3 March") says where to look, so it is not
+vague, while a short one naming none ("Yes, we do", "OK") is. The report's evidence
+figure counts answers by the same `names_evidence`, so an answer the follow-up took as
+evidenced is counted as evidenced.
 """
 
 from __future__ import annotations
@@ -13,8 +17,6 @@ from __future__ import annotations
 import re
 
 from bot.engine.dates import MONTHS
-
-MIN_WORDS = 6
 
 _DOCUMENTS = (
     "strategy",
@@ -98,6 +100,8 @@ _WORD = re.compile(r"[A-Za-z0-9'’]+")
 _LONE_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|for|the)?\s*[A-Z][a-z]+)+")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+# Words typed in capitals that name no body: "OK", "YES", "NO", "TBC".
+_NOT_ACRONYMS = frozenset({"OK", "OKAY", "YES", "NO", "NOT", "NA", "TBC", "TBA", "DK", "NONE"})
 
 
 def words(text: str) -> list[str]:
@@ -117,7 +121,9 @@ def names_evidence(text: str) -> bool:
         return True
     if any(e in lowered for e in _EXAMPLES) or any(f" {m} " in lowered for m in MONTHS):
         return True
-    return bool(_ACRONYM.search(text) or _NAMED.search(text.strip()))
+    if any(m.group(0).rstrip("s") not in _NOT_ACRONYMS for m in _ACRONYM.finditer(text)):
+        return True
+    return bool(_NAMED.search(text.strip()))
 
 
 def is_hedged(text: str) -> bool:
@@ -126,11 +132,6 @@ def is_hedged(text: str) -> bool:
     return any(re.search(rf"(?<![a-z']){re.escape(h)}(?![a-z'])", lowered) for h in _HEDGES)
 
 
-def is_short(text: str) -> bool:
-    """Whether the text has fewer than MIN_WORDS words."""
-    return len(words(text)) < MIN_WORDS
-
-
 def is_vague(text: str) -> bool:
-    """Short, hedged, or naming no evidence."""
-    return is_short(text) or is_hedged(text) or not names_evidence(text)
+    """Hedged, or naming no evidence, however long or short (see the module's note)."""
+    return is_hedged(text) or not names_evidence(text)

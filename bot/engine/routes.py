@@ -20,7 +20,8 @@ class RouteFacts:
     """What a dialogue's progress is told against, the same for every session on it."""
 
     question_total: int
-    """How many distinct questions it can ask (`question_total`)."""
+    """How many distinct questions it can ask (`_question_total`): the count progress,
+    and the home list's "answered/total", are shown against."""
     branches: bool
     """Whether some route passes a question by, so not everyone is asked everything."""
     areas_in_order: bool
@@ -35,7 +36,7 @@ def route_facts(loaded: LoadedDialogue) -> RouteFacts:
     if not isinstance(known, RouteFacts):
         dialogue = loaded.dialogue
         known = RouteFacts(
-            question_total=question_total(loaded),
+            question_total=_question_total(loaded),
             branches=some_route_passes_a_question_by(dialogue.nodes, dialogue.start),
             areas_in_order=takes_areas_in_order(loaded),
         )
@@ -133,7 +134,7 @@ def takes_areas_in_order(loaded: LoadedDialogue) -> bool:
     return True
 
 
-def question_total(loaded: LoadedDialogue) -> int:
+def _question_total(loaded: LoadedDialogue) -> int:
     """How many distinct questions the dialogue can ask, the count progress is shown
     against: each ask node once, and each repeated group's questions once (for one item)."""
     framework = loaded.framework.framework

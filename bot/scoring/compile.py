@@ -20,7 +20,6 @@ from bot.scoring.actions import FiredAction, fired_actions
 from bot.scoring.results import (
     AreaResult,
     Assessment,
-    ProbeExchange,
     QuestionResult,
     Register,
     RegisterItem,
@@ -185,7 +184,7 @@ def _question_result(
     answer = step.answer
     own = own_words(question, answer) if answer is not None else ""
     # Only follow-ups that got a reply are reported: a skipped one says nothing.
-    probes = tuple(ProbeExchange(f.trigger, f.text, f.reply) for f in step.follow_ups if f.reply)
+    probes = tuple(f for f in step.follow_ups if f.reply)
     words = tuple(w for w in (own, *(p.reply for p in probes)) if w)
     return QuestionResult(
         question=question,

@@ -1,4 +1,5 @@
-"""Record a call's outcome in one key (an appointment: one key, then its time)."""
+"""Record a call's outcome in one key (an appointment: one key, then its time; a refusal:
+one key, then y to confirm it)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ OUTCOME_KEYS = {
     "r": ("refused", "Refused"),
     "w": ("wrong_number", "Wrong number"),
 }
+
+CONFIRMED = {
+    "refused": "Record that {who} refused? They will not be offered as a call again in this "
+    "round. y records it; n or Esc goes back to the outcomes.",
+}
+"""Outcomes asked about before they are recorded, with the question: a refusal ends the
+invitee's part in the round, and its key sits among the everyday ones."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,10 @@ class OutcomeScreen(Dialog[Recorded | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(f"Outcome of the call to {self.who}"), classes="dialog-title")
-            lines = "\n".join(f"{key}  {label}" for key, (_, label) in OUTCOME_KEYS.items())
+            lines = "\n".join(
+                f"{key}  {label}" + (" (asks first)" if outcome in CONFIRMED else "")
+                for key, (outcome, label) in OUTCOME_KEYS.items()
+            )
             yield Static(Content(lines), id="outcome-keys")
             yield Static(Content("Esc cancels."), classes="dialog-hint", id="outcome-hint")
 
@@ -70,6 +81,9 @@ class OutcomeScreen(Dialog[Recorded | None]):
 
     def action_choose(self, key: str) -> None:
         outcome = OUTCOME_KEYS[key][0]
+        if outcome in CONFIRMED:
+            self._confirm(outcome)
+            return
         if outcome != "call_back":
             self.dismiss(Recorded(outcome))
             return
@@ -84,6 +98,20 @@ class OutcomeScreen(Dialog[Recorded | None]):
         box.focus()
         self.query_one("#outcome-hint", Static).update(
             Content(f"When to call back: {WHEN_HELP}. Tab: a note. Enter records it; Esc cancels.")
+        )
+
+    def _confirm(self, outcome: str) -> None:
+        """Ask before recording an outcome that takes the invitee out of the calls (a
+        slip of one key must not end their part in the round); No returns to the keys."""
+        from bot.tui.screens.dialogs import ConfirmScreen
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(Recorded(outcome))
+
+        self.app.push_screen(
+            ConfirmScreen(CONFIRMED[outcome].format(who=self.who), "Yes, refused (y)", "No (n)"),
+            decided,
         )
 
     @on(Input.Submitted, "#when, #call-note")

@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Header, Static
 from bot import store
 from bot.catalogue import Catalogue
 from bot.engine.path import final_path
-from bot.engine.routes import question_total
+from bot.engine.routes import route_facts
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
@@ -53,7 +53,7 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
         dialogue = catalogue.dialogue_for_transcript(
             transcript.dialogue.id, framework, kept(transcript.dialogue.hash)
         )
-        total = question_total(dialogue)  # as the conversation's own progress counts
+        total = route_facts(dialogue).question_total  # the count the conversation's progress shows
         total += len(transcript.review)  # last round's actions, asked about first
     except LoadError:
         return f"{answered}/?"

@@ -103,10 +103,19 @@ class InterviewScreen(ConversationScreen):
     def on_mount(self) -> None:
         hold_still(self)
         self._add_history()
+        log = self.query_one(ChatLog)
         for warning in self.conversation.warnings:
-            self.query_one(ChatLog).add(ChatMessage("info", warning))
-        self._act(self.conversation.begin)
+            log.add(ChatMessage("info", warning))
+        fresh = not self.conversation.session.turns
+        opening = len(log.messages)
+        outcome = self._act(self.conversation.begin)
+        first_statement = len(log.messages) - 1  # the last message begin added
         self._time_call()
+        if fresh and outcome is not None and outcome.turns and outcome.turns[-1].kind == "ask":
+            # A new call starts with its opening script, read aloud before the first
+            # statement: that is what the log shows, not the first statement, which the
+            # script panel above already shows.
+            log.keep_in_view(opening, first_statement)
 
     def _time_call(self) -> None:
         """Start the call, or resume it, as turns: the timer goes on from the length so far

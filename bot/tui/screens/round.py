@@ -19,8 +19,16 @@ from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
-from bot.rounds.state import InviteeState, next_calls, start_refusal
-from bot.rounds.work import Snapshot, log_call, log_interview, open_conversation, snapshot
+from bot.rounds.state import InviteeState, next_calls
+from bot.rounds.work import (
+    CannotLog,
+    Snapshot,
+    StartRefused,
+    claim_next,
+    log_call,
+    snapshot,
+    start_conversation,
+)
 from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.fitted import Fitted
@@ -82,6 +90,7 @@ class RoundScreen(Screen[None]):
         ("Home, End", "the first or the last invitee in the list"),
         ("Enter", "on an invitee: start or resume their assessment or interview"),
         ("o a", "call back at a time: Enter takes the suggested time"),
+        ("o r", "refused: asks first (y records it, n goes back to the outcomes)"),
     ]
     """Keys the help names that are the list's or the outcome dialog's, not bindings."""
     BINDINGS = [
@@ -104,7 +113,10 @@ class RoundScreen(Screen[None]):
             tooltip="start or resume the chosen invitee's assessment or interview",
         ),
         Binding(
-            "f", "filter", "Filter", tooltip="filter by state (again for the next; back to all)"
+            "f",
+            "filter",
+            "Filter",
+            tooltip="filter by state (again for the next state anyone is in; back to all)",
         ),
         # The list reads the round again by itself every 10 seconds, so g is left out of
         # the key bar, which then fits 80 columns; F1 names it.
@@ -220,10 +232,14 @@ class RoundScreen(Screen[None]):
         if chosen is not None:
             self.select(chosen.invitee.id)
         shown = "all invitees" if wanted is None else STATE_LABELS[wanted]
+        shown = f"{shown[:1].upper()}{shown[1:]} ({len(self.rows)})"
+        if wanted is not None and not self.rows:
+            # Emptied since it was chosen (their calls moved them on): said plainly.
+            shown = f"No one is {STATE_LABELS[wanted]} now; f shows the next state"
         self.query_one("#round-hint", Static).update(
             Content(
                 # p and v are not in the key bar (80 columns are full): named here.
-                f"{shown[:1].upper()}{shown[1:]} ({len(self.rows)}). x next call; o outcome; "
+                f"{shown}. x next call; o outcome; "
                 "p action plan." + (" v compares rounds." if self._comparable() else "")
             )
         )
@@ -298,11 +314,16 @@ class RoundScreen(Screen[None]):
             self._show(fresh)
             self.notify("No one to call now.", title="Next call", markup=False)
             return
-        first = queue[0]
         try:
-            log_call(self.folder, first.invitee, "calling", self.clock(), self.caller)
+            # Checked and claimed under the call log's lock: if another officer claimed
+            # the first at this instant, this officer is given the next.
+            first = claim_next(self.folder, queue, self.caller, self.clock())
         except OSError as error:
             host(self).show_error("Could not log the call", str(error))
+            return
+        if first is None:
+            self._reload_now()
+            self.notify("No one to call now.", title="Next call", markup=False)
             return
         self.filter_index = 0
         self._reload_now()
@@ -353,15 +374,10 @@ class RoundScreen(Screen[None]):
         chosen = self.selected()
         if chosen is None or self.shot is None:
             return
-        if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
-            return
-        refusal = start_refusal(chosen)
-        if refusal:
-            host(self).show_error("Being called", f"{refusal}.")
-            return
         if chosen.state == "complete" and chosen.transcript is not None:
-            # Someone who has finished is not started again by a slip of a key: their
-            # answers are shown instead; a second conversation is a deliberate command.
+            # First, as on the command line (whoever may hold them now): someone who has
+            # finished is not started again by a slip of a key; their answers are shown
+            # instead, and a second conversation is a deliberate command.
             command = "assess" if chosen.invitee.mode == "self" else "interview"
             self.notify(
                 Content(
@@ -373,25 +389,38 @@ class RoundScreen(Screen[None]):
             )
             host(self).open_replay(chosen.transcript)
             return
+        if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
+            return
         try:
-            talk = open_conversation(self.catalogue, self.shot.loaded, chosen, self.caller, utc_now)
+            # Checked and claimed as one step under the call log's lock, as the command
+            # does: what the screen shows may be out of date by now.
+            talk = start_conversation(
+                self.catalogue, self.shot, chosen, self.caller, self.clock(), utc_now
+            )
+        except StartRefused as refused:
+            self._reload_now()
+            host(self).show_error("Being called", f"{refused}.")
+            return
         except store.TranscriptInUse as error:
             host(self).show_error("Transcript in use", f"{error}. Close it there first.")
+            return
+        except CannotLog as error:
+            host(self).show_error("Could not log the call", str(error))
             return
         except (LoadError, OSError) as error:
             host(self).show_error("Cannot start", str(error))
             return
-        try:
-            log_interview(self.folder, chosen.invitee, talk, self.clock(), self.caller)
-        except OSError as error:
-            talk.close()
-            host(self).show_error("Could not log the call", str(error))
-            return
         self.app.push_screen(host(self).conversation_screen(talk))
 
     def action_filter(self) -> None:
-        """Show the next state only (and then all again)."""
-        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        """Show the next state that someone is in only (and then all again): a state no
+        one is in would only show an empty list."""
+        held = {s.state for s in self.shot.invitees} if self.shot is not None else set(STATES)
+        for step in range(1, len(FILTERS) + 1):
+            index = (self.filter_index + step) % len(FILTERS)
+            if FILTERS[index] is None or FILTERS[index] in held:
+                self.filter_index = index
+                break
         if self.shot is not None:
             self._show(self.shot)
 

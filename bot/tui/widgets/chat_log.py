@@ -51,6 +51,7 @@ class ChatLog(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._width = 0
         self._following = True  # at the bottom; stays there until the user scrolls up
+        self._anchor: tuple[int, int] | None = None  # messages kept in view instead
 
     @property
     def line_count(self) -> int:
@@ -64,9 +65,30 @@ class ChatLog(ScrollView, can_focus=True):
             self._starts.append(len(self._lines))
             self._lines.extend(self._render_message(message, self._width))
             self.virtual_size = Size(self._width, len(self._lines))
-        if self._following:
+        if self._following or self._anchor is not None:
+            # Something new is said: it is what to read now, not what was kept in view.
+            self._anchor = None
             self._to_end()
         self.refresh()
+
+    def keep_in_view(self, first: int, end: int) -> None:
+        """Show the messages from `first` up to (not including) `end` rather than the
+        newest, until the next message arrives: as many of them as fit, whole ones from
+        the top, the last always whole where it fits at all (a call's opening script,
+        read aloud before its first statement, which the script panel shows anyway)."""
+        if first < end <= len(self.messages):
+            self._anchor = (first, end)
+            self._show_anchor()
+
+    def _show_anchor(self) -> None:
+        if self._anchor is None or not self._width:
+            return
+        first, end = self._anchor
+        height = self.scrollable_content_region.height
+        stop = self._starts[end] if end < len(self._starts) else len(self._lines)
+        tops = [self._starts[i] for i in range(first, end)]
+        top = next((line for line in tops if stop - line <= height), tops[-1])
+        self.scroll_to(y=top, animate=False, immediate=True)
 
     def _to_end(self) -> None:
         self.scroll_end(animate=False, immediate=True, x_axis=False)
@@ -91,7 +113,9 @@ class ChatLog(ScrollView, can_focus=True):
 
     def _on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
-        if self._following:
+        if self._anchor is not None:
+            self.call_after_refresh(self._show_anchor)
+        elif self._following:
             self.call_after_refresh(self._to_end)
         if width != self._width and width > 0:
             self._width = width
