@@ -220,7 +220,7 @@ def test_a_fact_in_a_condition_routes_and_triggers_an_action() -> None:
     assessment = compile_transcript(transcript_of(session), board().framework)
     actions = {a.action.id: a for area in assessment.areas for a in area.actions}
     register = actions["start-register"]
-    assert [str(t) for t in register.triggers] == ["6 No"]
+    assert [str(t) for t in register.triggers] == ["6 answered No"]
     assert register.need == 50.0
 
 

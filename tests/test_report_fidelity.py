@@ -66,7 +66,9 @@ def test_governance_numbers_name_the_source_and_are_unique(catalogue: Catalogue)
     assert len(numbers) == len(set(numbers))
     assert {"3 (Board)", "3 (Executive)", "3 (Thematic Groups)", "N1", "SE6", "WS4"} <= set(numbers)
     text = render_assessment(sample(catalogue, "horsham-governance-structure"), "md")
-    assert "*Because:* 3 (Board) 22" in text
+    # A number answer says what it counts, apart from the question's number ("3 (Board) 22"
+    # read as one figure).
+    assert "*Because:* 3 (Board) answered 22 members" in text
 
 
 def test_hertfordshire_and_horsham_numbers_are_in_the_question_lists(

@@ -52,7 +52,7 @@ def test_actions_fire_and_do_not(cat: Catalogue, tmp_path: Path) -> None:
     assert [a.action.id for a in weak.actions] == ["fix-one", "fix-two"]
     fix_one = weak.areas[0].actions[0]
     assert fix_one.letter == ""  # the framework letters none, and none is made up
-    assert fix_one.triggers == ("a1 Disagree", "a2 No")
+    assert fix_one.triggers == ("a1 answered Disagree", "a2 answered No")
     assert fix_one.quotes == ("We have no time for it",)
     assert fix_one.priority == "high"
     assert fix_one.due == date(2009, 9, 1)  # three calendar months after 1 June 2009

@@ -62,9 +62,9 @@ def test_an_action_a_weight_0_answer_brings_about_says_why(
     path = hallmarks_transcript(catalogue, tmp_path, "Bob Bell", {"h1_5": "y"})
     data = _report(path)
     action = next(a for a in data["areas"][0]["actions"] if a["id"] == "elected-member")
-    assert action["triggers"] == ["1.5 Yes"]
+    assert action["triggers"] == ["1.5 answered Yes"]
     md = run("report", str(path)).stdout
-    assert "*Because:* 1.5 Yes" in md.split("Invite a locally elected member")[1]
+    assert "*Because:* 1.5 answered Yes" in md.split("Invite a locally elected member")[1]
 
 
 def test_the_aggregate_and_the_plan_treat_weight_0_as_a_fact(
@@ -79,7 +79,7 @@ def test_the_aggregate_and_the_plan_treat_weight_0_as_a_fact(
     assert run("round", "plan", "-r", str(folder)).returncode == 0
     plan = run("round", "plan", "-r", str(folder), "--format", "md").stdout
     section = plan.split("Invite a locally elected member")[1].split("\n## ")[0]
-    assert "Triggered by:** p01 (1.5); p02 (1.5)" in section
+    assert "Triggered by:** Person 1, Officer (1.5); Person 2, Officer (1.5)" in section
     assert "()" not in plan
 
 

@@ -14,7 +14,7 @@ from bot.engine.path import FinalPath
 from bot.engine.review import is_review_question
 from bot.facts import AnswerFacts
 from bot.loading import LoadedFramework
-from bot.model import Action, Area, Framework, Turn
+from bot.model import Action, Area, Framework, Question, Turn
 from bot.model.framework import OVERALL
 
 WEAK_NAMED = 50.0
@@ -30,6 +30,15 @@ def shown_answer(turn: Turn) -> str:
     return turn.label or turn.value
 
 
+def trigger_answer(question: Question, turn: Turn) -> str:
+    """A triggering answer as words: the option's label, or a number with what it counts
+    ("3 meetings")."""
+    shown = shown_answer(turn)
+    if question.kind == "number" and question.unit and not turn.label and turn.value:
+        return f"{shown} {question.unit}"
+    return shown
+
+
 @dataclass(frozen=True)
 class Trigger:
     """An answer that triggered an action."""
@@ -42,7 +51,9 @@ class Trigger:
     """The answer as words."""
 
     def __str__(self) -> str:
-        return f"{self.number} {self.answer}"
+        # "2.1 answered 3 meetings": a question's number and a number answer side by side
+        # ("2.1 3") read as one figure.
+        return f"{self.number} answered {self.answer}"
 
 
 @dataclass(frozen=True)
@@ -132,7 +143,8 @@ def _fired(
         weak = score is not None and score <= limit
         if not (abstained or weak or _fact_behind(condition, facts, question.id)):
             continue
-        triggers.append(Trigger(question.id, question.number or question.id, shown_answer(answer)))
+        number = question.number or question.id
+        triggers.append(Trigger(question.id, number, trigger_answer(question, answer)))
         if score is not None:
             scores.append(score)
         step = path.step(question.id)
