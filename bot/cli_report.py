@@ -158,7 +158,10 @@ def _transcripts(named: list[Path]) -> tuple[list[Path], list[Path]]:
             f"(the round's own {what})",
             file=sys.stderr,
         )
-    return files, list(left_out)
+    inner = store.rounds_left_out(rest)
+    if inner:
+        print(f"note: {store.rounds_left_out_note(inner)}", file=sys.stderr)
+    return files, list(left_out) + inner
 
 
 def _aggregate(

@@ -98,12 +98,19 @@ class Conversation:
         skipped = self.skip()
         if skipped.error:
             return skipped, None
-        prompt = self.current()
-        if self.session.over or prompt.kind != "ask":
-            return skipped, None
-        if key.casefold() not in {o.key.casefold() for o in prompt.options}:
+        if self.session.over or not _takes(self.current(), key):
             return skipped, None
         return skipped, self.answer(key)
+
+    def next_takes(self, key: str) -> bool:
+        """Whether the question after the follow-up shown would take `key` (a key typed at
+        the follow-up) as its answer. Worked out on a copy of the session, skipping the
+        follow-up there: nothing is recorded, and the question after it is the one the
+        dialogue's branches really lead to."""
+        trial = Session(self.session.loaded, self.session.turns, self.session.telephone)
+        if trial.skip(self.clock()).error or trial.over:
+            return False
+        return _takes(trial.current(), key)
 
     def choose(self, option: Option, comment: str = "") -> Outcome:
         """Answer with one of the options shown (a click or a coded key), and save it."""
@@ -313,3 +320,8 @@ def changed_since(transcript: Transcript, framework_hash: str, dialogue_hash: st
             f"The dialogue {transcript.dialogue.id} has changed since this transcript was started."
         )
     return warnings
+
+
+def _takes(prompt: Prompt, key: str) -> bool:
+    """Whether a question shown takes a key typed as its answer: one of its options' keys."""
+    return prompt.kind == "ask" and key.casefold() in {o.key.casefold() for o in prompt.options}

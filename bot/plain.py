@@ -166,24 +166,32 @@ class PlainMode:
 
     def key_not_reply(self, key: str, typed: str) -> None:
         """A follow-up reply that is only a key. At a terminal, ask whether it was meant
-        as the answer to the next question or as the reply. From a pipe nobody can be
-        asked: it is taken as the next question's answer, the follow-up skipped, since
-        a key recorded as a reply would be words the respondent never said (and the
-        lines after it would each land one question early)."""
+        as the answer to the next question or as the reply (the first offered only where
+        the next question takes that key). From a pipe nobody can be asked: it is taken as
+        the next question's answer, the follow-up skipped, since a key recorded as a reply
+        would be words the respondent never said (and the lines after it would each land
+        one question early)."""
         shown = printable(key)
         if not self.stdin.isatty():
             self.wrapped(key_taken_words(shown))
             self.answer_next(key)
             return
-        self.line(f'"{shown}" is an answer\'s key, not words. Did you mean it as:')
-        self.line("   [a] the answer to the next question (the follow-up is skipped)")
+        takes = self.conversation.next_takes(key)
+        if takes:
+            self.line(f'"{shown}" is an answer\'s key, not words. Did you mean it as:')
+            self.line("   [a] the answer to the next question (the follow-up is skipped)")
+        else:
+            self.line(
+                f'"{shown}" is an answer\'s key, not words, and not one of the next '
+                "question's answers. Did you mean it as:"
+            )
         self.line("   [r] the reply to this follow-up")
         self.write("> ")
         choice = self.read()
         if choice is None:
             return  # input ended: the run says so
         choice = choice.strip().casefold()
-        if choice in ("a", "answer"):
+        if takes and choice in ("a", "answer"):
             self.answer_next(key)
         elif choice in ("r", "reply"):
             outcome = self.conversation.answer(typed)
@@ -202,20 +210,23 @@ class PlainMode:
 
     def answer_next(self, key: str) -> None:
         """Skip the follow-up and answer the next question with the key, if it is one of
-        that question's options (else the key is not used, and it says so)."""
+        that question's options (else the key is not used, and it says so). Each step is
+        shown as it is taken, so the log reads as the conversation went: the next
+        question, the key as if typed at it, then what follows."""
         conversation = self.conversation
-        skipped, answered = conversation.answer_next(key)
-        self.show(skipped)
+        takes = conversation.next_takes(key)
+        skipped = conversation.skip()
+        if skipped.error or takes:
+            self.show(skipped)
         if skipped.error:
             return
-        if answered is not None:
-            self.line(key)  # as if typed at the prompt, so the output reads in turn
-            self.show(answered)
+        if takes:
+            self.line(key)  # as if typed at the prompt shown above
+            self.show(conversation.answer(key))
             return
         self.line("")
         self.line(key_not_used_words(printable(key)))
-        if not conversation.session.over:
-            self.write("> ")
+        self.show(skipped, always=True)
 
     def open_call(self) -> None:
         """A telephone interview times its call as the app does: started (or resumed)

@@ -488,6 +488,12 @@ def _holder_text() -> str:
     return f"process {os.getpid()} on {socket.gethostname()} since {now}"
 
 
+def lock_holder(transcript: Path) -> str:
+    """Who holds a transcript's lock, as its lock note records it ("process 4242 on
+    host since 2009-12-01 10:00 UTC"), or "another process" when there is no note."""
+    return _read_holder(transcript)
+
+
 def _read_holder(transcript: Path) -> str:
     with contextlib.suppress(OSError):
         fd = os.open(_holder_path(transcript), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -500,7 +506,10 @@ def _read_holder(transcript: Path) -> str:
     return "another process"
 
 
-NOT_TRANSCRIPTS = frozenset({"round.toml", "plan.toml"})
+ROUND_DESCRIPTION = "round.toml"
+"""The file that makes a folder a round's folder (its description)."""
+
+NOT_TRANSCRIPTS = frozenset({ROUND_DESCRIPTION, "plan.toml"})
 """Files found beside transcripts that are not transcripts (a round's description and its action plan)."""
 
 ROUND_OWN_FILES = NOT_TRANSCRIPTS | {"calls.jsonl"}
@@ -524,17 +533,21 @@ def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
     A file named directly is read wherever it is, links included. In a folder, symbolic
     links (to files or folders) are not followed and hidden entries are passed over, so
     a folder's report covers only what is really in it; a file reached by two names
-    (named twice, or hard-linked) is read once.
+    (named twice, or hard-linked) is read once. A round kept inside a folder named (a
+    folder below it holding a round.toml, such as ``<transcripts>/rounds/NAME``) is
+    left out: its respondents are another set of answers, often the same people in
+    another year, and counting them with the folder's own would mix them
+    (`rounds_left_out` names them so the reader can be told; a round's folder named
+    itself is read).
     """
     seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
+            rounds = _rounds_below(path)
             found = sorted(
                 p
-                for p in path.rglob("*.toml")
-                if not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not _through_link(p, path)
-                and p.name not in NOT_TRANSCRIPTS
+                for p in _files_below(path, "*.toml")
+                if p.name not in NOT_TRANSCRIPTS and not any(p.is_relative_to(r) for r in rounds)
             )
         else:
             found = [path]
@@ -547,6 +560,40 @@ def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
             if (info.st_dev, info.st_ino) not in seen:
                 seen.add((info.st_dev, info.st_ino))
                 yield file
+
+
+def rounds_left_out(paths: Sequence[Path]) -> list[Path]:
+    """The rounds inside the folders named that `iter_transcript_files` leaves out (never
+    a folder named itself), so the person reading can be told how to include one."""
+    return sorted({r for path in paths if path.is_dir() for r in _rounds_below(path)})
+
+
+def rounds_left_out_note(rounds: list[Path]) -> str:
+    """What a folder's report says of the rounds inside it that it left out."""
+    names = ", ".join(display_name(r) for r in rounds)
+    one = len(rounds) == 1
+    return (
+        f"{'the round' if one else f'{len(rounds)} rounds'} inside the folder named "
+        f"({names}) {'is' if one else 'are'} left out: a round's respondents are counted "
+        f"only where its own folder is named (partnership-bot round report -r "
+        f"{display_name(rounds[0])} for {'its' if one else 'a'} round's own report)"
+    )
+
+
+def _rounds_below(top: Path) -> list[Path]:
+    """Round folders below a folder (not the folder itself): those holding a round.toml."""
+    return [p.parent for p in _files_below(top, ROUND_DESCRIPTION) if p.parent != top]
+
+
+def _files_below(top: Path, pattern: str) -> Iterator[Path]:
+    """Files matching a pattern anywhere below a folder, passing over hidden entries and
+    anything reached through a symbolic link."""
+    return (
+        p
+        for p in top.rglob(pattern)
+        if not any(part.startswith(".") for part in p.relative_to(top).parts)
+        and not _through_link(p, top)
+    )
 
 
 def _through_link(path: Path, top: Path) -> bool:

@@ -184,12 +184,24 @@ def test_every_figure_against_an_independent_calculation(
             "no_answers": 0,
             "hidden": False,
         }
-        assert row["then"] == {"agree": half_up(agreed_then, 5), "agreed": agreed_then, "n": 5} | (
-            nothing
-        )
-        assert row["now"] == {"agree": half_up(agreed_now, 6), "agreed": agreed_now, "n": 6} | (
-            nothing
-        )
+        # The middle and disagreeing answers, as the aggregate reads them: with % agree
+        # and the rest, every answer is counted once (the legend adds up).
+        for side, people in (("then", THEN), ("now", NOW)):
+            got = row[side]
+            assert got["agreed"] + got["middles"] + got["disagrees"] == len(people)
+            assert got["middle"] == half_up(got["middles"], len(people))
+            assert got["disagree"] == half_up(got["disagrees"], len(people))
+        drop = ("middle", "middles", "disagree", "disagrees")
+        assert {k: v for k, v in row["then"].items() if k not in drop} == {
+            "agree": half_up(agreed_then, 5),
+            "agreed": agreed_then,
+            "n": 5,
+        } | nothing
+        assert {k: v for k, v in row["now"].items() if k not in drop} == {
+            "agree": half_up(agreed_now, 6),
+            "agreed": agreed_now,
+            "n": 6,
+        } | nothing
         assert row["change"] == round(100 * agreed_now / 6 - 100 * agreed_then / 5, 1)
         # Five and six answers: every table is small, so the exact test.
         assert row["test"] == "fisher"
@@ -275,10 +287,14 @@ def test_a_fall_in_agreement_that_is_more_dont_know_shows_beside_it(
     assert "don't know" in data["agree_note"]
     # In the board paper, each side's % don't know and % no answer stand beside % agree.
     text = comparison(old, new, cat, "md").text
-    header = "| 2009/10 % agree | % don't know | % no answer | n | 2010/11 % agree | % don't know |"
+    # The middle answers (at half marks), as the aggregate reads them, beside it too.
+    header = (
+        "| 2009/10 % agree | % middle | % don't know | % no answer | n | 2010/11 % agree | "
+        "% middle | % don't know |"
+    )
     assert header in text
     row = next(line for line in text.splitlines() if line.startswith(f"| {a1['text']} |"))
-    assert "| 80.0 | 0.0 | 0.0 | 5 | 40.0 | 60.0 | 0.0 | 5 | -40.0 |" in row
+    assert "| 80.0 | 0.0 | 0.0 | 0.0 | 5 | 40.0 | 0.0 | 60.0 | 0.0 | 5 | -40.0 |" in row
     html = comparison(old, new, cat, "html").text
     assert '<th scope="col">% don&#39;t know</th>' in html or "% don't know</th>" in html
     assert '<td class="num">60.0</td>' in html

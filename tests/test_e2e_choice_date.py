@@ -79,9 +79,9 @@ def test_choices_dates_and_facts_in_plain_mode_and_the_reports(tmp_path: Path) -
     register = next(a for a in data["actions"] if a["id"] == "start-register")
     assert "6 No" in register["triggers"]
     rows = list(csv.reader(io.StringIO(run("report", str(path), "--format", "csv").stdout)))
-    facts = rows[rows.index(["number", "fact", "area", "answer", "value"]) + 1 :]
+    facts = rows[rows.index(["number", "fact", "area", "answer", "value", "said", "notes"]) + 1 :]
     assert [r[0] for r in facts] == ["1", "3", "6"]
-    assert facts[1][3:] == ["2 December 2009", "2009-12-02"]
+    assert facts[1][3:5] == ["2 December 2009", "2009-12-02"]
 
     aggregate = run(
         "report", "transcripts", "--aggregate", "--framework", "board-check", "--format", "json"

@@ -76,6 +76,17 @@ def test_piped_a_key_at_a_follow_up_answers_the_next_question(
     assert '**S1:** "2"' not in report(catalogue, path)
 
 
+def test_piped_the_log_shows_each_question_once_in_the_order_answered(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    # The key is shown under the question it answered (S2), then S3 is asked once; the
+    # log once showed S3 with the key under it and S3 again, never S2.
+    _, out, _ = plain(catalogue, tmp_path, io.StringIO("1\n2\n"))
+    s2, s3 = out.find("\nS2 (2 of 18)."), out.find("\nS3 (3 of 18).")
+    assert 0 < s2 < out.find("\n> 2\n") < s3
+    assert out.count("\nS2 (2 of 18).") == out.count("\nS3 (3 of 18).") == 1
+
+
 def test_piped_a_key_the_next_question_does_not_take_is_not_used(
     catalogue: Catalogue, tmp_path: Path
 ) -> None:
@@ -101,6 +112,18 @@ def test_at_a_terminal_it_asks_and_the_answer_to_the_next_question_is_taken(
     assert "   [a] the answer to the next question (the follow-up is skipped)" in out
     assert "   [r] the reply to this follow-up" in out
     assert said(path) == [("answer", "s1", "1"), ("skip", "s1", ""), ("answer", "s2", "2")]
+
+
+def test_at_a_terminal_a_key_the_next_question_does_not_take_is_offered_as_the_reply_only(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    # "7" is no answer of S2: offering it as S2's answer could only skip the follow-up
+    # and drop the key, so only the reply is offered ("a" then saves nothing).
+    _, out, path = plain(catalogue, tmp_path, Terminal("1\n7\na\n7\nr\n"))
+    assert "not one of the next question's answers. Did you mean it as:" in out
+    assert "[a] the answer to the next question" not in out
+    assert "Neither: nothing is saved." in out and "> \n> " not in out
+    assert said(path) == [("answer", "s1", "1"), ("probe_answer", "s1", "7")]
 
 
 def test_at_a_terminal_the_reply_is_kept_but_never_quoted(

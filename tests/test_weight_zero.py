@@ -79,7 +79,7 @@ def test_the_aggregate_and_the_plan_treat_weight_0_as_a_fact(
     assert run("round", "plan", "-r", str(folder)).returncode == 0
     plan = run("round", "plan", "-r", str(folder), "--format", "md").stdout
     section = plan.split("Invite a locally elected member")[1].split("\n## ")[0]
-    assert "Triggered by:** p01 (1.5); p02 (1.5)" in section
+    assert "Triggered by:** Person 1, Officer (1.5); Person 2, Officer (1.5)" in section
     assert "()" not in plan
 
 

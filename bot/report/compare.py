@@ -109,6 +109,9 @@ def load_side(
         )
     given, folder = folder, rounds_inside(folder)
     note = "" if folder == given else f"{name} holds one round: compared {display_name(folder)}"
+    if folder == given and not round_path(folder).exists():
+        inner = store.rounds_left_out([folder])
+        note = store.rounds_left_out_note(inner) if inner else ""
     name = display_name(folder)
     framework_id: str | None = None
     period = title = partnership = ""
@@ -182,13 +185,9 @@ def rounds_inside(folder: Path) -> Path:
     rounds = find_rounds(folder)
     if not rounds:
         return folder
-    inside = [r.resolve() for r in rounds]
-    loose = [
-        f
-        for f in store.iter_transcript_files([folder])
-        if not any(f.resolve().is_relative_to(r) for r in inside)
-    ]
-    if loose:
+    # A folder's transcripts never include the rounds inside it (store.iter_transcript_files).
+    loose = next(iter(store.iter_transcript_files([folder])), None)
+    if loose is not None:
         return folder  # transcripts of its own: a folder of transcripts, as before
     if len(rounds) == 1:
         return rounds[0]

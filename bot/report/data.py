@@ -20,6 +20,8 @@ from bot.scoring.results import (
     QuestionResult,
     Register,
     SuggestedAction,
+    Unjudged,
+    no_actions_words,
 )
 
 REPORT_SCHEMA = 2
@@ -206,6 +208,24 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "questions": [question_data(q) for q in result.questions if q.asked],
         "registers": [register_data(r) for r in result.registers],
         "actions": [action_data(a) for a in result.actions],
+        # "too few answers" in place of a bare 0 where too few statements were answered.
+        "actions_shown": result.actions_shown,
+        "actions_note": (
+            no_actions_words(result.unjudged, area=True) if result.too_few_for_actions else ""
+        ),
+    }
+
+
+def unjudged_data(judged: Unjudged) -> dict[str, Any]:
+    """The statements asked and those that could not be judged, by why, as figures and in
+    words (the one rule, `bot.scoring.results.unjudged`)."""
+    return {
+        "statements": judged.statements,
+        "not_judged": judged.total,
+        "dont_know": judged.dont_know,
+        "refused": judged.refused,
+        "unanswered": judged.unanswered,
+        "words": judged.words(),
     }
 
 
@@ -257,6 +277,8 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             "stages": stages_data(framework),
         },
         "answers": tally_data(assessment),
+        "unjudged": unjudged_data(assessment.unjudged),
+        "actions_note": assessment.actions_words,
         "areas": [area_data(a) for a in assessment.areas],
         "overall_actions": [action_data(a) for a in assessment.overall_actions],
         "actions": [action_data(a) for a in assessment.actions],

@@ -158,6 +158,13 @@ answers), when there are any; each with the respondent's words about it (the com
 the answer, then follow-up replies) and any notes typed at it."""
 
 
+JUDGED_CSV_COLUMNS = ("statements", "not_judged", "dont_know", "refused", "unanswered", "note")
+"""An assessment's CSV follows its facts with a blank row and this one-row table where some
+statements asked could not be judged (Don't know, Refused, no answer), or no action could
+be suggested because too few were answered; ``note`` says it in words, as the Markdown
+does (so an empty action list is never left without a word of why)."""
+
+
 def actions_csv(data: dict[str, Any]) -> str:
     """The action list as CSV; no cell can start a formula."""
     out = io.StringIO()
@@ -185,6 +192,15 @@ def actions_csv(data: dict[str, Any]) -> str:
         writer.writerow(FACT_CSV_COLUMNS)
         for fact in facts:
             writer.writerow([escape.csv_cell(fact.get(column)) for column in FACT_CSV_COLUMNS])
+    judged = {} if aggregate else data.get("unjudged", {})
+    if judged.get("not_judged") or data.get("actions_note"):
+        writer.writerow([])
+        writer.writerow(JUDGED_CSV_COLUMNS)
+        note = " ".join(w for w in (judged.get("words", ""), data.get("actions_note", "")) if w)
+        writer.writerow(
+            [_number_or_cell(judged.get(c)) for c in JUDGED_CSV_COLUMNS[:-1]]
+            + [escape.csv_cell(note)]
+        )
     if aggregate:
         writer.writerow([])
         writer.writerow(STATEMENT_CSV_COLUMNS)

@@ -4,6 +4,7 @@ calls, start or resume an invitee's conversation, and compile its report."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -95,7 +96,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--previous",
         default="",
         metavar="ROUND",
-        help="the previous round's folder: its agreed actions are asked about",
+        help="the previous round (a name under <transcripts>/rounds, or a folder): its "
+        "agreed actions are asked about",
     )
 
     imp = subs.add_parser("import", help="add invitees from a CSV file (all rows or none)")
@@ -349,6 +351,28 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
         if ref:
             catalogue.dialogue(ref, framework)
     folder = round_folder.resolve(args.name, transcripts)
+    previous = ""
+    if args.previous:
+        earlier = round_folder.resolve(args.previous, transcripts)
+        # From the new round's folder, as round.toml's `previous` is read too (that folder
+        # is not made yet, so "../x" is worked out by name).
+        beside_new = Path(os.path.normpath(folder / args.previous))
+        if (
+            not round_folder.round_path(earlier).exists()
+            and round_folder.round_path(beside_new).exists()
+        ):
+            earlier = beside_new
+        why = round_folder.not_a_round(args.previous, earlier, transcripts)
+        if not why and earlier.resolve() == folder.resolve():
+            why = f"{display_name(earlier)} is the round being made"
+        if why:
+            print(f"error: --previous: {why}", file=sys.stderr)
+            return exit_codes.USAGE
+        # Written as round.toml's `previous` is read (plan_review.previous_folder): a round
+        # beside the new one by its name, any other by its full path, so that it names
+        # the same folder wherever the command is later run from.
+        beside = earlier.resolve().parent == folder.resolve().parent
+        previous = earlier.name if beside else str(earlier.resolve())
     made = round_folder.create(
         folder,
         Round(
@@ -359,7 +383,7 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
             self_dialogue=args.self_dialogue,
             telephone_dialogue=args.telephone_dialogue,
             max_attempts=args.max_attempts,
-            previous=args.previous,
+            previous=previous,
         ),
     )
     print(
@@ -506,6 +530,21 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
                 f"Next appointment: {_show(first.invitee.name, 40)} at {_when(first.appointment)}."
             )
         return exit_codes.OK
+    claimed = None
+    if args.claim:
+        from bot.rounds.work import claim_next
+
+        # Checked and claimed under the call log's lock: if another officer claimed the
+        # first at this instant, this officer is given the next one, listed first.
+        claimed = claim_next(shot.loaded.folder, queue, args.caller, now)
+        if claimed is None:
+            print(
+                "error: everyone to call now was claimed by another officer just now; "
+                "see partnership-bot round status",
+                file=sys.stderr,
+            )
+            return exit_codes.IN_USE
+        queue = [claimed, *(s for s in queue if s is not claimed)]
     for s in queue[: max(args.count, 1)]:
         why = (
             f"appointment {_when(s.appointment)}"
@@ -521,11 +560,8 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         )
         if s.note:
             print(f"    note: {_show(s.note, 200)}")
-    if args.claim:
-        from bot.rounds.work import log_call
-
-        log_call(shot.loaded.folder, queue[0].invitee, "calling", now, args.caller)
-        print(f"Logged: {_show(args.caller, 40)} calling {queue[0].invitee.id} now.")
+    if claimed is not None:
+        print(f"Logged: {_show(args.caller, 40)} calling {claimed.invitee.id} now.")
     return exit_codes.OK
 
 
@@ -652,7 +688,7 @@ def _plan_checked(
     from bot.problems import LoadError, Problem, display_name
     from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
     from bot.rounds.plan_compile import compile_plan
-    from bot.rounds.plan_export import render_plan
+    from bot.rounds.plan_export import named_people, render_plan
     from bot.scoring.aggregate import default_cache_folder
 
     folder = shot.loaded.folder
@@ -739,7 +775,8 @@ def _plan_checked(
         print(f"{name}: saved ({len(plan.agreed_actions())} agreed)", file=sys.stderr)
     plan = read_plan(folder)
     assert plan is not None
-    if not emit(render_plan(plan, args.format), args.output):
+    people = named_people(shot.loaded.round.invitees)
+    if not emit(render_plan(plan, args.format, people), args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.OK
 
@@ -841,8 +878,7 @@ def log_interview_or_say(
 
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
-    from bot.rounds.state import start_refusal
-    from bot.rounds.work import open_conversation
+    from bot.rounds.work import CannotLog, StartRefused, start_conversation
 
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
@@ -885,21 +921,25 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         if named is None:
             return exit_codes.USAGE
         shot, found = named, named.find(found.invitee.id)
-    refusal = start_refusal(found)
-    if refusal:
-        print(f"error: {refusal}.", file=sys.stderr)
-        return exit_codes.IN_USE
     try:
-        talk = open_conversation(catalogue, shot.loaded, found, getattr(args, "caller", ""))
+        # Checked and claimed as one step under the call log's lock: the round read above
+        # may be out of date by now (another officer starting them at this instant).
+        talk = start_conversation(
+            catalogue,
+            shot,
+            found,
+            getattr(args, "caller", ""),
+            datetime.now(UTC).replace(microsecond=0),
+        )
+    except StartRefused as refused:
+        print(f"error: {refused}.", file=sys.stderr)
+        return exit_codes.IN_USE
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
-    status = log_interview_or_say(
-        shot.loaded.folder, found.invitee, talk, getattr(args, "caller", ""), "start again"
-    )
-    if status != exit_codes.OK:
-        talk.close()
-        return status
+    except CannotLog as error:
+        print(f"error: {error}: make it writable and start again", file=sys.stderr)
+        return exit_codes.CANNOT_WRITE
     try:
         if args.plain:
             from bot.plain import PlainMode

@@ -26,8 +26,9 @@ from bot.files import write_atomically
 from bot.loading import parse_toml, read_text, validate_model
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
+from bot.store import ROUND_DESCRIPTION
 
-ROUND_FILE = "round.toml"
+ROUND_FILE = ROUND_DESCRIPTION
 ROUNDS_FOLDER = "rounds"
 """Inside the transcripts folder: where rounds named by a bare name live."""
 CSV_COLUMNS = ("id", "name", "organisation", "role", "sector", "mode", "contact")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
@@ -95,8 +95,16 @@ class TriggeredBy(Strict):
     @property
     def words(self) -> str:
         """Who, and the questions in brackets ("i001 (1.5, 1.7)"); no empty brackets
-        when the answers behind it name no question (an area's score as a whole)."""
-        who = self.invitee or self.transcript
+        when the answers behind it name no question (an area's score as a whole). Where
+        the round's invitees are at hand, `named` names them as people."""
+        return self.named({})
+
+    def named(self, people: Mapping[str, str]) -> str:
+        """Who, named as the round report names them (``people``: invitee id -> "Ann
+        Archer, Officer", `bot.rounds.plan_export.named_people`), and the questions in
+        brackets ("Ann Archer, Officer (T1, T2)"); an invitee the round no longer lists,
+        or a transcript of none, by its id."""
+        who = people.get(self.invitee, "") or self.invitee or self.transcript
         return f"{who} ({', '.join(self.questions)})" if self.questions else who
 
 

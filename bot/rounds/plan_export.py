@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
+from bot.problems import LoadError
 from bot.report import escape
+from bot.rounds.model import Invitee
 from bot.rounds.plan import STATUS_LABELS, STATUSES, Plan, PlanAction, share_percent
 
 PLAN_FORMATS = ("md", "html", "csv")
@@ -31,10 +35,31 @@ CSV_COLUMNS = (
 )
 
 
-def render_plan(plan: Plan, fmt: str) -> str:
-    """The plan in a format: md, html or csv."""
+def named_people(invitees: Iterable[Invitee]) -> dict[str, str]:
+    """Invitee id -> how the round report names them: their name, and their role where
+    given ("Ann Archer, District council officer"). The plan names the respondents whose
+    answers triggered an action so, never by their ids; the plan is the board's working
+    document (an anonymised report never lists who triggered an action)."""
+    return {i.id: ", ".join(part for part in (i.name, i.role) if part) for i in invitees}
+
+
+def people_in(folder: Path) -> dict[str, str]:
+    """`named_people` of the round in ``folder``; {} when its round.toml cannot be read
+    (the plan then names each by the id it records)."""
+    from bot.rounds.folder import load_round
+
+    try:
+        return named_people(load_round(folder).round.invitees)
+    except (LoadError, OSError):
+        return {}
+
+
+def render_plan(plan: Plan, fmt: str, people: Mapping[str, str] | None = None) -> str:
+    """The plan in a format: md, html or csv; ``people`` (`named_people`) names the
+    respondents whose answers triggered each action."""
+    people = people or {}
     if fmt == "csv":
-        return plan_csv(plan)
+        return plan_csv(plan, people)
     if fmt not in PLAN_FORMATS:
         raise ValueError(f"format must be one of {', '.join(PLAN_FORMATS)}, not {fmt!r}")
     from bot.report.render import environment
@@ -48,7 +73,7 @@ def render_plan(plan: Plan, fmt: str) -> str:
     template = environment(fmt).get_template(f"plan.{fmt}.j2")
     said = {a.id: said_about(plan, a) for a in plan.actions}
     shares = {a.id: share_percent(a.respondents, plan.respondents) for a in plan.actions}
-    triggers = {a.id: [t.words for t in a.triggered_by] for a in plan.actions}
+    triggers = {a.id: [t.named(people) for t in a.triggered_by] for a in plan.actions}
     return template.render(
         p=data,
         agreed=agreed,
@@ -77,8 +102,10 @@ def said_about(plan: Plan, action: PlanAction) -> str:
     return ""
 
 
-def plan_csv(plan: Plan) -> str:
-    """The plan as CSV, one row per action; no cell can start a formula."""
+def plan_csv(plan: Plan, people: Mapping[str, str] | None = None) -> str:
+    """The plan as CSV, one row per action; no cell can start a formula; ``people``
+    (`named_people`) names who triggered each action."""
+    people = people or {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -91,7 +118,7 @@ def plan_csv(plan: Plan) -> str:
             "status": STATUS_LABELS[action.status],
             "suggested": "yes" if action.suggested else "no",
             "due": action.due.isoformat() if action.due else "",
-            "triggered_by": "; ".join(t.words for t in action.triggered_by),
+            "triggered_by": "; ".join(t.named(people) for t in action.triggered_by),
             "history": "; ".join(
                 f"{h.date.isoformat()} {STATUS_LABELS[h.status]} ({h.source}"
                 + (f", {h.round}" if h.round else "")

@@ -538,7 +538,7 @@ def statement_legend(words: list[dict[str, list[str]]], headings: dict[str, Any]
     parts = []
     for column in shown:
         labels = list(dict.fromkeys(label for w in words for label in w[column]))
-        parts.append(f"{headings[column]} counts {_listed(labels)}")
+        parts.append(f"{headings[column]} counts {listed(labels)}")
     return (
         "Percentages of those asked (n; Not applicable left out), counting what each "
         f"respondent answered to the statement as it is worded: {'; '.join(parts)}; "
@@ -549,7 +549,8 @@ def statement_legend(words: list[dict[str, list[str]]], headings: dict[str, Any]
     )
 
 
-def _listed(labels: list[str]) -> str:
+def listed(labels: list[str]) -> str:
+    """Answers' labels quoted and listed ("Yes" and "Partly"); "nothing" for none."""
     quoted = [f'"{label}"' for label in labels]
     if len(quoted) < 2:
         return "".join(quoted) or "nothing"

@@ -19,7 +19,14 @@ from typing import Any
 from bot.facts import weighted_mean
 from bot.model import Framework
 from bot.rounds.plan import STATUSES
-from bot.scoring.aggregate import Spread, percentage
+from bot.scoring.aggregate import (
+    COLUMNS,
+    GENERIC_HEADINGS,
+    Spread,
+    listed,
+    percentage,
+    statement_headings,
+)
 from bot.scoring.compare_chance import LEVEL, MIN_EXPECTED, Test, agree_test, mean_test
 from bot.scoring.results import WHOLE_TITLE
 from bot.scoring.small_groups import HIDDEN, MIN_GROUP, SMALL_GROUP_RULE
@@ -72,7 +79,8 @@ AGREE_NOTE = (
     "fall in agreement that is only more don't knows or fewer answers can be told from "
     "more disagreement."
 )
-"""What the statements table says beside % agree, in every format."""
+"""What the statements table says beside % agree, in every format (where no statement's
+scale has a middle answer; `_agree_words` names the middle column too where one has)."""
 
 
 class CompareError(ValueError):
@@ -150,7 +158,6 @@ def compare(
         "now": _side(new),
         "rule": RULE,
         "words": WORDS,
-        "agree_note": AGREE_NOTE,
         # Anonymised: no figure, and so no change, rests on fewer than MIN_GROUP people.
         "small_group_rule": SMALL_GROUP_RULE if old.anonymised or new.anonymised else "",
         "hidden_label": HIDDEN,
@@ -181,19 +188,47 @@ def _agree_words(old: Side, new: Side) -> dict[str, str]:
     `AGREE_NOTE`, on what they do not): what
     people answered, as each statement is worded, in the questions' own words where the
     two rounds' aggregates share them (as `round report` heads its columns)."""
-    headings = [
-        side.data.get("statement_headings", {}).get("agree", "% agree") for side in (old, new)
-    ]
-    heading = headings[1] if headings[0] == headings[1] else "% agree"
-    counted = "answered " + heading[2:] if heading != "% agree" else "agreed"
+    # The aggregate's own reading of the answers (`answer_words`, `statement_headings`):
+    # the same columns, headed alike where both rounds' aggregates head them alike.
+    words = [s["words"] for side in (old, new) for s in side.data["statements"]]
+    headings = statement_headings(words)
+    heading = headings["agree"]
+    counted = "answered " + heading[2:] if heading != GENERIC_HEADINGS["agree"] else "agreed"
+    middle = headings["middle"] if headings["middle_shown"] else ""
+    beside = [middle] if middle else []
+    beside += ["% don't know", "% no answer (skipped or refused)"]
+    note = AGREE_NOTE
+    if middle:
+        note = note.replace("% don't know and % no answer (skipped or refused)", _and(beside))
+    labels = {
+        column: list(dict.fromkeys(label for w in words for label in w[column]))
+        for column in COLUMNS
+    }
+    shown = [("agree", heading)] + ([("middle", middle)] if middle else [])
+    legend = "; ".join(f"{h} counts {listed(labels[c])}" for c, h in shown)
     return {
         "agree_heading": heading,
+        "middle_heading": middle,
+        "middle_shown": bool(middle),
+        "disagree_heading": headings["disagree"],
         "agree_counts": (
             f"The share of those asked who {counted}, as each statement is worded, then and "
             "now; the change is in percentage points. A statement marked (reverse-scored) "
             "asks about a gap or a problem: more agreeing is a change for the worse."
         ),
+        "agree_note": note,
+        "statement_legend": (
+            f"Percentages of those asked (n; Not applicable left out), each answer read as "
+            f"the rounds' aggregates read it: {legend}; % don't know counts Don't know; % no "
+            "answer counts those who skipped or refused. With "
+            f"{headings['disagree']} ({listed(labels['disagree'])}, not shown) they add up "
+            "to 100."
+        ),
     }
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _side(side: Side) -> dict[str, Any]:
@@ -374,6 +409,10 @@ def _agree(row: dict[str, Any] | None) -> dict[str, Any]:
         return {
             "agree": None,
             "agreed": None if hidden else 0,
+            "middle": None,
+            "middles": None if hidden else 0,
+            "disagree": None,
+            "disagrees": None if hidden else 0,
             "dont_know": None,
             "dont_knows": None if hidden else 0,
             "no_answer": None,
@@ -387,6 +426,11 @@ def _agree(row: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "agree": row["agree"],
         "agreed": counts.get("agree", 0),
+        # The aggregate's middle and disagree columns, read by its rule (`answer_words`).
+        "middle": row["middle"],
+        "middles": counts.get("neutral", 0),  # the aggregate counts it as "neutral"
+        "disagree": row["disagree"],
+        "disagrees": counts.get("disagree", 0),
         "dont_know": row["dont_know"],
         "dont_knows": dont_knows,
         "no_answer": percentage(no_answers, n),

@@ -95,6 +95,85 @@ def answer_tally(questions: Iterable[QuestionResult]) -> AnswerTally:
 
 
 @dataclass(frozen=True)
+class Unjudged:
+    """The statements asked (scored questions on the final path; Not applicable left out)
+    and how many of them could not be judged, by why: the answer was Don't know, Refused,
+    or none was given. The one rule every report says it by."""
+
+    statements: int = 0
+    """Scored statements asked."""
+    dont_know: int = 0
+    """Of those, answered Don't know."""
+    refused: int = 0
+    """Refused (on a call)."""
+    unanswered: int = 0
+    """Left without an answer (skipped)."""
+
+    @property
+    def total(self) -> int:
+        """How many could not be judged."""
+        return self.dont_know + self.refused + self.unanswered
+
+    def words(self) -> str:
+        """Such as "63 of 65 statements could not be judged: 61 answered Don't know, 2
+        got no answer."; "" when every statement asked was judged."""
+        if not self.total:
+            return ""
+        why = [
+            f"{count} {word}"
+            for count, word in (
+                (self.dont_know, "answered Don't know"),
+                (self.refused, "refused"),
+                (self.unanswered, "got no answer"),
+            )
+            if count
+        ]
+        listed = why[0] if len(why) == 1 else ", ".join(why[:-1]) + " and " + why[-1]
+        several = self.statements != 1
+        return (
+            f"{self.total} of {self.statements} statement{'s' if several else ''} asked "
+            f"could not be judged: {listed}."
+        )
+
+
+def unjudged(questions: Iterable[QuestionResult]) -> Unjudged:
+    """The statements asked that could not be judged (see `Unjudged`): scored questions
+    on the final path, each latest answer, that got no score."""
+    counts = {"statements": 0, "dont_know": 0, "refused": 0, "unanswered": 0}
+    for question in questions:
+        if not (question.asked and question.question.counted):
+            continue
+        if question.abstained == "not_applicable":
+            continue  # left out of the score and the coverage alike
+        counts["statements"] += 1
+        if question.answer is None:
+            counts["unanswered"] += 1
+        elif question.abstained in counts:
+            counts[question.abstained] += 1
+    return Unjudged(**counts)
+
+
+TOO_FEW_FOR_ACTIONS = "too few answers"
+"""What a report says in place of a count of 0 actions where too few statements were
+answered to judge (the coverage below the framework's minimum)."""
+TOO_FEW_SHORT = "too few"
+"""The same, where a column is only as wide as its heading ("Actions", on the app's
+report screen at 80 columns)."""
+
+
+def no_actions_words(judged: Unjudged, area: bool = False) -> str:
+    """The sentence a report gives where no action could be suggested because too few
+    statements were answered: how many were judged, and why the rest could not be."""
+    where = " in this area" if area else ""
+    answered = judged.statements - judged.total
+    verb = "was" if answered == 1 else "were"
+    return (
+        f"No action could be suggested{where}: only {answered} of the {judged.statements} "
+        f"statements asked {verb} answered, too few to judge."
+    )
+
+
+@dataclass(frozen=True)
 class SuggestedAction:
     """An action whose condition holds, with why."""
 
@@ -160,6 +239,23 @@ class AreaResult:
     registers: tuple[Register, ...] = ()
     """The area's repeated groups, item by item."""
 
+    @property
+    def unjudged(self) -> Unjudged:
+        """Its statements asked, and those that could not be judged (`unjudged`)."""
+        return unjudged(self.questions)
+
+    @property
+    def too_few_for_actions(self) -> bool:
+        """Whether no action was suggested because too few of its statements were
+        answered (its coverage below the minimum): a report says so, never a bare 0."""
+        return not self.actions and not self.enough
+
+    @property
+    def actions_shown(self) -> str:
+        """How many actions, as a report's table shows it: `TOO_FEW_FOR_ACTIONS` where
+        too few statements were answered to suggest any."""
+        return TOO_FEW_FOR_ACTIONS if self.too_few_for_actions else str(len(self.actions))
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -212,3 +308,20 @@ class Assessment:
     def actions(self) -> tuple[SuggestedAction, ...]:
         """Every suggested action, area by area, then those for the whole."""
         return (*(a for area in self.areas for a in area.actions), *self.overall_actions)
+
+    @property
+    def unjudged(self) -> Unjudged:
+        """The statements asked, and those that could not be judged (`unjudged`)."""
+        return unjudged(q for area in self.areas for q in area.questions)
+
+    @property
+    def too_few_for_actions(self) -> bool:
+        """Whether no action was suggested because too few statements were answered for
+        an overall score (the coverage below the minimum over all areas)."""
+        return not self.actions and self.overall is None
+
+    @property
+    def actions_words(self) -> str:
+        """Where no action was suggested because too few statements were answered, the
+        sentence saying so (`no_actions_words`); else ""."""
+        return no_actions_words(self.unjudged) if self.too_few_for_actions else ""

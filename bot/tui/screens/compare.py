@@ -157,6 +157,15 @@ class CompareScreen(ExportingScreen):
         return render_comparison(self.data, fmt)
 
 
+def _middle(data: dict[str, Any], statement: dict[str, Any]) -> str:
+    """The middle answer's share then and now ("% Partly 10.0% -> 20.0%; "), where the
+    comparison shows that column."""
+    if not data.get("middle_shown"):
+        return ""
+    then, now = statement["then"]["middle"], statement["now"]["middle"]
+    return f"{data['middle_heading']} {then:.1f}% -> {now:.1f}%; "
+
+
 def summary(data: dict[str, Any]) -> str:
     """The statements, the framework's changes and the plan's progress, in a few lines."""
     statements = data["statements"]
@@ -171,7 +180,8 @@ def summary(data: dict[str, Any]) -> str:
         f"  {s['number'] or s['id']}{' (reverse-scored)' if s.get('reverse') else ''}: "
         f"{s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% "
         # What % agree counts as not agreeing without saying why, beside it.
-        f"(don't know {s['then']['dont_know']:.1f}% -> {s['now']['dont_know']:.1f}%; "
+        + f"({_middle(data, s)}"
+        + f"don't know {s['then']['dont_know']:.1f}% -> {s['now']['dont_know']:.1f}%; "
         f"{s['words']})"
         for s in compared
         if s["flag"] in ("up", "down")

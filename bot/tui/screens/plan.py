@@ -5,7 +5,7 @@ lock, so two officers changing one plan never lose each other's changes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.plan import STATUS_LABELS, Plan, PlanAction, edit_action, read_plan, update_plan
-from bot.rounds.plan_export import said_about
+from bot.rounds.plan_export import people_in, said_about
 from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.fitted import Fitted
@@ -49,7 +49,9 @@ class _Prefilled(TextPromptScreen):
         box.cursor_position = len(self.value)
 
 
-def action_detail(action: PlanAction, plan: Plan | None = None) -> str:
+def action_detail(
+    action: PlanAction, plan: Plan | None = None, people: Mapping[str, str] | None = None
+) -> str:
     """Everything about one action, as plain text for the detail panel."""
     lines = [
         f"{action.ref}: {action.text}",
@@ -70,7 +72,8 @@ def action_detail(action: PlanAction, plan: Plan | None = None) -> str:
     if action.note:
         lines.append(f"Note: {action.note}")
     if action.triggered_by:
-        shown = "; ".join(t.words for t in action.triggered_by[:8])
+        # Named as the round report names them (`named_people`), never by invitee id.
+        shown = "; ".join(t.named(people or {}) for t in action.triggered_by[:8])
         more = len(action.triggered_by) - 8
         lines.append(f"Triggered by: {shown}" + (f" and {more} more" if more > 0 else ""))
     for entry in action.history[-4:]:
@@ -120,6 +123,8 @@ class PlanScreen(ExportingScreen):
         self.clock = clock or (lambda: datetime.now(UTC).replace(microsecond=0))
         """Where times come from (tests pass a fixed clock)."""
         self.plan: Plan | None = None
+        self.people: dict[str, str] = {}
+        """Invitee id -> name and role (`named_people`), read with the plan."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -138,6 +143,7 @@ class PlanScreen(ExportingScreen):
             self.action_compile()
 
     def _reload(self) -> None:
+        self.people = people_in(self.folder)
         try:
             self._show(read_plan(self.folder))
         except LoadError as error:
@@ -190,7 +196,7 @@ class PlanScreen(ExportingScreen):
     def _detail(self) -> None:
         chosen = self.selected()
         self.query_one("#plan-detail", Static).update(
-            Content(action_detail(chosen, self.plan) if chosen else "")
+            Content(action_detail(chosen, self.plan, self.people) if chosen else "")
         )
 
     def on_data_table_row_highlighted(self) -> None:
@@ -304,7 +310,7 @@ class PlanScreen(ExportingScreen):
         from bot.rounds.plan_export import render_plan
 
         assert self.plan is not None
-        return render_plan(self.plan, fmt)
+        return render_plan(self.plan, fmt, self.people)
 
     def show_saved(self, message: str) -> None:
         """Said in the hint line (the plan screen has no export buttons)."""

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 
 from bot.figures import figure
 from bot.model.framework import action_marker
-from bot.scoring.results import WHOLE_TITLE, Assessment
+from bot.scoring.results import TOO_FEW_SHORT, WHOLE_TITLE, Assessment
 from bot.text import clip, printable
 from bot.tui.present import call_length_words, overall_words, who_words
 from bot.tui.screens.exporting import (
@@ -98,7 +98,8 @@ class ReportScreen(ExportingScreen):
                 Text(area.rag.label if area.rag else "n/a"),
                 Text("n/a" if area.coverage is None else f"{area.coverage * 100:.0f}%"),
                 Text("n/a" if area.evidence is None else f"{area.evidence * 100:.0f}%"),
-                Text(str(len(area.actions))),
+                # As the reports' table, in a word that fits the column.
+                Text(TOO_FEW_SHORT if area.too_few_for_actions else str(len(area.actions))),
             )
         self.query_one(ScoreBars).show(
             [
@@ -130,7 +131,10 @@ class ReportScreen(ExportingScreen):
                 lines.append(f"   because: {'; '.join(action.triggers)}")
             lines.extend(f'   they said: "{quote}"' for quote in action.quotes)
         if len(lines) == 1:
-            lines.append("None.")
+            # Where too few statements were answered, the report's own words for why.
+            lines.append(assessment.actions_words or "None.")
+        if assessment.unjudged.words():
+            lines.insert(0, f"Could not be judged: {assessment.unjudged.words()}\n")
         # Each repeated group's items on the final path (a risk register), as the reports
         # list them.
         for area in assessment.areas:
