@@ -488,6 +488,12 @@ def _holder_text() -> str:
     return f"process {os.getpid()} on {socket.gethostname()} since {now}"
 
 
+def lock_holder(transcript: Path) -> str:
+    """Who holds a transcript's lock, as its lock note records it ("process 4242 on
+    host since 2009-12-01 10:00 UTC"), or "another process" when there is no note."""
+    return _read_holder(transcript)
+
+
 def _read_holder(transcript: Path) -> str:
     with contextlib.suppress(OSError):
         fd = os.open(_holder_path(transcript), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)

@@ -16,6 +16,7 @@ from bot.report.aggregate import aggregate_data
 from bot.report.render import render_aggregate
 from bot.scoring.aggregate import Filters, aggregate
 from tests.conftest import ROOT
+from tests.csv_tables import csv_tables
 from tests.plain_driver import run
 
 EXAMPLES = ROOT / "transcripts" / "examples"
@@ -100,7 +101,9 @@ def test_aggregate_actions_keep_the_seeds_letter_and_source(catalogue: Catalogue
     assert "- **Rank 1** · **Ref 1a**: To refresh the SCS" in render_aggregate(data, "md")
     assert "<strong>Ref 1a</strong>: <strong>To refresh the SCS" in render_aggregate(data, "html")
     assert "Appendix A, 1 a)" in render_aggregate(data, "html")
-    rows = list(csv.DictReader(io.StringIO(render_aggregate(data, "csv").split("\r\n\r\n")[0])))
+    rows, statements, *_ = csv_tables(render_aggregate(data, "csv"))
+    assert [r["action"] for r in rows] == [a["text"] for a in data["actions"]]
+    assert "statement" in statements[0]
     first = next(r for r in rows if r["action"].startswith("To refresh the SCS"))
     assert (first["letter"], first["source"]) == ("a", "Appendix A, 1 a)")
     # No trigger (no single respondent); a due date and status only from an agreed plan.

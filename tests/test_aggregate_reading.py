@@ -17,6 +17,7 @@ import pytest
 
 from bot.catalogue import Catalogue
 from bot.scoring.small_groups import MIN_FOR_RANGE, MIN_FOR_SD, SMALL_GROUP_RULE
+from tests.csv_tables import csv_tables
 from tests.hallmarks_round import hallmarks_round, hallmarks_transcript
 from tests.plain_driver import run
 
@@ -65,8 +66,8 @@ def test_a_reverse_scored_statement_counts_what_people_answered(four: Path) -> N
         ]
         html = run(*args, "--format", "html").stdout
         assert '(reverse-scored)</span></th><td class="num">4</td><td class="num">50.0</td>' in html
-        table = run(*args, "--format", "csv").stdout.split("\n\n")[1]
-        rows = {r["number"]: r for r in csv.DictReader(io.StringIO(table))}
+        table = csv_tables(run(*args, "--format", "csv").stdout)[1]
+        rows = {r["number"]: r for r in table}
         assert rows["1.7"]["reverse_scored"] == "yes" and rows["1.7"]["agree"] == "50.0"
         assert rows["1.6"]["reverse_scored"] == "no"
 

@@ -4,8 +4,6 @@ suggestion, for proposed entries and rounds without a plan."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 import tomllib
@@ -14,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.csv_tables import csv_tables
 from tests.plain_driver import run
 
 SAMPLE = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
@@ -57,8 +56,11 @@ def test_agreed_actions_show_the_plans_owner_due_and_status(tmp_path: Path) -> N
     assert "*suggested owner:* Hertfordshire Forward Core Group" in md
     html = report(folder, "html", tmp_path)
     assert "agreed owner: LSP Executive" in html and "<strong>Owners:</strong>" in html
-    rows = list(csv.DictReader(io.StringIO(report(folder, "csv", tmp_path).split("\r\n\r\n")[0])))
-    r4 = next(r for r in rows if r["letter"] == "R4")
+    # The action list alone: the first table, up to the blank row before the statements.
+    actions, statements, *_ = csv_tables(report(folder, "csv", tmp_path))
+    assert [r["action"] for r in actions] == [a["text"] for a in data["actions"]]
+    assert "statement" in statements[0] and "owner" not in statements[0]
+    [r4] = [r for r in actions if r["letter"] == "R4"]
     assert (r4["owner"], r4["owner_from"], r4["due"]) == (
         "LSP Executive",
         "agreed plan",
@@ -95,8 +97,7 @@ def test_the_round_report_csv_gives_each_agreed_actions_ref_as_the_markdown_does
     shutil.copytree(SAMPLE, folder)
     agreed = agreed_in(folder)
     # The action list, up to the blank row before the statements.
-    table = report(folder, "csv", tmp_path).replace("\r\n", "\n").split("\n\n")[0]
-    rows = list(csv.DictReader(io.StringIO(table)))
+    rows = csv_tables(report(folder, "csv", tmp_path))[0]
     data = json.loads(report(folder, "json", tmp_path))
     md = report(folder, "md", tmp_path)
     assert "ref" in rows[0]
@@ -114,7 +115,7 @@ def test_the_round_report_csv_gives_each_agreed_actions_ref_as_the_markdown_does
     assert refs == 4
     # Safe as every other cell: a Ref that would start a formula is kept as text.
     data["actions"][0]["ref"] = "=HYPERLINK(1)"
-    first = next(csv.DictReader(io.StringIO(actions_csv(data).split("\r\n\r\n")[0])))
+    first = csv_tables(actions_csv(data))[0][0]
     assert first["ref"] == "'=HYPERLINK(1)"
 
 

@@ -1,43 +1,39 @@
 """Calls in a round's log: an interview carried on (a call back) is logged like any call,
-and an officer's own claim on an invitee is never shown to them as someone else's."""
+an officer's own claim on an invitee is never shown to them as someone else's, and whether
+an invitee is held is checked and claimed in one step under the call log's lock, so that
+two officers never both begin with one partner."""
 
 from __future__ import annotations
 
 import io
-import json
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
-from bot import cli, conversation, exit_codes
+from bot import cli, conversation, exit_codes, store
 from bot.catalogue import Catalogue
-from bot.rounds import caller, calls, work
+from bot.rounds import caller, work
 from bot.rounds.calls import LEASE, CallEntry
 from bot.rounds.model import Invitee, Round
 from bot.rounds.state import Linked, next_calls, start_refusal, states
 from bot.tui.screens.dialogs import MessageScreen, TextPromptScreen
-from bot.tui.screens.home import HomeScreen
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.screens.replay import ReplayScreen
-from bot.tui.screens.round import RoundScreen
-from tests.conftest import ROOT
-from tests.tui_helpers import make_app
+from tests.round_helpers import (
+    NOW,
+    SampleRound,
+    claim,
+    interview,
+    log_of,
+    open_round,
+    sample_round,
+    until,
+)
 
-SAMPLE = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
-NOW = datetime(2009, 12, 1, 10, 0, tzinfo=UTC)
 PERSON = Invitee(id="a", name="A", mode="telephone")
 ROUND = Round(title="R", framework="hertfordshire-review", invitees=(PERSON,))
-
-
-def claim(by: str, at: datetime = NOW) -> CallEntry:
-    return CallEntry(at=at, invitee="a", caller=by, outcome="calling", until=at + LEASE)
-
-
-def log_of(folder: Path) -> list[dict]:
-    return [json.loads(line) for line in (folder / "calls.jsonl").read_text().splitlines()]
 
 
 def test_a_claim_made_without_a_name_is_never_called_another_officers() -> None:
@@ -67,12 +63,17 @@ def round_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "transcripts" / "rounds" / "r"
 
 
+@pytest.fixture
+def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SampleRound:
+    """The sample round, worked by Alex."""
+    return sample_round(tmp_path, monkeypatch, "Alex")
+
+
 def test_an_interview_carried_on_is_logged_as_a_call(
     round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for stdin, name in (("1\n:quit\n", "Sam"), ("2\n:quit\n", "Kim")):
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        status = cli.main(["round", "interview", "i001", "--plain", "--caller", name])
+    for name in ("Sam", "Kim"):
+        status = interview(monkeypatch, "i001", "--caller", name)
         assert status == exit_codes.OK, capsys.readouterr().err
     log = log_of(round_folder)
     assert [(e["invitee"], e["outcome"], e["caller"]) for e in log] == [
@@ -98,23 +99,17 @@ def test_an_officer_asked_their_name_sees_their_own_claim_as_theirs(
 
 
 async def test_resuming_an_interview_from_the_round_screen_logs_the_call(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+    sample: SampleRound, catalogue: Catalogue
 ) -> None:
-    transcripts = tmp_path / "transcripts"
-    folder = transcripts / "rounds" / "hertfordshire-2009"
-    shutil.copytree(SAMPLE, folder)
-    monkeypatch.setenv(caller.VARIABLE, "Alex")
-    monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
-    before = len(log_of(folder))
-    app = make_app(catalogue, transcripts)
+    before = len(log_of(sample.folder))
+    app = sample.app(catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _open_round(app, pilot)
-        screen.select("h37")  # part-way through a telephone interview
+        await open_round(app, pilot, "h37")  # part-way through a telephone interview
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.conversation.session.turns  # carried on, not started again
-    log = log_of(folder)
+    log = log_of(sample.folder)
     assert len(log) == before + 1
     assert (log[-1]["invitee"], log[-1]["outcome"], log[-1]["caller"]) == (
         "h37",
@@ -126,51 +121,25 @@ async def test_resuming_an_interview_from_the_round_screen_logs_the_call(
 async def test_an_officer_named_on_the_round_screen_may_start_on_their_own_claim(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
 ) -> None:
-    transcripts = tmp_path / "transcripts"
-    folder = transcripts / "rounds" / "hertfordshire-2009"
-    shutil.copytree(SAMPLE, folder)
-    monkeypatch.delenv(caller.VARIABLE, raising=False)
-    monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
+    unnamed = sample_round(tmp_path, monkeypatch, "")
     # Claimed at another terminal by this officer, who is not yet named here.
-    calls.append(folder, [CallEntry(**{**claim("Pat").model_dump(), "invitee": "h38"})])
-    app = make_app(catalogue, transcripts)
+    unnamed.claimed("Pat", "h38")
+    app = unnamed.app(catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _open_round(app, pilot)
-        screen.select("h38")
+        await open_round(app, pilot, "h38")
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, TextPromptScreen)
         app.screen.query_one(Input).value = "Pat"
         await pilot.press("enter")
-        await _until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        await until(pilot, lambda: isinstance(app.screen, InterviewScreen))
         assert app.screen.conversation.header.interviewer.name == "Pat"
-
-
-async def _until(pilot, check, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.05)):
-        if check():
-            return
-        await pilot.pause(0.05)
-    assert check()
-
-
-async def _open_round(app, pilot) -> RoundScreen:  # type: ignore[no-untyped-def]
-    await _until(
-        pilot,
-        lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count,
-    )
-    await pilot.press("enter")
-    await _until(pilot, lambda: isinstance(app.screen, RoundScreen) and app.screen.shot is not None)
-    screen = app.screen
-    assert isinstance(screen, RoundScreen)
-    return screen
 
 
 def test_an_interview_carried_on_with_resume_is_logged_by_the_caller_rule(
     round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
-    assert cli.main(["round", "interview", "i002", "--plain", "--caller", "Sam"]) == 0
+    assert interview(monkeypatch, "i002", "--caller", "Sam") == 0
     [transcript] = round_folder.glob("2*.toml")
     # No caller named and input from a pipe: refused, nothing logged, nothing answered.
     monkeypatch.setattr("sys.stdin", io.StringIO("2\n:quit\n"))
@@ -191,18 +160,19 @@ def test_a_call_log_that_cannot_be_written_is_a_clear_error(
     def refuse(*_: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("bot.rounds.calls.append", refuse)
-    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
-    status = cli.main(["round", "interview", "i001", "--plain", "--caller", "Sam"])
+    monkeypatch.setattr("bot.rounds.calls.HeldLog.append", refuse)
+    status = interview(monkeypatch, "i001", "--caller", "Sam")
     assert status == exit_codes.CANNOT_WRITE
     assert "error: cannot log the call in" in capsys.readouterr().err
+    # The transcript just begun is let go: starting again resumes it.
+    [begun] = round_folder.glob("2*.toml")
+    assert not store.in_use(begun)
 
 
 def test_resuming_a_finished_interview_logs_no_call(
     round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
-    assert cli.main(["round", "interview", "i002", "--plain", "--caller", "Sam"]) == 0
+    assert interview(monkeypatch, "i002", "--caller", "Sam") == 0
     [transcript] = round_folder.glob("2*.toml")
     talk = conversation.resume(Catalogue(), transcript)
     while not talk.session.over:
@@ -233,14 +203,31 @@ def test_the_rule_for_starting_refuses_another_officers_claim_and_an_open_transc
     assert "transcript open in another window" in start_refusal(open_elsewhere)
 
 
+def test_an_open_transcript_names_who_holds_it_and_since_when() -> None:
+    held = Path("t.toml")
+    linked = [Linked("a", "in_progress", NOW, held)]
+    started = CallEntry(at=NOW, invitee="a", caller="Sam", outcome="interview_started")
+    note = {held: "process 4242 on desk7 since 2009-12-01 10:00 UTC"}
+    [s] = states(ROUND, [started], linked, NOW, caller="Kim", open_transcripts=note)
+    refusal = start_refusal(s)
+    assert refusal.startswith(
+        f"A (a) has their transcript open in another window, held by Sam (interview logged "
+        f"at {NOW.astimezone():%H:%M}; process 4242 on desk7 since 2009-12-01 10:00 UTC): "
+        "ask them to close it"
+    )
+    assert "it may be yours" not in refusal
+    # A self-assessment is no call: what the lock records is who holds it.
+    [own] = states(ROUND, [], linked, NOW, open_transcripts=note)
+    assert "held by process 4242 on desk7 since 2009-12-01 10:00 UTC:" in start_refusal(own)
+
+
 def test_an_interview_is_refused_while_another_officer_is_calling_them(
     round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli.main(["round", "next", "--claim", "--caller", "Sam"]) == 0
     before = log_of(round_folder)
     capsys.readouterr()
-    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
-    status = cli.main(["round", "interview", "i001", "--plain", "--caller", "Kim"])
+    status = interview(monkeypatch, "i001", "--caller", "Kim")
     err = capsys.readouterr().err
     assert status == exit_codes.IN_USE
     assert "error: Ann (i001) is being called by Sam; try again once that call's outcome" in err
@@ -249,9 +236,106 @@ def test_an_interview_is_refused_while_another_officer_is_calling_them(
     assert not list(round_folder.glob("2*.toml"))
     # The officer holding the claim takes the interview (named as they are asked).
     monkeypatch.setattr("bot.rounds.cli.ask_caller", lambda: "sam")
-    monkeypatch.setattr("sys.stdin", io.StringIO("1\n:quit\n"))
-    assert cli.main(["round", "interview", "i001", "--plain"]) == exit_codes.OK
+    assert interview(monkeypatch, "i001") == exit_codes.OK
     assert log_of(round_folder)[-1]["outcome"] == "interview_started"
+
+
+def _read_then(monkeypatch: pytest.MonkeyPatch, meanwhile) -> None:  # type: ignore[no-untyped-def]
+    """Make the next reading of the round happen just before ``meanwhile(folder, shot)``:
+    another officer acting at the same instant, after this one read the round."""
+    real = work.snapshot
+
+    def read_then(folder: Path, *args: object) -> work.Snapshot:
+        shot = real(folder, *args)  # type: ignore[arg-type]
+        meanwhile(folder, shot)
+        return shot
+
+    monkeypatch.setattr(work, "snapshot", read_then)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def test_a_claim_made_after_the_round_was_read_refuses_the_interview(
+    round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = _now()
+    _read_then(
+        monkeypatch,
+        lambda folder, shot: work.log_call(folder, shot.find("i001").invitee, "calling", at, "Sam"),
+    )
+    status = interview(monkeypatch, "i001", "--caller", "Kim")
+    err = capsys.readouterr().err
+    assert status == exit_codes.IN_USE, err
+    assert "error: Ann (i001) is being called by Sam; try again once" in err
+    assert f"after {(at + LEASE).astimezone():%H:%M} when the claim lapses" in err
+    assert [e["outcome"] for e in log_of(round_folder)] == ["calling"]
+    assert not list(round_folder.glob("2*.toml"))
+
+
+def test_an_interview_begun_after_the_round_was_read_refuses_the_second(
+    round_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    catalogue: Catalogue,
+) -> None:
+    begun: list[conversation.Conversation] = []
+
+    def sam_starts(folder: Path, shot: work.Snapshot) -> None:
+        # At another terminal: Sam's interview is open, and logged.
+        found = shot.find("i001")
+        begun.append(work.open_conversation(catalogue, shot.loaded, found, "Sam"))
+        work.log_interview(folder, found.invitee, begun[-1], _now(), "Sam")
+
+    _read_then(monkeypatch, sam_starts)
+    try:
+        status = interview(monkeypatch, "i001", "--caller", "Kim")
+    finally:
+        for talk in begun:
+            talk.close()
+    err = capsys.readouterr().err
+    assert status == exit_codes.IN_USE, err
+    assert "error: Ann (i001) has their transcript open in another window, held by Sam" in err
+    assert "process " in err and "ask them to close it" in err
+    # Only Sam began: one transcript, one call logged.
+    assert len(list(round_folder.glob("2*.toml"))) == 1
+    assert [(e["outcome"], e["caller"]) for e in log_of(round_folder)] == [
+        ("interview_started", "Sam")
+    ]
+
+
+def test_two_officers_starting_one_invitee_at_one_instant_never_both_begin(
+    round_folder: Path, catalogue: Catalogue
+) -> None:
+    # Both read the round before either starts: as read, no one holds Ann.
+    kim, sam = (work.snapshot(round_folder, _now(), name) for name in ("Kim", "Sam"))
+    assert not start_refusal(kim.find("i001")) and not start_refusal(sam.find("i001"))
+    first = work.start_conversation(catalogue, sam, sam.find("i001"), "Sam", _now())
+    try:
+        with pytest.raises(work.StartRefused) as refused:
+            work.start_conversation(catalogue, kim, kim.find("i001"), "Kim", _now())
+    finally:
+        first.close()
+    assert "held by Sam" in str(refused.value)
+    assert [e["caller"] for e in log_of(round_folder)] == ["Sam"]
+
+
+def test_two_officers_claiming_the_next_call_at_one_instant_get_two_people(
+    round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = _now()
+    _read_then(
+        monkeypatch,
+        lambda folder, shot: work.log_call(folder, shot.find("i001").invitee, "calling", at, "Sam"),
+    )
+    assert cli.main(["round", "next", "--claim", "--caller", "Kim"]) == exit_codes.OK
+    out = capsys.readouterr().out
+    assert out.startswith("i002") and "Logged: Kim calling i002 now." in out
+    assert [(e["invitee"], e["caller"]) for e in log_of(round_folder)] == [
+        ("i001", "Sam"),
+        ("i002", "Kim"),
+    ]
 
 
 def test_a_caller_asked_their_name_is_shown_the_round_read_once(
@@ -260,13 +344,7 @@ def test_a_caller_asked_their_name_is_shown_the_round_read_once(
     assert cli.main(["round", "next", "--claim", "--caller", "Pat"]) == 0
     capsys.readouterr()
     reads: list[Path] = []
-    real = work.snapshot
-
-    def counted(folder: Path, *args: object) -> work.Snapshot:
-        reads.append(folder)
-        return real(folder, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(work, "snapshot", counted)
+    _read_then(monkeypatch, lambda folder, shot: reads.append(folder))
     monkeypatch.setattr("bot.rounds.cli.ask_caller", lambda: "Pat")
     assert cli.main(["round", "next", "-n", "2", "--claim"]) == exit_codes.OK
     out = capsys.readouterr().out
@@ -277,18 +355,12 @@ def test_a_caller_asked_their_name_is_shown_the_round_read_once(
 
 
 async def test_the_round_screen_refuses_as_the_command_does(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+    sample: SampleRound, catalogue: Catalogue
 ) -> None:
-    transcripts = tmp_path / "transcripts"
-    folder = transcripts / "rounds" / "hertfordshire-2009"
-    shutil.copytree(SAMPLE, folder)
-    monkeypatch.setenv(caller.VARIABLE, "Alex")
-    monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
-    calls.append(folder, [CallEntry(**{**claim("Pat").model_dump(), "invitee": "h38"})])
-    app = make_app(catalogue, transcripts)
+    sample.claimed("Pat", "h38")
+    app = sample.app(catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _open_round(app, pilot)
-        screen.select("h38")
+        screen = await open_round(app, pilot, "h38")
         expected = start_refusal(screen.selected())  # type: ignore[arg-type]
         assert "is being called by Pat" in expected
         await pilot.press("s")
@@ -297,26 +369,39 @@ async def test_the_round_screen_refuses_as_the_command_does(
         assert app.screen.message == f"{expected}."
 
 
-async def test_the_round_screen_says_a_finished_invitee_has_finished_before_any_claim(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+async def test_the_round_screen_checks_the_claims_logged_since_it_read_the_round(
+    sample: SampleRound, catalogue: Catalogue
 ) -> None:
-    transcripts = tmp_path / "transcripts"
-    folder = transcripts / "rounds" / "hertfordshire-2009"
-    shutil.copytree(SAMPLE, folder)
-    monkeypatch.setenv(caller.VARIABLE, "Alex")
-    monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
-    # h21 has finished their interview; Pat is ringing them now (to thank them, say).
-    calls.append(folder, [CallEntry(**{**claim("Pat").model_dump(), "invitee": "h21"})])
-    before = log_of(folder)
-    app = make_app(catalogue, transcripts)
+    app = sample.app(catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _open_round(app, pilot)
-        screen.select("h21")
+        screen = await open_round(app, pilot, "h38")
+        assert not start_refusal(screen.selected())  # type: ignore[arg-type]
+        # Pat claims h38 at another terminal; this screen has not read the round since.
+        sample.claimed("Pat", "h38")
+        before = log_of(sample.folder)
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, MessageScreen))
+        assert isinstance(app.screen, MessageScreen)
+        assert "Harry Hughes (h38) is being called by Pat" in app.screen.message
+        assert f"after {(NOW + LEASE).astimezone():%H:%M}" in app.screen.message
+    assert log_of(sample.folder) == before
+    assert not list(sample.folder.glob("2*.toml"))
+
+
+async def test_the_round_screen_says_a_finished_invitee_has_finished_before_any_claim(
+    sample: SampleRound, catalogue: Catalogue
+) -> None:
+    # h21 has finished their interview; Pat is ringing them now (to thank them, say).
+    sample.claimed("Pat", "h21")
+    before = log_of(sample.folder)
+    app = sample.app(catalogue)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_round(app, pilot, "h21")
         chosen = screen.selected()
         assert chosen is not None and chosen.state == "complete"
         assert "is being called by Pat" in start_refusal(chosen)
         await pilot.press("s")
-        await _until(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        await until(pilot, lambda: isinstance(app.screen, ReplayScreen))
         assert not any(isinstance(s, MessageScreen) for s in app.screen_stack)
     # As the command says (exit status 0, nothing started): nothing is logged.
-    assert log_of(folder) == before
+    assert log_of(sample.folder) == before

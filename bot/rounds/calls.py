@@ -4,7 +4,9 @@ Each entry is written with one ``write`` and fsynced while holding an exclusive 
 the log, so two officers working one round from two terminals never lose each other's
 entries. A killed process can leave at most a torn last line (one without its newline): reading
 drops it, and the next writer cuts it off before appending. A damaged whole line (a
-hand edit gone wrong) is an error naming its line, never silently skipped.
+hand edit gone wrong) is an error naming its line, never silently skipped. A decision
+made on the log, such as whether another officer holds an invitee, is made on the log as
+read under that same lock, and what it decides written before the lock is let go (``held``).
 """
 
 from __future__ import annotations
@@ -165,24 +167,52 @@ def _locked(path: Path) -> Iterator[int]:
         os.close(fd)  # closing releases the lock
 
 
-def append(folder: Path, entries: Sequence[CallEntry]) -> None:
-    """Make entries durable: under the lock, cut any torn line, then one write and fsync."""
-    if not entries:
-        return
+class HeldLog:
+    """The call log open under its exclusive lock (see ``held``): its entries as they are
+    now, and appending through the descriptor that holds the lock, so that nothing another
+    officer logs can come between what was read and what is written."""
+
+    def __init__(self, fd: int, entries: tuple[CallEntry, ...]) -> None:
+        self._fd = fd
+        self.entries = entries
+        """Every entry, in the order written, as read under the lock (and appended since)."""
+
+    def append(self, entries: Sequence[CallEntry]) -> None:
+        """Make entries durable: one write, then fsync (the lock is still held)."""
+        if not entries:
+            return
+        payload = "".join(entry.line() for entry in entries).encode("utf-8")
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(self._fd, view) :]
+        os.fsync(self._fd)
+        self.entries += tuple(entries)
+
+
+@contextlib.contextmanager
+def held(folder: Path) -> Iterator[HeldLog]:
+    """The round's call log under its exclusive lock (waiting for another writer), read
+    whole with any torn last line cut off: for a decision that must be made on the log as
+    it is and written before anyone else writes (check and claim as one step)."""
     path = calls_path(folder)
     with _locked(path) as fd:
+        entries: tuple[CallEntry, ...] = ()
         size = os.fstat(fd).st_size
         if size:
             os.lseek(fd, 0, os.SEEK_SET)
             data = _read_all(fd, size)
-            _, whole = parse(data, display_name(path))
+            entries, whole = parse(data, display_name(path))
             if whole < size:
                 os.ftruncate(fd, whole)
-        payload = "".join(entry.line() for entry in entries).encode("utf-8")
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        yield HeldLog(fd, entries)
+
+
+def append(folder: Path, entries: Sequence[CallEntry]) -> None:
+    """Make entries durable: under the lock, cut any torn line, then one write and fsync."""
+    if not entries:
+        return
+    with held(folder) as log:
+        log.append(entries)
 
 
 def _read_all(fd: int, size: int) -> bytes:

@@ -530,6 +530,21 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
                 f"Next appointment: {_show(first.invitee.name, 40)} at {_when(first.appointment)}."
             )
         return exit_codes.OK
+    claimed = None
+    if args.claim:
+        from bot.rounds.work import claim_next
+
+        # Checked and claimed under the call log's lock: if another officer claimed the
+        # first at this instant, this officer is given the next one, listed first.
+        claimed = claim_next(shot.loaded.folder, queue, args.caller, now)
+        if claimed is None:
+            print(
+                "error: everyone to call now was claimed by another officer just now; "
+                "see partnership-bot round status",
+                file=sys.stderr,
+            )
+            return exit_codes.IN_USE
+        queue = [claimed, *(s for s in queue if s is not claimed)]
     for s in queue[: max(args.count, 1)]:
         why = (
             f"appointment {_when(s.appointment)}"
@@ -545,11 +560,8 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         )
         if s.note:
             print(f"    note: {_show(s.note, 200)}")
-    if args.claim:
-        from bot.rounds.work import log_call
-
-        log_call(shot.loaded.folder, queue[0].invitee, "calling", now, args.caller)
-        print(f"Logged: {_show(args.caller, 40)} calling {queue[0].invitee.id} now.")
+    if claimed is not None:
+        print(f"Logged: {_show(args.caller, 40)} calling {claimed.invitee.id} now.")
     return exit_codes.OK
 
 
@@ -866,8 +878,7 @@ def log_interview_or_say(
 
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
-    from bot.rounds.state import start_refusal
-    from bot.rounds.work import open_conversation
+    from bot.rounds.work import CannotLog, StartRefused, start_conversation
 
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
@@ -910,21 +921,25 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         if named is None:
             return exit_codes.USAGE
         shot, found = named, named.find(found.invitee.id)
-    refusal = start_refusal(found)
-    if refusal:
-        print(f"error: {refusal}.", file=sys.stderr)
-        return exit_codes.IN_USE
     try:
-        talk = open_conversation(catalogue, shot.loaded, found, getattr(args, "caller", ""))
+        # Checked and claimed as one step under the call log's lock: the round read above
+        # may be out of date by now (another officer starting them at this instant).
+        talk = start_conversation(
+            catalogue,
+            shot,
+            found,
+            getattr(args, "caller", ""),
+            datetime.now(UTC).replace(microsecond=0),
+        )
+    except StartRefused as refused:
+        print(f"error: {refused}.", file=sys.stderr)
+        return exit_codes.IN_USE
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
-    status = log_interview_or_say(
-        shot.loaded.folder, found.invitee, talk, getattr(args, "caller", ""), "start again"
-    )
-    if status != exit_codes.OK:
-        talk.close()
-        return status
+    except CannotLog as error:
+        print(f"error: {error}: make it writable and start again", file=sys.stderr)
+        return exit_codes.CANNOT_WRITE
     try:
         if args.plain:
             from bot.plain import PlainMode

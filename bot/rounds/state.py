@@ -3,7 +3,7 @@ round, its call log and its transcripts' headers (no files, no clock: ``now`` is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -36,6 +36,19 @@ class Linked:
 
 
 @dataclass(frozen=True)
+class OpenBy:
+    """Who has an invitee's transcript open in another process, as far as the round knows."""
+
+    caller: str = ""
+    """The officer who last started or resumed their interview in the call log ("" for a
+    self-assessment, or an interview logged without a name)."""
+    since: datetime | None = None
+    """When that was logged."""
+    process: str = ""
+    """What the transcript's lock note records: the process, its machine and since when."""
+
+
+@dataclass(frozen=True)
 class InviteeState:
     """Where one invitee stands."""
 
@@ -62,6 +75,9 @@ class InviteeState:
     open transcript does)."""
     note: str = ""
     """The last note logged for them."""
+    open_by: OpenBy | None = None
+    """Who has their transcript open in another process (when ``being_called_by`` is
+    ``OPEN_ELSEWHERE``)."""
 
     def due(self, now: datetime) -> bool:
         """An appointment whose time has come."""
@@ -180,18 +196,28 @@ def lease_holder(calls: Sequence[CallEntry], now: datetime, caller: str = "") ->
     return claim.caller.strip() or NAMELESS
 
 
+def open_by(calls: Sequence[CallEntry], process: str) -> OpenBy:
+    """Who has an invitee's transcript open: the officer of the last interview started or
+    resumed in their calls, and the transcript's lock note (``process``)."""
+    taken = [c for c in calls if c.outcome in INTERVIEWING]
+    if not taken:
+        return OpenBy(process=process)
+    return OpenBy(taken[-1].caller.strip(), taken[-1].at, process)
+
+
 def states(
     round_: Round,
     calls: Iterable[CallEntry],
     transcripts: Iterable[Linked],
     now: datetime,
     caller: str = "",
-    open_transcripts: Iterable[Path] = (),
+    open_transcripts: Iterable[Path] | Mapping[Path, str] = (),
 ) -> list[InviteeState]:
     """Every invitee's state, in round.toml order.
 
     ``caller`` is the officer asking: their own lease does not make an invitee busy.
-    ``open_transcripts`` are transcripts another process is writing now.
+    ``open_transcripts`` are transcripts another process is writing now (a mapping gives,
+    for each, what its lock note records of who holds it).
     """
     by_invitee: dict[str, list[CallEntry]] = {}
     for call in sorted(calls, key=lambda c: c.at):
@@ -199,7 +225,11 @@ def states(
     linked: dict[str, list[Linked]] = {}
     for transcript in transcripts:
         linked.setdefault(transcript.invitee.casefold(), []).append(transcript)
-    busy = set(open_transcripts)
+    busy: Mapping[Path, str] = (
+        open_transcripts
+        if isinstance(open_transcripts, Mapping)
+        else dict.fromkeys(open_transcripts, "")
+    )
     out = []
     for invitee in round_.invitees:
         key = invitee.id.casefold()
@@ -209,7 +239,8 @@ def states(
         attempts = [c for c in theirs if c.is_attempt]
         holder = lease_holder(theirs, now, caller)
         claim = lease(theirs, now) if holder is not None else None
-        if holder is None and any(f.path in busy for f in files):
+        held = [busy[f.path] for f in files if f.path in busy]
+        if holder is None and held:
             holder = OPEN_ELSEWHERE
         notes = [c.note for c in theirs if c.note]
         out.append(
@@ -224,6 +255,7 @@ def states(
                 being_called_by=holder,
                 busy_until=claim.until if claim is not None else None,
                 note=notes[-1] if notes else "",
+                open_by=open_by(theirs, held[0]) if holder == OPEN_ELSEWHERE else None,
             )
         )
     return out
@@ -239,10 +271,7 @@ def start_refusal(s: InviteeState) -> str:
         return ""
     who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
     if s.being_called_by == OPEN_ELSEWHERE:
-        return (
-            f"{who} has their transcript open in another window (it may be yours): "
-            "close it there first"
-        )
+        return f"{who} has their transcript open in another window{_held_by(s.open_by)}"
     lapses = (
         f", or after {s.busy_until.astimezone():%H:%M} when the claim lapses"
         if s.busy_until is not None
@@ -252,6 +281,20 @@ def start_refusal(s: InviteeState) -> str:
         f"{who} is being called by {printable(s.being_called_by)}; try again once "
         f"that call's outcome is logged{lapses}"
     )
+
+
+def _held_by(by: OpenBy | None) -> str:
+    """Whom to ask to close a transcript open elsewhere: the officer whose interview with
+    them was logged last, and when, with what the transcript's lock note records."""
+    if by is None or (by.since is None and not by.process):
+        return " (it may be yours): close it there first"
+    details = [f"interview logged at {by.since.astimezone():%H:%M}"] if by.since else []
+    details += [printable(by.process)] if by.process else []
+    if by.since is None:
+        held = details[0]
+    else:
+        held = f"{printable(by.caller) or NAMELESS} ({'; '.join(details)})"
+    return f", held by {held}: ask them to close it, or close it there if it is yours"
 
 
 CALLABLE: tuple[State, ...] = ("not_started", "appointment", "in_progress")

@@ -4,6 +4,7 @@ invitee's conversation so that its transcript is linked to them."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,15 @@ from bot.rounds.calls import LEASE, CallEntry
 from bot.rounds.folder import LoadedRound, load_round, round_path
 from bot.rounds.model import Invitee
 from bot.rounds.plan_review import review_items
-from bot.rounds.state import InviteeState, Linked, Progress, progress, states
+from bot.rounds.state import (
+    InviteeState,
+    Linked,
+    Progress,
+    lease_holder,
+    progress,
+    start_refusal,
+    states,
+)
 from bot.text import printable
 
 
@@ -46,8 +55,8 @@ class Snapshot:
     """A torn last call log entry that was left out."""
     linked: tuple[Linked, ...] = ()
     """The transcripts of its invitees, as read."""
-    open_now: tuple[Path, ...] = ()
-    """Those another process was writing when it was read."""
+    open_now: Mapping[Path, str] = field(default_factory=dict)
+    """Those another process was writing when it was read, with who (their lock note)."""
     transcripts: tuple[Transcript, ...] = ()
     """Every transcript in the folder that loaded, linked or not, in the order of their
     files: read once, for whatever else needs them (what a later round asked about)."""
@@ -114,7 +123,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
             linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
         else:
             unlinked.append(path)
-    open_now = [link.path for link in linked if is_open(link.path)]
+    open_now = {link.path: store.lock_holder(link.path) for link in linked if is_open(link.path)}
     found = states(loaded.round, log.entries, linked, now, caller, open_now)
     return Snapshot(
         loaded,
@@ -125,7 +134,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
         failed,
         log.dropped_bytes,
         tuple(linked),
-        tuple(open_now),
+        open_now,
         tuple(read),
     )
 
@@ -140,9 +149,23 @@ def log_call(
     note: str = "",
 ) -> CallEntry:
     """Append one call log entry (durable when this returns)."""
+    entry = call_entry(invitee, outcome, at, caller, appointment, note)
+    calls.append(folder, [entry])
+    return entry
+
+
+def call_entry(
+    invitee: Invitee,
+    outcome: str,
+    at: datetime,
+    caller: str = "",
+    appointment: datetime | None = None,
+    note: str = "",
+) -> CallEntry:
+    """One call log entry (a ``calling`` claim lasts ``LEASE``)."""
     if outcome == "call_back" and appointment is None:
         raise ValueError("a call back needs the time to call back")
-    entry = CallEntry(
+    return CallEntry(
         at=at,
         invitee=invitee.id,
         caller=caller,
@@ -151,8 +174,115 @@ def log_call(
         until=at + LEASE if outcome == "calling" else None,
         note=note,
     )
-    calls.append(folder, [entry])
-    return entry
+
+
+class StartRefused(Exception):
+    """Another officer holds the invitee, as found under the call log's lock (a claim
+    within its time, or their transcript open in another process): nothing was started or
+    logged. The message is ``start_refusal``'s: who holds them, and until when."""
+
+    def __init__(self, message: str, state: InviteeState) -> None:
+        super().__init__(message)
+        self.state = state
+        """The invitee as found under the lock."""
+
+
+class CannotLog(Exception):
+    """The call log could not be opened or written: nothing was started (a conversation
+    just opened was closed again)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(f"cannot log the call in {display_name(path)} ({error.strerror or error})")
+        self.path = path
+        self.error = error
+
+
+def current_state(
+    shot: Snapshot, entries: Sequence[CallEntry], invitee_id: str, caller: str, now: datetime
+) -> InviteeState:
+    """An invitee's state now: from call log entries just read (under its lock) and their
+    transcripts as they are now, one begun since the round was read included (open, it
+    may be another officer's interview under way)."""
+    key = invitee_id.casefold()
+    # Only their own transcripts and files new since the round was read need reading.
+    known = {link.path for link in shot.linked if link.invitee.casefold() != key}
+    known.update(shot.unlinked)
+    linked: list[Linked] = []
+    for path in transcript_files(shot.loaded.folder):
+        if path in known:
+            continue
+        try:
+            transcript = store.load(path).transcript
+        except LoadError:
+            continue
+        if transcript.invitee.casefold() == key:
+            linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
+    open_now = {link.path: store.lock_holder(link.path) for link in linked if is_open(link.path)}
+    found = states(shot.loaded.round, entries, linked, now, caller, open_now)
+    return next(s for s in found if s.invitee.id.casefold() == key)
+
+
+def start_conversation(
+    catalogue: Catalogue,
+    shot: Snapshot,
+    found: InviteeState,
+    caller: str,
+    now: datetime,
+    clock: conversation.Clock = conversation.utc_now,
+) -> conversation.Conversation:
+    """Start or resume an invitee's conversation, checking and claiming as one step: the
+    one way the command line and the round screen start one.
+
+    Under the call log's lock the invitee is looked at again as they are now (the call
+    log as it is, their transcripts as they are: ``current_state``), not as the round was
+    read before. If another officer holds them (``start_refusal``), StartRefused, and
+    nothing is written. Else, still under the lock, their conversation is opened (its
+    transcript made or resumed, and locked, so it shows as open to everyone) and an
+    interview's call is logged: the next officer to take the lock finds them held. So two
+    officers starting one invitee at one instant never both begin. CannotLog when the
+    call log cannot be opened or written (nothing is left open).
+    """
+    path = calls.calls_path(shot.loaded.folder)
+    locked = False
+    try:
+        with calls.held(shot.loaded.folder) as log:
+            locked = True
+            now_found = current_state(shot, log.entries, found.invitee.id, caller, now)
+            refusal = start_refusal(now_found)
+            if refusal:
+                raise StartRefused(refusal, now_found)
+            talk = open_conversation(catalogue, shot.loaded, now_found, caller, clock)
+            try:
+                entry = interview_entry(found.invitee, talk, now, caller)
+                if entry is not None:
+                    log.append([entry])
+            except OSError as error:
+                talk.close()
+                raise CannotLog(path, error) from None
+            except BaseException:
+                talk.close()
+                raise
+            return talk
+    except OSError as error:
+        if locked:
+            raise  # the conversation's own files, said as such by the caller
+        raise CannotLog(path, error) from None
+
+
+def claim_next(
+    folder: Path, queue: Sequence[InviteeState], caller: str, now: datetime
+) -> InviteeState | None:
+    """Log that ``caller`` is calling the first of ``queue`` (``next_calls``) that no one
+    else has claimed, checking and claiming as one step under the call log's lock: an
+    officer claiming at the same instant took the first, so this one gets the next.
+    None when every one of them is claimed by someone else now."""
+    with calls.held(folder) as log:
+        for s in queue:
+            theirs = [e for e in log.entries if e.invitee.casefold() == s.invitee.id.casefold()]
+            if lease_holder(sorted(theirs, key=lambda e: e.at), now, caller) is None:
+                log.append([call_entry(s.invitee, "calling", now, caller)])
+                return s
+    return None
 
 
 def invitee_of(path: Path, invitee_id: str) -> tuple[Path, Invitee] | None:
@@ -178,10 +308,21 @@ def log_interview(
     (durable when this returns): ``interview_started`` for a new interview,
     ``interview_resumed`` for one carried on (a call back). None for a self-assessment,
     which is no call."""
+    entry = interview_entry(invitee, talk, at, caller)
+    if entry is not None:
+        calls.append(folder, [entry])
+    return entry
+
+
+def interview_entry(
+    invitee: Invitee, talk: conversation.Conversation, at: datetime, caller: str
+) -> CallEntry | None:
+    """The call log entry of an interview just opened: ``interview_started``, or
+    ``interview_resumed`` for one carried on; None for a self-assessment (no call)."""
     if invitee.mode != "telephone":
         return None
     outcome = "interview_resumed" if talk.session.turns else "interview_started"
-    return log_call(folder, invitee, outcome, at, caller)
+    return call_entry(invitee, outcome, at, caller)
 
 
 def open_conversation(

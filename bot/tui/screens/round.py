@@ -19,8 +19,16 @@ from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
-from bot.rounds.state import InviteeState, next_calls, start_refusal
-from bot.rounds.work import Snapshot, log_call, log_interview, open_conversation, snapshot
+from bot.rounds.state import InviteeState, next_calls
+from bot.rounds.work import (
+    CannotLog,
+    Snapshot,
+    StartRefused,
+    claim_next,
+    log_call,
+    snapshot,
+    start_conversation,
+)
 from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.fitted import Fitted
@@ -306,11 +314,16 @@ class RoundScreen(Screen[None]):
             self._show(fresh)
             self.notify("No one to call now.", title="Next call", markup=False)
             return
-        first = queue[0]
         try:
-            log_call(self.folder, first.invitee, "calling", self.clock(), self.caller)
+            # Checked and claimed under the call log's lock: if another officer claimed
+            # the first at this instant, this officer is given the next.
+            first = claim_next(self.folder, queue, self.caller, self.clock())
         except OSError as error:
             host(self).show_error("Could not log the call", str(error))
+            return
+        if first is None:
+            self._reload_now()
+            self.notify("No one to call now.", title="Next call", markup=False)
             return
         self.filter_index = 0
         self._reload_now()
@@ -378,23 +391,24 @@ class RoundScreen(Screen[None]):
             return
         if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
             return
-        refusal = start_refusal(chosen)
-        if refusal:
-            host(self).show_error("Being called", f"{refusal}.")
-            return
         try:
-            talk = open_conversation(self.catalogue, self.shot.loaded, chosen, self.caller, utc_now)
+            # Checked and claimed as one step under the call log's lock, as the command
+            # does: what the screen shows may be out of date by now.
+            talk = start_conversation(
+                self.catalogue, self.shot, chosen, self.caller, self.clock(), utc_now
+            )
+        except StartRefused as refused:
+            self._reload_now()
+            host(self).show_error("Being called", f"{refused}.")
+            return
         except store.TranscriptInUse as error:
             host(self).show_error("Transcript in use", f"{error}. Close it there first.")
             return
+        except CannotLog as error:
+            host(self).show_error("Could not log the call", str(error))
+            return
         except (LoadError, OSError) as error:
             host(self).show_error("Cannot start", str(error))
-            return
-        try:
-            log_interview(self.folder, chosen.invitee, talk, self.clock(), self.caller)
-        except OSError as error:
-            talk.close()
-            host(self).show_error("Could not log the call", str(error))
             return
         self.app.push_screen(host(self).conversation_screen(talk))
 
