@@ -18,8 +18,10 @@ from tests.tui_helpers import (
     mini_catalogue,
     notifications,
     running,
+    send,
     start,
     start_call,
+    type_text,
 )
 
 CALL = ("hertfordshire-review", "hertfordshire-interview")
@@ -133,3 +135,25 @@ async def test_a_sent_reply_takes_the_interviews_warning_down(
         await pilot.pause()
         assert talk.session.current().kind == "ask"
         assert not_sent_warnings(app) == []
+
+
+async def test_going_back_with_words_typed_asks_first(tmp_path: Path) -> None:
+    # Ctrl+B once dropped a reply typed and not sent, saying nothing (Esc asks first).
+    talk = start(mini_catalogue(), tmp_path)
+    async with running(mini_catalogue(), tmp_path, talk) as (app, pilot):
+        await send(pilot, "3")  # the first question answered
+        await pilot.pause()
+        now = talk.session.current().node
+        await type_text(pilot, "we meet monthly")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert talk.session.current().node == now  # not gone back
+        assert app.screen.query_one(ChatInput).value == "we meet monthly"
+        assert any(
+            'Not sent yet: "we meet monthly". Enter sends it; Ctrl+B again goes back' in w
+            for w in not_sent_warnings(app)
+        )
+        await pilot.press("ctrl+b")  # asked once: back, without the words
+        await pilot.pause()
+        assert talk.session.current().node != now
+        assert not not_sent_warnings(app)

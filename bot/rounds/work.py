@@ -339,7 +339,10 @@ def open_conversation(
     ``bot.rounds.caller`` finds them: never a placeholder); a self-assessing one answers
     at this terminal.
     """
-    if found.transcript is not None and found.state == "in_progress":
+    # Whatever the round's record says of them since (a refusal logged part way, a
+    # call-back booked), an unfinished transcript of theirs is where they carry on: a new
+    # one would leave the answers they gave behind.
+    if found.transcript is not None and found.state != "complete":
         with contextlib.suppress(LoadError):
             if store.load(found.transcript).transcript.status == "in_progress":
                 return conversation.resume(catalogue, found.transcript, clock)

@@ -64,7 +64,8 @@ class ConversationScreen(Screen[None]):
         self.conversation = conversation
         self.framework = conversation.session.framework
         self._shown: tuple[str, str, int | None] | None = None
-        self._warned_draft = ""
+        self._warned: tuple[str, str] = ("", "")
+        """The words last said to be unsent, and what the same step again does."""
         self._draft_warning: Notification | None = None
         """The "Not sent yet" message on screen, withdrawn once it no longer holds."""
 
@@ -86,34 +87,40 @@ class ConversationScreen(Screen[None]):
         """Leave (everything sent is saved), unless words are typed and not sent: the first
         Esc says so and keeps them in their box; Esc again, with the same words, leaves
         without them."""
+        if not self._unsent_stops("Esc again leaves without it"):
+            self.dismiss(None)
+
+    def _unsent_stops(self, again: str) -> bool:
+        """Whether words typed and not sent stop a step that would lose them (leaving, going
+        back): the first time it says so, keeping them in their box; the same step again,
+        with the same words, goes ahead without them (``again`` says so)."""
         draft = self.draft().strip()
-        if draft and draft != self._warned_draft and not self.conversation.session.over:
-            self.withdraw_draft_warning()
-            self._warned_draft = draft
-            # Kept, so that it can be taken down as soon as the words are sent or cleared.
-            self._draft_warning = Notification(
-                f'Not sent yet: "{printable(clip(draft, 40))}". Enter sends it; '
-                "Esc again leaves without it.",
-                severity="warning",
-                timeout=self.app.NOTIFICATION_TIMEOUT,
-                markup=False,
-            )
-            self.app.post_message(Notify(self._draft_warning))
-            return
-        self.dismiss(None)
+        if not draft or self.conversation.session.over or (draft, again) == self._warned:
+            return False
+        self.withdraw_draft_warning()
+        self._warned = (draft, again)
+        # Kept, so that it can be taken down as soon as the words are sent or cleared.
+        self._draft_warning = Notification(
+            f'Not sent yet: "{printable(clip(draft, 40))}". Enter sends it; {again}.',
+            severity="warning",
+            timeout=self.app.NOTIFICATION_TIMEOUT,
+            markup=False,
+        )
+        self.app.post_message(Notify(self._draft_warning))
+        return True
 
     def withdraw_draft_warning(self) -> None:
         """Take down the "Not sent yet" message: it speaks of words in this screen's box,
         so it goes once they are sent or cleared, and never outlives the screen."""
         warning, self._draft_warning = self._draft_warning, None
-        self._warned_draft = ""
+        self._warned = ("", "")
         # Textual has no public way to take down one message and not the others.
         if warning is not None and warning in self.app._notifications:
             self.app._unnotify(warning)
 
     def _draft_changed(self) -> None:
         """Words typed, sent or cleared: a warning about other words no longer holds."""
-        if self._draft_warning is not None and self.draft().strip() != self._warned_draft:
+        if self._draft_warning is not None and self.draft().strip() != self._warned[0]:
             self.withdraw_draft_warning()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -212,7 +219,11 @@ class ConversationScreen(Screen[None]):
         return outcome
 
     def action_back(self) -> None:
-        if not self.conversation.session.over:
+        """Go back to the previous question; words typed and not sent stop the first press
+        (going back would drop them: they were typed for the question being left)."""
+        if not self.conversation.session.over and not self._unsent_stops(
+            "Ctrl+B again goes back without it"
+        ):
             self._act(self.conversation.back)
 
     def action_skip(self) -> None:

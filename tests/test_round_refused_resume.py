@@ -1,0 +1,41 @@
+"""Starting an invitee again resumes their unfinished transcript whatever the round's
+record says of them since: a partner who refused part way and later agrees to carry on
+goes on from their answers, never into a new empty interview (one more transcript of
+theirs each time, the answers they gave left behind)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot import store
+from bot.catalogue import Catalogue
+from bot.rounds import calls
+from bot.rounds.calls import CallEntry
+from bot.rounds.folder import load_round
+from bot.rounds.work import open_conversation, snapshot
+from tests.test_round_cli import PLAN, START, build_round
+
+
+def test_a_refused_invitee_part_way_through_is_resumed(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
+    part_way = next(n for n, p in enumerate(PLAN, start=1) if p[3] == "in_progress")
+    who = f"p{part_way:02d}"
+    later = START.replace(year=2010)
+    before = snapshot(folder, later).find(who)
+    assert before.transcript is not None
+    given = [t for t in store.load(before.transcript).transcript.turns if t.kind == "answer"]
+    assert len(given) == 3
+
+    calls.append(folder, [CallEntry(at=later, invitee=who, caller="Sam", outcome="refused")])
+    found = snapshot(folder, later).find(who)
+    assert found.state == "refused"
+    talk = open_conversation(catalogue, load_round(folder), found, "Sam", lambda: later)
+    try:
+        assert talk.path == before.transcript
+        assert [t for t in talk.transcript.turns if t.kind == "answer"] == given
+    finally:
+        talk.close()
+    theirs = [p for p in folder.glob("*.toml") if f"person-{part_way}-" in p.name]
+    assert theirs == [before.transcript]
