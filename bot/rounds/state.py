@@ -283,6 +283,17 @@ def start_refusal(s: InviteeState) -> str:
     )
 
 
+def outcome_refusal(s: InviteeState) -> str:
+    """Why a call's outcome is not logged for the invitee, or "" when it may be: one rule
+    for the command line and the round screen. Not for someone who has finished: their
+    record would then say "complete" beside a refusal or an unanswered call logged after
+    it, which no call can have been."""
+    if s.state != "complete":
+        return ""
+    who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
+    return f"{who} has finished the assessment: there is no call to log for them"
+
+
 def _held_by(by: OpenBy | None) -> str:
     """Whom to ask to close a transcript open elsewhere: the officer whose interview with
     them was logged last, and when, with what the transcript's lock note records."""

@@ -19,7 +19,7 @@ from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
-from bot.rounds.state import InviteeState, next_calls
+from bot.rounds.state import InviteeState, next_calls, outcome_refusal
 from bot.rounds.work import (
     CannotLog,
     Snapshot,
@@ -341,7 +341,13 @@ class RoundScreen(Screen[None]):
         from bot.tui.screens.call_outcome import OutcomeScreen, Recorded
 
         chosen = self.selected()
-        if chosen is None or not self._named(self.action_outcome):
+        if chosen is None:
+            return
+        finished = outcome_refusal(chosen)
+        if finished:
+            self.notify(finished, severity="warning", markup=False)
+            return
+        if not self._named(self.action_outcome):
             return
 
         def done(recorded: Recorded | None) -> None:
