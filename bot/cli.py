@@ -92,27 +92,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for transcripts (default: $PARTNERSHIP_BOT_TRANSCRIPTS or ./transcripts)",
     )
-    parser.add_argument(
-        "--frameworks",
-        dest="top_frameworks",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="also look for frameworks and dialogues here, first (repeatable)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def folders(sub: argparse.ArgumentParser) -> None:
+    def folders(sub: argparse.ArgumentParser, dest: str = "frameworks") -> None:
+        # Given before the command or after it: both count, those before it first.
         sub.add_argument(
             "--frameworks",
-            dest="frameworks",
+            dest=dest,
             type=Path,
             action="append",
             default=[],
             metavar="DIR",
             help="also look for frameworks and dialogues here, first (repeatable)",
         )
+
+    folders(parser, "top_frameworks")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def person(sub: argparse.ArgumentParser) -> None:
         # Each may be left out; one given blank (an empty variable in a script) is refused.

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot import conversation
 from bot.catalogue import Catalogue
-from bot.model import Respondent, Transcript
+from bot.model import Question, Respondent, Transcript
 from bot.model.transcript import ReviewItem
 from tests.conftest import Clock
 
@@ -68,3 +69,19 @@ def review_answered(catalogue: Catalogue, folder: Path, item: ReviewItem) -> Pat
     talk.answer("1 - agreed by the Board on 10 March 2010")
     talk.close()
     return talk.path
+
+
+def answer_each(talk: conversation.Conversation, reply: Callable[[Question], str | None]) -> None:
+    """Answer each question asked with ``reply(question)``, skipping every follow-up, until
+    the conversation is over or ``reply`` gives None."""
+    while not talk.session.over:
+        prompt = talk.current()
+        if prompt.kind == "probe":
+            talk.skip()
+            continue
+        assert prompt.question is not None
+        typed = reply(prompt.question)
+        if typed is None:
+            return
+        outcome = talk.answer(typed)
+        assert outcome.accepted, (prompt.question.id, typed, outcome.error)

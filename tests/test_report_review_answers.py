@@ -12,12 +12,12 @@ from pathlib import Path
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
-from bot.model import Respondent
+from bot.model import Question
 from bot.report.data import assessment_data
 from bot.report.make import ReportOptions, assess, transcript_reports
 from bot.report.render import render_assessment
 from bot.scoring import compile_transcript
-from tests.conftest import Clock
+from tests.scripted import answer_each, new_conversation
 from tests.test_replay_review import ITEMS
 
 SAID = "=SUM(1) <i>board</i> minutes of March 2010"
@@ -27,27 +27,16 @@ NOTE = "@chair <b>to confirm</b>"
 def reviewed_talk(folder: Path, status: str = "2") -> conversation.Conversation:
     """A Hallmarks self-assessment asking about two agreed actions: each review answer
     with a comment and a note typed at it, every other statement Yes."""
-    talk = conversation.start(
-        Catalogue(),
-        "hallmarks",
-        "hallmarks-self",
-        Respondent(name="Ann Archer"),
-        folder,
-        clock=Clock(),
-        review=ITEMS,
-    )
+    talk = new_conversation(Catalogue(), folder, "hallmarks", "hallmarks-self", "Ann Archer", ITEMS)
     talk.begin()
-    while not talk.session.over:
-        prompt = talk.current()
-        if prompt.kind == "probe":
-            talk.skip()
-            continue
-        assert prompt.question is not None
-        if prompt.question.id.startswith("review_"):
-            talk.note(NOTE)
-            assert talk.answer(f"{status} - {SAID}").accepted
-        else:
-            assert talk.answer("y").accepted
+
+    def reply(question: Question) -> str:
+        if not question.id.startswith("review_"):
+            return "y"
+        talk.note(NOTE)
+        return f"{status} - {SAID}"
+
+    answer_each(talk, reply)
     return talk
 
 
