@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot import store
 from bot.catalogue import Catalogue
 from bot.rounds import calls
@@ -39,3 +41,24 @@ def test_a_refused_invitee_part_way_through_is_resumed(
         talk.close()
     theirs = [p for p in folder.glob("*.toml") if f"person-{part_way}-" in p.name]
     assert theirs == [before.transcript]
+
+
+def test_no_outcome_is_logged_for_someone_who_has_finished(
+    tmp_path: Path, catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "round call p01 no-answer" once logged a call after p01's complete interview: their
+    # record then said complete beside a call no one can have made.
+    from bot.cli import main
+
+    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
+    finished = next(n for n, p in enumerate(PLAN, start=1) if p[3] == "complete")
+    who = f"p{finished:02d}"
+    logged = len(calls.read(folder).entries)
+    command = ["round", "call", who, "no-answer", "-r", str(folder), "--caller", "Sam"]
+    assert main(command) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"error: Person {finished} ({who}) has finished the assessment")
+    assert "--force" in said
+    assert len(calls.read(folder).entries) == logged
+    assert main([*command, "--force"]) == 0
+    assert len(calls.read(folder).entries) == logged + 1

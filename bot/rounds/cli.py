@@ -127,7 +127,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     call.add_argument("--at", metavar="TIME", help=f"call back at: {WHEN_HELP}")
     call.add_argument("--note", default="", help="a note for the next caller")
     call.add_argument(
-        "--force", action="store_true", help="accept a call-back time that has already passed"
+        "--force",
+        action="store_true",
+        help="accept a call-back time that has already passed, or an outcome for someone who has finished",
     )
     which(call)
     caller(call)
@@ -496,8 +498,8 @@ def _line(s: InviteeState, now: datetime) -> str:
         # The agreed time, whatever the state: someone part-way through keeps theirs too.
         state += "" if s.state == "appointment" else ", call back"
         state += f" {_when(s.appointment)}" + (" (due)" if s.due(now) else "")
-    if s.being_called_by:
-        state += f" - being called by {_show(s.being_called_by, 30)}"
+    if s.held_by:
+        state += f" - being called by {_show(s.held_by, 40)}"
     last = ""
     if s.last_attempt is not None:
         # When the last call was made, then what came of it: never read as an appointment.
@@ -567,6 +569,7 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     from bot.problems import suggest
+    from bot.rounds.state import outcome_refusal
     from bot.rounds.work import log_call
 
     found = shot.find(args.invitee)
@@ -610,8 +613,12 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     if fresh is None:
         return exit_codes.USAGE
     found = fresh.find(found.invitee.id)
-    if found.being_called_by:
-        print(f"note: {found.invitee.id} is being called by {_show(found.being_called_by, 40)}")
+    finished = outcome_refusal(found)
+    if finished and not args.force:
+        print(f"error: {finished} (add --force to log it all the same)", file=sys.stderr)
+        return exit_codes.USAGE
+    if found.held_by:
+        print(f"note: {found.invitee.id} is being called by {_show(found.held_by, 60)}")
     entry = log_call(
         shot.loaded.folder, found.invitee, outcome, now, args.caller, appointment, args.note
     )

@@ -79,6 +79,16 @@ class InviteeState:
     """Who has their transcript open in another process (when ``being_called_by`` is
     ``OPEN_ELSEWHERE``)."""
 
+    @property
+    def held_by(self) -> str:
+        """Who holds them, as a list shows it: the claim's caller; for a transcript open
+        elsewhere, the officer whose interview with them was logged ("Sam (transcript
+        open)") when one was; "" when no one holds them."""
+        by = self.open_by
+        if self.being_called_by == OPEN_ELSEWHERE and by is not None and by.since is not None:
+            return f"{by.caller or NAMELESS} (transcript open)"
+        return self.being_called_by or ""
+
     def due(self, now: datetime) -> bool:
         """An appointment whose time has come."""
         return self.appointment is not None and self.appointment <= now
@@ -281,6 +291,17 @@ def start_refusal(s: InviteeState) -> str:
         f"{who} is being called by {printable(s.being_called_by)}; try again once "
         f"that call's outcome is logged{lapses}"
     )
+
+
+def outcome_refusal(s: InviteeState) -> str:
+    """Why a call's outcome is not logged for the invitee, or "" when it may be: one rule
+    for the command line and the round screen. Not for someone who has finished: their
+    record would then say "complete" beside a refusal or an unanswered call logged after
+    it, which no call can have been."""
+    if s.state != "complete":
+        return ""
+    who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
+    return f"{who} has finished the assessment: there is no call to log for them"
 
 
 def _held_by(by: OpenBy | None) -> str:

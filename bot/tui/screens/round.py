@@ -19,7 +19,7 @@ from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
-from bot.rounds.state import InviteeState, next_calls
+from bot.rounds.state import InviteeState, next_calls, outcome_refusal
 from bot.rounds.work import (
     CannotLog,
     Snapshot,
@@ -71,8 +71,8 @@ def state_text(s: InviteeState, now: datetime) -> str:
         appt = "appt " + s.appointment.astimezone().strftime("%d/%m %H:%M")
         appt += " due" if s.due(now) else ""
         text = appt if s.state == "appointment" else f"{text}, {appt}"
-    if s.being_called_by:
-        text = f"busy: {s.being_called_by}"
+    if s.held_by:
+        text = f"busy: {s.held_by}"
     return text
 
 
@@ -341,7 +341,13 @@ class RoundScreen(Screen[None]):
         from bot.tui.screens.call_outcome import OutcomeScreen, Recorded
 
         chosen = self.selected()
-        if chosen is None or not self._named(self.action_outcome):
+        if chosen is None:
+            return
+        finished = outcome_refusal(chosen)
+        if finished:
+            self.notify(finished, severity="warning", markup=False)
+            return
+        if not self._named(self.action_outcome):
             return
 
         def done(recorded: Recorded | None) -> None:
