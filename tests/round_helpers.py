@@ -78,7 +78,7 @@ def sample_round(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, officer: str) 
     return SampleRound(transcripts, folder)
 
 
-async def until(pilot, check, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+async def until(pilot, check, seconds: float = 15.0) -> None:  # type: ignore[no-untyped-def]
     """Wait (without timing anything) until the app shows what is expected."""
     for _ in range(int(seconds / 0.05)):
         if check():

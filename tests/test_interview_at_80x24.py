@@ -9,9 +9,10 @@ from pathlib import Path
 from bot.catalogue import Catalogue
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.widgets.call_timer import CallTimer
-from tests.tui_helpers import make_app, screen_lines, start_call
+from tests.tui_helpers import running, screen_lines, start_call
 
 SIZE = (80, 24)
+CALL = ("hertfordshire-review", "hertfordshire-interview")
 
 
 async def finish_call(app, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -29,10 +30,8 @@ async def finish_call(app, pilot) -> None:  # type: ignore[no-untyped-def]
 async def test_a_finished_call_says_complete_not_paused(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
-    app = make_app(catalogue, tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    talk = start_call(catalogue, tmp_path, *CALL)
+    async with running(catalogue, tmp_path, talk, SIZE) as (app, pilot):
         await finish_call(app, pilot)
         timer = str(app.screen.query_one(CallTimer).render())
         assert timer.startswith("Complete "), timer
@@ -43,10 +42,8 @@ async def test_a_finished_call_says_complete_not_paused(
 async def test_the_note_hint_goes_once_the_call_is_over(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
-    app = make_app(catalogue, tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    talk = start_call(catalogue, tmp_path, *CALL)
+    async with running(catalogue, tmp_path, talk, SIZE) as (app, pilot):
         assert any("Ctrl+N to type a note" in line for line in screen_lines(app))
         await finish_call(app, pilot)
         shown = "\n".join(screen_lines(app))
@@ -65,10 +62,8 @@ async def test_the_opening_script_is_in_view_when_the_call_starts(
     shows the statement itself); once the first answer is coded, the newest again."""
     from tests.tui_helpers import region_lines
 
-    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
-    app = make_app(catalogue, tmp_path, conversation=talk)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    talk = start_call(catalogue, tmp_path, *CALL)
+    async with running(catalogue, tmp_path, talk, SIZE) as (app, pilot):
         log = " ".join(" ".join(region_lines(app, "#log")).split())
         assert "Read aloud: Thank you for agreeing to talk to me." in log
         assert "your name will not appear in the report." in log

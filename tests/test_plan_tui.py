@@ -19,6 +19,7 @@ from bot.tui.screens.interview import InterviewScreen
 from bot.tui.screens.plan import PlanScreen
 from bot.tui.screens.round import RoundScreen
 from tests.conftest import ROOT
+from tests.round_helpers import until
 from tests.tui_helpers import log_text, make_app, type_text
 
 SIZE = (100, 30)
@@ -35,15 +36,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PARTNERSHIP_BOT_CALLER", "Alex")
     monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
     return transcripts
-
-
-async def until(pilot, check, seconds: float = 15.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait (without timing anything) until the app shows what is expected."""
-    for _ in range(int(seconds / 0.05)):
-        if check():
-            return
-        await pilot.pause(0.05)
-    assert check()
 
 
 async def open_round(app, pilot, folder: Path, name: str) -> RoundScreen:  # type: ignore[no-untyped-def]

@@ -253,6 +253,14 @@ def _read_then(monkeypatch: pytest.MonkeyPatch, meanwhile) -> None:  # type: ign
     monkeypatch.setattr(work, "snapshot", read_then)
 
 
+def _sam_claims_i001_meanwhile(monkeypatch: pytest.MonkeyPatch, at: datetime) -> None:
+    """Sam claims i001 just after this officer read the round (`_read_then`)."""
+    _read_then(
+        monkeypatch,
+        lambda folder, shot: work.log_call(folder, shot.find("i001").invitee, "calling", at, "Sam"),
+    )
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -261,10 +269,7 @@ def test_a_claim_made_after_the_round_was_read_refuses_the_interview(
     round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     at = _now()
-    _read_then(
-        monkeypatch,
-        lambda folder, shot: work.log_call(folder, shot.find("i001").invitee, "calling", at, "Sam"),
-    )
+    _sam_claims_i001_meanwhile(monkeypatch, at)
     status = interview(monkeypatch, "i001", "--caller", "Kim")
     err = capsys.readouterr().err
     assert status == exit_codes.IN_USE, err
@@ -325,10 +330,7 @@ def test_two_officers_claiming_the_next_call_at_one_instant_get_two_people(
     round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     at = _now()
-    _read_then(
-        monkeypatch,
-        lambda folder, shot: work.log_call(folder, shot.find("i001").invitee, "calling", at, "Sam"),
-    )
+    _sam_claims_i001_meanwhile(monkeypatch, at)
     assert cli.main(["round", "next", "--claim", "--caller", "Kim"]) == exit_codes.OK
     out = capsys.readouterr().out
     assert out.startswith("i002") and "Logged: Kim calling i002 now." in out

@@ -22,6 +22,7 @@ from bot.tui.screens.home import HomeScreen
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.screens.round import RoundScreen
 from tests.conftest import ROOT
+from tests.round_helpers import until
 from tests.tui_helpers import make_app
 
 SIZE = (100, 30)
@@ -37,15 +38,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PARTNERSHIP_BOT_CALLER", "Alex")
     monkeypatch.setattr("bot.tui.screens.round.now_utc", lambda: NOW)
     return transcripts
-
-
-async def until(pilot, check, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait (without timing anything) until the app shows what is expected."""
-    for _ in range(int(seconds / 0.05)):
-        if check():
-            return
-        await pilot.pause(0.05)
-    assert check()
 
 
 def last_entry(folder: Path) -> dict:
