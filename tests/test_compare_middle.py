@@ -48,6 +48,7 @@ def test_the_comparison_shows_the_middle_answers_as_the_aggregate_does(tmp_path:
     legend = data["statement_legend"]
     assert '% Yes counts "Yes"; % Partly counts "Partly"' in legend
     assert 'With % No ("No", not shown) they add up to 100.' in legend
+    assert data["agree_note"].startswith("% Yes counts everyone asked who did not agree")
     assert "% Partly, % don't know and % no answer" in data["agree_note"]
 
     md = comparison(then, now, Catalogue(), "md").text

@@ -197,7 +197,8 @@ def _agree_words(old: Side, new: Side) -> dict[str, str]:
     middle = headings["middle"] if headings["middle_shown"] else ""
     beside = [middle] if middle else []
     beside += ["% don't know", "% no answer (skipped or refused)"]
-    note = AGREE_NOTE
+    # Named by the column's own heading ("% Yes counts everyone asked who did not ...").
+    note = AGREE_NOTE.replace("% agree", heading, 1)
     if middle:
         note = note.replace("% don't know and % no answer (skipped or refused)", _and(beside))
     labels = {
