@@ -405,3 +405,19 @@ async def test_the_round_screen_says_a_finished_invitee_has_finished_before_any_
         assert not any(isinstance(s, MessageScreen) for s in app.screen_stack)
     # As the command says (exit status 0, nothing started): nothing is logged.
     assert log_of(sample.folder) == before
+
+
+def test_round_status_names_whose_interview_is_open(
+    round_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    catalogue: Catalogue,
+) -> None:
+    shot = work.snapshot(round_folder, _now(), "Sam")
+    talk = work.start_conversation(catalogue, shot, shot.find("i001"), "Sam", _now())
+    try:
+        assert cli.main(["round", "status", "--caller", "Kim"]) == exit_codes.OK
+    finally:
+        talk.close()
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.strip().startswith("i001")]
+    assert "being called by Sam (transcript open)" in line

@@ -496,8 +496,8 @@ def _line(s: InviteeState, now: datetime) -> str:
         # The agreed time, whatever the state: someone part-way through keeps theirs too.
         state += "" if s.state == "appointment" else ", call back"
         state += f" {_when(s.appointment)}" + (" (due)" if s.due(now) else "")
-    if s.being_called_by:
-        state += f" - being called by {_show(s.being_called_by, 30)}"
+    if s.held_by:
+        state += f" - being called by {_show(s.held_by, 40)}"
     last = ""
     if s.last_attempt is not None:
         # When the last call was made, then what came of it: never read as an appointment.
@@ -610,8 +610,8 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     if fresh is None:
         return exit_codes.USAGE
     found = fresh.find(found.invitee.id)
-    if found.being_called_by:
-        print(f"note: {found.invitee.id} is being called by {_show(found.being_called_by, 40)}")
+    if found.held_by:
+        print(f"note: {found.invitee.id} is being called by {_show(found.held_by, 60)}")
     entry = log_call(
         shot.loaded.folder, found.invitee, outcome, now, args.caller, appointment, args.note
     )

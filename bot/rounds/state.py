@@ -79,6 +79,16 @@ class InviteeState:
     """Who has their transcript open in another process (when ``being_called_by`` is
     ``OPEN_ELSEWHERE``)."""
 
+    @property
+    def held_by(self) -> str:
+        """Who holds them, as a list shows it: the claim's caller; for a transcript open
+        elsewhere, the officer whose interview with them was logged ("Sam (transcript
+        open)") when one was; "" when no one holds them."""
+        by = self.open_by
+        if self.being_called_by == OPEN_ELSEWHERE and by is not None and by.since is not None:
+            return f"{by.caller or NAMELESS} (transcript open)"
+        return self.being_called_by or ""
+
     def due(self, now: datetime) -> bool:
         """An appointment whose time has come."""
         return self.appointment is not None and self.appointment <= now

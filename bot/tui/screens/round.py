@@ -71,8 +71,8 @@ def state_text(s: InviteeState, now: datetime) -> str:
         appt = "appt " + s.appointment.astimezone().strftime("%d/%m %H:%M")
         appt += " due" if s.due(now) else ""
         text = appt if s.state == "appointment" else f"{text}, {appt}"
-    if s.being_called_by:
-        text = f"busy: {s.being_called_by}"
+    if s.held_by:
+        text = f"busy: {s.held_by}"
     return text
 
 
