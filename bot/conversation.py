@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import limits, store
 from bot.catalogue import Catalogue
@@ -21,6 +22,9 @@ from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
 from bot.model.transcript import Reference, ReviewItem, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
+
+if TYPE_CHECKING:
+    from bot.scoring.results import Assessment
 
 Clock = Callable[[], datetime]
 
@@ -158,6 +162,15 @@ class Conversation:
     def close(self) -> None:
         """Release the transcript's lock."""
         self.writer.close()
+
+    def assessment(self) -> Assessment:
+        """The scores, actions and tally of the transcript as it stands: what the end of an
+        assessment shows, in the app and in plain mode alike."""
+        # Scoring is loaded when a conversation ends, not before its first question.
+        from bot.scoring import compile_transcript
+
+        loaded = self.session.loaded
+        return compile_transcript(self.transcript, loaded.framework, self.warnings, loaded.dialogue)
 
     def _save(self, outcome: Outcome) -> Outcome:
         if outcome.turns:

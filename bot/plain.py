@@ -13,6 +13,7 @@ from typing import TextIO
 
 from bot import exit_codes
 from bot.conversation import Conversation, SaveError
+from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
 from bot.engine.path import SKIP_COMMAND
 from bot.problems import display_name, suggest
@@ -109,6 +110,7 @@ class PlainMode:
             status = self.handle(line)
             if status is not None:
                 return status
+        self.summary()
         self.line(f"Transcript saved: {display_name(conversation.path)}")
         return exit_codes.OK
 
@@ -153,6 +155,7 @@ class PlainMode:
             reply = self.read()
             if reply is not None and reply.strip().lower() in ("y", "yes"):
                 conversation.abandon()
+                self.summary()
                 self.line(f"Abandoned. Transcript: {display_name(conversation.path)}")
                 return exit_codes.OK
             self.line("Not abandoned.")
@@ -163,6 +166,21 @@ class PlainMode:
             self.line(f"Unknown command {printable(command)}{hint} Type :help for the list.")
             self.write("> ")
         return None
+
+    def summary(self) -> None:
+        """At the end of a self-assessment, the summary the app shows there (its area lines
+        when complete, then the overall result), as plain lines."""
+        conversation = self.conversation
+        if conversation.session.telephone:
+            return  # an interview's end shows no scores to the respondent in the app either
+        assessment = conversation.assessment()
+        complete = conversation.session.complete
+        self.line("")
+        if complete:
+            self.wrapped(summary_title(assessment))
+            for line in area_lines(assessment):
+                self.wrapped(line, indent="  ")
+        self.wrapped(result_line(assessment, complete))
 
     def key_not_reply(self, key: str, typed: str) -> None:
         """A follow-up reply that is only a key. At a terminal, ask whether it was meant

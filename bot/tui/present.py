@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from bot.end_summary import overall_words
 from bot.engine.groups import item_name
-from bot.figures import figure
 from bot.model import Framework, Respondent, Turn
 from bot.text import printable
 from bot.turn_words import (
@@ -32,9 +32,6 @@ __all__ = [
     "who_words",
 ]
 
-if TYPE_CHECKING:  # scoring is loaded when a conversation ends, not before its first question
-    from bot.scoring.results import Assessment
-
 Role = Literal["bot", "you", "probe", "note", "info", "error"]
 
 
@@ -53,18 +50,6 @@ class ChatMessage:
 def who_words(who: Respondent, organisation: bool = True) -> str:
     """Who answered, made safe for the terminal (see `bot.turn_words.who_words`)."""
     return printable(words_for_who(who, organisation))
-
-
-def overall_words(assessment: Assessment) -> str:
-    """The overall result in words: "56/100 (Amber), stage: Developing"."""
-    words = figure(assessment.overall, "no score")
-    if assessment.overall is not None:
-        words += "/100"
-    if assessment.overall_rag is not None:
-        words += f" ({assessment.overall_rag.label})"
-    if assessment.stage is not None:
-        words += f", stage: {assessment.stage.label}"
-    return words
 
 
 def _item_words(turn: Turn, framework: Framework | None) -> str:

@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from bot.conversation import Conversation, SaveError
+from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
 from bot.engine.answers import current_options, toggle_pick
-from bot.figures import figure
 from bot.problems import display_name
 from bot.text import printable
 from bot.tui.app import host
-from bot.tui.present import ChatMessage, answer_words, overall_words
+from bot.tui.present import ChatMessage, answer_words
 from bot.tui.screens.conversation_base import (
     OPTION_KEYS,
     SKIP_KEY,
@@ -199,14 +199,7 @@ class ChatScreen(ConversationScreen):
         self.query_one(OptionsBar).show(())
         self.query_one(ProgressHeader).show(session.current().progress, finished=True)
         if self.assessment is None:
-            from bot.scoring import compile_transcript
-
-            self.assessment = compile_transcript(
-                self.conversation.transcript,
-                session.loaded.framework,
-                self.conversation.warnings,
-                session.loaded.dialogue,
-            )
+            self.assessment = self.conversation.assessment()
             if session.complete:
                 self.query_one(ChatLog).add(self._area_summary(self.assessment))
         self._show_conclusion(self.assessment)
@@ -214,23 +207,7 @@ class ChatScreen(ConversationScreen):
 
     @staticmethod
     def _area_summary(assessment: Assessment) -> ChatMessage:
-        lines = [
-            f"{a.area.title}: {'no score' if a.score is None else figure(a.score) + '/100'}"
-            + (f" ({a.rag.label})" if a.rag else "")
-            + (
-                f", {len(a.actions)} suggested action{'s' if len(a.actions) != 1 else ''}"
-                if a.actions
-                else ""
-            )
-            for a in assessment.areas
-        ]
-        if whole := len(assessment.overall_actions):
-            from bot.scoring.results import WHOLE_TITLE
-
-            lines.append(f"{WHOLE_TITLE}: {whole} suggested action{'s' if whole != 1 else ''}")
-        return ChatMessage(
-            "info", "\n".join(lines), f"Summary: overall {overall_words(assessment)}"
-        )
+        return ChatMessage("info", "\n".join(area_lines(assessment)), summary_title(assessment))
 
     def _show_conclusion(self, assessment: Assessment) -> None:
         # Made at the end only: Textual's Button stylesheet is a noticeable part of start-up.
@@ -240,12 +217,9 @@ class ChatScreen(ConversationScreen):
         session = self.conversation.session
         if session.complete:
             thanks = session.turns[-1].text or "Thank you."
-            result = f"Overall: {overall_words(assessment)}"
         else:
             thanks = "The assessment was abandoned. Everything answered is kept."
-            result = f"Overall so far: {overall_words(assessment)}"
-        # The report's own rule (`Assessment.tally`): Don't know is not counted as answered.
-        result += f"  ·  {assessment.tally.words()}"
+        result = result_line(assessment, session.complete)
         saved = f"Transcript saved: {display_name(self.conversation.path)}"
         view_report = Button("View report (o)", id="view-report", variant="primary", compact=True)
         self.mount(

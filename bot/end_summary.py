@@ -1,0 +1,59 @@
+"""The summary shown at the end of an assessment, in plain words any front end can show.
+
+The app's conclusion and plain mode's last lines both come from here, from the one
+`Assessment` the conversation compiles at its end (`Conversation.assessment`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.figures import figure
+
+if TYPE_CHECKING:
+    from bot.scoring.results import Assessment
+
+
+def overall_words(assessment: Assessment) -> str:
+    """The overall result in words: "56/100 (Amber), stage: Developing"."""
+    words = figure(assessment.overall, "no score")
+    if assessment.overall is not None:
+        words += "/100"
+    if assessment.overall_rag is not None:
+        words += f" ({assessment.overall_rag.label})"
+    if assessment.stage is not None:
+        words += f", stage: {assessment.stage.label}"
+    return words
+
+
+def summary_title(assessment: Assessment) -> str:
+    """The heading of the area summary: "Summary: overall 56/100 (Amber)"."""
+    return f"Summary: overall {overall_words(assessment)}"
+
+
+def area_lines(assessment: Assessment) -> list[str]:
+    """One line per area (score, RAG, how many suggested actions), then the partnership-wide
+    actions' count when there are any."""
+    lines = [
+        f"{a.area.title}: {'no score' if a.score is None else figure(a.score) + '/100'}"
+        + (f" ({a.rag.label})" if a.rag else "")
+        + (
+            f", {len(a.actions)} suggested action{'s' if len(a.actions) != 1 else ''}"
+            if a.actions
+            else ""
+        )
+        for a in assessment.areas
+    ]
+    if whole := len(assessment.overall_actions):
+        from bot.scoring.results import WHOLE_TITLE
+
+        lines.append(f"{WHOLE_TITLE}: {whole} suggested action{'s' if whole != 1 else ''}")
+    return lines
+
+
+def result_line(assessment: Assessment, complete: bool) -> str:
+    """The overall result and the answers' tally: "Overall: 56/100 (Amber)  ·  35 answered"
+    ("Overall so far" for an assessment left before its end)."""
+    result = f"Overall{'' if complete else ' so far'}: {overall_words(assessment)}"
+    # The report's own rule (`Assessment.tally`): Don't know is not counted as answered.
+    return f"{result}  ·  {assessment.tally.words()}"
