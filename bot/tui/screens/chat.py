@@ -349,6 +349,13 @@ class ChatScreen(ConversationScreen):
             return "" if area.text.strip() == previous.strip() else area.text
         return self.query_one(ChatInput).value
 
+    def draft_refused(self) -> bool:
+        """Whether the answer box (or the long answer's) holds an answer just refused."""
+        area = self._long_answer(create=False)
+        if area is not None and not area.has_class("-hidden"):
+            return area.has_class("-invalid")
+        return self.query_one(ChatInput).has_class("-invalid")
+
     def action_home(self) -> None:
         self.dismiss(None)
 

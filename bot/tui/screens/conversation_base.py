@@ -83,6 +83,11 @@ class ConversationScreen(Screen[None]):
         """Words typed and not yet sent (subclasses say where they are typed)."""
         return ""
 
+    def draft_refused(self) -> bool:
+        """Whether the words in the box are an answer sent and refused, kept to be
+        corrected (subclasses say where they are typed)."""
+        return False
+
     def leave(self) -> None:
         """Leave (everything sent is saved), unless words are typed and not sent: the first
         Esc says so and keeps them in their box; Esc again, with the same words, leaves
@@ -221,9 +226,10 @@ class ConversationScreen(Screen[None]):
     def action_back(self) -> None:
         """Go back to the previous question; words typed and not sent stop the first press
         (going back would drop them: they were typed for the question being left)."""
-        if not self.conversation.session.over and not self._unsent_stops(
-            "Ctrl+B again goes back without it"
-        ):
+        if self.conversation.session.over:
+            return
+        # An answer sent and refused is not unsent: it was said to be wrong already.
+        if self.draft_refused() or not self._unsent_stops("Ctrl+B again goes back without it"):
             self._act(self.conversation.back)
 
     def action_skip(self) -> None:

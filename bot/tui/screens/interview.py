@@ -404,6 +404,11 @@ class InterviewScreen(ConversationScreen):
         typed = reply.value if not reply.has_class("-hidden") else ""
         return typed.strip() or self.query_one("#notes", Input).value
 
+    def draft_refused(self) -> bool:
+        """Whether the reply box holds an answer just refused, kept to be corrected."""
+        reply = self.query_one("#reply", Input)
+        return reply.has_class("-invalid") and not reply.has_class("-hidden")
+
     def action_report(self) -> None:
         """The report of the call, once it is over (as the self-assessment offers)."""
         if self._assessment is None:  # compiled once: a finished call no longer changes
