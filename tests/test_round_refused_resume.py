@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import store
+from bot import exit_codes, store
 from bot.catalogue import Catalogue
 from bot.rounds import calls
 from bot.rounds.calls import CallEntry
@@ -62,3 +62,67 @@ def test_no_outcome_is_logged_for_someone_who_has_finished(
     assert len(calls.read(folder).entries) == logged
     assert main([*command, "--force"]) == 0
     assert len(calls.read(folder).entries) == logged + 1
+
+
+def test_someone_who_finished_since_the_round_was_read_is_not_started_again(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    # Finished between the officer reading the round and starting them: checked again
+    # under the call log's lock, so no second assessment of theirs begins.
+    from bot.rounds.work import StartRefused, start_conversation
+
+    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
+    finished = next(n for n, p in enumerate(PLAN, start=1) if p[3] == "complete")
+    who = f"p{finished:02d}"
+    theirs = snapshot(folder, START).find(who).transcript
+    assert theirs is not None
+    away = tmp_path / "away.toml"
+    theirs.rename(away)
+    read = snapshot(folder, START)  # the round as read: not finished yet
+    assert read.find(who).state != "complete"
+    away.rename(theirs)  # they finish meanwhile
+    before = sorted(folder.glob("*.toml"))
+    with pytest.raises(StartRefused, match="has finished the assessment meanwhile"):
+        start_conversation(catalogue, read, read.find(who), "Sam", START)
+    assert sorted(folder.glob("*.toml")) == before
+
+
+def test_a_transcript_that_cannot_be_written_is_said_plainly(
+    tmp_path: Path,
+    catalogue: Catalogue,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import errno
+
+    from bot.cli import main
+
+    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
+    fresh = next(n for n, p in enumerate(PLAN, start=1) if p[2:] == ("self", "not_started"))
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store, "create", full)
+    status = main(["round", "assess", f"p{fresh:02d}", "-r", str(folder), "--plain"])
+    assert status == exit_codes.CANNOT_WRITE
+    said = capsys.readouterr().err
+    assert said.startswith("error: cannot write the transcript in ")
+    assert "No space left on device" in said and "Traceback" not in said
+
+
+def test_a_caller_name_with_control_characters_is_shown_as_text() -> None:
+    from datetime import timedelta
+
+    from bot.rounds.model import Invitee
+    from bot.rounds.state import InviteeState
+    from bot.tui.screens.round import state_text
+
+    held = InviteeState(
+        invitee=Invitee(id="p01", name="Ann"),
+        state="not_started",
+        being_called_by="\x1b[2JMallory",
+        busy_until=START + timedelta(minutes=10),
+    )
+    shown = state_text(held, START)
+    assert "\x1b" not in shown and "Mallory" in shown

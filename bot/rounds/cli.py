@@ -947,6 +947,17 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     except CannotLog as error:
         print(f"error: {error}: make it writable and start again", file=sys.stderr)
         return exit_codes.CANNOT_WRITE
+    except OSError as error:
+        # The conversation's own files: its transcript could not be made or resumed.
+        from bot.problems import display_name
+
+        where = display_name(shot.loaded.folder)
+        print(
+            f"error: cannot write the transcript in {where} "
+            f"({error.strerror or error}): make the folder writable and start again",
+            file=sys.stderr,
+        )
+        return exit_codes.CANNOT_WRITE
     try:
         if args.plain:
             from bot.plain import PlainMode

@@ -249,6 +249,13 @@ def start_conversation(
             locked = True
             now_found = current_state(shot, log.entries, found.invitee.id, caller, now)
             refusal = start_refusal(now_found)
+            if not refusal and now_found.state == "complete" != found.state:
+                # Finished since the round was read: a new conversation would be a second
+                # assessment of theirs, begun without anyone asking for one.
+                refusal = (
+                    f"{printable(found.invitee.name)} ({printable(found.invitee.id)}) has "
+                    "finished the assessment meanwhile: their answers are in the round"
+                )
             if refusal:
                 raise StartRefused(refusal, now_found)
             talk = open_conversation(catalogue, shot.loaded, now_found, caller, clock)

@@ -72,7 +72,7 @@ def state_text(s: InviteeState, now: datetime) -> str:
         appt += " due" if s.due(now) else ""
         text = appt if s.state == "appointment" else f"{text}, {appt}"
     if s.held_by:
-        text = f"busy: {s.held_by}"
+        text = f"busy: {printable(s.held_by)}"
     return text
 
 
