@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from bot import cli, conversation, exit_codes, store
 from bot.catalogue import Catalogue
-from bot.rounds import caller, work
+from bot.rounds import caller, calls, work
 from bot.rounds.calls import LEASE, CallEntry
 from bot.rounds.model import Invitee, Round
 from bot.rounds.state import Linked, next_calls, start_refusal, states
@@ -423,3 +423,34 @@ def test_round_status_names_whose_interview_is_open(
         talk.close()
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.strip().startswith("i001")]
     assert "being called by Sam (transcript open)" in line
+
+
+def test_resuming_a_round_interview_by_its_file_keeps_to_the_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `resume FILE` of a round's interview once logged the call while another officer's
+    # claim held: only `round interview` and the round screen checked claims.
+    import io
+    import shutil
+
+    from tests.round_helpers import SAMPLE, claim
+
+    folder = tmp_path / "transcripts" / "rounds" / "hertfordshire-2009"
+    shutil.copytree(SAMPLE, folder)
+    part_way = next(
+        p
+        for p in folder.glob("*.toml")
+        if p.name not in store.NOT_TRANSCRIPTS and store.load(p).transcript.invitee == "h37"
+    )
+    calls.append(folder, [claim("Ann", "h37", _now())])
+    logged = len(log_of(folder))
+    monkeypatch.setattr("sys.stdin", io.StringIO(":quit\n"))
+    status = cli.main(["resume", str(part_way), "--plain", "--caller", "Sam"])
+    err = capsys.readouterr().err
+    assert status == exit_codes.IN_USE, err
+    assert "is being called by Ann" in err
+    assert len(log_of(folder)) == logged
+    # Ann, whose claim it is, carries on.
+    monkeypatch.setattr("sys.stdin", io.StringIO(":quit\n"))
+    assert cli.main(["resume", str(part_way), "--plain", "--caller", "Ann"]) == exit_codes.OK
+    assert log_of(folder)[-1]["outcome"] == "interview_resumed"

@@ -865,14 +865,18 @@ def log_interview_or_say(
     folder: Path, invitee: Invitee, talk: Conversation, caller: str, then: str
 ) -> int:
     """Log an interview taken or carried on in the round's call log (durable when this
-    returns): OK; or, when the log cannot be written, say so, with what to do ``then``,
-    and return CANNOT_WRITE."""
+    returns): OK; IN_USE, said why, while another officer's claim on the invitee holds;
+    or, when the log cannot be written, say so, with what to do ``then``, and return
+    CANNOT_WRITE."""
     from bot.problems import display_name
     from bot.rounds.calls import calls_path
-    from bot.rounds.work import log_interview
+    from bot.rounds.work import StartRefused, log_interview
 
     try:
         log_interview(folder, invitee, talk, datetime.now(UTC).replace(microsecond=0), caller)
+    except StartRefused as refused:
+        print(f"error: {refused}.", file=sys.stderr)
+        return exit_codes.IN_USE
     except OSError as error:
         print(
             f"error: cannot log the call in {display_name(calls_path(folder))} "

@@ -22,6 +22,7 @@ from bot.rounds.state import (
     InviteeState,
     Linked,
     Progress,
+    lease,
     lease_holder,
     progress,
     start_refusal,
@@ -314,10 +315,28 @@ def log_interview(
     """Log the call a telephone invitee's conversation is taken on, as soon as it is open
     (durable when this returns): ``interview_started`` for a new interview,
     ``interview_resumed`` for one carried on (a call back). None for a self-assessment,
-    which is no call."""
+    which is no call.
+
+    Checked and logged as one step under the call log's lock, as ``start_conversation``
+    does: while another officer's claim on the invitee holds, StartRefused and nothing
+    is logged (a transcript carried on by its file name, ``resume FILE``, is held to the
+    same claims as one started from the round)."""
     entry = interview_entry(invitee, talk, at, caller)
-    if entry is not None:
-        calls.append(folder, [entry])
+    if entry is None:
+        return None
+    with calls.held(folder) as log:
+        theirs = [e for e in log.entries if e.invitee.casefold() == invitee.id.casefold()]
+        holder = lease_holder(theirs, at, caller)
+        if holder is not None:
+            claim = lease(theirs, at)
+            held = InviteeState(
+                invitee=invitee,
+                state="in_progress",
+                being_called_by=holder,
+                busy_until=claim.until if claim is not None else None,
+            )
+            raise StartRefused(start_refusal(held), held)
+        log.append([entry])
     return entry
 
 
