@@ -18,11 +18,23 @@ from bot.rounds.work import open_conversation, snapshot
 from tests.test_round_cli import PLAN, START, build_round
 
 
-def test_a_refused_invitee_part_way_through_is_resumed(
-    tmp_path: Path, catalogue: Catalogue
-) -> None:
-    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
-    part_way = next(n for n, p in enumerate(PLAN, start=1) if p[3] == "in_progress")
+@pytest.fixture
+def folder(tmp_path: Path, catalogue: Catalogue) -> Path:
+    """The test round (`tests.test_round_cli.PLAN`), its invitees as the plan says."""
+    return build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
+
+
+def first(state: str, mode: str = "") -> int:
+    """The number of the first invitee of the plan in this state (and mode, if given)."""
+    return next(
+        n
+        for n, (_, _, how, planned) in enumerate(PLAN, start=1)
+        if planned == state and mode in ("", how)
+    )
+
+
+def test_a_refused_invitee_part_way_through_is_resumed(folder: Path, catalogue: Catalogue) -> None:
+    part_way = first("in_progress")
     who = f"p{part_way:02d}"
     later = START.replace(year=2010)
     before = snapshot(folder, later).find(who)
@@ -44,14 +56,13 @@ def test_a_refused_invitee_part_way_through_is_resumed(
 
 
 def test_no_outcome_is_logged_for_someone_who_has_finished(
-    tmp_path: Path, catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+    folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # "round call p01 no-answer" once logged a call after p01's complete interview: their
     # record then said complete beside a call no one can have made.
     from bot.cli import main
 
-    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
-    finished = next(n for n, p in enumerate(PLAN, start=1) if p[3] == "complete")
+    finished = first("complete")
     who = f"p{finished:02d}"
     logged = len(calls.read(folder).entries)
     command = ["round", "call", who, "no-answer", "-r", str(folder), "--caller", "Sam"]
@@ -65,14 +76,13 @@ def test_no_outcome_is_logged_for_someone_who_has_finished(
 
 
 def test_someone_who_finished_since_the_round_was_read_is_not_started_again(
-    tmp_path: Path, catalogue: Catalogue
+    folder: Path, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     # Finished between the officer reading the round and starting them: checked again
     # under the call log's lock, so no second assessment of theirs begins.
     from bot.rounds.work import StartRefused, start_conversation
 
-    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
-    finished = next(n for n, p in enumerate(PLAN, start=1) if p[3] == "complete")
+    finished = first("complete")
     who = f"p{finished:02d}"
     theirs = snapshot(folder, START).find(who).transcript
     assert theirs is not None
@@ -88,8 +98,7 @@ def test_someone_who_finished_since_the_round_was_read_is_not_started_again(
 
 
 def test_a_transcript_that_cannot_be_written_is_said_plainly(
-    tmp_path: Path,
-    catalogue: Catalogue,
+    folder: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -97,8 +106,7 @@ def test_a_transcript_that_cannot_be_written_is_said_plainly(
 
     from bot.cli import main
 
-    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
-    fresh = next(n for n, p in enumerate(PLAN, start=1) if p[2:] == ("self", "not_started"))
+    fresh = first("not_started", "self")
 
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
