@@ -27,6 +27,14 @@ def weighted_mean(scores: Iterable[tuple[float | None, float]]) -> float | None:
     return round(total / weights, 6) if weights else None
 
 
+def left_part_way(status: str) -> bool:
+    """Whether a transcript of this status was left before its end, in progress or
+    abandoned: its questions not reached count as asked and unanswered in coverage.
+    Giving up part way never makes what was not reached "not asked", nor a few answers a
+    whole score."""
+    return status != "complete"
+
+
 def still_to_come(
     framework: Framework, path: FinalPath, dialogue: Dialogue | None
 ) -> frozenset[str]:

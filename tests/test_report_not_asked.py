@@ -77,6 +77,31 @@ def test_an_unfinished_assessment_has_no_score_from_a_few_answers(tmp_path: Path
     )
 
 
+def test_an_abandoned_assessment_has_no_score_from_a_few_answers(tmp_path: Path) -> None:
+    from bot import conversation, store
+    from bot.catalogue import Catalogue
+    from bot.report.data import assessment_data
+    from bot.scoring import compile_transcript
+
+    talk = three_answers_then_stopped(tmp_path)
+    # Come back, then give up: the questions never reached still count as unanswered.
+    again = conversation.resume(Catalogue(), talk.path)
+    assert again.abandon().accepted
+    again.close()
+    transcript = store.load(talk.path).transcript
+    assert transcript.status == "abandoned"
+    assessment = compile_transcript(transcript, Catalogue().framework("working-better-together"))
+    assert assessment.overall is None and assessment.overall_rag is None
+    assert assessment.areas[0].score is not None
+    assert assessment.areas[1].score is None
+    data = assessment_data(assessment)
+    # 37 questions: five answered and the sixth asked when it was abandoned are on the path.
+    assert data["not_reached"] == data["not_asked"] == 31
+    assert data["not_asked_words"] == (
+        "31 questions were not reached before the assessment was abandoned and are not listed."
+    )
+
+
 def test_an_unfinished_path_counts_the_questions_not_reached_yet(tmp_path: Path) -> None:
     from bot.engine.path import final_path
     from bot.facts import AnswerFacts, still_to_come

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.engine import Session
 from bot.engine.path import final_path
-from bot.facts import still_to_come
+from bot.facts import AnswerFacts, still_to_come
 from bot.loading import LoadedDialogue
 from bot.report.data import assessment_data
 from bot.scoring import compile_transcript
@@ -89,12 +89,20 @@ def test_what_is_asked_after_a_stop_was_on_the_path_or_still_to_come(
     # Only the dialogue's own questions, none already on the path.
     assert to_come <= own
     assert not any(path.on_path(q) for q in to_come)
-    # The report counts them as not reached yet, the rest as not part of it.
-    stopped = transcript(loaded, turns)
-    assert stopped.status == "in_progress"
-    report = assessment_data(compile_transcript(stopped, loaded.framework, (), loaded.dialogue))
-    assert report["not_reached"] == len(to_come)
-    assert report["not_asked"] == sum(1 for q in scored if not path.on_path(q))
+    # The report counts them as not reached, the rest as not part of it, whether the
+    # respondent means to come back or has abandoned the assessment: leaving part way
+    # never makes what was not reached "not asked", nor a few answers a whole score.
+    left = Session(loaded, turns)
+    assert left.abandon(NOW).accepted
+    for ended in (turns, list(left.turns)):
+        stopped = transcript(loaded, ended)
+        assert stopped.status == ("in_progress" if ended is turns else "abandoned")
+        assessment = compile_transcript(stopped, loaded.framework, (), loaded.dialogue)
+        report = assessment_data(assessment)
+        assert report["not_reached"] == len(to_come)
+        assert report["not_asked"] == sum(1 for q in scored if not path.on_path(q))
+        facts = AnswerFacts.on_path(framework, path, to_come)
+        assert assessment.overall == facts.overall_score()
     # Going on from where it stopped asks nothing that was not counted.
     later = go_on(data.draw, session, loaded) & scored
     assert later <= to_come | {step.question for step in path.steps}

@@ -294,32 +294,32 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
 
 def not_asked_words(count: int, status: str, mode: str, to_come: int = 0) -> str:
     """Why a report lists fewer questions than its framework has ("" when it lists all):
-    off the respondent's path, or, while the transcript is unfinished, ``to_come`` of
-    them not reached yet (those its dialogue may still ask: `bot.facts.still_to_come`)."""
+    off the respondent's path, or, in a transcript left part way, ``to_come`` of them not
+    reached (those its dialogue may still ask: `bot.facts.still_to_come`)."""
     if not count:
         return ""
     what = "interview" if mode == "telephone" else "assessment"
     said = []
-    if status == "in_progress" and to_come:
+    if to_come:
         several = to_come != 1
-        said.append(
-            f"{_questions(to_come)} {'have' if several else 'has'} not been reached yet "
-            f"(the {what} is unfinished) and {'are' if several else 'is'} not listed."
-        )
-    off = count - to_come if status == "in_progress" else count
-    if off:
-        several = off != 1
         listed = f"{'are' if several else 'is'} not listed."
         if status == "abandoned":
             said.append(
-                f"{_questions(off)} {'were' if several else 'was'} not asked (not on the "
-                f"respondent's path, or not reached before the {what} was abandoned) and {listed}"
+                f"{_questions(to_come)} {'were' if several else 'was'} not reached before "
+                f"the {what} was abandoned and {listed}"
             )
         else:
             said.append(
-                f"{_questions(off)} {'were' if several else 'was'} not part of this {what} "
-                f"(not on the respondent's path) and {listed}"
+                f"{_questions(to_come)} {'have' if several else 'has'} not been reached yet "
+                f"(the {what} is unfinished) and {listed}"
             )
+    off = count - to_come
+    if off:
+        several = off != 1
+        said.append(
+            f"{_questions(off)} {'were' if several else 'was'} not part of this {what} "
+            f"(not on the respondent's path) and {'are' if several else 'is'} not listed."
+        )
     return " ".join(said)
 
 

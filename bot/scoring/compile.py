@@ -12,7 +12,7 @@ from bot.engine.answers import own_words
 from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
 from bot.engine.review import reviewed_framework
-from bot.facts import AnswerFacts, still_to_come
+from bot.facts import AnswerFacts, left_part_way, still_to_come
 from bot.loading import LoadedFramework
 from bot.model import Band, Dialogue, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
@@ -141,9 +141,10 @@ def compile_transcript(
 def to_come_of(
     transcript: Transcript, framework: Framework, path: FinalPath, dialogue: Dialogue | None
 ) -> frozenset[str]:
-    """The questions still to come of a transcript in progress (none once it is complete
-    or abandoned): `still_to_come`, as a report, an aggregate and the replay count them."""
-    if transcript.status != "in_progress":
+    """The questions not reached of a transcript left part way, in progress or abandoned
+    (none once it is complete): `still_to_come`, as a report, an aggregate and the replay
+    count them."""
+    if not left_part_way(transcript.status):
         return frozenset()
     return still_to_come(framework, path, dialogue)
 

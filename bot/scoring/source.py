@@ -9,6 +9,7 @@ from pathlib import Path
 from bot import store
 from bot.answer_score import check_answers
 from bot.catalogue import Catalogue
+from bot.facts import left_part_way
 from bot.loading import LoadedFramework, load_dialogue, load_framework, read_toml
 from bot.model import Dialogue, Transcript
 from bot.problems import LoadError
@@ -31,11 +32,12 @@ def framework_for(
 def dialogue_for(
     transcript: Transcript, path: Path, catalogue: Catalogue, framework: LoadedFramework
 ) -> tuple[Dialogue | None, list[str]]:
-    """The dialogue an unfinished transcript was taken with, which tells the questions
-    still to come (`bot.facts.still_to_come`): the copy kept beside it (the very version
-    it was taken with), else the installed one of its id. None, with a warning saying so, when neither can be read; None without
-    one for a transcript not in progress, which needs none."""
-    if transcript.status != "in_progress":
+    """The dialogue a transcript left part way was taken with, which tells the questions
+    not reached (`bot.facts.still_to_come`): the copy kept beside it (the very version
+    it was taken with), else the installed one of its id. None, with a warning saying
+    so, when neither can be read; None without one for a complete transcript, which
+    needs none."""
+    if not left_part_way(transcript.status):
         return None, []
     reference = transcript.dialogue
     # The exact version kept beside it first; a kept copy that cannot be read (damaged by
