@@ -149,8 +149,10 @@ def test_framework_actions_fire_on_the_overall_score_and_several_areas(tmp_path:
     review = weak.overall_actions[0]
     assert review.area is None and review.letter == "a"
     assert review.need == pytest.approx(100 - fmean([weak.overall, *(a.score for a in weak.areas)]))
-    # Reading the overall score, its triggers are the weak answers of every area.
-    assert {t.split()[0] for t in review.triggers} == {"a1", "a2", "b1", "b2"}
+    # Reading the overall score, its triggers are the weak answers of every area, and the
+    # overall score itself is given with them, as it counts in the need.
+    assert {t.split()[0] for t in review.triggers} == {"a1", "a2", "b1", "b2", "overall"}
+    assert review.triggers[-1] == f"overall score {weak.overall:.1f}"
     assert [t.split()[0] for t in weak.overall_actions[1].triggers] == ["a2", "b1"]
     assert weak.actions[-2:] == weak.overall_actions  # listed after every area's
     strong = assess(cat, tmp_path / "strong", ["4", "y", "The County Council", "13", "4"])

@@ -52,7 +52,13 @@ def test_actions_fire_and_do_not(cat: Catalogue, tmp_path: Path) -> None:
     assert [a.action.id for a in weak.actions] == ["fix-one", "fix-two"]
     fix_one = weak.areas[0].actions[0]
     assert fix_one.letter == ""  # the framework letters none, and none is made up
-    assert fix_one.triggers == ("a1 answered Disagree", "a2 answered No")
+    # Each reason with the score the need is computed from: 100 - mean(0, 0, 0) = 100.
+    assert fix_one.triggers == (
+        "a1 answered Disagree (score 0.0)",
+        "a2 answered No (score 0.0)",
+        "Area one area score 0.0",
+    )
+    assert fix_one.need == 100
     assert fix_one.quotes == ("We have no time for it",)
     assert fix_one.priority == "high"
     assert fix_one.due == date(2009, 9, 1)  # three calendar months after 1 June 2009

@@ -23,6 +23,14 @@ WEAK_VIA_AREA = 49.999
 """One that only counts through its area's score is weak below half marks."""
 COUNTED_ABSTENTIONS = ("dont_know", "refused")
 """Abstentions that point to a gap; not applicable does not."""
+NO_SCORE_NEED = 50.0
+"""The need of an action none of whose reasons has a score (fired by Don't know alone)."""
+NEED_RULE = (
+    "An action's need is 100 minus the mean of the scores given with its reasons (an "
+    "answer's score out of 100, an area's or the overall score), "
+    f"or {NO_SCORE_NEED:g} when none of them has a score."
+)
+"""How a single report's need is computed, as each report states it beside its actions."""
 
 
 def shown_answer(turn: Turn) -> str:
@@ -49,11 +57,30 @@ class Trigger:
     """The question's own number, or its id where it has none."""
     answer: str
     """The answer as words."""
+    score: float | None = None
+    """Its 0-100 score, one of those the action's need is computed from (None for an
+    abstention or an unscored fact, which count in no need)."""
 
     def __str__(self) -> str:
         # "2.1 answered 3 meetings": a question's number and a number answer side by side
-        # ("2.1 3") read as one figure.
-        return f"{self.number} answered {self.answer}"
+        # ("2.1 3") read as one figure. The score is printed so that a reader can check
+        # the need from what the report shows.
+        said = f"{self.number} answered {self.answer}"
+        return said if self.score is None else f"{said} (score {self.score:.1f})"
+
+
+@dataclass(frozen=True)
+class ScoreRead:
+    """An area's score (or the overall score) an action's condition reads, which counts
+    in its need as its triggering answers' scores do."""
+
+    name: str
+    """The area's title, or "" for the overall score."""
+    score: float
+
+    def __str__(self) -> str:
+        what = f"{self.name} area score" if self.name else "overall score"
+        return f"{what} {self.score:.1f}"
 
 
 @dataclass(frozen=True)
@@ -67,9 +94,12 @@ class FiredAction:
     order: int
     """Its position among the area's (or the framework's own) actions."""
     need: float
-    """0-100: 100 minus the mean score of the triggering answers (and areas)."""
+    """0-100: 100 minus the mean of the triggering answers' scores and the scores read
+    (50 when none has a score): `NEED_RULE`."""
     triggers: tuple[Trigger, ...]
     """The weak or abstained answers the condition names (or its areas hold)."""
+    read: tuple[ScoreRead, ...]
+    """The area (and overall) scores the condition reads."""
     quotes: tuple[str, ...]
     """The follow-up replies bound to those answers, each once, in order."""
 
@@ -144,16 +174,22 @@ def _fired(
         if not (abstained or weak or _fact_behind(condition, facts, question.id)):
             continue
         number = question.number or question.id
-        triggers.append(Trigger(question.id, number, trigger_answer(question, answer)))
+        triggers.append(Trigger(question.id, number, trigger_answer(question, answer), score))
         if score is not None:
             scores.append(score)
         step = path.step(question.id)
         if step is not None:
             quotes.extend(step.replies)
     # The scores a condition reads: each area it names, and the overall score itself.
-    read = [facts.area_score(a) for a in sorted(condition.areas - {OVERALL})]
-    if OVERALL in condition.areas:
-        read.append(facts.overall_score())
-    scores += [s for s in read if s is not None]
-    need = round(100 - fmean(scores), 6) if scores else 50.0
-    return FiredAction(action, area, order, need, tuple(triggers), tuple(dict.fromkeys(quotes)))
+    read = [
+        ScoreRead(framework.area(a).title, score)
+        for a in sorted(condition.areas - {OVERALL})
+        if (score := facts.area_score(a)) is not None
+    ]
+    if OVERALL in condition.areas and (overall := facts.overall_score()) is not None:
+        read.append(ScoreRead("", overall))
+    scores += [r.score for r in read]
+    need = round(100 - fmean(scores), 6) if scores else NO_SCORE_NEED
+    return FiredAction(
+        action, area, order, need, tuple(triggers), tuple(read), tuple(dict.fromkeys(quotes))
+    )

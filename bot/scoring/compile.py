@@ -16,7 +16,7 @@ from bot.facts import AnswerFacts, left_part_way, still_to_come
 from bot.loading import LoadedFramework
 from bot.model import Band, Dialogue, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
-from bot.scoring.actions import FiredAction, fired_actions
+from bot.scoring.actions import NEED_RULE, FiredAction, fired_actions
 from bot.scoring.results import (
     AreaResult,
     Assessment,
@@ -51,7 +51,7 @@ quarter of full marks or less)."""
 MEDIUM_NEED = 50.0
 """An action with at least this need (and less than HIGH_NEED) is medium priority."""
 PRIORITY_RULE = (
-    f"Priority comes from the need as printed (one decimal place): high at {HIGH_NEED:g} "
+    f"{NEED_RULE} Priority comes from the need as printed (one decimal place): high at {HIGH_NEED:g} "
     f"or more, medium at {MEDIUM_NEED:g} or more, otherwise low; an action is due "
     f"{DUE_MONTHS['high']}, {DUE_MONTHS['medium']} or {DUE_MONTHS['low']} months after "
     "the assessment by priority."
@@ -210,7 +210,7 @@ def _in_seed_order(fired: list[FiredAction], started: date) -> tuple[SuggestedAc
             letter=f.action.letter,
             need=f.need,
             priority=(priority := priority_for(f.need)),
-            triggers=tuple(str(t) for t in f.triggers),
+            triggers=(*(str(t) for t in f.triggers), *(str(r) for r in f.read)),
             quotes=f.quotes,
             due=months_after(started, DUE_MONTHS[priority]),
         )
