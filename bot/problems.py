@@ -52,6 +52,20 @@ def suggest(word: str, known: Iterable[str]) -> str:
     return f'; did you mean "{match[0]}"?' if match else ""
 
 
+def suggest_nearest(word: str, known: Iterable[str]) -> str:
+    """A "did you mean" phrase naming the nearest known word however far it is (case
+    ignored; the earlier of equals), or nothing when none shares a letter with it: for a
+    value that must be one of a few (an invitee id), where a short slip ("a9" for "a1")
+    is too far for ``suggest`` and the nearest is still the likeliest meant."""
+    typed = str(word).casefold()
+    best, score = "", 0.0
+    for candidate in known:
+        ratio = difflib.SequenceMatcher(None, typed, str(candidate).casefold()).ratio()
+        if ratio > score:
+            best, score = str(candidate), ratio
+    return f'; did you mean "{best}"?' if best else ""
+
+
 def dotted(loc: Sequence[str | int]) -> str:
     """A pydantic location as a dotted key path: ``areas[0].questions[1].id``."""
     out = ""

@@ -245,6 +245,17 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         if args.round
         else round_folder.default_round(transcripts)
     )
+    named_file = folder.name == round_folder.ROUND_FILE and folder.is_file()
+    why = (
+        ""
+        if not args.round or named_file
+        else round_folder.not_a_round(args.round, folder, transcripts)
+    )
+    if why:
+        # A round named on the command line that is not there: a usage error, with the
+        # nearest round that is.
+        print(f"error: -r {_show(args.round, 200)}: {why}", file=sys.stderr)
+        return exit_codes.USAGE
     if command == "import":
         loaded, imported = round_folder.import_csv(folder, args.csv)
         print(

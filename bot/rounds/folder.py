@@ -27,6 +27,7 @@ from bot.loading import parse_toml, read_text, validate_model
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
 from bot.store import ROUND_DESCRIPTION
+from bot.text import printable
 
 ROUND_FILE = ROUND_DESCRIPTION
 ROUNDS_FOLDER = "rounds"
@@ -374,7 +375,9 @@ def not_a_round(ref: str, folder: Path, transcripts: Path) -> str:
         return ""
     given = Path(ref)
     if folder.is_dir():
-        why = f"{display_name(folder)} is not a round (it has no {ROUND_FILE})"
+        # The folder as the user gave it: shown from inside it, it would be only ".".
+        shown = printable(ref) if given.resolve() == folder.resolve() else display_name(folder)
+        why = f"{shown} is not a round (it has no {ROUND_FILE})"
     elif given.exists() and given.resolve() != folder.resolve():
         # A name that no round has, but a path that is there: say what was found there.
         what = "a folder" if given.is_dir() else "a file"

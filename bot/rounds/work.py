@@ -74,12 +74,13 @@ class Snapshot:
         for s in self.invitees:
             if s.invitee.id.casefold() == invitee_id.casefold():
                 return s
-        from bot.problems import suggest
+        from bot.problems import suggest_nearest
 
         ids = [s.invitee.id for s in self.invitees]
         # What is wrong first, then the nearest id, then where the invitees are listed.
         raise UnknownInvitee(
-            f'No invitee "{printable(invitee_id)}" in this round{suggest(invitee_id, ids)} '
+            f'No invitee "{printable(invitee_id)}" in this round'
+            f"{suggest_nearest(invitee_id, ids)} "
             f"(the round's invitees are in {display_name(self.loaded.path)}; "
             "partnership-bot round status lists them)"
         )
