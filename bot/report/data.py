@@ -187,6 +187,18 @@ def register_data(register: Register) -> dict[str, Any]:
     }
 
 
+def response_data(result: AreaResult) -> list[dict[str, Any]]:
+    """An area's response in the respondent's own words: each question's words, those of
+    the area's statements and text questions asked. A fact's words (a plan review
+    answer's comment, "Agreed action 1.3") are quoted beside its answer ("Said:"), so
+    they are not quoted here again: every report says each of them once."""
+    return [
+        {"question": q.question.number or q.question.id, "words": quoted_all(q.words)}
+        for q in result.questions
+        if q.words and not q.question.fact
+    ]
+
+
 def area_data(result: AreaResult) -> dict[str, Any]:
     """One area's outcome as data."""
     return {
@@ -199,11 +211,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "evidence": percent(result.evidence),
         "rag": band(result.rag),
         # Kept apart, each bound to its question: joined, a comment ran into the reply after it.
-        "response": [
-            {"question": q.question.number or q.question.id, "words": quoted_all(q.words)}
-            for q in result.questions
-            if q.words
-        ],
+        "response": response_data(result),
         # Only the questions on the final path are results; the rest are counted once.
         "questions": [question_data(q) for q in result.questions if q.asked],
         "registers": [register_data(r) for r in result.registers],
@@ -266,6 +274,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "mode": assessment.mode,
         "call_seconds": None if assessment.call_seconds is None else round(assessment.call_seconds),
         "status": assessment.status,
+        "status_words": assessment.status_words,
         "started": assessment.started,
         "updated": assessment.updated,
         "min_coverage": framework.min_coverage,
@@ -294,25 +303,27 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
 
 def not_asked_words(count: int, status: str, mode: str, to_come: int = 0) -> str:
     """Why a report lists fewer questions than its framework has ("" when it lists all):
-    off the respondent's path, or, in a transcript left part way, ``to_come`` of them not
-    reached (those its dialogue may still ask: `bot.facts.still_to_come`)."""
+    off the respondent's path, or, in a transcript left part way (unfinished, refused
+    or abandoned), ``to_come`` of them not reached (those its dialogue may still ask:
+    `bot.facts.still_to_come`)."""
     if not count:
         return ""
     what = "interview" if mode == "telephone" else "assessment"
     said = []
     if to_come:
         several = to_come != 1
-        listed = f"{'are' if several else 'is'} not listed."
         if status == "abandoned":
-            said.append(
-                f"{_questions(to_come)} {'were' if several else 'was'} not reached before "
-                f"the {what} was abandoned and {listed}"
+            reached = f"{'were' if several else 'was'} not reached before the {what} was abandoned"
+        elif status == "refused":
+            reached = (
+                f"{'were' if several else 'was'} not reached before the respondent refused "
+                f"the {what} part way"
             )
         else:
-            said.append(
-                f"{_questions(to_come)} {'have' if several else 'has'} not been reached yet "
-                f"(the {what} is unfinished) and {listed}"
+            reached = (
+                f"{'have' if several else 'has'} not been reached yet (the {what} is unfinished)"
             )
+        said.append(f"{_questions(to_come)} {reached} and {'are' if several else 'is'} not listed.")
     off = count - to_come
     if off:
         several = off != 1
