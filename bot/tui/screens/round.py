@@ -54,23 +54,29 @@ def now_utc() -> datetime:
 
 
 def glance(shot: Snapshot, width: int = 20) -> str:
-    """The round's progress in one line: a bar, the response rate and the states."""
+    """The round's progress in two lines that fit 80 columns: a bar with the response
+    rate, then how many are in each other state (the first line counts the finished)."""
     overall = shot.progress.overall
     filled = round(width * overall.complete / overall.invited) if overall.invited else 0
     counts = ", ".join(
-        f"{STATE_LABELS[s]} {overall.counts[s]}" for s in STATES if overall.counts[s]
+        f"{STATE_LABELS[s]} {overall.counts[s]}"
+        for s in STATES
+        if overall.counts[s] and s != "complete"
     )
-    return f"[{'#' * filled}{'.' * (width - filled)}] {shot.progress.headline()}  ·  {counts}"
+    bar = f"[{'#' * filled}{'.' * (width - filled)}] {shot.progress.headline()} have finished"
+    return f"{bar}\n{counts}" if counts else bar
 
 
 def state_text(s: InviteeState, now: datetime) -> str:
-    """A state as shown in the list, with appointment times and who is calling."""
+    """A state as shown in the list, with appointment times and who is calling. An
+    appointment comes first, whatever the state (someone part-way through keeps theirs
+    too), as "due 13/11 15:25" once its time has come, else "appt 13/11 15:25": either
+    stays whole in the narrowest the column is cut to."""
     text = STATE_LABELS[s.state]
     if s.appointment is not None:
-        # The agreed time, whatever the state: someone part-way through keeps theirs too.
-        appt = "appt " + s.appointment.astimezone().strftime("%d/%m %H:%M")
-        appt += " due" if s.due(now) else ""
-        text = appt if s.state == "appointment" else f"{text}, {appt}"
+        when = s.appointment.astimezone().strftime("%d/%m %H:%M")
+        appt = f"{'due' if s.due(now) else 'appt'} {when}"
+        text = appt if s.state == "appointment" else f"{appt}, {text}"
     if s.held_by:
         text = f"busy: {printable(s.held_by)}"
     return text
@@ -84,6 +90,9 @@ class RoundScreen(Screen[None]):
     DEFAULT_CSS = """
     RoundScreen #invitees { height: 1fr; }
     RoundScreen #round-hint { height: auto; }
+    RoundScreen #round-title, RoundScreen #round-glance {
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     HELP_KEYS = [
@@ -202,10 +211,14 @@ class RoundScreen(Screen[None]):
     def _show(self, shot: Snapshot) -> None:
         self.shot = shot
         round_ = shot.loaded.round
-        where = ", ".join(x for x in (round_.partnership, round_.period) if x)
+        # One line each, never wrapped: the caller first, as a long title is cut at the
+        # end; a period the title already ends with is not said twice.
+        where = ", ".join(
+            x for x in (round_.partnership, round_.period) if x and not round_.title.endswith(x)
+        )
         title = printable(round_.title) + (f" ({printable(where)})" if where else "")
         who = printable(self.caller) if self.caller else "asked when you first ring"
-        self.query_one("#round-title", Static).update(Content(f"{title}  ·  caller: {who}"))
+        self.query_one("#round-title", Static).update(Content(f"Caller: {who}  ·  {title}"))
         self.query_one("#round-glance", Static).update(Content(glance(shot)))
         wanted = FILTERS[self.filter_index]
         now = self.clock()
