@@ -35,6 +35,10 @@ from bot.tui.fitted import Fitted
 from bot.tui.widgets.fitted_table import FittedTable
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 
+NEXT_CALL_SECONDS = 20.0
+"""How long the "Next call" message stays (unless the call is started before)."""
+NOTE_SHOWN = 160
+"""The most of a call-back's note the "Next call" message shows."""
 REFRESH_SECONDS = 10.0
 """How often the list is re-read, so that another officer's calls show up."""
 FILTERS: tuple[str | None, ...] = (None, *STATES)
@@ -65,6 +69,23 @@ def glance(shot: Snapshot, width: int = 20) -> str:
     )
     bar = f"[{'#' * filled}{'.' * (width - filled)}] {shot.progress.headline()} have finished"
     return f"{bar}\n{counts}" if counts else bar
+
+
+def next_call_words(s: InviteeState) -> str:
+    """What the "Next call" message says: whom to ring, on what, the note the last caller
+    left (why to ring back), and what to press then; all as one line of text."""
+    contact = one_line(s.invitee.contact) or "no contact given"
+    note = f' Note: "{clip(one_line(s.note), NOTE_SHOWN)}".' if s.note.strip() else ""
+    return (
+        f"Ring {one_line(s.invitee.name)}: {contact}.{note} "
+        "Then o records the outcome, s starts the interview."
+    )
+
+
+def one_line(text: str) -> str:
+    """Untrusted words shown on one line: control characters shown, not obeyed, and line
+    breaks and runs of spaces made single spaces."""
+    return " ".join(printable(text).split())
 
 
 def state_text(s: InviteeState, now: datetime) -> str:
@@ -341,12 +362,13 @@ class RoundScreen(Screen[None]):
         self.filter_index = 0
         self._reload_now()
         self.select(first.invitee.id)
-        contact = printable(first.invitee.contact) or "no contact given"
         self.notify(
-            Content(
-                f"Ring {printable(first.invitee.name)}: {contact}. Then o records the outcome, s starts the interview."
-            ),
+            next_call_words(first),
             title="Next call",
+            markup=False,
+            # Longer than a passing message: it is what the officer dials from and why.
+            # Starting the call clears it.
+            timeout=NEXT_CALL_SECONDS,
         )
 
     def action_outcome(self) -> None:
@@ -398,15 +420,12 @@ class RoundScreen(Screen[None]):
             # finished is not started again by a slip of a key; their answers are shown
             # instead, and a second conversation is a deliberate command.
             command = "assess" if chosen.invitee.mode == "self" else "interview"
-            self.notify(
-                Content(
-                    f"{printable(chosen.invitee.name)} has finished: here are their answers. "
-                    f"To start again: partnership-bot round {command} "
-                    f"{printable(chosen.invitee.id)} --again"
-                ),
-                title="Finished",
+            host(self).open_replay(
+                chosen.transcript,
+                notice=f"{printable(chosen.invitee.name)} has finished: here are their "
+                f"answers. To start again: partnership-bot round {command} "
+                f"{printable(chosen.invitee.id)} --again",
             )
-            host(self).open_replay(chosen.transcript)
             return
         if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
             return
@@ -429,6 +448,9 @@ class RoundScreen(Screen[None]):
         except (LoadError, OSError) as error:
             host(self).show_error("Cannot start", str(error))
             return
+        # The call is on: the "Next call" message has done its work, and must not sit
+        # over the interview's script.
+        self.app.clear_notifications()
         self.app.push_screen(host(self).conversation_screen(talk))
 
     def action_filter(self) -> None:
