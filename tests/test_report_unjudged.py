@@ -37,7 +37,8 @@ def test_every_format_says_what_could_not_be_judged_and_why_no_action(tmp_path: 
         for fmt in ("md", "html", "csv", "json")
     }
     md = made["md"]
-    assert f"**Could not be judged:** {SAID}" in md
+    # The sentence says it once, with no label saying it again before it.
+    assert f"\n{SAID}\n" in md and "Could not be judged" not in md
     assert f"**Suggested actions:** {NO_ACTIONS}" in md
     rows = [line for line in md.splitlines() if line.startswith("| 1. ")]
     assert rows and rows[0].endswith(f"| {TOO_FEW_FOR_ACTIONS} |")
@@ -65,7 +66,7 @@ def test_every_format_says_what_could_not_be_judged_and_why_no_action(tmp_path: 
 def test_a_report_judging_every_statement_says_nothing_more(tmp_path: Path) -> None:
     path = hallmarks_transcript(Catalogue(), tmp_path, "Al Yes", {}, rest="y")
     text = transcript_reports([path], Catalogue(), ReportOptions()).made[0].text
-    assert "Could not be judged" not in text and "No action could be suggested" not in text
+    assert "could not be judged" not in text and "No action could be suggested" not in text
     data = json.loads(transcript_reports([path], Catalogue(), ReportOptions("json")).made[0].text)
     assert data["unjudged"]["not_judged"] == 0 and data["actions_note"] == ""
     assert all(a["actions_shown"] == str(len(a["actions"])) for a in data["areas"])
@@ -112,5 +113,32 @@ async def test_the_app_report_screen_says_it_too(tmp_path: Path) -> None:
         cells = [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
         assert cells == [TOO_FEW_SHORT] * 6
         shown = str(app.screen.query_one("#actions", Static).render())
-    assert f"Could not be judged: {SAID}" in shown
+    assert SAID in shown and "Could not be judged" not in shown
     assert NO_ACTIONS in shown
+
+
+def test_an_area_the_dialogue_does_not_ask_is_not_asked_not_too_few() -> None:
+    from bot.catalogue import Catalogue
+    from bot.report.data import assessment_data
+    from bot.report.make import assess
+    from bot.report.render import render_assessment
+    from tests.conftest import ROOT
+
+    # The Hertfordshire survey asks none of Engagement's statements (the interview does).
+    path = ROOT / "transcripts/examples/hertfordshire-survey/hertfordshire-survey-01.toml"
+    assessment = assess(path, Catalogue())
+    data = assessment_data(assessment)
+    engagement = next(a for a in data["areas"] if a["id"] == "engagement")
+    assert engagement["not_asked"] and not engagement["questions"]
+    assert engagement["actions_note"] == ""
+    assert engagement["actions_shown"] == "not asked"
+    for fmt in ("md", "html"):
+        text = render_assessment(assessment, fmt)
+        assert "0 of the 0" not in text
+        assert "None of this area's statements was asked in this assessment" in text
+    # One statement asked and not answered is too few, said in the singular.
+    membership = next(a for a in data["areas"] if a["id"] == "membership")
+    assert membership["actions_note"] == (
+        "No action could be suggested in this area: only 0 of the 1 statement asked were "
+        "answered, too few to judge."
+    )

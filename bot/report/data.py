@@ -208,6 +208,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "score": rounded(result.score),
         "coverage": percent(result.coverage),
         "enough": result.enough,
+        "not_asked": result.not_asked,
         "evidence": percent(result.evidence),
         "rag": band(result.rag),
         # Kept apart, each bound to its question: joined, a comment ran into the reply after it.

@@ -156,6 +156,8 @@ def unjudged(questions: Iterable[QuestionResult]) -> Unjudged:
 TOO_FEW_FOR_ACTIONS = "too few answers"
 """What a report says in place of a count of 0 actions where too few statements were
 answered to judge (the coverage below the framework's minimum)."""
+NOT_ASKED = "not asked"
+"""What a report's table says for an area none of whose statements was asked."""
 TOO_FEW_SHORT = "too few"
 """The same, where a column is only as wide as its heading ("Actions", on the app's
 report screen at 80 columns)."""
@@ -167,9 +169,10 @@ def no_actions_words(judged: Unjudged, area: bool = False) -> str:
     where = " in this area" if area else ""
     answered = judged.statements - judged.total
     verb = "was" if answered == 1 else "were"
+    statements = "statement" if judged.statements == 1 else "statements"
     return (
         f"No action could be suggested{where}: only {answered} of the {judged.statements} "
-        f"statements asked {verb} answered, too few to judge."
+        f"{statements} asked {verb} answered, too few to judge."
     )
 
 
@@ -245,16 +248,27 @@ class AreaResult:
         return unjudged(self.questions)
 
     @property
+    def not_asked(self) -> bool:
+        """Whether none of its questions is on the final path: the dialogue taken does not
+        ask them (a survey leaves an area to the interview), or they were not reached."""
+        return not any(q.asked for q in self.questions)
+
+    @property
     def too_few_for_actions(self) -> bool:
-        """Whether no action was suggested because too few of its statements were
-        answered (its coverage below the minimum): a report says so, never a bare 0."""
-        return not self.actions and not self.enough
+        """Whether no action was suggested because too few of the statements asked were
+        answered (its coverage below the minimum): a report says so, never a bare 0. An
+        area none of whose statements was asked (or all answered Not applicable) has
+        nothing to judge, so it is not "too few"."""
+        return not self.actions and not self.enough and self.unjudged.statements > 0
 
     @property
     def actions_shown(self) -> str:
         """How many actions, as a report's table shows it: `TOO_FEW_FOR_ACTIONS` where
-        too few statements were answered to suggest any."""
-        return TOO_FEW_FOR_ACTIONS if self.too_few_for_actions else str(len(self.actions))
+        too few statements were answered to suggest any, `NOT_ASKED` where none was
+        asked."""
+        if self.too_few_for_actions:
+            return TOO_FEW_FOR_ACTIONS
+        return NOT_ASKED if self.not_asked else str(len(self.actions))
 
 
 @dataclass(frozen=True)

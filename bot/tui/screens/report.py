@@ -91,15 +91,26 @@ class ReportScreen(ExportingScreen):
             table.add_row(
                 Text(clip(area.area.title, AREA_WIDTH)),
                 # "too few", as in the Actions column: the reports' "too few answers" is
-                # wider than the column, which then pushed the table past 80 columns.
+                # wider than the column, which then pushed the table past 80 columns; "n/a"
+                # where none of the area's statements was asked (as its RAG says).
                 Text(
-                    figure(area.score) if area.score is not None or area.enough else TOO_FEW_SHORT
+                    figure(area.score)
+                    if area.score is not None or area.enough
+                    else "n/a"
+                    if area.not_asked
+                    else TOO_FEW_SHORT
                 ),
                 Text(area.rag.label if area.rag else "n/a"),
                 Text("n/a" if area.coverage is None else f"{area.coverage * 100:.0f}%"),
                 Text("n/a" if area.evidence is None else f"{area.evidence * 100:.0f}%"),
                 # As the reports' table, in a word that fits the column.
-                Text(TOO_FEW_SHORT if area.too_few_for_actions else str(len(area.actions))),
+                Text(
+                    TOO_FEW_SHORT
+                    if area.too_few_for_actions
+                    else "n/a"
+                    if area.not_asked
+                    else str(len(area.actions))
+                ),
             )
         self.query_one(ScoreBars).show(
             [
@@ -134,7 +145,7 @@ class ReportScreen(ExportingScreen):
             # Where too few statements were answered, the report's own words for why.
             lines.append(assessment.actions_words or "None.")
         if assessment.unjudged.words():
-            lines.insert(0, f"Could not be judged: {assessment.unjudged.words()}\n")
+            lines.insert(0, f"{assessment.unjudged.words()}\n")
         # Each repeated group's items on the final path (a risk register), as the reports
         # list them.
         for area in assessment.areas:
