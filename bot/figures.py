@@ -8,6 +8,11 @@ NONE = "n/a"
 """What a table shows where there is no figure."""
 
 
+def rounded(value: float | None, places: int = 1) -> float | None:
+    """A score or share rounded for people (as data: JSON's figures, a report's)."""
+    return None if value is None else round(value, places)
+
+
 def figure(value: float | None, missing: str = NONE) -> str:
     """A score, mean or percentage point figure to one decimal place ("62.5");
     ``missing`` where there is none."""

@@ -841,3 +841,53 @@ def test_the_later_rounds_transcripts_are_read_once_for_the_plans_progress(
     assert plan is not None
     assert plan["total"] == len(counted) and len(plan["not_counted"]) == len(left_out)
     assert plan["not_updated"] == sum(1 for a in counted if a.not_updated)
+
+
+def test_the_overall_change_is_over_the_areas_scored_in_both_rounds(
+    tmp_path: Path, cat: Catalogue
+) -> None:
+    from bot.tui.screens.compare import summary
+
+    # No one answered area one in 2009 (Don't know throughout); everyone did in 2010.
+    old = build_round(
+        tmp_path / "a",
+        cat,
+        [["d", "d", "13", "3"], ["d", "d", "12", "2"], ["d", "d", "14", "4"]],
+        "2009/10",
+    )
+    now_people = [["4", "y", "x", "13", "4"], ["3", "y", "x", "12", "1"], ["1", "n", "15", "3"]]
+    new = build_round(
+        tmp_path / "b", cat, now_people, "2010/11", start=datetime(2010, 6, 1, 9, tzinfo=UTC)
+    )
+    data = comparison(old, new, cat, "json").data
+    two = next(a for a in data["areas"] if a["id"] == "two")
+    overall = data["overall"]
+    # Only area two was scored both times: the overall change is its change, never the
+    # difference between an overall of one area and an overall of two.
+    assert overall["change"] == two["change"]
+    assert overall["compared"]["areas"] == 1 and overall["compared"]["only_now"] == ["Area one"]
+    words = (
+        f"over the 1 area scored in both, {two['then']['score']:.1f} then and "
+        f"{two['now']['score']:.1f} now ({two['change']:+.1f}); Area one scored only in 2010/11"
+    )
+    assert overall["compared"]["words"] == words
+    for fmt in ("md", "html"):
+        assert words in comparison(old, new, cat, fmt).text
+    assert f"Overall change {words}." in summary(data)
+
+
+def test_statements_no_one_answered_in_one_round_are_not_counted_as_compared(
+    rounds: tuple[Path, Path], cat: Catalogue
+) -> None:
+    from bot.tui.screens.compare import WORDS, summary
+
+    data = comparison(*rounds, cat, "json").data
+    both = [s for s in data["statements"] if s["status"] == "both"]
+    # As a round of surveys only has for an interview's statements: no answers then.
+    unanswered = both[:2]
+    for statement in unanswered:
+        statement |= {"change": None, "flag": "no_answers", "words": WORDS["no_answers"]}
+        statement["then"] |= {"n": 0, "agreed": 0}
+    first = next(line for line in summary(data).splitlines() if line.startswith("Statements"))
+    assert f": {len(both) - 2} compared;" in first
+    assert first.endswith("; 2 no answers to compare.")

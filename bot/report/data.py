@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.engine.ranges import range_side
+from bot.figures import rounded
 from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
 from bot.report.owners import SUGGESTED_NOTE, suggested
@@ -44,11 +45,6 @@ def quoted(text: str) -> str:
 def quoted_all(texts: Iterable[str]) -> list[str]:
     """Each of several quotes, as `quoted` gives it."""
     return [quoted(t) for t in texts]
-
-
-def rounded(value: float | None, places: int = 1) -> float | None:
-    """A score or share rounded for people."""
-    return None if value is None else round(value, places)
 
 
 def percent(value: float | None) -> float | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.facts import weighted_mean
+from bot.figures import figure, rounded, signed
 from bot.model import Framework
 from bot.rounds.plan import STATUSES
 from bot.scoring.aggregate import (
@@ -151,7 +152,12 @@ def compare(
     changes = _framework_changes(old.framework, new.framework)
     then_overall = old.data["overall"]["score"]
     now_overall = new.data["overall"]["score"]
-    exact_then, exact_now = _overall(old), _overall(new)
+    # The change is over the areas with a figure on both sides: an overall score of six
+    # areas set against one of eight would count an area scored only once as a change.
+    then_scored, now_scored = _scored(old), _scored(new)
+    both = then_scored & now_scored
+    exact_then, exact_now = _overall(old, both), _overall(new, both)
+    titles = {a.id: a.title for a in (*old.framework.areas, *new.framework.areas)}
     return {
         "report_schema": COMPARISON_SCHEMA,
         "kind": "comparison",
@@ -166,6 +172,11 @@ def compare(
             "then": then_overall,
             "now": now_overall,
             "change": _change(exact_then, exact_now),
+            # Where the areas scored differ, what the change is over, and what only one
+            # side scored (None where both scored the same areas).
+            "compared": None
+            if then_scored == now_scored
+            else _compared(old, new, exact_then, exact_now, both, titles, then_scored, now_scored),
             # Anonymised: an area hidden on either side is left out of that side's overall.
             "some_hidden": any(a["then"]["hidden"] or a["now"]["hidden"] for a in areas),
             # Anonymised, every area with answers hidden: no overall score to show.
@@ -277,13 +288,58 @@ def _figures(side: Side, row: dict[str, Any]) -> tuple[float | None, float | Non
     return spread.mean, spread.sd, spread.count
 
 
-def _overall(side: Side) -> float | None:
-    """The overall score from the unrounded area means (weighted, as the aggregate does)."""
+def _compared(
+    old: Side,
+    new: Side,
+    then: float | None,
+    now: float | None,
+    both: set[str],
+    titles: Mapping[str, str],
+    then_scored: set[str],
+    now_scored: set[str],
+) -> dict[str, Any]:
+    """What the overall change is over where the two sides scored different areas: the
+    areas scored in both, their overall then and now, and those only one side scored."""
+    only_then = [titles[a] for a in titles if a in then_scored - both]
+    only_now = [titles[a] for a in titles if a in now_scored - both]
+    count = len(both)
+    said = [
+        f"over the {count} area{'s' if count != 1 else ''} scored in both, "
+        f"{figure(rounded(then))} then and {figure(rounded(now))} now "
+        f"({signed(_change(then, now))})"
+    ]
+    if only_now:
+        said.append(f"{_and(only_now)} scored only in {new.label}")
+    if only_then:
+        said.append(f"{_and(only_then)} scored only in {old.label}")
+    return {
+        "areas": count,
+        "then": rounded(then),
+        "now": rounded(now),
+        "only_then": only_then,
+        "only_now": only_now,
+        "words": "; ".join(said),
+    }
+
+
+def _scored(side: Side) -> set[str]:
+    """The areas a side has a figure for (shown, and with answers enough for a mean)."""
     rows = _by_id(side.data["areas"])
-    if not side.spreads:
-        return side.data["overall"]["score"]
+    return {
+        a.id
+        for a in side.framework.areas
+        if _figures(side, rows.get(a.id, {"id": a.id}))[0] is not None
+    }
+
+
+def _overall(side: Side, areas: set[str]) -> float | None:
+    """The overall score of some of its areas, from their unrounded means (weighted, as
+    the aggregate does)."""
+    rows = _by_id(side.data["areas"])
     return weighted_mean(
-        (_figures(side, rows.get(a.id, {"id": a.id}))[0], a.weight) for a in side.framework.areas
+        (_figures(side, rows.get(a.id, {"id": a.id}))[0], a.weight)
+        for a in side.framework.areas
+        if a.id in areas
     )
 
 

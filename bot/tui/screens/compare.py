@@ -20,7 +20,7 @@ from bot.figures import figure, signed
 from bot.problems import LoadError
 from bot.report.compare import comparison, render_comparison
 from bot.rounds.folder import ROUND_FILE, load_round
-from bot.scoring.compare import CompareError
+from bot.scoring.compare import WORDS, CompareError
 from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.screens.exporting import ExportingScreen, export_bindings, export_buttons
@@ -169,13 +169,26 @@ def _middle(data: dict[str, Any], statement: dict[str, Any]) -> str:
 def summary(data: dict[str, Any]) -> str:
     """The statements, the framework's changes and the plan's progress, in a few lines."""
     statements = data["statements"]
-    compared = [s for s in statements if s["status"] == "both"]
+    # Compared: asked in both rounds with answers on both sides (and shown); a statement
+    # no one answered in one of them, or hidden, is said apart, never counted as "no change".
+    both = [s for s in statements if s["status"] == "both"]
+    compared = [s for s in both if s["flag"] not in ("no_answers", "hidden")]
     up = sum(1 for s in compared if s["flag"] == "up")
     down = sum(1 for s in compared if s["flag"] == "down")
-    lines = [
-        f"\nStatements ({data.get('agree_heading', '% agree')}): {len(compared)} compared; {up} up and {down} down beyond "
-        f"chance; {len(compared) - up - down} no change or could be chance."
+    apart = [
+        f"{count} {WORDS[flag]}"
+        for flag in ("no_answers", "hidden")
+        if (count := sum(1 for s in both if s["flag"] == flag))
     ]
+    lines = [
+        f"\nStatements ({data.get('agree_heading', '% agree')}): {len(compared)} compared; "
+        f"{up} up and {down} down beyond chance; {len(compared) - up - down} no change or "
+        "could be chance" + "".join(f"; {said}" for said in apart) + "."
+    ]
+    compared_over = data["overall"].get("compared")
+    if compared_over:
+        # The rounds scored different areas: what the overall change is over.
+        lines.insert(0, f"\nOverall change {compared_over['words']}.")
     lines.extend(
         f"  {s['number'] or s['id']}{' (reverse-scored)' if s.get('reverse') else ''}: "
         f"{s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% "
