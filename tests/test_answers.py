@@ -61,6 +61,8 @@ def test_a_key_run_into_more_is_refused_saying_what_is_accepted(
     [
         "not sure",
         "Not sure really",
+        "dunno",
+        "I dunno",
         "don't know",
         "dont know",
         "Don’t know",

@@ -74,6 +74,8 @@ DONT_KNOW_PHRASES = (
     "i'm not sure",
     "im not sure",
     "unsure",
+    "dunno",
+    "i dunno",
     "dk",
     "no idea",
     "not known",
