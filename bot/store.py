@@ -32,7 +32,7 @@ from typing import Any
 
 import tomli_w
 
-from bot.files import make_private_folder, write_atomically
+from bot.files import fsync_folder, make_private_folder, write_atomically
 from bot.loading import (
     MAX_FILE_BYTES,
     decode_text,
@@ -272,6 +272,20 @@ class TranscriptWriter:
         os.close(self._fd)  # closing the descriptor releases its flock
         self._fd = -1
 
+    def discard(self) -> None:
+        """Remove the transcript this writer has just made, while its lock is still held,
+        then let the lock go: for a start that could not be completed (its call could not
+        be logged), so that it leaves no file behind. Only a transcript nothing was
+        answered in yet is removed; one with turns is refused (ValueError)."""
+        if self.turn_count:
+            raise ValueError(f"{display_name(self.path)} has answers: it is never removed")
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+            fsync_folder(self.path.parent)
+        finally:
+            self.close()
+
     def __enter__(self) -> TranscriptWriter:
         return self
 
@@ -460,12 +474,20 @@ def _write_holder(transcript: Path) -> Path | None:
     except OSError:
         return None  # only a courtesy: the lock holds without it
     try:
-        if not _own_plain_file(os.fstat(fd)):
-            return None
+        own = _own_plain_file(os.fstat(fd))
+    except OSError:
+        own = False
+    if not own:
+        os.close(fd)
+        return None
+    try:
         os.ftruncate(fd, 0)
         os.write(fd, _holder_text().encode())
         return path
     except OSError:
+        # A note that could not be written (a full disk) says nothing: not left behind.
+        with contextlib.suppress(OSError):
+            path.unlink()
         return None
     finally:
         os.close(fd)

@@ -178,14 +178,24 @@ class HeldLog:
         """Every entry, in the order written, as read under the lock (and appended since)."""
 
     def append(self, entries: Sequence[CallEntry]) -> None:
-        """Make entries durable: one write, then fsync (the lock is still held)."""
+        """Make entries durable: one write, then fsync (the lock is still held). On an
+        OSError nothing of them is left in the log."""
         if not entries:
             return
         payload = "".join(entry.line() for entry in entries).encode("utf-8")
+        size = os.fstat(self._fd).st_size
         view = memoryview(payload)
-        while view:
-            view = view[os.write(self._fd, view) :]
-        os.fsync(self._fd)
+        try:
+            while view:
+                view = view[os.write(self._fd, view) :]
+            os.fsync(self._fd)
+        except OSError:
+            # A write that failed part way (a full disk) is cut off again while the lock
+            # is still held: the log ends on a whole entry, as it did before.
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, size)
+                os.fsync(self._fd)
+            raise
         self.entries += tuple(entries)
 
 

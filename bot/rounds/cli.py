@@ -870,7 +870,7 @@ def log_interview_or_say(
     CANNOT_WRITE."""
     from bot.problems import display_name
     from bot.rounds.calls import calls_path
-    from bot.rounds.work import StartRefused, log_interview
+    from bot.rounds.work import StartRefused, log_interview, log_remedy
 
     try:
         log_interview(folder, invitee, talk, datetime.now(UTC).replace(microsecond=0), caller)
@@ -880,7 +880,7 @@ def log_interview_or_say(
     except OSError as error:
         print(
             f"error: cannot log the call in {display_name(calls_path(folder))} "
-            f"({error.strerror or error}): make it writable and {then}",
+            f"({error.strerror or error}): {log_remedy(error)} and {then}",
             file=sys.stderr,
         )
         return exit_codes.CANNOT_WRITE
@@ -949,7 +949,7 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
     except CannotLog as error:
-        print(f"error: {error}: make it writable and start again", file=sys.stderr)
+        print(f"error: {error}: {error.remedy} and start again", file=sys.stderr)
         return exit_codes.CANNOT_WRITE
     except OSError as error:
         # The conversation's own files: its transcript could not be made or resumed.
