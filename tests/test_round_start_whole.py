@@ -12,7 +12,7 @@ import pytest
 
 from bot import cli, exit_codes
 from bot.rounds import caller
-from tests.round_helpers import interview
+from tests.round_helpers import interview, new_round
 
 WRITE = os.write
 
@@ -21,11 +21,9 @@ WRITE = os.write
 def round_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A round of two telephone invitees, one call already logged."""
     monkeypatch.delenv(caller.VARIABLE, raising=False)
-    assert cli.main(["round", "new", "r", "--title", "R", "-f", "hertfordshire-review"]) == 0
-    (tmp_path / "in.csv").write_text("name,mode\nAnn,telephone\nBob,telephone\n")
-    assert cli.main(["round", "import", "in.csv"]) == 0
+    folder = new_round(tmp_path, "Ann,telephone\nBob,telephone\n")
     assert cli.main(["round", "call", "i002", "no-answer", "--caller", "Sam"]) == 0
-    return tmp_path / "transcripts" / "rounds" / "r"
+    return folder
 
 
 def full_disk_for(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
