@@ -147,3 +147,61 @@ async def test_the_amend_list_fits_80_by_24_entry_by_entry(
         assert set(rows[first + 2]) == {"─"}
         assert rows[first + 3] == "T2  Understanding the Duty to Co-operate and Involve"
         assert rows[first + 4] == "Answer: Don't know"
+
+
+def two_answered(catalogue: Catalogue, folder: Path):  # type: ignore[no-untyped-def]
+    """A Hertfordshire call with its first two statements coded (follow-ups skipped)."""
+    talk = start_call(catalogue, folder, "hertfordshire-review", "hertfordshire-interview")
+    talk.begin()
+    for code in ("2", "2"):
+        talk.answer(code)
+        while talk.current().kind == "probe":
+            talk.skip()
+    return talk
+
+
+async def test_amend_offers_only_what_can_be_amended(tmp_path: Path, catalogue: Catalogue) -> None:
+    """Back at a statement, its answer is kept or replaced in place: the amend list does
+    not offer it (to refuse it once chosen), only the answers before it."""
+    talk = two_answered(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        now = talk.current()
+        assert now.previous is not None  # back at an answered statement
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        offered = [key for key, _ in app.screen.items]
+        assert now.question.id not in offered
+        assert offered  # the statement before it is still offered
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptScreen)  # chosen, and taken
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert "amended answer" in log_text(app)
+
+
+async def test_amend_with_only_the_statement_asked_now_says_so(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """Back at the first statement, nothing earlier can be amended: no list, a word why."""
+    talk = start_call(catalogue, tmp_path, "hertfordshire-review", "hertfordshire-interview")
+    talk.begin()
+    talk.answer("2")
+    while talk.current().kind == "probe":
+        talk.skip()
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert "Nothing earlier to amend" in " ".join(region_lines(app, "#hint"))

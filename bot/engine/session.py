@@ -119,6 +119,22 @@ class Session:
         """Whether nothing more can be asked (complete or abandoned)."""
         return bool(self.finished)
 
+    def being_asked(self, question_id: str) -> bool:
+        """Whether ``question_id``'s answer (by the answer's own name) is the one to the
+        question being asked now: that one is answered in place (a revisited question's
+        answer is kept with Enter or replaced by a new one), never amended."""
+        previous = self.answers.get(question_id)
+        return (
+            previous is not None
+            and self.visit is not None
+            and turn_step(previous) == self.visit.node
+        )
+
+    def amendable(self) -> dict[str, Turn]:
+        """The answers that may be amended: every answer on the path but the one to the
+        question being asked now (it is answered in place)."""
+        return {key: turn for key, turn in self.answers.items() if not self.being_asked(key)}
+
     def skip_target(self, outcome: Outcome, asked: str = "question") -> str | None:
         """What skipping would pass over, where a refused input can be skipped: "the
         follow-up", or "this question" (`asked` names the question as the front end
@@ -259,7 +275,7 @@ class Session:
         previous = self.answers.get(question_id)
         if previous is None:
             return Outcome(error=f"{question_id} has no answer to amend.")
-        if self.visit is not None and turn_step(previous) == self.visit.node:
+        if self.being_asked(question_id):
             return Outcome(error="That is the question being asked now: answer it, or go back.")
         question = self.framework.question(base_question(question_id))
         try:

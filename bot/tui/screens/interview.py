@@ -436,8 +436,17 @@ class InterviewScreen(ConversationScreen):
         )
 
     def action_amend(self) -> None:
-        answers = self.conversation.session.answers
+        """Amend an earlier answer, chosen from a list of those that can be: the question
+        being asked now is not among them (it is answered in place: Enter keeps its
+        answer, a new one replaces it)."""
+        session = self.conversation.session
+        answers = session.amendable()
         if not answers:
+            if session.answers:
+                self._say(
+                    "Nothing earlier to amend: the statement being asked now is answered "
+                    "in place (Enter keeps its answer, or code a new one); Ctrl+B goes back."
+                )
             return
         from bot.tui.screens.dialogs import PickScreen, TextPromptScreen
 
