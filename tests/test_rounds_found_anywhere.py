@@ -57,12 +57,12 @@ def test_a_folders_report_walks_the_folder_once(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     walked: list[Path] = []
-    files_below = store._files_below
+    walk = store._walk
 
-    def counted(top: Path, pattern: str):  # type: ignore[no-untyped-def]
+    def counted(top: Path, with_files: bool = True):  # type: ignore[no-untyped-def]
         walked.append(top)
-        return files_below(top, pattern)
+        return walk(top, with_files)
 
-    monkeypatch.setattr(store, "_files_below", counted)
+    monkeypatch.setattr(store, "_walk", counted)
     assert cli.main(["report", str(folder), "--aggregate", "-o", "out.md"]) == exit_codes.OK
     assert walked == [folder]
