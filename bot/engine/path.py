@@ -276,6 +276,16 @@ def final_path(turns: Iterable[Turn]) -> FinalPath:
     return path_of(tracker, ledger)
 
 
+def answered_of(turns: Iterable[Turn], total: int, complete: bool) -> tuple[int, int]:
+    """How far a conversation got, as the home list and the conversation's end both say
+    it: the questions answered on its final path (`FinalPath.answered`), out of ``total``
+    (the dialogue's count, `RouteFacts.question_total`, which the progress shown while
+    answering counts against), or, once complete, out of the questions its path took (a
+    branch may have passed some by). An abandoned conversation is not complete."""
+    path = final_path(turns)
+    return path.answered, path.asked if complete else total
+
+
 def path_of(tracker: PathTracker, ledger: AnswerLedger) -> FinalPath:
     """The path a tracker and ledger describe."""
     steps: list[Step] = []

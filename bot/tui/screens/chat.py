@@ -197,7 +197,7 @@ class ChatScreen(ConversationScreen):
         if area is not None:
             area.add_class("-hidden")
         self.query_one(OptionsBar).show(())
-        self.query_one(ProgressHeader).show(session.current().progress, finished=True)
+        self.show_end_progress()
         if self.assessment is None:
             self.assessment = self.conversation.assessment()
             if session.complete:

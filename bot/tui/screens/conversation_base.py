@@ -12,12 +12,14 @@ from textual.screen import Screen
 
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
+from bot.engine.path import answered_of
 from bot.model import Turn
 from bot.model.transcript import CALL_KINDS
 from bot.text import clip, printable
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import key_words
+from bot.tui.widgets.progress_header import ProgressHeader
 from bot.turn_words import follow_up_recap
 
 if TYPE_CHECKING:  # named in annotations only: the widgets load when the screen makes them
@@ -167,6 +169,14 @@ class ConversationScreen(Screen[None]):
         if action in OVER_ONLY:
             return over
         return True
+
+    def show_end_progress(self) -> None:
+        """The progress header at the end: complete, or abandoned with how far it got,
+        counted as the home list counts (`answered_of`)."""
+        session = self.conversation.session
+        total = session.current().progress.question_count
+        answered, total = answered_of(session.turns, total, session.complete)
+        self.query_one(ProgressHeader).show_end(answered, total, session.complete)
 
     def _show(self, outcome: Outcome) -> None:
         """Show what a step did (subclasses)."""

@@ -15,7 +15,7 @@ from textual.widgets import Button, DataTable, Header, Static
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.engine.path import final_path
+from bot.engine.path import answered_of, final_path
 from bot.engine.routes import route_facts
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
@@ -40,11 +40,10 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
     """Questions answered on the final path out of the dialogue's questions, as "12/37"
     (when complete, out of those on the path, which a branch may have made fewer);
     the copies kept in ``folder`` (the transcript's) stand in for what is not installed."""
-    path = final_path(transcript.turns)
-    answered = path.answered
     if transcript.status == "complete":
         # Out of the questions its path took: a branch may have passed some by.
-        return f"{answered}/{path.asked}"
+        return "{}/{}".format(*answered_of(transcript.turns, 0, complete=True))
+    answered = final_path(transcript.turns).answered
     kept = (lambda digest: store.snapshot_path(folder, digest)) if folder else (lambda _: None)
     try:
         framework = catalogue.framework_for_transcript(
@@ -57,7 +56,7 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
         total += len(transcript.review)  # last round's actions, asked about first
     except LoadError:
         return f"{answered}/?"
-    return f"{answered}/{total}"
+    return "{}/{}".format(*answered_of(transcript.turns, total, complete=False))
 
 
 def folder_words(folder: Path) -> str:
