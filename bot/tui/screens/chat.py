@@ -28,7 +28,7 @@ from bot.tui.screens.conversation_base import (
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
-from bot.tui.widgets.key_hints import KeyHints, help_rows
+from bot.tui.widgets.key_hints import KeyHints, help_rows, key_words
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.text_input import BoxFull
@@ -38,7 +38,11 @@ if TYPE_CHECKING:  # loaded when first needed, not before the first question is 
     from bot.scoring.results import Assessment
     from bot.tui.widgets.long_answer import LongAnswer
 
-LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
+SEND_LONG_KEYS = "ctrl+s"
+"""The key that sends what is typed in the multi-line box (Enter adds a line there)."""
+SEND_LONG_KEY = key_words(Binding(SEND_LONG_KEYS, "send_long"))
+"""The same key as the help writes it ("Ctrl+S"), wherever the chat names it."""
+LONG_ANSWER_HINT = f"{SEND_LONG_KEY} sends  ·  Enter adds a line"
 """Said on the multi-line box itself, where the respondent is typing."""
 
 
@@ -53,7 +57,9 @@ class ChatScreen(ConversationScreen):
     ]
     """Keys the help names that are typing rather than bindings."""
     BINDINGS = [
-        Binding("ctrl+s", "send_long", "Send", tooltip="send the long answer (Enter adds a line)"),
+        Binding(
+            SEND_LONG_KEYS, "send_long", "Send", tooltip="send the long answer (Enter adds a line)"
+        ),
         Binding("ctrl+b", "back", "Back", tooltip="back to the previous question"),
         Binding(SKIP_KEYS, "skip", "Skip", tooltip="skip this question or follow-up"),
         Binding("ctrl+n", "note", "Note", tooltip="add a note to this question"),
@@ -162,7 +168,7 @@ class ChatScreen(ConversationScreen):
         area = LongAnswer(
             id="long-answer",
             soft_wrap=True,
-            placeholder="Type your answer; Enter adds a line, Ctrl+S sends it",
+            placeholder=f"Type your answer; Enter adds a line, {SEND_LONG_KEY} sends it",
         )
         area.border_subtitle = LONG_ANSWER_HINT
         if getattr(self.app, "still", False):
@@ -386,6 +392,13 @@ class ChatScreen(ConversationScreen):
             previous = prompt.previous.value if prompt.previous else ""
             return "" if area.text.strip() == previous.strip() else area.text
         return self.query_one(ChatInput).value
+
+    def send_key(self) -> str:
+        """The key that sends what is typed: Ctrl+S in the multi-line box, else Enter."""
+        area = self._long_answer(create=False)
+        if area is not None and not area.has_class("-hidden"):
+            return SEND_LONG_KEY
+        return super().send_key()
 
     def draft_refused(self) -> bool:
         """Whether the answer box (or the long answer's) holds an answer just refused."""

@@ -85,6 +85,11 @@ class ConversationScreen(Screen[None]):
         """Words typed and not yet sent (subclasses say where they are typed)."""
         return ""
 
+    def send_key(self) -> str:
+        """The key that sends the words typed (subclasses with a box of several lines say
+        theirs), as the "Not sent yet" message names it."""
+        return "Enter"
+
     def draft_refused(self) -> bool:
         """Whether the words in the box are an answer sent and refused, kept to be
         corrected (subclasses say where they are typed)."""
@@ -108,7 +113,7 @@ class ConversationScreen(Screen[None]):
         self._warned = (draft, again)
         # Kept, so that it can be taken down as soon as the words are sent or cleared.
         self._draft_warning = Notification(
-            f'Not sent yet: "{printable(clip(draft, 40))}". Enter sends it; {again}.',
+            f'Not sent yet: "{printable(clip(draft, 40))}". {self.send_key()} sends it; {again}.',
             severity="warning",
             timeout=self.app.NOTIFICATION_TIMEOUT,
             markup=False,
