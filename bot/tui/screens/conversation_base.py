@@ -12,8 +12,9 @@ from textual.screen import Screen
 
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
-from bot.engine.path import answered_of
+from bot.engine.path import answered_of, final_path
 from bot.model import Turn
+from bot.model.framework import base_question
 from bot.model.transcript import CALL_KINDS
 from bot.text import clip, printable
 from bot.tui.present import ChatMessage, message_for
@@ -180,8 +181,18 @@ class ConversationScreen(Screen[None]):
         counted as the home list counts (`answered_of`)."""
         session = self.conversation.session
         total = session.current().progress.question_count
-        answered, total = answered_of(session.turns, total, session.complete)
-        self.query_one(ProgressHeader).show_end(answered, total, session.complete)
+        framework = session.framework
+        uncounted = framework.more_questions
+        answered, total = answered_of(session.turns, total, session.complete, uncounted)
+        # A register's questions, which the answers' tally shown below leaves out.
+        in_registers = {
+            base_question(step.question)
+            for step in final_path(session.turns).steps
+            if framework.group_of(base_question(step.question)) is not None
+        } - uncounted
+        self.query_one(ProgressHeader).show_end(
+            answered, total, session.complete, len(in_registers)
+        )
 
     def _show(self, outcome: Outcome) -> None:
         """Show what a step did (subclasses)."""

@@ -57,14 +57,20 @@ class ProgressHeader(Widget):
         self.count = progress.count_words
         self.refresh()
 
-    def show_end(self, answered: int, total: int, complete: bool) -> None:
+    def show_end(self, answered: int, total: int, complete: bool, in_registers: int = 0) -> None:
         """Show how the conversation ended (`bot.engine.path.answered_of` counts, as the
-        home list does): complete, with the questions its path took; or abandoned, with
-        the questions answered out of the dialogue's count, the bar as far as it got."""
+        home list does): complete, with the questions its path took (``in_registers`` of
+        them a repeated group's, counted once though asked for each item, said so: the
+        answers' tally counts the others); or abandoned, with the questions answered out
+        of the dialogue's count, the bar as far as it got."""
         if complete:
             self.bar = progress_bar(1, 1)
             self.where = f"Complete: {total} questions"
-            self.count = ""
+            self.count = (
+                f"including {in_registers} asked for each item of a register"
+                if in_registers
+                else ""
+            )
         else:
             self.bar = progress_bar(answered, max(total, 1))
             self.where = "Abandoned"
