@@ -158,7 +158,7 @@ class InterviewScreen(ConversationScreen):
                 )
             )
             self.query_one("#guidance", Static).update("")
-            self.query_one(ProgressHeader).show(session.current().progress, finished=True)
+            self.show_end_progress()
             reply.add_class("-hidden")
             self.remove_class("-probe")
             self.query_one(OptionsBar).show(())
