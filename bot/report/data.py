@@ -266,6 +266,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "mode": assessment.mode,
         "call_seconds": None if assessment.call_seconds is None else round(assessment.call_seconds),
         "status": assessment.status,
+        "status_words": assessment.status_words,
         "started": assessment.started,
         "updated": assessment.updated,
         "min_coverage": framework.min_coverage,
@@ -300,13 +301,17 @@ def not_asked_words(count: int, status: str, mode: str, to_come: int = 0) -> str
         return ""
     what = "interview" if mode == "telephone" else "assessment"
     said = []
-    if status == "in_progress" and to_come:
+    unfinished = status in ("in_progress", "refused")
+    if unfinished and to_come:
         several = to_come != 1
-        said.append(
-            f"{_questions(to_come)} {'have' if several else 'has'} not been reached yet "
-            f"(the {what} is unfinished) and {'are' if several else 'is'} not listed."
+        reached = (
+            f"{'were' if several else 'was'} not reached before the respondent refused the "
+            f"{what} part way"
+            if status == "refused"
+            else f"{'have' if several else 'has'} not been reached yet (the {what} is unfinished)"
         )
-    off = count - to_come if status == "in_progress" else count
+        said.append(f"{_questions(to_come)} {reached} and {'are' if several else 'is'} not listed.")
+    off = count - to_come if unfinished else count
     if off:
         several = off != 1
         listed = f"{'are' if several else 'is'} not listed."

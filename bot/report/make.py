@@ -21,7 +21,7 @@ from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
 from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.results import Assessment
-from bot.scoring.source import dialogue_for, framework_for, kept_framework
+from bot.scoring.source import dialogue_for, framework_for, kept_framework, round_refusal
 from bot.statement_order import DEFAULT_ORDER
 
 INTERRUPTED_SAVE = "The transcript's last save was interrupted; the unfinished part was left out."
@@ -111,7 +111,8 @@ def _assess(loaded: store.LoadedTranscript, catalogue: Catalogue, current: bool)
     warnings += unread
     if loaded.dropped_bytes:
         warnings.append(INTERRUPTED_SAVE)
-    return compile_transcript(loaded.transcript, framework, warnings, dialogue)
+    refused = round_refusal(loaded.transcript, loaded.path) is not None
+    return compile_transcript(loaded.transcript, framework, warnings, dialogue, refused)
 
 
 def transcript_reports(

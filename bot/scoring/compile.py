@@ -71,10 +71,16 @@ def compile_transcript(
     loaded: LoadedFramework,
     warnings: Sequence[str] = (),
     dialogue: Dialogue | None = None,
+    refused: bool = False,
 ) -> Assessment:
     """Scores, RAG, stage and suggested actions for one transcript; ``dialogue``, the one
     it was taken with, tells an unfinished transcript's questions still to come (without
-    it, every question of the framework not on its path: see `still_to_come`)."""
+    it, every question of the framework not on its path: see `still_to_come`).
+
+    ``refused``: the round's call log says the respondent refused it part way
+    (`bot.scoring.source.round_refusal`); an unfinished transcript's status is then
+    "refused". It is scored as it stands, its questions not reached counted as an
+    unfinished one's are: the respondent may yet carry on."""
     # As the transcript was asked: a round's plan review questions ("Agreed action 1.3")
     # are listed as facts in every report, whoever compiles it (the command line reads
     # the framework the transcript names; a conversation has them already). Weight 0:
@@ -123,7 +129,7 @@ def compile_transcript(
         respondent=transcript.respondent,
         interviewer=transcript.interviewer.name if transcript.interviewer else "",
         mode=transcript.mode,
-        status=transcript.status,
+        status="refused" if refused and transcript.status == "in_progress" else transcript.status,
         started=transcript.started.isoformat(),
         updated=transcript.updated.isoformat(),
         areas=tuple(area_results),

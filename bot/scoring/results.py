@@ -272,7 +272,8 @@ class Assessment:
     mode: str
     """self or telephone."""
     status: str
-    """complete, in_progress or abandoned."""
+    """complete, in_progress, abandoned, or refused: a round's interview or assessment the
+    respondent refused part way (`bot.scoring.source.round_refusal`)."""
     started: str
     """ISO date-time."""
     updated: str
@@ -297,6 +298,17 @@ class Assessment:
     to_come: frozenset[str] = frozenset()
     """While the transcript is unfinished: the questions its dialogue may still ask, not
     on its path yet (`bot.facts.still_to_come`), counted in coverage as unanswered."""
+
+    @property
+    def status_words(self) -> str:
+        """The transcript's state in words, as every report says it: "complete", "in
+        progress", "abandoned", or, for one the respondent refused part way, how far it
+        got ("refused part way: 3 questions asked, 21 not reached")."""
+        if self.status != "refused":
+            return self.status.replace("_", " ")
+        asked = sum(1 for area in self.areas for q in area.questions if q.asked)
+        words = f"refused part way: {asked} question{'s' if asked != 1 else ''} asked"
+        return f"{words}, {len(self.to_come)} not reached" if self.to_come else words
 
     @property
     def tally(self) -> AnswerTally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from bot import store
@@ -51,6 +52,52 @@ def dialogue_for(
             f"The dialogue {reference.id} this transcript was taken with cannot be read: "
             "every question of the framework it has not reached yet counts as still to come."
         ]
+
+
+ROUND_FILE = "round.toml"
+"""A round folder's own file: transcripts beside it are the round's."""
+
+RESUMED = ("interview_started", "interview_resumed")
+"""Call log outcomes that carry an interview on after a refusal."""
+
+
+def round_refusal(transcript: Transcript, path: Path) -> datetime | None:
+    """When the respondent refused a round's interview or assessment part way, or None.
+
+    A refusal is recorded in the round's call log (`round call ID refused`, or `r` on the
+    round's screen), not in the transcript, which stays unfinished. So a transcript of a
+    round's invitee (it names them, and lies in the round's folder) that is in progress
+    ended refused when the latest refusal logged for them came after its last turn and
+    no interview was started or resumed since: one resumed after it is in progress again.
+    A call log that cannot be read leaves the transcript as it says (the round's own
+    commands name the damaged line)."""
+    folder = path.parent
+    if (
+        transcript.status != "in_progress"
+        or not transcript.invitee
+        or not (folder / ROUND_FILE).is_file()
+    ):
+        return None
+    # Imported here: only a transcript kept in a round reads the call log.
+    from bot.rounds import calls
+
+    try:
+        entries = calls.read(folder).entries
+    except (LoadError, ValueError):
+        return None
+    refused: datetime | None = None
+    for entry in entries:
+        if entry.invitee != transcript.invitee:
+            continue
+        if entry.outcome == "refused":
+            refused = entry.at
+        elif entry.outcome in RESUMED:
+            refused = None
+    # Whole seconds: the log keeps them (a turn saved in the second the refusal was logged
+    # came before it).
+    if refused is None or transcript.updated.replace(microsecond=0) > refused:
+        return None
+    return refused
 
 
 def _framework_for(
