@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Header, Static
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
+from bot.rounds.commands import round_command
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
 from bot.rounds.state import InviteeState, next_calls, outcome_refusal
 from bot.rounds.work import (
@@ -388,8 +389,10 @@ class RoundScreen(Screen[None]):
             self.notify(
                 Content(
                     f"{printable(chosen.invitee.name)} has finished: here are their answers. "
-                    f"To start again: partnership-bot round {command} "
-                    f"{printable(chosen.invitee.id)} --again"
+                    "To start again: "
+                    + round_command(
+                        command, chosen.invitee.id, "--again", folder=self.shot.loaded.folder
+                    )
                 ),
                 title="Finished",
             )
