@@ -284,7 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    args = build_parser().parse_args(argv)
+    from bot.cli_options import parse
+
+    args = parse(build_parser(), argv)
     try:
         return _dispatch(args)
     except LoadError as error:

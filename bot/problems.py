@@ -46,10 +46,17 @@ class LoadError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known word a misspelt one is near enough to be meant (the one rule of "did you
+    mean"), or None."""
+    match = difflib.get_close_matches(str(word), [str(k) for k in known], n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
 def suggest(word: str, known: Iterable[str]) -> str:
     """A "did you mean" phrase for a misspelt word, or nothing."""
-    match = difflib.get_close_matches(str(word), [str(k) for k in known], n=1, cutoff=0.6)
-    return f'; did you mean "{match[0]}"?' if match else ""
+    match = closest(word, known)
+    return f'; did you mean "{match}"?' if match is not None else ""
 
 
 def suggest_nearest(word: str, known: Iterable[str]) -> str:

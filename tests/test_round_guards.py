@@ -70,7 +70,7 @@ def test_report_left_out_agrees_with_status(round_folder: Path, tmp_path: Path) 
     markdown = run("round", "report", cwd=tmp_path).stdout
     assert (
         f"**Left out:** {unfinished} unfinished (1 in progress, as in round status; "
-        "0 refused part way; 1 transcript(s) in the folder of no invitee of the round)"
+        "0 abandoned; 1 transcript(s) in the folder of no invitee of the round)"
     ) in markdown
     aggregate = run("report", str(round_folder), "--aggregate", cwd=tmp_path).stdout
     assert f"**Left out:** {unfinished} unfinished" in aggregate

@@ -73,12 +73,14 @@ def built_invitee(draw: st.DrawFn, index: int, max_attempts: int) -> tuple:
         files.append(transcript("complete"))
     elif target == "refused":
         if draw(st.booleans()):
-            calls = [*misses, call(who, "refused", next(clock))]
-            if draw(st.booleans()):
-                calls.append(call(who, "call_back", next(clock), appointment=NOW))
-        else:
-            files = [transcript("abandoned")]
-            calls = misses
+            files = [transcript("abandoned")]  # given up, then refused on the telephone
+        calls = [*misses, call(who, "refused", next(clock))]
+        if draw(st.booleans()):
+            calls.append(call(who, "call_back", next(clock), appointment=NOW))
+    elif target == "abandoned":
+        # Given up part way: not a refusal (no call ended "refused").
+        files = [transcript("abandoned")]
+        calls = misses
     elif target == "unreachable":
         if draw(st.booleans()):
             calls = [call(who, "no_answer", next(clock)) for _ in range(max_attempts)]

@@ -78,7 +78,7 @@ async def test_home_lists_the_round_and_its_screen_shows_progress(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_round(app, pilot)
         glance = str(screen.query_one("#round-glance", Static).render())
-        assert "22 of 40 invited (55%)" in glance and "refused 3" in glance
+        assert "22 of 40 invited (55%)" in glance and "refused 2, abandoned 1" in glance
         assert screen.query_one(DataTable).row_count == 40
         assert "due 13/11 15:25" in row_text(screen, "h32")
         await pilot.press("f")  # not started only

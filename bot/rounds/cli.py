@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.cli_output import add_output
+from bot.rounds.commands import round_command
 from bot.rounds.labels import (
     GIVEN_OUTCOME_WORDS,
     GIVEN_OUTCOMES,
@@ -401,7 +402,7 @@ def _new(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
     )
     print(
         f"Made {display_name(made.path)}. Add invitees with: "
-        f"partnership-bot round import FILE.csv -r {display_name(folder)}"
+        + round_command("import", "FILE.csv", folder=folder)
     )
     return exit_codes.OK
 
@@ -428,10 +429,13 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     where = ", ".join(x for x in (round_.partnership, round_.period) if x)
     print(f"{_show(round_.title, 70)}{f' ({_show(where, 60)})' if where else ''}")
     modes = shot.progress.by_mode
-    print(
-        f"Framework {round_.framework}; {shot.progress.overall.invited} invited: "
-        + ", ".join(f"{g.invited} {m}" for m, g in modes.items())
-    )
+    invited = f"Framework {round_.framework}; {shot.progress.overall.invited} invited"
+    if modes:
+        invited += ": " + ", ".join(f"{g.invited} {m}" for m, g in modes.items())
+    print(invited)
+    if not round_.invitees:
+        print(f"No one is invited yet; {_what_next(shot)}")
+        return exit_codes.OK
     counts = shot.progress.overall.counts
     print(f"\nResponse: {shot.progress.headline()}")
     print("  " + ", ".join(f"{STATE_LABELS[s]} {counts[s]}" for s in STATES))
@@ -461,6 +465,15 @@ def _call_backs_line(shot: Snapshot, now: datetime) -> str:
         f" (the first {_when(found.later[0].appointment)})" if found.later else ""
     )
     return f"call-backs: {due}, {later}"
+
+
+def _what_next(shot: Snapshot) -> str:
+    """What to do for a round with nothing to compile yet: invite people, or see who is
+    outstanding."""
+    folder = shot.loaded.folder
+    if not shot.loaded.round.invitees:
+        return "add invitees with: " + round_command("import", "FILE.csv", folder=folder)
+    return "see who is outstanding with: " + round_command("status", folder=folder)
 
 
 def _due_in(moment: datetime, now: datetime) -> str:
@@ -563,7 +576,7 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         if claimed is None:
             print(
                 "error: everyone to call now was claimed by another officer just now; "
-                "see partnership-bot round status",
+                f"see {round_command('status', folder=shot.loaded.folder)}",
                 file=sys.stderr,
             )
             return exit_codes.IN_USE
@@ -657,9 +670,8 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     if refused:
         print(f"error: {refused}", file=sys.stderr)
         return exit_codes.USAGE
-    from bot.problems import display_name
     from bot.report.render import render_aggregate
-    from bot.rounds.report import response_markdown, round_report
+    from bot.rounds.report import round_report
     from bot.scoring.aggregate import default_cache_folder
 
     data, run, response = round_report(
@@ -679,13 +691,16 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         print(
             f"note: this report does not change plan.toml; to carry the actions agreed in "
             f"{_show(shot.loaded.round.previous, 200)} into this round's plan, with the status its "
-            f"respondents gave: partnership-bot round plan -r {display_name(shot.loaded.folder)}",
+            f"respondents gave: {round_command('plan', folder=shot.loaded.folder)}",
             file=sys.stderr,
         )
     if data is None:
-        print(f"error: no responses to compile yet ({response['headline']})", file=sys.stderr)
-        if args.format == "md" and args.output is None:
-            sys.stdout.write(response_markdown(response))
+        # Whole or nothing: the error alone, on standard output as with -o (round status
+        # shows the response so far).
+        print(
+            f"error: no responses to compile yet ({response['headline']}); " + _what_next(shot),
+            file=sys.stderr,
+        )
         return exit_codes.PROBLEMS
     text = render_aggregate(data, args.format, templates=args.templates)
     if not emit(text, args.output):
@@ -755,21 +770,14 @@ def _plan_checked(
             print(
                 f"note: no responses to compile yet ({shot.progress.headline()})", file=sys.stderr
             )
-        summary = f"{name}: {len(compiled.plan.actions)} actions"
-        if compiled.added:
-            summary += f", {len(compiled.added)} new ({', '.join(compiled.added)})"
-        if compiled.no_longer:
-            summary += f"; no longer suggested: {', '.join(compiled.no_longer)}"
-        if compiled.reviewed:
-            summary += f"; {len(compiled.reviewed)} carried from the previous round"
-        print(summary, file=sys.stderr)
+        print(f"{name}: {compiled.summary()}", file=sys.stderr)
     elif read_plan(folder) is None:
         raise LoadError(
             [
                 Problem(
                     name,
                     "",
-                    "does not exist yet; run partnership-bot round plan without --no-compile",
+                    "does not exist yet; make it with: " + round_command("plan", folder=folder),
                 )
             ]
         )
@@ -919,11 +927,10 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         other = "interview" if found.invitee.mode == "telephone" else "assess"
         ways = ("by self-assessment", "by telephone interview")
         how, wrong = ways[::-1] if found.invitee.mode == "telephone" else ways
-        where = f" -r {args.round}" if args.round else ""
         print(
             f"error: {found.invitee.id} ({_show(found.invitee.name, 40)}) takes part {how}, "
-            f"not {wrong}; use: partnership-bot round {other} {found.invitee.id}"
-            f"{_show(where, 200)}",
+            f"not {wrong}; use: "
+            + round_command(other, found.invitee.id, folder=shot.loaded.folder),
             file=sys.stderr,
         )
         return exit_codes.USAGE
@@ -936,15 +943,22 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
             + (f": {where}" if where else "")
             + ".\nSee their answers with: partnership-bot replay "
             + (where or "FILE")
-            + "\nor the round's report with: partnership-bot round report"
-            + f"\nTo start a second conversation with them: partnership-bot round "
-            f"{args.round_command} {found.invitee.id} --again",
+            + "\nor the round's report with: "
+            + round_command("report", folder=shot.loaded.folder)
+            + "\nTo start a second conversation with them: "
+            + round_command(
+                args.round_command, found.invitee.id, "--again", folder=shot.loaded.folder
+            ),
             file=sys.stderr,
         )
         # Nothing is wrong with the command line or the round: there is nothing to do.
         return exit_codes.OK
     if found.state in ("complete", "refused"):
         print(f"note: {found.invitee.id} is already {STATE_LABELS[found.state]}.", file=sys.stderr)
+    elif found.state == "abandoned":
+        print(
+            f"note: {found.invitee.id} abandoned an earlier conversation part way.", file=sys.stderr
+        )
     if not args.plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("error: the app needs a terminal; add --plain", file=sys.stderr)
         return exit_codes.USAGE

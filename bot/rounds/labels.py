@@ -5,23 +5,31 @@ from __future__ import annotations
 
 from typing import Literal
 
-State = Literal["not_started", "appointment", "in_progress", "complete", "refused", "unreachable"]
+State = Literal[
+    "not_started", "appointment", "in_progress", "complete", "refused", "abandoned", "unreachable"
+]
 STATES: tuple[State, ...] = (
     "not_started",
     "appointment",
     "in_progress",
     "complete",
     "refused",
+    "abandoned",
     "unreachable",
 )
+"""Every state an invitee can be in, in the order lists and counts show them (the one
+definition: `round status`, the round report, its CSV and the round screen follow it)."""
 STATE_LABELS: dict[str, str] = {
     "not_started": "not started",
     "appointment": "appointment",
     "in_progress": "in progress",
     "complete": "complete",
     "refused": "refused",
+    "abandoned": "abandoned",
     "unreachable": "unreachable",
 }
+"""Each state as it is shown: "refused" is a refusal logged for a call; "abandoned" is an
+assessment or interview its respondent gave up part way (``:abandon``), not a refusal."""
 OUTCOME_LABELS: dict[str, str] = {
     "calling": "being called",
     "no_answer": "no answer",

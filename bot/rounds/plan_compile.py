@@ -46,6 +46,37 @@ class Compiled:
     reviewed: list[str] = field(default_factory=list)
     """Refs of carried actions whose status this round's answers reported."""
 
+    def summary(self) -> str:
+        """What the plan holds, in parts that add up to its actions, and how many of them
+        this compile added: such as "5 actions, 3 new (3.1, 8.1, 9.1): 2 carried from the
+        previous round (2.1, R1), 3 suggested by this round's answers (3.1, 8.1, 9.1)".
+        An action carried in counts as carried even where this round suggests it again."""
+        actions = self.plan.actions
+        parts = {
+            "carried from the previous round": [a.ref for a in actions if a.carried_from],
+            "suggested by this round's answers": [
+                a.ref for a in actions if a.suggested and not a.carried_from
+            ],
+            "kept but no longer suggested": [
+                a.ref for a in actions if not a.suggested and not a.carried_from
+            ],
+        }
+        total = len(actions)
+        new = len(self.added)
+        text = f"{total} action{'' if total == 1 else 's'}"
+        if total:
+            text += (
+                ", all new"
+                if new == total
+                else f", {new} new ({', '.join(self.added)})"
+                if new
+                else ", none new"
+            )
+            text += ": " + ", ".join(
+                f"{len(refs)} {what} ({', '.join(refs)})" for what, refs in parts.items() if refs
+            )
+        return text
+
 
 def fresh_plan(
     shot: Snapshot,

@@ -25,6 +25,7 @@ from bot.engine.path import final_path
 from bot.engine.review import question_id
 from bot.model.transcript import ReviewItem
 from bot.problems import LoadError, Problem, display_name
+from bot.rounds.commands import round_command
 from bot.rounds.folder import LoadedRound, round_path
 from bot.rounds.plan import (
     STATUSES,
@@ -77,7 +78,7 @@ def previous_plan(loaded: LoadedRound) -> tuple[str, Plan] | None:
                     display_name(loaded.path),
                     "previous",
                     f"the previous round {name} has no plan.toml yet; make it with: "
-                    f"partnership-bot round plan -r {display_name(folder)} --agree REFS",
+                    + round_command("plan", "--agree", "REFS", folder=folder),
                 )
             ]
         )

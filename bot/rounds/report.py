@@ -130,7 +130,8 @@ def round_report(
 def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Path]:
     """The transcripts a round's report compiles: each invitee's complete one (with
     ``include_unfinished``, their newest unfinished one too)."""
-    wanted = ("complete", "in_progress", "refused") if include_unfinished else ("complete",)
+    unfinished = ("in_progress", "refused", "abandoned")
+    wanted = ("complete", *unfinished) if include_unfinished else ("complete",)
     return [s.transcript for s in shot.invitees if s.transcript and s.state in wanted]
 
 
@@ -139,12 +140,14 @@ def left_out(shot: Snapshot, compiled: dict[str, Any]) -> dict[str, Any]:
 
     Only complete transcripts are compiled, so the aggregate itself never sees an
     unfinished one; the figures come from the invitees' states instead: in progress (as
-    status shows, whether or not a transcript was begun), refused part way (an abandoned
-    transcript), and transcripts in the folder that name no invitee of the round, which
+    status shows, whether or not a transcript was begun), abandoned (a transcript given up
+    part way), refused part way (a refusal logged after a transcript was begun), and
+    transcripts in the folder that name no invitee of the round, which
     ``report --aggregate`` on the folder counts but the round does not.
     """
     in_progress = sum(1 for s in shot.invitees if s.state == "in_progress")
-    abandoned = sum(1 for s in shot.invitees if s.state == "refused" and s.transcript)
+    abandoned = sum(1 for s in shot.invitees if s.state == "abandoned" and s.transcript)
+    refused = sum(1 for s in shot.invitees if s.state == "refused" and s.transcript)
     no_transcript = sum(
         1 for s in shot.invitees if s.state == "in_progress" and s.transcript is None
     )
@@ -152,20 +155,16 @@ def left_out(shot: Snapshot, compiled: dict[str, Any]) -> dict[str, Any]:
     parts = [f"{in_progress} in progress, as in round status"]
     if no_transcript:
         parts.append(f"of whom {no_transcript} with no transcript yet (interview started)")
-    parts.append(f"{abandoned} refused part way")
+    parts.append(f"{abandoned} abandoned")
+    if refused:
+        parts.append(f"{refused} refused part way")
     if unlinked:
         parts.append(f"{unlinked} transcript(s) in the folder of no invitee of the round")
     return compiled | {
-        "unfinished": in_progress + abandoned + unlinked,
+        "unfinished": in_progress + abandoned + refused + unlinked,
         "in_progress": in_progress,
         "abandoned": abandoned,
+        "refused_part_way": refused,
         "unlinked": unlinked,
         "detail": "; ".join(parts),
     }
-
-
-def response_markdown(response: dict[str, Any]) -> str:
-    """The response section alone, for when there is nothing yet to aggregate."""
-    from bot.report.render import environment
-
-    return environment("md").get_template("_round.md.j2").render(round=response)

@@ -148,7 +148,7 @@ def state_of(
     2. refused: a call ended "refused";
     3. in progress: a transcript is in progress, or the last call started or resumed an
        interview;
-    4. refused: a transcript was abandoned;
+    4. abandoned: a transcript was abandoned (given up part way: not a refusal);
     5. appointment: a call-back time stands (``appointment_of``);
     6. unreachable: the last call found a wrong number, or ``max_attempts`` calls were made;
     7. not started.
@@ -167,7 +167,7 @@ def state_of(
     if "in_progress" in statuses or (last is not None and last.outcome in INTERVIEWING):
         return "in_progress", appointment
     if "abandoned" in statuses:
-        return "refused", appointment
+        return "abandoned", appointment
     if appointment is not None:
         return "appointment", appointment
     if last is not None and last.outcome == "wrong_number":
@@ -344,7 +344,7 @@ def next_calls(found: Sequence[InviteeState], now: datetime) -> list[InviteeStat
     """Telephone invitees to ring, best first: appointments that are due (earliest first),
     then fewest attempts, then the longest since the last attempt (never rung first).
 
-    Left out: self-assessing invitees; anyone complete, refused or unreachable (which
+    Left out: self-assessing invitees; anyone complete, refused, abandoned or unreachable (which
     includes everyone rung ``max_attempts`` times without an appointment); anyone with an
     appointment not yet due, whatever their state (someone part-way through an interview
     too); and anyone another officer is calling now.

@@ -16,6 +16,7 @@ from bot.model import Person, Respondent, Transcript
 from bot.problems import LoadError, display_name
 from bot.rounds import calls
 from bot.rounds.calls import LEASE, CallEntry
+from bot.rounds.commands import round_command
 from bot.rounds.folder import LoadedRound, load_round, round_path
 from bot.rounds.model import Invitee
 from bot.rounds.plan_review import review_items
@@ -83,7 +84,7 @@ class Snapshot:
             f'No invitee "{printable(invitee_id)}" in this round'
             f"{suggest_nearest(invitee_id, ids)} "
             f"(the round's invitees are in {display_name(self.loaded.path)}; "
-            "partnership-bot round status lists them)"
+            f"{round_command('status', folder=self.loaded.folder)} lists them)"
         )
 
 

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Header, Static
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
+from bot.rounds.commands import round_command
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
 from bot.rounds.state import InviteeState, next_calls, outcome_refusal
 from bot.rounds.work import (
@@ -423,8 +424,12 @@ class RoundScreen(Screen[None]):
             host(self).open_replay(
                 chosen.transcript,
                 notice=f"{printable(chosen.invitee.name)} has finished: here are their "
-                f"answers. To start again: partnership-bot round {command} "
-                f"{printable(chosen.invitee.id)} --again",
+                "answers. To start again: "
+                + printable(
+                    round_command(
+                        command, chosen.invitee.id, "--again", folder=self.shot.loaded.folder
+                    )
+                ),
             )
             return
         if chosen.invitee.mode == "telephone" and not self._named(self.action_start):

@@ -1,0 +1,61 @@
+"""Reading the command line, with a "did you mean" for a misspelt option: the one rule
+for every command and subcommand, so that the hint names an option the command that was
+given really has (``--formt`` on ``round report`` suggests ``--format``)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from bot.problems import closest
+
+
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments as ``parser.parse_args`` reads them; what no option of the command
+    given matches is refused as argparse refuses it (usage, exit status 2), by that
+    command's own parser, with the nearest option it has."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        command = chosen(parser, args)
+        command.error(f"unrecognized arguments: {' '.join(extras)}{hints(command, extras)}")
+    return args
+
+
+def chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the innermost subcommand given (``round report``), or ``parser``."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            name = getattr(args, action.dest, None)
+            sub = action.choices.get(name) if name is not None else None
+            if sub is not None:
+                return chosen(sub, args)
+    return parser
+
+
+def options(parser: argparse.ArgumentParser) -> list[str]:
+    """The long options a parser takes (``--format``, ``--output``)."""
+    return [
+        option
+        for action in parser._actions
+        for option in action.option_strings
+        if option.startswith("--")
+    ]
+
+
+def hints(parser: argparse.ArgumentParser, extras: Sequence[str]) -> str:
+    """'; did you mean "--format"?' for the misspelt options among ``extras`` that are
+    near an option of ``parser`` (each named when there are several), or nothing."""
+    known = options(parser)
+    found = []
+    for extra in extras:
+        if not extra.startswith("-") or extra == "-":
+            continue  # a value, or a word with no option before it
+        typed = extra.split("=", 1)[0]
+        hint = closest(typed, known)
+        if hint is not None:
+            found.append((typed, f'"{hint}"'))
+    if not found:
+        return ""
+    if len(found) == 1:
+        return f"; did you mean {found[0][1]}?"
+    return "; did you mean " + ", ".join(f"{hint} for {typed}" for typed, hint in found) + "?"

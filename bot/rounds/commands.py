@@ -1,0 +1,43 @@
+"""How a round command suggested to the user is spelt: one rule for every command the
+round commands (and the round screen) print to be run next, so that each runs as printed
+from here, with ``-r`` whenever more than one round could be meant."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+from bot.problems import LoadError, display_name
+
+PROGRAM = "partnership-bot"
+
+
+def round_option(folder: Path) -> str:
+    """`` -r ROUND`` naming the round in ``folder`` as it is found from here, or "" when it is
+    the round found without ``-r`` (the round in this folder, or the only round in the
+    transcripts folder).
+
+    A printed command runs without ``--transcripts``, so a round is named by its name only
+    when that name finds it under the default transcripts folder ($PARTNERSHIP_BOT_TRANSCRIPTS
+    or ./transcripts); otherwise by its path from here.
+    """
+    from bot import store
+    from bot.rounds import folder as round_folder
+
+    base = store.default_folder()
+    here = folder.resolve()
+    try:
+        if round_folder.default_round(base).resolve() == here:
+            return ""
+    except LoadError:
+        pass  # no round, or several: -r is needed
+    name = here.name
+    by_name = round_folder.resolve(name, base).resolve() == here
+    return f" -r {shlex.quote(name if by_name else display_name(folder))}"
+
+
+def round_command(action: str, *words: str, folder: Path) -> str:
+    """``partnership-bot round ACTION WORDS [-r ROUND]`` for the round in ``folder``, to be
+    run as printed (``round_option`` says when ``-r`` is needed). ``words`` are shown as
+    given: ids, options and placeholders such as ``FILE.csv``."""
+    return " ".join([PROGRAM, "round", action, *words]) + round_option(folder)
