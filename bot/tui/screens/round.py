@@ -63,13 +63,28 @@ def glance(shot: Snapshot, width: int = 20) -> str:
     rate, then how many are in each other state (the first line counts the finished)."""
     overall = shot.progress.overall
     filled = round(width * overall.complete / overall.invited) if overall.invited else 0
-    counts = ", ".join(
+    bar = f"[{'#' * filled}{'.' * (width - filled)}] {shot.progress.headline()} have finished"
+    # Every state someone is in, on as many lines as 80 columns need (each line is cut,
+    # never wrapped, by the screen): seven states do not fit on one.
+    lines = [bar]
+    line = ""
+    for part in (
         f"{STATE_LABELS[s]} {overall.counts[s]}"
         for s in STATES
         if overall.counts[s] and s != "complete"
-    )
-    bar = f"[{'#' * filled}{'.' * (width - filled)}] {shot.progress.headline()} have finished"
-    return f"{bar}\n{counts}" if counts else bar
+    ):
+        if line and len(line) + len(", ") + len(part) + len(",") > GLANCE_WIDTH:
+            lines.append(line + ",")
+            line = part
+        else:
+            line = f"{line}, {part}" if line else part
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
+GLANCE_WIDTH = 78
+"""The widest line of the round's progress: 80 columns less the screen's padding."""
 
 
 def next_call_words(s: InviteeState) -> str:
