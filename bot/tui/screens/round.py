@@ -382,9 +382,9 @@ class RoundScreen(Screen[None]):
             next_call_words(first),
             title="Next call",
             markup=False,
-            # Longer than a passing message: it is what the officer dials from and why.
-            # Starting the call clears it.
-            timeout=NEXT_CALL_SECONDS,
+            # Longer than a passing message (never shorter than the app's own): it is
+            # what the officer dials from and why. Starting the call clears it.
+            timeout=max(NEXT_CALL_SECONDS, self.app.NOTIFICATION_TIMEOUT),
         )
 
     def action_outcome(self) -> None:
@@ -438,9 +438,9 @@ class RoundScreen(Screen[None]):
             command = "assess" if chosen.invitee.mode == "self" else "interview"
             host(self).open_replay(
                 chosen.transcript,
-                notice=f"{printable(chosen.invitee.name)} has finished: here are their "
+                notice=f"{one_line(chosen.invitee.name)} has finished: here are their "
                 "answers. To start again: "
-                + printable(
+                + one_line(
                     round_command(
                         command, chosen.invitee.id, "--again", folder=self.shot.loaded.folder
                     )
