@@ -55,6 +55,22 @@ def test_an_interview_resumed_after_the_refusal_is_in_progress_again(
         folder, [CallEntry(at=again, invitee=WHO, caller="Sam", outcome="interview_resumed")]
     )
     assert assess(refused, catalogue).status == "in_progress"
+    # The round says the same of them: one rule for both (`standing_refusal`).
+    assert snapshot(folder, START + timedelta(days=3)).find(WHO).state == "in_progress"
+
+
+def test_the_round_and_the_report_agree_whatever_the_ids_case(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    folder = build_round(tmp_path / "transcripts" / "rounds" / "test", catalogue)
+    found = snapshot(folder, START + timedelta(days=1)).find(WHO)
+    assert found.transcript is not None
+    refusal = CallEntry(
+        at=START + timedelta(days=1), invitee=WHO.upper(), caller="Sam", outcome="refused"
+    )
+    calls.append(folder, [refusal])
+    assert snapshot(folder, START + timedelta(days=2)).find(WHO).state == "refused"
+    assert assess(found.transcript, catalogue).status == "refused"
 
 
 def test_a_transcript_outside_a_round_is_never_refused(

@@ -136,6 +136,28 @@ def booking(calls: Sequence[CallEntry], transcripts: Sequence[Linked]) -> CallEn
     return booked
 
 
+def standing_refusal(calls: Sequence[CallEntry], last_turn: datetime | None) -> datetime | None:
+    """When the invitee refused, where that refusal still stands, else None: the one rule
+    for the round's state and for the report of their transcript.
+
+    A refusal stands until an interview is started or resumed on a later call, or an
+    answer is saved after it (a self-assessor carrying on): someone who refused part way
+    and then went on is in progress again, never "refused" on one page and "in progress"
+    on another. ``calls`` are the invitee's own, in the order logged; ``last_turn`` is
+    when their transcript's last answer was saved (None without one)."""
+    refused: datetime | None = None
+    for call in calls:
+        if call.outcome == "refused":
+            refused = call.at
+        elif call.outcome in INTERVIEWING:
+            refused = None
+    # Whole seconds: the log keeps them, and a turn saved in the second the refusal was
+    # logged came before it.
+    if refused is None or (last_turn is not None and last_turn.replace(microsecond=0) > refused):
+        return None
+    return refused
+
+
 def state_of(
     invitee: Invitee,
     calls: Sequence[CallEntry],
@@ -145,7 +167,7 @@ def state_of(
     """An invitee's state (and appointment) from their calls and transcripts, in this order:
 
     1. complete: a transcript of theirs is complete;
-    2. refused: a call ended "refused";
+    2. refused: a call ended "refused", and that refusal stands (`standing_refusal`);
     3. in progress: a transcript is in progress, or the last call started or resumed an
        interview;
     4. abandoned: a transcript was abandoned (given up part way: not a refusal);
@@ -162,7 +184,8 @@ def state_of(
     if "complete" in statuses:
         return "complete", None
     appointment = appointment_of(calls, transcripts)
-    if any(c.outcome == "refused" for c in attempts):
+    last_turn = max((t.updated for t in transcripts), default=None)
+    if standing_refusal(attempts, last_turn) is not None:
         return "refused", appointment
     if "in_progress" in statuses or (last is not None and last.outcome in INTERVIEWING):
         return "in_progress", appointment

@@ -56,50 +56,33 @@ def dialogue_for(
         ]
 
 
-ROUND_FILE = "round.toml"
-"""A round folder's own file: transcripts beside it are the round's."""
-
-RESUMED = ("interview_started", "interview_resumed")
-"""Call log outcomes that carry an interview on after a refusal."""
-
-
 def round_refusal(transcript: Transcript, path: Path) -> datetime | None:
-    """When the respondent refused a round's interview or assessment part way, or None.
+    """When the respondent refused a round's interview or assessment part way, where that
+    refusal stands (`bot.rounds.state.standing_refusal`, the round's own rule), or None.
 
     A refusal is recorded in the round's call log (`round call ID refused`, or `r` on the
-    round's screen), not in the transcript, which stays unfinished. So a transcript of a
+    round's screen), not in the transcript, which stays unfinished: so a transcript of a
     round's invitee (it names them, and lies in the round's folder) that is in progress
-    ended refused when the latest refusal logged for them came after its last turn and
-    no interview was started or resumed since: one resumed after it is in progress again.
-    A call log that cannot be read leaves the transcript as it says (the round's own
-    commands name the damaged line)."""
+    is read with the invitee's calls. A call log that cannot be read leaves the
+    transcript as it says (the round's own commands name the damaged line)."""
     folder = path.parent
     if (
         transcript.status != "in_progress"
         or not transcript.invitee
-        or not (folder / ROUND_FILE).is_file()
+        or not (folder / store.ROUND_DESCRIPTION).is_file()
     ):
         return None
     # Imported here: only a transcript kept in a round reads the call log.
     from bot.rounds import calls
+    from bot.rounds.state import standing_refusal
 
     try:
         entries = calls.read(folder).entries
     except (LoadError, ValueError):
         return None
-    refused: datetime | None = None
-    for entry in entries:
-        if entry.invitee != transcript.invitee:
-            continue
-        if entry.outcome == "refused":
-            refused = entry.at
-        elif entry.outcome in RESUMED:
-            refused = None
-    # Whole seconds: the log keeps them (a turn saved in the second the refusal was logged
-    # came before it).
-    if refused is None or transcript.updated.replace(microsecond=0) > refused:
-        return None
-    return refused
+    # Invitee ids are one whatever their case, as everywhere in a round.
+    own = [e for e in entries if e.invitee.casefold() == transcript.invitee.casefold()]
+    return standing_refusal(own, transcript.updated)
 
 
 def _framework_for(
