@@ -62,3 +62,18 @@ def test_a_start_whose_call_cannot_be_logged_leaves_nothing_behind(
     # Once the log can be written, the start happens as if nothing had been tried.
     assert interview(monkeypatch, "i001", "--caller", "Sam") == exit_codes.OK
     assert len(list(round_folder.glob("2*.toml"))) == 1
+
+
+def test_a_first_call_that_cannot_be_logged_leaves_no_call_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(caller.VARIABLE, raising=False)
+    folder = new_round(tmp_path, "Ann,telephone\n")
+    assert not (folder / "calls.jsonl").exists()
+    full_disk_for("calls.jsonl", monkeypatch)
+    assert interview(monkeypatch, "i001", "--caller", "Sam") == exit_codes.CANNOT_WRITE
+    # The log its first entry was to begin is not left behind empty.
+    assert not (folder / "calls.jsonl").exists()
+    monkeypatch.setattr(os, "write", WRITE)
+    assert interview(monkeypatch, "i001", "--caller", "Sam") == exit_codes.OK
+    assert (folder / "calls.jsonl").read_text(encoding="utf-8").count("\n") == 1

@@ -159,14 +159,20 @@ def read(folder: Path) -> CallLog:
     return CallLog(entries, len(data) - whole)
 
 
+CALLS_LOCK = ".calls.lock"
+"""The hidden file the call log's lock is taken on (`_locked`)."""
+
+
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[int]:
     """The round's folder under the call log's exclusive lock (waits for another writer).
 
-    The lock is taken on the folder itself, not on the log, so that taking it makes no
-    file: a round whose invitees only assess themselves never gets an empty call log.
+    The lock is taken on a hidden file of its own beside the log (as round.toml's is,
+    `.round.lock`), not on the log, so that taking it makes no call log: a round whose
+    invitees only assess themselves never gets an empty one. A file, not the folder, as
+    a lock on a network share needs a file open for writing.
     """
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    fd = os.open(folder / CALLS_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield fd
@@ -190,9 +196,9 @@ class HeldLog:
         made by its first entry. On an OSError nothing of them is left in the log."""
         if not entries:
             return
-        if self._fd is None:
+        made = self._fd is None
+        if made:
             self._fd = os.open(self._path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
-            fsync_folder(self._path.parent)
         payload = "".join(entry.line() for entry in entries).encode("utf-8")
         size = os.fstat(self._fd).st_size
         view = memoryview(payload)
@@ -204,9 +210,16 @@ class HeldLog:
             # A write that failed part way (a full disk) is cut off again while the lock
             # is still held: the log ends on a whole entry, as it did before.
             with contextlib.suppress(OSError):
-                os.ftruncate(self._fd, size)
-                os.fsync(self._fd)
+                if made:  # the log this entry was to begin goes again
+                    os.close(self._fd)
+                    self._fd = None
+                    self._path.unlink()
+                else:
+                    os.ftruncate(self._fd, size)
+                    os.fsync(self._fd)
             raise
+        if made:  # the log's name is durable with its first entry
+            fsync_folder(self._path.parent)
         self.entries += tuple(entries)
 
     def close(self) -> None:
