@@ -51,6 +51,21 @@ def test_a_round_name_that_names_nothing_is_a_usage_error_with_the_nearest(
     assert 'did you mean "hertfordshire-2010"?' in err
 
 
+def test_a_round_kept_deeper_is_suggested_by_a_path_that_finds_it(
+    three: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A round moved out of rounds/ into an archive: its bare name finds nothing there.
+    archive = three.parent / "archive" / "2008"
+    archive.mkdir(parents=True)
+    (three / "empty-round").rename(archive / "old")
+    status, _, err = run(capsys, "round", "status", "-r", "old")
+    assert status == exit_codes.USAGE, err
+    assert "transcripts/archive/2008/old" in err
+    assert 'did you mean "old"' not in err
+    # The path suggested runs.
+    assert run(capsys, "round", "status", "-r", "transcripts/archive/2008/old")[0] == 0
+
+
 def test_a_folder_that_is_not_a_round_is_shown_as_the_user_gave_it(
     three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

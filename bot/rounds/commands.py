@@ -25,15 +25,23 @@ def round_option(folder: Path) -> str:
     from bot.rounds import folder as round_folder
 
     base = store.default_folder()
-    here = folder.resolve()
     try:
-        if round_folder.default_round(base).resolve() == here:
+        if round_folder.default_round(base).resolve() == folder.resolve():
             return ""
     except LoadError:
         pass  # no round, or several: -r is needed
-    name = here.name
-    by_name = round_folder.resolve(name, base).resolve() == here
-    return f" -r {shlex.quote(name if by_name else display_name(folder))}"
+    return f" -r {shlex.quote(round_ref(folder, base))}"
+
+
+def round_ref(folder: Path, transcripts: Path) -> str:
+    """How the round in ``folder`` is named to ``-r`` from here: by its name where that
+    name finds it under ``transcripts`` (in its rounds/ folder), else by its path (a
+    round kept deeper, or elsewhere)."""
+    from bot.rounds import folder as round_folder
+
+    here = folder.resolve()
+    by_name = round_folder.resolve(here.name, transcripts).resolve() == here
+    return here.name if by_name else display_name(folder)
 
 
 def round_command(action: str, *words: str, folder: Path) -> str:

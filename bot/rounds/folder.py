@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from bot.files import write_atomically
 from bot.loading import parse_toml, read_text, validate_model
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
+from bot.rounds.commands import round_ref
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
 from bot.store import ROUND_DESCRIPTION, rounds_below
 from bot.text import printable
@@ -393,7 +394,8 @@ def not_a_round(ref: str, folder: Path, transcripts: Path) -> str:
     found = [p for p in places if round_path(p).is_file() and p.resolve() != folder.resolve()]
     if found:
         return f"{why}; there is a round at {display_name(found[0])}: give that path"
-    known = [p.name for p in find_rounds(transcripts)]
+    # Each as -r finds it: by name under rounds/, by its path where it is kept deeper.
+    known = [round_ref(p, transcripts) for p in find_rounds(transcripts)]
     if known:
         return why + (
             suggest(ref, known) or f"; rounds in {display_name(transcripts)}: " + ", ".join(known)
