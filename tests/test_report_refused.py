@@ -93,6 +93,9 @@ def test_every_format_says_refused_not_in_progress(refused: Path, tmp_path: Path
         text = run("report", str(refused), "--format", fmt, cwd=tmp_path).stdout
         assert words in text
         assert "in progress" not in text and "unfinished" not in text
+        # The overall coverage counts the questions not reached too, and says so: "of
+        # the questions asked" would be 3 of 4, not the share shown.
+        assert "of the questions asked or not reached got a scored answer" in text
 
 
 async def test_the_app_report_screen_says_refused(refused: Path, catalogue: Catalogue) -> None:
@@ -109,3 +112,6 @@ async def test_the_app_report_screen_says_refused(refused: Path, catalogue: Cata
         assert isinstance(screen, ReportScreen)
         title = str(screen.query_one("#report-title", Static).render())
         assert "refused" in title and "in progress" not in title
+        # How far it got, as the reports say it (one definition, `status_words`).
+        flat = " ".join(title.split())
+        assert "refused part way: 4 questions asked," in flat

@@ -8,6 +8,7 @@ from datetime import date
 
 from bot.engine.path import FollowUp
 from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
+from bot.turn_words import status_words
 
 WHOLE_TITLE = "The partnership as a whole"
 """The heading of the framework's own actions (of no one area) in reports."""
@@ -319,7 +320,7 @@ class Assessment:
         progress", "abandoned", or, for one the respondent refused part way, how far it
         got ("refused part way: 3 questions asked, 21 not reached")."""
         if self.status != "refused":
-            return self.status.replace("_", " ")
+            return status_words(self.status)
         asked = sum(1 for area in self.areas for q in area.questions if q.asked)
         words = f"refused part way: {asked} question{'s' if asked != 1 else ''} asked"
         return f"{words}, {len(self.to_come)} not reached" if self.to_come else words

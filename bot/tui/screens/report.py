@@ -23,7 +23,6 @@ from bot.tui.screens.exporting import (
 )
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.score_bars import ScoreBars
-from bot.turn_words import status_words
 
 AREA_WIDTH = 30
 """Area titles are cut to this in the table, so every column fits in 80 columns."""
@@ -83,7 +82,7 @@ class ReportScreen(ExportingScreen):
         self.query_one("#report-title", Static).update(
             Content(
                 f"{assessment.framework.title}  ·  {who_words(assessment.respondent)}  ·  "
-                f"{status_words(assessment.status)}{call}  ·  overall {overall}"
+                f"{assessment.status_words}{call}  ·  overall {overall}"
             )
         )
         table.add_columns("Area", "Score", "RAG", "Coverage", "Evidence", "Actions")
