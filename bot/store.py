@@ -592,6 +592,9 @@ def gather(paths: Sequence[Path]) -> Gathered:
             if (info.st_dev, info.st_ino) not in seen:
                 seen.add((info.st_dev, info.st_ino))
                 files.append(file)
+    # A round named too (its folder, or a transcript in it) is read, not left out.
+    named = [p.resolve() for p in paths]
+    left_out = {r for r in left_out if not any(n.is_relative_to(r.resolve()) for n in named)}
     return Gathered(files, sorted(left_out))
 
 

@@ -64,6 +64,18 @@ def test_a_folders_transcripts_leave_out_the_rounds_inside_it(transcripts: Path)
     assert list(store.iter_transcript_files([one])) == [one]
 
 
+def test_a_round_named_beside_its_folder_is_not_said_to_be_left_out(transcripts: Path) -> None:
+    rounds = transcripts / "rounds"
+    named = [transcripts, rounds / "mini-2009"]
+    gathered = store.gather(named)
+    # The folder's own two and the round's, counted: the round named is not left out.
+    assert len(gathered.files) == 2 + len(THEN)
+    assert gathered.rounds_left_out == [rounds / "mini-2010"]
+    # Nor is one a transcript of which is named.
+    one = next(p for p in (rounds / "mini-2010").glob("*.toml") if p.name != "round.toml")
+    assert store.gather([transcripts, one]).rounds_left_out == [rounds / "mini-2009"]
+
+
 def test_an_aggregate_of_the_folder_counts_its_own_respondents_only(transcripts: Path) -> None:
     cat = Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
     totals, _ = aggregate(store.iter_transcript_files([transcripts]), cat, Filters(), workers=1)
