@@ -195,7 +195,7 @@ def compare(
     }
 
 
-def _agree_words(old: Side, new: Side) -> dict[str, str]:
+def _agree_words(old: Side, new: Side) -> dict[str, Any]:
     """The heading of the % agree columns and the sentence saying what they count (beside
     `AGREE_NOTE`, on what they do not): what
     people answered, as each statement is worded, in the questions' own words where the
