@@ -276,6 +276,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+INTERRUPTED_WORDS = (
+    "Interrupted. Everything answered is saved; words typed and not sent are not. "
+    "Run partnership-bot again to carry on: it is listed in progress on the home screen."
+)
+"""What an interrupted command says (Ctrl+C), in the app and on the command line alike."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     # Text that cannot be encoded (undecodable bytes in a file name, say) is printed as
@@ -294,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {problem}", file=sys.stderr)
         return exit_codes.LOAD_ERROR
     except KeyboardInterrupt:
-        print("\nInterrupted. Everything answered is saved.", file=sys.stderr)
+        print(f"\n{INTERRUPTED_WORDS}", file=sys.stderr)
         return exit_codes.INTERRUPTED
     except BrokenPipeError:
         return exit_codes.OK
@@ -545,7 +552,7 @@ def _app(catalogue: Catalogue, folder: Path, **kwargs: object) -> int:
     app = PartnershipApp(catalogue, folder, **kwargs)  # type: ignore[arg-type]
     app.run()
     if app.return_code == exit_codes.INTERRUPTED:
-        print("Interrupted. Everything answered is saved.", file=sys.stderr)
+        print(INTERRUPTED_WORDS, file=sys.stderr)
     return app.return_code or 0
 
 

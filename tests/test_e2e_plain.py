@@ -210,3 +210,18 @@ def test_the_app_without_a_terminal_points_to_plain_mode(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "the app needs a terminal; for pipes and scripts add --plain" in result.stderr
     assert not (tmp_path / "transcripts").exists(), "nothing is started"
+
+
+def test_an_interrupt_says_what_is_kept_and_how_to_carry_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import cli, exit_codes
+
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_dispatch", interrupted)
+    assert cli.main(["frameworks"]) == exit_codes.INTERRUPTED
+    said = capsys.readouterr().err
+    assert "Everything answered is saved; words typed and not sent are not." in said
+    assert "Run partnership-bot again to carry on" in said
