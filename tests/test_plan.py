@@ -159,6 +159,9 @@ def test_agree_by_ref_or_all() -> None:
     assert all(a.agreed for a in agree(two, ["all"]).actions)
     with pytest.raises(KeyError):
         agree(two, ["c"])
+    # A ref as the reports and plan exports label it ("Action 1.1") is the same action.
+    numbered = plan(action("a-one", ref="1.1"), action("b-two", ref="R2"))
+    assert [a.agreed for a in agree(numbered, ["Action 1.1", "action r2"]).actions] == [True, True]
 
 
 def test_status_words() -> None:

@@ -238,8 +238,10 @@ class Plan(Strict):
         return self
 
     def find(self, ref: str) -> PlanAction | None:
-        """The action with this ref or id (case ignored), if any."""
+        """The action with this ref or id (case ignored), if any; a ref may be given as the
+        reports label it ("Action 1.1")."""
         key = ref.strip().casefold()
+        key = key.removeprefix("action").strip() if key.startswith("action ") else key
         return next((a for a in self.actions if key in (a.ref.casefold(), a.id.casefold())), None)
 
     def agreed_actions(self) -> tuple[PlanAction, ...]:
