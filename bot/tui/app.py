@@ -153,8 +153,9 @@ class PartnershipApp(App[int]):
             return
         self.push_screen(self.conversation_screen(talk))
 
-    def open_replay(self, path: Path) -> None:
-        """Step through any transcript."""
+    def open_replay(self, path: Path, notice: str = "") -> None:
+        """Step through any transcript; ``notice`` is said at the top of the replay (why
+        it was opened), where no message covers what it shows."""
         from bot import store
         from bot.scoring.source import dialogue_for, framework_for
         from bot.tui.screens.replay import ReplayScreen
@@ -173,7 +174,8 @@ class PartnershipApp(App[int]):
             self.show_error("Cannot replay this transcript", str(error))
             return
         self.push_screen(
-            ReplayScreen(path, transcript, framework, warnings, dialogue), self._home_if_bare
+            ReplayScreen(path, transcript, framework, warnings, dialogue, notice),
+            self._home_if_bare,
         )
 
     def open_report(self, path: Path) -> None:
