@@ -22,6 +22,7 @@ from bot.turn_words import (
     answer_hint,
     answer_words,
     call_length_words,
+    key_as_reply_words,
     key_not_used_words,
     key_taken_words,
     question_number,
@@ -125,10 +126,16 @@ class PlainMode:
                 return None
         if not text.startswith(":") or text.startswith("::"):
             typed = text[1:] if text.startswith("::") else line
-            if key := self.conversation.key_at_follow_up(typed):
+            # The one rule the app follows too (`Conversation.key_for_next`): only a key
+            # the next question takes may be meant for it; any other is the reply.
+            if key := conversation.key_for_next(typed):
                 self.key_not_reply(key, typed)
-            else:
-                self.show(conversation.answer(typed))
+                return None
+            kept = conversation.key_at_follow_up(typed)  # asked before it is answered
+            outcome = conversation.answer(typed)
+            if kept and not outcome.error:
+                self.wrapped(key_as_reply_words(printable(kept)))
+            self.show(outcome)
             return None
         command, _, rest = text.partition(" ")
         command = command.lower()
@@ -183,33 +190,25 @@ class PlainMode:
         self.wrapped(result_line(assessment, complete))
 
     def key_not_reply(self, key: str, typed: str) -> None:
-        """A follow-up reply that is only a key. At a terminal, ask whether it was meant
-        as the answer to the next question or as the reply (the first offered only where
-        the next question takes that key). From a pipe nobody can be asked: it is taken as
-        the next question's answer, the follow-up skipped, since a key recorded as a reply
-        would be words the respondent never said (and the lines after it would each land
-        one question early)."""
+        """A follow-up reply that is only a key the next question takes
+        (`Conversation.key_for_next`). At a terminal, ask whether it was meant as the
+        answer to the next question or as the reply. From a pipe nobody can be asked: it
+        is taken as the next question's answer, the follow-up skipped, since the lines
+        after it would otherwise each land one question early."""
         shown = printable(key)
         if not self.stdin.isatty():
             self.wrapped(key_taken_words(shown))
             self.answer_next(key)
             return
-        takes = self.conversation.next_takes(key)
-        if takes:
-            self.line(f'"{shown}" is an answer\'s key, not words. Did you mean it as:')
-            self.line("   [a] the answer to the next question (the follow-up is skipped)")
-        else:
-            self.line(
-                f'"{shown}" is an answer\'s key, not words, and not one of the next '
-                "question's answers. Did you mean it as:"
-            )
+        self.line(f'"{shown}" is an answer\'s key, not words. Did you mean it as:')
+        self.line("   [a] the answer to the next question (the follow-up is skipped)")
         self.line("   [r] the reply to this follow-up")
         self.write("> ")
         choice = self.read()
         if choice is None:
             return  # input ended: the run says so
         choice = choice.strip().casefold()
-        if takes and choice in ("a", "answer"):
+        if choice in ("a", "answer"):
             self.answer_next(key)
         elif choice in ("r", "reply"):
             outcome = self.conversation.answer(typed)

@@ -87,13 +87,16 @@ def test_piped_the_log_shows_each_question_once_in_the_order_answered(
     assert out.count("\nS2 (2 of 18).") == out.count("\nS3 (3 of 18).") == 1
 
 
-def test_piped_a_key_the_next_question_does_not_take_is_not_used(
+def test_piped_a_key_the_next_question_does_not_take_is_kept_as_the_reply(
     catalogue: Catalogue, tmp_path: Path
 ) -> None:
+    # "7" is no answer of S2, so it cannot have been meant for it: it is the reply, as in
+    # the app (one rule, `Conversation.key_for_next`), never dropped.
     status, out, path = plain(catalogue, tmp_path, io.StringIO("1\n7\n"))
     assert status == exit_codes.INPUT_ENDED
-    assert said(path) == [("answer", "s1", "1"), ("skip", "s1", "")]
-    assert '"7" is not one of the answers here, so it is not used.' in out
+    assert said(path) == [("answer", "s1", "1"), ("probe_answer", "s1", "7")]
+    assert '"7" is kept as your reply to the follow-up.' in " ".join(out.split())
+    assert "not used" not in out
 
 
 def test_piped_a_number_with_words_is_the_reply(catalogue: Catalogue, tmp_path: Path) -> None:
@@ -114,15 +117,13 @@ def test_at_a_terminal_it_asks_and_the_answer_to_the_next_question_is_taken(
     assert said(path) == [("answer", "s1", "1"), ("skip", "s1", ""), ("answer", "s2", "2")]
 
 
-def test_at_a_terminal_a_key_the_next_question_does_not_take_is_offered_as_the_reply_only(
+def test_at_a_terminal_a_key_the_next_question_does_not_take_is_the_reply(
     catalogue: Catalogue, tmp_path: Path
 ) -> None:
-    # "7" is no answer of S2: offering it as S2's answer could only skip the follow-up
-    # and drop the key, so only the reply is offered ("a" then saves nothing).
-    _, out, path = plain(catalogue, tmp_path, Terminal("1\n7\na\n7\nr\n"))
-    assert "not one of the next question's answers. Did you mean it as:" in out
-    assert "[a] the answer to the next question" not in out
-    assert "Neither: nothing is saved." in out and "> \n> " not in out
+    # "7" is no answer of S2: nothing to ask, it is kept as the reply.
+    _, out, path = plain(catalogue, tmp_path, Terminal("1\n7\n"))
+    assert "Did you mean it as:" not in out
+    assert '"7" is kept as your reply to the follow-up.' in " ".join(out.split())
     assert said(path) == [("answer", "s1", "1"), ("probe_answer", "s1", "7")]
 
 

@@ -185,7 +185,7 @@ def summary(data: dict[str, Any]) -> str:
         f"{up} up and {down} down beyond chance; {len(compared) - up - down} no change or "
         "could be chance" + "".join(f"; {said}" for said in apart) + "."
     ]
-    compared_over = data["overall"].get("compared")
+    compared_over = data.get("overall", {}).get("compared")
     if compared_over:
         # The rounds scored different areas: what the overall change is over.
         lines.insert(0, f"\nOverall change {compared_over['words']}.")
