@@ -144,13 +144,14 @@ def _transcripts(named: list[Path]) -> tuple[list[Path], list[Path]]:
     rest: list[Path] = []
     # Checked as named, so that a round's framework copies (its .frameworks folder, which
     # `ROUND/*` names where the shell matches hidden names) are not walked into; inside
-    # a folder, `iter_transcript_files` passes a round's own files over itself.
+    # a folder, `store.gather` passes a round's own files over itself.
     for path in named:
         if store.round_own_file(path):
             left_out.setdefault(path.parent, []).append(path.name)
         else:
             rest.append(path)
-    files = list(store.iter_transcript_files(rest))
+    gathered = store.gather(rest)  # one walk of each folder: transcripts and rounds
+    files = gathered.files
     for folder, names in left_out.items():
         what = "files, not transcripts" if len(names) > 1 else "file, not a transcript"
         print(
@@ -158,7 +159,7 @@ def _transcripts(named: list[Path]) -> tuple[list[Path], list[Path]]:
             f"(the round's own {what})",
             file=sys.stderr,
         )
-    inner = store.rounds_left_out(rest)
+    inner = gathered.rounds_left_out
     if inner:
         print(f"note: {store.rounds_left_out_note(inner)}", file=sys.stderr)
     return files, list(left_out) + inner

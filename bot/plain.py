@@ -168,11 +168,11 @@ class PlainMode:
         return None
 
     def summary(self) -> None:
-        """At the end of a self-assessment, the summary the app shows there (its area lines
-        when complete, then the overall result), as plain lines."""
+        """At the end of a self-assessment or a telephone interview alike, the summary the
+        app shows at the end of an assessment (its area lines when complete, then the
+        overall result), as plain lines: in an interview the officer at the terminal reads
+        it, as they would open its report in the app."""
         conversation = self.conversation
-        if conversation.session.telephone:
-            return  # an interview's end shows no scores to the respondent in the app either
         assessment = conversation.assessment()
         complete = conversation.session.complete
         self.line("")

@@ -32,7 +32,7 @@ from typing import Any
 
 import tomli_w
 
-from bot.files import make_private_folder, write_atomically
+from bot.files import fsync_folder, make_private_folder, write_atomically
 from bot.loading import (
     MAX_FILE_BYTES,
     decode_text,
@@ -272,6 +272,20 @@ class TranscriptWriter:
         os.close(self._fd)  # closing the descriptor releases its flock
         self._fd = -1
 
+    def discard(self) -> None:
+        """Remove the transcript this writer has just made, while its lock is still held,
+        then let the lock go: for a start that could not be completed (its call could not
+        be logged), so that it leaves no file behind. Only a transcript nothing was
+        answered in yet is removed; one with turns is refused (ValueError)."""
+        if self.turn_count:
+            raise ValueError(f"{display_name(self.path)} has answers: it is never removed")
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+            fsync_folder(self.path.parent)
+        finally:
+            self.close()
+
     def __enter__(self) -> TranscriptWriter:
         return self
 
@@ -460,12 +474,20 @@ def _write_holder(transcript: Path) -> Path | None:
     except OSError:
         return None  # only a courtesy: the lock holds without it
     try:
-        if not _own_plain_file(os.fstat(fd)):
-            return None
+        own = _own_plain_file(os.fstat(fd))
+    except OSError:
+        own = False
+    if not own:
+        os.close(fd)
+        return None
+    try:
         os.ftruncate(fd, 0)
         os.write(fd, _holder_text().encode())
         return path
     except OSError:
+        # A note that could not be written (a full disk) says nothing: not left behind.
+        with contextlib.suppress(OSError):
+            path.unlink()
         return None
     finally:
         os.close(fd)
@@ -527,45 +549,82 @@ def round_own_file(path: Path) -> bool:
     return other and (path.parent / "round.toml").is_file()
 
 
-def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
-    """Transcript files named directly, or found (recursively) in named folders.
+@dataclass(frozen=True)
+class Gathered:
+    """What the files and folders named for a report hold (`gather`)."""
+
+    files: list[Path]
+    """The transcript files, each read once."""
+    rounds_left_out: list[Path]
+    """The rounds inside the folders named, whose transcripts are not among ``files``."""
+
+
+def gather(paths: Sequence[Path]) -> Gathered:
+    """Transcript files named directly, or found (recursively) in named folders, and the
+    rounds inside those folders that are left out, from one walk of each folder.
 
     A file named directly is read wherever it is, links included. In a folder, symbolic
     links (to files or folders) are not followed and hidden entries are passed over, so
     a folder's report covers only what is really in it; a file reached by two names
     (named twice, or hard-linked) is read once. A round kept inside a folder named (a
-    folder below it holding a round.toml, such as ``<transcripts>/rounds/NAME``) is
-    left out: its respondents are another set of answers, often the same people in
-    another year, and counting them with the folder's own would mix them
-    (`rounds_left_out` names them so the reader can be told; a round's folder named
-    itself is read).
+    folder below it holding a round.toml, at any depth, such as
+    ``<transcripts>/rounds/NAME``: `rounds_below`) is left out: its respondents are
+    another set of answers, often the same people in another year, and counting them
+    with the folder's own would mix them. Every one left out is in ``rounds_left_out``,
+    so the reader can be told; a round's folder named itself is read.
     """
     seen: set[tuple[int, int]] = set()
+    files: list[Path] = []
+    left_out: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            rounds = _rounds_below(path)
-            found = sorted(
-                p
-                for p in _files_below(path, "*.toml")
-                if p.name not in NOT_TRANSCRIPTS and not any(p.is_relative_to(r) for r in rounds)
-            )
+            inside = _walk(path)
+            left_out.update(inside.rounds_left_out)
+            found = inside.files
         else:
             found = [path]
         for file in found:
             try:
                 info = file.stat()
             except OSError:
-                yield file  # the reader says what is wrong with it
+                files.append(file)  # the reader says what is wrong with it
                 continue
             if (info.st_dev, info.st_ino) not in seen:
                 seen.add((info.st_dev, info.st_ino))
-                yield file
+                files.append(file)
+    return Gathered(files, sorted(left_out))
+
+
+def iter_transcript_files(paths: Sequence[Path]) -> Iterator[Path]:
+    """The transcript files among the files and folders named (`gather`)."""
+    yield from gather(paths).files
 
 
 def rounds_left_out(paths: Sequence[Path]) -> list[Path]:
-    """The rounds inside the folders named that `iter_transcript_files` leaves out (never
-    a folder named itself), so the person reading can be told how to include one."""
-    return sorted({r for path in paths if path.is_dir() for r in _rounds_below(path)})
+    """The rounds inside the folders named that `gather` leaves out (never a folder named
+    itself), so the person reading can be told how to include one."""
+    return gather(paths).rounds_left_out
+
+
+def rounds_below(top: Path) -> list[Path]:
+    """Round folders below a folder, at any depth (not the folder itself): those holding
+    a round.toml, hidden entries and symbolic links passed over. The one definition of
+    where rounds are found: the rounds a folder's report leaves out, the rounds the app
+    and `round` commands find in the transcripts folder."""
+    return _walk(top).rounds_left_out
+
+
+def _walk(top: Path) -> Gathered:
+    """One walk of a folder: its transcripts (sorted), and the rounds below it, whose own
+    transcripts are not among them."""
+    tomls = list(_files_below(top, "*.toml"))
+    rounds = sorted({p.parent for p in tomls if p.name == ROUND_DESCRIPTION and p.parent != top})
+    files = sorted(
+        p
+        for p in tomls
+        if p.name not in NOT_TRANSCRIPTS and not any(p.is_relative_to(r) for r in rounds)
+    )
+    return Gathered(files, rounds)
 
 
 def rounds_left_out_note(rounds: list[Path]) -> str:
@@ -578,11 +637,6 @@ def rounds_left_out_note(rounds: list[Path]) -> str:
         f"only where its own folder is named (partnership-bot round report -r "
         f"{display_name(rounds[0])} for {'its' if one else 'a'} round's own report)"
     )
-
-
-def _rounds_below(top: Path) -> list[Path]:
-    """Round folders below a folder (not the folder itself): those holding a round.toml."""
-    return [p.parent for p in _files_below(top, ROUND_DESCRIPTION) if p.parent != top]
 
 
 def _files_below(top: Path, pattern: str) -> Iterator[Path]:

@@ -46,6 +46,15 @@ def interview(monkeypatch: pytest.MonkeyPatch, invitee: str, *options: str) -> i
     return cli.main(["round", "interview", invitee, "--plain", *options])
 
 
+def new_round(tmp_path: Path, people: str) -> Path:
+    """A round made as an officer makes one (``round new``, then ``round import`` of
+    ``people``, "name,mode" lines) in ``tmp_path``'s transcripts folder: its folder."""
+    assert cli.main(["round", "new", "r", "--title", "R", "-f", "hertfordshire-review"]) == 0
+    (tmp_path / "in.csv").write_text(f"name,mode\n{people}")
+    assert cli.main(["round", "import", "in.csv"]) == 0
+    return tmp_path / "transcripts" / "rounds" / "r"
+
+
 @dataclass(frozen=True)
 class SampleRound:
     """A copy of the sample round, in a transcripts folder of its own."""

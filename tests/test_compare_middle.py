@@ -48,7 +48,9 @@ def test_the_comparison_shows_the_middle_answers_as_the_aggregate_does(tmp_path:
     legend = data["statement_legend"]
     assert '% Yes counts "Yes"; % Partly counts "Partly"' in legend
     assert 'With % No ("No", not shown) they add up to 100.' in legend
-    assert data["agree_note"].startswith("% Yes counts everyone asked who did not agree")
+    assert data["agree_note"].startswith(
+        "% Yes counts everyone asked who did not answer Yes as not doing so"
+    )
     assert "% Partly, % don't know and % no answer" in data["agree_note"]
 
     md = comparison(then, now, Catalogue(), "md").text
@@ -77,3 +79,20 @@ def test_a_scale_without_a_middle_answer_shows_no_middle_column(tmp_path: Path) 
     )
     assert not data["middle_shown"] and data["middle_heading"] == ""
     assert "% middle" not in data["agree_note"]
+
+
+def test_the_statements_section_is_titled_as_its_columns_are_headed(tmp_path: Path) -> None:
+    """Headed "% Yes", the section, its notes and the chance rule say "% Yes" too, never
+    a "% agree" the table does not show, in every format."""
+    then, now = rounds(tmp_path)
+    data = comparison(then, now, Catalogue(), "json").data
+    assert data["agree_heading"] == "% Yes"
+    said = " ".join([data["agree_counts"], data["agree_note"], data["rule"]["agree"]])
+    assert "agree" not in said.replace("disagree", "")
+    assert data["rule"]["agree"].startswith("% Yes: Fisher's exact test")
+    assert "(answered Yes or not, then or now)" in data["rule"]["agree"]
+    assert "there a rise in % Yes is a change for the worse" in data["agree_counts"]
+    md = comparison(then, now, Catalogue(), "md").text
+    assert "## Statements: % Yes" in md and "% agree" not in md
+    page = comparison(then, now, Catalogue(), "html").text
+    assert '<h2 id="statements">Statements: % Yes</h2>' in page and "% agree" not in page

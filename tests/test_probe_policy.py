@@ -181,6 +181,8 @@ def test_a_name_in_reply_to_who_would_know_is_not_called_vague(
         ("Yes, minutes of 3 March", False),
         ("Yes, in the 2009 strategy", False),
         ("Yes we do", True),
+        ("YES WE DO", True),  # shouted: capitals, not acronyms
+        ("Yes, signed by the CSP", False),  # an acronym among ordinary words
         ("Mostly OK", True),
         ("I think so, in 2009", True),  # hedged, whatever it names
     ],
@@ -190,7 +192,13 @@ def test_a_short_answer_is_vague_only_when_it_names_no_evidence(words: str, vagu
 
 
 @pytest.mark.parametrize(
-    ("comment", "evidence"), [("Done - signed Jan 2010", True), ("Yes we do", False)]
+    ("comment", "evidence"),
+    [
+        ("Done - signed Jan 2010", True),
+        ("Yes we do", False),
+        ("YES WE DO", False),
+        ("agreed with the CSP", True),
+    ],
 )
 def test_the_follow_up_and_the_report_agree_on_evidence(
     mini_chat: LoadedDialogue, comment: str, evidence: bool
@@ -203,3 +211,23 @@ def test_the_follow_up_and_the_report_agree_on_evidence(
     report = compile_transcript(transcript_of(session), mini_chat.framework)
     a1 = next(q for area in report.areas for q in area.questions if q.question.id == "a1")
     assert a1.evidence is evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("signed by the CSP in Jan", True),
+        ("agreed with the CSP", True),
+        ("The LSPs meet", True),
+        ("LAA", True),  # a lone word in capitals is read as an acronym
+        ("YES WE DO", False),  # shouting
+        ("WE HAVE THE CSP", False),  # shouted throughout: no word of it told apart
+        ("OK", False),
+        ("Yes we do", False),
+    ],
+)
+def test_capitals_count_as_an_acronym_only_among_ordinary_words(text: str, acronym: bool) -> None:
+    from bot.engine.evidence import names_acronym, names_evidence
+
+    assert names_acronym(text) is acronym
+    assert names_evidence(text) is acronym

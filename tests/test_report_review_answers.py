@@ -118,3 +118,33 @@ def test_the_sample_round_reports_its_review_answers() -> None:
     assert text.count("** Last year the partnership agreed") == len(
         [t for t in transcript.turns if t.kind == "ask" and t.question.startswith("review_")]
     )
+
+
+def test_each_review_comment_is_quoted_once(tmp_path: Path) -> None:
+    """A review answer's comment is quoted beside its answer ("Said:"), not again in the
+    area's Response, in the Markdown and the HTML alike."""
+    from markupsafe import escape
+
+    from tests.conftest import ROOT
+
+    path = ROOT / "transcripts" / "rounds" / "hertfordshire-2010" / "h01-ann-archer.toml"
+    data = json.loads(
+        transcript_reports([path], Catalogue(), ReportOptions(format="json")).made[0].text
+    )
+    reviews = [q for a in data["areas"] for q in a["questions"] if q["number"].startswith("Agreed")]
+    assert reviews and all(q["fact"] for q in reviews)
+    said = {w for q in reviews for w in q["words"]}
+    assert "a working group meets monthly" in said
+    # Not quoted in the JSON's response either: it is beside the fact.
+    responses = {e["question"] for a in data["areas"] for e in a["response"]}
+    assert not any(r.startswith("Agreed") for r in responses)
+    md = transcript_reports([path], Catalogue(), ReportOptions(format="md")).made[0].text
+    page = transcript_reports([path], Catalogue(), ReportOptions(format="html")).made[0].text
+    for q in reviews:
+        # Two agreed actions may have been answered in the same words: once each.
+        once = sum(1 for r in reviews if r["words"] == q["words"])
+        quoted = " / ".join(f'"{w}"' for w in q["words"])
+        assert md.count(quoted) == once, quoted
+        assert md.count(f"**{q['number']}:**") == 0
+        shown = " / ".join(f"&ldquo;{escape(w)}&rdquo;" for w in q["words"])
+        assert page.count(shown) == once, shown

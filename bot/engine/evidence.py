@@ -4,7 +4,9 @@ A heuristic, kept deliberately simple and explainable: an answer names evidence
 when it mentions a number or date, a document (strategy, minutes, protocol, ...; not
 such a word used as a state or a verb: "under review", "we plan to"),
 a named body (words in capitals such as "Hill Park Project", or an acronym such
-as "LAA"), or gives an example ("for example", "such as"). It is vague when it is
+as "LAA" among ordinary words: "signed by the CSP"; an answer typed all in capitals,
+"YES WE DO", is shouting, not acronyms), or gives an example ("for example", "such
+as"). It is vague when it is
 hedged ("I think", "probably") or names no evidence: a short answer that names evidence
 ("Done - signed Jan 2010", "Yes, minutes of 3 March") says where to look, so it is not
 vague, while a short one naming none ("Yes, we do", "OK") is. The report's evidence
@@ -109,6 +111,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def is_shouted(text: str) -> bool:
+    """Whether the text is typed all in capitals ("YES WE DO"): two words or more and not
+    a lower-case letter. Its words in capitals are then the respondent's caps lock, not
+    acronyms; a lone word in capitals ("LAA") is still read as one."""
+    lettered = [w for w in words(text) if any(c.isalpha() for c in w)]
+    return len(lettered) > 1 and not any(c.islower() for c in text)
+
+
+def names_acronym(text: str) -> bool:
+    """Whether the text names a body by its acronym ("signed by the CSP"): a word of two
+    to six capitals, not one that names no body ("OK", "YES"), in a text not shouted
+    (`is_shouted`)."""
+    if is_shouted(text):
+        return False
+    return any(m.group(0).rstrip("s") not in _NOT_ACRONYMS for m in _ACRONYM.finditer(text))
+
+
 def names_evidence(text: str) -> bool:
     """Whether the text names a document, date, number, named body or example."""
     lowered = f" {text.lower()} "
@@ -121,7 +140,7 @@ def names_evidence(text: str) -> bool:
         return True
     if any(e in lowered for e in _EXAMPLES) or any(f" {m} " in lowered for m in MONTHS):
         return True
-    if any(m.group(0).rstrip("s") not in _NOT_ACRONYMS for m in _ACRONYM.finditer(text)):
+    if names_acronym(text):
         return True
     return bool(_NAMED.search(text.strip()))
 

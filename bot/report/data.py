@@ -187,6 +187,18 @@ def register_data(register: Register) -> dict[str, Any]:
     }
 
 
+def response_data(result: AreaResult) -> list[dict[str, Any]]:
+    """An area's response in the respondent's own words: each question's words, those of
+    the area's statements and text questions asked. A fact's words (a plan review
+    answer's comment, "Agreed action 1.3") are quoted beside its answer ("Said:"), so
+    they are not quoted here again: every report says each of them once."""
+    return [
+        {"question": q.question.number or q.question.id, "words": quoted_all(q.words)}
+        for q in result.questions
+        if q.words and not q.question.fact
+    ]
+
+
 def area_data(result: AreaResult) -> dict[str, Any]:
     """One area's outcome as data."""
     return {
@@ -199,11 +211,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "evidence": percent(result.evidence),
         "rag": band(result.rag),
         # Kept apart, each bound to its question: joined, a comment ran into the reply after it.
-        "response": [
-            {"question": q.question.number or q.question.id, "words": quoted_all(q.words)}
-            for q in result.questions
-            if q.words
-        ],
+        "response": response_data(result),
         # Only the questions on the final path are results; the rest are counted once.
         "questions": [question_data(q) for q in result.questions if q.asked],
         "registers": [register_data(r) for r in result.registers],

@@ -1,12 +1,14 @@
 """The call log: every call attempt of a round, one JSON line each, only ever appended.
 
-Each entry is written with one ``write`` and fsynced while holding an exclusive lock on
-the log, so two officers working one round from two terminals never lose each other's
-entries. A killed process can leave at most a torn last line (one without its newline): reading
-drops it, and the next writer cuts it off before appending. A damaged whole line (a
-hand edit gone wrong) is an error naming its line, never silently skipped. A decision
-made on the log, such as whether another officer holds an invitee, is made on the log as
-read under that same lock, and what it decides written before the lock is let go (``held``).
+Each entry is written with one ``write`` and fsynced while holding an exclusive lock (an
+flock on the round's folder, so that taking it makes no file), so two officers working one
+round from two terminals never lose each other's entries. A killed process can leave at
+most a torn last line (one without its newline): reading drops it, and the next writer
+cuts it off before appending. A damaged whole line (a hand edit gone wrong) is an error
+naming its line, never silently skipped. A decision made on the log, such as whether
+another officer holds an invitee, is made on the log as read under that same lock, and
+what it decides written before the lock is let go (``held``). The log itself is made by
+its first entry: a round in which no call was logged has none.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
+from bot.files import fsync_folder
 from bot.model.base import Strict
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds.labels import OUTCOME_LABELS
@@ -157,9 +160,13 @@ def read(folder: Path) -> CallLog:
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[int]:
-    """The log open for appending, under an exclusive lock (waits for another writer)."""
-    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+def _locked(folder: Path) -> Iterator[int]:
+    """The round's folder under the call log's exclusive lock (waits for another writer).
+
+    The lock is taken on the folder itself, not on the log, so that taking it makes no
+    file: a round whose invitees only assess themselves never gets an empty call log.
+    """
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield fd
@@ -168,43 +175,73 @@ def _locked(path: Path) -> Iterator[int]:
 
 
 class HeldLog:
-    """The call log open under its exclusive lock (see ``held``): its entries as they are
-    now, and appending through the descriptor that holds the lock, so that nothing another
-    officer logs can come between what was read and what is written."""
+    """The call log under its exclusive lock (see ``held``): its entries as they are now,
+    and appending to it while the lock is held, so that nothing another officer logs can
+    come between what was read and what is written."""
 
-    def __init__(self, fd: int, entries: tuple[CallEntry, ...]) -> None:
-        self._fd = fd
+    def __init__(self, path: Path, fd: int | None, entries: tuple[CallEntry, ...]) -> None:
+        self._path = path
+        self._fd = fd  # None until the log exists: it is made by its first entry
         self.entries = entries
         """Every entry, in the order written, as read under the lock (and appended since)."""
 
     def append(self, entries: Sequence[CallEntry]) -> None:
-        """Make entries durable: one write, then fsync (the lock is still held)."""
+        """Make entries durable: one write, then fsync (the lock is still held); the log is
+        made by its first entry. On an OSError nothing of them is left in the log."""
         if not entries:
             return
+        if self._fd is None:
+            self._fd = os.open(self._path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+            fsync_folder(self._path.parent)
         payload = "".join(entry.line() for entry in entries).encode("utf-8")
+        size = os.fstat(self._fd).st_size
         view = memoryview(payload)
-        while view:
-            view = view[os.write(self._fd, view) :]
-        os.fsync(self._fd)
+        try:
+            while view:
+                view = view[os.write(self._fd, view) :]
+            os.fsync(self._fd)
+        except OSError:
+            # A write that failed part way (a full disk) is cut off again while the lock
+            # is still held: the log ends on a whole entry, as it did before.
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, size)
+                os.fsync(self._fd)
+            raise
         self.entries += tuple(entries)
+
+    def close(self) -> None:
+        """Close the log (the lock is the folder's, let go by ``held``)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 @contextlib.contextmanager
 def held(folder: Path) -> Iterator[HeldLog]:
     """The round's call log under its exclusive lock (waiting for another writer), read
     whole with any torn last line cut off: for a decision that must be made on the log as
-    it is and written before anyone else writes (check and claim as one step)."""
+    it is and written before anyone else writes (check and claim as one step). Taking
+    the lock writes nothing: a log that does not exist yet is made only when an entry is
+    appended."""
     path = calls_path(folder)
-    with _locked(path) as fd:
-        entries: tuple[CallEntry, ...] = ()
-        size = os.fstat(fd).st_size
-        if size:
-            os.lseek(fd, 0, os.SEEK_SET)
-            data = _read_all(fd, size)
-            entries, whole = parse(data, display_name(path))
-            if whole < size:
-                os.ftruncate(fd, whole)
-        yield HeldLog(fd, entries)
+    with _locked(folder):
+        try:
+            fd: int | None = os.open(path, os.O_RDWR | os.O_APPEND)
+        except FileNotFoundError:
+            fd = None
+        log = HeldLog(path, fd, ())
+        try:
+            size = os.fstat(fd).st_size if fd is not None else 0
+            if fd is not None and size:
+                os.lseek(fd, 0, os.SEEK_SET)
+                data = _read_all(fd, size)
+                entries, whole = parse(data, display_name(path))
+                if whole < size:
+                    os.ftruncate(fd, whole)
+                log.entries = entries
+            yield log
+        finally:
+            log.close()
 
 
 def append(folder: Path, entries: Sequence[CallEntry]) -> None:

@@ -439,6 +439,7 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     counts = shot.progress.overall.counts
     print(f"\nResponse: {shot.progress.headline()}")
     print("  " + ", ".join(f"{STATE_LABELS[s]} {counts[s]}" for s in STATES))
+    print("  " + _call_backs_line(shot, now))
     _groups("By role", shot.progress.by_role)
     _groups("By sector", shot.progress.by_sector)
     wanted = set(args.state or STATES)
@@ -460,6 +461,19 @@ def _what_next(shot: Snapshot) -> str:
     if not shot.loaded.round.invitees:
         return "add invitees with: " + round_command("import", "FILE.csv", folder=folder)
     return "see who is outstanding with: " + round_command("status", folder=folder)
+
+
+def _call_backs_line(shot: Snapshot, now: datetime) -> str:
+    """Such as "call-backs: 2 due now (round next offers them first), 1 booked later
+    (the first 03 Dec 10:00)": counted by the rule `round next` follows."""
+    from bot.rounds.state import call_backs
+
+    found = call_backs(shot.invitees, now)
+    due = f"{len(found.due)} due now" + (" (round next offers them first)" if found.due else "")
+    later = f"{len(found.later)} booked later" + (
+        f" (the first {_when(found.later[0].appointment)})" if found.later else ""
+    )
+    return f"call-backs: {due}, {later}"
 
 
 def _due_in(moment: datetime, now: datetime) -> str:
@@ -535,7 +549,7 @@ def _line(s: InviteeState, now: datetime) -> str:
 
 
 def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
-    from bot.rounds.state import CALLABLE, next_calls
+    from bot.rounds.state import call_backs, next_calls
 
     if args.claim:
         fresh = _named(args, shot, now)
@@ -545,13 +559,9 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     queue = next_calls(shot.invitees, now)
     if not queue:
         print("No one to call now.")
-        waiting = [
-            s
-            for s in shot.invitees
-            if s.appointment is not None and not s.due(now) and s.state in CALLABLE
-        ]
+        waiting = call_backs(shot.invitees, now).later
         if waiting:
-            first = min(waiting, key=lambda s: s.appointment or now)
+            first = waiting[0]
             print(
                 f"Next appointment: {_show(first.invitee.name, 40)} at {_when(first.appointment)}."
             )
@@ -889,7 +899,7 @@ def log_interview_or_say(
     CANNOT_WRITE."""
     from bot.problems import display_name
     from bot.rounds.calls import calls_path
-    from bot.rounds.work import StartRefused, log_interview
+    from bot.rounds.work import StartRefused, log_interview, log_remedy
 
     try:
         log_interview(folder, invitee, talk, datetime.now(UTC).replace(microsecond=0), caller)
@@ -899,7 +909,7 @@ def log_interview_or_say(
     except OSError as error:
         print(
             f"error: cannot log the call in {display_name(calls_path(folder))} "
-            f"({error.strerror or error}): make it writable and {then}",
+            f"({error.strerror or error}): {log_remedy(error)} and {then}",
             file=sys.stderr,
         )
         return exit_codes.CANNOT_WRITE
@@ -974,7 +984,7 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
     except CannotLog as error:
-        print(f"error: {error}: make it writable and start again", file=sys.stderr)
+        print(f"error: {error}: {error.remedy} and start again", file=sys.stderr)
         return exit_codes.CANNOT_WRITE
     except OSError as error:
         # The conversation's own files: its transcript could not be made or resumed.

@@ -26,7 +26,7 @@ from bot.files import write_atomically
 from bot.loading import parse_toml, read_text, validate_model
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
-from bot.store import ROUND_DESCRIPTION
+from bot.store import ROUND_DESCRIPTION, rounds_below
 from bot.text import printable
 
 ROUND_FILE = ROUND_DESCRIPTION
@@ -405,12 +405,11 @@ def not_a_round(ref: str, folder: Path, transcripts: Path) -> str:
 
 
 def find_rounds(folder: Path) -> list[Path]:
-    """Round folders inside a transcripts folder (its rounds/ folder, and one level down)."""
-    found: set[Path] = set()
-    for pattern in (f"*/{ROUND_FILE}", f"{ROUNDS_FOLDER}/*/{ROUND_FILE}"):
-        with contextlib.suppress(OSError):
-            found.update(p.parent for p in folder.glob(pattern) if p.is_file())
-    return sorted(found)
+    """Round folders inside a transcripts folder (its rounds/ folder included), at any
+    depth: `store.rounds_below`, the one rule a folder's report leaves rounds out by."""
+    with contextlib.suppress(OSError):
+        return rounds_below(folder)
+    return []
 
 
 def default_round(transcripts: Path) -> Path:

@@ -74,7 +74,7 @@ class InviteeState:
     """When the other officer's claim lapses (None when no claim holds them, or only an
     open transcript does)."""
     note: str = ""
-    """The last note logged for them."""
+    """The note for whoever rings them next (``note_of``)."""
     open_by: OpenBy | None = None
     """Who has their transcript open in another process (when ``being_called_by`` is
     ``OPEN_ELSEWHERE``)."""
@@ -101,7 +101,13 @@ UNANSWERED = ("busy", "no_answer")
 
 
 def appointment_of(calls: Sequence[CallEntry], transcripts: Sequence[Linked]) -> datetime | None:
-    """The call-back time that still stands, whatever the invitee's state.
+    """The call-back time that still stands, whatever the invitee's state (``booking``)."""
+    booked = booking(calls, transcripts)
+    return booked.appointment if booked is not None else None
+
+
+def booking(calls: Sequence[CallEntry], transcripts: Sequence[Linked]) -> CallEntry | None:
+    """The call-back entry whose time still stands, whatever the invitee's state.
 
     The latest call-back entry books it. It stands until a later call that reached them
     or ended it (refused, wrong number, an interview started, another call-back), until
@@ -127,7 +133,7 @@ def appointment_of(calls: Sequence[CallEntry], transcripts: Sequence[Linked]) ->
     # logged came before it (the interview paused, then the call-back was booked).
     if any(t.updated.replace(microsecond=0) > booked.at for t in transcripts):
         return None
-    return booked.appointment
+    return booked
 
 
 def state_of(
@@ -247,12 +253,14 @@ def states(
         files = sorted(linked.get(key, []), key=lambda t: (t.status == "complete", t.updated))
         state, appointment = state_of(invitee, theirs, files, round_.max_attempts)
         attempts = [c for c in theirs if c.is_attempt]
-        holder = lease_holder(theirs, now, caller)
+        # Someone who has finished is finished: a claim logged on them since (a stale
+        # one), or their finished transcript open to be read, holds no one.
+        finished = state == "complete"
+        holder = None if finished else lease_holder(theirs, now, caller)
         claim = lease(theirs, now) if holder is not None else None
-        held = [busy[f.path] for f in files if f.path in busy]
+        held = [] if finished else [busy[f.path] for f in files if f.path in busy]
         if holder is None and held:
             holder = OPEN_ELSEWHERE
-        notes = [c.note for c in theirs if c.note]
         out.append(
             InviteeState(
                 invitee=invitee,
@@ -264,11 +272,22 @@ def states(
                 transcript=files[-1].path if files else None,
                 being_called_by=holder,
                 busy_until=claim.until if claim is not None else None,
-                note=notes[-1] if notes else "",
+                note=note_of(theirs, files),
                 open_by=open_by(theirs, held[0]) if holder == OPEN_ELSEWHERE else None,
             )
         )
     return out
+
+
+def note_of(calls: Sequence[CallEntry], transcripts: Sequence[Linked]) -> str:
+    """The note for whoever rings an invitee next: while a call-back stands, the note it
+    was booked with (what was agreed for that call, even none), not an earlier call's;
+    else the last note logged for them."""
+    booked = booking(calls, transcripts)
+    if booked is not None:
+        return booked.note
+    notes = [c.note for c in calls if c.note]
+    return notes[-1] if notes else ""
 
 
 def start_refusal(s: InviteeState) -> str:
@@ -333,8 +352,7 @@ def next_calls(found: Sequence[InviteeState], now: datetime) -> list[InviteeStat
     candidates = [
         s
         for s in found
-        if s.invitee.mode == "telephone"
-        and s.state in CALLABLE
+        if _ringable(s)
         and s.being_called_by is None
         and not (s.appointment is not None and not s.due(now))
     ]
@@ -349,6 +367,33 @@ def next_calls(found: Sequence[InviteeState], now: datetime) -> list[InviteeStat
         )
 
     return sorted(candidates, key=order)
+
+
+@dataclass(frozen=True)
+class CallBacks:
+    """The call-backs booked with telephone invitees still to be rung (``call_backs``)."""
+
+    due: list[InviteeState]
+    """Those whose time has come, in the order ``round next`` offers them (first)."""
+    later: list[InviteeState]
+    """Those whose time has not come yet, earliest first."""
+
+
+def call_backs(found: Sequence[InviteeState], now: datetime) -> CallBacks:
+    """The call-backs to make: due now, exactly those ``next_calls`` offers first and in
+    its order (so not one another officer is calling), and booked for later, by the same
+    rule of who may still be rung (telephone, not complete, refused or unreachable)."""
+    due = [s for s in next_calls(found, now) if s.appointment is not None]
+    later = sorted(
+        (s for s in found if _ringable(s) and s.appointment is not None and not s.due(now)),
+        key=lambda s: s.appointment or now,
+    )
+    return CallBacks(due, later)
+
+
+def _ringable(s: InviteeState) -> bool:
+    """Whether an invitee may still be rung: by telephone, in a state calls go on in."""
+    return s.invitee.mode == "telephone" and s.state in CALLABLE
 
 
 def whole_percent(count: int, total: int) -> int | None:

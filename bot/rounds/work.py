@@ -4,6 +4,7 @@ invitee's conversation so that its transcript is linked to them."""
 from __future__ import annotations
 
 import contextlib
+import errno
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -199,6 +200,19 @@ class CannotLog(Exception):
         self.path = path
         self.error = error
 
+    @property
+    def remedy(self) -> str:
+        """What to do before starting again: free space on a full disk, else make the log
+        writable."""
+        return log_remedy(self.error)
+
+
+def log_remedy(error: OSError) -> str:
+    """What to do about a call log that could not be written, by why."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space on its disk"
+    return "make it writable"
+
 
 def current_state(
     shot: Snapshot, entries: Sequence[CallEntry], invitee_id: str, caller: str, now: datetime
@@ -243,7 +257,9 @@ def start_conversation(
     transcript made or resumed, and locked, so it shows as open to everyone) and an
     interview's call is logged: the next officer to take the lock finds them held. So two
     officers starting one invitee at one instant never both begin. CannotLog when the
-    call log cannot be opened or written (nothing is left open).
+    call log cannot be opened or written: then nothing is left open, a transcript made
+    for the start is removed again and the log is as it was (a start fully happens or
+    leaves nothing new behind).
     """
     path = calls.calls_path(shot.loaded.folder)
     locked = False
@@ -261,22 +277,56 @@ def start_conversation(
                 )
             if refusal:
                 raise StartRefused(refusal, now_found)
+            copies = _copies(shot.loaded.folder)
             talk = open_conversation(catalogue, shot.loaded, now_found, caller, clock)
             try:
                 entry = interview_entry(found.invitee, talk, now, caller)
                 if entry is not None:
                     log.append([entry])
             except OSError as error:
-                talk.close()
+                _let_go(talk, now_found, copies)
                 raise CannotLog(path, error) from None
             except BaseException:
-                talk.close()
+                _let_go(talk, now_found, copies)
                 raise
             return talk
     except OSError as error:
         if locked:
             raise  # the conversation's own files, said as such by the caller
         raise CannotLog(path, error) from None
+
+
+def _copies(folder: Path) -> frozenset[str] | None:
+    """The framework copies kept in a round's folder (None when it has none yet)."""
+    try:
+        return frozenset(p.name for p in (folder / store.SNAPSHOTS).iterdir())
+    except OSError:
+        return None
+
+
+def _let_go(
+    talk: conversation.Conversation, found: InviteeState, copies: frozenset[str] | None
+) -> None:
+    """Undo opening a conversation whose start could not be completed: a transcript made
+    just now is removed (nothing was answered in it), with the framework copies made for
+    it (``copies`` were there before); one resumed is only let go. Either way the start
+    leaves nothing new behind. Done under the call log's lock, so no other start in the
+    round can have come to rely on those copies meanwhile."""
+    made_now = talk.path != found.transcript and not talk.session.turns
+    if not made_now:
+        talk.close()
+        return
+    try:
+        talk.writer.discard()
+    except OSError:
+        talk.close()  # the lock is let go whatever: starting again resumes it
+        return
+    kept = talk.path.parent / store.SNAPSHOTS
+    with contextlib.suppress(OSError):
+        for made in [p for p in kept.iterdir() if p.name not in (copies or ())]:
+            made.unlink()
+        if copies is None:
+            kept.rmdir()
 
 
 def claim_next(

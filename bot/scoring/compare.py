@@ -70,7 +70,8 @@ RULE = {
         "means it would turn up less often than that."
     ),
 }
-"""The chance rule, stated for the report."""
+"""The chance rule, stated for the report, where the statements' columns are headed "%
+agree" (`_agree_words` words it by the columns' own heading, such as "% Yes")."""
 
 
 AGREE_NOTE = (
@@ -79,8 +80,9 @@ AGREE_NOTE = (
     "fall in agreement that is only more don't knows or fewer answers can be told from "
     "more disagreement."
 )
-"""What the statements table says beside % agree, in every format (where no statement's
-scale has a middle answer; `_agree_words` names the middle column too where one has)."""
+"""What the statements table says beside % agree, in every format (where its columns are
+headed "% agree" and no statement's scale has a middle answer; `_agree_words` words it by
+the columns' own headings, and names the middle column too where one has)."""
 
 
 class CompareError(ValueError):
@@ -156,7 +158,6 @@ def compare(
         "framework": {"id": new.framework.id, "title": new.framework.title},
         "then": _side(old),
         "now": _side(new),
-        "rule": RULE,
         "words": WORDS,
         # Anonymised: no figure, and so no change, rests on fewer than MIN_GROUP people.
         "small_group_rule": SMALL_GROUP_RULE if old.anonymised or new.anonymised else "",
@@ -197,8 +198,17 @@ def _agree_words(old: Side, new: Side) -> dict[str, str]:
     middle = headings["middle"] if headings["middle_shown"] else ""
     beside = [middle] if middle else []
     beside += ["% don't know", "% no answer (skipped or refused)"]
-    # Named by the column's own heading ("% Yes counts everyone asked who did not ...").
-    note = AGREE_NOTE.replace("% agree", heading, 1)
+    note = AGREE_NOTE
+    if heading != GENERIC_HEADINGS["agree"]:
+        # Said by the columns' own headings ("% Yes counts everyone asked who did not
+        # answer Yes ..."), never by a "% agree" the table does not show.
+        answer, against = heading[2:], headings["disagree"]
+        note = (
+            note.replace("% agree", heading, 1)
+            .replace("did not agree as not agreeing", f"did not answer {answer} as not doing so")
+            .replace("a fall in agreement", f"a fall in {heading}")
+            .replace("more disagreement", f"more answering {against[2:]}")
+        )
     if middle:
         note = note.replace("% don't know and % no answer (skipped or refused)", _and(beside))
     labels = {
@@ -208,6 +218,12 @@ def _agree_words(old: Side, new: Side) -> dict[str, str]:
     shown = [("agree", heading)] + ([("middle", middle)] if middle else [])
     legend = "; ".join(f"{h} counts {listed(labels[c])}" for c, h in shown)
     return {
+        "rule": RULE
+        | {
+            "agree": RULE["agree"]
+            .replace("% agree", heading, 1)
+            .replace("agreed or not", f"{counted} or not", 1)
+        },
         "agree_heading": heading,
         "middle_heading": middle,
         "middle_shown": bool(middle),
@@ -215,7 +231,8 @@ def _agree_words(old: Side, new: Side) -> dict[str, str]:
         "agree_counts": (
             f"The share of those asked who {counted}, as each statement is worded, then and "
             "now; the change is in percentage points. A statement marked (reverse-scored) "
-            "asks about a gap or a problem: more agreeing is a change for the worse."
+            f"asks about a gap or a problem: there a rise in {heading} is a change for the "
+            "worse."
         ),
         "agree_note": note,
         "statement_legend": (
