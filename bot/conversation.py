@@ -94,6 +94,18 @@ class Conversation:
         options = self.session.framework.options_of(prompt.question)
         return typed.strip() if bare_key(typed, (o.key for o in options)) else ""
 
+    def key_for_next(self, typed: str) -> str:
+        """The key, when what is typed at a follow-up may have been meant as the answer to
+        the next question: only an answer's key or a lone number (`key_at_follow_up`)
+        that the question after the follow-up takes as typed (`next_takes`); else "".
+
+        The one rule both front ends follow: only such a key is offered as the next
+        question's answer (the app and plain mode at a terminal ask which was meant);
+        anything else typed at a follow-up is the reply, so nothing typed is lost to a
+        question that would not take it."""
+        key = self.key_at_follow_up(typed)
+        return key if key and self.next_takes(key) else ""
+
     def answer_next(self, key: str) -> tuple[Outcome, Outcome | None]:
         """Skip the follow-up and answer the next question with `key` (a key typed at the
         follow-up, see `key_at_follow_up`), each step saved: the skip's outcome, and the

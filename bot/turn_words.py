@@ -134,3 +134,19 @@ def key_taken_words(key: str, how: str = "type words with it") -> str:
 def key_not_used_words(key: str) -> str:
     """Said when a key taken for the next question is not one of its answers."""
     return f'"{key}" is not one of the answers here, so it is not used.'
+
+
+def key_as_reply_words(key: str) -> str:
+    """Said when a follow-up reply that is only an answer's key or a lone number is kept
+    as the reply (`Conversation.key_for_next`): what is kept, and that reports quote
+    words only."""
+    return (
+        f'"{key}" is kept as your reply to the follow-up. Reports quote words only: a '
+        "reply that is only a key or a number stays in the transcript, not quoted."
+    )
+
+
+def key_waits_words(key: str) -> str:
+    """Said when a key typed at a follow-up was meant for the next question: it waits in
+    the answer box there, sent only once the question is on screen."""
+    return f'"{key}" is typed for this question: Enter sends it (or change it first).'

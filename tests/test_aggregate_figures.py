@@ -97,9 +97,19 @@ def test_aggregate_actions_keep_the_seeds_letter_and_source(catalogue: Catalogue
     assert refresh["letter"] == "a"
     assert refresh["source"] == "Appendix A, 1 a)"
     # Ranked in a column of its own, called by its Ref (the area's number and the seed's
-    # letter), never "1. a)", where the rank would stand for the seed's area number.
-    assert "- **Rank 1** · **Ref 1a**: To refresh the SCS" in render_aggregate(data, "md")
-    assert "<strong>Ref 1a</strong>: <strong>To refresh the SCS" in render_aggregate(data, "html")
+    # letter, labelled "Action 1a"), never "1. a)", where the rank would stand for the
+    # seed's area number.
+    assert "- **Rank 1** · **Action 1a**: To refresh the SCS" in render_aggregate(data, "md")
+    assert "<strong>Action 1a</strong>: <strong>To refresh the SCS" in render_aggregate(
+        data, "html"
+    )
+    # Labelled "Action", never a bare "1a" or "Ref 1a" beside a question's number; the
+    # legend says what it is, in both formats alike.
+    for fmt in ("md", "html"):
+        shown = render_aggregate(data, fmt)
+        assert "Ref 1a" not in shown
+        assert "never a question" in shown and "takes the Ref alone" in shown
+    assert data["ref_legend"].startswith("Action and its Ref")
     assert "Appendix A, 1 a)" in render_aggregate(data, "html")
     rows, statements, *_ = csv_tables(render_aggregate(data, "csv"))
     assert [r["action"] for r in rows] == [a["text"] for a in data["actions"]]

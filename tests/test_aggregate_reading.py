@@ -132,7 +132,7 @@ def test_an_aggregate_ranks_actions_apart_from_the_seeds_refs(tmp_path: Path) ->
     actions = md.split("## Suggested actions")[1]
     # No "3. a) ...": a rank never stands where the seed's area number belongs.
     assert not re.search(r"^\d+\. [a-z]\) ", actions, re.MULTILINE)
-    assert re.search(r"^- \*\*Rank 1\*\* · \*\*Ref \d[a-z]\*\*: ", actions, re.MULTILINE)
+    assert re.search(r"^- \*\*Rank 1\*\* · \*\*Action \d[a-z]\*\*: ", actions, re.MULTILINE)
     data = json.loads(run("report", str(folder), "--aggregate", "--format", "json").stdout)
     assert [a["rank"] for a in data["actions"]] == list(range(1, len(data["actions"]) + 1))
     lettered = [a for a in data["actions"] if a["letter"]]
@@ -151,7 +151,7 @@ def test_a_round_report_calls_actions_by_the_plans_refs(four: Path) -> None:
     assert refs and {a["text"]: a["ref"] for a in data["actions"]} == refs
     md = run("round", "report", "-r", str(four)).stdout
     first = data["actions"][0]
-    assert f"- **Rank 1** · **Ref {first['ref']}**: {first['text']}" in md
+    assert f"- **Rank 1** · **Action {first['ref']}**: {first['text']}" in md
 
 
 def _areas(folder: Path) -> list[dict]:

@@ -21,8 +21,10 @@ def test_each_export_names_the_action_by_its_ref() -> None:
     markdown = render_plan(plan, "md")
     html = render_plan(plan, "html")
     for action in plan.actions:
-        assert f"## {action.ref}. " in markdown
-        assert f'<th scope="row">{action.ref}</th>' in html
+        # Labelled, so that the plan's own number is never read as a question's.
+        assert f"## Action {action.ref}: " in markdown
+        assert f'<th scope="row">Action {action.ref}</th>' in html
+    assert "## 1.1" not in markdown and '<th scope="row">1.1' not in html
 
 
 def test_a_carried_action_not_asked_is_not_said_to_have_been_agreed_late() -> None:

@@ -13,7 +13,7 @@ from tests.conftest import DATA
 from tests.scripted import make
 from tests.test_aggregate import data_for
 
-REF_NOTE = "the reference the round's plan calls it by"
+REF_NOTE = "name an action as the round"
 
 
 @pytest.fixture

@@ -111,7 +111,7 @@ def test_the_round_report_csv_gives_each_agreed_actions_ref_as_the_markdown_does
         refs += 1
         # The plan's own Ref, read from plan.toml, as the Markdown shows it.
         assert row["ref"] == plan["ref"] != ""
-        assert f"(agreed plan, {plan['ref']})" in md
+        assert f"(agreed plan, Action {plan['ref']})" in md
     assert refs == 4
     # Safe as every other cell: a Ref that would start a formula is kept as text.
     data["actions"][0]["ref"] = "=HYPERLINK(1)"

@@ -123,4 +123,4 @@ async def test_the_round_screen_asks_who_is_calling_and_remembers(
         entry = json.loads(added)
         assert (entry["outcome"], entry["caller"]) == ("calling", "Pat Officer")
         assert known_caller() == "Pat Officer"  # remembered for next time
-        assert "caller: Pat Officer" in str(screen.query_one("#round-title", Static).render())
+        assert "Caller: Pat Officer" in str(screen.query_one("#round-title", Static).render())

@@ -31,7 +31,7 @@ The path is computed from the turns alone, so reports need no dialogue file:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.model import Turn
@@ -139,18 +139,6 @@ class FinalPath:
     def step(self, question_id: str) -> Step | None:
         """The question's step, if it is on the path."""
         return self._by_question.get(question_id)
-
-    @property
-    def asked(self) -> int:
-        """How many questions are on the path, answered or not; a repeated group's items
-        are not questions of the dialogue's count."""
-        return sum(1 for s in self.steps if base_question(s.question) == s.question)
-
-    @property
-    def answered(self) -> int:
-        """How many questions on the path have an answer (abstentions included); a
-        repeated group's items are not questions of the dialogue's count."""
-        return sum(1 for s in self.steps if s.answer is not None and s.answer.item is None)
 
 
 class PathTracker:
@@ -274,6 +262,28 @@ def final_path(turns: Iterable[Turn]) -> FinalPath:
         tracker.apply(turn)
         ledger.apply(turn)
     return path_of(tracker, ledger)
+
+
+def answered_of(
+    turns: Iterable[Turn], total: int, complete: bool, uncounted: Collection[str] = ()
+) -> tuple[int, int]:
+    """How far a conversation got, as the home list and the conversation's end both say
+    it, counted as the dialogue's count is (`RouteFacts.question_total`, the progress shown
+    while answering): each question once, a repeated group's questions once however many
+    items were named, and a group's "another?" questions (``uncounted``, their ids) not
+    at all. The questions answered on the final path, out of ``total`` (that count), or,
+    once complete, out of the questions the path took (a branch may have passed some by).
+    An abandoned conversation is not complete."""
+    asked: set[str] = set()
+    answered: set[str] = set()
+    for step in final_path(turns).steps:
+        question = base_question(step.question)
+        if question in uncounted:
+            continue
+        asked.add(question)
+        if step.answer is not None:
+            answered.add(question)
+    return len(answered), len(asked) if complete else total
 
 
 def path_of(tracker: PathTracker, ledger: AnswerLedger) -> FinalPath:

@@ -307,11 +307,15 @@ class Session:
         return Outcome((turn, back, *self._emit_step(turning, at)))
 
     def skip(self, at: datetime) -> Outcome:
-        """Skip the question (it stays unanswered) or the follow-up."""
+        """Skip the question (it stays unanswered) or the follow-up. A question gone back
+        to that has an answer keeps it, as Enter does: skipping moves on, and never
+        replaces an answer given with none."""
         if refusal := self._refuse_if_over():
             return refusal
         assert self.visit is not None
         ref = self._ref(self.visit.node)
+        if self.visit.probe is None and self.ledger.latest(ref.answer_key) is not None:
+            return self.answer("", at)
         node = self.dialogue.nodes[ref.node]
         trigger = node.probes[self.visit.probe].on if self.visit.probe is not None else ""
         turn = self._step_turn(at, "skip", ref, trigger=trigger)

@@ -604,6 +604,12 @@ class Framework(Strict):
         """A repeated group by id."""
         return self._groups[group_id]
 
+    @cached_property
+    def more_questions(self) -> frozenset[str]:
+        """The ids of the repeated groups' "another?" questions, which are not questions
+        of a dialogue's count (see `bot.engine.path.answered_of`)."""
+        return frozenset(g.more_question.id for g in self._groups.values())
+
     def group_of(self, question_id: str) -> Group | None:
         """The repeated group a question (or a group's "another?" question) belongs to."""
         return self._group_of.get(question_id)

@@ -17,7 +17,15 @@ from bot.catalogue import Catalogue
 from bot.facts import weighted_mean
 from bot.loading import LoadedFramework
 from bot.model import Framework, Group
-from bot.report.data import band, framework_data, quoted_all, rounded, stages_data, wording_note
+from bot.report.data import (
+    ACTION_REF_LEGEND,
+    band,
+    framework_data,
+    quoted_all,
+    rounded,
+    stages_data,
+    wording_note,
+)
 from bot.report.owners import SUGGESTED_NOTE, suggested
 from bot.report.redact import redactor
 from bot.scoring.aggregate import (
@@ -46,6 +54,7 @@ from bot.scoring.small_groups import (
     hidden_cells,
     pooled,
 )
+from bot.scoring.summary import TEXTS_PER_QUESTION
 from bot.statement_order import DEFAULT_ORDER, check_order, published_key
 
 AGGREGATE_SCHEMA = 1
@@ -103,12 +112,15 @@ def aggregate_data(
     roles = _ordered(totals.roles, OTHER_ROLES)
     sectors = _ordered(totals.sectors, OTHER_SECTORS)
     actions = _actions(framework, totals, small_groups)
+    texts = _texts(framework, totals)
     if small_groups:
         # Respondents' own words keep no name or organisation of theirs (nor of anyone a
         # reader knows was asked) either.
         names, organisations = known
         redact = redactor([*totals.names, *names], [*totals.organisations, *organisations])
         _redacted(areas, actions, redact)
+        for question in texts:
+            question["quotes"] = [redact(q) for q in question["quotes"]]
     return {
         "report_schema": AGGREGATE_SCHEMA,
         "kind": "aggregate",
@@ -145,7 +157,10 @@ def aggregate_data(
         "pattern_min": MIN_FOR_PATTERN,
         "benchmark_notes": notes,
         "facts": _facts(framework, totals, small_groups),
+        "texts": texts,
+        "texts_note": TEXTS_NOTE if texts else "",
         "actions": actions,
+        "ref_legend": ACTION_REF_LEGEND,
         "by_group_note": BY_GROUP_NOTE,
         "priority_rule": AGGREGATE_PRIORITY_RULE,
         "owners_note": SUGGESTED_NOTE,
@@ -323,6 +338,39 @@ _OTHER_ANSWERS = {
     "hidden": True,
 }
 """An anonymised fact's answers given by fewer than MIN_GROUP, pooled and not shown."""
+
+
+TEXTS_NOTE = (
+    f"Answers to the questions that ask for the respondents' own words, up to "
+    f"{TEXTS_PER_QUESTION} each: each respondent's answer on their final path, in its "
+    "latest version. The transcripts keep every one."
+)
+"""What an aggregate says above the free-text answers it quotes (JSON `texts_note`)."""
+
+
+def _texts(framework: Framework, totals: Totals) -> list[dict[str, Any]]:
+    """The free-text questions answered, in the framework's order, each with how many
+    answered it and the first `TEXTS_PER_QUESTION` answers quoted (`quoted`); ``more``
+    is how many more there are."""
+    texts: list[dict[str, Any]] = []
+    for area in framework.areas:
+        for question in area.questions:
+            n = totals.text_answers.get(question.id, 0)
+            if not n:
+                continue
+            quotes = quoted_all(totals.texts.get(question.id, []))
+            texts.append(
+                {
+                    "id": question.id,
+                    "number": question.number,
+                    "text": question.text,
+                    "area": area.title,
+                    "n": n,
+                    "quotes": quotes,
+                    "more": n - len(quotes),
+                }
+            )
+    return texts
 
 
 def _facts(

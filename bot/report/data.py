@@ -187,6 +187,26 @@ def register_data(register: Register) -> dict[str, Any]:
     }
 
 
+ACTION_REF_LEGEND = (
+    'Action and its Ref ("Action R2", "Action 2a", "Action 7.1") name an action as '
+    "the round's plan does, never a question's number: the seed's own reference where it "
+    'gives one ("R2"), else the area\'s number and the seed\'s letter ("2a"), else the '
+    "area's number and the plan's own count in that area (\"7.1\"); `round plan --agree` "
+    "takes the Ref alone"
+)
+"""What an aggregate or round report says of its actions' Refs, where some action shows one
+(JSON `ref_legend`; the Markdown and HTML show it above the actions where some action has a
+Ref)."""
+
+
+def action_ref(ref: str) -> str:
+    """A plan action's Ref as every report and plan export shows it, labelled: "Action
+    1.1", "Action R2", so that the plan's own number ("1.1") is never read as a question's
+    ("1.1" of the seed); "" without one. The JSON and CSV keep the Ref alone (`ref`), as
+    `round plan --agree` takes it."""
+    return f"Action {ref}" if ref else ""
+
+
 def response_data(result: AreaResult) -> list[dict[str, Any]]:
     """An area's response in the respondent's own words: each question's words, those of
     the area's statements and text questions asked. A fact's words (a plan review

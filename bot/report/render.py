@@ -17,7 +17,7 @@ from bot.figures import figure, signed
 from bot.model.framework import action_marker
 from bot.report import escape
 from bot.report.chart import Bar, bar_chart
-from bot.report.data import assessment_data
+from bot.report.data import action_ref, assessment_data
 from bot.scoring.results import Assessment
 from bot.text import escape_hidden_in_json, printable
 from bot.turn_words import call_length_words
@@ -53,6 +53,7 @@ def environment(kind: str, templates: Path | None = None) -> SandboxedEnvironmen
     env.filters["signed"] = signed
     env.filters["call_length"] = call_length_words
     env.filters["marker"] = action_marker
+    env.filters["action_ref"] = action_ref
     return env
 
 
@@ -158,6 +159,11 @@ answers), when there are any; each with the respondent's words about it (the com
 the answer, then follow-up replies) and any notes typed at it."""
 
 
+TEXT_CSV_COLUMNS = ("number", "question", "area", "answer")
+"""An aggregate's CSV follows its facts with a blank row and this table of the free-text
+answers it quotes (a row per answer), when any was answered."""
+
+
 JUDGED_CSV_COLUMNS = ("statements", "not_judged", "dont_know", "refused", "unanswered", "note")
 """An assessment's CSV follows its facts with a blank row and this one-row table where some
 statements asked could not be judged (Don't know, Refused, no answer), or no action could
@@ -240,6 +246,18 @@ def actions_csv(data: dict[str, Any]) -> str:
                         ),
                     }
                     writer.writerow([_number_or_cell(cells.get(c)) for c in FACT_TALLY_CSV_COLUMNS])
+        if data.get("texts"):
+            writer.writerow([])
+            writer.writerow(TEXT_CSV_COLUMNS)
+            for text in data["texts"]:
+                for quote in text["quotes"]:
+                    cells = {
+                        "number": text["number"] or text["id"],
+                        "question": text["text"],
+                        "area": text["area"],
+                        "answer": quote,
+                    }
+                    writer.writerow([escape.csv_cell(cells[c]) for c in TEXT_CSV_COLUMNS])
     # Each repeated group's register follows, after a blank row: its title, then a row
     # per item on the final path.
     for area in data.get("areas", []) if not aggregate else []:

@@ -31,6 +31,7 @@ from bot.remembered import default_cache_folder as default_cache_folder
 from bot.scoring.compile import HIGH_NEED, MEDIUM_NEED, priority_for
 from bot.scoring.summary import (
     SUMMARY_VERSION,
+    TEXTS_PER_QUESTION,
     Result,
     Summary,
     cache_file,
@@ -167,6 +168,11 @@ class Totals:
     """fact question id -> value (an option, a number, "dont_know") -> how many named it."""
     fact_answers: dict[str, int] = field(default_factory=dict)
     """fact question id -> how many respondents answered it (the tally's n)."""
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    """free-text question id -> the first `TEXTS_PER_QUESTION` answers (in the fixed order
+    transcripts are counted in), quoted by the aggregate."""
+    text_answers: dict[str, int] = field(default_factory=dict)
+    """free-text question id -> how many respondents answered it."""
     names: set[str] = field(default_factory=set)
     """The respondents' names, which an anonymised report takes out of their words."""
     organisations: set[str] = field(default_factory=set)
@@ -192,6 +198,11 @@ class Totals:
             tally = self.facts.setdefault(question, {})
             for value in values:
                 tally[value] = tally.get(value, 0) + 1
+        for question, words in summary.texts.items():
+            self.text_answers[question] = self.text_answers.get(question, 0) + 1
+            kept_texts = self.texts.setdefault(question, [])
+            if len(kept_texts) < TEXTS_PER_QUESTION:
+                kept_texts.append(words)
         for area, score in summary.areas.items():
             if score is None:
                 continue

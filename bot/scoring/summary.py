@@ -13,6 +13,7 @@ from pathlib import Path
 from bot import store
 from bot.catalogue import Catalogue
 from bot.coverage import covered_score
+from bot.engine.answers import own_words
 from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
 from bot.files import make_private_folder
@@ -23,8 +24,10 @@ from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 10
+SUMMARY_VERSION = 11
 QUOTES_PER_ACTION = 3
+TEXTS_PER_QUESTION = 5
+"""How many answers to each free-text question an aggregate quotes (the rest are counted)."""
 CACHE_FILE = "summaries.sqlite3"
 
 
@@ -111,6 +114,9 @@ class Summary:
     questions' (shown answer, comment, value), as its own report lists them."""
     dropped_bytes: int = 0
     """How many bytes of an interrupted last save were left out (a torn tail)."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """free-text question id (not a repeated group's: a register lists those) -> the
+    respondent's answer on the final path, in its latest version (`text_answers`)."""
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
@@ -133,6 +139,24 @@ def worded_score(framework: Framework, question: Question, score: float | None) 
     if score is None or not question.reverse or framework.scale_of(question) is None:
         return score
     return round(100.0 - score, 6)
+
+
+def text_answers(framework: Framework, path: FinalPath) -> dict[str, str]:
+    """The answers to the framework's free-text questions (`kind = "text"`, outside a
+    repeated group) on the final path, each in its latest version: what an aggregate
+    quotes under "What respondents wrote". An abstention, a skipped question or an empty
+    answer has none."""
+    answers = path.answers
+    texts: dict[str, str] = {}
+    for area in framework.areas:
+        for question in area.questions:
+            answer = answers.get(question.id)
+            if question.kind != "text" or answer is None or not path.on_path(question.id):
+                continue
+            words = own_words(question, answer)
+            if isinstance(words, str) and words.strip() and not answer.abstain:
+                texts[question.id] = words.strip()
+    return texts
 
 
 def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -> Summary:
@@ -185,6 +209,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
             for a in framework.areas
         },
         facts=_fact_values(framework, path),
+        texts=text_answers(framework, path),
         actions=actions,
         warnings=tuple(warnings),
         transcript_id=transcript.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +64,18 @@ class PartnershipApp(App[int]):
         self.last_left: Path | None = None
         """The transcript of the conversation last left: the home list's cursor goes to it
         (r or Enter then carries on with it, never with the row the cursor was on before)."""
+
+    def get_driver_class(self):  # type: ignore[no-untyped-def]
+        """Textual's driver for this terminal, reading its input with a parser that keeps
+        a paste whole and in order (`bot.tui.paste`)."""
+        driver = super().get_driver_class()
+        module = sys.modules.get(driver.__module__)
+        if module is not None and hasattr(module, "XTermParser"):
+            from bot.tui.paste import PasteSafeParser
+
+            # The driver makes its parser by this name when it starts reading input.
+            module.XTermParser = PasteSafeParser  # type: ignore[attr-defined]
+        return driver
 
     def action_interrupt(self) -> None:
         """Leave at once, as an interrupted command does (status 130); nothing is lost.
@@ -140,8 +153,9 @@ class PartnershipApp(App[int]):
             return
         self.push_screen(self.conversation_screen(talk))
 
-    def open_replay(self, path: Path) -> None:
-        """Step through any transcript."""
+    def open_replay(self, path: Path, notice: str = "") -> None:
+        """Step through any transcript; ``notice`` is said at the top of the replay (why
+        it was opened), where no message covers what it shows."""
         from bot import store
         from bot.scoring.source import dialogue_for, framework_for
         from bot.tui.screens.replay import ReplayScreen
@@ -160,7 +174,8 @@ class PartnershipApp(App[int]):
             self.show_error("Cannot replay this transcript", str(error))
             return
         self.push_screen(
-            ReplayScreen(path, transcript, framework, warnings, dialogue), self._home_if_bare
+            ReplayScreen(path, transcript, framework, warnings, dialogue, notice),
+            self._home_if_bare,
         )
 
     def open_report(self, path: Path) -> None:

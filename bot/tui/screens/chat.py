@@ -28,17 +28,21 @@ from bot.tui.screens.conversation_base import (
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
 from bot.tui.widgets.chat_log import ChatLog
-from bot.tui.widgets.key_hints import KeyHints, help_rows
+from bot.tui.widgets.key_hints import KeyHints, help_rows, key_words
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.text_input import BoxFull
-from bot.turn_words import answer_hint, key_not_used_words, key_taken_words
+from bot.turn_words import answer_hint, key_as_reply_words, key_waits_words
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
     from bot.scoring.results import Assessment
     from bot.tui.widgets.long_answer import LongAnswer
 
-LONG_ANSWER_HINT = "Ctrl+S sends  ·  Enter adds a line"
+SEND_LONG_KEYS = "ctrl+s"
+"""The key that sends what is typed in the multi-line box (Enter adds a line there)."""
+SEND_LONG_KEY = key_words(Binding(SEND_LONG_KEYS, "send_long"))
+"""The same key as the help writes it ("Ctrl+S"), wherever the chat names it."""
+LONG_ANSWER_HINT = f"{SEND_LONG_KEY} sends  ·  Enter adds a line"
 """Said on the multi-line box itself, where the respondent is typing."""
 
 
@@ -53,7 +57,9 @@ class ChatScreen(ConversationScreen):
     ]
     """Keys the help names that are typing rather than bindings."""
     BINDINGS = [
-        Binding("ctrl+s", "send_long", "Send", tooltip="send the long answer (Enter adds a line)"),
+        Binding(
+            SEND_LONG_KEYS, "send_long", "Send", tooltip="send the long answer (Enter adds a line)"
+        ),
         Binding("ctrl+b", "back", "Back", tooltip="back to the previous question"),
         Binding(SKIP_KEYS, "skip", "Skip", tooltip="skip this question or follow-up"),
         Binding("ctrl+n", "note", "Note", tooltip="add a note to this question"),
@@ -162,7 +168,7 @@ class ChatScreen(ConversationScreen):
         area = LongAnswer(
             id="long-answer",
             soft_wrap=True,
-            placeholder="Type your answer; Enter adds a line, Ctrl+S sends it",
+            placeholder=f"Type your answer; Enter adds a line, {SEND_LONG_KEY} sends it",
         )
         area.border_subtitle = LONG_ANSWER_HINT
         if getattr(self.app, "still", False):
@@ -197,7 +203,7 @@ class ChatScreen(ConversationScreen):
         if area is not None:
             area.add_class("-hidden")
         self.query_one(OptionsBar).show(())
-        self.query_one(ProgressHeader).show(session.current().progress, finished=True)
+        self.show_end_progress()
         if self.assessment is None:
             self.assessment = self.conversation.assessment()
             if session.complete:
@@ -238,39 +244,77 @@ class ChatScreen(ConversationScreen):
 
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
-        if key := self.conversation.key_at_follow_up(event.value):
-            self._key_for_next(key)
+        typed = event.value
+        if key := self.conversation.key_for_next(typed):
+            self._ask_which(key, typed)
             return
-        outcome = self._act(self.conversation.answer, event.value)
-        # A refused answer keeps what was typed, marked, so that nothing has to be retyped.
-        refused = outcome is None or not outcome.accepted
-        event.input.set_class(refused, "-invalid")
-        if not refused:
-            event.input.clear()
+        # Only a key or a number the next question would not take: the reply, said so.
+        kept_key = self.conversation.key_at_follow_up(typed)
+        self._send(typed, kept_key)
+
+    def _send(self, typed: str, kept_key: str = "") -> None:
+        """Send what is typed as the answer or the reply; ``kept_key``, when it is only a
+        key kept as the reply, is said to be so. A refused answer stays in the box,
+        marked, so that nothing has to be retyped."""
+        box = self.query_one(ChatInput)
+        try:
+            outcome = self.conversation.answer(typed)
+        except SaveError as error:
+            self.query_one(ChatLog).add(ChatMessage("error", str(error)))
+            box.add_class("-invalid")
+            return
+        if kept_key and outcome.accepted:
+            self.query_one(ChatLog).add(
+                ChatMessage("info", printable(key_as_reply_words(kept_key)))
+            )
+        self._show(outcome)
+        box.set_class(not outcome.accepted, "-invalid")
+        if outcome.accepted:
+            box.clear()
+
+    def _ask_which(self, key: str, typed: str) -> None:
+        """A follow-up reply that is only a key the next question takes: ask whether it is
+        the reply or meant for the next question (`Conversation.key_for_next`). Nothing is
+        saved until the respondent says; Esc leaves it in the box."""
+        from bot.tui.screens.dialogs import PickScreen
+
+        shown = printable(key)
+
+        def chosen(choice: str | None) -> None:
+            if choice == "reply":
+                self._send(typed, key)
+            elif choice == "next":
+                self._key_for_next(key)
+
+        self.app.push_screen(
+            PickScreen(
+                f'"{shown}" is only a key, not words. Did you mean it as:',
+                [
+                    (
+                        "next",
+                        "The answer to the next question\n"
+                        f'The follow-up is skipped; "{shown}" waits in the box there',
+                    ),
+                    ("reply", "The reply to this follow-up\nSaved as typed"),
+                ],
+            ),
+            chosen,
+        )
 
     def _key_for_next(self, key: str) -> None:
-        """A follow-up reply that is only an answer's key is never taken silently as
-        words: it is taken as the answer to the next question, the follow-up skipped,
-        and the log says so (the rule plain mode follows too)."""
-        log = self.query_one(ChatLog)
-        log.add(ChatMessage("info", printable(key_taken_words(key))))
-        try:
-            skipped, answered = self.conversation.answer_next(key)
-        except SaveError as error:
-            log.add(ChatMessage("error", str(error)))
-            self._refresh_prompt()
+        """A key typed at a follow-up, meant for the next question: the follow-up is
+        skipped and the key waits in the box at the next question, sent by Enter once
+        the question is on screen (never recorded for a question not yet seen)."""
+        skipped = self._act(self.conversation.skip)
+        if skipped is None or skipped.error or self.conversation.session.over:
             return
-        self._show(skipped)
-        if skipped.error:
-            return
-        if answered is None:
-            log.add(ChatMessage("info", printable(key_not_used_words(key))))
-            self.query_one(ChatInput).clear()
-            return
-        self._show(answered)
-        self.query_one(ChatInput).set_class(not answered.accepted, "-invalid")
-        if answered.accepted:
-            self.query_one(ChatInput).clear()
+        box = self.query_one(ChatInput)
+        box.value = key
+        box.cursor_position = len(key)
+        box.select_on_focus = False  # typing on adds a comment after the key
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(printable(key_waits_words(key))))
+        hint.remove_class("-error")
 
     @on(ChatInput.Changed, "#answer")
     def _typed(self, event: ChatInput.Changed) -> None:
@@ -348,6 +392,13 @@ class ChatScreen(ConversationScreen):
             previous = prompt.previous.value if prompt.previous else ""
             return "" if area.text.strip() == previous.strip() else area.text
         return self.query_one(ChatInput).value
+
+    def send_key(self) -> str:
+        """The key that sends what is typed: Ctrl+S in the multi-line box, else Enter."""
+        area = self._long_answer(create=False)
+        if area is not None and not area.has_class("-hidden"):
+            return SEND_LONG_KEY
+        return super().send_key()
 
     def draft_refused(self) -> bool:
         """Whether the answer box (or the long answer's) holds an answer just refused."""

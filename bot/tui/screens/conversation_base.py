@@ -12,12 +12,15 @@ from textual.screen import Screen
 
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
+from bot.engine.path import answered_of, final_path
 from bot.model import Turn
+from bot.model.framework import base_question
 from bot.model.transcript import CALL_KINDS
 from bot.text import clip, printable
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import key_words
+from bot.tui.widgets.progress_header import ProgressHeader
 from bot.turn_words import follow_up_recap
 
 if TYPE_CHECKING:  # named in annotations only: the widgets load when the screen makes them
@@ -83,6 +86,11 @@ class ConversationScreen(Screen[None]):
         """Words typed and not yet sent (subclasses say where they are typed)."""
         return ""
 
+    def send_key(self) -> str:
+        """The key that sends the words typed (subclasses with a box of several lines say
+        theirs), as the "Not sent yet" message names it."""
+        return "Enter"
+
     def draft_refused(self) -> bool:
         """Whether the words in the box are an answer sent and refused, kept to be
         corrected (subclasses say where they are typed)."""
@@ -106,7 +114,7 @@ class ConversationScreen(Screen[None]):
         self._warned = (draft, again)
         # Kept, so that it can be taken down as soon as the words are sent or cleared.
         self._draft_warning = Notification(
-            f'Not sent yet: "{printable(clip(draft, 40))}". Enter sends it; {again}.',
+            f'Not sent yet: "{printable(clip(draft, 40))}". {self.send_key()} sends it; {again}.',
             severity="warning",
             timeout=self.app.NOTIFICATION_TIMEOUT,
             markup=False,
@@ -167,6 +175,24 @@ class ConversationScreen(Screen[None]):
         if action in OVER_ONLY:
             return over
         return True
+
+    def show_end_progress(self) -> None:
+        """The progress header at the end: complete, or abandoned with how far it got,
+        counted as the home list counts (`answered_of`)."""
+        session = self.conversation.session
+        total = session.current().progress.question_count
+        framework = session.framework
+        uncounted = framework.more_questions
+        answered, total = answered_of(session.turns, total, session.complete, uncounted)
+        # A register's questions, which the answers' tally shown below leaves out.
+        in_registers = {
+            base_question(step.question)
+            for step in final_path(session.turns).steps
+            if framework.group_of(base_question(step.question)) is not None
+        } - uncounted
+        self.query_one(ProgressHeader).show_end(
+            answered, total, session.complete, len(in_registers)
+        )
 
     def _show(self, outcome: Outcome) -> None:
         """Show what a step did (subclasses)."""

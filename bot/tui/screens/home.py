@@ -15,7 +15,7 @@ from textual.widgets import Button, DataTable, Header, Static
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.engine.path import final_path
+from bot.engine.path import answered_of
 from bot.engine.routes import route_facts
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
@@ -38,26 +38,32 @@ whole, so every column stays readable at 80 columns."""
 
 def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | None = None) -> str:
     """Questions answered on the final path out of the dialogue's questions, as "12/37"
-    (when complete, out of those on the path, which a branch may have made fewer);
-    the copies kept in ``folder`` (the transcript's) stand in for what is not installed."""
-    path = final_path(transcript.turns)
-    answered = path.answered
-    if transcript.status == "complete":
-        # Out of the questions its path took: a branch may have passed some by.
-        return f"{answered}/{path.asked}"
+    (when complete, out of those on the path, which a branch may have made fewer),
+    counted as the conversation's progress counts them (`answered_of`); the copies kept
+    in ``folder`` (the transcript's) stand in for what is not installed."""
+    turns = transcript.turns
+    complete = transcript.status == "complete"
+    # Only a repeated group's "another?" needs the framework to be told from a question:
+    # a complete transcript without one is counted without loading anything.
+    if complete and all(turn.item is None for turn in turns):
+        return "{}/{}".format(*answered_of(turns, 0, complete=True))
     kept = (lambda digest: store.snapshot_path(folder, digest)) if folder else (lambda _: None)
     try:
         framework = catalogue.framework_for_transcript(
             transcript.framework.id, kept(transcript.framework.hash)
         )
+        uncounted = framework.framework.more_questions
+        if complete:
+            return "{}/{}".format(*answered_of(turns, 0, complete=True, uncounted=uncounted))
         dialogue = catalogue.dialogue_for_transcript(
             transcript.dialogue.id, framework, kept(transcript.dialogue.hash)
         )
         total = route_facts(dialogue).question_total  # the count the conversation's progress shows
         total += len(transcript.review)  # last round's actions, asked about first
     except LoadError:
-        return f"{answered}/?"
-    return f"{answered}/{total}"
+        answered, asked = answered_of(turns, 0, complete=True)
+        return f"{answered}/{asked if complete else '?'}"
+    return "{}/{}".format(*answered_of(turns, total, complete=False, uncounted=uncounted))
 
 
 def folder_words(folder: Path) -> str:

@@ -158,7 +158,7 @@ class InterviewScreen(ConversationScreen):
                 )
             )
             self.query_one("#guidance", Static).update("")
-            self.query_one(ProgressHeader).show(session.current().progress, finished=True)
+            self.show_end_progress()
             reply.add_class("-hidden")
             self.remove_class("-probe")
             self.query_one(OptionsBar).show(())
@@ -423,7 +423,15 @@ class InterviewScreen(ConversationScreen):
             )
         host(self).show_report(self._assessment, self.conversation.path)
 
+    def key_description(self, binding: Binding) -> str:
+        """A key's word in the key bar for what pressing it does now: the pause key says
+        Resume while the call is paused."""
+        if binding.action == "pause" and self.timer.paused:
+            return "Resume"
+        return binding.description
+
     def action_pause(self) -> None:
+        """Pause the call, or resume it."""
         if self.conversation.session.over:
             return
         pausing = not self.timer.paused
@@ -434,6 +442,7 @@ class InterviewScreen(ConversationScreen):
             if self.timer.paused
             else ""
         )
+        self.query_one(KeyHints).refresh_hints()
 
     def action_amend(self) -> None:
         """Amend an earlier answer, chosen from a list of those that can be: the question

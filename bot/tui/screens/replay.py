@@ -61,8 +61,12 @@ class ReplayScreen(Screen[None]):
         framework: LoadedFramework,
         warnings: list[str],
         dialogue: Dialogue | None = None,
+        notice: str = "",
     ) -> None:
         super().__init__()
+        self.notice = notice
+        """Why the replay was opened, said under its title ("X has finished: here are
+        their answers"), as text; "" for nothing."""
         self.path = path
         self.transcript = transcript
         self.loaded = framework
@@ -85,6 +89,11 @@ class ReplayScreen(Screen[None]):
         yield Static(
             Content(f"Replay: {name}  ·  {self.loaded.framework.title}  ·  {status}"),
             id="replay-title",
+        )
+        # Said in a line of its own rather than a message over the screen, which would
+        # hide the replay's status line and keys for as long as it showed.
+        yield Static(
+            Content(self.notice), id="replay-notice", classes="" if self.notice else "-hidden"
         )
         with Horizontal(id="replay-body"):
             yield ChatLog(id="log")

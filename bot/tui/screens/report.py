@@ -90,10 +90,10 @@ class ReportScreen(ExportingScreen):
         for area in assessment.areas:
             table.add_row(
                 Text(clip(area.area.title, AREA_WIDTH)),
+                # "too few", as in the Actions column: the reports' "too few answers" is
+                # wider than the column, which then pushed the table past 80 columns.
                 Text(
-                    figure(area.score)
-                    if area.score is not None or area.enough
-                    else "too few answers"
+                    figure(area.score) if area.score is not None or area.enough else TOO_FEW_SHORT
                 ),
                 Text(area.rag.label if area.rag else "n/a"),
                 Text("n/a" if area.coverage is None else f"{area.coverage * 100:.0f}%"),

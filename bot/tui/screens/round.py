@@ -36,6 +36,10 @@ from bot.tui.fitted import Fitted
 from bot.tui.widgets.fitted_table import FittedTable
 from bot.tui.widgets.key_hints import KeyHints, help_rows
 
+NEXT_CALL_SECONDS = 20.0
+"""How long the "Next call" message stays (unless the call is started before)."""
+NOTE_SHOWN = 160
+"""The most of a call-back's note the "Next call" message shows."""
 REFRESH_SECONDS = 10.0
 """How often the list is re-read, so that another officer's calls show up."""
 FILTERS: tuple[str | None, ...] = (None, *STATES)
@@ -55,23 +59,46 @@ def now_utc() -> datetime:
 
 
 def glance(shot: Snapshot, width: int = 20) -> str:
-    """The round's progress in one line: a bar, the response rate and the states."""
+    """The round's progress in two lines that fit 80 columns: a bar with the response
+    rate, then how many are in each other state (the first line counts the finished)."""
     overall = shot.progress.overall
     filled = round(width * overall.complete / overall.invited) if overall.invited else 0
     counts = ", ".join(
-        f"{STATE_LABELS[s]} {overall.counts[s]}" for s in STATES if overall.counts[s]
+        f"{STATE_LABELS[s]} {overall.counts[s]}"
+        for s in STATES
+        if overall.counts[s] and s != "complete"
     )
-    return f"[{'#' * filled}{'.' * (width - filled)}] {shot.progress.headline()}  ·  {counts}"
+    bar = f"[{'#' * filled}{'.' * (width - filled)}] {shot.progress.headline()} have finished"
+    return f"{bar}\n{counts}" if counts else bar
+
+
+def next_call_words(s: InviteeState) -> str:
+    """What the "Next call" message says: whom to ring, on what, the note the last caller
+    left (why to ring back), and what to press then; all as one line of text."""
+    contact = one_line(s.invitee.contact) or "no contact given"
+    note = f' Note: "{clip(one_line(s.note), NOTE_SHOWN)}".' if s.note.strip() else ""
+    return (
+        f"Ring {one_line(s.invitee.name)}: {contact}.{note} "
+        "Then o records the outcome, s starts the interview."
+    )
+
+
+def one_line(text: str) -> str:
+    """Untrusted words shown on one line: control characters shown, not obeyed, and line
+    breaks and runs of spaces made single spaces."""
+    return " ".join(printable(text).split())
 
 
 def state_text(s: InviteeState, now: datetime) -> str:
-    """A state as shown in the list, with appointment times and who is calling."""
+    """A state as shown in the list, with appointment times and who is calling. An
+    appointment comes first, whatever the state (someone part-way through keeps theirs
+    too), as "due 13/11 15:25" once its time has come, else "appt 13/11 15:25": either
+    stays whole in the narrowest the column is cut to."""
     text = STATE_LABELS[s.state]
     if s.appointment is not None:
-        # The agreed time, whatever the state: someone part-way through keeps theirs too.
-        appt = "appt " + s.appointment.astimezone().strftime("%d/%m %H:%M")
-        appt += " due" if s.due(now) else ""
-        text = appt if s.state == "appointment" else f"{text}, {appt}"
+        when = s.appointment.astimezone().strftime("%d/%m %H:%M")
+        appt = f"{'due' if s.due(now) else 'appt'} {when}"
+        text = appt if s.state == "appointment" else f"{appt}, {text}"
     if s.held_by:
         text = f"busy: {printable(s.held_by)}"
     return text
@@ -85,6 +112,9 @@ class RoundScreen(Screen[None]):
     DEFAULT_CSS = """
     RoundScreen #invitees { height: 1fr; }
     RoundScreen #round-hint { height: auto; }
+    RoundScreen #round-title, RoundScreen #round-glance {
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     HELP_KEYS = [
@@ -203,10 +233,14 @@ class RoundScreen(Screen[None]):
     def _show(self, shot: Snapshot) -> None:
         self.shot = shot
         round_ = shot.loaded.round
-        where = ", ".join(x for x in (round_.partnership, round_.period) if x)
+        # One line each, never wrapped: the caller first, as a long title is cut at the
+        # end; a period the title already ends with is not said twice.
+        where = ", ".join(
+            x for x in (round_.partnership, round_.period) if x and not round_.title.endswith(x)
+        )
         title = printable(round_.title) + (f" ({printable(where)})" if where else "")
         who = printable(self.caller) if self.caller else "asked when you first ring"
-        self.query_one("#round-title", Static).update(Content(f"{title}  ·  caller: {who}"))
+        self.query_one("#round-title", Static).update(Content(f"Caller: {who}  ·  {title}"))
         self.query_one("#round-glance", Static).update(Content(glance(shot)))
         wanted = FILTERS[self.filter_index]
         now = self.clock()
@@ -329,12 +363,13 @@ class RoundScreen(Screen[None]):
         self.filter_index = 0
         self._reload_now()
         self.select(first.invitee.id)
-        contact = printable(first.invitee.contact) or "no contact given"
         self.notify(
-            Content(
-                f"Ring {printable(first.invitee.name)}: {contact}. Then o records the outcome, s starts the interview."
-            ),
+            next_call_words(first),
             title="Next call",
+            markup=False,
+            # Longer than a passing message (never shorter than the app's own): it is
+            # what the officer dials from and why. Starting the call clears it.
+            timeout=max(NEXT_CALL_SECONDS, self.app.NOTIFICATION_TIMEOUT),
         )
 
     def action_outcome(self) -> None:
@@ -386,17 +421,14 @@ class RoundScreen(Screen[None]):
             # finished is not started again by a slip of a key; their answers are shown
             # instead, and a second conversation is a deliberate command.
             command = "assess" if chosen.invitee.mode == "self" else "interview"
-            self.notify(
-                Content(
-                    f"{printable(chosen.invitee.name)} has finished: here are their answers. "
-                    "To start again: "
-                    + round_command(
-                        command, chosen.invitee.id, "--again", folder=self.shot.loaded.folder
-                    )
+            host(self).open_replay(
+                chosen.transcript,
+                notice=f"{one_line(chosen.invitee.name)} has finished: here are their "
+                "answers. To start again: "
+                + round_command(
+                    command, chosen.invitee.id, "--again", folder=self.shot.loaded.folder
                 ),
-                title="Finished",
             )
-            host(self).open_replay(chosen.transcript)
             return
         if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
             return
@@ -419,6 +451,9 @@ class RoundScreen(Screen[None]):
         except (LoadError, OSError) as error:
             host(self).show_error("Cannot start", str(error))
             return
+        # The call is on: the "Next call" message has done its work, and must not sit
+        # over the interview's script.
+        self.app.clear_notifications()
         self.app.push_screen(host(self).conversation_screen(talk))
 
     def action_filter(self) -> None:

@@ -102,8 +102,10 @@ class KeyHints(Static):
     def refresh_hints(self) -> None:
         """Draw the hints again, for what the screen offers now; closer together when
         they would not otherwise fit the width (80 columns, say), so none is cut."""
+        # A screen may word a key for what it does now (Pause, or Resume while paused).
+        words = getattr(self.screen, "key_description", lambda binding: binding.description)
         parts: list[tuple[str, str, str]] = [
-            (key_label(b), b.description, b.action) for b in offered(self.screen)
+            (key_label(b), words(b), b.action) for b in offered(self.screen)
         ]
         parts.append(("^p", "palette", "app.command_palette"))
         # The width inside the padding (before the first layout, the app's less the padding).

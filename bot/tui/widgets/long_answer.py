@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from rich.containers import Lines
 from rich.text import Text
+from textual import events
 from textual.widgets import TextArea
 
 from bot.limits import MAX_TEXT_CHARS, text_full
@@ -51,6 +52,19 @@ class LongAnswer(TextArea):
         line = _Line(self.document.get_line(line_index), end="", no_wrap=True)
         line.owner = self
         return line
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        """Paste the text, its line breaks kept and its other control characters made
+        printable (never a raw control character to the box or the terminal)."""
+        from bot.tui.paste import printable_paste
+
+        event.prevent_default()  # TextArea's own paste would add the raw text again
+        if self.read_only:
+            return
+        text = printable_paste(event.text, lines=True)
+        if result := self._replace_via_keyboard(text, *self.selection):
+            self.move_cursor(result.end_location)
+            self.focus()
 
     def _replace_via_keyboard(self, insert: str, start, end):  # type: ignore[no-untyped-def]
         """Typing and pasting, refused whole (and said) when the box would go over its cap."""

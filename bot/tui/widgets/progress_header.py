@@ -49,17 +49,32 @@ class ProgressHeader(Widget):
         """Question n of m ("" once complete). It has its own place at the end of the line,
         so that a long area title is cut and the count never is."""
 
-    def show(self, progress: Progress, finished: bool = False) -> None:
+    def show(self, progress: Progress) -> None:
         """Show where the respondent is."""
         total = max(progress.question_count, 1)
-        done = total if finished else max(progress.question_number - 1, 0)
-        self.bar = progress_bar(done, total)
-        if finished:
-            self.where = f"Complete: {progress.question_number} questions"
-            self.count = ""
+        self.bar = progress_bar(max(progress.question_number - 1, 0), total)
+        self.where = progress.where
+        self.count = progress.count_words
+        self.refresh()
+
+    def show_end(self, answered: int, total: int, complete: bool, in_registers: int = 0) -> None:
+        """Show how the conversation ended (`bot.engine.path.answered_of` counts, as the
+        home list does): complete, with the questions its path took (``in_registers`` of
+        them a repeated group's, counted once though asked for each item, said so: the
+        answers' tally counts the others); or abandoned, with the questions answered out
+        of the dialogue's count, the bar as far as it got."""
+        if complete:
+            self.bar = progress_bar(1, 1)
+            self.where = f"Complete: {total} questions"
+            self.count = (
+                f"including {in_registers} asked for each item of a register"
+                if in_registers
+                else ""
+            )
         else:
-            self.where = progress.where
-            self.count = progress.count_words
+            self.bar = progress_bar(answered, max(total, 1))
+            self.where = "Abandoned"
+            self.count = f"{answered} of {total} questions answered"
         self.refresh()
 
     def render_line(self, y: int) -> Strip:

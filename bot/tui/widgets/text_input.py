@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rich.cells import get_character_cell_size
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -63,6 +64,22 @@ class TextInput(Input):
     def _watch_value(self, value: str) -> None:
         self._simple = one_cell_each(value)
         super()._watch_value(value)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste the first line, its control characters made printable (as Input pastes
+        it, but never a raw control character to the box or the terminal)."""
+        # Loaded with the first paste, not at start-up (it loads Textual's parser).
+        from bot.tui.paste import printable_paste
+
+        event.prevent_default()  # Input's own paste would add the raw text again
+        event.stop()
+        line = printable_paste(event.text)
+        if not line:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(line)
+        else:
+            self.replace(line, *self.selection)
 
     def restricted(self) -> None:
         """Over the cap: say so (Input would only ring the bell)."""
