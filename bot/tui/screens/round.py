@@ -63,8 +63,9 @@ def glance(shot: Snapshot, width: int = 20) -> str:
     rate, then how many are in each other state (the first line counts the finished)."""
     overall = shot.progress.overall
     filled = round(width * overall.complete / overall.invited) if overall.invited else 0
+    # "appt", as the table shows it, so that every state's count fits 80 columns.
     counts = ", ".join(
-        f"{STATE_LABELS[s]} {overall.counts[s]}"
+        f"{'appt' if s == 'appointment' else STATE_LABELS[s]} {overall.counts[s]}"
         for s in STATES
         if overall.counts[s] and s != "complete"
     )
