@@ -115,3 +115,29 @@ async def test_the_app_report_screen_says_refused(refused: Path, catalogue: Cata
         # How far it got, as the reports say it (one definition, `status_words`).
         flat = " ".join(title.split())
         assert "refused part way: 4 questions asked," in flat
+
+
+def test_a_call_back_booked_after_a_refusal_reopens_them(
+    refused: Path, catalogue: Catalogue
+) -> None:
+    from bot.rounds.state import next_calls
+
+    folder = refused.parent
+    due = START + timedelta(days=2)
+    booked = CallEntry(
+        at=START + timedelta(days=1, hours=1),
+        invitee=WHO,
+        caller="Sam",
+        outcome="call_back",
+        appointment=due,
+        note="changed his mind, ring back",
+    )
+    calls.append(folder, [booked])
+    shot = snapshot(folder, due + timedelta(minutes=1))
+    found = shot.find(WHO)
+    # Not "refused" with a call-back due that no one is offered: they asked to be rung.
+    assert found.state != "refused" and found.appointment == due
+    if found.invitee.mode == "telephone":  # only they are rung
+        offered = next_calls(shot.invitees, due + timedelta(minutes=1))
+        assert WHO in [s.invitee.id for s in offered]
+    assert assess(refused, catalogue).status == "in_progress"

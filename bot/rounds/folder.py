@@ -225,14 +225,40 @@ def same_person(invitee: Invitee, values: dict[str, Any]) -> bool:
     return bool(contact) and contact == _contact_key(invitee.contact)
 
 
+def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
+    """The CSV's rows, each with the line it starts on; a quote never closed is a
+    LoadError naming that line, never a row swallowing the rest of the file."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise LoadError(
+            [
+                Problem(
+                    name,
+                    "",
+                    f"the row cannot be read ({error}): a quote opened here is never closed; "
+                    "close it, or remove it",
+                    start,
+                )
+            ]
+        ) from None
+    return rows
+
+
 def parse_invitees(text: str, name: str, into: Round) -> Imported:
     """Invitees from CSV text, checked against each other and the round; every bad row listed.
 
     A row for someone already in the round (or earlier in the file) updates them.
     """
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    while rows and not any(cell.strip() for cell in rows[-1]):
-        rows.pop()
+    numbered = _csv_rows(text, name)
+    while numbered and not any(cell.strip() for cell in numbered[-1][1]):
+        numbered.pop()
+    rows = [row for _, row in numbered]
     if not rows:
         raise LoadError([Problem(name, "", "is empty; expected a header row naming columns")])
     header = [cell.strip().casefold() for cell in rows[0]]
@@ -260,10 +286,22 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
     changed: dict[str, Invitee] = {}
     seen: set[str] = set()
     rows_read = 0
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in numbered[1:]:
         if not any(cell.strip() for cell in row):
             continue
         rows_read += 1
+        if any("\n" in cell or "\r" in cell for cell in row):
+            # One invitee to a line: a cell running on is a quote left open.
+            problems.append(
+                Problem(
+                    name,
+                    "",
+                    "a cell runs on over several lines (a quote opened and not closed?): "
+                    "each invitee's details are one line",
+                    line,
+                )
+            )
+            continue
         if len(row) > len(header):
             problems.append(
                 Problem(name, "", f"has {len(row)} cells, the header {len(header)} columns", line)

@@ -140,16 +140,17 @@ def standing_refusal(calls: Sequence[CallEntry], last_turn: datetime | None) -> 
     """When the invitee refused, where that refusal still stands, else None: the one rule
     for the round's state and for the report of their transcript.
 
-    A refusal stands until an interview is started or resumed on a later call, or an
-    answer is saved after it (a self-assessor carrying on): someone who refused part way
-    and then went on is in progress again, never "refused" on one page and "in progress"
-    on another. ``calls`` are the invitee's own, in the order logged; ``last_turn`` is
+    A refusal stands until an interview is started or resumed on a later call, a call
+    back is booked on one (they changed their mind and asked to be rung), or an answer is
+    saved after it (a self-assessor carrying on): someone who refused part way and then
+    went on is in progress again, never "refused" on one page and "in progress" on
+    another, nor refused with a call-back due that no one is offered. ``calls`` are the invitee's own, in the order logged; ``last_turn`` is
     when their transcript's last answer was saved (None without one)."""
     refused: datetime | None = None
     for call in calls:
         if call.outcome == "refused":
             refused = call.at
-        elif call.outcome in INTERVIEWING:
+        elif call.outcome in INTERVIEWING or call.outcome == "call_back":
             refused = None
     # Whole seconds: the log keeps them, and a turn saved in the second the refusal was
     # logged came before it.
@@ -176,7 +177,8 @@ def state_of(
     7. not started.
 
     The appointment comes with every state but complete: someone part-way through an
-    interview, or who refused and then asked to be rung, keeps the time they agreed.
+    interview keeps the time they agreed (one who refused and then asked to be rung is
+    no longer refused: `standing_refusal`).
     """
     attempts = [c for c in calls if c.is_attempt]
     last = attempts[-1] if attempts else None

@@ -69,7 +69,7 @@ def glance(shot: Snapshot, width: int = 20) -> str:
     lines = [bar]
     line = ""
     for part in (
-        f"{STATE_LABELS[s]} {overall.counts[s]}"
+        f"{'appt' if s == 'appointment' else STATE_LABELS[s]} {overall.counts[s]}"
         for s in STATES
         if overall.counts[s] and s != "complete"
     ):
