@@ -13,8 +13,11 @@ SIZE = (80, 24)
 ANSWERS = ["3", "n", "13", "3"]
 
 
-def plain_run(folder: Path, lines: str) -> str:
-    talk = start(mini_catalogue(), folder)
+def plain_run(folder: Path, lines: str, interviewer: str | None = None) -> str:
+    """A plain-mode mini conversation given ``lines`` (a telephone interview when an
+    ``interviewer`` rings Jane); what it printed."""
+    talk = start(mini_catalogue(), folder, interviewer=interviewer)
+    assert talk.session.telephone == (interviewer is not None)
     out = io.StringIO()
     try:
         PlainMode(talk, io.StringIO(lines), out).run()

@@ -3,24 +3,14 @@ summary (bot/end_summary.py), then where the transcript is saved."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from bot.plain import PlainMode
 from tests.test_plain_end_summary import ANSWERS, plain_run
-from tests.tui_helpers import mini_catalogue, start
 
 
 def interview_run(folder: Path, lines: str) -> str:
     """A plain-mode telephone interview (Sam ringing Jane) given ``lines``; what it printed."""
-    talk = start(mini_catalogue(), folder, interviewer="Sam")
-    assert talk.session.telephone
-    out = io.StringIO()
-    try:
-        PlainMode(talk, io.StringIO(lines), out).run()
-    finally:
-        talk.close()
-    return out.getvalue()
+    return plain_run(folder, lines, interviewer="Sam")
 
 
 def end_of(text: str) -> list[str]:

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot import conversation, store
+from bot import store
 from bot.catalogue import Catalogue
-from bot.model import Respondent
 from bot.tui.screens.home import progress_of
 from bot.tui.widgets.progress_header import ProgressHeader
-from tests.conftest import Clock
-from tests.tui_helpers import running, send
+from tests.tui_helpers import begun, running, send
 
 
 def answer(talk) -> None:  # type: ignore[no-untyped-def]
@@ -35,15 +33,7 @@ def answer(talk) -> None:  # type: ignore[no-untyped-def]
 async def test_the_counts_agree_at_the_end_and_on_the_home_list(
     catalogue: Catalogue, tmp_path: Path
 ) -> None:
-    talk = conversation.start(
-        catalogue,
-        "governance-structure",
-        "governance-structure-review",
-        Respondent(name="Ann"),
-        tmp_path,
-        clock=Clock(),
-    )
-    talk.begin()
+    talk = begun(catalogue, tmp_path, "governance-structure", "governance-structure-review")
     assert talk.current().progress.count_words == "1 of up to 28 questions"
     # Two risks named; the app is opened at the last "another?".
     while not (talk.current().question.id == "top_risks" and talk.current().item == 2):

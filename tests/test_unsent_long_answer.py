@@ -5,25 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot import conversation
 from bot.catalogue import Catalogue
-from bot.model import Respondent
-from tests.conftest import Clock
-from tests.tui_helpers import leave_typed, notifications, running
+from tests.tui_helpers import begun, leave_typed, notifications, running
 
 
 async def test_not_sent_yet_names_ctrl_s_in_the_multi_line_box(
     catalogue: Catalogue, tmp_path: Path
 ) -> None:
-    talk = conversation.start(
-        catalogue,
-        "governance-structure",
-        "governance-structure-review",
-        Respondent(name="Ann"),
-        tmp_path,
-        clock=Clock(),
-    )
-    talk.begin()
+    talk = begun(catalogue, tmp_path, "governance-structure", "governance-structure-review")
     while (question := talk.current().question) is not None and question.id != "rag_risk":
         talk.skip()
     talk.answer("y")

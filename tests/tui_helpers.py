@@ -84,6 +84,15 @@ def notifications(app: PartnershipApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
+def begun(catalogue: Catalogue, folder: Path, framework: str, dialogue: str):  # type: ignore[no-untyped-def]
+    """A new self-assessment of an installed framework (Ann answering), begun."""
+    talk = conversation.start(
+        catalogue, framework, dialogue, Respondent(name="Ann"), folder, clock=Clock()
+    )
+    talk.begin()
+    return talk
+
+
 def start_call(catalogue: Catalogue, folder: Path, framework: str, dialogue: str):  # type: ignore[no-untyped-def]
     """A new telephone interview (Sam ringing Ann), not yet begun."""
     return conversation.start(
