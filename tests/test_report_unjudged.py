@@ -142,3 +142,18 @@ def test_an_area_the_dialogue_does_not_ask_is_not_asked_not_too_few() -> None:
         "No action could be suggested in this area: only 0 of the 1 statement asked were "
         "answered, too few to judge."
     )
+
+
+def test_an_area_not_reached_yet_is_too_few_not_not_asked(tmp_path: Path) -> None:
+    from bot.report.data import assessment_data
+    from bot.report.make import assess
+    from tests.scripted import make
+
+    # Two answers of Working better together, then left: areas 2-7 are not reached.
+    path, _ = make(Catalogue(), tmp_path, "working-better-together", None, ["3", "1"], finish=False)
+    data = assessment_data(assess(path, Catalogue()))
+    later = data["areas"][-1]
+    assert not later["not_asked"] and later["actions_shown"] == TOO_FEW_FOR_ACTIONS
+    assert later["actions_note"] == (
+        "No action could be suggested in this area: none of its statements was reached."
+    )

@@ -168,6 +168,9 @@ def no_actions_words(judged: Unjudged, area: bool = False) -> str:
     """The sentence a report gives where no action could be suggested because too few
     statements were answered: how many were judged, and why the rest could not be."""
     where = " in this area" if area else ""
+    if not judged.statements:
+        # Nothing asked yet, all of it still to come in an unfinished transcript.
+        return f"No action could be suggested{where}: none of its statements was reached."
     answered = judged.statements - judged.total
     verb = "was" if answered == 1 else "were"
     statements = "statement" if judged.statements == 1 else "statements"
@@ -250,17 +253,19 @@ class AreaResult:
 
     @property
     def not_asked(self) -> bool:
-        """Whether none of its questions is on the final path: the dialogue taken does not
-        ask them (a survey leaves an area to the interview), or they were not reached."""
-        return not any(q.asked for q in self.questions)
+        """Whether none of its questions is on the final path nor still to come: the
+        dialogue taken does not ask them (a survey leaves an area to the interview). An
+        area not reached yet in an unfinished transcript is not "not asked": its
+        questions count as unanswered (its coverage is 0, not None)."""
+        return self.coverage is None and not any(q.asked for q in self.questions)
 
     @property
     def too_few_for_actions(self) -> bool:
-        """Whether no action was suggested because too few of the statements asked were
-        answered (its coverage below the minimum): a report says so, never a bare 0. An
-        area none of whose statements was asked (or all answered Not applicable) has
-        nothing to judge, so it is not "too few"."""
-        return not self.actions and not self.enough and self.unjudged.statements > 0
+        """Whether no action was suggested because too few of its statements were
+        answered (its coverage below the minimum, those not reached counting): a report
+        says so, never a bare 0. An area with nothing to judge (none of its statements
+        asked, or all answered Not applicable: no coverage) is not "too few"."""
+        return not self.actions and not self.enough and self.coverage is not None
 
     @property
     def actions_shown(self) -> str:
