@@ -25,10 +25,12 @@ def by_need(need: float) -> int:
 def test_a_single_report_states_its_rule_and_every_priority_follows_it(tmp_path: Path) -> None:
     md = run("report", str(INTERVIEW), cwd=tmp_path)
     assert md.returncode == 0, md.stderr
-    assert "*How priority is set:* Priority comes from the need" in md.stdout
+    # How the need is computed, then how priority comes from it.
+    assert "*How priority is set:* An action's need is 100 minus the mean" in md.stdout
+    assert "Priority comes from the need as printed" in md.stdout
     assert "high at 75 or more, medium at 50 or more" in md.stdout
     html = run("report", str(INTERVIEW), "--format", "html", cwd=tmp_path)
-    assert "How priority is set:</strong> Priority comes from the need" in html.stdout
+    assert "How priority is set:</strong> An action&#39;s need is 100 minus" in html.stdout
     data = json.loads(run("report", str(INTERVIEW), "--format", "json", cwd=tmp_path).stdout)
     assert "high at 75 or more" in data["priority_rule"]
     actions = data["actions"]
