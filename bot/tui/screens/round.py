@@ -53,6 +53,11 @@ LEAST = {3: 17, 5: 18}
 call's time with the first letters of what came of it ("12/11 12:43 refus…")."""
 
 
+APPOINTMENT_SHORT = "appt"
+"""An appointment as the round screen writes it where space is short: in the list's State
+column and in the counts above it, the same word."""
+
+
 def now_utc() -> datetime:
     """The current time, to the second."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -69,7 +74,7 @@ def glance(shot: Snapshot, width: int = 20) -> str:
     lines = [bar]
     line = ""
     for part in (
-        f"{'appt' if s == 'appointment' else STATE_LABELS[s]} {overall.counts[s]}"
+        f"{APPOINTMENT_SHORT if s == 'appointment' else STATE_LABELS[s]} {overall.counts[s]}"
         for s in STATES
         if overall.counts[s] and s != "complete"
     ):
@@ -112,7 +117,7 @@ def state_text(s: InviteeState, now: datetime) -> str:
     text = STATE_LABELS[s.state]
     if s.appointment is not None:
         when = s.appointment.astimezone().strftime("%d/%m %H:%M")
-        appt = f"{'due' if s.due(now) else 'appt'} {when}"
+        appt = f"{'due' if s.due(now) else APPOINTMENT_SHORT} {when}"
         text = appt if s.state == "appointment" else f"{appt}, {text}"
     if s.held_by:
         text = f"busy: {printable(s.held_by)}"
