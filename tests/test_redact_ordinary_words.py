@@ -45,9 +45,7 @@ def test_a_sentence_may_begin_with_one(text: list[str]) -> None:
 
 
 @given(words, st.sampled_from(PEOPLE), st.sampled_from(["lower", "upper", "title"]))
-def test_a_whole_name_goes_in_any_case_and_place(
-    text: list[str], person: str, case: str
-) -> None:
+def test_a_whole_name_goes_in_any_case_and_place(text: list[str], person: str, case: str) -> None:
     written = getattr(person, case)()
     sentence = " ".join([*text, written, *text])
     out = redact(sentence)
