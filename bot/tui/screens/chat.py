@@ -15,6 +15,7 @@ from bot.conversation import Conversation, SaveError
 from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
 from bot.engine.answers import current_options, toggle_pick
+from bot.engine.path import asks_for_help
 from bot.problems import display_name
 from bot.text import printable
 from bot.tui.app import host
@@ -54,6 +55,7 @@ class ChatScreen(ConversationScreen):
         (OPTION_KEYS, "type an option's key, a comment after it if you like"),
         ("Enter", "send what is typed (a key or words, a number, a reply)"),
         ("click", "an option button sends that option at once"),
+        ("? or help", "typed alone and sent: this help (nothing is recorded)"),
     ]
     """Keys the help names that are typing rather than bindings."""
     BINDINGS = [
@@ -245,6 +247,12 @@ class ChatScreen(ConversationScreen):
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
         typed = event.value
+        if asks_for_help(typed):
+            # "?" or "help" alone asks for the help: nothing is recorded, and the box is
+            # emptied of the request (anything else typed is sent, or kept if refused).
+            self.query_one(ChatInput).clear()
+            self.action_help()
+            return
         if key := self.conversation.key_for_next(typed):
             self._ask_which(key, typed)
             return
@@ -346,6 +354,10 @@ class ChatScreen(ConversationScreen):
     def action_send_long(self) -> None:
         area = self._long_answer(create=False)
         if area is None or area.has_class("-hidden"):
+            return
+        if asks_for_help(area.text):
+            area.text = ""
+            self.action_help()
             return
         outcome = self._act(self.conversation.answer, area.text)
         refused = outcome is None or not outcome.accepted
