@@ -33,12 +33,21 @@ class PartnershipApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Partnership self-assessment"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding(
+            "ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="quit; all sent is saved"
+        ),
         # Ctrl+C leaves as it does everywhere else in a terminal (and in plain mode): every
         # answer is already saved, and the command exits with the interrupted status. With
         # text selected in a box it copies it, as Textual's boxes do (and as terminals that
         # copy a selection with Ctrl+C do); pressed again, it leaves.
-        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
+        Binding(
+            "ctrl+c",
+            "interrupt",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="leave at once (all sent is saved); copy text if selected",
+        ),
     ]
 
     def __init__(

@@ -60,7 +60,10 @@ class ChatScreen(ConversationScreen):
     """Keys the help names that are typing rather than bindings."""
     BINDINGS = [
         Binding(
-            SEND_LONG_KEYS, "send_long", "Send", tooltip="send the long answer (Enter adds a line)"
+            SEND_LONG_KEYS,
+            "send_long",
+            "Send",
+            tooltip="send the long answer (Enter adds a line in its box)",
         ),
         Binding("ctrl+b", "back", "Back", tooltip="back to the previous question"),
         Binding(SKIP_KEYS, "skip", "Skip", tooltip="skip this question or follow-up"),
@@ -94,10 +97,11 @@ class ChatScreen(ConversationScreen):
         self._act(self.conversation.begin)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Send is offered while the multi-line box is in use."""
+        """Send is offered while the multi-line box is in use; otherwise it waits for one
+        (None: listed in the help, not in the key hints)."""
         if action == "send_long":
             area = self._long_answer(create=False)
-            return area is not None and not area.has_class("-hidden")
+            return True if area is not None and not area.has_class("-hidden") else None
         return super().check_action(action, parameters)
 
     # ----- showing --------------------------------------------------------------------------
