@@ -17,7 +17,7 @@ from bot.engine import Outcome, Prompt
 from bot.engine.answers import current_options, toggle_pick
 from bot.engine.path import asks_for_help
 from bot.problems import display_name
-from bot.text import printable
+from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words
 from bot.tui.screens.conversation_base import (
@@ -387,9 +387,13 @@ class ChatScreen(ConversationScreen):
             if yes:
                 self._act(self.conversation.abandon)
 
+        # Words typed and not sent go with it: said, so that Keep going can keep them.
+        draft = self.draft().strip()
+        unsent = f' "{printable(clip(draft, 40))}", typed and not sent, is not.' if draft else ""
         self.app.push_screen(
             ConfirmScreen(
-                "Abandon this assessment? What you have answered is kept, but it cannot be resumed.",
+                "Abandon this assessment? What you have answered is kept, but it cannot be "
+                f"resumed.{unsent}",
                 "Abandon",
                 "Keep going",
             ),
