@@ -201,6 +201,9 @@ def from_validation(
                 "model_type": "a table",
             }[kind]
             message = f"expected {wanted}, found {_show(given)}"
+            if isinstance(given, bool) and kind in ("float_type", "int_type"):
+                # true is no number, though Python would count it as 1.
+                message = f"expected {wanted}, got {_show(given)}: true and false are not numbers"
         elif kind in ("float_parsing", "int_parsing", "int_from_float"):
             whole = "a whole number" if kind != "float_parsing" else "a number"
             message = f"expected {whole}, found {_show(given)}"
