@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot import cli, exit_codes
+from bot.catalogue import Catalogue
+from bot.validate import validate
 from tests.test_author_checks import DIALOGUE, FRAMEWORK, found, line_of
 
 
@@ -61,3 +64,73 @@ def test_text_is_no_number_either(tmp_path: Path) -> None:
         f"mini.toml:{line_of(text, 'weight =')}: areas[1].questions[1].weight: "
         'expected a number, found "2"'
     )
+
+
+def test_an_action_that_reads_an_answer_only_asked_on_another_route(tmp_path: Path) -> None:
+    # a3 is asked only after the branch a2 == "yes": where a3 is answered, a2 is "yes".
+    when = """when = 'score("one") < 50'"""
+    text = FRAMEWORK.replace(when, """when = 'a2 == "no" and answered("a3")'""")
+    assert found(tmp_path, text) == [
+        f"mini.toml:{line_of(text, 'answered(')}: areas[0].actions[0].when: can never fire: "
+        "every route through mini-chat that asks a2 and a3 contradicts it "
+        '(no answer to a2 meets a2 == "no" and a2 == "yes")'
+    ]
+    possible = FRAMEWORK.replace(when, """when = 'a2 == "yes" and answered("a3")'""")
+    assert found(tmp_path, possible) == []
+
+
+def test_an_action_whose_answers_no_single_route_asks(tmp_path: Path) -> None:
+    when = """when = 'score("one") < 50'"""
+    text = FRAMEWORK.replace(when, """when = 'answered("a3") and answered("b1")'""")
+    # a3's route (a2 == "yes") now ends straight after it, before area two's b1.
+    dialogue = DIALOGUE.replace('ask = "a3"\nnext = "two"', 'ask = "a3"\nnext = "bye"')
+    assert found(tmp_path, text, dialogue) == [
+        f"mini.toml:{line_of(text, 'answered(')}: areas[0].actions[0].when: can never fire: "
+        "no route through mini-chat asks both a3 and b1"
+    ]
+
+
+def test_a_node_copied_and_left_asking_the_same_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Node b2 copied from b1 and its ask left as it was: b2 is never asked.
+    text = DIALOGUE.replace('[nodes.b2]\nask = "b2"', '[nodes.b2]\nask = "b1"')
+    (tmp_path / "mini.toml").write_text(FRAMEWORK, encoding="utf-8")
+    (tmp_path / "mini-chat.toml").write_text(text, encoding="utf-8")
+    report = validate([tmp_path / "mini.toml", tmp_path / "mini-chat.toml"], Catalogue())
+    assert report.problems == []
+    warned = [str(w).replace(f"{tmp_path}/", "") for w in report.warnings]
+    first = text.splitlines().index('ask = "b1"') + 1
+    second = text.splitlines().index('ask = "b1"', first) + 1
+    b2_line = line_of(FRAMEWORK, 'id = "b2"')
+    assert warned == [
+        f'mini-chat.toml:{second}: nodes.b2.ask: asks b1, which node "b1" (line {first}) asks '
+        "too; was the node copied and its ask left as it was? No node asks b2; "
+        'did you mean ask = "b2"?',
+        f"mini.toml:{b2_line}: areas[1].questions[1]: statement b2 is "
+        'asked by no node of mini-chat, so it is never answered: ask it in a node (ask = "b2")',
+    ]
+    # The command shows them as warnings and still passes.
+    status = cli.main(["validate", str(tmp_path / "mini.toml"), str(tmp_path / "mini-chat.toml")])
+    out = capsys.readouterr().out
+    assert status == exit_codes.OK
+    assert out.count("\nwarning: ") + out.startswith("warning: ") == 2
+    assert out.endswith("OK: 2 file(s) checked, no problems, 2 warning(s).\n")
+
+
+def test_add_says_how_to_start_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "mini.toml").write_text(FRAMEWORK, encoding="utf-8")
+    (tmp_path / "mini-chat.toml").write_text(DIALOGUE, encoding="utf-8")
+    status = cli.main(["add", str(tmp_path / "mini.toml"), str(tmp_path / "mini-chat.toml")])
+    out = capsys.readouterr().out
+    assert status == exit_codes.OK
+    assert out.count("Start it with") == 1
+    assert "  partnership-bot assess -f mini -d mini-chat\n" in out
+
+
+def test_remove_of_an_id_that_names_nothing_is_a_command_line_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # README's table: 2 for an id that names nothing, with the nearest that does.
+    assert cli.main(["remove", "hallmark"]) == exit_codes.USAGE
+    assert 'did you mean "hallmarks"?' in capsys.readouterr().err
