@@ -140,9 +140,10 @@ def too_large(name: str, size: int) -> LoadError:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 text, or a LoadError naming the line that is not."""
+    """UTF-8 text, or a LoadError naming the line that is not. A byte-order mark at the
+    start (Windows Notepad writes one) is not part of the text."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None

@@ -157,6 +157,10 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
                     )
                 )
                 continue
+            if framework_id not in frameworks and framework_id not in catalogue.framework_files():
+                # The given frameworks count too: a slip for one of theirs is named.
+                report.problems.append(catalogue.unknown_framework(path, framework_id, frameworks))
+                continue
             dialogue = catalogue.dialogue(str(path), frameworks.get(framework_id))
         except LoadError as error:
             report.problems.extend(error.problems)
@@ -179,7 +183,11 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
 
 def _declared_id(path: Path) -> str:
     """The id a framework file declares, read leniently (for files that fail to load)."""
-    match = re.search(r'^[ \t]*id[ \t]*=[ \t]*"([^"]*)"', _text(path), re.MULTILINE)
+    text = _text(path)
+    # Only a top-level id: an area's or a question's (under a [table]) is not the file's.
+    header = re.search(r"^[ \t]*\[", text, re.MULTILINE)
+    top = text[: header.start()] if header else text
+    match = re.search(r'^[ \t]*id[ \t]*=[ \t]*"([^"]*)"', top, re.MULTILINE)
     return match.group(1) if match else path.stem
 
 
@@ -496,6 +504,8 @@ def _text(path: Path | None, lenient: bool = False) -> str:
     """A file's text ("" if it cannot be read); ``lenient``: bytes that are not UTF-8 are
     replaced, so that the file's keys can still be recognised."""
     try:
-        return path.read_text("utf-8", errors="replace" if lenient else "strict") if path else ""
+        return (
+            path.read_text("utf-8-sig", errors="replace" if lenient else "strict") if path else ""
+        )
     except (OSError, UnicodeDecodeError):
         return ""

@@ -134,3 +134,55 @@ def test_remove_of_an_id_that_names_nothing_is_a_command_line_error(
     # README's table: 2 for an id that names nothing, with the nearest that does.
     assert cli.main(["remove", "hallmark"]) == exit_codes.USAGE
     assert 'did you mean "hallmarks"?' in capsys.readouterr().err
+
+
+BOM = "\ufeff"
+"""What Windows Notepad writes at the start of a file saved as UTF-8."""
+
+
+@pytest.mark.parametrize(
+    ("framework_bom", "dialogue_bom"), [(True, False), (False, True), (True, True)]
+)
+def test_a_byte_order_mark_at_the_start_is_accepted(
+    tmp_path: Path, framework_bom: bool, dialogue_bom: bool
+) -> None:
+    framework = (BOM if framework_bom else "") + FRAMEWORK
+    dialogue = (BOM if dialogue_bom else "") + DIALOGUE
+    assert found(tmp_path, framework, dialogue) == []
+
+
+def test_a_framework_with_a_byte_order_mark_and_a_fault_is_named_by_its_own_id(
+    tmp_path: Path,
+) -> None:
+    # Its dialogue is not checked because of it, rather than told to give the framework's
+    # file, which was given.
+    framework = BOM + FRAMEWORK.replace('document = "Test fixture"', 'documnt = "Test fixture"')
+    assert found(tmp_path, framework)[-1:] == [
+        f"mini-chat.toml:{line_of(DIALOGUE, 'framework =')}: framework: not checked: its "
+        'framework "mini" (mini.toml) has problems'
+    ]
+
+
+def test_a_transcript_saved_with_a_byte_order_mark_loads_whole(tmp_path: Path) -> None:
+    from bot import store
+    from tests.test_torn_tail import FAREHAM
+
+    path = tmp_path / "edited.toml"
+    path.write_bytes(BOM.encode() + FAREHAM.read_bytes())
+    loaded = store.load(path)
+    assert loaded.dropped_bytes == 0
+    assert loaded.transcript == store.load(FAREHAM).transcript
+    # Opened to carry on, nothing of it is cut off as an interrupted save.
+    _, writer = store.open_for_writing(path)
+    writer.close()
+    assert path.read_bytes() == BOM.encode() + FAREHAM.read_bytes()
+
+
+def test_a_dialogue_naming_a_framework_that_is_not_found_is_told_at_its_own_line(
+    tmp_path: Path,
+) -> None:
+    text = DIALOGUE.replace('framework = "mini"', 'framework = "minni"')
+    assert found(tmp_path, dialogue=text) == [
+        f'mini-chat.toml:{line_of(text, "framework =")}: framework: no framework "minni"; '
+        'did you mean "mini"?'
+    ]
