@@ -164,6 +164,12 @@ def from_validation(
             hint = suggest(name, allowed) if allowed else ""
             known = f" (known keys: {', '.join(sorted(allowed))})" if allowed and not hint else ""
             message = f'unknown key "{name}"{hint}{known}'
+            if len(item["loc"]) > 1 and not hint and name in _fields_at(model, []):
+                # TOML puts every key after a [table] heading into that table.
+                message = (
+                    f"{name} is a top-level key: move it above the first [table] (every key "
+                    "after a [table] heading belongs to that table)"
+                )
         elif kind == "missing":
             message = f'missing required key "{loc[-1]}"'
             path = dotted(loc[:-1])

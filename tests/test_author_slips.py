@@ -186,3 +186,14 @@ def test_a_dialogue_naming_a_framework_that_is_not_found_is_told_at_its_own_line
         f'mini-chat.toml:{line_of(text, "framework =")}: framework: no framework "minni"; '
         'did you mean "mini"?'
     ]
+
+
+def test_a_top_level_key_written_inside_a_table(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace(
+        'document = "Test fixture"', 'document = "Test fixture"\nmin_coverage = 60'
+    )
+    assert found(tmp_path, text)[0] == (
+        f"mini.toml:{line_of(text, 'min_coverage')}: source.min_coverage: min_coverage is a "
+        "top-level key: move it above the first [table] (every key after a [table] heading "
+        "belongs to that table)"
+    )
