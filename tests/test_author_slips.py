@@ -10,7 +10,7 @@ import pytest
 from bot import cli, exit_codes
 from bot.catalogue import Catalogue
 from bot.validate import validate
-from tests.test_author_checks import DIALOGUE, FRAMEWORK, found, line_of
+from tests.test_author_checks import DIALOGUE, FRAMEWORK, found, framework_found, line_of
 
 
 @pytest.mark.parametrize(
@@ -197,3 +197,74 @@ def test_a_top_level_key_written_inside_a_table(tmp_path: Path) -> None:
         "top-level key: move it above the first [table] (every key after a [table] heading "
         "belongs to that table)"
     )
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        (
+            "a2 == yes",
+            'condition names yes without quotes: an answer goes in quotes, "yes" (a2 == "yes")',
+        ),
+        ('a2 is "yes"', "condition uses is: use == (is is not allowed)"),
+        ('a2 is not "yes"', "condition uses is not: use != (is not is not allowed)"),
+        (
+            'a2 == "yes" AND a1 == "agree"',
+            "condition 'a2 == \"yes\" AND a1 == \"agree\"' cannot be parsed: 'AND' at column 13: "
+            "write and in lower case",
+        ),
+        (
+            'a2 == "yes" OR a2 == "no"',
+            "condition 'a2 == \"yes\" OR a2 == \"no\"' cannot be parsed: 'OR' at column 13: "
+            "write or in lower case",
+        ),
+        (
+            'NOT a2 == "no"',
+            "condition 'NOT a2 == \"no\"' cannot be parsed: 'NOT' at column 1: write not in lower case",
+        ),
+        (
+            "a2 == “yes”",
+            'condition "a2 == “yes”" cannot be parsed: smart quotes (“ ” ‘ ’) are not quotes in a '
+            'condition: use straight quotes ("yes")',
+        ),
+    ],
+)
+def test_condition_slips_are_said_in_plain_words(tmp_path: Path, when: str, message: str) -> None:
+    text = DIALOGUE.replace("""when = 'a2 == "yes"'""", f"when = '{when}'")
+    assert found(tmp_path, dialogue=text) == [
+        f"mini-chat.toml:{line_of(text, when)}: nodes.a2.branches[0].when: {message}"
+    ]
+
+
+def test_a_node_named_in_capitals_is_told_once_with_the_one_meant(tmp_path: Path) -> None:
+    text = DIALOGUE.replace('goto = "a3"', 'goto = "A3"')
+    assert found(tmp_path, dialogue=text) == [
+        f'mini-chat.toml:{line_of(text, "A3")}: nodes.a2.branches[0].goto: names node "A3", '
+        'which does not exist; did you mean "a3"?'
+    ]
+
+
+def test_a_question_id_used_twice_names_the_first(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace('id = "b2"', 'id = "b1"')
+    first = line_of(text, 'id = "b1"')
+    second = text.splitlines().index('id = "b1"', first) + 1
+    assert framework_found(tmp_path, text) == [
+        f'mini.toml:{second}: areas[1].questions[1].id: question id "b1" is used twice '
+        f"(first at line {first})"
+    ]
+
+
+def test_a_misspelt_table_heading_has_its_line(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace('[[areas.questions]]\nid = "b2"', '[[area.questions]]\nid = "b2"')
+    assert framework_found(tmp_path, text) == [
+        f'mini.toml:{line_of(text, "[[area.questions]]")}: area: unknown key "area"; '
+        'did you mean "areas"?'
+    ]
+
+
+def test_smart_quotes_in_a_value(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace('text = "Make it work better."', "text = “Make it work better.”")
+    assert framework_found(tmp_path, text) == [
+        f"mini.toml:{line_of(text, '“')}: is not valid TOML: Invalid value (column 8); smart "
+        'quotes (“ ” ‘ ’) are not quotes in TOML: use straight quotes ("...")'
+    ]
