@@ -13,6 +13,7 @@ from bot.catalogue import Catalogue, is_dialogue_file
 from bot.default_dialogue import load_default_dialogue
 from bot.loading import LoadedDialogue, LoadedFramework, choice_values, read_dialogue_heading
 from bot.model import Action, Framework
+from bot.model.framework import OVERALL
 from bot.problems import LoadError, Problem, display_name, dotted, find_line
 from bot.satisfiable import never_true
 from bot.scoring.actions import read_areas
@@ -176,6 +177,7 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
             report.problems.extend(check_framework(framework, catalogue, paired))
             dialogues = framework_dialogues(framework, catalogue, paired)
             report.warnings.extend(never_asked(framework, dialogues))
+            report.warnings.extend(misplaced_actions(framework))
     # A framework's problems can surface twice: through its own file and through its dialogues.
     report.problems = list(dict.fromkeys(report.problems))
     return report
@@ -319,6 +321,36 @@ def never_asked(loaded: LoadedFramework, dialogues: Sequence[LoadedDialogue]) ->
                     dotted(loc),
                     f"statement {question.id}{numbered} is asked by no node of {by}, so it is "
                     f'never answered: ask it in a node (ask = "{question.id}")',
+                    find_line(text, [*loc, "id"]),
+                )
+            )
+    return warnings
+
+
+def misplaced_actions(loaded: LoadedFramework) -> list[Problem]:
+    """Warnings: an area's action whose condition reads only another area (its score or
+    its questions). Every [[areas.actions]] belongs to the [[areas]] above it, so actions
+    written together after the last area all land in that one."""
+    framework = loaded.framework
+    text = _text(loaded.path)
+    warnings = []
+    for a, area in enumerate(framework.areas):
+        for c, action in enumerate(area.actions):
+            condition = loaded.actions.get(action.id)
+            if condition is None or OVERALL in condition.areas:
+                continue
+            read = set(condition.areas) | {framework.area_of(q).id for q in condition.names}
+            if len(read) != 1 or area.id in read:
+                continue
+            other = framework.area(next(iter(read)))
+            loc: list[str | int] = ["areas", a, "actions", c]
+            warnings.append(
+                Problem(
+                    display_name(loaded.path),
+                    dotted(loc),
+                    f"action {action.id} is listed under {area.title} but its condition reads "
+                    f"only {other.id}: did you mean to put it under {other.title}? (an "
+                    "[[areas.actions]] belongs to the [[areas]] above it)",
                     find_line(text, [*loc, "id"]),
                 )
             )

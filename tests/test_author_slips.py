@@ -268,3 +268,18 @@ def test_smart_quotes_in_a_value(tmp_path: Path) -> None:
         f"mini.toml:{line_of(text, '“')}: is not valid TOML: Invalid value (column 8); smart "
         'quotes (“ ” ‘ ’) are not quotes in TOML: use straight quotes ("...")'
     ]
+
+
+def test_an_action_under_one_area_that_reads_only_another(tmp_path: Path) -> None:
+    # Written after the last area, the action belongs to it, though it reads area one.
+    text = FRAMEWORK.replace('when = "b1 > 15 or b1 < 12"', """when = 'a1 == "disagree"'""")
+    (tmp_path / "mini.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "mini-chat.toml").write_text(DIALOGUE, encoding="utf-8")
+    report = validate([tmp_path / "mini.toml", tmp_path / "mini-chat.toml"], Catalogue())
+    assert report.problems == []
+    fix_two = line_of(text, 'id = "fix-two"')
+    assert [str(w).replace(f"{tmp_path}/", "") for w in report.warnings] == [
+        f"mini.toml:{fix_two}: areas[1].actions[0]: action fix-two is "
+        "listed under Area two but its condition reads only one: did you mean to put it under "
+        "Area one? (an [[areas.actions]] belongs to the [[areas]] above it)"
+    ]
