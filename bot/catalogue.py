@@ -31,7 +31,7 @@ from bot.loading import (
     load_framework,
     read_dialogue_heading,
 )
-from bot.problems import LoadError, Problem, suggest
+from bot.problems import LoadError, Problem, display_name, find_line, suggest
 
 FOLDERS_VARIABLE = "PARTNERSHIP_BOT_FRAMEWORKS"
 """A path list of extra folders of frameworks and dialogues."""
@@ -139,7 +139,7 @@ class Listed:
 def is_dialogue_file(path: Path) -> bool:
     """Whether a file is a dialogue (it names its framework in a top-level key)."""
     try:
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8-sig")  # a byte-order mark is no part of it
     except (OSError, UnicodeDecodeError):
         return False
     header = TABLE_HEADER.search(text)
@@ -273,8 +273,28 @@ class Catalogue:
         path = self._resolve(ref, self.dialogue_files(), "dialogue")
         framework_id = read_dialogue_heading(path).framework
         if framework is None or framework_id != framework.id:
+            if framework_id not in self.framework_files() and not _is_file(framework_id):
+                raise LoadError([self.unknown_framework(path, framework_id)])
             framework = self.framework(framework_id)
         return load_dialogue(path, framework)
+
+    def unknown_framework(
+        self, path: Path, framework_id: str, known: Sequence[str] = ()
+    ) -> Problem:
+        """The problem of a dialogue naming a framework that is not found (``known``: ids
+        found besides the catalogue's, such as the files given to validate): said at the
+        dialogue's `framework` key, the slip being there as likely as anywhere."""
+        ids = list(dict.fromkeys([*known, *self.framework_files()]))
+        hint = suggest(framework_id, ids)
+        if not hint:
+            hint = f"; {self.hints.get('framework', GENERIC_HINT)} (found: {', '.join(sorted(ids)) or 'none'})"
+        text = _text_of(path)
+        return Problem(
+            display_name(path),
+            "framework",
+            f'no framework "{framework_id}"{hint}',
+            find_line(text, ["framework"]),
+        )
 
     def dialogue_for_transcript(
         self, dialogue_id: str, framework: LoadedFramework, kept: Path | None = None
@@ -306,3 +326,16 @@ class Catalogue:
         hint = suggest(ref, installed) or "; " + self.hints.get(kind, GENERIC_HINT)
         message = f'no {kind} "{ref}"{hint} (found: {names})'
         raise LoadError([Problem("(command line)", "", message)])
+
+
+def _is_file(ref: str) -> bool:
+    """Whether a framework reference is a path to a file rather than an id."""
+    return ref.endswith(".toml") or Path(ref).exists()
+
+
+def _text_of(path: Path) -> str:
+    """A file's text, for finding a key's line ("" when it cannot be read)."""
+    try:
+        return path.read_text("utf-8-sig", errors="replace")
+    except OSError:
+        return ""

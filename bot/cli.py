@@ -627,14 +627,23 @@ def _install(args: argparse.Namespace, catalogue: Catalogue) -> int:
         outcome = install.remove(args.id, catalogue)
     for problem in outcome.problems:
         print(f"error: {problem}", file=sys.stderr)
+    for warning in outcome.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for line in outcome.done:
         print(line)
     if args.command == "add" and outcome.problems:
         print(
             f"Nothing was added: {len(outcome.problems)} problem(s) to fix first.", file=sys.stderr
         )
-    for command in outcome.started:
-        print(f"Start it with: {command}")
+    # Said once, however many commands can start what was added.
+    if len(outcome.started) == 1:
+        print(f"Start it with: {outcome.started[0]}")
+    elif outcome.started:
+        print("Start it with one of:")
+        for command in outcome.started:
+            print(f"  {command}")
+    if outcome.names_nothing:
+        return exit_codes.USAGE
     return exit_codes.PROBLEMS if outcome.problems else exit_codes.OK
 
 
@@ -646,11 +655,14 @@ def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:
         print(note)
     for problem in report.problems:
         print(problem)
+    for warning in report.warnings:
+        print(f"warning: {warning}")
     checked = len(report.checked)
+    warned = f", {len(report.warnings)} warning(s)" if report.warnings else ""
     if report.problems:
-        print(f"{len(report.problems)} problem(s) in {checked} file(s) checked.")
+        print(f"{len(report.problems)} problem(s){warned} in {checked} file(s) checked.")
         return exit_codes.PROBLEMS
-    print(f"OK: {checked} file(s) checked, no problems.")
+    print(f"OK: {checked} file(s) checked, no problems{warned}.")
     return exit_codes.OK
 
 
