@@ -99,7 +99,8 @@ def test_an_overall_from_some_areas_says_which_in_every_place(tmp_path: Path) ->
     assert result_line(assessment, complete=False).startswith(
         f"Overall so far: 100.0/100 (Green), {LEFT_OUT}  ·  "
     )
-    assert summary_title(assessment) == f"Summary: overall 100.0/100 (Green), {LEFT_OUT}"
+    # Said once, after the areas (above): the summary's heading does not repeat it.
+    assert LEFT_OUT not in summary_title(assessment)
     md = render_assessment(assessment, "md")
     assert f"**Overall score:** 100.0 / 100 (Green), {LEFT_OUT}\n" in md
     html = render_assessment(assessment, "html")
