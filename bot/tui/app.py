@@ -33,12 +33,15 @@ class PartnershipApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Partnership self-assessment"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         # Ctrl+C leaves as it does everywhere else in a terminal (and in plain mode): every
         # answer is already saved, and the command exits with the interrupted status. With
         # text selected in a box it copies it, as Textual's boxes do (and as terminals that
         # copy a selection with Ctrl+C do); pressed again, it leaves.
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
+        # Textual's own quitting key leaves as Ctrl+C does (never copying): with the
+        # interrupted status and its words, which say that words typed and not sent
+        # are not saved, where Textual's quit said nothing and exited as if all was done.
+        Binding("ctrl+q", "leave_now", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -90,6 +93,11 @@ class PartnershipApp(App[int]):
             box.selection = type(selection).cursor(selection.end)  # type: ignore[attr-defined]
             self.notify("Copied. Ctrl+C again leaves (everything is saved).", markup=False)
             return
+        self.action_leave_now()
+
+    def action_leave_now(self) -> None:
+        """Leave at once, as an interrupted command does (status 130); the command says
+        that everything answered is saved and words typed and not sent are not."""
         self.exit(return_code=INTERRUPTED)
 
     def on_mount(self) -> None:
