@@ -26,6 +26,6 @@ MEANINGS: dict[int, str] = {
     INPUT_ENDED: "plain mode: input ended before the dialogue did (everything answered is saved)",
     CANNOT_WRITE: "a transcript or report could not be written (the message names the file and "
     "why; everything saved before is kept)",
-    INTERRUPTED: "interrupted with Ctrl+C, or Ctrl+Q in the app (everything answered is saved)",
+    INTERRUPTED: "interrupted with Ctrl+C (everything answered is saved)",
 }
 """Each status and what it means."""

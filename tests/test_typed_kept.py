@@ -1,7 +1,7 @@
 """Nothing typed or pasted into the app is lost without a word: a paste of several lines
 into a one-line box keeps every line, a paste over a box's cap keeps what fits, a reply
-keeps the case of its first letter, and skipping, quitting or cancelling a note with
-words typed says so first (or, for Ctrl+Q, as Ctrl+C does)."""
+keeps the case of its first letter, and skipping or cancelling a note with words typed
+says so first; a folder that cannot be written is said plainly."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from textual.widgets import Input, Static
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.exit_codes import INTERRUPTED
 from bot.folder_words import cannot_write_transcripts
 from bot.limits import MAX_TEXT_CHARS
 from bot.tui.paste import printable_paste
@@ -187,17 +186,6 @@ async def test_skip_with_a_reply_typed_in_the_interview_asks_first(
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert talk.session.current().kind == "ask"
-
-
-async def test_ctrl_q_with_words_typed_leaves_as_ctrl_c_does(tmp_path: Path) -> None:
-    catalogue = mini_catalogue()
-    app = make_app(catalogue, tmp_path, conversation=start(catalogue, tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await type_text(pilot, "3 - minutes")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-    assert app.return_code == INTERRUPTED  # the command then says what is not saved
 
 
 async def test_esc_in_the_note_dialog_keeps_a_typed_note_until_pressed_again(
