@@ -6,6 +6,7 @@ file is checked once, not at every start-up or for every transcript that names i
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import itertools
 import os
@@ -145,8 +146,12 @@ def decode_text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # What Windows Notepad saves as "Unicode": every line would be reported.
+            message = 'is UTF-16 text (Notepad\'s "Unicode"): save it as UTF-8'
+            raise LoadError([Problem(name, "", message, 1)]) from None
         line = data[: error.start].count(b"\n") + 1
-        raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
+        raise LoadError([Problem(name, "", "is not UTF-8 text: save it as UTF-8", line)]) from None
 
 
 def read_text(path: Path, kind: str = "file") -> tuple[bytes, str]:
@@ -238,6 +243,12 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         if any(mark in at for mark in SMART_QUOTES):
             # A word processor's curly quotes look like quotes but are not TOML's.
             hint = '; smart quotes (“ ” ‘ ’) are not quotes in TOML: use straight quotes ("...")'
+        elif re.search(r"=\s*'[^']*'\s*\w", at):
+            # An apostrophe in text between single quotes ends the text there.
+            hint = (
+                "; an apostrophe (') ends text in single quotes: put text that holds one in "
+                'double quotes ("Partners\' budgets")'
+            )
         raise LoadError([Problem(name, "", f"is not valid TOML: {detail}{hint}", line)]) from None
     except RecursionError:
         raise LoadError([Problem(name, "", "is not valid TOML: nested too deeply")]) from None

@@ -310,3 +310,14 @@ def test_a_dialogue_started_from_its_file_names_itself_for_an_unknown_framework(
     assert [str(p).replace(f"{tmp_path}/", "") for p in caught.value.problems] == [
         'mini-chat.toml:2: framework: no framework "halmarks"; did you mean "hallmarks"?'
     ]
+
+
+def test_an_apostrophe_in_text_between_single_quotes(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace(
+        'text = "Make it work better."', "text = 'Make the board's work better.'"
+    )
+    assert framework_found(tmp_path, text) == [
+        f"mini.toml:{line_of(text, 'board')}: is not valid TOML: Expected newline or end of "
+        "document after a statement (column 24); an apostrophe (') ends text in single quotes: "
+        'put text that holds one in double quotes ("Partners\' budgets")'
+    ]
