@@ -85,6 +85,13 @@ def round_refusal(transcript: Transcript, path: Path) -> datetime | None:
     return standing_refusal(own, transcript.updated)
 
 
+def standing_status(transcript: Transcript, path: Path) -> str:
+    """A transcript's status as the reports give it (`Assessment.status`): "refused" for a
+    round's transcript whose respondent refused part way (`round_refusal`), else the
+    transcript's own. Lists and titles say it in words with `status_words`."""
+    return "refused" if round_refusal(transcript, path) is not None else transcript.status
+
+
 def _framework_for(
     transcript: Transcript, path: Path, catalogue: Catalogue, current: bool
 ) -> tuple[LoadedFramework, list[str]]:

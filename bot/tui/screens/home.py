@@ -162,6 +162,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="transcripts")
     def _load_rows(self) -> None:
+        from bot.scoring.source import standing_status
         from bot.tui.screens.round import round_rows
 
         rows: list[tuple[Path, str, tuple[Fitted, ...]]] = [
@@ -182,7 +183,8 @@ class HomeScreen(Screen[None]):
                 cells = (
                     when(transcript.updated),
                     name,
-                    f"{status_words(transcript.status)} {progress_of(transcript, self.catalogue, self.folder)}",
+                    f"{status_words(standing_status(transcript, summary.path))} "
+                    f"{progress_of(transcript, self.catalogue, self.folder)}",
                     printable(transcript.framework.id),
                     "phone" if transcript.mode == "telephone" else "self",
                 )

@@ -17,6 +17,7 @@ from bot.engine.review import reviewed_framework
 from bot.loading import LoadedFramework
 from bot.model import Dialogue, Framework, Transcript, Turn
 from bot.scoring.so_far import scores_so_far
+from bot.scoring.source import standing_status
 from bot.text import printable
 from bot.tui.app import host
 from bot.tui.present import message_for, who_words
@@ -85,7 +86,9 @@ class ReplayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         who = self.transcript.respondent
         name = who_words(who)
-        status = status_words(self.transcript.status)
+        # As the report says it: a round's transcript whose respondent refused part way is
+        # refused, not in progress (`standing_status`, the reports' rule).
+        status = status_words(standing_status(self.transcript, self.path))
         yield Static(
             Content(f"Replay: {name}  ·  {self.loaded.framework.title}  ·  {status}"),
             id="replay-title",
@@ -217,7 +220,10 @@ class ReplayScreen(Screen[None]):
         from bot.scoring import compile_transcript
 
         self._stop_player()
-        assessment = compile_transcript(self.transcript, self.loaded, self.warnings, self.dialogue)
+        refused = standing_status(self.transcript, self.path) == "refused"
+        assessment = compile_transcript(
+            self.transcript, self.loaded, self.warnings, self.dialogue, refused
+        )
         host(self).show_report(assessment, self.path)
 
     def action_leave(self) -> None:
