@@ -163,6 +163,8 @@ def test_the_home_hint_says_what_the_list_holds() -> None:
     assert "transcript" not in only_round and "round" in only_round
     assert "round" in home_hint(2, 3) and "transcript" in home_hint(2, 3)
     assert "round" not in home_hint(0, 3)
+    # One line at 80 columns, whatever the list holds.
+    assert all(len(home_hint(r, t)) <= 78 for r in (0, 1, 2) for t in (0, 1))
 
 
 async def test_the_home_hint_with_only_a_round(

@@ -54,6 +54,10 @@ class Recorded:
 class OutcomeScreen(Dialog[Recorded | None]):
     """One key per outcome; `a` asks for the call-back time (Enter takes the suggestion)."""
 
+    DEFAULT_CSS = """
+    OutcomeScreen #outcome-held { margin-bottom: 1; color: $text-warning; }
+    """
+
     BINDINGS = [
         *(
             Binding(key, f"choose('{key}')", label, show=False)
@@ -130,10 +134,10 @@ class OutcomeScreen(Dialog[Recorded | None]):
             self.dismiss(recorded)
             return
         label = OUTCOME_LABELS.get(recorded.outcome, recorded.outcome)
-        question = CONFIRMED[recorded.outcome].format(who=self.who) if final else ""
+        asked = CONFIRMED.get(recorded.outcome, 'Log "{label}"?')
+        question = asked.format(who=self.who, label=label)
         if self.held:
-            over = f'Log "{label}" over their claim? ' if not final else ""
-            question = f"{self.held} {over}{question}".strip()
+            question = f"{self.held} Logging an outcome ends their claim. {question}"
         yes = YES_WORDS.get(recorded.outcome, f"Yes, log {label} (y)")
 
         def decided(yes: bool | None) -> None:

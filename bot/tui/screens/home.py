@@ -81,14 +81,12 @@ def when(moment: datetime) -> str:
 
 def home_hint(rounds: int, transcripts: int) -> str:
     """The line under the home list: what Enter does with what the list holds (rounds,
-    transcripts, both or nothing yet)."""
+    transcripts, both or nothing yet), short enough for one line at 80 columns."""
     if rounds and not transcripts:
         which = "the round" if rounds == 1 else "the chosen round"
-        return (
-            f"Enter opens {which}: its invitees, their calls and outcomes. n starts an assessment."
-        )
+        return f"Enter opens {which}: its invitees, their calls and outcomes."
     if rounds:
-        return "Enter opens a round, resumes an unfinished transcript, or replays a finished one."
+        return "Enter opens a round, resumes an unfinished transcript, replays a finished one."
     if transcripts:
         return "Enter resumes an unfinished transcript, or replays a finished one."
     return "No transcripts yet: start with n."

@@ -49,9 +49,13 @@ COLUMNS = ("Id", "Name", "How", "State", "Calls", "Last call", "Role")
 SHRINKABLE = frozenset({1, 3, 5, 6})
 """The columns cut (with an ellipsis) to fit: the name, the state, the last call and the
 role."""
-LEAST = {3: 17, 5: 18}
-"""Never cut below: an appointment's time in the state ("appt 13/11 15:25…") and the last
-call's time with the first letters of what came of it ("12/11 12:43 refus…")."""
+LEAST = {1: 14, 3: 17, 5: 18}
+"""Never cut below: the name (most names whole: "Eleanor Chaudhry" loses a letter), an
+appointment's time in the state ("appt 13/11 15:25…") and the last call's time with the
+first letters of what came of it ("12/11 12:43 refus…")."""
+DROPPABLE = (6,)
+"""Left out where the others do not fit even cut (80 columns once appointments are
+booked): the role, which a caller needs least."""
 
 
 APPOINTMENT_SHORT = "appt"
@@ -239,7 +243,13 @@ class RoundScreen(Screen[None]):
         # Every column in view, cut to fit rather than cut off at the edge, the times a
         # caller needs kept whole.
         yield FittedTable(
-            COLUMNS, SHRINKABLE, least=LEAST, id="invitees", cursor_type="row", zebra_stripes=True
+            COLUMNS,
+            SHRINKABLE,
+            least=LEAST,
+            droppable=DROPPABLE,
+            id="invitees",
+            cursor_type="row",
+            zebra_stripes=True,
         )
         yield Static("", id="round-hint")
         yield KeyHints()
