@@ -116,6 +116,26 @@ class Entry:
     """Where it was found: installed, user folder, --frameworks or the variable."""
 
 
+@dataclass(frozen=True)
+class Listed:
+    """A framework id as the lists show it (`partnership-bot frameworks`, the app's New
+    assessment form): the file used, what loading it gave, and the files it shadows."""
+
+    entry: Entry
+    """The file used for the id (the first found)."""
+    loaded: LoadedFramework | None
+    """The framework; None where the file fails to load."""
+    problem: str
+    """Why it fails to load (the first problem); "" where it loads."""
+    shadowed: tuple[Entry, ...] = ()
+    """Other files of the same id, found later and so not used, broken or not."""
+
+    @property
+    def check(self) -> str:
+        """The command that names every problem of a file that fails to load."""
+        return f"partnership-bot validate {self.entry.path}"
+
+
 def is_dialogue_file(path: Path) -> bool:
     """Whether a file is a dialogue (it names its framework in a top-level key)."""
     try:
@@ -160,6 +180,23 @@ class Catalogue:
     def dialogue_entries(self) -> list[Entry]:
         """Every dialogue file found, in search order, shadowed ones included."""
         return list(self._entries(self.dialogue_folders, self.framework_folders, True))
+
+    def framework_listing(self) -> list[Listed]:
+        """Each framework id found, in search order: the file used, loaded or why not, and
+        the files of the same id it shadows. A file that fails to load still takes its
+        id: the one rule both lists and loading by id follow (`framework_files`)."""
+        entries = self.framework_entries()
+        listing = []
+        for entry in entries:
+            if any(listed.entry.id == entry.id for listed in listing):
+                continue
+            shadowed = tuple(e for e in entries if e.id == entry.id and e is not entry)
+            try:
+                loaded, problem = self.framework(str(entry.path)), ""
+            except LoadError as error:
+                loaded, problem = None, error.problems[0].message
+            listing.append(Listed(entry, loaded, problem, shadowed))
+        return listing
 
     def framework_files(self) -> dict[str, Path]:
         """Framework files by id (the file name without .toml); the first found wins."""
