@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from markupsafe import escape
+from textual.widgets import Static
 
 from bot import cli, store
 from bot.catalogue import Catalogue
@@ -80,7 +81,7 @@ questions = [
 LEFT_OUT = "from 1 of 2 areas: Delivery has too few answers to score"
 
 
-def left_after_d1(tmp_path: Path) -> Assessment:
+def left_after_d1(tmp_path: Path) -> tuple[Path, Assessment]:
     """Leadership all top marks, Delivery's D1 "No", then the respondent leaves."""
     folder = tmp_path / "frameworks"
     folder.mkdir()
@@ -90,11 +91,11 @@ def left_after_d1(tmp_path: Path) -> Assessment:
         catalogue, tmp_path / "t", "north-vale", None, ["4", "4", "4", "4", "n"], finish=False
     )
     loaded, warnings = framework_for(transcript, path, catalogue)
-    return compile_transcript(transcript, loaded, warnings)
+    return path, compile_transcript(transcript, loaded, warnings)
 
 
 def test_an_overall_from_some_areas_says_which_in_every_place(tmp_path: Path) -> None:
-    assessment = left_after_d1(tmp_path)
+    _, assessment = left_after_d1(tmp_path)
     assert assessment.overall == 100.0  # the documented rule stands: Delivery is left out
     assert result_line(assessment, complete=False).startswith(
         f"Overall so far: 100.0/100 (Green), {LEFT_OUT}  ·  "
@@ -188,3 +189,17 @@ def test_an_aggregate_names_the_areas_no_respondent_scored(
     said = "from 8 of 9 areas: Engagement has no score from any respondent"
     assert f"/ 100 (Green), {said}\n" in report(capsys, "--aggregate", folder)
     assert f"Green</span>, {said}</p>" in report(capsys, "--aggregate", "--format", "html", folder)
+
+
+async def test_the_app_report_screen_says_it_too(tmp_path: Path) -> None:
+    from tests.tui_helpers import make_app
+
+    path, _ = left_after_d1(tmp_path)
+    catalogue = Catalogue.searching([tmp_path / "frameworks"])
+    app = make_app(catalogue, tmp_path / "t")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_report(path)
+        await pilot.pause()
+        title = str(app.screen.query_one("#report-title", Static).render())
+    assert f"overall 100.0/100 (Green), {LEFT_OUT}" in title
