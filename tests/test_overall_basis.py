@@ -203,3 +203,31 @@ async def test_the_app_report_screen_says_it_too(tmp_path: Path) -> None:
         await pilot.pause()
         title = str(app.screen.query_one("#report-title", Static).render())
     assert f"overall 100.0/100 (Green), {LEFT_OUT}" in title
+
+
+async def test_the_app_says_it_at_the_end_of_an_abandoned_assessment(tmp_path: Path) -> None:
+    from bot import conversation
+    from bot.model import Respondent
+    from tests.conftest import Clock
+    from tests.tui_helpers import running, send
+
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    (folder / "north-vale.toml").write_text(NORTH_VALE, encoding="utf-8")
+    catalogue = Catalogue.searching([folder])
+    talk = conversation.start(
+        catalogue, "north-vale", None, Respondent(name="Dee"), tmp_path / "t", clock=Clock()
+    )
+    async with running(catalogue, tmp_path / "t", talk) as (app, pilot):
+        for key in ("4", "4", "4", "4", "n"):
+            await send(pilot, key)
+            while talk.current().kind == "probe":
+                await pilot.press("ctrl+o")
+                await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert talk.session.over and not talk.session.complete
+        said = str(app.screen.query_one("#result", Static).render())
+    assert f"Overall so far: 100.0/100 (Green), {LEFT_OUT}" in said
