@@ -16,7 +16,7 @@ from bot import exit_codes
 from bot.conversation import Conversation, SaveError
 from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
-from bot.engine.path import SKIP_COMMAND
+from bot.engine.path import SKIP_COMMAND, asks_for_help
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
 from bot.turn_words import (
@@ -35,7 +35,7 @@ COMMANDS = {
     SKIP_COMMAND: "skip this question or follow-up",
     ":note TEXT": "add a note to this question",
     ":repeat": "show the question again",
-    ":help": "show this help",
+    ":help": "show this help (? or help alone shows it too)",
     ":quit": "save and leave (resume later)",
     ":abandon": "abandon this assessment (asks to confirm)",
 }
@@ -125,6 +125,10 @@ class PlainMode:
             if not text:
                 self.prompt(conversation.current())
                 return None
+        if asks_for_help(text):
+            # "?" or "help" alone asks for the help, as :help does; nothing is recorded.
+            self.help()
+            return None
         if not text.startswith(":") or text.startswith("::"):
             typed = text[1:] if text.startswith("::") else line
             # The one rule the app follows too (`Conversation.key_for_next`): only a key
