@@ -187,3 +187,24 @@ async def test_the_home_hint_with_only_a_round(
         assert "transcript" not in hint and "round" in hint
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, RoundScreen))
+
+
+def test_a_wrong_number_part_way_is_still_counted_as_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone part-way through an interview whose number turns out wrong is unreachable,
+    and the round's report still counts their unfinished transcript as left out (as it
+    did while they were in progress), never losing it from every count."""
+    from bot.rounds.report import compiled_files, left_out
+    from bot.rounds.work import log_call, snapshot
+
+    sample = sample_round(tmp_path, monkeypatch, "Sam")
+    before = left_out(snapshot(sample.folder, NOW), {})
+    h37 = snapshot(sample.folder, NOW).find("h37")
+    log_call(sample.folder, h37.invitee, "wrong_number", NOW, "Sam")
+    shot = snapshot(sample.folder, NOW)
+    assert shot.find("h37").state == "unreachable"
+    after = left_out(shot, {})
+    assert after["unfinished"] == before["unfinished"]
+    assert "1 unreachable part way" in after["detail"]
+    assert h37.transcript in compiled_files(shot, include_unfinished=True)

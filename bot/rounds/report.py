@@ -130,7 +130,9 @@ def round_report(
 def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Path]:
     """The transcripts a round's report compiles: each invitee's complete one (with
     ``include_unfinished``, their newest unfinished one too)."""
-    unfinished = ("in_progress", "refused", "abandoned")
+    # Unreachable too: a wrong number found part way through an interview leaves their
+    # unfinished transcript.
+    unfinished = ("in_progress", "refused", "abandoned", "unreachable")
     wanted = ("complete", *unfinished) if include_unfinished else ("complete",)
     return [s.transcript for s in shot.invitees if s.transcript and s.state in wanted]
 
@@ -141,13 +143,15 @@ def left_out(shot: Snapshot, compiled: dict[str, Any]) -> dict[str, Any]:
     Only complete transcripts are compiled, so the aggregate itself never sees an
     unfinished one; the figures come from the invitees' states instead: in progress (as
     status shows, whether or not a transcript was begun), abandoned (a transcript given up
-    part way), refused part way (a refusal logged after a transcript was begun), and
+    part way), refused part way (a refusal logged after a transcript was begun),
+    unreachable part way (a wrong number found after one was begun), and
     transcripts in the folder that name no invitee of the round, which
     ``report --aggregate`` on the folder counts but the round does not.
     """
     in_progress = sum(1 for s in shot.invitees if s.state == "in_progress")
     abandoned = sum(1 for s in shot.invitees if s.state == "abandoned" and s.transcript)
     refused = sum(1 for s in shot.invitees if s.state == "refused" and s.transcript)
+    unreachable = sum(1 for s in shot.invitees if s.state == "unreachable" and s.transcript)
     no_transcript = sum(
         1 for s in shot.invitees if s.state == "in_progress" and s.transcript is None
     )
@@ -158,13 +162,16 @@ def left_out(shot: Snapshot, compiled: dict[str, Any]) -> dict[str, Any]:
     parts.append(f"{abandoned} abandoned")
     if refused:
         parts.append(f"{refused} refused part way")
+    if unreachable:
+        parts.append(f"{unreachable} unreachable part way (a wrong number)")
     if unlinked:
         parts.append(f"{unlinked} transcript(s) in the folder of no invitee of the round")
     return compiled | {
-        "unfinished": in_progress + abandoned + refused + unlinked,
+        "unfinished": in_progress + abandoned + refused + unreachable + unlinked,
         "in_progress": in_progress,
         "abandoned": abandoned,
         "refused_part_way": refused,
+        "unreachable_part_way": unreachable,
         "unlinked": unlinked,
         "detail": "; ".join(parts),
     }
