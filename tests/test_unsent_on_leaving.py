@@ -122,3 +122,20 @@ async def test_abandoning_the_chat_with_words_typed_says_they_go_too(tmp_path: P
         await pilot.pause()
         assert app.screen.query_one(ChatInput).value == "3 - we meet"
         assert not talk.session.over
+
+
+async def test_leaving_with_a_note_left_in_its_box_says_how_to_save_it(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    talk = start_call(catalogue, tmp_path, *CALL)
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "they were hesitant")
+        await pilot.press("escape")  # back to coding, the note left in its box
+        await pilot.press("escape")  # leaving: said first, and how to save it from here
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert not_sent_warnings(app) == [
+            'Not sent yet: "they were hesitant". Ctrl+N, then Enter, saves the note; '
+            "Esc again leaves without it."
+        ]

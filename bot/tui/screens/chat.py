@@ -81,7 +81,11 @@ class ChatScreen(ConversationScreen):
         """The assessment, compiled once when the conversation ends."""
 
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(self.conversation.session.dialogue.title, id="progress")
+        yield ProgressHeader(
+            self.conversation.session.dialogue.title,
+            self.conversation.header.respondent,
+            id="progress",
+        )
         yield ChatLog(id="log")
         yield OptionsBar(id="options")
         yield ChatInput(placeholder="Type your answer and press Enter", id="answer")

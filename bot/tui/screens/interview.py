@@ -10,17 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.engine.answers import toggle_pick
-from bot.model import Option
+from bot.model import Option, Respondent
 from bot.model.framework import base_question
 from bot.problems import display_name
 from bot.text import printable
 from bot.tui.app import host
-from bot.tui.present import ChatMessage, answer_words, who_words
+from bot.tui.present import ChatMessage, answer_words
 from bot.tui.screens.conversation_base import (
     OPTION_KEYS,
     SKIP_KEY,
@@ -29,6 +30,7 @@ from bot.tui.screens.conversation_base import (
 )
 from bot.tui.screens.interview_words import amendable, code_for, reply_placeholder
 from bot.tui.stillness import hold_still
+from bot.tui.who_line import who_line
 from bot.tui.widgets.call_timer import CallTimer
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import KeyHints, help_rows
@@ -40,6 +42,25 @@ from bot.turn_words import answer_hint
 
 if TYPE_CHECKING:  # loaded only once a report is asked for
     from bot.scoring.results import Assessment
+
+
+CALL_WITH = "Call with "
+"""Before the respondent's name on the call bar."""
+
+
+class CallerLine(Widget):
+    """Who is on the call, cut to the room the timer leaves it ("Paused 12:04" takes more
+    than "12:04"), the less important parts first (`who_line`): never their organisation
+    before their role."""
+
+    DEFAULT_CSS = "CallerLine { height: 1; }"
+
+    def __init__(self, who: Respondent, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.who = who
+
+    def render(self) -> Content:
+        return Content(who_line(self.who, self.size.width, lead=CALL_WITH))
 
 
 class InterviewScreen(ConversationScreen):
@@ -75,9 +96,8 @@ class InterviewScreen(ConversationScreen):
 
     def compose(self) -> ComposeResult:
         who = self.conversation.header.respondent
-        caller = who_words(who)
         with Horizontal(id="call-bar"):
-            yield Static(Content(f"Call with {caller}"), id="caller")
+            yield CallerLine(who, id="caller")
             yield self.timer
         yield ProgressHeader(self.conversation.session.dialogue.title, id="progress")
         with Horizontal(id="script-row"):

@@ -8,6 +8,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from bot.engine import Progress
+from bot.model import Respondent
+from bot.tui.who_line import who_line
 
 BAR_WIDTH = 20
 GAP = 2
@@ -24,7 +26,8 @@ def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
 
 
 class ProgressHeader(Widget):
-    """Title and bar on one line; the area and question n of m on the next.
+    """Title (after who is answering, where given) and bar on one line; the area and
+    question n of m on the next.
 
     One widget drawing its two lines: it draws what a row of two labels each did (the
     left one cut with an ellipsis, the right one whole), at the cost of one widget
@@ -38,9 +41,12 @@ class ProgressHeader(Widget):
     ProgressHeader > .progress-header--muted { color: $text-muted; }
     """
 
-    def __init__(self, title: str, *, id: str | None = None) -> None:
+    def __init__(self, title: str, who: Respondent | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.title_text = title
+        self.who = who
+        """Who is answering, named before the title (a self-assessment's header), or None
+        where the screen names them elsewhere (the interview's call bar)."""
         self.bar = progress_bar(0, 1)
         """The bar, as drawn now."""
         self.where = ""
@@ -83,8 +89,15 @@ class ProgressHeader(Widget):
         right part after a gap, the line cut at the width if even that does not fit."""
         width = self.size.width
         if y == 0:
-            left, left_style = Content(self.title_text), "progress-header--title"
             right, right_style = self.bar, ""
+            room = max(width - right.cell_length - GAP, 1)
+            # Who is answering, then the title: the title is cut first (`who_line`).
+            words = (
+                self.title_text
+                if self.who is None
+                else who_line(self.who, room, title=self.title_text)
+            )
+            left, left_style = Content(words), "progress-header--title"
         elif y == 1:
             left, left_style = Content(self.where), "progress-header--muted"
             right, right_style = Content(self.count), "progress-header--muted"
