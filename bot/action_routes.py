@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.conditions import Condition
 from bot.loading import LoadedDialogue
@@ -36,13 +36,21 @@ _NEGATED: dict[type[ast.cmpop], tuple[type[ast.cmpop], str]] = {
 }
 
 
+MOST_STATES = 20_000
+"""How many places-with-what-is-known the walk visits at the most; a dialogue whose
+routes are more than that is taken as able to make the action fire (only what is
+certain is reported)."""
+
+
 @dataclass(frozen=True)
 class _Fact:
-    """What a route says of one question's answer: a comparison that holds."""
+    """What a route says of one question's answer: a comparison that holds. Two facts
+    with the same words are the same fact, however often a loop passes their branch, so
+    that a walk through a loop ends."""
 
     question: str
     """The question whose answer it is about."""
-    node: ast.expr
+    node: ast.expr = field(compare=False)
     """The comparison."""
     text: str
     """Its words, for the message."""
@@ -101,6 +109,8 @@ def never_on_a_route(
                 continue
             state = (target, asked, (facts | holds | fails))
             if state not in seen:
+                if len(seen) >= MOST_STATES:
+                    return None
                 seen.add(state)
                 stack.append(state)
     asking = " and ".join(sorted(needed))

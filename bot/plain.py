@@ -125,7 +125,7 @@ class PlainMode:
             if not text:
                 self.prompt(conversation.current())
                 return None
-        if asks_for_help(text):
+        if asks_for_help(text, (option.key for option in conversation.current().options)):
             # "?" or "help" alone asks for the help, as :help does; nothing is recorded.
             self.help()
             return None

@@ -140,6 +140,17 @@ def _inline_items(lines: list[str], at: int) -> list[int]:
     return items
 
 
+def _set_above_tables(text: str, key: str) -> bool:
+    """Whether a top-level key is already set above the first table heading (then moving
+    another one up would set it twice)."""
+    for line in text.splitlines():
+        if _header(line):
+            return False
+        if re.match(rf"^\s*{re.escape(key)}\s*=", line):
+            return True
+    return False
+
+
 def _header(line: str) -> tuple[str, bool] | None:
     """A table header's dotted name and whether it is an array of tables."""
     match = re.match(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$", line)
@@ -174,7 +185,12 @@ def from_validation(
             hint = suggest(name, allowed) if allowed else ""
             known = f" (known keys: {', '.join(sorted(allowed))})" if allowed and not hint else ""
             message = f'unknown key "{name}"{hint}{known}'
-            if len(item["loc"]) > 1 and not hint and name in _fields_at(model, []):
+            if (
+                len(item["loc"]) > 1
+                and not hint
+                and name in _fields_at(model, [])
+                and not _set_above_tables(text, name)
+            ):
                 # TOML puts every key after a [table] heading into that table.
                 message = (
                     f"{name} is a top-level key: move it above the first [table] (every key "

@@ -200,6 +200,17 @@ def test_a_top_level_key_written_inside_a_table(tmp_path: Path) -> None:
     )
 
 
+def test_a_key_already_set_at_the_top_is_not_told_to_move_up(tmp_path: Path) -> None:
+    # min_coverage set at the top and again in [source]: moving it up would set it twice.
+    text = FRAMEWORK.replace(
+        'document = "Test fixture"', 'document = "Test fixture"\nmin_coverage = 60'
+    )
+    text = text.replace("title = ", "min_coverage = 50\ntitle = ", 1)
+    message = found(tmp_path, text)[0]
+    assert "move it above" not in message
+    assert 'source.min_coverage: unknown key "min_coverage"' in message
+
+
 @pytest.mark.parametrize(
     ("when", "message"),
     [
@@ -321,3 +332,19 @@ def test_an_apostrophe_in_text_between_single_quotes(tmp_path: Path) -> None:
         "document after a statement (column 24); an apostrophe (') ends text in single quotes: "
         'put text that holds one in double quotes ("Partners\' budgets")'
     ]
+
+
+def test_a_dialogue_with_a_loop_through_a_branch_is_judged_and_ends(tmp_path: Path) -> None:
+    # a2 -> hint (a branch on a1) -> a tip -> a2 again, left only when a2 == "yes": each
+    # time round the same branch says the same of a1, so the walk ends.
+    loop = (
+        '\n[nodes.hint]\nsay = "Let us look at that again."\nnext = "tip2"\n'
+        'branches = [{ when = \'a1 == "agree"\', goto = "tip1" }]\n\n'
+        '[nodes.tip1]\nsay = "You agreed."\nnext = "a2"\n\n'
+        '[nodes.tip2]\nsay = "You did not agree."\nnext = "a2"\n'
+    )
+    dialogue = DIALOGUE.replace('ask = "a2"\nnext = "two"\n', 'ask = "a2"\nnext = "hint"\n') + loop
+    assert "[nodes.tip1]" in dialogue
+    when = """when = 'score("one") < 50'"""
+    text = FRAMEWORK.replace(when, """when = 'a1 == "disagree" and answered("b1")'""")
+    assert found(tmp_path, text, dialogue) == []

@@ -104,3 +104,27 @@ def test_plain_mode_shows_the_help_and_records_nothing(tmp_path: Path) -> None:
     text = out.getvalue()
     assert text.count("Answer with an option's key or its words") == 2
     assert said(talk.path) == ["3"]
+
+
+def test_an_options_key_of_question_mark_chooses_that_option(tmp_path: Path) -> None:
+    # A framework may give Don't know the key "?": typing it then answers, in plain mode
+    # and in the app alike (the same rule), rather than showing the help.
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("mini.toml", "mini-chat.toml"):
+        text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+        (data / name).write_text(text.replace('key = "d", label', 'key = "?", label'), "utf-8")
+    from bot.catalogue import Catalogue
+
+    catalogue = Catalogue(framework_folders=[data], dialogue_folders=[data])
+    talk = conversation.start(catalogue, "mini", "mini-chat", Respondent(name="Ann"), tmp_path)
+    out = io.StringIO()
+    try:
+        PlainMode(talk, io.StringIO("?\n:quit\n"), out).run()
+    finally:
+        talk.close()
+    assert "Answer with an option's key or its words" not in out.getvalue()
+    turns = store.load(talk.path).transcript.turns
+    assert [t.value for t in turns if t.kind == "answer"] == ["dont_know"]
+    assert asks_for_help("?", ["1", "?"]) is False
+    assert asks_for_help("help", ["1", "?"]) is True

@@ -44,9 +44,12 @@ HELP_WORDS = frozenset({"?", "help"})
 the help, as the help command or key does: never recorded as the respondent's words."""
 
 
-def asks_for_help(text: str) -> bool:
-    """Whether what was typed is a request for the help (`HELP_WORDS`), not an answer."""
-    return text.strip().casefold() in HELP_WORDS
+def asks_for_help(text: str, keys: Iterable[str] = ()) -> bool:
+    """Whether what was typed is a request for the help (`HELP_WORDS`), not an answer.
+    An option's key wins: where a framework gives an option the key "?", typing it
+    chooses that option (`keys` are the keys the question on screen accepts)."""
+    typed = text.strip().casefold()
+    return typed in HELP_WORDS and typed not in {key.casefold() for key in keys}
 
 
 LONE_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")

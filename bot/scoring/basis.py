@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.model import Area
 from bot.scoring.results import NOT_ASKED, TOO_FEW_FOR_ACTIONS, AreaResult
-from bot.scoring.small_groups import HIDDEN
+from bot.scoring.small_groups import HIDDEN, MIN_GROUP
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,8 @@ NOTHING_TO_SCORE = Why(
 )
 """An area whose statements asked were all answered Not applicable."""
 NOT_SHOWN = Why(
-    f"is {HIDDEN} (fewer than 3 respondents)", f"are {HIDDEN} (fewer than 3 respondents)"
+    f"is {HIDDEN} (fewer than {MIN_GROUP} respondents)",
+    f"are {HIDDEN} (fewer than {MIN_GROUP} respondents)",
 )
 """An aggregate's area resting on too few respondents to show (`bot.scoring.small_groups`)."""
 NO_RESPONDENT = Why("has no score from any respondent", "have no score from any respondent")

@@ -255,7 +255,7 @@ class ChatScreen(ConversationScreen):
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
         typed = event.value
-        if asks_for_help(typed):
+        if asks_for_help(typed, (option.key for option in self.conversation.current().options)):
             # "?" or "help" alone asks for the help: nothing is recorded, and the box is
             # emptied of the request (anything else typed is sent, or kept if refused).
             self.query_one(ChatInput).clear()
