@@ -32,6 +32,7 @@ from typing import Any
 
 import tomli_w
 
+from bot import toml_reader
 from bot.files import fsync_folder, make_private_folder, write_atomically
 from bot.loading import (
     MAX_FILE_BYTES,
@@ -92,14 +93,25 @@ class LoadedTranscript:
     """Length of the part of the file that was read; anything after it was torn."""
     dropped_bytes: int
     """How many bytes of an interrupted final save were dropped."""
+    kept_in: Path | None = None
+    """Where the dropped bytes were kept when they were cut from the file (`keep_aside`)."""
 
 
-def torn_note(path: Path, dropped_bytes: int) -> str:
-    """The one line said on stderr when a transcript's interrupted last save was left out."""
-    return (
+TORN_SUFFIX = ".torn"
+"""Ending of the side file that keeps the bytes cut from a transcript's end: not a
+``.toml`` file, so lists, reports and aggregates pass over it."""
+
+
+def torn_note(path: Path, dropped_bytes: int, kept_in: Path | None = None) -> str:
+    """The one line said on stderr when a transcript's interrupted last save was left out
+    (and, when it was cut from the file, where its bytes were kept)."""
+    said = (
         f"note: {display_name(path)}: its last save was interrupted; the unfinished part "
-        f"({dropped_bytes} bytes) was left out"
+        f"({dropped_bytes} bytes) was "
     )
+    if kept_in is None:
+        return said + "left out"
+    return said + f"cut from the transcript and kept in {display_name(kept_in)}"
 
 
 def encode_header(header: TranscriptHeader) -> str:
@@ -133,14 +145,17 @@ def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def split_valid(text: str) -> str:
+def split_valid(text: str, name: str = "transcript") -> str:
     """The part of a transcript's text that ends with a whole save.
 
     Only the final save can have been interrupted: every earlier one was followed
     by a later, completed save. So text after the last check line is dropped, and
-    the final save is dropped too when its check does not match (a crash that
-    reached the disk out of order). A changed earlier save is an edit, not a
-    crash, and is kept.
+    the final save is dropped too when its check does not match and it does not
+    read as whole turns (a crash that reached the disk out of order leaves a block
+    of zeros or of old bytes). A final save that reads as whole turns but whose
+    check does not match was changed by hand, not torn: it is refused (LoadError,
+    naming ``name``, the line and the turn, and what to do), never dropped. A
+    changed earlier save is an edit, not a crash, and is kept.
     """
     first = text.find("\n" + TURNS_HEADER)
     if first < 0:
@@ -153,7 +168,45 @@ def split_valid(text: str) -> str:
     body = text[previous_end : last.start()]
     if last.group(1) in (EDITED, f"crc32:{zlib.crc32(body.encode()):08x}"):
         return text[: last.end()]
+    seqs = _whole_turns(text[previous_end : last.end()])
+    if seqs:
+        raise LoadError([_edited_by_hand(text, name, last, previous_end, seqs)])
     return text[:previous_end]
+
+
+def _whole_turns(save: str) -> list[int]:
+    """The seqs of the turns a save's text holds when it reads as whole turns (each
+    with at least its seq, time, speaker and kind); empty when it does not."""
+    try:
+        data = toml_reader.loads(save)
+    except (toml_reader.TOMLDecodeError, ValueError, RecursionError):
+        return []
+    turns = data.get("turns")
+    if set(data) != {"turns"} or not isinstance(turns, list) or not turns:
+        return []
+    needed = {"seq", "at", "speaker", "kind"}
+    if not all(isinstance(t, dict) and needed <= t.keys() for t in turns):
+        return []
+    return [t["seq"] if isinstance(t["seq"], int) else 0 for t in turns]
+
+
+def _edited_by_hand(
+    text: str, name: str, last: re.Match[str], start: int, seqs: list[int]
+) -> Problem:
+    """What is said of a final save of whole turns whose check does not match."""
+    line = text.count("\n", 0, last.start()) + 1
+    first_line = text.count("\n", 0, start) + 2  # the save's first [[turns]] line
+    turns = f"turn {seqs[0]}" if len(seqs) == 1 else f"turns {seqs[0]} to {seqs[-1]}"
+    return Problem(
+        name,
+        "",
+        f"the last save ({turns}, lines {first_line} to {line}) was changed after it was "
+        f"written: its check does not match its text. If it was edited by hand on purpose, "
+        f'write check = "edited" in place of line {line} ({last.group(0).strip()}) to keep '
+        "it as it is now (see docs/formats.md, How transcripts are saved); otherwise undo the "
+        "change. The file was left as it is",
+        line,
+    )
 
 
 def load(path: Path) -> LoadedTranscript:
@@ -175,8 +228,8 @@ def parse_transcript(text: str, path: Path) -> Transcript:
 
 
 def _parse(text: str, name: str) -> tuple[Transcript, str]:
-    valid = split_valid(text)
     try:
+        valid = split_valid(text, name)
         data = parse_toml(valid, name)
         turns = data.get("turns")
         if isinstance(turns, list):
@@ -313,16 +366,45 @@ def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
         raw = _read_fd(fd, path)
         transcript, valid = _parse(decode_text(raw, display_name(path)), display_name(path))
         valid_bytes = len(valid.encode())
-        loaded = LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
-        if loaded.dropped_bytes:
+        kept_in = None
+        if len(raw) > valid_bytes:
+            kept_in = keep_aside(path, raw[valid_bytes:])
             os.ftruncate(fd, valid_bytes)
             os.fsync(fd)
+        loaded = LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes, kept_in)
         holder = _write_holder(path)
     except BaseException:
         os.close(fd)
         raise
     writer = TranscriptWriter(path, fd, holder, valid_bytes, len(transcript.turns))
     return loaded, writer
+
+
+def keep_aside(transcript: Path, data: bytes) -> Path:
+    """Keep bytes about to be cut from a transcript's end in a new side file beside it
+    (``<file>.torn``, or ``<file>.torn-2`` and on when that exists), written and fsynced,
+    with its folder, before anything is cut: nothing is deleted from a transcript. An
+    OSError (its filename the side file) when it cannot be kept; nothing is cut then."""
+    real = Path(os.path.realpath(transcript))
+    for number in range(1, 1000):
+        side = real.with_name(real.name + TORN_SUFFIX + (f"-{number}" if number > 1 else ""))
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+        try:
+            fd = os.open(side, flags, 0o600)
+        except FileExistsError:
+            continue
+        try:
+            _write_all_at(fd, data, 0)
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                side.unlink()
+            raise
+        os.close(fd)
+        fsync_folder(side.parent)
+        return side
+    raise OSError(errno.EEXIST, "too many side files already", str(real) + TORN_SUFFIX)
 
 
 @dataclass(frozen=True)
