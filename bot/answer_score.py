@@ -161,7 +161,7 @@ def _placed(
     """The problems, each at its answer's line in the file (read again only now that
     something is wrong, as the transcript was parsed without positions)."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         text = ""
     return [

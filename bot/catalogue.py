@@ -31,7 +31,7 @@ from bot.loading import (
     load_framework,
     read_dialogue_heading,
 )
-from bot.problems import LoadError, Problem, suggest
+from bot.problems import LoadError, Problem, display_name, find_line, suggest
 
 FOLDERS_VARIABLE = "PARTNERSHIP_BOT_FRAMEWORKS"
 """A path list of extra folders of frameworks and dialogues."""
@@ -116,10 +116,30 @@ class Entry:
     """Where it was found: installed, user folder, --frameworks or the variable."""
 
 
+@dataclass(frozen=True)
+class Listed:
+    """A framework id as the lists show it (`partnership-bot frameworks`, the app's New
+    assessment form): the file used, what loading it gave, and the files it shadows."""
+
+    entry: Entry
+    """The file used for the id (the first found)."""
+    loaded: LoadedFramework | None
+    """The framework; None where the file fails to load."""
+    problem: str
+    """Why it fails to load (the first problem); "" where it loads."""
+    shadowed: tuple[Entry, ...] = ()
+    """Other files of the same id, found later and so not used, broken or not."""
+
+    @property
+    def check(self) -> str:
+        """The command that names every problem of a file that fails to load."""
+        return f"partnership-bot validate {self.entry.path}"
+
+
 def is_dialogue_file(path: Path) -> bool:
     """Whether a file is a dialogue (it names its framework in a top-level key)."""
     try:
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8-sig")  # a byte-order mark is no part of it
     except (OSError, UnicodeDecodeError):
         return False
     header = TABLE_HEADER.search(text)
@@ -160,6 +180,23 @@ class Catalogue:
     def dialogue_entries(self) -> list[Entry]:
         """Every dialogue file found, in search order, shadowed ones included."""
         return list(self._entries(self.dialogue_folders, self.framework_folders, True))
+
+    def framework_listing(self) -> list[Listed]:
+        """Each framework id found, in search order: the file used, loaded or why not, and
+        the files of the same id it shadows. A file that fails to load still takes its
+        id: the one rule both lists and loading by id follow (`framework_files`)."""
+        entries = self.framework_entries()
+        listing = []
+        for entry in entries:
+            if any(listed.entry.id == entry.id for listed in listing):
+                continue
+            shadowed = tuple(e for e in entries if e.id == entry.id and e is not entry)
+            try:
+                loaded, problem = self.framework(str(entry.path)), ""
+            except LoadError as error:
+                loaded, problem = None, error.problems[0].message
+            listing.append(Listed(entry, loaded, problem, shadowed))
+        return listing
 
     def framework_files(self) -> dict[str, Path]:
         """Framework files by id (the file name without .toml); the first found wins."""
@@ -236,8 +273,28 @@ class Catalogue:
         path = self._resolve(ref, self.dialogue_files(), "dialogue")
         framework_id = read_dialogue_heading(path).framework
         if framework is None or framework_id != framework.id:
+            if framework_id not in self.framework_files() and not _is_file(framework_id):
+                raise LoadError([self.unknown_framework(path, framework_id)])
             framework = self.framework(framework_id)
         return load_dialogue(path, framework)
+
+    def unknown_framework(
+        self, path: Path, framework_id: str, known: Sequence[str] = ()
+    ) -> Problem:
+        """The problem of a dialogue naming a framework that is not found (``known``: ids
+        found besides the catalogue's, such as the files given to validate): said at the
+        dialogue's `framework` key, the slip being there as likely as anywhere."""
+        ids = list(dict.fromkeys([*known, *self.framework_files()]))
+        hint = suggest(framework_id, ids)
+        if not hint:
+            hint = f"; {self.hints.get('framework', GENERIC_HINT)} (found: {', '.join(sorted(ids)) or 'none'})"
+        text = _text_of(path)
+        return Problem(
+            display_name(path),
+            "framework",
+            f'no framework "{framework_id}"{hint}',
+            find_line(text, ["framework"]),
+        )
 
     def dialogue_for_transcript(
         self, dialogue_id: str, framework: LoadedFramework, kept: Path | None = None
@@ -269,3 +326,16 @@ class Catalogue:
         hint = suggest(ref, installed) or "; " + self.hints.get(kind, GENERIC_HINT)
         message = f'no {kind} "{ref}"{hint} (found: {names})'
         raise LoadError([Problem("(command line)", "", message)])
+
+
+def _is_file(ref: str) -> bool:
+    """Whether a framework reference is a path to a file rather than an id."""
+    return ref.endswith(".toml") or Path(ref).exists()
+
+
+def _text_of(path: Path) -> str:
+    """A file's text, for finding a key's line ("" when it cannot be read)."""
+    try:
+        return path.read_text("utf-8-sig", errors="replace")
+    except OSError:
+        return ""

@@ -591,35 +591,35 @@ def _frameworks(catalogue: Catalogue) -> int:
             shown.add(origin_folder)
             print(f"  {catalogue.origins.get(origin_folder, 'given')}: {origin_folder}")
     dialogue_origin = {e.path: e.origin for e in catalogue.dialogue_entries()}
-    entries = catalogue.framework_entries()
-    first = {}
-    for entry in entries:
-        first.setdefault(entry.id, entry)
-    for entry in first.values():
+    for listed in catalogue.framework_listing():
+        entry = listed.entry
         print()
-        try:
-            loaded = catalogue.framework(str(entry.path))
-        except LoadError as error:
+        if listed.loaded is None:
             print(
-                f"{entry.id}  [{entry.origin}] (fails to load: {error.problems[0].message}; "
-                f"run partnership-bot validate {entry.path})"
+                f"{entry.id}  [{entry.origin}] (fails to load: {listed.problem}; "
+                f"run {listed.check})"
             )
             status = exit_codes.PROBLEMS
-            continue
-        framework = loaded.framework
-        print(
-            f"{framework.id}  {framework.title} (version {framework.version}, {len(framework.questions())} questions in {len(framework.areas)} areas)  [{entry.origin}]"
-        )
-        if framework.id != entry.id:
+        else:
+            framework = listed.loaded.framework
             print(
-                f"    warning: {entry.path} says its id is {framework.id}; name it {framework.id}.toml"
+                f"{framework.id}  {framework.title} (version {framework.version}, {len(framework.questions())} questions in {len(framework.areas)} areas)  [{entry.origin}]"
             )
-        for other in entries:
-            if other.id == entry.id and other is not entry:
+            if framework.id != entry.id:
                 print(
-                    f"    warning: {entry.id} is defined twice: {entry.path} [{entry.origin}] is used, "
-                    f"{other.path} [{other.origin}] is not"
+                    f"    warning: {entry.path} says its id is {framework.id}; name it {framework.id}.toml"
                 )
+        # Said whether the file used loads or not: a broken copy shadowing a working one
+        # is the likeliest reason a framework seems to have gone.
+        for other in listed.shadowed:
+            print(
+                f"    warning: {entry.id} is defined twice: {entry.path} [{entry.origin}] is used, "
+                f"{other.path} [{other.origin}] is not"
+            )
+        if listed.loaded is None:
+            continue
+        loaded = listed.loaded
+        framework = loaded.framework
         paths = catalogue.dialogues_for(framework.id)
         for dialogue_path in paths:
             where = dialogue_origin.get(dialogue_path, "")
@@ -653,14 +653,23 @@ def _install(args: argparse.Namespace, catalogue: Catalogue) -> int:
         outcome = install.remove(args.id, catalogue)
     for problem in outcome.problems:
         print(f"error: {problem}", file=sys.stderr)
+    for warning in outcome.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for line in outcome.done:
         print(line)
     if args.command == "add" and outcome.problems:
         print(
             f"Nothing was added: {len(outcome.problems)} problem(s) to fix first.", file=sys.stderr
         )
-    for command in outcome.started:
-        print(f"Start it with: {command}")
+    # Said once, however many commands can start what was added.
+    if len(outcome.started) == 1:
+        print(f"Start it with: {outcome.started[0]}")
+    elif outcome.started:
+        print("Start it with one of:")
+        for command in outcome.started:
+            print(f"  {command}")
+    if outcome.names_nothing:
+        return exit_codes.USAGE
     return exit_codes.PROBLEMS if outcome.problems else exit_codes.OK
 
 
@@ -672,11 +681,14 @@ def _validate(args: argparse.Namespace, catalogue: Catalogue) -> int:
         print(note)
     for problem in report.problems:
         print(problem)
+    for warning in report.warnings:
+        print(f"warning: {warning}")
     checked = len(report.checked)
+    warned = f", {len(report.warnings)} warning(s)" if report.warnings else ""
     if report.problems:
-        print(f"{len(report.problems)} problem(s) in {checked} file(s) checked.")
+        print(f"{len(report.problems)} problem(s){warned} in {checked} file(s) checked.")
         return exit_codes.PROBLEMS
-    print(f"OK: {checked} file(s) checked, no problems.")
+    print(f"OK: {checked} file(s) checked, no problems{warned}.")
     return exit_codes.OK
 
 

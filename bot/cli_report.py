@@ -23,6 +23,7 @@ from bot.report.make import (
     aggregate_report,
     transcript_reports,
 )
+from bot.rounds.commands import round_command
 from bot.scoring.aggregate import Filters, default_cache_folder
 from bot.statement_order import DEFAULT_ORDER
 from bot.text import printable
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
     if not files:
         names = ", ".join(display_name(p) for p in args.transcripts)
         hint = (
-            f" (a round's own report: partnership-bot round report -r {display_name(rounds[0])})"
+            f" (a round's own report: {round_command('report', folder=rounds[0])})"
             if rounds
             else ""
         )

@@ -38,7 +38,9 @@ def explain(source: str, error: SyntaxError) -> str:
     if not text:
         return 'is empty: expected a condition, such as q1 == "yes"'
     detail = error.msg or "invalid syntax"
-    if detail.startswith("unterminated string"):
+    if any(mark in text for mark in "“”‘’"):
+        what = 'smart quotes (“ ” ‘ ’) are not quotes in a condition: use straight quotes ("yes")'
+    elif detail.startswith("unterminated string"):
         what = "a quote is never closed: expected a closing quote after the text it starts"
     else:
         what = _expected(text) or _parser_words(detail, error.offset, text)
@@ -67,6 +69,9 @@ def _expected(text: str) -> str:
     previous: _Token | None = None
     for token in tokens:
         where = _where(token, text)
+        if token.kind == "operand" and token.text.casefold() in ("and", "or", "not"):
+            # AND, Or, NOT read as names: Python's words are lower case only.
+            return f"'{token.text}' {where}: write {token.text.casefold()} in lower case"
         if token.kind == "assign":
             return f"'=' {where} sets rather than compares: use '==' to compare"
         if wants_operand:

@@ -209,7 +209,9 @@ class _Checker:
         elif isinstance(node, ast.Compare):
             for op in node.ops:
                 if type(op) not in _COMPARE:
-                    raise ConditionError(f"uses the operator {type(op).__name__}, not allowed")
+                    said, use = ("is not", "!=") if isinstance(op, ast.IsNot) else ("is", "==")
+                    raise ConditionError(f"uses {said}: use {use} ({said} is not allowed)")
+            self._unquoted(node)
             for part in (node.left, *node.comparators):
                 self.visit(part)
             self._check_values(node)
@@ -230,9 +232,30 @@ class _Checker:
         else:
             raise ConditionError(f"uses {_describe(node)}, which conditions do not allow")
 
+    def _unquoted(self, node: ast.Compare) -> None:
+        """A value written without quotes (d1 == yes) reads as a name: say to quote it."""
+        parts = [node.left, *node.comparators]
+        for left, right in itertools.pairwise(parts):
+            for question, other in ((left, right), (right, left)):
+                if not (isinstance(question, ast.Name) and isinstance(other, ast.Name)):
+                    continue
+                if other.id in self.questions or question.id not in self.values:
+                    continue
+                values = {v.casefold(): v for v in self.values[question.id]}
+                value = values.get(other.id.casefold())
+                if value is not None:
+                    raise ConditionError(
+                        f'names {other.id} without quotes: an answer goes in quotes, "{value}" '
+                        f'({question.id} == "{value}")'
+                    )
+
     def _name(self, name: str) -> None:
         if name in ("True", "False"):
             return
+        if name.casefold() in ("and", "or", "not"):
+            raise ConditionError(f"uses {name}: write {name.casefold()} in lower case")
+        if name in ("true", "false"):
+            raise ConditionError(f"uses {name}: write {name.capitalize()}, with a capital")
         if name not in self.questions:
             raise ConditionError(
                 f'names "{name}", which is not a question id{self._hint(name, self.questions)}'

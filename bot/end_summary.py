@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 
 def overall_words(assessment: Assessment) -> str:
-    """The overall result in words: "56/100 (Amber), stage: Developing"."""
+    """The overall result in words: "56/100 (Amber), stage: Developing", followed, where
+    an area is left out of it, by over which areas it stands ("..., from 1 of 2 areas:
+    Delivery has too few answers to score")."""
     words = figure(assessment.overall, "no score")
     if assessment.overall is not None:
         words += "/100"
@@ -23,6 +25,9 @@ def overall_words(assessment: Assessment) -> str:
         words += f" ({assessment.overall_rag.label})"
     if assessment.stage is not None:
         words += f", stage: {assessment.stage.label}"
+    # A score from some areas alone must never read as the whole (`bot.scoring.basis`).
+    if basis := assessment.overall_basis_words:
+        words += f", {basis}"
     return words
 
 

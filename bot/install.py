@@ -29,6 +29,10 @@ class Outcome:
     """One line per file added or removed."""
     started: list[str] = field(default_factory=list)
     """Commands that start what was added."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What validation warned of (it does not stop `add`)."""
+    names_nothing: bool = False
+    """The id given to `remove` names no framework or dialogue: a command-line error."""
 
 
 def add(paths: list[Path], catalogue: Catalogue, replace: bool = False) -> Outcome:
@@ -36,6 +40,7 @@ def add(paths: list[Path], catalogue: Catalogue, replace: bool = False) -> Outco
     outcome = Outcome()
     report = validate(paths, catalogue, check_names=False)
     outcome.problems.extend(report.problems)
+    outcome.warnings.extend(report.warnings)
     if not report.checked:
         outcome.problems.append(Problem("(command line)", "", "no .toml files given"))
     if outcome.problems:
@@ -129,6 +134,7 @@ def remove(item_id: str, catalogue: Catalogue) -> Outcome:
                 f'no framework or dialogue "{item_id}" in your folder ({user_folder()})'
                 f"{suggest(item_id, known)} (yours: {', '.join(ours) or 'none'})"
             )
+            outcome.names_nothing = True
         outcome.problems.append(Problem("(command line)", "", message))
         return outcome
     doomed = [e.path for e in mine]

@@ -140,9 +140,10 @@ def too_large(name: str, size: int) -> LoadError:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 text, or a LoadError naming the line that is not."""
+    """UTF-8 text, or a LoadError naming the line that is not. A byte-order mark at the
+    start (Windows Notepad writes one) is not part of the text."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
@@ -214,6 +215,10 @@ TOML_HINTS: tuple[tuple[str, str], ...] = (
 first message that contains its words."""
 
 
+SMART_QUOTES = "“”‘’"
+"""Curly quotes, which word processors put for straight ones."""
+
+
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return toml_reader.loads(text)
@@ -229,6 +234,10 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
             line = text.count("\n") + (0 if text.endswith("\n") else 1) or None
             detail += " (at the end of the file)"
         hint = next((h for said, h in TOML_HINTS if said in message), "")
+        at = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        if any(mark in at for mark in SMART_QUOTES):
+            # A word processor's curly quotes look like quotes but are not TOML's.
+            hint = '; smart quotes (“ ” ‘ ’) are not quotes in TOML: use straight quotes ("...")'
         raise LoadError([Problem(name, "", f"is not valid TOML: {detail}{hint}", line)]) from None
     except RecursionError:
         raise LoadError([Problem(name, "", "is not valid TOML: nested too deeply")]) from None
@@ -300,6 +309,7 @@ def framework_checks(
     scales = _table(data.get("scales"))
     areas = _tables(data.get("areas"))
     questions: dict[str, dict[str, Any]] = {}
+    first_at: dict[str, list[str | int]] = {}  # where each question id is first given
     grouped: set[str] = set()  # the ids of repeated groups and their questions
     group_of: dict[str, str] = {}  # each of those ids -> its group's, for conditions' errors
     area_ids: set[str] = set()
@@ -338,7 +348,10 @@ def framework_checks(
             question_id = question.get("id")
             if isinstance(question_id, str):
                 if question_id in questions or question_id in grouped:
-                    problem([*at, "id"], f'question id "{question_id}" is used twice')
+                    line = find_line(text, [*first_at[question_id], "id"])
+                    first = f" (first at line {line})" if line else ""
+                    problem([*at, "id"], f'question id "{question_id}" is used twice{first}')
+                first_at.setdefault(question_id, at)
                 if at[2] == "questions":
                     questions.setdefault(question_id, question)
                 else:
@@ -527,7 +540,11 @@ def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
         dialogue = validate_model(Dialogue, data, name, text)
     except LoadError as error:
         references = reference_problems(data, framework.framework, name, text)
-        raise LoadError(error.problems + references) from None
+        # A node named in capitals ("D2") is both an invalid id and a node that does not
+        # exist: the reference's message, with its "did you mean", is said alone.
+        named = {r.path for r in references}
+        kept = [p for p in error.problems if p.path not in named]
+        raise LoadError(kept + references) from None
     loaded = bind_dialogue(dialogue, framework, name, text, path, digest)
     remembered.keep(entry, loaded)
     return loaded

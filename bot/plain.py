@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import textwrap
 from typing import TextIO
 
@@ -15,7 +16,7 @@ from bot import exit_codes
 from bot.conversation import Conversation, SaveError
 from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
-from bot.engine.path import SKIP_COMMAND
+from bot.engine.path import SKIP_COMMAND, asks_for_help
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
 from bot.turn_words import (
@@ -34,7 +35,7 @@ COMMANDS = {
     SKIP_COMMAND: "skip this question or follow-up",
     ":note TEXT": "add a note to this question",
     ":repeat": "show the question again",
-    ":help": "show this help",
+    ":help": "show this help (? or help alone shows it too)",
     ":quit": "save and leave (resume later)",
     ":abandon": "abandon this assessment (asks to confirm)",
 }
@@ -124,6 +125,10 @@ class PlainMode:
             if not text:
                 self.prompt(conversation.current())
                 return None
+        if asks_for_help(text):
+            # "?" or "help" alone asks for the help, as :help does; nothing is recorded.
+            self.help()
+            return None
         if not text.startswith(":") or text.startswith("::"):
             typed = text[1:] if text.startswith("::") else line
             # The one rule the app follows too (`Conversation.key_for_next`): only a key
@@ -385,13 +390,22 @@ class PlainMode:
         return line.rstrip("\n")
 
     def wrapped(self, text: str, indent: str = "", bold: bool = False) -> None:
-        """Print text wrapped to a readable width (with `bold`, each line bold when colour
-        is allowed: the bold is added after the text is made printable, so that it is
-        obeyed rather than shown as an escape)."""
+        """Print text wrapped to the terminal's width, 80 columns where the output is not
+        a terminal, never breaking a word (a word longer than a line is left whole for the
+        terminal to fold). With `bold`, each line bold when colour is allowed: the bold is
+        added after the text is made printable, so that it is obeyed rather than shown as
+        an escape."""
+        # Asked at every paragraph: a terminal resized part way is followed. A line as
+        # wide as the terminal fits; a wider one would be folded by it mid-word.
+        width = shutil.get_terminal_size((80, 24)).columns if self.stdout.isatty() else 80
         for paragraph in printable(text).split("\n"):
-            filled = (
-                textwrap.fill(paragraph, width=88, initial_indent=indent, subsequent_indent=indent)
-                or ""
+            filled = textwrap.fill(
+                paragraph,
+                width=max(width, len(indent) + 20),
+                initial_indent=indent,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
             )
             self.line(self.bold(filled) if bold and filled else filled)
 

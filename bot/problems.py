@@ -49,7 +49,12 @@ class LoadError(Exception):
 def closest(word: str, known: Iterable[str]) -> str | None:
     """The known word a misspelt one is near enough to be meant (the one rule of "did you
     mean"), or None."""
-    match = difflib.get_close_matches(str(word), [str(k) for k in known], n=1, cutoff=0.6)
+    names = [str(k) for k in known]
+    # The same word in other capitals ("D2" for "d2") is the likeliest meant of all.
+    same = [k for k in names if k.casefold() == str(word).casefold()]
+    if same:
+        return same[0]
+    match = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     return match[0] if match else None
 
 
@@ -105,8 +110,13 @@ def find_line(text: str, loc: Sequence[str | int]) -> int | None:
         inline = re.compile(r"[{,]\s*" + re.escape(part) + r"\s*=")
         for n in range(start, len(lines)):
             header = _header(lines[n])
+            name = ".".join(table)
+            # A table is also found by the heading of one inside it ([[area.questions]]
+            # gives the key "area").
             in_header = header is not None and (
-                part in header[0].split(".") if not last else header[0] == ".".join(table)
+                part in header[0].split(".")
+                if not last
+                else header[0] == name or header[0].startswith(name + ".")
             )
             if key.match(lines[n]) or in_header or inline.search(lines[n]):
                 start, found = n, n + 1
@@ -164,6 +174,12 @@ def from_validation(
             hint = suggest(name, allowed) if allowed else ""
             known = f" (known keys: {', '.join(sorted(allowed))})" if allowed and not hint else ""
             message = f'unknown key "{name}"{hint}{known}'
+            if len(item["loc"]) > 1 and not hint and name in _fields_at(model, []):
+                # TOML puts every key after a [table] heading into that table.
+                message = (
+                    f"{name} is a top-level key: move it above the first [table] (every key "
+                    "after a [table] heading belongs to that table)"
+                )
         elif kind == "missing":
             message = f'missing required key "{loc[-1]}"'
             path = dotted(loc[:-1])
@@ -201,6 +217,9 @@ def from_validation(
                 "model_type": "a table",
             }[kind]
             message = f"expected {wanted}, found {_show(given)}"
+            if isinstance(given, bool) and kind in ("float_type", "int_type"):
+                # true is no number, though Python would count it as 1.
+                message = f"expected {wanted}, got {_show(given)}: true and false are not numbers"
         elif kind in ("float_parsing", "int_parsing", "int_from_float"):
             whole = "a whole number" if kind != "float_parsing" else "a number"
             message = f"expected {whole}, found {_show(given)}"

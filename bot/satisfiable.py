@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.conditions import Condition
@@ -26,12 +26,20 @@ _FLIP = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
 
 
 def never_true(
-    condition: Condition, values: Mapping[str, Iterable[str]], numbers: Iterable[str] = ()
+    condition: Condition,
+    values: Mapping[str, Iterable[str]],
+    numbers: Iterable[str] = (),
+    assumed: Sequence[tuple[ast.expr, str]] = (),
 ) -> str | None:
     """Why a condition can never hold, or None when it may. ``values`` gives each choice
-    question's option values, ``numbers`` the number questions."""
+    question's option values, ``numbers`` the number questions; ``assumed``: comparisons
+    known to hold as well (with their words), such as the branches a route took."""
     known = {k: frozenset(v) for k, v in values.items()}
-    return _never(condition.tree.body, known, frozenset(numbers), condition.source.strip())
+    body: ast.AST = condition.tree.body
+    if assumed:
+        body = ast.BoolOp(op=ast.And(), values=[body, *(node for node, _ in assumed)])
+    texts = {id(node): text for node, text in assumed}
+    return _never(body, known, frozenset(numbers), condition.source.strip(), texts)
 
 
 @dataclass
@@ -70,7 +78,11 @@ class _Demands:
 
 
 def _never(
-    node: ast.AST, values: Mapping[str, frozenset[str]], numbers: frozenset[str], source: str
+    node: ast.AST,
+    values: Mapping[str, frozenset[str]],
+    numbers: frozenset[str],
+    source: str,
+    texts: Mapping[int, str] | None = None,
 ) -> str | None:
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
         reasons = [_never(v, values, numbers, source) for v in node.values]
@@ -85,7 +97,7 @@ def _never(
                 return reason
     demands: dict[Key, _Demands] = {}
     for part in parts:
-        for key, text, apply in _atoms(part, source):
+        for key, text, apply in _atoms(part, source, texts or {}):
             demand = demands.setdefault(key, _start(key, values, numbers))
             demand.words.append(text)
             apply(demand)
@@ -117,9 +129,12 @@ def _start(key: Key, values: Mapping[str, frozenset[str]], numbers: frozenset[st
     return demand
 
 
-def _atoms(node: ast.AST, source: str) -> Iterator[tuple[Key, str, Narrow]]:
-    """(key, text, how it narrows the demands) for each simple comparison in the node."""
-    text = ast.get_source_segment(source, node) or ast.unparse(node)
+def _atoms(
+    node: ast.AST, source: str, texts: Mapping[int, str]
+) -> Iterator[tuple[Key, str, Narrow]]:
+    """(key, text, how it narrows the demands) for each simple comparison in the node
+    (``texts``: the words of nodes from another source, which ``source`` does not hold)."""
+    text = texts.get(id(node)) or ast.get_source_segment(source, node) or ast.unparse(node)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         inner = node.operand
         if isinstance(inner, ast.Call) and _call_name(inner) == "answered":

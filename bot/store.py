@@ -24,6 +24,7 @@ import socket
 import stat
 import uuid
 import zlib
+from codecs import BOM_UTF8 as BOM
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -218,8 +219,14 @@ def load(path: Path) -> LoadedTranscript:
         _not_a_transcript(name, error)
         raise
     transcript, valid = _parse(text, name)
-    valid_bytes = len(valid.encode())
+    valid_bytes = _valid_bytes(raw, valid)
     return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
+
+
+def _valid_bytes(raw: bytes, valid: str) -> int:
+    """How many of the file's bytes the valid text is: the text is read without a leading
+    byte-order mark (an editor may add one), which the bytes still hold."""
+    return len(valid.encode()) + (len(raw) - len(raw.removeprefix(BOM)))
 
 
 def parse_transcript(text: str, path: Path) -> Transcript:
@@ -365,7 +372,7 @@ def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
     try:
         raw = _read_fd(fd, path)
         transcript, valid = _parse(decode_text(raw, display_name(path)), display_name(path))
-        valid_bytes = len(valid.encode())
+        valid_bytes = _valid_bytes(raw, valid)
         kept_in = None
         if len(raw) > valid_bytes:
             kept_in = keep_aside(path, raw[valid_bytes:])

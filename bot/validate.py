@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import dialogue_graph as graph
+from bot.action_routes import never_on_a_route
 from bot.catalogue import Catalogue, is_dialogue_file
 from bot.default_dialogue import load_default_dialogue
 from bot.loading import LoadedDialogue, LoadedFramework, choice_values, read_dialogue_heading
 from bot.model import Action, Framework
+from bot.model.framework import OVERALL
 from bot.problems import LoadError, Problem, display_name, dotted, find_line
 from bot.satisfiable import never_true
 from bot.scoring.actions import read_areas
@@ -23,6 +25,9 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     """Every problem, file by file."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What is likely a slip but may be meant (a question asked by two nodes, a statement
+    no dialogue asks): shown, without failing the check."""
     checked: list[str] = field(default_factory=list)
     """The files checked."""
     frameworks: dict[str, LoadedFramework] = field(default_factory=dict)
@@ -153,6 +158,10 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
                     )
                 )
                 continue
+            if framework_id not in frameworks and framework_id not in catalogue.framework_files():
+                # The given frameworks count too: a slip for one of theirs is named.
+                report.problems.append(catalogue.unknown_framework(path, framework_id, frameworks))
+                continue
             dialogue = catalogue.dialogue(str(path), frameworks.get(framework_id))
         except LoadError as error:
             report.problems.extend(error.problems)
@@ -161,10 +170,14 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
         frameworks.setdefault(dialogue.framework.id, dialogue.framework)
     for dialogue in report.dialogues:
         report.problems.extend(check_dialogue(dialogue))
+        report.warnings.extend(asked_twice(dialogue))
     for framework_id, framework in frameworks.items():
         paired = [d for d in report.dialogues if d.framework.id == framework_id]
         if framework_id in given or not paired:
             report.problems.extend(check_framework(framework, catalogue, paired))
+            dialogues = framework_dialogues(framework, catalogue, paired)
+            report.warnings.extend(never_asked(framework, dialogues))
+            report.warnings.extend(misplaced_actions(framework))
     # A framework's problems can surface twice: through its own file and through its dialogues.
     report.problems = list(dict.fromkeys(report.problems))
     return report
@@ -172,7 +185,11 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
 
 def _declared_id(path: Path) -> str:
     """The id a framework file declares, read leniently (for files that fail to load)."""
-    match = re.search(r'^[ \t]*id[ \t]*=[ \t]*"([^"]*)"', _text(path), re.MULTILINE)
+    text = _text(path)
+    # Only a top-level id: an area's or a question's (under a [table]) is not the file's.
+    header = re.search(r"^[ \t]*\[", text, re.MULTILINE)
+    top = text[: header.start()] if header else text
+    match = re.search(r'^[ \t]*id[ \t]*=[ \t]*"([^"]*)"', top, re.MULTILINE)
     return match.group(1) if match else path.stem
 
 
@@ -201,14 +218,7 @@ def check_framework(
         if scale.weak_at_or_below is None
     ]
     asked: set[str] = set()
-    dialogues: list[LoadedDialogue] = list(paired)
-    for path in [] if paired else catalogue.dialogues_for(framework.id):
-        try:
-            dialogues.append(catalogue.dialogue(str(path), loaded))
-        except LoadError:
-            continue  # reported when the dialogue itself is checked
-    if not dialogues:
-        dialogues.append(load_default_dialogue(loaded))
+    dialogues = framework_dialogues(loaded, catalogue, paired)
     for dialogue in dialogues:
         asked |= {n.ask for n in dialogue.dialogue.nodes.values() if n.ask}
     listed: list[tuple[list[str | int], tuple[Action, ...]]] = [
@@ -231,7 +241,8 @@ def check_framework(
                         find_line(text, loc),
                     )
                 )
-            reason = never_true(condition, choice_values(framework), _numbers(framework))
+            values, numbers = choice_values(framework), _numbers(framework)
+            reason = never_true(condition, values, numbers)
             if reason:
                 problems.append(
                     Problem(
@@ -241,7 +252,147 @@ def check_framework(
                         find_line(text, loc),
                     )
                 )
+            if reason or (needed and not needed & asked):
+                continue
+            # Possible on its own, the condition may still hold on no route a respondent
+            # can take (it reads an answer only asked after a branch it contradicts).
+            reasons = [never_on_a_route(condition, d, values, numbers) for d in dialogues]
+            if reasons and all(reasons):
+                problems.append(
+                    Problem(
+                        name,
+                        dotted(loc),
+                        f"can never fire: {'; '.join(r for r in reasons if r)}",
+                        find_line(text, loc),
+                    )
+                )
     return problems
+
+
+def framework_dialogues(
+    loaded: LoadedFramework, catalogue: Catalogue, paired: Sequence[LoadedDialogue] = ()
+) -> list[LoadedDialogue]:
+    """The dialogues a framework is checked with: the ``paired`` ones, given with it, else
+    those found for its id that load, else its default dialogue."""
+    dialogues: list[LoadedDialogue] = list(paired)
+    for path in [] if paired else catalogue.dialogues_for(loaded.id):
+        try:
+            dialogues.append(catalogue.dialogue(str(path), loaded))
+        except LoadError:
+            continue  # reported when the dialogue itself is checked
+    if not dialogues:
+        dialogues.append(load_default_dialogue(loaded))
+    return dialogues
+
+
+def _asked(dialogue: LoadedDialogue) -> set[str]:
+    """The questions a dialogue's nodes ask, a repeated group's with the group."""
+    framework = dialogue.framework.framework
+    groups = {g.id: g for a in framework.areas for g in a.groups}
+    asked: set[str] = set()
+    for node in dialogue.dialogue.nodes.values():
+        if node.ask:
+            asked.add(node.ask)
+        if node.group in groups:
+            asked |= {q.id for q in groups[node.group].questions}
+    return asked
+
+
+def never_asked(loaded: LoadedFramework, dialogues: Sequence[LoadedDialogue]) -> list[Problem]:
+    """Warnings: each statement of the framework that none of its dialogues asks, so that
+    it is never answered (a dialogue may ask only some on purpose: a short survey beside a
+    full interview, so this is a warning, not a problem)."""
+    asked: set[str] = set()
+    for dialogue in dialogues:
+        asked |= _asked(dialogue)
+    name = display_name(loaded.path)
+    text = _text(loaded.path)
+    by = ", ".join(d.id for d in dialogues)
+    warnings = []
+    for a, area in enumerate(loaded.framework.areas):
+        for q, question in enumerate(area.questions):
+            if question.id in asked:
+                continue
+            loc: list[str | int] = ["areas", a, "questions", q]
+            numbered = f" ({question.number})" if question.number else ""
+            warnings.append(
+                Problem(
+                    name,
+                    dotted(loc),
+                    f"statement {question.id}{numbered} is asked by no node of {by}, so it is "
+                    f'never answered: ask it in a node (ask = "{question.id}")',
+                    find_line(text, [*loc, "id"]),
+                )
+            )
+    return warnings
+
+
+def misplaced_actions(loaded: LoadedFramework) -> list[Problem]:
+    """Warnings: an area's action whose condition reads only another area (its score or
+    its questions). Every [[areas.actions]] belongs to the [[areas]] above it, so actions
+    written together after the last area all land in that one."""
+    framework = loaded.framework
+    text = _text(loaded.path)
+    warnings = []
+    for a, area in enumerate(framework.areas):
+        for c, action in enumerate(area.actions):
+            condition = loaded.actions.get(action.id)
+            if condition is None or OVERALL in condition.areas:
+                continue
+            read = set(condition.areas) | {framework.area_of(q).id for q in condition.names}
+            if len(read) != 1 or area.id in read:
+                continue
+            other = framework.area(next(iter(read)))
+            loc: list[str | int] = ["areas", a, "actions", c]
+            warnings.append(
+                Problem(
+                    display_name(loaded.path),
+                    dotted(loc),
+                    f"action {action.id} is listed under {area.title} but its condition reads "
+                    f"only {other.id}: did you mean to put it under {other.title}? (an "
+                    "[[areas.actions]] belongs to the [[areas]] above it)",
+                    find_line(text, [*loc, "id"]),
+                )
+            )
+    return warnings
+
+
+def asked_twice(loaded: LoadedDialogue) -> list[Problem]:
+    """Warnings: a question asked by two nodes (a node copied and its `ask` left as it
+    was), naming the first node's line and the statements no node asks."""
+    name = display_name(loaded.path) if loaded.path else loaded.id
+    text = _text(loaded.path) if loaded.path else ""
+    framework = loaded.framework.framework
+    unasked = [q.id for a in framework.areas for q in a.questions if q.id not in _asked(loaded)]
+    first: dict[str, str] = {}
+    warnings = []
+    for node_id, node in loaded.dialogue.nodes.items():
+        if not node.ask:
+            continue
+        if node.ask not in first:
+            first[node.ask] = node_id
+            continue
+        earlier = first[node.ask]
+        line = find_line(text, ["nodes", earlier, "ask"])
+        at = f" (line {line})" if line else ""
+        hint = (
+            f"; was the node copied and its ask left as it was? No node asks {', '.join(unasked)}"
+            if unasked
+            else ""
+        )
+        if node_id in unasked:
+            hint += f'; did you mean ask = "{node_id}"?'
+
+        loc: list[str | int] = ["nodes", node_id, "ask"]
+        warnings.append(
+            Problem(
+                name,
+                dotted(loc),
+                f'asks {node.ask}, which node "{earlier}"{at} asks too{hint}',
+                find_line(text, loc),
+            )
+        )
+    return warnings
 
 
 def _numbers(framework: Framework) -> list[str]:
@@ -385,6 +536,8 @@ def _text(path: Path | None, lenient: bool = False) -> str:
     """A file's text ("" if it cannot be read); ``lenient``: bytes that are not UTF-8 are
     replaced, so that the file's keys can still be recognised."""
     try:
-        return path.read_text("utf-8", errors="replace" if lenient else "strict") if path else ""
+        return (
+            path.read_text("utf-8-sig", errors="replace" if lenient else "strict") if path else ""
+        )
     except (OSError, UnicodeDecodeError):
         return ""

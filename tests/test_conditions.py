@@ -103,7 +103,7 @@ def test_an_unknown_name_with_no_likely_spelling_is_told_the_names_there_are() -
         ('scor("q1") > 1', 'did you mean "score"?'),
         ("q1 ==", "cannot be parsed"),
         ("(x := 1)", "assignment"),
-        ("q1 is None", "operator Is"),
+        ("q1 is None", "use == (is is not allowed)"),
         ("answered(q1)", "answered() takes one quoted id"),
         ("[q1 for q1 in q2]", "uses a comprehension, which conditions do not allow"),
         ("q1 in [q2]", "lists may hold only text and numbers"),

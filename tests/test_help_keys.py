@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.tui.screens.dialogs import HelpScreen
 from tests.tui_helpers import make_app, mini_catalogue, region_lines, start
 
@@ -39,3 +41,42 @@ async def test_the_interview_help_names_this_statements_codes(tmp_path: Path) ->
         rows = region_lines(app, "#help-keys")
         # Strongly agree ... Strongly disagree, Refused: no "d", which codes nothing here.
         assert rows[0].startswith("1, 2, 3, 4, 5, r  code the answer")
+
+
+def listed_keys(rows: list[str]) -> set[str]:
+    """The keys the help lists, one per row (its first column)."""
+    return {row.split("  ")[0].strip() for row in rows if row.strip()}
+
+
+@pytest.mark.parametrize("telephone", [False, True])
+async def test_the_help_lists_every_key_the_screen_and_app_have(
+    tmp_path: Path, telephone: bool
+) -> None:
+    from textual.actions import parse
+
+    from bot.tui.widgets.key_hints import key_words
+
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path, interviewer="An Officer" if telephone else None)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        # Every binding that is not ruled out here and now (the report's key, before the
+        # end, is; the chat's Ctrl+S, waiting for a long answer to send, is not).
+        expected = {
+            key_words(b)
+            for b in [*screen.BINDINGS, *app.BINDINGS]
+            if screen.check_action(*parse(b.action)[1:]) is not False
+            and app.check_action(*parse(b.action)[1:]) is not False
+        }
+        assert "Ctrl+C" in expected and "Ctrl+Q" in expected
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = region_lines(app, "#help-keys")
+        assert expected <= listed_keys(rows)
+        assert {"Ctrl+C", "Ctrl+Q"} | (set() if telephone else {"Ctrl+S"}) <= listed_keys(rows)
+        said = {row.split("  ")[0].strip(): row for row in rows}
+        assert "leave at once" in said["Ctrl+C"]
+        assert telephone or "send the long answer" in said["Ctrl+S"]

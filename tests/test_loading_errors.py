@@ -106,7 +106,8 @@ def test_wrong_types(tmp_path: Path) -> None:
 
 def test_duplicate_question_id(tmp_path: Path) -> None:
     assert framework_errors(FRAMEWORK.replace('id = "b2"', 'id = "a1"'), tmp_path) == [
-        'broken.toml:73: areas[1].questions[1].id: question id "a1" is used twice'
+        'broken.toml:73: areas[1].questions[1].id: question id "a1" is used twice '
+        "(first at line 40)"
     ]
 
 

@@ -93,7 +93,7 @@ def test_add_validates_and_copies_under_the_ids(
     assert status == exit_codes.OK
     assert (user_folder() / "frameworks" / "mini.toml").read_bytes() == framework.read_bytes()
     assert (user_folder() / "dialogues" / "mini-chat.toml").read_bytes() == dialogue.read_bytes()
-    assert "Start it with: partnership-bot assess -f mini" in out
+    assert "Start it with one of:\n  partnership-bot assess -f mini\n" in out
     entries = {e.id: e.origin for e in Catalogue().framework_entries()}
     assert entries["mini"] == USER
     # Again: refused, with the way to replace it.

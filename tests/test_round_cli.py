@@ -268,8 +268,8 @@ def test_new_and_import_from_the_command_line(tmp_path: Path) -> None:
     assert not (tmp_path / "transcripts" / "rounds" / "r2").exists()
     run("round", "new", "r2", "--title", "R", "-f", "hertfordshire-review", cwd=tmp_path)
     two = run("round", "status", cwd=tmp_path)
-    assert two.returncode == 3 and "there are 2 rounds" in two.stderr
-    assert "choose one with --round" in two.stderr
+    assert two.returncode == 2 and "there are 2 rounds" in two.stderr
+    assert "choose one with -r ROUND" in two.stderr
 
 
 @pytest.mark.e2e

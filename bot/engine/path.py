@@ -39,6 +39,14 @@ from bot.model.framework import base_question, instance_key
 
 SKIP_COMMAND = ":skip"
 """Typed as a reply, this means skip: it is never the respondent's words."""
+HELP_WORDS = frozenset({"?", "help"})
+"""Typed alone as an answer or a reply (any case, spaces around ignored), these ask for
+the help, as the help command or key does: never recorded as the respondent's words."""
+
+
+def asks_for_help(text: str) -> bool:
+    """Whether what was typed is a request for the help (`HELP_WORDS`), not an answer."""
+    return text.strip().casefold() in HELP_WORDS
 
 
 LONE_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")

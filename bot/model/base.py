@@ -1,6 +1,9 @@
 """The common base of every file-format model."""
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict
+from pydantic import Strict as PydanticStrict
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 """Question ids are used as names in conditions, so they must look like identifiers."""
@@ -15,3 +18,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True
     )
+
+
+Number = Annotated[float, PydanticStrict()]
+"""A number in a file: an integer or a float, never a boolean or text. Pydantic's lax mode
+would take `true` as 1 (and "3" as 3), so a slip such as `score = true` would score as a
+number; every numeric field of a framework or dialogue is this or `WholeNumber`."""
+
+WholeNumber = Annotated[int, PydanticStrict()]
+"""A whole number in a file, never a boolean, a float or text (see `Number`)."""

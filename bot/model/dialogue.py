@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
+from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict, WholeNumber
 
 Trigger = Literal[
     "low",
@@ -119,7 +119,7 @@ class Dialogue(Strict):
     """self (chat) or telephone (an interviewer reads and codes)."""
     description: str = ""
     """What it covers and how long it takes."""
-    max_probes: int = Field(default=2, ge=0, le=5)
+    max_probes: WholeNumber = Field(default=2, ge=0, le=5)
     """At most this many probes for one question, so nobody is trapped."""
     start: str = Field(pattern=SLUG_PATTERN)
     """The first node."""

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from bot.model.base import ID_PATTERN, SLUG_PATTERN, Strict
+from bot.model.base import ID_PATTERN, SLUG_PATTERN, Number, Strict, WholeNumber
 
 DEFAULT_MIN_COVERAGE = 50.0
 """Unless a framework says otherwise, half the asked questions need a scored answer."""
@@ -30,7 +30,7 @@ class Source(Strict):
     """The published document, as its title reads."""
     publisher: str = ""
     """Who published it."""
-    year: int | None = None
+    year: WholeNumber | None = None
     """Year of publication."""
     seed: str = ""
     """The seed file the wording was taken from."""
@@ -45,7 +45,7 @@ class Option(Strict):
     """What the respondent types or the interviewer presses."""
     label: str = Field(min_length=1)
     """What is shown."""
-    score: float | None = None
+    score: Number | None = None
     """The option's score on the scale; none for an abstention."""
     abstain: Abstention | None = None
     """Set for Don't know and Refused: counted apart, never as a zero."""
@@ -85,7 +85,7 @@ class Scale(Strict):
 
     options: tuple[Option, ...] = Field(min_length=2)
     """The answers, in the order they are shown."""
-    weak_at_or_below: float | None = None
+    weak_at_or_below: Number | None = None
     """Scores at or below this are weak: they fire `low` probes. `validate` requires it."""
 
     # Cached: scoring asks for these for every answer of every transcript (the model is
@@ -144,9 +144,9 @@ class Scale(Strict):
 class Range(Strict):
     """A recommended range for a number answer (inclusive)."""
 
-    min: float | None = None
+    min: Number | None = None
     """Lowest recommended value."""
-    max: float | None = None
+    max: Number | None = None
     """Highest recommended value."""
     note: str = ""
     """Why this range, in the seed's words: shown with the follow-up and in reports."""
@@ -193,13 +193,13 @@ class Benchmark(Strict):
 
     source: str
     """Where it was published."""
-    n: int = Field(gt=0)
+    n: WholeNumber = Field(gt=0)
     """How many answered."""
-    agree: float = Field(ge=0, le=100)
+    agree: Number = Field(ge=0, le=100)
     """Per cent who agreed or strongly agreed."""
-    disagree: float = Field(ge=0, le=100)
+    disagree: Number = Field(ge=0, le=100)
     """Per cent who disagreed or strongly disagreed."""
-    dont_know: float | None = Field(default=None, ge=0, le=100)
+    dont_know: Number | None = Field(default=None, ge=0, le=100)
     """Per cent who did not know, where published."""
 
 
@@ -214,16 +214,16 @@ class Question(Strict):
     """rating or yesno (a scale), number, or text (narrative, unscored)."""
     scale: str | None = None
     """The scale's name, for rating and yesno."""
-    weight: float = Field(default=1.0, ge=0)
+    weight: Number = Field(default=1.0, ge=0)
     """Weight in the area's mean; 0 makes the question record a fact (such as a need: "Do
     you need a locally elected member ...?"), never a score (see `fact`)."""
     number: str = ""
     """The seed's own numbering, such as "2.14"."""
     unit: str = ""
     """For numbers: what is counted, such as "members"."""
-    minimum: float | None = None
+    minimum: Number | None = None
     """For numbers: lowest valid answer."""
-    maximum: float | None = None
+    maximum: Number | None = None
     """For numbers: highest valid answer."""
     whole: bool = False
     """For numbers: only whole numbers, where what is counted comes whole (members, meetings)."""
@@ -235,9 +235,9 @@ class Question(Strict):
     (a scored choice) or none (an unscored one: who leads, which partners attend)."""
     multiple: bool = False
     """For choice questions: several options may be picked."""
-    min_picks: int | None = Field(default=None, ge=1)
+    min_picks: WholeNumber | None = Field(default=None, ge=1)
     """For a multiple choice: the fewest options to pick (default 1)."""
-    max_picks: int | None = Field(default=None, ge=1)
+    max_picks: WholeNumber | None = Field(default=None, ge=1)
     """For a multiple choice: the most options to pick (default all)."""
     earliest: date | None = None
     """For dates: the earliest date accepted."""
@@ -464,7 +464,7 @@ class Group(Strict):
     """The register's heading in reports, such as "Top risks"."""
     item: str = Field(default="item", min_length=1)
     """What one item is called, such as "risk": "Risk 2" is shown before its questions."""
-    max_items: int = Field(default=10, ge=1, le=50)
+    max_items: WholeNumber = Field(default=10, ge=1, le=50)
     """At most this many items; after the last, the group is left without asking for more."""
     more: str = ""
     """The question asked after each item; by default "Is there another <item> to name?"."""
@@ -512,7 +512,7 @@ class Area(Strict):
     """Suggested actions for this area."""
     groups: tuple[Group, ...] = ()
     """Repeated groups of questions asked about this area (not scored: listed as registers)."""
-    weight: float = Field(default=1.0, ge=0)
+    weight: Number = Field(default=1.0, ge=0)
     """The area's weight in the overall score (the weighted mean of the area scores); 0
     keeps it out of the overall score. The weights of a framework may not all be 0."""
 
@@ -524,7 +524,7 @@ class Band(Strict):
     """Identifier, such as "red" or "developing"."""
     label: str
     """What is shown."""
-    min: float = Field(ge=0, le=100)
+    min: Number = Field(ge=0, le=100)
     """Lowest 0-100 score in this band."""
     description: str = ""
     """What the band means, in the seed's words."""
@@ -561,7 +561,7 @@ class Framework(Strict):
     actions: tuple[Action, ...] = ()
     """Suggested actions for the partnership as a whole, not for one area: fired by the
     overall score (`score("overall")`) or by answers in several areas."""
-    min_coverage: float = Field(default=DEFAULT_MIN_COVERAGE, ge=0, le=100)
+    min_coverage: Number = Field(default=DEFAULT_MIN_COVERAGE, ge=0, le=100)
     """Per cent of an area's asked, scoreable questions that need a scored answer (not
     Don't know, Refused or skipped) before the area gets a score, RAG and stage; the
     overall score needs the same share of all of them."""

@@ -43,6 +43,7 @@ from bot.scoring.aggregate import (
     statement_legend,
     statement_pattern,
 )
+from bot.scoring.basis import aggregate_basis
 from bot.scoring.compile import band_for
 from bot.scoring.results import WHOLE_TITLE
 from bot.scoring.small_groups import (
@@ -109,6 +110,7 @@ def aggregate_data(
         for area in framework.areas
         if area.id in shown
     )
+    basis = aggregate_basis(zip(framework.areas, areas, strict=True))
     roles = _ordered(totals.roles, OTHER_ROLES)
     sectors = _ordered(totals.sectors, OTHER_SECTORS)
     actions = _actions(framework, totals, small_groups)
@@ -146,6 +148,9 @@ def aggregate_data(
             # Every area with answers is hidden: there is no overall score to show.
             "none_shown": overall is None and any(a["hidden"] for a in areas),
             "some_hidden": any(a["hidden"] for a in areas),
+            # Over which areas it stands where any is left out (`bot.scoring.basis`).
+            "basis": basis.data(),
+            "basis_words": basis.words() if overall is not None else "",
         },
         "calls": _calls(totals.calls),
         "areas": areas,

@@ -26,6 +26,7 @@ from bot.problems import LoadError, Problem, display_name
 from bot.report.aggregate import aggregate_data
 from bot.report.compare_chart import paired_chart
 from bot.report.render import environment
+from bot.rounds.commands import round_command
 from bot.rounds.folder import round_path
 from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.compare import CompareError, PlanAction, Side, compare
@@ -301,7 +302,7 @@ def comparison(
     if data["plan"] is not None and data["plan"]["not_updated"]:
         said.append(
             f"{data['plan']['not_updated']} agreed action status(es) are still {then_label}'s "
-            f"plan's: `partnership-bot round plan -r {display_name(new)}` carries in what "
+            f"plan's: `{round_command('plan', folder=new)}` carries in what "
             f"{now_label}'s respondents said"
         )
     return Comparison(

@@ -301,6 +301,9 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             "rag": band(assessment.overall_rag),
             "stage": band(assessment.stage),
             "stages": stages_data(framework),
+            # Over which areas it stands where any is left out (`bot.scoring.basis`).
+            "basis": assessment.overall_basis.data(),
+            "basis_words": assessment.overall_basis_words,
         },
         "answers": tally_data(assessment),
         "unjudged": unjudged_data(assessment.unjudged),

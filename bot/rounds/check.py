@@ -28,7 +28,7 @@ def check_round(path: Path, catalogue: Catalogue) -> list[Problem]:
         return list(error.problems)
     round_ = loaded.round
     name = display_name(loaded.path)
-    text = loaded.path.read_text(encoding="utf-8")
+    text = loaded.path.read_text(encoding="utf-8-sig")
     problems: list[Problem] = []
     try:
         framework = catalogue.framework(round_.framework)

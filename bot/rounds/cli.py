@@ -241,11 +241,21 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         return _new(args, catalogue, transcripts)
     if command == "compare":
         return _compare(args, catalogue, transcripts)
-    folder = (
-        round_folder.resolve(args.round, transcripts)
-        if args.round
-        else round_folder.default_round(transcripts)
-    )
+    try:
+        folder = (
+            round_folder.resolve(args.round, transcripts)
+            if args.round
+            else round_folder.default_round(transcripts)
+        )
+    except round_folder.RoundNotChosen as several:
+        # A choice missing from the command line: a usage error, with the command as it
+        # would run for the first of them.
+        example = round_command(command, *_given_words(args), folder=several.rounds[0])
+        print(
+            f"error: {printable(several.problems[0].message)}, such as: {example}",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
     named_file = folder.name == round_folder.ROUND_FILE and folder.is_file()
     why = (
         ""
@@ -281,6 +291,15 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         # The id was typed: a command-line mistake, with the ids that are near.
         print(f"error: {error}", file=sys.stderr)
         return exit_codes.USAGE
+
+
+def _given_words(args: argparse.Namespace) -> list[str]:
+    """The words typed after a round command's action (its id, outcome or file), quoted to
+    run as printed, for a suggestion that repeats the command with ``-r``."""
+    import shlex
+
+    words = [str(getattr(args, name, None)) for name in ("csv", "invitee", "outcome")]
+    return [shlex.quote(w) for w in words if w != "None"]
 
 
 def _on_snapshot(

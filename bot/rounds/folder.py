@@ -452,9 +452,20 @@ def find_rounds(folder: Path) -> list[Path]:
     return []
 
 
+class RoundNotChosen(LoadError):
+    """Several rounds could be meant and none was named: a choice missing from the command
+    line (a usage error), not a file that failed to load."""
+
+    def __init__(self, rounds: list[Path], message: str) -> None:
+        super().__init__([Problem("round", "", message)])
+        self.rounds = rounds
+        """The rounds found, any of which could be meant."""
+
+
 def default_round(transcripts: Path) -> Path:
     """The round meant when none is named: this folder if it is one, else the only round
-    under the transcripts folder; otherwise a LoadError listing the choices."""
+    under the transcripts folder; otherwise a LoadError saying there is none, or
+    RoundNotChosen listing the choices."""
     here = Path(".")
     if round_path(here).exists():
         return here
@@ -466,7 +477,11 @@ def default_round(transcripts: Path) -> Path:
             f"no round here or in {display_name(transcripts)}; "
             "make one with: partnership-bot round new NAME --title ... --framework ..."
         )
-    else:
-        names = ", ".join(display_name(r) for r in rounds)
-        message = f"there are {len(rounds)} rounds ({names}); choose one with --round"
-    raise LoadError([Problem("round", "", message)])
+        raise LoadError([Problem("round", "", message)])
+    # Each as -r finds it: by its name under rounds/, else by its path.
+    names = ", ".join(round_ref(r, transcripts) for r in rounds)
+    raise RoundNotChosen(
+        rounds,
+        f"there are {len(rounds)} rounds in {display_name(transcripts)} ({names}); "
+        "choose one with -r ROUND",
+    )

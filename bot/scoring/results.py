@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bot.engine.path import FollowUp
 from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
 from bot.turn_words import status_words
+
+if TYPE_CHECKING:
+    from bot.scoring.basis import OverallBasis
 
 WHOLE_TITLE = "The partnership as a whole"
 """The heading of the framework's own actions (of no one area) in reports."""
@@ -329,6 +333,21 @@ class Assessment:
         asked = sum(1 for area in self.areas for q in area.questions if q.asked)
         words = f"refused part way: {asked} question{'s' if asked != 1 else ''} asked"
         return f"{words}, {len(self.to_come)} not reached" if self.to_come else words
+
+    @property
+    def overall_basis(self) -> OverallBasis:
+        """The areas the overall score stands on and those left out of it, with why (one
+        rule, `bot.scoring.basis`): every place that prints the overall says it."""
+        from bot.scoring.basis import assessment_basis  # it reads AreaResult from here
+
+        return assessment_basis(self.areas)
+
+    @property
+    def overall_basis_words(self) -> str:
+        """Over which areas the overall score stands where any is left out ("from 1 of 2
+        areas: Delivery has too few answers to score"); "" where it stands on every area,
+        or where there is no overall score."""
+        return self.overall_basis.words() if self.overall is not None else ""
 
     @property
     def tally(self) -> AnswerTally:

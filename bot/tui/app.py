@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from bot.scoring.results import Assessment
+    from bot.tui.screens.conversation_base import ConversationScreen
 
 # Screens are imported where they are first needed: started straight into a conversation,
 # only that conversation's screen is loaded before its first question is on screen.
@@ -33,12 +34,22 @@ class PartnershipApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "Partnership self-assessment"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding(
+            "ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="quit; all sent is saved"
+        ),
         # Ctrl+C leaves as it does everywhere else in a terminal (and in plain mode): every
         # answer is already saved, and the command exits with the interrupted status. With
         # text selected in a box it copies it, as Textual's boxes do (and as terminals that
-        # copy a selection with Ctrl+C do); pressed again, it leaves.
-        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
+        # copy a selection with Ctrl+C do); pressed again, it leaves. Words typed in a
+        # conversation and not sent are said first, and kept, as leaving by Esc does.
+        Binding(
+            "ctrl+c",
+            "interrupt",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="leave at once (all sent is saved); copy text if selected",
+        ),
     ]
 
     def __init__(
@@ -80,7 +91,8 @@ class PartnershipApp(App[int]):
     def action_interrupt(self) -> None:
         """Leave at once, as an interrupted command does (status 130); nothing is lost.
         In a text box with text selected, copy it instead and let go of the selection,
-        so that Ctrl+C again leaves."""
+        so that Ctrl+C again leaves; with words typed in a conversation and not sent, say
+        so and keep them, so that Ctrl+C again leaves without them."""
         box = self.focused
         # Input and TextArea both have selected_text, action_copy and a cursor selection;
         # TextArea is not imported here, as it is loaded only when first needed.
@@ -88,9 +100,37 @@ class PartnershipApp(App[int]):
             box.action_copy()  # type: ignore[attr-defined]
             selection = box.selection  # type: ignore[attr-defined]
             box.selection = type(selection).cursor(selection.end)  # type: ignore[attr-defined]
-            self.notify("Copied. Ctrl+C again leaves (everything is saved).", markup=False)
+            # With words not sent, Ctrl+C again says so first (`_unsent_stops`).
+            conversation = self._conversation_open()
+            unsent = conversation is not None and conversation.has_unsent()
+            leaves = "" if unsent else " Ctrl+C again leaves (everything is saved)."
+            self.notify(f"Copied.{leaves}", markup=False)
+            return
+        if self._unsent_stops("Ctrl+C again leaves without it"):
             return
         self.exit(return_code=INTERRUPTED)
+
+    async def action_quit(self) -> None:
+        """Quit; words typed in a conversation and not sent stop the first Ctrl+Q."""
+        if self._unsent_stops("Ctrl+Q again quits without it"):
+            return
+        await super().action_quit()
+
+    def _unsent_stops(self, again: str) -> bool:
+        """Whether words typed and not sent, in the conversation on screen, stop leaving the
+        app: the first time it says so and keeps them; the same key again leaves without
+        them (`ConversationScreen.unsent_stops`)."""
+        conversation = self._conversation_open()
+        return conversation is not None and conversation.unsent_stops(again)
+
+    def _conversation_open(self) -> ConversationScreen | None:
+        """The conversation open, on screen or under a dialog or the help, if any."""
+        from bot.tui.screens.conversation_base import ConversationScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ConversationScreen):
+                return screen
+        return None
 
     def on_mount(self) -> None:
         # The garbage collector, held off while the program starts, runs again once the

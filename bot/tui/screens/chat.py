@@ -15,8 +15,9 @@ from bot.conversation import Conversation, SaveError
 from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
 from bot.engine.answers import current_options, toggle_pick
+from bot.engine.path import asks_for_help
 from bot.problems import display_name
-from bot.text import printable
+from bot.text import clip, printable
 from bot.tui.app import host
 from bot.tui.present import ChatMessage, answer_words
 from bot.tui.screens.conversation_base import (
@@ -54,11 +55,15 @@ class ChatScreen(ConversationScreen):
         (OPTION_KEYS, "type an option's key, a comment after it if you like"),
         ("Enter", "send what is typed (a key or words, a number, a reply)"),
         ("click", "an option button sends that option at once"),
+        ("? or help", "typed alone and sent: this help (nothing is recorded)"),
     ]
     """Keys the help names that are typing rather than bindings."""
     BINDINGS = [
         Binding(
-            SEND_LONG_KEYS, "send_long", "Send", tooltip="send the long answer (Enter adds a line)"
+            SEND_LONG_KEYS,
+            "send_long",
+            "Send",
+            tooltip="send the long answer (Enter adds a line in its box)",
         ),
         Binding("ctrl+b", "back", "Back", tooltip="back to the previous question"),
         Binding(SKIP_KEYS, "skip", "Skip", tooltip="skip this question or follow-up"),
@@ -92,10 +97,11 @@ class ChatScreen(ConversationScreen):
         self._act(self.conversation.begin)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Send is offered while the multi-line box is in use."""
+        """Send is offered while the multi-line box is in use; otherwise it waits for one
+        (None: listed in the help, not in the key hints)."""
         if action == "send_long":
             area = self._long_answer(create=False)
-            return area is not None and not area.has_class("-hidden")
+            return True if area is not None and not area.has_class("-hidden") else None
         return super().check_action(action, parameters)
 
     # ----- showing --------------------------------------------------------------------------
@@ -245,6 +251,12 @@ class ChatScreen(ConversationScreen):
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
         typed = event.value
+        if asks_for_help(typed):
+            # "?" or "help" alone asks for the help: nothing is recorded, and the box is
+            # emptied of the request (anything else typed is sent, or kept if refused).
+            self.query_one(ChatInput).clear()
+            self.action_help()
+            return
         if key := self.conversation.key_for_next(typed):
             self._ask_which(key, typed)
             return
@@ -347,6 +359,10 @@ class ChatScreen(ConversationScreen):
         area = self._long_answer(create=False)
         if area is None or area.has_class("-hidden"):
             return
+        if asks_for_help(area.text):
+            area.text = ""
+            self.action_help()
+            return
         outcome = self._act(self.conversation.answer, area.text)
         refused = outcome is None or not outcome.accepted
         area.set_class(refused, "-invalid")
@@ -371,9 +387,13 @@ class ChatScreen(ConversationScreen):
             if yes:
                 self._act(self.conversation.abandon)
 
+        # Words typed and not sent go with it: said, so that Keep going can keep them.
+        draft = self.draft().strip()
+        unsent = f' "{printable(clip(draft, 40))}", typed and not sent, is not.' if draft else ""
         self.app.push_screen(
             ConfirmScreen(
-                "Abandon this assessment? What you have answered is kept, but it cannot be resumed.",
+                "Abandon this assessment? What you have answered is kept, but it cannot be "
+                f"resumed.{unsent}",
                 "Abandon",
                 "Keep going",
             ),

@@ -91,6 +91,12 @@ class ConversationScreen(Screen[None]):
         theirs), as the "Not sent yet" message names it."""
         return "Enter"
 
+    def send_words(self) -> str:
+        """How the words typed and not sent are sent from where the officer or respondent
+        is now, as the "Not sent yet" message says it ("Enter sends it"); subclasses with
+        more than one box say which."""
+        return f"{self.send_key()} sends it"
+
     def draft_refused(self) -> bool:
         """Whether the words in the box are an answer sent and refused, kept to be
         corrected (subclasses say where they are typed)."""
@@ -100,27 +106,47 @@ class ConversationScreen(Screen[None]):
         """Leave (everything sent is saved), unless words are typed and not sent: the first
         Esc says so and keeps them in their box; Esc again, with the same words, leaves
         without them."""
-        if not self._unsent_stops("Esc again leaves without it"):
+        if not self.unsent_stops("Esc again leaves without it"):
             self.dismiss(None)
 
-    def _unsent_stops(self, again: str) -> bool:
+    def unsent_stops(self, again: str) -> bool:
         """Whether words typed and not sent stop a step that would lose them (leaving, going
-        back): the first time it says so, keeping them in their box; the same step again,
-        with the same words, goes ahead without them (``again`` says so)."""
+        back, quitting the app): the first time it says so, keeping them in their box; the
+        same step again, with the same words, goes ahead without them (``again`` says so)."""
         draft = self.draft().strip()
-        if not draft or self.conversation.session.over or (draft, again) == self._warned:
+        if not self.has_unsent() or (draft, again) == self._warned:
             return False
+        self._warn_unsent(draft, again)
+        return True
+
+    def has_unsent(self) -> bool:
+        """Whether words are typed and not sent while there is still a question to send
+        them to."""
+        return bool(self.draft().strip()) and not self.conversation.session.over
+
+    def _warn_unsent(self, draft: str, again: str) -> None:
+        """Say that ``draft`` is not sent yet, how to send it from here, and what ``again``
+        does instead."""
         self.withdraw_draft_warning()
         self._warned = (draft, again)
         # Kept, so that it can be taken down as soon as the words are sent or cleared.
         self._draft_warning = Notification(
-            f'Not sent yet: "{printable(clip(draft, 40))}". {self.send_key()} sends it; {again}.',
+            f'Not sent yet: "{printable(clip(draft, 40))}". {self.send_words()}; {again}.',
             severity="warning",
             timeout=self.app.NOTIFICATION_TIMEOUT,
             markup=False,
         )
         self.app.post_message(Notify(self._draft_warning))
-        return True
+
+    def restate_draft_warning(self) -> None:
+        """The "Not sent yet" message on screen, said again for where the focus is now (out
+        of the notes box, Enter no longer sends the note): it must never name a key that
+        would not do what it says."""
+        warning = self._draft_warning
+        if warning is None or warning not in self.app._notifications:
+            return
+        draft, again = self._warned
+        self._warn_unsent(draft, again)
 
     def withdraw_draft_warning(self) -> None:
         """Take down the "Not sent yet" message: it speaks of words in this screen's box,
@@ -255,7 +281,7 @@ class ConversationScreen(Screen[None]):
         if self.conversation.session.over:
             return
         # An answer sent and refused is not unsent: it was said to be wrong already.
-        if self.draft_refused() or not self._unsent_stops("Ctrl+B again goes back without it"):
+        if self.draft_refused() or not self.unsent_stops("Ctrl+B again goes back without it"):
             self._act(self.conversation.back)
 
     def action_skip(self) -> None:

@@ -384,12 +384,15 @@ class InterviewScreen(ConversationScreen):
             reply.focus()
         else:
             self.query_one(ChatLog).focus()
+        # Enter no longer saves the note: a "Not sent yet" message says what does now.
+        self.call_after_refresh(self.restate_draft_warning)
 
     def action_notes(self) -> None:
         notes = self.query_one("#notes", Input)
         if not notes.value.strip():
             self._note_for = self._question_now()
         notes.focus()
+        self.call_after_refresh(self.restate_draft_warning)
 
     def action_escape(self) -> None:
         if isinstance(self.focused, Input) and self.focused.id == "notes":
@@ -403,6 +406,16 @@ class InterviewScreen(ConversationScreen):
         reply = self.query_one("#reply", Input)
         typed = reply.value if not reply.has_class("-hidden") else ""
         return typed.strip() or self.query_one("#notes", Input).value
+
+    def send_words(self) -> str:
+        """How the words not sent are sent from where the focus is now: a reply by Enter in
+        the reply box, a note by Enter in the notes box (Ctrl+N goes there first)."""
+        reply = self.query_one("#reply", Input)
+        if not reply.has_class("-hidden") and reply.value.strip():
+            return "Enter sends it" if self.focused is reply else "Esc, then Enter, sends it"
+        if self.focused is self.query_one("#notes", Input):
+            return "Enter saves the note"
+        return "Ctrl+N, then Enter, saves the note"
 
     def draft_refused(self) -> bool:
         """Whether the reply box holds an answer just refused, kept to be corrected."""

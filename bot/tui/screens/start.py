@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from pathlib import Path
 
 from textual import events, on
@@ -14,10 +15,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from bot.catalogue import Catalogue
+from bot.catalogue import Catalogue, Listed
 from bot.model import Person, Respondent
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
+from bot.text import printable
 from bot.tui.app import host
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.key_hints import KeyHints
@@ -36,6 +38,42 @@ FIELDS = [
     ("sector", "Sector", "public, voluntary, business..."),
     ("partnership", "Partnership", "The partnership assessed"),
 ]
+
+
+CHECK_NOTE = "See every problem of a file with: partnership-bot validate FILE"
+"""After the frameworks that could not be loaded: the command that says what is wrong."""
+
+
+def framework_choices(listing: list[Listed]) -> list[tuple[Content, str]]:
+    """The frameworks that load, as the list offers them: by title, and where two share a
+    title, each with its id too, so that they can be told apart."""
+    loaded = [
+        (listed.loaded.framework.title, listed.entry.id) for listed in listing if listed.loaded
+    ]
+    titles = Counter(title for title, _ in loaded)
+    return [
+        (
+            Content(printable(f"{title} ({framework_id})" if titles[title] > 1 else title)),
+            framework_id,
+        )
+        for title, framework_id in loaded
+    ]
+
+
+def broken_lines(listing: list[Listed]) -> list[str]:
+    """One line for each framework that could not be loaded, saying why, then the command
+    that names every problem; none where every framework loads."""
+    lines = []
+    for listed in listing:
+        if listed.loaded is not None:
+            continue
+        unused = (
+            f" (its other file {listed.shadowed[0].path} is not used)" if listed.shadowed else ""
+        )
+        lines.append(
+            f"Not listed, could not be loaded: {listed.entry.path.name}: {listed.problem}{unused}"
+        )
+    return [*lines, CHECK_NOTE] if lines else []
 
 
 class StartScreen(Screen[None]):
@@ -59,14 +97,9 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         title = "New telephone interview" if self.telephone else "New self-assessment"
-        frameworks = []
-        for framework_id, path in self.catalogue.framework_files().items():
-            try:
-                frameworks.append(
-                    (self.catalogue.framework(str(path)).framework.title, framework_id)
-                )
-            except LoadError:
-                continue
+        listing = self.catalogue.framework_listing()
+        frameworks = framework_choices(listing)
+        broken = broken_lines(listing)
         wanted = "hertfordshire-review" if self.telephone else "working-better-together"
         first = (
             wanted
@@ -111,6 +144,10 @@ class StartScreen(Screen[None]):
                     if isinstance(widget, Input):
                         widget.compact = True
                     yield widget
+                if key == "framework" and broken:
+                    # Said where the list is: a framework of one's own that fails to
+                    # load is otherwise simply absent from it.
+                    yield Static(Content(printable("\n".join(broken))), id="framework-problems")
             yield Static("", id="start-error")
             with Horizontal(classes="form-buttons"):
                 yield Button("Start (Ctrl+S)", id="start", variant="primary", compact=True)

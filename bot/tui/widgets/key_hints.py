@@ -9,12 +9,17 @@ hint runs its action, as a key press would.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.actions import parse
 from textual.binding import Binding
 from textual.content import Content
 from textual.events import Click
 from textual.screen import Screen
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 KEY_NAMES = {"escape": "esc", "enter": "enter", "space": "space", "left": "←", "right": "→"}
 KEY_WORDS = {
@@ -36,14 +41,19 @@ def key_label(binding: Binding) -> str:
     return KEY_NAMES.get(key, key)
 
 
-def offered(screen: Screen[object], shown_only: bool = True) -> list[Binding]:
-    """The screen's bindings that do something now (its `check_action` says which)."""
+def offered(
+    screen: Screen[object] | App[object], shown_only: bool = True, waiting: bool = False
+) -> list[Binding]:
+    """The screen's (or the app's) bindings that do something now, as its `check_action`
+    says (True); with ``waiting``, also those it has that wait for something to do (None:
+    the chat's Ctrl+S, which sends a long answer once one is asked for)."""
     found = []
     for binding in screen.BINDINGS:
         if not isinstance(binding, Binding) or not (binding.show or not shown_only):
             continue
         _, name, parameters = parse(binding.action)
-        if screen.check_action(name, parameters) is True:
+        state = screen.check_action(name, parameters)
+        if state is True or (waiting and state is None):
             found.append(binding)
     return found
 
@@ -71,9 +81,12 @@ def meaning(binding: Binding) -> str:
 
 def help_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """The help of a screen: its keys that are not bindings (HELP_KEYS, such as typing an
-    option's key), then every binding that does something now, with its tooltip."""
+    option's key), then every binding it has that does something now or waits for
+    something to do (`offered`), then the app's own that work on every screen (Ctrl+C),
+    each with its tooltip: drawn from the bindings, so that none is left out."""
     rows: list[tuple[str, str]] = list(getattr(screen, "HELP_KEYS", ()))
-    for binding in offered(screen, shown_only=False):
+    bindings = offered(screen, shown_only=False, waiting=True)
+    for binding in bindings + offered(screen.app, shown_only=False):
         row = (key_words(binding), meaning(binding))
         if row not in rows:
             rows.append(row)
