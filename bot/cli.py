@@ -562,6 +562,8 @@ def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int
 
         if torn:
             print(torn, file=sys.stderr)
+        for note in loaded.time_notes:
+            print(f"note: {note}", file=sys.stderr)
         kept = store.find_snapshot(args.transcript.parent, loaded.transcript.framework.hash)
         print_replay(loaded.transcript, catalogue, sys.stdout, kept)
         return exit_codes.OK

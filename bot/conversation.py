@@ -305,6 +305,7 @@ def resume(
                 "The last save before this was interrupted; the unfinished part "
                 f"({loaded.dropped_bytes} bytes) was cut from the transcript{kept}."
             )
+        warnings += loaded.time_notes
         session = replay(dialogue, transcript, display_name(path))
     except BaseException:
         writer.close()

@@ -45,7 +45,8 @@ from bot.loading import (
     validate_model,
 )
 from bot.model import Transcript, TranscriptHeader, Turn
-from bot.problems import LoadError, Problem, display_name
+from bot.model.transcript import call_stretches, misnumbered, out_of_order
+from bot.problems import LoadError, Problem, display_name, find_line
 from bot.text import printable, slug
 
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_TRANSCRIPTS"
@@ -96,6 +97,8 @@ class LoadedTranscript:
     """How many bytes of an interrupted final save were dropped."""
     kept_in: Path | None = None
     """Where the dropped bytes were kept when they were cut from the file (`keep_aside`)."""
+    time_notes: tuple[str, ...] = ()
+    """What is said of turns timed before the turn above them (`time_notes`)."""
 
 
 TORN_SUFFIX = ".torn"
@@ -113,6 +116,35 @@ def torn_note(path: Path, dropped_bytes: int, kept_in: Path | None = None) -> st
     if kept_in is None:
         return said + "left out"
     return said + f"cut from the transcript and kept in {display_name(kept_in)}"
+
+
+def time_notes(transcript: Transcript, text: str, name: str) -> list[str]:
+    """A note for each turn whose time is out of order with the turns around it
+    (`out_of_order`), with file, line and turn, and what it does to the call length (a
+    stretch of the call that begins or ends with it is left out)."""
+    turns = transcript.turns
+    stretches = call_stretches(turns) if transcript.call_seconds is not None else []
+    notes = []
+    for index in out_of_order(turns):
+        turn = turns[index]
+        line = find_line(text, ["turns", index, "at"])
+        around = [
+            f"turn {turns[n].seq} at {turns[n].at.isoformat(' ')}"
+            for n in (index - 1, index + 1)
+            if 0 <= n < len(turns)
+        ]
+        left_out = [
+            f"turn {turns[a].seq} to turn {turns[b].seq}" for a, b in stretches if index in (a, b)
+        ]
+        said = (
+            f"turn {turn.seq} ({turn.kind}) is timed {turn.at.isoformat(' ')}, out of order "
+            f"with {' and '.join(around)}: was its time changed by hand, or the clock put back?"
+        )
+        if left_out:
+            stretch = "stretch" if len(left_out) == 1 else "stretches"
+            said += f" The call length leaves out the {stretch} of the call from {' and '.join(left_out)}"
+        notes.append(str(Problem(name, "", said, line)))
+    return notes
 
 
 def encode_header(header: TranscriptHeader) -> str:
@@ -220,7 +252,8 @@ def load(path: Path) -> LoadedTranscript:
         raise
     transcript, valid = _parse(text, name)
     valid_bytes = _valid_bytes(raw, valid)
-    return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
+    notes = tuple(time_notes(transcript, valid, name))
+    return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes, None, notes)
 
 
 def _valid_bytes(raw: bytes, valid: str) -> int:
@@ -240,13 +273,23 @@ def _parse(text: str, name: str) -> tuple[Transcript, str]:
         data = parse_toml(valid, name)
         turns = data.get("turns")
         if isinstance(turns, list):
-            for turn in turns:
+            for number, turn in enumerate(turns, start=1):
                 if isinstance(turn, dict):
                     turn.pop("check", None)  # storage detail, not part of the conversation
+                    _numbered(turn, number, name, valid)
         return validate_model(Transcript, data, name, valid), valid
     except LoadError as error:
         _not_a_transcript(name, error)
         raise
+
+
+def _numbered(turn: dict[str, Any], number: int, name: str, text: str) -> None:
+    """Refuse a turn whose seq is not its place, naming the line (the model's own check
+    of the order, `misnumbered`, cannot know it)."""
+    seq = turn.get("seq")
+    if type(seq) is int and seq != number:
+        line = find_line(text, ["turns", number - 1, "seq"])
+        raise LoadError([Problem(name, "", misnumbered(number, seq), line)])
 
 
 def not_a_transcript(name: str) -> str:
@@ -295,34 +338,44 @@ class TranscriptWriter:
         """Length of the file up to the end of its last completed save."""
         self.turn_count = turn_count
         """Turns in the file so far."""
+        self._leftover_ours = False
+        """Whether bytes past ``size`` are this writer's own failed save (the caller
+        still has its turns), rather than bytes written there by something else."""
 
     def append(self, turns: Sequence[Turn]) -> None:
         """Make these turns durable: one write at the end of the last good save, then fsync.
 
         A save that fails part-way (a full disk) is cut off again before the error is
         raised, and any leftover is cut before the next save, so a retry always starts
-        on a clean end however many times it fails.
+        on a clean end however many times it fails. Bytes found past the end that are
+        not a failed save of this writer's (written there by another program) are kept
+        in a side file first (`keep_aside`).
         """
         if not turns:
             return
         data = encode_turns(turns).encode()
         if self.size + len(data) > MAX_FILE_BYTES:
             raise TranscriptFull(self.path)
-        self._cut_to_good_length()
+        self._cut_to_good_length(keep=not self._leftover_ours)
         try:
             _write_all_at(self._fd, data, self.size)
             os.fsync(self._fd)
         except OSError:
+            self._leftover_ours = True
             with contextlib.suppress(OSError):
-                self._cut_to_good_length()
+                self._cut_to_good_length(keep=False)
             raise
         self.size += len(data)
         self.turn_count += len(turns)
 
-    def _cut_to_good_length(self) -> None:
-        if os.fstat(self._fd).st_size != self.size:
+    def _cut_to_good_length(self, keep: bool) -> None:
+        length = os.fstat(self._fd).st_size
+        if length != self.size:
+            if keep and length > self.size:
+                keep_aside(self.path, os.pread(self._fd, length - self.size, self.size))
             os.ftruncate(self._fd, self.size)
             os.fsync(self._fd)
+        self._leftover_ours = False
 
     def close(self) -> None:
         """Release the lock."""
@@ -378,7 +431,9 @@ def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
             kept_in = keep_aside(path, raw[valid_bytes:])
             os.ftruncate(fd, valid_bytes)
             os.fsync(fd)
-        loaded = LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes, kept_in)
+        notes = tuple(time_notes(transcript, valid, display_name(path)))
+        dropped = len(raw) - valid_bytes
+        loaded = LoadedTranscript(transcript, path, valid_bytes, dropped, kept_in, notes)
         holder = _write_holder(path)
     except BaseException:
         os.close(fd)

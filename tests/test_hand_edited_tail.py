@@ -177,3 +177,38 @@ def test_an_immutable_transcript_is_said_to_be_the_file_not_its_folder(
         "error: cannot write to t.toml (Operation not permitted): the file itself"
     )
     assert "the folder of" not in err
+
+
+def test_bytes_written_past_the_end_by_another_program_are_kept_before_a_save(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    path = tmp_path / "open.toml"
+    path.write_bytes(FAREHAM.read_bytes())
+    talk = conversation.resume(catalogue, path)
+    with path.open("ab") as other:
+        other.write(b"\n# written by another program\n")
+    talk.note("a note saved after it")
+    talk.close()
+    assert (tmp_path / "open.toml.torn").read_bytes() == b"\n# written by another program\n"
+    assert store.load(path).transcript.turns[-1].kind == "note"
+
+
+def test_a_failed_save_of_its_own_is_cut_without_a_side_file(
+    tmp_path: Path, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "full.toml"
+    path.write_bytes(FAREHAM.read_bytes())
+    talk = conversation.resume(catalogue, path)
+    real_fsync = store.os.fsync
+    monkeypatch.setattr(store.os, "ftruncate", lambda fd, n: (_ for _ in ()).throw(OSError()))
+    monkeypatch.setattr(
+        store.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full"))
+    )
+    with pytest.raises(OSError):
+        talk.writer.append([talk.session.turns[-1].model_copy(update={"seq": 128})])
+    monkeypatch.undo()
+    assert store.os.fsync is real_fsync
+    talk.note("saved once there is room")
+    talk.close()
+    assert not (tmp_path / "full.toml.torn").exists()
+    assert store.load(path).transcript.turns[-1].kind == "note"
