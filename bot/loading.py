@@ -6,6 +6,7 @@ file is checked once, not at every start-up or for every transcript that names i
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import itertools
 import os
@@ -145,8 +146,12 @@ def decode_text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # What Windows Notepad saves as "Unicode": every line would be reported.
+            message = 'is UTF-16 text (Notepad\'s "Unicode"): save it as UTF-8'
+            raise LoadError([Problem(name, "", message, 1)]) from None
         line = data[: error.start].count(b"\n") + 1
-        raise LoadError([Problem(name, "", "is not UTF-8 text", line)]) from None
+        raise LoadError([Problem(name, "", "is not UTF-8 text: save it as UTF-8", line)]) from None
 
 
 def read_text(path: Path, kind: str = "file") -> tuple[bytes, str]:
@@ -238,6 +243,12 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         if any(mark in at for mark in SMART_QUOTES):
             # A word processor's curly quotes look like quotes but are not TOML's.
             hint = '; smart quotes (“ ” ‘ ’) are not quotes in TOML: use straight quotes ("...")'
+        elif re.search(r"=\s*'[^']*'\s*\w", at):
+            # An apostrophe in text between single quotes ends the text there.
+            hint = (
+                "; an apostrophe (') ends text in single quotes: put text that holds one in "
+                'double quotes ("Partners\' budgets")'
+            )
         raise LoadError([Problem(name, "", f"is not valid TOML: {detail}{hint}", line)]) from None
     except RecursionError:
         raise LoadError([Problem(name, "", "is not valid TOML: nested too deeply")]) from None
@@ -306,14 +317,20 @@ def framework_checks(
     def problem(loc: list[str | int], message: str) -> None:
         problems.append(Problem(name, dotted(loc), message, find_line(text, loc)))
 
+    def twice(kind: str, given: str, loc: list[str | int], first: list[str | int]) -> None:
+        """An id given a second time, said with the line of the first."""
+        line = find_line(text, first)
+        at = f" (first at line {line})" if line else ""
+        problem(loc, f'{kind} id "{given}" is used twice{at}')
+
     scales = _table(data.get("scales"))
     areas = _tables(data.get("areas"))
     questions: dict[str, dict[str, Any]] = {}
     first_at: dict[str, list[str | int]] = {}  # where each question id is first given
     grouped: set[str] = set()  # the ids of repeated groups and their questions
     group_of: dict[str, str] = {}  # each of those ids -> its group's, for conditions' errors
-    area_ids: set[str] = set()
-    action_ids: set[str] = set()
+    area_ids: dict[str, list[str | int]] = {}  # each area id, and where it is first given
+    action_ids: dict[str, list[str | int]] = {}  # each action id, and where it is first given
     # A question's number is how reports and the app name it ("Because: 2.14 No"), and an
     # action's letter is the seed's: neither may be given twice.
     numbers: dict[str, str] = {}
@@ -321,14 +338,14 @@ def framework_checks(
         area_id = area.get("id")
         if isinstance(area_id, str):
             if area_id in area_ids:
-                problem(["areas", a, "id"], f'area id "{area_id}" is used twice')
+                twice("area", area_id, ["areas", a, "id"], area_ids[area_id])
             if area_id == OVERALL:
                 problem(
                     ["areas", a, "id"],
                     f'"{OVERALL}" names the overall score in conditions (score("{OVERALL}")); '
                     "give the area another id",
                 )
-            area_ids.add(area_id)
+            area_ids.setdefault(area_id, ["areas", a, "id"])
         # A repeated group's questions and the group itself (the name of its "another?"
         # question) share the question ids; only the area's own can be named in conditions.
         listed: list[tuple[list[str | int], dict[str, Any]]] = [
@@ -348,9 +365,7 @@ def framework_checks(
             question_id = question.get("id")
             if isinstance(question_id, str):
                 if question_id in questions or question_id in grouped:
-                    line = find_line(text, [*first_at[question_id], "id"])
-                    first = f" (first at line {line})" if line else ""
-                    problem([*at, "id"], f'question id "{question_id}" is used twice{first}')
+                    twice("question", question_id, [*at, "id"], [*first_at[question_id], "id"])
                 first_at.setdefault(question_id, at)
                 if at[2] == "questions":
                     questions.setdefault(question_id, question)
@@ -377,8 +392,8 @@ def framework_checks(
             action_id = action.get("id")
             if isinstance(action_id, str):
                 if action_id in action_ids:
-                    problem([*at, c, "id"], f'action id "{action_id}" is used twice')
-                action_ids.add(action_id)
+                    twice("action", action_id, [*at, c, "id"], action_ids[action_id])
+                action_ids.setdefault(action_id, [*at, c, "id"])
             letter = action.get("letter")
             if isinstance(letter, str) and is_label(letter):
                 if letter in labels:
@@ -433,7 +448,7 @@ def framework_checks(
     fact_ids = [i for i, q in questions.items() if q.get("weight") == 0]
     actions: dict[str, Condition] = {}
     # An action may read the overall score, score("overall"), as well as any area's.
-    scores = area_ids | {OVERALL}
+    scores = set(area_ids) | {OVERALL}
     for at, listed in action_lists:
         for c, action in enumerate(listed):
             when = action.get("when")

@@ -9,6 +9,7 @@ import pytest
 
 from bot import cli, exit_codes
 from bot.catalogue import Catalogue
+from bot.problems import LoadError
 from bot.validate import validate
 from tests.test_author_checks import DIALOGUE, FRAMEWORK, found, framework_found, line_of
 
@@ -282,4 +283,41 @@ def test_an_action_under_one_area_that_reads_only_another(tmp_path: Path) -> Non
         f"mini.toml:{fix_two}: areas[1].actions[0]: action fix-two is "
         "listed under Area two but its condition reads only one: did you mean to put it under "
         "Area one? (an [[areas.actions]] belongs to the [[areas]] above it)"
+    ]
+
+
+def test_an_area_or_action_id_used_twice_names_the_first(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace('id = "two"', 'id = "one"').replace('id = "fix-two"', 'id = "fix-one"')
+    problems = framework_found(tmp_path, text)
+    lines = text.splitlines()
+    first_area, first_action = line_of(text, 'id = "one"'), line_of(text, 'id = "fix-one"')
+    area = lines.index('id = "one"', first_area) + 1
+    action = lines.index('id = "fix-one"', first_action) + 1
+    assert problems == [
+        f'mini.toml:{area}: areas[1].id: area id "one" is used twice (first at line {first_area})',
+        f'mini.toml:{action}: areas[1].actions[0].id: action id "fix-one" is used twice '
+        f"(first at line {first_action})",
+    ]
+
+
+def test_a_dialogue_started_from_its_file_names_itself_for_an_unknown_framework(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "mini-chat.toml"
+    path.write_text(DIALOGUE.replace('framework = "mini"', 'framework = "halmarks"'), "utf-8")
+    with pytest.raises(LoadError) as caught:
+        Catalogue().dialogue(str(path))
+    assert [str(p).replace(f"{tmp_path}/", "") for p in caught.value.problems] == [
+        'mini-chat.toml:2: framework: no framework "halmarks"; did you mean "hallmarks"?'
+    ]
+
+
+def test_an_apostrophe_in_text_between_single_quotes(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace(
+        'text = "Make it work better."', "text = 'Make the board's work better.'"
+    )
+    assert framework_found(tmp_path, text) == [
+        f"mini.toml:{line_of(text, 'board')}: is not valid TOML: Expected newline or end of "
+        "document after a statement (column 24); an apostrophe (') ends text in single quotes: "
+        'put text that holds one in double quotes ("Partners\' budgets")'
     ]

@@ -156,7 +156,11 @@ def test_inconsistent_probe_check_with_impossible_value(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\xff\xfe not utf-8", "broken.toml:1: is not UTF-8 text"),
+        (b"not \xe9 utf-8", "broken.toml:1: is not UTF-8 text: save it as UTF-8"),
+        (
+            "id = 1\n".encode("utf-16"),
+            'broken.toml:1: is UTF-16 text (Notepad\'s "Unicode"): save it as UTF-8',
+        ),
         (b"", 'broken.toml: missing required key "id"'),
         (b"[[[", "broken.toml:1: is not valid TOML"),
     ],

@@ -30,7 +30,9 @@ async def test_a_due_appointment_and_the_header_fit_80_columns(
         # says 1/12).
         assert re.search(r"due 13/11 \d\d:\d\d ", h32), h32
         labels = [str(c.label) for c in screen.query_one(DataTable).columns.values()]
-        assert labels[-1] == "Role"  # every column still in view
+        # Every column a caller needs in view, the name whole; the role gives way first.
+        assert labels[-1] == "Last call" and "Role" not in labels
+        assert "Bob Fraser" in h32
         title = region_lines(app, "#round-title")
         glance = region_lines(app, "#round-glance")
         assert len(title) == 1 and title[0].startswith("Caller: Sam  ·  Hertfordshire")
@@ -58,3 +60,26 @@ def test_an_appointment_comes_first_in_the_state_and_says_when_it_is_due() -> No
     assert re.fullmatch(r"appt \d\d/\d\d \d\d:\d\d, in progress", state_text(later, now))
     due = InviteeState(invitee=Invitee(id="p01", name="Ann"), state="appointment", appointment=now)
     assert re.fullmatch(r"due \d\d/\d\d \d\d:\d\d", state_text(due, now))
+
+
+async def test_names_stay_whole_at_80_columns_once_appointments_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+) -> None:
+    """Appointments widen the State column; the name keeps a useful width (every name of
+    the sample whole) and the role, what a caller needs least, gives way first."""
+    sample = sample_round(tmp_path, monkeypatch, "Sam")
+    app = sample.app(catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_round(app, pilot)
+        await pilot.pause()
+        assert any(s.appointment is not None for s in screen.rows)
+        widths = {str(c.label): c.width for c in screen.query_one(DataTable).columns.values()}
+        assert widths["Name"] >= 14 and "Role" not in widths
+        for row in region_lines(app, "#invitees")[1:]:
+            found = next(s for s in screen.rows if row.lstrip().startswith(s.invitee.id + " "))
+            assert found.invitee.name in row, row
+    async with sample.app(catalogue).run_test(size=(120, 30)) as pilot:
+        screen = await open_round(pilot.app, pilot)
+        await pilot.pause()
+        labels = [str(c.label) for c in screen.query_one(DataTable).columns.values()]
+        assert labels[-1] == "Role"  # room enough: every column

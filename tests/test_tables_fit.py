@@ -22,7 +22,7 @@ def shown_width(table: DataTable, columns: int) -> int:
     return sum(column.get_render_width(table) for column in list(table.columns.values())[:columns])
 
 
-async def test_the_invitee_list_fits_80_columns_up_to_the_role(
+async def test_the_invitee_list_fits_80_columns_the_role_left_out_first(
     folder: Path,  # noqa: F811
     catalogue: Catalogue,
 ) -> None:
@@ -32,8 +32,10 @@ async def test_the_invitee_list_fits_80_columns_up_to_the_role(
         await pilot.pause()
         table = screen.query_one(DataTable)
         labels = [str(c.label) for c in table.columns.values()]
-        assert labels[5] == "Last call" and labels[-1] == "Role"
-        # Every column in view, the role too: none runs off the edge.
+        # With appointments booked, the role (what a caller needs least) gives way to
+        # the name rather than every column being cut to a few letters.
+        assert labels == ["Id", "Name", "How", "State", "Calls", "Last call"]
+        # Every column in view: none runs off the edge.
         assert shown_width(table, len(labels)) <= table.scrollable_content_region.width
         assert table.virtual_size.width <= table.scrollable_content_region.width
         screen.select("h30")  # someone who refused, on the last call
@@ -42,8 +44,8 @@ async def test_the_invitee_list_fits_80_columns_up_to_the_role(
         refused = next(row for row in rows if row.lstrip().startswith("h30"))
         # The call's time is whole; its outcome is cut with an ellipsis if at all.
         assert re.search(r"\d\d/\d\d \d\d:\d\d refus(ed|…)", refused), refused
-        role = screen.selected().invitee.role  # type: ignore[union-attr]
-        assert refused.rstrip(" ▇▅▃▁▂▄▆").endswith((role, "…")) and role[:5] in refused
+        name = screen.selected().invitee.name  # type: ignore[union-attr]
+        assert name in refused  # whole
         # An appointment's time is whole in the state.
         await pilot.press("f", "f")
         await pilot.pause()

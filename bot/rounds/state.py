@@ -73,6 +73,8 @@ class InviteeState:
     busy_until: datetime | None = None
     """When the other officer's claim lapses (None when no claim holds them, or only an
     open transcript does)."""
+    busy_since: datetime | None = None
+    """When the other officer's claim was logged (None when ``busy_until`` is)."""
     note: str = ""
     """The note for whoever rings them next (``note_of``)."""
     open_by: OpenBy | None = None
@@ -159,6 +161,19 @@ def standing_refusal(calls: Sequence[CallEntry], last_turn: datetime | None) -> 
     return refused
 
 
+def standing_wrong_number(calls: Sequence[CallEntry], last_turn: datetime | None) -> bool:
+    """Whether the invitee's number was found wrong and that still stands: the last call
+    made to them found a wrong number, and no answer was saved after it. Someone part-way
+    through an interview is then unreachable too (ringing that number again reaches no
+    one), until a later call takes the interview on or an answer is saved (it was carried
+    on some other way). ``calls`` are the invitee's own calls made (not claims), in the
+    order logged; ``last_turn`` is when their transcript's last answer was saved."""
+    if not calls or calls[-1].outcome != "wrong_number":
+        return False
+    # Whole seconds, as for a refusal: a turn saved in the second of the call came before.
+    return last_turn is None or last_turn.replace(microsecond=0) <= calls[-1].at
+
+
 def state_of(
     invitee: Invitee,
     calls: Sequence[CallEntry],
@@ -169,12 +184,14 @@ def state_of(
 
     1. complete: a transcript of theirs is complete;
     2. refused: a call ended "refused", and that refusal stands (`standing_refusal`);
-    3. in progress: a transcript is in progress, or the last call started or resumed an
+    3. unreachable: the last call found a wrong number, and that stands
+       (`standing_wrong_number`: someone part-way through too);
+    4. in progress: a transcript is in progress, or the last call started or resumed an
        interview;
-    4. abandoned: a transcript was abandoned (given up part way: not a refusal);
-    5. appointment: a call-back time stands (``appointment_of``);
-    6. unreachable: the last call found a wrong number, or ``max_attempts`` calls were made;
-    7. not started.
+    5. abandoned: a transcript was abandoned (given up part way: not a refusal);
+    6. appointment: a call-back time stands (``appointment_of``);
+    7. unreachable: ``max_attempts`` calls were made;
+    8. not started.
 
     The appointment comes with every state but complete: someone part-way through an
     interview keeps the time they agreed (one who refused and then asked to be rung is
@@ -189,14 +206,14 @@ def state_of(
     last_turn = max((t.updated for t in transcripts), default=None)
     if standing_refusal(attempts, last_turn) is not None:
         return "refused", appointment
+    if standing_wrong_number(attempts, last_turn):
+        return "unreachable", None
     if "in_progress" in statuses or (last is not None and last.outcome in INTERVIEWING):
         return "in_progress", appointment
     if "abandoned" in statuses:
         return "abandoned", appointment
     if appointment is not None:
         return "appointment", appointment
-    if last is not None and last.outcome == "wrong_number":
-        return "unreachable", None
     if len(attempts) >= max_attempts:
         return "unreachable", None
     return "not_started", None
@@ -297,6 +314,7 @@ def states(
                 transcript=files[-1].path if files else None,
                 being_called_by=holder,
                 busy_until=claim.until if claim is not None else None,
+                busy_since=claim.at if claim is not None else None,
                 note=note_of(theirs, files),
                 open_by=open_by(theirs, held[0]) if holder == OPEN_ELSEWHERE else None,
             )

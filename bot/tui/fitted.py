@@ -63,7 +63,7 @@ def fit_widths(
     if sum(natural) <= room:
         return list(natural)
     cut = [i for i in shrinkable if i < len(natural)]
-    floors = {i: min(natural[i], max(NARROWEST, (least or {}).get(i, 0))) for i in cut}
+    floors = {i: w for i, w in enumerate(narrowest(natural, shrinkable, least)) if i in cut}
 
     def width(i: int, cap: int) -> int:
         return min(natural[i], max(cap, floors[i]))
@@ -76,29 +76,52 @@ def fit_widths(
     return [width(i, cap) if i in cut else w for i, w in enumerate(natural)]
 
 
+def narrowest(
+    natural: Sequence[int], shrinkable: Collection[int], least: Mapping[int, int] | None = None
+) -> list[int]:
+    """Each column's narrowest width: a shrinkable one cut to `NARROWEST` (or its own
+    ``least``) unless it is narrower anyway; any other its natural width."""
+    return [
+        min(w, max(NARROWEST, (least or {}).get(i, 0))) if i in shrinkable else w
+        for i, w in enumerate(natural)
+    ]
+
+
 def fill_fitted(
     table: DataTable,
     labels: Sequence[str],
     rows: Sequence[tuple[str, Sequence[Fitted]]],
     shrinkable: Collection[int],
     least: Mapping[int, int] | None = None,
+    droppable: Sequence[int] = (),
 ) -> None:
     """Replace the table's columns and rows (each row with its key), the columns fitted
     to the table's width: the shrinkable ones cut, with an ellipsis, rather than the
     columns after them pushed out of view or the last one cut mid-word at the edge;
-    ``least`` gives a shrinkable column a width it is never cut below."""
+    ``least`` gives a shrinkable column a width it is never cut below. Where even those
+    widths do not fit, the ``droppable`` columns are left out, in that order (the least
+    needed first), rather than every column cut to a few letters."""
     natural = [
         max([len(label), *(cells[i].cell_len for _, cells in rows)])
         for i, label in enumerate(labels)
     ]
-    # Room for the cells: less their padding, and a vertical scrollbar if there are
-    # more rows than lines (the header takes one).
-    room = table.size.width - 2 * table.cell_padding * len(labels)
-    if len(rows) > table.size.height - 1:
-        room -= table.styles.scrollbar_size_vertical
-    widths = fit_widths(natural, room, shrinkable, least) if table.size.width else natural
+    shown = list(range(len(labels)))
+    for gone in (None, *droppable):
+        if gone is not None:
+            shown.remove(gone)
+        # Room for the cells: less their padding, and a vertical scrollbar if there are
+        # more rows than lines (the header takes one).
+        room = table.size.width - 2 * table.cell_padding * len(shown)
+        if len(rows) > table.size.height - 1:
+            room -= table.styles.scrollbar_size_vertical
+        kept = [natural[i] for i in shown]
+        cut = {n for n, i in enumerate(shown) if i in shrinkable}
+        at_least = {n: (least or {})[i] for n, i in enumerate(shown) if i in (least or {})}
+        if not table.size.width or sum(narrowest(kept, cut, at_least)) <= room:
+            break
+    widths = fit_widths(kept, room, cut, at_least) if table.size.width else kept
     table.clear(columns=True)
-    for label, width in zip(labels, widths, strict=True):
-        table.add_column(label, width=width)
+    for i, width in zip(shown, widths, strict=True):
+        table.add_column(labels[i], width=width)
     for key, cells in rows:
-        table.add_row(*cells, key=key)
+        table.add_row(*(cells[i] for i in shown), key=key)

@@ -1,8 +1,9 @@
-"""Record a call's outcome in one key (an appointment: one key, then its time; a refusal:
-one key, then y to confirm it)."""
+"""Record a call's outcome in one key (an appointment: one key, then its time; a refusal or
+a wrong number: one key, then y to confirm it; over another officer's claim: y first)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from bot.rounds.calls import NOTE_LIMIT
+from bot.rounds.labels import OUTCOME_LABELS
 from bot.rounds.when import WHEN_HELP, parse_when
 from bot.tui.screens.dialogs import Dialog
 
@@ -26,11 +28,15 @@ OUTCOME_KEYS = {
 }
 
 CONFIRMED = {
-    "refused": "Record that {who} refused? They will not be offered as a call again in this "
-    "round. y records it; n or Esc goes back to the outcomes.",
+    "refused": "Record that {who} refused? They will not be offered as a call again in this round.",
+    "wrong_number": "Record a wrong number for {who}? They will not be offered as a call "
+    "again in this round.",
 }
-"""Outcomes asked about before they are recorded, with the question: a refusal ends the
-invitee's part in the round, and its key sits among the everyday ones."""
+"""Outcomes asked about before they are recorded, with the question: each is final (the
+invitee is no longer offered as a call), and its key sits among the everyday ones."""
+YES_WORDS = {"refused": "Yes, refused (y)", "wrong_number": "Yes, wrong number (y)"}
+"""The confirming button of each outcome asked about."""
+CONFIRM_KEYS = "y records it; n or Esc goes back to the outcomes."
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,10 @@ class Recorded:
 class OutcomeScreen(Dialog[Recorded | None]):
     """One key per outcome; `a` asks for the call-back time (Enter takes the suggestion)."""
 
+    DEFAULT_CSS = """
+    OutcomeScreen #outcome-held { margin-bottom: 1; color: $text-warning; }
+    """
+
     BINDINGS = [
         *(
             Binding(key, f"choose('{key}')", label, show=False)
@@ -56,15 +66,31 @@ class OutcomeScreen(Dialog[Recorded | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, who: str, now: datetime, suggestion: str = "tomorrow 10:00") -> None:
+    def __init__(
+        self,
+        who: str,
+        clock: Callable[[], datetime],
+        suggestion: str = "tomorrow 10:00",
+        held: str = "",
+    ) -> None:
         super().__init__()
         self.who = who
-        self.now = now
+        self.clock = clock
+        """Where times come from, read when a time is confirmed ("+2m" counts from then)."""
         self.suggestion = suggestion
+        self.held = held
+        """Whose claim on the invitee logging an outcome ends, and since when ("" for none):
+        said in the dialog, and asked about before anything is logged."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(f"Outcome of the call to {self.who}"), classes="dialog-title")
+            if self.held:
+                yield Static(
+                    Content(f"{self.held} Logging an outcome ends their claim (asks first)."),
+                    classes="dialog-text",
+                    id="outcome-held",
+                )
             lines = "\n".join(
                 f"{key}  {label}" + (" (asks first)" if outcome in CONFIRMED else "")
                 for key, (outcome, label) in OUTCOME_KEYS.items()
@@ -81,11 +107,8 @@ class OutcomeScreen(Dialog[Recorded | None]):
 
     def action_choose(self, key: str) -> None:
         outcome = OUTCOME_KEYS[key][0]
-        if outcome in CONFIRMED:
-            self._confirm(outcome)
-            return
         if outcome != "call_back":
-            self.dismiss(Recorded(outcome))
+            self._record(Recorded(outcome))
             return
         # The time box is only mounted now, so that until then every key is an outcome.
         box = Input(value=self.suggestion, id="when")
@@ -100,28 +123,40 @@ class OutcomeScreen(Dialog[Recorded | None]):
             Content(f"When to call back: {WHEN_HELP}. Tab: a note. Enter records it; Esc cancels.")
         )
 
-    def _confirm(self, outcome: str) -> None:
-        """Ask before recording an outcome that takes the invitee out of the calls (a
-        slip of one key must not end their part in the round); No returns to the keys."""
+    def _record(self, recorded: Recorded) -> None:
+        """Record the outcome, asking first where it is final or ends another officer's
+        claim (a slip of one key must not end an invitee's part in the round, nor a
+        colleague's call); No returns to the dialog, and nothing is logged."""
         from bot.tui.screens.dialogs import ConfirmScreen
+
+        final = recorded.outcome in CONFIRMED
+        if not final and not self.held:
+            self.dismiss(recorded)
+            return
+        label = OUTCOME_LABELS.get(recorded.outcome, recorded.outcome)
+        asked = CONFIRMED.get(recorded.outcome, 'Log "{label}"?')
+        question = asked.format(who=self.who, label=label)
+        if self.held:
+            question = f"{self.held} Logging an outcome ends their claim. {question}"
+        yes = YES_WORDS.get(recorded.outcome, f"Yes, log {label} (y)")
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.dismiss(Recorded(outcome))
+                self.dismiss(recorded)
 
-        self.app.push_screen(
-            ConfirmScreen(CONFIRMED[outcome].format(who=self.who), "Yes, refused (y)", "No (n)"),
-            decided,
-        )
+        self.app.push_screen(ConfirmScreen(f"{question} {CONFIRM_KEYS}", yes, "No (n)"), decided)
 
     @on(Input.Submitted, "#when, #call-note")
     def _when(self) -> None:
+        # Now, as the time is confirmed: "+2m" counts from this moment, however long the
+        # dialog has been open.
+        now = self.clock()
         try:
-            moment = parse_when(self.query_one("#when", Input).value, self.now.astimezone())
+            moment = parse_when(self.query_one("#when", Input).value, now.astimezone())
         except ValueError as error:
             self.query_one("#outcome-hint", Static).update(Content(str(error)))
             return
-        if moment < self.now:
+        if moment < now:
             # A time already past would be due at once, which is never what was meant.
             self.query_one("#outcome-hint", Static).update(
                 Content(
@@ -131,7 +166,7 @@ class OutcomeScreen(Dialog[Recorded | None]):
             )
             return
         note = self.query_one("#call-note", Input).value.strip()
-        self.dismiss(Recorded("call_back", moment, note))
+        self._record(Recorded("call_back", moment, note))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

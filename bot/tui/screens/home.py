@@ -79,6 +79,19 @@ def when(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def home_hint(rounds: int, transcripts: int) -> str:
+    """The line under the home list: what Enter does with what the list holds (rounds,
+    transcripts, both or nothing yet), short enough for one line at 80 columns."""
+    if rounds and not transcripts:
+        which = "the round" if rounds == 1 else "the chosen round"
+        return f"Enter opens {which}: its invitees, their calls and outcomes."
+    if rounds:
+        return "Enter opens a round, resumes an unfinished transcript, replays a finished one."
+    if transcripts:
+        return "Enter resumes an unfinished transcript, or replays a finished one."
+    return "No transcripts yet: start with n."
+
+
 class HomeScreen(Screen[None]):
     """What to do, and the transcripts in the folder, newest first."""
 
@@ -180,11 +193,8 @@ class HomeScreen(Screen[None]):
     def _show_rows(self, rows: list[tuple[Path, str, tuple[Fitted, ...]]]) -> None:
         self._rows = rows
         self._fill_table()
-        hint = (
-            "Enter resumes an unfinished transcript, or replays a finished one."
-            if rows
-            else "No transcripts yet: start with n."
-        )
+        rounds = sum(status == "round" for _, status, _ in rows)
+        hint = home_hint(rounds, len(rows) - rounds)
         self.query_one("#home-hint", Static).update(Content(hint))
         if rows:
             self.query_one(DataTable).focus()

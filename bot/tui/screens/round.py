@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.notifications import Notification
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -48,9 +49,13 @@ COLUMNS = ("Id", "Name", "How", "State", "Calls", "Last call", "Role")
 SHRINKABLE = frozenset({1, 3, 5, 6})
 """The columns cut (with an ellipsis) to fit: the name, the state, the last call and the
 role."""
-LEAST = {3: 17, 5: 18}
-"""Never cut below: an appointment's time in the state ("appt 13/11 15:25…") and the last
-call's time with the first letters of what came of it ("12/11 12:43 refus…")."""
+LEAST = {1: 14, 3: 17, 5: 18}
+"""Never cut below: the name (most names whole: "Eleanor Chaudhry" loses a letter), an
+appointment's time in the state ("appt 13/11 15:25…") and the last call's time with the
+first letters of what came of it ("12/11 12:43 refus…")."""
+DROPPABLE = (6,)
+"""Left out where the others do not fit even cut (80 columns once appointments are
+booked): the role, which a caller needs least."""
 
 
 APPOINTMENT_SHORT = "appt"
@@ -109,6 +114,18 @@ def one_line(text: str) -> str:
     return " ".join(printable(text).split())
 
 
+def claim_words(s: InviteeState) -> str:
+    """Whose claim holds the invitee and since when, as the outcome dialog says it: "" when
+    no other officer's claim does (a transcript open elsewhere is no claim)."""
+    if s.busy_since is None or not s.being_called_by:
+        return ""
+    lapses = f", until {s.busy_until.astimezone():%H:%M}" if s.busy_until is not None else ""
+    return (
+        f"{one_line(s.being_called_by)} is ringing {one_line(s.invitee.name)}: claimed at "
+        f"{s.busy_since.astimezone():%H:%M}{lapses}."
+    )
+
+
 def state_text(s: InviteeState, now: datetime) -> str:
     """A state as shown in the list, with appointment times and who is calling. An
     appointment comes first, whatever the state (someone part-way through keeps theirs
@@ -141,7 +158,7 @@ class RoundScreen(Screen[None]):
         ("Home, End", "the first or the last invitee in the list"),
         ("Enter", "on an invitee: start or resume their assessment or interview"),
         ("o a", "call back at a time: Enter takes the suggested time"),
-        ("o r", "refused: asks first (y records it, n goes back to the outcomes)"),
+        ("o r, o w", "refused, wrong number: asks first (y records it, n goes back)"),
     ]
     """Keys the help names that are the list's or the outcome dialog's, not bindings."""
     BINDINGS = [
@@ -217,6 +234,7 @@ class RoundScreen(Screen[None]):
         self.shot: Snapshot | None = None
         self.filter_index = 0
         self.rows: list[InviteeState] = []
+        self._next_message: Notification | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -225,7 +243,13 @@ class RoundScreen(Screen[None]):
         # Every column in view, cut to fit rather than cut off at the edge, the times a
         # caller needs kept whole.
         yield FittedTable(
-            COLUMNS, SHRINKABLE, least=LEAST, id="invitees", cursor_type="row", zebra_stripes=True
+            COLUMNS,
+            SHRINKABLE,
+            least=LEAST,
+            droppable=DROPPABLE,
+            id="invitees",
+            cursor_type="row",
+            zebra_stripes=True,
         )
         yield Static("", id="round-hint")
         yield KeyHints()
@@ -367,7 +391,7 @@ class RoundScreen(Screen[None]):
         queue = next_calls(fresh.invitees, self.clock())
         if not queue:
             self._show(fresh)
-            self.notify("No one to call now.", title="Next call", markup=False)
+            self._tell_next("No one to call now.")
             return
         try:
             # Checked and claimed under the call log's lock: if another officer claimed
@@ -378,22 +402,42 @@ class RoundScreen(Screen[None]):
             return
         if first is None:
             self._reload_now()
-            self.notify("No one to call now.", title="Next call", markup=False)
+            self._tell_next("No one to call now.")
             return
         self.filter_index = 0
         self._reload_now()
         self.select(first.invitee.id)
-        self.notify(
-            next_call_words(first),
-            title="Next call",
-            markup=False,
-            # Longer than a passing message (never shorter than the app's own): it is
-            # what the officer dials from and why. Starting the call clears it.
-            timeout=max(NEXT_CALL_SECONDS, self.app.NOTIFICATION_TIMEOUT),
+        # Longer than a passing message (never shorter than the app's own): it is what
+        # the officer dials from and why. Starting the call clears it.
+        self._tell_next(
+            next_call_words(first), max(NEXT_CALL_SECONDS, self.app.NOTIFICATION_TIMEOUT)
         )
 
+    def _tell_next(self, words: str, timeout: float | None = None) -> None:
+        """Show the "Next call" message in place of the one before: only one is ever in
+        view, the latest, so that the officer never dials from an older one."""
+        self._withdraw_next()
+        self._next_message = Notification(
+            words,
+            "Next call",
+            timeout=self.app.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=False,
+        )
+        # Added at once, not by a message to the app: a second message pressed for
+        # before the first was shown would otherwise find nothing to take down.
+        self.app._notifications.add(self._next_message)
+        self.app._refresh_notifications()
+
+    def _withdraw_next(self) -> None:
+        """Take down the "Next call" message, if it is still showing."""
+        shown, self._next_message = self._next_message, None
+        # Textual has no public way to take down one message and not the others.
+        if shown is not None and shown in self.app._notifications:
+            self.app._unnotify(shown)
+
     def action_outcome(self) -> None:
-        """Record the outcome of a call to the chosen invitee (two keys)."""
+        """Record the outcome of a call to the chosen invitee (two keys); over another
+        officer's claim on them only once the officer confirms it."""
         from bot.tui.screens.call_outcome import OutcomeScreen, Recorded
 
         chosen = self.selected()
@@ -405,9 +449,26 @@ class RoundScreen(Screen[None]):
             return
         if not self._named(self.action_outcome):
             return
+        # Read again: whoever claimed them since the list was last read is asked about.
+        found = self._read_again(chosen.invitee.id)
+        if found is None:
+            return
+        held = claim_words(found)
 
         def done(recorded: Recorded | None) -> None:
             if recorded is None:
+                return
+            now_found = self._read_again(chosen.invitee.id)
+            if now_found is None:
+                return
+            if now_found.busy_since is not None and (
+                now_found.busy_since,
+                now_found.being_called_by,
+            ) != (found.busy_since, found.being_called_by):
+                # A claim made while the dialog was open was never confirmed.
+                host(self).show_error(
+                    "Being called", f"{claim_words(now_found)} Nothing was logged."
+                )
                 return
             try:
                 log_call(
@@ -425,7 +486,19 @@ class RoundScreen(Screen[None]):
             self._reload_now()
             self.select(chosen.invitee.id)
 
-        self.app.push_screen(OutcomeScreen(printable(chosen.invitee.name), self.clock()), done)
+        self.app.push_screen(
+            OutcomeScreen(printable(chosen.invitee.name), self.clock, held=held), done
+        )
+
+    def _read_again(self, invitee_id: str) -> InviteeState | None:
+        """Re-read the round at once and show it; the invitee as they are now (None, said,
+        when the round cannot be read)."""
+        try:
+            self._show(snapshot(self.folder, self.clock(), self.caller))
+        except LoadError as error:
+            host(self).show_error("Cannot read the round", str(error))
+            return None
+        return self._current(invitee_id)
 
     def action_start(self) -> None:
         """Start or resume the chosen invitee's conversation: their self-assessment at this

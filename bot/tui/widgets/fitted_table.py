@@ -22,6 +22,7 @@ class FittedTable(DataTable[Any]):
         labels: Sequence[str],
         shrinkable: Collection[int],
         least: Mapping[int, int] | None = None,
+        droppable: Sequence[int] = (),
         **options: Any,
     ) -> None:
         super().__init__(**options)
@@ -31,6 +32,8 @@ class FittedTable(DataTable[Any]):
         """The columns cut (with an ellipsis) when the rows are wider than the table."""
         self.least = dict(least or {})
         """Widths some shrinkable columns are never cut below."""
+        self.droppable = tuple(droppable)
+        """Columns left out, in this order, where the others do not fit even cut."""
         self._rows: Sequence[tuple[str, Sequence[Fitted]]] = ()
         self._fitted_to: int | None = None
         """The width the columns were last fitted to (None until first filled)."""
@@ -39,7 +42,7 @@ class FittedTable(DataTable[Any]):
         """Replace the rows (each with its key), the columns fitted to the width now; the
         cursor goes to the first row (the caller puts it where it belongs)."""
         self._rows = rows
-        fill_fitted(self, self.labels, rows, self.shrinkable, self.least)
+        fill_fitted(self, self.labels, rows, self.shrinkable, self.least, self.droppable)
         self._fitted_to = self.size.width
 
     def action_scroll_home(self) -> None:
