@@ -457,11 +457,9 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
                 file=sys.stderr,
             )
         else:
-            print(
-                f"error: cannot write transcripts in {display_name(folder)} ({reason}): "
-                "choose a folder you can write with --transcripts DIR",
-                file=sys.stderr,
-            )
+            from bot.folder_words import cannot_write_transcripts
+
+            print(f"error: {cannot_write_transcripts(folder, error)}", file=sys.stderr)
         return exit_codes.CANNOT_WRITE
     try:
         status = _resumed_call(args, session) if args.command == "resume" else exit_codes.OK

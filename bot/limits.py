@@ -37,6 +37,17 @@ def text_full() -> str:
     )
 
 
+def paste_cut(kept: int, pasted: int) -> str:
+    """Said when only the start of a paste fits in a box (``kept`` of its ``pasted``
+    characters), or, when none of it fits, that the box is full."""
+    if not kept:
+        return text_full()
+    return (
+        f"Only {kept:,} of the {pasted:,} characters pasted fit (an answer, reply or note "
+        f"holds at most {MAX_TEXT_CHARS:,}): the last {pasted - kept:,} were left out."
+    )
+
+
 def field_too_long(value: str) -> str:
     """A message when a name or similar field is over its cap, else an empty string."""
     if len(value) <= MAX_FIELD_CHARS:

@@ -185,17 +185,17 @@ async def test_the_long_answer_box_stops_at_the_cap_and_keeps_what_was_typed(
     app = make_app(catalogue, tmp_path, conversation=talk)
     async with app.run_test(size=SIZE) as pilot:
         area = await pasted_paragraph(pilot, limits.MAX_TEXT_CHARS - 5)
-        area.post_message(events.Paste("x" * 10))  # would take it over: not added
-        await pilot.pause()
-        assert len(area.text) == limits.MAX_TEXT_CHARS - 5
-        hint = str(app.screen.query_one("#hint").render())
-        assert hint == limits.text_full()
-        for _ in range(5):
-            await pilot.press("b")
-        await pilot.press("b")  # the sixth is one too many
+        area.post_message(events.Paste("x" * 10))  # would take it over: what fits is added
         await pilot.pause()
         assert len(area.text) == limits.MAX_TEXT_CHARS
+        hint = str(app.screen.query_one("#hint").render())
+        assert hint == limits.paste_cut(5, 10)
+        await pilot.press("b")  # one too many
+        await pilot.pause()
+        assert len(area.text) == limits.MAX_TEXT_CHARS
+        assert str(app.screen.query_one("#hint").render()) == limits.text_full()
+        await pilot.press("backspace", "backspace", "b", "b")
         await pilot.press("ctrl+s")
         await pilot.pause()
     answer = [t for t in store.load(talk.path).transcript.turns if t.kind == "answer"][-1]
-    assert len(answer.value) == limits.MAX_TEXT_CHARS and answer.value.endswith("bbbbb")
+    assert len(answer.value) == limits.MAX_TEXT_CHARS and answer.value.endswith("xxxbb")

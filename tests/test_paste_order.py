@@ -55,7 +55,7 @@ def test_escape_sequences_outside_a_paste_are_still_keys() -> None:
 
 
 def test_pasted_control_characters_are_shown_as_printable_shows_them() -> None:
-    assert printable_paste("a\x07b\r\nsecond") == "a\\x07b"
+    assert printable_paste("a\x07b\r\nsecond") == "a\\x07b second"
     assert printable_paste("a\x07b\r\nsecond", lines=True) == "a\\x07b\nsecond"
 
 

@@ -7,8 +7,8 @@ it arrived last, as the paste, so ``AAA ESC[31mBBB`` reached the answer box as
 ``^[31mBBBAAA ``. The parser here shows each escape character inside a paste as
 `bot.text.printable` shows it (``\\x1b``) before Textual's parser reads it: the paste
 arrives whole, in order, and no escape character inside it reaches the terminal. The
-boxes make any other control character in a paste printable the same way
-(`printable_paste`).
+boxes make any other control character in a paste printable the same way, and a box of
+one line takes a paste of several with its lines joined by spaces (`printable_paste`).
 """
 
 from __future__ import annotations
@@ -27,14 +27,34 @@ PASTE_END = "\x1b[201~"
 """What a terminal sends after a paste."""
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of pasted text (a terminal sends a pasted line break as a carriage
+    return; a copied line may end with one)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _worded(text: str) -> list[str]:
+    """The lines of pasted text that hold anything but spaces."""
+    return [line for line in _lines(text) if line.strip()]
+
+
 def printable_paste(text: str, lines: bool = False) -> str:
-    """Pasted text as a box takes it: its control characters shown as `printable` shows
-    them; with ``lines`` (a box of several lines) its line breaks kept as line breaks
-    (a terminal sends a pasted line break as a carriage return)."""
+    """Pasted text as a box takes it, all of it: its control characters shown as
+    `printable` shows them; with ``lines`` (a box of several lines) its line breaks kept
+    as line breaks, else (a one-line box) its lines joined by spaces, blank ones left
+    out (`joined_words` says so)."""
     if lines:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return printable(text)
-    return printable(text.replace("\r", "\n").split("\n")[0]) if text else ""
+        return printable("\n".join(_lines(text)))
+    return printable(" ".join(_worded(text)))
+
+
+def joined_words(text: str) -> str:
+    """What a one-line box says of a paste of several lines (its line breaks became
+    spaces), or "" for a paste of one line."""
+    count = len(_worded(text))
+    if count < 2:
+        return ""
+    return f"Pasted as one line: its {count} lines were joined by spaces."
 
 
 class PasteGuard:

@@ -80,6 +80,8 @@ class ConversationScreen(Screen[None]):
         prompt = self.conversation.session.current()
         shown = (prompt.kind, prompt.node, prompt.item)
         moved, self._shown = shown != self._shown, shown
+        if moved:  # a "Not sent yet" message spoke of the draft for the prompt left
+            self.withdraw_draft_warning()
         return moved
 
     def draft(self) -> str:
@@ -284,6 +286,14 @@ class ConversationScreen(Screen[None]):
         if self.draft_refused() or not self.unsent_stops("Ctrl+B again goes back without it"):
             self._act(self.conversation.back)
 
+    def skip_stopped(self) -> bool:
+        """Whether words typed and not sent stop a skip, as they stop going back (skipping
+        would drop them: they were typed for the question skipped)."""
+        if self.draft_refused():  # sent and refused: said to be wrong already
+            return False
+        return self.unsent_stops(f"{SKIP_KEY} again skips without it")
+
     def action_skip(self) -> None:
-        if not self.conversation.session.over:
+        """Skip the question or follow-up; words typed and not sent stop the first press."""
+        if not self.conversation.session.over and not self.skip_stopped():
             self._act(self.conversation.skip)

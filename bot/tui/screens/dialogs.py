@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from bot.text import clip, printable
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.text_input import TextInput
 
@@ -137,6 +138,8 @@ class TextPromptScreen(Dialog[str | None]):
         self.take = take
         """Where the text goes on Enter: it says why the text was refused, or "" when it
         was taken. A refused text stays in the box, to be corrected rather than retyped."""
+        self._warned = ""
+        """The text last said to be unsaved: Esc again with it cancels."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -169,6 +172,20 @@ class TextPromptScreen(Dialog[str | None]):
         )
 
     def action_cancel(self) -> None:
+        """Cancel; with text typed, the first Esc says it is not saved and keeps it (as a
+        conversation's Esc keeps words not sent); Esc again, with the same text, cancels."""
+        typed = self.query_one("#text", TextInput).value
+        if typed.strip() and typed != self._warned:
+            self._warned = typed
+            hint = self.query_one("#text-hint", Static)
+            hint.update(
+                Content(
+                    f'Not saved yet: "{printable(clip(typed.strip(), 40))}". '
+                    "Enter saves it; Esc again cancels without it."
+                )
+            )
+            hint.add_class("-error")
+            return
         self.dismiss(None)
 
 

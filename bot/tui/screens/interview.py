@@ -361,6 +361,8 @@ class InterviewScreen(ConversationScreen):
         codes the next statement."""
         reply = self.query_one("#reply", ReplyInput)
         held = reply.held
+        if self.conversation.session.over or self.skip_stopped():
+            return
         if held:
             reply.hold("")
         super().action_skip()
@@ -368,7 +370,7 @@ class InterviewScreen(ConversationScreen):
         if held and not session.over:
             prompt = session.current()
             if prompt.kind == "ask" and prompt.options and not prompt.question.multiple:
-                self._type_code(held)
+                self._type_code(held.casefold())
 
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:

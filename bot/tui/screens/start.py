@@ -227,8 +227,14 @@ class StartScreen(Screen[None]):
                 self.folder,
                 interviewer,
             )
-        except (LoadError, store.TranscriptInUse, OSError) as error:
+        except (LoadError, store.TranscriptInUse) as error:
             host(self).show_error("Could not start", str(error))
+            return
+        except OSError as error:
+            from bot.folder_words import cannot_write_transcripts
+
+            words = cannot_write_transcripts(self.folder, error)
+            host(self).show_error("Could not start", words[:1].upper() + words[1:])
             return
         self.app.switch_screen(host(self).conversation_screen(talk))
 

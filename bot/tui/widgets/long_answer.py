@@ -4,8 +4,9 @@ Textual's TextArea draws each screen row of a wrapped line by cutting the whole 
 into its wrapped sections again: with a 19,000-character paragraph (one line, some 260
 rows wrapped) every key cut the paragraph once for each row on screen. This box cuts a
 line once and hands each row its own section, so a key costs one cut however many rows
-show. It also holds no more than an answer may have (`bot.limits`): a paste that would
-take it over is not added, and the box says why, keeping what was typed.
+show. It also holds no more than an answer may have (`bot.limits`): of a paste that would
+take it over, only what fits is added, and the box says how much was left out, keeping
+what was typed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import TextArea
 
-from bot.limits import MAX_TEXT_CHARS, text_full
+from bot.limits import MAX_TEXT_CHARS, paste_cut, text_full
 from bot.tui.widgets.text_input import BoxFull
 
 
@@ -55,14 +56,21 @@ class LongAnswer(TextArea):
 
     async def _on_paste(self, event: events.Paste) -> None:
         """Paste the text, its line breaks kept and its other control characters made
-        printable (never a raw control character to the box or the terminal)."""
+        printable (never a raw control character to the box or the terminal); of a paste
+        over the cap, as much as fits, the box saying how much was left out."""
         from bot.tui.paste import printable_paste
 
         event.prevent_default()  # TextArea's own paste would add the raw text again
+        event.stop()
         if self.read_only:
             return
         text = printable_paste(event.text, lines=True)
-        if result := self._replace_via_keyboard(text, *self.selection):
+        start, end = self.selection
+        replaced = len(self.get_text_range(*sorted((start, end))))
+        kept = text[: max(MAX_TEXT_CHARS - len(self.text) + replaced, 0)]
+        if len(kept) < len(text):
+            self.post_message(self.Full(self, paste_cut(len(kept), len(text))))
+        if kept and (result := self._replace_via_keyboard(kept, start, end)):
             self.move_cursor(result.end_location)
             self.focus()
 

@@ -20,9 +20,9 @@ class ReplyInput(TextInput):
     """
 
     coding_keys: frozenset[str] = frozenset()
-    """The keys that code an answer (set by the screen)."""
+    """The keys that code an answer, casefolded (set by the screen)."""
     held: str = ""
-    """A coding key held back from the empty box."""
+    """A coding key held back from the empty box, as typed."""
 
     @dataclass
     class Held(Message):
@@ -39,12 +39,14 @@ class ReplyInput(TextInput):
         self.post_message(self.Held(self, key))
 
     async def _on_key(self, event: events.Key) -> None:
-        character = (event.character or "").casefold()
+        # Held as typed ("R" of "Really"), matched to the keys in either case: a reply
+        # that starts with a coding key's letter keeps the letter's case.
+        character = event.character or ""
         if (
             not self.held
             and not self.value
             and event.is_printable
-            and character in self.coding_keys
+            and character.casefold() in self.coding_keys
         ):
             event.stop()
             event.prevent_default()
@@ -63,3 +65,10 @@ class ReplyInput(TextInput):
             self.hold("")
             return
         await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste after a held key: the key was the start of the reply after all."""
+        if self.held:
+            self.insert_text_at_cursor(self.held)
+            self.hold("")
+        super()._on_paste(event)

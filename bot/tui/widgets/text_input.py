@@ -9,7 +9,9 @@ cell wide, no tabs or control characters), this box works out cell positions fro
 character positions and draws only the characters in view, so a key costs about the same
 at 19,000 characters as at 10. Anything else falls back to Input's own way, which is
 correct for any text. The box also holds no more than an answer or a note may have
-(`bot.limits`), and says so when it is full rather than ringing the bell.
+(`bot.limits`), and says so when it is full rather than ringing the bell. A paste is
+taken whole, its lines joined by spaces (one line being what the box holds), or, over
+the cap, as much of it as fits; the box says what it changed or left out.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
 
-from bot.limits import MAX_TEXT_CHARS, text_full
+from bot.limits import MAX_TEXT_CHARS, paste_cut, text_full
 
 
 def one_cell_each(value: str) -> bool:
@@ -37,8 +39,9 @@ def one_cell_each(value: str) -> bool:
 
 @dataclass
 class BoxFull(Message):
-    """Typing or pasting would take a text box (one line or several) over its cap;
-    nothing was added."""
+    """A text box (one line or several) did not take what was typed or pasted as it
+    came: over its cap (nothing more was added, or only the start of a paste), or a
+    paste's lines joined into one; `words` says which, for the screen to show."""
 
     box: Widget
     """The box."""
@@ -66,20 +69,29 @@ class TextInput(Input):
         super()._watch_value(value)
 
     def _on_paste(self, event: events.Paste) -> None:
-        """Paste the first line, its control characters made printable (as Input pastes
-        it, but never a raw control character to the box or the terminal)."""
+        """Paste all of the text, its lines joined by spaces and its control characters
+        made printable (never a raw control character to the box or the terminal), as
+        much of it as fits; the box says what it changed or left out (Input would keep
+        the first line only, and nothing at all of a paste over its cap)."""
         # Loaded with the first paste, not at start-up (it loads Textual's parser).
-        from bot.tui.paste import printable_paste
+        from bot.tui.paste import joined_words, printable_paste
 
         event.prevent_default()  # Input's own paste would add the raw text again
         event.stop()
-        line = printable_paste(event.text)
-        if not line:
+        text = printable_paste(event.text)
+        if not text:
             return
-        if self.selection.is_empty:
-            self.insert_text_at_cursor(line)
-        else:
-            self.replace(line, *self.selection)
+        start, end = sorted(self.selection)
+        kept = text
+        if self.max_length:
+            kept = text[: max(self.max_length - len(self.value) + end - start, 0)]
+        if kept:
+            self.replace(kept, start, end)
+        said = [joined_words(event.text)]
+        if len(kept) < len(text):
+            said.append(paste_cut(len(kept), len(text)))
+        if words := " ".join(w for w in said if w):
+            self.post_message(self.Full(self, words))
 
     def restricted(self) -> None:
         """Over the cap: say so (Input would only ring the bell)."""
