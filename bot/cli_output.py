@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bot.files import NoFolder, make_private_folder, write_atomically
 from bot.problems import display_name
+from bot.text import printable
 
 STDOUT = "-"
 """The name `-o` takes for standard output, as most commands do."""
@@ -57,9 +58,22 @@ def folder_refusal(output: Path | None, example: str) -> str:
     if output is None or not output.is_dir():
         return ""
     return (
-        f"-o {display_name(output)} is a folder: name the report's file, such as "
+        f"-o {folder_words(output)} is a folder: name the report's file, such as "
         f"{display_name(output / example)}"
     )
+
+
+def folder_words(folder: Path) -> str:
+    """A folder `-o` names, as typed, and where that gives no name of its own ("." or
+    "..", or a path through "..") with the folder it is: ". (the folder /home/ann/papers)"."""
+    shown = printable(str(folder))
+    if ".." not in folder.parts and folder.name not in ("", "."):
+        return shown
+    try:
+        where = folder.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (3.11, 3.12)
+        return shown
+    return f"{shown} (the folder {printable(str(where))})"
 
 
 def emit(text: str, output: Path | None) -> bool:

@@ -61,6 +61,10 @@ class Conversation:
     """How many bytes of an interrupted last save were cut off when it was resumed."""
     kept_in: Path | None = None
     """The side file those bytes were kept in before they were cut off."""
+    interviewer: str = ""
+    """In a telephone interview resumed, the officer taking the call now, where known:
+    named on the call's resumption in the transcript when it is not the officer who
+    began it, so that its report names everyone who interviewed."""
 
     @property
     def path(self) -> Path:
@@ -151,8 +155,11 @@ class Conversation:
         return self._save(self.session.note(text, self.clock()))
 
     def call(self, event: str) -> Outcome:
-        """Record the call's start, a pause or a resumption; saved."""
-        return self._save(self.session.call(event, self.clock()))
+        """Record the call's start, a pause or a resumption (with who takes it on, when it
+        is not the officer who began it); saved."""
+        began = self.header.interviewer.name if self.header.interviewer else ""
+        other = _folded(self.interviewer) != _folded(began)
+        return self._save(self.session.call(event, self.clock(), self.interviewer if other else ""))
 
     def open_call(self) -> Outcome:
         """A telephone interview opened: record the call's start, or its resumption, so
@@ -363,3 +370,8 @@ def changed_since(transcript: Transcript, framework_hash: str, dialogue_hash: st
 def _takes(prompt: Prompt, key: str) -> bool:
     """Whether a question shown takes a key typed as its answer: one of its options' keys."""
     return prompt.kind == "ask" and key.casefold() in {o.key.casefold() for o in prompt.options}
+
+
+def _folded(name: str) -> str:
+    """A name as names are told apart: case and spacing ignored."""
+    return " ".join(name.casefold().split())

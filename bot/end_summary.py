@@ -31,28 +31,36 @@ def overall_words(assessment: Assessment) -> str:
     return words
 
 
+SUMMARY_TITLE = "Summary by area"
+"""The heading of the area summary: the overall result is said once, after the areas
+(`result_line`)."""
+
+
 def summary_title(assessment: Assessment) -> str:
-    """The heading of the area summary: "Summary: overall 56/100 (Amber)"."""
-    return f"Summary: overall {overall_words(assessment)}"
+    """The heading of the area summary (the overall result follows the areas, once)."""
+    return SUMMARY_TITLE
+
+
+def actions_words(count: int) -> str:
+    """How many suggested actions: "no suggested actions", "1 suggested action", "3 ..."."""
+    if not count:
+        return "no suggested actions"
+    return f"{count} suggested action{'s' if count != 1 else ''}"
 
 
 def area_lines(assessment: Assessment) -> list[str]:
-    """One line per area (score, RAG, how many suggested actions), then the partnership-wide
-    actions' count when there are any."""
+    """One line per area (score, RAG, how many suggested actions, none said too), then
+    the partnership-wide actions' count when there are any."""
     lines = [
         f"{a.area.title}: {'no score' if a.score is None else figure(a.score) + '/100'}"
         + (f" ({a.rag.label})" if a.rag else "")
-        + (
-            f", {len(a.actions)} suggested action{'s' if len(a.actions) != 1 else ''}"
-            if a.actions
-            else ""
-        )
+        + f", {actions_words(len(a.actions))}"
         for a in assessment.areas
     ]
     if whole := len(assessment.overall_actions):
         from bot.scoring.results import WHOLE_TITLE
 
-        lines.append(f"{WHOLE_TITLE}: {whole} suggested action{'s' if whole != 1 else ''}")
+        lines.append(f"{WHOLE_TITLE}: {actions_words(whole)}")
     return lines
 
 

@@ -678,8 +678,9 @@ ROUND_DESCRIPTION = "round.toml"
 NOT_TRANSCRIPTS = frozenset({ROUND_DESCRIPTION, "plan.toml"})
 """Files found beside transcripts that are not transcripts (a round's description and its action plan)."""
 
-ROUND_OWN_FILES = NOT_TRANSCRIPTS | {"calls.jsonl"}
-"""A round's own files by name: its description, its action plan and its call log."""
+ROUND_OWN_FILES = NOT_TRANSCRIPTS | {"calls.jsonl", "reminders.jsonl"}
+"""A round's own files by name: its description, its action plan, its call log and its
+reminders log."""
 
 
 def round_own_file(path: Path) -> bool:

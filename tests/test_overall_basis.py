@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from markupsafe import escape
+from textual.widgets import Static
 
 from bot import cli, store
 from bot.catalogue import Catalogue
@@ -80,7 +81,7 @@ questions = [
 LEFT_OUT = "from 1 of 2 areas: Delivery has too few answers to score"
 
 
-def left_after_d1(tmp_path: Path) -> Assessment:
+def left_after_d1(tmp_path: Path) -> tuple[Path, Assessment]:
     """Leadership all top marks, Delivery's D1 "No", then the respondent leaves."""
     folder = tmp_path / "frameworks"
     folder.mkdir()
@@ -90,16 +91,17 @@ def left_after_d1(tmp_path: Path) -> Assessment:
         catalogue, tmp_path / "t", "north-vale", None, ["4", "4", "4", "4", "n"], finish=False
     )
     loaded, warnings = framework_for(transcript, path, catalogue)
-    return compile_transcript(transcript, loaded, warnings)
+    return path, compile_transcript(transcript, loaded, warnings)
 
 
 def test_an_overall_from_some_areas_says_which_in_every_place(tmp_path: Path) -> None:
-    assessment = left_after_d1(tmp_path)
+    _, assessment = left_after_d1(tmp_path)
     assert assessment.overall == 100.0  # the documented rule stands: Delivery is left out
     assert result_line(assessment, complete=False).startswith(
         f"Overall so far: 100.0/100 (Green), {LEFT_OUT}  ·  "
     )
-    assert summary_title(assessment) == f"Summary: overall 100.0/100 (Green), {LEFT_OUT}"
+    # Said once, after the areas (above): the summary's heading does not repeat it.
+    assert LEFT_OUT not in summary_title(assessment)
     md = render_assessment(assessment, "md")
     assert f"**Overall score:** 100.0 / 100 (Green), {LEFT_OUT}\n" in md
     html = render_assessment(assessment, "html")
@@ -188,3 +190,45 @@ def test_an_aggregate_names_the_areas_no_respondent_scored(
     said = "from 8 of 9 areas: Engagement has no score from any respondent"
     assert f"/ 100 (Green), {said}\n" in report(capsys, "--aggregate", folder)
     assert f"Green</span>, {said}</p>" in report(capsys, "--aggregate", "--format", "html", folder)
+
+
+async def test_the_app_report_screen_says_it_too(tmp_path: Path) -> None:
+    from tests.tui_helpers import make_app
+
+    path, _ = left_after_d1(tmp_path)
+    catalogue = Catalogue.searching([tmp_path / "frameworks"])
+    app = make_app(catalogue, tmp_path / "t")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_report(path)
+        await pilot.pause()
+        title = str(app.screen.query_one("#report-title", Static).render())
+    assert f"overall 100.0/100 (Green), {LEFT_OUT}" in title
+
+
+async def test_the_app_says_it_at_the_end_of_an_abandoned_assessment(tmp_path: Path) -> None:
+    from bot import conversation
+    from bot.model import Respondent
+    from tests.conftest import Clock
+    from tests.tui_helpers import running, send
+
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    (folder / "north-vale.toml").write_text(NORTH_VALE, encoding="utf-8")
+    catalogue = Catalogue.searching([folder])
+    talk = conversation.start(
+        catalogue, "north-vale", None, Respondent(name="Dee"), tmp_path / "t", clock=Clock()
+    )
+    async with running(catalogue, tmp_path / "t", talk) as (app, pilot):
+        for key in ("4", "4", "4", "4", "n"):
+            await send(pilot, key)
+            while talk.current().kind == "probe":
+                await pilot.press("ctrl+o")
+                await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert talk.session.over and not talk.session.complete
+        said = str(app.screen.query_one("#result", Static).render())
+    assert f"Overall so far: 100.0/100 (Green), {LEFT_OUT}" in said

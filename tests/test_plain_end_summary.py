@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from bot.plain import PlainMode
@@ -30,7 +31,7 @@ def test_plain_mode_ends_with_the_score_summary(tmp_path: Path) -> None:
     text = plain_run(tmp_path, "".join(f"{a}\n" for a in ANSWERS))
     end = text.rsplit("Thank you.", 1)[1]
     lines = [line for line in end.splitlines() if line]
-    assert lines[0].startswith("Summary: overall ")
+    assert lines[0] == "Summary by area"
     assert lines[1].startswith("  Area one: ") and "/100" in lines[1]
     assert lines[-2].startswith("Overall: ") and "answered" in lines[-2]
     assert lines[-1].startswith("Transcript saved: ")
@@ -64,3 +65,19 @@ async def test_plain_mode_shows_what_the_app_shows_at_the_end(tmp_path: Path) ->
     assert lines[-1] == result
     for line in lines[:-1]:
         assert line in shown_log
+
+
+def test_the_summary_says_the_overall_once_and_each_areas_actions(tmp_path: Path) -> None:
+    # As README says: each area's score, RAG and number of suggested actions (none is
+    # said too), then the overall result and the tally, once.
+    text = plain_run(tmp_path, "".join(f"{a}\n" for a in ANSWERS))
+    end = text.rsplit("Thank you.", 1)[1].split("Transcript saved:", 1)[0]
+    lines = [line.strip() for line in end.splitlines() if line.strip()]
+    areas = lines[1:-1]
+    assert areas and all(
+        re.search(r", (no suggested actions|1 suggested action|\d+ suggested actions)$", a)
+        for a in areas
+    ), areas
+    overall = lines[-1].removeprefix("Overall: ").split("  ·  ")[0]
+    assert lines[-1].startswith("Overall: ")
+    assert end.count(overall) == 1, end

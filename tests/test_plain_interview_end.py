@@ -23,7 +23,7 @@ def test_a_plain_interview_ends_with_the_score_summary(tmp_path: Path) -> None:
     answers = "".join(f"{a}\n" for a in ANSWERS)
     text = interview_run(tmp_path / "call", answers)
     lines = end_of(text)
-    assert lines[0].startswith("Summary: overall ")
+    assert lines[0] == "Summary by area"
     assert lines[-1].startswith("Overall: ") and "answered" in lines[-1]
     assert text.rstrip().splitlines()[-1].startswith("Transcript saved: ")
     # The same end, line for line, as the same answers give a self-assessment.

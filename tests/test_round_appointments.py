@@ -20,6 +20,7 @@ def env_for(tmp_path: Path) -> dict[str, str]:
         "PARTNERSHIP_BOT_DATA": str(tmp_path / "d"),
         "HOME": str(tmp_path),
         "PARTNERSHIP_BOT_CALLER": "Sam Jones",
+        "COLUMNS": "200",  # round status with room for every column's full wording
     }
 
 

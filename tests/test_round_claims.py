@@ -80,6 +80,7 @@ def test_an_interview_carried_on_is_logged_as_a_call(
         ("i001", "interview_started", "Sam"),
         ("i001", "interview_resumed", "Kim"),
     ]
+    monkeypatch.setenv("COLUMNS", "200")  # room for the last call's full wording
     status = cli.main(["round", "status"])
     assert "last call" in capsys.readouterr().out
     assert status == exit_codes.OK

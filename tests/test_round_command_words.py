@@ -148,8 +148,9 @@ def test_an_empty_rounds_report_is_the_error_alone(
 
 
 def test_an_abandoned_assessment_is_its_own_state_not_a_refusal(
-    three: Path, capsys: pytest.CaptureFixture[str]
+    three: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # the counts on one line
     status, out, err = run(capsys, "round", "status", "-r", "hertfordshire-2010")
     assert status == exit_codes.OK, err
     assert "refused 2, abandoned 1, unreachable 2" in out

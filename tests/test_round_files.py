@@ -149,7 +149,9 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_named(tmp_path: Path) ->
     assert lines == [
         "in.csv:3: name: must not be empty",
         'in.csv:4: mode: "fax" is not a way of taking part; use self or telephone',
-        "in.csv:5: names a1 again (Ann), as a row above",
+        'in.csv:5: id: the id "a1" is on line 2 too (a1, Ann): a contact, an id, or a name '
+        "with an organisation names one invitee. If lines 2 and 5 are the same person, "
+        "delete one of them; if not, give this row another id, or leave its id empty",
         'in.csv:6: id: "a 5" is not a valid id: use letters, digits, - and _',
         "in.csv:7: has 5 cells, the header 4 columns",
     ]

@@ -257,8 +257,9 @@ def test_every_part_of_a_name_and_each_distinctive_word_of_an_organisation_goes(
     # A short form of an organisation; its generic words stay where they stand alone.
     assert redact("Dacorum kept it") == "[organisation] kept it"
     assert redact("the Borough Council and the District") == "the Borough Council and the District"
-    # A name part that is an ordinary word goes wherever it appears; whole words only.
-    assert redactor(["May Hope"], [])("we hope so, in May") == "we [name] so, in [name]"
+    # A name part that is an ordinary word goes where it is used as a name (a capital
+    # inside a sentence), not as the ordinary word; whole words only.
+    assert redactor(["May Hope"], [])("we hope so, in May") == "we hope so, in [name]"
     assert redact("Annex, Archery, Dacorums stay") == "Annex, Archery, Dacorums stay"
     # Everything else in the words is left as typed.
     assert redact("  Keep <b>this</b>  as   it is ") == "  Keep <b>this</b>  as   it is "

@@ -57,7 +57,7 @@ async def test_full_self_assessment_of_a_short_dialogue(tmp_path: Path) -> None:
         assert [t.value for t in answers] == ["agree", "partly", "13", "agree"]
         assert answers[0].comment == "minutes of the June 2009 board"
         text = log_text(app)
-        assert "Summary: overall" in text and "Area one:" in text
+        assert "Summary by area" in text and "Area one:" in text
 
 
 async def finish_mini(pilot) -> None:  # type: ignore[no-untyped-def]

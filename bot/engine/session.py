@@ -363,15 +363,17 @@ class Session:
         self._apply(turn)
         return Outcome((turn,))
 
-    def call(self, event: str, at: datetime) -> Outcome:
+    def call(self, event: str, at: datetime, by: str = "") -> Outcome:
         """Record that the telephone call started, paused or resumed (`call_start`,
-        `call_pause`, `call_resume`), so that its length survives leaving and resuming."""
+        `call_pause`, `call_resume`), so that its length survives leaving and resuming;
+        ``by``: on a start or resumption, the interviewer taking the call on, where known."""
         if event not in CALL_KINDS:
             raise ValueError(f"not a call event: {event}")
         if self.finished:
             return Outcome(error="The interview is over.")
         node = self._ref(self.visit.node).node if self.visit else ""
-        turn = self._turn(at, "interviewer", event, node=node)
+        named = {"by": by.strip()} if by.strip() and event != "call_pause" else {}
+        turn = self._turn(at, "interviewer", event, node=node, **named)
         self._apply(turn)
         return Outcome((turn,))
 

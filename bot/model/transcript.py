@@ -125,6 +125,9 @@ class Turn(Strict):
     item: int | None = Field(default=None, ge=1)
     """In a repeated group: which item (1, 2, ...) the turn is about; with `question`, it
     binds the answer to the item (the group's own id as `question`: "another?")."""
+    by: str = ""
+    """For a telephone call's resumption by another officer than the one who began the
+    interview: who took the call on then (the report names everyone who interviewed)."""
     check: str = ""
     """Written by the store on the last turn of each save, to detect an interrupted save."""
 
@@ -219,6 +222,23 @@ def call_running(turns: tuple[Turn, ...] | list[Turn]) -> bool:
         if turn.kind in ("call_start", "call_resume"):
             return True
     return False
+
+
+def interviewers(transcript: Transcript) -> tuple[str, ...]:
+    """Everyone who interviewed, in the order they took part: the interviewer who began
+    it, then each officer named on a call's start or resumption (``Turn.by``) not named
+    before (the same name in another case or spacing is one officer). The one rule every
+    report names them by."""
+    names = [transcript.interviewer.name] if transcript.interviewer else []
+    names += [t.by for t in transcript.turns if t.kind in ("call_start", "call_resume")]
+    seen: set[str] = set()
+    found: list[str] = []
+    for name in names:
+        key = " ".join(name.casefold().split())
+        if key and key not in seen:
+            seen.add(key)
+            found.append(name.strip())
+    return tuple(found)
 
 
 def call_opening(turns: tuple[Turn, ...] | list[Turn]) -> str:

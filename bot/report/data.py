@@ -288,6 +288,7 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             "partnership": who.partnership,
         },
         "interviewer": "" if anonymise else assessment.interviewer,
+        "interviewers": [] if anonymise else list(assessment.interviewers),
         "mode": assessment.mode,
         "call_seconds": None if assessment.call_seconds is None else round(assessment.call_seconds),
         "status": assessment.status,

@@ -2,12 +2,22 @@
 comment that says "As chair, I (Ann Archer, Dacorum Borough Council) ..." would otherwise
 name its author whatever the report leaves out.
 
-Every part of a person's name of two letters or more is taken out wherever it stands (so
-"Ng chairs it" and "Ann said so" lose the name), as is every distinctive word of an
-organisation's name ("Dacorum" alone, for "Dacorum Borough Council"); the generic words of
-organisations' names (`GENERIC_WORDS`) are left, as they name no one. A name part that is
-also an ordinary word ("Hope", "May") is taken out wherever it appears: leaving it in
-would name its owner whenever it is used as a name.
+The rule (docs/reports.md, "Names in quotes"):
+
+- A whole name ("Ann Archer", in any case and spacing) is always taken out, as is a whole
+  organisation's name.
+- Every other part of a person's name of two letters or more ("Ng", "Ann", "Archer") and
+  every distinctive word of an organisation's name ("Dacorum", for "Dacorum Borough
+  Council") is taken out wherever it stands, in any case: "ng chairs it" names Ng.
+- Except a part that is also an ordinary English word (`ORDINARY_WORDS`: "will",
+  "strong", "hope", "may"): it is taken out only where it is used as a name, that is
+  written with a capital letter other than at the start of a sentence. "we will work"
+  and "Strong leadership matters." keep their words; "I asked Will" and "as Strong
+  said" do not. A capital inside a sentence is taken for a name even where it is not
+  one ("in May"): the rule errs towards taking out.
+
+The generic words of organisations' names (`GENERIC_WORDS`) are never taken out alone,
+as they name no one.
 """
 
 from __future__ import annotations
@@ -45,7 +55,34 @@ GENERIC_WORDS = frozenset(
 )
 """Words of organisations' names that name no one by themselves (compared ignoring case)."""
 
+_ORDINARY = """
+    able amber angel april art august autumn baker ball bank banks barber bell bells
+    best bill bird birch black bloom bold bond brave bridge bright brook brooks
+    brown buck burn bush butler cannon carpenter carter chance chase cherry church
+    clay clear cliff close cook cooper coral cross crown dale dash dawn day dean
+    dear diamond dove drake duke early east english fair faith fall fields fish
+    fisher ford forest forward fox frank free french fry gay gold golden good grace
+    grant gray green grey guy hall hand happy hardy harvest hay hazel heath heart
+    hill hills holly homes hood hope house hunt hunter ivy jack jay jewel joy judge
+    june just keen king knight lake lamb lane law lawless lee light lily little long
+    love lucky major march mark marsh marshall mason may meadow merry miles mill
+    miller mills moon morning moss much new north oak page park parks parsons
+    patience peace pearl penny pike pine piper pool porter potter power powers price
+    pride prince rain ray read reed rich rivers robin rock rose royal ruby rush sage
+    salt sands savage shepherd sharp short silver sky slater small smart snow south
+    spring stark steel sterling stone storm strong summer sunny swan sweet temple
+    thorn tucker turner vale walker wall ward warren waters way weaver west wheeler
+    white wild will wills winter wise wolf wood woods worth wren young
+"""
+ORDINARY_WORDS = frozenset(_ORDINARY.split())
+"""Ordinary English words that are also people's names (or parts of organisations'
+names): taken out only where they are used as names (see the module's docstring). A
+name part not listed here is taken out wherever it stands, in any case."""
+
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_OPENERS = " \t\"'“‘([*•-"
+"""What may stand between a sentence's end and its first word: spaces, opening quotes and
+brackets, a bullet."""
 
 
 def _parts(text: str) -> list[str]:
@@ -81,10 +118,32 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
         re.IGNORECASE,
     )
 
+    def take_out(match: re.Match[str]) -> str:
+        word = match.group()
+        key = _key(word)
+        if key in ORDINARY_WORDS and not _as_name(word, match.string, match.start()):
+            return word
+        return labels.get(key, NAME)
+
     def redact(text: str) -> str:
-        return pattern.sub(lambda m: labels.get(_key(m.group()), NAME), text)
+        return pattern.sub(take_out, text)
 
     return redact
+
+
+def _as_name(word: str, text: str, start: int) -> bool:
+    """Whether an ordinary word that is also a name part, found at ``start`` in ``text``,
+    is used as a name there: written with a capital, and not as the first word of a
+    sentence (the start of the text or of a line, or after a full stop, question or
+    exclamation mark and a space, with any opening quote or bracket between)."""
+    if not word[:1].isupper():
+        return False
+    i = start
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return False
+    return not (text[i - 1] in ".!?" and i < start and text[i].isspace())
 
 
 def _key(matched: str) -> str:

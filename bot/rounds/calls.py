@@ -160,11 +160,11 @@ def read(folder: Path) -> CallLog:
 
 
 CALLS_LOCK = ".calls.lock"
-"""The hidden file the call log's lock is taken on (`_locked`)."""
+"""The hidden file the call log's lock is taken on (`locked`)."""
 
 
 @contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[int]:
+def locked(folder: Path) -> Iterator[int]:
     """The round's folder under the call log's exclusive lock (waits for another writer).
 
     The lock is taken on a hidden file of its own beside the log (as round.toml's is,
@@ -178,6 +178,37 @@ def _locked(folder: Path) -> Iterator[int]:
         yield fd
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def append_whole(path: Path, fd: int | None, payload: bytes) -> int:
+    """Append ``payload`` (whole lines) to an append-only log with one write, then fsync,
+    under its lock (held by the caller); ``fd``: the log open for appending, or None when
+    it does not exist yet: it is made by its first entry, its name made durable with it.
+    Returns the log's descriptor. On an OSError nothing of the payload is left: a log it
+    was to begin is removed again, so a failed first write leaves no file."""
+    made = fd is None
+    if fd is None:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+    size = os.fstat(fd).st_size
+    view = memoryview(payload)
+    try:
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    except OSError:
+        # A write that failed part way (a full disk) is cut off again while the lock is
+        # still held: the log ends on a whole entry, as it did before.
+        with contextlib.suppress(OSError):
+            if made:  # the log this entry was to begin goes again
+                os.close(fd)
+                path.unlink()
+            else:
+                os.ftruncate(fd, size)
+                os.fsync(fd)
+        raise
+    if made:  # the log's name is durable with its first entry
+        fsync_folder(path.parent)
+    return fd
 
 
 class HeldLog:
@@ -196,30 +227,8 @@ class HeldLog:
         made by its first entry. On an OSError nothing of them is left in the log."""
         if not entries:
             return
-        made = self._fd is None
-        if made:
-            self._fd = os.open(self._path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
         payload = "".join(entry.line() for entry in entries).encode("utf-8")
-        size = os.fstat(self._fd).st_size
-        view = memoryview(payload)
-        try:
-            while view:
-                view = view[os.write(self._fd, view) :]
-            os.fsync(self._fd)
-        except OSError:
-            # A write that failed part way (a full disk) is cut off again while the lock
-            # is still held: the log ends on a whole entry, as it did before.
-            with contextlib.suppress(OSError):
-                if made:  # the log this entry was to begin goes again
-                    os.close(self._fd)
-                    self._fd = None
-                    self._path.unlink()
-                else:
-                    os.ftruncate(self._fd, size)
-                    os.fsync(self._fd)
-            raise
-        if made:  # the log's name is durable with its first entry
-            fsync_folder(self._path.parent)
+        self._fd = append_whole(self._path, self._fd, payload)
         self.entries += tuple(entries)
 
     def close(self) -> None:
@@ -237,7 +246,7 @@ def held(folder: Path) -> Iterator[HeldLog]:
     the lock writes nothing: a log that does not exist yet is made only when an entry is
     appended."""
     path = calls_path(folder)
-    with _locked(folder):
+    with locked(folder):
         try:
             fd: int | None = os.open(path, os.O_RDWR | os.O_APPEND)
         except FileNotFoundError:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from bot.catalogue import Catalogue
     from bot.conversation import Conversation
     from bot.rounds.model import Invitee
+    from bot.rounds.reminders import Reminder
     from bot.rounds.state import Group, InviteeState
     from bot.rounds.work import Snapshot
 
@@ -45,6 +46,8 @@ LOGGED_BY_THE_PRODUCT = {
     "resumed": "round interview ID (or resume FILE) logs that their interview was carried on",
 }
 """Outcomes in the call log that a caller does not give: what logs each."""
+ALL_LISTED = "*"
+"""`round chase --sent` with no ids: everyone it lists."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -136,9 +139,20 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     caller(call)
 
     chase = subs.add_parser(
-        "chase", help="self-assessors not started or unfinished, with their contact"
+        "chase",
+        help="self-assessors not started or unfinished, with their contact and when last "
+        "reminded; --sent records that reminders went out",
+    )
+    chase.add_argument(
+        "--sent",
+        nargs="?",
+        const=ALL_LISTED,
+        metavar="IDS",
+        help="record that a reminder was sent now to everyone listed, or to these "
+        "(comma-separated ids)",
     )
     which(chase)
+    caller(chase)
 
     report = subs.add_parser(
         "report",
@@ -322,7 +336,7 @@ def _on_snapshot(
     if command == "plan":
         return _plan(args, shot, catalogue, now)
     if command == "chase":
-        return _chase(shot, now)
+        return _chase(args, shot, now)
     if command in ("assess", "interview"):
         return _converse(args, shot, catalogue, transcripts)
     raise AssertionError(command)
@@ -431,41 +445,52 @@ def _show(text: str, width: int) -> str:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d %b %H:%M") if moment else ""
+    from bot.rounds.status_rows import when
+
+    return when(moment)
 
 
-def _groups(title: str, groups: dict[str, Group]) -> None:
-    print(f"\n{title:<32} invited  complete  not yet  rate")
+def _groups(title: str, groups: dict[str, Group], width: int = 100) -> None:
+    # The names' column gives way to the figures on a narrow terminal.
+    names = max(min(30, width - 35), 10)
+    print(f"\n{title:<{names + 2}} invited  complete  not yet  rate")
     for name, g in groups.items():
         rate = f"{g.rate}%" if g.rate is not None else "n/a"
         print(
-            f"  {_show(name, 30):<30} {g.invited:>7}  {g.complete:>8}  {g.outstanding:>7}  {rate:>4}"
+            f"  {_show(name, names):<{names}} {g.invited:>7}  {g.complete:>8}  "
+            f"{g.outstanding:>7}  {rate:>4}"
         )
 
 
 def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
+    from bot.rounds.status_rows import invitee_rows, output_width, wrapped
+
+    width = output_width()
     round_ = shot.loaded.round
     where = ", ".join(x for x in (round_.partnership, round_.period) if x)
-    print(f"{_show(round_.title, 70)}{f' ({_show(where, 60)})' if where else ''}")
+    print(clip(f"{_show(round_.title, 70)}{f' ({_show(where, 60)})' if where else ''}", width))
     modes = shot.progress.by_mode
     invited = f"Framework {round_.framework}; {shot.progress.overall.invited} invited"
     if modes:
         invited += ": " + ", ".join(f"{g.invited} {m}" for m, g in modes.items())
-    print(invited)
+    print(clip(invited, width))
     if not round_.invitees:
         print(f"No one is invited yet; {_what_next(shot)}")
         return exit_codes.OK
     counts = shot.progress.overall.counts
     print(f"\nResponse: {shot.progress.headline()}")
-    print("  " + ", ".join(f"{STATE_LABELS[s]} {counts[s]}" for s in STATES))
-    print("  " + _call_backs_line(shot, now))
-    _groups("By role", shot.progress.by_role)
-    _groups("By sector", shot.progress.by_sector)
+    print(wrapped(", ".join(f"{STATE_LABELS[s]} {counts[s]}" for s in STATES), width))
+    print(wrapped(_call_backs_line(shot, now), width, commas_only=False))
+    _groups("By role", shot.progress.by_role, width)
+    _groups("By sector", shot.progress.by_sector, width)
     wanted = set(args.state or STATES)
     listed = [s for s in shot.invitees if s.state in wanted]
     print(f"\nInvitees ({len(listed)})")
-    for s in listed:
-        print("  " + _line(s, now))
+    from bot.rounds import reminders
+
+    chased = reminders.last_sent(reminders.read(shot.loaded.folder))
+    for line in invitee_rows(listed, now, width, chased):
+        print(line)
     if shot.unlinked:
         print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
     if shot.dropped_call_bytes:
@@ -510,18 +535,44 @@ def _due_in(moment: datetime, now: datetime) -> str:
     return "in " + " ".join(parts[:2] or ["less than a minute"])
 
 
-def _chase(shot: Snapshot, now: datetime) -> int:
-    """Self-assessors who have not finished, with their contact, for an officer to remind
-    (``round next`` offers only telephone invitees)."""
+def _chase(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
+    """Self-assessors who have not finished, with their contact and when they were last
+    reminded, for an officer to remind (``round next`` offers only telephone invitees);
+    ``--sent`` records that reminders went out, in the reminders log."""
+    from bot.rounds import reminders
+
     chase = [
         s
         for s in shot.invitees
         if s.invitee.mode == "self" and s.state in ("not_started", "in_progress")
     ]
     selves = sum(1 for s in shot.invitees if s.invitee.mode == "self")
+    folder = shot.loaded.folder
+    if args.sent is not None:
+        sent = _reminded(args, shot, chase, now)
+        if sent is None:
+            return exit_codes.USAGE
+        if not sent:
+            print(f"No self-assessor to remind ({selves} self-assessing); nothing recorded.")
+            return exit_codes.OK
+        try:
+            reminders.append(folder, sent)
+        except OSError as error:
+            from bot.problems import display_name
+
+            print(
+                f"error: cannot record the reminders in "
+                f"{display_name(reminders.reminders_path(folder))} ({error.strerror or error}); "
+                "nothing was recorded: make the round's folder writable and run it again",
+                file=sys.stderr,
+            )
+            return exit_codes.CANNOT_WRITE
+        ids = ", ".join(r.invitee for r in sent)
+        print(f"Recorded: reminded {len(sent)} on {_when(now)} ({_show(ids, 200)}).")
     if not chase:
         print(f"No self-assessor to remind ({selves} self-assessing).")
         return exit_codes.OK
+    last = reminders.last_reminders(reminders.read(folder))
     started = sum(1 for s in chase if s.state == "in_progress")
     print(
         f"To remind: {len(chase)} of {selves} self-assessors "
@@ -531,12 +582,63 @@ def _chase(shot: Snapshot, now: datetime) -> int:
         state = STATE_LABELS[s.state]
         if s.state == "in_progress" and s.transcript is not None:
             state += f", last answer {_when(_modified(s.transcript))}"
+        chased = last.get(s.invitee.id)
+        if chased is None:
+            state += ", not chased yet"
+        else:
+            by = f" by {_show(chased.by, 40)}" if chased.by else ""
+            state += f", last chased {_when(chased.at)}{by}"
         print(
             f"  {_show(s.invitee.id, 8):<8} {_show(s.invitee.name, 24):<24} "
             f"{_show(s.invitee.organisation, 24):<24} {state}\n"
             f"           contact: {_show(s.invitee.contact, 60) or '(no contact given)'}"
         )
+    if args.sent is None:
+        print(
+            "Once reminders have gone out, record it with: "
+            + round_command("chase", "--sent", folder=folder)
+        )
     return exit_codes.OK
+
+
+def _reminded(
+    args: argparse.Namespace, shot: Snapshot, chase: list[InviteeState], now: datetime
+) -> list[Reminder] | None:
+    """The reminders ``--sent`` records: one for everyone listed, or for each id given
+    (each must be listed: None, said why, when one is not)."""
+    from bot.rounds.caller import known_caller
+    from bot.rounds.reminders import Reminder
+
+    chosen = chase
+    if args.sent != ALL_LISTED:
+        listed = {s.invitee.id for s in chase}
+        chosen = []
+        for typed in (word.strip() for word in args.sent.split(",")):
+            if not typed:
+                continue
+            found = shot.find(typed)  # an id that names no invitee: UnknownInvitee
+            if found.invitee.id not in listed:
+                why = (
+                    "is interviewed by telephone (round next and round call are for them)"
+                    if found.invitee.mode == "telephone"
+                    else f"is {STATE_LABELS[found.state]}, not someone to remind"
+                )
+                print(
+                    f"error: --sent: {found.invitee.id} ({_show(found.invitee.name, 40)}) {why}; "
+                    "nothing was recorded. Those to remind are listed by: "
+                    + round_command("chase", folder=shot.loaded.folder),
+                    file=sys.stderr,
+                )
+                return None
+            if found not in chosen:
+                chosen.append(found)
+        if not chosen:
+            print(
+                "error: --sent: no id given (leave them out for everyone listed)", file=sys.stderr
+            )
+            return None
+    by = known_caller(args.caller)
+    return [Reminder(at=now, invitee=s.invitee.id, by=by) for s in chosen]
 
 
 def _modified(path: Path) -> datetime | None:
@@ -547,24 +649,6 @@ def _modified(path: Path) -> datetime | None:
         return store.load(path).transcript.updated
     except LoadError:
         return None
-
-
-def _line(s: InviteeState, now: datetime) -> str:
-    state = STATE_LABELS[s.state]
-    if s.appointment is not None:
-        # The agreed time, whatever the state: someone part-way through keeps theirs too.
-        state += "" if s.state == "appointment" else ", call back"
-        state += f" {_when(s.appointment)}" + (" (due)" if s.due(now) else "")
-    if s.held_by:
-        state += f" - being called by {_show(s.held_by, 40)}"
-    last = ""
-    if s.last_attempt is not None:
-        # When the last call was made, then what came of it: never read as an appointment.
-        last = f"; last call {_when(s.last_attempt)}: {OUTCOME_LABELS.get(s.last_outcome, '')}"
-    return (
-        f"{_show(s.invitee.id, 8):<8} {_show(s.invitee.name, 24):<24} {_show(s.invitee.role, 20):<20} "
-        f"{s.invitee.mode:<9} {state:<24} calls {s.attempts}{last}"
-    )
 
 
 def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:

@@ -28,7 +28,7 @@ from bot.problems import LoadError, Problem, display_name, dotted, find_line, su
 from bot.rounds.commands import round_ref
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
 from bot.store import ROUND_DESCRIPTION, rounds_below
-from bot.text import printable
+from bot.text import clip, printable
 
 ROUND_FILE = ROUND_DESCRIPTION
 ROUNDS_FOLDER = "rounds"
@@ -284,7 +284,7 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
     everyone: list[Invitee] = list(into.invitees)
     added: list[Invitee] = []
     changed: dict[str, Invitee] = {}
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # each invitee a row names: the line it is named on
     rows_read = 0
     for line, row in numbered[1:]:
         if not any(cell.strip() for cell in row):
@@ -338,12 +338,10 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
             before = everyone[match]
             if before.id.casefold() in seen:
                 problems.append(
-                    Problem(
-                        name, "", f"names {before.id} again ({before.name}), as a row above", line
-                    )
+                    _twice(name, line, seen[before.id.casefold()], before, values, header)
                 )
                 continue
-            seen.add(before.id.casefold())
+            seen[before.id.casefold()] = line
             # Only the cells the row fills in change; mode only when the file has the column.
             given = {
                 k: v
@@ -374,7 +372,7 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
             problems.extend(_row_problems(error, name, line))
             continue
         taken.add(invitee.id.casefold())
-        seen.add(invitee.id.casefold())
+        seen[invitee.id.casefold()] = line
         everyone.append(invitee)
         added.append(invitee)
     if problems:
@@ -383,6 +381,42 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
         raise LoadError([Problem(name, "", "has a header but no invitees")])
     unchanged = [i for i in into.invitees if i.id.casefold() in seen and i.id not in changed]
     return Imported(tuple(everyone), added, list(changed.values()), unchanged)
+
+
+def _twice(
+    name: str, line: int, first: int, before: Invitee, values: dict[str, Any], header: list[str]
+) -> Problem:
+    """A row naming the person a row above names already (by ``same_person``'s rule): which
+    column and value make them one, on which lines, and what to do."""
+    person = f"{before.id}, {clip(printable(before.name), 40)}"
+    if values.get("id"):
+        column = "id"
+        what = f'the id "{printable(values["id"])}"'
+        other = "give this row another id, or leave its id empty"
+    elif _fold(values.get("name", "")) == _fold(before.name) and _fold(
+        values.get("organisation", "")
+    ) == _fold(before.organisation):
+        column = "name" if "organisation" not in header else "name, organisation"
+        organisation = values.get("organisation", "")
+        what = f'the name "{clip(printable(values["name"]), 40)}"' + (
+            f' with the organisation "{clip(printable(organisation), 40)}"' if organisation else ""
+        )
+        other = "tell the two apart by their organisation"
+    else:
+        column = "contact"
+        what = f'the contact "{clip(printable(values["contact"]), 40)}"'
+        if values["contact"] != before.contact:
+            # Spaces, dashes and brackets aside, one number.
+            what += f' (written "{clip(printable(before.contact), 40)}" there)'
+        other = "give this row their own contact, or leave its contact empty"
+    return Problem(
+        name,
+        column,
+        f"{what} is on line {first} too ({person}): a contact, an id, or a name with an "
+        f"organisation names one invitee. If lines {first} and {line} are the same person, "
+        f"delete one of them; if not, {other}",
+        line,
+    )
 
 
 def _row_problems(error: ValidationError, name: str, line: int) -> list[Problem]:

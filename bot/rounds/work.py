@@ -423,7 +423,11 @@ def open_conversation(
     if found.transcript is not None and found.state != "complete":
         with contextlib.suppress(LoadError):
             if store.load(found.transcript).transcript.status == "in_progress":
-                return conversation.resume(catalogue, found.transcript, clock)
+                talk = conversation.resume(catalogue, found.transcript, clock)
+                # Whoever carries an interview on is named on its resumption, so that
+                # its report names everyone who interviewed.
+                talk.interviewer = interviewer.strip() if talk.session.telephone else ""
+                return talk
     invitee = found.invitee
     round_ = loaded.round
     respondent = Respondent(

@@ -16,6 +16,7 @@ from bot.facts import AnswerFacts, left_part_way, still_to_come
 from bot.loading import LoadedFramework
 from bot.model import Band, Dialogue, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
+from bot.model.transcript import interviewers
 from bot.scoring.actions import NEED_RULE, FiredAction, fired_actions
 from bot.scoring.results import (
     AreaResult,
@@ -127,7 +128,7 @@ def compile_transcript(
         framework=framework,
         transcript_id=transcript.id,
         respondent=transcript.respondent,
-        interviewer=transcript.interviewer.name if transcript.interviewer else "",
+        interviewers=interviewers(transcript),
         mode=transcript.mode,
         status="refused" if refused and transcript.status == "in_progress" else transcript.status,
         started=transcript.started.isoformat(),

@@ -291,8 +291,9 @@ class Assessment:
     """The transcript's id."""
     respondent: Respondent
     """Who answered."""
-    interviewer: str
-    """Who interviewed, in telephone mode."""
+    interviewers: tuple[str, ...]
+    """Who interviewed, in telephone mode: everyone who took part, in order
+    (`bot.model.transcript.interviewers`)."""
     mode: str
     """self or telephone."""
     status: str
@@ -322,6 +323,15 @@ class Assessment:
     to_come: frozenset[str] = frozenset()
     """While the transcript is unfinished: the questions its dialogue may still ask, not
     on its path yet (`bot.facts.still_to_come`), counted in coverage as unanswered."""
+
+    @property
+    def interviewer(self) -> str:
+        """Everyone who interviewed, as every report names them: "Sam", "Sam and Kim",
+        "Sam, Kim and Lee"; "" for a self-assessment."""
+        names = list(self.interviewers)
+        if len(names) < 2:
+            return "".join(names)
+        return ", ".join(names[:-1]) + " and " + names[-1]
 
     @property
     def status_words(self) -> str:
