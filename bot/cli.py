@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -438,7 +439,16 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
         return exit_codes.IN_USE
     except OSError as error:
         reason = error.strerror or str(error)
-        if args.command == "resume":
+        if args.command == "resume" and _the_file_itself(error, args.transcript):
+            # The folder may be writable: a read-only or immutable file is the file's doing.
+            print(
+                f"error: cannot write to {display_name(args.transcript)} ({reason}): the file "
+                "itself cannot be written (read-only, or marked immutable); the transcript is "
+                "unchanged: make the file writable (chmod u+w, or chattr -i), or copy it and "
+                "resume the copy",
+                file=sys.stderr,
+            )
+        elif args.command == "resume":
             where = display_name(args.transcript.parent)
             print(
                 f"error: cannot write in {where} ({reason}), the folder of "
@@ -459,7 +469,11 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
     if status != exit_codes.OK:
         session.close()
         return status
-    torn = store.torn_note(args.transcript, session.dropped_bytes) if session.dropped_bytes else ""
+    torn = (
+        store.torn_note(args.transcript, session.dropped_bytes, session.kept_in)
+        if session.dropped_bytes
+        else ""
+    )
     try:
         if args.plain:
             from bot.plain import PlainMode
@@ -474,6 +488,18 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
         return status
     finally:
         session.close()
+
+
+def _the_file_itself(error: OSError, transcript: Path) -> bool:
+    """Whether a write refused on resuming was refused by the transcript file itself (its
+    own permissions or immutable mark), not by its folder (a side file that could not be
+    made there) or its file system (mounted read-only)."""
+    if not error.filename or error.errno == errno.EROFS:
+        return False
+    try:
+        return os.path.samefile(error.filename, transcript)
+    except OSError:
+        return False
 
 
 def _resumed_call(args: argparse.Namespace, talk: Conversation) -> int:
@@ -539,6 +565,8 @@ def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int
 
         if torn:
             print(torn, file=sys.stderr)
+        for note in loaded.time_notes:
+            print(f"note: {note}", file=sys.stderr)
         kept = store.find_snapshot(args.transcript.parent, loaded.transcript.framework.hash)
         print_replay(loaded.transcript, catalogue, sys.stdout, kept)
         return exit_codes.OK

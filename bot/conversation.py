@@ -59,6 +59,8 @@ class Conversation:
     """Things the user should know, such as a framework changed since the start."""
     dropped_bytes: int = 0
     """How many bytes of an interrupted last save were cut off when it was resumed."""
+    kept_in: Path | None = None
+    """The side file those bytes were kept in before they were cut off."""
     interviewer: str = ""
     """In a telephone interview resumed, the officer taking the call now, where known:
     named on the call's resumption in the transcript when it is not the officer who
@@ -305,14 +307,25 @@ def resume(
         )
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
+            kept = f" and kept in {display_name(loaded.kept_in)}" if loaded.kept_in else ""
             warnings.append(
-                "The last save before this was interrupted; the unfinished part was dropped."
+                "The last save before this was interrupted; the unfinished part "
+                f"({loaded.dropped_bytes} bytes) was cut from the transcript{kept}."
             )
+        warnings += loaded.time_notes
         session = replay(dialogue, transcript, display_name(path))
     except BaseException:
         writer.close()
         raise
-    return Conversation(session, writer, transcript.header(), clock, warnings, loaded.dropped_bytes)
+    return Conversation(
+        session,
+        writer,
+        transcript.header(),
+        clock,
+        warnings,
+        loaded.dropped_bytes,
+        loaded.kept_in,
+    )
 
 
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:

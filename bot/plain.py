@@ -163,21 +163,38 @@ class PlainMode:
         elif command == ":pause" and ":pause" in self.commands:
             self.pause()
         elif command == ":abandon":
-            self.write("Abandon this assessment? Answers so far are kept. Type yes to confirm: ")
-            reply = self.read()
-            if reply is not None and reply.strip().lower() in ("y", "yes"):
-                conversation.abandon()
-                self.summary()
-                self.line(f"Abandoned. Transcript: {display_name(conversation.path)}")
-                return exit_codes.OK
-            self.line("Not abandoned.")
-            self.prompt(conversation.current())
+            return self.abandon()
         else:
             names = [c.split()[0] for c in self.commands]
             hint = suggest(command, names) or "."
             self.line(f"Unknown command {printable(command)}{hint} Type :help for the list.")
             self.write("> ")
         return None
+
+    def abandon(self) -> int | None:
+        """Abandon once confirmed. A reply that is neither yes nor no (an answer typed, a
+        command) is not lost: it is taken as the next line typed at the question, as a
+        key that is not a reply is taken as the next question's answer. Nothing else is
+        abandoned: the assessment goes on."""
+        conversation = self.conversation
+        self.write("Abandon this assessment? Answers so far are kept. Type yes to confirm: ")
+        reply = self.read()
+        if reply is None:
+            return None  # input ended: the run says so
+        said = reply.strip().casefold()
+        if said in ("y", "yes"):
+            conversation.abandon()
+            self.summary()
+            self.line(f"Abandoned. Transcript: {display_name(conversation.path)}")
+            return exit_codes.OK
+        if said in ("", "n", "no"):
+            self.line("Not abandoned.")
+            self.prompt(conversation.current())
+            return None
+        self.line(
+            "Not abandoned: that is neither yes nor no, so it is taken as typed at the question."
+        )
+        return self.handle(reply)
 
     def summary(self) -> None:
         """At the end of a self-assessment or a telephone interview alike, the summary the

@@ -33,6 +33,7 @@ from typing import Any
 
 import tomli_w
 
+from bot import toml_reader
 from bot.files import fsync_folder, make_private_folder, write_atomically
 from bot.loading import (
     MAX_FILE_BYTES,
@@ -44,7 +45,8 @@ from bot.loading import (
     validate_model,
 )
 from bot.model import Transcript, TranscriptHeader, Turn
-from bot.problems import LoadError, Problem, display_name
+from bot.model.transcript import call_stretches, misnumbered, out_of_order
+from bot.problems import LoadError, Problem, display_name, find_line
 from bot.text import printable, slug
 
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_TRANSCRIPTS"
@@ -93,14 +95,56 @@ class LoadedTranscript:
     """Length of the part of the file that was read; anything after it was torn."""
     dropped_bytes: int
     """How many bytes of an interrupted final save were dropped."""
+    kept_in: Path | None = None
+    """Where the dropped bytes were kept when they were cut from the file (`keep_aside`)."""
+    time_notes: tuple[str, ...] = ()
+    """What is said of turns timed before the turn above them (`time_notes`)."""
 
 
-def torn_note(path: Path, dropped_bytes: int) -> str:
-    """The one line said on stderr when a transcript's interrupted last save was left out."""
-    return (
+TORN_SUFFIX = ".torn"
+"""Ending of the side file that keeps the bytes cut from a transcript's end: not a
+``.toml`` file, so lists, reports and aggregates pass over it."""
+
+
+def torn_note(path: Path, dropped_bytes: int, kept_in: Path | None = None) -> str:
+    """The one line said on stderr when a transcript's interrupted last save was left out
+    (and, when it was cut from the file, where its bytes were kept)."""
+    said = (
         f"note: {display_name(path)}: its last save was interrupted; the unfinished part "
-        f"({dropped_bytes} bytes) was left out"
+        f"({dropped_bytes} bytes) was "
     )
+    if kept_in is None:
+        return said + "left out"
+    return said + f"cut from the transcript and kept in {display_name(kept_in)}"
+
+
+def time_notes(transcript: Transcript, text: str, name: str) -> list[str]:
+    """A note for each turn whose time is out of order with the turns around it
+    (`out_of_order`), with file, line and turn, and what it does to the call length (a
+    stretch of the call that begins or ends with it is left out)."""
+    turns = transcript.turns
+    stretches = call_stretches(turns) if transcript.call_seconds is not None else []
+    notes = []
+    for index in out_of_order(turns):
+        turn = turns[index]
+        line = find_line(text, ["turns", index, "at"])
+        around = [
+            f"turn {turns[n].seq} at {turns[n].at.isoformat(' ')}"
+            for n in (index - 1, index + 1)
+            if 0 <= n < len(turns)
+        ]
+        left_out = [
+            f"turn {turns[a].seq} to turn {turns[b].seq}" for a, b in stretches if index in (a, b)
+        ]
+        said = (
+            f"turn {turn.seq} ({turn.kind}) is timed {turn.at.isoformat(' ')}, out of order "
+            f"with {' and '.join(around)}: was its time changed by hand, or the clock put back?"
+        )
+        if left_out:
+            stretch = "stretch" if len(left_out) == 1 else "stretches"
+            said += f" The call length leaves out the {stretch} of the call from {' and '.join(left_out)}"
+        notes.append(str(Problem(name, "", said, line)))
+    return notes
 
 
 def encode_header(header: TranscriptHeader) -> str:
@@ -134,14 +178,17 @@ def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def split_valid(text: str) -> str:
+def split_valid(text: str, name: str = "transcript") -> str:
     """The part of a transcript's text that ends with a whole save.
 
     Only the final save can have been interrupted: every earlier one was followed
     by a later, completed save. So text after the last check line is dropped, and
-    the final save is dropped too when its check does not match (a crash that
-    reached the disk out of order). A changed earlier save is an edit, not a
-    crash, and is kept.
+    the final save is dropped too when its check does not match and it does not
+    read as whole turns (a crash that reached the disk out of order leaves a block
+    of zeros or of old bytes). A final save that reads as whole turns but whose
+    check does not match was changed by hand, not torn: it is refused (LoadError,
+    naming ``name``, the line and the turn, and what to do), never dropped. A
+    changed earlier save is an edit, not a crash, and is kept.
     """
     first = text.find("\n" + TURNS_HEADER)
     if first < 0:
@@ -154,7 +201,45 @@ def split_valid(text: str) -> str:
     body = text[previous_end : last.start()]
     if last.group(1) in (EDITED, f"crc32:{zlib.crc32(body.encode()):08x}"):
         return text[: last.end()]
+    seqs = _whole_turns(text[previous_end : last.end()])
+    if seqs:
+        raise LoadError([_edited_by_hand(text, name, last, previous_end, seqs)])
     return text[:previous_end]
+
+
+def _whole_turns(save: str) -> list[int]:
+    """The seqs of the turns a save's text holds when it reads as whole turns (each
+    with at least its seq, time, speaker and kind); empty when it does not."""
+    try:
+        data = toml_reader.loads(save)
+    except (toml_reader.TOMLDecodeError, ValueError, RecursionError):
+        return []
+    turns = data.get("turns")
+    if set(data) != {"turns"} or not isinstance(turns, list) or not turns:
+        return []
+    needed = {"seq", "at", "speaker", "kind"}
+    if not all(isinstance(t, dict) and needed <= t.keys() for t in turns):
+        return []
+    return [t["seq"] if isinstance(t["seq"], int) else 0 for t in turns]
+
+
+def _edited_by_hand(
+    text: str, name: str, last: re.Match[str], start: int, seqs: list[int]
+) -> Problem:
+    """What is said of a final save of whole turns whose check does not match."""
+    line = text.count("\n", 0, last.start()) + 1
+    first_line = text.count("\n", 0, start) + 2  # the save's first [[turns]] line
+    turns = f"turn {seqs[0]}" if len(seqs) == 1 else f"turns {seqs[0]} to {seqs[-1]}"
+    return Problem(
+        name,
+        "",
+        f"the last save ({turns}, lines {first_line} to {line}) was changed after it was "
+        f"written: its check does not match its text. If it was edited by hand on purpose, "
+        f'write check = "edited" in place of line {line} ({last.group(0).strip()}) to keep '
+        "it as it is now (see docs/formats.md, How transcripts are saved); otherwise undo the "
+        "change. The file was left as it is",
+        line,
+    )
 
 
 def load(path: Path) -> LoadedTranscript:
@@ -167,7 +252,8 @@ def load(path: Path) -> LoadedTranscript:
         raise
     transcript, valid = _parse(text, name)
     valid_bytes = _valid_bytes(raw, valid)
-    return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
+    notes = tuple(time_notes(transcript, valid, name))
+    return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes, None, notes)
 
 
 def _valid_bytes(raw: bytes, valid: str) -> int:
@@ -182,18 +268,28 @@ def parse_transcript(text: str, path: Path) -> Transcript:
 
 
 def _parse(text: str, name: str) -> tuple[Transcript, str]:
-    valid = split_valid(text)
     try:
+        valid = split_valid(text, name)
         data = parse_toml(valid, name)
         turns = data.get("turns")
         if isinstance(turns, list):
-            for turn in turns:
+            for number, turn in enumerate(turns, start=1):
                 if isinstance(turn, dict):
                     turn.pop("check", None)  # storage detail, not part of the conversation
+                    _numbered(turn, number, name, valid)
         return validate_model(Transcript, data, name, valid), valid
     except LoadError as error:
         _not_a_transcript(name, error)
         raise
+
+
+def _numbered(turn: dict[str, Any], number: int, name: str, text: str) -> None:
+    """Refuse a turn whose seq is not its place, naming the line (the model's own check
+    of the order, `misnumbered`, cannot know it)."""
+    seq = turn.get("seq")
+    if type(seq) is int and seq != number:
+        line = find_line(text, ["turns", number - 1, "seq"])
+        raise LoadError([Problem(name, "", misnumbered(number, seq), line)])
 
 
 def not_a_transcript(name: str) -> str:
@@ -242,34 +338,44 @@ class TranscriptWriter:
         """Length of the file up to the end of its last completed save."""
         self.turn_count = turn_count
         """Turns in the file so far."""
+        self._leftover_ours = False
+        """Whether bytes past ``size`` are this writer's own failed save (the caller
+        still has its turns), rather than bytes written there by something else."""
 
     def append(self, turns: Sequence[Turn]) -> None:
         """Make these turns durable: one write at the end of the last good save, then fsync.
 
         A save that fails part-way (a full disk) is cut off again before the error is
         raised, and any leftover is cut before the next save, so a retry always starts
-        on a clean end however many times it fails.
+        on a clean end however many times it fails. Bytes found past the end that are
+        not a failed save of this writer's (written there by another program) are kept
+        in a side file first (`keep_aside`).
         """
         if not turns:
             return
         data = encode_turns(turns).encode()
         if self.size + len(data) > MAX_FILE_BYTES:
             raise TranscriptFull(self.path)
-        self._cut_to_good_length()
+        self._cut_to_good_length(keep=not self._leftover_ours)
         try:
             _write_all_at(self._fd, data, self.size)
             os.fsync(self._fd)
         except OSError:
+            self._leftover_ours = True
             with contextlib.suppress(OSError):
-                self._cut_to_good_length()
+                self._cut_to_good_length(keep=False)
             raise
         self.size += len(data)
         self.turn_count += len(turns)
 
-    def _cut_to_good_length(self) -> None:
-        if os.fstat(self._fd).st_size != self.size:
+    def _cut_to_good_length(self, keep: bool) -> None:
+        length = os.fstat(self._fd).st_size
+        if length != self.size:
+            if keep and length > self.size:
+                keep_aside(self.path, os.pread(self._fd, length - self.size, self.size))
             os.ftruncate(self._fd, self.size)
             os.fsync(self._fd)
+        self._leftover_ours = False
 
     def close(self) -> None:
         """Release the lock."""
@@ -320,16 +426,47 @@ def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
         raw = _read_fd(fd, path)
         transcript, valid = _parse(decode_text(raw, display_name(path)), display_name(path))
         valid_bytes = _valid_bytes(raw, valid)
-        loaded = LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes)
-        if loaded.dropped_bytes:
+        kept_in = None
+        if len(raw) > valid_bytes:
+            kept_in = keep_aside(path, raw[valid_bytes:])
             os.ftruncate(fd, valid_bytes)
             os.fsync(fd)
+        notes = tuple(time_notes(transcript, valid, display_name(path)))
+        dropped = len(raw) - valid_bytes
+        loaded = LoadedTranscript(transcript, path, valid_bytes, dropped, kept_in, notes)
         holder = _write_holder(path)
     except BaseException:
         os.close(fd)
         raise
     writer = TranscriptWriter(path, fd, holder, valid_bytes, len(transcript.turns))
     return loaded, writer
+
+
+def keep_aside(transcript: Path, data: bytes) -> Path:
+    """Keep bytes about to be cut from a transcript's end in a new side file beside it
+    (``<file>.torn``, or ``<file>.torn-2`` and on when that exists), written and fsynced,
+    with its folder, before anything is cut: nothing is deleted from a transcript. An
+    OSError (its filename the side file) when it cannot be kept; nothing is cut then."""
+    real = Path(os.path.realpath(transcript))
+    for number in range(1, 1000):
+        side = real.with_name(real.name + TORN_SUFFIX + (f"-{number}" if number > 1 else ""))
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+        try:
+            fd = os.open(side, flags, 0o600)
+        except FileExistsError:
+            continue
+        try:
+            _write_all_at(fd, data, 0)
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                side.unlink()
+            raise
+        os.close(fd)
+        fsync_folder(side.parent)
+        return side
+    raise OSError(errno.EEXIST, "too many side files already", str(real) + TORN_SUFFIX)
 
 
 @dataclass(frozen=True)

@@ -267,6 +267,7 @@ def test_a_copy_counted_first_and_then_replaced_gives_the_figures_without_it(
     shutil.copy(original, copy)
     os.utime(original, (1_000_000_000, 1_000_000_000))
     with_copy = data_for(cat, folder)
-    assert [f["file"] for f in with_copy["failed"]] == ["t/0-copy.toml"]
-    assert original.name in with_copy["failed"][0]["reason"]
-    assert {**with_copy, "failed": []} == clean
+    assert with_copy["failed"] == []
+    assert [d["file"] for d in with_copy["duplicates"]] == ["t/0-copy.toml"]
+    assert with_copy["duplicates"][0]["same_as"] == f"t/{original.name}"
+    assert {**with_copy, "duplicates": []} == clean

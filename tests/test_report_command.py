@@ -139,14 +139,14 @@ def test_resume_in_a_folder_it_cannot_write_names_that_folder(
     transcript.write_bytes(PTP.read_bytes())
 
     def read_only(path: Path) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
 
     monkeypatch.setattr(store, "_open_locked", read_only)
     status = cli.main(["resume", str(transcript), "--plain"])
     err = capsys.readouterr().err
     assert status == exit_codes.CANNOT_WRITE
     assert (
-        "error: cannot write in elsewhere (Permission denied), the folder of elsewhere/t.toml"
+        "error: cannot write in elsewhere (Read-only file system), the folder of elsewhere/t.toml"
         in err
     )
     assert "cannot write transcripts in" not in err

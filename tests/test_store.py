@@ -56,8 +56,10 @@ def test_a_torn_final_save_is_dropped_and_cut_on_resume(
         assert loaded.dropped_bytes == cut
     resumed = conversation.resume(test_catalogue, path, clock)
     assert path.read_bytes() == whole
+    assert (tmp_path / (path.name + ".torn")).read_bytes() == extra[: len(extra) - 1]
     assert resumed.warnings == [
-        "The last save before this was interrupted; the unfinished part was dropped."
+        f"The last save before this was interrupted; the unfinished part ({len(extra) - 1} "
+        f"bytes) was cut from the transcript and kept in {path.name}.torn."
     ]
     resumed.close()
 
@@ -72,7 +74,7 @@ def test_a_final_save_with_a_wrong_check_is_dropped(
     text = talk.path.read_text()
     # Disk blocks written out of order: the last save's text is damaged but its check line survived.
     head, _, tail = text.rpartition('value = "agree"')
-    talk.path.write_text(head + 'value = "xxxxx"' + tail)
+    talk.path.write_text(head + "\0" * 15 + tail)
     assert len(store.load(talk.path).transcript.turns) == before
 
 
@@ -146,7 +148,7 @@ def test_resume_of_a_transcript_whose_dialogue_changed(
     talk = new(test_catalogue, tmp_path, clock)
     talk.note("a later save, so the edited one is not the last")
     talk.close()
-    text = talk.path.read_text().replace('node = "a1"', 'node = "gone"')
+    text = talk.path.read_text().replace('node = "a1"', 'node = "gone"', 1)
     talk.path.write_text(text)
     from bot.problems import LoadError
 

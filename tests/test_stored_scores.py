@@ -118,5 +118,5 @@ def test_a_copied_transcript_is_counted_once(
     _, err = report(capsys, str(folder), "--aggregate", "-o", str(out))
     assert respondents(out) == respondents(clean)
     assert overall(out) == overall(clean)
-    assert "copy-of-06.toml" in err and "same transcript as" in err
+    assert "copy-of-06.toml is a duplicate of" in err and "counted once" in err
     assert "hertfordshire-survey-06.toml" in err

@@ -28,6 +28,8 @@ TurnKind = Literal[
     "call_resume",  # interviewer: the call went on after a pause
 ]
 CALL_KINDS = ("call_start", "call_pause", "call_resume")
+CALL_OPENINGS = ("call_start", "call_resume")
+"""The turns that open a stretch of the call."""
 """The turns that time a telephone call (transcripts from before them have none)."""
 Status = Literal["in_progress", "complete", "abandoned"]
 
@@ -167,6 +169,11 @@ class TranscriptHeader(Strict):
         return self
 
 
+def misnumbered(number: int, seq: int) -> str:
+    """What is said of the turn at this place (1, 2, ...) whose seq is not its place."""
+    return f"turn {number} has seq {seq}; turns must be numbered 1, 2, 3"
+
+
 class Transcript(TranscriptHeader):
     """A header and its turns. Status and times are derived from the turns."""
 
@@ -177,7 +184,7 @@ class Transcript(TranscriptHeader):
     def _in_order(self) -> Transcript:
         for index, turn in enumerate(self.turns, start=1):
             if turn.seq != index:
-                raise ValueError(f"turn {index} has seq {turn.seq}; turns must be numbered 1, 2, 3")
+                raise ValueError(misnumbered(index, turn.seq))
         return self
 
     @property
@@ -241,26 +248,60 @@ def call_opening(turns: tuple[Turn, ...] | list[Turn]) -> str:
     return "call_resume" if any(turn.kind == "call_start" for turn in turns) else "call_start"
 
 
+def out_of_order(turns: tuple[Turn, ...] | list[Turn]) -> list[int]:
+    """The places (0-based) of the turns whose time is out of order with the turns around
+    them: a time changed by hand, or a clock put back. Turns are appended as they
+    happen, so their times never go back otherwise.
+
+    Where the time steps back from one turn to the next, the one that is out of place is
+    the one whose removal mends the order: the later turn when the turn after it is not
+    before the earlier one (it was put back), else the earlier turn when the later one
+    is not before the turn before it (it was put on); when neither tells, both."""
+    odd: set[int] = set()
+    for index in range(1, len(turns)):
+        before, at = turns[index - 1].at, turns[index].at
+        if at >= before:
+            continue
+        later_put_back = index + 1 >= len(turns) or turns[index + 1].at >= before
+        earlier_put_on = index < 2 or at >= turns[index - 2].at
+        if later_put_back and index + 1 < len(turns):
+            odd.add(index)
+        elif earlier_put_on and index >= 2:
+            odd.add(index - 1)
+        else:
+            odd.update((index - 1, index))
+    return sorted(odd)
+
+
+def call_stretches(turns: tuple[Turn, ...] | list[Turn]) -> list[tuple[int, int]]:
+    """The stretches of the call, as the places (0-based) of their first and last turns:
+    from each start or resumption to the next pause, end or abandonment (or, still
+    running, to the last turn). A start or resumption while running means the app
+    stopped without a pause: that stretch ends at the turn before it."""
+    stretches = []
+    since: int | None = None
+    for index, turn in enumerate(turns):
+        if since is not None and turn.kind in ("call_pause", "end", "abandon", *CALL_OPENINGS):
+            stretches.append((since, index if turn.kind not in CALL_OPENINGS else index - 1))
+            since = None
+        if turn.kind in CALL_OPENINGS:
+            since = index
+    if since is not None:
+        stretches.append((since, len(turns) - 1))
+    return stretches
+
+
 def call_seconds(turns: tuple[Turn, ...] | list[Turn]) -> float | None:
-    """Seconds on the call in these turns: from each start or resumption to the next
-    pause, end or abandonment (or, still running, to the last turn); None without a start."""
+    """Seconds on the call in these turns, the sum of its stretches (`call_stretches`);
+    None without a start.
+
+    A stretch that begins or ends with a turn whose time is out of order
+    (`out_of_order`) is left out: no figure is made from a time known to be wrong."""
     if not any(turn.kind == "call_start" for turn in turns):
         return None
+    odd = set(out_of_order(turns))
     total = 0.0
-    since: datetime | None = None
-    last: datetime | None = None
-    for turn in turns:
-        if since is not None and (
-            turn.kind in ("call_pause", "end", "abandon", "call_start", "call_resume")
-        ):
-            # A start or resumption while running means the app stopped without a pause:
-            # the call is counted up to the last thing that happened before.
-            stop = turn.at if turn.kind not in ("call_start", "call_resume") else (last or turn.at)
-            total += max((stop - since).total_seconds(), 0.0)
-            since = None
-        if turn.kind in ("call_start", "call_resume"):
-            since = turn.at
-        last = turn.at
-    if since is not None and last is not None:
-        total += max((last - since).total_seconds(), 0.0)
+    for start, stop in call_stretches(turns):
+        if start not in odd and stop not in odd:
+            total += max((turns[stop].at - turns[start].at).total_seconds(), 0.0)
     return total

@@ -38,6 +38,7 @@ from bot.scoring.aggregate import (
     Totals,
     aggregate_priority,
     answer_words,
+    duplicate_note,
     percentage,
     statement_headings,
     statement_legend,
@@ -137,6 +138,9 @@ def aggregate_data(
         "filters": filters.describe(),
         "left_out": {"unfinished": run.unfinished, "filtered": run.filtered},
         "failed": [{"file": f, "reason": r} for f, r in run.failed],
+        "duplicates": [
+            {"file": f, "same_as": c, "note": duplicate_note(f, c)} for f, c in run.duplicates
+        ],
         "warnings": sorted(run.warnings),
         "roles": {r: totals.roles[r] for r in roles},
         "sectors": {s: totals.sectors[s] for s in sectors},

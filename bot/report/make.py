@@ -53,6 +53,8 @@ class Made:
     """The report."""
     dropped_bytes: int = 0
     """How many bytes of the transcript's interrupted last save were left out."""
+    time_notes: tuple[str, ...] = ()
+    """Turns timed before the turn above them (`store.time_notes`)."""
 
 
 @dataclass
@@ -75,6 +77,8 @@ class AggregateReport:
     """Transcripts that failed to load and were left out."""
     torn: list[tuple[Path, int]] = field(default_factory=list)
     """Transcripts whose interrupted last save was left out, with the bytes dropped."""
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    """Files left out as duplicates, each with the file counted in its place."""
 
 
 class ReportError(Exception):
@@ -111,6 +115,7 @@ def _assess(loaded: store.LoadedTranscript, catalogue: Catalogue, current: bool)
     warnings += unread
     if loaded.dropped_bytes:
         warnings.append(INTERRUPTED_SAVE)
+    warnings += loaded.time_notes
     refused = round_refusal(loaded.transcript, loaded.path) is not None
     return compile_transcript(loaded.transcript, framework, warnings, dialogue, refused)
 
@@ -130,7 +135,7 @@ def transcript_reports(
         text = render_assessment(
             assessment, options.format, anonymise=options.anonymise, templates=options.templates
         )
-        reports.made.append(Made(path, text, loaded.dropped_bytes))
+        reports.made.append(Made(path, text, loaded.dropped_bytes, loaded.time_notes))
     return reports
 
 
@@ -188,4 +193,4 @@ def aggregate_report(
         small_groups=options.anonymise,
     )
     text = render_aggregate(data, options.format, options.templates)
-    return AggregateReport(text, skipped, run.torn)
+    return AggregateReport(text, skipped, run.torn, run.duplicates)

@@ -775,7 +775,7 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         return exit_codes.USAGE
     from bot.report.render import render_aggregate
     from bot.rounds.report import round_report
-    from bot.scoring.aggregate import default_cache_folder
+    from bot.scoring.aggregate import default_cache_folder, duplicate_note
 
     data, run, response = round_report(
         shot,
@@ -787,6 +787,8 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     )
     for name, reason in run.failed:
         print(f"skipped: {name}: {reason}", file=sys.stderr)
+    for name, counted in run.duplicates:
+        print(f"note: {duplicate_note(name, counted)}", file=sys.stderr)
     for path, dropped in run.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
     if data is not None and _carrying_pending(shot):

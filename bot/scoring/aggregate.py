@@ -239,6 +239,9 @@ class AggregateRun:
     """Summaries taken from the cache."""
     torn: list[tuple[Path, int]] = field(default_factory=list)
     """Files whose interrupted last save was left out, with the bytes dropped."""
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    """Files left out as copies of a transcript counted once, each with the file counted
+    (the same transcript id): not failures, nothing is wrong with them."""
 
 
 class CacheWriter:
@@ -332,7 +335,7 @@ def aggregate(
             if verdict is None:
                 _count(result.summary, filters, totals, run)
                 continue
-            run.failed.append(verdict.left_out)
+            run.duplicates.append(verdict.left_out)
             recount = recount or verdict.replaced
         if recount:
             writer.commit()  # so that the second pass finds the summaries in the cache
@@ -373,11 +376,17 @@ class _Kept:
 
 @dataclass(frozen=True)
 class _Verdict:
-    """A file of an id already seen: which file is left out, and whether it is the one
-    counted before (so the totals must be counted again)."""
+    """A file of an id already seen: which file is left out and the one counted, and
+    whether the one left out is the one counted before (so the totals must be counted
+    again)."""
 
     left_out: tuple[str, str]
     replaced: bool
+
+
+def duplicate_note(file: str, counted: str) -> str:
+    """What is said of a file left out as a duplicate of the one counted."""
+    return f"{file} is a duplicate of {counted} (the same transcript id): counted once"
 
 
 def _advance(summary: Summary) -> tuple[bool, int, str]:
@@ -408,11 +417,7 @@ def _keep_once(kept: dict[str, _Kept], path: str, summary: Summary) -> _Verdict 
     )
     winner, loser = (mine, other) if replaced else (other, mine)
     kept[key] = winner
-    reason = (
-        f"same transcript as {display_name(Path(winner.path))} "
-        f"(id {summary.transcript_id}), counted once"
-    )
-    return _Verdict((display_name(Path(loser.path)), reason), replaced)
+    return _Verdict((display_name(Path(loser.path)), display_name(Path(winner.path))), replaced)
 
 
 def _results(

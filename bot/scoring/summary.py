@@ -19,12 +19,12 @@ from bot.facts import AnswerFacts
 from bot.files import make_private_folder
 from bot.loading import read_bytes
 from bot.model import Framework, Question
-from bot.problems import LoadError
+from bot.problems import LoadError, display_name
 from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 11
+SUMMARY_VERSION = 12
 QUOTES_PER_ACTION = 3
 TEXTS_PER_QUESTION = 5
 """How many answers to each free-text question an aggregate quotes (the rest are counted)."""
@@ -165,6 +165,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     loaded, warnings = framework_for(transcript, path, catalogue, current)
     dialogue, unread = dialogue_for(transcript, path, catalogue, loaded)
     warnings += unread
+    warnings += store.time_notes(transcript, text, display_name(path))
     framework = loaded.framework
     path = final_path(transcript.turns)
     answers = path.answers

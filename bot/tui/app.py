@@ -210,6 +210,7 @@ class PartnershipApp(App[int]):
                 from bot.report.make import INTERRUPTED_SAVE
 
                 warnings.append(INTERRUPTED_SAVE)
+            warnings += loaded.time_notes
         except LoadError as error:
             self.show_error("Cannot replay this transcript", str(error))
             return
