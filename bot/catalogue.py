@@ -318,7 +318,7 @@ class Catalogue:
         if ref in installed:
             return installed[ref].resolve()
         path = Path(ref)
-        if path.suffix == ".toml" or path.exists():
+        if _is_file(ref):
             if not path.is_file():
                 raise LoadError([Problem(ref, "", f"no such {kind} file")])
             return path.resolve()
@@ -330,7 +330,8 @@ class Catalogue:
 
 def _is_file(ref: str) -> bool:
     """Whether a framework reference is a path to a file rather than an id."""
-    return ref.endswith(".toml") or Path(ref).exists()
+    path = Path(ref)
+    return path.suffix == ".toml" or path.exists()
 
 
 def _text_of(path: Path) -> str:
