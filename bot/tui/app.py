@@ -19,6 +19,7 @@ from bot.problems import LoadError
 from bot.tui.remembered_css import RememberedStylesheet
 
 if TYPE_CHECKING:
+    from textual.await_complete import AwaitComplete
     from textual.dom import DOMNode
 
     from bot.scoring.results import Assessment
@@ -140,12 +141,38 @@ class PartnershipApp(App[int]):
         self.call_after_refresh(self._remember_stylesheet)
         # Started straight into a conversation or a replay, the home screen is only built
         # when that screen is left: it lists every transcript, which costs start-up time.
+        # A conversation is already on screen, as the first screen (`get_default_screen`).
         if self._conversation is not None:
-            self.push_screen(self.conversation_screen(self._conversation), self._home_if_bare)
-        elif self._replay is not None:
+            return
+        if self._replay is not None:
             self.open_replay(self._replay)
         else:
             self._home_if_bare()
+
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen: the conversation the app was started with, if any, drawn as
+        the first screen rather than over an empty one (a frame sooner, see
+        benchmarks/startup.py); otherwise Textual's empty screen, under home or a replay."""
+        if self._conversation is not None:
+            screen = self.conversation_screen(self._conversation)
+            # What Textual does for every screen pushed (it reads the screen's own CSS
+            # files), and not for the first one, whose styles are usually the app's.
+            self._load_screen_css(screen)
+            # Left, it goes home (`pop_screen`) by Textual's switch, which lets go of the
+            # result callback that every pushed screen has and the first one lacks.
+            screen._push_result_callback(self, None)
+            return screen
+        return super().get_default_screen()
+
+    def pop_screen(self) -> AwaitComplete:
+        """Leave the screen on top for the one under it. The first screen (a conversation
+        the app was started with) has none: leaving it goes home, as leaving a
+        conversation opened from home does."""
+        if len(self.screen_stack) <= 1:
+            from bot.tui.screens.home import HomeScreen
+
+            return self.switch_screen(HomeScreen(self.catalogue, self.folder))
+        return super().pop_screen()
 
     def _remember_stylesheet(self) -> None:
         if isinstance(self.stylesheet, RememberedStylesheet):
