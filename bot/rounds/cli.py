@@ -262,9 +262,12 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
             else round_folder.default_round(transcripts)
         )
     except round_folder.RoundNotChosen as several:
-        # A choice missing from the command line: a usage error, with the command as it
-        # would run for the first of them.
-        example = round_command(command, *_given_words(args), folder=several.rounds[0])
+        # A choice missing from the command line: a usage error, with the command as
+        # typed, as it would run for the first of them.
+        from bot.cli_options import typed
+        from bot.rounds.commands import again_with_round
+
+        example = again_with_round(typed(args), several.rounds[0], transcripts)
         print(
             f"error: {printable(several.problems[0].message)}, such as: {example}",
             file=sys.stderr,
@@ -305,15 +308,6 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         # The id was typed: a command-line mistake, with the ids that are near.
         print(f"error: {error}", file=sys.stderr)
         return exit_codes.USAGE
-
-
-def _given_words(args: argparse.Namespace) -> list[str]:
-    """The words typed after a round command's action (its id, outcome or file), quoted to
-    run as printed, for a suggestion that repeats the command with ``-r``."""
-    import shlex
-
-    words = [str(getattr(args, name, None)) for name in ("csv", "invitee", "outcome")]
-    return [shlex.quote(w) for w in words if w != "None"]
 
 
 def _on_snapshot(
