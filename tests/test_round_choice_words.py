@@ -91,9 +91,7 @@ def test_every_round_command_that_suggests_itself_again_is_tried() -> None:
     parser = cli.build_parser()
     [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     [actions] = [
-        a
-        for a in commands.choices["round"]._actions
-        if isinstance(a, argparse._SubParsersAction)
+        a for a in commands.choices["round"]._actions if isinstance(a, argparse._SubParsersAction)
     ]
     # All but those that name no round to work on (they make or compare rounds).
     suggesting = set(actions.choices) - {"new", "compare"}
@@ -143,7 +141,7 @@ def test_the_suggested_command_pasted_into_a_shell_does_what_was_typed(
 
     from tests.plain_driver import command, run
 
-    typed = ("round", "call", "h32", "call-back", "--at", "tomorrow 14:00", "--note", "in a meeting")
+    typed = shlex.split("round call h32 call-back --at 'tomorrow 14:00' --note 'in a meeting'")
     result = run(*typed, "--caller", "Sam O'Neill", cwd=tmp_path)
     assert result.returncode == exit_codes.USAGE, result.stderr
     suggested = re.search(r"such as: (partnership-bot .*)$", result.stderr.strip())
