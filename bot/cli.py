@@ -514,16 +514,16 @@ def _resumed_call(args: argparse.Namespace, talk: Conversation) -> int:
     if talk.header.mode != "telephone" or talk.session.over:
         return exit_codes.OK
     found = invitee_of(args.transcript, talk.header.invitee)
-    if found is None:
-        from bot.rounds.caller import known_caller
+    from bot.rounds.caller import carried_on_by
 
+    if found is None:
         # Named on the call's resumption where known (never asked for outside a round).
-        talk.interviewer = known_caller(args.caller)
+        carried_on_by(talk, args.caller)
         return exit_codes.OK
     name = _interviewer(args.caller)
     if not name:
         return exit_codes.USAGE
-    talk.interviewer = name  # the report names everyone who interviewed
+    carried_on_by(talk, name)  # the report names everyone who interviewed
     folder, invitee = found
     return log_interview_or_say(
         folder, invitee, talk, name, "resume again; the transcript is unchanged"

@@ -5,6 +5,7 @@ given really has (``--formt`` on ``round report`` suggests ``--format``)."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
 from bot.problems import closest
@@ -13,12 +14,22 @@ from bot.problems import closest
 def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
     """The arguments as ``parser.parse_args`` reads them; what no option of the command
     given matches is refused as argparse refuses it (usage, exit status 2), by that
-    command's own parser, with the nearest option it has."""
-    args, extras = parser.parse_known_args(argv)
+    command's own parser, with the nearest option it has. The words typed are kept too,
+    as ``typed_words`` (see ``typed``)."""
+    words = tuple(sys.argv[1:] if argv is None else argv)
+    args, extras = parser.parse_known_args(list(words))
     if extras:
         command = chosen(parser, args)
         command.error(f"unrecognized arguments: {' '.join(extras)}{hints(command, extras)}")
+    args.typed_words = words
     return args
+
+
+def typed(args: argparse.Namespace) -> tuple[str, ...]:
+    """The command line's words as typed, after the program's name, every option and value
+    in its place: what a command suggesting itself again repeats, so that nothing typed is
+    dropped (empty for arguments not read by ``parse``)."""
+    return tuple(getattr(args, "typed_words", ()))
 
 
 def chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:

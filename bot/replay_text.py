@@ -8,6 +8,7 @@ from typing import TextIO
 from bot.catalogue import Catalogue
 from bot.engine.review import reviewed_framework
 from bot.model import Framework, Transcript, Turn
+from bot.model.transcript import interviewed_by
 from bot.problems import LoadError
 from bot.text import indent_lines
 from bot.turn_words import NOT_NAMED, answer_words, question_number, speaker, status_words
@@ -63,8 +64,9 @@ def print_replay(
         x for x in (who.name, who.role, who.organisation, who.sector, who.partnership) if x
     )
     out.write(f"Respondent: {indent_lines(details, HEADER_INDENT) or NOT_NAMED}\n")
-    if transcript.interviewer:
-        out.write(f"Interviewer: {indent_lines(transcript.interviewer.name, HEADER_INDENT)}\n")
+    if by := interviewed_by(transcript):
+        # Everyone who interviewed, as the reports name them.
+        out.write(f"Interviewed by: {indent_lines(by, HEADER_INDENT)}\n")
     framework: Framework | None
     try:
         found = catalogue.framework_for_transcript(transcript.framework.id, kept).framework

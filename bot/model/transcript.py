@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Literal
 
@@ -239,6 +240,20 @@ def interviewers(transcript: Transcript) -> tuple[str, ...]:
             seen.add(key)
             found.append(name.strip())
     return tuple(found)
+
+
+def names_words(names: Sequence[str]) -> str:
+    """Names as every report and replay says them: "Sam", "Sam and Kim", "Sam, Kim and
+    Lee"; "" for none."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def interviewed_by(transcript: Transcript) -> str:
+    """Everyone who interviewed (`interviewers`), as the reports name them ("Sam and
+    Kim"); "" for a self-assessment."""
+    return names_words(interviewers(transcript))
 
 
 def call_opening(turns: tuple[Turn, ...] | list[Turn]) -> str:

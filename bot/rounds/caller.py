@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.text import printable
+
+if TYPE_CHECKING:
+    from bot.conversation import Conversation
 
 VARIABLE = "PARTNERSHIP_BOT_CALLER"
 FILE = "caller.txt"
@@ -67,3 +71,14 @@ def remember(name: str) -> Path:
     path = remembered_path()
     write_atomically(path, name.strip() + "\n")
     return path
+
+
+def carried_on_by(talk: Conversation, given: str | None = None) -> str:
+    """Name the officer carrying a telephone interview on, wherever it is resumed (the
+    command line, the app's home screen, a round): ``given``, else by the rule above
+    (steps 1 to 3: outside a round nobody is asked). The name goes on the call's
+    resumption (``Turn.by``) when it is not the officer who began it, so that the report
+    names everyone who interviewed; a self-assessment names no one. Returns the name, ""
+    when none is known."""
+    talk.interviewer = known_caller(given) if talk.session.telephone else ""
+    return talk.interviewer

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -262,9 +263,12 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
             else round_folder.default_round(transcripts)
         )
     except round_folder.RoundNotChosen as several:
-        # A choice missing from the command line: a usage error, with the command as it
-        # would run for the first of them.
-        example = round_command(command, *_given_words(args), folder=several.rounds[0])
+        # A choice missing from the command line: a usage error, with the command as
+        # typed, as it would run for the first of them.
+        from bot.cli_options import typed
+        from bot.rounds.commands import again_with_round
+
+        example = again_with_round(typed(args), several.rounds[0], transcripts)
         print(
             f"error: {printable(several.problems[0].message)}, such as: {example}",
             file=sys.stderr,
@@ -305,15 +309,6 @@ def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> in
         # The id was typed: a command-line mistake, with the ids that are near.
         print(f"error: {error}", file=sys.stderr)
         return exit_codes.USAGE
-
-
-def _given_words(args: argparse.Namespace) -> list[str]:
-    """The words typed after a round command's action (its id, outcome or file), quoted to
-    run as printed, for a suggestion that repeats the command with ``-r``."""
-    import shlex
-
-    words = [str(getattr(args, name, None)) for name in ("csv", "invitee", "outcome")]
-    return [shlex.quote(w) for w in words if w != "None"]
 
 
 def _on_snapshot(
@@ -540,6 +535,14 @@ def _chase(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     reminded, for an officer to remind (``round next`` offers only telephone invitees);
     ``--sent`` records that reminders went out, in the reminders log."""
     from bot.rounds import reminders
+    from bot.rounds.chase_rows import chase_rows
+    from bot.rounds.status_rows import INDENT, output_width
+
+    width = output_width()
+
+    def say(text: str) -> None:
+        # A sentence wider than the terminal goes on under an indent, never cut.
+        print(textwrap.fill(text, max(width, 20), subsequent_indent=INDENT))
 
     chase = [
         s
@@ -553,7 +556,7 @@ def _chase(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         if sent is None:
             return exit_codes.USAGE
         if not sent:
-            print(f"No self-assessor to remind ({selves} self-assessing); nothing recorded.")
+            say(f"No self-assessor to remind ({selves} self-assessing); nothing recorded.")
             return exit_codes.OK
         try:
             reminders.append(folder, sent)
@@ -568,36 +571,27 @@ def _chase(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             )
             return exit_codes.CANNOT_WRITE
         ids = ", ".join(r.invitee for r in sent)
-        print(f"Recorded: reminded {len(sent)} on {_when(now)} ({_show(ids, 200)}).")
+        say(f"Recorded: reminded {len(sent)} on {_when(now)} ({_show(ids, 200)}).")
     if not chase:
-        print(f"No self-assessor to remind ({selves} self-assessing).")
+        say(f"No self-assessor to remind ({selves} self-assessing).")
         return exit_codes.OK
     last = reminders.last_reminders(reminders.read(folder))
     started = sum(1 for s in chase if s.state == "in_progress")
-    print(
+    say(
         f"To remind: {len(chase)} of {selves} self-assessors "
         f"({len(chase) - started} not started, {started} unfinished)"
     )
-    for s in chase:
-        state = STATE_LABELS[s.state]
-        if s.state == "in_progress" and s.transcript is not None:
-            state += f", last answer {_when(_modified(s.transcript))}"
-        chased = last.get(s.invitee.id)
-        if chased is None:
-            state += ", not chased yet"
-        else:
-            by = f" by {_show(chased.by, 40)}" if chased.by else ""
-            state += f", last chased {_when(chased.at)}{by}"
-        print(
-            f"  {_show(s.invitee.id, 8):<8} {_show(s.invitee.name, 24):<24} "
-            f"{_show(s.invitee.organisation, 24):<24} {state}\n"
-            f"           contact: {_show(s.invitee.contact, 60) or '(no contact given)'}"
-        )
+    answered = {
+        s.invitee.id: _modified(s.transcript)
+        for s in chase
+        if s.state == "in_progress" and s.transcript is not None
+    }
+    for line in chase_rows(chase, answered, last, width):
+        print(line)
     if args.sent is None:
-        print(
-            "Once reminders have gone out, record it with: "
-            + round_command("chase", "--sent", folder=folder)
-        )
+        # The command on a line of its own: never broken, and easy to copy.
+        print("Once reminders have gone out, record it with:")
+        print(INDENT + round_command("chase", "--sent", folder=folder))
     return exit_codes.OK
 
 

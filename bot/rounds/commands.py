@@ -5,6 +5,7 @@ from here, with ``-r`` whenever more than one round could be meant."""
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.problems import LoadError, display_name
@@ -49,3 +50,15 @@ def round_command(action: str, *words: str, folder: Path) -> str:
     run as printed (``round_option`` says when ``-r`` is needed). ``words`` are shown as
     given: ids, options and placeholders such as ``FILE.csv``."""
     return " ".join([PROGRAM, "round", action, *words]) + round_option(folder)
+
+
+def again_with_round(typed: Sequence[str], folder: Path, transcripts: Path) -> str:
+    """The command as it was typed (``typed``: every word after the program's name, each
+    option and value in its place, none left out) with ``-r`` naming the round in
+    ``folder`` added, quoted to be pasted into a shell. ``-r`` goes at the end, or before
+    a ``--`` (after which no option is read). The round is named as ``-r`` finds it from
+    ``transcripts``, the folder the command read: a ``--transcripts`` typed is repeated."""
+    words = list(typed)
+    at = words.index("--") if "--" in words else len(words)
+    words[at:at] = ["-r", round_ref(folder, transcripts)]
+    return shlex.join([PROGRAM, *words])

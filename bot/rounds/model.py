@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from bot.model.base import SLUG_PATTERN, Strict
+from bot.model.base import SLUG_PATTERN, Strict, WholeNumber
 
 ROUND_SCHEMA_VERSION = 1
 Mode = Literal["self", "telephone"]
@@ -35,7 +35,7 @@ class Invitee(Strict):
 class Round(Strict):
     """A round of assessment: one partnership, one period, one framework, many invitees."""
 
-    schema_version: int = Field(default=ROUND_SCHEMA_VERSION, alias="schema")
+    schema_version: WholeNumber = Field(default=ROUND_SCHEMA_VERSION, alias="schema")
     """The round format version."""
     title: str = Field(min_length=1, max_length=200)
     """Such as "Hertfordshire partnerships review 2009/10"."""
@@ -52,7 +52,7 @@ class Round(Strict):
     previous: str = Field(default="", max_length=400)
     """The previous round (its folder, relative to this round's folder's parent, or a
     path): its plan's agreed actions are asked about at the start of each area."""
-    max_attempts: int = Field(default=5, ge=1, le=50)
+    max_attempts: WholeNumber = Field(default=5, ge=1, le=50)
     """After this many calls without an appointment, an invitee is not offered again."""
     invitees: tuple[Invitee, ...] = ()
     """Who is invited."""

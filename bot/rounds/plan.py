@@ -26,7 +26,7 @@ from pydantic import Field, model_validator
 
 from bot.files import write_atomically
 from bot.loading import parse_toml, read_text, validate_model
-from bot.model.base import SLUG_PATTERN, Strict
+from bot.model.base import SLUG_PATTERN, Number, Strict, WholeNumber
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
 from bot.rounds.folder import locked
 
@@ -121,7 +121,7 @@ class HistoryEntry(Strict):
     """The round it was recorded in (its folder's name)."""
     note: str = Field(default="", max_length=MAX_TEXT)
     """What was said, such as "3 done, 1 in progress"."""
-    counts: dict[Status, int] = Field(default_factory=dict)
+    counts: dict[Status, WholeNumber] = Field(default_factory=dict)
     """For an assessment: how many respondents gave each status."""
 
 
@@ -157,9 +157,9 @@ class PlanAction(Strict):
     """A short progress note."""
     priority: Literal["low", "medium", "high", ""] = ""
     """The aggregate's priority when last compiled."""
-    respondents: int = Field(default=0, ge=0)
+    respondents: WholeNumber = Field(default=0, ge=0)
     """How many respondents' answers suggested it when last compiled."""
-    share: float | None = Field(default=None, ge=0, le=100)
+    share: Number | None = Field(default=None, ge=0, le=100)
     """Their share of respondents, per cent."""
     suggested: bool = True
     """Whether the latest compile suggested it (false: kept, but no longer suggested)."""
@@ -207,7 +207,7 @@ class PlanAction(Strict):
 class Plan(Strict):
     """A round's action plan."""
 
-    schema_version: int = Field(default=PLAN_SCHEMA_VERSION, alias="schema")
+    schema_version: WholeNumber = Field(default=PLAN_SCHEMA_VERSION, alias="schema")
     """The plan format version."""
     round: str = Field(default="", max_length=MAX_SHORT)
     """The round's folder name."""
@@ -221,7 +221,7 @@ class Plan(Strict):
     """The framework id."""
     compiled: datetime | None = None
     """When the plan was last compiled from the round's answers."""
-    respondents: int = Field(default=0, ge=0)
+    respondents: WholeNumber = Field(default=0, ge=0)
     """How many respondents' transcripts the last compile read."""
     actions: tuple[PlanAction, ...] = Field(default=(), max_length=MAX_ACTIONS)
     """The actions, in the framework's order (carried ones first)."""

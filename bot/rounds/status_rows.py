@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS
 from bot.text import clip, printable
@@ -27,6 +27,8 @@ NOT_A_TERMINAL_WIDTH = 100
 """The width written to when standard output is not a terminal (a pipe, a file)."""
 INDENT = "  "
 """Each row's indent under its heading."""
+L = TypeVar("L")
+"""A list's layout: how wide each column may be, and how much of each is said."""
 
 
 def output_width() -> int:
@@ -126,14 +128,16 @@ def _row(
     return (INDENT + " ".join(cells)).rstrip()
 
 
+def column_width(cells: Iterable[str], most: int) -> int:
+    """A column as wide as its longest cell (as shown: `printable`), at most ``most``."""
+    return min(max((len(printable(c)) for c in cells), default=0), most)
+
+
 def _widths(listed: Sequence[InviteeState], now: datetime, layout: Layout) -> dict[str, int]:
     """Each column as wide as its longest cell, at most as the layout allows: the state's
     at most as wide as its usual words (someone being called pushes the rest of their own
     line along)."""
-
-    def widest(cells: list[str], most: int) -> int:
-        return min(max((len(printable(c)) for c in cells), default=0), most)
-
+    widest = column_width
     return {
         "id": widest([s.invitee.id for s in listed], 8),
         "name": widest([s.invitee.name for s in listed], layout.name),
@@ -151,13 +155,25 @@ def invitee_rows(
     """One line per invitee, fitted to ``width`` columns (see the module's docstring);
     ``chased``: when each invitee (by id) was last sent a reminder."""
     chased = chased or {}
-    rows: list[str] = []
-    for layout in LAYOUTS:
+
+    def rows(layout: Layout) -> list[str]:
         widths = _widths(listed, now, layout)
-        rows = [_row(s, now, chased.get(s.invitee.id), layout, widths) for s in listed]
-        if all(len(r) <= width for r in rows):
-            return rows
-    return [clip(r, max(width, 1)) for r in rows]
+        return [_row(s, now, chased.get(s.invitee.id), layout, widths) for s in listed]
+
+    return fitted(LAYOUTS, rows, width)
+
+
+def fitted(layouts: Sequence[L], rows: Callable[[L], list[str]], width: int) -> list[str]:
+    """The lines ``rows`` makes with the first of ``layouts`` (the widest first) whose
+    every line fits ``width`` columns; if none does, the narrowest's, each cut with an
+    ellipsis. The one rule by which a round's lists (`round status`, `round chase`) fit
+    the terminal: one line each, never wrapped."""
+    lines: list[str] = []
+    for layout in layouts:
+        lines = rows(layout)
+        if all(len(line) <= width for line in lines):
+            return lines
+    return [clip(line, max(width, 1)) for line in lines]
 
 
 def wrapped(text: str, width: int, commas_only: bool = True) -> str:

@@ -15,6 +15,7 @@ from bot.catalogue import Catalogue
 from bot.model import Person, Respondent, Transcript
 from bot.problems import LoadError, display_name
 from bot.rounds import calls
+from bot.rounds.caller import carried_on_by
 from bot.rounds.calls import LEASE, CallEntry
 from bot.rounds.commands import round_command
 from bot.rounds.folder import LoadedRound, load_round, round_path
@@ -426,7 +427,7 @@ def open_conversation(
                 talk = conversation.resume(catalogue, found.transcript, clock)
                 # Whoever carries an interview on is named on its resumption, so that
                 # its report names everyone who interviewed.
-                talk.interviewer = interviewer.strip() if talk.session.telephone else ""
+                carried_on_by(talk, interviewer)
                 return talk
     invitee = found.invitee
     round_ = loaded.round

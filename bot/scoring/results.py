@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.engine.path import FollowUp
 from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
+from bot.model.transcript import names_words
 from bot.turn_words import status_words
 
 if TYPE_CHECKING:
@@ -328,10 +329,7 @@ class Assessment:
     def interviewer(self) -> str:
         """Everyone who interviewed, as every report names them: "Sam", "Sam and Kim",
         "Sam, Kim and Lee"; "" for a self-assessment."""
-        names = list(self.interviewers)
-        if len(names) < 2:
-            return "".join(names)
-        return ", ".join(names[:-1]) + " and " + names[-1]
+        return names_words(self.interviewers)
 
     @property
     def status_words(self) -> str:

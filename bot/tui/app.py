@@ -205,6 +205,7 @@ class PartnershipApp(App[int]):
     def open_transcript(self, path: Path) -> None:
         """Resume an unfinished transcript."""
         from bot import conversation, store
+        from bot.rounds.caller import carried_on_by
 
         try:
             talk = conversation.resume(self.catalogue, path)
@@ -218,6 +219,9 @@ class PartnershipApp(App[int]):
             talk.close()
             self.open_replay(path)
             return
+        # Whoever carries an interview on is named on its resumption, by the caller rule
+        # the command line's `resume` follows, so that its report names every interviewer.
+        carried_on_by(talk)
         self.push_screen(self.conversation_screen(talk))
 
     def open_replay(self, path: Path, notice: str = "") -> None:

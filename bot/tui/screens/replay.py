@@ -16,6 +16,7 @@ from textual.widgets import Static
 from bot.engine.review import reviewed_framework
 from bot.loading import LoadedFramework
 from bot.model import Dialogue, Framework, Transcript, Turn
+from bot.model.transcript import interviewed_by
 from bot.scoring.so_far import scores_so_far
 from bot.scoring.source import standing_status
 from bot.text import printable
@@ -89,6 +90,9 @@ class ReplayScreen(Screen[None]):
         # As the report says it: a round's transcript whose respondent refused part way is
         # refused, not in progress (`standing_status`, the reports' rule).
         status = status_words(standing_status(self.transcript, self.path))
+        # Everyone who interviewed, as the reports name them ("Sam and Kim").
+        by = interviewed_by(self.transcript)
+        name += f"  ·  interviewed by {printable(by)}" if by else ""
         yield Static(
             Content(f"Replay: {name}  ·  {self.loaded.framework.title}  ·  {status}"),
             id="replay-title",
