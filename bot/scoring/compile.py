@@ -9,7 +9,7 @@ from datetime import date
 
 from bot.coverage import overall_coverage
 from bot.engine.answers import own_words
-from bot.engine.evidence import names_evidence
+from bot.engine.evidence import said_names_evidence
 from bot.engine.path import FinalPath, final_path
 from bot.engine.review import reviewed_framework
 from bot.facts import AnswerFacts, left_part_way, still_to_come
@@ -199,7 +199,7 @@ def _question_result(
         asked=True,
         answer=answer,
         score=facts.question_score(question_id),
-        evidence=any(names_evidence(w) for w in words),
+        evidence=said_names_evidence(words),
         words=words,
         probes=probes,
         notes=step.notes,
