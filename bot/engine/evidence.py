@@ -2,21 +2,24 @@
 
 A heuristic, kept deliberately simple and explainable: an answer names evidence
 when it mentions a number or date, a document (strategy, minutes, protocol, ...; not
-such a word used as a state or a verb: "under review", "we plan to"),
+such a word used as a state or a verb: "under review", "we plan to"; named as the thing
+done, "website updated", it names one),
 a named body (words in capitals such as "Hill Park Project", or an acronym such
-as "LAA" among ordinary words: "signed by the CSP"; an answer typed all in capitals,
-"YES WE DO", is shouting, not acronyms), or gives an example ("for example", "such
-as"). It is vague when it is
+as "LAA" among ordinary words: "signed by the CSP"), or gives an example ("for
+example", "such as"). An answer typed all in capitals ("YES WE DO", "WEBSITE UPDATED")
+is shouting: it names no evidence, whatever its words. It is vague when it is
 hedged ("I think", "probably") or names no evidence: a short answer that names evidence
 ("Done - signed Jan 2010", "Yes, minutes of 3 March") says where to look, so it is not
 vague, while a short one naming none ("Yes, we do", "OK") is. The report's evidence
-figure counts answers by the same `names_evidence`, so an answer the follow-up took as
-evidenced is counted as evidenced.
+figure and the "top score without evidence" follow-up both read a question's words by
+the one `said_names_evidence`, so an answer the follow-up took as evidenced is counted
+as evidenced, and one followed up as unevidenced is not.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.engine.dates import MONTHS
 
@@ -129,7 +132,10 @@ def names_acronym(text: str) -> bool:
 
 
 def names_evidence(text: str) -> bool:
-    """Whether the text names a document, date, number, named body or example."""
+    """Whether the text names a document, date, number, named body or example; a text
+    typed all in capitals (`is_shouted`) names none."""
+    if is_shouted(text):
+        return False
     lowered = f" {text.lower()} "
     # A number counts with words around it ("12 members", "signed in 2009") or as a date
     # on its own; a lone "2" is more likely an option key typed from habit.
@@ -143,6 +149,14 @@ def names_evidence(text: str) -> bool:
     if names_acronym(text):
         return True
     return bool(_NAMED.search(text.strip()))
+
+
+def said_names_evidence(said: Iterable[str]) -> bool:
+    """Whether the respondent's words at a question (the answer's own, then each reply to
+    a follow-up) name evidence: any of them, each read on its own by `names_evidence`.
+    The one rule for the "top score without evidence" follow-up and the report's
+    evidence figure."""
+    return any(names_evidence(words) for words in said if words)
 
 
 def is_hedged(text: str) -> bool:

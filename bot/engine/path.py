@@ -275,6 +275,16 @@ def final_path(turns: Iterable[Turn]) -> FinalPath:
     return path_of(tracker, ledger)
 
 
+def is_answered(answer: Turn | None) -> bool:
+    """Whether a question's latest answer makes it answered: an answer of the question's
+    own, scored or not. Don't know, Refused and Not applicable abstain, so are never
+    counted as answered, nor is a question without an answer (skipped, or not answered
+    yet). The one rule by which every count of questions answered counts: the answers'
+    tally (`bot.scoring.results.answer_tally`), the end of a conversation, the home list
+    and the report's evidence share."""
+    return answer is not None and not answer.abstain
+
+
 def answered_of(
     turns: Iterable[Turn], total: int, complete: bool, uncounted: Collection[str] = ()
 ) -> tuple[int, int]:
@@ -282,9 +292,9 @@ def answered_of(
     it, counted as the dialogue's count is (`RouteFacts.question_total`, the progress shown
     while answering): each question once, a repeated group's questions once however many
     items were named, and a group's "another?" questions (``uncounted``, their ids) not
-    at all. The questions answered on the final path, out of ``total`` (that count), or,
-    once complete, out of the questions the path took (a branch may have passed some by).
-    An abandoned conversation is not complete."""
+    at all. The questions answered (`is_answered`: a Don't know is not) on the final
+    path, out of ``total`` (that count), or, once complete, out of the questions the path
+    took (a branch may have passed some by). An abandoned conversation is not complete."""
     asked: set[str] = set()
     answered: set[str] = set()
     for step in final_path(turns).steps:
@@ -292,7 +302,7 @@ def answered_of(
         if question in uncounted:
             continue
         asked.add(question)
-        if step.answer is not None:
+        if is_answered(step.answer):
             answered.add(question)
     return len(answered), len(asked) if complete else total
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.engine.answers import NOT_APPLICABLE
-from bot.engine.evidence import is_hedged, is_vague, names_evidence
+from bot.engine.evidence import is_hedged, is_vague, said_names_evidence
 from bot.engine.ranges import RANGE_TRIGGERS, range_side
 from bot.engine.ranges import probe_text as range_probe_text
 from bot.model import Probe, Question, Scale, Turn
@@ -151,8 +151,8 @@ def fires(probe: Probe, state: ProbeState, consistent: Callable[[], bool]) -> bo
         latest = state.said[-1]
         return is_vague(latest.words) and not does_what_was_asked(latest.words, latest.expected)
     if probe.on == "unevidenced_high":
-        return is_top(question, scale, answer.score) and not names_evidence(
-            " ".join(s.words for s in state.said)
+        return is_top(question, scale, answer.score) and not said_names_evidence(
+            s.words for s in state.said
         )
     if probe.on in RANGE_TRIGGERS:
         # Below and above a range each have their own follow-up; out_of_range is either.

@@ -9,8 +9,8 @@ from datetime import date
 
 from bot.coverage import overall_coverage
 from bot.engine.answers import own_words
-from bot.engine.evidence import names_evidence
-from bot.engine.path import FinalPath, final_path
+from bot.engine.evidence import said_names_evidence
+from bot.engine.path import FinalPath, final_path, is_answered
 from bot.engine.review import reviewed_framework
 from bot.facts import AnswerFacts, left_part_way, still_to_come
 from bot.loading import LoadedFramework
@@ -103,7 +103,7 @@ def compile_transcript(
         coverages.append(coverage)
         # Below the framework's minimum coverage an area gets no score, RAG or stage.
         score = facts.covered_area_score(area.id)
-        answered = [r for r in questions if r.answer is not None and not r.abstained]
+        answered = [r for r in questions if is_answered(r.answer)]
         evidence = (sum(1 for r in answered if r.evidence) / len(answered)) if answered else None
         actions = _in_seed_order(
             [f for f in fired if f.area is not None and f.area.id == area.id], started
@@ -199,7 +199,7 @@ def _question_result(
         asked=True,
         answer=answer,
         score=facts.question_score(question_id),
-        evidence=any(names_evidence(w) for w in words),
+        evidence=said_names_evidence(words),
         words=words,
         probes=probes,
         notes=step.notes,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.engine.path import FollowUp
+from bot.engine.path import FollowUp, is_answered
 from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
 from bot.model.transcript import names_words
 from bot.turn_words import status_words
@@ -55,9 +55,10 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class AnswerTally:
-    """The questions asked, by what each got: the one rule by which a question counts as
-    answered, the rule coverage counts by (Don't know and Refused are not answers, a
-    question without an answer is not answered, and Not applicable is counted apart)."""
+    """The questions asked, by what each got: answered by the one rule
+    (`bot.engine.path.is_answered`), the rule coverage counts by (Don't know and Refused
+    are not answers, a question without an answer is not answered, and Not applicable is
+    counted apart)."""
 
     answered: int = 0
     """With an answer of the question's own (scored or not)."""
@@ -91,12 +92,14 @@ def answer_tally(questions: Iterable[QuestionResult]) -> AnswerTally:
     for question in questions:
         if not question.asked:
             continue
-        if question.answer is None:
-            kinds["unanswered"] += 1
-        elif question.abstained in kinds:
-            kinds[question.abstained] += 1
-        else:
+        if is_answered(question.answer):
             answered += 1
+        elif question.answer is None:
+            kinds["unanswered"] += 1
+        else:
+            # Don't know, Refused and Not applicable are counted apart; an abstention of
+            # no other name is no answer either.
+            kinds[question.abstained if question.abstained in kinds else "unanswered"] += 1
     return AnswerTally(answered, **kinds)
 
 

@@ -37,7 +37,8 @@ whole, so every column stays readable at 80 columns."""
 
 
 def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | None = None) -> str:
-    """Questions answered on the final path out of the dialogue's questions, as "12/37"
+    """Questions answered (`bot.engine.path.is_answered`: a Don't know is not) on the
+    final path out of the dialogue's questions, as "12/37"
     (when complete, out of those on the path, which a branch may have made fewer),
     counted as the conversation's progress counts them (`answered_of`); the copies kept
     in ``folder`` (the transcript's) stand in for what is not installed."""
