@@ -275,7 +275,9 @@ class _Checker:
         if len(args) != 1 or not (
             isinstance(args[0], ast.Constant) and isinstance(args[0].value, str)
         ):
-            raise ConditionError(f'{name}() takes one quoted id, such as {name}("q1")')
+            # An id written without its quotes, score(q1), is shown with them.
+            bare = args[0].id if len(args) == 1 and isinstance(args[0], ast.Name) else "q1"
+            raise ConditionError(f'{name}() takes one quoted id, such as {name}("{bare}")')
         target = args[0].value
         if name == "answered":
             self._name(target)

@@ -673,11 +673,26 @@ def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
         # A node named in capitals ("D2") is both an invalid id and a node that does not
         # exist: the reference's message, with its "did you mean", is said alone.
         named = {r.path for r in references}
-        kept = [p for p in error.problems if p.path not in named]
+        kept = [_with_start(p, data) for p in error.problems if p.path not in named]
         raise LoadError(kept + references) from None
     loaded = bind_dialogue(dialogue, framework, name, text, path, digest)
     remembered.keep(entry, loaded)
     return loaded
+
+
+def _with_start(problem: Problem, data: dict[str, Any]) -> Problem:
+    """A dialogue's missing `start`, told with the node it most likely is (the first)."""
+    nodes = data.get("nodes")
+    if problem.path or problem.message != 'missing required key "start"' or not nodes:
+        return problem
+    if not isinstance(nodes, dict):
+        return problem
+    first = next(iter(nodes))
+    return replace(
+        problem,
+        message=f'{problem.message}: the node it begins at, such as start = "{first}" (above '
+        "the first [nodes...] heading)",
+    )
 
 
 def reference_problems(

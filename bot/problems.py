@@ -332,11 +332,14 @@ def from_validation(
             if isinstance(given, bool) and kind in ("float_type", "int_type"):
                 # true is no number, though Python would count it as 1.
                 message = f"expected {wanted}, got {_show(given)}: true and false are not numbers"
+            message += _written_as(kind, given, model, list(item["loc"]))
         elif kind in ("float_parsing", "int_parsing", "int_from_float"):
             whole = "a whole number" if kind != "float_parsing" else "a number"
             message = f"expected {whole}, found {_show(given)}"
+            message += _written_as(kind, given, model, list(item["loc"]))
         elif kind == "bool_parsing":
             message = f"expected true or false, found {_show(given)}"
+            message += _written_as(kind, given, model, list(item["loc"]))
         elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
             message = f"{_show(given)} is out of range: {item['msg'][0].lower() + item['msg'][1:]}"
         elif kind in ("too_short", "string_too_short"):
@@ -345,6 +348,7 @@ def from_validation(
             message = f"is too long ({item['msg'][0].lower() + item['msg'][1:]})"
         elif kind in ("tuple_type", "list_type"):
             message = f"expected a list (an array, or [[...]] tables), found {_show(given)}"
+            message += _written_as(kind, given, model, list(item["loc"]))
         elif kind == "value_error":
             message = str(ctx.get("error", item["msg"]))
         else:
@@ -352,6 +356,44 @@ def from_validation(
         line = find_line(text, loc) if text else None
         problems.append(Problem(file, path, message, line))
     return problems
+
+
+NUMBER_IN_QUOTES = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*%?\s*")
+"""A number written as text ("40", "40%"), which TOML reads as words."""
+
+
+def _written_as(kind: str, given: object, model: type[BaseModel], loc: list[str | int]) -> str:
+    """How a value of the wrong type is written as the key expects, where that is plain:
+    a number or true/false without quotes, words in quotes, a table in braces with its
+    keys, a single table put in a list; else nothing."""
+    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    if not key:
+        return ""
+    if kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(
+        given, str
+    ):
+        number = NUMBER_IN_QUOTES.fullmatch(given)
+        if number and (kind.startswith("float") or "." not in number.group(1)):
+            return f"; write the number without quotes: {key} = {number.group(1)}"
+    if kind in ("bool_type", "bool_parsing") and str(given).strip().casefold() in (
+        "true",
+        "false",
+    ):
+        return f"; write it without quotes: {key} = {str(given).strip().casefold()}"
+    if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
+        return f'; put it in quotes: {key} = "{given}"'
+    if kind in ("dict_type", "model_type"):
+        table = _model_at(model, loc)
+        if table is not None:
+            fields = table.model_fields.items()
+            keys = [f.alias or n for n, f in fields if f.is_required()] or [
+                f.alias or n for n, f in list(fields)[:2]
+            ]
+            inside = ", ".join(f"{k} = ..." for k in keys)
+            return f"; a table is written in braces: {key} = {{ {inside} }}"
+    if kind in ("tuple_type", "list_type") and isinstance(given, dict):
+        return f"; put it in brackets, as a list of one: {key} = [{{ ... }}]"
+    return ""
 
 
 def _knock_on(loc: tuple[str | int, ...], items: Sequence[Any]) -> bool:

@@ -99,7 +99,7 @@ def test_wrong_types(tmp_path: Path) -> None:
         'version = "1"', "version = 1"
     )
     assert framework_errors(text, tmp_path) == [
-        "broken.toml:3: version: expected text in quotes, found 1",
+        'broken.toml:3: version: expected text in quotes, found 1; put it in quotes: version = "1"',
         'broken.toml:76: areas[1].questions[1].weight: expected a number, found "heavy"',
     ]
 
@@ -200,6 +200,6 @@ def test_schema_and_scale_problems_together(tmp_path: Path) -> None:
         'version = "1"', "version = 1"
     )
     assert framework_errors(text, tmp_path) == [
-        "broken.toml:3: version: expected text in quotes, found 1",
+        'broken.toml:3: version: expected text in quotes, found 1; put it in quotes: version = "1"',
         'broken.toml:48: areas[0].questions[1].scale: unknown scale "ypm"; the scales are: agree, ypn; did you mean "ypn"?',
     ]

@@ -348,3 +348,67 @@ def test_a_probe_on_a_trigger_its_question_cannot_fire_is_told_those_that_can(
         "needs a rating or yesno question; b1 is number; the triggers that fit it: vague, "
         "out_of_range, below_range, above_range, inconsistent"
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [
+        (
+            '{ name = "amber", label = "Amber", min = 40 }',
+            '{ name = "amber", label = "Amber", min = "40%" }',
+            'bands.rag[1].min: expected a number, found "40%"; write the number without '
+            "quotes: min = 40",
+        ),
+        (
+            "recommended = { min = 12, max = 15 }",
+            'recommended = "12-15"',
+            'areas[1].questions[0].recommended: expected a table, found "12-15"; a table is '
+            "written in braces: recommended = { min = ..., max = ... }",
+        ),
+        (
+            'title = "Mini framework for tests"',
+            "title = 2009",
+            'title: expected text in quotes, found 2009; put it in quotes: title = "2009"',
+        ),
+        (
+            '[source]\ndocument = "Test fixture"',
+            'source = "Test fixture"\n[source2]',
+            'source: expected a table, found "Test fixture"; a table is written in braces: '
+            "source = { document = ... }",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_shown_written_right(
+    tmp_path: Path, before: str, after: str, said: str
+) -> None:
+    text = FRAMEWORK.replace(before, after)
+    line = after.splitlines()[0]
+    assert f"mini.toml:{line_of(text, line)}: {said}" in framework_found(tmp_path, text)
+
+
+def test_probes_written_as_one_table_are_told_to_make_it_a_list(tmp_path: Path) -> None:
+    text = DIALOGUE.replace(
+        'probes = [{ on = "vague", text = "Which organisations, by name?" }]',
+        'probes = { on = "vague", text = "Which organisations, by name?" }',
+    )
+    assert found(tmp_path, dialogue=text) == [
+        f"mini-chat.toml:{line_of(text, 'probes = {')}: nodes.a3.probes: expected a list (an "
+        "array, or [[...]] tables), found a table; put it in brackets, as a list of one: "
+        "probes = [{ ... }]"
+    ]
+
+
+def test_a_dialogue_without_start_is_told_its_first_node(tmp_path: Path) -> None:
+    text = DIALOGUE.replace('start = "hello"\n', "")
+    assert found(tmp_path, dialogue=text) == [
+        'mini-chat.toml: missing required key "start": the node it begins at, such as '
+        'start = "hello" (above the first [nodes...] heading)'
+    ]
+
+
+def test_an_id_without_its_quotes_in_a_score_is_shown_with_them(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace("""when = 'score("one") < 50'""", "when = 'score(a1) < 50'")
+    assert framework_found(tmp_path, text) == [
+        f"mini.toml:{line_of(text, 'score(a1)')}: areas[0].actions[0].when: condition score() "
+        'takes one quoted id, such as score("a1")'
+    ]
