@@ -540,6 +540,12 @@ def framework_checks(
     # Weight 0: answers recorded as facts, never scored (`Question.counted`).
     fact_ids = [i for i, q in questions.items() if q.get("weight") == 0]
     actions: dict[str, Condition] = {}
+    unnamed = [  # the area questions given without an id
+        ["areas", a, "questions", q]
+        for a, area in enumerate(areas)
+        for q, question in enumerate(_tables(area.get("questions")))
+        if not isinstance(question.get("id"), str)
+    ]
     # An action may read the overall score, score("overall"), as well as any area's.
     scores = set(area_ids) | {OVERALL}
     for at, listed in action_lists:
@@ -561,6 +567,11 @@ def framework_checks(
                 )
             except ConditionError as error:
                 for message in error.problems:
+                    if unnamed and "which is not a question id" in message:
+                        # Likely the question whose id is missing: said, not left to guess.
+                        line = find_line(text, unnamed[0])
+                        at_line = f"the question at line {line}" if line else "a question"
+                        message += f"; {at_line} has no id: is it that one?"
                     problem([*at, c, "when"], f"condition {message}")
                 continue
             if isinstance(action.get("id"), str):

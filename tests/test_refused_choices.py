@@ -412,3 +412,16 @@ def test_an_id_without_its_quotes_in_a_score_is_shown_with_them(tmp_path: Path) 
         f"mini.toml:{line_of(text, 'score(a1)')}: areas[0].actions[0].when: condition score() "
         'takes one quoted id, such as score("a1")'
     ]
+
+
+def test_a_question_without_its_id_is_named_where_a_condition_reads_it(tmp_path: Path) -> None:
+    text = FRAMEWORK.replace('id = "a1"\n', "").replace(
+        """when = 'score("one") < 50'""", """when = 'a1 == "disagree"'"""
+    )
+    heading = line_of(text, "The partnership works well") - 1
+    assert framework_found(tmp_path, text) == [
+        f'mini.toml:{heading}: areas[0].questions[0]: missing required key "id"',
+        f'mini.toml:{line_of(text, "a1 ==")}: areas[0].actions[0].when: condition names "a1", '
+        "which is not a question id; they are: a2, a3, b1, b2; the question at line "
+        f"{heading} has no id: is it that one?",
+    ]
