@@ -18,13 +18,12 @@ from __future__ import annotations
 import ast
 import itertools
 import operator
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot.iso_date import stored_date
-from bot.problems import suggest
+from bot.problems import listing, suggest
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 50
@@ -161,19 +160,9 @@ def _too_deep() -> str:
     )
 
 
-LISTED = 12
-"""At most this many names are listed where an unknown one has no likely spelling."""
-
-
 def _listing(known: set[str]) -> str:
     """The names a condition may use, in their natural order (h1_2 before h1_10)."""
-    if not known:
-        return "; the framework has none"
-    ordered = sorted(
-        known, key=lambda n: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", n)]
-    )
-    more = f" ... ({len(ordered)} in all)" if len(ordered) > LISTED else ""
-    return "; they are: " + ", ".join(ordered[:LISTED]) + more
+    return listing(known, "; the framework has none")
 
 
 class _Checker:
@@ -286,7 +275,9 @@ class _Checker:
         if len(args) != 1 or not (
             isinstance(args[0], ast.Constant) and isinstance(args[0].value, str)
         ):
-            raise ConditionError(f'{name}() takes one quoted id, such as {name}("q1")')
+            # An id written without its quotes, score(q1), is shown with them.
+            bare = args[0].id if len(args) == 1 and isinstance(args[0], ast.Name) else "q1"
+            raise ConditionError(f'{name}() takes one quoted id, such as {name}("{bare}")')
         target = args[0].value
         if name == "answered":
             self._name(target)

@@ -12,6 +12,7 @@ import itertools
 import os
 import re
 import stat
+import typing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,7 +24,8 @@ from bot.bounds import bounds_problems, number_range, too_long_number
 from bot.conditions import Condition, ConditionError
 from bot.limits import MAX_FILE_BYTES
 from bot.model import Dialogue, Framework
-from bot.model.framework import OVERALL, is_label
+from bot.model.dialogue import Trigger
+from bot.model.framework import OVERALL, Question, is_label
 from bot.problems import (
     LoadError,
     Problem,
@@ -31,7 +33,9 @@ from bot.problems import (
     dotted,
     find_line,
     from_validation,
+    heading,
     suggest,
+    suggest_or_list,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -199,6 +203,12 @@ TOML_HINTS: tuple[tuple[str, str], ...] = (
     ),
     ("Unclosed array", "; is a closing ] missing, or a comma between its items?"),
     (
+        "Invalid initial character for a key part",
+        "; a key was expected here: is there a comma with nothing after it (a table in braces "
+        "{ ... } takes no comma after its last entry), or a key with spaces or marks not in "
+        'quotes ("my key" = ...)?',
+    ),
+    (
         "Expected '=' after a key",
         '; a key is followed by = and its value (key = "value"); a key with spaces goes in quotes',
     ),
@@ -224,6 +234,78 @@ SMART_QUOTES = "“”‘’"
 """Curly quotes, which word processors put for straight ones."""
 
 
+SMART_QUOTE_OPENS = re.compile(rf"(^|[=\[{{,])\s*[{SMART_QUOTES}]")
+"""A curly quote where TOML needs a straight one: opening a value, an item or a key."""
+
+
+def smart_quotes_at_fault(line: str, column: int | None) -> bool:
+    """Whether curly quotes on the line a TOML error names are what is wrong: one stands
+    where a value, an item or a key starts, or at the error's column (or just before it).
+    Curly quotes inside straight-quoted text are the text's own and never the fault."""
+    if column is not None and any(
+        mark in line[max(column - 2, 0) : column] for mark in SMART_QUOTES
+    ):
+        return True
+    return SMART_QUOTE_OPENS.search(outside_text(line)) is not None
+
+
+def outside_text(line: str) -> str:
+    """A line of TOML without what is between straight quotes (to its end where a quote is
+    not closed), a comment left as it is: what is left is keys, marks and values."""
+    kept: list[str] = []
+    quote = ""
+    escaped = False
+    for char in line:
+        if quote:
+            # In "...", a backslash escapes the next mark (\" is no closing quote).
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        else:
+            kept.append(char)
+    return "".join(kept)
+
+
+def given_before(lines: list[str], line: int) -> str | None:
+    """For a key or [table] that TOML refuses as given twice at this line (1 from the
+    top): where it was first given, said as the fix, or None when it is not found (a key
+    set both as a value and as a table, say)."""
+    at = lines[line - 1]
+    table = heading(at)
+    if table is not None:
+        first = next((n for n in range(line - 1) if heading(lines[n]) == table), None)
+        listed = next((n for n in range(line - 1) if heading(lines[n]) == (table[0], True)), None)
+        if first is None and listed is not None and not table[1]:
+            return (
+                f"; {table[0]} is a list of tables ([[{table[0]}]] at line {listed + 1}): "
+                f"write [[{table[0]}]], with two brackets, for each of them"
+            )
+        if first is None:
+            return None
+        return (
+            f"; [{table[0]}] is already a table, at line {first + 1}: give each table once "
+            "(for one of a list, [[...]] with two brackets)"
+        )
+    key = re.match(r'\s*("?)([A-Za-z0-9_.-]+)\1\s*=', at)
+    if key is None:
+        return None
+    setting = re.compile(r'\s*("?)' + re.escape(key.group(2)) + r"\1\s*=")
+    for n in range(line - 2, -1, -1):
+        if heading(lines[n]) is not None:
+            return None
+        if setting.match(lines[n]):
+            return (
+                f"; {key.group(2)} is already set at line {n + 1}, in the same table: give "
+                "each key once in a table (a new [[...]] heading starts the next of a list)"
+            )
+    return None
+
+
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return toml_reader.loads(text)
@@ -240,9 +322,12 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
             detail += " (at the end of the file)"
         hint = next((h for said, h in TOML_HINTS if said in message), "")
         at = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-        if any(mark in at for mark in SMART_QUOTES):
+        column = int(match.group(2)) if match else None
+        if smart_quotes_at_fault(at, column):
             # A word processor's curly quotes look like quotes but are not TOML's.
             hint = '; smart quotes (“ ” ‘ ’) are not quotes in TOML: use straight quotes ("...")'
+        elif line and ("Cannot overwrite a value" in message or "Cannot declare" in message):
+            hint = given_before(text.splitlines(), line) or hint
         elif re.search(r"=\s*'[^']*'\s*\w", at):
             # An apostrophe in text between single quotes ends the text there.
             hint = (
@@ -386,8 +471,15 @@ def framework_checks(
     ]
     action_lists.append((["actions"], _tables(data.get("actions"))))
     labels: dict[str, str] = {}  # a label ("R2") names one action across the framework
+    every_label = {
+        a["letter"]
+        for _, listed in action_lists
+        for a in listed
+        if isinstance(a.get("letter"), str) and is_label(a["letter"])
+    }
     for at, listed in action_lists:
         letters: dict[str, str] = {}
+        taken = {a.get("letter") for a in listed}
         for c, action in enumerate(listed):
             action_id = action.get("id")
             if isinstance(action_id, str):
@@ -400,7 +492,7 @@ def framework_checks(
                     problem(
                         [*at, c, "letter"],
                         f'label "{letter}" is already {labels[letter]}\'s; a label names one '
-                        "action in the whole framework",
+                        f"action in the whole framework{free_label(letter, every_label)}",
                     )
                 labels.setdefault(letter, str(action_id))
             elif isinstance(letter, str) and letter:
@@ -408,7 +500,8 @@ def framework_checks(
                     where = "in this area" if at[0] == "areas" else "among the framework's actions"
                     problem(
                         [*at, c, "letter"],
-                        f'letter "{letter}" is already {letters[letter]}\'s {where}',
+                        f'letter "{letter}" is already {letters[letter]}\'s {where}'
+                        + free_letter(taken),
                     )
                 letters.setdefault(letter, str(action_id))
     # Negative weights are the model's to refuse; all zero would leave an overall score of
@@ -447,6 +540,12 @@ def framework_checks(
     # Weight 0: answers recorded as facts, never scored (`Question.counted`).
     fact_ids = [i for i, q in questions.items() if q.get("weight") == 0]
     actions: dict[str, Condition] = {}
+    unnamed = [  # the area questions given without an id
+        ["areas", a, "questions", q]
+        for a, area in enumerate(areas)
+        for q, question in enumerate(_tables(area.get("questions")))
+        if not isinstance(question.get("id"), str)
+    ]
     # An action may read the overall score, score("overall"), as well as any area's.
     scores = set(area_ids) | {OVERALL}
     for at, listed in action_lists:
@@ -468,6 +567,11 @@ def framework_checks(
                 )
             except ConditionError as error:
                 for message in error.problems:
+                    if unnamed and "which is not a question id" in message:
+                        # Likely the question whose id is missing: said, not left to guess.
+                        line = find_line(text, unnamed[0])
+                        at_line = f"the question at line {line}" if line else "a question"
+                        message += f"; {at_line} has no id: is it that one?"
                     problem([*at, c, "when"], f"condition {message}")
                 continue
             if isinstance(action.get("id"), str):
@@ -491,6 +595,28 @@ def framework_checks(
                     "list the bands from the lowest min up",
                 )
     return problems, actions
+
+
+def free_letter(taken: set[object]) -> str:
+    """A suggestion of the first action letter (a to z) not yet given in a list, or
+    nothing when all are."""
+    free = next((c for c in "abcdefghijklmnopqrstuvwxyz" if c not in taken), None)
+    return (
+        f'; give it the source\'s own letter for it, such as "{free}" (one not used)'
+        if free
+        else ""
+    )
+
+
+def free_label(label: str, taken: set[object]) -> str:
+    """A suggestion of the next label after the highest given with the same capitals
+    ("R5" after "R4"), or nothing for a label that is not capitals then digits."""
+    match = re.fullmatch(r"([A-Z]+)(\d+)", label)
+    if match is None:
+        return ""
+    prefix = match.group(1)
+    used = [int(str(t)[len(prefix) :]) for t in taken if re.fullmatch(rf"{prefix}\d+", str(t))]
+    return f'; give it the source\'s own label for it, such as "{prefix}{max(used) + 1}" (one not used)'
 
 
 def scale_problems(data: dict[str, Any], name: str, text: str) -> list[Problem]:
@@ -558,11 +684,26 @@ def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
         # A node named in capitals ("D2") is both an invalid id and a node that does not
         # exist: the reference's message, with its "did you mean", is said alone.
         named = {r.path for r in references}
-        kept = [p for p in error.problems if p.path not in named]
+        kept = [_with_start(p, data) for p in error.problems if p.path not in named]
         raise LoadError(kept + references) from None
     loaded = bind_dialogue(dialogue, framework, name, text, path, digest)
     remembered.keep(entry, loaded)
     return loaded
+
+
+def _with_start(problem: Problem, data: dict[str, Any]) -> Problem:
+    """A dialogue's missing `start`, told with the node it most likely is (the first)."""
+    nodes = data.get("nodes")
+    if problem.path or problem.message != 'missing required key "start"' or not nodes:
+        return problem
+    if not isinstance(nodes, dict):
+        return problem
+    first = next(iter(nodes))
+    return replace(
+        problem,
+        message=f'{problem.message}: the node it begins at, such as start = "{first}" (above '
+        "the first [nodes...] heading)",
+    )
 
 
 def reference_problems(
@@ -581,7 +722,9 @@ def reference_problems(
     areas = {a.id for a in framework.areas}
     start = data.get("start")
     if isinstance(start, str) and nodes and start not in nodes:
-        problem(["start"], f'names node "{start}", which does not exist{suggest(start, nodes)}')
+        problem(
+            ["start"], f'names node "{start}", which does not exist{suggest_or_list(start, nodes)}'
+        )
     for node_id, node in nodes.items():
         if not isinstance(node, dict):
             continue
@@ -589,13 +732,13 @@ def reference_problems(
         if isinstance(target, str) and target not in nodes:
             problem(
                 ["nodes", node_id, "next"],
-                f'names node "{target}", which does not exist{suggest(target, nodes)}',
+                f'names node "{target}", which does not exist{suggest_or_list(target, nodes)}',
             )
         area = node.get("area")
         if isinstance(area, str) and area not in areas:
             problem(
                 ["nodes", node_id, "area"],
-                f'names area "{area}", which the framework does not have{suggest(area, areas)}',
+                f'names area "{area}", which the framework does not have{suggest_or_list(area, areas)}',
             )
         ask = node.get("ask")
         if isinstance(ask, str) and ask not in questions:
@@ -603,7 +746,7 @@ def reference_problems(
                 f"; it is a question of a repeated group: ask the group, group = "
                 f'"{framework.group_of(ask).id}"'
                 if framework.group_of(ask) is not None
-                else suggest(ask, questions)
+                else suggest_or_list(ask, questions)
             )
             problem(
                 ["nodes", node_id, "ask"],
@@ -624,7 +767,7 @@ def reference_problems(
             if isinstance(goto, str) and goto not in nodes:
                 problem(
                     ["nodes", node_id, "branches", b, "goto"],
-                    f'names node "{goto}", which does not exist{suggest(goto, nodes)}',
+                    f'names node "{goto}", which does not exist{suggest_or_list(goto, nodes)}',
                 )
     return problems
 
@@ -661,6 +804,22 @@ def read_dialogue_heading(path: Path) -> DialogueHeading:
         raise LoadError([Problem(name, "framework", 'missing required key "framework"', None)])
     mode = data.get("mode", "self")
     return DialogueHeading(framework, mode if isinstance(mode, str) else "")
+
+
+def triggers_that_fit(question: Question) -> list[str]:
+    """The probe triggers that can fire on a question, in the format's order (the one rule
+    a dialogue's probes are held to)."""
+    rated = question.kind in ("rating", "yesno")
+    ranged = question.kind == "number" and question.recommended is not None
+    refused = {
+        "low": not rated,
+        "unevidenced_high": not rated,
+        "dont_know": not (rated or question.allow_dont_know),
+        "out_of_range": not ranged,
+        "below_range": not ranged,
+        "above_range": not ranged,
+    }
+    return [t for t in typing.get_args(Trigger) if not refused.get(t, False)]
 
 
 def bind_dialogue(
@@ -723,29 +882,15 @@ def bind_dialogue(
         question = framework.question(node.ask) if node.ask in questions else None
         for p, probe in enumerate(node.probes):
             loc: list[str | int] = ["nodes", node_id, "probes", p]
-            if question is not None:
-                if probe.on in ("low", "unevidenced_high") and question.kind not in (
-                    "rating",
-                    "yesno",
-                ):
-                    problem(
-                        [*loc, "on"],
-                        f"a {probe.on} probe needs a rating or yesno question; {question.id} is {question.kind}",
-                    )
-                if probe.on in ("out_of_range", "below_range", "above_range") and (
-                    question.kind != "number" or question.recommended is None
-                ):
-                    problem(
-                        [*loc, "on"],
-                        f"an {probe.on} probe needs a number question with a recommended range; {question.id} has none",
-                    )
-                if probe.on == "dont_know" and not (
-                    question.kind in ("rating", "yesno") or question.allow_dont_know
-                ):
-                    problem(
-                        [*loc, "on"],
-                        f"a dont_know probe needs a question with a Don't know option (or allow_dont_know); {question.id} is {question.kind}",
-                    )
+            fits = triggers_that_fit(question) if question is not None else None
+            if question is not None and fits is not None and probe.on not in fits:
+                if probe.on in ("low", "unevidenced_high"):
+                    said = f"a {probe.on} probe needs a rating or yesno question; {question.id} is {question.kind}"
+                elif probe.on == "dont_know":
+                    said = f"a dont_know probe needs a question with a Don't know option (or allow_dont_know); {question.id} is {question.kind}"
+                else:
+                    said = f"an {probe.on} probe needs a number question with a recommended range; {question.id} has none"
+                problem([*loc, "on"], f"{said}; the triggers that fit it: {', '.join(fits)}")
             if probe.check is not None:
                 try:
                     checks[(node_id, p)] = conditions.parse(

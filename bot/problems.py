@@ -46,14 +46,84 @@ class LoadError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+MEANT: dict[str, tuple[str, ...]] = {
+    # A dialogue's probe triggers (`on`), as the README and a board paper word them.
+    "low": ("weak", "poor", "bad", "negative", "low_score", "weak_answer", "disagree"),
+    "dont_know": ("unknown", "unsure", "not_sure", "dk", "idk", "no_idea"),
+    "unevidenced_high": ("high", "no_evidence", "evidence", "top", "full_marks", "best"),
+    "out_of_range": ("range", "outside", "outside_range", "out_of_bounds", "off_range"),
+    "below_range": ("too_few", "too_low", "too_small", "under", "below", "under_range"),
+    "above_range": ("too_many", "too_high", "too_big", "over", "above", "over_range"),
+    "inconsistent": ("contradiction", "contradictory", "inconsistency", "conflict", "check"),
+    "vague": ("hedged", "unclear", "vague_answer", "no_example", "woolly"),
+    # A question's `kind`.
+    "yesno": ("boolean", "bool", "yn", "yes_or_no", "binary", "tickbox"),
+    "rating": ("scale", "likert", "agree", "score", "scored", "rated"),
+    "number": ("integer", "int", "float", "numeric", "count", "amount", "decimal", "figure"),
+    "choice": ("select", "options", "option", "list", "multi", "dropdown", "radio", "checkbox"),
+    "text": (
+        *("string", "str", "free_text", "freetext", "narrative", "open", "comment", "words"),
+        *("question", "prompt", "wording", "follow_up"),  # the key of a probe's words
+    ),
+    "date": ("datetime", "day", "when", "time"),
+    # An option's `abstain` (dont_know above), a question's `expects` (date above).
+    "refused": ("refuse", "declined", "decline", "no_answer", "prefer_not_to_say", "skip"),
+    "name": ("person", "who", "role", "body", "organisation", "people"),
+    # A dialogue's, a round's or an invitee's `mode`.
+    "telephone": ("phone", "tel", "call", "interview", "telephone_interview"),
+    "self": ("chat", "online", "survey", "web", "self_assessment", "selfassessment"),
+    # A plan action's `status` and `priority`.
+    "not_started": ("todo", "to_do", "new", "open", "proposed", "pending"),
+    "in_progress": ("started", "ongoing", "underway", "doing", "in_hand", "progress"),
+    "done": ("complete", "completed", "finished", "closed", "achieved"),
+    "dropped": ("cancelled", "canceled", "abandoned", "removed", "deleted", "withdrawn"),
+    "high": ("urgent", "top_priority", "critical"),
+    "medium": ("med", "normal", "moderate", "mid"),
+    # Keys written by another name: a node's, a probe's or a question's.
+    "ask": ("question", "asks", "question_id", "q"),
+    "say": ("text", "message", "statement", "intro", "speak", "tell"),
+    "end": ("finish", "stop", "bye", "goodbye", "close"),
+    "next": ("then", "go_to", "next_node", "goto"),
+    "when": ("if", "condition", "rule"),
+}
+"""Each fixed value and key of the file formats, with the words an author is likely to
+write for it (`on = "weak"` meant "low", `question =` in a node meant `ask =`): read by
+`closest` only where that value or key is one of those allowed, so a suggestion always
+names one that exists."""
+
+
+def _plain(word: str) -> str:
+    """A word as `MEANT` lists it: lower case, apostrophes dropped, other marks as _."""
+    return re.sub(r"[^a-z0-9]+", "_", str(word).casefold().replace("'", "").replace("’", "")).strip(
+        "_"
+    )
+
+
+def _meant_by() -> dict[str, tuple[str, ...]]:
+    """`MEANT` turned round: for each word, the values it may stand for."""
+    by: dict[str, tuple[str, ...]] = {}
+    for value, words in MEANT.items():
+        for word in (value, *words):
+            by[word] = (*by.get(word, ()), value)
+    return by
+
+
+_MEANT_BY = _meant_by()
+
+
 def closest(word: str, known: Iterable[str]) -> str | None:
     """The known word a misspelt one is near enough to be meant (the one rule of "did you
-    mean"), or None."""
+    mean"), or None: the same word in other capitals or marks, else a word an author is
+    likely to write for a fixed value (`MEANT`), else the nearest in spelling."""
     names = [str(k) for k in known]
     # The same word in other capitals ("D2" for "d2") is the likeliest meant of all.
     same = [k for k in names if k.casefold() == str(word).casefold()]
+    same = same or [k for k in names if _plain(k) == _plain(word)]
     if same:
         return same[0]
+    meant = [k for k in _MEANT_BY.get(_plain(word), ()) if k in names]
+    if meant:
+        return meant[0]
     match = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     return match[0] if match else None
 
@@ -62,6 +132,30 @@ def suggest(word: str, known: Iterable[str]) -> str:
     """A "did you mean" phrase for a misspelt word, or nothing."""
     match = closest(word, known)
     return f'; did you mean "{match}"?' if match is not None else ""
+
+
+LISTED = 12
+"""At most this many names are listed where an unknown one has no likely spelling."""
+
+
+def listing(known: Iterable[str], none: str = "; there are none") -> str:
+    """The names that may be given, in their natural order (h1_2 before h1_10), as
+    "; they are: ...", at most `LISTED` of them; `none` when there are none."""
+    ordered = sorted(
+        {str(k) for k in known},
+        key=lambda n: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", n)],
+    )
+    if not ordered:
+        return none
+    more = f" ... ({len(ordered)} in all)" if len(ordered) > LISTED else ""
+    return "; they are: " + ", ".join(ordered[:LISTED]) + more
+
+
+def suggest_or_list(word: str, known: Iterable[str], none: str = "; there are none") -> str:
+    """For a name that is not one of those allowed: the one meant ("did you mean"), else
+    the names that are (the one rule of every refused choice)."""
+    names = list(known)
+    return suggest(word, names) or listing(names, none)
 
 
 def suggest_nearest(word: str, known: Iterable[str]) -> str:
@@ -95,7 +189,7 @@ def find_line(text: str, loc: Sequence[str | int]) -> int | None:
     for index, part in enumerate(loc):
         if isinstance(part, int):
             name = ".".join(table)
-            hits = [n for n in range(start, len(lines)) if _header(lines[n]) == (name, True)]
+            hits = [n for n in range(start, len(lines)) if heading(lines[n]) == (name, True)]
             if not hits and found is not None:
                 # An inline array, one table per line: `rag = [ {...}, {...} ]`.
                 hits = _inline_items(lines, found - 1)
@@ -109,7 +203,7 @@ def find_line(text: str, loc: Sequence[str | int]) -> int | None:
         key = re.compile(r"^\s*(\"?)" + re.escape(part) + r"\1\s*=")
         inline = re.compile(r"[{,]\s*" + re.escape(part) + r"\s*=")
         for n in range(start, len(lines)):
-            header = _header(lines[n])
+            header = heading(lines[n])
             name = ".".join(table)
             # A table is also found by the heading of one inside it ([[area.questions]]
             # gives the key "area").
@@ -132,7 +226,7 @@ def _inline_items(lines: list[str], at: int) -> list[int]:
     for n in range(at, len(lines)):
         text = lines[n].strip()
         if n > at and (
-            text.startswith("]") or _header(lines[n]) or re.match(r"^[\w\"-]+\s*=", text)
+            text.startswith("]") or heading(lines[n]) or re.match(r"^[\w\"-]+\s*=", text)
         ):
             break
         if text.startswith("{") or (n == at and re.search(r"\[\s*\{", text)):
@@ -144,15 +238,16 @@ def _set_above_tables(text: str, key: str) -> bool:
     """Whether a top-level key is already set above the first table heading (then moving
     another one up would set it twice)."""
     for line in text.splitlines():
-        if _header(line):
+        if heading(line):
             return False
         if re.match(rf"^\s*{re.escape(key)}\s*=", line):
             return True
     return False
 
 
-def _header(line: str) -> tuple[str, bool] | None:
-    """A table header's dotted name and whether it is an array of tables."""
+def heading(line: str) -> tuple[str, bool] | None:
+    """A table heading's dotted name and whether it is an array of tables ([[name]]), or
+    None for a line that is no heading."""
     match = re.match(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$", line)
     if not match:
         return None
@@ -183,6 +278,7 @@ def from_validation(
             allowed = _fields_at(model, list(item["loc"])[:-1])
             name = str(loc[-1])
             hint = suggest(name, allowed) if allowed else ""
+            hint = hint or _belongs_in(model, list(item["loc"])[:-1], name)
             known = f" (known keys: {', '.join(sorted(allowed))})" if allowed and not hint else ""
             message = f'unknown key "{name}"{hint}{known}'
             if (
@@ -197,14 +293,14 @@ def from_validation(
                     "after a [table] heading belongs to that table)"
                 )
         elif kind == "missing":
-            message = f'missing required key "{loc[-1]}"'
+            message = f'missing required key "{loc[-1]}"' + _missing_table(model, item["loc"])
             path = dotted(loc[:-1])
             loc = loc[:-1]
         elif kind == "literal_error":
             message = (
                 f"expected {ctx.get('expected', 'one of the allowed values')}, found {_show(given)}"
             )
-            hint = suggest(str(given), re.findall(r"'([^']+)'", str(ctx.get("expected", ""))))
+            hint = suggest(str(given), re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
             message += hint
         elif kind == "string_pattern_mismatch" and loc and loc[-1] == "letter":
             message = (
@@ -236,11 +332,14 @@ def from_validation(
             if isinstance(given, bool) and kind in ("float_type", "int_type"):
                 # true is no number, though Python would count it as 1.
                 message = f"expected {wanted}, got {_show(given)}: true and false are not numbers"
+            message += _written_as(kind, given, model, list(item["loc"]))
         elif kind in ("float_parsing", "int_parsing", "int_from_float"):
             whole = "a whole number" if kind != "float_parsing" else "a number"
             message = f"expected {whole}, found {_show(given)}"
+            message += _written_as(kind, given, model, list(item["loc"]))
         elif kind == "bool_parsing":
             message = f"expected true or false, found {_show(given)}"
+            message += _written_as(kind, given, model, list(item["loc"]))
         elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
             message = f"{_show(given)} is out of range: {item['msg'][0].lower() + item['msg'][1:]}"
         elif kind in ("too_short", "string_too_short"):
@@ -249,6 +348,7 @@ def from_validation(
             message = f"is too long ({item['msg'][0].lower() + item['msg'][1:]})"
         elif kind in ("tuple_type", "list_type"):
             message = f"expected a list (an array, or [[...]] tables), found {_show(given)}"
+            message += _written_as(kind, given, model, list(item["loc"]))
         elif kind == "value_error":
             message = str(ctx.get("error", item["msg"]))
         else:
@@ -256,6 +356,44 @@ def from_validation(
         line = find_line(text, loc) if text else None
         problems.append(Problem(file, path, message, line))
     return problems
+
+
+NUMBER_IN_QUOTES = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*%?\s*")
+"""A number written as text ("40", "40%"), which TOML reads as words."""
+
+
+def _written_as(kind: str, given: object, model: type[BaseModel], loc: list[str | int]) -> str:
+    """How a value of the wrong type is written as the key expects, where that is plain:
+    a number or true/false without quotes, words in quotes, a table in braces with its
+    keys, a single table put in a list; else nothing."""
+    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    if not key:
+        return ""
+    if kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(
+        given, str
+    ):
+        number = NUMBER_IN_QUOTES.fullmatch(given)
+        if number and (kind.startswith("float") or "." not in number.group(1)):
+            return f"; write the number without quotes: {key} = {number.group(1)}"
+    if kind in ("bool_type", "bool_parsing") and str(given).strip().casefold() in (
+        "true",
+        "false",
+    ):
+        return f"; write it without quotes: {key} = {str(given).strip().casefold()}"
+    if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
+        return f'; put it in quotes: {key} = "{given}"'
+    if kind in ("dict_type", "model_type"):
+        table = _model_at(model, loc)
+        if table is not None:
+            fields = table.model_fields.items()
+            keys = [f.alias or n for n, f in fields if f.is_required()] or [
+                f.alias or n for n, f in list(fields)[:2]
+            ]
+            inside = ", ".join(f"{k} = ..." for k in keys)
+            return f"; a table is written in braces: {key} = {{ {inside} }}"
+    if kind in ("tuple_type", "list_type") and isinstance(given, dict):
+        return f"; put it in brackets, as a list of one: {key} = [{{ ... }}]"
+    return ""
 
 
 def _knock_on(loc: tuple[str | int, ...], items: Sequence[Any]) -> bool:
@@ -281,6 +419,44 @@ def _show(value: object) -> str:
 
 def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
     """The keys a model accepts at a location, for "did you mean"."""
+    current = _model_at(model, loc)
+    if current is not None:
+        return [f.alias or n for n, f in current.model_fields.items()]
+    return []
+
+
+def _belongs_in(model: type[BaseModel], parent: list[str | int], name: str) -> str:
+    """For an unknown key that is a key of a table found here (publisher, written above
+    [source] rather than under it): where it goes; else nothing."""
+    if not all(isinstance(part, str) for part in parent):
+        return ""
+    for table in _fields_at(model, parent):
+        inner = _model_at(model, [*parent, table])
+        field = _model_at(model, parent).model_fields.get(table)  # type: ignore[union-attr]
+        listed = field is not None and typing.get_origin(field.annotation) in (tuple, list)
+        if inner is not None and not listed and name in _fields_at(model, [*parent, table]):
+            heading_name = ".".join(str(p) for p in [*parent, table])
+            return f"; {name} is a key of [{heading_name}]: put it under that heading"
+    return ""
+
+
+def _missing_table(model: type[BaseModel], loc: Sequence[str | int]) -> str:
+    """For a required key missing at a location: when it is a table of its own keys (a
+    framework's [source]), what to add, with the keys it needs; else nothing."""
+    if not loc or not all(isinstance(part, str) for part in loc):
+        return ""
+    table = _model_at(model, list(loc))
+    if table is None:
+        return ""
+    needed = [f.alias or n for n, f in table.model_fields.items() if f.is_required()]
+    name = ".".join(str(part) for part in loc)
+    keys = [f"{key} = ..." for key in needed]
+    listed = ", ".join(keys[:-1]) + " and " + keys[-1] if len(keys) > 1 else "".join(keys)
+    return f": add a [{name}] table" + (f" with {listed}" if listed else "")
+
+
+def _model_at(model: type[BaseModel], loc: list[str | int]) -> type[BaseModel] | None:
+    """The model of the table at a location, or None where it is not a table of keys."""
     current: object = model
     for part in loc:
         current = _unwrap(current)
@@ -291,7 +467,7 @@ def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
             if info is None:
                 info = next((f for f in current.model_fields.values() if f.alias == part), None)
             if info is None:
-                return []
+                return None
             current = info.annotation
         else:
             # A dict[str, Model]: the key is a name, the value is the model.
@@ -299,8 +475,8 @@ def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
             current = args[-1] if args else None
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or n for n, f in current.model_fields.items()]
-    return []
+        return current
+    return None
 
 
 def _unwrap(annotation: object) -> object:

@@ -63,7 +63,7 @@ def test_text_is_no_number_either(tmp_path: Path) -> None:
     text = FRAMEWORK.replace("weight = 2", 'weight = "2"')
     assert found(tmp_path, text)[0] == (
         f"mini.toml:{line_of(text, 'weight =')}: areas[1].questions[1].weight: "
-        'expected a number, found "2"'
+        'expected a number, found "2"; write the number without quotes: weight = 2'
     )
 
 

@@ -99,7 +99,7 @@ def test_wrong_types(tmp_path: Path) -> None:
         'version = "1"', "version = 1"
     )
     assert framework_errors(text, tmp_path) == [
-        "broken.toml:3: version: expected text in quotes, found 1",
+        'broken.toml:3: version: expected text in quotes, found 1; put it in quotes: version = "1"',
         'broken.toml:76: areas[1].questions[1].weight: expected a number, found "heavy"',
     ]
 
@@ -123,7 +123,8 @@ def test_dialogue_schema_and_reference_problems_together(tmp_path: Path) -> None
         "'unevidenced_high', 'out_of_range', 'below_range', 'above_range' or 'inconsistent', found \"lo\"; did you mean \"low\"?",
         'broken-dialogue.toml:14: nodes.a1.next: names node "a22", which does not exist; did you mean "a2"?',
         'broken-dialogue.toml:25: nodes.a2.branches[0].goto: names node "a33", which does not exist; did you mean "a3"?',
-        'broken-dialogue.toml:31: nodes.a3.ask: asks "a4", which is not a question in mini',
+        'broken-dialogue.toml:31: nodes.a3.ask: asks "a4", which is not a question in mini; '
+        "they are: a1, a2, a3, b1, b2",
     ]
 
 
@@ -133,7 +134,8 @@ def test_dialogue_node_kinds_and_probe_fit(tmp_path: Path) -> None:
     )
     assert dialogue_errors(text, tmp_path) == [
         'broken-dialogue.toml:4: start: names node "helo", which does not exist; did you mean "hello"?',
-        "broken-dialogue.toml:43: nodes.b1.probes[0].on: a low probe needs a rating or yesno question; b1 is number",
+        "broken-dialogue.toml:43: nodes.b1.probes[0].on: a low probe needs a rating or yesno question; b1 is number; "
+        "the triggers that fit it: vague, out_of_range, below_range, above_range, inconsistent",
     ]
     text = DIALOGUE.replace(
         '[nodes.hello]\nsay = "Hello."', '[nodes.hello]\nsay = "Hello."\nask = "a1"'
@@ -187,7 +189,10 @@ def test_broken_transcript_is_a_clear_error(tmp_path: Path) -> None:
         store.load(path)
     messages = [str(p) for p in error.value.problems]
     assert "t.toml:3: mode: expected 'self' or 'telephone', found \"sideways\"" in messages
-    assert 't.toml: missing required key "framework"' in messages
+    assert (
+        't.toml: missing required key "framework": add a [framework] table with id = ..., '
+        "version = ... and hash = ..."
+    ) in messages
 
 
 def test_schema_and_scale_problems_together(tmp_path: Path) -> None:
@@ -195,6 +200,6 @@ def test_schema_and_scale_problems_together(tmp_path: Path) -> None:
         'version = "1"', "version = 1"
     )
     assert framework_errors(text, tmp_path) == [
-        "broken.toml:3: version: expected text in quotes, found 1",
+        'broken.toml:3: version: expected text in quotes, found 1; put it in quotes: version = "1"',
         'broken.toml:48: areas[0].questions[1].scale: unknown scale "ypm"; the scales are: agree, ypn; did you mean "ypn"?',
     ]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,9 +18,19 @@ from bot.catalogue import Catalogue
 from bot.model import Framework, Respondent
 from bot.problems import LoadError
 from bot.scoring.aggregate import Filters, aggregate
-from tests.conftest import DATA, Clock
+from tests.conftest import DATA, ROOT, Clock
 
 M = TypeVar("M")
+
+
+@pytest.fixture(autouse=True)
+def _nothing_remembered_in_this_process() -> Iterator[None]:
+    """Each test starts as a new process does, with nothing remembered in memory, and
+    leaves nothing there: what an earlier test loaded (in this file or another run by the
+    same worker) would otherwise be recalled without reaching this test's cache folder."""
+    remembered.forget()
+    yield
+    remembered.forget()
 
 
 @pytest.fixture
@@ -147,3 +160,29 @@ def test_an_aggregate_checks_the_framework_copy_once(tmp_path: Path, checks: lis
     )
     assert run.failed == [] and totals["mini"].respondents == 3
     assert len(checks) <= 1
+
+
+NESTED = "PARTNERSHIP_BOT_TESTS_NESTED"
+"""Set in the pytest run below, so that it does not run itself."""
+
+
+@pytest.mark.skipif(bool(os.environ.get(NESTED)), reason="the run this test starts")
+def test_each_test_passes_after_another_that_loaded_the_same_files() -> None:
+    # What a run in parallel meets (pytest -n 2): a test of another file, run just before
+    # by the same worker, loaded mini.toml and mini-chat.toml into this process's memory.
+    order = [
+        "tests/test_probes.py::test_text_answer_vague_and_specific",
+        "tests/test_remembered.py::test_entries_are_owner_only",
+        "tests/test_probes.py::test_inconsistent_fires_on_a_failed_check",
+        "tests/test_remembered.py::test_dialogues_are_remembered_with_their_framework",
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", *order],
+        cwd=ROOT,
+        env=os.environ | {NESTED: "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "4 passed" in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
 from typing import Literal
@@ -80,6 +81,26 @@ class ChoiceOption(Option):
         return self
 
 
+def _distinct_options(options: Sequence[Option]) -> None:
+    """Refuse two options with the same key or value (case ignored), naming both and, for
+    a key, one that is free."""
+    for attr in ("key", "value"):
+        first: dict[str, Option] = {}
+        for option in options:
+            name = getattr(option, attr).casefold()
+            if name in first:
+                extra = " (d is Don't know's key)" if name == DONT_KNOW_KEY else ""
+                said = f"two options share the {attr} {getattr(option, attr)!r}{extra}"
+                said += f' ("{first[name].label}" and "{option.label}"): give each its own'
+                if attr == "key":
+                    taken = {o.key.casefold() for o in options} | {DONT_KNOW_KEY}
+                    keys = (*"123456789", *"abcefghijklmopqstuvwxz")
+                    free = next((k for k in keys if k not in taken), None)
+                    said += f', such as key = "{free}"' if free else ""
+                raise ValueError(said)
+            first[name] = option
+
+
 class Scale(Strict):
     """A named answer scale."""
 
@@ -112,13 +133,7 @@ class Scale(Strict):
 
     @model_validator(mode="after")
     def _distinct(self) -> Scale:
-        for attr in ("key", "value"):
-            seen: set[str] = set()
-            for option in self.options:
-                name = getattr(option, attr).casefold()
-                if name in seen:
-                    raise ValueError(f"two options share the {attr} {getattr(option, attr)!r}")
-                seen.add(name)
+        _distinct_options(self.options)
         if len(self.scored) < 2:
             raise ValueError("a scale needs at least two scored options")
         if self.low == self.high:
@@ -374,16 +389,7 @@ class Question(Strict):
             raise ValueError("a choice question needs at least two options")
         if (self.min_picks is not None or self.max_picks is not None) and not self.multiple:
             raise ValueError("`min_picks` and `max_picks` need `multiple = true`")
-        for attr in ("key", "value"):
-            seen: set[str] = set()
-            for option in self.choices:
-                name = getattr(option, attr).casefold()
-                if name in seen:
-                    extra = " (d is Don't know's key)" if name == DONT_KNOW_KEY else ""
-                    raise ValueError(
-                        f"two options share the {attr} {getattr(option, attr)!r}{extra}"
-                    )
-                seen.add(name)
+        _distinct_options(self.choices)
         scored = [o.score is not None for o in self.options]
         if any(scored) and not all(scored):
             raise ValueError(
