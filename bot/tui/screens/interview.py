@@ -297,7 +297,8 @@ class InterviewScreen(ConversationScreen):
             self._type_code("", undo=True)
         elif event.key == "enter" and prompt.previous is not None:
             event.stop()
-            self._act(self.conversation.answer, "")
+            if not self._note_stops("Enter again goes on without it"):
+                self._act(self.conversation.answer, "")
 
     def _type_code(self, character: str, undo: bool = False) -> None:
         """Add a key (or, undoing, take the last one off) to the code typed so far, and
@@ -325,8 +326,19 @@ class InterviewScreen(ConversationScreen):
                 self._say("")
 
     def _code_as(self, option: Option) -> None:
+        """Code the answer (a key typed, or its button clicked); a note typed for the
+        statement and not saved stops the first time (`_note_stops`)."""
         self.query_one(OptionsBar).highlight(None)
-        self._act(lambda: self.conversation.choose(option))
+        if not self._note_stops(f"coding {option.key} again goes on without it"):
+            self._act(lambda: self.conversation.choose(option))
+
+    def _note_stops(self, again: str) -> bool:
+        """Whether a note typed in its box and not saved stops a step that would move on
+        from the statement it is for (coding an answer, keeping one, saving a reply): as
+        leaving does (`unsent_stops`), the first time it says so and keeps it in its box,
+        where Ctrl+N, then Enter, saves it; the same step again goes on without it, and the
+        log says it was not saved (`_drop_stale_note`)."""
+        return self.unsent_stops(again, self.query_one("#notes", Input).value)
 
     def _say(self, words: str, error: bool = False) -> None:
         hint = self.query_one("#hint", Static)
@@ -365,10 +377,12 @@ class InterviewScreen(ConversationScreen):
             reply.cursor_position = len(reply.value)
             reply.focus()
             return
-        self._act(lambda: self.conversation.choose(event.option))
+        self._code_as(event.option)
 
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
+        if self._note_stops("Enter again goes on without it"):
+            return
         outcome = self._act(self.conversation.answer, event.value)
         # A refused reply stays in the box, marked, to be corrected rather than retyped.
         refused = outcome is None or not outcome.accepted
@@ -409,6 +423,13 @@ class InterviewScreen(ConversationScreen):
         # Enter no longer saves the note: a "Not sent yet" message says what does now.
         self.call_after_refresh(self.restate_draft_warning)
 
+    @on(Input.Changed, "#notes")
+    def _note_typed(self, event: Input.Changed) -> None:
+        """A note belongs to the statement it was started on, however its box was reached
+        (Ctrl+N, or a click)."""
+        if event.value.strip() and not self._note_for:
+            self._note_for = self._question_now()
+
     def action_notes(self) -> None:
         notes = self.query_one("#notes", Input)
         if not notes.value.strip():
@@ -429,11 +450,11 @@ class InterviewScreen(ConversationScreen):
         typed = reply.value if not reply.has_class("-hidden") else ""
         return typed.strip() or self.query_one("#notes", Input).value
 
-    def send_words(self) -> str:
-        """How the words not sent are sent from where the focus is now: a reply by Enter in
-        the reply box, a note by Enter in the notes box (Ctrl+N goes there first)."""
+    def send_words(self, draft: str) -> str:
+        """How ``draft`` is sent from where the focus is now: a reply by Enter in the reply
+        box, a note by Enter in the notes box (Ctrl+N goes there first)."""
         reply = self.query_one("#reply", Input)
-        if not reply.has_class("-hidden") and reply.value.strip():
+        if not reply.has_class("-hidden") and reply.value.strip() == draft:
             return "Enter sends it" if self.focused is reply else "Esc, then Enter, sends it"
         if self.focused is self.query_one("#notes", Input):
             return "Enter saves the note"
