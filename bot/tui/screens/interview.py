@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.engine.answers import toggle_pick
+from bot.engine.path import asks_for_help
 from bot.model import Option, Respondent
 from bot.model.framework import base_question
 from bot.problems import display_name
@@ -73,6 +74,8 @@ class InterviewScreen(ConversationScreen):
     ASKED = "statement"
     HELP_KEYS = [
         (OPTION_KEYS, "code the answer with the option's key (under the script)"),
+        ("?", "this help, unless ? is an option's key"),
+        ("? or help", "alone in the reply box, then Enter: this help"),
         ("Enter", "in the reply box: save the reply to a follow-up"),
     ]
     """Keys the help names that are typing rather than bindings."""
@@ -277,6 +280,8 @@ class InterviewScreen(ConversationScreen):
         if event.is_printable and character.strip() and prompt.options:
             event.stop()
             event.prevent_default()
+            if self._asks_for_help(prompt.options, self._code + character):
+                return
             self._type_code(character)
         elif event.key == "enter" and self._code:
             event.stop()
@@ -299,6 +304,18 @@ class InterviewScreen(ConversationScreen):
             event.stop()
             if not self._note_stops("Enter again goes on without it"):
                 self._act(self.conversation.answer, "")
+
+    def _asks_for_help(self, options: tuple[Option, ...], typed: str) -> bool:
+        """Whether the keys typed so far ask for the help ("?", as in the chat), and if so
+        show it: an option's key always wins, a longer key that begins with them too."""
+        exact, longer = code_for(options, typed)
+        if exact is not None or longer or not asks_for_help(typed):
+            return False
+        self._code = ""
+        self.query_one(OptionsBar).highlight(None)
+        self._say("")
+        self.action_help()
+        return True
 
     def _type_code(self, character: str, undo: bool = False) -> None:
         """Add a key (or, undoing, take the last one off) to the code typed so far, and
@@ -381,6 +398,12 @@ class InterviewScreen(ConversationScreen):
 
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
+        options = self.conversation.session.current().options
+        if asks_for_help(event.value, (option.key for option in options)):
+            # "?" or "help" alone asks for the help, as in the chat: nothing is recorded.
+            event.input.clear()
+            self.action_help()
+            return
         if self._note_stops("Enter again goes on without it"):
             return
         outcome = self._act(self.conversation.answer, event.value)
