@@ -112,7 +112,7 @@ class PartnershipApp(App[int]):
         return driver
 
     def action_interrupt(self) -> None:
-        """Leave at once, as an interrupted command does (status 130); nothing is lost.
+        """Leave, as an interrupted command does (status 130); nothing sent is lost.
         In a text box with text selected, copy it instead and let go of the selection,
         so that Ctrl+C again leaves; with words typed and not sent, say so and keep
         them, so that Ctrl+C again leaves without them (`unsent_stops`)."""
