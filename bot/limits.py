@@ -29,22 +29,27 @@ def text_too_long(text: str, what: str = "That answer") -> str:
     )
 
 
-def text_full() -> str:
-    """Said when a box holds as much as an answer or a note may (typing stops there)."""
-    return (
-        f"That is as long as an answer, reply or note can be ({MAX_TEXT_CHARS:,} "
-        "characters): nothing more was added."
-    )
+TEXT_HOLDER = "an answer, reply or note"
+"""What a box capped at `MAX_TEXT_CHARS` holds, as its messages name it."""
+FIELD_HOLDER = "a name or other field of the form"
+"""What a box capped at `MAX_FIELD_CHARS` holds, as its messages name it."""
 
 
-def paste_cut(kept: int, pasted: int) -> str:
+def text_full(cap: int = MAX_TEXT_CHARS, holder: str = TEXT_HOLDER) -> str:
+    """Said when a box holds as much as ``holder`` may (``cap`` characters; an answer or a
+    note unless said): typing stops there."""
+    return f"That is as long as {holder} can be ({cap:,} characters): nothing more was added."
+
+
+def paste_cut(kept: int, pasted: int, cap: int = MAX_TEXT_CHARS, holder: str = TEXT_HOLDER) -> str:
     """Said when only the start of a paste fits in a box (``kept`` of its ``pasted``
-    characters), or, when none of it fits, that the box is full."""
+    characters; the box holds ``holder``, at most ``cap`` characters), or, when none of it
+    fits, that the box is full."""
     if not kept:
-        return text_full()
+        return text_full(cap, holder)
     return (
-        f"Only {kept:,} of the {pasted:,} characters pasted fit (an answer, reply or note "
-        f"holds at most {MAX_TEXT_CHARS:,}): the last {pasted - kept:,} were left out."
+        f"Only {kept:,} of the {pasted:,} characters pasted fit ({holder} "
+        f"holds at most {cap:,}): the last {pasted - kept:,} were left out."
     )
 
 

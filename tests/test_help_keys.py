@@ -78,5 +78,8 @@ async def test_the_help_lists_every_key_the_screen_and_app_have(
         assert expected <= listed_keys(rows)
         assert {"Ctrl+C", "Ctrl+Q"} | (set() if telephone else {"Ctrl+S"}) <= listed_keys(rows)
         said = {row.split("  ")[0].strip(): row for row in rows}
-        assert "leave at once" in said["Ctrl+C"]
+        # Neither leaves at once with words typed and not sent: both ask first.
+        for key in ("Ctrl+C", "Ctrl+Q"):
+            assert "asks first about words not sent" in said[key]
+        assert "at once" not in said["Ctrl+C"] and "copies a selection" in said["Ctrl+C"]
         assert telephone or "send the long answer" in said["Ctrl+S"]

@@ -756,7 +756,10 @@ async def test_a_note_left_unsent_never_lands_on_the_next_question(tmp_path: Pat
         await pilot.press("ctrl+n")
         await type_text(pilot, "rang back")
         await pilot.press("escape")  # back to coding, the draft left in the box
-        await pilot.press("3")  # codes a1; the interview moves to a2
+        await pilot.press("3")  # asks first: the note is kept in its box
+        await pilot.pause()
+        assert talk.session.current().question.id == "a1"
+        await pilot.press("3")  # again: codes a1 without it; the interview moves to a2
         await pilot.pause()
         assert 'Note for a1 not saved (it was left unsent): "rang back"' in log_text(app)
         await pilot.press("ctrl+n", "enter")  # nothing to save against a2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -23,7 +23,24 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from bot.scoring.results import Assessment
-    from bot.tui.screens.conversation_base import ConversationScreen
+
+UNSENT_ASKED = "asks first about words not sent"
+"""What every way of leaving the app does with words typed and not sent, as its help says."""
+
+
+@runtime_checkable
+class HoldsUnsent(Protocol):
+    """A screen where words can be typed and not yet sent (a conversation, a note's box)."""
+
+    def has_unsent(self) -> bool:
+        """Whether words are typed there and not sent."""
+        ...
+
+    def unsent_stops(self, again: str) -> bool:
+        """Whether those words stop leaving: the first time it says so and keeps them; the
+        same step again (``again`` says what it does) goes ahead without them."""
+        ...
+
 
 # Screens are imported where they are first needed: started straight into a conversation,
 # only that conversation's screen is loaded before its first question is on screen.
@@ -36,20 +53,26 @@ class PartnershipApp(App[int]):
     TITLE = "Partnership self-assessment"
     BINDINGS = [
         Binding(
-            "ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="quit; all sent is saved"
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip=f"quit; all sent is saved; {UNSENT_ASKED}",
         ),
         # Ctrl+C leaves as it does everywhere else in a terminal (and in plain mode): every
         # answer is already saved, and the command exits with the interrupted status. With
         # text selected in a box it copies it, as Textual's boxes do (and as terminals that
         # copy a selection with Ctrl+C do); pressed again, it leaves. Words typed in a
-        # conversation and not sent are said first, and kept, as leaving by Esc does.
+        # conversation (or a note's box) and not sent are said first, and kept, as leaving by
+        # Esc does.
         Binding(
             "ctrl+c",
             "interrupt",
             "Quit",
             show=False,
             priority=True,
-            tooltip="leave at once (all sent is saved); copy text if selected",
+            tooltip=f"leave; {UNSENT_ASKED}; copies a selection",
         ),
     ]
 
@@ -90,10 +113,10 @@ class PartnershipApp(App[int]):
         return driver
 
     def action_interrupt(self) -> None:
-        """Leave at once, as an interrupted command does (status 130); nothing is lost.
+        """Leave, as an interrupted command does (status 130); nothing sent is lost.
         In a text box with text selected, copy it instead and let go of the selection,
-        so that Ctrl+C again leaves; with words typed in a conversation and not sent, say
-        so and keep them, so that Ctrl+C again leaves without them."""
+        so that Ctrl+C again leaves; with words typed and not sent, say so and keep
+        them, so that Ctrl+C again leaves without them (`unsent_stops`)."""
         box = self.focused
         # Input and TextArea both have selected_text, action_copy and a cursor selection;
         # TextArea is not imported here, as it is loaded only when first needed.
@@ -101,37 +124,33 @@ class PartnershipApp(App[int]):
             box.action_copy()  # type: ignore[attr-defined]
             selection = box.selection  # type: ignore[attr-defined]
             box.selection = type(selection).cursor(selection.end)  # type: ignore[attr-defined]
-            # With words not sent, Ctrl+C again says so first (`_unsent_stops`).
-            conversation = self._conversation_open()
-            unsent = conversation is not None and conversation.has_unsent()
+            # With words not sent, Ctrl+C again says so first (`unsent_stops`).
+            unsent = any(screen.has_unsent() for screen in self._holding_unsent())
             leaves = "" if unsent else " Ctrl+C again leaves (everything is saved)."
             self.notify(f"Copied.{leaves}", markup=False)
             return
-        if self._unsent_stops("Ctrl+C again leaves without it"):
+        if self.unsent_stops("Ctrl+C again leaves without it"):
             return
         self.exit(return_code=INTERRUPTED)
 
     async def action_quit(self) -> None:
-        """Quit; words typed in a conversation and not sent stop the first Ctrl+Q."""
-        if self._unsent_stops("Ctrl+Q again quits without it"):
+        """Quit, by Ctrl+Q, the command palette's Quit or the home screen's; words typed
+        and not sent stop the first time (`unsent_stops`)."""
+        if self.unsent_stops("Ctrl+Q again quits without it"):
             return
         await super().action_quit()
 
-    def _unsent_stops(self, again: str) -> bool:
-        """Whether words typed and not sent, in the conversation on screen, stop leaving the
-        app: the first time it says so and keeps them; the same key again leaves without
-        them (`ConversationScreen.unsent_stops`)."""
-        conversation = self._conversation_open()
-        return conversation is not None and conversation.unsent_stops(again)
+    def unsent_stops(self, again: str) -> bool:
+        """The one check every way of leaving the app goes through: whether words typed and
+        not sent, in the conversation open or in a box over it (a note being typed), stop
+        leaving. The first time it says so and keeps them; the same step again leaves
+        without them (`ConversationScreen.unsent_stops`). Each screen holding words is
+        asked in turn, the one on top first."""
+        return any(screen.unsent_stops(again) for screen in self._holding_unsent())
 
-    def _conversation_open(self) -> ConversationScreen | None:
-        """The conversation open, on screen or under a dialog or the help, if any."""
-        from bot.tui.screens.conversation_base import ConversationScreen
-
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, ConversationScreen):
-                return screen
-        return None
+    def _holding_unsent(self) -> list[HoldsUnsent]:
+        """The screens open where words can be typed and not sent, the one on top first."""
+        return [screen for screen in reversed(self.screen_stack) if isinstance(screen, HoldsUnsent)]
 
     def on_mount(self) -> None:
         # The garbage collector, held off while the program starts, runs again once the
@@ -286,7 +305,11 @@ class PartnershipApp(App[int]):
 
         from bot.tui.widgets.key_hints import key_words, meaning, offered
 
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
+        # Quitting goes through the app's one check on leaving, as Ctrl+Q does.
+        yield SystemCommand("Quit", f"Quit; all sent is saved; {UNSENT_ASKED}", self.action_quit)
         yield SystemCommand(
             "New self-assessment", "Start a self-assessment chat", self.action_new_assessment
         )

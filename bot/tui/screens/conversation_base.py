@@ -93,10 +93,10 @@ class ConversationScreen(Screen[None]):
         theirs), as the "Not sent yet" message names it."""
         return "Enter"
 
-    def send_words(self) -> str:
-        """How the words typed and not sent are sent from where the officer or respondent
-        is now, as the "Not sent yet" message says it ("Enter sends it"); subclasses with
-        more than one box say which."""
+    def send_words(self, draft: str) -> str:
+        """How ``draft``, words typed and not sent, is sent from where the officer or
+        respondent is now, as the "Not sent yet" message says it ("Enter sends it");
+        subclasses with more than one box say which."""
         return f"{self.send_key()} sends it"
 
     def draft_refused(self) -> bool:
@@ -111,12 +111,14 @@ class ConversationScreen(Screen[None]):
         if not self.unsent_stops("Esc again leaves without it"):
             self.dismiss(None)
 
-    def unsent_stops(self, again: str) -> bool:
+    def unsent_stops(self, again: str, words: str | None = None) -> bool:
         """Whether words typed and not sent stop a step that would lose them (leaving, going
-        back, quitting the app): the first time it says so, keeping them in their box; the
-        same step again, with the same words, goes ahead without them (``again`` says so)."""
-        draft = self.draft().strip()
-        if not self.has_unsent() or (draft, again) == self._warned:
+        back, moving on, quitting the app): the first time it says so, keeping them in
+        their box; the same step again, with the same words, goes ahead without them
+        (``again`` says so). ``words`` are those the step would lose, where they are not
+        the draft (`draft`): a note left in its box while a reply is sent."""
+        draft = (self.draft() if words is None else words).strip()
+        if not draft or self.conversation.session.over or (draft, again) == self._warned:
             return False
         self._warn_unsent(draft, again)
         return True
@@ -133,7 +135,7 @@ class ConversationScreen(Screen[None]):
         self._warned = (draft, again)
         # Kept, so that it can be taken down as soon as the words are sent or cleared.
         self._draft_warning = Notification(
-            f'Not sent yet: "{printable(clip(draft, 40))}". {self.send_words()}; {again}.',
+            f'Not sent yet: "{printable(clip(draft, 40))}". {self.send_words(draft)}; {again}.',
             severity="warning",
             timeout=self.app.NOTIFICATION_TIMEOUT,
             markup=False,

@@ -138,8 +138,8 @@ class TextPromptScreen(Dialog[str | None]):
         self.take = take
         """Where the text goes on Enter: it says why the text was refused, or "" when it
         was taken. A refused text stays in the box, to be corrected rather than retyped."""
-        self._warned = ""
-        """The text last said to be unsaved: Esc again with it cancels."""
+        self._warned = ("", "")
+        """The text last said to be unsaved, and what the same step again does."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -174,19 +174,29 @@ class TextPromptScreen(Dialog[str | None]):
     def action_cancel(self) -> None:
         """Cancel; with text typed, the first Esc says it is not saved and keeps it (as a
         conversation's Esc keeps words not sent); Esc again, with the same text, cancels."""
+        if not self.unsent_stops("Esc again cancels without it"):
+            self.dismiss(None)
+
+    def has_unsent(self) -> bool:
+        """Whether text is typed in the box and not saved."""
+        return bool(self.query_one("#text", TextInput).value.strip())
+
+    def unsent_stops(self, again: str) -> bool:
+        """Whether the text typed and not saved stops a step that would lose it (cancelling,
+        quitting the app): the first time the box's hint says so and keeps it; the same
+        step again, with the same text, goes ahead without it (``again`` says so)."""
         typed = self.query_one("#text", TextInput).value
-        if typed.strip() and typed != self._warned:
-            self._warned = typed
-            hint = self.query_one("#text-hint", Static)
-            hint.update(
-                Content(
-                    f'Not saved yet: "{printable(clip(typed.strip(), 40))}". '
-                    "Enter saves it; Esc again cancels without it."
-                )
+        if not typed.strip() or (typed, again) == self._warned:
+            return False
+        self._warned = (typed, again)
+        hint = self.query_one("#text-hint", Static)
+        hint.update(
+            Content(
+                f'Not saved yet: "{printable(clip(typed.strip(), 40))}". Enter saves it; {again}.'
             )
-            hint.add_class("-error")
-            return
-        self.dismiss(None)
+        )
+        hint.add_class("-error")
+        return True
 
 
 class PickScreen(Dialog[str | None]):

@@ -276,13 +276,16 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(HelpScreen("Home keys", help_rows(self)))
 
     @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    async def _button(self, event: Button.Pressed) -> None:
+        if event.button.id == "quit":
+            # Through the app's one check on leaving, as Ctrl+Q and the palette's Quit.
+            await self.app.run_action("quit")
+            return
         actions = {
             "new-self": host(self).action_new_assessment,
             "new-phone": host(self).action_new_interview,
             "resume": self.action_resume,
             "replay": self.action_replay,
             "report": self.action_report,
-            "quit": self.app.exit,
         }
         actions[event.button.id or ""]()

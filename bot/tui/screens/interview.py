@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from bot.conversation import Conversation, SaveError
 from bot.engine import Outcome
 from bot.engine.answers import toggle_pick
+from bot.engine.path import asks_for_help
 from bot.model import Option, Respondent
 from bot.model.framework import base_question
 from bot.problems import display_name
@@ -73,6 +74,8 @@ class InterviewScreen(ConversationScreen):
     ASKED = "statement"
     HELP_KEYS = [
         (OPTION_KEYS, "code the answer with the option's key (under the script)"),
+        ("?", "this help, unless ? is an option's key"),
+        ("? or help", "alone in the reply box, then Enter: this help"),
         ("Enter", "in the reply box: save the reply to a follow-up"),
     ]
     """Keys the help names that are typing rather than bindings."""
@@ -277,6 +280,8 @@ class InterviewScreen(ConversationScreen):
         if event.is_printable and character.strip() and prompt.options:
             event.stop()
             event.prevent_default()
+            if self._asks_for_help(prompt.options, self._code + character):
+                return
             self._type_code(character)
         elif event.key == "enter" and self._code:
             event.stop()
@@ -297,7 +302,20 @@ class InterviewScreen(ConversationScreen):
             self._type_code("", undo=True)
         elif event.key == "enter" and prompt.previous is not None:
             event.stop()
-            self._act(self.conversation.answer, "")
+            if not self._note_stops("Enter again goes on without it"):
+                self._act(self.conversation.answer, "")
+
+    def _asks_for_help(self, options: tuple[Option, ...], typed: str) -> bool:
+        """Whether the keys typed so far ask for the help ("?", as in the chat), and if so
+        show it: an option's key always wins, a longer key that begins with them too."""
+        exact, longer = code_for(options, typed)
+        if exact is not None or longer or not asks_for_help(typed):
+            return False
+        self._code = ""
+        self.query_one(OptionsBar).highlight(None)
+        self._say("")
+        self.action_help()
+        return True
 
     def _type_code(self, character: str, undo: bool = False) -> None:
         """Add a key (or, undoing, take the last one off) to the code typed so far, and
@@ -325,8 +343,19 @@ class InterviewScreen(ConversationScreen):
                 self._say("")
 
     def _code_as(self, option: Option) -> None:
+        """Code the answer (a key typed, or its button clicked); a note typed for the
+        statement and not saved stops the first time (`_note_stops`)."""
         self.query_one(OptionsBar).highlight(None)
-        self._act(lambda: self.conversation.choose(option))
+        if not self._note_stops(f"coding {option.key} again goes on without it"):
+            self._act(lambda: self.conversation.choose(option))
+
+    def _note_stops(self, again: str) -> bool:
+        """Whether a note typed in its box and not saved stops a step that would move on
+        from the statement it is for (coding an answer, keeping one, saving a reply): as
+        leaving does (`unsent_stops`), the first time it says so and keeps it in its box,
+        where Ctrl+N, then Enter, saves it; the same step again goes on without it, and the
+        log says it was not saved (`_drop_stale_note`)."""
+        return self.unsent_stops(again, self.query_one("#notes", Input).value)
 
     def _say(self, words: str, error: bool = False) -> None:
         hint = self.query_one("#hint", Static)
@@ -365,10 +394,18 @@ class InterviewScreen(ConversationScreen):
             reply.cursor_position = len(reply.value)
             reply.focus()
             return
-        self._act(lambda: self.conversation.choose(event.option))
+        self._code_as(event.option)
 
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
+        options = self.conversation.session.current().options
+        if asks_for_help(event.value, (option.key for option in options)):
+            # "?" or "help" alone asks for the help, as in the chat: nothing is recorded.
+            event.input.clear()
+            self.action_help()
+            return
+        if self._note_stops("Enter again goes on without it"):
+            return
         outcome = self._act(self.conversation.answer, event.value)
         # A refused reply stays in the box, marked, to be corrected rather than retyped.
         refused = outcome is None or not outcome.accepted
@@ -409,6 +446,13 @@ class InterviewScreen(ConversationScreen):
         # Enter no longer saves the note: a "Not sent yet" message says what does now.
         self.call_after_refresh(self.restate_draft_warning)
 
+    @on(Input.Changed, "#notes")
+    def _note_typed(self, event: Input.Changed) -> None:
+        """A note belongs to the statement it was started on, however its box was reached
+        (Ctrl+N, or a click)."""
+        if event.value.strip() and not self._note_for:
+            self._note_for = self._question_now()
+
     def action_notes(self) -> None:
         notes = self.query_one("#notes", Input)
         if not notes.value.strip():
@@ -429,11 +473,11 @@ class InterviewScreen(ConversationScreen):
         typed = reply.value if not reply.has_class("-hidden") else ""
         return typed.strip() or self.query_one("#notes", Input).value
 
-    def send_words(self) -> str:
-        """How the words not sent are sent from where the focus is now: a reply by Enter in
-        the reply box, a note by Enter in the notes box (Ctrl+N goes there first)."""
+    def send_words(self, draft: str) -> str:
+        """How ``draft`` is sent from where the focus is now: a reply by Enter in the reply
+        box, a note by Enter in the notes box (Ctrl+N goes there first)."""
         reply = self.query_one("#reply", Input)
-        if not reply.has_class("-hidden") and reply.value.strip():
+        if not reply.has_class("-hidden") and reply.value.strip() == draft:
             return "Enter sends it" if self.focused is reply else "Esc, then Enter, sends it"
         if self.focused is self.query_one("#notes", Input):
             return "Enter saves the note"

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from bot.catalogue import Catalogue, Listed
+from bot.limits import FIELD_HOLDER, MAX_FIELD_CHARS
 from bot.model import Person, Respondent
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
@@ -23,6 +24,7 @@ from bot.text import printable
 from bot.tui.app import host
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.key_hints import KeyHints
+from bot.tui.widgets.text_input import TextInput
 from bot.turn_words import NOT_NAMED
 
 POINTER = "▸"
@@ -38,6 +40,15 @@ FIELDS = [
     ("sector", "Sector", "public, voluntary, business..."),
     ("partnership", "Partnership", "The partnership assessed"),
 ]
+
+
+def field_box(placeholder: str, id: str, value: str = "") -> TextInput:
+    """A field's box: capped at a field's length, and taking a paste by the rule of every
+    one-line box (its lines joined by spaces, over the cap as much as fits, said either
+    way: `TextInput`), never only its first line."""
+    return TextInput(
+        value, placeholder=placeholder, id=id, max_length=MAX_FIELD_CHARS, holder=FIELD_HOLDER
+    )
 
 
 CHECK_NOTE = "See every problem of a file with: partnership-bot validate FILE"
@@ -124,13 +135,13 @@ class StartScreen(Screen[None]):
                     "interviewer",
                     "Interviewer",
                     # The caller rule of a round (bot/rounds/caller.py): the name known, else typed.
-                    Input(self.known_caller, placeholder="Your name", id="interviewer"),
+                    field_box("Your name", "interviewer", self.known_caller),
                 )
             )
         for key, label, placeholder in FIELDS:
             if self.telephone and key == "name":
                 label, placeholder = "Respondent's name", "Who is being interviewed"
-            fields.append((key, label, Input(placeholder=placeholder, id=key)))
+            fields.append((key, label, field_box(placeholder, key)))
         # Not a stop of its own on Tab: only the fields are, in the order they are shown.
         with VerticalScroll(id="start-form", can_focus=False):
             yield Label(Content(title), classes="form-title")
@@ -248,6 +259,12 @@ class StartScreen(Screen[None]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.action_cancel()
+
+    @on(TextInput.Full)
+    def _full(self, event: TextInput.Full) -> None:
+        """Say what a field did with a paste (joined its lines, or kept what fits) or that
+        it is full."""
+        self.query_one("#start-error", Static).update(Content(event.words))
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

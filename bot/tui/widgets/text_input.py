@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
 
-from bot.limits import MAX_TEXT_CHARS, paste_cut, text_full
+from bot.limits import MAX_TEXT_CHARS, TEXT_HOLDER, paste_cut, text_full
 
 
 def one_cell_each(value: str) -> bool:
@@ -55,13 +55,16 @@ class BoxFull(Message):
 
 
 class TextInput(Input):
-    """An Input capped at the longest answer or note, quick however long its text."""
+    """An Input capped at the longest answer or note (or at ``max_length``, for a box
+    holding something else, which ``holder`` names), quick however long its text."""
 
     Full = BoxFull
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, holder: str = TEXT_HOLDER, **kwargs: object) -> None:
         kwargs.setdefault("max_length", MAX_TEXT_CHARS)
         self._simple = True  # every character one cell wide (set before Input sets a value)
+        self.holder = holder
+        """What the box holds, as its messages name it ("an answer, reply or note")."""
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def _watch_value(self, value: str) -> None:
@@ -89,13 +92,13 @@ class TextInput(Input):
             self.replace(kept, start, end)
         said = [joined_words(event.text)]
         if len(kept) < len(text):
-            said.append(paste_cut(len(kept), len(text)))
+            said.append(paste_cut(len(kept), len(text), self.max_length, self.holder))
         if words := " ".join(w for w in said if w):
             self.post_message(self.Full(self, words))
 
     def restricted(self) -> None:
         """Over the cap: say so (Input would only ring the bell)."""
-        self.post_message(self.Full(self, text_full()))
+        self.post_message(self.Full(self, text_full(self.max_length, self.holder)))
 
     def _position_to_cell(self, position: int) -> int:
         if self._simple:
