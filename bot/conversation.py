@@ -305,6 +305,7 @@ def resume(
             framework,
             None if dialogue_ref else store.find_snapshot(path.parent, transcript.dialogue.hash),
         )
+        _refuse_as_reports_do(catalogue, transcript, path, framework, bool(framework_ref))
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
             kept = f" and kept in {display_name(loaded.kept_in)}" if loaded.kept_in else ""
@@ -326,6 +327,27 @@ def resume(
         loaded.dropped_bytes,
         loaded.kept_in,
     )
+
+
+def _refuse_as_reports_do(
+    catalogue: Catalogue,
+    transcript: Transcript,
+    path: Path,
+    framework: LoadedFramework,
+    own: bool,
+) -> None:
+    """Refuse (LoadError) to resume a transcript a report refuses: answers appended to it
+    would never be read. Checked against the framework a report scores it with
+    (`bot.scoring.source.framework_for`), or the framework file named (``own``)."""
+    # Imported here: scoring is otherwise loaded only when a conversation ends.
+    from bot.answer_score import check_answers
+    from bot.scoring.source import framework_for
+
+    if own:
+        same = framework.hash == transcript.framework.hash
+        check_answers(framework.framework, transcript, path, scores=same)
+    else:
+        framework_for(transcript, path, catalogue)
 
 
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:
