@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import os
@@ -567,8 +568,16 @@ def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int
             print(torn, file=sys.stderr)
         for note in loaded.time_notes:
             print(f"note: {note}", file=sys.stderr)
-        kept = store.find_snapshot(args.transcript.parent, loaded.transcript.framework.hash)
-        print_replay(loaded.transcript, catalogue, sys.stdout, kept)
+        from bot.scoring.source import framework_and_refusal, standing_status
+
+        transcript = loaded.transcript
+        kept = store.find_snapshot(args.transcript.parent, transcript.framework.hash)
+        refusal = None
+        # A framework that cannot be found leaves the turns to show, unnumbered.
+        with contextlib.suppress(LoadError):
+            refusal = framework_and_refusal(transcript, args.transcript, catalogue)[2]
+        status = standing_status(transcript, args.transcript)
+        print_replay(transcript, catalogue, sys.stdout, kept, status, refusal)
         return exit_codes.OK
     status = _app(catalogue, folder, replay=args.transcript)
     if torn:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot import limits, store
 from bot.catalogue import Catalogue
@@ -22,11 +22,13 @@ from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
 from bot.model.transcript import Reference, ReviewItem, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
+from bot.text import clean_line
 
 if TYPE_CHECKING:
     from bot.scoring.results import Assessment
 
 Clock = Callable[[], datetime]
+PersonT = TypeVar("PersonT", bound=Person)
 
 
 class SaveError(Exception):
@@ -220,6 +222,8 @@ def start(
     """Create a new transcript and its session (not yet begun); ``invitee`` links it to
     an invitee of the round whose folder it is in; ``review`` are the actions agreed in
     the round before, asked about at the start of their areas (kept in the header)."""
+    respondent = _cleaned(respondent)
+    interviewer = _cleaned(interviewer) if interviewer is not None else None
     check_fields(respondent, interviewer)
     framework = catalogue.framework(framework_ref)
     if dialogue_ref is None and interviewer is not None:
@@ -251,6 +255,18 @@ def start(
             store.save_snapshot(folder, dialogue.hash, dialogue.path)
     session = Session(with_review(dialogue, review), telephone=mode == "telephone")
     return Conversation(session, writer, header, clock)
+
+
+def _cleaned(person: PersonT) -> PersonT:
+    """A person's fields as they are stored, however they were given (the command line,
+    the app's form, a round's invitee list): each cleaned as a field of one line is
+    (`bot.text.clean_line`), as the respondent's other words are."""
+    fields = {
+        name: clean_line(value)
+        for name, value in person.model_dump().items()
+        if isinstance(value, str)
+    }
+    return person.model_copy(update=fields)
 
 
 def check_fields(respondent: Respondent, interviewer: Person | None) -> None:
@@ -305,6 +321,7 @@ def resume(
             framework,
             None if dialogue_ref else store.find_snapshot(path.parent, transcript.dialogue.hash),
         )
+        _refuse_as_reports_do(catalogue, transcript, path, framework, bool(framework_ref))
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
             kept = f" and kept in {display_name(loaded.kept_in)}" if loaded.kept_in else ""
@@ -326,6 +343,27 @@ def resume(
         loaded.dropped_bytes,
         loaded.kept_in,
     )
+
+
+def _refuse_as_reports_do(
+    catalogue: Catalogue,
+    transcript: Transcript,
+    path: Path,
+    framework: LoadedFramework,
+    own: bool,
+) -> None:
+    """Refuse (LoadError) to resume a transcript a report refuses: answers appended to it
+    would never be read. Checked against the framework a report scores it with
+    (`bot.scoring.source.framework_for`), or the framework file named (``own``)."""
+    # Imported here: scoring is otherwise loaded only when a conversation ends.
+    from bot.answer_score import check_answers
+    from bot.scoring.source import framework_for
+
+    if own:
+        same = framework.hash == transcript.framework.hash
+        check_answers(framework.framework, transcript, path, scores=same)
+    else:
+        framework_for(transcript, path, catalogue)
 
 
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:

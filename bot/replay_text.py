@@ -49,12 +49,27 @@ def describe(turn: Turn) -> str:
     return f"{who}: {turn.text}"
 
 
+def refused_words(refusal: LoadError) -> str:
+    """What a replay says at its top of a transcript no report is made of (an answer the
+    framework does not give): the report's own words, each problem on a line."""
+    return f"No report can be made of this transcript:\n{refusal}"
+
+
 def print_replay(
-    transcript: Transcript, catalogue: Catalogue, out: TextIO, kept: Path | None = None
+    transcript: Transcript,
+    catalogue: Catalogue,
+    out: TextIO,
+    kept: Path | None = None,
+    status: str | None = None,
+    refusal: LoadError | None = None,
 ) -> None:
-    """Print a whole transcript (``kept``: the copy of its framework kept beside it)."""
+    """Print a whole transcript (``kept``: the copy of its framework kept beside it;
+    ``status``: its status as the reports give it, `standing_status`, else its own;
+    ``refusal``: why no report is made of it, said first, as the app's replay says it)."""
     who = transcript.respondent
-    status = status_words(transcript.status)
+    if refusal is not None:
+        out.write(indent_lines(refused_words(refusal), HEADER_INDENT) + "\n")
+    status = status_words(status or transcript.status)
     out.write(indent_lines(f"Transcript {transcript.id} ({status})", HEADER_INDENT) + "\n")
     used = f"{transcript.framework.id} {transcript.framework.version}"
     out.write(

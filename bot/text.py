@@ -35,13 +35,33 @@ def needs_repair(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
 
-def clean_input(text: str) -> str:
-    """Typed text without terminal escape sequences, control characters or undecodable
-    bytes, trimmed."""
+def clean_text(text: str) -> str:
+    """The respondent's words as they are stored, however they came (typed, pasted, piped,
+    on the command line; the one rule of every front end): terminal escape sequences and
+    control characters removed (line breaks, as "\\n", and tabs kept), undecodable bytes
+    as U+FFFD, in Unicode's composed form (NFC). Every other character is kept as itself:
+    bidirectional marks, zero-width characters, emoji, no-break spaces. Nothing is
+    escaped for showing here: `printable` does that wherever text is shown."""
     text = repair(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub("", text)
-    return unicodedata.normalize("NFC", text).strip()
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_input(text: str) -> str:
+    """Typed text cleaned (`clean_text`) and trimmed: an answer, a reply or a note."""
+    return clean_text(text).strip()
+
+
+def one_line(text: str) -> str:
+    """Text of several lines as one: its lines joined by spaces, blank ones left out."""
+    return " ".join(line for line in text.split("\n") if line.strip())
+
+
+def clean_line(text: str) -> str:
+    """A field of one line (a name, an organisation) cleaned (`clean_text`), its lines
+    joined by spaces as a box of one line joins a paste's (`one_line`), and trimmed."""
+    return one_line(clean_text(text)).strip()
 
 
 def printable(text: str) -> str:

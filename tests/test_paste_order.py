@@ -1,4 +1,5 @@
-"""A paste holding an escape character arrives whole, in order, and safe to show.
+"""A paste holding an escape character arrives whole, in order, and cleaned as typed
+text is (its escape sequences and control characters removed, nothing escaped).
 
 A terminal marks a paste; Textual's parser read an escape character inside one as the
 start of a key sequence, typing what followed it before the text that came first
@@ -16,12 +17,12 @@ from textual.widgets import Input
 from bot import conversation, store
 from bot.catalogue import Catalogue
 from bot.model import Respondent
-from bot.tui.paste import PASTE_END, PASTE_START, printable_paste
+from bot.tui.paste import PASTE_END, PASTE_START, pasted_text
 from tests.conftest import Clock
 from tests.tui_helpers import make_app, running, send
 
 PASTED = "AAA \x1b[31mBBB CCC"
-SHOWN = "AAA \\x1b[31mBBB CCC"
+CLEANED = "AAA BBB CCC"
 
 
 def parsed(*chunks: str) -> list[object]:
@@ -37,7 +38,7 @@ def parsed(*chunks: str) -> list[object]:
 def test_a_paste_with_an_escape_character_arrives_whole_and_in_order() -> None:
     found = parsed(PASTE_START + PASTED + PASTE_END)
     assert [type(e) for e in found] == [events.Paste]
-    assert found[0].text == SHOWN  # type: ignore[attr-defined]
+    assert found[0].text == CLEANED  # type: ignore[attr-defined]
 
 
 def test_a_paste_cut_between_chunks_anywhere_arrives_whole() -> None:
@@ -46,7 +47,7 @@ def test_a_paste_cut_between_chunks_anywhere_arrives_whole() -> None:
         found = parsed(wire[:cut], wire[cut:])
         pastes = [e.text for e in found if isinstance(e, events.Paste)]  # type: ignore[attr-defined]
         keys = [e.character for e in found if isinstance(e, events.Key)]
-        assert pastes == ["no shared \\x1b[31mvision\\x1b[0m yet"], cut
+        assert pastes == ["no shared vision yet"], cut
         assert keys == ["x"], cut
 
 
@@ -54,9 +55,10 @@ def test_escape_sequences_outside_a_paste_are_still_keys() -> None:
     assert [getattr(e, "key", None) for e in parsed("a\x1b[", "Ab")] == ["a", "up", "b"]
 
 
-def test_pasted_control_characters_are_shown_as_printable_shows_them() -> None:
-    assert printable_paste("a\x07b\r\nsecond") == "a\\x07b second"
-    assert printable_paste("a\x07b\r\nsecond", lines=True) == "a\\x07b\nsecond"
+def test_pasted_control_characters_are_removed_as_typed_ones_are() -> None:
+    assert pasted_text("a\x07b\r\nsecond") == "ab second"
+    assert pasted_text("a\x07b\r\nsecond", lines=True) == "ab\nsecond"
+    assert pasted_text("\u202eRTL\u200b") == "\u202eRTL\u200b"  # kept as themselves
 
 
 async def test_a_pasted_reply_is_saved_in_order(catalogue: Catalogue, tmp_path: Path) -> None:
@@ -69,8 +71,8 @@ async def test_a_pasted_reply_is_saved_in_order(catalogue: Catalogue, tmp_path: 
         box = app.screen.query_one("#answer", Input)
         box.post_message(events.Paste("no shared \x1b[31mvision\x1b[0m yet\x07"))
         await pilot.pause()
-        assert box.value == "no shared \\x1b[31mvision\\x1b[0m yet\\x07"
+        assert box.value == "no shared vision yet"
         await pilot.press("enter")
         await pilot.pause()
     replies = [t.text for t in store.load(talk.path).transcript.turns if t.kind == "probe_answer"]
-    assert replies == ["no shared \\x1b[31mvision\\x1b[0m yet\\x07"]
+    assert replies == ["no shared vision yet"]

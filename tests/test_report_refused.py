@@ -141,3 +141,13 @@ def test_a_call_back_booked_after_a_refusal_reopens_them(
         offered = next_calls(shot.invitees, due + timedelta(minutes=1))
         assert WHO in [s.invitee.id for s in offered]
     assert assess(refused, catalogue).status == "in_progress"
+
+
+def test_plain_replay_says_refused_as_the_app_replay_does(
+    refused: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import cli
+
+    assert cli.main(["replay", str(refused), "--plain"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("Transcript ") and first.endswith("(refused)")

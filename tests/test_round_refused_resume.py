@@ -134,3 +134,25 @@ def test_a_caller_name_with_control_characters_is_shown_as_text() -> None:
     )
     shown = state_text(held, START)
     assert "\x1b" not in shown and "Mallory" in shown
+
+
+def test_an_unfinished_transcript_no_report_is_made_of_is_refused_not_left_behind(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    import re
+
+    from bot.problems import LoadError
+
+    part_way = first("in_progress")
+    later = START.replace(year=2010)
+    found = snapshot(folder, later).find(f"p{part_way:02d}")
+    assert found.transcript is not None
+    text = found.transcript.read_text(encoding="utf-8")
+    value = re.search(r'^value = "(\w+)"$', text, re.M)
+    assert value is not None
+    text = text.replace(value.group(0), 'value = "not-an-answer"', 1)
+    found.transcript.write_text(re.sub(r'check = "crc32:\w+"', 'check = "edited"', text))
+    before = sorted(folder.glob("*.toml"))
+    with pytest.raises(LoadError, match="'not-an-answer' is not an answer to the question"):
+        open_conversation(catalogue, load_round(folder), found, "Sam", lambda: later)
+    assert sorted(folder.glob("*.toml")) == before

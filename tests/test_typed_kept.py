@@ -16,7 +16,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.folder_words import cannot_write_transcripts
 from bot.limits import MAX_TEXT_CHARS
-from bot.tui.paste import printable_paste
+from bot.tui.paste import pasted_text
 from bot.tui.screens.dialogs import MessageScreen, TextPromptScreen
 from bot.tui.screens.interview import InterviewScreen
 from bot.tui.screens.start import StartScreen
@@ -52,8 +52,8 @@ async def paste(pilot, box: Input | LongAnswer, text: str) -> None:  # type: ign
 
 
 def test_a_one_line_box_takes_every_line_of_a_paste() -> None:
-    assert printable_paste(LINES) == JOINED
-    assert printable_paste("just one line\r\n") == "just one line"
+    assert pasted_text(LINES) == JOINED
+    assert pasted_text("just one line\r\n") == "just one line"
 
 
 async def test_a_paste_of_several_lines_into_the_chats_boxes_keeps_them_all(

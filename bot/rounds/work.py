@@ -421,14 +421,18 @@ def open_conversation(
     # Whatever the round's record says of them since (a refusal logged part way, a
     # call-back booked), an unfinished transcript of theirs is where they carry on: a new
     # one would leave the answers they gave behind.
+    # One that is in progress but cannot be resumed (no report could be made of it) is
+    # refused with the reason (LoadError), never left behind for a new one.
     if found.transcript is not None and found.state != "complete":
+        status = ""
         with contextlib.suppress(LoadError):
-            if store.load(found.transcript).transcript.status == "in_progress":
-                talk = conversation.resume(catalogue, found.transcript, clock)
-                # Whoever carries an interview on is named on its resumption, so that
-                # its report names everyone who interviewed.
-                carried_on_by(talk, interviewer)
-                return talk
+            status = store.load(found.transcript).transcript.status
+        if status == "in_progress":
+            talk = conversation.resume(catalogue, found.transcript, clock)
+            # Whoever carries an interview on is named on its resumption, so that its
+            # report names everyone who interviewed.
+            carried_on_by(talk, interviewer)
+            return talk
     invitee = found.invitee
     round_ = loaded.round
     respondent = Respondent(

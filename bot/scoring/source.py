@@ -24,10 +24,26 @@ def framework_for(
 
     Raises LoadError when an answer is not one the framework gives (see `check_answers`);
     stored scores are compared only against the version the transcript was taken with."""
+    loaded, warnings, refusal = framework_and_refusal(transcript, path, catalogue, current)
+    if refusal is not None:
+        raise refusal
+    return loaded, warnings
+
+
+def framework_and_refusal(
+    transcript: Transcript, path: Path, catalogue: Catalogue, current: bool = False
+) -> tuple[LoadedFramework, list[str], LoadError | None]:
+    """As `framework_for`, with the reason a report refuses the transcript (an answer the
+    framework does not give) handed back rather than raised: a replay shows the
+    transcript and says why, a resume refuses it. Raises LoadError when no framework is
+    found."""
     loaded, warnings = _framework_for(transcript, path, catalogue, current)
     same = loaded.hash == transcript.framework.hash
-    check_answers(loaded.framework, transcript, path, scores=same)
-    return loaded, warnings
+    try:
+        check_answers(loaded.framework, transcript, path, scores=same)
+    except LoadError as error:
+        return loaded, warnings, error
+    return loaded, warnings, None
 
 
 def dialogue_for(

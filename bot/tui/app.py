@@ -247,13 +247,14 @@ class PartnershipApp(App[int]):
         """Step through any transcript; ``notice`` is said at the top of the replay (why
         it was opened), where no message covers what it shows."""
         from bot import store
-        from bot.scoring.source import dialogue_for, framework_for
+        from bot.scoring.source import dialogue_for, framework_and_refusal
         from bot.tui.screens.replay import ReplayScreen
 
         try:
             loaded = store.load(path)
             transcript = loaded.transcript
-            framework, warnings = framework_for(transcript, path, self.catalogue)
+            # A transcript no report is made of is shown still, saying why at the top.
+            framework, warnings, refusal = framework_and_refusal(transcript, path, self.catalogue)
             dialogue, unread = dialogue_for(transcript, path, self.catalogue, framework)
             warnings += unread
             if loaded.dropped_bytes:
@@ -265,7 +266,7 @@ class PartnershipApp(App[int]):
             self.show_error("Cannot replay this transcript", str(error))
             return
         self.push_screen(
-            ReplayScreen(path, transcript, framework, warnings, dialogue, notice),
+            ReplayScreen(path, transcript, framework, warnings, dialogue, notice, refusal),
             self._home_if_bare,
         )
 

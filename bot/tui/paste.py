@@ -1,14 +1,17 @@
-"""Pasted text kept whole and in its order, with its control characters made printable.
+"""Pasted text kept whole and in its order, cleaned as typed text is cleaned.
 
 A terminal marks a paste (bracketed paste): ``ESC [200~`` before it, ``ESC [201~`` after.
 Textual's parser reads an escape character inside the pasted text as the start of a key
 sequence: the characters after it were sent as key presses at once, and the text before
 it arrived last, as the paste, so ``AAA ESC[31mBBB`` reached the answer box as
-``^[31mBBBAAA ``. The parser here shows each escape character inside a paste as
-`bot.text.printable` shows it (``\\x1b``) before Textual's parser reads it: the paste
-arrives whole, in order, and no escape character inside it reaches the terminal. The
-boxes make any other control character in a paste printable the same way, and a box of
-one line takes a paste of several with its lines joined by spaces (`printable_paste`).
+``^[31mBBBAAA ``. The parser here holds a paste until its end and hands it on cleaned by
+`bot.text.clean_text`, the rule plain mode applies to the same words (escape sequences
+and control characters removed, every other character kept as itself): the paste
+arrives whole, in order, and no escape character inside it reaches the box or the
+terminal. The boxes clean any paste the same way (`pasted_text`), and a box of one line
+takes a paste of several with its lines joined by spaces. What is stored is what the
+respondent pasted, cleaned; it is escaped for showing only where it is shown
+(`bot.text.printable`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Iterable
 from textual._xterm_parser import XTermParser
 from textual.message import Message
 
-from bot.text import printable
+from bot.text import clean_text, one_line
 
 ESC = "\x1b"
 PASTE_START = "\x1b[200~"
@@ -27,50 +30,37 @@ PASTE_END = "\x1b[201~"
 """What a terminal sends after a paste."""
 
 
-def _lines(text: str) -> list[str]:
-    """The lines of pasted text (a terminal sends a pasted line break as a carriage
-    return; a copied line may end with one)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def _worded(text: str) -> list[str]:
-    """The lines of pasted text that hold anything but spaces."""
-    return [line for line in _lines(text) if line.strip()]
-
-
-def printable_paste(text: str, lines: bool = False) -> str:
-    """Pasted text as a box takes it, all of it: its control characters shown as
-    `printable` shows them; with ``lines`` (a box of several lines) its line breaks kept
-    as line breaks, else (a one-line box) its lines joined by spaces, blank ones left
-    out (`joined_words` says so)."""
-    if lines:
-        return printable("\n".join(_lines(text)))
-    return printable(" ".join(_worded(text)))
+def pasted_text(text: str, lines: bool = False) -> str:
+    """Pasted text as a box takes it, all of it, cleaned (`bot.text.clean_text`); with
+    ``lines`` (a box of several lines) its line breaks kept, else (a one-line box) its
+    lines joined by spaces, blank ones left out (`joined_words` says so)."""
+    text = clean_text(text)
+    return text if lines else one_line(text)
 
 
 def joined_words(text: str) -> str:
     """What a one-line box says of a paste of several lines (its line breaks became
     spaces), or "" for a paste of one line."""
-    count = len(_worded(text))
+    count = sum(1 for line in clean_text(text).split("\n") if line.strip())
     if count < 2:
         return ""
     return f"Pasted as one line: its {count} lines were joined by spaces."
 
 
 class PasteGuard:
-    """Rewrites terminal input so that an escape character inside a paste is text.
+    """Rewrites terminal input so that a paste reaches Textual's parser cleaned.
 
-    Input comes in chunks of any length: the end of a paste may be cut between two
-    chunks, so an escape character near a chunk's end inside a paste is held until the
-    next chunk says whether it starts the end of the paste. Outside a paste nothing is
-    held (an Esc key press goes through at once).
+    Input comes in chunks of any length: a paste is held from its start until its end
+    arrives (which may be cut between two chunks), then passed on cleaned, between its
+    start and end marks. Outside a paste nothing is held (an Esc key press goes through
+    at once).
     """
 
     def __init__(self) -> None:
         self.pasting = False
         """Whether the input is inside a paste."""
-        self._held = ""
-        """The end of the last chunk, inside a paste, that may be the start of its end."""
+        self._paste = ""
+        """The paste so far, held until its end arrives."""
         self._seen = ""
         """The last characters passed on outside a paste, to find a paste's start cut
         between two chunks."""
@@ -78,39 +68,30 @@ class PasteGuard:
     def feed(self, data: str) -> str:
         """The chunk as it is passed on to Textual's parser (possibly shorter: see
         `PasteGuard`)."""
-        text, self._held = self._held + data, ""
+        text = data
         out: list[str] = []
-        index = 0
-        while index < len(text):
+        while text:
             if not self.pasting:
-                window = self._seen + text[index:]
+                window = self._seen + text
                 found = window.find(PASTE_START)
                 if found < 0:
-                    out.append(text[index:])
+                    out.append(text)
                     self._seen = window[-(len(PASTE_START) - 1) :]
                     break
-                after = found + len(PASTE_START) - len(self._seen)  # in text, from index
-                out.append(text[index : index + after])
-                index += after
+                after = found + len(PASTE_START) - len(self._seen)  # in text
+                out.append(text[:after])
+                text = text[after:]
                 self._seen = ""
                 self.pasting = True
                 continue
-            escape = text.find(ESC, index)
-            if escape < 0:
-                out.append(text[index:])
-                break
-            out.append(text[index:escape])
-            rest = text[escape:]
-            if rest.startswith(PASTE_END):
-                out.append(PASTE_END)
-                index = escape + len(PASTE_END)
-                self.pasting = False
-            elif PASTE_END.startswith(rest):
-                self._held = rest  # the end of the paste, perhaps: wait for more
-                break
-            else:
-                out.append(printable(ESC))
-                index = escape + 1
+            self._paste += text
+            end = self._paste.find(PASTE_END)
+            if end < 0:
+                break  # the end of the paste is still to come
+            out.append(clean_text(self._paste[:end]) + PASTE_END)
+            text = self._paste[end + len(PASTE_END) :]
+            self._paste = ""
+            self.pasting = False
         return "".join(out)
 
 

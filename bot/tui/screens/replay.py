@@ -17,6 +17,8 @@ from bot.engine.review import reviewed_framework
 from bot.loading import LoadedFramework
 from bot.model import Dialogue, Framework, Transcript, Turn
 from bot.model.transcript import interviewed_by
+from bot.problems import LoadError
+from bot.replay_text import refused_words
 from bot.scoring.so_far import scores_so_far
 from bot.scoring.source import standing_status
 from bot.text import printable
@@ -64,11 +66,16 @@ class ReplayScreen(Screen[None]):
         warnings: list[str],
         dialogue: Dialogue | None = None,
         notice: str = "",
+        refusal: LoadError | None = None,
     ) -> None:
         super().__init__()
-        self.notice = notice
+        self.refusal = refusal
+        """Why no report is made of the transcript (an answer its framework does not
+        give), said under its title as plain replay says it first; None for nothing."""
+        said = [notice, printable(refused_words(refusal)) if refusal is not None else ""]
+        self.notice = "\n".join(w for w in said if w)
         """Why the replay was opened, said under its title ("X has finished: here are
-        their answers"), as text; "" for nothing."""
+        their answers"), and why no report is made of it, as text; "" for nothing."""
         self.path = path
         self.transcript = transcript
         self.loaded = framework
@@ -159,7 +166,8 @@ class ReplayScreen(Screen[None]):
     def _scores(self) -> None:
         # As the report of the transcript had it ended at this turn: after the last turn,
         # the report's own scores.
-        at_end = self.position >= len(self.turns)
+        # A transcript no report is made of has no report's scores to end on.
+        at_end = self.position >= len(self.turns) and self.refusal is None
         rows = scores_so_far(
             self.loaded.framework,
             self.turns[: self.position],
@@ -224,6 +232,9 @@ class ReplayScreen(Screen[None]):
         from bot.scoring import compile_transcript
 
         self._stop_player()
+        if self.refusal is not None:
+            host(self).show_error("Cannot open the report", str(self.refusal))
+            return
         refused = standing_status(self.transcript, self.path) == "refused"
         assessment = compile_transcript(
             self.transcript, self.loaded, self.warnings, self.dialogue, refused

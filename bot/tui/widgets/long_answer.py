@@ -55,16 +55,17 @@ class LongAnswer(TextArea):
         return line
 
     async def _on_paste(self, event: events.Paste) -> None:
-        """Paste the text, its line breaks kept and its other control characters made
-        printable (never a raw control character to the box or the terminal); of a paste
-        over the cap, as much as fits, the box saying how much was left out."""
-        from bot.tui.paste import printable_paste
+        """Paste the text, its line breaks kept, cleaned as typed text is
+        (`bot.tui.paste.pasted_text`: never a control character to the box or the
+        terminal); of a paste over the cap, as much as fits, the box saying how much was
+        left out."""
+        from bot.tui.paste import pasted_text
 
         event.prevent_default()  # TextArea's own paste would add the raw text again
         event.stop()
         if self.read_only:
             return
-        text = printable_paste(event.text, lines=True)
+        text = pasted_text(event.text, lines=True)
         start, end = self.selection
         replaced = len(self.get_text_range(*sorted((start, end))))
         kept = text[: max(MAX_TEXT_CHARS - len(self.text) + replaced, 0)]

@@ -10,8 +10,9 @@ character positions and draws only the characters in view, so a key costs about 
 at 19,000 characters as at 10. Anything else falls back to Input's own way, which is
 correct for any text. The box also holds no more than an answer or a note may have
 (`bot.limits`), and says so when it is full rather than ringing the bell. A paste is
-taken whole, its lines joined by spaces (one line being what the box holds), or, over
-the cap, as much of it as fits; the box says what it changed or left out.
+taken whole and cleaned as typed text is, its lines joined by spaces (one line being what
+the box holds), or, over the cap, as much of it as fits; the box says what it changed or
+left out.
 """
 
 from __future__ import annotations
@@ -72,16 +73,16 @@ class TextInput(Input):
         super()._watch_value(value)
 
     def _on_paste(self, event: events.Paste) -> None:
-        """Paste all of the text, its lines joined by spaces and its control characters
-        made printable (never a raw control character to the box or the terminal), as
-        much of it as fits; the box says what it changed or left out (Input would keep
-        the first line only, and nothing at all of a paste over its cap)."""
+        """Paste all of the text, its lines joined by spaces, cleaned as typed text is
+        (`bot.tui.paste.pasted_text`: never a control character to the box or the
+        terminal), as much of it as fits; the box says what it changed or left out (Input
+        would keep the first line only, and nothing at all of a paste over its cap)."""
         # Loaded with the first paste, not at start-up (it loads Textual's parser).
-        from bot.tui.paste import joined_words, printable_paste
+        from bot.tui.paste import joined_words, pasted_text
 
         event.prevent_default()  # Input's own paste would add the raw text again
         event.stop()
-        text = printable_paste(event.text)
+        text = pasted_text(event.text)
         if not text:
             return
         start, end = sorted(self.selection)
