@@ -96,6 +96,8 @@ class PartnershipApp(App[int]):
         """No cursor blink (for screenshots that must not change from one run to the next)."""
         self.timer_clock = timer_clock
         """Where the call timer reads the time (tests pass a frozen clock)."""
+        self._started_on_conversation = False
+        """Whether the conversation given is the first screen (`get_default_screen`)."""
         self.last_left: Path | None = None
         """The transcript of the conversation last left: the home list's cursor goes to it
         (r or Enter then carries on with it, never with the row the cursor was on before)."""
@@ -160,8 +162,11 @@ class PartnershipApp(App[int]):
         self.call_after_refresh(self._remember_stylesheet)
         # Started straight into a conversation or a replay, the home screen is only built
         # when that screen is left: it lists every transcript, which costs start-up time.
-        # A conversation is already on screen, as the first screen (`get_default_screen`).
+        # A conversation is already on screen, as the first screen (`get_default_screen`),
+        # unless this Textual lacks what that needs: then it is pushed, a frame later.
         if self._conversation is not None:
+            if not self._started_on_conversation:
+                self.push_screen(self.conversation_screen(self._conversation), self._home_if_bare)
             return
         if self._replay is not None:
             self.open_replay(self._replay)
@@ -172,7 +177,7 @@ class PartnershipApp(App[int]):
         """The first screen: the conversation the app was started with, if any, drawn as
         the first screen rather than over an empty one (a frame sooner, see
         benchmarks/startup.py); otherwise Textual's empty screen, under home or a replay."""
-        if self._conversation is not None:
+        if self._conversation is not None and self._textual_can_start_on_a_screen():
             screen = self.conversation_screen(self._conversation)
             # What Textual does for every screen pushed (it reads the screen's own CSS
             # files), and not for the first one, whose styles are usually the app's.
@@ -180,8 +185,15 @@ class PartnershipApp(App[int]):
             # Left, it goes home (`pop_screen`) by Textual's switch, which lets go of the
             # result callback that every pushed screen has and the first one lacks.
             screen._push_result_callback(self, None)
+            self._started_on_conversation = True
             return screen
         return super().get_default_screen()
+
+    def _textual_can_start_on_a_screen(self) -> bool:
+        """Whether this Textual has the two internals a first screen of the app's own needs
+        (Textual 8 has both); without them the conversation is pushed over the empty
+        screen, as any other screen is, and the app works the same a frame later."""
+        return hasattr(self, "_load_screen_css") and hasattr(Screen, "_push_result_callback")
 
     def pop_screen(self) -> AwaitComplete:
         """Leave the screen on top for the one under it. The first screen (a conversation
