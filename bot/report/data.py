@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.engine.ranges import range_side
-from bot.figures import rounded
+from bot.figures import rounded, share_percent, whole_percent
 from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
 from bot.report.owners import SUGGESTED_NOTE, suggested
+from bot.scoring.basis import too_few_words
 from bot.scoring.compile import PRIORITY_RULE
 from bot.scoring.results import (
     WHOLE_TITLE,
@@ -49,7 +50,7 @@ def quoted_all(texts: Iterable[str]) -> list[str]:
 
 def percent(value: float | None) -> float | None:
     """A 0-1 share as a percentage."""
-    return None if value is None else round(value * 100, 1)
+    return share_percent(value)
 
 
 def band(value: Band | None) -> dict[str, Any] | None:
@@ -223,9 +224,12 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "weight": result.area.weight,
         "score": rounded(result.score),
         "coverage": percent(result.coverage),
+        # As printed: whole per cents rounded once from the share (never from the tenth).
+        "coverage_shown": whole_percent(result.coverage),
         "enough": result.enough,
         "not_asked": result.not_asked,
         "evidence": percent(result.evidence),
+        "evidence_shown": whole_percent(result.evidence),
         "rag": band(result.rag),
         # Kept apart, each bound to its question: joined, a comment ran into the reply after it.
         "response": response_data(result),
@@ -305,6 +309,10 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             # Over which areas it stands where any is left out (`bot.scoring.basis`).
             "basis": assessment.overall_basis.data(),
             "basis_words": assessment.overall_basis_words,
+            # Where there is none, why: the coverage over all areas and the minimum.
+            "too_few_words": ""
+            if assessment.overall is not None
+            else too_few_words(framework, assessment.coverage, bool(to_come)),
         },
         "answers": tally_data(assessment),
         "unjudged": unjudged_data(assessment.unjudged),

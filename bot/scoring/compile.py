@@ -13,6 +13,7 @@ from bot.engine.evidence import names_evidence
 from bot.engine.path import FinalPath, final_path
 from bot.engine.review import reviewed_framework
 from bot.facts import AnswerFacts, left_part_way, still_to_come
+from bot.figures import half_up
 from bot.loading import LoadedFramework
 from bot.model import Band, Dialogue, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
@@ -63,7 +64,7 @@ PRIORITY_RULE = (
 def priority_for(need: float) -> str:
     """high (the triggering answers average a quarter of full marks or less), medium, or
     low; from the need rounded as reports print it, so a reader can check it."""
-    shown = round(need, 1)
+    shown = half_up(need)
     return "high" if shown >= HIGH_NEED else "medium" if shown >= MEDIUM_NEED else "low"
 
 
