@@ -23,7 +23,6 @@ from bot.scoring.results import (
     Register,
     SuggestedAction,
     Unjudged,
-    no_actions_words,
 )
 
 REPORT_SCHEMA = 2
@@ -239,9 +238,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "actions": [action_data(a) for a in result.actions],
         # "too few answers" in place of a bare 0 where too few statements were answered.
         "actions_shown": result.actions_shown,
-        "actions_note": (
-            no_actions_words(result.unjudged, area=True) if result.too_few_for_actions else ""
-        ),
+        "actions_note": result.actions_words,
     }
 
 

@@ -119,6 +119,8 @@ def compile_transcript(
                 questions,
                 actions,
                 enough=coverage.enough(framework),
+                covered=coverage,
+                min_coverage=framework.min_coverage,
                 registers=tuple(register_for(framework, g, path, facts) for g in area.groups),
             )
         )
@@ -139,6 +141,7 @@ def compile_transcript(
         stage=band_for(overall, framework.bands.stages),
         overall_rag=band_for(overall, framework.bands.rag),
         coverage=total.share,
+        covered=total,
         warnings=tuple(warnings),
         call_seconds=transcript.call_seconds,
         overall_actions=_in_seed_order([f for f in fired if f.area is None], started),
