@@ -42,10 +42,10 @@ def every(question: Question) -> str:
     return "3" if question.kind != "yesno" else "y"
 
 
-def respondents(folder: Path, reply: object) -> Path:
-    """Three respondents answering alike, in ``folder``."""
+def respondents(folder: Path, reply: object, count: int = 3) -> Path:
+    """``count`` respondents (three by default) answering alike, in ``folder``."""
     catalogue = Catalogue()
-    for name in ("Lu A", "Bo B", "Cy C"):
+    for name in ("Lu A", "Bo B", "Cy C")[:count]:
         talk = new_conversation(catalogue, folder, FRAMEWORK, DIALOGUE, name)
         talk.begin()
         answer_each(talk, reply)  # type: ignore[arg-type]
@@ -95,4 +95,24 @@ def test_a_comparison_has_no_overall_score_from_too_few_answers(tmp_path: Path) 
     assert f"**Overall score:** {words}.\n" in comparison(then, now, catalogue, "md").text
     assert f"{escape(words)}.</p>" in comparison(then, now, catalogue, "html").text
     # The app's comparison says it as the reports do.
+    assert f"Overall score: {words}." in summary(data)
+
+
+def test_an_anonymised_comparison_says_once_why_a_round_has_no_overall(tmp_path: Path) -> None:
+    then = respondents(tmp_path / "then", every)
+    now = respondents(tmp_path / "now", every, count=2)
+    catalogue = Catalogue()
+    data = comparison(then, now, catalogue, "json", anonymise=True).data
+    overall = data["overall"]
+    assert overall["now_hidden"] and overall["change"] is None
+    words = (
+        f"{overall['then']:.1f} then; not shown now (every area with answers rests on fewer "
+        "than 3 respondents); so no change is shown"
+    )
+    assert overall["words"] == words
+    md = comparison(then, now, catalogue, "md", anonymise=True).text
+    line = next(x for x in md.splitlines() if x.startswith("**Overall score:**"))
+    assert line == f"**Overall score:** {words}." and line.count("not shown") == 1
+    html = comparison(then, now, catalogue, "html", anonymise=True).text
+    assert f"<strong>Overall score:</strong> {escape(words)}.</p>" in html
     assert f"Overall score: {words}." in summary(data)
