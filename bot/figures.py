@@ -34,6 +34,11 @@ def share_percent(share: float | None, places: int = 1) -> float | None:
     return None if share is None else half_up(share, places, 100)
 
 
+def seconds(value: float) -> int:
+    """A length of time in whole seconds, rounded by `half_up` (a median of 2.5 is 3)."""
+    return int(half_up(value, 0))
+
+
 def figure(value: float | None, missing: str = NONE) -> str:
     """A score, mean or percentage point figure to one decimal place ("62.5"), rounded by
     `half_up`; ``missing`` where there is none."""

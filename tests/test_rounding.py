@@ -8,10 +8,20 @@ from decimal import ROUND_HALF_UP, Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.figures import figure, half_up, percent, rounded, share_percent, signed, whole_percent
+from bot.figures import (
+    figure,
+    half_up,
+    percent,
+    rounded,
+    seconds,
+    share_percent,
+    signed,
+    whole_percent,
+)
 from bot.report.data import percent as data_percent
 from bot.report.render import environment
 from bot.scoring.aggregate import percentage
+from bot.turn_words import call_length_words
 
 SCORES = st.floats(min_value=-1000, max_value=1000, allow_nan=False, allow_infinity=False)
 TIES = st.integers(min_value=-99999, max_value=99999).map(lambda n: (n * 10 + 5) / 100)
@@ -55,3 +65,4 @@ def test_the_figures_that_read_differently_before() -> None:
     assert whole_percent(1 / 8) == "13%"  # a coverage of 1 of 8
     assert percentage(1, 16) == 6.3  # a statement's percentage, as it always was
     assert half_up(0.285, 1, 100) == 28.5
+    assert seconds(2.5) == 3 and call_length_words(62.5) == "1 min 3 s"  # a call's length

@@ -16,7 +16,7 @@ from typing import Any
 from bot.catalogue import Catalogue
 from bot.coverage import overall_enough
 from bot.facts import weighted_mean
-from bot.figures import share_percent
+from bot.figures import seconds, share_percent
 from bot.loading import LoadedFramework
 from bot.model import Framework, Group
 from bot.report.data import (
@@ -566,8 +566,8 @@ def _calls(lengths: list[float]) -> dict[str, Any] | None:
         return None
     return {
         "timed": len(lengths),
-        "total_seconds": round(sum(lengths)),
-        "median_seconds": round(statistics.median(lengths)),
+        "total_seconds": seconds(sum(lengths)),
+        "median_seconds": seconds(statistics.median(lengths)),
     }
 
 

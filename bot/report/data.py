@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.engine.ranges import range_side
-from bot.figures import rounded, share_percent, whole_percent
+from bot.figures import rounded, seconds, share_percent, whole_percent
 from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
 from bot.report.owners import SUGGESTED_NOTE, suggested
@@ -291,7 +291,9 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "interviewer": "" if anonymise else assessment.interviewer,
         "interviewers": [] if anonymise else list(assessment.interviewers),
         "mode": assessment.mode,
-        "call_seconds": None if assessment.call_seconds is None else round(assessment.call_seconds),
+        "call_seconds": None
+        if assessment.call_seconds is None
+        else seconds(assessment.call_seconds),
         "status": assessment.status,
         "status_words": assessment.status_words,
         "started": assessment.started,
