@@ -61,3 +61,12 @@ def covered_score(framework: Framework, coverage: Coverage, score: float | None)
 def overall_coverage(parts: Iterable[Coverage]) -> Coverage:
     """Coverage over all areas together."""
     return sum(parts, Coverage(0, 0))
+
+
+def overall_enough(framework: Framework, coverage: Coverage) -> bool:
+    """Whether an overall score may be given: the coverage over all areas together (one
+    respondent's, or every respondent's of an aggregate pooled) reaches the framework's
+    minimum coverage. The one rule of a single report (`bot.facts.AnswerFacts.overall_score`),
+    an aggregate and each side of a comparison: a few answers never make an overall score,
+    nor its RAG or stage, however many respondents gave them."""
+    return coverage.enough(framework)

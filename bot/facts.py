@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from bot.answer_score import AnswerMismatch, raw_score
-from bot.coverage import Coverage, area_coverage, covered_score, overall_coverage
+from bot.coverage import Coverage, area_coverage, covered_score, overall_coverage, overall_enough
 from bot.dialogue_graph import edges, reach
 from bot.model import Dialogue, Framework, Turn
 from bot.model.framework import OVERALL, base_question
@@ -160,7 +160,9 @@ class AnswerFacts:
         mean of the scores of the areas with enough coverage, weighted by the areas'
         weights, when the coverage over all areas together is enough; else None."""
         areas = self.framework.areas
-        if not overall_coverage(self.area_coverage(a.id) for a in areas).enough(self.framework):
+        if not overall_enough(
+            self.framework, overall_coverage(self.area_coverage(a.id) for a in areas)
+        ):
             return None
         return weighted_mean((self.covered_area_score(a.id), a.weight) for a in areas)
 

@@ -8,6 +8,7 @@ to show in its own way).
 
 from __future__ import annotations
 
+from bot.figures import seconds as whole_seconds
 from bot.model import Framework, Question, Respondent, Turn
 from bot.model.framework import DONT_KNOW_KEY
 
@@ -112,7 +113,7 @@ def follow_up_recap(question: Question, answer: Turn | None, whose: str = "Your"
 
 def call_length_words(seconds: float) -> str:
     """A call's length as people say it: "12 min 5 s", "4 h 13 min 22 s"."""
-    minutes, rest = divmod(round(seconds), 60)
+    minutes, rest = divmod(whole_seconds(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes} min {rest} s" if hours else f"{minutes} min {rest} s"
 

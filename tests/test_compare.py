@@ -873,7 +873,7 @@ def test_the_overall_change_is_over_the_areas_scored_in_both_rounds(
     assert overall["compared"]["words"] == words
     for fmt in ("md", "html"):
         assert words in comparison(old, new, cat, fmt).text
-    assert f"Overall change {words}." in summary(data)
+    assert f"Overall score: {overall['words']}." in summary(data) and words in overall["words"]
 
 
 def test_statements_no_one_answered_in_one_round_are_not_counted_as_compared(

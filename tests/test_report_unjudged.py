@@ -20,8 +20,7 @@ TOO_FEW_FOR_ACTIONS = "too few answers"
 TOO_FEW_SHORT = "too few"
 SAID = "64 of 65 statements asked could not be judged: 64 answered Don't know."
 NO_ACTIONS = (
-    "No action could be suggested: only 1 of the 65 statements asked was answered, too few "
-    "to judge."
+    "No action could be suggested: only 1 of the 65 statements was answered; at least 50% needed."
 )
 
 
@@ -43,7 +42,7 @@ def test_every_format_says_what_could_not_be_judged_and_why_no_action(tmp_path: 
     rows = [line for line in md.splitlines() if line.startswith("| 1. ")]
     assert rows and rows[0].endswith(f"| {TOO_FEW_FOR_ACTIONS} |")
     assert "| 0 |" not in md
-    assert "No action could be suggested in this area: only 1 of the 13 statements" in md
+    assert "No action could be suggested in this area: only 1 of its 13 statements" in md
     page = made["html"]
     assert SAID.replace("'", "&#39;") in page and NO_ACTIONS in page
     assert f'<td class="num">{TOO_FEW_FOR_ACTIONS}</td>' in page
@@ -139,12 +138,12 @@ def test_an_area_the_dialogue_does_not_ask_is_not_asked_not_too_few() -> None:
     # One statement asked and not answered is too few, said in the singular.
     membership = next(a for a in data["areas"] if a["id"] == "membership")
     assert membership["actions_note"] == (
-        "No action could be suggested in this area: only 0 of the 1 statement asked were "
-        "answered, too few to judge."
+        "No action could be suggested in this area: only 0 of its 1 statement were answered; "
+        "at least 50% needed."
     )
 
 
-def test_an_area_not_reached_yet_is_too_few_not_not_asked(tmp_path: Path) -> None:
+def test_an_area_not_reached_yet_is_not_reached_not_not_asked(tmp_path: Path) -> None:
     from bot.report.data import assessment_data
     from bot.report.make import assess
     from tests.scripted import make
@@ -153,7 +152,8 @@ def test_an_area_not_reached_yet_is_too_few_not_not_asked(tmp_path: Path) -> Non
     path, _ = make(Catalogue(), tmp_path, "working-better-together", None, ["3", "1"], finish=False)
     data = assessment_data(assess(path, Catalogue()))
     later = data["areas"][-1]
-    assert not later["not_asked"] and later["actions_shown"] == TOO_FEW_FOR_ACTIONS
+    # The summary table and the area's own section say it alike.
+    assert not later["not_asked"] and later["actions_shown"] == "not reached"
     assert later["actions_note"] == (
-        "No action could be suggested in this area: none of its statements was reached."
+        "No action could be suggested in this area: none of its statements was reached yet."
     )

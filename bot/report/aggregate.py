@@ -14,7 +14,9 @@ from dataclasses import replace
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.coverage import overall_enough
 from bot.facts import weighted_mean
+from bot.figures import seconds, share_percent
 from bot.loading import LoadedFramework
 from bot.model import Framework, Group
 from bot.report.data import (
@@ -44,7 +46,7 @@ from bot.scoring.aggregate import (
     statement_legend,
     statement_pattern,
 )
-from bot.scoring.basis import aggregate_basis
+from bot.scoring.basis import aggregate_basis, too_few_words
 from bot.scoring.compile import band_for
 from bot.scoring.results import WHOLE_TITLE
 from bot.scoring.small_groups import (
@@ -106,11 +108,16 @@ def aggregate_data(
     headings = statement_headings([s["words"] for s in statements])
     # The mean of the area means, weighted by the areas' weights, as in a single report:
     # from the unrounded means (the rounded ones printed would drift a tenth off it).
-    overall = weighted_mean(
+    mean = weighted_mean(
         (totals.areas.get(area.id, Spread()).mean, area.weight)
         for area in framework.areas
         if area.id in shown
     )
+    # The single report's minimum coverage over all areas together, of every respondent's
+    # answers pooled (one rule, `overall_enough`): respondents whose own reports have too
+    # few answers for an overall score never make one together.
+    enough = overall_enough(framework, totals.coverage)
+    overall = mean if enough else None
     basis = aggregate_basis(zip(framework.areas, areas, strict=True))
     roles = _ordered(totals.roles, OTHER_ROLES)
     sectors = _ordered(totals.sectors, OTHER_SECTORS)
@@ -142,6 +149,7 @@ def aggregate_data(
             {"file": f, "same_as": c, "note": duplicate_note(f, c)} for f, c in run.duplicates
         ],
         "warnings": sorted(run.warnings),
+        "min_coverage": framework.min_coverage,
         "roles": {r: totals.roles[r] for r in roles},
         "sectors": {s: totals.sectors[s] for s in sectors},
         "overall": {
@@ -149,8 +157,17 @@ def aggregate_data(
             "rag": band(band_for(overall, framework.bands.rag)),
             "stage": band(band_for(overall, framework.bands.stages)),
             "stages": stages_data(framework),
+            # Over all areas together, every respondent's answers pooled (per cent), and
+            # whether that reaches the minimum coverage; where not, why there is no score.
+            "coverage": share_percent(totals.coverage.share),
+            "enough": enough,
+            "too_few_words": ""
+            if enough or not totals.respondents
+            else too_few_words(
+                framework, totals.coverage.share, filters.include_unfinished, totals.respondents
+            ),
             # Every area with answers is hidden: there is no overall score to show.
-            "none_shown": overall is None and any(a["hidden"] for a in areas),
+            "none_shown": enough and mean is None and any(a["hidden"] for a in areas),
             "some_hidden": any(a["hidden"] for a in areas),
             # Over which areas it stands where any is left out (`bot.scoring.basis`).
             "basis": basis.data(),
@@ -550,8 +567,8 @@ def _calls(lengths: list[float]) -> dict[str, Any] | None:
         return None
     return {
         "timed": len(lengths),
-        "total_seconds": round(sum(lengths)),
-        "median_seconds": round(statistics.median(lengths)),
+        "total_seconds": seconds(sum(lengths)),
+        "median_seconds": seconds(statistics.median(lengths)),
     }
 
 
@@ -566,4 +583,4 @@ def _note_for(notes: list[dict[str, Any]], source: str, n: int | None) -> int:
 
 def _difference(ours: float | None, theirs: float | None) -> float | None:
     """Our percentage less the published one, in points."""
-    return None if ours is None or theirs is None else round(ours - theirs, 1)
+    return None if ours is None or theirs is None else rounded(ours - theirs)

@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.engine.ranges import range_side
-from bot.figures import rounded
+from bot.figures import rounded, seconds, share_percent, whole_percent
 from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
 from bot.report.owners import SUGGESTED_NOTE, suggested
+from bot.scoring.basis import too_few_words
 from bot.scoring.compile import PRIORITY_RULE
 from bot.scoring.results import (
     WHOLE_TITLE,
@@ -22,7 +23,6 @@ from bot.scoring.results import (
     Register,
     SuggestedAction,
     Unjudged,
-    no_actions_words,
 )
 
 REPORT_SCHEMA = 2
@@ -49,7 +49,7 @@ def quoted_all(texts: Iterable[str]) -> list[str]:
 
 def percent(value: float | None) -> float | None:
     """A 0-1 share as a percentage."""
-    return None if value is None else round(value * 100, 1)
+    return share_percent(value)
 
 
 def band(value: Band | None) -> dict[str, Any] | None:
@@ -223,9 +223,12 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "weight": result.area.weight,
         "score": rounded(result.score),
         "coverage": percent(result.coverage),
+        # As printed: whole per cents rounded once from the share (never from the tenth).
+        "coverage_shown": whole_percent(result.coverage),
         "enough": result.enough,
         "not_asked": result.not_asked,
         "evidence": percent(result.evidence),
+        "evidence_shown": whole_percent(result.evidence),
         "rag": band(result.rag),
         # Kept apart, each bound to its question: joined, a comment ran into the reply after it.
         "response": response_data(result),
@@ -235,9 +238,7 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "actions": [action_data(a) for a in result.actions],
         # "too few answers" in place of a bare 0 where too few statements were answered.
         "actions_shown": result.actions_shown,
-        "actions_note": (
-            no_actions_words(result.unjudged, area=True) if result.too_few_for_actions else ""
-        ),
+        "actions_note": result.actions_words,
     }
 
 
@@ -290,7 +291,9 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
         "interviewer": "" if anonymise else assessment.interviewer,
         "interviewers": [] if anonymise else list(assessment.interviewers),
         "mode": assessment.mode,
-        "call_seconds": None if assessment.call_seconds is None else round(assessment.call_seconds),
+        "call_seconds": None
+        if assessment.call_seconds is None
+        else seconds(assessment.call_seconds),
         "status": assessment.status,
         "status_words": assessment.status_words,
         "started": assessment.started,
@@ -305,6 +308,10 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
             # Over which areas it stands where any is left out (`bot.scoring.basis`).
             "basis": assessment.overall_basis.data(),
             "basis_words": assessment.overall_basis_words,
+            # Where there is none, why: the coverage over all areas and the minimum.
+            "too_few_words": ""
+            if assessment.overall is not None
+            else too_few_words(framework, assessment.coverage, bool(to_come)),
         },
         "answers": tally_data(assessment),
         "unjudged": unjudged_data(assessment.unjudged),

@@ -13,7 +13,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefine
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from bot.figures import figure, signed
+from bot.figures import figure, percent, signed
 from bot.model.framework import action_marker
 from bot.report import escape
 from bot.report.chart import Bar, bar_chart
@@ -48,7 +48,7 @@ def environment(kind: str, templates: Path | None = None) -> SandboxedEnvironmen
         env = SandboxedEnvironment(autoescape=True, finalize=_html_finalize, **common)
     else:
         env = SandboxedEnvironment(autoescape=False, finalize=escape.markdown, **common)
-    env.filters["pct"] = lambda v: "n/a" if v is None else f"{v:.0f}%"
+    env.filters["pct"] = percent
     env.filters["num"] = figure
     env.filters["signed"] = signed
     env.filters["call_length"] = call_length_words

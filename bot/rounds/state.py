@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.figures import half_up
 from bot.rounds.labels import STATES, State
 from bot.text import printable
 
@@ -443,7 +443,7 @@ def whole_percent(count: int, total: int) -> int | None:
     """count/total as a whole percentage, rounded half up; None when total is 0."""
     if total == 0:
         return None
-    return int((Decimal(count) * 100 / Decimal(total)).quantize(Decimal(1), ROUND_HALF_UP))
+    return int(half_up(count / total, 0, 100))
 
 
 @dataclass

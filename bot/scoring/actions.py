@@ -13,6 +13,7 @@ from bot.conditions import Condition
 from bot.engine.path import FinalPath
 from bot.engine.review import is_review_question
 from bot.facts import AnswerFacts
+from bot.figures import figure
 from bot.loading import LoadedFramework
 from bot.model import Action, Area, Framework, Question, Turn
 from bot.model.framework import OVERALL
@@ -66,7 +67,7 @@ class Trigger:
         # ("2.1 3") read as one figure. The score is printed so that a reader can check
         # the need from what the report shows.
         said = f"{self.number} answered {self.answer}"
-        return said if self.score is None else f"{said} (score {self.score:.1f})"
+        return said if self.score is None else f"{said} (score {figure(self.score)})"
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class ScoreRead:
 
     def __str__(self) -> str:
         what = f"{self.name} area score" if self.name else "overall score"
-        return f"{what} {self.score:.1f}"
+        return f"{what} {figure(self.score)}"
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,12 @@ import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.coverage import Coverage
+from bot.figures import half_up
 from bot.loading import file_hash
 from bot.model import Framework, Question
 from bot.problems import display_name
@@ -68,9 +69,7 @@ def percentage(count: int, total: int) -> float | None:
     """count/total as a percentage rounded half up to one decimal place, as published tables are."""
     if total == 0:
         return None
-    return float(
-        (Decimal(count) * 100 / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    )
+    return half_up(count / total, 1, 100)
 
 
 @dataclass
@@ -148,6 +147,9 @@ class Totals:
     respondents: int = 0
     answers: dict[str, dict[str, int]] = field(default_factory=dict)
     areas: dict[str, Spread] = field(default_factory=dict)
+    coverage: Coverage = field(default_factory=lambda: Coverage(0, 0))
+    """Every respondent's coverage over all areas, pooled: the scored answers and the
+    asked, scoreable questions of them all (each counted as its own report counts it)."""
     by_role: dict[tuple[str, str], Spread] = field(default_factory=dict)
     by_sector: dict[tuple[str, str], Spread] = field(default_factory=dict)
     actions: dict[str, int] = field(default_factory=dict)
@@ -183,6 +185,7 @@ class Totals:
         """Count one more transcript."""
         self.title, self.version = summary.framework_title, summary.framework_version
         self.respondents += 1
+        self.coverage += Coverage(*summary.coverage)
         if summary.call_seconds is not None:
             self.calls.append(summary.call_seconds)
         role = summary.role or "(not given)"
@@ -472,7 +475,7 @@ def aggregate_priority(need: float | None, share: float) -> str:
     respondents' answers called for it, one step lower when fewer than a quarter did.
     Need and share are taken as reports print them, so a reader can check it."""
     steps = PRIORITIES.index(priority_for(need or 0.0))
-    shown = round(share, 1)
+    shown = half_up(share)
     if shown >= WIDE_SHARE:
         steps += 1
     elif shown < NARROW_SHARE:

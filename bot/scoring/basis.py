@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.model import Area
+from bot.figures import whole_percent
+from bot.model import Area, Framework
 from bot.scoring.results import NOT_ASKED, TOO_FEW_FOR_ACTIONS, AreaResult
 from bot.scoring.small_groups import HIDDEN, MIN_GROUP
 
@@ -84,6 +85,39 @@ class OverallBasis:
             "left_out": [{"title": title, "why": why.one} for title, why in self.left_out],
             "words": self.words(),
         }
+
+
+def too_few_words(
+    framework: Framework, share: float | None, not_reached: bool = False, respondents: int = 0
+) -> str:
+    """Why there is no overall score, where `bot.coverage.overall_enough` says there is none: "not enough
+    answers for a score: 9% of the questions asked got a scored answer; at least 50% are
+    needed". Of an aggregate (``respondents`` given), it says they are of all its
+    respondents together, as each one's own report counts them."""
+    return f"{NOT_ENOUGH}: {too_few_reason(framework, share, not_reached, respondents)}"
+
+
+NOT_ENOUGH = "not enough answers for a score"
+"""What a report says in place of an overall score below the minimum coverage."""
+
+
+def too_few_reason(
+    framework: Framework, share: float | None, not_reached: bool = False, respondents: int = 0
+) -> str:
+    """The reason of `too_few_words`, alone: "9% of the questions asked got a scored answer;
+    at least 50% are needed"."""
+    asked = "asked or not reached" if not_reached else "asked"
+    whose = ""
+    if respondents:
+        whose = (
+            " of the one respondent"
+            if respondents == 1
+            else f" of all {respondents} respondents together"
+        )
+    return (
+        f"{whole_percent(share)} of the questions {asked}{whose} got a scored answer; at "
+        f"least {whole_percent(framework.min_coverage / 100)} are needed"
+    )
 
 
 def _listed(titles: list[str]) -> str:

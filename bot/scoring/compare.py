@@ -28,6 +28,7 @@ from bot.scoring.aggregate import (
     percentage,
     statement_headings,
 )
+from bot.scoring.basis import NOT_ENOUGH
 from bot.scoring.compare_chance import LEVEL, MIN_EXPECTED, Test, agree_test, mean_test
 from bot.scoring.results import WHOLE_TITLE
 from bot.scoring.small_groups import HIDDEN, MIN_GROUP, SMALL_GROUP_RULE
@@ -156,8 +157,20 @@ def compare(
     # areas set against one of eight would count an area scored only once as a change.
     then_scored, now_scored = _scored(old), _scored(new)
     both = then_scored & now_scored
-    exact_then, exact_now = _overall(old, both), _overall(new, both)
+    # A side with no overall score (too few answers, or every area hidden) has no change
+    # either: its areas' means alone would make the overall score its own report withholds.
+    scored_both = then_overall is not None and now_overall is not None
+    exact_then, exact_now = (
+        (_overall(old, both), _overall(new, both)) if scored_both else (None,) * 2
+    )
     titles = {a.id: a.title for a in (*old.framework.areas, *new.framework.areas)}
+    compared = (
+        None
+        if then_scored == now_scored or not scored_both
+        else _compared(old, new, exact_then, exact_now, both, titles, then_scored, now_scored)
+    )
+    some_hidden = any(a["then"]["hidden"] or a["now"]["hidden"] for a in areas)
+    change = _change(exact_then, exact_now)
     return {
         "report_schema": COMPARISON_SCHEMA,
         "kind": "comparison",
@@ -171,17 +184,20 @@ def compare(
         "overall": {
             "then": then_overall,
             "now": now_overall,
-            "change": _change(exact_then, exact_now),
+            "change": change,
             # Where the areas scored differ, what the change is over, and what only one
             # side scored (None where both scored the same areas).
-            "compared": None
-            if then_scored == now_scored
-            else _compared(old, new, exact_then, exact_now, both, titles, then_scored, now_scored),
+            "compared": compared,
             # Anonymised: an area hidden on either side is left out of that side's overall.
-            "some_hidden": any(a["then"]["hidden"] or a["now"]["hidden"] for a in areas),
+            "some_hidden": some_hidden,
             # Anonymised, every area with answers hidden: no overall score to show.
             "then_hidden": bool(old.data["overall"].get("none_shown")),
             "now_hidden": bool(new.data["overall"].get("none_shown")),
+            # Too few answers over all areas for an overall score, as in a single report.
+            "then_too_few": old.data["overall"].get("too_few_words", ""),
+            "now_too_few": new.data["overall"].get("too_few_words", ""),
+            # The overall scores, the change and why any is missing, said once.
+            "words": _overall_words(old, new, change, compared, some_hidden),
         },
         "areas": areas,
         "statements": statements,
@@ -256,6 +272,36 @@ def _agree_words(old: Side, new: Side) -> dict[str, Any]:
     }
 
 
+def _overall_words(
+    old: Side, new: Side, change: float | None, compared: dict[str, Any] | None, some_hidden: bool
+) -> str:
+    """The overall scores then and now and their change, in words, once: "64.9 then, 77.8
+    now (+12.9)"; where a round has none, why, and that no change is shown ("64.9 then;
+    not shown now: every area rests on fewer than 3 respondents; so no change is shown")."""
+    shown = [side.data["overall"]["score"] for side in (old, new)]
+    if None not in shown:
+        then, now = (figure(s) for s in shown)
+        said = f"{then} then, {now} now "
+        said += f"(each round's own); {compared['words']}" if compared else f"({signed(change)})"
+        return said + (" (each the mean of the areas shown)" if some_hidden else "")
+    parts = []
+    for side, when in ((old, "then"), (new, "now")):
+        overall = side.data["overall"]
+        if overall["score"] is not None:
+            parts.append(f"{figure(overall['score'])} {when}")
+        elif too_few := overall.get("too_few_words", ""):
+            reason = too_few.removeprefix(f"{NOT_ENOUGH}: ")
+            parts.append(f"{NOT_ENOUGH} {when} ({reason})")
+        elif overall.get("none_shown"):
+            parts.append(
+                f"{HIDDEN} {when} (every area with answers rests on fewer than {MIN_GROUP} "
+                "respondents)"
+            )
+        else:
+            parts.append(f"no score {when} (no area has a score from any respondent)")
+    return "; ".join(parts) + "; so no change is shown"
+
+
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -274,7 +320,7 @@ def _side(side: Side) -> dict[str, Any]:
 
 def _change(then: float | None, now: float | None) -> float | None:
     """Now minus then, from unrounded figures, rounded once to one decimal place to show."""
-    return None if then is None or now is None else round(now - then, 1)
+    return None if then is None or now is None else rounded(now - then)
 
 
 def _figures(side: Side, row: dict[str, Any]) -> tuple[float | None, float | None, int]:

@@ -13,6 +13,7 @@ from bot.engine.evidence import said_names_evidence
 from bot.engine.path import FinalPath, final_path, is_answered
 from bot.engine.review import reviewed_framework
 from bot.facts import AnswerFacts, left_part_way, still_to_come
+from bot.figures import half_up
 from bot.loading import LoadedFramework
 from bot.model import Band, Dialogue, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
@@ -63,7 +64,7 @@ PRIORITY_RULE = (
 def priority_for(need: float) -> str:
     """high (the triggering answers average a quarter of full marks or less), medium, or
     low; from the need rounded as reports print it, so a reader can check it."""
-    shown = round(need, 1)
+    shown = half_up(need)
     return "high" if shown >= HIGH_NEED else "medium" if shown >= MEDIUM_NEED else "low"
 
 
@@ -118,6 +119,8 @@ def compile_transcript(
                 questions,
                 actions,
                 enough=coverage.enough(framework),
+                covered=coverage,
+                min_coverage=framework.min_coverage,
                 registers=tuple(register_for(framework, g, path, facts) for g in area.groups),
             )
         )
@@ -138,6 +141,7 @@ def compile_transcript(
         stage=band_for(overall, framework.bands.stages),
         overall_rag=band_for(overall, framework.bands.rag),
         coverage=total.share,
+        covered=total,
         warnings=tuple(warnings),
         call_seconds=transcript.call_seconds,
         overall_actions=_in_seed_order([f for f in fired if f.area is None], started),

@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.coverage import Coverage
 from bot.engine.path import FollowUp, is_answered
+from bot.figures import whole_percent
 from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
+from bot.model.framework import DEFAULT_MIN_COVERAGE
 from bot.model.transcript import names_words
 from bot.turn_words import status_words
 
@@ -170,21 +173,35 @@ NOT_ASKED = "not asked"
 TOO_FEW_SHORT = "too few"
 """The same, where a column is only as wide as its heading ("Actions", on the app's
 report screen at 80 columns)."""
+NOT_REACHED = "not reached"
+"""What a report's table says for an area of an unfinished transcript none of whose
+statements was reached yet (its section: "none of its statements was reached yet")."""
 
 
-def no_actions_words(judged: Unjudged, area: bool = False) -> str:
+def no_actions_words(
+    covered: Coverage, asked: int, min_coverage: float = DEFAULT_MIN_COVERAGE, area: bool = False
+) -> str:
     """The sentence a report gives where no action could be suggested because too few
-    statements were answered: how many were judged, and why the rest could not be."""
+    statements were answered: the counts the minimum coverage is judged by (``covered``:
+    the statements answered with a score, of those asked or not reached yet), how many of
+    these were not reached yet (``asked``: the statements asked, on the path), and the
+    minimum. "only 2 of its 6 statements were answered (4 not reached yet); at least 50%
+    needed": never a count that contradicts the rule."""
     where = " in this area" if area else ""
-    if not judged.statements:
+    if not asked and not covered.scored:
         # Nothing asked yet, all of it still to come in an unfinished transcript.
-        return f"No action could be suggested{where}: none of its statements was reached."
-    answered = judged.statements - judged.total
-    verb = "was" if answered == 1 else "were"
-    statements = "statement" if judged.statements == 1 else "statements"
+        return f"No action could be suggested{where}: none of its statements was reached yet."
+    verb = "was" if covered.scored == 1 else "were"
+    statements = "statement" if covered.scoreable == 1 else "statements"
+    said = (
+        f"only {covered.scored} of {'its' if area else 'the'} {covered.scoreable} "
+        f"{statements} {verb} answered"
+    )
+    if (not_reached := max(0, covered.scoreable - asked)) > 0:
+        said += f" ({not_reached} not reached yet)"
     return (
-        f"No action could be suggested{where}: only {answered} of the {judged.statements} "
-        f"{statements} asked {verb} answered, too few to judge."
+        f"No action could be suggested{where}: {said}; at least "
+        f"{whole_percent(min_coverage / 100)} needed."
     )
 
 
@@ -253,6 +270,11 @@ class AreaResult:
     `min_coverage`); when not, `score` and `rag` are None."""
     registers: tuple[Register, ...] = ()
     """The area's repeated groups, item by item."""
+    covered: Coverage = field(default_factory=lambda: Coverage(0, 0))
+    """Its coverage as counts: statements answered with a score, of those asked or not
+    reached yet (Not applicable left out)."""
+    min_coverage: float = DEFAULT_MIN_COVERAGE
+    """The framework's minimum coverage (per cent) it was judged by."""
 
     @property
     def unjudged(self) -> Unjudged:
@@ -281,8 +303,28 @@ class AreaResult:
         too few statements were answered to suggest any, `NOT_ASKED` where none was
         asked."""
         if self.too_few_for_actions:
-            return TOO_FEW_FOR_ACTIONS
+            return NOT_REACHED if self.not_reached else TOO_FEW_FOR_ACTIONS
         return NOT_ASKED if self.not_asked else str(len(self.actions))
+
+    @property
+    def not_reached(self) -> bool:
+        """Whether, in an unfinished transcript, none of its statements was reached yet
+        (all still to come): its table and its section say so alike."""
+        return (
+            self.coverage is not None
+            and not self.unjudged.statements
+            and not any(q.asked for q in self.questions)
+        )
+
+    @property
+    def actions_words(self) -> str:
+        """Where no action was suggested because too few of its statements were answered,
+        the sentence saying so (`no_actions_words`); else ""."""
+        if not self.too_few_for_actions:
+            return ""
+        return no_actions_words(
+            self.covered, self.unjudged.statements, self.min_coverage, area=True
+        )
 
 
 @dataclass(frozen=True)
@@ -327,6 +369,8 @@ class Assessment:
     to_come: frozenset[str] = frozenset()
     """While the transcript is unfinished: the questions its dialogue may still ask, not
     on its path yet (`bot.facts.still_to_come`), counted in coverage as unanswered."""
+    covered: Coverage = field(default_factory=lambda: Coverage(0, 0))
+    """Its coverage over all areas as counts (see `AreaResult.covered`)."""
 
     @property
     def interviewer(self) -> str:
@@ -386,4 +430,6 @@ class Assessment:
     def actions_words(self) -> str:
         """Where no action was suggested because too few statements were answered, the
         sentence saying so (`no_actions_words`); else ""."""
-        return no_actions_words(self.unjudged) if self.too_few_for_actions else ""
+        if not self.too_few_for_actions:
+            return ""
+        return no_actions_words(self.covered, self.unjudged.statements, self.framework.min_coverage)

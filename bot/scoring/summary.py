@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.coverage import covered_score
+from bot.coverage import covered_score, overall_coverage
 from bot.engine.answers import own_words
 from bot.engine.path import FinalPath, final_path
 from bot.facts import AnswerFacts
@@ -24,7 +24,7 @@ from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 12
+SUMMARY_VERSION = 13
 QUOTES_PER_ACTION = 3
 TEXTS_PER_QUESTION = 5
 """How many answers to each free-text question an aggregate quotes (the rest are counted)."""
@@ -94,6 +94,10 @@ class Summary:
     unanswered), text."""
     areas: dict[str, float | None] = field(default_factory=dict)
     """area id -> 0-100 score."""
+    coverage: tuple[int, int] = (0, 0)
+    """Its coverage over all areas together, as its own report counts it (scored answers,
+    asked and scoreable questions, those not reached counting): an aggregate pools these
+    for the minimum coverage of its overall score."""
     facts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """fact question id -> what the answer on the path names: its value (each option of a
     choice of several), or its abstention ("dont_know"); dates are not tallied."""
@@ -209,6 +213,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
             a.id: covered_score(framework, facts.area_coverage(a.id), facts.area_score(a.id))
             for a in framework.areas
         },
+        coverage=_overall_coverage(framework, facts),
         facts=_fact_values(framework, path),
         texts=text_answers(framework, path),
         actions=actions,
@@ -314,6 +319,12 @@ def summarise_path(path: str) -> Result:
         # Bounds at load keep these out; should one slip through, one file must not stop
         # the whole aggregate: it is listed as skipped with the reason.
         return Result(path, key, error=f"could not be scored ({type(error).__name__}: {error})")
+
+
+def _overall_coverage(framework: Framework, facts: AnswerFacts) -> tuple[int, int]:
+    """Scored answers and asked, scoreable questions over all areas, as its report counts."""
+    total = overall_coverage(facts.area_coverage(a.id) for a in framework.areas)
+    return total.scored, total.scoreable
 
 
 def _reasons(error: LoadError) -> str:

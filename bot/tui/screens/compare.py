@@ -27,6 +27,8 @@ from bot.tui.screens.exporting import ExportingScreen, export_bindings, export_b
 from bot.tui.widgets.key_hints import KeyHints
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
+NO_SCORE = "no score"
+"""The title's overall where a round has none (the summary below says why)."""
 AREA_WIDTH = 26
 """Area titles are cut to this, so that the table fits 80 columns."""
 SHORT = {
@@ -129,7 +131,8 @@ class CompareScreen(ExportingScreen):
             Content(
                 f"{printable(data['framework']['title'])}: {printable(then['label'])} "
                 f"({then['respondents']}) and {printable(now['label'])} ({now['respondents']})"
-                f"  ·  overall {figure(overall['then'])} -> {figure(overall['now'])}"
+                f"  ·  overall {figure(overall['then'], NO_SCORE)} -> "
+                f"{figure(overall['now'], NO_SCORE)}"
             )
         )
         table = self.query_one(DataTable)
@@ -163,7 +166,7 @@ def _middle(data: dict[str, Any], statement: dict[str, Any]) -> str:
     if not data.get("middle_shown"):
         return ""
     then, now = statement["then"]["middle"], statement["now"]["middle"]
-    return f"{data['middle_heading']} {then:.1f}% -> {now:.1f}%; "
+    return f"{data['middle_heading']} {figure(then)}% -> {figure(now)}%; "
 
 
 def summary(data: dict[str, Any]) -> str:
@@ -185,16 +188,19 @@ def summary(data: dict[str, Any]) -> str:
         f"{up} up and {down} down beyond chance; {len(compared) - up - down} no change or "
         "could be chance" + "".join(f"; {said}" for said in apart) + "."
     ]
-    compared_over = data.get("overall", {}).get("compared")
-    if compared_over:
-        # The rounds scored different areas: what the overall change is over.
-        lines.insert(0, f"\nOverall change {compared_over['words']}.")
+    overall = data.get("overall", {})
+    if overall.get("words") and (
+        overall.get("compared") or None in (overall.get("then"), overall.get("now"))
+    ):
+        # The rounds scored different areas, or one has no overall score: what the
+        # change is over, or why there is none, as the reports say it.
+        lines.insert(0, f"\nOverall score: {overall['words']}.")
     lines.extend(
         f"  {s['number'] or s['id']}{' (reverse-scored)' if s.get('reverse') else ''}: "
-        f"{s['then']['agree']:.1f}% -> {s['now']['agree']:.1f}% "
+        f"{figure(s['then']['agree'])}% -> {figure(s['now']['agree'])}% "
         # What % agree counts as not agreeing without saying why, beside it.
         + f"({_middle(data, s)}"
-        + f"don't know {s['then']['dont_know']:.1f}% -> {s['now']['dont_know']:.1f}%; "
+        + f"don't know {figure(s['then']['dont_know'])}% -> {figure(s['now']['dont_know'])}%; "
         f"{s['words']})"
         for s in compared
         if s["flag"] in ("up", "down")

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from bot.figures import figure
+from bot.figures import figure, whole_percent
 from bot.model.framework import action_marker
 from bot.scoring.results import TOO_FEW_SHORT, WHOLE_TITLE, Assessment
 from bot.text import clip, printable
@@ -100,8 +100,8 @@ class ReportScreen(ExportingScreen):
                     else TOO_FEW_SHORT
                 ),
                 Text(area.rag.label if area.rag else "n/a"),
-                Text("n/a" if area.coverage is None else f"{area.coverage * 100:.0f}%"),
-                Text("n/a" if area.evidence is None else f"{area.evidence * 100:.0f}%"),
+                Text(whole_percent(area.coverage)),
+                Text(whole_percent(area.evidence)),
                 # As the reports' table, in a word that fits the column.
                 Text(
                     TOO_FEW_SHORT
