@@ -323,15 +323,17 @@ def _item(
 ) -> dict[str, Any]:
     """One register item: how many named it so and its answers; ``hidden``, its count and
     coded answers (an option picked, such as a rating, not the words typed) are "not
-    shown"."""
+    shown", and so is the comment typed after a coded answer ("r - red since 2009"),
+    which would give the answer away."""
     typed = [q.kind == "text" for q in group.questions]
     answers = []
     for index, (answer, comment, value) in enumerate(row):
         coded = not (typed[index] if index < len(typed) else False)
+        withheld = hidden and coded and bool(value)
         answers.append(
             {
-                "answer": HIDDEN if hidden and coded and value else answer,
-                "comment": comment,
+                "answer": HIDDEN if withheld else answer,
+                "comment": "" if withheld else comment,
                 "value": "" if hidden else value,
             }
         )
