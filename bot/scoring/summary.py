@@ -19,12 +19,13 @@ from bot.facts import AnswerFacts
 from bot.files import make_private_folder
 from bot.loading import read_bytes
 from bot.model import Framework, Question
+from bot.model.transcript import interviewers
 from bot.problems import LoadError, display_name
 from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 12
+SUMMARY_VERSION = 13
 QUOTES_PER_ACTION = 3
 TEXTS_PER_QUESTION = 5
 """How many answers to each free-text question an aggregate quotes (the rest are counted)."""
@@ -117,6 +118,9 @@ class Summary:
     texts: dict[str, str] = field(default_factory=dict)
     """free-text question id (not a repeated group's: a register lists those) -> the
     respondent's answer on the final path, in its latest version (`text_answers`)."""
+    interviewers: tuple[str, ...] = ()
+    """Everyone who interviewed (`bot.model.transcript.interviewers`), whose names an
+    anonymised report takes out of the words it quotes as it does the respondents'."""
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
@@ -211,6 +215,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         },
         facts=_fact_values(framework, path),
         texts=text_answers(framework, path),
+        interviewers=interviewers(transcript),
         actions=actions,
         warnings=tuple(warnings),
         transcript_id=transcript.id,
