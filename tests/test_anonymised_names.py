@@ -33,7 +33,11 @@ FORMATS = ("md", "html", "json", "csv")
 
 part = st.sampled_from(ORDINARY + OTHER)
 token = st.one_of(part, st.builds(lambda a, b: f"{a}-{b}", part, part))
-names = st.lists(token, min_size=2, max_size=3).map(" ".join)
+initial = st.sampled_from(["J.", "A", "M.-J."])
+names = st.tuples(
+    st.lists(st.one_of(token, initial), max_size=1), st.lists(token, min_size=1, max_size=2), token
+).map(lambda t: " ".join([*t[0], *t[1], t[2]]))
+"""Names of two to four words: the first may be an initial, a word may be hyphenated."""
 organisations = st.tuples(
     st.sampled_from(PLACES), st.sampled_from(["Borough Council", "Trust", "Partnership"])
 ).map(" ".join)
@@ -65,13 +69,17 @@ def named_forms(name: str) -> list[re.Pattern[str]]:
     forms = [
         r"[\s\-]+".join(re.escape(w) for w in words),
         rf"{initials}\s*{re.escape(last)}",
-        rf"asked {re.escape(first)}",
         rf"as {re.escape(last)} said",
-        rf"told {re.escape(first.upper())}",
         re.escape(last) + r"['’]s",
     ]
-    forms += [re.escape(w) for w in words if w.casefold() not in ORDINARY_WORDS]
-    flags = [re.I, 0, re.I, re.I, 0, 0] + [re.I] * (len(forms) - 6)
+    flags = [re.I, 0, re.I, 0]
+    if len(first.strip(".")) > 1:
+        # An initial standing alone names no one, and is left.
+        forms += [rf"asked {re.escape(first)}", rf"told {re.escape(first.upper())}"]
+        flags += [re.I, 0]
+    parts = [w for w in words if len(w.strip(".")) > 1 and w.casefold() not in ORDINARY_WORDS]
+    forms += [re.escape(w) for w in parts]
+    flags += [re.I] * len(parts)
     return [re.compile(rf"(?<!\w){f}(?!\w)", flag) for f, flag in zip(forms, flags, strict=True)]
 
 
