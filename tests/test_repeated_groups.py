@@ -544,15 +544,14 @@ def test_an_anonymised_aggregate_hides_register_items_named_by_fewer_than_three(
     assert all(a["value"] == "" for a in register["items"][1]["answers"])
     md = render_aggregate(data, "md")
     assert "| 3 | Housing | Red | Housing group |" in md
-    assert (
-        "| not shown | Roads | not shown (worse) | Highways |" in md and "Amber (worse)" not in md
-    )
+    # Nor the comment typed after the rating, which would give it away.
+    assert "| not shown | Roads | not shown | Highways |" in md and "worse" not in md
     html = render_aggregate(data, "html")
-    assert (
-        '<th scope="row" class="num">not shown</th><td>Roads</td><td>not shown (worse)</td>' in html
-    )
-    assert "Amber</span> (worse)" not in html and "Amber (worse)" not in html
-    assert '"answer": "Amber"' not in render_aggregate(data, "json")
+    assert '<th scope="row" class="num">not shown</th><td>Roads</td><td>not shown</td>' in html
+    assert "worse" not in html
+    as_json = render_aggregate(data, "json")
+    assert '"answer": "Amber"' not in as_json and "worse" not in as_json
+    assert "worse" not in render_aggregate(data, "csv")
     # Without the rule every item is shown as it is.
     named = aggregate_data("mini", totals["mini"], run_, cat, Filters(), False)
     assert (1, ["Roads", "Amber", "Highways"]) in [

@@ -252,7 +252,9 @@ def test_every_part_of_a_name_and_each_distinctive_word_of_an_organisation_goes(
     # Names of two letters, given names, and each part of a joined name.
     assert redact("Ng chairs it") == "[name] chairs it"
     assert redact("Ann said so; Li too") == "[name] said so; [name] too"
-    assert redact("Smith and Jones, J. said") == "[name] and [name], J. said"
+    assert redact("Smith and Jones; J. said") == "[name] and [name]; J. said"
+    # Surname first, with the initial, is the name written another way.
+    assert redact("Smith-Jones, J. said") == "[name] said"
     assert redact("O'Brien and Mary agree") == "[name] and [name] agree"
     # A short form of an organisation; its generic words stay where they stand alone.
     assert redact("Dacorum kept it") == "[organisation] kept it"

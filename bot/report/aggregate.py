@@ -9,7 +9,7 @@ schema is documented in docs/reports.md.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -29,7 +29,7 @@ from bot.report.data import (
     wording_note,
 )
 from bot.report.owners import SUGGESTED_NOTE, suggested
-from bot.report.redact import redactor
+from bot.report.redact import redacted, redactor
 from bot.scoring.aggregate import (
     AGGREGATE_PRIORITY_RULE,
     MIN_FOR_PATTERN,
@@ -123,15 +123,7 @@ def aggregate_data(
     sectors = _ordered(totals.sectors, OTHER_SECTORS)
     actions = _actions(framework, totals, small_groups)
     texts = _texts(framework, totals)
-    if small_groups:
-        # Respondents' own words keep no name or organisation of theirs (nor of anyone a
-        # reader knows was asked) either.
-        names, organisations = known
-        redact = redactor([*totals.names, *names], [*totals.organisations, *organisations])
-        _redacted(areas, actions, redact)
-        for question in texts:
-            question["quotes"] = [redact(q) for q in question["quotes"]]
-    return {
+    data: dict[str, Any] = {
         "report_schema": AGGREGATE_SCHEMA,
         "kind": "aggregate",
         "anonymised": anonymise,
@@ -192,21 +184,14 @@ def aggregate_data(
         "owners_note": SUGGESTED_NOTE,
         "wording_note": wording_note(framework),
     }
-
-
-def _redacted(
-    areas: list[dict[str, Any]], actions: list[dict[str, Any]], redact: Callable[[str], str]
-) -> None:
-    """Quotes and register entries with the respondents' names and organisations taken out."""
-    for action in actions:
-        action["quotes"] = [redact(q) for q in action["quotes"]]
-    for area in areas:
-        for register in area["registers"]:
-            for item in register["items"]:
-                for cell in item["answers"]:
-                    for key in ("answer", "comment"):
-                        if isinstance(cell.get(key), str):
-                            cell[key] = redact(cell[key])
+    if not small_groups:
+        return data
+    # The words quoted (and the files named) keep no name or organisation of the
+    # respondents', of anyone who interviewed them, nor of anyone a reader knows was asked.
+    names, organisations = known
+    return redacted(
+        data, redactor([*totals.names, *names], [*totals.organisations, *organisations])
+    )
 
 
 def _ordered(sizes: dict[str, int], other: str) -> list[str]:
@@ -340,15 +325,17 @@ def _item(
 ) -> dict[str, Any]:
     """One register item: how many named it so and its answers; ``hidden``, its count and
     coded answers (an option picked, such as a rating, not the words typed) are "not
-    shown"."""
+    shown", and so is the comment typed after a coded answer ("r - red since 2009"),
+    which would give the answer away."""
     typed = [q.kind == "text" for q in group.questions]
     answers = []
     for index, (answer, comment, value) in enumerate(row):
         coded = not (typed[index] if index < len(typed) else False)
+        withheld = hidden and coded and bool(value)
         answers.append(
             {
-                "answer": HIDDEN if hidden and coded and value else answer,
-                "comment": comment,
+                "answer": HIDDEN if withheld else answer,
+                "comment": "" if withheld else comment,
                 "value": "" if hidden else value,
             }
         )

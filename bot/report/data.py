@@ -13,6 +13,7 @@ from bot.figures import rounded, seconds, share_percent, whole_percent
 from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
 from bot.report.owners import SUGGESTED_NOTE, suggested
+from bot.report.redact import redacted, redactor
 from bot.scoring.basis import too_few_words
 from bot.scoring.compile import PRIORITY_RULE
 from bot.scoring.results import (
@@ -270,7 +271,19 @@ def tally_data(assessment: Assessment) -> dict[str, Any]:
 
 
 def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str, Any]:
-    """The full compiled assessment as JSON-able data."""
+    """The full compiled assessment as JSON-able data; ``anonymise``, with no name or
+    organisation: the header's left blank, and those of the respondent and of everyone
+    who interviewed taken out of every quote, note, reply, answer and register entry, by
+    the rule every anonymised report follows (`bot.report.redact`)."""
+    data = _assessment_data(assessment, anonymise)
+    if not anonymise:
+        return data
+    who = assessment.respondent
+    redact = redactor([who.name, *assessment.interviewers], [who.organisation])
+    return redacted(data, redact)
+
+
+def _assessment_data(assessment: Assessment, anonymise: bool) -> dict[str, Any]:
     who = assessment.respondent
     framework = assessment.framework
     not_asked = sum(1 for a in assessment.areas for q in a.questions if not q.asked)

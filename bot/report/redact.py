@@ -1,20 +1,25 @@
-"""Names taken out of respondents' own words in an anonymised report: a quote or a register
+"""Names taken out of people's own words in an anonymised report: a quote or a register
 comment that says "As chair, I (Ann Archer, Dacorum Borough Council) ..." would otherwise
 name its author whatever the report leaves out.
 
-The rule (docs/reports.md, "Names in quotes"):
+The rule (docs/reports.md, "`--anonymise`"), one for every report:
 
-- A whole name ("Ann Archer", in any case and spacing) is always taken out, as is a whole
-  organisation's name.
+- A whole name ("Ann Archer", in any case and spacing, or with a hyphen between its words)
+  is always taken out, as is a whole organisation's name, and so are the other ways a
+  name is written (`name_forms`): with initials ("A. Archer", "A Archer", "Ann A."),
+  without its middle names, surname first ("Archer, Ann"), and as a file name spells it
+  ("ann-archer").
 - Every other part of a person's name of two letters or more ("Ng", "Ann", "Archer") and
   every distinctive word of an organisation's name ("Dacorum", for "Dacorum Borough
   Council") is taken out wherever it stands, in any case: "ng chairs it" names Ng.
 - Except a part that is also an ordinary English word (`ORDINARY_WORDS`: "will",
   "strong", "hope", "may"): it is taken out only where it is used as a name, that is
-  written with a capital letter other than at the start of a sentence. "we will work"
-  and "Strong leadership matters." keep their words; "I asked Will" and "as Strong
-  said" do not. A capital inside a sentence is taken for a name even where it is not
-  one ("in May"): the rule errs towards taking out.
+  written in capitals ("WILL"), or with a capital letter and a possessive ("Will's"), or
+  with a capital letter other than at the start of a sentence (a full stop after an
+  initial or a title, "W. Strong", "Cllr. Strong", ends no sentence). "we will work" and
+  "Strong leadership matters." keep their words; "I asked Will" and "as Strong said" do
+  not. A capital inside a sentence is taken for a name even where it is not one ("in
+  May"): the rule errs towards taking out.
 
 The generic words of organisations' names (`GENERIC_WORDS`) are never taken out alone,
 as they name no one.
@@ -24,6 +29,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
+
+from bot.text import slug
 
 NAME = "[name]"
 ORGANISATION = "[organisation]"
@@ -84,6 +92,17 @@ _OPENERS = " \t\"'“‘([*•-"
 """What may stand between a sentence's end and its first word: spaces, opening quotes and
 brackets, a bullet."""
 
+_TITLES = "mr mrs ms miss mx dr prof cllr rev revd sir dame insp sgt supt det pc"
+TITLES = frozenset(_TITLES.split())
+"""Titles written with a full stop before a name ("Cllr. Strong"): the stop ends no
+sentence, so the word after it stands inside one (compared ignoring case)."""
+
+_APOSTROPHE = "['’]"
+_BETWEEN = r"[\s\-]+"
+"""Between the words of a whole name: spaces or a hyphen ("Smith-Jones", "will-strong")."""
+_AFTER_INITIAL = r"(?:[\s\-]+|(?<=\.))"
+"""After an initial: as between words, or nothing after its full stop ("W.Strong")."""
+
 
 def _parts(text: str) -> list[str]:
     """The words of a name of at least `MIN_LETTERS` letters ("O'Brien" is one word;
@@ -91,39 +110,103 @@ def _parts(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if sum(c.isalpha() for c in w) >= MIN_LETTERS]
 
 
+def _literal(word: str) -> str:
+    """A word as a pattern: either apostrophe ("O'Brien", "O’Brien")."""
+    return _APOSTROPHE.join(re.escape(p) for p in re.split(_APOSTROPHE, word))
+
+
+def _token(token: str) -> str:
+    """A word of a name as a pattern: its hyphenated parts apart by a hyphen or spaces."""
+    return _BETWEEN.join(_literal(p) for p in token.split("-") if p)
+
+
+def _initial(token: str) -> str | None:
+    """A word of a name as an initial, a pattern ("W", "W.", and for "Mary-Jane" "M.",
+    "M.-J.", "MJ"): capital letters only; None without one."""
+    letters = [p[:1] for p in token.split("-") if p[:1].isalpha()]
+    if not letters or any(c.upper() == c.lower() for c in letters):
+        return None
+    first, *rest = (f"(?-i:{re.escape(c.upper())})\\.?" for c in letters)
+    return first + "".join(f"(?:-?{r})?" for r in rest)
+
+
+def name_forms(name: str) -> list[str]:
+    """The ways a person's name of two words or more is written, as patterns: every word
+    but the last also as an initial ("W. Strong", "W Strong", "W.Strong", "M.-J. Smith"),
+    the middle ones left out ("Mary Smith" for Mary Jane Smith); the first whole and the
+    last as an initial ("Will S."); and surname first ("Strong, Will"). An initial is a
+    capital letter. The name whole, in any case and spacing, is taken out besides; a name
+    of one word has only its words (`_parts`)."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return []
+    given = []
+    for token in tokens[:-1]:
+        initial = _initial(token)
+        given.append(f"(?:{_token(token)}|{initial})" if initial else _token(token))
+    last = _token(tokens[-1])
+    forms = ["".join(f"{g}{_AFTER_INITIAL}" for g in given) + last]
+    if len(tokens) > 2:
+        forms.append(f"{given[0]}{_AFTER_INITIAL}{last}")
+    last_initial = _initial(tokens[-1])
+    if last_initial:
+        forms.append(f"{_token(tokens[0])}{_BETWEEN}{last_initial}")
+    forms.append(f"{last},\\s*{_token(tokens[0])}")
+    return forms
+
+
 def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[str], str]:
-    """A function taking each of these names (whole, and every part of two letters or
-    more) and organisations (whole, and each distinctive word) out of a text, in any
-    case, as "[name]" and "[organisation]"; everything else is left as it is."""
-    labels: dict[str, str] = {}
+    """A function taking each of these names (whole, in each form `name_forms` gives, and
+    every part of two letters or more) and organisations (whole, and each distinctive
+    word) out of a text, in any case, as "[name]" and "[organisation]"; everything else
+    is left as it is."""
+    # Each pattern: its label, and whether it is a single word (which, if an ordinary
+    # word, goes only where it is used as a name).
+    found: dict[str, tuple[str, str, bool, int]] = {}
+
+    def add(pattern: str, label: str, single: bool, rank: int) -> None:
+        # Matched ignoring case (an initial's capital aside: it is upper case in each).
+        key = pattern.casefold()
+        if label == NAME or key not in found:
+            found[key] = (pattern, label, single, rank)
+
     for organisation in organisations:
+        whole = organisation.strip()
+        if not whole:
+            continue
         words = [w for w in _parts(organisation) if w.casefold() not in GENERIC_WORDS]
-        for word in [organisation, *words]:
-            if word.strip():
-                labels.setdefault(_key(word), ORGANISATION)
+        add(_BETWEEN.join(_token(w) for w in whole.split()), ORGANISATION, False, len(whole))
+        _add_slug(add, whole, ORGANISATION)
+        for word in words:
+            add(_literal(word), ORGANISATION, True, len(word))
     for name in names:
+        whole = name.strip()
+        if not whole:
+            continue
         # A person's name wins over an organisation's word spelt the same.
-        for word in [name, *_parts(name)]:
-            if word.strip():
-                labels[_key(word)] = NAME
-    # Longest first, so "Dacorum Borough Council" is taken whole before "Dacorum"; whole
-    # words only ("Annex" keeps its "Ann"). Spaces in a name match any run of spaces.
-    found = sorted(labels, key=lambda w: (-len(w), w))
+        add(_BETWEEN.join(_token(w) for w in whole.split()), NAME, False, len(whole))
+        _add_slug(add, whole, NAME)
+        for form in name_forms(whole):
+            add(form, NAME, False, len(whole))
+        for word in _parts(whole):
+            add(_literal(word), NAME, True, len(word))
     if not found:
         return lambda text: text
+    # Whole names and their forms before single words, the longest first, so "Dacorum
+    # Borough Council" is taken whole before "Dacorum"; whole words only ("Annex" keeps
+    # its "Ann").
+    kinds = sorted(found.values(), key=lambda k: (k[2], -k[3], k[0].casefold()))
     pattern = re.compile(
-        r"(?<!\w)(?:"
-        + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in found)
-        + r")(?!\w)",
+        r"(?<!\w)(?:" + "|".join(f"({k[0]})" for k in kinds) + r")(?!\w)",
         re.IGNORECASE,
     )
 
     def take_out(match: re.Match[str]) -> str:
+        _, label, single, _ = kinds[(match.lastindex or 1) - 1]
         word = match.group()
-        key = _key(word)
-        if key in ORDINARY_WORDS and not _as_name(word, match.string, match.start()):
+        if single and _key(word) in ORDINARY_WORDS and not _as_name(match):
             return word
-        return labels.get(key, NAME)
+        return label
 
     def redact(text: str) -> str:
         return pattern.sub(take_out, text)
@@ -131,20 +214,81 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
     return redact
 
 
-def _as_name(word: str, text: str, start: int) -> bool:
-    """Whether an ordinary word that is also a name part, found at ``start`` in ``text``,
-    is used as a name there: written with a capital, and not as the first word of a
-    sentence (the start of the text or of a line, or after a full stop, question or
-    exclamation mark and a space, with any opening quote or bracket between)."""
+def _add_slug(add: Callable[[str, str, bool, int], None], whole: str, label: str) -> None:
+    """The name as a transcript's file name spells it ("will-strong"), where that is not
+    the name as written."""
+    spelt = slug(whole, fallback="")
+    if "-" in spelt:
+        add(re.escape(spelt), label, False, len(spelt))
+
+
+def _as_name(match: re.Match[str]) -> bool:
+    """Whether an ordinary word that is also a name part, found by ``match``, is used as a
+    name there: written in capitals ("WILL"), or with a capital and a possessive
+    ("Will's"), or with a capital and not as the first word of a sentence (the start of
+    the text or of a line, or after a full stop, question or exclamation mark and a space,
+    with any opening quote or bracket between; a full stop after an initial or a title,
+    "W. Strong", "Cllr. Strong", ends no sentence)."""
+    word, text, start = match.group(), match.string, match.start()
     if not word[:1].isupper():
         return False
+    if word.isupper() or re.match(_APOSTROPHE + "s(?!\\w)", text[match.end() :], re.I):
+        return True
     i = start
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
     if i == 0 or text[i - 1] == "\n":
         return False
-    return not (text[i - 1] in ".!?" and i < start and text[i].isspace())
+    if not (text[i - 1] in ".!?" and i < start and text[i].isspace()):
+        return True
+    return text[i - 1] == "." and _initial_or_title(text[: i - 1])
+
+
+def _initial_or_title(before: str) -> bool:
+    """Whether the text before a full stop ends in an initial (a capital letter alone) or
+    a title ("Cllr"), which the stop abbreviates."""
+    found = re.search(r"(?<!\w)(\w+)$", before)
+    if found is None:
+        return False
+    word = found.group(1)
+    return (len(word) == 1 and word.isupper()) or word.casefold() in TITLES
 
 
 def _key(matched: str) -> str:
     return " ".join(matched.split()).casefold()
+
+
+PEOPLES_WORDS = frozenset(
+    {
+        "answer",
+        "comment",
+        "file",
+        "note",
+        "notes",
+        "quotes",
+        "reason",
+        "reply",
+        "same_as",
+        "triggers",
+        "value",
+        "warnings",
+        "words",
+    }
+)
+"""The keys of a report's data whose strings may hold people's words (quotes, notes,
+replies, free-text answers, register entries, an action's reasons quoting an answer) or
+a transcript's file name (a file left out, a note on one): an anonymised report takes
+names out of them."""
+
+
+def redacted(data: Any, redact: Callable[[str], str], key: str = "") -> Any:
+    """A report's data (or part of it) with ``redact`` applied to every string under a
+    key of `PEOPLES_WORDS` (a list's strings by the key the list is under); the rest
+    as it is. The one walk every anonymised report takes names out by."""
+    if isinstance(data, dict):
+        return {k: redacted(v, redact, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [redacted(v, redact, key) for v in data]
+    if isinstance(data, str) and key in PEOPLES_WORDS:
+        return redact(data)
+    return data

@@ -177,7 +177,8 @@ class Totals:
     text_answers: dict[str, int] = field(default_factory=dict)
     """free-text question id -> how many respondents answered it."""
     names: set[str] = field(default_factory=set)
-    """The respondents' names, which an anonymised report takes out of their words."""
+    """The respondents' names and those of everyone who interviewed them, which an
+    anonymised report takes out of the words it quotes."""
     organisations: set[str] = field(default_factory=set)
     """The respondents' organisations, likewise."""
 
@@ -191,7 +192,7 @@ class Totals:
         role = summary.role or "(not given)"
         sector = summary.sector or "(not given)"
         self.roles[role] = self.roles.get(role, 0) + 1
-        self.names.update(n for n in (summary.name.strip(),) if n)
+        self.names.update(n for n in (summary.name.strip(), *summary.interviewers) if n)
         self.organisations.update(o for o in (summary.organisation.strip(),) if o)
         self.sectors[sector] = self.sectors.get(sector, 0) + 1
         for question, (kind, _) in summary.answers.items():

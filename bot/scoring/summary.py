@@ -19,6 +19,7 @@ from bot.facts import AnswerFacts
 from bot.files import make_private_folder
 from bot.loading import read_bytes
 from bot.model import Framework, Question
+from bot.model.transcript import interviewers
 from bot.problems import LoadError, display_name
 from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
@@ -121,6 +122,9 @@ class Summary:
     texts: dict[str, str] = field(default_factory=dict)
     """free-text question id (not a repeated group's: a register lists those) -> the
     respondent's answer on the final path, in its latest version (`text_answers`)."""
+    interviewers: tuple[str, ...] = ()
+    """Everyone who interviewed (`bot.model.transcript.interviewers`), whose names an
+    anonymised report takes out of the words it quotes as it does the respondents'."""
 
 
 def category(score: float | None, abstain: str, kind: str) -> str:
@@ -216,6 +220,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         coverage=_overall_coverage(framework, facts),
         facts=_fact_values(framework, path),
         texts=text_answers(framework, path),
+        interviewers=interviewers(transcript),
         actions=actions,
         warnings=tuple(warnings),
         transcript_id=transcript.id,
