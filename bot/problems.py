@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from bot.text import printable
+from bot.text import names_words, printable
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,22 @@ class LoadError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+MODE_WORDS: dict[str, tuple[str, ...]] = {
+    "telephone": ("phone", "tel", "call", "interview", "telephone_interview"),
+    "self": ("chat", "online", "survey", "web", "self_assessment", "selfassessment"),
+}
+"""The ways of taking part (a dialogue's, a round's or an invitee's `mode`), each with the
+words taken to mean it: one list for the "did you mean" of a file's `mode` (`MEANT`) and
+the words a CSV of invitees may write (`mode_meant`)."""
+
+
+def mode_meant(word: str) -> str | None:
+    """The way of taking part a word names: a mode, or a word `MODE_WORDS` lists for one
+    (capitals and marks ignored: "Self-assessment", "PHONE"); else None."""
+    plain = _plain(word)
+    return next((mode for mode, words in MODE_WORDS.items() if plain in (mode, *words)), None)
+
+
 MEANT: dict[str, tuple[str, ...]] = {
     # A dialogue's probe triggers (`on`), as the README and a board paper word them.
     "low": ("weak", "poor", "bad", "negative", "low_score", "weak_answer", "disagree"),
@@ -70,8 +86,7 @@ MEANT: dict[str, tuple[str, ...]] = {
     "refused": ("refuse", "declined", "decline", "no_answer", "prefer_not_to_say", "skip"),
     "name": ("person", "who", "role", "body", "organisation", "people"),
     # A dialogue's, a round's or an invitee's `mode`.
-    "telephone": ("phone", "tel", "call", "interview", "telephone_interview"),
-    "self": ("chat", "online", "survey", "web", "self_assessment", "selfassessment"),
+    **MODE_WORDS,
     # A plan action's `status` and `priority`.
     "not_started": ("todo", "to_do", "new", "open", "proposed", "pending"),
     "in_progress": ("started", "ongoing", "underway", "doing", "in_hand", "progress"),
@@ -427,32 +442,76 @@ def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
 
 def _belongs_in(model: type[BaseModel], parent: list[str | int], name: str) -> str:
     """For an unknown key that is a key of a table found here (publisher, written above
-    [source] rather than under it): where it goes; else nothing."""
+    [source] rather than under it): where it goes; else nothing. A key of a list of tables
+    ([[areas]]) is not placed: which of them it belongs to cannot be told."""
     if not all(isinstance(part, str) for part in parent):
         return ""
     for table in _fields_at(model, parent):
         inner = _model_at(model, [*parent, table])
-        field = _model_at(model, parent).model_fields.get(table)  # type: ignore[union-attr]
-        listed = field is not None and typing.get_origin(field.annotation) in (tuple, list)
-        if inner is not None and not listed and name in _fields_at(model, [*parent, table]):
-            heading_name = ".".join(str(p) for p in [*parent, table])
-            return f"; {name} is a key of [{heading_name}]: put it under that heading"
+        if (
+            inner is not None
+            and not _is_listed(model, [*parent, table])
+            and name in _fields_at(model, [*parent, table])
+        ):
+            return f"; {name} is a key of {_heading_of(model, [*parent, table])}: put it under that heading"
     return ""
+
+
+def _is_listed(model: type[BaseModel], loc: Sequence[str | int]) -> bool:
+    """Whether the key at a location holds a list (of tables: written [[areas]], one
+    heading for each), not a single table ([source]): the one rule of how a hint names a
+    table's heading."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    parent = _model_at(model, list(loc[:-1])) if loc[:-1] else model
+    if parent is None:
+        return False
+    field = parent.model_fields.get(loc[-1]) or next(
+        (f for f in parent.model_fields.values() if f.alias == loc[-1]), None
+    )
+    if field is None:
+        return False
+    annotation: object = field.annotation
+    while typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = options[0] if options else None
+    return typing.get_origin(annotation) in (tuple, list)
+
+
+def _heading_of(model: type[BaseModel], loc: Sequence[str | int]) -> str:
+    """The heading a table at a location is written under, as the format needs it: [[name]]
+    for one of a list of tables (`_is_listed`), else [name]."""
+    name = ".".join(str(part) for part in loc if isinstance(part, str))
+    return f"[[{name}]]" if _is_listed(model, loc) else f"[{name}]"
 
 
 def _missing_table(model: type[BaseModel], loc: Sequence[str | int]) -> str:
     """For a required key missing at a location: when it is a table of its own keys (a
-    framework's [source]), what to add, with the keys it needs; else nothing."""
-    if not loc or not all(isinstance(part, str) for part in loc):
+    framework's [source]) or a list of them ([[areas]]), what to add under the heading the
+    format needs, with the keys it needs (a table among them by its own heading); else
+    nothing."""
+    if not loc or not isinstance(loc[-1], str):
         return ""
     table = _model_at(model, list(loc))
     if table is None:
         return ""
-    needed = [f.alias or n for n, f in table.model_fields.items() if f.is_required()]
-    name = ".".join(str(part) for part in loc)
-    keys = [f"{key} = ..." for key in needed]
-    listed = ", ".join(keys[:-1]) + " and " + keys[-1] if len(keys) > 1 else "".join(keys)
-    return f": add a [{name}] table" + (f" with {listed}" if listed else "")
+    keys = []
+    for key, info in table.model_fields.items():
+        if not info.is_required():
+            continue
+        inner = [*loc, info.alias or key]
+        if _model_at(model, inner) is None:
+            keys.append(f"{info.alias or key} = ...")
+        elif _is_listed(model, inner):
+            keys.append(f"{_heading_of(model, inner)} tables")
+        else:
+            keys.append(f"a {_heading_of(model, inner)} table")
+    listed = names_words(keys)
+    if _is_listed(model, loc):
+        return f": add {_heading_of(model, loc)} tables" + (
+            f", each with {listed}" if listed else ""
+        )
+    return f": add a {_heading_of(model, loc)} table" + (f" with {listed}" if listed else "")
 
 
 def _model_at(model: type[BaseModel], loc: list[str | int]) -> type[BaseModel] | None:

@@ -308,6 +308,32 @@ def test_no_source_table_says_what_to_add(tmp_path: Path) -> None:
     ]
 
 
+def test_a_missing_list_of_tables_is_told_the_heading_the_format_needs(tmp_path: Path) -> None:
+    # Areas are an array of tables: [[areas]], each with its [[areas.questions]].
+    text = FRAMEWORK[: FRAMEWORK.index("[[areas]]")]
+    assert framework_found(tmp_path, text) == [
+        'mini.toml: missing required key "areas": add [[areas]] tables, each with id = ..., '
+        "title = ... and [[areas.questions]] tables"
+    ]
+    # A table holding a list: [bands] with its [[bands.rag]] tables, written as the hint says.
+    bands = FRAMEWORK[FRAMEWORK.index("[bands]") : FRAMEWORK.index("[[areas]]")]
+    assert framework_found(tmp_path, FRAMEWORK.replace(bands, "")) == [
+        'mini.toml: missing required key "bands": add a [bands] table with [[bands.rag]] tables'
+    ]
+    written = '[bands]\n[[bands.rag]]\nname = "red"\nlabel = "Red"\nmin = 0\n\n'
+    assert framework_found(tmp_path, FRAMEWORK.replace(bands, written)) == []
+
+
+def test_an_area_with_no_questions_is_told_the_heading_they_go_under(tmp_path: Path) -> None:
+    start = FRAMEWORK.index('[[areas.questions]]\nid = "b1"')
+    text = FRAMEWORK[:start] + FRAMEWORK[FRAMEWORK.index('[[areas.actions]]\nid = "fix-two"') :]
+    heading = line_of(text, 'id = "two"') - 1
+    assert (
+        f"mini.toml:{heading}: areas[1]: missing required key "
+        '"questions": add [[areas.questions]] tables, each with id = ... and text = ...'
+    ) in framework_found(tmp_path, text)
+
+
 def test_a_key_of_a_table_written_above_its_heading(tmp_path: Path) -> None:
     text = FRAMEWORK.replace("[source]\n", 'publisher = "Audit Commission"\n\n[source]\n')
     assert framework_found(tmp_path, text) == [

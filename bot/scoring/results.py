@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.engine.path import FollowUp, is_answered
 from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
-from bot.model.transcript import names_words
+from bot.text import names_words
 from bot.turn_words import status_words
 
 if TYPE_CHECKING:
