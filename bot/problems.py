@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import tomllib
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -343,18 +344,21 @@ def from_validation(
                 "dict_type": "a table",
                 "model_type": "a table",
             }[kind]
-            message = f"expected {wanted}, found {_show(given)}"
+            # A number as the file writes it ("1.10"), not as it reads (1.1).
+            numeral = isinstance(given, int | float) and not isinstance(given, bool)
+            shown = (as_written(text, loc, given) if numeral else None) or _show(given)
+            message = f"expected {wanted}, found {shown}"
             if isinstance(given, bool) and kind in ("float_type", "int_type"):
                 # true is no number, though Python would count it as 1.
                 message = f"expected {wanted}, got {_show(given)}: true and false are not numbers"
-            message += _written_as(kind, given, model, list(item["loc"]))
+            message += _written_as(kind, given, model, list(item["loc"]), text, loc)
         elif kind in ("float_parsing", "int_parsing", "int_from_float"):
             whole = "a whole number" if kind != "float_parsing" else "a number"
             message = f"expected {whole}, found {_show(given)}"
-            message += _written_as(kind, given, model, list(item["loc"]))
+            message += _written_as(kind, given, model, list(item["loc"]), text, loc)
         elif kind == "bool_parsing":
             message = f"expected true or false, found {_show(given)}"
-            message += _written_as(kind, given, model, list(item["loc"]))
+            message += _written_as(kind, given, model, list(item["loc"]), text, loc)
         elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
             message = f"{_show(given)} is out of range: {item['msg'][0].lower() + item['msg'][1:]}"
         elif kind in ("too_short", "string_too_short"):
@@ -363,7 +367,7 @@ def from_validation(
             message = f"is too long ({item['msg'][0].lower() + item['msg'][1:]})"
         elif kind in ("tuple_type", "list_type"):
             message = f"expected a list (an array, or [[...]] tables), found {_show(given)}"
-            message += _written_as(kind, given, model, list(item["loc"]))
+            message += _written_as(kind, given, model, list(item["loc"]), text, loc)
         elif kind == "value_error":
             message = str(ctx.get("error", item["msg"]))
         else:
@@ -377,26 +381,44 @@ NUMBER_IN_QUOTES = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*%?\s*")
 """A number written as text ("40", "40%"), which TOML reads as words."""
 
 
-def _written_as(kind: str, given: object, model: type[BaseModel], loc: list[str | int]) -> str:
+def _written_as(
+    kind: str,
+    given: object,
+    model: type[BaseModel],
+    loc: list[str | int],
+    text: str = "",
+    at: Sequence[str | int] = (),
+) -> str:
     """How a value of the wrong type is written as the key expects, where that is plain:
-    a number or true/false without quotes, words in quotes, a table in braces with its
-    keys, a single table put in a list; else nothing."""
+    a number or true/false without quotes, words in quotes (a number quoted as the file
+    writes it, `text` at `at`: "1.10", never the 1.1 it reads as), a table in braces with
+    its keys, a single table put in a list; else nothing. A list's item is named as the
+    item, not as the whole list's key."""
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if not key:
         return ""
+    item = bool(loc) and isinstance(loc[-1], int)
+    it = "the item" if item else "it"
+
+    def fixed(value: str) -> str:
+        return value if item else f"{key} = {value}"
+
     if kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(
         given, str
     ):
         number = NUMBER_IN_QUOTES.fullmatch(given)
         if number and (kind.startswith("float") or "." not in number.group(1)):
-            return f"; write the number without quotes: {key} = {number.group(1)}"
+            return f"; write the number without quotes: {fixed(number.group(1))}"
     if kind in ("bool_type", "bool_parsing") and str(given).strip().casefold() in (
         "true",
         "false",
     ):
-        return f"; write it without quotes: {key} = {str(given).strip().casefold()}"
+        return f"; write {it} without quotes: {fixed(str(given).strip().casefold())}"
     if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
-        return f'; put it in quotes: {key} = "{given}"'
+        written = as_written(text, at or loc, given)
+        if written is None:
+            return f"; put {it} in quotes, as the file writes it: " + fixed('"..."')
+        return f"; put {it} in quotes: " + fixed(f'"{written}"')
     if kind in ("dict_type", "model_type"):
         table = _model_at(model, loc)
         if table is not None:
@@ -409,6 +431,76 @@ def _written_as(kind: str, given: object, model: type[BaseModel], loc: list[str 
     if kind in ("tuple_type", "list_type") and isinstance(given, dict):
         return f"; put it in brackets, as a list of one: {key} = [{{ ... }}]"
     return ""
+
+
+def as_written(text: str, loc: Sequence[str | int], given: object) -> str | None:
+    """A value as the TOML text writes it (``1.10``, which reads as 1.1), at a key path
+    (a list's item by its index), or None where it cannot be found as written: best
+    effort, and only a text that reads as ``given`` is returned."""
+    path = list(loc)
+    index = path.pop() if path and isinstance(path[-1], int) else None
+    if not text or not path or not isinstance(path[-1], str):
+        return None
+    line = find_line(text, path)
+    lines = text.splitlines()
+    if line is None or line > len(lines):
+        return None
+    key = re.search(r"(?:^|[{,])\s*([\"']?)" + re.escape(path[-1]) + r"\1\s*=\s*", lines[line - 1])
+    if key is None:
+        return None
+    rest = "\n".join([lines[line - 1][key.end() :], *lines[line:]])
+    if index is None:
+        token = re.match(r"[^\s,}\]#]+", rest)
+        written = token.group() if token else None
+    else:
+        items = _array_items(rest)
+        written = items[index] if index < len(items) else None
+    if written is None:
+        return None
+    try:
+        read = tomllib.loads(f"v = {written}")["v"]
+    except tomllib.TOMLDecodeError:
+        return None
+    return written if read == given and type(read) is type(given) else None
+
+
+def _array_items(text: str) -> list[str]:
+    """The items of the TOML array ``text`` starts with, each as written (nested arrays and
+    tables whole, quoted text kept, comments left out); [] for no array."""
+    if not text.startswith("["):
+        return []
+    items: list[str] = []
+    depth, current, at = 0, "", 0
+    while at < len(text):
+        char = text[at]
+        if char in "\"'":
+            end = text.find(char, at + 1)
+            while char == '"' and end > 0 and text[end - 1] == "\\":
+                end = text.find(char, end + 1)
+            if end < 0:
+                return []
+            current += text[at : end + 1]
+            at = end + 1
+            continue
+        if char == "#":
+            end = text.find("\n", at)
+            at = end if end >= 0 else len(text)
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return [*items, current.strip()] if current.strip() else items
+        elif char == "," and depth == 1:
+            items.append(current.strip())
+            current = ""
+            at += 1
+            continue
+        if at > 0:
+            current += char
+        at += 1
+    return items
 
 
 def _knock_on(loc: tuple[str | int, ...], items: Sequence[Any]) -> bool:

@@ -412,6 +412,60 @@ def test_a_value_of_the_wrong_type_is_shown_written_right(
     assert f"mini.toml:{line_of(text, line)}: {said}" in framework_found(tmp_path, text)
 
 
+GROUP = """[[areas.groups]]
+id = "risks"
+title = "Top risks"
+columns = COLUMNS
+
+[[areas.groups.questions]]
+id = "r1"
+text = "Name a risk."
+kind = "text"
+
+[[areas.groups.questions]]
+id = "r2"
+text = "Who owns it?"
+kind = "text"
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # Quoted as the file writes it: "1.1" would renumber question 1.10.
+        (
+            'id = "a1"\nnumber = 1.10',
+            'number: expected text in quotes, found 1.10; put it in quotes: number = "1.10"',
+        ),
+        (
+            'id = "a1"\nnumber = 2.50  # the second half',
+            'number: expected text in quotes, found 2.50; put it in quotes: number = "2.50"',
+        ),
+        # A list's item is named as the item, never as the whole list.
+        (
+            GROUP.replace("COLUMNS", '["Risk", 2]'),
+            'columns[1]: expected text in quotes, found 2; put the item in quotes: "2"',
+        ),
+        (
+            GROUP.replace("COLUMNS", '[\n  "Risk",  # named\n  1.50,\n]'),
+            'columns[1]: expected text in quotes, found 1.50; put the item in quotes: "1.50"',
+        ),
+    ],
+)
+def test_a_number_for_text_is_quoted_as_the_file_writes_it(
+    tmp_path: Path, written: str, said: str
+) -> None:
+    if written.startswith("[[areas.groups]]"):
+        at = '[[areas.actions]]\nid = "fix-one"'
+        text, where = FRAMEWORK.replace(at, written + at), "areas[0].groups[0]."
+        line = line_of(text, "columns =")
+    else:
+        text, where = FRAMEWORK.replace('id = "a1"', written), "areas[0].questions[0]."
+        line = line_of(text, "number =")
+    assert framework_found(tmp_path, text) == [f"mini.toml:{line}: {where}{said}"]
+
+
 def test_probes_written_as_one_table_are_told_to_make_it_a_list(tmp_path: Path) -> None:
     text = DIALOGUE.replace(
         'probes = [{ on = "vague", text = "Which organisations, by name?" }]',
