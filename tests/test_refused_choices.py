@@ -505,3 +505,41 @@ def test_a_question_without_its_id_is_named_where_a_condition_reads_it(tmp_path:
         "which is not a question id; they are: a2, a3, b1, b2; the question at line "
         f"{heading} has no id: is it that one?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        # The form the shipped frameworks use: score("...") and answered("...").
+        ("""score("a1") < 50""", 'score("a1") names no question or area'),
+        ("""answered("a1")""", 'names "a1", which is not a question id'),
+        ("""count("disagree", a1) > 0""", 'names "a1", which is not a question id'),
+    ],
+)
+def test_a_question_without_its_id_is_named_in_every_form_a_condition_reads_it(
+    tmp_path: Path, when: str, said: str
+) -> None:
+    text = FRAMEWORK.replace('id = "a1"\n', "").replace(
+        """when = 'score("one") < 50'""", f"when = '{when}'"
+    )
+    heading = line_of(text, "The partnership works well") - 1
+    problems = framework_found(tmp_path, text)
+    assert problems[0] == f'mini.toml:{heading}: areas[0].questions[0]: missing required key "id"'
+    (read,) = problems[1:]
+    assert read.startswith(
+        f"mini.toml:{line_of(text, when)}: areas[0].actions[0].when: condition {said}"
+    )
+    assert read.endswith(f"; the question at line {heading} has no id: is it that one?")
+
+
+@pytest.mark.parametrize("when", ["""score("r1") < 50""", """answered("r1")"""])
+def test_a_repeated_groups_question_is_not_taken_for_one_without_its_id(
+    tmp_path: Path, when: str
+) -> None:
+    at = '[[areas.actions]]\nid = "fix-one"'
+    group = GROUP.replace("COLUMNS", '["Risk", "Owner"]')
+    text = FRAMEWORK.replace(at, group + at).replace('id = "a1"\n', "")
+    text = text.replace("""when = 'score("one") < 50'""", f"when = '{when}'")
+    problems = framework_found(tmp_path, text)
+    assert len(problems) == 2 and "repeated group" in problems[1], problems
+    assert "has no id" not in problems[1]
