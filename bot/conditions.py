@@ -34,11 +34,14 @@ FUNCTIONS = ("answered", "score", "count")
 
 class ConditionError(ValueError):
     """A condition that cannot be parsed or names something unknown: every problem found in
-    it (``problems``), so that one pass reports them all."""
+    it (``problems``), so that one pass reports them all; ``unknown`` holds those among
+    them that name a question (or area) that does not exist, in whichever form it is
+    named (``q1 == "yes"``, ``score("q1")``, ``answered("q1")``)."""
 
-    def __init__(self, *problems: str) -> None:
+    def __init__(self, *problems: str, unknown: Iterable[str] = ()) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.unknown = tuple(unknown)
 
 
 class Facts(Protocol):
@@ -136,7 +139,7 @@ def parse(
     checker.facts = set(facts)
     checker.visit(tree.body)
     if checker.problems:
-        raise ConditionError(*dict.fromkeys(checker.problems))
+        raise ConditionError(*dict.fromkeys(checker.problems), unknown=checker.unknown)
     return Condition(source, tree, frozenset(checker.names), frozenset(checker.areas_used))
 
 
@@ -180,6 +183,7 @@ class _Checker:
         self.names: set[str] = set()
         self.areas_used: set[str] = set()
         self.problems: list[str] = []
+        self.unknown: list[str] = []
 
     def visit(self, node: ast.AST) -> None:
         # A problem in one part is noted and the other parts are still checked, so that one
@@ -188,6 +192,7 @@ class _Checker:
             self._visit(node)
         except ConditionError as error:
             self.problems.extend(error.problems)
+            self.unknown.extend(error.unknown)
 
     def _visit(self, node: ast.AST) -> None:
         if isinstance(node, ast.BoolOp):
@@ -246,8 +251,9 @@ class _Checker:
         if name in ("true", "false"):
             raise ConditionError(f"uses {name}: write {name.capitalize()}, with a capital")
         if name not in self.questions:
-            raise ConditionError(
-                f'names "{name}", which is not a question id{self._hint(name, self.questions)}'
+            raise self._names_nothing(
+                name,
+                f'names "{name}", which is not a question id{self._hint(name, self.questions)}',
             )
         self.names.add(name)
 
@@ -293,8 +299,8 @@ class _Checker:
             self.areas_used.add(target)
         else:
             known = self.questions | self.areas
-            raise ConditionError(
-                f'score("{target}") names no question or area{self._hint(target, known)}'
+            raise self._names_nothing(
+                target, f'score("{target}") names no question or area{self._hint(target, known)}'
             )
 
     def _fact_example(self, name: str) -> str:
@@ -302,6 +308,11 @@ class _Checker:
         values = sorted(self.values.get(name, ()))
         value = "yes" if "yes" in values else (values[0] if values else "...")
         return f'{name} == "{value}"'
+
+    def _names_nothing(self, name: str, message: str) -> ConditionError:
+        """The problem of a name that is no question or area: one that names nothing at all
+        (`ConditionError.unknown`), or a repeated group's, which exists but is not read."""
+        return ConditionError(message, unknown=() if name in self.grouped else (message,))
 
     def _hint(self, name: str, known: set[str]) -> str:
         """Why an unknown name is not one: a repeated group's, a likely misspelling, or

@@ -567,7 +567,7 @@ def framework_checks(
                 )
             except ConditionError as error:
                 for message in error.problems:
-                    if unnamed and "which is not a question id" in message:
+                    if unnamed and message in error.unknown:
                         # Likely the question whose id is missing: said, not left to guess.
                         line = find_line(text, unnamed[0])
                         at_line = f"the question at line {line}" if line else "a question"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import tomllib
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -13,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from bot.text import printable
+from bot.text import names_words, printable
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,22 @@ class LoadError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+MODE_WORDS: dict[str, tuple[str, ...]] = {
+    "telephone": ("phone", "tel", "call", "interview", "telephone_interview"),
+    "self": ("chat", "online", "survey", "web", "self_assessment", "selfassessment"),
+}
+"""The ways of taking part (a dialogue's, a round's or an invitee's `mode`), each with the
+words taken to mean it: one list for the "did you mean" of a file's `mode` (`MEANT`) and
+the words a CSV of invitees may write (`mode_meant`)."""
+
+
+def mode_meant(word: str) -> str | None:
+    """The way of taking part a word names: a mode, or a word `MODE_WORDS` lists for one
+    (capitals and marks ignored: "Self-assessment", "PHONE"); else None."""
+    plain = _plain(word)
+    return next((mode for mode, words in MODE_WORDS.items() if plain in (mode, *words)), None)
+
+
 MEANT: dict[str, tuple[str, ...]] = {
     # A dialogue's probe triggers (`on`), as the README and a board paper word them.
     "low": ("weak", "poor", "bad", "negative", "low_score", "weak_answer", "disagree"),
@@ -70,8 +87,7 @@ MEANT: dict[str, tuple[str, ...]] = {
     "refused": ("refuse", "declined", "decline", "no_answer", "prefer_not_to_say", "skip"),
     "name": ("person", "who", "role", "body", "organisation", "people"),
     # A dialogue's, a round's or an invitee's `mode`.
-    "telephone": ("phone", "tel", "call", "interview", "telephone_interview"),
-    "self": ("chat", "online", "survey", "web", "self_assessment", "selfassessment"),
+    **MODE_WORDS,
     # A plan action's `status` and `priority`.
     "not_started": ("todo", "to_do", "new", "open", "proposed", "pending"),
     "in_progress": ("started", "ongoing", "underway", "doing", "in_hand", "progress"),
@@ -328,18 +344,21 @@ def from_validation(
                 "dict_type": "a table",
                 "model_type": "a table",
             }[kind]
-            message = f"expected {wanted}, found {_show(given)}"
+            # A number as the file writes it ("1.10"), not as it reads (1.1).
+            numeral = isinstance(given, int | float) and not isinstance(given, bool)
+            shown = (as_written(text, loc, given) if numeral else None) or _show(given)
+            message = f"expected {wanted}, found {shown}"
             if isinstance(given, bool) and kind in ("float_type", "int_type"):
                 # true is no number, though Python would count it as 1.
                 message = f"expected {wanted}, got {_show(given)}: true and false are not numbers"
-            message += _written_as(kind, given, model, list(item["loc"]))
+            message += _written_as(kind, given, model, list(item["loc"]), text, loc)
         elif kind in ("float_parsing", "int_parsing", "int_from_float"):
             whole = "a whole number" if kind != "float_parsing" else "a number"
             message = f"expected {whole}, found {_show(given)}"
-            message += _written_as(kind, given, model, list(item["loc"]))
+            message += _written_as(kind, given, model, list(item["loc"]), text, loc)
         elif kind == "bool_parsing":
             message = f"expected true or false, found {_show(given)}"
-            message += _written_as(kind, given, model, list(item["loc"]))
+            message += _written_as(kind, given, model, list(item["loc"]), text, loc)
         elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
             message = f"{_show(given)} is out of range: {item['msg'][0].lower() + item['msg'][1:]}"
         elif kind in ("too_short", "string_too_short"):
@@ -348,7 +367,7 @@ def from_validation(
             message = f"is too long ({item['msg'][0].lower() + item['msg'][1:]})"
         elif kind in ("tuple_type", "list_type"):
             message = f"expected a list (an array, or [[...]] tables), found {_show(given)}"
-            message += _written_as(kind, given, model, list(item["loc"]))
+            message += _written_as(kind, given, model, list(item["loc"]), text, loc)
         elif kind == "value_error":
             message = str(ctx.get("error", item["msg"]))
         else:
@@ -362,26 +381,44 @@ NUMBER_IN_QUOTES = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*%?\s*")
 """A number written as text ("40", "40%"), which TOML reads as words."""
 
 
-def _written_as(kind: str, given: object, model: type[BaseModel], loc: list[str | int]) -> str:
+def _written_as(
+    kind: str,
+    given: object,
+    model: type[BaseModel],
+    loc: list[str | int],
+    text: str = "",
+    at: Sequence[str | int] = (),
+) -> str:
     """How a value of the wrong type is written as the key expects, where that is plain:
-    a number or true/false without quotes, words in quotes, a table in braces with its
-    keys, a single table put in a list; else nothing."""
+    a number or true/false without quotes, words in quotes (a number quoted as the file
+    writes it, `text` at `at`: "1.10", never the 1.1 it reads as), a table in braces with
+    its keys, a single table put in a list; else nothing. A list's item is named as the
+    item, not as the whole list's key."""
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if not key:
         return ""
+    item = bool(loc) and isinstance(loc[-1], int)
+    it = "the item" if item else "it"
+
+    def fixed(value: str) -> str:
+        return value if item else f"{key} = {value}"
+
     if kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(
         given, str
     ):
         number = NUMBER_IN_QUOTES.fullmatch(given)
         if number and (kind.startswith("float") or "." not in number.group(1)):
-            return f"; write the number without quotes: {key} = {number.group(1)}"
+            return f"; write the number without quotes: {fixed(number.group(1))}"
     if kind in ("bool_type", "bool_parsing") and str(given).strip().casefold() in (
         "true",
         "false",
     ):
-        return f"; write it without quotes: {key} = {str(given).strip().casefold()}"
+        return f"; write {it} without quotes: {fixed(str(given).strip().casefold())}"
     if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
-        return f'; put it in quotes: {key} = "{given}"'
+        written = as_written(text, at or loc, given)
+        if written is None:
+            return f"; put {it} in quotes, as the file writes it: " + fixed('"..."')
+        return f"; put {it} in quotes: " + fixed(f'"{written}"')
     if kind in ("dict_type", "model_type"):
         table = _model_at(model, loc)
         if table is not None:
@@ -394,6 +431,76 @@ def _written_as(kind: str, given: object, model: type[BaseModel], loc: list[str 
     if kind in ("tuple_type", "list_type") and isinstance(given, dict):
         return f"; put it in brackets, as a list of one: {key} = [{{ ... }}]"
     return ""
+
+
+def as_written(text: str, loc: Sequence[str | int], given: object) -> str | None:
+    """A value as the TOML text writes it (``1.10``, which reads as 1.1), at a key path
+    (a list's item by its index), or None where it cannot be found as written: best
+    effort, and only a text that reads as ``given`` is returned."""
+    path = list(loc)
+    index = path.pop() if path and isinstance(path[-1], int) else None
+    if not text or not path or not isinstance(path[-1], str):
+        return None
+    line = find_line(text, path)
+    lines = text.splitlines()
+    if line is None or line > len(lines):
+        return None
+    key = re.search(r"(?:^|[{,])\s*([\"']?)" + re.escape(path[-1]) + r"\1\s*=\s*", lines[line - 1])
+    if key is None:
+        return None
+    rest = "\n".join([lines[line - 1][key.end() :], *lines[line:]])
+    if index is None:
+        token = re.match(r"[^\s,}\]#]+", rest)
+        written = token.group() if token else None
+    else:
+        items = _array_items(rest)
+        written = items[index] if index < len(items) else None
+    if written is None:
+        return None
+    try:
+        read = tomllib.loads(f"v = {written}")["v"]
+    except tomllib.TOMLDecodeError:
+        return None
+    return written if read == given and type(read) is type(given) else None
+
+
+def _array_items(text: str) -> list[str]:
+    """The items of the TOML array ``text`` starts with, each as written (nested arrays and
+    tables whole, quoted text kept, comments left out); [] for no array."""
+    if not text.startswith("["):
+        return []
+    items: list[str] = []
+    depth, current, at = 0, "", 0
+    while at < len(text):
+        char = text[at]
+        if char in "\"'":
+            end = text.find(char, at + 1)
+            while char == '"' and end > 0 and text[end - 1] == "\\":
+                end = text.find(char, end + 1)
+            if end < 0:
+                return []
+            current += text[at : end + 1]
+            at = end + 1
+            continue
+        if char == "#":
+            end = text.find("\n", at)
+            at = end if end >= 0 else len(text)
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return [*items, current.strip()] if current.strip() else items
+        elif char == "," and depth == 1:
+            items.append(current.strip())
+            current = ""
+            at += 1
+            continue
+        if at > 0:
+            current += char
+        at += 1
+    return items
 
 
 def _knock_on(loc: tuple[str | int, ...], items: Sequence[Any]) -> bool:
@@ -427,32 +534,76 @@ def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
 
 def _belongs_in(model: type[BaseModel], parent: list[str | int], name: str) -> str:
     """For an unknown key that is a key of a table found here (publisher, written above
-    [source] rather than under it): where it goes; else nothing."""
+    [source] rather than under it): where it goes; else nothing. A key of a list of tables
+    ([[areas]]) is not placed: which of them it belongs to cannot be told."""
     if not all(isinstance(part, str) for part in parent):
         return ""
     for table in _fields_at(model, parent):
         inner = _model_at(model, [*parent, table])
-        field = _model_at(model, parent).model_fields.get(table)  # type: ignore[union-attr]
-        listed = field is not None and typing.get_origin(field.annotation) in (tuple, list)
-        if inner is not None and not listed and name in _fields_at(model, [*parent, table]):
-            heading_name = ".".join(str(p) for p in [*parent, table])
-            return f"; {name} is a key of [{heading_name}]: put it under that heading"
+        if (
+            inner is not None
+            and not _is_listed(model, [*parent, table])
+            and name in _fields_at(model, [*parent, table])
+        ):
+            return f"; {name} is a key of {_heading_of(model, [*parent, table])}: put it under that heading"
     return ""
+
+
+def _is_listed(model: type[BaseModel], loc: Sequence[str | int]) -> bool:
+    """Whether the key at a location holds a list (of tables: written [[areas]], one
+    heading for each), not a single table ([source]): the one rule of how a hint names a
+    table's heading."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    parent = _model_at(model, list(loc[:-1])) if loc[:-1] else model
+    if parent is None:
+        return False
+    field = parent.model_fields.get(loc[-1]) or next(
+        (f for f in parent.model_fields.values() if f.alias == loc[-1]), None
+    )
+    if field is None:
+        return False
+    annotation: object = field.annotation
+    while typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = options[0] if options else None
+    return typing.get_origin(annotation) in (tuple, list)
+
+
+def _heading_of(model: type[BaseModel], loc: Sequence[str | int]) -> str:
+    """The heading a table at a location is written under, as the format needs it: [[name]]
+    for one of a list of tables (`_is_listed`), else [name]."""
+    name = ".".join(str(part) for part in loc if isinstance(part, str))
+    return f"[[{name}]]" if _is_listed(model, loc) else f"[{name}]"
 
 
 def _missing_table(model: type[BaseModel], loc: Sequence[str | int]) -> str:
     """For a required key missing at a location: when it is a table of its own keys (a
-    framework's [source]), what to add, with the keys it needs; else nothing."""
-    if not loc or not all(isinstance(part, str) for part in loc):
+    framework's [source]) or a list of them ([[areas]]), what to add under the heading the
+    format needs, with the keys it needs (a table among them by its own heading); else
+    nothing."""
+    if not loc or not isinstance(loc[-1], str):
         return ""
     table = _model_at(model, list(loc))
     if table is None:
         return ""
-    needed = [f.alias or n for n, f in table.model_fields.items() if f.is_required()]
-    name = ".".join(str(part) for part in loc)
-    keys = [f"{key} = ..." for key in needed]
-    listed = ", ".join(keys[:-1]) + " and " + keys[-1] if len(keys) > 1 else "".join(keys)
-    return f": add a [{name}] table" + (f" with {listed}" if listed else "")
+    keys = []
+    for key, info in table.model_fields.items():
+        if not info.is_required():
+            continue
+        inner = [*loc, info.alias or key]
+        if _model_at(model, inner) is None:
+            keys.append(f"{info.alias or key} = ...")
+        elif _is_listed(model, inner):
+            keys.append(f"{_heading_of(model, inner)} tables")
+        else:
+            keys.append(f"a {_heading_of(model, inner)} table")
+    listed = names_words(keys)
+    if _is_listed(model, loc):
+        return f": add {_heading_of(model, loc)} tables" + (
+            f", each with {listed}" if listed else ""
+        )
+    return f": add a {_heading_of(model, loc)} table" + (f" with {listed}" if listed else "")
 
 
 def _model_at(model: type[BaseModel], loc: list[str | int]) -> type[BaseModel] | None:

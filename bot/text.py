@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from bot.limits import MAX_TEXT_CHARS
 
@@ -91,6 +92,14 @@ def indent_lines(text: str, indent: str) -> str:
     """Printable text whose continuation lines are indented, so that a multi-line answer
     printed after a label can never pass for a line of its own."""
     return printable(text).replace("\n", "\n" + indent)
+
+
+def names_words(names: Sequence[str]) -> str:
+    """Names as every report, replay and message says them: "Sam", "Sam and Kim", "Sam,
+    Kim and Lee"; "" for none."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def clip(text: str, width: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -208,3 +209,41 @@ def test_an_anonymised_aggregate_pools_fact_answers_of_fewer_than_three(tmp_path
         "not shown",
     ]
     assert "police" not in render_aggregate(data, "json")
+
+
+def test_a_facts_n_counts_not_applicable_as_its_table_says(tmp_path: Path) -> None:
+    # The chair's question invites "does not apply": one of three says so.
+    own = tmp_path / "own"
+    shutil.copytree(OWN, own)
+    framework = own / "board-check.toml"
+    chair = 'text = "Which partner chairs the board?"\n'
+    framework.write_text(
+        framework.read_text(encoding="utf-8").replace(
+            chair, chair + "allow_not_applicable = true\n"
+        ),
+        encoding="utf-8",
+    )
+    cat = Catalogue(framework_folders=[own], dialogue_folders=[own])
+    folder = tmp_path / "t"
+    for index, key in enumerate(["1", "2", "n/a"]):
+        make(
+            cat,
+            folder,
+            "board-check",
+            "board-check-chat",
+            [key, *BOARD_ANSWERS[0][1:]],
+            Respondent(name=f"Person {index}", organisation=f"Org {index}", role="Officer"),
+        )
+    totals, run_info = aggregate(
+        store.iter_transcript_files([folder]), cat, Filters(), cache_folder=folder / "cache"
+    )
+    ((framework_id, framework_totals),) = totals.items()
+    data = aggregate_data(framework_id, framework_totals, run_info, cat, Filters(), anonymise=False)
+    (chairs,) = (f for f in data["facts"] if f["id"] == "b1")
+    rows = [(a["label"], a["count"]) for a in chairs["answers"]]
+    assert chairs["n"] == 3 == sum(count for _, count in rows)
+    assert ("Not applicable", 1) in rows
+    # The words above the table say what n counts: Not applicable among them.
+    said = "everyone who gave the question an answer, a Don't know, a refusal or a Not applicable"
+    assert said in render_aggregate(data, "md")
+    assert said in render_aggregate(data, "html")

@@ -308,6 +308,32 @@ def test_no_source_table_says_what_to_add(tmp_path: Path) -> None:
     ]
 
 
+def test_a_missing_list_of_tables_is_told_the_heading_the_format_needs(tmp_path: Path) -> None:
+    # Areas are an array of tables: [[areas]], each with its [[areas.questions]].
+    text = FRAMEWORK[: FRAMEWORK.index("[[areas]]")]
+    assert framework_found(tmp_path, text) == [
+        'mini.toml: missing required key "areas": add [[areas]] tables, each with id = ..., '
+        "title = ... and [[areas.questions]] tables"
+    ]
+    # A table holding a list: [bands] with its [[bands.rag]] tables, written as the hint says.
+    bands = FRAMEWORK[FRAMEWORK.index("[bands]") : FRAMEWORK.index("[[areas]]")]
+    assert framework_found(tmp_path, FRAMEWORK.replace(bands, "")) == [
+        'mini.toml: missing required key "bands": add a [bands] table with [[bands.rag]] tables'
+    ]
+    written = '[bands]\n[[bands.rag]]\nname = "red"\nlabel = "Red"\nmin = 0\n\n'
+    assert framework_found(tmp_path, FRAMEWORK.replace(bands, written)) == []
+
+
+def test_an_area_with_no_questions_is_told_the_heading_they_go_under(tmp_path: Path) -> None:
+    start = FRAMEWORK.index('[[areas.questions]]\nid = "b1"')
+    text = FRAMEWORK[:start] + FRAMEWORK[FRAMEWORK.index('[[areas.actions]]\nid = "fix-two"') :]
+    heading = line_of(text, 'id = "two"') - 1
+    assert (
+        f"mini.toml:{heading}: areas[1]: missing required key "
+        '"questions": add [[areas.questions]] tables, each with id = ... and text = ...'
+    ) in framework_found(tmp_path, text)
+
+
 def test_a_key_of_a_table_written_above_its_heading(tmp_path: Path) -> None:
     text = FRAMEWORK.replace("[source]\n", 'publisher = "Audit Commission"\n\n[source]\n')
     assert framework_found(tmp_path, text) == [
@@ -386,6 +412,60 @@ def test_a_value_of_the_wrong_type_is_shown_written_right(
     assert f"mini.toml:{line_of(text, line)}: {said}" in framework_found(tmp_path, text)
 
 
+GROUP = """[[areas.groups]]
+id = "risks"
+title = "Top risks"
+columns = COLUMNS
+
+[[areas.groups.questions]]
+id = "r1"
+text = "Name a risk."
+kind = "text"
+
+[[areas.groups.questions]]
+id = "r2"
+text = "Who owns it?"
+kind = "text"
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # Quoted as the file writes it: "1.1" would renumber question 1.10.
+        (
+            'id = "a1"\nnumber = 1.10',
+            'number: expected text in quotes, found 1.10; put it in quotes: number = "1.10"',
+        ),
+        (
+            'id = "a1"\nnumber = 2.50  # the second half',
+            'number: expected text in quotes, found 2.50; put it in quotes: number = "2.50"',
+        ),
+        # A list's item is named as the item, never as the whole list.
+        (
+            GROUP.replace("COLUMNS", '["Risk", 2]'),
+            'columns[1]: expected text in quotes, found 2; put the item in quotes: "2"',
+        ),
+        (
+            GROUP.replace("COLUMNS", '[\n  "Risk",  # named\n  1.50,\n]'),
+            'columns[1]: expected text in quotes, found 1.50; put the item in quotes: "1.50"',
+        ),
+    ],
+)
+def test_a_number_for_text_is_quoted_as_the_file_writes_it(
+    tmp_path: Path, written: str, said: str
+) -> None:
+    if written.startswith("[[areas.groups]]"):
+        at = '[[areas.actions]]\nid = "fix-one"'
+        text, where = FRAMEWORK.replace(at, written + at), "areas[0].groups[0]."
+        line = line_of(text, "columns =")
+    else:
+        text, where = FRAMEWORK.replace('id = "a1"', written), "areas[0].questions[0]."
+        line = line_of(text, "number =")
+    assert framework_found(tmp_path, text) == [f"mini.toml:{line}: {where}{said}"]
+
+
 def test_probes_written_as_one_table_are_told_to_make_it_a_list(tmp_path: Path) -> None:
     text = DIALOGUE.replace(
         'probes = [{ on = "vague", text = "Which organisations, by name?" }]',
@@ -425,3 +505,41 @@ def test_a_question_without_its_id_is_named_where_a_condition_reads_it(tmp_path:
         "which is not a question id; they are: a2, a3, b1, b2; the question at line "
         f"{heading} has no id: is it that one?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        # The form the shipped frameworks use: score("...") and answered("...").
+        ("""score("a1") < 50""", 'score("a1") names no question or area'),
+        ("""answered("a1")""", 'names "a1", which is not a question id'),
+        ("""count("disagree", a1) > 0""", 'names "a1", which is not a question id'),
+    ],
+)
+def test_a_question_without_its_id_is_named_in_every_form_a_condition_reads_it(
+    tmp_path: Path, when: str, said: str
+) -> None:
+    text = FRAMEWORK.replace('id = "a1"\n', "").replace(
+        """when = 'score("one") < 50'""", f"when = '{when}'"
+    )
+    heading = line_of(text, "The partnership works well") - 1
+    problems = framework_found(tmp_path, text)
+    assert problems[0] == f'mini.toml:{heading}: areas[0].questions[0]: missing required key "id"'
+    (read,) = problems[1:]
+    assert read.startswith(
+        f"mini.toml:{line_of(text, when)}: areas[0].actions[0].when: condition {said}"
+    )
+    assert read.endswith(f"; the question at line {heading} has no id: is it that one?")
+
+
+@pytest.mark.parametrize("when", ["""score("r1") < 50""", """answered("r1")"""])
+def test_a_repeated_groups_question_is_not_taken_for_one_without_its_id(
+    tmp_path: Path, when: str
+) -> None:
+    at = '[[areas.actions]]\nid = "fix-one"'
+    group = GROUP.replace("COLUMNS", '["Risk", "Owner"]')
+    text = FRAMEWORK.replace(at, group + at).replace('id = "a1"\n', "")
+    text = text.replace("""when = 'score("one") < 50'""", f"when = '{when}'")
+    problems = framework_found(tmp_path, text)
+    assert len(problems) == 2 and "repeated group" in problems[1], problems
+    assert "has no id" not in problems[1]

@@ -160,3 +160,22 @@ def test_the_suggested_command_pasted_into_a_shell_does_what_was_typed(
     last = (two / "hertfordshire-2009" / "calls.jsonl").read_text().splitlines()[-1]
     assert '"invitee": "h32"' in last and '"caller": "Sam O\'Neill"' in last
     assert '"outcome": "call_back"' in last and '"note": "in a meeting"' in last
+
+
+def test_a_round_named_with_a_control_character_is_shown_escaped_never_obeyed(
+    two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A round folder whose name holds an escape sequence, first of the three.
+    red = two / "a\x1b[31mred"
+    shutil.copytree(two / "hertfordshire-2009", red)
+    status, out, err = said(capsys, "round", "status")
+    assert status == exit_codes.USAGE, err
+    assert "\x1b" not in out + err
+    assert "such as: partnership-bot round status -r 'a\\x1b[31mred'" in err, err
+    # Every command suggested for that round alike; a printable name is as pasted.
+    assert round_command("status", folder=red) == "partnership-bot round status -r 'a\\x1b[31mred'"
+    later = two / "hertfordshire-2010"
+    assert (
+        round_command("status", folder=later)
+        == "partnership-bot round status -r hertfordshire-2010"
+    )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.problems import LoadError
+from bot.problems import MODE_WORDS, LoadError, closest
 from bot.rounds import calls
 from bot.rounds.calls import CallEntry
 from bot.rounds.folder import create, find_rounds, import_csv, load_round, resolve
@@ -127,6 +127,24 @@ def test_importing_the_same_people_again_adds_no_one(tmp_path: Path) -> None:
         ("i004", "Dee", ""),
     ]
     assert invitees[0].mode == "telephone"  # no mode column: left as it was
+
+
+def test_a_csv_takes_the_words_for_a_mode_that_a_file_is_told_it_meant(tmp_path: Path) -> None:
+    # One list: every word the CSV takes for a way of taking part is the one a round.toml
+    # writing it is told it meant, and every word that suggestion reads the CSV takes.
+    modes = ("self", "telephone")
+    for mode, words in MODE_WORDS.items():
+        for word in words:
+            assert closest(word, modes) == mode, word
+    folder = new_round(tmp_path / "r")
+    rows = [("Ann", "call"), ("Bob", "Chat"), ("Cat", "Self-assessment"), ("Dan", "TEL")]
+    rows += [(f"P{n}", word) for n, word in enumerate(w for ws in MODE_WORDS.values() for w in ws)]
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text("name,mode\n" + "".join(f"{n},{m}\n" for n, m in rows), encoding="utf-8")
+    loaded, _ = import_csv(folder, csv_file)
+    taken = {i.name: i.mode for i in loaded.round.invitees}
+    for name, word in rows:
+        assert taken[name] == closest(word, modes), (name, word)
 
 
 def test_a_bad_row_imports_nothing_and_every_bad_row_is_named(tmp_path: Path) -> None:

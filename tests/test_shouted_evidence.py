@@ -1,4 +1,5 @@
-"""An answer typed all in capitals names no evidence, for the follow-up and the report alike."""
+"""An answer typed all in capitals names no evidence by its words, only by a number or date,
+for the follow-up and the report alike."""
 
 from __future__ import annotations
 
@@ -54,13 +55,15 @@ def to_question(session: Session, number: str) -> None:
             assert session.answer("Elected at the AGM in May 2008", NOW).accepted
 
 
-def test_a_top_score_typed_in_capitals_is_followed_up_and_not_counted_as_evidence(
+def test_a_top_score_typed_in_capitals_is_followed_up_unless_it_names_a_number_or_date(
     catalogue: Catalogue,
 ) -> None:
     dialogue = catalogue.dialogue("working-better-together-self")
     for comment, evidence in (
-        ("WEBSITE UPDATED", False),  # shouting, whatever its words
+        ("WEBSITE UPDATED", False),  # shouting: its words name no document
         ("YES WE DO", False),
+        ("SIGNED IN 2009", True),  # a year, however it is typed
+        ("MINUTES OF 3 MARCH 2009", True),
         ("website updated", True),  # a document named as the thing done
         ("Website updated in May", True),
     ):
@@ -76,15 +79,21 @@ def test_a_top_score_typed_in_capitals_is_followed_up_and_not_counted_as_evidenc
 
 @given(phrases())
 @example("WEBSITE UPDATED")
-@example("MINUTES OF 3 MARCH 2009")
+@example("MINUTES OF MARCH")
 @example("SIGNED BY THE CSP")
-def test_words_typed_all_in_capitals_never_name_evidence(text: str) -> None:
+@example("MINUTES OF 3 MARCH 2009")
+@example("SIGNED IN 2009")
+def test_words_typed_all_in_capitals_name_evidence_by_a_number_or_date_alone(text: str) -> None:
     # Shouting is two words or more with letters (a lone "LAA" is read as an acronym).
     shouted = text.upper()
     assert is_shouted(shouted) is (sum(any(c.isalpha() for c in w) for w in shouted.split()) > 1)
     if is_shouted(shouted):
-        assert not names_evidence(shouted)
-        assert not names_evidence(f"{shouted}.")
+        # Its words name no document, body or example; a number or date (a year, a day of
+        # the month) names evidence however it is typed.
+        figures = any(c.isdigit() for c in shouted)
+        assert names_evidence(shouted) is figures
+        assert names_evidence(f"{shouted}.") is figures
+        assert names_evidence(f"{shouted} 12/03/2009") is True
 
 
 @settings(

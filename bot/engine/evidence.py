@@ -7,7 +7,10 @@ done, "website updated", it names one),
 a named body (words in capitals such as "Hill Park Project", or an acronym such
 as "LAA" among ordinary words: "signed by the CSP"), or gives an example ("for
 example", "such as"). An answer typed all in capitals ("YES WE DO", "WEBSITE UPDATED")
-is shouting: it names no evidence, whatever its words. It is vague when it is
+is shouting: capitals tell no name of a document or body from any other word, so its
+words name none; a number or date in it ("SIGNED IN 2009", "MINUTES OF 3 MARCH 2009")
+names evidence however it is typed (a month named alone in capitals, "IN MAY", is not
+read as a date: "MAY" is as likely the verb). It is vague when it is
 hedged ("I think", "probably") or names no evidence: a short answer that names evidence
 ("Done - signed Jan 2010", "Yes, minutes of 3 March") says where to look, so it is not
 vague, while a short one naming none ("Yes, we do", "OK") is. The report's evidence
@@ -131,16 +134,23 @@ def names_acronym(text: str) -> bool:
     return any(m.group(0).rstrip("s") not in _NOT_ACRONYMS for m in _ACRONYM.finditer(text))
 
 
+def names_number(text: str) -> bool:
+    """Whether the text names a number or date in figures, however it is typed: a number
+    with words around it ("12 members", "SIGNED IN 2009") or a date on its own
+    ("12/03/2009"); a lone "2" is more likely an option key typed from habit."""
+    return bool(re.search(r"\d", text)) and (
+        len(words(text)) > 1 or _LONE_DATE.fullmatch(text.strip()) is not None
+    )
+
+
 def names_evidence(text: str) -> bool:
     """Whether the text names a document, date, number, named body or example; a text
-    typed all in capitals (`is_shouted`) names none."""
+    typed all in capitals (`is_shouted`) names evidence by a number or date alone."""
+    if names_number(text):
+        return True
     if is_shouted(text):
         return False
     lowered = f" {text.lower()} "
-    # A number counts with words around it ("12 members", "signed in 2009") or as a date
-    # on its own; a lone "2" is more likely an option key typed from habit.
-    if re.search(r"\d", text) and (len(words(text)) > 1 or _LONE_DATE.fullmatch(text.strip())):
-        return True
     documents = _NOT_A_DOCUMENT.sub(" ", lowered)
     if any(re.search(rf"\b{re.escape(d)}s?\b", documents) for d in _DOCUMENTS):
         return True

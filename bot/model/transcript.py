@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from bot.model.base import SLUG_PATTERN, Strict
+from bot.text import names_words
 
 SCHEMA_VERSION = 1
 Speaker = Literal["bot", "respondent", "interviewer"]
@@ -240,14 +240,6 @@ def interviewers(transcript: Transcript) -> tuple[str, ...]:
             seen.add(key)
             found.append(name.strip())
     return tuple(found)
-
-
-def names_words(names: Sequence[str]) -> str:
-    """Names as every report and replay says them: "Sam", "Sam and Kim", "Sam, Kim and
-    Lee"; "" for none."""
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def interviewed_by(transcript: Transcript) -> str:

@@ -390,9 +390,10 @@ def _facts(
     framework: Framework, totals: Totals, small_groups: bool = False
 ) -> list[dict[str, Any]]:
     """The tally of facts (questions never scored, dates aside) in the framework's order:
-    how many respondents named each answer (Don't know and Refused rows of their own), and
-    their share of n: everyone who gave the fact an answer, a Don't know or a refusal (a
-    choice of several can name more than one)."""
+    how many respondents named each answer (Don't know, Refused and Not applicable rows of
+    their own), and their share of n: everyone who gave the fact an answer, a Don't know,
+    a refusal or a Not applicable (`Totals.fact_answers`; a choice of several can name more
+    than one)."""
     facts: list[dict[str, Any]] = []
     for area in framework.areas:
         for question in area.questions:

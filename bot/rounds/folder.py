@@ -24,7 +24,16 @@ from pydantic import ValidationError
 
 from bot.files import write_atomically
 from bot.loading import parse_toml, read_text, validate_model
-from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
+from bot.problems import (
+    MODE_WORDS,
+    LoadError,
+    Problem,
+    display_name,
+    dotted,
+    find_line,
+    mode_meant,
+    suggest,
+)
 from bot.rounds.commands import round_ref
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
 from bot.store import ROUND_DESCRIPTION, rounds_below
@@ -34,17 +43,6 @@ ROUND_FILE = ROUND_DESCRIPTION
 ROUNDS_FOLDER = "rounds"
 """Inside the transcripts folder: where rounds named by a bare name live."""
 CSV_COLUMNS = ("id", "name", "organisation", "role", "sector", "mode", "contact")
-MODE_WORDS = {
-    "self": "self",
-    "self-assessment": "self",
-    "online": "self",
-    "survey": "self",
-    "telephone": "telephone",
-    "phone": "telephone",
-    "tel": "telephone",
-    "interview": "telephone",
-}
-"""Words a CSV may use for how someone takes part (case ignored)."""
 
 
 @dataclass(frozen=True)
@@ -310,19 +308,20 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
         values: dict[str, Any] = {
             column: cell.strip() for column, cell in zip(header, row, strict=False)
         }
-        mode = values.get("mode", "").casefold() or "self"
-        if mode not in MODE_WORDS:
+        written = values.get("mode", "") or "self"
+        mode = mode_meant(written)
+        if mode is None:
             problems.append(
                 Problem(
                     name,
                     "mode",
-                    f'"{values["mode"]}" is not a way of taking part; use self or telephone'
-                    + suggest(mode, MODE_WORDS),
+                    f'"{written}" is not a way of taking part; use self or telephone'
+                    + suggest(written, MODE_WORDS),
                     line,
                 )
             )
             continue
-        values["mode"] = MODE_WORDS[mode]
+        values["mode"] = mode
         if values.get("id") and not re.fullmatch(INVITEE_ID_PATTERN, values["id"]):
             problems.append(
                 Problem(

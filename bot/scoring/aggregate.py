@@ -169,8 +169,9 @@ class Totals:
     facts: dict[str, dict[str, int]] = field(default_factory=dict)
     """fact question id -> value (an option, a number, "dont_know") -> how many named it."""
     fact_answers: dict[str, int] = field(default_factory=dict)
-    """fact question id -> how many respondents gave it an answer, a Don't know or a
-    refusal (the tally's n)."""
+    """fact question id -> how many respondents gave it an answer, a Don't know, a refusal
+    or a Not applicable (the tally's n: every abstention is a row of the tally, unlike a
+    statement's n, which leaves Not applicable out)."""
     texts: dict[str, list[str]] = field(default_factory=dict)
     """free-text question id -> the first `TEXTS_PER_QUESTION` answers (in the fixed order
     transcripts are counted in), quoted by the aggregate."""

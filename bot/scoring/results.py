@@ -12,7 +12,7 @@ from bot.engine.path import FollowUp, is_answered
 from bot.figures import whole_percent
 from bot.model import Action, Area, Band, Framework, Group, Question, Respondent, Turn
 from bot.model.framework import DEFAULT_MIN_COVERAGE
-from bot.model.transcript import names_words
+from bot.text import names_words
 from bot.turn_words import status_words
 
 if TYPE_CHECKING:
