@@ -40,6 +40,22 @@ class SaveError(Exception):
         """What went wrong, without advice (each front end says what to do next)."""
 
 
+class TranscriptLost(SaveError):
+    """The transcript was replaced or removed while open (`store.TranscriptGone`): the
+    turn was not saved to it, and nothing more will be; everything was written out
+    elsewhere (or back), as the message says, with how to carry on."""
+
+    def __init__(self, gone: store.TranscriptGone) -> None:
+        Exception.__init__(self, f"Not saved: {gone.words()}.")
+        self.reason = str(self)
+        self.gone = gone
+
+    @property
+    def resume_from(self) -> Path | None:
+        """The file to resume to carry on (None when nothing could be written)."""
+        return self.gone.kept_in
+
+
 def utc_now() -> datetime:
     """The current time, timezone-aware, to the second."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -195,10 +211,23 @@ class Conversation:
         loaded = self.session.loaded
         return compile_transcript(self.transcript, loaded.framework, self.warnings, loaded.dialogue)
 
+    def check_saved(self) -> None:
+        """Make sure the transcript is still the file being written, before saying it is
+        saved (`store.TranscriptWriter.check`); TranscriptLost when it is not."""
+        try:
+            self.writer.check()
+        except store.TranscriptGone as gone:
+            raise TranscriptLost(gone) from gone
+
     def _save(self, outcome: Outcome) -> Outcome:
         if outcome.turns:
             try:
                 self.writer.append(outcome.turns)
+            except store.TranscriptGone as gone:
+                # Written out elsewhere (or back): nothing more is saved by this session.
+                kept = self.session.turns[: len(self.session.turns) - len(outcome.turns)]
+                self.session = Session(self.session.loaded, kept, telephone=self.session.telephone)
+                raise TranscriptLost(gone) from gone
             except OSError as error:
                 # Put the session back to what is on disk, so screen and file agree.
                 kept = self.session.turns[: len(self.session.turns) - len(outcome.turns)]

@@ -12,6 +12,9 @@ import contextlib
 import errno
 import itertools
 import os
+import re
+import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,6 +70,53 @@ def write_atomically(
         temporary.unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+    remove_stale_temporaries(path.parent)
+
+
+STALE_SECONDS = 60
+"""How old a temporary file of this writer's must be before it is taken for one left by a
+write that was killed (a write takes a moment, never a minute)."""
+_TEMPORARY = re.compile(r"\.(.+)\.([0-9]+)\.([0-9]+)\.tmp")
+"""The names `write_temporary` gives (``.<name>.<pid>.<n>.tmp``), and only those."""
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files a killed write left in a folder (they can hold a
+    respondent's details): only names exactly as `write_temporary` makes them, plain
+    files of the user's own (never a link or a folder), untouched for over a minute, whose
+    process is no longer running. Best effort, done after each write in the folder; the
+    files removed."""
+    now = time.time() if now is None else now
+    removed = []
+    with contextlib.suppress(OSError), os.scandir(folder) as listing:
+        for entry in listing:
+            found = _TEMPORARY.fullmatch(entry.name)
+            if found is None:
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if (
+                    stat.S_ISREG(info.st_mode)
+                    and info.st_uid == os.geteuid()
+                    and now - info.st_mtime > STALE_SECONDS
+                    and not _running(int(found.group(2)))
+                ):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process of that id is running here (one of another user's counts)."""
+    if pid <= 0:
+        return True  # not a process id: never taken for a dead one
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's, or too large to be a process id: left alone
+    return True
 
 
 _SYSTEM_FOLDERS = ("/dev", "/proc")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import shutil
 import textwrap
 from typing import TextIO
 
 from bot import exit_codes
-from bot.conversation import Conversation, SaveError
+from bot.conversation import Conversation, SaveError, TranscriptLost
 from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
 from bot.engine.path import SKIP_COMMAND, asks_for_help
@@ -61,6 +62,8 @@ class PlainMode:
         self.area = ""
         self.paused = False
         """Whether the call is paused, so that the next line resumes it."""
+        self.typed = ""
+        """The line being acted on, said again when it could not be saved."""
 
     @property
     def commands(self) -> dict[str, str]:
@@ -72,6 +75,9 @@ class PlainMode:
         """Ask until the end, :quit, or end of input; return the exit status."""
         try:
             return self._run(resumed)
+        except TranscriptLost as lost:
+            self.lost(lost)
+            return exit_codes.CANNOT_WRITE
         except SaveError as error:
             self.line("")
             self.line(f"{error.reason}")
@@ -105,6 +111,8 @@ class PlainMode:
         while not conversation.session.over:
             line = self.read()
             if line is None:
+                self.typed = ""
+                conversation.check_saved()
                 self.line("")
                 self.line("Input ended before the last question. Everything answered is saved.")
                 self.resume_hint()
@@ -119,6 +127,7 @@ class PlainMode:
     def handle(self, line: str) -> int | None:
         """Act on one line of input; a return value ends the run."""
         conversation = self.conversation
+        self.typed = line
         text = line.strip()
         if self.paused and text.lower() != ":quit":
             self.resume_call()
@@ -145,6 +154,8 @@ class PlainMode:
         command, _, rest = text.partition(" ")
         command = command.lower()
         if command == ":quit":
+            self.typed = ""
+            conversation.check_saved()
             self.line("Saved.")
             self.resume_hint()
             return exit_codes.OK
@@ -386,6 +397,20 @@ class PlainMode:
             self.line(f"  {command:<12} {meaning}")
         self.line("  To answer with text that starts with ':', type '::' first.")
         self.write("> ")
+
+    def lost(self, lost: TranscriptLost) -> None:
+        """The transcript was replaced or removed while open: say what happened, where
+        every answer is, the line just typed (it is in that file too, never lost on the
+        screen), and how to carry on. Nothing more is saved."""
+        self.line("")
+        self.wrapped(str(lost))
+        if self.typed.strip():
+            self.wrapped(f"What was just typed: {self.typed.strip()}")
+        if lost.resume_from is not None:
+            self.line(
+                "Resume with: partnership-bot resume "
+                f"{shlex.quote(display_name(lost.resume_from))} --plain"
+            )
 
     def resume_hint(self) -> None:
         """Say how to carry on."""

@@ -34,7 +34,7 @@ from typing import Any
 import tomli_w
 
 from bot import toml_reader
-from bot.files import fsync_folder, make_private_folder, write_atomically
+from bot.files import fsync_folder, make_private_folder, write_atomically, write_temporary
 from bot.loading import (
     MAX_FILE_BYTES,
     decode_text,
@@ -83,6 +83,56 @@ class TranscriptFull(OSError):
         )
 
 
+class TranscriptGone(OSError):
+    """The transcript's path no longer names the file this writer holds: replaced (a tool
+    that saves by renaming a new file over it: ``sed -i``, an editor's safe write, a sync
+    client) or removed while it was open. Nothing more is written to it; what the writer
+    held, the latest save included, was written out (`TranscriptWriter.rescue`)."""
+
+    def __init__(self, path: Path, replaced: bool, kept_in: Path | None, why_not: str = "") -> None:
+        self.path = path
+        self.replaced = replaced
+        """Whether another file now has its name (else there is none)."""
+        self.kept_in = kept_in
+        """Where everything held was written: the transcript's own path again (it had
+        been removed), a side file beside it (`KEPT_SUFFIX`), or None when neither
+        could be written (``why_not`` says why)."""
+        self.why_not = why_not
+        super().__init__(errno.ESTALE, self.words(), str(path))
+
+    @property
+    def restored(self) -> bool:
+        """Whether the transcript was written back at its own path."""
+        return self.kept_in == self.path
+
+    def words(self) -> str:
+        """What happened and where the answers are (each front end says how to resume)."""
+        name = display_name(self.path)
+        if self.replaced:
+            said = (
+                f"{name} was replaced by another program (an editor, sed -i, a sync client) "
+                "while it was open here"
+            )
+        else:
+            said = f"{name} was removed while it was open here"
+        if self.kept_in is None:
+            return (
+                f"{said}, and the answers could not be written anywhere ({self.why_not}): "
+                "nothing more is saved"
+            )
+        if self.restored:
+            return (
+                f"{said}: every answer, the last one included, was written back to it, and "
+                "nothing more is saved here; resume it to carry on"
+            )
+        return (
+            f"{said}: nothing more is saved to it. Every answer given here, the last one "
+            f"included, is in {display_name(self.kept_in)}: resume that file to carry on, or "
+            f"first move it over {name} to keep the transcript's name (what the other "
+            "program wrote there is then lost)"
+        )
+
+
 @dataclass(frozen=True)
 class LoadedTranscript:
     """A transcript read from disk, with what was dropped from an interrupted save."""
@@ -100,6 +150,11 @@ class LoadedTranscript:
     time_notes: tuple[str, ...] = ()
     """What is said of turns timed before the turn above them (`time_notes`)."""
 
+
+KEPT_SUFFIX = ".kept"
+"""Ending of the side file that keeps everything a writer held when its transcript was
+replaced while open (`TranscriptGone`): not a ``.toml`` file, so lists, reports and
+aggregates pass over it; it can be resumed by name."""
 
 TORN_SUFFIX = ".torn"
 """Ending of the side file that keeps the bytes cut from a transcript's end: not a
@@ -330,10 +385,15 @@ def new_id() -> str:
 class TranscriptWriter:
     """Appends turns to one transcript file through the descriptor that holds its lock."""
 
-    def __init__(self, path: Path, fd: int, holder: Path | None, size: int, turn_count: int = 0):
+    def __init__(
+        self, path: Path, fd: int, holder: Holder | None, size: int, turn_count: int = 0
+    ) -> None:
         self.path = path
         self._fd = fd
         self._holder = holder
+        self.lost: TranscriptGone | None = None
+        """Set once the path was found no longer to name this writer's file: every save
+        after it raises it again, and nothing more is written."""
         self.size = size
         """Length of the file up to the end of its last completed save."""
         self.turn_count = turn_count
@@ -351,6 +411,8 @@ class TranscriptWriter:
         not a failed save of this writer's (written there by another program) are kept
         in a side file first (`keep_aside`).
         """
+        if self.lost is not None:
+            raise self.lost
         if not turns:
             return
         data = encode_turns(turns).encode()
@@ -367,6 +429,50 @@ class TranscriptWriter:
             raise
         self.size += len(data)
         self.turn_count += len(turns)
+        self.check()
+
+    def check(self) -> None:
+        """Make sure the transcript's path still names the file this writer holds (the
+        same device and inode, not removed): checked after every save, before it is said
+        to be saved, and before "Saved." on leaving. When it does not, everything held
+        (the latest save included) is written out (`rescue`), the locks are let go and
+        `TranscriptGone` is raised, now and at every save after."""
+        if self.lost is not None:
+            raise self.lost
+        if self._fd < 0:
+            return
+        held = os.fstat(self._fd)
+        try:
+            now = os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            now = None
+        if (
+            now is not None
+            and held.st_nlink > 0
+            and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+        ):
+            return
+        self.lost = self.rescue(replaced=now is not None)
+        raise self.lost
+
+    def rescue(self, replaced: bool) -> TranscriptGone:
+        """Write out everything this writer holds, up to the end of its last save, when its
+        path no longer names its file, then let the locks go. A transcript removed is
+        written back at its path (never over a file put there since); one replaced, or
+        when its path was taken, goes to a side file beside it (`keep_aside` with
+        `KEPT_SUFFIX`): what another program put at the path is never overwritten."""
+        data = _read_held(self._fd, self.size)
+        kept_in: Path | None = None
+        why_not = ""
+        try:
+            if not replaced:
+                kept_in = _write_back(self.path, data)
+            if kept_in is None:
+                kept_in = keep_aside(self.path, data, KEPT_SUFFIX)
+        except OSError as error:
+            why_not = str(error.strerror or error)
+        self.close()
+        return TranscriptGone(self.path, replaced, kept_in, why_not)
 
     def _cut_to_good_length(self, keep: bool) -> None:
         length = os.fstat(self._fd).st_size
@@ -382,6 +488,7 @@ class TranscriptWriter:
         if self._fd < 0:
             return
         _remove_holder(self._holder)
+        self._holder = None
         os.close(self._fd)  # closing the descriptor releases its flock
         self._fd = -1
 
@@ -412,17 +519,26 @@ def create(folder: Path, header: TranscriptHeader) -> TranscriptWriter:
     path = new_path(folder, header)
     data = encode_header(header).encode()
     fd = _atomic_write(path, data, keep_locked=True)
-    return TranscriptWriter(path, fd, _write_holder(path), len(data))
+    try:
+        holder = _write_holder(path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return TranscriptWriter(path, fd, holder, len(data))
 
 
 def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
     """Lock an existing transcript, cut any interrupted save off its end, and open it.
 
     The lock is held on the file itself (an flock on the descriptor that writes it), so
-    the same transcript reached through a symbolic or hard link is still one writer's.
+    the same transcript reached through a symbolic or hard link is still one writer's,
+    and on its lock note (`_write_holder`), so a file renamed over the name of one open
+    elsewhere is still refused.
     """
     fd = _open_locked(path)
+    holder = None
     try:
+        holder = _write_holder(path)
         raw = _read_fd(fd, path)
         transcript, valid = _parse(decode_text(raw, display_name(path)), display_name(path))
         valid_bytes = _valid_bytes(raw, valid)
@@ -434,22 +550,23 @@ def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
         notes = tuple(time_notes(transcript, valid, display_name(path)))
         dropped = len(raw) - valid_bytes
         loaded = LoadedTranscript(transcript, path, valid_bytes, dropped, kept_in, notes)
-        holder = _write_holder(path)
     except BaseException:
+        _remove_holder(holder)
         os.close(fd)
         raise
     writer = TranscriptWriter(path, fd, holder, valid_bytes, len(transcript.turns))
     return loaded, writer
 
 
-def keep_aside(transcript: Path, data: bytes) -> Path:
+def keep_aside(transcript: Path, data: bytes, suffix: str = TORN_SUFFIX) -> Path:
     """Keep bytes about to be cut from a transcript's end in a new side file beside it
     (``<file>.torn``, or ``<file>.torn-2`` and on when that exists), written and fsynced,
     with its folder, before anything is cut: nothing is deleted from a transcript. An
-    OSError (its filename the side file) when it cannot be kept; nothing is cut then."""
+    OSError (its filename the side file) when it cannot be kept; nothing is cut then.
+    ``suffix`` names another kind of side file (`KEPT_SUFFIX`)."""
     real = Path(os.path.realpath(transcript))
     for number in range(1, 1000):
-        side = real.with_name(real.name + TORN_SUFFIX + (f"-{number}" if number > 1 else ""))
+        side = real.with_name(real.name + suffix + (f"-{number}" if number > 1 else ""))
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
         try:
             fd = os.open(side, flags, 0o600)
@@ -466,7 +583,35 @@ def keep_aside(transcript: Path, data: bytes) -> Path:
         os.close(fd)
         fsync_folder(side.parent)
         return side
-    raise OSError(errno.EEXIST, "too many side files already", str(real) + TORN_SUFFIX)
+    raise OSError(errno.EEXIST, "too many side files already", str(real) + suffix)
+
+
+def _read_held(fd: int, size: int) -> bytes:
+    """The first ``size`` bytes of the file behind a descriptor (a writer's saves)."""
+    chunks = []
+    offset = 0
+    while offset < size:
+        chunk = os.pread(fd, size - offset, offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _write_back(path: Path, data: bytes) -> Path | None:
+    """Write a removed transcript back at its path, whole and fsynced before it gets its
+    name, and never over a file put there since (a hard link to the name fails when it
+    is taken): the path, or None when the name was taken meanwhile."""
+    temporary = write_temporary(path, data, make_folder=False)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return None
+    finally:
+        temporary.unlink(missing_ok=True)
+    fsync_folder(path.parent)
+    return path
 
 
 @dataclass(frozen=True)
@@ -579,6 +724,24 @@ def in_use(path: Path) -> bool:
         return False
     finally:
         os.close(fd)
+    return _note_locked(path)
+
+
+def _note_locked(transcript: Path) -> bool:
+    """Whether a process holds the lock note beside a transcript (its writer, when the
+    transcript was replaced under it)."""
+    try:
+        fd = os.open(_holder_path(transcript), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
     return False
 
 
@@ -601,9 +764,22 @@ def _read_fd(fd: int, path: Path) -> bytes:
 
 
 # The lock itself is the flock on the transcript's descriptor. Beside the transcript's
-# real path, <file>.lock only says who holds it, so that a second writer can be told.
-# It is opened without following links and written only when it is a plain file of
-# ours with no other name, so a link planted there is never written through.
+# real path, <file>.lock says who holds it, so that a second writer can be told, and is
+# locked too (flock): a file renamed over the transcript's name while it is open (sed -i,
+# an editor's safe write) is a new file with no lock of its own, and the note's lock
+# still stops a second writer opening it. It is opened without following links and
+# written and locked only when it is a plain file of ours with no other name, so a link
+# planted there is never written through.
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The lock note beside a transcript, held open and locked by its writer."""
+
+    path: Path
+    """The note."""
+    fd: int
+    """Its descriptor, holding its flock."""
 
 
 def _holder_path(transcript: Path) -> Path:
@@ -611,14 +787,22 @@ def _holder_path(transcript: Path) -> Path:
     return real.with_name(real.name + ".lock")
 
 
-def _write_holder(transcript: Path) -> Path | None:
+def _write_holder(transcript: Path) -> Holder | None:
+    """Lock the note beside a transcript and say in it who holds it; TranscriptInUse when
+    another process holds it; None when no note can be kept (a courtesy then: the lock on
+    the transcript itself holds without it)."""
     path = _holder_path(transcript)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
     except OSError:
-        return None  # only a courtesy: the lock holds without it
+        return None
     try:
         own = _own_plain_file(os.fstat(fd))
+        if own:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise TranscriptInUse(transcript, _read_holder(transcript)) from None
     except OSError:
         own = False
     if not own:
@@ -627,22 +811,26 @@ def _write_holder(transcript: Path) -> Path | None:
     try:
         os.ftruncate(fd, 0)
         os.write(fd, _holder_text().encode())
-        return path
+        return Holder(path, fd)
     except OSError:
         # A note that could not be written (a full disk) says nothing: not left behind.
         with contextlib.suppress(OSError):
             path.unlink()
-        return None
-    finally:
         os.close(fd)
+        return None
 
 
-def _remove_holder(path: Path | None) -> None:
-    if path is None:
+def _remove_holder(holder: Holder | None) -> None:
+    if holder is None:
         return
     with contextlib.suppress(OSError):
-        if _own_plain_file(os.lstat(path)):
-            path.unlink()
+        if _same_file(os.lstat(holder.path), os.fstat(holder.fd)):
+            holder.path.unlink()
+    os.close(holder.fd)
+
+
+def _same_file(one: os.stat_result, other: os.stat_result) -> bool:
+    return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
 
 
 def _own_plain_file(info: os.stat_result) -> bool:

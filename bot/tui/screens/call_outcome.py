@@ -72,8 +72,13 @@ class OutcomeScreen(Dialog[Recorded | None]):
         clock: Callable[[], datetime],
         suggestion: str = "tomorrow 10:00",
         held: str = "",
+        log: Callable[[Recorded], None] | None = None,
     ) -> None:
         super().__init__()
+        self.log_call = log
+        """Logs what is recorded before the dialog closes: an OSError (the call log cannot
+        be written) keeps the dialog open with everything typed, says why and what to do,
+        and Enter (or the outcome's key) tries again."""
         self.who = who
         self.clock = clock
         """Where times come from, read when a time is confirmed ("+2m" counts from then)."""
@@ -131,7 +136,7 @@ class OutcomeScreen(Dialog[Recorded | None]):
 
         final = recorded.outcome in CONFIRMED
         if not final and not self.held:
-            self.dismiss(recorded)
+            self._logged(recorded)
             return
         label = OUTCOME_LABELS.get(recorded.outcome, recorded.outcome)
         asked = CONFIRMED.get(recorded.outcome, 'Log "{label}"?')
@@ -142,9 +147,35 @@ class OutcomeScreen(Dialog[Recorded | None]):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.dismiss(recorded)
+                self._logged(recorded)
 
         self.app.push_screen(ConfirmScreen(f"{question} {CONFIRM_KEYS}", yes, "No (n)"), decided)
+
+    def _logged(self, recorded: Recorded) -> None:
+        """Log it and close; when it cannot be logged, stay open with what was typed."""
+        if self.log_call is not None:
+            try:
+                self.log_call(recorded)
+            except OSError as error:
+                self._not_logged(error)
+                return
+        self.dismiss(recorded)
+
+    def _not_logged(self, error: OSError) -> None:
+        """Say why the call was not logged and what to do; nothing typed is lost."""
+        from bot.rounds.calls import CALLS_FILE
+        from bot.rounds.work import log_remedy
+
+        again = "Enter tries again" if self._asking_time() else "its key tries again"
+        hint = self.query_one("#outcome-hint", Static)
+        hint.update(
+            Content(
+                f"Not logged: {CALLS_FILE} could not be written ({error.strerror or error}). "
+                f"{log_remedy(error).capitalize()}, then {again}: what was typed is kept. "
+                "Esc cancels."
+            )
+        )
+        hint.add_class("-error")
 
     @on(Input.Submitted, "#when, #call-note")
     def _when(self) -> None:

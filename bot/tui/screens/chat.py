@@ -25,6 +25,7 @@ from bot.tui.screens.conversation_base import (
     SKIP_KEY,
     SKIP_KEYS,
     ConversationScreen,
+    save_error_words,
 )
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
@@ -276,7 +277,7 @@ class ChatScreen(ConversationScreen):
         try:
             outcome = self.conversation.answer(typed)
         except SaveError as error:
-            self.query_one(ChatLog).add(ChatMessage("error", str(error)))
+            self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
             box.add_class("-invalid")
             return
         if kept_key and outcome.accepted:

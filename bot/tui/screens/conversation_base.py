@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -10,12 +11,13 @@ from textual.binding import Binding
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
-from bot.conversation import Conversation, SaveError
+from bot.conversation import Conversation, SaveError, TranscriptLost
 from bot.engine import Outcome
 from bot.engine.path import answered_of, final_path
 from bot.model import Turn
 from bot.model.framework import base_question
 from bot.model.transcript import CALL_KINDS
+from bot.problems import display_name
 from bot.text import clip, printable
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
@@ -36,6 +38,17 @@ DURING_ONLY = frozenset({"back", "skip", "note", "notes", "abandon", "amend", "p
 """Actions that only mean something while there is a question to answer."""
 OPTION_KEYS = "option keys"
 """Stands, in a screen's HELP_KEYS, for the option keys of the question on screen."""
+
+
+def save_error_words(error: SaveError) -> str:
+    """What the log says of a step that could not be saved: why, and, for a transcript
+    replaced or removed while open, how to carry on from where everything was written."""
+    if isinstance(error, TranscriptLost) and error.resume_from is not None:
+        return (
+            f"{error} What was typed is kept in its box. To carry on: partnership-bot resume "
+            f"{shlex.quote(display_name(error.resume_from))}"
+        )
+    return str(error)
 
 
 class ConversationScreen(Screen[None]):
@@ -274,7 +287,7 @@ class ConversationScreen(Screen[None]):
         try:
             outcome = step(*args)
         except SaveError as error:
-            self.query_one(ChatLog).add(ChatMessage("error", str(error)))
+            self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
             return None
         self._show(outcome)
         return outcome

@@ -17,7 +17,15 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
-from bot.rounds.plan import STATUS_LABELS, Plan, PlanAction, edit_action, read_plan, update_plan
+from bot.rounds.plan import (
+    PLAN_FILE,
+    STATUS_LABELS,
+    Plan,
+    PlanAction,
+    edit_action,
+    read_plan,
+    update_plan,
+)
 from bot.rounds.plan_export import people_in, said_about
 from bot.text import clip, printable
 from bot.tui.app import host
@@ -38,8 +46,14 @@ SHRINKABLE = frozenset({3, 5})
 class _Prefilled(TextPromptScreen):
     """A one-line prompt that starts with the current value (Enter keeps it)."""
 
-    def __init__(self, title: str, value: str, detail: str = "") -> None:
-        super().__init__(title, detail=detail)
+    def __init__(
+        self,
+        title: str,
+        value: str,
+        detail: str = "",
+        take: Callable[[str], str] | None = None,
+    ) -> None:
+        super().__init__(title, detail=detail, take=take)
         self.value = value
 
     def on_mount(self) -> None:
@@ -221,10 +235,29 @@ class PlanScreen(ExportingScreen):
                 return
 
     def _change(self, **fields: object) -> None:
-        """Change the chosen action in plan.toml (under the lock), then show the result."""
+        """Change the chosen action in plan.toml (under the lock), then show the result;
+        what went wrong in a message."""
+        problem = self._saved(**fields)
+        if problem:
+            host(self).show_error("Could not save the plan", problem)
+
+    def _typed(self, field: str) -> Callable[[str], str]:
+        """Where a text typed for the chosen action goes (its owner or note): saved at
+        once, or, when it cannot be, why and what to do, the text kept in its box to try
+        again (`TextPromptScreen`'s ``take``)."""
+
+        def take(text: str) -> str:
+            problem = self._saved(**{field: text})
+            return f"Not saved: {problem}; what is typed is kept." if problem else ""
+
+        return take
+
+    def _saved(self, **fields: object) -> str:
+        """Change the chosen action in plan.toml (under the lock) and show the result: ""
+        when saved, else why not (naming the file) and what to do."""
         chosen = self.selected()
         if chosen is None:
-            return
+            return ""
         today: date = self.clock().date()
 
         def change(plan: Plan | None) -> Plan:
@@ -240,8 +273,15 @@ class PlanScreen(ExportingScreen):
 
         try:
             self._show(update_plan(self.folder, change))
-        except (LoadError, KeyError, OSError) as error:
-            host(self).show_error("Could not save the plan", str(error))
+        except OSError as error:
+            from bot.rounds.work import log_remedy
+
+            return (
+                f"{PLAN_FILE} could not be written ({error.strerror or error}): {log_remedy(error)}"
+            )
+        except (LoadError, KeyError) as error:
+            return str(error)
+        return ""
 
     def action_agree(self) -> None:
         """Agree the chosen action (or mark it proposed again)."""
@@ -260,10 +300,12 @@ class PlanScreen(ExportingScreen):
             return
 
         def done(text: str | None) -> None:
-            if text is not None:
+            if text == "":  # a text typed was saved as it was taken
                 self._change(owner=text)
 
-        self.app.push_screen(_Prefilled(f"Owner of {chosen.ref}", chosen.owner), done)
+        self.app.push_screen(
+            _Prefilled(f"Owner of {chosen.ref}", chosen.owner, take=self._typed("owner")), done
+        )
 
     def action_note(self) -> None:
         """Replace the chosen action's progress note (the current one is offered)."""
@@ -272,10 +314,13 @@ class PlanScreen(ExportingScreen):
             return
 
         def done(text: str | None) -> None:
-            if text is not None:
+            if text == "":  # a text typed was saved as it was taken
                 self._change(note=text)
 
-        self.app.push_screen(_Prefilled(f"Progress note on {chosen.ref}", chosen.note), done)
+        self.app.push_screen(
+            _Prefilled(f"Progress note on {chosen.ref}", chosen.note, take=self._typed("note")),
+            done,
+        )
 
     def action_compile(self) -> None:
         """Compile the plan again from the round's answers (hand edits are kept)."""

@@ -454,40 +454,52 @@ class RoundScreen(Screen[None]):
         if found is None:
             return
         held = claim_words(found)
+        not_logged: list[tuple[str, str]] = []
+        """Why nothing was logged though the dialog closed (the round could not be read, or
+        a claim was made while the dialog was open, never confirmed): said once it has."""
 
-        def done(recorded: Recorded | None) -> None:
-            if recorded is None:
+        def log(recorded: Recorded) -> None:
+            # Called while the dialog is open: an OSError (the call log cannot be written)
+            # keeps it open with what was typed; anything else is said once it closes.
+            not_logged.clear()
+            try:
+                self._show(snapshot(self.folder, self.clock(), self.caller))
+            except LoadError as error:
+                not_logged.append(("Cannot read the round", str(error)))
                 return
-            now_found = self._read_again(chosen.invitee.id)
+            now_found = self._current(chosen.invitee.id)
             if now_found is None:
+                not_logged.append(("", ""))
                 return
             if now_found.busy_since is not None and (
                 now_found.busy_since,
                 now_found.being_called_by,
             ) != (found.busy_since, found.being_called_by):
-                # A claim made while the dialog was open was never confirmed.
-                host(self).show_error(
-                    "Being called", f"{claim_words(now_found)} Nothing was logged."
-                )
+                not_logged.append(("Being called", f"{claim_words(now_found)} Nothing was logged."))
                 return
-            try:
-                log_call(
-                    self.folder,
-                    chosen.invitee,
-                    recorded.outcome,
-                    self.clock(),
-                    self.caller,
-                    recorded.appointment,
-                    recorded.note,
-                )
-            except OSError as error:
-                host(self).show_error("Could not log the call", str(error))
+            log_call(
+                self.folder,
+                chosen.invitee,
+                recorded.outcome,
+                self.clock(),
+                self.caller,
+                recorded.appointment,
+                recorded.note,
+            )
+
+        def done(recorded: Recorded | None) -> None:
+            if recorded is None:
+                return
+            if not_logged:
+                title, words = not_logged[0]
+                if title:
+                    host(self).show_error(title, words)
                 return
             self._reload_now()
             self.select(chosen.invitee.id)
 
         self.app.push_screen(
-            OutcomeScreen(printable(chosen.invitee.name), self.clock, held=held), done
+            OutcomeScreen(printable(chosen.invitee.name), self.clock, held=held, log=log), done
         )
 
     def _read_again(self, invitee_id: str) -> InviteeState | None:
