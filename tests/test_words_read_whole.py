@@ -30,7 +30,11 @@ FRAMEWORKS = sorted(p.stem for p in (Path(__file__).parent.parent / "frameworks"
 
 
 def parse(framework_id: str, question_id: str, text: str) -> ParsedAnswer:
+    """The answer typed at a question, or at a question on a scale named in its place."""
     framework = CATALOGUE.framework(framework_id).framework
+    if question_id in framework.scales:
+        question = Question(id="q", text="Q?", kind="rating", scale=question_id)
+        return parse_answer(question, framework.scales[question_id], text)
     question = framework.question(question_id)
     return parse_answer(question, framework.scale_of(question), text)
 
@@ -70,6 +74,8 @@ WBT, HALLMARKS, HERTS, GOVERNANCE = (
         (HALLMARKS, "h1_1", "Yes, partly", ["Yes (y)", "Partly (p)"]),
         (HALLMARKS, "h1_1", "y partly", ["Yes (y)", "Partly (p)"]),
         (HALLMARKS, "h1_1", "y - and no", ["Yes (y)", "No (n)"]),
+        (GOVERNANCE, "rag", "r a", ["Red (r)", "Amber (a)"]),
+        (GOVERNANCE, "rag", "a late", ["Amber (a)"]),
         (HERTS, "s3", "disagree strongly", ["Disagree (4)", "Strongly disagree (5)"]),
         (HERTS, "s3", "agree, strongly", ["Strongly agree (1)", "Agree (2)"]),
     ],
@@ -135,6 +141,8 @@ def test_a_comment_of_numbers_alone_is_refused_reports_quote_words(
         (HALLMARKS, "h1_1", "no, never", "No", "never"),
         (HERTS, "s3", "Disagree: the board never met", "Disagree", "the board never met"),
         (GOVERNANCE, "board_size", "14 - two are vacant", "", "two are vacant"),
+        (GOVERNANCE, "rag", "a - late", "Amber", "late"),
+        (GOVERNANCE, "rag", "g - a few partners disagree", "Green", "a few partners disagree"),
     ],
 )
 def test_an_option_said_whole_is_chosen_with_the_comment_written_after_it(

@@ -262,7 +262,7 @@ def could_mean(options: Sequence[Option], text: str, named: Option | None = None
     order."""
     said = tokens(text)
     # Keys count only after a name ("2 3"): "3.5" names nothing, and means no option.
-    keys = _keys(options) if named is not None else {}
+    keys = {normal(o.key): o for o in options} if named is not None else {}
     shared: dict[int, int] = {}
     for index, option in enumerate(options):
         own = _words_of(option)
