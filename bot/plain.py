@@ -18,6 +18,8 @@ from bot.conversation import Conversation, SaveError, TranscriptLost
 from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
 from bot.engine.path import SKIP_COMMAND, asks_for_help
+from bot.model import Turn
+from bot.model.framework import base_question
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, printable, repair
 from bot.turn_words import (
@@ -322,12 +324,36 @@ class PlainMode:
             self.write("> ")
             return
         for turn in outcome.turns:
+            if turn.kind == "answer":
+                self.taken(turn)
             if turn.kind in ("say", "end"):
                 self.line("")
                 self.wrapped(turn.text)
         asked = any(t.kind in ("ask", "probe") for t in outcome.turns)
         if (asked or always) and not self.conversation.session.over:
             self.prompt(self.conversation.current(), recap=recap)
+
+    def taken(self, turn: Turn) -> None:
+        """Say, in one line, what an answer was taken as (the option and any comment, as
+        the chat shows it after Enter); a narrative answer is its own words, not repeated."""
+        framework = self.conversation.session.framework
+        try:
+            question = framework.question(base_question(turn.question))
+        except KeyError:
+            question = None
+        if question is not None and question.kind == "text" and not turn.abstain:
+            return
+        self.line(self.one_line(f"   Taken as: {answer_words(turn)}"))
+
+    def one_line(self, text: str) -> str:
+        """Text made printable and shortened to one line of the output's width."""
+        width = self.width()
+        flat = " ".join(printable(text).split("\n"))
+        return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+    def width(self) -> int:
+        """The output's width: the terminal's, 80 columns where it is not a terminal."""
+        return shutil.get_terminal_size((80, 24)).columns if self.stdout.isatty() else 80
 
     def prompt(self, prompt: Prompt, recap: bool = False) -> None:
         """Show a question or follow-up, then the input prompt; with `recap`, a follow-up
@@ -439,7 +465,7 @@ class PlainMode:
         an escape."""
         # Asked at every paragraph: a terminal resized part way is followed. A line as
         # wide as the terminal fits; a wider one would be folded by it mid-word.
-        width = shutil.get_terminal_size((80, 24)).columns if self.stdout.isatty() else 80
+        width = self.width()
         for paragraph in printable(text).split("\n"):
             filled = textwrap.fill(
                 paragraph,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.catalogue import Catalogue
-from bot.engine.answers import AnswerError, matching_option, parse_answer
+from bot.engine.answers import AnswerError, parse_answer
+from bot.engine.typed import typed_option
 from bot.loading import LoadedFramework
 from bot.model import Question
 
@@ -85,9 +86,9 @@ def test_dont_know_with_a_comment(wbt: LoadedFramework) -> None:
 
 def test_the_typed_option_mark_agrees_with_the_parser(wbt: LoadedFramework) -> None:
     options = wbt.framework.scales["how_well"].options
-    assert matching_option(options, "3.5") is None
-    assert matching_option(options, "3 - yes")[0].value == "fairly"
-    assert matching_option(options, "no idea")[0].value == "dont_know"
+    assert typed_option(options, "3.5") is None
+    assert typed_option(options, "3 - yes").value == "fairly"
+    assert typed_option(options, "no idea").value == "dont_know"
 
 
 def test_dont_know_is_refused_where_the_scale_has_none() -> None:

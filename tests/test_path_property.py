@@ -37,7 +37,7 @@ COMMENTS = (
     "",
     "",
     "the minutes of the March 2009 board show it",
-    "not really",
+    "probably, as far as I know",
     "Jane Smith would know",
     "for example the LAA refresh",
 )

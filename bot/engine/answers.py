@@ -1,11 +1,11 @@
 """Parsing what a respondent typed into an answer to a question.
 
-An option is named by the whole first word (or words) of the answer: its key, its label
-or its value, then the end, a space, or a punctuation mark and a space ("3 - we have
-minutes", "3, mostly", "Fairly well."). So "3.5" or "3/4" is not option 3 with a comment:
-it is refused, with what would be accepted. A number is a clean number ("12", "1,000";
-no exponent; no fraction where what is counted comes whole), optionally followed the
-same way by a comment.
+An option is named whole, by its key or its words, and a comment may follow, as
+`bot.engine.typed` reads it (the one reading): "3 - we have minutes", "3, mostly",
+"Fairly well." name 3; "3.5", "3/4", "very poorly", "yes partly" and "2 3" are refused
+with what would be accepted, never guessed. A number is a clean number ("12", "1,000";
+no exponent; no fraction where what is counted comes whole), optionally followed by a
+comment in words ("12 - two seats are vacant"); "1 4" and "1 000" are refused as unclear.
 """
 
 from __future__ import annotations
@@ -16,21 +16,20 @@ from dataclasses import dataclass, replace
 
 from bot.answer_score import number_score
 from bot.engine.dates import DateError, parse_date, spoken_date
+from bot.engine.typed import (
+    DONT_KNOW_PHRASES,
+    AnswerError,
+    NoOption,
+    ends_word,
+    normal,
+    read_option,
+    shown_words,
+    split_comment,
+)
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
 from bot.text import MAX_ANSWER_CHARS
 from bot.turn_words import dont_know_offer
-
-
-class AnswerError(ValueError):
-    """The text is not a valid answer; the message says what would be."""
-
-    def __init__(self, message: str, skippable: bool = False) -> None:
-        super().__init__(message)
-        self.skippable = skippable
-        """Skipping is the way on (an empty answer to a narrative question; a Don't know
-        to a question without one): the front end adds how to skip, in its own words (a
-        key in the app, a command in plain mode)."""
 
 
 def _refuse_dont_know(text: str, hint: str, key: bool = True) -> None:
@@ -60,29 +59,10 @@ class ParsedAnswer:
 NOT_APPLICABLE = "not_applicable"
 NOT_APPLICABLE_LABEL = "Not applicable"
 DONT_KNOW_LABEL = "Don't know"
-
-DONT_KNOW_PHRASES = (
-    "don't know",
-    "dont know",
-    "do not know",
-    "i don't know",
-    "i dont know",
-    "i do not know",
-    "don't know really",
-    "not sure",
-    "not sure really",
-    "i'm not sure",
-    "im not sure",
-    "unsure",
-    "dunno",
-    "i dunno",
-    "dk",
-    "no idea",
-    "not known",
-    "can't say",
-    "cannot say",
+DONT_KNOW_OPTION = Option(
+    value="dont_know", key=DONT_KNOW_KEY, label=DONT_KNOW_LABEL, abstain="dont_know"
 )
-"""The usual ways of saying Don't know, accepted wherever Don't know is an answer."""
+"""Don't know as typed at a number or a date question that allows it."""
 
 NOT_APPLICABLE_PHRASES = (
     "n/a",
@@ -101,33 +81,26 @@ NOT_APPLICABLE_PHRASES = (
 )
 """The usual ways of saying a question does not apply, where the question invites it."""
 
-_FOLLOWING_MARKS = ",;:.)–—-"
-"""Marks that may end the word naming an answer, when a space or the end follows."""
-_SEPARATORS = " \t\n" + _FOLLOWING_MARKS
-
-
-def _ends_word(rest: str) -> bool:
-    """Whether what follows a name leaves the name a whole word."""
-    if not rest or rest[0].isspace():
-        return True
-    return rest[0] in _FOLLOWING_MARKS and (len(rest) == 1 or rest[1].isspace())
-
 
 def _comment(rest: str) -> str:
-    comment = rest.lstrip(_SEPARATORS).strip()
-    return comment if re.search(r"\w", comment) else ""
+    """The comment after a name that ends whole (a date, Don't know among picks)."""
+    return split_comment(rest)[1]
 
 
-def _normal(text: str) -> str:
-    return text.casefold().replace("’", "'")
+def _reason(text: str, length: int) -> str:
+    """The reason given with "does not apply": what follows a mark after the words
+    ("n/a - we are a unitary authority"), or else the sentence as it was typed ("Not
+    applicable here, though we joined the county board in 2008"), never a fragment."""
+    marked, comment = split_comment(text[length:])
+    return comment if marked or not comment else text.strip()
 
 
 def _phrase(phrases: Sequence[str], text: str) -> int | None:
     """How many characters of the text the longest phrase names, as whole words."""
-    lowered = _normal(text)
+    lowered = normal(text)
     best = None
     for phrase in phrases:
-        if lowered.startswith(phrase) and _ends_word(lowered[len(phrase) :]):
+        if lowered.startswith(phrase) and ends_word(lowered[len(phrase) :]):
             best = max(best or 0, len(phrase))
     return best
 
@@ -143,7 +116,7 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
         return ParsedAnswer(
             value=NOT_APPLICABLE,
             label=NOT_APPLICABLE_LABEL,
-            comment=_comment(text[length:]),
+            comment=_reason(text, length),
             abstain=NOT_APPLICABLE,
         )
     if question.kind == "text":
@@ -158,14 +131,14 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
         if question.multiple:
             return _parse_picks(question, text)
         try:
-            parsed = _parse_choice(question.choices, text)
-        except AnswerError:
+            parsed = _parse_choice(question.choices, text, one_choice_hint(question))
+        except NoOption:
             first = text.split(maxsplit=1)[0] if text else ""
-            said = f'"{first}" is not one of the options. ' if first else ""
+            said = f'"{shown_words(first)}" is not one of the options. ' if first else ""
             raise AnswerError(said + one_choice_hint(question)) from None
         return _choice_answer(question, parsed.value, parsed.comment)
     assert scale is not None
-    parsed = _parse_choice(scale.options, text)
+    parsed = _parse_choice(scale.options, text, choice_hint(scale.options))
     # A fact (`scored = false`) keeps its scale's options but never a score.
     return parsed if question.scored else replace(parsed, score=None)
 
@@ -199,27 +172,6 @@ def choice_hint(options: Scale | Sequence[Option]) -> str:
     return f'Please answer with one of: {keys} (or the words, such as "{shown[0].label}").'
 
 
-def matching_option(options: Sequence[Option], text: str) -> tuple[Option, int] | None:
-    """The option the text names as its first word or words (its key, label or value, or
-    for Don't know one of the usual ways of saying it), and how many characters name it;
-    the longest name wins."""
-    lowered = _normal(text)
-    best: tuple[Option, int] | None = None
-    for option in options:
-        names = [option.key, option.label, option.value.replace("_", " ")]
-        if option.abstain == "dont_know":
-            names += DONT_KNOW_PHRASES
-        for name in names:
-            candidate = _normal(name)
-            if (
-                lowered.startswith(candidate)
-                and _ends_word(lowered[len(candidate) :])
-                and (best is None or len(candidate) > best[1])
-            ):
-                best = (option, len(candidate))
-    return best
-
-
 def current_options(options: Sequence[Option], turn: Turn | None) -> tuple[Option, ...]:
     """The options an answer picked: one, or for a choice of several each one picked; a
     choice's Don't know (stored with no value) is its Don't know option."""
@@ -237,35 +189,35 @@ def own_words(question: Question, turn: Turn) -> str:
     return turn.value if question.kind == "text" and not turn.abstain else turn.comment
 
 
-def _parse_choice(options: Sequence[Option], text: str) -> ParsedAnswer:
+def _parse_choice(options: Sequence[Option], text: str, hint: str) -> ParsedAnswer:
+    """One option named by typed text (`read_option`), as the engine records it; text
+    that names none is refused with the hint, saying so of a key run into more ("3x")."""
     if not text:
-        raise AnswerError(choice_hint(options))
-    best = matching_option(options, text)
-    said = _phrase(DONT_KNOW_PHRASES, text)
-    if (
-        said
-        and (best is None or said > best[1])
-        and not any(o.abstain == "dont_know" for o in options)
-    ):
-        raise AnswerError(
-            f"Don't know is not one of the answers here. {choice_hint(options)}", skippable=True
-        )
-    if best is None:
+        raise NoOption(hint)
+    try:
+        reading = read_option(options, text, hint)
+    except NoOption:
         first = text.split(maxsplit=1)[0]
-        near = [o.key for o in options if _normal(first).startswith(_normal(o.key))]
-        if near:
-            example = max(near, key=len)
-            raise AnswerError(
-                f'"{first}" is not one of the answers. {choice_hint(options)} '
-                f'A comment goes after the answer and a space, such as "{example} - because ...".'
-            )
-        raise AnswerError(choice_hint(options))
-    option, length = best
+        # A key run into more ("3x", "3.5"), not a word that starts with a key's letter.
+        near = [
+            o.key
+            for o in options
+            if normal(first).startswith(normal(o.key))
+            and not (o.key[-1].isalpha() and first[len(o.key) : len(o.key) + 1].isalpha())
+        ]
+        if not near:
+            raise
+        example = max(near, key=len)
+        raise NoOption(
+            f'"{shown_words(first)}" is not one of the answers. {hint} '
+            f'A comment goes after the answer and a space, such as "{example} - because ...".'
+        ) from None
+    option = reading.option
     return ParsedAnswer(
         value=option.value,
         label=option.label,
         score=option.score,
-        comment=_comment(text[length:]),
+        comment=reading.comment,
         abstain=option.abstain or "",
     )
 
@@ -328,7 +280,7 @@ def _parse_picks(question: Question, text: str) -> ParsedAnswer:
             )
     picked, rest = leading_picks(question, text)
     if not picked and not question.allow_dont_know:
-        keys = {_normal(o.key) for o in question.choices}
+        keys = {normal(o.key) for o in question.choices}
         _refuse_dont_know(text, picks_hint(question), key=DONT_KNOW_KEY not in keys)
     following = _PICK_SEPARATOR.split(rest.lstrip(" \t\n,;"), maxsplit=1)[0].rstrip(".)")
     if re.fullmatch(r"\d+", following) or (following and not picked and len(following) <= 3):
@@ -385,8 +337,8 @@ def toggle_pick(question: Question, text: str, option: Option) -> str:
 
 def _key_of(question: Question, word: str) -> Option | None:
     """The option a word names: its key, or its value (values hold no space or comma)."""
-    word = _normal(word)
-    return next((o for o in question.choices if word in (_normal(o.key), _normal(o.value))), None)
+    word = normal(word)
+    return next((o for o in question.choices if word in (normal(o.key), normal(o.value))), None)
 
 
 def date_hint(question: Question) -> str:
@@ -414,11 +366,12 @@ def _dont_know(question: Question, text: str, hint: str) -> ParsedAnswer | None:
     if not question.allow_dont_know:
         _refuse_dont_know(text, hint)
         return None
-    length = _phrase((DONT_KNOW_KEY, *DONT_KNOW_PHRASES), text)
-    if not length:
+    try:
+        reading = read_option((DONT_KNOW_OPTION,), text, hint, guess=False)
+    except NoOption:
         return None
     return ParsedAnswer(
-        value="", label=DONT_KNOW_LABEL, comment=_comment(text[length:]), abstain="dont_know"
+        value="", label=DONT_KNOW_LABEL, comment=reading.comment, abstain="dont_know"
     )
 
 
@@ -430,7 +383,7 @@ def _parse_date(question: Question, text: str) -> ParsedAnswer:
         day, length = parse_date(text)
     except DateError as error:
         raise AnswerError(f"{error} {date_hint(question)}") from None
-    if not _ends_word(text[length:]):
+    if not ends_word(text[length:]):
         raise AnswerError(date_hint(question))
     early, late = question.earliest, question.latest
     if (early and day < early) or (late and day > late):
@@ -468,8 +421,9 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
         raise AnswerError(
             f"Please give one number{_unit(question)} (a typical one if it varies), such as 12."
         )
-    if match is None or not _ends_word(rest):
+    if match is None or not ends_word(rest):
         raise AnswerError(number_hint(question))
+    comment = _number_comment(question, match.group(0), rest)
     if question.whole and match.group(3):
         raise AnswerError(f'"{match.group(0)}" is not a whole number. {number_hint(question)}')
     number = float(match.group(1) + match.group(2).replace(",", "") + (match.group(3) or ""))
@@ -478,8 +432,27 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
     if question.maximum is not None and number > question.maximum:
         raise AnswerError(f"Please give a number of at most {question.maximum:g}.")
     return ParsedAnswer(
-        value=_number_text(number), score=number_score(question, number), comment=_comment(rest)
+        value=_number_text(number), score=number_score(question, number), comment=comment
     )
+
+
+def _number_comment(question: Question, number: str, rest: str) -> str:
+    """The comment after a number, in words: a number run on after a space ("1 4", "1
+    000") is unclear, and a comment of numbers alone ("12, 3") is not words."""
+    marked, comment = split_comment(rest)
+    if comment[:1].isdigit() and not marked:
+        joined = number + re.match(r"\d*", comment).group(0)
+        raise AnswerError(
+            f'"{shown_words(number + rest)}" is unclear: did you mean {joined}? Please give '
+            f"one number{_unit(question)}, with any comment in words after a dash, such as "
+            f'"{joined} - two seats are vacant".'
+        )
+    if comment and not re.search(r"[^\W\d_]", comment):
+        raise AnswerError(
+            f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
+            f'quote words only), such as "{number} - two seats are vacant".'
+        )
+    return comment
 
 
 def _number_text(number: float) -> str:

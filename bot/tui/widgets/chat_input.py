@@ -3,7 +3,8 @@ reply, sent with Enter."""
 
 from __future__ import annotations
 
-from bot.engine.answers import leading_picks, matching_option
+from bot.engine.answers import leading_picks
+from bot.engine.typed import typed_option
 from bot.model import Option, Question
 from bot.tui.widgets.text_input import TextInput
 
@@ -27,6 +28,6 @@ class ChatInput(TextInput):
 
     @property
     def chosen(self) -> Option | None:
-        """The option the typed text starts with, such as 3 in "3 - the SCS was refreshed"."""
-        found = matching_option(self.options, self.value.strip()) if self.value.strip() else None
-        return found[0] if found else None
+        """The option the typed text reads as, by the reading Enter sends it by: 3 for
+        "3 - the SCS was refreshed", none for "very" or "yes partly"."""
+        return typed_option(self.options, self.value)

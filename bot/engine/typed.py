@@ -1,0 +1,451 @@
+"""The one reading of an answer typed as an option's key or words, and of the comment after it.
+
+Plain mode, the chat, a telephone interview's typed answers and an amendment all read
+typed text here (through `bot.engine.answers.parse_answer`), and the chat marks the option
+typed by the same reading (`typed_option`).
+
+- An option is named whole: its key, its full label, or its value in words where that
+  value is not just a part of a label ("fairly" is a part of "Fairly well", so it names
+  nothing); for Don't know also the usual ways of saying it. Case, runs of spaces and
+  trailing punctuation are ignored. The longest name the text starts with wins.
+- A comment may follow. After a key: a space or a mark. After words: a mark (" - ", ":",
+  ";", ",", "(", a full stop, "!" or "?") or the word "because", so that nothing run on
+  to the words ("very well at all") is taken as a comment.
+- Words that could change the answer are refused, never guessed, saying which options
+  the text could mean: words that name no option whole ("very poorly"); words run on to
+  an option's words ("yes partly", "disagree strongly"); a comment after words that
+  starts with another option's words, a negation or a word of degree ("yes, partly";
+  a negation may follow an option that is itself negative: "no, never"); a comment after
+  a key that starts with another option's key or words ("y partly", "4 not very well");
+  a comment made of nothing but such words, keys and numbers ("y - and no"); a key
+  followed by a space and a number ("2 3"); a comment of numbers alone ("3 - 2008"):
+  reports quote words only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from bot.model import Option
+
+
+class AnswerError(ValueError):
+    """The text is not a valid answer; the message says what would be."""
+
+    def __init__(self, message: str, skippable: bool = False) -> None:
+        super().__init__(message)
+        self.skippable = skippable
+        """Skipping is the way on (an empty answer to a narrative question; a Don't know
+        to a question without one): the front end adds how to skip, in its own words (a
+        key in the app, a command in plain mode)."""
+
+
+class NoOption(AnswerError):
+    """The text names no option and carries none of the options' words."""
+
+
+DONT_KNOW_PHRASES = (
+    "don't know",
+    "dont know",
+    "do not know",
+    "i don't know",
+    "i dont know",
+    "i do not know",
+    "don't know really",
+    "not sure",
+    "not sure really",
+    "i'm not sure",
+    "im not sure",
+    "unsure",
+    "dunno",
+    "i dunno",
+    "dk",
+    "no idea",
+    "not known",
+    "can't say",
+    "cannot say",
+)
+"""The usual ways of saying Don't know, accepted wherever Don't know is an answer."""
+
+NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "nor",
+        "neither",
+        "none",
+        "nothing",
+        "hardly",
+        "barely",
+        "scarcely",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "can't",
+        "cannot",
+        "won't",
+        "haven't",
+        "hasn't",
+    ]
+)
+"""Words that turn an answer round."""
+
+DEGREE_WORDS = frozenset(
+    [
+        "very",
+        "strongly",
+        "partly",
+        "partially",
+        "fairly",
+        "quite",
+        "somewhat",
+        "slightly",
+        "mostly",
+        "largely",
+        "mainly",
+        "rather",
+        "really",
+        "totally",
+        "completely",
+        "fully",
+        "entirely",
+        "absolutely",
+        "extremely",
+        "highly",
+        "reasonably",
+        "pretty",
+        "moderately",
+        "half",
+        "almost",
+        "nearly",
+        "too",
+        "less",
+        "more",
+        "least",
+        "most",
+        "ish",
+    ]
+)
+"""Words that say how much, and so could move an answer up or down its scale."""
+
+DEGREE_PHRASES = ("at all", "a bit", "a little", "kind of", "sort of", "to some extent", "in part")
+"""Phrases that say how much, as the words above do."""
+
+JOINING_WORDS = frozenset(["and", "but", "or", "only", "just", "also", "though", "yet", "&", "+"])
+"""Words that join one answer to another ("yes and no", "yes but only partly")."""
+
+COMMON_WORDS = frozenset(
+    ["a", "an", "the", "to", "of", "us", "like", "we", "our", "it", "is", "are"]
+)
+"""Words of labels too common to say which option is meant ("Not at all like us")."""
+
+WORD_KEYS = frozenset({"a", "i"})
+"""Keys that are words of their own: a comment after them needs a mark ("a - late")."""
+
+SEPARATOR_MARKS = frozenset("-–—:;,.()!?…")
+"""Marks that put a comment after an answer."""
+
+_BOUNDARY = r"(?=$|\s|[^\w\s]+(?:\s|$))"
+"""Where a name ends as a whole word: the end, a space, or marks then a space or the end."""
+
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[&+]")
+
+
+def ends_word(rest: str) -> bool:
+    """Whether what follows a name leaves it whole: the end, a space, or marks (",", ".",
+    "!") then a space or the end; "3.5" and "3/4" do not name 3."""
+    return re.match(_BOUNDARY, rest) is not None
+
+
+def normal(text: str) -> str:
+    """Text as names are compared: case folded, curly apostrophes straight."""
+    return text.casefold().replace("’", "'")
+
+
+def tokens(text: str) -> list[str]:
+    """The words and numbers of a text, as compared."""
+    return _TOKEN.findall(normal(text))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An option named by typed text, and the comment after it."""
+
+    option: Option
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class _Name:
+    option: Option | None
+    """None: a way of saying Don't know where Don't know is not an answer."""
+    words: str
+    key: bool
+
+
+def _telling(text: str) -> list[str]:
+    """A text's words past those too common to tell options apart ("The police" -> police)."""
+    return [t for t in tokens(text) if t not in COMMON_WORDS]
+
+
+def _is_part(short: list[str], long: list[str]) -> bool:
+    """Whether words run inside a longer run of words."""
+    size = len(short)
+    return 0 < size < len(long) and any(
+        long[i : i + size] == short for i in range(len(long) - size + 1)
+    )
+
+
+def option_names(option: Option, options: Sequence[Option]) -> list[str]:
+    """The words that name an option whole: its label, its value in words unless that is
+    only a part of a label ("very" of "Very well"; words such as "the" and "like us" are
+    not counted, so "police" names "The police"), and for Don't know the usual ways of saying it (its key
+    apart)."""
+    names = [option.label]
+    value = option.value.replace("_", " ")
+    if not any(_is_part(_telling(value), _telling(o.label)) for o in options):
+        names.append(value)
+    if option.abstain == "dont_know":
+        names += DONT_KNOW_PHRASES
+    return names
+
+
+def _names(options: Sequence[Option]) -> list[_Name]:
+    found = [_Name(o, o.key, True) for o in options]
+    for option in options:
+        found += [_Name(option, words, False) for words in option_names(option, options)]
+    if not any(o.abstain == "dont_know" for o in options):
+        found += [_Name(None, phrase, False) for phrase in DONT_KNOW_PHRASES]
+    return found
+
+
+@cache
+def _pattern(words: str) -> re.Pattern[str]:
+    joined = r"\s+".join(re.escape(word) for word in normal(words).split())
+    return re.compile(joined + _BOUNDARY)
+
+
+def _named_at_start(names: Sequence[_Name], text: str) -> tuple[_Name, int] | None:
+    """The longest name the text starts with, and where it ends."""
+    lowered = normal(text)
+    best: tuple[_Name, int] | None = None
+    for name in names:
+        match = _pattern(name.words).match(lowered)
+        if match and (best is None or match.end() > best[1]):
+            best = (name, match.end())
+    return best
+
+
+def _words_of(option: Option) -> set[str]:
+    """The telling words of an option's label and value."""
+    found: set[str] = set()
+    for name in (option.label, option.value.replace("_", " ")):
+        found.update(tokens(name))
+    return found - COMMON_WORDS
+
+
+def _keys(options: Sequence[Option]) -> dict[str, Option]:
+    return {normal(o.key): o for o in options if normal(o.key) not in WORD_KEYS}
+
+
+def could_mean(options: Sequence[Option], text: str, named: Option | None = None) -> list[Option]:
+    """The options typed words could mean: the one they start by naming, and those that
+    share the most of their words (or, after a name, keys) with them, in the options'
+    order."""
+    said = tokens(text)
+    # Keys count only after a name ("2 3"): "3.5" names nothing, and means no option.
+    keys = {normal(o.key): o for o in options} if named is not None else {}
+    shared: dict[int, int] = {}
+    for index, option in enumerate(options):
+        own = _words_of(option)
+        count = sum(1 for t in said if t in own) + sum(1 for t in said if keys.get(t) == option)
+        if count:
+            shared[index] = count
+    most = max(shared.values(), default=0)
+    return [
+        o
+        for i, o in enumerate(options)
+        if o == named or (most and shared.get(i) == most) or (said and keys.get(said[0]) == o)
+    ]
+
+
+def shown_words(text: str, limit: int = 40) -> str:
+    """What was typed, as a refusal quotes it: one line, shortened."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def unclear(
+    options: Sequence[Option],
+    text: str,
+    hint: str,
+    named: Option | None,
+    numbers: bool = False,
+) -> AnswerError:
+    """The refusal of words that could mean more than one thing: which options they could
+    mean, what is accepted, and how to add a comment (in words, after `numbers` alone)."""
+    meant = could_mean(options, text, named)
+    listed = " or ".join(f"{o.label} ({o.key})" for o in meant)
+    example = (named or (meant or list(options))[0]).key
+    words = " A comment needs words: reports quote words only." if numbers else ""
+    return AnswerError(
+        f'"{shown_words(text)}" is not one of the answers as it stands: it could mean '
+        f"{listed}.{words} {hint} A comment goes after the answer and a dash, such as "
+        f'"{example} - because ...".'
+    )
+
+
+def split_comment(rest: str) -> tuple[bool, str]:
+    """What follows a name: whether a mark sets it apart, and the comment (without the
+    mark, or a closing bracket matching it); "" when only marks follow."""
+    match = re.match(r"\s*([^\w\s]*)\s*", rest)
+    assert match is not None
+    marks = match.group(1)
+    if marks and all(mark in SEPARATOR_MARKS for mark in marks):
+        comment = rest[match.end() :].strip()
+        if "(" in marks and comment.endswith(")") and "(" not in comment:
+            comment = comment[:-1].rstrip()
+    else:
+        marks, comment = "", rest.strip()
+    if not re.search(r"[^\W_]", comment):
+        return bool(marks), ""
+    return bool(marks), comment
+
+
+_JOINING = re.compile(r"^(?:(?:and|but|or|only|just|also|though|yet)(?=\s|$)|[&+])\s*", re.I)
+
+
+def _past_joining(comment: str) -> str:
+    """A comment past any joining words it starts with ("and no" -> "no")."""
+    while match := _JOINING.match(comment):
+        if not match.end():
+            break
+        comment = comment[match.end() :]
+    return comment
+
+
+def _starts_with_other(names: Sequence[_Name], comment: str, chosen: Option) -> bool:
+    """Whether a comment, past any joining words, starts with another option's key or name."""
+    others = [
+        n for n in names if n.option is not chosen and not (n.key and normal(n.words) in WORD_KEYS)
+    ]
+    return _named_at_start(others, _past_joining(comment)) is not None
+
+
+def _degree(said: list[str]) -> bool:
+    joined = " ".join(said)
+    return bool(said) and (
+        said[0] in DEGREE_WORDS or any(joined.startswith(p) for p in DEGREE_PHRASES)
+    )
+
+
+def read_option(options: Sequence[Option], text: str, hint: str, guess: bool = True) -> Reading:
+    """The option typed text names whole, and its comment; raises AnswerError when the
+    text could mean more than one thing, NoOption when it names no option (with `guess`
+    off, whenever it names none at its start)."""
+    text = text.strip()
+    names = _names(options)
+    found = _named_at_start(names, text) if text else None
+    if found is None:
+        if guess and could_mean(options, text):
+            raise unclear(options, text, hint, None)
+        raise NoOption(hint)
+    name, end = found
+    if name.option is None:
+        raise AnswerError(f"Don't know is not one of the answers here. {hint}", skippable=True)
+    chosen = name.option
+    marked, comment = split_comment(text[end:])
+    if not comment:
+        return Reading(chosen)
+    said = tokens(comment)
+    if not re.search(r"[^\W\d_]", comment):
+        # "2 3", "1 - 4", "3 - 2008": a second answer, or nothing a report can quote.
+        raise unclear(options, text, hint, chosen, numbers=True)
+    if not marked:
+        run_on = not name.key and said[0] != "because"
+        if run_on or normal(name.words) in WORD_KEYS or comment[0].isdigit():
+            raise unclear(options, text, hint, chosen)
+    if (
+        _starts_with_other(names, comment, chosen)
+        or _hollow(options, chosen, said, name.key)
+        or (not name.key and _changes(options, chosen, said))
+    ):
+        raise unclear(options, text, hint, chosen)
+    return Reading(chosen, comment)
+
+
+def _other_words(options: Sequence[Option], chosen: Option) -> set[str]:
+    others: set[str] = set()
+    for option in options:
+        if option != chosen:
+            others |= _words_of(option)
+    return others - _words_of(chosen)
+
+
+def _changes(options: Sequence[Option], chosen: Option, said: list[str]) -> bool:
+    """Whether a comment after words starts (past joining words) with a word that could
+    change the answer: another option's word, a word of degree, or a negation (unless the
+    option is itself negative: "No, never")."""
+    while said and said[0] in JOINING_WORDS:
+        said = said[1:]
+    if not said:
+        return False
+    first = said[0]
+    return (
+        first in _other_words(options, chosen)
+        or _degree(said)
+        or (first in NEGATIONS and not _negative(chosen))
+    )
+
+
+def _negative(option: Option) -> bool:
+    """Whether an option's label is itself a negation ("No", "Not very well")."""
+    return bool(set(tokens(option.label)) & NEGATIONS)
+
+
+def _hollow(options: Sequence[Option], chosen: Option, said: list[str], key: bool) -> bool:
+    """Whether a comment says nothing but answers: options' words, keys, numbers and
+    joining words (after words, words of degree too, and negations unless the option is
+    itself negative: "No, never"), one of them at least not the option's own words or key
+    ("2 partly" of "Partly agree" only repeats it; "y - and no" and "r a" say another
+    answer)."""
+    answers: set[str] = {normal(o.key) for o in options}
+    for option in options:
+        answers |= _answer_words(option)
+    if not key:
+        answers |= DEGREE_WORDS | {t for p in DEGREE_PHRASES for t in tokens(p)}
+        answers |= set() if _negative(chosen) else NEGATIONS
+    own = _words_of(chosen) | {normal(chosen.key)}
+    telling = [t for t in said if t not in JOINING_WORDS]
+    return (
+        bool(telling)
+        and all(t in answers or t.isdigit() for t in telling)
+        and any(t not in own for t in telling)
+    )
+
+
+def _answer_words(option: Option) -> set[str]:
+    """An option's telling words, with those of the usual ways of saying Don't know."""
+    found = _words_of(option)
+    if option.abstain == "dont_know":
+        found |= {t for phrase in DONT_KNOW_PHRASES for t in tokens(phrase)}
+    return found
+
+
+def typed_option(options: Sequence[Option], text: str) -> Option | None:
+    """The option typed text reads as (the mark the chat shows among the buttons), or
+    None while it reads as none or is unclear."""
+    if not text.strip():
+        return None
+    try:
+        return read_option(options, text, "").option
+    except AnswerError:
+        return None

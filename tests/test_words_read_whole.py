@@ -1,0 +1,375 @@
+"""Words typed as an answer choose an option only when they say it whole: a part of a
+label, words run on to it, another option's words, a negation or a word of degree after
+it, and a key followed by a number are refused, saying which options the words could
+mean, never guessed as a score. One reading for every front end."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.engine.answers import AnswerError, ParsedAnswer, parse_answer
+from bot.engine.typed import (
+    COMMON_WORDS,
+    DONT_KNOW_PHRASES,
+    JOINING_WORDS,
+    NEGATIONS,
+    option_names,
+    tokens,
+    typed_option,
+)
+from bot.model import Option, Question, Scale
+
+CATALOGUE = Catalogue()
+FRAMEWORKS = sorted(p.stem for p in (Path(__file__).parent.parent / "frameworks").glob("*.toml"))
+"""The shipped frameworks (frameworks/*.toml; each file is named by its id)."""
+
+
+def parse(framework_id: str, question_id: str, text: str) -> ParsedAnswer:
+    """The answer typed at a question, or at a question on a scale named in its place."""
+    framework = CATALOGUE.framework(framework_id).framework
+    if question_id in framework.scales:
+        question = Question(id="q", text="Q?", kind="rating", scale=question_id)
+        return parse_answer(question, framework.scales[question_id], text)
+    question = framework.question(question_id)
+    return parse_answer(question, framework.scale_of(question), text)
+
+
+def refusal(framework_id: str, question_id: str, text: str) -> str:
+    with pytest.raises(AnswerError) as refused:
+        parse(framework_id, question_id, text)
+    return str(refused.value)
+
+
+WBT, HALLMARKS, HERTS, GOVERNANCE = (
+    "working-better-together",
+    "hallmarks",
+    "hertfordshire-review",
+    "governance-structure",
+)
+
+
+@pytest.mark.parametrize(
+    ("framework", "question", "text", "could_mean"),
+    [
+        (WBT, "q1_1", "very poorly", ["Not very well (2)", "Very well (4)"]),
+        (WBT, "q1_1", "very badly", ["Not very well (2)", "Very well (4)"]),
+        (WBT, "q1_1", "very not well", ["Not very well (2)"]),
+        (WBT, "q1_1", "fairly badly", ["Fairly well (3)"]),
+        (WBT, "q1_1", "fairly poorly", ["Fairly well (3)"]),
+        (WBT, "q1_1", "very", ["Not very well (2)", "Very well (4)"]),
+        (WBT, "q1_1", "fairly", ["Fairly well (3)"]),
+        (WBT, "q1_1", "not very well at all", ["Not at all well (1)", "Not very well (2)"]),
+        (WBT, "q1_1", "Not very well, not at all", ["Not at all well (1)", "Not very well (2)"]),
+        (WBT, "q1_1", "4 not very well", ["Not very well (2)", "Very well (4)"]),
+        (WBT, "q1_1", "2 3", ["Not very well (2)", "Fairly well (3)"]),
+        (HALLMARKS, "h1_1", "yes partly", ["Yes (y)", "Partly (p)"]),
+        (HALLMARKS, "h1_1", "yes and no", ["Yes (y)", "No (n)"]),
+        (HALLMARKS, "h1_1", "yes but only partly", ["Yes (y)", "Partly (p)"]),
+        (HALLMARKS, "h1_1", "no yes", ["Yes (y)", "No (n)"]),
+        (HALLMARKS, "h1_1", "Yes, partly", ["Yes (y)", "Partly (p)"]),
+        (HALLMARKS, "h1_1", "y partly", ["Yes (y)", "Partly (p)"]),
+        (HALLMARKS, "h1_1", "y - and no", ["Yes (y)", "No (n)"]),
+        (GOVERNANCE, "rag", "r a", ["Red (r)", "Amber (a)"]),
+        (GOVERNANCE, "rag", "a late", ["Amber (a)"]),
+        (HERTS, "s3", "disagree strongly", ["Disagree (4)", "Strongly disagree (5)"]),
+        (HERTS, "s3", "agree, strongly", ["Strongly agree (1)", "Agree (2)"]),
+    ],
+)
+def test_words_that_do_not_say_one_option_whole_are_refused_naming_what_they_could_mean(
+    framework: str, question: str, text: str, could_mean: list[str]
+) -> None:
+    said = refusal(framework, question, text)
+    assert said.startswith(f'"{text}" is not one of the answers as it stands: it could mean ')
+    assert f"could mean {' or '.join(could_mean)}." in said
+    assert "A comment goes after the answer and a dash" in said
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("1 4", "14"), ("1 000", "1000"), ("12 3 vacant", "123")],
+)
+def test_a_number_run_on_after_a_space_is_unclear(text: str, meant: str) -> None:
+    assert f"is unclear: did you mean {meant}?" in refusal(GOVERNANCE, "board_size", text)
+
+
+@pytest.mark.parametrize(
+    ("framework", "question", "text"),
+    [(GOVERNANCE, "board_size", "12, 3"), (WBT, "q1_1", "3 - 2008"), (WBT, "q1_1", "2 - 7")],
+)
+def test_a_comment_of_numbers_alone_is_refused_reports_quote_words(
+    framework: str, question: str, text: str
+) -> None:
+    assert "needs words" in refusal(framework, question, text)
+
+
+@pytest.mark.parametrize(
+    ("framework", "question", "text", "label", "comment"),
+    [
+        (WBT, "q1_1", "fairly well", "Fairly well", ""),
+        (WBT, "q1_1", "  FAIRLY   well! ", "Fairly well", ""),
+        (WBT, "q1_1", "not at all well!", "Not at all well", ""),
+        (WBT, "q1_1", "not sure", "Don't know", ""),
+        (
+            WBT,
+            "q1_1",
+            "3 - the SCS was refreshed in 2008",
+            "Fairly well",
+            "the SCS was refreshed in 2008",
+        ),
+        (
+            WBT,
+            "q1_1",
+            "Very well - poorly attended, though",
+            "Very well",
+            "poorly attended, though",
+        ),
+        (WBT, "q1_1", "Fairly well (see the minutes)", "Fairly well", "see the minutes"),
+        (WBT, "q1_1", "3 - not all partners agree", "Fairly well", "not all partners agree"),
+        (WBT, "q1_1", "1 - not at all", "Not at all well", "not at all"),
+        (
+            HALLMARKS,
+            "h1_1",
+            "Yes because the board signed it",
+            "Yes",
+            "because the board signed it",
+        ),
+        (HALLMARKS, "h1_1", "no, never", "No", "never"),
+        (HERTS, "s3", "Disagree: the board never met", "Disagree", "the board never met"),
+        (GOVERNANCE, "board_size", "14 - two are vacant", "", "two are vacant"),
+        (GOVERNANCE, "rag", "a - late", "Amber", "late"),
+        (GOVERNANCE, "rag", "g - a few partners disagree", "Green", "a few partners disagree"),
+    ],
+)
+def test_an_option_said_whole_is_chosen_with_the_comment_written_after_it(
+    framework: str, question: str, text: str, label: str, comment: str
+) -> None:
+    parsed = parse(framework, question, text)
+    assert (parsed.label, parsed.comment) == (label, comment)
+
+
+@pytest.mark.parametrize(
+    ("text", "comment"),
+    [
+        ("n/a", ""),
+        ("this does not apply: we are a unitary authority", "we are a unitary authority"),
+        (
+            "Not applicable here, though we joined the county board in 2008",
+            "Not applicable here, though we joined the county board in 2008",
+        ),
+    ],
+)
+def test_not_applicable_keeps_the_reason_as_it_was_written(text: str, comment: str) -> None:
+    parsed = parse(WBT, "q3_5", text)
+    assert (parsed.abstain, parsed.comment) == ("not_applicable", comment)
+
+
+# ----- every shipped scale, every option, every phrasing --------------------------------------
+
+
+def shipped_option_sets() -> list[tuple[str, str, tuple[Option, ...]]]:
+    """Each shipped framework's scales and single choices: (framework, name, options)."""
+    found = []
+    for framework_id in FRAMEWORKS:
+        framework = CATALOGUE.framework(framework_id).framework
+        for name, scale in framework.scales.items():
+            found.append((framework_id, name, tuple(scale.options)))
+        for area in framework.areas:
+            for question in area.questions:
+                if question.kind == "choice" and not question.multiple:
+                    found.append((framework_id, question.id, tuple(question.choices)))
+    return found
+
+
+OPTION_SETS = shipped_option_sets()
+IDS = [f"{framework}:{name}" for framework, name, _ in OPTION_SETS]
+
+
+def read(options: tuple[Option, ...], text: str) -> ParsedAnswer | None:
+    """The answer the text gives on a scale of these options, or None when refused."""
+    question = Question(id="q", text="Q?", kind="rating", scale="s")
+    try:
+        return parse_answer(question, Scale(options=options), text)
+    except AnswerError:
+        return None
+
+
+def whole(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+@pytest.mark.parametrize("options", [o for _, _, o in OPTION_SETS], ids=IDS)
+def test_every_shipped_option_is_chosen_by_its_key_label_and_word_forms_alone(
+    options: tuple[Option, ...],
+) -> None:
+    wrong = []
+    for option in options:
+        names = [option.key, *option_names(option, options)]
+        for name in names:
+            for typed in (name, name.upper(), f"  {name}  ", f"{name}.", f"{name}!"):
+                parsed = read(options, typed)
+                if parsed is None or parsed.label != option.label or parsed.comment:
+                    wrong.append((typed, parsed))
+    assert wrong == []
+
+
+MODIFIERS = ("not", "no", "very", "strongly", "partly", "not very", "at all", "and no")
+"""Negations and words of degree, which change what an option's words say."""
+
+
+@pytest.mark.parametrize("options", [o for _, _, o in OPTION_SETS], ids=IDS)
+def test_no_phrasing_that_adds_to_an_option_is_ever_read_as_an_option_it_does_not_say(
+    options: tuple[Option, ...],
+) -> None:
+    """Every option's label and word forms, joined in either order with every other
+    option's label words and with negations and words of degree: either refused, or the
+    whole of what was typed is one option's name (`not` + `Very well` is "Not very well")."""
+    wrong = []
+    for option in options:
+        own = set(tokens(option.label))
+        others = {w for o in options if o != option for w in tokens(o.label)} - own - COMMON_WORDS
+        added = sorted(others | {m for m in MODIFIERS if not set(m.split()) <= own})
+        for name, word in itertools.product(option_names(option, options), added):
+            for typed in (f"{name} {word}", f"{word} {name}"):
+                parsed = read(options, typed)
+                if parsed is None:
+                    continue
+                chosen = next(o for o in options if o.label == parsed.label)
+                names = {whole(n) for n in option_names(chosen, options)}
+                if whole(typed) not in names or parsed.comment:
+                    wrong.append((typed, parsed.label, parsed.comment))
+            for typed in (f"{name}, {word}", f"{name} - {word}", f"{word}, {name}"):
+                parsed = read(options, typed)
+                negation_after_a_negative = set(word.split()) - JOINING_WORDS <= NEGATIONS and bool(
+                    own & NEGATIONS
+                )
+                if parsed is not None and not (
+                    negation_after_a_negative
+                    and parsed.label == option.label
+                    and parsed.comment == word
+                ):
+                    wrong.append((typed, parsed.label, parsed.comment))
+        for key in (o.key for o in options if o != option):
+            for typed in (f"{option.key} {key}", f"{option.key} - {key}"):
+                if (parsed := read(options, typed)) is not None:
+                    wrong.append((typed, parsed.label, parsed.comment))
+        for word in sorted(others):
+            if (parsed := read(options, f"{option.key} {word}")) is not None:
+                wrong.append((f"{option.key} {word}", parsed.label, parsed.comment))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("options", [o for _, _, o in OPTION_SETS], ids=IDS)
+def test_a_comment_is_never_a_piece_of_the_options_own_words(
+    options: tuple[Option, ...],
+) -> None:
+    for option in options:
+        for name in option_names(option, options):
+            for mark in ("!", ".", "?", "!!", " !"):
+                parsed = read(options, f"{name}{mark}")
+                assert parsed is not None and parsed.label == option.label
+                assert parsed.comment == ""
+
+
+def test_dont_know_phrases_are_read_whole_beside_an_option_called_no() -> None:
+    options = tuple(CATALOGUE.framework(HALLMARKS).framework.scales["yes_partly_no"].options)
+    for phrase in DONT_KNOW_PHRASES:
+        parsed = read(options, phrase)
+        assert parsed is not None and parsed.abstain == "dont_know", phrase
+
+
+def test_the_typed_option_mark_is_the_same_reading() -> None:
+    options = tuple(CATALOGUE.framework(WBT).framework.scales["how_well"].options)
+    assert typed_option(options, "very") is None
+    assert typed_option(options, "very poorly") is None
+    assert typed_option(options, "2 3") is None
+    assert typed_option(options, "Very well") == options[3]
+    assert typed_option(options, "very well - poorly attended") == options[3]
+
+
+# ----- the same reading in every front end ----------------------------------------------------
+
+
+def test_an_amendment_reads_words_as_an_answer_does(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from bot.engine import Session
+
+    now = datetime(2009, 12, 1, 9, 0, tzinfo=UTC)
+    session = Session(CATALOGUE.dialogue("working-better-together-self"))
+    session.begin(now)
+    assert session.answer("3 - the SCS was refreshed in 2008", now).accepted
+    while session.current().question.id == "q1_1":
+        session.skip(now)
+    amended = session.amend("q1_1", "very poorly", now)
+    assert amended.error is not None and "could mean Not very well (2) or Very well (4)" in (
+        amended.error
+    )
+    assert session.answers["q1_1"].value == "fairly"
+
+
+def test_plain_mode_refuses_run_on_words_and_says_what_it_took(tmp_path: Path) -> None:
+    import io
+
+    from bot import conversation, store
+    from bot.model import Respondent
+    from bot.plain import PlainMode
+
+    talk = conversation.start(
+        CATALOGUE, WBT, "working-better-together-self", Respondent(name="Vee P"), tmp_path
+    )
+    lines = "very poorly\nfairly badly\nnot very well at all\n2 - poorly\n:quit\n"
+    out = io.StringIO()
+    try:
+        PlainMode(talk, io.StringIO(lines), out).run()
+    finally:
+        talk.close()
+    text = out.getvalue()
+    for typed in ("very poorly", "fairly badly", "not very well at all"):
+        assert f'"{typed}" is not one of the answers as it stands' in text
+    assert re.search(r"^(> )*   Taken as: Not very well - poorly$", text, re.M)
+    answers = [t for t in store.load(talk.path).transcript.turns if t.kind == "answer"]
+    assert [(t.value, t.comment) for t in answers] == [("not_very", "poorly")]
+
+
+def test_plain_mode_says_a_long_answer_in_one_line(tmp_path: Path) -> None:
+    import io
+
+    from bot import conversation
+    from bot.model import Respondent
+    from bot.plain import PlainMode
+
+    talk = conversation.start(
+        CATALOGUE, WBT, "working-better-together-self", Respondent(name="Ann"), tmp_path
+    )
+    out = io.StringIO()
+    try:
+        PlainMode(talk, io.StringIO("3 - " + "the minutes show it " * 20 + "\n:quit\n"), out).run()
+    finally:
+        talk.close()
+    # From a pipe the line follows the prompt "> " that nothing typed ended.
+    taken = [line.removeprefix("> ") for line in out.getvalue().splitlines() if "Taken as:" in line]
+    assert len(taken) == 1 and len(taken[0]) <= 80 and taken[0].endswith("…")
+    assert "Taken as: Fairly well - the minutes show it" in taken[0]
+
+
+async def test_the_chat_refuses_run_on_words_keeping_them_in_the_box(tmp_path: Path) -> None:
+    from bot.tui.widgets.chat_input import ChatInput
+    from tests.tui_helpers import log_text, mini_catalogue, running, send, start
+
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
+        await send(pilot, "agree strongly")
+        box = app.screen.query_one(ChatInput)
+        assert box.value == "agree strongly" and box.has_class("-invalid")
+        assert box.picked == ()
+        assert talk.session.answers == {}
+        box.value = ""
+        await send(pilot, "Strongly agree - see the minutes")
+        assert talk.session.answers["a1"].value == "strongly"
+        assert "Strongly agree - see the minutes" in log_text(app)
