@@ -37,8 +37,9 @@ class HoldsUnsent(Protocol):
         ...
 
     def unsent_stops(self, again: str) -> bool:
-        """Whether those words stop leaving: the first time it says so and keeps them; the
-        same step again (``again`` says what it does) goes ahead without them."""
+        """Whether those words stop leaving: the first time it names them and keeps them;
+        the same step again (``again`` names it, "Ctrl+Q again quits", and the screen
+        adds "without it") goes ahead without them."""
         ...
 
 
@@ -129,14 +130,14 @@ class PartnershipApp(App[int]):
             leaves = "" if unsent else " Ctrl+C again leaves (everything is saved)."
             self.notify(f"Copied.{leaves}", markup=False)
             return
-        if self.unsent_stops("Ctrl+C again leaves without it"):
+        if self.unsent_stops("Ctrl+C again leaves"):
             return
         self.exit(return_code=INTERRUPTED)
 
     async def action_quit(self) -> None:
         """Quit, by Ctrl+Q, the command palette's Quit or the home screen's; words typed
         and not sent stop the first time (`unsent_stops`)."""
-        if self.unsent_stops("Ctrl+Q again quits without it"):
+        if self.unsent_stops("Ctrl+Q again quits"):
             return
         await super().action_quit()
 
