@@ -93,12 +93,56 @@ async def test_a_note_and_an_answer_both_typed_are_each_asked_about(tmp_path: Pa
         await pilot.press("ctrl+q")  # then the answer under it
         await pilot.pause()
         assert app.is_running
+        # Enter, where the focus is, saves the note: the answer is sent by the Enter after.
         assert not_sent_warnings(app) == [
-            'Not sent yet: "3 - we meet". Enter sends it; Ctrl+Q again quits without it.'
+            'Not sent yet: "3 - we meet". Enter saves the note, then Enter sends it; '
+            "Ctrl+Q again quits without it."
         ]
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_the_answers_message_names_what_sends_it_from_the_note_box(tmp_path: Path) -> None:
+    talk = start(mini_catalogue(), tmp_path)
+    async with running(mini_catalogue(), tmp_path, talk) as (app, pilot):
+        await type_text(pilot, "3 - we meet")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "ring the clerk")
+        await pilot.press("ctrl+q", "ctrl+q")  # the note named, then the answer
+        await pilot.pause()
+        await pilot.press("enter")  # as it says: the note saved, back in the chat
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert [t.text for t in talk.transcript.turns if t.kind == "note"] == ["ring the clerk"]
+        # Said again for where the focus is now.
+        assert not_sent_warnings(app) == [
+            'Not sent yet: "3 - we meet". Enter sends it; Ctrl+Q again quits without it.'
+        ]
+        await pilot.press("enter")  # as it says: sent
+        await pilot.pause()
+        assert [t.text for t in talk.transcript.turns if t.kind == "answer"] == ["3 - we meet"]
+
+
+async def test_the_answers_message_names_what_closes_the_help_over_it(tmp_path: Path) -> None:
+    talk = start(mini_catalogue(), tmp_path)
+    async with running(mini_catalogue(), tmp_path, talk) as (app, pilot):
+        await type_text(pilot, "3 - we meet")
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert not_sent_warnings(app) == [
+            'Not sent yet: "3 - we meet". Esc, then Enter sends it; Ctrl+Q again quits without it.'
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [t.text for t in talk.transcript.turns if t.kind == "answer"] == ["3 - we meet"]
 
 
 async def test_the_home_screens_quit_button_quits(tmp_path: Path) -> None:

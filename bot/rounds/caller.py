@@ -1,11 +1,13 @@
 """Who is calling: the officer whose name goes into the call log, an interview's transcript
 and so the report ("Interviewed by"). One rule for the command line and the app:
 
-1. ``--caller NAME`` (the app: the name it was opened with);
+1. ``--caller NAME`` (the app: the interviewer it last took an interview as while it runs,
+   the name it was opened with or typed in its New interview form);
 2. else ``$PARTNERSHIP_BOT_CALLER``;
 3. else the name remembered when it was last asked for (``caller.txt`` in the user folder);
-4. else the front end asks for it, and remembers the answer. A name is never made up: a
-   placeholder such as "Interviewer" would end up in a board paper.
+4. else the front end asks for it, and remembers the answer (the app's home screen asks
+   before it resumes an interview, offering the name of whoever began it). A name is never
+   made up: a placeholder such as "Interviewer" would end up in a board paper.
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ def remember(name: str) -> Path:
 def carried_on_by(talk: Conversation, given: str | None = None) -> str:
     """Name the officer carrying a telephone interview on, wherever it is resumed (the
     command line, the app's home screen, a round): ``given``, else by the rule above
-    (steps 1 to 3: outside a round nobody is asked). The name goes on the call's
+    (steps 1 to 3: outside a round the command line asks nobody; the app's home screen
+    asks when this finds no one). The name goes on the call's
     resumption (``Turn.by``) when it is not the officer who began it, so that the report
     names everyone who interviewed; a self-assessment names no one. Returns the name, ""
     when none is known."""

@@ -37,8 +37,9 @@ class HoldsUnsent(Protocol):
         ...
 
     def unsent_stops(self, again: str) -> bool:
-        """Whether those words stop leaving: the first time it says so and keeps them; the
-        same step again (``again`` says what it does) goes ahead without them."""
+        """Whether those words stop leaving: the first time it names them and keeps them;
+        the same step again (``again`` names it, "Ctrl+Q again quits", and the screen
+        adds "without it") goes ahead without them."""
         ...
 
 
@@ -101,6 +102,10 @@ class PartnershipApp(App[int]):
         self.last_left: Path | None = None
         """The transcript of the conversation last left: the home list's cursor goes to it
         (r or Enter then carries on with it, never with the row the cursor was on before)."""
+        self.interviewer = at_keyboard(conversation)
+        """The officer this app last took a telephone interview as (the name it was opened
+        with, typed in the New interview form, or given when asked), or "": an interview
+        resumed from home is carried on by them (`open_transcript`)."""
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         """Textual's driver for this terminal, reading its input with a parser that keeps
@@ -131,14 +136,14 @@ class PartnershipApp(App[int]):
             leaves = "" if unsent else " Ctrl+C again leaves (everything is saved)."
             self.notify(f"Copied.{leaves}", markup=False)
             return
-        if self.unsent_stops("Ctrl+C again leaves without it"):
+        if self.unsent_stops("Ctrl+C again leaves"):
             return
         self.exit(return_code=INTERRUPTED)
 
     async def action_quit(self) -> None:
         """Quit, by Ctrl+Q, the command palette's Quit or the home screen's; words typed
         and not sent stop the first time (`unsent_stops`)."""
-        if self.unsent_stops("Ctrl+Q again quits without it"):
+        if self.unsent_stops("Ctrl+Q again quits"):
             return
         await super().action_quit()
 
@@ -250,10 +255,60 @@ class PartnershipApp(App[int]):
             talk.close()
             self.open_replay(path)
             return
-        # Whoever carries an interview on is named on its resumption, by the caller rule
-        # the command line's `resume` follows, so that its report names every interviewer.
-        carried_on_by(talk)
-        self.push_screen(self.conversation_screen(talk))
+        # Whoever carries an interview on is named on its resumption, so that its report
+        # names every interviewer: the officer at this keyboard, by the caller rule with the
+        # name last used in this app first; with none known, they are asked.
+        if carried_on_by(talk, self.interviewer or None) or not talk.session.telephone:
+            self.push_screen(self.conversation_screen(talk))
+        else:
+            self._ask_interviewer(talk)
+
+    def _ask_interviewer(self, talk: Conversation) -> None:
+        """Ask who carries ``talk``, a telephone interview, on (the name of whoever began it
+        offered), then resume it as them; cancelled, it is let go of and not resumed."""
+        from bot.rounds.caller import carried_on_by, check_name
+        from bot.tui.screens.dialogs import TextPromptScreen
+
+        began = talk.header.interviewer.name if talk.header.interviewer else ""
+        began = "" if check_name(began) else began  # a name hand-edited into a file is not offered
+
+        def named(name: str | None) -> None:
+            if not name or check_name(name):
+                talk.close()
+                self.notify("Not resumed: no interviewer named.", markup=False)
+                return
+            self.took_interview_as(name)
+            carried_on_by(talk, name)
+            self.push_screen(self.conversation_screen(talk))
+
+        detail = (
+            f"Begun by {began}: keep the name if that is you, or type yours. " if began else ""
+        ) + "Your name goes on the interview and in its report. It is remembered for next time."
+        self.push_screen(
+            TextPromptScreen(
+                "Who is carrying this interview on?",
+                placeholder="Your name",
+                detail=detail,
+                take=check_name,
+                what="your name",
+                value=began,
+            ),
+            named,
+        )
+
+    def took_interview_as(self, name: str, remember: bool = True) -> None:
+        """The officer at this keyboard took a telephone interview as ``name``: an interview
+        resumed from home is carried on by them; asked for, or typed where none was known,
+        it is remembered for next time (the caller rule, `bot.rounds.caller`)."""
+        from bot.rounds import caller
+
+        self.interviewer = name.strip()
+        if not remember:
+            return
+        try:
+            caller.remember(self.interviewer)
+        except OSError as error:
+            self.notify(f"The name could not be remembered: {error.strerror}", markup=False)
 
     def open_replay(self, path: Path, notice: str = "") -> None:
         """Step through any transcript; ``notice`` is said at the top of the replay (why
@@ -340,6 +395,17 @@ class PartnershipApp(App[int]):
                 f"Key: {key_words(binding)}",
                 partial(screen.run_action, binding.action),
             )
+
+
+def at_keyboard(conversation: Conversation | None) -> str:
+    """The officer taking ``conversation``, a telephone interview the app is opened with:
+    the one carrying it on, where named, or the one beginning it; "" for anything else."""
+    if conversation is None or not conversation.session.telephone:
+        return ""
+    if conversation.interviewer or conversation.session.turns:
+        return conversation.interviewer
+    began = conversation.header.interviewer
+    return began.name if began is not None else ""
 
 
 def host(node: DOMNode) -> PartnershipApp:

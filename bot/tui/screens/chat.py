@@ -381,7 +381,9 @@ class ChatScreen(ConversationScreen):
             if text:
                 self._act(self.conversation.note, text)
 
-        self.app.push_screen(TextPromptScreen("Add a note to this question", "Your note"), saved)
+        self.app.push_screen(
+            TextPromptScreen("Add a note to this question", "Your note", what="the note"), saved
+        )
 
     def action_abandon(self) -> None:
         if self.conversation.session.over:

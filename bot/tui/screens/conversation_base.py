@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.await_complete import AwaitComplete
@@ -18,7 +18,7 @@ from bot.model import Turn
 from bot.model.framework import base_question
 from bot.model.transcript import CALL_KINDS
 from bot.problems import display_name
-from bot.text import clip, printable
+from bot.text import clip, names_words, printable
 from bot.tui.present import ChatMessage, message_for
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import key_words
@@ -36,6 +36,8 @@ OVER_ONLY = frozenset({"report", "home"})
 """Actions offered once the conversation is over."""
 DURING_ONLY = frozenset({"back", "skip", "note", "notes", "abandon", "amend", "pause", "leave"})
 """Actions that only mean something while there is a question to answer."""
+DRAFT = "draft"
+"""Where words are typed on every conversation screen: the answer box (`unsent`)."""
 OPTION_KEYS = "option keys"
 """Stands, in a screen's HELP_KEYS, for the option keys of the question on screen."""
 
@@ -80,8 +82,8 @@ class ConversationScreen(Screen[None]):
         self.conversation = conversation
         self.framework = conversation.session.framework
         self._shown: tuple[str, str, int | None] | None = None
-        self._warned: tuple[str, str] = ("", "")
-        """The words last said to be unsent, and what the same step again does."""
+        self._warned: tuple[dict[str, str], str] = ({}, "")
+        """The words last said to be unsent (`unsent`), and what the same step again does."""
         self._draft_warning: Notification | None = None
         """The "Not sent yet" message on screen, withdrawn once it no longer holds."""
 
@@ -101,16 +103,38 @@ class ConversationScreen(Screen[None]):
         """Words typed and not yet sent (subclasses say where they are typed)."""
         return ""
 
+    def unsent(self, refused: bool = True) -> dict[str, str]:
+        """Every piece of words typed and not sent, by where it is typed (a name `sends`
+        knows: `DRAFT`, the answer box), in the order a message names them; an empty box
+        left out. ``refused`` false leaves out an answer sent and refused, kept to be
+        corrected (`draft_refused`): it was said to be wrong already."""
+        draft = self.draft()
+        if not draft.strip() or (not refused and self.draft_refused()):
+            return {}
+        return {DRAFT: draft}
+
     def send_key(self) -> str:
         """The key that sends the words typed (subclasses with a box of several lines say
         theirs), as the "Not sent yet" message names it."""
         return "Enter"
 
-    def send_words(self, draft: str) -> str:
-        """How ``draft``, words typed and not sent, is sent from where the officer or
-        respondent is now, as the "Not sent yet" message says it ("Enter sends it");
-        subclasses with more than one box say which."""
+    def sends(self, where: str) -> str:
+        """How the words typed at ``where`` (`unsent`) are sent from where the focus is on
+        this screen ("Enter sends it"); subclasses with more than one box say which."""
         return f"{self.send_key()} sends it"
+
+    def send_words(self, where: str) -> str:
+        """How the words typed at ``where`` are sent from where the officer or respondent is
+        now, as the "Not sent yet" message says it: with a box over this screen (a note
+        being typed, the help), what closes that box comes first, for the key this screen
+        names would not do there what it says."""
+        words = self.sends(where)
+        over = self.app.screen
+        if over is self:
+            return words
+        from bot.tui.screens.dialogs import closing_words  # loaded with the box over it
+
+        return f"{closing_words(over)}, then {words}"
 
     def draft_refused(self) -> bool:
         """Whether the words in the box are an answer sent and refused, kept to be
@@ -121,34 +145,49 @@ class ConversationScreen(Screen[None]):
         """Leave (everything sent is saved), unless words are typed and not sent: the first
         Esc says so and keeps them in their box; Esc again, with the same words, leaves
         without them."""
-        if not self.unsent_stops("Esc again leaves without it"):
+        if not self.unsent_stops("Esc again leaves"):
             self.dismiss(None)
 
-    def unsent_stops(self, again: str, words: str | None = None) -> bool:
+    def unsent_stops(self, again: str, words: Mapping[str, str] | None = None) -> bool:
         """Whether words typed and not sent stop a step that would lose them (leaving, going
-        back, moving on, quitting the app): the first time it says so, keeping them in
-        their box; the same step again, with the same words, goes ahead without them
-        (``again`` says so). ``words`` are those the step would lose, where they are not
-        the draft (`draft`): a note left in its box while a reply is sent."""
-        draft = (self.draft() if words is None else words).strip()
-        if not draft or self.conversation.session.over or (draft, again) == self._warned:
+        back, moving on, amending, quitting the app): the first time it names every piece
+        of them, keeping each in its box; the same step again, with the same words, goes
+        ahead without them (``again`` says what that step is, "Ctrl+Q again quits"), and
+        only once every piece was named. ``words`` are those the step would lose, by where
+        they are typed, where they are not all of `unsent`: a note left in its box while a
+        reply is sent."""
+        pieces = {
+            where: text.strip()
+            for where, text in (self.unsent() if words is None else words).items()
+            if text.strip()
+        }
+        if not pieces or self.conversation.session.over or (pieces, again) == self._warned:
             return False
-        self._warn_unsent(draft, again)
+        self._warn_unsent(pieces, again)
         return True
 
     def has_unsent(self) -> bool:
         """Whether words are typed and not sent while there is still a question to send
         them to."""
-        return bool(self.draft().strip()) and not self.conversation.session.over
+        return bool(self.unsent()) and not self.conversation.session.over
 
-    def _warn_unsent(self, draft: str, again: str) -> None:
-        """Say that ``draft`` is not sent yet, how to send it from here, and what ``again``
-        does instead."""
+    def _warn_unsent(self, pieces: dict[str, str], again: str) -> None:
+        """Say that each of ``pieces`` is not sent yet, how to send it from here, and what
+        ``again`` does instead."""
         self.withdraw_draft_warning()
-        self._warned = (draft, again)
+        self._warned = (pieces, again)
+        if len(pieces) == 1:
+            [(where, text)] = pieces.items()
+            words = f'"{printable(clip(text, 40))}". {self.send_words(where)}; {again} without it.'
+        else:
+            named = [
+                f'"{printable(clip(text, 40))}" ({self.send_words(where)})'
+                for where, text in pieces.items()
+            ]
+            words = f"{names_words(named)}; {again} without them."
         # Kept, so that it can be taken down as soon as the words are sent or cleared.
         self._draft_warning = Notification(
-            f'Not sent yet: "{printable(clip(draft, 40))}". {self.send_words(draft)}; {again}.',
+            f"Not sent yet: {words}",
             severity="warning",
             timeout=self.app.NOTIFICATION_TIMEOUT,
             markup=False,
@@ -157,26 +196,29 @@ class ConversationScreen(Screen[None]):
 
     def restate_draft_warning(self) -> None:
         """The "Not sent yet" message on screen, said again for where the focus is now (out
-        of the notes box, Enter no longer sends the note): it must never name a key that
-        would not do what it says."""
+        of the notes box, Enter no longer sends the note; a box over this screen closed):
+        it must never name a key that would not do what it says."""
         warning = self._draft_warning
         if warning is None or warning not in self.app._notifications:
             return
-        draft, again = self._warned
-        self._warn_unsent(draft, again)
+        pieces, again = self._warned
+        self._warn_unsent(pieces, again)
 
     def withdraw_draft_warning(self) -> None:
         """Take down the "Not sent yet" message: it speaks of words in this screen's box,
         so it goes once they are sent or cleared, and never outlives the screen."""
         warning, self._draft_warning = self._draft_warning, None
-        self._warned = ("", "")
+        self._warned = ({}, "")
         # Textual has no public way to take down one message and not the others.
         if warning is not None and warning in self.app._notifications:
             self.app._unnotify(warning)
 
     def _draft_changed(self) -> None:
         """Words typed, sent or cleared: a warning about other words no longer holds."""
-        if self._draft_warning is not None and self.draft().strip() != self._warned[0]:
+        if self._draft_warning is None:
+            return
+        now = self.unsent()
+        if any(now.get(where, "").strip() != text for where, text in self._warned[0].items()):
             self.withdraw_draft_warning()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -188,6 +230,11 @@ class ConversationScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         # Another screen on top (help, a dialog): the message is not about it.
         self.withdraw_draft_warning()
+
+    def on_screen_resume(self) -> None:
+        # Back from a box over this screen: a message said while it was open named what
+        # closes that box first, which no longer holds.
+        self.call_after_refresh(self.restate_draft_warning)
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         """Leave this screen, letting go of the transcript first: the screen shown again
@@ -220,8 +267,8 @@ class ConversationScreen(Screen[None]):
         return True
 
     def show_end_progress(self) -> None:
-        """The progress header at the end: complete, or abandoned with how far it got,
-        counted as the home list counts (`answered_of`)."""
+        """The progress header at the end: complete, or abandoned with the questions
+        answered, counted as the home list counts (`answered_of`)."""
         session = self.conversation.session
         total = session.current().progress.question_count
         framework = session.framework
@@ -298,15 +345,14 @@ class ConversationScreen(Screen[None]):
         if self.conversation.session.over:
             return
         # An answer sent and refused is not unsent: it was said to be wrong already.
-        if self.draft_refused() or not self.unsent_stops("Ctrl+B again goes back without it"):
+        if not self.unsent_stops("Ctrl+B again goes back", self.unsent(refused=False)):
             self._act(self.conversation.back)
 
     def skip_stopped(self) -> bool:
         """Whether words typed and not sent stop a skip, as they stop going back (skipping
         would drop them: they were typed for the question skipped)."""
-        if self.draft_refused():  # sent and refused: said to be wrong already
-            return False
-        return self.unsent_stops(f"{SKIP_KEY} again skips without it")
+        # An answer sent and refused is not unsent: it was said to be wrong already.
+        return self.unsent_stops(f"{SKIP_KEY} again skips", self.unsent(refused=False))
 
     def action_skip(self) -> None:
         """Skip the question or follow-up; words typed and not sent stop the first press."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
@@ -26,6 +26,14 @@ class Dialog(ModalScreen[R]):
     (loaded when the first dialog is shown, not at start-up)."""
 
     CSS_PATH = "dialogs.tcss"
+
+
+def closing_words(screen: Screen[object]) -> str:
+    """What takes the officer from ``screen``, a box over another, back to the one under
+    it, as a message said by that one names it: the box's own words (`closing_words`
+    of a box with text to save), else Esc, which closes every one of them."""
+    closing = getattr(screen, "closing_words", None)
+    return closing() if callable(closing) else "Esc"
 
 
 class ConfirmScreen(Dialog[bool]):
@@ -129,8 +137,14 @@ class TextPromptScreen(Dialog[str | None]):
         placeholder: str = "",
         detail: str = "",
         take: Callable[[str], str] | None = None,
+        what: str = "it",
+        value: str = "",
     ) -> None:
         super().__init__()
+        self.what = what
+        """What the text is, as a message says that Enter saves it ("the note")."""
+        self.value = value
+        """The text the box is opened holding (a name known), typed over or kept."""
         self.title_text = title
         self.placeholder = placeholder
         self.detail = detail
@@ -146,7 +160,7 @@ class TextPromptScreen(Dialog[str | None]):
             yield Label(Content(self.title_text), classes="dialog-title")
             if self.detail:
                 yield Static(Content(self.detail), classes="dialog-text", id="detail")
-            yield TextInput(placeholder=self.placeholder, id="text")
+            yield TextInput(self.value, placeholder=self.placeholder, id="text")
             yield Static(
                 Content("Enter saves. Esc cancels."), classes="dialog-hint", id="text-hint"
             )
@@ -174,25 +188,38 @@ class TextPromptScreen(Dialog[str | None]):
     def action_cancel(self) -> None:
         """Cancel; with text typed, the first Esc says it is not saved and keeps it (as a
         conversation's Esc keeps words not sent); Esc again, with the same text, cancels."""
-        if not self.unsent_stops("Esc again cancels without it"):
+        if not self.unsent_stops("Esc again cancels"):
             self.dismiss(None)
 
     def has_unsent(self) -> bool:
-        """Whether text is typed in the box and not saved."""
-        return bool(self.query_one("#text", TextInput).value.strip())
+        """Whether text is typed in the box and not saved (a name it was opened holding is
+        not typed)."""
+        return bool(self._typed().strip())
+
+    def _typed(self) -> str:
+        """The text in the box, or "" while it still holds only what it was opened with."""
+        typed = self.query_one("#text", TextInput).value
+        return "" if typed.strip() == self.value.strip() else typed
+
+    def closing_words(self) -> str:
+        """What takes the officer back to the screen under this box, as a message from
+        that screen names it: Enter, saving what is typed, or Esc with nothing typed."""
+        return f"Enter saves {self.what}" if self.has_unsent() else "Esc"
 
     def unsent_stops(self, again: str) -> bool:
         """Whether the text typed and not saved stops a step that would lose it (cancelling,
         quitting the app): the first time the box's hint says so and keeps it; the same
-        step again, with the same text, goes ahead without it (``again`` says so)."""
-        typed = self.query_one("#text", TextInput).value
+        step again, with the same text, goes ahead without it (``again`` names that step,
+        "Esc again cancels")."""
+        typed = self._typed()
         if not typed.strip() or (typed, again) == self._warned:
             return False
         self._warned = (typed, again)
         hint = self.query_one("#text-hint", Static)
         hint.update(
             Content(
-                f'Not saved yet: "{printable(clip(typed.strip(), 40))}". Enter saves it; {again}.'
+                f'Not saved yet: "{printable(clip(typed.strip(), 40))}". Enter saves it; '
+                f"{again} without it."
             )
         )
         hint.add_class("-error")

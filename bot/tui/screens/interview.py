@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # loaded only once a report is asked for
     from bot.scoring.results import Assessment
 
 
+NOTE = "note"
+"""Where a note is typed: the notes box, a piece of what is unsent (`unsent`)."""
 CALL_WITH = "Call with "
 """Before the respondent's name on the call bar."""
 
@@ -302,7 +304,7 @@ class InterviewScreen(ConversationScreen):
             self._type_code("", undo=True)
         elif event.key == "enter" and prompt.previous is not None:
             event.stop()
-            if not self._note_stops("Enter again goes on without it"):
+            if not self._note_stops("Enter again goes on"):
                 self._act(self.conversation.answer, "")
 
     def _asks_for_help(self, options: tuple[Option, ...], typed: str) -> bool:
@@ -346,7 +348,7 @@ class InterviewScreen(ConversationScreen):
         """Code the answer (a key typed, or its button clicked); a note typed for the
         statement and not saved stops the first time (`_note_stops`)."""
         self.query_one(OptionsBar).highlight(None)
-        if not self._note_stops(f"coding {option.key} again goes on without it"):
+        if not self._note_stops(f"coding {option.key} again goes on"):
             self._act(lambda: self.conversation.choose(option))
 
     def _note_stops(self, again: str) -> bool:
@@ -354,8 +356,10 @@ class InterviewScreen(ConversationScreen):
         from the statement it is for (coding an answer, keeping one, saving a reply): as
         leaving does (`unsent_stops`), the first time it says so and keeps it in its box,
         where Ctrl+N, then Enter, saves it; the same step again goes on without it, and the
-        log says it was not saved (`_drop_stale_note`)."""
-        return self.unsent_stops(again, self.query_one("#notes", Input).value)
+        log says it was not saved (`_drop_stale_note`). The reply, if any, is what the
+        step sends: the note alone is asked about."""
+        note = self.unsent().get(NOTE, "")
+        return self.unsent_stops(again, {NOTE: note})
 
     def _say(self, words: str, error: bool = False) -> None:
         hint = self.query_one("#hint", Static)
@@ -404,7 +408,7 @@ class InterviewScreen(ConversationScreen):
             event.input.clear()
             self.action_help()
             return
-        if self._note_stops("Enter again goes on without it"):
+        if self._note_stops("Enter again goes on"):
             return
         outcome = self._act(self.conversation.answer, event.value)
         # A refused reply stays in the box, marked, to be corrected rather than retyped.
@@ -467,17 +471,25 @@ class InterviewScreen(ConversationScreen):
         self.leave()
 
     def draft(self) -> str:
-        """What is typed in the reply box (a follow-up reply or a worded answer) or the
-        notes box, and not yet sent."""
+        """What is typed in the reply box (a follow-up reply or a worded answer) and not yet
+        sent."""
         reply = self.query_one("#reply", Input)
-        typed = reply.value if not reply.has_class("-hidden") else ""
-        return typed.strip() or self.query_one("#notes", Input).value
+        return reply.value if not reply.has_class("-hidden") else ""
 
-    def send_words(self, draft: str) -> str:
-        """How ``draft`` is sent from where the focus is now: a reply by Enter in the reply
-        box, a note by Enter in the notes box (Ctrl+N goes there first)."""
-        reply = self.query_one("#reply", Input)
-        if not reply.has_class("-hidden") and reply.value.strip() == draft:
+    def unsent(self, refused: bool = True) -> dict[str, str]:
+        """The reply typed and not sent (`draft`), then the note typed and not saved: both
+        are named, whichever steps would lose them."""
+        pieces = super().unsent(refused)
+        note = self.query_one("#notes", Input).value
+        if note.strip():
+            pieces[NOTE] = note
+        return pieces
+
+    def sends(self, where: str) -> str:
+        """How the words typed at ``where`` are sent from where the focus is now: a reply by
+        Enter in the reply box, a note by Enter in the notes box (Ctrl+N goes there first)."""
+        if where != NOTE:
+            reply = self.query_one("#reply", Input)
             return "Enter sends it" if self.focused is reply else "Esc, then Enter, sends it"
         if self.focused is self.query_one("#notes", Input):
             return "Enter saves the note"
@@ -526,7 +538,9 @@ class InterviewScreen(ConversationScreen):
     def action_amend(self) -> None:
         """Amend an earlier answer, chosen from a list of those that can be: the question
         being asked now is not among them (it is answered in place: Enter keeps its
-        answer, a new one replaces it)."""
+        answer, a new one replaces it). An amendment that changes the route goes back to
+        where it turns, leaving a reply or note typed for the statement now behind: with
+        words typed and not sent, the first press asks, as going back does."""
         session = self.conversation.session
         answers = session.amendable()
         if not answers:
@@ -535,6 +549,8 @@ class InterviewScreen(ConversationScreen):
                     "Nothing earlier to amend: the statement being asked now is answered "
                     "in place (Enter keeps its answer, or code a new one); Ctrl+B goes back."
                 )
+            return
+        if self.unsent_stops("Ctrl+R again amends", self.unsent(refused=False)):
             return
         from bot.tui.screens.dialogs import PickScreen, TextPromptScreen
 
@@ -564,7 +580,13 @@ class InterviewScreen(ConversationScreen):
                 return outcome.error
 
             self.app.push_screen(
-                TextPromptScreen(f"Amend {names[key]}", "new answer", f"Type {keys}", take=take)
+                TextPromptScreen(
+                    f"Amend {names[key]}",
+                    "new answer",
+                    f"Type {keys}",
+                    take=take,
+                    what="the new answer",
+                )
             )
 
         self.app.push_screen(PickScreen("Amend which answer?", items), picked)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from bot.catalogue import Catalogue, Listed
 from bot.limits import FIELD_HOLDER, MAX_FIELD_CHARS
 from bot.model import Person, Respondent
 from bot.problems import LoadError
-from bot.rounds.caller import check_name, known_caller, remember
+from bot.rounds.caller import check_name, known_caller
 from bot.text import printable
 from bot.tui.app import host
 from bot.tui.stillness import hold_still
@@ -213,9 +212,6 @@ class StartScreen(Screen[None]):
                 self.query_one("#interviewer", Input).focus()
                 return
             interviewer = Person(name=self._value("interviewer"))
-            if not self.known_caller:
-                with contextlib.suppress(OSError):  # only a convenience for next time
-                    remember(interviewer.name)
         if not self._value("name") and not self._unnamed_said:
             # A name typed into the wrong box is the likeliest reason it is empty: say so
             # once, and start without one only when asked again.
@@ -247,6 +243,10 @@ class StartScreen(Screen[None]):
             words = cannot_write_transcripts(self.folder, error)
             host(self).show_error("Could not start", words[:1].upper() + words[1:])
             return
+        if interviewer is not None:
+            # The officer at this keyboard, for an interview resumed from home; their name,
+            # typed where none was known, is remembered for next time.
+            host(self).took_interview_as(interviewer.name, remember=not self.known_caller)
         self.app.switch_screen(host(self).conversation_screen(talk))
 
     def action_cancel(self) -> None:

@@ -68,7 +68,9 @@ class ProgressHeader(Widget):
         home list does): complete, with the questions its path took (``in_registers`` of
         them a repeated group's, counted once though asked for each item, said so: the
         answers' tally counts the others); or abandoned, with the questions answered out
-        of the dialogue's count, the bar as far as it got."""
+        of the dialogue's count, and the bar filled to that count: the questions answered
+        (a Don't know, a refusal or Not applicable is not), not how far the conversation
+        got, so it matches the words beside it."""
         if complete:
             self.bar = progress_bar(1, 1)
             self.where = f"Complete: {total} questions"
