@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -14,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from bot import toml_reader
 from bot.text import names_words, printable
 
 
@@ -458,8 +458,8 @@ def as_written(text: str, loc: Sequence[str | int], given: object) -> str | None
     if written is None:
         return None
     try:
-        read = tomllib.loads(f"v = {written}")["v"]
-    except tomllib.TOMLDecodeError:
+        read = toml_reader.loads(f"v = {written}")["v"]
+    except toml_reader.TOMLDecodeError:
         return None
     return written if read == given and type(read) is type(given) else None
 
