@@ -191,7 +191,7 @@ class Conversation:
         from bot.scoring import compile_transcript
 
         loaded = self.session.loaded
-        return compile_transcript(self.transcript, loaded.framework, self.warnings, loaded.dialogue)
+        return compile_transcript(self.transcript, loaded.framework, self.warnings, loaded)
 
     def _save(self, outcome: Outcome) -> Outcome:
         if outcome.turns:

@@ -14,7 +14,8 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.coverage import covered_score
 from bot.engine.answers import own_words
-from bot.engine.path import FinalPath, final_path
+from bot.engine.path import FinalPath
+from bot.engine.routes import transcript_path
 from bot.facts import AnswerFacts
 from bot.files import make_private_folder
 from bot.loading import read_bytes
@@ -24,7 +25,7 @@ from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 12
+SUMMARY_VERSION = 13
 QUOTES_PER_ACTION = 3
 TEXTS_PER_QUESTION = 5
 """How many answers to each free-text question an aggregate quotes (the rest are counted)."""
@@ -167,7 +168,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     warnings += unread
     warnings += store.time_notes(transcript, text, display_name(path))
     framework = loaded.framework
-    path = final_path(transcript.turns)
+    path = transcript_path(transcript, transcript.turns, dialogue)
     answers = path.answers
     facts = AnswerFacts.on_path(framework, path, to_come_of(transcript, framework, path, dialogue))
     summary_answers: dict[str, tuple[str, float | None]] = {}

@@ -14,8 +14,8 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from bot.engine.review import reviewed_framework
-from bot.loading import LoadedFramework
-from bot.model import Dialogue, Framework, Transcript, Turn
+from bot.loading import LoadedDialogue, LoadedFramework
+from bot.model import Framework, Transcript, Turn
 from bot.scoring.so_far import scores_so_far
 from bot.scoring.source import standing_status
 from bot.text import printable
@@ -61,7 +61,7 @@ class ReplayScreen(Screen[None]):
         transcript: Transcript,
         framework: LoadedFramework,
         warnings: list[str],
-        dialogue: Dialogue | None = None,
+        dialogue: LoadedDialogue | None = None,
         notice: str = "",
     ) -> None:
         super().__init__()
@@ -78,7 +78,8 @@ class ReplayScreen(Screen[None]):
         self.warnings = warnings
         self.dialogue = dialogue
         """The dialogue it was taken with, where it could be read: an unfinished
-        transcript's questions still to come are its."""
+        transcript's questions still to come are its, and it judges the questions ahead
+        of where the respondent went back (`bot.scoring.compile.transcript_path`)."""
         self.turns = transcript.turns
         self._shown: list[int] = []  # turn index of each message in the log
         self._player: Timer | None = None
@@ -161,6 +162,7 @@ class ReplayScreen(Screen[None]):
             self.turns[: self.position],
             self.transcript if at_end else None,
             self.dialogue,
+            self.transcript.review,
         )
         self.query_one(ScoreBars).show(rows, width=8, stacked=True)
 
