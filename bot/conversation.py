@@ -209,7 +209,7 @@ class Conversation:
         from bot.scoring import compile_transcript
 
         loaded = self.session.loaded
-        return compile_transcript(self.transcript, loaded.framework, self.warnings, loaded.dialogue)
+        return compile_transcript(self.transcript, loaded.framework, self.warnings, loaded)
 
     def check_saved(self) -> None:
         """Make sure the transcript is still the file being written, before saying it is

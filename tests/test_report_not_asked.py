@@ -220,7 +220,7 @@ def test_the_replay_and_the_aggregate_count_the_questions_to_come_as_the_report_
     assert ambition.score is not None and ambition.coverage == 1.0
     transcript = store.load(talk.path).transcript
     framework = report.framework
-    rows = scores_so_far(framework, transcript.turns, transcript, talk.session.loaded.dialogue)
+    rows = scores_so_far(framework, transcript.turns, transcript, talk.session.loaded)
     assert [r.score for r in rows] == [a.score for a in report.areas]
     totals, _ = aggregate([talk.path], Catalogue(), Filters(include_unfinished=True))
     (total,) = totals.values()

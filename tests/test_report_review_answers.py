@@ -45,7 +45,7 @@ def test_the_command_line_report_lists_review_answers_as_the_app_does(tmp_path: 
     session = talk.session
     # The app's report screen compiles the conversation it has in hand.
     in_app = compile_transcript(
-        talk.transcript, session.loaded.framework, talk.warnings, session.loaded.dialogue
+        talk.transcript, session.loaded.framework, talk.warnings, session.loaded
     )
     talk.close()
     from_file = assess(talk.path, Catalogue())

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from bot.engine import Session
 from bot.engine.path import final_path
+from bot.engine.routes import reach_of
 from bot.facts import AnswerFacts, still_to_come
 from bot.loading import LoadedDialogue
 from bot.report.data import assessment_data
@@ -84,7 +85,7 @@ def test_what_is_asked_after_a_stop_was_on_the_path_or_still_to_come(
     framework = loaded.framework.framework
     scored = {q.id for q in framework.questions()}
     turns = list(session.turns)
-    path = final_path(turns)
+    path = final_path(turns, reach_of(loaded))  # as the report reads it
     to_come = still_to_come(framework, path, loaded.dialogue)
     # Only the dialogue's own questions, none already on the path.
     assert to_come <= own
@@ -97,7 +98,7 @@ def test_what_is_asked_after_a_stop_was_on_the_path_or_still_to_come(
     for ended in (turns, list(left.turns)):
         stopped = transcript(loaded, ended)
         assert stopped.status == ("in_progress" if ended is turns else "abandoned")
-        assessment = compile_transcript(stopped, loaded.framework, (), loaded.dialogue)
+        assessment = compile_transcript(stopped, loaded.framework, (), loaded)
         report = assessment_data(assessment)
         assert report["not_reached"] == len(to_come)
         assert report["not_asked"] == sum(1 for q in scored if not path.on_path(q))

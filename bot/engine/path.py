@@ -6,16 +6,24 @@ answer, and the follow-up replies given to that answer. Everything else (answers
 branches backed out of, answers since superseded, replies to follow-ups of a superseded
 answer) stays in the history and is never scored, quoted or counted.
 
-The path is computed from the turns alone, so reports need no dialogue file:
+The path is computed from the turns, and for questions ahead of the cursor from the
+dialogue's walk where the dialogue is known (without it, from the turns alone):
 
 - Each `ask` turn moves the cursor. Asking a question already on the path, at or
   before the cursor, goes back to it (`back`, or a follow-up backed out of). Asking the
   question just after the cursor moves on along the path; asking one further along
   drops the questions in between. Asking a question not on the path drops everything
   after the cursor (a different route was taken) and adds it.
-- Questions after the cursor stay on the path until a different route is taken, so an
-  unfinished transcript whose respondent went back to look keeps its later answers.
-  An `end` turn drops them: the dialogue ended at the cursor.
+- Questions after the cursor (an unfinished transcript whose respondent went back) stay
+  on the path only while the dialogue, walked on from the cursor with the latest answers
+  (as the session walks forward when each answer is kept: Enter keeps it), still reaches
+  them; those it no longer reaches (a branch the latest answers have closed) leave the
+  path. That walk needs the dialogue: `bot.engine.routes.still_reached` is the `Reach`
+  the session, the reports, the aggregate, the replay and the home list pass
+  (`final_path`, `path_of`; `bot.engine.routes.transcript_path`). Without it, or
+  where the walk cannot judge (a step the dialogue no longer has), the turns alone are
+  the rule: questions after the cursor stay until a different route is taken. An `end`
+  turn drops them: the dialogue ended at the cursor.
 - A question's latest word counts: an `answer` (amendments included), kept by `keep`;
   a `skip` of the question leaves it unanswered.
 - A follow-up reply is bound to the answer it followed; a new answer to the question
@@ -25,13 +33,14 @@ The path is computed from the turns alone, so reports need no dialogue file:
   (`step_key`), and each item's answers are kept under their own names
   (`instance_key`: "risk_name#2"), so an item's answers are bound to the item, and an
   item backed out of (its "another?" answered no instead) leaves the path like any
-  question passed by.
+  question passed by; items ahead of the cursor are steps of the dialogue's walk like
+  any other, and leave the path when it no longer reaches them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.model import Turn
@@ -264,15 +273,33 @@ class AnswerLedger:
         return Step(node, question_id, record.answer, tuple(follow_ups), tuple(record.notes))
 
 
-def final_path(turns: Iterable[Turn]) -> FinalPath:
+Reach = Callable[["PathTracker", "AnswerLedger"], Sequence[str] | None]
+"""A dialogue's walk on from the cursor (`bot.engine.routes.still_reached`): the steps
+after the cursor it still reaches, in order, or None where it cannot judge."""
+
+
+def on_path(tracker: PathTracker, ledger: AnswerLedger, reach: Reach | None = None) -> list[str]:
+    """The steps on the path: the route taken to the cursor, then the steps ahead of it
+    that the dialogue's walk (``reach``) still reaches; without one, or where it cannot
+    judge, every step ahead (the turns-only rule)."""
+    ahead = tracker.nodes[tracker.cursor + 1 :]
+    if ahead and reach is not None:
+        reached = reach(tracker, ledger)
+        if reached is not None:
+            ahead = list(reached)
+    return tracker.behind() + ahead
+
+
+def final_path(turns: Iterable[Turn], reach: Reach | None = None) -> FinalPath:
     """The path a transcript's turns end on, with each question's latest answer and the
-    follow-up replies bound to it."""
+    follow-up replies bound to it; ``reach``, the dialogue's walk, judges the questions
+    ahead of the cursor (see `on_path`)."""
     tracker = PathTracker()
     ledger = AnswerLedger()
     for turn in turns:
         tracker.apply(turn)
         ledger.apply(turn)
-    return path_of(tracker, ledger)
+    return path_of(tracker, ledger, reach)
 
 
 def is_answered(answer: Turn | None) -> bool:
@@ -286,7 +313,7 @@ def is_answered(answer: Turn | None) -> bool:
 
 
 def answered_of(
-    turns: Iterable[Turn], total: int, complete: bool, uncounted: Collection[str] = ()
+    path: FinalPath, total: int, complete: bool, uncounted: Collection[str] = ()
 ) -> tuple[int, int]:
     """How far a conversation got, as the home list and the conversation's end both say
     it, counted as the dialogue's count is (`RouteFacts.question_total`, the progress shown
@@ -294,10 +321,12 @@ def answered_of(
     items were named, and a group's "another?" questions (``uncounted``, their ids) not
     at all. The questions answered (`is_answered`: a Don't know is not) on the final
     path, out of ``total`` (that count), or, once complete, out of the questions the path
-    took (a branch may have passed some by). An abandoned conversation is not complete."""
+    took (a branch may have passed some by). An abandoned conversation is not complete.
+    ``path``: the conversation's final path (`final_path`, with its dialogue's walk where
+    the dialogue is known)."""
     asked: set[str] = set()
     answered: set[str] = set()
-    for step in final_path(turns).steps:
+    for step in path.steps:
         question = base_question(step.question)
         if question in uncounted:
             continue
@@ -307,11 +336,11 @@ def answered_of(
     return len(answered), len(asked) if complete else total
 
 
-def path_of(tracker: PathTracker, ledger: AnswerLedger) -> FinalPath:
-    """The path a tracker and ledger describe."""
+def path_of(tracker: PathTracker, ledger: AnswerLedger, reach: Reach | None = None) -> FinalPath:
+    """The path a tracker and ledger describe (``reach``: see `on_path`)."""
     steps: list[Step] = []
     seen: set[str] = set()
-    for node in tracker.nodes:
+    for node in on_path(tracker, ledger, reach):
         question = tracker.questions[node]
         if question in seen:  # two nodes asking one question: it is one question
             continue

@@ -5,14 +5,18 @@ Pure functions of a loaded dialogue and the answers; the session calls them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from bot.dialogue_graph import some_route_passes_a_question_by
 from bot.engine.groups import after_in_group, first_step, step_ref
-from bot.engine.path import AnswerLedger, PathTracker, answers_on
+from bot.engine.path import AnswerLedger, FinalPath, PathTracker, Reach, answers_on, final_path
+from bot.engine.review import is_reviewed, with_review
 from bot.facts import AnswerFacts
 from bot.loading import LoadedDialogue
-from bot.model import Turn
+from bot.model import Transcript, Turn
+from bot.model.transcript import ReviewItem
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,66 @@ def next_step(loaded: LoadedDialogue, key: str, facts: AnswerFacts) -> str | Non
     if following is not None and loaded.dialogue.nodes[following].kind == "group":
         return first_step(loaded, following).key
     return following
+
+
+def still_reached(
+    loaded: LoadedDialogue, tracker: PathTracker, ledger: AnswerLedger
+) -> list[str] | None:
+    """The steps ahead of the cursor that the dialogue still reaches, in order: walked on
+    from the cursor as the session walks forward when each answer is kept (Enter keeps
+    it; a question without one is passed as a skip passes it), with the latest answers
+    on the route so far, for as long as each next step is one of those ahead. A step ahead
+    the walk passes by, or every one after the walk turns elsewhere or ends, is no longer
+    reached. None where the walk cannot judge: a step the dialogue does not have (a
+    dialogue changed since the transcript was taken)."""
+    ahead = tracker.nodes[tracker.cursor + 1 :]
+    route = tracker.behind()
+    if not route:
+        return None
+    framework = loaded.framework.framework
+    reached: list[str] = []
+    try:
+        while ahead:
+            answers = answers_on(route, tracker, ledger)
+            # As the session's own facts at that step: the questions passed by were asked,
+            # the one at the step once it has an answer.
+            asked = {tracker.questions[node] for node in route[:-1]} | answers.keys()
+            facts = AnswerFacts(framework, answers, asked=asked)
+            following = next_step(loaded, route[-1], facts)
+            if following is None or following not in ahead:
+                break
+            ahead = ahead[ahead.index(following) + 1 :]
+            route.append(following)
+            reached.append(following)
+    except (KeyError, ValueError):
+        return None
+    return reached
+
+
+def reach_of(loaded: LoadedDialogue | None, review: Sequence[ReviewItem] = ()) -> Reach | None:
+    """The dialogue's walk as the final path takes it (`bot.engine.path.final_path`), or
+    None without a dialogue (the turns-only rule). ``review``: the transcript's plan review
+    items, whose questions are asked as the conversation asked them (`with_review`; a
+    conversation's own dialogue has them already)."""
+    if loaded is None:
+        return None
+    if review and not is_reviewed(loaded.framework.framework):
+        key = ("plan review", tuple(item.model_dump_json() for item in review))
+        reviewed = loaded.derived.get(key)
+        if not isinstance(reviewed, LoadedDialogue):
+            reviewed = loaded.derived[key] = with_review(loaded, review)
+        loaded = reviewed
+    return partial(still_reached, loaded)
+
+
+def transcript_path(
+    transcript: Transcript, turns: Sequence[Turn], dialogue: LoadedDialogue | None
+) -> FinalPath:
+    """The final path of a transcript's turns (all of them, or the first few in a replay),
+    as every report, aggregate, replay and the home list read it: the questions ahead of
+    the cursor judged by walking ``dialogue`` on (`still_reached`), with the transcript's
+    plan review questions as they were asked; without the dialogue, by the turns alone."""
+    return final_path(turns, reach_of(dialogue, transcript.review))
 
 
 def turning_point(

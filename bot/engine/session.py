@@ -30,12 +30,13 @@ from bot.engine.path import (
     PathTracker,
     answers_on,
     is_words,
+    on_path,
     path_of,
     turn_step,
 )
 from bot.engine.probes import ProbeState, Said, asks_for, expected_of, next_probe, probe_text
 from bot.engine.prompts import Outcome, Progress, Prompt
-from bot.engine.routes import next_node, route_facts, turning_point
+from bot.engine.routes import next_node, reach_of, route_facts, turning_point
 from bot.facts import AnswerFacts
 from bot.limits import text_too_long
 from bot.loading import LoadedDialogue
@@ -78,6 +79,8 @@ class Session:
         self.visit: _Visit | None = None
         self.finished: str = ""  # "", "end" or "abandon"
         self._route = route_facts(dialogue)  # worked out once per loaded dialogue
+        self._reach = reach_of(dialogue)
+        self._on_path: tuple[int, list[str]] = (-1, [])
         for turn in turns:
             self._apply(turn)
 
@@ -85,18 +88,22 @@ class Session:
 
     @property
     def path(self) -> list[str]:
-        """The ask nodes on the path, in order (those after the cursor are still ahead)."""
-        return list(self.tracker.nodes)
+        """The steps on the path, in order (those after the cursor are still ahead: those
+        the dialogue still reaches, `bot.engine.path.on_path`)."""
+        # Worked out once per turn: the turns only ever grow, and each one may move it.
+        if self._on_path[0] != len(self.turns):
+            self._on_path = (len(self.turns), on_path(self.tracker, self.ledger, self._reach))
+        return list(self._on_path[1])
 
     @property
     def final_path(self) -> FinalPath:
         """The path as it stands, with each question's latest answer and bound replies."""
-        return path_of(self.tracker, self.ledger)
+        return path_of(self.tracker, self.ledger, self._reach)
 
     @property
     def answers(self) -> dict[str, Turn]:
         """The latest answer to each question on the path (off it, answers do not count)."""
-        return answers_on(self.tracker.nodes, self.tracker, self.ledger)
+        return answers_on(self.path, self.tracker, self.ledger)
 
     @property
     def facts(self) -> AnswerFacts:

@@ -154,6 +154,8 @@ def reviews_in(files: list[Path]) -> dict[str, Review]:
             transcript = store.load(path).transcript
         except LoadError:
             continue
+        # By the turns alone: the round's plan reads complete transcripts only
+        # (`compiled_files`), whose paths have nothing ahead for a dialogue to judge.
         steps = final_path(transcript.turns)
         for item in transcript.review:
             step = steps.step(question_id(item))

@@ -10,12 +10,13 @@ from datetime import date
 from bot.coverage import overall_coverage
 from bot.engine.answers import own_words
 from bot.engine.evidence import said_names_evidence
-from bot.engine.path import FinalPath, final_path, is_answered
+from bot.engine.path import FinalPath, is_answered
 from bot.engine.review import reviewed_framework
+from bot.engine.routes import transcript_path
 from bot.facts import AnswerFacts, left_part_way, still_to_come
 from bot.figures import half_up
-from bot.loading import LoadedFramework
-from bot.model import Band, Dialogue, Framework, Group, Transcript
+from bot.loading import LoadedDialogue, LoadedFramework
+from bot.model import Band, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
 from bot.model.transcript import interviewers
 from bot.scoring.actions import NEED_RULE, FiredAction, fired_actions
@@ -72,12 +73,14 @@ def compile_transcript(
     transcript: Transcript,
     loaded: LoadedFramework,
     warnings: Sequence[str] = (),
-    dialogue: Dialogue | None = None,
+    dialogue: LoadedDialogue | None = None,
     refused: bool = False,
 ) -> Assessment:
     """Scores, RAG, stage and suggested actions for one transcript; ``dialogue``, the one
     it was taken with, tells an unfinished transcript's questions still to come (without
-    it, every question of the framework not on its path: see `still_to_come`).
+    it, every question of the framework not on its path: see `still_to_come`) and which
+    of its questions ahead of the cursor are still reached
+    (`bot.engine.routes.transcript_path`).
 
     ``refused``: the round's call log says the respondent refused it part way
     (`bot.scoring.source.round_refusal`); an unfinished transcript's status is then
@@ -90,7 +93,7 @@ def compile_transcript(
     framework = reviewed_framework(loaded.framework, transcript.review)
     if framework is not loaded.framework:
         loaded = replace(loaded, framework=framework)
-    path = final_path(transcript.turns)
+    path = transcript_path(transcript, transcript.turns, dialogue)
     to_come = to_come_of(transcript, framework, path, dialogue)
     facts = AnswerFacts.on_path(framework, path, to_come)
     results = {q.id: _question_result(framework, q.id, path, facts) for q in framework.questions()}
@@ -150,14 +153,17 @@ def compile_transcript(
 
 
 def to_come_of(
-    transcript: Transcript, framework: Framework, path: FinalPath, dialogue: Dialogue | None
+    transcript: Transcript,
+    framework: Framework,
+    path: FinalPath,
+    dialogue: LoadedDialogue | None,
 ) -> frozenset[str]:
     """The questions not reached of a transcript left part way, in progress or abandoned
     (none once it is complete): `still_to_come`, as a report, an aggregate and the replay
     count them."""
     if not left_part_way(transcript.status):
         return frozenset()
-    return still_to_come(framework, path, dialogue)
+    return still_to_come(framework, path, dialogue.dialogue if dialogue else None)
 
 
 def register_for(

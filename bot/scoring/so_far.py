@@ -7,8 +7,11 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.engine.path import final_path
+from bot.engine.routes import reach_of, transcript_path
 from bot.facts import AnswerFacts
-from bot.model import Dialogue, Framework, Transcript, Turn
+from bot.loading import LoadedDialogue
+from bot.model import Framework, Transcript, Turn
+from bot.model.transcript import ReviewItem
 from bot.scoring.compile import band_for, to_come_of
 
 
@@ -27,13 +30,20 @@ def scores_so_far(
     framework: Framework,
     turns: Sequence[Turn],
     transcript: Transcript | None = None,
-    dialogue: Dialogue | None = None,
+    dialogue: LoadedDialogue | None = None,
+    review: Sequence[ReviewItem] = (),
 ) -> list[AreaSoFar]:
     """Each area's score after these turns, by the report's own rule (the final path of
     the turns so far, with the framework's minimum coverage). Given the ``transcript``
     whose turns these are all of, the report's scores: one still in progress counts the
-    questions its ``dialogue`` has not reached yet as its report does (`to_come_of`)."""
-    path = final_path(turns)
+    questions its ``dialogue`` has not reached yet as its report does (`to_come_of`).
+    The questions ahead of the cursor are judged by walking ``dialogue`` on, as the report
+    judges them (`transcript_path`; ``review``: the transcript's plan review items)."""
+    path = (
+        transcript_path(transcript, turns, dialogue)
+        if transcript
+        else final_path(turns, reach_of(dialogue, review))
+    )
     to_come = to_come_of(transcript, framework, path, dialogue) if transcript else frozenset()
     facts = AnswerFacts.on_path(framework, path, to_come)
     rows = []

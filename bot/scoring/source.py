@@ -11,8 +11,8 @@ from bot import store
 from bot.answer_score import check_answers
 from bot.catalogue import Catalogue
 from bot.facts import left_part_way
-from bot.loading import LoadedFramework, load_dialogue, load_framework, read_toml
-from bot.model import Dialogue, Transcript
+from bot.loading import LoadedDialogue, LoadedFramework, load_dialogue, load_framework, read_toml
+from bot.model import Transcript
 from bot.problems import LoadError
 
 
@@ -48,9 +48,11 @@ def framework_and_refusal(
 
 def dialogue_for(
     transcript: Transcript, path: Path, catalogue: Catalogue, framework: LoadedFramework
-) -> tuple[Dialogue | None, list[str]]:
+) -> tuple[LoadedDialogue | None, list[str]]:
     """The dialogue a transcript left part way was taken with, which tells the questions
-    not reached (`bot.facts.still_to_come`): the copy kept beside it (the very version
+    not reached (`bot.facts.still_to_come`) and which questions ahead of where the
+    respondent went back it still reaches (`bot.engine.routes.still_reached`): the copy
+    kept beside it (the very version
     it was taken with), else the installed one of its id. None, with a warning saying
     so, when neither can be read; None without one for a complete transcript, which
     needs none."""
@@ -62,13 +64,15 @@ def dialogue_for(
     with contextlib.suppress(LoadError):
         kept = store.find_snapshot(path.parent, reference.hash)
         if kept is not None:
-            return load_dialogue(kept, framework).dialogue, []
+            return load_dialogue(kept, framework), []
     try:
-        return catalogue.dialogue_for_transcript(reference.id, framework).dialogue, []
+        return catalogue.dialogue_for_transcript(reference.id, framework), []
     except LoadError:
         return None, [
             f"The dialogue {reference.id} this transcript was taken with cannot be read: "
-            "every question of the framework it has not reached yet counts as still to come."
+            "every question of the framework it has not reached yet counts as still to come, "
+            "and every question answered ahead of where the respondent went back stays in "
+            "the report, whether or not the latest answers still lead to it."
         ]
 
 

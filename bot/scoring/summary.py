@@ -14,7 +14,8 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.coverage import covered_score, overall_coverage
 from bot.engine.answers import own_words
-from bot.engine.path import FinalPath, final_path
+from bot.engine.path import FinalPath
+from bot.engine.routes import transcript_path
 from bot.facts import AnswerFacts
 from bot.files import make_private_folder
 from bot.loading import read_bytes
@@ -175,7 +176,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
     warnings += unread
     warnings += store.time_notes(transcript, text, display_name(path))
     framework = loaded.framework
-    path = final_path(transcript.turns)
+    path = transcript_path(transcript, transcript.turns, dialogue)
     answers = path.answers
     facts = AnswerFacts.on_path(framework, path, to_come_of(transcript, framework, path, dialogue))
     summary_answers: dict[str, tuple[str, float | None]] = {}

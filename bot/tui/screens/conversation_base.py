@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from bot.conversation import Conversation, SaveError, TranscriptLost
 from bot.engine import Outcome
-from bot.engine.path import answered_of, final_path
+from bot.engine.path import answered_of
 from bot.model import Turn
 from bot.model.framework import base_question
 from bot.model.transcript import CALL_KINDS
@@ -273,11 +273,12 @@ class ConversationScreen(Screen[None]):
         total = session.current().progress.question_count
         framework = session.framework
         uncounted = framework.more_questions
-        answered, total = answered_of(session.turns, total, session.complete, uncounted)
+        path = session.final_path
+        answered, total = answered_of(path, total, session.complete, uncounted)
         # A register's questions, which the answers' tally shown below leaves out.
         in_registers = {
             base_question(step.question)
-            for step in final_path(session.turns).steps
+            for step in path.steps
             if framework.group_of(base_question(step.question)) is not None
         } - uncounted
         self.query_one(ProgressHeader).show_end(

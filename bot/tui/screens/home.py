@@ -15,8 +15,8 @@ from textual.widgets import Button, DataTable, Header, Static
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.engine.path import answered_of
-from bot.engine.routes import route_facts
+from bot.engine.path import answered_of, final_path
+from bot.engine.routes import route_facts, transcript_path
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
 from bot.text import clip, printable
@@ -40,14 +40,17 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
     """Questions answered (`bot.engine.path.is_answered`: a Don't know is not) on the
     final path out of the dialogue's questions, as "12/37"
     (when complete, out of those on the path, which a branch may have made fewer),
-    counted as the conversation's progress counts them (`answered_of`); the copies kept
-    in ``folder`` (the transcript's) stand in for what is not installed."""
+    counted as the conversation's progress counts them (`answered_of`), on the final path
+    as its report reads it (`transcript_path`: the questions ahead of where the respondent
+    went back that the dialogue no longer reaches are not counted); the copies kept in
+    ``folder`` (the transcript's) stand in for what is not installed."""
     turns = transcript.turns
     complete = transcript.status == "complete"
     # Only a repeated group's "another?" needs the framework to be told from a question:
-    # a complete transcript without one is counted without loading anything.
+    # a complete transcript without one is counted without loading anything (it ended, so
+    # nothing is ahead of its cursor for a dialogue to judge).
     if complete and all(turn.item is None for turn in turns):
-        return "{}/{}".format(*answered_of(turns, 0, complete=True))
+        return "{}/{}".format(*answered_of(final_path(turns), 0, complete=True))
     kept = (lambda digest: store.snapshot_path(folder, digest)) if folder else (lambda _: None)
     try:
         framework = catalogue.framework_for_transcript(
@@ -55,16 +58,18 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
         )
         uncounted = framework.framework.more_questions
         if complete:
-            return "{}/{}".format(*answered_of(turns, 0, complete=True, uncounted=uncounted))
+            path = final_path(turns)
+            return "{}/{}".format(*answered_of(path, 0, complete=True, uncounted=uncounted))
         dialogue = catalogue.dialogue_for_transcript(
             transcript.dialogue.id, framework, kept(transcript.dialogue.hash)
         )
         total = route_facts(dialogue).question_total  # the count the conversation's progress shows
         total += len(transcript.review)  # last round's actions, asked about first
     except LoadError:
-        answered, asked = answered_of(turns, 0, complete=True)
+        answered, asked = answered_of(final_path(turns), 0, complete=True)
         return f"{answered}/{asked if complete else '?'}"
-    return "{}/{}".format(*answered_of(turns, total, complete=False, uncounted=uncounted))
+    path = transcript_path(transcript, turns, dialogue)
+    return "{}/{}".format(*answered_of(path, total, complete=False, uncounted=uncounted))
 
 
 def folder_words(folder: Path) -> str:

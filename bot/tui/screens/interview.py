@@ -510,7 +510,7 @@ class InterviewScreen(ConversationScreen):
                 self.conversation.transcript,
                 session.loaded.framework,
                 self.conversation.warnings,
-                session.loaded.dialogue,
+                session.loaded,
             )
         host(self).show_report(self._assessment, self.conversation.path)
 

@@ -14,8 +14,8 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from bot.engine.review import reviewed_framework
-from bot.loading import LoadedFramework
-from bot.model import Dialogue, Framework, Transcript, Turn
+from bot.loading import LoadedDialogue, LoadedFramework
+from bot.model import Framework, Transcript, Turn
 from bot.model.transcript import interviewed_by
 from bot.problems import LoadError
 from bot.replay_text import refused_words
@@ -64,7 +64,7 @@ class ReplayScreen(Screen[None]):
         transcript: Transcript,
         framework: LoadedFramework,
         warnings: list[str],
-        dialogue: Dialogue | None = None,
+        dialogue: LoadedDialogue | None = None,
         notice: str = "",
         refusal: LoadError | None = None,
     ) -> None:
@@ -86,7 +86,8 @@ class ReplayScreen(Screen[None]):
         self.warnings = warnings
         self.dialogue = dialogue
         """The dialogue it was taken with, where it could be read: an unfinished
-        transcript's questions still to come are its."""
+        transcript's questions still to come are its, and it judges the questions ahead
+        of where the respondent went back (`bot.scoring.compile.transcript_path`)."""
         self.turns = transcript.turns
         self._shown: list[int] = []  # turn index of each message in the log
         self._player: Timer | None = None
@@ -173,6 +174,7 @@ class ReplayScreen(Screen[None]):
             self.turns[: self.position],
             self.transcript if at_end else None,
             self.dialogue,
+            self.transcript.review,
         )
         self.query_one(ScoreBars).show(rows, width=8, stacked=True)
 
