@@ -79,7 +79,7 @@ def test_every_count_of_answered_questions_is_the_reports(
     answered = assessment.tally.answered
     total = talk.current().progress.question_count
     # The conversation's end (the bar), the home list and the end summary, as the report.
-    assert answered_of(talk.session.turns, total, talk.session.complete)[0] == answered
+    assert answered_of(talk.session.final_path, total, talk.session.complete)[0] == answered
     home = progress_of(store.load(talk.path).transcript, catalogue)
     assert home.split("/")[0] == str(answered)
     assert f"{answered} answered" in result_line(assessment, talk.session.complete)
