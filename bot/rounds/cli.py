@@ -247,7 +247,19 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:
-    """Run a `round` subcommand (LoadErrors are reported by the caller)."""
+    """Run a `round` subcommand (LoadErrors are reported by the caller). A round's file
+    that cannot be written (the call log, round.toml, plan.toml: every writer leaves it as
+    it was) is said here, naming the file, why and what to do, with exit status 6."""
+    from bot.files import CannotWrite
+
+    try:
+        return _run(args, catalogue, transcripts)
+    except CannotWrite as error:
+        print(f"error: {error}, and run the command again (nothing was changed)", file=sys.stderr)
+        return exit_codes.CANNOT_WRITE
+
+
+def _run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:
     from bot.rounds import folder as round_folder
 
     command = {"self": "assess", "phone": "interview"}.get(args.round_command, args.round_command)
@@ -739,6 +751,15 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             return exit_codes.USAGE
     elif args.at:
         print("error: --at is only for call-back", file=sys.stderr)
+        return exit_codes.USAGE
+    from bot.rounds.calls import NOTE_LIMIT
+
+    if len(args.note) > NOTE_LIMIT:
+        print(
+            f"error: --note has {len(args.note)} characters; a call's note keeps at most "
+            f"{NOTE_LIMIT}: shorten it (nothing was logged)",
+            file=sys.stderr,
+        )
         return exit_codes.USAGE
     fresh = _named(args, shot, now)
     if fresh is None:

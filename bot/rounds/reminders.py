@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
+from bot.files import writing
 from bot.model.base import Strict
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds.calls import append_whole, locked
@@ -108,7 +109,7 @@ def append(folder: Path, entries: Sequence[Reminder]) -> None:
     if not entries:
         return
     path = reminders_path(folder)
-    with locked(folder):
+    with writing(path), locked(folder):
         try:
             fd: int | None = os.open(path, os.O_RDWR | os.O_APPEND)
         except FileNotFoundError:
