@@ -147,14 +147,11 @@ def _entry(raw: bytes) -> CallEntry:
 def read(folder: Path) -> CallLog:
     """The round's call log (empty if there is none yet); no lock needed to read."""
     path = calls_path(folder)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return CallLog(())
-    except OSError as error:
-        raise LoadError(
-            [Problem(display_name(path), "", f"cannot be read ({error.strerror})")]
-        ) from None
+    from bot.loading import read_bytes
+
+    data = read_bytes(path)  # a FIFO or device in its place is refused unopened
     entries, whole = parse(data, display_name(path))
     return CallLog(entries, len(data) - whole)
 

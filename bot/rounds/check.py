@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.catalogue import Catalogue
+from bot.loading import file_text
 from bot.problems import LoadError, Problem, display_name, find_line, suggest
 from bot.rounds import calls
 from bot.rounds.folder import ROUND_FILE, load_round
@@ -28,7 +29,7 @@ def check_round(path: Path, catalogue: Catalogue) -> list[Problem]:
         return list(error.problems)
     round_ = loaded.round
     name = display_name(loaded.path)
-    text = loaded.path.read_text(encoding="utf-8-sig")
+    text = file_text(loaded.path)
     problems: list[Problem] = []
     try:
         framework = catalogue.framework(round_.framework)

@@ -78,14 +78,11 @@ def parse(data: bytes, name: str) -> tuple[Reminder, ...]:
 def read(folder: Path) -> tuple[Reminder, ...]:
     """Every reminder sent in the round, in the order logged (none if there is no log)."""
     path = reminders_path(folder)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return ()
-    except OSError as error:
-        raise LoadError(
-            [Problem(display_name(path), "", f"cannot be read ({error.strerror})")]
-        ) from None
+    from bot.loading import read_bytes
+
+    data = read_bytes(path)  # a FIFO or device in its place is refused unopened
     return parse(data, display_name(path))
 
 
