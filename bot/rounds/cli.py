@@ -789,7 +789,10 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         print(f"error: {refused}", file=sys.stderr)
         return exit_codes.USAGE
     from bot.report.render import render_aggregate
+    from bot.rounds.refs import round_framework
     from bot.rounds.report import round_report
+
+    round_framework(catalogue, shot.loaded)  # one round.toml names that is not there: exit 3
     from bot.scoring.aggregate import default_cache_folder, duplicate_note
 
     data, run, response = round_report(

@@ -445,6 +445,10 @@ def open_conversation(
     telephone = invitee.mode == "telephone"
     if telephone and not interviewer.strip():
         raise ValueError("an interview needs the interviewer's name")
+    # Names round.toml gives that find nothing are blamed on round.toml, not the command line.
+    from bot.rounds.refs import round_dialogue, round_framework
+
+    round_dialogue(catalogue, loaded, invitee.mode, round_framework(catalogue, loaded))
     return conversation.start(
         catalogue,
         round_.framework,
