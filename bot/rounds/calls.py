@@ -25,6 +25,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
+from bot.bounds import out_of_years
 from bot.files import fsync_folder, writing
 from bot.model.base import Strict
 from bot.problems import LoadError, Problem, display_name
@@ -75,6 +76,9 @@ class CallEntry(Strict):
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
             raise ValueError("a time needs its time zone, such as 2009-11-10T14:00:00+00:00")
+        why = out_of_years(value) if value is not None else ""
+        if why:
+            raise ValueError(why)
         return value
 
     @property

@@ -741,10 +741,11 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         except ValueError as error:
             print(f"error: --at {error}", file=sys.stderr)
             return exit_codes.USAGE
-        if appointment < now and not args.force:
+        if appointment <= now and not args.force:
+            # A call back is for later: a time that is now has passed by the time it is read.
             print(
-                f"error: --at {_show(args.at, 40)} is {_when(appointment)}, which has already "
-                f"passed (it is now {_when(now)}); give a later time, such as "
+                f"error: --at {_show(args.at, 40)} is {_when(appointment)}, which is not later "
+                f"than now (it is now {_when(now)}); give a later time, such as "
                 '"tomorrow 10:00" or +2h, or add --force to log it as due now',
                 file=sys.stderr,
             )
@@ -883,6 +884,11 @@ def _plan_checked(
                 "round plan", "--status" if status is None and args.status else "--due", message
             )
         ) from None
+    from bot.bounds import out_of_years
+
+    if due is not None and out_of_years(due):
+        # Said of the option it was typed in, before the plan is read or changed.
+        raise BadArgument(Problem("round plan", "--due", out_of_years(due)))
     if not args.no_compile:
         compiled = compile_plan(
             shot, catalogue, now, current=args.current, cache_folder=default_cache_folder()
