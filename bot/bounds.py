@@ -79,7 +79,9 @@ def out_of_years(value: date) -> str:
     every date read from a file or typed as an option."""
     if YEARS[0] <= value.year <= YEARS[1]:
         return ""
-    return f"{value.isoformat()} is out of range; dates must be in the years {YEARS[0]} to {YEARS[1]}"
+    return (
+        f"{value.isoformat()} is out of range; dates must be in the years {YEARS[0]} to {YEARS[1]}"
+    )
 
 
 def too_long_number(text: str) -> int | None:

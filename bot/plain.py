@@ -389,9 +389,9 @@ class PlainMode:
 
     def resume_hint(self) -> None:
         """Say how to carry on."""
-        self.line(
-            f"Resume with: partnership-bot resume {display_name(self.conversation.path)} --plain"
-        )
+        from bot.rounds.commands import file_command
+
+        self.line("Resume with: " + file_command("resume", self.conversation.path, "--plain"))
 
     def read(self) -> str | None:
         """One line of input, or None at end of input; bytes that are not UTF-8 become

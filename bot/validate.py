@@ -22,6 +22,7 @@ from bot.loading import (
 from bot.model import Action, Framework
 from bot.model.framework import OVERALL
 from bot.problems import LoadError, Problem, display_name, dotted, find_line
+from bot.rounds.commands import file_command
 from bot.satisfiable import never_true
 from bot.scoring.actions import read_areas
 from bot.text import printable
@@ -75,7 +76,8 @@ def _check_transcript(path: Path, report: Report) -> None:
         return
     report.notes.append(
         f"{name} is a transcript (not a framework or dialogue): it loads, "
-        f"{len(loaded.transcript.turns)} turns; to see it: partnership-bot replay {name} --plain"
+        f"{len(loaded.transcript.turns)} turns; to see it: "
+        + file_command("replay", path, "--plain")
     )
     if loaded.dropped_bytes:
         report.notes.append(store.torn_note(path, loaded.dropped_bytes))

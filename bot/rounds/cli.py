@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.cli_output import add_output
-from bot.rounds.commands import round_command
+from bot.rounds.commands import file_command, round_command
 from bot.rounds.labels import (
     GIVEN_OUTCOME_WORDS,
     GIVEN_OUTCOMES,
@@ -1070,8 +1070,12 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         print(
             f"{found.invitee.id} ({_show(found.invitee.name, 40)}) has finished"
             + (f": {where}" if where else "")
-            + ".\nSee their answers with: partnership-bot replay "
-            + (where or "FILE")
+            + ".\nSee their answers with: "
+            + (
+                file_command("replay", found.transcript)
+                if found.transcript
+                else "partnership-bot replay FILE"
+            )
             + "\nor the round's report with: "
             + round_command("report", folder=shot.loaded.folder)
             + "\nTo start a second conversation with them: "
