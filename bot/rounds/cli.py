@@ -700,14 +700,25 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             else f"{s.attempts} call(s) so far"
         )
         print(
-            f"{_show(s.invitee.id, 10)}  {_show(s.invitee.name, 40)}, {_show(s.invitee.role, 30)}"
-            f" ({_show(s.invitee.organisation, 40)})\n    ring {_show(s.invitee.contact, 40) or '(no contact given)'}; {why}"
+            f"{_show(s.invitee.id, 10)}  {_who(s.invitee)}\n"
+            f"    ring {_show(s.invitee.contact, 40) or '(no contact given)'}; {why}"
         )
         if s.note:
             print(f"    note: {_show(s.note, 200)}")
     if claimed is not None:
         print(f"Logged: {_show(args.caller, 40)} calling {claimed.invitee.id} now.")
     return exit_codes.OK
+
+
+def _who(invitee: Invitee) -> str:
+    """"Name, role (organisation)", with only what the round has of them: no stray comma
+    or empty brackets for a role or organisation not given."""
+    text = _show(invitee.name, 40)
+    if invitee.role.strip():
+        text += f", {_show(invitee.role, 30)}"
+    if invitee.organisation.strip():
+        text += f" ({_show(invitee.organisation, 40)})"
+    return text
 
 
 def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
