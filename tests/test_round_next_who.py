@@ -9,7 +9,6 @@ import pytest
 
 from bot import cli
 from bot.rounds import caller
-from tests.round_helpers import new_round
 
 
 @pytest.mark.parametrize(
