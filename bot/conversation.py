@@ -7,6 +7,7 @@ after every turn" lives in one place.
 from __future__ import annotations
 
 import contextlib
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
 from bot.model.transcript import Reference, ReviewItem, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
-from bot.text import clean_line
+from bot.text import clean_line, printable
 
 if TYPE_CHECKING:
     from bot.scoring.results import Assessment
@@ -309,6 +310,10 @@ def resume(
     loaded, writer = store.open_for_writing(path)
     try:
         transcript = loaded.transcript
+        if framework_ref:
+            _refuse_another_framework(
+                catalogue.framework(framework_ref), framework_ref, transcript, path
+            )
         framework = (
             catalogue.framework(framework_ref)
             if framework_ref
@@ -342,6 +347,28 @@ def resume(
         warnings,
         loaded.dropped_bytes,
         loaded.kept_in,
+    )
+
+
+class NotItsFramework(Exception):
+    """A framework named to resume a transcript with (``-f``) is not the one the
+    transcript was taken with: a transcript is always carried on with its own framework
+    (``-f`` gives that framework's file where it is not installed), so nothing is opened."""
+
+
+def _refuse_another_framework(
+    framework: LoadedFramework, ref: str, transcript: Transcript, path: Path
+) -> None:
+    """NotItsFramework when ``framework`` (named by ``ref``) has another id than the one
+    the transcript records."""
+    if framework.framework.id == transcript.framework.id:
+        return
+    raise NotItsFramework(
+        f"-f {printable(ref)}: {display_name(path)} was taken with the framework "
+        f"{printable(transcript.framework.id)}, not {printable(framework.framework.id)}; a "
+        "transcript is always carried on with its own framework (-f gives its file where it "
+        "is not installed): leave -f out, or start a new assessment with: partnership-bot "
+        f"assess -f {shlex.quote(printable(ref))}"
     )
 
 
