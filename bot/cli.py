@@ -488,7 +488,12 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
             from bot.plain import PlainMode
 
             if torn:
+                # Said once, on stderr as report and replay say it, not again as a note.
                 print(torn, file=sys.stderr)
+                with contextlib.suppress(ValueError):
+                    session.warnings.remove(
+                        conversation.interrupted_warning(session.dropped_bytes, session.kept_in)
+                    )
             return PlainMode(session, sys.stdin, sys.stdout).run(resumed=args.command == "resume")
         status = _app(catalogue, folder, conversation=session)
         if torn:

@@ -207,6 +207,14 @@ class Conversation:
                 raise SaveError(str(error.strerror or error)) from error
         return outcome
 
+    def take_notices(self) -> list[str]:
+        """What the last saves found that the user should be told, once (bytes another
+        program wrote at the transcript's end, moved to a side file): each front end shows
+        them after each step."""
+        said = [store.appended_note(self.path, count, side) for count, side in self.writer.set_aside]
+        self.writer.set_aside.clear()
+        return said
+
 
 def start(
     catalogue: Catalogue,
@@ -329,11 +337,7 @@ def resume(
         _refuse_as_reports_do(catalogue, transcript, path, framework, bool(framework_ref))
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
-            kept = f" and kept in {display_name(loaded.kept_in)}" if loaded.kept_in else ""
-            warnings.append(
-                "The last save before this was interrupted; the unfinished part "
-                f"({loaded.dropped_bytes} bytes) was cut from the transcript{kept}."
-            )
+            warnings.append(interrupted_warning(loaded.dropped_bytes, loaded.kept_in))
         warnings += loaded.time_notes
         session = replay(dialogue, transcript, display_name(path))
     except BaseException:
@@ -347,6 +351,15 @@ def resume(
         warnings,
         loaded.dropped_bytes,
         loaded.kept_in,
+    )
+
+
+def interrupted_warning(dropped_bytes: int, kept_in: Path | None) -> str:
+    """The note a resumed transcript whose last save was interrupted starts with."""
+    kept = f" and kept in {display_name(kept_in)}" if kept_in else ""
+    return (
+        "The last save before this was interrupted; the unfinished part "
+        f"({dropped_bytes} bytes) was cut from the transcript{kept}."
     )
 
 

@@ -306,6 +306,8 @@ class PlainMode:
 
     def show(self, outcome: Outcome, always: bool = False, recap: bool = False) -> None:
         """Print what an input did: a re-prompt on error, else the bot's new turns."""
+        for notice in self.conversation.take_notices():
+            self.wrapped(f"Note: {notice}")
         if outcome.error:
             self.line(self.refusal_words(outcome))
             self.write("> ")

@@ -106,6 +106,16 @@ TORN_SUFFIX = ".torn"
 ``.toml`` file, so lists, reports and aggregates pass over it."""
 
 
+def appended_note(path: Path, count: int, kept_in: Path) -> str:
+    """What is said when bytes another program wrote at the end of an open transcript
+    were moved out of it before a save (`TranscriptWriter.set_aside`)."""
+    return (
+        f"{display_name(path)}: {count} bytes written at its end by another program were "
+        f"moved to {display_name(kept_in)} before saving; the transcript holds what this "
+        "program saved"
+    )
+
+
 def torn_note(path: Path, dropped_bytes: int, kept_in: Path | None = None) -> str:
     """The one line said on stderr when a transcript's interrupted last save was left out
     (and, when it was cut from the file, where its bytes were kept)."""
@@ -341,6 +351,9 @@ class TranscriptWriter:
         self._leftover_ours = False
         """Whether bytes past ``size`` are this writer's own failed save (the caller
         still has its turns), rather than bytes written there by something else."""
+        self.set_aside: list[tuple[int, Path]] = []
+        """Bytes found past the end of the last save, written there by another program,
+        and the side file each lot was kept in, not yet said (`take_set_aside`)."""
 
     def append(self, turns: Sequence[Turn]) -> None:
         """Make these turns durable: one write at the end of the last good save, then fsync.
@@ -372,7 +385,8 @@ class TranscriptWriter:
         length = os.fstat(self._fd).st_size
         if length != self.size:
             if keep and length > self.size:
-                keep_aside(self.path, os.pread(self._fd, length - self.size, self.size))
+                side = keep_aside(self.path, os.pread(self._fd, length - self.size, self.size))
+                self.set_aside.append((length - self.size, side))
             os.ftruncate(self._fd, self.size)
             os.fsync(self._fd)
         self._leftover_ours = False
