@@ -211,7 +211,9 @@ class Conversation:
         """What the last saves found that the user should be told, once (bytes another
         program wrote at the transcript's end, moved to a side file): each front end shows
         them after each step."""
-        said = [store.appended_note(self.path, count, side) for count, side in self.writer.set_aside]
+        said = [
+            store.appended_note(self.path, count, side) for count, side in self.writer.set_aside
+        ]
         self.writer.set_aside.clear()
         return said
 

@@ -711,7 +711,7 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 
 def _who(invitee: Invitee) -> str:
-    """"Name, role (organisation)", with only what the round has of them: no stray comma
+    """The invitee as "name, role (organisation)", with only what the round has of them: no stray comma
     or empty brackets for a role or organisation not given."""
     text = _show(invitee.name, 40)
     if invitee.role.strip():
