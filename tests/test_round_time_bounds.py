@@ -102,3 +102,14 @@ def test_a_plan_due_date_out_of_range_is_said_of_the_option(
     # An action that is there, with a date in range, is changed as asked.
     args[-1] = "2010-01-18"
     assert cli.main(args) == exit_codes.OK
+
+
+@pytest.mark.parametrize("at", ["-2h", "-30m"])
+def test_a_time_before_now_typed_with_a_minus_is_said_of_at(
+    round_folder: Path, capsys: pytest.CaptureFixture[str], at: str
+) -> None:
+    capsys.readouterr()
+    assert cli.main(["round", "call", "i001", "call-back", "--at", at, "--caller", "Z"]) == 2
+    err = capsys.readouterr().err
+    assert f'error: --at "{at}" is in the past: a call back is for later, such as +{at[1:]}' in err
+    assert "expected one argument" not in err

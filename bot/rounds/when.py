@@ -30,6 +30,10 @@ def parse_when(text: str, now: datetime) -> datetime:
 
 def _parsed(text: str, now: datetime) -> datetime:
     words = text.strip().casefold()
+    if _RELATIVE.match("+" + words.removeprefix("-")) and words.startswith("-"):
+        raise ValueError(
+            f'"{text}" is in the past: a call back is for later, such as +{words[1:].strip()}'
+        )
     relative = _RELATIVE.match(words)
     if relative:
         amount, unit = int(relative.group(1)), relative.group(2)[0]
