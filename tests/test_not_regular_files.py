@@ -4,9 +4,11 @@ hang); and a symbolic link found inside a folder given to `validate` is not foll
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,45 @@ def test_validate_dir_does_not_follow_a_link_inside_it(
     assert "v1/l.toml is a symbolic link: links inside a folder are not followed" in out
     # Named on its own, the link is the user's choice, and followed.
     assert cli.main(["validate", "v1/l.toml"]) == 1
+
+
+def test_an_aggregate_report_passes_over_a_fifo_in_a_frameworks_folder(tmp_path: Path) -> None:
+    (tmp_path / "fwdir").mkdir()
+    os.mkfifo(tmp_path / "fwdir" / "x.toml")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "t.toml").write_bytes(EXAMPLE.read_bytes())
+    done = run("--frameworks", "fwdir", "report", "in", "--aggregate", "-o", "out.md")
+    assert "Traceback" not in done.stderr
+    assert done.returncode in (0, 1), done.stderr
+    assert (tmp_path / "out.md").is_file()
+
+
+def returns_without_blocking(read, fifo: Path):  # type: ignore[no-untyped-def]
+    """What ``read()`` returns; the test fails if it blocks opening ``fifo``."""
+    found: list[object] = []
+    reading = threading.Thread(target=lambda: found.append(read()), daemon=True)
+    reading.start()
+    reading.join(10)
+    if reading.is_alive():  # blocked opening the FIFO: let it go, and fail
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail(f"reading blocked on the FIFO {fifo}")
+    return found[0]
+
+
+def test_a_fifo_in_place_of_the_remembered_caller_is_not_read() -> None:
+    from bot.rounds import caller
+
+    where = caller.remembered_path()
+    where.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(where)
+    assert returns_without_blocking(caller.remembered, where) == ""
+
+
+def test_a_fifo_in_place_of_a_remembered_check_is_not_read() -> None:
+    from bot import remembered
+
+    where = remembered._path("entry")
+    where.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(where)
+    assert returns_without_blocking(lambda: remembered._read("entry"), where) is None
