@@ -754,9 +754,10 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             return exit_codes.USAGE
         if appointment <= now and not args.force:
             # A call back is for later: a time that is now has passed by the time it is read.
+            passed = "has already passed" if appointment < now else "is not later than now"
             print(
-                f"error: --at {_show(args.at, 40)} is {_when(appointment)}, which is not later "
-                f"than now (it is now {_when(now)}); give a later time, such as "
+                f"error: --at {_show(args.at, 40)} is {_when(appointment)}, which {passed} "
+                f"(it is now {_when(now)}); give a later time, such as "
                 '"tomorrow 10:00" or +2h, or add --force to log it as due now',
                 file=sys.stderr,
             )
