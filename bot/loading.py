@@ -99,12 +99,8 @@ def read_bytes(path: Path, kind: str = "file") -> bytes:
     ever read, in case the file grows), so an oversized file costs no memory.
     """
     name = display_name(path)
+    refuse_unless_regular(path, kind)
     try:
-        # Looked at before it is opened: a FIFO or a device is refused unopened (opening
-        # a FIFO, even without blocking, is seen by a program writing into it).
-        refused = _not_regular(os.stat(path), name, kind)
-        if refused is not None:
-            raise refused
         # O_NONBLOCK: a FIFO put in the file's place since must not hang the program.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
@@ -132,6 +128,23 @@ def read_bytes(path: Path, kind: str = "file") -> bytes:
     finally:
         os.close(fd)
     return b"".join(chunks)
+
+
+def refuse_unless_regular(path: Path, kind: str = "file") -> None:
+    """A LoadError unless ``path`` names a regular file (through links): looked at before
+    it is opened, so a FIFO or a device is refused unopened (opening a FIFO blocks, or,
+    without blocking, is seen by a program writing into it). Every reader calls this
+    first, and opens with O_NONBLOCK and looks again at what it opened."""
+    name = display_name(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise LoadError([Problem(name, "", f"no such {kind}")]) from None
+    except OSError as error:
+        raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
+    refused = _not_regular(info, name, kind)
+    if refused is not None:
+        raise refused
 
 
 def _not_regular(info: os.stat_result, name: str, kind: str) -> LoadError | None:

@@ -41,6 +41,7 @@ from bot.loading import (
     parse_toml,
     read_bytes,
     read_text,
+    refuse_unless_regular,
     too_large,
     validate_model,
 )
@@ -559,6 +560,7 @@ def _atomic_write(path: Path, data: bytes, keep_locked: bool = False) -> int:
 def _open_locked(path: Path) -> int:
     """Open a transcript for writing and lock the file itself, or say why not."""
     name = display_name(path)
+    refuse_unless_regular(path, "transcript")
     try:
         fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
     except FileNotFoundError:
@@ -581,6 +583,10 @@ def _open_locked(path: Path) -> int:
 
 def in_use(path: Path) -> bool:
     """Whether a process holds the transcript's lock (it is being written now)."""
+    try:
+        refuse_unless_regular(path, "transcript")
+    except LoadError:
+        return False
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
+from bot import cli, store
 from bot.loading import read_bytes
 from bot.problems import LoadError
 from tests.conftest import ROOT
@@ -98,6 +98,9 @@ def test_a_fifo_is_refused_before_it_is_opened(
     with pytest.raises(LoadError, match="is not a regular file"):
         read_bytes(fifo, "framework")
     assert file_text(fifo) == ""
+    with pytest.raises(LoadError, match="is not a regular file"):
+        store.open_for_writing(fifo)  # resume
+    assert not store.in_use(fifo)
     assert str(fifo) not in opened
 
 
