@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot import cli
+from bot.catalogue import Catalogue
+from tests.tui_helpers import begun, log_text, running, send
 
 ADDED = b"\n# added by another program\n[[turns]]\nseq = 99\n"
 
@@ -65,3 +67,16 @@ def test_a_resumed_interrupted_save_is_said_once(
     out, err = capsys.readouterr()
     assert (out + err).count("interrupted") == 1
     assert "interrupted" in err
+
+
+async def test_the_app_says_so_too(catalogue: Catalogue, tmp_path: Path) -> None:
+    talk = begun(catalogue, tmp_path, "working-better-together", "working-better-together-self")
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
+        with talk.path.open("ab") as file:
+            file.write(ADDED)
+        await send(pilot, "3 first")
+        text = re.sub(r"\s+", " ", log_text(app))
+    side = talk.path.with_name(talk.path.name + ".torn")
+    assert side.read_bytes() == ADDED
+    assert f"{len(ADDED)} bytes written at its end by another program were moved to" in text
+    assert side.name in text.replace(" ", "")
