@@ -151,8 +151,11 @@ def create(folder: Path, new: Round) -> LoadedRound:
     made = [f for f in (folder, *folder.parents) if not os.path.lexists(f)]
     try:
         with writing(round_path(folder)):
-            for each in reversed(made):
-                each.mkdir(mode=0o700)
+            for each in list(reversed(made)):
+                try:
+                    each.mkdir(mode=0o700)
+                except FileExistsError:  # made by another process meanwhile: not ours
+                    made.remove(each)
         with writing(round_path(folder)), locked(folder):
             if round_path(folder).exists():
                 raise LoadError(
