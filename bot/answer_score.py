@@ -160,10 +160,9 @@ def _placed(
 ) -> list[Problem]:
     """The problems, each at its answer's line in the file (read again only now that
     something is wrong, as the transcript was parsed without positions)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        text = ""
+    from bot.loading import file_text
+
+    text = file_text(path, lenient=True)
     return [
         Problem(
             display_name(path),

@@ -67,13 +67,21 @@ def bounds_problems(data: dict[str, Any], name: str, text: str) -> list[Problem]
                 problem(loc, f"{_short(value)} is not a finite number; {number_range()}")
             elif abs(value) > MAX_NUMBER:
                 problem(loc, f"{_short(value)} is out of range; {number_range()}")
-        elif (kind is datetime or kind is date) and not YEARS[0] <= value.year <= YEARS[1]:
-            problem(
-                loc,
-                f"{value.isoformat()} is out of range; dates must be in the years "
-                f"{YEARS[0]} to {YEARS[1]}",
-            )
+        elif kind is datetime or kind is date:
+            why = out_of_years(value)
+            if why:
+                problem(loc, why)
     return problems
+
+
+def out_of_years(value: date) -> str:
+    """Why a date or time is out of range (its year outside `YEARS`), or "": one rule for
+    every date read from a file or typed as an option."""
+    if YEARS[0] <= value.year <= YEARS[1]:
+        return ""
+    return (
+        f"{value.isoformat()} is out of range; dates must be in the years {YEARS[0]} to {YEARS[1]}"
+    )
 
 
 def too_long_number(text: str) -> int | None:

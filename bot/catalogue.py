@@ -27,6 +27,7 @@ from bot.loading import (
     DialogueHeading,
     LoadedDialogue,
     LoadedFramework,
+    file_text,
     load_dialogue,
     load_framework,
     read_dialogue_heading,
@@ -138,9 +139,8 @@ class Listed:
 
 def is_dialogue_file(path: Path) -> bool:
     """Whether a file is a dialogue (it names its framework in a top-level key)."""
-    try:
-        text = path.read_text("utf-8-sig")  # a byte-order mark is no part of it
-    except (OSError, UnicodeDecodeError):
+    text = file_text(path)
+    if not text:
         return False
     header = TABLE_HEADER.search(text)
     try:
@@ -319,8 +319,9 @@ class Catalogue:
             return installed[ref].resolve()
         path = Path(ref)
         if _is_file(ref):
-            if not path.is_file():
+            if not path.exists():
                 raise LoadError([Problem(ref, "", f"no such {kind} file")])
+            # A folder, a FIFO or a device is refused by reading it (`read_bytes`), unopened.
             return path.resolve()
         names = ", ".join(sorted(installed)) or "none"
         hint = suggest(ref, installed) or "; " + self.hints.get(kind, GENERIC_HINT)
@@ -336,7 +337,4 @@ def _is_file(ref: str) -> bool:
 
 def _text_of(path: Path) -> str:
     """A file's text, for finding a key's line ("" when it cannot be read)."""
-    try:
-        return path.read_text("utf-8-sig", errors="replace")
-    except OSError:
-        return ""
+    return file_text(path, lenient=True)

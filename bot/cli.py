@@ -160,7 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     resume = commands.add_parser("resume", help="carry on with an unfinished transcript")
     resume.add_argument("transcript", type=Path)
-    resume.add_argument("-f", "--framework", help="the framework's .toml, if it is not installed")
+    resume.add_argument(
+        "-f",
+        "--framework",
+        help="the transcript's framework's .toml, if it is not installed (another framework "
+        "is refused)",
+    )
     resume.add_argument("-d", "--dialogue", help="the dialogue's .toml, if it is not installed")
     resume.add_argument("--plain", action="store_true", help="plain line mode instead of the app")
     add_caller(resume)  # a round's interview carried on is a call, logged with its caller
@@ -438,6 +443,9 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)
         return exit_codes.IN_USE
+    except conversation.NotItsFramework as error:
+        print(f"error: {error}", file=sys.stderr)
+        return exit_codes.USAGE
     except OSError as error:
         reason = error.strerror or str(error)
         if args.command == "resume" and _the_file_itself(error, args.transcript):
@@ -480,7 +488,12 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
             from bot.plain import PlainMode
 
             if torn:
+                # Said once, on stderr as report and replay say it, not again as a note.
                 print(torn, file=sys.stderr)
+                with contextlib.suppress(ValueError):
+                    session.warnings.remove(
+                        conversation.interrupted_warning(session.dropped_bytes, session.kept_in)
+                    )
             return PlainMode(session, sys.stdin, sys.stdout).run(resumed=args.command == "resume")
         status = _app(catalogue, folder, conversation=session)
         if torn:

@@ -5,6 +5,7 @@ given really has (``--formt`` on ``round report`` suggests ``--format``)."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 
@@ -17,12 +18,33 @@ def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpar
     command's own parser, with the nearest option it has. The words typed are kept too,
     as ``typed_words`` (see ``typed``)."""
     words = tuple(sys.argv[1:] if argv is None else argv)
-    args, extras = parser.parse_known_args(list(words))
+    args, extras = parser.parse_known_args(_dash_values(words))
     if extras:
         command = chosen(parser, args)
         command.error(f"unrecognized arguments: {' '.join(extras)}{hints(command, extras)}")
     args.typed_words = words
     return args
+
+
+DASH_VALUES = ("--at",)
+"""Options whose value may begin with "-" (``--at -2h``): read as the option's value, so
+that the command says what is wrong with it, not that the option has no value."""
+
+
+def _dash_values(words: Sequence[str]) -> list[str]:
+    """The words, with a value beginning with "-" joined to its option (``--at=-2h``)."""
+    joined: list[str] = []
+    at = 0
+    while at < len(words):
+        word = words[at]
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if word in DASH_VALUES and re.fullmatch(r"-\s*\d+\s*[a-z]*", following):
+            joined.append(f"{word}={following}")
+            at += 2
+            continue
+        joined.append(word)
+        at += 1
+    return joined
 
 
 def typed(args: argparse.Namespace) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ after every turn" lives in one place.
 from __future__ import annotations
 
 import contextlib
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
 from bot.model.transcript import Reference, ReviewItem, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
-from bot.text import clean_line
+from bot.text import clean_line, printable
 
 if TYPE_CHECKING:
     from bot.scoring.results import Assessment
@@ -235,6 +236,16 @@ class Conversation:
                 raise SaveError(str(error.strerror or error)) from error
         return outcome
 
+    def take_notices(self) -> list[str]:
+        """What the last saves found that the user should be told, once (bytes another
+        program wrote at the transcript's end, moved to a side file): each front end shows
+        them after each step."""
+        said = [
+            store.appended_note(self.path, count, side) for count, side in self.writer.set_aside
+        ]
+        self.writer.set_aside.clear()
+        return said
+
 
 def start(
     catalogue: Catalogue,
@@ -338,6 +349,10 @@ def resume(
     loaded, writer = store.open_for_writing(path)
     try:
         transcript = loaded.transcript
+        if framework_ref:
+            _refuse_another_framework(
+                catalogue.framework(framework_ref), framework_ref, transcript, path
+            )
         framework = (
             catalogue.framework(framework_ref)
             if framework_ref
@@ -353,11 +368,7 @@ def resume(
         _refuse_as_reports_do(catalogue, transcript, path, framework, bool(framework_ref))
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
-            kept = f" and kept in {display_name(loaded.kept_in)}" if loaded.kept_in else ""
-            warnings.append(
-                "The last save before this was interrupted; the unfinished part "
-                f"({loaded.dropped_bytes} bytes) was cut from the transcript{kept}."
-            )
+            warnings.append(interrupted_warning(loaded.dropped_bytes, loaded.kept_in))
         warnings += loaded.time_notes
         session = replay(dialogue, transcript, display_name(path))
     except BaseException:
@@ -371,6 +382,37 @@ def resume(
         warnings,
         loaded.dropped_bytes,
         loaded.kept_in,
+    )
+
+
+def interrupted_warning(dropped_bytes: int, kept_in: Path | None) -> str:
+    """The note a resumed transcript whose last save was interrupted starts with."""
+    kept = f" and kept in {display_name(kept_in)}" if kept_in else ""
+    return (
+        "The last save before this was interrupted; the unfinished part "
+        f"({dropped_bytes} bytes) was cut from the transcript{kept}."
+    )
+
+
+class NotItsFramework(Exception):
+    """A framework named to resume a transcript with (``-f``) is not the one the
+    transcript was taken with: a transcript is always carried on with its own framework
+    (``-f`` gives that framework's file where it is not installed), so nothing is opened."""
+
+
+def _refuse_another_framework(
+    framework: LoadedFramework, ref: str, transcript: Transcript, path: Path
+) -> None:
+    """NotItsFramework when ``framework`` (named by ``ref``) has another id than the one
+    the transcript records."""
+    if framework.framework.id == transcript.framework.id:
+        return
+    raise NotItsFramework(
+        f"-f {printable(ref)}: {display_name(path)} was taken with the framework "
+        f"{printable(transcript.framework.id)}, not {printable(framework.framework.id)}; a "
+        "transcript is always carried on with its own framework (-f gives its file where it "
+        "is not installed): leave -f out, or start a new assessment with: partnership-bot "
+        f"assess -f {shlex.quote(printable(ref))}"
     )
 
 

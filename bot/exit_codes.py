@@ -24,8 +24,9 @@ MEANINGS: dict[int, str] = {
     "listed, with file, key and line); for `report`, none of the transcripts named could be",
     IN_USE: "the transcript is open in another process, or another officer is calling the invitee",
     INPUT_ENDED: "plain mode: input ended before the dialogue did (everything answered is saved)",
-    CANNOT_WRITE: "a transcript or report could not be written (the message names the file and "
-    "why; everything saved before is kept)",
+    CANNOT_WRITE: "a transcript, a report or a round's file (its call log, round.toml, "
+    "plan.toml) could not be written (the message names the file, why and what to do; "
+    "everything saved before is kept, and a round not made leaves no folder)",
     INTERRUPTED: "interrupted with Ctrl+C (everything answered is saved)",
 }
 """Each status and what it means."""

@@ -15,13 +15,52 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 PRIVATE = 0o600
 """Files that may hold respondents' words: readable and writable by their owner only."""
 
 _serial = itertools.count()
+
+
+class CannotWrite(OSError):
+    """A file the program keeps could not be written (or its lock taken): names the file,
+    says why and what to do. What was written before is kept: every writer leaves the
+    file as it was when it fails."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror or str(error), str(path))
+        self.path = path
+        self.error = error
+
+    def __str__(self) -> str:
+        from bot.problems import display_name
+
+        return f"cannot write {display_name(self.path)} ({self.strerror}): {remedy(self.error)}"
+
+
+def remedy(error: OSError) -> str:
+    """What to do about a file that could not be written, by why."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space on its disk"
+    if error.errno == errno.EFBIG:
+        return "raise the limit on the size of a file this process may write (ulimit -f)"
+    if error.errno == errno.EROFS:
+        return "its disk is mounted read-only: use a round on a writable disk"
+    return "make it and its folder writable"
+
+
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Any OSError raised inside, as a `CannotWrite` naming ``path``: the file being
+    written, whichever temporary file, lock or folder the error came from."""
+    try:
+        yield
+    except CannotWrite:
+        raise
+    except OSError as error:
+        raise CannotWrite(path, error) from error
 
 
 class NoFolder(FileNotFoundError):

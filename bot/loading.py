@@ -99,8 +99,9 @@ def read_bytes(path: Path, kind: str = "file") -> bytes:
     ever read, in case the file grows), so an oversized file costs no memory.
     """
     name = display_name(path)
+    refuse_unless_regular(path, kind)
     try:
-        # O_NONBLOCK: a FIFO put where a file was expected must not hang the program.
+        # O_NONBLOCK: a FIFO put in the file's place since must not hang the program.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise LoadError([Problem(name, "", f"no such {kind}")]) from None
@@ -110,10 +111,9 @@ def read_bytes(path: Path, kind: str = "file") -> bytes:
         raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise LoadError([Problem(name, "", f"is a folder, not a {kind}")])
-        if not stat.S_ISREG(info.st_mode):
-            raise LoadError([Problem(name, "", f"is not a regular file, so not a {kind}")])
+        refused = _not_regular(info, name, kind)
+        if refused is not None:
+            raise refused
         if info.st_size > MAX_FILE_BYTES:
             raise too_large(name, info.st_size)
         chunks = []
@@ -128,6 +128,44 @@ def read_bytes(path: Path, kind: str = "file") -> bytes:
     finally:
         os.close(fd)
     return b"".join(chunks)
+
+
+def refuse_unless_regular(path: Path, kind: str = "file") -> None:
+    """A LoadError unless ``path`` names a regular file (through links): looked at before
+    it is opened, so a FIFO or a device is refused unopened (opening a FIFO blocks, or,
+    without blocking, is seen by a program writing into it). Every reader calls this
+    first, and opens with O_NONBLOCK and looks again at what it opened."""
+    name = display_name(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise LoadError([Problem(name, "", f"no such {kind}")]) from None
+    except OSError as error:
+        raise LoadError([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
+    refused = _not_regular(info, name, kind)
+    if refused is not None:
+        raise refused
+
+
+def _not_regular(info: os.stat_result, name: str, kind: str) -> LoadError | None:
+    """The error for what is not a regular file (a folder, a FIFO, a device), else None."""
+    if stat.S_ISDIR(info.st_mode):
+        return LoadError([Problem(name, "", f"is a folder, not a {kind}")])
+    if not stat.S_ISREG(info.st_mode):
+        what = "so it is not read" if kind == "file" else f"so not a {kind}"
+        return LoadError([Problem(name, "", f"is not a regular file (a FIFO or a device), {what}")])
+    return None
+
+
+def file_text(path: Path, lenient: bool = False) -> str:
+    """A file's text, to recognise what it is or find a key's line: "" when it cannot be
+    read (read by `read_bytes`: a FIFO or a device is never opened, a file over the size
+    limit never read whole). ``lenient``: bytes that are not UTF-8 are replaced, else such
+    a file gives "". A byte-order mark at the start is no part of the text."""
+    try:
+        return read_bytes(path).decode("utf-8-sig", errors="replace" if lenient else "strict")
+    except (LoadError, UnicodeDecodeError):
+        return ""
 
 
 def too_large(name: str, size: int) -> LoadError:

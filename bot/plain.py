@@ -319,6 +319,8 @@ class PlainMode:
 
     def show(self, outcome: Outcome, always: bool = False, recap: bool = False) -> None:
         """Print what an input did: a re-prompt on error, else the bot's new turns."""
+        for notice in self.conversation.take_notices():
+            self.wrapped(f"Note: {notice}")
         if outcome.error:
             self.line(self.refusal_words(outcome))
             self.write("> ")
@@ -440,9 +442,9 @@ class PlainMode:
 
     def resume_hint(self) -> None:
         """Say how to carry on."""
-        self.line(
-            f"Resume with: partnership-bot resume {display_name(self.conversation.path)} --plain"
-        )
+        from bot.rounds.commands import file_command
+
+        self.line("Resume with: " + file_command("resume", self.conversation.path, "--plain"))
 
     def read(self) -> str | None:
         """One line of input, or None at end of input; bytes that are not UTF-8 become

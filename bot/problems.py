@@ -325,7 +325,8 @@ def from_validation(
                 'capitals then digits ("R2")'
             )
         elif kind == "string_pattern_mismatch":
-            message = f"{_show(given)} is not a valid id: use lower case letters, digits, - and _"
+            letters = "letters" if "A-Z" in str(ctx.get("pattern", "")) else "lower case letters"
+            message = f"{_show(given)} is not a valid id: use {letters}, digits, - and _"
             if "a-z0-9_]*$" in str(ctx.get("pattern", "")) and "-" not in str(ctx.get("pattern")):
                 message = f"{_show(given)} is not a valid question id: use lower case letters, digits and _, starting with a letter"
         elif kind in (

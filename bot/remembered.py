@@ -105,13 +105,20 @@ def _path(entry: str) -> Path:
 def _read(entry: str) -> Any:
     path = _path(entry)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # Never opened unless a regular file; O_NONBLOCK in case one is put there since.
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:
         info = os.fstat(fd)
         # Only what this user wrote and no one else could have changed is trusted.
-        if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_uid != os.getuid()
+            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        ):
             return None
         with os.fdopen(fd, "rb") as handle:
             fd = -1

@@ -41,6 +41,7 @@ from bot.loading import (
     parse_toml,
     read_bytes,
     read_text,
+    refuse_unless_regular,
     too_large,
     validate_model,
 )
@@ -159,6 +160,16 @@ aggregates pass over it; it can be resumed by name."""
 TORN_SUFFIX = ".torn"
 """Ending of the side file that keeps the bytes cut from a transcript's end: not a
 ``.toml`` file, so lists, reports and aggregates pass over it."""
+
+
+def appended_note(path: Path, count: int, kept_in: Path) -> str:
+    """What is said when bytes another program wrote at the end of an open transcript
+    were moved out of it before a save (`TranscriptWriter.set_aside`)."""
+    return (
+        f"{display_name(path)}: {count} bytes written at its end by another program were "
+        f"moved to {display_name(kept_in)} before saving; the transcript holds what this "
+        "program saved"
+    )
 
 
 def torn_note(path: Path, dropped_bytes: int, kept_in: Path | None = None) -> str:
@@ -401,6 +412,9 @@ class TranscriptWriter:
         self._leftover_ours = False
         """Whether bytes past ``size`` are this writer's own failed save (the caller
         still has its turns), rather than bytes written there by something else."""
+        self.set_aside: list[tuple[int, Path]] = []
+        """Bytes found past the end of the last save, written there by another program,
+        and the side file each lot was kept in, not yet said (`take_set_aside`)."""
 
     def append(self, turns: Sequence[Turn]) -> None:
         """Make these turns durable: one write at the end of the last good save, then fsync.
@@ -478,7 +492,8 @@ class TranscriptWriter:
         length = os.fstat(self._fd).st_size
         if length != self.size:
             if keep and length > self.size:
-                keep_aside(self.path, os.pread(self._fd, length - self.size, self.size))
+                side = keep_aside(self.path, os.pread(self._fd, length - self.size, self.size))
+                self.set_aside.append((length - self.size, side))
             os.ftruncate(self._fd, self.size)
             os.fsync(self._fd)
         self._leftover_ours = False
@@ -690,6 +705,7 @@ def _atomic_write(path: Path, data: bytes, keep_locked: bool = False) -> int:
 def _open_locked(path: Path) -> int:
     """Open a transcript for writing and lock the file itself, or say why not."""
     name = display_name(path)
+    refuse_unless_regular(path, "transcript")
     try:
         fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
     except FileNotFoundError:
@@ -712,6 +728,10 @@ def _open_locked(path: Path) -> int:
 
 def in_use(path: Path) -> bool:
     """Whether a process holds the transcript's lock (it is being written now)."""
+    try:
+        refuse_unless_regular(path, "transcript")
+    except LoadError:
+        return False
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:

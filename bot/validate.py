@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,12 +12,20 @@ from bot import dialogue_graph as graph
 from bot.action_routes import never_on_a_route
 from bot.catalogue import Catalogue, is_dialogue_file
 from bot.default_dialogue import load_default_dialogue
-from bot.loading import LoadedDialogue, LoadedFramework, choice_values, read_dialogue_heading
+from bot.loading import (
+    LoadedDialogue,
+    LoadedFramework,
+    choice_values,
+    file_text,
+    read_dialogue_heading,
+)
 from bot.model import Action, Framework
 from bot.model.framework import OVERALL
 from bot.problems import LoadError, Problem, display_name, dotted, find_line
+from bot.rounds.commands import file_command
 from bot.satisfiable import never_true
 from bot.scoring.actions import read_areas
+from bot.text import printable
 
 
 @dataclass
@@ -67,23 +76,47 @@ def _check_transcript(path: Path, report: Report) -> None:
         return
     report.notes.append(
         f"{name} is a transcript (not a framework or dialogue): it loads, "
-        f"{len(loaded.transcript.turns)} turns; to see it: partnership-bot replay {name} --plain"
+        f"{len(loaded.transcript.turns)} turns; to see it: "
+        + file_command("replay", path, "--plain")
     )
     if loaded.dropped_bytes:
         report.notes.append(store.torn_note(path, loaded.dropped_bytes))
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
+def expand(paths: Iterable[Path], links: list[Path] | None = None) -> list[Path]:
     """Files to check: each file given, and the .toml files of each folder given (with
-    those of its frameworks/ and dialogues/ subfolders)."""
+    those of its frameworks/ and dialogues/ subfolders). A symbolic link found inside a
+    folder (a file or a subfolder) is not followed: it is added to ``links`` instead."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             for folder in (path, path / "frameworks", path / "dialogues"):
-                files.extend(sorted(folder.glob("*.toml")) if folder.is_dir() else [])
+                if folder is not path and folder.is_symlink():
+                    _not_followed(folder, links)
+                    continue
+                for found in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+                    if found.is_symlink():
+                        _not_followed(found, links)
+                    else:
+                        files.append(found)
         else:
             files.append(path)
     return list(dict.fromkeys(files))
+
+
+def _not_followed(path: Path, links: list[Path] | None) -> None:
+    if links is not None:
+        links.append(path)
+
+
+def link_note(path: Path) -> str:
+    """What is said of a symbolic link found inside a folder given to validate."""
+    # Named as found, not as what it points at.
+    shown = str(Path(display_name(path.parent)) / printable(path.name))
+    return (
+        f"{shown} is a symbolic link: links inside a folder are not followed; "
+        f"name it to check what it points at: partnership-bot validate {shlex.quote(shown)}"
+    )
 
 
 def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = True) -> Report:
@@ -95,8 +128,9 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
 
     given_paths = list(paths)
     rounds = [p for p in given_paths if is_round(p)]
-    paths = expand(p for p in given_paths if p not in rounds)
-    report = Report()
+    links: list[Path] = []
+    paths = expand((p for p in given_paths if p not in rounds), links)
+    report = Report(notes=[link_note(link) for link in links])
     for path in rounds:
         report.checked.append(display_name(path))
         report.problems.extend(check_round(path, catalogue))
@@ -535,9 +569,4 @@ def _inescapable(
 def _text(path: Path | None, lenient: bool = False) -> str:
     """A file's text ("" if it cannot be read); ``lenient``: bytes that are not UTF-8 are
     replaced, so that the file's keys can still be recognised."""
-    try:
-        return (
-            path.read_text("utf-8-sig", errors="replace" if lenient else "strict") if path else ""
-        )
-    except (OSError, UnicodeDecodeError):
-        return ""
+    return file_text(path, lenient) if path else ""

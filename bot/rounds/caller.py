@@ -50,11 +50,9 @@ def check_name(text: str) -> str:
 
 def remembered() -> str:
     """The name remembered when last asked for, or "" (none, unreadable, or not a name)."""
-    try:
-        text = remembered_path().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-    name = text.strip()
+    from bot.loading import file_text
+
+    name = file_text(remembered_path()).strip()  # "" when it cannot be read
     return name if not check_name(name) else ""
 
 

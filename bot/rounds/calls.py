@@ -25,7 +25,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from bot.files import fsync_folder
+from bot.bounds import out_of_years
+from bot.files import fsync_folder, writing
 from bot.model.base import Strict
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds.labels import OUTCOME_LABELS
@@ -75,6 +76,9 @@ class CallEntry(Strict):
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
             raise ValueError("a time needs its time zone, such as 2009-11-10T14:00:00+00:00")
+        why = out_of_years(value) if value is not None else ""
+        if why:
+            raise ValueError(why)
         return value
 
     @property
@@ -147,14 +151,11 @@ def _entry(raw: bytes) -> CallEntry:
 def read(folder: Path) -> CallLog:
     """The round's call log (empty if there is none yet); no lock needed to read."""
     path = calls_path(folder)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return CallLog(())
-    except OSError as error:
-        raise LoadError(
-            [Problem(display_name(path), "", f"cannot be read ({error.strerror})")]
-        ) from None
+    from bot.loading import read_bytes
+
+    data = read_bytes(path)  # a FIFO or device in its place is refused unopened
     entries, whole = parse(data, display_name(path))
     return CallLog(entries, len(data) - whole)
 
@@ -228,7 +229,8 @@ class HeldLog:
         if not entries:
             return
         payload = "".join(entry.line() for entry in entries).encode("utf-8")
-        self._fd = append_whole(self._path, self._fd, payload)
+        with writing(self._path):
+            self._fd = append_whole(self._path, self._fd, payload)
         self.entries += tuple(entries)
 
     def close(self) -> None:
@@ -246,13 +248,17 @@ def held(folder: Path) -> Iterator[HeldLog]:
     the lock writes nothing: a log that does not exist yet is made only when an entry is
     appended."""
     path = calls_path(folder)
-    with locked(folder):
-        try:
-            fd: int | None = os.open(path, os.O_RDWR | os.O_APPEND)
-        except FileNotFoundError:
-            fd = None
-        log = HeldLog(path, fd, ())
-        try:
+    with contextlib.ExitStack() as stack:
+        # An error taking the lock or reading is the log's (CannotWrite names it); one
+        # raised by the caller while the log is held is the caller's own.
+        with writing(path):
+            stack.enter_context(locked(folder))
+            try:
+                fd: int | None = os.open(path, os.O_RDWR | os.O_APPEND)
+            except FileNotFoundError:
+                fd = None
+            log = HeldLog(path, fd, ())
+            stack.callback(log.close)
             size = os.fstat(fd).st_size if fd is not None else 0
             if fd is not None and size:
                 os.lseek(fd, 0, os.SEEK_SET)
@@ -261,9 +267,7 @@ def held(folder: Path) -> Iterator[HeldLog]:
                 if whole < size:
                     os.ftruncate(fd, whole)
                 log.entries = entries
-            yield log
-        finally:
-            log.close()
+        yield log
 
 
 def append(folder: Path, entries: Sequence[CallEntry]) -> None:

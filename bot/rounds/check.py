@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.catalogue import Catalogue
+from bot.loading import file_text
 from bot.problems import LoadError, Problem, display_name, find_line, suggest
 from bot.rounds import calls
 from bot.rounds.folder import ROUND_FILE, load_round
 from bot.rounds.plan import read_plan
 from bot.rounds.plan_review import previous_plan
+from bot.rounds.refs import round_dialogue, round_framework
 
 
 def is_round(path: Path) -> bool:
@@ -28,32 +30,23 @@ def check_round(path: Path, catalogue: Catalogue) -> list[Problem]:
         return list(error.problems)
     round_ = loaded.round
     name = display_name(loaded.path)
-    text = loaded.path.read_text(encoding="utf-8-sig")
+    text = file_text(loaded.path)
     problems: list[Problem] = []
     try:
-        framework = catalogue.framework(round_.framework)
-    except LoadError:
-        known = list(catalogue.framework_files())
-        problems.append(
-            Problem(
-                name,
-                "framework",
-                f'names framework "{round_.framework}", which is not installed{suggest(round_.framework, known)}',
-                find_line(text, ["framework"]),
-            )
-        )
+        framework = round_framework(catalogue, loaded)
+    except LoadError as error:
+        problems.extend(error.problems)
         framework = None
     if framework is not None:
         for key, mode in (("self_dialogue", "self"), ("telephone_dialogue", "telephone")):
-            ref = getattr(round_, key)
-            if not ref:
-                continue
             try:
-                dialogue = catalogue.dialogue(ref, framework)
+                dialogue = round_dialogue(catalogue, loaded, mode, framework)
             except LoadError as error:
-                first = error.problems[0].message
-                problems.append(Problem(name, key, first, find_line(text, [key])))
+                problems.extend(error.problems)
                 continue
+            if dialogue is None:
+                continue
+            ref = getattr(round_, key)
             if dialogue.dialogue.mode != mode:
                 problems.append(
                     Problem(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.cli_output import add_output
-from bot.rounds.commands import round_command
+from bot.rounds.commands import file_command, round_command
 from bot.rounds.labels import (
     GIVEN_OUTCOME_WORDS,
     GIVEN_OUTCOMES,
@@ -247,7 +247,19 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:
-    """Run a `round` subcommand (LoadErrors are reported by the caller)."""
+    """Run a `round` subcommand (LoadErrors are reported by the caller). A round's file
+    that cannot be written (the call log, round.toml, plan.toml: every writer leaves it as
+    it was) is said here, naming the file, why and what to do, with exit status 6."""
+    from bot.files import CannotWrite
+
+    try:
+        return _run(args, catalogue, transcripts)
+    except CannotWrite as error:
+        print(f"error: {error}, and run the command again (nothing was changed)", file=sys.stderr)
+        return exit_codes.CANNOT_WRITE
+
+
+def _run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> int:
     from bot.rounds import folder as round_folder
 
     command = {"self": "assess", "phone": "interview"}.get(args.round_command, args.round_command)
@@ -688,14 +700,25 @@ def _next(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             else f"{s.attempts} call(s) so far"
         )
         print(
-            f"{_show(s.invitee.id, 10)}  {_show(s.invitee.name, 40)}, {_show(s.invitee.role, 30)}"
-            f" ({_show(s.invitee.organisation, 40)})\n    ring {_show(s.invitee.contact, 40) or '(no contact given)'}; {why}"
+            f"{_show(s.invitee.id, 10)}  {_who(s.invitee)}\n"
+            f"    ring {_show(s.invitee.contact, 40) or '(no contact given)'}; {why}"
         )
         if s.note:
             print(f"    note: {_show(s.note, 200)}")
     if claimed is not None:
         print(f"Logged: {_show(args.caller, 40)} calling {claimed.invitee.id} now.")
     return exit_codes.OK
+
+
+def _who(invitee: Invitee) -> str:
+    """The invitee as "name, role (organisation)", with only what the round has of them: no stray comma
+    or empty brackets for a role or organisation not given."""
+    text = _show(invitee.name, 40)
+    if invitee.role.strip():
+        text += f", {_show(invitee.role, 30)}"
+    if invitee.organisation.strip():
+        text += f" ({_show(invitee.organisation, 40)})"
+    return text
 
 
 def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
@@ -729,16 +752,27 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         except ValueError as error:
             print(f"error: --at {error}", file=sys.stderr)
             return exit_codes.USAGE
-        if appointment < now and not args.force:
+        if appointment <= now and not args.force:
+            # A call back is for later: a time that is now has passed by the time it is read.
+            passed = "has already passed" if appointment < now else "is not later than now"
             print(
-                f"error: --at {_show(args.at, 40)} is {_when(appointment)}, which has already "
-                f"passed (it is now {_when(now)}); give a later time, such as "
+                f"error: --at {_show(args.at, 40)} is {_when(appointment)}, which {passed} "
+                f"(it is now {_when(now)}); give a later time, such as "
                 '"tomorrow 10:00" or +2h, or add --force to log it as due now',
                 file=sys.stderr,
             )
             return exit_codes.USAGE
     elif args.at:
         print("error: --at is only for call-back", file=sys.stderr)
+        return exit_codes.USAGE
+    from bot.rounds.calls import NOTE_LIMIT
+
+    if len(args.note) > NOTE_LIMIT:
+        print(
+            f"error: --note has {len(args.note)} characters; a call's note keeps at most "
+            f"{NOTE_LIMIT}: shorten it (nothing was logged)",
+            file=sys.stderr,
+        )
         return exit_codes.USAGE
     fresh = _named(args, shot, now)
     if fresh is None:
@@ -768,7 +802,10 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         print(f"error: {refused}", file=sys.stderr)
         return exit_codes.USAGE
     from bot.report.render import render_aggregate
+    from bot.rounds.refs import round_framework
     from bot.rounds.report import round_report
+
+    round_framework(catalogue, shot.loaded)  # one round.toml names that is not there: exit 3
     from bot.scoring.aggregate import default_cache_folder, duplicate_note
 
     data, run, response = round_report(
@@ -859,6 +896,11 @@ def _plan_checked(
                 "round plan", "--status" if status is None and args.status else "--due", message
             )
         ) from None
+    from bot.bounds import out_of_years
+
+    if due is not None and out_of_years(due):
+        # Said of the option it was typed in, before the plan is read or changed.
+        raise BadArgument(Problem("round plan", "--due", out_of_years(due)))
     if not args.no_compile:
         compiled = compile_plan(
             shot, catalogue, now, current=args.current, cache_folder=default_cache_folder()
@@ -1040,8 +1082,12 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         print(
             f"{found.invitee.id} ({_show(found.invitee.name, 40)}) has finished"
             + (f": {where}" if where else "")
-            + ".\nSee their answers with: partnership-bot replay "
-            + (where or "FILE")
+            + ".\nSee their answers with: "
+            + (
+                file_command("replay", found.transcript)
+                if found.transcript
+                else "partnership-bot replay FILE"
+            )
             + "\nor the round's report with: "
             + round_command("report", folder=shot.loaded.folder)
             + "\nTo start a second conversation with them: "

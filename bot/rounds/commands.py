@@ -49,6 +49,13 @@ def round_ref(folder: Path, transcripts: Path) -> str:
     return printable(here.name) if by_name else display_name(folder)
 
 
+def file_command(action: str, path: Path, *words: str) -> str:
+    """``partnership-bot ACTION FILE WORDS`` (resume, replay, validate a file), the file
+    named as from here and quoted, so that the command can be pasted into a shell as
+    printed (a name with spaces stays one argument)."""
+    return " ".join([PROGRAM, action, shlex.quote(display_name(path)), *words])
+
+
 def round_command(action: str, *words: str, folder: Path) -> str:
     """``partnership-bot round ACTION WORDS [-r ROUND]`` for the round in ``folder``, to be
     run as printed (``round_option`` says when ``-r`` is needed). ``words`` are shown as

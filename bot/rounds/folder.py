@@ -22,7 +22,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from bot.files import write_atomically
+from bot.files import CannotWrite, write_atomically, writing
 from bot.loading import parse_toml, read_text, validate_model
 from bot.problems import (
     MODE_WORDS,
@@ -138,19 +138,45 @@ def save(folder: Path, loaded: Round) -> None:
     def reads_back(temporary: Path) -> None:
         load_round_text(temporary.read_text(encoding="utf-8"), display_name(path))
 
-    write_atomically(path, encode(loaded), check=reads_back)
+    with writing(path):
+        write_atomically(path, encode(loaded), check=reads_back)
 
 
 def create(folder: Path, new: Round) -> LoadedRound:
-    """Make a new round folder (owner-only) with its round.toml; refuse to overwrite one."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with locked(folder):
-        if round_path(folder).exists():
-            raise LoadError(
-                [Problem(display_name(round_path(folder)), "", "already exists: a round is here")]
-            )
-        save(folder, new)
+    """Make a new round folder (owner-only) with its round.toml; refuse to overwrite one.
+    Whole or nothing: when round.toml cannot be written (`CannotWrite`), the folders made
+    for it are removed again."""
+    made = [f for f in (folder, *folder.parents) if not os.path.lexists(f)]
+    try:
+        with writing(round_path(folder)):
+            for each in list(reversed(made)):
+                try:
+                    each.mkdir(mode=0o700)
+                except FileExistsError:  # made by another process meanwhile: not ours
+                    made.remove(each)
+        with writing(round_path(folder)), locked(folder):
+            if round_path(folder).exists():
+                raise LoadError(
+                    [
+                        Problem(
+                            display_name(round_path(folder)), "", "already exists: a round is here"
+                        )
+                    ]
+                )
+            save(folder, new)
+    except CannotWrite:
+        _unmake(made)
+        raise
     return LoadedRound(new, folder)
+
+
+def _unmake(made: list[Path]) -> None:
+    """Remove the folders a round that could not be made was begun in (innermost first),
+    with the lock file taken in it; a folder holding anything else is left."""
+    for each in made:
+        with contextlib.suppress(OSError):
+            (each / ".round.lock").unlink(missing_ok=True)
+            each.rmdir()
 
 
 @dataclass(frozen=True)

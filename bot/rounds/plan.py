@@ -24,7 +24,7 @@ from typing import Literal
 import tomli_w
 from pydantic import Field, model_validator
 
-from bot.files import write_atomically
+from bot.files import write_atomically, writing
 from bot.loading import parse_toml, read_text, validate_model
 from bot.model.base import SLUG_PATTERN, Number, Strict, WholeNumber
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
@@ -346,13 +346,14 @@ def save_plan(folder: Path, plan: Plan) -> None:
     def reads_back(temporary: Path) -> None:
         load_plan_text(temporary.read_text(encoding="utf-8"), display_name(path))
 
-    write_atomically(path, encode(plan), check=reads_back)
+    with writing(path):
+        write_atomically(path, encode(plan), check=reads_back)
 
 
 def update_plan(folder: Path, change: Callable[[Plan | None], Plan]) -> Plan:
     """Read the plan, change it and write it back, all under the round's lock, so that
     two processes changing one plan never lose each other's changes."""
-    with locked(folder):
+    with writing(plan_path(folder)), locked(folder):
         plan = change(read_plan(folder))
         save_plan(folder, plan)
     return plan

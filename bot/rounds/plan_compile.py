@@ -24,6 +24,7 @@ from bot.problems import LoadError
 from bot.report.aggregate import aggregate_data
 from bot.rounds.plan import HistoryEntry, Plan, PlanAction, TriggeredBy, merge, update_plan
 from bot.rounds.plan_review import carried_actions, earlier_refs
+from bot.rounds.refs import round_framework
 from bot.rounds.report import compiled_files
 from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate
@@ -91,7 +92,7 @@ def fresh_plan(
     filters = Filters(framework=round_.framework)
     totals, run = aggregate(files, catalogue, filters, current=current, cache_folder=cache_folder)
     framework_totals = totals.get(round_.framework)
-    loaded = catalogue.framework(round_.framework)
+    loaded = round_framework(catalogue, shot.loaded)
     framework = loaded.framework
     header = {
         "round": shot.loaded.folder.resolve().name,
@@ -300,7 +301,7 @@ def compile_plan(
     round that round.toml's ``previous`` names)."""
     fresh, run = fresh_plan(shot, catalogue, now.date(), current, cache_folder)
     fresh = fresh.model_copy(update={"compiled": now})
-    framework = catalogue.framework(shot.loaded.round.framework).framework
+    framework = round_framework(catalogue, shot.loaded).framework
     if carried is None:
         carried = carried_actions(shot.loaded, compiled_files(shot), now.date())
         earlier = earlier_refs(shot.loaded)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
+from bot.files import writing
 from bot.model.base import Strict
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds.calls import append_whole, locked
@@ -77,14 +78,11 @@ def parse(data: bytes, name: str) -> tuple[Reminder, ...]:
 def read(folder: Path) -> tuple[Reminder, ...]:
     """Every reminder sent in the round, in the order logged (none if there is no log)."""
     path = reminders_path(folder)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return ()
-    except OSError as error:
-        raise LoadError(
-            [Problem(display_name(path), "", f"cannot be read ({error.strerror})")]
-        ) from None
+    from bot.loading import read_bytes
+
+    data = read_bytes(path)  # a FIFO or device in its place is refused unopened
     return parse(data, display_name(path))
 
 
@@ -108,7 +106,7 @@ def append(folder: Path, entries: Sequence[Reminder]) -> None:
     if not entries:
         return
     path = reminders_path(folder)
-    with locked(folder):
+    with writing(path), locked(folder):
         try:
             fd: int | None = os.open(path, os.O_RDWR | os.O_APPEND)
         except FileNotFoundError:

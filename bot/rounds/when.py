@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from bot.bounds import out_of_years
+
 WHEN_HELP = 'a time such as 14:30, "tomorrow 10:00", 2009-11-10 14:00 or +2h (also +30m, +1d)'
 _RELATIVE = re.compile(r"^\+\s*(\d{1,4})\s*(m|min|mins|h|hr|hrs|d|day|days)$")
 
@@ -16,9 +18,22 @@ def parse_when(text: str, now: datetime) -> datetime:
     "+2h" and "+30m" are elapsed time; "+1d" is the same time on the wall clock a day
     later, in the offset in force then.
 
-    Raises ValueError saying what is accepted.
+    Raises ValueError saying what is accepted, or that the time is out of range (a year
+    outside 1900 to 2999, `bot.bounds`).
     """
+    moment = _parsed(text, now)
+    why = out_of_years(moment)
+    if why:
+        raise ValueError(f'"{text}": {why}')
+    return moment
+
+
+def _parsed(text: str, now: datetime) -> datetime:
     words = text.strip().casefold()
+    if _RELATIVE.match("+" + words.removeprefix("-")) and words.startswith("-"):
+        raise ValueError(
+            f'"{text}" is in the past: a call back is for later, such as +{words[1:].strip()}'
+        )
     relative = _RELATIVE.match(words)
     if relative:
         amount, unit = int(relative.group(1)), relative.group(2)[0]
@@ -44,7 +59,13 @@ def parse_when(text: str, now: datetime) -> datetime:
         parsed = datetime.fromisoformat(words.replace(" ", "T", 1).upper())
     except ValueError:
         raise ValueError(f'"{text}" is not a time; use {WHEN_HELP}') from None
-    return parsed if parsed.tzinfo is not None else _local(parsed)
+    why = out_of_years(parsed)  # before a time zone is given it, which could overflow
+    if why:
+        raise ValueError(f'"{text}": {why}')
+    try:
+        return parsed if parsed.tzinfo is not None else _local(parsed)
+    except (ValueError, OverflowError):
+        raise ValueError(f'"{text}" is not a time; use {WHEN_HELP}') from None
 
 
 def _local(naive: datetime) -> datetime:

@@ -4,7 +4,6 @@ invitee's conversation so that its transcript is linked to them."""
 from __future__ import annotations
 
 import contextlib
-import errno
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
+from bot.files import CannotWrite
 from bot.model import Person, Respondent, Transcript
 from bot.problems import LoadError, display_name
 from bot.rounds import calls
@@ -209,10 +209,10 @@ class CannotLog(Exception):
 
 
 def log_remedy(error: OSError) -> str:
-    """What to do about a call log that could not be written, by why."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "free some space on its disk"
-    return "make it writable"
+    """What to do about a call log that could not be written, by why (`files.remedy`)."""
+    from bot.files import remedy
+
+    return remedy(error.error if isinstance(error, CannotWrite) else error)
 
 
 def current_state(
@@ -445,6 +445,10 @@ def open_conversation(
     telephone = invitee.mode == "telephone"
     if telephone and not interviewer.strip():
         raise ValueError("an interview needs the interviewer's name")
+    # Names round.toml gives that find nothing are blamed on round.toml, not the command line.
+    from bot.rounds.refs import round_dialogue, round_framework
+
+    round_dialogue(catalogue, loaded, invitee.mode, round_framework(catalogue, loaded))
     return conversation.start(
         catalogue,
         round_.framework,

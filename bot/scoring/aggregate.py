@@ -25,9 +25,9 @@ from typing import Any
 from bot.catalogue import Catalogue
 from bot.coverage import Coverage
 from bot.figures import half_up
-from bot.loading import file_hash
+from bot.loading import file_hash, read_bytes
 from bot.model import Framework, Question
-from bot.problems import display_name
+from bot.problems import LoadError, display_name
 from bot.remembered import default_cache_folder as default_cache_folder
 from bot.scoring.compile import HIGH_NEED, MEDIUM_NEED, priority_for
 from bot.scoring.summary import (
@@ -455,8 +455,9 @@ def _installed_hashes(catalogue: Catalogue) -> list[str]:
     # questions still to come are read from its dialogue.
     hashes = []
     for path in (*catalogue.framework_files().values(), *catalogue.dialogue_files().values()):
-        with contextlib.suppress(OSError):
-            hashes.append(file_hash(path.read_bytes()))
+        with contextlib.suppress(LoadError):
+            # A FIFO or device named like a framework is refused unopened (`read_bytes`).
+            hashes.append(file_hash(read_bytes(path)))
     return hashes
 
 

@@ -113,6 +113,8 @@ class ChatScreen(ConversationScreen):
 
     def _show(self, outcome: Outcome) -> None:
         hint = self.query_one("#hint", Static)
+        for notice in self.conversation.take_notices():
+            self.query_one(ChatLog).add(ChatMessage("info", printable(notice)))
         if outcome.error:
             hint.update(Content(self.refusal_words(outcome)))
             hint.add_class("-error")

@@ -162,6 +162,8 @@ class InterviewScreen(ConversationScreen):
 
     def _show(self, outcome: Outcome) -> None:
         hint = self.query_one("#hint", Static)
+        for notice in self.conversation.take_notices():
+            self.query_one(ChatLog).add(ChatMessage("info", printable(notice)))
         hint.update(Content(self.refusal_words(outcome)))
         hint.set_class(bool(outcome.error), "-error")
         if outcome.error:
