@@ -9,7 +9,7 @@ nearest binary fraction of it (81.2499...), so the rule is the same whatever the
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 NONE = "n/a"
 """What a table shows where there is no figure."""
@@ -60,3 +60,18 @@ def percent(value: float | None, missing: str = NONE) -> str:
 def whole_percent(share: float | None, missing: str = NONE) -> str:
     """A share (0-1) as a whole percentage ("13%" for 0.125), rounded by `half_up`."""
     return missing if share is None else f"{half_up(share, 0, 100):.0f}%"
+
+
+def share_against(share: float | None, minimum: float, below: bool, missing: str = NONE) -> str:
+    """A share (0-1) judged against a minimum share (0-1), as a percentage: as
+    `whole_percent`, except that a share ``below`` the minimum is never written as the
+    minimum or above. Where its whole per cent would reach the minimum's, it is written to
+    one decimal place, rounded down ("49.5%" for 50 of 101 against 50%), so the comparison
+    printed is the comparison made. The one rule of every coverage said beside its minimum."""
+    if share is None:
+        return missing
+    shown = half_up(share, 0, 100)
+    if not below or shown < half_up(minimum, 0, 100):
+        return f"{shown:.0f}%"
+    tenths = (Decimal(repr(float(share))) * 100).quantize(Decimal("0.1"), ROUND_FLOOR)
+    return f"{tenths:.1f}%"

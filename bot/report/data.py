@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.engine.ranges import range_side
-from bot.figures import rounded, seconds, share_percent, whole_percent
+from bot.figures import rounded, seconds, share_against, share_percent, whole_percent
 from bot.limits import QUOTE_CHARS
 from bot.model import Band, Framework, Question
 from bot.report.owners import SUGGESTED_NOTE, suggested
@@ -224,8 +224,11 @@ def area_data(result: AreaResult) -> dict[str, Any]:
         "weight": result.area.weight,
         "score": rounded(result.score),
         "coverage": percent(result.coverage),
-        # As printed: whole per cents rounded once from the share (never from the tenth).
-        "coverage_shown": whole_percent(result.coverage),
+        # As printed: whole per cents rounded once from the share (never from the tenth),
+        # and never as the minimum where it is below it.
+        "coverage_shown": share_against(
+            result.coverage, result.min_coverage / 100, below=not result.enough
+        ),
         "enough": result.enough,
         "not_asked": result.not_asked,
         "evidence": percent(result.evidence),

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.figures import whole_percent
+from bot.figures import share_against, whole_percent
 from bot.model import Area, Framework
 from bot.scoring.results import NOT_ASKED, TOO_FEW_FOR_ACTIONS, AreaResult
 from bot.scoring.small_groups import HIDDEN, MIN_GROUP
@@ -115,7 +115,7 @@ def too_few_reason(
             else f" of all {respondents} respondents together"
         )
     return (
-        f"{whole_percent(share)} of the questions {asked}{whose} got a scored answer; at "
+        f"{share_against(share, framework.min_coverage / 100, below=True)} of the questions {asked}{whose} got a scored answer; at "
         f"least {whole_percent(framework.min_coverage / 100)} are needed"
     )
 

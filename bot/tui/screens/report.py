@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from bot.figures import figure, whole_percent
+from bot.figures import figure, share_against, whole_percent
 from bot.model.framework import action_marker
 from bot.scoring.results import TOO_FEW_SHORT, WHOLE_TITLE, Assessment
 from bot.text import clip, printable
@@ -100,7 +100,7 @@ class ReportScreen(ExportingScreen):
                     else TOO_FEW_SHORT
                 ),
                 Text(area.rag.label if area.rag else "n/a"),
-                Text(whole_percent(area.coverage)),
+                Text(share_against(area.coverage, area.min_coverage / 100, below=not area.enough)),
                 Text(whole_percent(area.evidence)),
                 # As the reports' table, in a word that fits the column.
                 Text(
