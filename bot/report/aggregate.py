@@ -327,13 +327,14 @@ def _item(
     coded answers (an option picked, such as a rating, not the words typed) are "not
     shown", and so is the comment typed after a coded answer ("r - red since 2009"),
     which would give the answer away."""
-    typed = [q.kind == "text" for q in group.questions]
+    kinds = [q.kind for q in group.questions]
     answers = []
     for index, (answer, comment, value) in enumerate(row):
-        coded = not (typed[index] if index < len(typed) else False)
-        withheld = hidden and coded and bool(value)
+        kind = kinds[index] if index < len(kinds) else ""
+        withheld = hidden and kind != "text" and bool(value)
         answers.append(
             {
+                "kind": kind,
                 "answer": HIDDEN if withheld else answer,
                 "comment": "" if withheld else comment,
                 "value": "" if hidden else value,

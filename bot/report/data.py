@@ -169,6 +169,7 @@ def register_data(register: Register) -> dict[str, Any]:
                 "answers": [
                     {
                         "question": a.question.id,
+                        "kind": a.question.kind,
                         "answer": quoted(a.shown_answer),
                         "comment": quoted(a.answer.comment) if a.answer else "",
                         "value": _quoted_value(a.answer.value) if a.answer else None,

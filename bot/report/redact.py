@@ -260,7 +260,6 @@ def _key(matched: str) -> str:
 
 PEOPLES_WORDS = frozenset(
     {
-        "answer",
         "comment",
         "file",
         "note",
@@ -269,24 +268,34 @@ PEOPLES_WORDS = frozenset(
         "reason",
         "reply",
         "same_as",
-        "triggers",
-        "value",
         "warnings",
         "words",
     }
 )
 """The keys of a report's data whose strings may hold people's words (quotes, notes,
-replies, free-text answers, register entries, an action's reasons quoting an answer) or
-a transcript's file name (a file left out, a note on one): an anonymised report takes
-names out of them."""
+replies, a register entry's comments) or a transcript's file name (a file left out, a note on one): an anonymised report takes names out of
+them."""
+
+OWN_ANSWER = frozenset({"answer", "value"})
+"""The keys of an answer's data (a question's, a register item's) that hold the answer
+itself: people's words only in an answer to a free-text question (``"kind": "text"``);
+else an option's label and value, a number or a date, never changed (an option's label
+such as "Red" or "Yes" is no one's name, whatever an organisation is called)."""
 
 
 def redacted(data: Any, redact: Callable[[str], str], key: str = "") -> Any:
     """A report's data (or part of it) with ``redact`` applied to every string under a
-    key of `PEOPLES_WORDS` (a list's strings by the key the list is under); the rest
-    as it is. The one walk every anonymised report takes names out by."""
+    key of `PEOPLES_WORDS` (a list's strings by the key the list is under), and under a
+    key of `OWN_ANSWER` in a free-text question's answer; the rest as it is. The one walk
+    every anonymised report takes names out by."""
     if isinstance(data, dict):
-        return {k: redacted(v, redact, k) for k, v in data.items()}
+        typed = data.get("kind") == "text"
+        return {
+            k: redact(v)
+            if typed and k in OWN_ANSWER and isinstance(v, str)
+            else redacted(v, redact, k)
+            for k, v in data.items()
+        }
     if isinstance(data, list):
         return [redacted(v, redact, key) for v in data]
     if isinstance(data, str) and key in PEOPLES_WORDS:
