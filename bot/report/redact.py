@@ -9,20 +9,22 @@ The rule (docs/reports.md, "`--anonymise`"), one for every report:
   name is written (`name_forms`): with initials ("A. Archer", "A Archer", "Ann A."),
   without its middle names, surname first ("Archer, Ann"), and as a file name spells it
   ("ann-archer").
+- An organisation's name is also taken out where a run of its words is written as its
+  name, with their capitals ("Red Kite", "RED KITE" for Red Kite Housing Association;
+  not generic words alone, "Borough Council").
 - Every other part of a person's name of two letters or more ("Ng", "Ann", "Archer") and
-  every distinctive word of an organisation's name ("Dacorum", for "Dacorum Borough
-  Council") is taken out wherever it stands, in any case: "ng chairs it" names Ng.
-- Except a part that is also an ordinary English word (`ORDINARY_WORDS`: "will",
-  "strong", "hope", "may"): it is taken out only where it is used as a name, that is
+  every distinctive word of an organisation's name (`distinctive`: "Dacorum", "Herts")
+  is taken out wherever it stands, in any case: "ng chairs it" names Ng. The ordinary
+  and partnership words organisations' names are made of (`ORGANISATION_WORDS`:
+  "police", "fire", "NHS", "advice", "red") stay wherever they are not the name.
+- Except a part of a person's name that is also an ordinary English word
+  (`ORDINARY_WORDS`: "will", "strong", "hope", "may"): it is taken out only where it is used as a name, that is
   written in capitals ("WILL"), or with a capital letter and a possessive ("Will's"), or
   with a capital letter other than at the start of a sentence (a full stop after an
   initial or a title, "W. Strong", "Cllr. Strong", ends no sentence). "we will work" and
   "Strong leadership matters." keep their words; "I asked Will" and "as Strong said" do
   not. A capital inside a sentence is taken for a name even where it is not one ("in
   May"): the rule errs towards taking out.
-
-The generic words of organisations' names (`GENERIC_WORDS`) are never taken out alone,
-as they name no one.
 """
 
 from __future__ import annotations
@@ -86,6 +88,28 @@ ORDINARY_WORDS = frozenset(_ORDINARY.split())
 """Ordinary English words that are also people's names (or parts of organisations'
 names): taken out only where they are used as names (see the module's docstring). A
 name part not listed here is taken out wherever it stands, in any case."""
+
+_COMMON = """
+    academy access action active adult adults advice age agency aid alcohol alliance
+    ambulance area areas arts association board body bus business care carers centre
+    central chamber charity children church citizens civic clinical college combined
+    commerce commissioner commissioning committee communities community company
+    constabulary cooperative co-operative council crime crown culture department
+    development drug early east economic education employment england enterprise
+    environment estates executive faith families family federation fire first forum
+    foundation fund general government group health healthcare home homes hospital
+    hospitals housing improvement integrated joint justice kite leisure lives local
+    metropolitan mental national network new nhs north office partners people place
+    police primary prison probation public red regional rescue research safe safer
+    safety school schools secondary service services social society south sport
+    standards support team together trading transport uk union united university valley
+    valleys victim victims voice voluntary volunteer volunteers welfare wellbeing west
+    women work yes young youth
+"""
+ORGANISATION_WORDS = frozenset(_COMMON.split())
+"""Ordinary English and partnership words organisations' names are made of ("Police",
+"Fire", "Service", "NHS", "Advice", "Housing", "Red"): like `ORDINARY_WORDS`, taken out
+only where they are written as an organisation's name (see `redactor`), never alone."""
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _OPENERS = " \t\"'“‘([*•-"
@@ -174,11 +198,15 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
         whole = organisation.strip()
         if not whole:
             continue
-        words = [w for w in _parts(organisation) if w.casefold() not in GENERIC_WORDS]
         add(_BETWEEN.join(_token(w) for w in whole.split()), ORGANISATION, False, len(whole))
         _add_slug(add, whole, ORGANISATION)
-        for word in words:
-            add(_literal(word), ORGANISATION, True, len(word))
+        for run in _runs(whole.split()):
+            add(
+                _BETWEEN.join(_capitalised(w) for w in run), ORGANISATION, False, len(" ".join(run))
+            )
+        for word in _parts(organisation):
+            if distinctive(word):
+                add(_literal(word), ORGANISATION, True, len(word))
     for name in names:
         whole = name.strip()
         if not whole:
@@ -212,6 +240,38 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
         return pattern.sub(take_out, text)
 
     return redact
+
+
+def distinctive(word: str) -> bool:
+    """Whether a word of an organisation's name names it by itself ("Dacorum", "Herts"):
+    one that is no generic, ordinary or partnership word (`GENERIC_WORDS`,
+    `ORDINARY_WORDS`, `ORGANISATION_WORDS`, compared ignoring case)."""
+    key = word.casefold()
+    return not any(key in words for words in (GENERIC_WORDS, ORDINARY_WORDS, ORGANISATION_WORDS))
+
+
+def _runs(tokens: list[str]) -> list[list[str]]:
+    """The runs of an organisation's name that are written as its name: two words or
+    more in a row, short of the whole, beginning and ending with a word written with a
+    capital ("Red Kite", "Kite Housing Association"), not of generic words alone
+    ("Borough Council" names no one)."""
+    runs = []
+    for start in range(len(tokens)):
+        for end in range(start + 2, len(tokens) + 1):
+            run = tokens[start:end]
+            if len(run) == len(tokens) or not (run[0][:1].isupper() and run[-1][:1].isupper()):
+                continue
+            if any(w.casefold() not in GENERIC_WORDS for w in run):
+                runs.append(run)
+    return runs
+
+
+def _capitalised(token: str) -> str:
+    """A word of an organisation's name as a pattern, its capital a capital ("Kite",
+    "KITE", not "kite"); a word without one ("and") in any case."""
+    if not token[:1].isupper():
+        return _token(token)
+    return f"(?-i:{re.escape(token[0])})" + (_token(token[1:]) if token[1:] else "")
 
 
 def _add_slug(add: Callable[[str, str, bool, int], None], whole: str, label: str) -> None:
