@@ -2,7 +2,9 @@
 comment that says "As chair, I (Ann Archer, Dacorum Borough Council) ..." would otherwise
 name its author whatever the report leaves out.
 
-The rule (docs/reports.md, "`--anonymise`"), one for every report:
+The rule (docs/reports.md, "`--anonymise`"), one for every report. Every word is matched
+with or without its accents ("Siobhan" for Siobhán), and a title typed before a name
+("Cllr Mary Smith", `untitled`) is no part of it.
 
 - A whole name ("Ann Archer", in any case and spacing, or with a hyphen between its words)
   is always taken out, as is a whole organisation's name, and so are the other ways a
@@ -30,7 +32,9 @@ The rule (docs/reports.md, "`--anonymise`"), one for every report:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any
 
 from bot.text import slug
@@ -72,7 +76,7 @@ _ORDINARY = """
     clay clear cliff close cook cooper coral cross crown dale dash dawn day dean
     dear diamond dove drake duke early east english fair faith fall fields fish
     fisher ford forest forward fox frank free french fry gay gold golden good grace
-    grant gray green grey guy hall hand happy hardy harvest hay hazel heath heart
+    grant gray green grey guy hall hand happy hardy harvest hay hazel head heath heart
     hill hills holly homes hood hope house hunt hunter ivy jack jay jewel joy judge
     june just keen king knight lake lamb lane law lawless lee light lily little long
     love lucky major march mark marsh marshall mason may meadow merry miles mill
@@ -134,9 +138,49 @@ def _parts(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if sum(c.isalpha() for c in w) >= MIN_LETTERS]
 
 
+_UNMARKED = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"}
+"""Letters with a mark Unicode does not decompose, and the letter they are written for."""
+
+
+def _base(letter: str) -> str:
+    """A letter without its accent ("á" -> "a", "Ø" -> "O"); itself where it has none."""
+    lower = letter.lower()
+    if lower in _UNMARKED:
+        base = _UNMARKED[lower]
+        return base.upper() if letter != lower else base
+    bare = "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c))
+    return bare if len(bare) == 1 else letter
+
+
+@cache
+def _accented() -> dict[str, str]:
+    """Each letter A-Z and a-z with the Latin letters written for it with an accent."""
+    found: dict[str, str] = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        letter = chr(code)
+        base = _base(letter)
+        if letter.isalpha() and base != letter and base.isascii():
+            found[base] = found.get(base, "") + letter
+    return found
+
+
+def _letters(text: str) -> str:
+    """Text as a pattern in which a letter matches it with or without an accent
+    ("Siobhán" matches "Siobhan", and "Siobhan" "Siobhán")."""
+    out = []
+    for char in text:
+        base = _base(char)
+        if char.isalpha() and base.isascii() and base.isalpha():
+            out.append(f"[{base}{_accented().get(base, '')}]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
 def _literal(word: str) -> str:
-    """A word as a pattern: either apostrophe ("O'Brien", "O’Brien")."""
-    return _APOSTROPHE.join(re.escape(p) for p in re.split(_APOSTROPHE, word))
+    """A word as a pattern: either apostrophe ("O'Brien", "O’Brien"), each letter with or
+    without an accent (`_letters`)."""
+    return _APOSTROPHE.join(_letters(p) for p in re.split(_APOSTROPHE, word))
 
 
 def _token(token: str) -> str:
@@ -150,7 +194,7 @@ def _initial(token: str) -> str | None:
     letters = [p[:1] for p in token.split("-") if p[:1].isalpha()]
     if not letters or any(c.upper() == c.lower() for c in letters):
         return None
-    first, *rest = (f"(?-i:{re.escape(c.upper())})\\.?" for c in letters)
+    first, *rest = (f"(?-i:{_letters(c.upper())})\\.?" for c in letters)
     return first + "".join(f"(?:-?{r})?" for r in rest)
 
 
@@ -214,9 +258,13 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
         # A person's name wins over an organisation's word spelt the same.
         add(_BETWEEN.join(_token(w) for w in whole.split()), NAME, False, len(whole))
         _add_slug(add, whole, NAME)
-        for form in name_forms(whole):
-            add(form, NAME, False, len(whole))
-        for word in _parts(whole):
+        bare = untitled(whole)
+        if bare != whole:
+            add(_BETWEEN.join(_token(w) for w in bare.split()), NAME, False, len(bare))
+            _add_slug(add, bare, NAME)
+        for form in name_forms(bare):
+            add(form, NAME, False, len(bare))
+        for word in _parts(bare):
             add(_literal(word), NAME, True, len(word))
     if not found:
         return lambda text: text
@@ -271,7 +319,7 @@ def _capitalised(token: str) -> str:
     "KITE", not "kite"); a word without one ("and") in any case."""
     if not token[:1].isupper():
         return _token(token)
-    return f"(?-i:{re.escape(token[0])})" + (_token(token[1:]) if token[1:] else "")
+    return f"(?-i:{_letters(token[0])})" + (_token(token[1:]) if token[1:] else "")
 
 
 def _add_slug(add: Callable[[str, str, bool, int], None], whole: str, label: str) -> None:
@@ -315,7 +363,17 @@ def _initial_or_title(before: str) -> bool:
 
 
 def _key(matched: str) -> str:
-    return " ".join(matched.split()).casefold()
+    return "".join(_base(c) for c in " ".join(matched.split())).casefold()
+
+
+def untitled(name: str) -> str:
+    """A person's name without the titles it begins with ("Cllr Mary Smith", "Dr. Sam
+    Head" -> "Mary Smith", "Sam Head"): a title (`TITLES`) is no part of the name, and is
+    not taken out alone. A name that is only a title is kept as it is."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].rstrip(".").casefold() in TITLES:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 PEOPLES_WORDS = frozenset(
