@@ -9,7 +9,7 @@ schema is documented in docs/reports.md.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -188,10 +188,19 @@ def aggregate_data(
         return data
     # The words quoted (and the files named) keep no name or organisation of the
     # respondents', of anyone who interviewed them, nor of anyone a reader knows was asked.
-    names, organisations = known
-    return redacted(
-        data, redactor([*totals.names, *names], [*totals.organisations, *organisations])
-    )
+    redact, board = aggregate_redactors(totals, known)
+    return redacted(data, redact, board=board)
+
+
+def aggregate_redactors(
+    totals: Totals, known: tuple[Iterable[str], Iterable[str]] = ((), ())
+) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """What an anonymised aggregate takes out (`bot.report.redact`): of people's words,
+    the names and organisations of its respondents and of everyone who interviewed them
+    (``totals``) and of those a reader knows were asked (``known``: a round's invitees);
+    of the board's words, the names of those people alone."""
+    names = [*totals.names, *known[0]]
+    return redactor(names, [*totals.organisations, *known[1]]), redactor(names, [])
 
 
 def _ordered(sizes: dict[str, int], other: str) -> list[str]:

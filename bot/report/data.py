@@ -283,8 +283,8 @@ def assessment_data(assessment: Assessment, anonymise: bool = False) -> dict[str
     if not anonymise:
         return data
     who = assessment.respondent
-    redact = redactor([who.name, *assessment.interviewers], [who.organisation])
-    return redacted(data, redact)
+    names = [who.name, *assessment.interviewers]
+    return redacted(data, redactor(names, [who.organisation]), board=redactor(names, []))
 
 
 def _assessment_data(assessment: Assessment, anonymise: bool) -> dict[str, Any]:

@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
+from bot.engine.review import QUESTION_PREFIX
+from bot.report.owners import FROM_PLAN
 from bot.text import slug
 
 NAME = "[name]"
@@ -401,21 +403,51 @@ else an option's label and value, a number or a date, never changed (an option's
 such as "Red" or "Yes" is no one's name, whatever an organisation is called)."""
 
 
-def redacted(data: Any, redact: Callable[[str], str], key: str = "") -> Any:
+def _own_words(data: dict[str, Any]) -> frozenset[str]:
+    """The keys of one part of a report's data that hold people's words there only: a
+    free-text answer's answer and value (`OWN_ANSWER`)."""
+    return OWN_ANSWER if data.get("kind") == "text" else frozenset()
+
+
+def _board_words(data: dict[str, Any]) -> frozenset[str]:
+    """The keys of one part of a report's data that hold the board's words, which may
+    name a person: a plan review question's text (the action and owner the board agreed,
+    "owner: ...") and an action's owner the board agreed (`bot.report.owners.FROM_PLAN`).
+    A framework's suggested owner and its questions' wording stay as they are."""
+    keys: set[str] = set()
+    if str(data.get("id", "")).startswith(QUESTION_PREFIX):
+        keys.add("text")
+    if data.get("owner_from") == FROM_PLAN:
+        keys.add("owner")
+    return frozenset(keys)
+
+
+def redacted(
+    data: Any,
+    redact: Callable[[str], str],
+    key: str = "",
+    board: Callable[[str], str] | None = None,
+) -> Any:
     """A report's data (or part of it) with ``redact`` applied to every string under a
-    key of `PEOPLES_WORDS` (a list's strings by the key the list is under), and under a
-    key of `OWN_ANSWER` in a free-text question's answer; the rest as it is. The one walk
-    every anonymised report takes names out by."""
+    key of `PEOPLES_WORDS` (a list's strings by the key the list is under) and of
+    `_own_words`, and ``board`` (people's names alone: the bodies a board names are the
+    partnership's, no respondent's; ``redact`` where not given) to the board's words
+    (`_board_words`); the rest as it is. The one walk every anonymised report takes names
+    out by."""
+    board = board or redact
     if isinstance(data, dict):
-        typed = data.get("kind") == "text"
-        return {
-            k: redact(v)
-            if typed and k in OWN_ANSWER and isinstance(v, str)
-            else redacted(v, redact, k)
-            for k, v in data.items()
-        }
+        own, boards = _own_words(data), _board_words(data)
+        out: dict[str, Any] = {}
+        for k, v in data.items():
+            if isinstance(v, str) and k in own:
+                out[k] = redact(v)
+            elif isinstance(v, str) and k in boards:
+                out[k] = board(v)
+            else:
+                out[k] = redacted(v, redact, k, board)
+        return out
     if isinstance(data, list):
-        return [redacted(v, redact, key) for v in data]
+        return [redacted(v, redact, key, board) for v in data]
     if isinstance(data, str) and key in PEOPLES_WORDS:
         return redact(data)
     return data

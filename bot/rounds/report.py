@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
-from bot.report.aggregate import OTHER_ROLES, OTHER_SECTORS, aggregate_data
+from bot.report.aggregate import OTHER_ROLES, OTHER_SECTORS, aggregate_data, aggregate_redactors
 from bot.report.owners import with_agreed_plan
+from bot.report.redact import redacted
 from bot.rounds.labels import STATE_LABELS
 from bot.rounds.plan import read_plan
 from bot.rounds.state import Group
@@ -102,6 +103,12 @@ def round_report(
     framework_totals = totals.get(shot.loaded.round.framework)
     if framework_totals is None:
         return None, run, response
+    # A reader holds the invitee list: their names and organisations are taken out of
+    # the respondents' words too, not only those the transcripts' headers give.
+    known = (
+        [i.name for i in shot.loaded.round.invitees],
+        [i.organisation for i in shot.loaded.round.invitees],
+    )
     data = aggregate_data(
         shot.loaded.round.framework,
         framework_totals,
@@ -110,17 +117,16 @@ def round_report(
         filters,
         anonymise,
         small_groups=anonymise,
-        # A reader holds the invitee list: their names and organisations are taken out of
-        # the respondents' words too, not only those the transcripts' headers give.
-        known=(
-            [i.name for i in shot.loaded.round.invitees],
-            [i.organisation for i in shot.loaded.round.invitees],
-        ),
+        known=known,
     )
     # The board's agreed owners, due dates and status, where it agreed them (one rule).
     data["actions"], data["owners_note"] = with_agreed_plan(
         data["actions"], read_plan(shot.loaded.folder)
     )
+    if anonymise:
+        # An agreed owner is the board's words: a person it names is taken out too.
+        redact, board = aggregate_redactors(framework_totals, known)
+        data["actions"] = redacted(data["actions"], redact, board=board)
     if not include_unfinished:
         data["left_out"] = left_out(shot, data["left_out"])
     data["round"] = response
