@@ -41,7 +41,10 @@ class CannotWrite(OSError):
 
 
 def remedy(error: OSError) -> str:
-    """What to do about a file that could not be written, by why."""
+    """What to do about a file that could not be written, by why (a `CannotWrite` by the
+    error it was made from): the one rule every message about a file not written says."""
+    if isinstance(error, CannotWrite):
+        error = error.error
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return "free some space on its disk"
     if error.errno == errno.EFBIG:

@@ -112,7 +112,8 @@ def test_a_failed_first_write_leaves_no_log_and_a_later_one_leaves_it_as_it_was(
         full_disk(patched)
         status, _, err = said(capsys, "round", "chase", "--sent")
     assert status == exit_codes.CANNOT_WRITE
-    assert "cannot record the reminders in" in err and "No space left on device" in err
+    assert "cannot write transcripts/rounds/herts/reminders.jsonl (No space left on device)" in err
+    assert "free some space on its disk" in err and "nothing was changed" in err
     assert not (herts / reminders.REMINDERS_FILE).exists()
     assert said(capsys, "round", "chase", "--sent", "h17")[0] == exit_codes.OK
     before = (herts / reminders.REMINDERS_FILE).read_bytes()

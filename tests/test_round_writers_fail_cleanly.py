@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -219,3 +220,59 @@ def test_a_call_note_too_long_is_a_usage_error(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "error: --note has 2001 characters; a call's note keeps at most 2000" in err
+
+
+REMEDIES = {
+    errno.ENOSPC: "free some space on its disk",
+    errno.EFBIG: "(ulimit -f)",
+    errno.EACCES: "make it and its folder writable",
+}
+"""What each failure is to be told to do (`bot.files.remedy`)."""
+
+
+@pytest.mark.parametrize("code", list(REMEDIES), ids=errno.errorcode.get)
+def test_chase_sent_that_cannot_be_recorded_gives_the_advice_that_fits(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: int,
+) -> None:
+    monkeypatch.delenv(caller.VARIABLE, raising=False)
+    folder = new_round(tmp_path, "Ann,self\nBob,self\n")
+    capsys.readouterr()
+    fail_writes_to("reminders.jsonl", code, monkeypatch)
+    status = cli.main(["round", "chase", "--sent", "--caller", "Sam"])
+    assert status == exit_codes.CANNOT_WRITE
+    err = capsys.readouterr().err
+    said_cleanly(err, "transcripts/rounds/r/reminders.jsonl", os.strerror(code))
+    assert REMEDIES[code] in err
+    if code != errno.EACCES:
+        assert "writable" not in err
+    assert (
+        not (folder / "reminders.jsonl").exists() or not (folder / "reminders.jsonl").read_bytes()
+    )
+
+
+def test_round_assess_past_the_file_size_limit_is_told_of_the_limit(tmp_path: Path) -> None:
+    """The real thing: a process that may write no byte (ulimit -f 0), starting a
+    self-assessor's conversation: the advice is the limit's, not to make a folder writable."""
+    new_round(tmp_path, "Ann,self\n")
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "round", "assess", "i001", "--plain"],
+        cwd=tmp_path,
+        input="3\n",
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=60,
+    )
+    assert done.returncode == exit_codes.CANNOT_WRITE, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "(File too large): " in done.stderr
+    assert "(ulimit -f)" in done.stderr
+    assert "writable" not in done.stderr

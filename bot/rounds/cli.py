@@ -570,18 +570,8 @@ def _chase(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         if not sent:
             say(f"No self-assessor to remind ({selves} self-assessing); nothing recorded.")
             return exit_codes.OK
-        try:
-            reminders.append(folder, sent)
-        except OSError as error:
-            from bot.problems import display_name
-
-            print(
-                f"error: cannot record the reminders in "
-                f"{display_name(reminders.reminders_path(folder))} ({error.strerror or error}); "
-                "nothing was recorded: make the round's folder writable and run it again",
-                file=sys.stderr,
-            )
-            return exit_codes.CANNOT_WRITE
+        # Not written, it is said as every round's file is (`run`): which, why, what to do.
+        reminders.append(folder, sent)
         ids = ", ".join(r.invitee for r in sent)
         say(f"Recorded: reminded {len(sent)} on {_when(now)} ({_show(ids, 200)}).")
     if not chase:
@@ -1133,12 +1123,13 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         return exit_codes.CANNOT_WRITE
     except OSError as error:
         # The conversation's own files: its transcript could not be made or resumed.
+        from bot.files import remedy
         from bot.problems import display_name
 
         where = display_name(shot.loaded.folder)
         print(
             f"error: cannot write the transcript in {where} "
-            f"({error.strerror or error}): make the folder writable and start again",
+            f"({error.strerror or error}): {remedy(error)} and start again",
             file=sys.stderr,
         )
         return exit_codes.CANNOT_WRITE

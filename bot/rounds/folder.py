@@ -37,7 +37,7 @@ from bot.problems import (
 from bot.rounds.commands import round_ref
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
 from bot.store import ROUND_DESCRIPTION, rounds_below
-from bot.text import clip, printable
+from bot.text import clean_line, clip, printable
 
 ROUND_FILE = ROUND_DESCRIPTION
 ROUNDS_FOLDER = "rounds"
@@ -331,8 +331,11 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
                 Problem(name, "", f"has {len(row)} cells, the header {len(header)} columns", line)
             )
             continue
+        # Each cell a field of one line, stored as the transcripts store the same words
+        # (`clean_line`); an id is checked as given, never made valid by cleaning.
         values: dict[str, Any] = {
-            column: cell.strip() for column, cell in zip(header, row, strict=False)
+            column: cell.strip() if column == "id" else clean_line(cell)
+            for column, cell in zip(header, row, strict=False)
         }
         written = values.get("mode", "") or "self"
         mode = mode_meant(written)

@@ -29,6 +29,7 @@ from bot.loading import parse_toml, read_text, validate_model
 from bot.model.base import SLUG_PATTERN, Number, Strict, WholeNumber
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
 from bot.rounds.folder import locked
+from bot.text import clean_input, clean_line
 
 PLAN_FILE = "plan.toml"
 PLAN_SCHEMA_VERSION = 1
@@ -390,12 +391,14 @@ def edit_action(
     if action is None:
         raise KeyError(no_such_action(plan, ref))
     update: dict[str, object] = {}
+    # Typed words stored as every front end stores them: an owner as a field of one line
+    # (`clean_line`, as an invitee's name), a note as any note (`clean_input`).
     if owner is not None:
-        update["owner"] = owner.strip()
+        update["owner"] = clean_line(owner)
     if due is not None:
         update["due"] = due
     if note is not None:
-        update["note"] = note.strip()
+        update["note"] = clean_input(note)
     if agreed is not None:
         update["agreed"] = agreed
     if status is not None and status != action.status:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
-from bot.files import CannotWrite
 from bot.model import Person, Respondent, Transcript
 from bot.problems import LoadError, display_name
 from bot.rounds import calls
@@ -212,7 +211,7 @@ def log_remedy(error: OSError) -> str:
     """What to do about a call log that could not be written, by why (`files.remedy`)."""
     from bot.files import remedy
 
-    return remedy(error.error if isinstance(error, CannotWrite) else error)
+    return remedy(error)
 
 
 def current_state(

@@ -30,7 +30,8 @@ UNSENT_ASKED = "asks first about words not sent"
 
 @runtime_checkable
 class HoldsUnsent(Protocol):
-    """A screen where words can be typed and not yet sent (a conversation, a note's box)."""
+    """A screen where words can be typed and not yet sent or saved (a conversation, a
+    note's box, the call-outcome dialog, the New assessment / New interview form)."""
 
     def has_unsent(self) -> bool:
         """Whether words are typed there and not sent."""
@@ -149,8 +150,8 @@ class PartnershipApp(App[int]):
 
     def unsent_stops(self, again: str) -> bool:
         """The one check every way of leaving the app goes through: whether words typed and
-        not sent, in the conversation open or in a box over it (a note being typed), stop
-        leaving. The first time it says so and keeps them; the same step again leaves
+        not sent, in the conversation open, in a box over it (a note being typed), in the
+        call-outcome dialog or in the New assessment / New interview form, stop leaving. The first time it says so and keeps them; the same step again leaves
         without them (`ConversationScreen.unsent_stops`). Each screen holding words is
         asked in turn, the one on top first."""
         return any(screen.unsent_stops(again) for screen in self._holding_unsent())

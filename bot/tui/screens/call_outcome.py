@@ -18,6 +18,7 @@ from bot.rounds.calls import NOTE_LIMIT
 from bot.rounds.labels import OUTCOME_LABELS
 from bot.rounds.when import WHEN_HELP, parse_when
 from bot.tui.screens.dialogs import Dialog
+from bot.tui.typed_kept import KeepsTyped
 
 OUTCOME_KEYS = {
     "n": ("no_answer", "No answer"),
@@ -51,8 +52,13 @@ class Recorded:
     """For call_back: a note for whoever rings them (as `round call --note` takes)."""
 
 
-class OutcomeScreen(Dialog[Recorded | None]):
-    """One key per outcome; `a` asks for the call-back time (Enter takes the suggestion)."""
+class OutcomeScreen(KeepsTyped, Dialog[Recorded | None]):
+    """One key per outcome; `a` asks for the call-back time (Enter takes the suggestion).
+    A time or a note typed and not recorded is asked about before Esc or quitting loses
+    it (`KeepsTyped`)."""
+
+    NOT_YET = "Not recorded yet"
+    SAVES = "Enter records it"
 
     DEFAULT_CSS = """
     OutcomeScreen #outcome-held { margin-bottom: 1; color: $text-warning; }
@@ -200,4 +206,27 @@ class OutcomeScreen(Dialog[Recorded | None]):
         self._record(Recorded("call_back", moment, note))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Cancel; with a time or a note typed, the first Esc says they are not recorded
+        and keeps them; Esc again, with the same words, cancels."""
+        if not self.unsent_stops("Esc again cancels"):
+            self.dismiss(None)
+
+    def typed(self) -> list[tuple[str, str]]:
+        """The call-back time typed (the suggestion it was opened holding is not typed) and
+        the note, while the time is asked for."""
+        if not self._asking_time():
+            return []
+        when = self.query_one("#when", Input).value
+        note = self.query_one("#call-note", Input).value
+        pieces = []
+        if when.strip() and when.strip() != self.suggestion.strip():
+            pieces.append(("the call-back time", when))
+        if note.strip():
+            pieces.append(("the note", note))
+        return pieces
+
+    def say_unsaved(self, words: str) -> None:
+        """Said in the dialog's hint, under the boxes that keep the words."""
+        hint = self.query_one("#outcome-hint", Static)
+        hint.update(Content(words))
+        hint.add_class("-error")

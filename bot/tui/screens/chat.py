@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from bot.conversation import Conversation, SaveError
@@ -421,6 +422,16 @@ class ChatScreen(ConversationScreen):
             previous = prompt.previous.value if prompt.previous else ""
             return "" if area.text.strip() == previous.strip() else area.text
         return self.query_one(ChatInput).value
+
+    def draft_box(self) -> Widget | None:
+        """The box the answer is typed in: the long answer's, while shown, else the
+        one-line box (none once the assessment is over)."""
+        if self.conversation.session.over:
+            return None
+        area = self._long_answer(create=False)
+        if area is not None and not area.has_class("-hidden"):
+            return area
+        return self.query_one(ChatInput)
 
     def send_key(self) -> str:
         """The key that sends what is typed: Ctrl+S in the multi-line box, else Enter."""

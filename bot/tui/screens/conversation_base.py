@@ -6,6 +6,7 @@ import shlex
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.notifications import Notification, Notify
@@ -26,6 +27,7 @@ from bot.tui.widgets.progress_header import ProgressHeader
 from bot.turn_words import follow_up_recap
 
 if TYPE_CHECKING:  # named in annotations only: the widgets load when the screen makes them
+    from textual.widget import Widget
     from textual.widgets import Input, TextArea
 
 SKIP_KEYS = "ctrl+o"
@@ -120,8 +122,24 @@ class ConversationScreen(Screen[None]):
 
     def sends(self, where: str) -> str:
         """How the words typed at ``where`` (`unsent`) are sent from where the focus is on
-        this screen ("Enter sends it"); subclasses with more than one box say which."""
+        this screen ("Enter sends it": the focus is in a box, `typing_boxes`); subclasses
+        with more than one box say which."""
         return f"{self.send_key()} sends it"
+
+    def draft_box(self) -> Widget | None:
+        """The box the answer (`DRAFT`) is typed in, as shown now, or None (subclasses)."""
+        return None
+
+    def typing_boxes(self) -> tuple[Widget, ...]:
+        """Every box shown on this screen where words are typed: only from one of them do
+        the keys a "Not sent yet" message names do what it says (subclasses add theirs)."""
+        box = self.draft_box()
+        return () if box is None else (box,)
+
+    def _off_the_boxes(self, pieces: Mapping[str, str]) -> bool:
+        """Whether the answer is among ``pieces`` while the focus is in none of the boxes
+        (on the log, by Tab or a click): from there no key sends it, Esc leaves."""
+        return DRAFT in pieces and self.focused not in self.typing_boxes()
 
     def send_words(self, where: str) -> str:
         """How the words typed at ``where`` are sent from where the officer or respondent is
@@ -163,6 +181,11 @@ class ConversationScreen(Screen[None]):
         }
         if not pieces or self.conversation.session.over or (pieces, again) == self._warned:
             return False
+        box = self.draft_box()
+        if box is not None and self._off_the_boxes(pieces):
+            # The answer's box takes the focus first: the key the message names for it
+            # then does what it says, and the same step again is said with it.
+            self.set_focus(box)
         self._warn_unsent(pieces, again)
         return True
 
@@ -176,6 +199,18 @@ class ConversationScreen(Screen[None]):
         ``again`` does instead."""
         self.withdraw_draft_warning()
         self._warned = (pieces, again)
+        # Kept, so that it can be taken down as soon as the words are sent or cleared.
+        self._draft_warning = Notification(
+            self._unsent_words(pieces, again),
+            severity="warning",
+            timeout=self.app.NOTIFICATION_TIMEOUT,
+            markup=False,
+        )
+        self.app.post_message(Notify(self._draft_warning))
+
+    def _unsent_words(self, pieces: Mapping[str, str], again: str) -> str:
+        """The "Not sent yet" message: each of ``pieces``, how to send it from here, and
+        what ``again`` does instead."""
         if len(pieces) == 1:
             [(where, text)] = pieces.items()
             words = f'"{printable(clip(text, 40))}". {self.send_words(where)}; {again} without it.'
@@ -185,24 +220,28 @@ class ConversationScreen(Screen[None]):
                 for where, text in pieces.items()
             ]
             words = f"{names_words(named)}; {again} without them."
-        # Kept, so that it can be taken down as soon as the words are sent or cleared.
-        self._draft_warning = Notification(
-            f"Not sent yet: {words}",
-            severity="warning",
-            timeout=self.app.NOTIFICATION_TIMEOUT,
-            markup=False,
-        )
-        self.app.post_message(Notify(self._draft_warning))
+        return f"Not sent yet: {words}"
 
     def restate_draft_warning(self) -> None:
         """The "Not sent yet" message on screen, said again for where the focus is now (out
         of the notes box, Enter no longer sends the note; a box over this screen closed):
-        it must never name a key that would not do what it says."""
+        it must never name a key that would not do what it says. With the focus moved off
+        every box (to the log), no key sends the answer from there: the message is taken
+        down, and the next step that would lose it asks again (`unsent_stops`)."""
         warning = self._draft_warning
         if warning is None or warning not in self.app._notifications:
             return
         pieces, again = self._warned
-        self._warn_unsent(pieces, again)
+        if self._off_the_boxes(pieces):
+            self.withdraw_draft_warning()
+        elif warning.message != self._unsent_words(pieces, again):
+            self._warn_unsent(pieces, again)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The focus moved (Tab, a click): a "Not sent yet" message said for where it was
+        # may no longer hold.
+        if self._draft_warning is not None:
+            self.call_after_refresh(self.restate_draft_warning)
 
     def withdraw_draft_warning(self) -> None:
         """Take down the "Not sent yet" message: it speaks of words in this screen's box,

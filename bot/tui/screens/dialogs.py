@@ -14,8 +14,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
-from bot.text import clip, printable
 from bot.tui.stillness import hold_still
+from bot.tui.typed_kept import KeepsTyped
 from bot.tui.widgets.text_input import TextInput
 
 R = TypeVar("R")
@@ -126,8 +126,9 @@ class HelpScreen(Dialog[None]):
         self.dismiss(None)
 
 
-class TextPromptScreen(Dialog[str | None]):
-    """Ask for one line of text (a note); dismisses with it, or None when cancelled."""
+class TextPromptScreen(KeepsTyped, Dialog[str | None]):
+    """Ask for one line of text (a note); dismisses with it, or None when cancelled. Text
+    typed and not saved is asked about before Esc or quitting loses it (`KeepsTyped`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -152,8 +153,6 @@ class TextPromptScreen(Dialog[str | None]):
         self.take = take
         """Where the text goes on Enter: it says why the text was refused, or "" when it
         was taken. A refused text stays in the box, to be corrected rather than retyped."""
-        self._warned = ("", "")
-        """The text last said to be unsaved, and what the same step again does."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -191,10 +190,11 @@ class TextPromptScreen(Dialog[str | None]):
         if not self.unsent_stops("Esc again cancels"):
             self.dismiss(None)
 
-    def has_unsent(self) -> bool:
-        """Whether text is typed in the box and not saved (a name it was opened holding is
-        not typed)."""
-        return bool(self._typed().strip())
+    def typed(self) -> list[tuple[str, str]]:
+        """The text typed in the box and not saved (a name it was opened holding is not
+        typed)."""
+        typed = self._typed()
+        return [("", typed)] if typed.strip() else []
 
     def _typed(self) -> str:
         """The text in the box, or "" while it still holds only what it was opened with."""
@@ -206,24 +206,11 @@ class TextPromptScreen(Dialog[str | None]):
         that screen names it: Enter, saving what is typed, or Esc with nothing typed."""
         return f"Enter saves {self.what}" if self.has_unsent() else "Esc"
 
-    def unsent_stops(self, again: str) -> bool:
-        """Whether the text typed and not saved stops a step that would lose it (cancelling,
-        quitting the app): the first time the box's hint says so and keeps it; the same
-        step again, with the same text, goes ahead without it (``again`` names that step,
-        "Esc again cancels")."""
-        typed = self._typed()
-        if not typed.strip() or (typed, again) == self._warned:
-            return False
-        self._warned = (typed, again)
+    def say_unsaved(self, words: str) -> None:
+        """Said in the box's hint, under the text it keeps."""
         hint = self.query_one("#text-hint", Static)
-        hint.update(
-            Content(
-                f'Not saved yet: "{printable(clip(typed.strip(), 40))}". Enter saves it; '
-                f"{again} without it."
-            )
-        )
+        hint.update(Content(words))
         hint.add_class("-error")
-        return True
 
 
 class PickScreen(Dialog[str | None]):

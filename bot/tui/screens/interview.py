@@ -487,13 +487,23 @@ class InterviewScreen(ConversationScreen):
             pieces[NOTE] = note
         return pieces
 
+    def draft_box(self) -> Widget | None:
+        """The reply box, while it is shown (a follow-up, or an answer typed in words)."""
+        reply = self.query_one("#reply", Input)
+        return None if reply.has_class("-hidden") else reply
+
+    def typing_boxes(self) -> tuple[Widget, ...]:
+        """The reply box, while shown, and the notes box."""
+        return (*super().typing_boxes(), self.query_one("#notes", Input))
+
     def sends(self, where: str) -> str:
         """How the words typed at ``where`` are sent from where the focus is now: a reply by
-        Enter in the reply box, a note by Enter in the notes box (Ctrl+N goes there first)."""
+        Enter in the reply box (from the notes box Esc goes back to it first), a note by
+        Enter in the notes box (Ctrl+N goes there first)."""
+        notes = self.query_one("#notes", Input)
         if where != NOTE:
-            reply = self.query_one("#reply", Input)
-            return "Enter sends it" if self.focused is reply else "Esc, then Enter, sends it"
-        if self.focused is self.query_one("#notes", Input):
+            return "Esc, then Enter, sends it" if self.focused is notes else "Enter sends it"
+        if self.focused is notes:
             return "Enter saves the note"
         return "Ctrl+N, then Enter, saves the note"
 

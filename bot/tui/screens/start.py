@@ -22,6 +22,7 @@ from bot.rounds.caller import check_name, known_caller
 from bot.text import printable
 from bot.tui.app import host
 from bot.tui.stillness import hold_still
+from bot.tui.typed_kept import KeepsTyped
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.text_input import TextInput
 from bot.turn_words import NOT_NAMED
@@ -86,8 +87,12 @@ def broken_lines(listing: list[Listed]) -> list[str]:
     return [*lines, CHECK_NOTE] if lines else []
 
 
-class StartScreen(Screen[None]):
-    """Choose a framework and dialogue, say who is answering, and start."""
+class StartScreen(KeepsTyped, Screen[None]):
+    """Choose a framework and dialogue, say who is answering, and start. Fields typed are
+    asked about before Esc or quitting loses them (`KeepsTyped`)."""
+
+    NOT_YET = "Not started yet"
+    SAVES = "Ctrl+S starts"
 
     CSS_PATH = "start.tcss"
 
@@ -250,7 +255,30 @@ class StartScreen(Screen[None]):
         self.app.switch_screen(host(self).conversation_screen(talk))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Cancel; with fields typed, the first Esc says they would be lost and keeps them;
+        Esc again, with the same words, cancels."""
+        if not self.unsent_stops("Esc again cancels"):
+            self.dismiss(None)
+
+    def typed(self) -> list[tuple[str, str]]:
+        """Each field typed, by its label (the interviewer's name the form was opened
+        holding is not typed)."""
+        pieces = []
+        for row in self.query(".field").results(Horizontal):
+            box = row.query(Input)
+            if not box:
+                continue
+            field = box.first(Input)
+            value = field.value
+            opened = self.known_caller if field.id == "interviewer" else ""
+            if value.strip() and value.strip() != opened.strip():
+                label = row.query_one(".field-label", Label)
+                pieces.append((str(label.content), value))
+        return pieces
+
+    def say_unsaved(self, words: str) -> None:
+        """Said where the form says what stops it starting."""
+        self.query_one("#start-error", Static).update(Content(words))
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
