@@ -37,7 +37,7 @@ class AppendingInput(io.StringIO):
 def test_bytes_appended_by_another_program_are_said(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", AppendingInput("3 first\n2 second\n:quit\n"))
+    monkeypatch.setattr("sys.stdin", AppendingInput("3 - first\n2 - second\n:quit\n"))
     args = ["assess", "--plain", "-f", "working-better-together", "--respondent", "Ext"]
     assert cli.main(args) == 0
     out = capsys.readouterr().out
@@ -55,7 +55,7 @@ def test_bytes_appended_by_another_program_are_said(
 def test_a_resumed_interrupted_save_is_said_once(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("3 first\n:quit\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("3 - first\n:quit\n"))
     args = ["assess", "--plain", "-f", "working-better-together", "--respondent", "Ext"]
     assert cli.main(args) == 0
     (path,) = Path("transcripts").glob("*.toml")
@@ -74,7 +74,7 @@ async def test_the_app_says_so_too(catalogue: Catalogue, tmp_path: Path) -> None
     async with running(catalogue, tmp_path, talk) as (app, pilot):
         with talk.path.open("ab") as file:
             file.write(ADDED)
-        await send(pilot, "3 first")
+        await send(pilot, "3 - first")
         text = re.sub(r"\s+", " ", log_text(app))
     side = talk.path.with_name(talk.path.name + ".torn")
     assert side.read_bytes() == ADDED

@@ -173,7 +173,7 @@ def test_a_transcript_open_elsewhere_is_refused(tmp_path: Path) -> None:
 
 def test_hostile_answers_are_kept_literally(tmp_path: Path) -> None:
     args = ["-f", str(DATA / "mini.toml"), "-d", str(DATA / "mini-chat.toml")]
-    hostile = '3 [@click=app.quit]x[/] <script>alert(1)</script> {{ 7*7 }} =HYPERLINK("x")'
+    hostile = '3 - [@click=app.quit]x[/] <script>alert(1)</script> {{ 7*7 }} =HYPERLINK("x")'
     result = run("assess", "--plain", *args, stdin=hostile + "\x1b[2J\n:quit\n", cwd=tmp_path)
     assert result.returncode == 0
     path = tmp_path / next(

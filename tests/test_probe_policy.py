@@ -204,7 +204,7 @@ def test_the_follow_up_and_the_report_agree_on_evidence(
     mini_chat: LoadedDialogue, comment: str, evidence: bool
 ) -> None:
     session = started(mini_chat)
-    outcome = session.answer(f"3 {comment}", NOW)
+    outcome = session.answer(f"3 - {comment}", NOW)
     probed = [t.trigger for t in outcome.turns if t.kind == "probe"]
     assert probed == ([] if evidence else ["vague"])
     through(session, "yes")

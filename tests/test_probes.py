@@ -31,15 +31,15 @@ def fired(session: Session, text: str) -> str:
     ("answer", "trigger"),
     [
         ("1", "low"),
-        ("2 partly", "low"),
+        ("2 - partly", "low"),
         ("d", "dont_know"),
         ("r", ""),  # refused is respected, not probed
         ("4", "unevidenced_high"),
-        ("4 we have the minutes of the March 2009 board", ""),
+        ("4 - we have the minutes of the March 2009 board", ""),
         ("Strongly agree - see the Community Safety Partnership protocol", ""),
         ("3", ""),
-        ("3 I think so", "vague"),
-        ("3 we meet every month and the agreed terms of reference are on the website", ""),
+        ("3 - I think so", "vague"),
+        ("3 - we meet every month and the agreed terms of reference are on the website", ""),
     ],
 )
 def test_rating_triggers(mini_chat: LoadedDialogue, answer: str, trigger: str) -> None:
@@ -74,7 +74,7 @@ def test_out_of_range(mini_chat: LoadedDialogue, number: str, trigger: str) -> N
 
 def test_inconsistent_fires_on_a_failed_check(mini_chat: LoadedDialogue) -> None:
     session = started(mini_chat)
-    fired(session, "4 minutes of the June 2009 meeting")  # a1 scored high, with evidence
+    fired(session, "4 - minutes of the June 2009 meeting")  # a1 scored high, with evidence
     assert fired(session, "no") == "inconsistent"
     session = started(mini_chat)
     fired(session, "2")
@@ -154,14 +154,14 @@ def test_hedges_and_vagueness() -> None:
     ("answer", "trigger"),
     [
         # Short, but naming a dated or documented record: where to look is said.
-        ("3 Done - signed Jan 2010", ""),
-        ("3 Yes, minutes of 3 March", ""),
-        ("3 agreed at the 2009 board", ""),
+        ("3 - Done - signed Jan 2010", ""),
+        ("3 - Yes, minutes of 3 March", ""),
+        ("3 - agreed at the 2009 board", ""),
         # Short and naming nothing: still a bit vague.
-        ("3 Yes we do", "vague"),
-        ("3 OK", "vague"),
-        ("3 Mostly OK", "vague"),
-        ("3 signed off", "vague"),
+        ("3 - Yes we do", "vague"),
+        ("3 - OK", "vague"),
+        ("3 - Mostly OK", "vague"),
+        ("3 - signed off", "vague"),
     ],
 )
 def test_a_short_comment_naming_evidence_is_not_vague(

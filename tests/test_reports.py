@@ -37,7 +37,7 @@ def hostile(cat: Catalogue, tmp_path: Path):
         tmp_path / "t",
         "mini",
         "mini-chat",
-        ["1 " + HOSTILE, "p", "20", "3"],
+        ["1 - " + HOSTILE, "p", "20", "3"],
         Respondent(
             name="=cmd|' /C calc'!A0", organisation="<b>Org</b>", role="+role", sector="@sector"
         ),

@@ -70,7 +70,7 @@ def test_text_answers_and_evidence(cat: Catalogue, tmp_path: Path) -> None:
     result = assess(
         cat,
         tmp_path,
-        ["3 see the minutes of June 2009", "y", "Essex Police and the PCT", "13", "3"],
+        ["3 - see the minutes of June 2009", "y", "Essex Police and the PCT", "13", "3"],
     )
     one = result.areas[0]
     assert [q.words for q in one.questions] == [

@@ -165,7 +165,7 @@ def test_a_hand_edited_final_save_marked_edited_is_kept(
     test_catalogue: Catalogue, tmp_path: Path, clock: Clock
 ) -> None:
     talk = new(test_catalogue, tmp_path, clock)
-    talk.answer("3 we meet monthly")
+    talk.answer("3 - we meet monthly")
     talk.close()
     text = talk.path.read_text().replace("we meet monthly", "we meet every month")
     head, _, _ = text.rpartition("check = ")

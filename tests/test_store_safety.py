@@ -61,9 +61,9 @@ def test_a_save_that_fails_part_way_leaves_no_debris_for_the_next(
     half_then_full(monkeypatch, failures)
     for _ in range(failures):
         with pytest.raises(SaveError, match="Nothing already saved is lost; try again"):
-            talk.answer("3 we meet monthly")
+            talk.answer("3 - we meet monthly")
         assert talk.path.read_bytes() == good, "the half-written save was cut off again"
-    talk.answer("3 we meet monthly")  # the retry that works
+    talk.answer("3 - we meet monthly")  # the retry that works
     talk.note("and a later save")
     talk.close()
     loaded = store.load(talk.path)
@@ -82,7 +82,7 @@ def test_debris_the_cut_could_not_remove_is_cut_before_the_next_save(
     with pytest.raises(SaveError):
         talk.answer("3")
     monkeypatch.setattr(store.os, "ftruncate", real_truncate)
-    talk.answer("3 we meet monthly")
+    talk.answer("3 - we meet monthly")
     talk.close()
     assert store.load(talk.path).transcript.turns == tuple(talk.session.turns)
 
@@ -107,12 +107,12 @@ DISK_FULL_CHILD = textwrap.dedent(
     failures = 0
     for attempt in range(5):
         try:
-            talk.answer("3 we meet monthly, as the minutes show")
+            talk.answer("3 - we meet monthly, as the minutes show")
         except SaveError as error:
             failures += 1
             print("refused:", error, flush=True)
     resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-    talk.answer("3 we meet monthly, as the minutes show")
+    talk.answer("3 - we meet monthly, as the minutes show")
     talk.close()
     print(failures, talk.path)
     """

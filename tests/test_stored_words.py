@@ -90,12 +90,12 @@ async def in_the_chat(folder: Path, answer: str, reply: str, notes: list[str]) -
 
 
 def test_a_paste_into_the_chat_is_stored_as_plain_mode_stores_it(tmp_path: Path) -> None:
-    answer, reply, note = f"1 {PASTED}", f"because {PASTED}", f"note {PASTED}"
+    answer, reply, note = f"1 - {PASTED}", f"because {PASTED}", f"note {PASTED}"
     app, shown = asyncio.run(in_the_chat(tmp_path / "app", answer, reply, [note]))
     assert "<U+202E>RTL<U+202C>" in shown and "\u202e" not in shown  # shown escaped
     plain = in_plain_mode(tmp_path / "plain", [answer, reply, f":note {note}", ":quit"])
     expected = [
-        ("answer", f"1 {STORED}"),
+        ("answer", f"1 - {STORED}"),
         ("probe_answer", f"because {STORED}"),
         ("note", f"note {STORED}"),
     ]
@@ -197,7 +197,7 @@ def test_the_app_and_plain_mode_store_the_same_words(
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         where = Path(folder)
-        answer, reply = f"1 {answer}", f"because {reply}"
+        answer, reply = f"1 - {answer}", f"because {reply}"
         notes = [f"note {n}" for n in notes]
         app, _ = asyncio.run(in_the_chat(where / "app", answer, reply, notes))
         lines = [answer, reply, *(f":note {n}" for n in notes), ":quit"]

@@ -321,7 +321,7 @@ async def test_hostile_text_is_shown_literally_and_runs_nothing(tmp_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         box = app.screen.query_one(ChatInput)
-        box.value = "3 " + hostile + " \x1b[2J"
+        box.value = "3 - " + hostile + " \x1b[2J"
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running
@@ -488,7 +488,7 @@ async def test_adapts_to_resizing(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.screen.query_one(ChatInput).value = (
-            "3 " + "the minutes of the board in March 2009 show it " * 4
+            "3 - " + "the minutes of the board in March 2009 show it " * 4
         )
         await pilot.press("enter")
         await pilot.pause()

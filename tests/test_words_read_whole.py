@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.catalogue import Catalogue
 from bot.engine.answers import AnswerError, ParsedAnswer, parse_answer
@@ -73,7 +75,6 @@ WBT, HALLMARKS, HERTS, GOVERNANCE = (
         (HALLMARKS, "h1_1", "no yes", ["Yes (y)", "No (n)"]),
         (HALLMARKS, "h1_1", "Yes, partly", ["Yes (y)", "Partly (p)"]),
         (HALLMARKS, "h1_1", "y partly", ["Yes (y)", "Partly (p)"]),
-        (HALLMARKS, "h1_1", "y - and no", ["Yes (y)", "No (n)"]),
         (GOVERNANCE, "rag", "r a", ["Red (r)", "Amber (a)"]),
         (GOVERNANCE, "rag", "a late", ["Amber (a)"]),
         (HERTS, "s3", "disagree strongly", ["Disagree (4)", "Strongly disagree (5)"]),
@@ -218,7 +219,8 @@ def test_every_shipped_option_is_chosen_by_its_key_label_and_word_forms_alone(
 
 
 MODIFIERS = ("not", "no", "very", "strongly", "partly", "not very", "at all", "and no")
-"""Negations and words of degree, which change what an option's words say."""
+"""Negations and words of degree, which change what an option's words say (after a comma;
+after a mark they are the comment, unless they are nothing but another option's words)."""
 
 
 @pytest.mark.parametrize("options", [o for _, _, o in OPTION_SETS], ids=IDS)
@@ -242,10 +244,17 @@ def test_no_phrasing_that_adds_to_an_option_is_ever_read_as_an_option_it_does_no
                 names = {whole(n) for n in option_names(chosen, options)}
                 if whole(typed) not in names or parsed.comment:
                     wrong.append((typed, parsed.label, parsed.comment))
-            for typed in (f"{name}, {word}", f"{name} - {word}", f"{word}, {name}"):
+            said = set(tokens(word)) - JOINING_WORDS - NEGATIONS
+            parsed = read(options, f"{name} - {word}")
+            if parsed is not None and (
+                (parsed.label, parsed.comment) != (option.label, word) or (said and said <= others)
+            ):
+                wrong.append((f"{name} - {word}", parsed.label, parsed.comment))
+            for typed in (f"{name}, {word}", f"{word}, {name}"):
                 parsed = read(options, typed)
-                negation_after_a_negative = set(word.split()) - JOINING_WORDS <= NEGATIONS and bool(
-                    own & NEGATIONS
+                kept = [w for w in word.split() if w not in JOINING_WORDS]
+                negation_after_a_negative = (
+                    kept[0] in NEGATIONS and not set(kept) & others and bool(own & NEGATIONS)
                 )
                 if parsed is not None and not (
                     negation_after_a_negative
@@ -373,3 +382,221 @@ async def test_the_chat_refuses_run_on_words_keeping_them_in_the_box(tmp_path: P
         await send(pilot, "Strongly agree - see the minutes")
         assert talk.session.answers["a1"].value == "strongly"
         assert "Strongly agree - see the minutes" in log_text(app)
+
+
+# ----- a mark ends the answer; a number key and a space is not a key --------------------------
+
+
+EXTENT, MEETS = ("working-better-together", "extent"), ("ptp-success-criteria", "meets")
+HOW_WELL, AGREEMENT = (WBT, "how_well"), (HERTS, "agreement")
+YES_NO, RAG, PARTLY = (GOVERNANCE, "yes_no"), (GOVERNANCE, "rag"), (HALLMARKS, "yes_partly_no")
+
+
+@pytest.mark.parametrize(
+    ("scale", "text", "label", "comment"),
+    [
+        (RAG, "Green - no issues", "Green", "no issues"),
+        (RAG, "Red - no plan", "Red", "no plan"),
+        (RAG, "Amber - not yet agreed", "Amber", "not yet agreed"),
+        (YES_NO, "Yes - no formal minutes", "Yes", "no formal minutes"),
+        (YES_NO, "Yes - most partners", "Yes", "most partners"),
+        (YES_NO, "No - not yet", "No", "not yet"),
+        (YES_NO, "y - not yet", "Yes", "not yet"),
+        (YES_NO, "y - I know", "Yes", "I know"),
+        (YES_NO, "no - can't say more", "No", "can't say more"),
+        (PARTLY, "Yes: partly agreed", "Yes", "partly agreed"),
+        (PARTLY, "Yes (more than half)", "Yes", "more than half"),
+        (HOW_WELL, "Very well - no problems", "Very well", "no problems"),
+        (HOW_WELL, "Fairly well - not all partners agree", "Fairly well", "not all partners agree"),
+        (HOW_WELL, "Fairly well - very good minutes", "Fairly well", "very good minutes"),
+        (HOW_WELL, "Fairly well; not always", "Fairly well", "not always"),
+        (AGREEMENT, "Disagree - no evidence", "Disagree", "no evidence"),
+        (AGREEMENT, "Agree - not always", "Agree", "not always"),
+        (EXTENT, "Fully - all partners signed up", "Fully", "all partners signed up"),
+        (EXTENT, "To a large extent - most partners", "To a large extent", "most partners"),
+        (EXTENT, "Fully - not yet", "Fully", "not yet"),
+        (MEETS, "Fully met - all of them", "Fully met", "all of them"),
+    ],
+)
+def test_a_mark_ends_the_answer_and_the_comment_after_it_is_kept_whatever_it_starts_with(
+    scale: tuple[str, str], text: str, label: str, comment: str
+) -> None:
+    parsed = parse(*scale, text)
+    assert (parsed.label, parsed.comment) == (label, comment)
+
+
+@pytest.mark.parametrize(
+    ("scale", "text", "could_mean", "other_key", "own_key"),
+    [
+        (PARTLY, "Yes - partly", ["Yes (y)", "Partly (p)"], "p", "y"),
+        (PARTLY, "y - and no", ["Yes (y)", "No (n)"], "n", "y"),
+        (PARTLY, "Yes (partly)", ["Yes (y)", "Partly (p)"], "p", "y"),
+        (YES_NO, "no - not sure", ["No (n)", "Don't know (d)"], "d", "n"),
+        (AGREEMENT, "3 - strongly agree", ["Strongly agree (1)", "Don't know (3)"], "1", "3"),
+        (AGREEMENT, "Strongly agree - agree", ["Strongly agree (1)", "Agree (2)"], "2", "1"),
+        (EXTENT, "Fully - not at all", ["Not at all (1)", "Fully (4)"], "1", "4"),
+        (EXTENT, "Fully - to a large extent", ["To a large extent (3)", "Fully (4)"], "3", "4"),
+        (HOW_WELL, "4 - not very well", ["Not very well (2)", "Very well (4)"], "2", "4"),
+    ],
+)
+def test_a_comment_after_a_mark_that_is_only_another_answer_names_both_and_how_to_write_either(
+    scale: tuple[str, str], text: str, could_mean: list[str], other_key: str, own_key: str
+) -> None:
+    said = refusal(*scale, text)
+    assert f"could mean {' or '.join(could_mean)}." in said
+    assert f'type "{other_key}"' in said and f'"{own_key} - because ..."' in said
+
+
+@pytest.mark.parametrize(
+    ("scale", "text", "comment"),
+    [
+        (YES_NO, "No, not yet", "not yet"),
+        (YES_NO, "no, not really", "not really"),
+        (YES_NO, "No, never", "never"),
+        (PARTLY, "No. Not yet.", "Not yet."),
+    ],
+)
+def test_a_negation_after_a_negative_answer_and_a_comma_is_its_comment(
+    scale: tuple[str, str], text: str, comment: str
+) -> None:
+    parsed = parse(*scale, text)
+    assert (parsed.label, parsed.comment) == ("No", comment)
+
+
+@pytest.mark.parametrize(
+    ("scale", "text"),
+    [(YES_NO, "Don't know, no"), (RAG, "r don't"), (HOW_WELL, "d not"), (EXTENT, "Fully, all")],
+)
+def test_without_a_mark_another_options_word_is_still_refused(
+    scale: tuple[str, str], text: str
+) -> None:
+    assert "could mean" in refusal(*scale, text)
+
+
+@pytest.mark.parametrize(
+    ("scale", "text", "key"),
+    [
+        (AGREEMENT, "4 out of 5 partners", "4"),
+        (AGREEMENT, "3 of 5 partners agree", "3"),
+        (AGREEMENT, "1 in 5 attend", "1"),
+        (HOW_WELL, "4 times a year", "4"),
+        (HOW_WELL, "2 of our 6 partners attend", "2"),
+        (HOW_WELL, "2 a year", "2"),
+        (HOW_WELL, "3 per cent", "3"),
+        (("ptp-success-criteria", "describes"), "3 years ago", "3"),
+        (HOW_WELL, "3 we meet monthly", "3"),
+    ],
+)
+def test_a_number_key_then_a_space_and_words_is_never_taken_as_the_key(
+    scale: tuple[str, str], text: str, key: str
+) -> None:
+    said = refusal(*scale, text)
+    assert f"so {key} was not taken as an answer" in said
+    assert f'put a mark after the key: "{key} - {text[2:]}"' in said
+    parsed = parse(*scale, f"{key} - {text[2:]}")
+    assert parsed.comment == text[2:]
+
+
+@pytest.mark.parametrize(
+    ("scale", "text"),
+    [(MEETS, "not applicable"), (HOW_WELL, "Not applicable"), (MEETS, "n/a - we are new")],
+)
+def test_not_applicable_where_it_is_not_an_answer_says_so_and_suggests_no_score(
+    scale: tuple[str, str], text: str
+) -> None:
+    with pytest.raises(AnswerError) as refused:
+        parse(*scale, text)
+    said = str(refused.value)
+    assert said.startswith("This question does not take Not applicable.")
+    assert "could mean" not in said and refused.value.skippable
+    options = CATALOGUE.framework(scale[0]).framework.scales[scale[1]].options
+    assert all(f"{o.key} {o.label}" in said for o in options)
+
+
+@pytest.mark.parametrize(
+    "text", ["not  applicable", "does  not apply", "N/A", "this  does not apply"]
+)
+def test_not_applicable_is_read_with_runs_of_spaces_as_an_option_is(text: str) -> None:
+    assert parse(WBT, "q3_5", text).abstain == "not_applicable"
+
+
+# ----- the property: a comment after a mark --------------------------------------------------
+
+OWN_WORDS = ("partners", "minutes", "board", "evidence", "plan", "signed", "formal", "issues")
+"""Words of a comment of the respondent's own, in no shipped option's name."""
+
+VOCABULARY = sorted(
+    {w for _, _, options in OPTION_SETS for o in options for w in tokens(o.label)}
+    | NEGATIONS
+    | (JOINING_WORDS - {"&", "+"})
+    | {"very", "strongly", "partly", "really", "most", "yet", "sure", "2008", "5"}
+)
+ENDING = (" - ", ": ", "; ", " (", " – ")
+UNIQUE_SETS = list(
+    {tuple(o.key for o in options): options for _, _, options in OPTION_SETS}.values()
+)
+
+
+@given(
+    options=st.sampled_from(UNIQUE_SETS),
+    pick=st.integers(min_value=0),
+    by_key=st.booleans(),
+    mark=st.sampled_from(ENDING),
+    before=st.lists(st.sampled_from(VOCABULARY), max_size=4),
+    own=st.sampled_from(OWN_WORDS),
+    after=st.lists(st.sampled_from(VOCABULARY), max_size=3),
+)
+@settings(max_examples=400, deadline=None)
+def test_a_comment_after_a_mark_with_a_word_of_its_own_is_always_kept_with_the_answer_named(
+    options: tuple[Option, ...],
+    pick: int,
+    by_key: bool,
+    mark: str,
+    before: list[str],
+    own: str,
+    after: list[str],
+) -> None:
+    """Whatever words a comment after a mark starts with, one word of the respondent's own
+    makes it a comment: the answer is the option named, the comment is kept whole."""
+    option = options[pick % len(options)]
+    comment = " ".join([*before, own, *after])
+    typed = f"{option.key if by_key else option.label}{mark}{comment}" + (
+        ")" if "(" in mark else ""
+    )
+    parsed = read(options, typed)
+    assert parsed is not None, typed
+    assert (parsed.label, parsed.comment) == (option.label, comment), typed
+
+
+@given(
+    options=st.sampled_from(UNIQUE_SETS),
+    pick=st.integers(min_value=0),
+    other=st.integers(min_value=0),
+    mark=st.sampled_from(ENDING),
+    joining=st.lists(st.sampled_from(sorted(JOINING_WORDS - {"&", "+"})), max_size=2),
+    words=st.lists(st.sampled_from(VOCABULARY), max_size=4),
+)
+@settings(max_examples=400, deadline=None)
+def test_no_comment_after_a_mark_or_a_space_ever_gives_another_answer_than_the_one_named(
+    options: tuple[Option, ...],
+    pick: int,
+    other: int,
+    mark: str,
+    joining: list[str],
+    words: list[str],
+) -> None:
+    """Any comment is either kept with the option named, or refused; a comment that is
+    another option's label alone (past joining words) is refused; and a number key followed
+    by a space and words is never taken."""
+    option, another = options[pick % len(options)], options[other % len(options)]
+    for name in (option.key, option.label):
+        for comment in (" ".join(words), " ".join([*joining, another.label])):
+            if not comment:
+                continue
+            parsed = read(options, f"{name}{mark}{comment}")
+            if comment.endswith(another.label) and another != option:
+                assert parsed is None, f"{name}{mark}{comment}"
+            if parsed is not None:
+                assert (parsed.label, parsed.comment) == (option.label, comment)
+    if option.key.isdigit() and words:
+        assert read(options, f"{option.key} {' '.join(words)}") is None

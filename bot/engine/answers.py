@@ -21,6 +21,7 @@ from bot.engine.typed import (
     AnswerError,
     NoOption,
     ends_word,
+    longest_at_start,
     normal,
     read_option,
     shown_words,
@@ -95,14 +96,11 @@ def _reason(text: str, length: int) -> str:
     return comment if marked or not comment else text.strip()
 
 
-def _phrase(phrases: Sequence[str], text: str) -> int | None:
-    """How many characters of the text the longest phrase names, as whole words."""
-    lowered = normal(text)
-    best = None
-    for phrase in phrases:
-        if lowered.startswith(phrase) and ends_word(lowered[len(phrase) :]):
-            best = max(best or 0, len(phrase))
-    return best
+def _phrase(phrases: Sequence[str], text: str) -> int:
+    """Where the longest of the phrases the text starts with ends (0 for none), read as
+    an option's name is (`longest_at_start`: runs of spaces and case ignored)."""
+    found = longest_at_start(phrases, text)
+    return found[1] if found else 0
 
 
 def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAnswer:
@@ -123,6 +121,32 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
         if not text:
             raise AnswerError("Please type an answer.", skippable=True)
         return ParsedAnswer(value=text)
+    try:
+        return _parse_kind(question, scale, text)
+    except AnswerError:
+        if not question.allow_not_applicable and _phrase(NOT_APPLICABLE_PHRASES, text):
+            raise AnswerError(
+                f"This question does not take Not applicable. {_answers_here(question, scale)}",
+                skippable=True,
+            ) from None
+        raise
+
+
+def _answers_here(question: Question, scale: Scale | None) -> str:
+    """What a question takes, for the refusal of an answer it does not take."""
+    if question.kind == "choice":
+        return picks_hint(question) if question.multiple else one_choice_hint(question)
+    if question.kind == "number":
+        return number_hint(question)
+    if question.kind == "date":
+        return date_hint(question)
+    assert scale is not None
+    listed = "; ".join(f"{o.key} {o.label}" for o in scale.options)
+    return f"Its answers are: {listed}."
+
+
+def _parse_kind(question: Question, scale: Scale | None, text: str) -> ParsedAnswer:
+    """Typed text read as an answer of the question's kind (not a text question)."""
     if question.kind == "number":
         return _parse_number(question, text)
     if question.kind == "date":

@@ -8,18 +8,22 @@ typed by the same reading (`typed_option`).
   value is not just a part of a label ("fairly" is a part of "Fairly well", so it names
   nothing); for Don't know also the usual ways of saying it. Case, runs of spaces and
   trailing punctuation are ignored. The longest name the text starts with wins.
-- A comment may follow. After a key: a space or a mark. After words: a mark (" - ", ":",
-  ";", ",", "(", a full stop, "!" or "?") or the word "because", so that nothing run on
-  to the words ("very well at all") is taken as a comment.
-- Words that could change the answer are refused, never guessed, saying which options
-  the text could mean: words that name no option whole ("very poorly"); words run on to
-  an option's words ("yes partly", "disagree strongly"); a comment after words that
-  starts with another option's words, a negation or a word of degree ("yes, partly";
-  a negation may follow an option that is itself negative: "no, never"); a comment after
-  a key that starts with another option's key or words ("y partly", "4 not very well");
-  a comment made of nothing but such words, keys and numbers ("y - and no"); a key
-  followed by a space and a number ("2 3"); a comment of numbers alone ("3 - 2008"):
-  reports quote words only.
+- A mark (" - ", ":", ";", "(") after a key or an option's words ends the answer: what
+  follows is the comment, whatever words it starts with ("Yes - no formal minutes",
+  "No - not yet"). Refused after a mark only: a comment of numbers alone ("3 - 2008":
+  reports quote words only), and a comment that is nothing but another answer, its words
+  with joining words ("Yes - partly", "y - and no", "3 - strongly agree"), which is
+  ambiguous: the refusal names both readings and how to write either.
+- Without such a mark (a space, a comma, a full stop, "!" or "?") the reading is strict.
+  After words a space starts no comment (but "because" does): "yes partly", "very well at
+  all" are refused. A comment after a comma or a full stop that starts with another
+  option's words, a negation or a word of degree is refused ("Yes, partly"), except a
+  negation after a negative answer ("No, not yet"). A comment after a key and a space or
+  a comma that starts with another option's key or words is refused ("y partly"), and so
+  is a key followed by a number ("2 3").
+- A number key followed by a space and words may be a count ("4 out of 5 partners", "2 a
+  year"): it is never taken as the key; a comment after a number key needs a mark
+  ("4 - out of 5 partners", "3, mostly").
 """
 
 from __future__ import annotations
@@ -153,6 +157,9 @@ WORD_KEYS = frozenset({"a", "i"})
 SEPARATOR_MARKS = frozenset("-–—:;,.()!?…")
 """Marks that put a comment after an answer."""
 
+ENDING_MARKS = frozenset("-–—:;(")
+"""Marks that end the answer: what follows is the comment, whatever words it starts with."""
+
 _BOUNDARY = r"(?=$|\s|[^\w\s]+(?:\s|$))"
 """Where a name ends as a whole word: the end, a space, or marks then a space or the end."""
 
@@ -233,15 +240,22 @@ def _pattern(words: str) -> re.Pattern[str]:
     return re.compile(joined + _BOUNDARY)
 
 
+def longest_at_start(phrases: Sequence[str], text: str) -> tuple[int, int] | None:
+    """Which of the phrases the text starts with, as whole words (case, curly apostrophes
+    and runs of spaces ignored), the longest if several: its index and where it ends."""
+    lowered = normal(text)
+    best: tuple[int, int] | None = None
+    for index, phrase in enumerate(phrases):
+        match = _pattern(phrase).match(lowered)
+        if match and (best is None or match.end() > best[1]):
+            best = (index, match.end())
+    return best
+
+
 def _named_at_start(names: Sequence[_Name], text: str) -> tuple[_Name, int] | None:
     """The longest name the text starts with, and where it ends."""
-    lowered = normal(text)
-    best: tuple[_Name, int] | None = None
-    for name in names:
-        match = _pattern(name.words).match(lowered)
-        if match and (best is None or match.end() > best[1]):
-            best = (name, match.end())
-    return best
+    found = longest_at_start([name.words for name in names], text)
+    return None if found is None else (names[found[0]], found[1])
 
 
 def _words_of(option: Option) -> set[str]:
@@ -259,15 +273,17 @@ def _keys(options: Sequence[Option]) -> dict[str, Option]:
 def could_mean(options: Sequence[Option], text: str, named: Option | None = None) -> list[Option]:
     """The options typed words could mean: the one they start by naming, and those that
     share the most of their words (or, after a name, keys) with them, in the options'
-    order."""
+    order; a negation shared alone ("not" of "Not met at all") suggests no option but one
+    it names whole ("no" of No)."""
     said = tokens(text)
     # Keys count only after a name ("2 3"): "3.5" names nothing, and means no option.
     keys = {normal(o.key): o for o in options} if named is not None else {}
     shared: dict[int, int] = {}
     for index, option in enumerate(options):
         own = _words_of(option)
-        count = sum(1 for t in said if t in own) + sum(1 for t in said if keys.get(t) == option)
-        if count:
+        words = [t for t in said if t in own]
+        count = len(words) + sum(1 for t in said if keys.get(t) == option)
+        if count and (set(words) - NEGATIONS or count > len(words) or own <= NEGATIONS):
             shared[index] = count
     most = max(shared.values(), default=0)
     return [
@@ -303,9 +319,9 @@ def unclear(
     )
 
 
-def split_comment(rest: str) -> tuple[bool, str]:
-    """What follows a name: whether a mark sets it apart, and the comment (without the
-    mark, or a closing bracket matching it); "" when only marks follow."""
+def split_comment(rest: str) -> tuple[str, str]:
+    """What follows a name: the marks that set it apart ("" for none), and the comment
+    (without the marks, or a closing bracket matching them); "" when only marks follow."""
     match = re.match(r"\s*([^\w\s]*)\s*", rest)
     assert match is not None
     marks = match.group(1)
@@ -316,8 +332,8 @@ def split_comment(rest: str) -> tuple[bool, str]:
     else:
         marks, comment = "", rest.strip()
     if not re.search(r"[^\W_]", comment):
-        return bool(marks), ""
-    return bool(marks), comment
+        return marks, ""
+    return marks, comment
 
 
 _JOINING = re.compile(r"^(?:(?:and|but|or|only|just|also|though|yet)(?=\s|$)|[&+])\s*", re.I)
@@ -362,24 +378,87 @@ def read_option(options: Sequence[Option], text: str, hint: str, guess: bool = T
     if name.option is None:
         raise AnswerError(f"Don't know is not one of the answers here. {hint}", skippable=True)
     chosen = name.option
-    marked, comment = split_comment(text[end:])
+    marks, comment = split_comment(text[end:])
     if not comment:
         return Reading(chosen)
-    said = tokens(comment)
     if not re.search(r"[^\W\d_]", comment):
         # "2 3", "1 - 4", "3 - 2008": a second answer, or nothing a report can quote.
         raise unclear(options, text, hint, chosen, numbers=True)
-    if not marked:
+    others = _other_answers(options, names, chosen, comment)
+    if ENDING_MARKS & set(marks):
+        if others:
+            raise _either(options, text, chosen, others)
+        return Reading(chosen, comment)
+    said = tokens(comment)
+    if not marks:
         run_on = not name.key and said[0] != "because"
         if run_on or normal(name.words) in WORD_KEYS or comment[0].isdigit():
             raise unclear(options, text, hint, chosen)
     if (
-        _starts_with_other(names, comment, chosen)
-        or _hollow(options, chosen, said, name.key)
-        or (not name.key and _changes(options, chosen, said))
+        others
+        or _starts_with_other(names, comment, chosen)
+        or _changes(options, chosen, said, name.key)
     ):
         raise unclear(options, text, hint, chosen)
+    if name.key and name.words.isdigit() and not marks:
+        raise AnswerError(
+            f'"{shown_words(text)}": a number followed by words may be a count ("4 out of '
+            f'5 partners"), so {name.words} was not taken as an answer. For {chosen.label} '
+            f"({chosen.key}) with a comment, put a mark after the key: "
+            f'"{name.words} - {shown_words(comment)}". {hint}'.rstrip()
+        )
     return Reading(chosen, comment)
+
+
+def _other_answers(
+    options: Sequence[Option], names: Sequence[_Name], chosen: Option, comment: str
+) -> list[Option]:
+    """The other options a comment names when it is nothing but answers: options' names,
+    keys and words, numbers, negations, joining and common words, one of them at least
+    another option's ("y - and no", "3 - strongly agree"; "1 - not at all" only repeats Not
+    at all well, and "Fully - not yet" has no other option's word: a negation alone names
+    none). Empty when the comment has a word of its own ("Yes - no formal minutes")."""
+    own = _words_of(chosen)
+    words = set().union(*(_words_of(o) for o in options))
+    answers = [n for n in names if n.option is not None]
+    named: list[Option] = []
+    other_word = False
+    rest = normal(comment)
+    while rest := re.sub(r"^(?:[^\w&+]|_)+", "", rest):
+        if found := _named_at_start(answers, rest):
+            option = found[0].option
+            if option is not None and option is not chosen and option not in named:
+                named.append(option)
+            rest = rest[found[1] :]
+            continue
+        match = _TOKEN.match(rest)
+        if match is None:
+            return []
+        word = match.group(0)
+        neutral = word in JOINING_WORDS | COMMON_WORDS | NEGATIONS or word.isdigit()
+        if not neutral and word not in words:
+            return []
+        other_word = other_word or (not neutral and word not in own)
+        rest = rest[match.end() :]
+    if not (named or other_word):
+        return []
+    return named or [o for o in options if o is not chosen and _words_of(o) & set(tokens(comment))]
+
+
+def _either(
+    options: Sequence[Option], text: str, chosen: Option, others: Sequence[Option]
+) -> AnswerError:
+    """The refusal of a comment that is another answer: both readings, and how to write
+    either."""
+    meant = [o for o in could_mean(options, text, chosen) if o is chosen or o in others]
+    meant = meant if len(meant) > 1 else [o for o in options if o is chosen or o in others]
+    listed = " or ".join(f"{o.label} ({o.key})" for o in meant)
+    ways = "; ".join(f'for {o.label}, type "{o.key}"' for o in meant if o is not chosen)
+    return AnswerError(
+        f'"{shown_words(text)}" is not one of the answers as it stands: it could mean '
+        f"{listed}. {ways[0].upper()}{ways[1:]}; for {chosen.label} with a comment, write "
+        f'the comment in words of its own, such as "{chosen.key} - because ...".'
+    )
 
 
 def _other_words(options: Sequence[Option], chosen: Option) -> set[str]:
@@ -390,54 +469,24 @@ def _other_words(options: Sequence[Option], chosen: Option) -> set[str]:
     return others - _words_of(chosen)
 
 
-def _changes(options: Sequence[Option], chosen: Option, said: list[str]) -> bool:
-    """Whether a comment after words starts (past joining words) with a word that could
-    change the answer: another option's word, a word of degree, or a negation (unless the
-    option is itself negative: "No, never")."""
+def _changes(options: Sequence[Option], chosen: Option, said: list[str], key: bool) -> bool:
+    """Whether a comment with no mark to end the answer starts (past joining words) with a
+    word that could change it: another option's word ("y don't"), and after words also a
+    word of degree or a negation (unless the option is itself negative: "No, not yet")."""
     while said and said[0] in JOINING_WORDS:
         said = said[1:]
     if not said:
         return False
     first = said[0]
-    return (
-        first in _other_words(options, chosen)
-        or _degree(said)
-        or (first in NEGATIONS and not _negative(chosen))
-    )
+    if first in _other_words(options, chosen):
+        return True
+    return not key and (_degree(said) or (first in NEGATIONS and not _negative(chosen)))
 
 
 def _negative(option: Option) -> bool:
-    """Whether an option's label is itself a negation ("No", "Not very well")."""
-    return bool(set(tokens(option.label)) & NEGATIONS)
-
-
-def _hollow(options: Sequence[Option], chosen: Option, said: list[str], key: bool) -> bool:
-    """Whether a comment says nothing but answers: options' words, keys, numbers and
-    joining words (after words, words of degree too, and negations unless the option is
-    itself negative: "No, never"), one of them at least not the option's own words or key
-    ("2 partly" of "Partly agree" only repeats it; "y - and no" and "r a" say another
-    answer)."""
-    answers: set[str] = {normal(o.key) for o in options}
-    for option in options:
-        answers |= _answer_words(option)
-    if not key:
-        answers |= DEGREE_WORDS | {t for p in DEGREE_PHRASES for t in tokens(p)}
-        answers |= set() if _negative(chosen) else NEGATIONS
-    own = _words_of(chosen) | {normal(chosen.key)}
-    telling = [t for t in said if t not in JOINING_WORDS]
-    return (
-        bool(telling)
-        and all(t in answers or t.isdigit() for t in telling)
-        and any(t not in own for t in telling)
-    )
-
-
-def _answer_words(option: Option) -> set[str]:
-    """An option's telling words, with those of the usual ways of saying Don't know."""
-    found = _words_of(option)
-    if option.abstain == "dont_know":
-        found |= {t for phrase in DONT_KNOW_PHRASES for t in tokens(phrase)}
-    return found
+    """Whether an option's label is itself a negation ("No", "Not very well"; Don't know
+    says no answer, so it is not)."""
+    return not option.abstain and bool(set(tokens(option.label)) & NEGATIONS)
 
 
 def typed_option(options: Sequence[Option], text: str) -> Option | None:
