@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.answer_score import number_score
+from bot.engine.path import bare_key
 from bot.engine.dates import DateError, parse_date, spoken_date
 from bot.engine.typed import (
     DONT_KNOW_PHRASES,
@@ -122,6 +123,8 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
     if question.kind == "text":
         if not text:
             raise AnswerError("Please type an answer.", skippable=True)
+        if bare_key(text):
+            raise AnswerError(words_wanted(text), skippable=True)
         return ParsedAnswer(value=text)
     if question.kind == "number":
         return _parse_number(question, text)
@@ -141,6 +144,15 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
     parsed = _parse_choice(scale.options, text, choice_hint(scale.options))
     # A fact (`scored = false`) keeps its scale's options but never a score.
     return parsed if question.scored else replace(parsed, score=None)
+
+
+def words_wanted(text: str) -> str:
+    """The refusal of a key or a lone number typed at a free-text question (`bare_key`,
+    the rule that keeps such a reply out of reports): it is not the respondent's words."""
+    return (
+        f'This question asks for words: "{shown_words(text)}" is only a key or a number, '
+        "and reports quote words only. Please describe it in your own words."
+    )
 
 
 def option_answer(question: Question, option: Option, comment: str) -> ParsedAnswer:
