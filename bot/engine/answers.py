@@ -464,7 +464,27 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
             f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
             f'quote words only), such as "{number} - two seats are vacant".'
         )
-    return comment
+    return "" if only_unit(question, comment) else comment
+
+
+UNIT_WORDS = frozenset(
+    """a an per each every in the times time year years yearly annually month months monthly
+    week weeks weekly fortnight fortnightly quarter quarters quarterly day days people
+    members member meetings meeting""".split()
+)
+"""Words that only say what a number counts or how often ("4 a year", "12 members", "6
+times per year"), with the words of the question's own `unit`."""
+
+
+def only_unit(question: Question, comment: str) -> bool:
+    """Whether the words after a number say only what it counts (`UNIT_WORDS` and the
+    question's unit, "a year", "members"): they are the number's unit, not the
+    respondent's comment, and are neither kept as a comment nor quoted; a comment with
+    words beyond a unit ("members, two are vacant") is kept whole."""
+    own = {word for word in normal(question.unit or "").split()}
+    own |= {word.removesuffix("s") for word in own}
+    words = re.findall(r"[^\W\d_]+", normal(comment))
+    return bool(words) and all(word in UNIT_WORDS or word in own for word in words)
 
 
 def _number_text(number: float) -> str:
