@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.answer_score import number_score
-from bot.engine.path import bare_key
 from bot.engine.dates import DateError, parse_date, spoken_date
+from bot.engine.path import bare_key
 from bot.engine.typed import (
     DONT_KNOW_PHRASES,
     AnswerError,
@@ -468,9 +468,39 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
 
 
 UNIT_WORDS = frozenset(
-    """a an per each every in the times time year years yearly annually month months monthly
-    week weeks weekly fortnight fortnightly quarter quarters quarterly day days people
-    members member meetings meeting""".split()
+    [
+        "a",
+        "an",
+        "per",
+        "each",
+        "every",
+        "in",
+        "the",
+        "times",
+        "time",
+        "year",
+        "years",
+        "yearly",
+        "annually",
+        "month",
+        "months",
+        "monthly",
+        "week",
+        "weeks",
+        "weekly",
+        "fortnight",
+        "fortnightly",
+        "quarter",
+        "quarters",
+        "quarterly",
+        "day",
+        "days",
+        "people",
+        "members",
+        "member",
+        "meetings",
+        "meeting",
+    ]
 )
 """Words that only say what a number counts or how often ("4 a year", "12 members", "6
 times per year"), with the words of the question's own `unit`."""
