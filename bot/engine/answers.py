@@ -18,6 +18,7 @@ from bot.answer_score import number_score
 from bot.engine.dates import DateError, parse_date, spoken_date
 from bot.engine.path import bare_key
 from bot.engine.typed import (
+    DEGREE_WORDS,
     DONT_KNOW_PHRASES,
     AnswerError,
     NoOption,
@@ -26,6 +27,7 @@ from bot.engine.typed import (
     read_option,
     shown_words,
     split_comment,
+    tokens,
 )
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
@@ -127,8 +129,10 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
             raise AnswerError(words_wanted(text), skippable=True)
         return ParsedAnswer(value=text)
     if question.kind == "number":
+        _not_offered(question, (), text, number_hint(question))
         return _parse_number(question, text)
     if question.kind == "date":
+        _not_offered(question, (), text, date_hint(question))
         return _parse_date(question, text)
     if question.kind == "choice":
         if question.multiple:
@@ -136,12 +140,17 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
         try:
             parsed = _parse_choice(question.choices, text, one_choice_hint(question))
         except NoOption:
+            _not_offered(question, question.choices, text, one_choice_hint(question))
             first = text.split(maxsplit=1)[0] if text else ""
             said = f'"{shown_words(first)}" is not one of the options. ' if first else ""
             raise AnswerError(said + one_choice_hint(question)) from None
         return _choice_answer(question, parsed.value, parsed.comment)
     assert scale is not None
-    parsed = _parse_choice(scale.options, text, choice_hint(scale.options))
+    try:
+        parsed = _parse_choice(scale.options, text, choice_hint(scale.options))
+    except NoOption:
+        _not_offered(question, scale.options, text, choice_hint(scale.options))
+        raise
     # A fact (`scored = false`) keeps its scale's options but never a score.
     return parsed if question.scored else replace(parsed, score=None)
 
@@ -153,6 +162,29 @@ def words_wanted(text: str) -> str:
         f'This question asks for words: "{shown_words(text)}" is only a key or a number, '
         "and reports quote words only. Please describe it in your own words."
     )
+
+
+def _not_offered(question: Question, options: Sequence[Option], text: str, hint: str) -> None:
+    """Refuse, saying why, words that name no option but an answer this question does not
+    have: "n/a" where it does not invite Not applicable, an in-between answer ("partly")
+    where no option is in between; the answers it has are listed."""
+    said = shown_words(text)
+    listed = f" The answers are: {_labelled(options)}." if options else ""
+    if _phrase(NOT_APPLICABLE_PHRASES, text):
+        raise AnswerError(
+            f'"{said}" does not fit here: this question has no Not applicable answer.'
+            f"{listed or ' ' + hint}",
+            skippable=True,
+        )
+    if options and tokens(text)[:1] and tokens(text)[0] in DEGREE_WORDS:
+        raise AnswerError(
+            f'"{said}" does not fit here: this question has no in-between answer.{listed}'
+        )
+
+
+def _labelled(options: Sequence[Option]) -> str:
+    """Each option as a refusal lists it: its label and key."""
+    return ", ".join(f"{o.label} ({o.key})" for o in options)
 
 
 def option_answer(question: Question, option: Option, comment: str) -> ParsedAnswer:
@@ -433,6 +465,8 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
         raise AnswerError(
             f"Please give one number{_unit(question)} (a typical one if it varies), such as 12."
         )
+    if match is None:
+        _refuse_number_word(question, text)
     if match is None or not ends_word(rest):
         raise AnswerError(number_hint(question))
     comment = _number_comment(question, match.group(0), rest)
@@ -446,6 +480,52 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
     return ParsedAnswer(
         value=_number_text(number), score=number_score(question, number), comment=comment
     )
+
+
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12}
+"""Numbers in words, which a number question does not take: the refusal gives the digits."""
+
+
+def _refuse_number_word(question: Question, text: str) -> None:
+    """Refuse a number written in words ("twelve", "none"), saying to type it in digits
+    and which digits; other text is left to the question's hint."""
+    first = re.split(r"[\s,.;:!?]+", normal(text).strip(), maxsplit=1)[0]
+    if first == "a" and normal(text).split()[1:2] == ["dozen"]:
+        first = "dozen"
+    if first in ("none", "nil", "nothing"):
+        raise AnswerError(f'For "{first}", please type 0. {number_hint(question)}')
+    words = re.findall(r"[a-z]+", first)
+    if not words or not all(word in NUMBER_WORDS for word in words):
+        return
+    digits = f': {NUMBER_WORDS[first]} for "{first}"' if first in NUMBER_WORDS else ""
+    raise AnswerError(f"Please give the number in digits{digits}. {number_hint(question)}")
 
 
 def _number_comment(question: Question, number: str, rest: str) -> str:

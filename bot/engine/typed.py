@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.model import Option
+from bot.problems import closest
 
 
 class AnswerError(ValueError):
@@ -69,6 +70,13 @@ DONT_KNOW_PHRASES = (
     "cannot say",
 )
 """The usual ways of saying Don't know, accepted wherever Don't know is an answer."""
+
+WORD_FORMS: dict[str, tuple[str, ...]] = {
+    "yes": ("yep", "yeah", "yup"),
+    "no": ("nope", "nah"),
+}
+"""Spoken forms of an option's value that name it whole, as its label does: where an
+option's value is yes or no."""
 
 NEGATIONS = frozenset(
     [
@@ -213,6 +221,7 @@ def option_names(option: Option, options: Sequence[Option]) -> list[str]:
     value = option.value.replace("_", " ")
     if not any(_is_part(_telling(value), _telling(o.label)) for o in options):
         names.append(value)
+    names += WORD_FORMS.get(normal(option.value), ())
     if option.abstain == "dont_know":
         names += DONT_KNOW_PHRASES
     return names
@@ -303,6 +312,22 @@ def unclear(
     )
 
 
+def spelt_as(options: Sequence[Option], text: str) -> Option | None:
+    """The option typed words name whole once a misspelt word is read as the option's word
+    it is closest to (`bot.problems.closest`: "fairy well" -> Fairly well), or None."""
+    names = _names(options)
+    known = sorted({t for n in names if not n.key for t in tokens(n.words)})
+    said = tokens(text)
+    fixed = [t if t in known or len(t) < 3 else (closest(t, known) or t) for t in said]
+    if fixed == said:
+        return None
+    joined = " ".join(fixed)
+    found = _named_at_start(names, joined)
+    if found is None or found[1] != len(joined) or found[0].key:
+        return None
+    return found[0].option
+
+
 def split_comment(rest: str) -> tuple[bool, str]:
     """What follows a name: whether a mark sets it apart, and the comment (without the
     mark, or a closing bracket matching it); "" when only marks follow."""
@@ -355,6 +380,11 @@ def read_option(options: Sequence[Option], text: str, hint: str, guess: bool = T
     names = _names(options)
     found = _named_at_start(names, text) if text else None
     if found is None:
+        if guess and (meant := spelt_as(options, text)) is not None:
+            raise AnswerError(
+                f'"{shown_words(text)}" is not one of the answers as it stands: did you mean '
+                f"{meant.label} ({meant.key})? {hint}"
+            )
         if guess and could_mean(options, text):
             raise unclear(options, text, hint, None)
         raise NoOption(hint)
