@@ -12,6 +12,7 @@ from bot.engine.answers import AnswerError, parse_answer
 from tests.conftest import DATA
 from tests.plain_driver import run
 from tests.scripted import new_conversation
+from tests.tui_helpers import running, screen_lines, type_text
 
 
 def _parse(framework: str, question_id: str, text: str):
@@ -67,3 +68,25 @@ def test_plain_mode_refuses_a_key_and_says_words_were_saved(tmp_path: Path) -> N
     )
     assert 'This question asks for words: "3" is only a key or a number' in result.stdout
     assert "   Saved as your words." in result.stdout
+
+
+async def test_the_chat_refuses_a_key_and_keeps_it_in_the_box(tmp_path: Path) -> None:
+    cat = Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
+    talk = new_conversation(cat, tmp_path, "mini", "mini-chat", "Ann")
+    talk.begin()
+    for typed in ("3", "y"):
+        while talk.current().kind == "probe":
+            talk.skip()
+        talk.answer(typed)
+    while talk.current().kind == "probe":
+        talk.skip()
+    async with running(cat, tmp_path, talk) as (app, pilot):
+        await type_text(pilot, "3")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        assert "This question asks for words" in " ".join(screen_lines(app)), screen_lines(app)
+        box = app.focused
+        assert (
+            box is not None and str(getattr(box, "value", getattr(box, "text", ""))).strip() == "3"
+        )
+    assert "a3" not in talk.session.answers
