@@ -12,7 +12,7 @@ from bot.engine.answers import AnswerError, parse_answer
 from tests.conftest import DATA
 from tests.plain_driver import run
 from tests.scripted import new_conversation
-from tests.tui_helpers import running, screen_lines, type_text
+from tests.tui_helpers import mini_catalogue, running, screen_lines, start, type_text
 
 
 def _parse(framework: str, question_id: str, text: str):
@@ -90,3 +90,17 @@ async def test_the_chat_refuses_a_key_and_keeps_it_in_the_box(tmp_path: Path) ->
             box is not None and str(getattr(box, "value", getattr(box, "text", ""))).strip() == "3"
         )
     assert "a3" not in talk.session.answers
+
+
+def test_an_interview_refuses_a_key_at_a_free_text_question(tmp_path: Path) -> None:
+    talk = start(mini_catalogue(), tmp_path, interviewer="Sam")
+    talk.begin()
+    for typed in ("3", "y"):
+        while talk.current().kind == "probe":
+            talk.skip()
+        talk.answer(typed)
+    while talk.current().kind == "probe":
+        talk.skip()
+    assert talk.transcript.interviewer is not None
+    outcome = talk.answer("3")
+    assert not outcome.accepted and "This question asks for words" in (outcome.error or "")
