@@ -6,8 +6,10 @@ typed by the same reading (`typed_option`).
 
 - An option is named whole: its key, its full label, or its value in words where that
   value is not just a part of a label ("fairly" is a part of "Fairly well", so it names
-  nothing); for Don't know also the usual ways of saying it. Case, runs of spaces and
-  trailing punctuation are ignored. The longest name the text starts with wins.
+  nothing); for Don't know also the usual ways of saying it, for a yes or a no its spoken
+  forms (`WORD_FORMS`). Case, runs of spaces and trailing punctuation are ignored. The
+  longest name the text starts with wins. Words that name an option once a misspelt word
+  is read as the nearest option word are refused with "did you mean" it (`spelt_as`).
 - A comment may follow. After a key: a space or a mark. After words: a mark (" - ", ":",
   ";", ",", "(", a full stop, "!" or "?") or the word "because", so that nothing run on
   to the words ("very well at all") is taken as a comment.
