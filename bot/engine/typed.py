@@ -314,12 +314,19 @@ def unclear(
     )
 
 
+SPELT_WORDS = 8
+"""The most words `spelt_as` reads: as many as an option's name has, never a long text."""
+
+
 def spelt_as(options: Sequence[Option], text: str) -> Option | None:
     """The option typed words name whole once a misspelt word is read as the option's word
-    it is closest to (`bot.problems.closest`: "fairy well" -> Fairly well), or None."""
+    it is closest to (`bot.problems.closest`: "fairy well" -> Fairly well), or None; only
+    a text as short as a name (`SPELT_WORDS`)."""
+    said = tokens(text)
+    if len(said) > SPELT_WORDS:
+        return None
     names = _names(options)
     known = sorted({t for n in names if not n.key for t in tokens(n.words)})
-    said = tokens(text)
     fixed = [t if t in known or len(t) < 3 else (closest(t, known) or t) for t in said]
     if fixed == said:
         return None
