@@ -42,6 +42,9 @@ COMMANDS = {
     ":quit": "save and leave (resume later)",
     ":abandon": "abandon this assessment (asks to confirm)",
 }
+TEXT_SAVED = "   Saved as your words."
+"""What plain mode says after a free-text answer, which is its own words, not repeated."""
+
 CALL_COMMANDS = {":pause": "pause the call (Enter resumes it); leaving pauses it too"}
 """Commands of a telephone interview only."""
 
@@ -337,13 +340,15 @@ class PlainMode:
 
     def taken(self, turn: Turn) -> None:
         """Say, in one line, what an answer was taken as (the option and any comment, as
-        the chat shows it after Enter); a narrative answer is its own words, not repeated."""
+        the chat shows it after Enter); a narrative answer is its own words, not repeated:
+        the line says it was saved as words."""
         framework = self.conversation.session.framework
         try:
             question = framework.question(base_question(turn.question))
         except KeyError:
             question = None
         if question is not None and question.kind == "text" and not turn.abstain:
+            self.line(TEXT_SAVED)
             return
         self.line(self.one_line(f"   Taken as: {answer_words(turn)}"))
 

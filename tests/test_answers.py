@@ -110,7 +110,7 @@ def test_dont_know_is_refused_where_the_scale_has_none() -> None:
     ("text", "value", "comment"),
     [
         ("12", "12", ""),
-        ("14 members", "14", "members"),
+        ("14 members", "14", ""),
         ("14 - two are vacant", "14", "two are vacant"),
         ("14, roughly", "14", "roughly"),
         ("0", "0", ""),

@@ -32,7 +32,7 @@ def reviewed_talk(folder: Path, status: str = "2") -> conversation.Conversation:
 
     def reply(question: Question) -> str:
         if not question.id.startswith("review_"):
-            return "y"
+            return "a county councillor" if question.kind == "text" else "y"
         talk.note(NOTE)
         return f"{status} - {SAID}"
 

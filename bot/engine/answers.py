@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 
 from bot.answer_score import number_score
 from bot.engine.dates import DateError, parse_date, spoken_date
+from bot.engine.path import bare_key
 from bot.engine.typed import (
+    DEGREE_WORDS,
     DONT_KNOW_PHRASES,
     AnswerError,
     NoOption,
@@ -26,6 +28,7 @@ from bot.engine.typed import (
     read_option,
     shown_words,
     split_comment,
+    tokens,
 )
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
@@ -120,6 +123,8 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
     if question.kind == "text":
         if not text:
             raise AnswerError("Please type an answer.", skippable=True)
+        if bare_key(text):
+            raise AnswerError(words_wanted(text), skippable=True)
         return ParsedAnswer(value=text)
     try:
         return _parse_kind(question, scale, text)
@@ -148,8 +153,10 @@ def _answers_here(question: Question, scale: Scale | None) -> str:
 def _parse_kind(question: Question, scale: Scale | None, text: str) -> ParsedAnswer:
     """Typed text read as an answer of the question's kind (not a text question)."""
     if question.kind == "number":
+        _not_offered(question, (), text, number_hint(question))
         return _parse_number(question, text)
     if question.kind == "date":
+        _not_offered(question, (), text, date_hint(question))
         return _parse_date(question, text)
     if question.kind == "choice":
         if question.multiple:
@@ -157,14 +164,51 @@ def _parse_kind(question: Question, scale: Scale | None, text: str) -> ParsedAns
         try:
             parsed = _parse_choice(question.choices, text, one_choice_hint(question))
         except NoOption:
+            _not_offered(question, question.choices, text, one_choice_hint(question))
             first = text.split(maxsplit=1)[0] if text else ""
             said = f'"{shown_words(first)}" is not one of the options. ' if first else ""
             raise AnswerError(said + one_choice_hint(question)) from None
         return _choice_answer(question, parsed.value, parsed.comment)
     assert scale is not None
-    parsed = _parse_choice(scale.options, text, choice_hint(scale.options))
+    try:
+        parsed = _parse_choice(scale.options, text, choice_hint(scale.options))
+    except NoOption:
+        _not_offered(question, scale.options, text, choice_hint(scale.options))
+        raise
     # A fact (`scored = false`) keeps its scale's options but never a score.
     return parsed if question.scored else replace(parsed, score=None)
+
+
+def words_wanted(text: str) -> str:
+    """The refusal of a key or a lone number typed at a free-text question (`bare_key`,
+    the rule that keeps such a reply out of reports): it is not the respondent's words."""
+    return (
+        f'This question asks for words: "{shown_words(text)}" is only a key or a number, '
+        "and reports quote words only. Please describe it in your own words."
+    )
+
+
+def _not_offered(question: Question, options: Sequence[Option], text: str, hint: str) -> None:
+    """Refuse, saying why, words that name no option but an answer this question does not
+    have: "n/a" where it does not invite Not applicable, an in-between answer ("partly")
+    where no option is in between; the answers it has are listed."""
+    said = shown_words(text)
+    listed = f" The answers are: {_labelled(options)}." if options else ""
+    if _phrase(NOT_APPLICABLE_PHRASES, text):
+        raise AnswerError(
+            f'"{said}" does not fit here: this question has no Not applicable answer.'
+            f"{listed or ' ' + hint}",
+            skippable=True,
+        )
+    if options and tokens(text)[:1] and tokens(text)[0] in DEGREE_WORDS:
+        raise AnswerError(
+            f'"{said}" does not fit here: this question has no in-between answer.{listed}'
+        )
+
+
+def _labelled(options: Sequence[Option]) -> str:
+    """Each option as a refusal lists it: its label and key."""
+    return ", ".join(f"{o.label} ({o.key})" for o in options)
 
 
 def option_answer(question: Question, option: Option, comment: str) -> ParsedAnswer:
@@ -445,6 +489,8 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
         raise AnswerError(
             f"Please give one number{_unit(question)} (a typical one if it varies), such as 12."
         )
+    if match is None:
+        _refuse_number_word(question, text)
     if match is None or not ends_word(rest):
         raise AnswerError(number_hint(question))
     comment = _number_comment(question, match.group(0), rest)
@@ -458,6 +504,52 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
     return ParsedAnswer(
         value=_number_text(number), score=number_score(question, number), comment=comment
     )
+
+
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12}
+"""Numbers in words, which a number question does not take: the refusal gives the digits."""
+
+
+def _refuse_number_word(question: Question, text: str) -> None:
+    """Refuse a number written in words ("twelve", "none"), saying to type it in digits
+    and which digits; other text is left to the question's hint."""
+    first = re.split(r"[\s,.;:!?]+", normal(text).strip(), maxsplit=1)[0]
+    if first == "a" and normal(text).split()[1:2] == ["dozen"]:
+        first = "dozen"
+    if first in ("none", "nil", "nothing"):
+        raise AnswerError(f'For "{first}", please type 0. {number_hint(question)}')
+    words = re.findall(r"[a-z]+", first)
+    if not words or not all(word in NUMBER_WORDS for word in words):
+        return
+    digits = f': {NUMBER_WORDS[first]} for "{first}"' if first in NUMBER_WORDS else ""
+    raise AnswerError(f"Please give the number in digits{digits}. {number_hint(question)}")
 
 
 def _number_comment(question: Question, number: str, rest: str) -> str:
@@ -476,7 +568,57 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
             f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
             f'quote words only), such as "{number} - two seats are vacant".'
         )
-    return comment
+    return "" if only_unit(question, comment) else comment
+
+
+UNIT_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "per",
+        "each",
+        "every",
+        "in",
+        "the",
+        "times",
+        "time",
+        "year",
+        "years",
+        "yearly",
+        "annually",
+        "month",
+        "months",
+        "monthly",
+        "week",
+        "weeks",
+        "weekly",
+        "fortnight",
+        "fortnightly",
+        "quarter",
+        "quarters",
+        "quarterly",
+        "day",
+        "days",
+        "people",
+        "members",
+        "member",
+        "meetings",
+        "meeting",
+    ]
+)
+"""Words that only say what a number counts or how often ("4 a year", "12 members", "6
+times per year"), with the words of the question's own `unit`."""
+
+
+def only_unit(question: Question, comment: str) -> bool:
+    """Whether the words after a number say only what it counts (`UNIT_WORDS` and the
+    question's unit, "a year", "members"): they are the number's unit, not the
+    respondent's comment, and are neither kept as a comment nor quoted; a comment with
+    words beyond a unit ("members, two are vacant") is kept whole."""
+    own = {word for word in normal(question.unit or "").split()}
+    own |= {word.removesuffix("s") for word in own}
+    words = re.findall(r"[^\W\d_]+", normal(comment))
+    return bool(words) and all(word in UNIT_WORDS or word in own for word in words)
 
 
 def _number_text(number: float) -> str:

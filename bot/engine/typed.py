@@ -6,8 +6,10 @@ typed by the same reading (`typed_option`).
 
 - An option is named whole: its key, its full label, or its value in words where that
   value is not just a part of a label ("fairly" is a part of "Fairly well", so it names
-  nothing); for Don't know also the usual ways of saying it. Case, runs of spaces and
-  trailing punctuation are ignored. The longest name the text starts with wins.
+  nothing); for Don't know also the usual ways of saying it, for a yes or a no its spoken
+  forms (`WORD_FORMS`). Case, runs of spaces and trailing punctuation are ignored. The
+  longest name the text starts with wins. Words that name an option once a misspelt word
+  is read as the nearest option word are refused with "did you mean" it (`spelt_as`).
 - A mark (" - ", ":", ";", "(") after a key or an option's words ends the answer: what
   follows is the comment, whatever words it starts with ("Yes - no formal minutes",
   "No - not yet"). Refused after a mark only: a comment of numbers alone ("3 - 2008":
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.model import Option
+from bot.problems import closest
 
 
 class AnswerError(ValueError):
@@ -73,6 +76,13 @@ DONT_KNOW_PHRASES = (
     "cannot say",
 )
 """The usual ways of saying Don't know, accepted wherever Don't know is an answer."""
+
+WORD_FORMS: dict[str, tuple[str, ...]] = {
+    "yes": ("yep", "yeah", "yup"),
+    "no": ("nope", "nah"),
+}
+"""Spoken forms of an option's value that name it whole, as its label does: where an
+option's value is yes or no."""
 
 NEGATIONS = frozenset(
     [
@@ -220,6 +230,7 @@ def option_names(option: Option, options: Sequence[Option]) -> list[str]:
     value = option.value.replace("_", " ")
     if not any(_is_part(_telling(value), _telling(o.label)) for o in options):
         names.append(value)
+    names += WORD_FORMS.get(normal(option.value), ())
     if option.abstain == "dont_know":
         names += DONT_KNOW_PHRASES
     return names
@@ -319,6 +330,29 @@ def unclear(
     )
 
 
+SPELT_WORDS = 8
+"""The most words `spelt_as` reads: as many as an option's name has, never a long text."""
+
+
+def spelt_as(options: Sequence[Option], text: str) -> Option | None:
+    """The option typed words name whole once a misspelt word is read as the option's word
+    it is closest to (`bot.problems.closest`: "fairy well" -> Fairly well), or None; only
+    a text as short as a name (`SPELT_WORDS`)."""
+    said = tokens(text)
+    if len(said) > SPELT_WORDS:
+        return None
+    names = _names(options)
+    known = sorted({t for n in names if not n.key for t in tokens(n.words)})
+    fixed = [t if t in known or len(t) < 3 else (closest(t, known) or t) for t in said]
+    if fixed == said:
+        return None
+    joined = " ".join(fixed)
+    found = _named_at_start(names, joined)
+    if found is None or found[1] != len(joined) or found[0].key:
+        return None
+    return found[0].option
+
+
 def split_comment(rest: str) -> tuple[str, str]:
     """What follows a name: the marks that set it apart ("" for none), and the comment
     (without the marks, or a closing bracket matching them); "" when only marks follow."""
@@ -371,6 +405,11 @@ def read_option(options: Sequence[Option], text: str, hint: str, guess: bool = T
     names = _names(options)
     found = _named_at_start(names, text) if text else None
     if found is None:
+        if guess and (meant := spelt_as(options, text)) is not None:
+            raise AnswerError(
+                f'"{shown_words(text)}" is not one of the answers as it stands: did you mean '
+                f"{meant.label} ({meant.key})? {hint}"
+            )
         if guess and could_mean(options, text):
             raise unclear(options, text, hint, None)
         raise NoOption(hint)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bot.text import printable
 
@@ -31,7 +31,26 @@ def markdown(value: object) -> str:
     text = _MD_TAG.sub(r"\\<", text)
     text = _MD_ENTITY.sub(r"\\&", text)
     text = _MD_LINE_START.sub(r"\1\\\2", text)
-    return text.replace("\n", " ")
+    return _LINE_BREAK.sub(MD_LINE_BREAK, text)
+
+
+MD_LINE_BREAK = " / "
+"""A line break in someone's words, as Markdown shows it: on one line (a table cell or a
+list item holds no other), yet kept ("May 2008 / leader of the council")."""
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def html(value: object) -> object:
+    """Text as HTML shows it, escaped (by the template's autoescape) with its line breaks
+    kept as ``<br>``; markup made by the report itself passes as it is."""
+    if value is None:
+        return ""
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    text = printable(value)
+    if "\n" not in text:
+        return text
+    return Markup("<br>\n").join(escape(line) for line in text.split("\n"))
 
 
 def csv_cell(value: object) -> str:

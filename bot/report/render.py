@@ -11,7 +11,6 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
 
 from bot.figures import figure, percent, signed
 from bot.model.framework import action_marker
@@ -19,16 +18,14 @@ from bot.report import escape
 from bot.report.chart import Bar, bar_chart
 from bot.report.data import action_ref, assessment_data
 from bot.scoring.results import Assessment
-from bot.text import escape_hidden_in_json, printable
+from bot.text import escape_hidden_in_json
 from bot.turn_words import call_length_words
 
 FORMATS = ("md", "html", "json", "csv")
 
 
 def _html_finalize(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return printable(value)
-    return "" if value is None else value
+    return escape.html(value)
 
 
 @cache
