@@ -75,7 +75,7 @@ def test_partly_at_a_yes_no_question_says_it_has_no_in_between_answer() -> None:
     [("working-better-together", "q6_4"), ("governance-structure", "board_size")],
 )
 def test_n_a_where_not_offered_says_so(framework: str, question: str) -> None:
-    with pytest.raises(AnswerError, match="this question has no Not applicable answer") as refused:
+    with pytest.raises(AnswerError, match="This question does not take Not applicable") as refused:
         _parse(framework, question, "n/a")
     assert refused.value.skippable
 

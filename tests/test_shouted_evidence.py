@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from bot.catalogue import Catalogue
@@ -109,7 +109,9 @@ def test_the_top_score_follow_up_and_the_report_read_evidence_alike(
 ) -> None:
     session = started(mini_chat)
     outcome = session.answer(f"4 - {first}", NOW)
-    assert outcome.accepted
+    # A comment the reading refuses (numbers alone, nothing but another answer's words) is
+    # no answer: there is nothing for the follow-up and the report to read.
+    assume(outcome.accepted)
     asked = [t.trigger for t in outcome.turns if t.kind == "probe"]
     # After the answer: followed up as unevidenced exactly when the report counts no evidence.
     assert ("unevidenced_high" in asked) is not report_evidence(mini_chat, session, "a1")

@@ -130,11 +130,15 @@ def parse_answer(question: Question, scale: Scale | None, text: str) -> ParsedAn
         return _parse_kind(question, scale, text)
     except AnswerError:
         if not question.allow_not_applicable and _phrase(NOT_APPLICABLE_PHRASES, text):
-            raise AnswerError(
-                f"This question does not take Not applicable. {_answers_here(question, scale)}",
-                skippable=True,
-            ) from None
+            raise not_applicable_refused(_answers_here(question, scale)) from None
         raise
+
+
+def not_applicable_refused(answers: str) -> AnswerError:
+    """The one refusal of "n/a" (or its other words) where a question does not invite Not
+    applicable: it says so and what the question takes (``answers``), never suggesting an
+    answer for it (a score the respondent did not give)."""
+    return AnswerError(f"This question does not take Not applicable. {answers}", skippable=True)
 
 
 def _answers_here(question: Question, scale: Scale | None) -> str:
@@ -195,11 +199,8 @@ def _not_offered(question: Question, options: Sequence[Option], text: str, hint:
     said = shown_words(text)
     listed = f" The answers are: {_labelled(options)}." if options else ""
     if _phrase(NOT_APPLICABLE_PHRASES, text):
-        raise AnswerError(
-            f'"{said}" does not fit here: this question has no Not applicable answer.'
-            f"{listed or ' ' + hint}",
-            skippable=True,
-        )
+        answers = "; ".join(f"{o.key} {o.label}" for o in options)
+        raise not_applicable_refused(f"Its answers are: {answers}." if options else hint)
     if options and tokens(text)[:1] and tokens(text)[0] in DEGREE_WORDS:
         raise AnswerError(
             f'"{said}" does not fit here: this question has no in-between answer.{listed}'
