@@ -379,12 +379,14 @@ class ChatScreen(ConversationScreen):
     def action_note(self) -> None:
         from bot.tui.screens.dialogs import TextPromptScreen
 
-        def saved(text: str | None) -> None:
-            if text:
-                self._act(self.conversation.note, text)
+        def take(text: str) -> str:
+            # Saved before the box goes: a note that cannot be saved stays in it.
+            if self._act(self.conversation.note, text) is None:
+                return "Not saved (the conversation says why)."
+            return ""
 
         self.app.push_screen(
-            TextPromptScreen("Add a note to this question", "Your note", what="the note"), saved
+            TextPromptScreen("Add a note to this question", "Your note", take=take, what="the note")
         )
 
     def action_abandon(self) -> None:

@@ -53,6 +53,17 @@ def save_error_words(error: SaveError) -> str:
     return str(error)
 
 
+def lost_words(lost: TranscriptLost) -> str:
+    """What leaving says of a transcript found replaced, removed or moved: what happened,
+    where every answer is, and how to carry on."""
+    words = lost.leaving_words()
+    if lost.resume_from is not None:
+        words += (
+            f" To carry on: partnership-bot resume {shlex.quote(display_name(lost.resume_from))}"
+        )
+    return words
+
+
 class ConversationScreen(Screen[None]):
     """A screen driving one conversation; subclasses show its prompts their own way."""
 
@@ -246,8 +257,17 @@ class ConversationScreen(Screen[None]):
         return super().dismiss(result)
 
     def let_go(self) -> None:
-        """Write what leaving writes (subclasses), then let go of the transcript."""
-        self.conversation.close()
+        """Leave the conversation (`Conversation.leave`: the call paused, the transcript
+        checked, then let go of); a transcript found replaced, removed or moved is said, in
+        a message and again once the app has closed (`PartnershipApp.say_after_exit`)."""
+        lost = self.conversation.leave()
+        if lost is not None:
+            words = lost_words(lost)
+            self.app.notify(
+                words, title="Transcript lost", severity="error", timeout=60, markup=False
+            )
+            if hasattr(self.app, "after_exit"):
+                self.app.after_exit.append(words)
         if hasattr(self.app, "last_left"):
             self.app.last_left = self.conversation.path
 
