@@ -172,6 +172,8 @@ async def test_a_save_after_the_loss_was_said_is_said_to_be_in_no_file(tmp_path:
         assert said.count("the last one included") == 1
         assert "this is in no file" in said
         assert app.screen.query_one("#answer", Input).value.endswith("2 - second")
+    # Said again, once, after the app has closed (its log is gone then).
+    assert [kept(path).name in words for words in app.after_exit] == [True]
     assert answers(kept(path)) == ["3 - first"]
 
 

@@ -25,7 +25,6 @@ from bot.tui.screens.conversation_base import (
     SKIP_KEY,
     SKIP_KEYS,
     ConversationScreen,
-    save_error_words,
 )
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
@@ -279,7 +278,7 @@ class ChatScreen(ConversationScreen):
         try:
             outcome = self.conversation.answer(typed)
         except SaveError as error:
-            self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
+            self.say_save_error(error)
             box.add_class("-invalid")
             return
         if kept_key and outcome.accepted:

@@ -266,8 +266,13 @@ class ConversationScreen(Screen[None]):
             self.app.notify(
                 words, title="Transcript lost", severity="error", timeout=60, markup=False
             )
-            if hasattr(self.app, "after_exit"):
-                self.app.after_exit.append(words)
+            self.say_after_exit(words)
+
+    def say_after_exit(self, words: str) -> None:
+        """Have the app print these words once it has closed (where the answers of a
+        transcript lost while open are), as its screen is then gone."""
+        if hasattr(self.app, "after_exit"):
+            self.app.after_exit.append(words)
         if hasattr(self.app, "last_left"):
             self.app.last_left = self.conversation.path
 
@@ -355,10 +360,17 @@ class ConversationScreen(Screen[None]):
         try:
             outcome = step(*args)
         except SaveError as error:
-            self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
+            self.say_save_error(error)
             return None
         self._show(outcome)
         return outcome
+
+    def say_save_error(self, error: SaveError) -> None:
+        """Say in the log why a step could not be saved; a transcript found lost is said
+        again once the app has closed (`say_after_exit`)."""
+        self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
+        if isinstance(error, TranscriptLost) and not error.gone.again:
+            self.say_after_exit(lost_words(error))
 
     def action_back(self) -> None:
         """Go back to the previous question; words typed and not sent stop the first press
