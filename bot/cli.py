@@ -604,6 +604,9 @@ def _app(catalogue: Catalogue, folder: Path, **kwargs: object) -> int:
 
     app = PartnershipApp(catalogue, folder, **kwargs)  # type: ignore[arg-type]
     app.run()
+    if app.after_exit:  # a transcript found lost on leaving: said instead of "saved"
+        app.say_after_exit()
+        return exit_codes.CANNOT_WRITE
     if app.return_code == exit_codes.INTERRUPTED:
         print(INTERRUPTED_WORDS, file=sys.stderr)
     return app.return_code or 0

@@ -53,8 +53,14 @@ class TranscriptLost(SaveError):
 
     @property
     def resume_from(self) -> Path | None:
-        """The file to resume to carry on (None when nothing could be written)."""
+        """The file to resume to carry on (None when nothing could be written, or the
+        transcript was moved where this program cannot know)."""
         return self.gone.kept_in
+
+    def leaving_words(self) -> str:
+        """What leaving says of a loss it found: what happened and where every answer is
+        (nothing was being saved, so nothing is "not saved")."""
+        return f"{self.gone.words()}."
 
 
 def utc_now() -> datetime:
@@ -84,6 +90,8 @@ class Conversation:
     """In a telephone interview resumed, the officer taking the call now, where known:
     named on the call's resumption in the transcript when it is not the officer who
     began it, so that its report names everyone who interviewed."""
+    _notices: list[str] = field(default_factory=list, init=False, repr=False)
+    """What the last saves found, not yet said (`take_notices`)."""
 
     @property
     def path(self) -> Path:
@@ -200,8 +208,39 @@ class Conversation:
         return self._save(self.session.abandon(self.clock()))
 
     def close(self) -> None:
-        """Release the transcript's lock."""
+        """Release the transcript's lock, unchecked: for a start that could not be
+        completed; a conversation is left by `leave`."""
         self.writer.close()
+
+    @property
+    def stopped(self) -> bool:
+        """Whether nothing more is saved: the transcript was replaced, removed or moved
+        while open (said once, by the save or the leaving that found it)."""
+        return self.writer.lost is not None
+
+    def leave(self) -> TranscriptLost | None:
+        """Every way of leaving a conversation: pause the call if it is on, check that the
+        transcript is still the file written (a file replaced or removed after the last
+        save is rescued, as a save does: `store.TranscriptWriter.check`), and let go of
+        it. The loss found (to be said: where the answers are), or None; a loss already
+        said by a save is not found again, and leaving twice does nothing more."""
+        if self.writer.closed or self.stopped:
+            self.writer.close()
+            return None
+        try:
+            self.pause_call()
+        except TranscriptLost as lost:
+            return lost
+        except SaveError:
+            pass  # not paused; everything answered is saved, and checked below
+        if self.writer.lost is not None:  # moved: the pause is in the moved file
+            self._notices.clear()
+            return TranscriptLost(self.writer.lost)
+        try:
+            self.writer.close_checked()
+        except store.TranscriptGone as gone:
+            return TranscriptLost(gone)
+        return None
 
     def assessment(self) -> Assessment:
         """The scores, actions and tally of the transcript as it stands: what the end of an
@@ -225,6 +264,10 @@ class Conversation:
             try:
                 self.writer.append(outcome.turns)
             except store.TranscriptGone as gone:
+                if gone.moved and not gone.again:
+                    # Saved, in the file under its new name: said, and nothing more saved.
+                    self._notices.append(f"{gone.words()}.")
+                    return outcome
                 # Written out elsewhere (or back): nothing more is saved by this session.
                 kept = self.session.turns[: len(self.session.turns) - len(outcome.turns)]
                 self.session = Session(self.session.loaded, kept, telephone=self.session.telephone)
@@ -234,6 +277,12 @@ class Conversation:
                 kept = self.session.turns[: len(self.session.turns) - len(outcome.turns)]
                 self.session = Session(self.session.loaded, kept, telephone=self.session.telephone)
                 raise SaveError(str(error.strerror or error)) from error
+            why = self.writer.take_unchecked()
+            if why:
+                self._notices.append(
+                    f"Saved, but it could not be checked that {display_name(self.path)} is "
+                    f"still the file being written ({why})."
+                )
         return outcome
 
     def take_notices(self) -> list[str]:
@@ -244,6 +293,8 @@ class Conversation:
             store.appended_note(self.path, count, side) for count, side in self.writer.set_aside
         ]
         self.writer.set_aside.clear()
+        said += self._notices
+        self._notices.clear()
         return said
 
 

@@ -115,9 +115,11 @@ def write_atomically(
     remove_stale_temporaries(path.parent)
 
 
-STALE_SECONDS = 60
+STALE_SECONDS = 24 * 60 * 60
 """How old a temporary file of this writer's must be before it is taken for one left by a
-write that was killed (a write takes a moment, never a minute)."""
+write that was killed: a day. A write takes milliseconds; the margin is for a folder
+shared by several computers, whose clocks may disagree and whose processes this one
+cannot see (its own process ids are no sign that another computer's write is over)."""
 _TEMPORARY = re.compile(r"\.(.+)\.([0-9]+)\.([0-9]+)\.tmp")
 """The names `write_temporary` gives (``.<name>.<pid>.<n>.tmp``), and only those."""
 
@@ -125,9 +127,10 @@ _TEMPORARY = re.compile(r"\.(.+)\.([0-9]+)\.([0-9]+)\.tmp")
 def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
     """Remove the temporary files a killed write left in a folder (they can hold a
     respondent's details): only names exactly as `write_temporary` makes them, plain
-    files of the user's own (never a link or a folder), untouched for over a minute, whose
-    process is no longer running. Best effort, done after each write in the folder; the
-    files removed."""
+    files of the user's own (never a link or a folder), untouched for over a day
+    (`STALE_SECONDS`), and, as a further condition only, whose process id is not running
+    here (on a shared folder it may be another computer's). Best effort, done after each
+    write in the folder; the files removed."""
     now = time.time() if now is None else now
     removed = []
     with contextlib.suppress(OSError), os.scandir(folder) as listing:

@@ -6,10 +6,10 @@ stdout is a terminal that can show it (TERM is not dumb) and NO_COLOR is unset.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shlex
 import shutil
+import sys
 import textwrap
 from typing import TextIO
 
@@ -79,10 +79,10 @@ class PlainMode:
     def run(self, resumed: bool = False) -> int:
         """Ask until the end, :quit, or end of input; return the exit status."""
         try:
-            return self._run(resumed)
+            status = self._run(resumed)
         except TranscriptLost as lost:
             self.lost(lost)
-            return exit_codes.CANNOT_WRITE
+            status = exit_codes.CANNOT_WRITE
         except SaveError as error:
             self.line("")
             self.line(f"{error.reason}")
@@ -91,12 +91,29 @@ class PlainMode:
                 "what was just typed is not."
             )
             self.resume_hint()
-            return exit_codes.CANNOT_WRITE
-        finally:
-            # Leaving a telephone interview pauses its call, however it is left (:quit,
-            # the end of input, Ctrl+C), so that time away is not counted.
-            with contextlib.suppress(SaveError):
-                self.conversation.pause_call()
+            status = exit_codes.CANNOT_WRITE
+        except KeyboardInterrupt:
+            if self.leave():
+                return exit_codes.CANNOT_WRITE
+            raise  # said by the command: everything answered is saved
+        return exit_codes.CANNOT_WRITE if self.leave() else status
+
+    def leave(self) -> bool:
+        """Leave the conversation however it ends (:quit, the end of input, Ctrl+C): the
+        call paused, the transcript checked and let go of (`Conversation.leave`). A loss
+        found then is said on stderr, with where every answer is; whether there was one."""
+        lost = self.conversation.leave()
+        if lost is None:
+            return False
+        self.stdout.flush()
+        print(f"\nerror: {lost.leaving_words()}", file=sys.stderr)
+        if lost.resume_from is not None:
+            print(
+                "Resume with: partnership-bot resume "
+                f"{shlex.quote(display_name(lost.resume_from))} --plain",
+                file=sys.stderr,
+            )
+        return True
 
     def _run(self, resumed: bool) -> int:
         conversation = self.conversation
@@ -125,6 +142,8 @@ class PlainMode:
             status = self.handle(line)
             if status is not None:
                 return status
+            if conversation.stopped:  # moved while open: said, and nothing more is saved
+                return exit_codes.CANNOT_WRITE
         self.summary()
         self.line(f"Transcript saved: {display_name(conversation.path)}")
         return exit_codes.OK

@@ -90,16 +90,36 @@ class TranscriptGone(OSError):
     client) or removed while it was open. Nothing more is written to it; what the writer
     held, the latest save included, was written out (`TranscriptWriter.rescue`)."""
 
-    def __init__(self, path: Path, replaced: bool, kept_in: Path | None, why_not: str = "") -> None:
+    def __init__(
+        self,
+        path: Path,
+        replaced: bool,
+        kept_in: Path | None,
+        why_not: str = "",
+        moved: bool = False,
+        again: bool = False,
+    ) -> None:
         self.path = path
         self.replaced = replaced
         """Whether another file now has its name (else there is none)."""
         self.kept_in = kept_in
         """Where everything held was written: the transcript's own path again (it had
         been removed), a side file beside it (`KEPT_SUFFIX`), or None when neither
-        could be written (``why_not`` says why)."""
+        could be written (``why_not`` says why) or it was moved (``moved``)."""
         self.why_not = why_not
+        self.moved = moved
+        """Whether the file itself still exists under another name (moved or renamed,
+        alone or with its folder): every answer, the latest included, is in it."""
+        self.again = again
+        """Whether this is a save tried after the loss was said: that save is in no file."""
         super().__init__(errno.ESTALE, self.words(), str(path))
+
+    def repeated(self) -> TranscriptGone:
+        """The same loss, for a save tried after it was said: what that save's words were
+        written to nothing, and where the answers given before are is said again."""
+        return TranscriptGone(
+            self.path, self.replaced, self.kept_in, self.why_not, self.moved, again=True
+        )
 
     @property
     def restored(self) -> bool:
@@ -109,6 +129,30 @@ class TranscriptGone(OSError):
     def words(self) -> str:
         """What happened and where the answers are (each front end says how to resume)."""
         name = display_name(self.path)
+        if self.again:
+            where = (
+                "are in the file it was moved to"
+                if self.moved
+                else f"are in {display_name(self.kept_in)}"
+                if self.kept_in is not None
+                else "could not be written anywhere"
+            )
+            return (
+                f"nothing is saved here any more since {name} was "
+                f"{'moved' if self.moved else 'replaced' if self.replaced else 'removed'} while "
+                f"it was open: this is in no file. The answers given before it {where}"
+            )
+        if self.moved:
+            said = (
+                f"{name} was moved or renamed while it was open here (where to, this program "
+                "cannot know)"
+            )
+            if self.replaced:
+                said += ", and another file now has its name"
+            return (
+                f"{said}: every answer, the last one included, is in the moved file, and "
+                "nothing more is saved here; find it and resume it to carry on"
+            )
         if self.replaced:
             said = (
                 f"{name} was replaced by another program (an editor, sed -i, a sync client) "
@@ -412,6 +456,8 @@ class TranscriptWriter:
         self._leftover_ours = False
         """Whether bytes past ``size`` are this writer's own failed save (the caller
         still has its turns), rather than bytes written there by something else."""
+        self.unchecked = ""
+        """Why the check after the last save could not be made (`check`), not yet said."""
         self.set_aside: list[tuple[int, Path]] = []
         """Bytes found past the end of the last save, written there by another program,
         and the side file each lot was kept in, not yet said (`take_set_aside`)."""
@@ -426,7 +472,7 @@ class TranscriptWriter:
         in a side file first (`keep_aside`).
         """
         if self.lost is not None:
-            raise self.lost
+            raise self.lost.repeated()
         if not turns:
             return
         data = encode_turns(turns).encode()
@@ -448,26 +494,51 @@ class TranscriptWriter:
     def check(self) -> None:
         """Make sure the transcript's path still names the file this writer holds (the
         same device and inode, not removed): checked after every save, before it is said
-        to be saved, and before "Saved." on leaving. When it does not, everything held
-        (the latest save included) is written out (`rescue`), the locks are let go and
-        `TranscriptGone` is raised, now and at every save after."""
+        to be saved, and on every way of leaving (`close_checked`). When it does not,
+        everything held (the latest save included) is written out (`rescue`), the locks
+        are let go and `TranscriptGone` is raised; a save tried after it raises it again
+        (`TranscriptGone.repeated`). A check that cannot be made (the folder no longer
+        readable, a failing disk) does not undo a save already in the file: it is noted
+        in ``unchecked`` (`take_unchecked`) and the save stands."""
         if self.lost is not None:
             raise self.lost
         if self._fd < 0:
             return
-        held = os.fstat(self._fd)
         try:
-            now = os.stat(self.path)
-        except (FileNotFoundError, NotADirectoryError):
-            now = None
-        if (
-            now is not None
-            and held.st_nlink > 0
-            and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
-        ):
+            held = os.fstat(self._fd)
+            try:
+                now: os.stat_result | None = os.stat(self.path)
+            except (FileNotFoundError, NotADirectoryError):
+                now = None
+        except OSError as error:
+            self.unchecked = str(error.strerror or error)
             return
+        same = now is not None and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+        if same and held.st_nlink > 0:
+            return
+        if held.st_nlink > 0:
+            # Still linked under another name: moved or renamed (alone or with its
+            # folder). Every save is in it already; nothing is written anywhere else.
+            self.close()
+            self.lost = TranscriptGone(self.path, now is not None, None, moved=True)
+            raise self.lost
         self.lost = self.rescue(replaced=now is not None)
         raise self.lost
+
+    def take_unchecked(self) -> str:
+        """Why the last check could not be made ("" when it was), once."""
+        said, self.unchecked = self.unchecked, ""
+        return said
+
+    def close_checked(self) -> None:
+        """Check the transcript (`check`: a file replaced or removed after the last save is
+        rescued, and `TranscriptGone` raised), then let the locks go: every way of leaving
+        a conversation. A loss already raised by a save is not raised again."""
+        try:
+            if self.lost is None:
+                self.check()
+        finally:
+            self.close()
 
     def rescue(self, replaced: bool) -> TranscriptGone:
         """Write out everything this writer holds, up to the end of its last save, when its
@@ -497,6 +568,11 @@ class TranscriptWriter:
             os.ftruncate(self._fd, self.size)
             os.fsync(self._fd)
         self._leftover_ours = False
+
+    @property
+    def closed(self) -> bool:
+        """Whether the lock was let go (nothing more can be written)."""
+        return self._fd < 0
 
     def close(self) -> None:
         """Release the lock."""

@@ -10,7 +10,11 @@ from bot.limits import MAX_TEXT_CHARS
 
 MAX_ANSWER_CHARS = MAX_TEXT_CHARS
 
-_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(\x07|\x1b\\))")
+"""The escape sequences removed whole, and only when well formed: a control sequence
+(``ESC [`` parameters, then its final character) and an operating system command
+(``ESC ]`` up to its terminator, BEL or ``ESC \\``, on the same line). A lone or malformed
+escape loses the escape character alone (`_CONTROL`), never the words after it."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Characters a terminal or viewer obeys without showing: bidirectional overrides,
 # embeddings and isolates (which reorder what follows them), invisible spaces and

@@ -1,6 +1,7 @@
 """A write killed part way leaves a hidden temporary file (which can hold a respondent's
-details): the next write in that folder removes it, once it is over a minute old and its
-process is gone, and never anything else."""
+details): the next write in that folder removes it, once it is over a day old and its
+process is gone, and never anything else (another computer's write in progress in a
+shared folder, whose clock runs ahead, included)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def dead_pid() -> int:
     return child.pid
 
 
-def made(path: Path, age: float = 90.0) -> Path:
+def made(path: Path, age: float = 2 * 24 * 3600.0) -> Path:
     path.write_text('[respondent]\nname = "Invitee details"\n')
     then = time.time() - age
     os.utime(path, (then, then), follow_symlinks=False)
@@ -62,3 +63,16 @@ def test_a_killed_writes_temporary_file_goes_at_the_next_write_in_the_folder(
     again = made(folder / f".x.toml.{pid}.3.tmp")
     write_atomically(folder / "plan.toml", "x = 1\n")
     assert not again.exists()
+
+
+def test_a_temporary_file_under_a_day_old_is_kept_whatever_its_process_id(
+    tmp_path: Path,
+) -> None:
+    # Another computer's write in progress on a shared folder: its process id means
+    # nothing here, and its clock may be hours ahead of this one's.
+    folder = tmp_path / "round"
+    folder.mkdir()
+    pid = dead_pid()
+    elsewhere = made(folder / f".20261202-123051-mini-l1-b6cba9e4.toml.{pid}.0.tmp", age=7200)
+    write_atomically(folder / "plan.toml", "x = 1\n")
+    assert elsewhere.exists()

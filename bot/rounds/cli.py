@@ -1142,6 +1142,7 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
 
         app = PartnershipApp(catalogue, transcripts, conversation=talk)
         app.run()
+        app.say_after_exit()
         return app.return_code or 0
     finally:
         talk.close()

@@ -100,6 +100,9 @@ class PartnershipApp(App[int]):
         """Where the call timer reads the time (tests pass a frozen clock)."""
         self._started_on_conversation = False
         """Whether the conversation given is the first screen (`get_default_screen`)."""
+        self.after_exit: list[str] = []
+        """What must still be read once the app has closed (a transcript found lost on
+        leaving), printed by `say_after_exit`."""
         self.last_left: Path | None = None
         """The transcript of the conversation last left: the home list's cursor goes to it
         (r or Enter then carries on with it, never with the row the cursor was on before)."""
@@ -107,6 +110,13 @@ class PartnershipApp(App[int]):
         """The officer this app last took a telephone interview as (the name it was opened
         with, typed in the New interview form, or given when asked), or "": an interview
         resumed from home is carried on by them (`open_transcript`)."""
+
+    def say_after_exit(self) -> None:
+        """Print, on stderr, what the app said that must still be read once its screen is
+        gone (where the answers of a transcript lost on leaving are)."""
+        for words in self.after_exit:
+            print(f"error: {words}", file=sys.stderr)
+        self.after_exit.clear()
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         """Textual's driver for this terminal, reading its input with a parser that keeps

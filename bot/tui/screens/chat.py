@@ -26,7 +26,6 @@ from bot.tui.screens.conversation_base import (
     SKIP_KEY,
     SKIP_KEYS,
     ConversationScreen,
-    save_error_words,
 )
 from bot.tui.stillness import hold_still
 from bot.tui.widgets.chat_input import ChatInput
@@ -280,7 +279,7 @@ class ChatScreen(ConversationScreen):
         try:
             outcome = self.conversation.answer(typed)
         except SaveError as error:
-            self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
+            self.say_save_error(error)
             box.add_class("-invalid")
             return
         if kept_key and outcome.accepted:
@@ -380,12 +379,14 @@ class ChatScreen(ConversationScreen):
     def action_note(self) -> None:
         from bot.tui.screens.dialogs import TextPromptScreen
 
-        def saved(text: str | None) -> None:
-            if text:
-                self._act(self.conversation.note, text)
+        def take(text: str) -> str:
+            # Saved before the box goes: a note that cannot be saved stays in it.
+            if self._act(self.conversation.note, text) is None:
+                return "Not saved (the conversation says why)."
+            return ""
 
         self.app.push_screen(
-            TextPromptScreen("Add a note to this question", "Your note", what="the note"), saved
+            TextPromptScreen("Add a note to this question", "Your note", take=take, what="the note")
         )
 
     def action_abandon(self) -> None:

@@ -55,6 +55,17 @@ def save_error_words(error: SaveError) -> str:
     return str(error)
 
 
+def lost_words(lost: TranscriptLost) -> str:
+    """What leaving says of a transcript found replaced, removed or moved: what happened,
+    where every answer is, and how to carry on."""
+    words = lost.leaving_words()
+    if lost.resume_from is not None:
+        words += (
+            f" To carry on: partnership-bot resume {shlex.quote(display_name(lost.resume_from))}"
+        )
+    return words
+
+
 class ConversationScreen(Screen[None]):
     """A screen driving one conversation; subclasses show its prompts their own way."""
 
@@ -285,8 +296,22 @@ class ConversationScreen(Screen[None]):
         return super().dismiss(result)
 
     def let_go(self) -> None:
-        """Write what leaving writes (subclasses), then let go of the transcript."""
-        self.conversation.close()
+        """Leave the conversation (`Conversation.leave`: the call paused, the transcript
+        checked, then let go of); a transcript found replaced, removed or moved is said, in
+        a message and again once the app has closed (`PartnershipApp.say_after_exit`)."""
+        lost = self.conversation.leave()
+        if lost is not None:
+            words = lost_words(lost)
+            self.app.notify(
+                words, title="Transcript lost", severity="error", timeout=60, markup=False
+            )
+            self.say_after_exit(words)
+
+    def say_after_exit(self, words: str) -> None:
+        """Have the app print these words once it has closed (where the answers of a
+        transcript lost while open are), as its screen is then gone."""
+        if hasattr(self.app, "after_exit"):
+            self.app.after_exit.append(words)
         if hasattr(self.app, "last_left"):
             self.app.last_left = self.conversation.path
 
@@ -374,10 +399,17 @@ class ConversationScreen(Screen[None]):
         try:
             outcome = step(*args)
         except SaveError as error:
-            self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
+            self.say_save_error(error)
             return None
         self._show(outcome)
         return outcome
+
+    def say_save_error(self, error: SaveError) -> None:
+        """Say in the log why a step could not be saved; a transcript found lost is said
+        again once the app has closed (`say_after_exit`)."""
+        self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
+        if isinstance(error, TranscriptLost) and not error.gone.again:
+            self.say_after_exit(lost_words(error))
 
     def action_back(self) -> None:
         """Go back to the previous question; words typed and not sent stop the first press

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -13,7 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from bot.conversation import Conversation, SaveError
+from bot.conversation import Conversation
 from bot.engine import Outcome
 from bot.engine.answers import toggle_pick
 from bot.engine.path import asks_for_help
@@ -147,16 +146,6 @@ class InterviewScreen(ConversationScreen):
         rather than from zero, and the report can say how long the call took."""
         self._act(self.conversation.open_call)
         self.timer.bank(self.conversation.transcript.call_seconds or 0.0)
-
-    def _pause_call(self) -> None:
-        """Leaving the screen pauses the call (once), so that time away is not counted."""
-        # Straight to the conversation: the screen is going, there is nothing to show.
-        with contextlib.suppress(SaveError):
-            self.conversation.pause_call()
-
-    def let_go(self) -> None:
-        self._pause_call()
-        super().let_go()
 
     # ----- showing --------------------------------------------------------------------------
 
@@ -438,7 +427,8 @@ class InterviewScreen(ConversationScreen):
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:
         if event.value.strip():
-            self._act(self.conversation.note, event.value)
+            if self._act(self.conversation.note, event.value) is None:
+                return  # not saved: the note stays in its box, as the log says
             event.input.clear()
             self._note_for = ""
         self._return_to_coding()
