@@ -198,6 +198,7 @@ class ConversationScreen(Screen[None]):
         """The "Not sent yet" message on screen, said again for where the focus is now (out
         of the notes box, Enter no longer sends the note; a box over this screen closed):
         it must never name a key that would not do what it says."""
+        self._draft_changed()  # words sent or cleared meanwhile: nothing to say again
         warning = self._draft_warning
         if warning is None or warning not in self.app._notifications:
             return
