@@ -149,6 +149,8 @@ class RoundScreen(Screen[None]):
     DEFAULT_CSS = """
     RoundScreen #invitees { height: 1fr; }
     RoundScreen #round-hint { height: auto; }
+    RoundScreen #round-problem { height: auto; color: $error; }
+    RoundScreen #round-problem.-hidden { display: none; }
     RoundScreen #round-title, RoundScreen #round-glance {
         text-wrap: nowrap; text-overflow: ellipsis;
     }
@@ -235,6 +237,9 @@ class RoundScreen(Screen[None]):
         self.filter_index = 0
         self.rows: list[InviteeState] = []
         self._next_message: Notification | None = None
+        self.problem = ""
+        """Why the round could not be read when it was last read in the background ("" once
+        it reads): shown on this screen, in one line, never over another screen."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -251,6 +256,7 @@ class RoundScreen(Screen[None]):
             cursor_type="row",
             zebra_stripes=True,
         )
+        yield Static("", id="round-problem", classes="-hidden")
         yield Static("", id="round-hint")
         yield KeyHints()
 
@@ -270,9 +276,26 @@ class RoundScreen(Screen[None]):
         try:
             shot = snapshot(self.folder, self.clock(), self.caller)
         except LoadError as error:
-            self.app.call_from_thread(host(self).show_error, "Cannot read the round", str(error))
+            self.app.call_from_thread(self._say_problem, str(error))
             return
+        self.app.call_from_thread(self._say_problem, "")
         self.app.call_from_thread(self._show, shot)
+
+    def _say_problem(self, problem: str) -> None:
+        """Say why the round cannot be read, found by a re-read in the background: in one
+        line on this screen (the list stays as last read), never in a dialog, so that
+        nothing comes up over an interview, a chat or a dialog opened from here, and a
+        re-read every few seconds never says it twice; gone once the round reads again."""
+        self.problem = problem
+        line = self.query_one("#round-problem", Static)
+        line.set_class(not problem, "-hidden")
+        if problem:
+            line.update(
+                Content(
+                    f"Cannot read the round: {problem}. The list is as last read; "
+                    f"it is read again every {REFRESH_SECONDS:.0f} seconds."
+                )
+            )
 
     def _show(self, shot: Snapshot) -> None:
         self.shot = shot
