@@ -21,7 +21,7 @@ from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.commands import round_command
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
-from bot.rounds.state import InviteeState, next_calls, outcome_refusal
+from bot.rounds.state import OPEN_ELSEWHERE, InviteeState, next_calls, outcome_refusal
 from bot.rounds.work import (
     CannotLog,
     Snapshot,
@@ -115,8 +115,18 @@ def one_line(text: str) -> str:
 
 
 def claim_words(s: InviteeState) -> str:
-    """Whose claim holds the invitee and since when, as the outcome dialog says it: "" when
-    no other officer's claim does (a transcript open elsewhere is no claim)."""
+    """Who holds the invitee and since when, as the outcome dialog says it: another
+    officer's claim, or their transcript open in another window (the officer whose
+    interview was logged, when one was); "" when no one else holds them."""
+    if s.being_called_by == OPEN_ELSEWHERE:
+        by = s.open_by
+        who = printable(by.caller) if by is not None and by.caller else "Someone"
+        since = (
+            f" (interview logged at {by.since.astimezone():%H:%M})"
+            if by is not None and by.since is not None
+            else ""
+        )
+        return f"{who} has {one_line(s.invitee.name)}'s transcript open{since}."
     if s.busy_since is None or not s.being_called_by:
         return ""
     lapses = f", until {s.busy_until.astimezone():%H:%M}" if s.busy_until is not None else ""
@@ -461,7 +471,7 @@ class RoundScreen(Screen[None]):
     def action_outcome(self) -> None:
         """Record the outcome of a call to the chosen invitee (two keys); over another
         officer's claim on them only once the officer confirms it."""
-        from bot.tui.screens.call_outcome import OutcomeScreen, Recorded
+        from bot.tui.screens.call_outcome import ENDS_CLAIM, INTERRUPTS, OutcomeScreen, Recorded
 
         chosen = self.selected()
         if chosen is None:
@@ -494,7 +504,7 @@ class RoundScreen(Screen[None]):
             if now_found is None:
                 not_logged.append(("", ""))
                 return
-            if now_found.busy_since is not None and (
+            if now_found.being_called_by and (
                 now_found.busy_since,
                 now_found.being_called_by,
             ) != (found.busy_since, found.being_called_by):
@@ -522,7 +532,14 @@ class RoundScreen(Screen[None]):
             self.select(chosen.invitee.id)
 
         self.app.push_screen(
-            OutcomeScreen(printable(chosen.invitee.name), self.clock, held=held, log=log), done
+            OutcomeScreen(
+                printable(chosen.invitee.name),
+                self.clock,
+                held=held,
+                log=log,
+                ends=INTERRUPTS if found.being_called_by == OPEN_ELSEWHERE else ENDS_CLAIM,
+            ),
+            done,
         )
 
     def _read_again(self, invitee_id: str) -> InviteeState | None:
