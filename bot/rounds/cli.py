@@ -134,7 +134,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     call.add_argument(
         "--force",
         action="store_true",
-        help="accept a call-back time that has already passed, or an outcome for someone who has finished",
+        help="accept a call-back time that has already passed, or an outcome for someone who "
+        "has finished or whom another officer is calling (their claim, or their transcript open)",
     )
     which(call)
     caller(call)
@@ -713,7 +714,7 @@ def _who(invitee: Invitee) -> str:
 
 def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     from bot.problems import suggest
-    from bot.rounds.state import outcome_refusal
+    from bot.rounds.state import outcome_refusal, start_refusal
     from bot.rounds.work import log_call
 
     found = shot.find(args.invitee)
@@ -772,7 +773,16 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     if finished and not args.force:
         print(f"error: {finished} (add --force to log it all the same)", file=sys.stderr)
         return exit_codes.USAGE
-    if found.held_by:
+    held = start_refusal(found)
+    if held and not args.force:
+        # As the round screen asks first: an outcome logged now would end a colleague's
+        # claim, or land in the middle of the interview they have open.
+        print(
+            f"error: {held}; nothing was logged (add --force to log it all the same)",
+            file=sys.stderr,
+        )
+        return exit_codes.IN_USE
+    if held:
         print(f"note: {found.invitee.id} is being called by {_show(found.held_by, 60)}")
     entry = log_call(
         shot.loaded.folder, found.invitee, outcome, now, args.caller, appointment, args.note

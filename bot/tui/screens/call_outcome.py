@@ -37,6 +37,10 @@ CONFIRMED = {
 invitee is no longer offered as a call), and its key sits among the everyday ones."""
 YES_WORDS = {"refused": "Yes, refused (y)", "wrong_number": "Yes, wrong number (y)"}
 """The confirming button of each outcome asked about."""
+ENDS_CLAIM = "Logging an outcome ends their claim"
+"""What logging an outcome does to another officer's claim on the invitee."""
+INTERRUPTS = "An outcome logged now lands in the middle of their interview"
+"""What logging an outcome does while another officer has the invitee's transcript open."""
 CONFIRM_KEYS = "y records it; n or Esc goes back to the outcomes."
 
 
@@ -79,8 +83,11 @@ class OutcomeScreen(KeepsTyped, Dialog[Recorded | None]):
         suggestion: str = "tomorrow 10:00",
         held: str = "",
         log: Callable[[Recorded], None] | None = None,
+        ends: str = ENDS_CLAIM,
     ) -> None:
         super().__init__()
+        self.ends = ends
+        """What logging an outcome does to whoever holds the invitee (with ``held``)."""
         self.log_call = log
         """Logs what is recorded before the dialog closes: an OSError (the call log cannot
         be written) keeps the dialog open with everything typed, says why and what to do,
@@ -98,7 +105,7 @@ class OutcomeScreen(KeepsTyped, Dialog[Recorded | None]):
             yield Label(Content(f"Outcome of the call to {self.who}"), classes="dialog-title")
             if self.held:
                 yield Static(
-                    Content(f"{self.held} Logging an outcome ends their claim (asks first)."),
+                    Content(f"{self.held} {self.ends} (asks first)."),
                     classes="dialog-text",
                     id="outcome-held",
                 )
@@ -148,7 +155,7 @@ class OutcomeScreen(KeepsTyped, Dialog[Recorded | None]):
         asked = CONFIRMED.get(recorded.outcome, 'Log "{label}"?')
         question = asked.format(who=self.who, label=label)
         if self.held:
-            question = f"{self.held} Logging an outcome ends their claim. {question}"
+            question = f"{self.held} {self.ends}. {question}"
         yes = YES_WORDS.get(recorded.outcome, f"Yes, log {label} (y)")
 
         def decided(yes: bool | None) -> None:

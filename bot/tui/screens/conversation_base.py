@@ -239,6 +239,7 @@ class ConversationScreen(Screen[None]):
         it must never name a key that would not do what it says. With the focus moved off
         every box (to the log), no key sends the answer from there: the message is taken
         down, and the next step that would lose it asks again (`unsent_stops`)."""
+        self._draft_changed()  # words sent or cleared meanwhile: nothing to say again
         warning = self._draft_warning
         if warning is None or warning not in self.app._notifications:
             return

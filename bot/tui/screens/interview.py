@@ -115,11 +115,13 @@ class InterviewScreen(ConversationScreen):
             id="reply",
             classes="-hidden",
             compact=True,
+            keeps_keys_after_enter=True,
         )
         yield TextInput(
             placeholder="Ctrl+N to type a note; Enter saves it, Esc returns to coding",
             id="notes",
             compact=True,
+            keeps_keys_after_enter=True,
         )
         yield Static("", id="hint")
         yield KeyHints()
@@ -182,7 +184,7 @@ class InterviewScreen(ConversationScreen):
             # Notes are for a call in progress (the key is offered only then): the line
             # saying how to type one goes with it.
             self.query_one("#notes", Input).add_class("-hidden")
-            self.query_one(ChatLog).focus()
+            self.set_focus(self.query_one(ChatLog))
             self.query_one(KeyHints).refresh_hints()
             return
         prompt = session.current()
@@ -205,7 +207,7 @@ class InterviewScreen(ConversationScreen):
             reply.coding_keys = frozenset(o.key.casefold() for o in options)
             reply.placeholder = reply_placeholder(prompt, reply.held)
             reply.remove_class("-hidden")
-            reply.focus()
+            self.set_focus(reply)
             return
         self.remove_class("-probe")
         reply.coding_keys = frozenset()
@@ -230,11 +232,13 @@ class InterviewScreen(ConversationScreen):
         self.query_one("#codes", Static).update(Content(codes))
         guidance = prompt.guidance or "none for this statement."
         self.query_one("#guidance", Static).update(Content(f"Guidance: {guidance}"))
+        # The focus moves at once, not after the keys already queued: a key pressed right
+        # after the one that moved on goes where the next statement wants it.
         if prompt.options and not several:
-            self.query_one(ChatLog).focus()
+            self.set_focus(self.query_one(ChatLog))
         else:
             reply.remove_class("-hidden")
-            reply.focus()
+            self.set_focus(reply)
 
     def _question_now(self) -> str:
         session = self.conversation.session
@@ -264,7 +268,15 @@ class InterviewScreen(ConversationScreen):
         """Coding by key, unless a text box has the focus or the call is paused: an
         option's key codes it at once, or, where longer keys begin the same way ("1" of
         1 and 10-12), once its last key is typed or Enter ends it."""
-        if isinstance(self.focused, Input) or self.timer.paused or self.conversation.session.over:
+        if isinstance(self.focused, Input):
+            if event.is_printable and not self.timer.paused:
+                # Typed before the focus moved to the box (the letters right after the code
+                # that opens a follow-up): they are the box's (a box stops its own keys).
+                event.stop()
+                event.prevent_default()
+                self.focused._forward_event(events.Key(event.key, event.character))
+            return
+        if self.timer.paused or self.conversation.session.over:
             return
         prompt = self.conversation.session.current()
         character = (event.character or "").casefold()
@@ -394,19 +406,31 @@ class InterviewScreen(ConversationScreen):
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
         options = self.conversation.session.current().options
-        if asks_for_help(event.value, (option.key for option in options)):
-            # "?" or "help" alone asks for the help, as in the chat: nothing is recorded.
-            event.input.clear()
-            self.action_help()
+        try:
+            if asks_for_help(event.value, (option.key for option in options)):
+                # "?" or "help" alone asks for the help, as in the chat: nothing is recorded.
+                event.input.clear()
+                self.action_help()
+                return
+            if self._note_stops("Enter again goes on"):
+                return
+            outcome = self._act(self.conversation.answer, event.value)
+            # A refused reply stays in the box, marked, to be corrected rather than retyped.
+            refused = outcome is None or not outcome.accepted
+            event.input.set_class(refused, "-invalid")
+            if not refused:
+                event.input.clear()
+        finally:
+            self._pass_on(event.input)
+
+    def _pass_on(self, box: Input) -> None:
+        """The keys pressed after the Enter that sent ``box`` (kept by the box until now)
+        go where the focus is once what was sent is taken: the next statement's code codes
+        it, never joining the reply or note just saved."""
+        if not isinstance(box, TextInput):
             return
-        if self._note_stops("Enter again goes on"):
-            return
-        outcome = self._act(self.conversation.answer, event.value)
-        # A refused reply stays in the box, marked, to be corrected rather than retyped.
-        refused = outcome is None or not outcome.accepted
-        event.input.set_class(refused, "-invalid")
-        if not refused:
-            event.input.clear()
+        for key in box.release():
+            (self.focused or self)._forward_event(events.Key(key.key, key.character))
 
     def action_skip(self) -> None:
         """Skip the statement or follow-up; a coding key held back from the reply box then
@@ -426,19 +450,23 @@ class InterviewScreen(ConversationScreen):
 
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            if self._act(self.conversation.note, event.value) is None:
-                return  # not saved: the note stays in its box, as the log says
-            event.input.clear()
-            self._note_for = ""
-        self._return_to_coding()
+        try:
+            if event.value.strip():
+                if self._act(self.conversation.note, event.value) is None:
+                    return  # not saved: the note stays in its box, as the log says
+                event.input.clear()
+                self._note_for = ""
+            self._return_to_coding()
+        finally:
+            self._pass_on(event.input)
 
     def _return_to_coding(self) -> None:
         reply = self.query_one("#reply", Input)
+        # At once, so that a code pressed right after Enter codes (`_pass_on`).
         if not reply.has_class("-hidden"):
-            reply.focus()
+            self.set_focus(reply)
         else:
-            self.query_one(ChatLog).focus()
+            self.set_focus(self.query_one(ChatLog))
         # Enter no longer saves the note: a "Not sent yet" message says what does now.
         self.call_after_refresh(self.restate_draft_warning)
 

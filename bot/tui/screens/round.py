@@ -21,7 +21,7 @@ from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.commands import round_command
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
-from bot.rounds.state import InviteeState, next_calls, outcome_refusal
+from bot.rounds.state import OPEN_ELSEWHERE, InviteeState, next_calls, outcome_refusal
 from bot.rounds.work import (
     CannotLog,
     Snapshot,
@@ -115,8 +115,18 @@ def one_line(text: str) -> str:
 
 
 def claim_words(s: InviteeState) -> str:
-    """Whose claim holds the invitee and since when, as the outcome dialog says it: "" when
-    no other officer's claim does (a transcript open elsewhere is no claim)."""
+    """Who holds the invitee and since when, as the outcome dialog says it: another
+    officer's claim, or their transcript open in another window (the officer whose
+    interview was logged, when one was); "" when no one else holds them."""
+    if s.being_called_by == OPEN_ELSEWHERE:
+        by = s.open_by
+        who = printable(by.caller) if by is not None and by.caller else "Someone"
+        since = (
+            f" (interview logged at {by.since.astimezone():%H:%M})"
+            if by is not None and by.since is not None
+            else ""
+        )
+        return f"{who} has {one_line(s.invitee.name)}'s transcript open{since}."
     if s.busy_since is None or not s.being_called_by:
         return ""
     lapses = f", until {s.busy_until.astimezone():%H:%M}" if s.busy_until is not None else ""
@@ -149,6 +159,8 @@ class RoundScreen(Screen[None]):
     DEFAULT_CSS = """
     RoundScreen #invitees { height: 1fr; }
     RoundScreen #round-hint { height: auto; }
+    RoundScreen #round-problem { height: auto; color: $error; }
+    RoundScreen #round-problem.-hidden { display: none; }
     RoundScreen #round-title, RoundScreen #round-glance {
         text-wrap: nowrap; text-overflow: ellipsis;
     }
@@ -235,6 +247,9 @@ class RoundScreen(Screen[None]):
         self.filter_index = 0
         self.rows: list[InviteeState] = []
         self._next_message: Notification | None = None
+        self.problem = ""
+        """Why the round could not be read when it was last read in the background ("" once
+        it reads): shown on this screen, in one line, never over another screen."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -251,6 +266,7 @@ class RoundScreen(Screen[None]):
             cursor_type="row",
             zebra_stripes=True,
         )
+        yield Static("", id="round-problem", classes="-hidden")
         yield Static("", id="round-hint")
         yield KeyHints()
 
@@ -270,9 +286,26 @@ class RoundScreen(Screen[None]):
         try:
             shot = snapshot(self.folder, self.clock(), self.caller)
         except LoadError as error:
-            self.app.call_from_thread(host(self).show_error, "Cannot read the round", str(error))
+            self.app.call_from_thread(self._say_problem, str(error))
             return
+        self.app.call_from_thread(self._say_problem, "")
         self.app.call_from_thread(self._show, shot)
+
+    def _say_problem(self, problem: str) -> None:
+        """Say why the round cannot be read, found by a re-read in the background: in one
+        line on this screen (the list stays as last read), never in a dialog, so that
+        nothing comes up over an interview, a chat or a dialog opened from here, and a
+        re-read every few seconds never says it twice; gone once the round reads again."""
+        self.problem = problem
+        line = self.query_one("#round-problem", Static)
+        line.set_class(not problem, "-hidden")
+        if problem:
+            line.update(
+                Content(
+                    f"Cannot read the round: {problem}. The list is as last read; "
+                    f"it is read again every {REFRESH_SECONDS:.0f} seconds."
+                )
+            )
 
     def _show(self, shot: Snapshot) -> None:
         self.shot = shot
@@ -438,7 +471,7 @@ class RoundScreen(Screen[None]):
     def action_outcome(self) -> None:
         """Record the outcome of a call to the chosen invitee (two keys); over another
         officer's claim on them only once the officer confirms it."""
-        from bot.tui.screens.call_outcome import OutcomeScreen, Recorded
+        from bot.tui.screens.call_outcome import ENDS_CLAIM, INTERRUPTS, OutcomeScreen, Recorded
 
         chosen = self.selected()
         if chosen is None:
@@ -471,7 +504,7 @@ class RoundScreen(Screen[None]):
             if now_found is None:
                 not_logged.append(("", ""))
                 return
-            if now_found.busy_since is not None and (
+            if now_found.being_called_by and (
                 now_found.busy_since,
                 now_found.being_called_by,
             ) != (found.busy_since, found.being_called_by):
@@ -499,7 +532,14 @@ class RoundScreen(Screen[None]):
             self.select(chosen.invitee.id)
 
         self.app.push_screen(
-            OutcomeScreen(printable(chosen.invitee.name), self.clock, held=held, log=log), done
+            OutcomeScreen(
+                printable(chosen.invitee.name),
+                self.clock,
+                held=held,
+                log=log,
+                ends=INTERRUPTS if found.being_called_by == OPEN_ELSEWHERE else ENDS_CLAIM,
+            ),
+            done,
         )
 
     def _read_again(self, invitee_id: str) -> InviteeState | None:
