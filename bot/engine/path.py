@@ -181,15 +181,18 @@ class PathTracker:
         """The nodes up to and including the cursor: the route taken to reach it."""
         return self.nodes[: self.cursor + 1]
 
-    def apply(self, turn: Turn) -> None:
-        """Move along the path for one turn (only `ask` and `end` turns move it)."""
+    def apply(self, turn: Turn, keep_ahead: bool = False) -> None:
+        """Move along the path for one turn (only `ask` and `end` turns move it);
+        ``keep_ahead``: see `ask`."""
         if turn.kind == "ask":
-            self.ask(turn_step(turn), turn_key(turn))
+            self.ask(turn_step(turn), turn_key(turn), keep_ahead)
         elif turn.kind == "end":
             del self.nodes[self.cursor + 1 :]
 
-    def ask(self, node: str, question: str) -> None:
-        """A node is asked."""
+    def ask(self, node: str, question: str, keep_ahead: bool = False) -> None:
+        """A node is asked. One not on the path (a different route) drops what followed
+        the cursor, or with ``keep_ahead`` (the dialogue's walk judges what is ahead:
+        `advance`) is put after the cursor with what followed still ahead of it."""
         self.questions[node] = question
         if node in self.nodes[: self.cursor + 1]:
             self.cursor = self.nodes.index(node)  # back to it
@@ -199,8 +202,9 @@ class PathTracker:
             # On along the path, dropping what the route now passes by.
             del self.nodes[self.cursor + 1 : self.cursor + 1 + ahead.index(node)]
         else:
-            del self.nodes[self.cursor + 1 :]  # a different route: what followed is off it
-            self.nodes.append(node)
+            if not keep_ahead:
+                del self.nodes[self.cursor + 1 :]  # a different route: what followed is off it
+            self.nodes.insert(self.cursor + 1, node)
         self.cursor += 1
 
 
@@ -225,6 +229,8 @@ class AnswerLedger:
 
     def __init__(self) -> None:
         self.records: dict[str, _Record] = {}
+        self.left: dict[str, _Record] = {}
+        """question id -> its word when it last left the path (history, never current)."""
 
     def apply(self, turn: Turn) -> None:
         """Take one turn into account."""
@@ -247,8 +253,28 @@ class AnswerLedger:
                 record.answer, record.follow_ups = None, []
         elif kind == "note":
             record.notes.append(turn.text)
+        elif kind == "keep":
+            record.close_pending()
+            earlier = self.left.pop(turn_key(turn), None)
+            if record.answer is None and earlier is not None:
+                # Kept where it was shown as current (a transcript read by its turns alone).
+                earlier.notes.extend(record.notes)
+                self.records[turn_key(turn)] = earlier
         elif kind in ("ask", "back"):
             record.close_pending()
+
+    def retire(self, question_id: str) -> None:
+        """The question left the path: its word, with the follow-up replies bound to it,
+        becomes history; asked again, it is asked afresh (`earlier` has the old word)."""
+        record = self.records.pop(question_id, None)
+        if record is not None and record.answer is not None:
+            record.close_pending()
+            self.left[question_id] = record
+
+    def earlier(self, question_id: str) -> Turn | None:
+        """The answer the question had when it last left the path, if it has none now."""
+        record = self.left.get(question_id)
+        return record.answer if record and self.latest(question_id) is None else None
 
     def with_answer(self, turn: Turn) -> AnswerLedger:
         """A copy in which the turn is its question's latest answer (this ledger unchanged)."""
@@ -290,15 +316,41 @@ def on_path(tracker: PathTracker, ledger: AnswerLedger, reach: Reach | None = No
     return tracker.behind() + ahead
 
 
+def advance(
+    tracker: PathTracker, ledger: AnswerLedger, turn: Turn, reach: Reach | None = None
+) -> None:
+    """Take one turn into the path and the answers: the one rule by which the session and
+    every reader of a transcript (`final_path`) follow its turns. Asking a step moved on
+    to, with the dialogue's walk (``reach``), keeps the steps ahead it still reaches (a
+    step not on the path is put after the cursor, what followed staying while reached;
+    where the walk cannot judge, the turns-only rule drops what followed). A question
+    that leaves the path takes its answer with it into history (`AnswerLedger.retire`):
+    entered again, it is asked afresh and counts once answered or kept again."""
+    before = list(tracker.nodes)
+    tracker.apply(turn, keep_ahead=reach is not None)
+    ledger.apply(turn)
+    if reach is not None and tracker.nodes[tracker.cursor + 1 :]:
+        reached = reach(tracker, ledger)
+        if reached is not None:
+            tracker.nodes[tracker.cursor + 1 :] = list(reached)
+        elif turn.kind == "ask" and turn_step(turn) not in before:
+            del tracker.nodes[tracker.cursor + 1 :]  # a different route, by the turns alone
+    left = set(before).difference(tracker.nodes)
+    if left:
+        still = {tracker.questions[node] for node in tracker.nodes}
+        for node in left:
+            if tracker.questions[node] not in still:
+                ledger.retire(tracker.questions[node])
+
+
 def final_path(turns: Iterable[Turn], reach: Reach | None = None) -> FinalPath:
     """The path a transcript's turns end on, with each question's latest answer and the
     follow-up replies bound to it; ``reach``, the dialogue's walk, judges the questions
-    ahead of the cursor (see `on_path`)."""
+    ahead of the cursor (see `advance` and `on_path`)."""
     tracker = PathTracker()
     ledger = AnswerLedger()
     for turn in turns:
-        tracker.apply(turn)
-        ledger.apply(turn)
+        advance(tracker, ledger, turn, reach)
     return path_of(tracker, ledger, reach)
 
 
