@@ -308,6 +308,7 @@ def test_a_follow_on_left_and_entered_again_is_asked_afresh(catalogue: Catalogue
         assert session.skip(NOW).accepted
     prompt = session.current()
     assert prompt.question.id == "h1_5b" and prompt.previous is None
+    assert prompt.earlier is not None and prompt.earlier.value == "y"  # a hint, not current
     assert session.answer("", NOW).error  # Enter on an empty box keeps nothing
     assert session.abandon(NOW).accepted
     answered = set(session.answers)
@@ -337,6 +338,7 @@ def test_a_question_left_and_entered_again_is_not_kept_unless_kept() -> None:
         assert done.returncode == 0, done.stderr
         asked = done.stdout.rpartition("How many times a year does the Executive meet?")[2]
         assert "Current answer" not in asked.partition(">")[0]  # asked afresh
+        assert "Earlier, on this branch: 6 (type an answer" in asked.partition(">")[0]
         (saved,) = (Path(folder) / "g").glob("*.toml")
         report = command("report", str(saved), cwd=folder)
     assert report.returncode == 0, report.stderr

@@ -194,6 +194,7 @@ class Session:
             read_aloud=node.read_aloud,
             guidance=node.guidance,
             previous=self.ledger.latest(ref.answer_key),
+            earlier=self.ledger.earlier(ref.answer_key),
             can_go_back=back,
             item=ref.item,
         )
