@@ -12,13 +12,16 @@ dialogue's walk where the dialogue is known (without it, from the turns alone):
 - Each `ask` turn moves the cursor. Asking a question already on the path, at or
   before the cursor, goes back to it (`back`, or a follow-up backed out of). Asking the
   question just after the cursor moves on along the path; asking one further along
-  drops the questions in between. Asking a question not on the path drops everything
-  after the cursor (a different route was taken) and adds it.
-- Questions after the cursor (an unfinished transcript whose respondent went back) stay
-  on the path only while the dialogue, walked on from the cursor with the latest answers
-  (as the session walks forward when each answer is kept: Enter keeps it), still reaches
-  them; those it no longer reaches (a branch the latest answers have closed) leave the
-  path. That walk needs the dialogue: `bot.engine.routes.still_reached` is the `Reach`
+  drops the questions in between. Asking a question not on the path (a different
+  route) adds it after the cursor; by the turns alone, everything that followed is
+  dropped.
+- Questions after the cursor (an unfinished transcript whose respondent went back, or
+  took a different route that rejoins the old one) stay on the path only while the
+  dialogue, walked on from the cursor with the latest answers (as the session walks
+  forward when each answer is kept: Enter keeps it; a question not asked yet is passed
+  as a skip passes it), still reaches them; those it no longer reaches (a branch the
+  latest answers have closed) leave the path, judged after every turn (`advance`).
+  That walk needs the dialogue: `bot.engine.routes.still_reached` is the `Reach`
   the session, the reports, the aggregate, the replay and the home list pass
   (`final_path`, `path_of`; `bot.engine.routes.transcript_path`). Without it, or
   where the walk cannot judge (a step the dialogue no longer has), the turns alone are
@@ -26,6 +29,12 @@ dialogue's walk where the dialogue is known (without it, from the turns alone):
   turn drops them: the dialogue ended at the cursor.
 - A question's latest word counts: an `answer` (amendments included), kept by `keep`;
   a `skip` of the question leaves it unanswered.
+- A question that leaves the path takes its word, and the follow-up replies bound to
+  it, into history (`AnswerLedger.retire`): entered again it has no answer (the old
+  one is only `AnswerLedger.earlier`, a hint) until answered again, or kept (a `keep`
+  of a question without a current answer restores the earlier one: a transcript read
+  by its turns alone keeps what the session, with the dialogue, showed as current).
+  A question gone back to on the same path never left it.
 - A follow-up reply is bound to the answer it followed; a new answer to the question
   unbinds the earlier replies. A skipped follow-up, an empty reply, `:skip` typed as
   a reply and a reply that is only an answer's key or a lone number are not words.
