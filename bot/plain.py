@@ -421,6 +421,11 @@ class PlainMode:
         if prompt.previous is not None:
             shown = prompt.previous.label or prompt.previous.value
             self.line(f"   Current answer: {printable(shown)}. Press Enter to keep it.")
+        elif prompt.earlier is not None:
+            shown = prompt.earlier.label or prompt.earlier.value
+            self.line(
+                f"   Earlier, on this branch: {printable(shown)} (type an answer to give it)."
+            )
         self.write("> ")
 
     def area_heading(self, prompt: Prompt) -> None:

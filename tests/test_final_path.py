@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.engine import Session
 from bot.engine.path import final_path
+from bot.engine.routes import reach_of, transcript_path
 from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Transcript
 from bot.model.transcript import Reference
@@ -164,7 +166,7 @@ def test_skip_recorded_as_a_reply_in_an_old_transcript_is_not_words(
     assert step is not None and step.replies == ()
 
 
-def test_answers_after_the_cursor_stay_until_the_route_changes(
+def test_answers_after_the_cursor_stay_while_the_walk_reaches_them(
     mini_chat: LoadedDialogue,
 ) -> None:
     session = started(mini_chat)
@@ -173,9 +175,14 @@ def test_answers_after_the_cursor_stay_until_the_route_changes(
     # Gone back to look: what follows is still on the path (the route has not changed).
     assert [s.question for s in final_path(session.turns).steps] == ["a1", "a2", "b1", "b2"]
     assert session.current().progress.question_number == 2
-    run(session, "y")  # a different route: a3 now follows a2, b1 and b2 are off the path
+    run(session, "y")  # a different route: a3 now follows a2, and it rejoins at b1
+    # With the dialogue, b1 and b2 stay (the walk from a3 still reaches them), as the
+    # session shows them; by the turns alone, what followed a2 is off the path.
+    walked = final_path(session.turns, reach_of(mini_chat))
+    assert [s.question for s in walked.steps] == ["a1", "a2", "a3", "b1", "b2"]
+    assert session.path == ["a1", "a2", "a3", "b1", "b2"]
+    assert session.answers["b1"].value == "13"
     assert [s.question for s in final_path(session.turns).steps] == ["a1", "a2", "a3"]
-    assert "b1" not in session.answers
 
 
 def test_keeping_answers_walks_the_same_path(mini_chat: LoadedDialogue) -> None:
@@ -274,3 +281,67 @@ def test_a_report_and_the_aggregate_share_one_rule_for_actions(
         fired = summary.actions[action.action.id]
         assert fired.need == action.need
         assert fired.quotes == action.quotes[:3]
+
+
+def test_a_follow_on_left_and_entered_again_is_asked_afresh(catalogue: Catalogue) -> None:
+    """Hallmarks 1.5 part 2 answered with a reply, left (1.5 changed to no), 1.6-1.8
+    answered, then on resuming 1.4 answered and 1.5 changed back to yes: part 2 is asked
+    afresh (its old answer and reply are history), and 1.6-1.8 stay answered, as the
+    session, the report and the home list all say."""
+    dialogue = catalogue.dialogue("hallmarks-self")
+    session = started(dialogue)
+    through(session, "y", "y", "y", "y", "Yes - we need a county councillor", "y")
+    while session.current().kind == "probe":
+        run(session, "Cllr Brown from Hampshire County Council")
+    through(session, ":back")
+    while session.current().question.id != "h1_5":
+        run(session, ":back")
+    through(session, "no, not really needed", "y", "y", "y")
+    assert session.abandon(NOW).accepted
+    before = progress_of(transcript_of(session), catalogue)
+    session = Session(dialogue, session.turns[:-1])  # resumed
+    session.begin(NOW)
+    while session.current().question.id != "h1_4":
+        run(session, ":back")
+    through(session, "y", "y - we do need one after all")
+    while session.current().kind == "probe":
+        assert session.skip(NOW).accepted
+    prompt = session.current()
+    assert prompt.question.id == "h1_5b" and prompt.previous is None
+    assert prompt.earlier is not None and prompt.earlier.value == "y"  # a hint, not current
+    assert session.answer("", NOW).error  # Enter on an empty box keeps nothing
+    assert session.abandon(NOW).accepted
+    answered = set(session.answers)
+    assert "h1_5b" not in answered and {"h1_6", "h1_7", "h1_8"} <= answered
+    transcript = transcript_of(session)
+    path = transcript_path(transcript, session.turns, dialogue)
+    assert set(path.answers) == answered
+    assert path.step("h1_5b") is not None and path.step("h1_5b").replies == ()
+    report = render(compile_transcript(transcript, dialogue.framework, (), dialogue), "md")
+    assert "Cllr Brown" not in report
+    after = progress_of(transcript, catalogue)
+    assert after == before  # 1.4 answered again, nothing dropped
+    assert after.split("/")[0] == str(len([a for a in path.answers.values() if not a.abstain]))
+
+
+def test_a_question_left_and_entered_again_is_not_kept_unless_kept() -> None:
+    """Governance in plain mode: the Executive 9, how often it meets answered, the
+    Executive changed to 0 (that question leaves the path) and back to 9, then left
+    there: the report has no answer to how often it meets, nor its words."""
+    from tests.plain_driver import run as command
+
+    with tempfile.TemporaryDirectory() as folder:
+        lines = ["14", "9", "9", "y", "y", "y", "y", "3", "6 - we meet bimonthly since 2008", "4"]
+        lines += [":back"] * 9 + ["0", ":back", "9"] + [""] * 6 + [":quit"]
+        args = ("--transcripts", "g", "assess", "--plain", "-f", "governance-structure")
+        done = command(*args, "--respondent", "P", stdin="\n".join(lines) + "\n", cwd=folder)
+        assert done.returncode == 0, done.stderr
+        asked = done.stdout.rpartition("How many times a year does the Executive meet?")[2]
+        assert "Current answer" not in asked.partition(">")[0]  # asked afresh
+        assert "Earlier, on this branch: 6 (type an answer" in asked.partition(">")[0]
+        (saved,) = (Path(folder) / "g").glob("*.toml")
+        report = command("report", str(saved), cwd=folder)
+    assert report.returncode == 0, report.stderr
+    assert "bimonthly since 2008" not in report.stdout
+    meets = report.stdout.partition("How many times a year does the Executive meet?")[2]
+    assert "*Answer:* No answer" in meets.partition("**")[0]

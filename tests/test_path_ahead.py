@@ -23,6 +23,7 @@ from bot import conversation
 from bot.catalogue import Catalogue
 from bot.engine import Session
 from bot.engine.path import FinalPath, final_path
+from bot.engine.routes import reach_of
 from bot.loading import LoadedDialogue
 from bot.model import Respondent, Turn
 from bot.model.framework import base_question, instance_key
@@ -71,29 +72,59 @@ def move(draw: Callable, session: Session, loaded: LoadedDialogue) -> None:
     assert outcome.accepted, (chosen, outcome.error)
 
 
-def roam(draw: Callable, loaded: LoadedDialogue, steps: int) -> Session:
-    """Random moves (``steps`` of them, or to the end), then, left part way, a look back
-    some questions with a new answer there (a branch answer changed) and a few more
-    random moves: a respondent who went back and changed their mind, then left."""
+def on_path_now(session: Session) -> set[str]:
+    """The questions on the session's path now (one item's, in a group)."""
+    return {step.question for step in session.final_path.steps}
+
+
+def roam(draw: Callable, loaded: LoadedDialogue, steps: int) -> tuple[Session, dict[str, int]]:
+    """Random moves (``steps`` of them, or to the end), then, left part way, looks back
+    some questions with a new answer there (a branch answer changed: a branch left, and
+    with a later change entered again) and a few more random moves each time: a
+    respondent who went back and changed their mind, maybe twice, then left. With the
+    session, where each question was last seen leaving the path: question -> the number
+    of turns by then."""
     session = Session(loaded)
     session.begin(NOW)
+    left: dict[str, int] = {}
+    seen = on_path_now(session)
+
+    def watch() -> None:
+        nonlocal seen
+        now = on_path_now(session)
+        left.update(dict.fromkeys(seen - now, len(session.turns)))
+        seen = now
+
     for _ in range(steps):
         if session.over:
-            return session
+            return session, left
         move(draw, session, loaded)
-    backs = draw(st.integers(min_value=0, max_value=max(session.tracker.cursor, 0)))
-    for _ in range(backs):
-        if session.over or not session.current().can_go_back:
-            break
-        assert session.back(NOW).accepted
-    prompt = session.current() if not session.over else None
-    if prompt is not None and prompt.kind == "ask" and prompt.question is not None:
-        assert session.answer(answer_text(draw, prompt.question, loaded), NOW).accepted
-    for _ in range(draw(st.integers(min_value=0, max_value=3))):
-        if session.over:
-            break
-        move(draw, session, loaded)
-    return session
+        watch()
+    for _ in range(draw(st.integers(min_value=1, max_value=3), label="changes of mind")):
+        backs = draw(st.integers(min_value=0, max_value=max(session.tracker.cursor, 0)))
+        for _ in range(backs):
+            if session.over or not session.current().can_go_back:
+                break
+            assert session.back(NOW).accepted
+            watch()
+        prompt = session.current() if not session.over else None
+        if prompt is not None and prompt.kind == "ask" and prompt.question is not None:
+            assert session.answer(answer_text(draw, prompt.question, loaded), NOW).accepted
+            watch()
+        for _ in range(draw(st.integers(min_value=0, max_value=3))):
+            if session.over:
+                break
+            move(draw, session, loaded)
+            watch()
+    return session, left
+
+
+def given_since(turns: list[Turn], question: str, since: int) -> bool:
+    """Whether the question was answered or kept in the turns after the first ``since``."""
+    return any(
+        turn.kind in ("answer", "keep") and instance_key(turn.question, turn.item) == question
+        for turn in turns[since:]
+    )
 
 
 def seqs(path: FinalPath, loaded: LoadedDialogue) -> dict[str, int]:
@@ -106,12 +137,12 @@ def seqs(path: FinalPath, loaded: LoadedDialogue) -> dict[str, int]:
 def fresh_walk(loaded: LoadedDialogue, turns: list[Turn]) -> dict[str, int]:
     """The answers of a respondent who carries on from where the turns left off, keeping
     each answer on the way (Enter; a question without one is skipped again, a follow-up
-    skipped) for as long as the dialogue asks what the turns had on the path: the path
-    they end with, and its latest answers."""
-    before = {s.question for s in final_path(turns).steps}
+    skipped; a question the turns had not brought them to passed as a skip passes it):
+    the path they end with, and its latest answers."""
+    before = {s.question for s in final_path(turns, reach_of(loaded)).steps}
     session = Session(loaded, turns)
     session.begin(NOW)
-    beyond = ""
+    beyond: set[str] = set()
     for _ in range(500):
         if session.over:
             break
@@ -122,13 +153,15 @@ def fresh_walk(loaded: LoadedDialogue, turns: list[Turn]) -> dict[str, int]:
         assert prompt.question is not None
         key = instance_key(prompt.question.id, prompt.item)
         if key not in before:
-            beyond = key  # a question the respondent had not been brought to: the walk stops
-            break
+            # A question the respondent had not been brought to: passed as a skip passes
+            # it, the walk goes on to what was on the path after it.
+            beyond.add(key)
+            assert session.skip(NOW).accepted
+            continue
         outcome = session.answer("", NOW) if prompt.previous else session.skip(NOW)
         assert outcome.accepted, outcome.error
     walked = seqs(final_path(session.turns), loaded)
-    walked.pop(beyond, None)
-    return walked
+    return {q: seq for q, seq in walked.items() if q not in beyond}
 
 
 def answered(assessment: Assessment) -> dict[str, int]:
@@ -172,7 +205,11 @@ def test_an_unfinished_report_answers_what_a_walk_on_reaches(
     loaded = catalogue(dialogue_id).dialogue(dialogue_id)
     asks = sum(1 for n in loaded.dialogue.nodes.values() if n.ask or n.group)
     steps = data.draw(st.integers(min_value=1, max_value=3 * asks + 20), label="steps")
-    session = roam(data.draw, loaded, steps)
+    session, left = roam(data.draw, loaded, steps)
+    # An answer given on a branch the respondent then left never comes back: on the path
+    # again, a question counts only once answered or kept again.
+    for question in session.final_path.answers:
+        assert given_since(session.turns, question, left.get(question, 0)), question
     expected = fresh_walk(loaded, list(session.turns))
     if not session.over and data.draw(st.booleans(), label="abandon"):
         assert session.abandon(NOW).accepted  # left for good: read as it stood

@@ -124,8 +124,10 @@ def test_a_changed_answer_closing_a_branch_two_steps_on(ahead: LoadedDialogue) -
     assert session.current().question.id == "b1"
     assert [s.question for s in session.final_path.steps] == ["a1", "a2", "b1", "b2"]
     assert set(session.answers) == {"a1", "a2", "b1"}
-    run(session, ":back", "y")  # opened again: a3 is reached, with its answer
-    assert set(session.answers) == {"a1", "a2", "b1", "a3"}
+    run(session, ":back", "y", "")  # opened again: a3 is asked afresh, its answer history
+    assert session.current().question.id == "a3"
+    assert session.current().previous is None
+    assert set(session.answers) == {"a1", "a2", "b1"}
     report = compile_transcript(transcript(ahead, list(session.turns)), ahead.framework, (), ahead)
     assert set(answered(report)) == set(session.answers)
 

@@ -576,6 +576,34 @@ async def test_a_free_text_question_says_how_to_send(tmp_path: Path) -> None:
     assert answer.value == "Essex Police\nand the PCT"
 
 
+async def test_a_question_entered_again_shows_its_earlier_answer_as_a_hint(
+    tmp_path: Path,
+) -> None:
+    """a3 answered, left (a2 changed to no), entered again (a2 back to yes): its earlier
+    words are a hint only, not the current answer, and its box comes back empty."""
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "enter", "y", "enter")
+        await pilot.pause()
+        await type_text(pilot, "Essex Police")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+b", "ctrl+b")
+        await pilot.pause()
+        await pilot.press("n", "enter", "ctrl+b")
+        await pilot.pause()
+        await pilot.press("y", "enter")
+        await pilot.pause()
+        session = app.screen.conversation.session
+        assert session.current().question.id == "a3"
+        assert shown(app, "#hint") == "Earlier, on this branch: Essex Police"
+        assert app.screen.query_one(TextArea).text == ""
+        assert "a3" not in session.answers
+
+
 async def test_going_back_shows_the_current_answer(tmp_path: Path) -> None:
     catalogue = mini_catalogue()
     talk = start(catalogue, tmp_path)

@@ -12,13 +12,16 @@ dialogue's walk where the dialogue is known (without it, from the turns alone):
 - Each `ask` turn moves the cursor. Asking a question already on the path, at or
   before the cursor, goes back to it (`back`, or a follow-up backed out of). Asking the
   question just after the cursor moves on along the path; asking one further along
-  drops the questions in between. Asking a question not on the path drops everything
-  after the cursor (a different route was taken) and adds it.
-- Questions after the cursor (an unfinished transcript whose respondent went back) stay
-  on the path only while the dialogue, walked on from the cursor with the latest answers
-  (as the session walks forward when each answer is kept: Enter keeps it), still reaches
-  them; those it no longer reaches (a branch the latest answers have closed) leave the
-  path. That walk needs the dialogue: `bot.engine.routes.still_reached` is the `Reach`
+  drops the questions in between. Asking a question not on the path (a different
+  route) adds it after the cursor; by the turns alone, everything that followed is
+  dropped.
+- Questions after the cursor (an unfinished transcript whose respondent went back, or
+  took a different route that rejoins the old one) stay on the path only while the
+  dialogue, walked on from the cursor with the latest answers (as the session walks
+  forward when each answer is kept: Enter keeps it; a question not asked yet is passed
+  as a skip passes it), still reaches them; those it no longer reaches (a branch the
+  latest answers have closed) leave the path, judged after every turn (`advance`).
+  That walk needs the dialogue: `bot.engine.routes.still_reached` is the `Reach`
   the session, the reports, the aggregate, the replay and the home list pass
   (`final_path`, `path_of`; `bot.engine.routes.transcript_path`). Without it, or
   where the walk cannot judge (a step the dialogue no longer has), the turns alone are
@@ -26,6 +29,12 @@ dialogue's walk where the dialogue is known (without it, from the turns alone):
   turn drops them: the dialogue ended at the cursor.
 - A question's latest word counts: an `answer` (amendments included), kept by `keep`;
   a `skip` of the question leaves it unanswered.
+- A question that leaves the path takes its word, and the follow-up replies bound to
+  it, into history (`AnswerLedger.retire`): entered again it has no answer (the old
+  one is only `AnswerLedger.earlier`, a hint) until answered again, or kept (a `keep`
+  of a question without a current answer restores the earlier one: a transcript read
+  by its turns alone keeps what the session, with the dialogue, showed as current).
+  A question gone back to on the same path never left it.
 - A follow-up reply is bound to the answer it followed; a new answer to the question
   unbinds the earlier replies. A skipped follow-up, an empty reply, `:skip` typed as
   a reply and a reply that is only an answer's key or a lone number are not words.
@@ -181,15 +190,18 @@ class PathTracker:
         """The nodes up to and including the cursor: the route taken to reach it."""
         return self.nodes[: self.cursor + 1]
 
-    def apply(self, turn: Turn) -> None:
-        """Move along the path for one turn (only `ask` and `end` turns move it)."""
+    def apply(self, turn: Turn, keep_ahead: bool = False) -> None:
+        """Move along the path for one turn (only `ask` and `end` turns move it);
+        ``keep_ahead``: see `ask`."""
         if turn.kind == "ask":
-            self.ask(turn_step(turn), turn_key(turn))
+            self.ask(turn_step(turn), turn_key(turn), keep_ahead)
         elif turn.kind == "end":
             del self.nodes[self.cursor + 1 :]
 
-    def ask(self, node: str, question: str) -> None:
-        """A node is asked."""
+    def ask(self, node: str, question: str, keep_ahead: bool = False) -> None:
+        """A node is asked. One not on the path (a different route) drops what followed
+        the cursor, or with ``keep_ahead`` (the dialogue's walk judges what is ahead:
+        `advance`) is put after the cursor with what followed still ahead of it."""
         self.questions[node] = question
         if node in self.nodes[: self.cursor + 1]:
             self.cursor = self.nodes.index(node)  # back to it
@@ -199,8 +211,9 @@ class PathTracker:
             # On along the path, dropping what the route now passes by.
             del self.nodes[self.cursor + 1 : self.cursor + 1 + ahead.index(node)]
         else:
-            del self.nodes[self.cursor + 1 :]  # a different route: what followed is off it
-            self.nodes.append(node)
+            if not keep_ahead:
+                del self.nodes[self.cursor + 1 :]  # a different route: what followed is off it
+            self.nodes.insert(self.cursor + 1, node)
         self.cursor += 1
 
 
@@ -225,6 +238,8 @@ class AnswerLedger:
 
     def __init__(self) -> None:
         self.records: dict[str, _Record] = {}
+        self.left: dict[str, _Record] = {}
+        """question id -> its word when it last left the path (history, never current)."""
 
     def apply(self, turn: Turn) -> None:
         """Take one turn into account."""
@@ -247,8 +262,28 @@ class AnswerLedger:
                 record.answer, record.follow_ups = None, []
         elif kind == "note":
             record.notes.append(turn.text)
+        elif kind == "keep":
+            record.close_pending()
+            earlier = self.left.pop(turn_key(turn), None)
+            if record.answer is None and earlier is not None:
+                # Kept where it was shown as current (a transcript read by its turns alone).
+                earlier.notes.extend(record.notes)
+                self.records[turn_key(turn)] = earlier
         elif kind in ("ask", "back"):
             record.close_pending()
+
+    def retire(self, question_id: str) -> None:
+        """The question left the path: its word, with the follow-up replies bound to it,
+        becomes history; asked again, it is asked afresh (`earlier` has the old word)."""
+        record = self.records.pop(question_id, None)
+        if record is not None and record.answer is not None:
+            record.close_pending()
+            self.left[question_id] = record
+
+    def earlier(self, question_id: str) -> Turn | None:
+        """The answer the question had when it last left the path, if it has none now."""
+        record = self.left.get(question_id)
+        return record.answer if record and self.latest(question_id) is None else None
 
     def with_answer(self, turn: Turn) -> AnswerLedger:
         """A copy in which the turn is its question's latest answer (this ledger unchanged)."""
@@ -290,15 +325,41 @@ def on_path(tracker: PathTracker, ledger: AnswerLedger, reach: Reach | None = No
     return tracker.behind() + ahead
 
 
+def advance(
+    tracker: PathTracker, ledger: AnswerLedger, turn: Turn, reach: Reach | None = None
+) -> None:
+    """Take one turn into the path and the answers: the one rule by which the session and
+    every reader of a transcript (`final_path`) follow its turns. Asking a step moved on
+    to, with the dialogue's walk (``reach``), keeps the steps ahead it still reaches (a
+    step not on the path is put after the cursor, what followed staying while reached;
+    where the walk cannot judge, the turns-only rule drops what followed). A question
+    that leaves the path takes its answer with it into history (`AnswerLedger.retire`):
+    entered again, it is asked afresh and counts once answered or kept again."""
+    before = list(tracker.nodes)
+    tracker.apply(turn, keep_ahead=reach is not None)
+    ledger.apply(turn)
+    if reach is not None and tracker.nodes[tracker.cursor + 1 :]:
+        reached = reach(tracker, ledger)
+        if reached is not None:
+            tracker.nodes[tracker.cursor + 1 :] = list(reached)
+        elif turn.kind == "ask" and turn_step(turn) not in before:
+            del tracker.nodes[tracker.cursor + 1 :]  # a different route, by the turns alone
+    left = set(before).difference(tracker.nodes)
+    if left:
+        still = {tracker.questions[node] for node in tracker.nodes}
+        for node in left:
+            if tracker.questions[node] not in still:
+                ledger.retire(tracker.questions[node])
+
+
 def final_path(turns: Iterable[Turn], reach: Reach | None = None) -> FinalPath:
     """The path a transcript's turns end on, with each question's latest answer and the
     follow-up replies bound to it; ``reach``, the dialogue's walk, judges the questions
-    ahead of the cursor (see `on_path`)."""
+    ahead of the cursor (see `advance` and `on_path`)."""
     tracker = PathTracker()
     ledger = AnswerLedger()
     for turn in turns:
-        tracker.apply(turn)
-        ledger.apply(turn)
+        advance(tracker, ledger, turn, reach)
     return path_of(tracker, ledger, reach)
 
 

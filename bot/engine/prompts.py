@@ -79,6 +79,9 @@ class Prompt:
     """For probes: what fired it."""
     previous: Turn | None = None
     """When revisiting a question: its current answer (an empty reply keeps it)."""
+    earlier: Turn | None = None
+    """A question entered again on a branch it had left: the answer it had there, history
+    shown as a hint only (never current: an empty reply does not keep it)."""
     followed: Turn | None = None
     """For probes: the answer being followed up."""
     can_go_back: bool = False

@@ -91,29 +91,38 @@ def still_reached(
     """The steps ahead of the cursor that the dialogue still reaches, in order: walked on
     from the cursor as the session walks forward when each answer is kept (Enter keeps
     it; a question without one is passed as a skip passes it), with the latest answers
-    on the route so far, for as long as each next step is one of those ahead. A step ahead
-    the walk passes by, or every one after the walk turns elsewhere or ends, is no longer
-    reached. None where the walk cannot judge: a step the dialogue does not have (a
-    dialogue changed since the transcript was taken)."""
+    on the route so far, for as long as each next step is one of those ahead or one not
+    asked yet (passed as a skip passes it: it is not on the path until asked). A step
+    ahead the walk passes by, or every one after the walk turns back or ends, is no
+    longer reached. None where the walk cannot judge: a step the dialogue does not have
+    (a dialogue changed since the transcript was taken)."""
     ahead = tracker.nodes[tracker.cursor + 1 :]
     route = tracker.behind()
     if not route:
         return None
     framework = loaded.framework.framework
+    asked_by = dict(tracker.questions)
     reached: list[str] = []
     try:
-        while ahead:
-            answers = answers_on(route, tracker, ledger)
+        for _ in range(len(ahead) + 2 * len(loaded.dialogue.nodes) + 2):
+            if not ahead:
+                break
+            answers = answers_on([n for n in route if n in tracker.questions], tracker, ledger)
             # As the session's own facts at that step: the questions passed by were asked,
             # the one at the step once it has an answer.
-            asked = {tracker.questions[node] for node in route[:-1]} | answers.keys()
+            asked = {asked_by[node] for node in route[:-1]} | answers.keys()
             facts = AnswerFacts(framework, answers, asked=asked)
             following = next_step(loaded, route[-1], facts)
-            if following is None or following not in ahead:
+            if following is None or following in route:
                 break
-            ahead = ahead[ahead.index(following) + 1 :]
+            if following in ahead:
+                ahead = ahead[ahead.index(following) + 1 :]
+                reached.append(following)
+            elif following in tracker.nodes:
+                break
+            else:  # not asked yet: passed as a skip passes it
+                asked_by[following] = step_ref(loaded, following).answer_key
             route.append(following)
-            reached.append(following)
     except (KeyError, ValueError):
         return None
     return reached

@@ -28,6 +28,7 @@ from bot.engine.path import (
     AnswerLedger,
     FinalPath,
     PathTracker,
+    advance,
     answers_on,
     is_words,
     on_path,
@@ -193,6 +194,7 @@ class Session:
             read_aloud=node.read_aloud,
             guidance=node.guidance,
             previous=self.ledger.latest(ref.answer_key),
+            earlier=self.ledger.earlier(ref.answer_key),
             can_go_back=back,
             item=ref.item,
         )
@@ -469,8 +471,7 @@ class Session:
     def _apply(self, turn: Turn) -> None:
         """Update the state for one turn; replaying every turn rebuilds the session."""
         self.turns.append(turn)
-        self.tracker.apply(turn)
-        self.ledger.apply(turn)
+        advance(self.tracker, self.ledger, turn, self._reach)
         kind = turn.kind
         if kind == "ask":
             self.visit = _Visit(turn_step(turn))

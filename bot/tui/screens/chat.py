@@ -154,6 +154,9 @@ class ChatScreen(ConversationScreen):
         if current is not None:
             hint = self.query_one("#hint", Static)
             hint.update(Content(f"Currently: {answer_words(current)}"))
+        elif prompt.kind == "ask" and prompt.earlier is not None:
+            hint = self.query_one("#hint", Static)
+            hint.update(Content(f"Earlier, on this branch: {answer_words(prompt.earlier)}"))
         area = self._long_answer(create=long_answer)
         if area is not None:
             area.set_class(not long_answer, "-hidden")
