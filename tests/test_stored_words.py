@@ -197,7 +197,9 @@ def test_the_app_and_plain_mode_store_the_same_words(
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         where = Path(folder)
-        answer, reply = f"1 - {answer}", f"because {reply}"
+        # Words of their own first: a comment of numbers alone, or of nothing but another
+        # answer, is refused (what is stored is the point here, not the reading).
+        answer, reply = f"1 - said {answer}", f"because {reply}"
         notes = [f"note {n}" for n in notes]
         app, _ = asyncio.run(in_the_chat(where / "app", answer, reply, notes))
         lines = [answer, reply, *(f":note {n}" for n in notes), ":quit"]
