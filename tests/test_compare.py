@@ -234,7 +234,7 @@ def test_two_respondents_with_no_spread_are_too_few_to_tell(tmp_path: Path, cat:
     new = build_round(
         tmp_path / "n",
         cat,
-        [["4", "y", "x", "13", "4"]] * 2,
+        [["4", "y", "words", "13", "4"]] * 2,
         "2010/11",
         start=datetime(2010, 6, 1, tzinfo=UTC),
     )
@@ -360,7 +360,7 @@ def test_the_same_round_twice_is_no_change(tmp_path: Path, cat: Catalogue) -> No
 def test_one_answer_a_side_and_a_question_no_one_was_asked(tmp_path: Path, cat: Catalogue) -> None:
     # One person each: no spread to judge a mean by; % agree tested exactly (p = 1).
     old = build_round(tmp_path / "a", cat, [["1", "n", "20", "1"]], "2009/10")
-    new = build_round(tmp_path / "b", cat, [["4", "y", "x", "13", "4"]], "2010/11")
+    new = build_round(tmp_path / "b", cat, [["4", "y", "words", "13", "4"]], "2010/11")
     data = comparison(old, new, cat, "json").data
     one = next(a for a in data["areas"] if a["id"] == "one")
     assert (one["then"]["n"], one["now"]["n"], one["change"]) == (1, 1, 100.0)
@@ -372,7 +372,7 @@ def test_one_answer_a_side_and_a_question_no_one_was_asked(tmp_path: Path, cat: 
 
 def test_large_rounds_use_the_z_test_and_flag_a_real_change(tmp_path: Path, cat: Catalogue) -> None:
     low = ["1", "n", "20", "1"]
-    high = ["4", "y", "x", "13", "4"]
+    high = ["4", "y", "words", "13", "4"]
     old = build_round(tmp_path / "a", cat, [low] * 8 + [high] * 4, "2009/10")
     new = build_round(tmp_path / "b", cat, [low] * 3 + [high] * 9, "2010/11")
     data = comparison(old, new, cat, "json").data
@@ -855,7 +855,11 @@ def test_the_overall_change_is_over_the_areas_scored_in_both_rounds(
         [["d", "d", "13", "3"], ["d", "d", "12", "2"], ["d", "d", "14", "4"]],
         "2009/10",
     )
-    now_people = [["4", "y", "x", "13", "4"], ["3", "y", "x", "12", "1"], ["1", "n", "15", "3"]]
+    now_people = [
+        ["4", "y", "words", "13", "4"],
+        ["3", "y", "words", "12", "1"],
+        ["1", "n", "15", "3"],
+    ]
     new = build_round(
         tmp_path / "b", cat, now_people, "2010/11", start=datetime(2010, 6, 1, 9, tzinfo=UTC)
     )

@@ -156,7 +156,7 @@ def test_each_item_gets_the_groups_questions_until_no_more(cat: Catalogue, tmp_p
 def test_no_more_is_asked_after_the_last_item_allowed(cat: Catalogue, tmp_path: Path) -> None:
     talk = started(cat, tmp_path)
     to_group(talk)
-    run(talk, "A", "r", "X", "y", "B", "a", "Y", "y", "C", "g", "Z")
+    run(talk, "Ash", "r", "Xu", "y", "Birch", "a", "Yew", "y", "Cedar", "g", "Zed")
     assert talk.session.complete  # max_items = 3: no "another?" after the third
     assert len(register(talk)) == 3
 

@@ -272,8 +272,9 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
         return lambda text: text
     # Whole names and their forms before single words, the longest first, so "Dacorum
     # Borough Council" is taken whole before "Dacorum"; whole words only ("Annex" keeps
-    # its "Ann").
-    kinds = sorted(found.values(), key=lambda k: (k[2], -k[3], k[0].casefold()))
+    # its "Ann"); of two as long, a person's name before an organisation's words ("Ann
+    # Archer" of "Ann Archer Trust" is a person's name).
+    kinds = sorted(found.values(), key=lambda k: (k[2], -k[3], k[1] != NAME, k[0].casefold()))
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(f"({k[0]})" for k in kinds) + r")(?!\w)",
         re.IGNORECASE,

@@ -301,6 +301,8 @@ class ConversationScreen(Screen[None]):
         checked, then let go of); a transcript found replaced, removed or moved is said, in
         a message and again once the app has closed (`PartnershipApp.say_after_exit`)."""
         lost = self.conversation.leave()
+        if hasattr(self.app, "last_left"):
+            self.app.last_left = self.conversation.path
         if lost is not None:
             words = lost_words(lost)
             self.app.notify(
@@ -313,8 +315,6 @@ class ConversationScreen(Screen[None]):
         transcript lost while open are), as its screen is then gone."""
         if hasattr(self.app, "after_exit"):
             self.app.after_exit.append(words)
-        if hasattr(self.app, "last_left"):
-            self.app.last_left = self.conversation.path
 
     def on_unmount(self) -> None:
         # Gone without a dismissal (the app closing): let go as a dismissal does. After
