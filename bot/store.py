@@ -808,26 +808,17 @@ def in_use(path: Path) -> bool:
         refuse_unless_regular(path, "transcript")
     except LoadError:
         return False
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    return _note_locked(path)
+    # The transcript's own lock, then the lock note beside it (its writer's, when the
+    # transcript was replaced under it).
+    return _locked(path, os.O_RDONLY | os.O_NONBLOCK) or _locked(
+        _holder_path(path), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
+    )
 
 
-def _note_locked(transcript: Path) -> bool:
-    """Whether a process holds the lock note beside a transcript (its writer, when the
-    transcript was replaced under it)."""
+def _locked(path: Path, flags: int) -> bool:
+    """Whether another process holds an flock on the file (False if it cannot be opened)."""
     try:
-        fd = os.open(_holder_path(transcript), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(path, flags)
     except OSError:
         return False
     try:

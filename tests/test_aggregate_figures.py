@@ -109,6 +109,8 @@ def test_aggregate_actions_keep_the_seeds_letter_and_source(catalogue: Catalogue
         shown = render_aggregate(data, fmt)
         assert "Ref 1a" not in shown
         assert "never a question" in shown and "takes the Ref alone" in shown
+        # Written as the paper shows it: no escaped mark-up around the command's name.
+        assert "\\`" not in shown and "`round plan" not in shown
     assert data["ref_legend"].startswith("Action and its Ref")
     assert "Appendix A, 1 a)" in render_aggregate(data, "html")
     rows, statements, *_ = csv_tables(render_aggregate(data, "csv"))

@@ -189,8 +189,8 @@ ACTION_REF_LEGEND = (
     'Action and its Ref ("Action R2", "Action 2a", "Action 7.1") name an action as '
     "the round's plan does, never a question's number: the seed's own reference where it "
     'gives one ("R2"), else the area\'s number and the seed\'s letter ("2a"), else the '
-    "area's number and the plan's own count in that area (\"7.1\"); `round plan --agree` "
-    "takes the Ref alone"
+    "area's number and the plan's own count in that area (\"7.1\"); the command "
+    '"round plan --agree" takes the Ref alone'
 )
 """What an aggregate or round report says of its actions' Refs, where some action shows one
 (JSON `ref_legend`; the Markdown and HTML show it above the actions where some action has a
