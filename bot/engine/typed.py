@@ -277,10 +277,6 @@ def _words_of(option: Option) -> set[str]:
     return found - COMMON_WORDS
 
 
-def _keys(options: Sequence[Option]) -> dict[str, Option]:
-    return {normal(o.key): o for o in options if normal(o.key) not in WORD_KEYS}
-
-
 def could_mean(options: Sequence[Option], text: str, named: Option | None = None) -> list[Option]:
     """The options typed words could mean: the one they start by naming, and those that
     share the most of their words (or, after a name, keys) with them, in the options'
