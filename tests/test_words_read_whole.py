@@ -98,14 +98,56 @@ def test_a_number_run_on_after_a_space_is_unclear(text: str, meant: str) -> None
     assert f"is unclear: did you mean {meant}?" in refusal(GOVERNANCE, "board_size", text)
 
 
+def test_a_comment_of_numbers_alone_after_a_number_is_refused_reports_quote_words() -> None:
+    assert "needs words" in refusal(GOVERNANCE, "board_size", "12, 3")
+
+
 @pytest.mark.parametrize(
     ("framework", "question", "text"),
-    [(GOVERNANCE, "board_size", "12, 3"), (WBT, "q1_1", "3 - 2008"), (WBT, "q1_1", "2 - 7")],
+    [(WBT, "q1_1", "3, 2008"), (WBT, "q1_1", "3 2008"), (WBT, "q1_1", "3 - 3")],
 )
-def test_a_comment_of_numbers_alone_is_refused_reports_quote_words(
+def test_numbers_alone_without_a_dash_or_repeating_the_key_are_refused(
     framework: str, question: str, text: str
 ) -> None:
-    assert "needs words" in refusal(framework, question, text)
+    said = refusal(framework, question, text)
+    assert 'Numbers alone are a comment only after a dash, and when none is a key ("3 - 2008")' in (
+        said
+    )
+
+
+@pytest.mark.parametrize(
+    ("framework", "question", "text", "label", "comment"),
+    [
+        (GOVERNANCE, "yes_no", "Yes - 2009", "Yes", "2009"),
+        (GOVERNANCE, "yes_no", "No - 2010", "No", "2010"),
+        (GOVERNANCE, "yes_no", "y: 2009", "Yes", "2009"),
+        (WBT, "q1_1", "3 - 2008", "Fairly well", "2008"),
+        (WBT, "q1_1", "Fairly well (2008)", "Fairly well", "2008"),
+        (WBT, "q1_1", "2 - 7", "Not very well", "7"),
+        (HALLMARKS, "h1_1", "p - 2008, 2009", "Partly", "2008, 2009"),
+    ],
+)
+def test_a_year_or_a_number_after_a_mark_is_the_comment(
+    framework: str, question: str, text: str, label: str, comment: str
+) -> None:
+    parsed = parse(framework, question, text)
+    assert (parsed.label, parsed.comment) == (label, comment)
+
+
+@pytest.mark.parametrize(
+    ("text", "could_mean", "other_key"),
+    [
+        ("3 - 4", ["Fairly well (3)", "Very well (4)"], "4"),
+        ("Fairly well - 4", ["Fairly well (3)", "Very well (4)"], "4"),
+        ("1 - 2.5", ["Not at all well (1)", "Not very well (2)"], "2"),
+    ],
+)
+def test_a_number_after_a_mark_that_is_another_options_key_names_both(
+    text: str, could_mean: list[str], other_key: str
+) -> None:
+    said = refusal(WBT, "q1_1", text)
+    assert f"could mean {' or '.join(could_mean)}." in said
+    assert f'type "{other_key}"' in said
 
 
 @pytest.mark.parametrize(
@@ -600,3 +642,34 @@ def test_no_comment_after_a_mark_or_a_space_ever_gives_another_answer_than_the_o
                 assert (parsed.label, parsed.comment) == (option.label, comment)
     if option.key.isdigit() and words:
         assert read(options, f"{option.key} {' '.join(words)}") is None
+
+
+NUMBERS = st.one_of(st.integers(min_value=1900, max_value=2099), st.integers(0, 999))
+"""Years and counts a respondent may put after an answer."""
+
+
+@given(
+    options=st.sampled_from(UNIQUE_SETS),
+    pick=st.integers(min_value=0),
+    by_key=st.booleans(),
+    mark=st.sampled_from(ENDING),
+    numbers=st.lists(NUMBERS, min_size=1, max_size=2),
+)
+@settings(max_examples=300, deadline=None)
+def test_numbers_alone_after_a_mark_are_the_comment_unless_one_is_a_key(
+    options: tuple[Option, ...], pick: int, by_key: bool, mark: str, numbers: list[int]
+) -> None:
+    """A year or a number after a mark is the comment ("Yes - 2009"); one that is any
+    option's key ("3 - 4", "3 - 3") is refused, as is the same comment after a comma or a
+    space ("3, 2008", "3 2008")."""
+    option = options[pick % len(options)]
+    comment = ", ".join(str(n) for n in numbers)
+    name = option.key if by_key else option.label
+    parsed = read(options, f"{name}{mark}{comment}" + (")" if "(" in mark else ""))
+    keyed = {o.key for o in options} & {str(n) for n in numbers}
+    if keyed:
+        assert parsed is None, (name, mark, comment)
+    else:
+        assert parsed is not None and (parsed.label, parsed.comment) == (option.label, comment)
+    for loose in (", ", " "):
+        assert read(options, f"{name}{loose}{comment}") is None, (name, loose, comment)

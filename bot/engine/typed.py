@@ -12,10 +12,13 @@ typed by the same reading (`typed_option`).
   is read as the nearest option word are refused with "did you mean" it (`spelt_as`).
 - A mark (" - ", ":", ";", "(") after a key or an option's words ends the answer: what
   follows is the comment, whatever words it starts with ("Yes - no formal minutes",
-  "No - not yet"). Refused after a mark only: a comment of numbers alone ("3 - 2008":
-  reports quote words only), and a comment that is nothing but another answer, its words
-  with joining words ("Yes - partly", "y - and no", "3 - strongly agree"), which is
-  ambiguous: the refusal names both readings and how to write either.
+  "No - not yet"), or a year or a number ("Yes - 2009", "3 - 2008"). Refused after a
+  mark only: a comment that is nothing but another answer, its words with joining words
+  ("Yes - partly", "y - and no", "3 - strongly agree") or a number that is another
+  option's key ("3 - 4"), which is ambiguous: the refusal names both readings and how to
+  write either; and a comment of numbers alone that repeats the answer's own key ("3 -
+  3"), which says nothing a report can quote. Numbers alone after no mark ("2 3", "3,
+  2008") are refused as unclear.
 - Without such a mark (a space, a comma, a full stop, "!" or "?") the reading is strict.
   After words a space starts no comment (but "because" does): "yes partly", "very well at
   all" are refused. A comment after a comma or a full stop that starts with another
@@ -314,11 +317,17 @@ def unclear(
     numbers: bool = False,
 ) -> AnswerError:
     """The refusal of words that could mean more than one thing: which options they could
-    mean, what is accepted, and how to add a comment (in words, after `numbers` alone)."""
+    mean, what is accepted, and how to add a comment (after `numbers` alone: numbers are a
+    comment only after a dash, none of them a key)."""
     meant = could_mean(options, text, named)
     listed = " or ".join(f"{o.label} ({o.key})" for o in meant)
     example = (named or (meant or list(options))[0]).key
-    words = " A comment needs words: reports quote words only." if numbers else ""
+    words = (
+        f' Numbers alone are a comment only after a dash, and when none is a key ("{example} -'
+        ' 2008").'
+        if numbers
+        else ""
+    )
     return AnswerError(
         f'"{shown_words(text)}" is not one of the answers as it stands: it could mean '
         f"{listed}.{words} {hint} A comment goes after the answer and a dash, such as "
@@ -416,11 +425,19 @@ def read_option(options: Sequence[Option], text: str, hint: str, guess: bool = T
     marks, comment = split_comment(text[end:])
     if not comment:
         return Reading(chosen)
+    ended = bool(ENDING_MARKS & set(marks))
     if not re.search(r"[^\W\d_]", comment):
-        # "2 3", "1 - 4", "3 - 2008": a second answer, or nothing a report can quote.
-        raise unclear(options, text, hint, chosen, numbers=True)
+        keyed = _keys_in(options, comment)
+        if not ended or chosen in keyed:
+            # "2 3", "3, 2008", "3 - 3": a second answer, or nothing a report can quote.
+            raise unclear(options, text, hint, chosen, numbers=True)
+        if keyed:
+            # "3 - 4": the number after the mark is itself another option's key.
+            raise _either(options, text, chosen, keyed)
+        # "Yes - 2009", "3 - 2008": a year or a number after a mark is the comment.
+        return Reading(chosen, comment)
     others = _other_answers(options, names, chosen, comment)
-    if ENDING_MARKS & set(marks):
+    if ended:
         if others:
             raise _either(options, text, chosen, others)
         return Reading(chosen, comment)
@@ -443,6 +460,12 @@ def read_option(options: Sequence[Option], text: str, hint: str, guess: bool = T
             f'"{name.words} - {shown_words(comment)}". {hint}'.rstrip()
         )
     return Reading(chosen, comment)
+
+
+def _keys_in(options: Sequence[Option], comment: str) -> list[Option]:
+    """The options whose key is one of a comment's words or numbers ("4" of "3 - 4")."""
+    said = set(tokens(comment))
+    return [o for o in options if normal(o.key) in said]
 
 
 def _other_answers(
