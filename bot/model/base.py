@@ -23,7 +23,12 @@ class Strict(BaseModel):
 Number = Annotated[float, PydanticStrict()]
 """A number in a file: an integer or a float, never a boolean or text. Pydantic's lax mode
 would take `true` as 1 (and "3" as 3), so a slip such as `score = true` would score as a
-number; every numeric field of a framework or dialogue is this or `WholeNumber`."""
+number; every numeric field of a file is this or `WholeNumber`."""
 
 WholeNumber = Annotated[int, PydanticStrict()]
 """A whole number in a file, never a boolean, a float or text (see `Number`)."""
+
+Flag = Annotated[bool, PydanticStrict()]
+"""A true or false in a file, never text or a number. Pydantic's lax mode would take
+`whole = "true"` (and "yes", "off", 1, 0) as a boolean, so a slip of quotes would pass
+unseen; every boolean field of a file is this."""

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from bot.model.base import ID_PATTERN, SLUG_PATTERN, Number, Strict, WholeNumber
+from bot.model.base import ID_PATTERN, SLUG_PATTERN, Flag, Number, Strict, WholeNumber
 
 DEFAULT_MIN_COVERAGE = 50.0
 """Unless a framework says otherwise, half the asked questions need a scored answer."""
@@ -240,15 +240,15 @@ class Question(Strict):
     """For numbers: lowest valid answer."""
     maximum: Number | None = None
     """For numbers: highest valid answer."""
-    whole: bool = False
+    whole: Flag = False
     """For numbers: only whole numbers, where what is counted comes whole (members, meetings)."""
-    allow_dont_know: bool = False
+    allow_dont_know: Flag = False
     """For number, choice and date questions: Don't know may be answered (key `d`); a
     rating or yesno question allows it by an option of its scale."""
     options: tuple[ChoiceOption, ...] = ()
     """For choice questions: the options, in the order shown. Give every option a score
     (a scored choice) or none (an unscored one: who leads, which partners attend)."""
-    multiple: bool = False
+    multiple: Flag = False
     """For choice questions: several options may be picked."""
     min_picks: WholeNumber | None = Field(default=None, ge=1)
     """For a multiple choice: the fewest options to pick (default 1)."""
@@ -258,11 +258,11 @@ class Question(Strict):
     """For dates: the earliest date accepted."""
     latest: date | None = None
     """For dates: the latest date accepted."""
-    scored: bool = True
+    scored: Flag = True
     """false makes the question a fact (a gate, such as "Does the partnership have a risk
     register?"): its answer is shown and conditions read it, but it is never scored, never
     counted in coverage and never in an aggregate's statements table."""
-    allow_not_applicable: bool = False
+    allow_not_applicable: Flag = False
     """The question invites "does not apply": such an answer abstains, lowering neither
     the score nor the coverage."""
     expects: Expects = ""
@@ -272,7 +272,7 @@ class Question(Strict):
     """For numbers: the recommended range; outside it fires `out_of_range`."""
     benchmark: Benchmark | None = None
     """A published result for this statement."""
-    reverse: bool = False
+    reverse: Flag = False
     """Scored in reverse: the statement describes a problem, so the option at the top of
     the scale ("Fully like us", "Strongly agree") scores 0 and the one at the bottom 100."""
 

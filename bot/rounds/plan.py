@@ -26,7 +26,7 @@ from pydantic import Field, model_validator
 
 from bot.files import write_atomically, writing
 from bot.loading import parse_toml, read_text, validate_model
-from bot.model.base import SLUG_PATTERN, Number, Strict, WholeNumber
+from bot.model.base import SLUG_PATTERN, Flag, Number, Strict, WholeNumber
 from bot.problems import LoadError, Problem, display_name, dotted, find_line, suggest
 from bot.rounds.folder import locked
 from bot.text import clean_input, clean_line
@@ -150,7 +150,7 @@ class PlanAction(Strict):
     """Who is responsible (the framework's suggested owner until changed)."""
     due: date | None = None
     """When it is due (three, six or twelve months after compiling, by priority, until changed)."""
-    agreed: bool = False
+    agreed: Flag = False
     """Whether the board agreed it; only agreed actions are asked about next round."""
     status: Status = "not_started"
     """not_started, in_progress, done or dropped."""
@@ -162,7 +162,7 @@ class PlanAction(Strict):
     """How many respondents' answers suggested it when last compiled."""
     share: Number | None = Field(default=None, ge=0, le=100)
     """Their share of respondents, per cent."""
-    suggested: bool = True
+    suggested: Flag = True
     """Whether the latest compile suggested it (false: kept, but no longer suggested)."""
     carried_from: str = Field(default="", max_length=MAX_SHORT)
     """The earlier round whose plan it was agreed in, for an action carried on."""
