@@ -4,8 +4,10 @@ A heuristic, kept deliberately simple and explainable: an answer names evidence
 when it mentions a number or date, a document (strategy, minutes, protocol, ...; not
 such a word used as a state or a verb: "under review", "we plan to"; named as the thing
 done, "website updated", it names one),
-a named body (words in capitals such as "Hill Park Project", or an acronym such
-as "LAA" among ordinary words: "signed by the CSP"), or gives an example ("for
+a named body (words in capitals such as "Hill Park Project", an acronym such
+as "LAA" among ordinary words: "signed by the CSP", or in lower case a kind of body and
+what it is: "the district council", "the partnership board"; a body's word alone, "the
+council is fine", names none), or gives an example ("for
 example", "such as"). An answer typed all in capitals ("YES WE DO", "WEBSITE UPDATED")
 is shouting: capitals tell no name of a document or body from any other word, so its
 words name none; a number or date in it ("SIGNED IN 2009", "MINUTES OF 3 MARCH 2009")
@@ -108,6 +110,58 @@ _WORD = re.compile(r"[A-Za-z0-9'’]+")
 _LONE_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|for|the)?\s*[A-Z][a-z]+)+")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+# A body named in lower case: a kind of body, then what it is ("the district council",
+# "the police authority", "the partnership board", "the community safety partnership").
+# A body's word alone ("the council is fine", "the board", "our partnership") names none:
+# it says which body no more than "they" does.
+_BODY_KINDS = (
+    "district",
+    "county",
+    "borough",
+    "city",
+    "parish",
+    "town",
+    "metropolitan",
+    "police",
+    "fire",
+    "health",
+    "primary care",
+    "safety",
+    "strategic",
+    "partnership",
+    "executive",
+    "programme",
+    "project",
+    "steering",
+    "scrutiny",
+    "management",
+    "thematic",
+    "safeguarding",
+    "children's",
+    "childrens",
+    "housing",
+)
+_BODIES = (
+    "council",
+    "authority",
+    "board",
+    "trust",
+    "partnership",
+    "committee",
+    "executive",
+    "group",
+    "forum",
+    "panel",
+    "service",
+    "constabulary",
+)
+_LOWER_BODY = re.compile(
+    r"\b(?:"
+    + "|".join(k.replace(" ", r"\s+") for k in _BODY_KINDS)
+    + r")\s+(?:"
+    + "|".join(_BODIES)
+    + r")s?\b"
+)
 # Words typed in capitals that name no body: "OK", "YES", "NO", "TBC".
 _NOT_ACRONYMS = frozenset({"OK", "OKAY", "YES", "NO", "NOT", "NA", "TBC", "TBA", "DK", "NONE"})
 
@@ -134,6 +188,22 @@ def names_acronym(text: str) -> bool:
     return any(m.group(0).rstrip("s") not in _NOT_ACRONYMS for m in _ACRONYM.finditer(text))
 
 
+def names_body(text: str) -> bool:
+    """Whether the text names a body: by its acronym (`names_acronym`), by words in
+    capitals ("Hill Park Project"), or in lower case by a kind of body and what it is
+    ("the district council", "the police authority", "the partnership board"); a body's
+    word alone ("the council is fine") names none, and a text typed all in capitals
+    (`is_shouted`) names none by its words."""
+    if is_shouted(text):
+        return False
+    lowered = text.lower().replace("’", "'")
+    return (
+        names_acronym(text)
+        or bool(_NAMED.search(text.strip()))
+        or bool(_LOWER_BODY.search(lowered))
+    )
+
+
 def names_number(text: str) -> bool:
     """Whether the text names a number or date in figures, however it is typed: a number
     with words around it ("12 members", "SIGNED IN 2009") or a date on its own
@@ -156,9 +226,7 @@ def names_evidence(text: str) -> bool:
         return True
     if any(e in lowered for e in _EXAMPLES) or any(f" {m} " in lowered for m in MONTHS):
         return True
-    if names_acronym(text):
-        return True
-    return bool(_NAMED.search(text.strip()))
+    return names_body(text)
 
 
 def said_names_evidence(said: Iterable[str]) -> bool:
