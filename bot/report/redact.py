@@ -14,6 +14,9 @@ with or without its accents ("Siobhan" for Siobhán), and a title typed before a
 - An organisation's name is also taken out where a run of its words is written as its
   name, with their capitals ("Red Kite", "RED KITE" for Red Kite Housing Association;
   not generic words alone, "Borough Council").
+- An organisation's acronym, the first letters of its words written with a capital
+  (`initials`: "CSP" for Community Safety Partnership), is taken out where it is written
+  in capitals as a whole word ("the CSP", "CSPs"; not "csp").
 - Every other part of a person's name of two letters or more ("Ng", "Ann", "Archer") and
   every distinctive word of an organisation's name (`distinctive`: "Dacorum", "Herts")
   is taken out wherever it stands, in any case: "ng chairs it" names Ng. The ordinary
@@ -253,6 +256,8 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
         for word in _parts(organisation):
             if distinctive(word):
                 add(_literal(word), ORGANISATION, True, len(word))
+        if acronym := initials(whole):
+            add(f"(?-i:{acronym}s?)", ORGANISATION, False, len(acronym))
     for name in names:
         whole = name.strip()
         if not whole:
@@ -291,6 +296,27 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
         return pattern.sub(take_out, text)
 
     return redact
+
+
+NOT_INITIALS = frozenset(
+    """
+    am an as at be by do go he if in is it me my no of ok on or so to up us we
+    dk na yes tbc tba
+    """.split()
+)
+"""Initials that spell a word of their own or an answer ("NO", "OK", "YES" for Youth
+Engagement Service): never taken out as an organisation's acronym."""
+
+
+def initials(organisation: str) -> str:
+    """An organisation's acronym as its capitals make it: the first letters of its words
+    written with a capital ("Community Safety Partnership" -> "CSP", "Dacorum Borough
+    Council" -> "DBC"), two or more; "" for fewer, or for one spelling a word of its own
+    (`NOT_INITIALS`). Taken out only in capitals, as a whole word ("CSP", "CSPs")."""
+    letters = "".join(w[0] for w in organisation.split() if w[:1].isupper() and w[:1].isalpha())
+    if len(letters) < MIN_LETTERS or letters.casefold() in NOT_INITIALS:
+        return ""
+    return letters
 
 
 def distinctive(word: str) -> bool:

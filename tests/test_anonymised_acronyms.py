@@ -1,0 +1,73 @@
+"""An organisation is also named by its acronym: anonymising "Community Safety
+Partnership" takes "CSP" out of people's words where it is written in capitals as a
+whole word, and never an option's label or value."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.report.redact import redacted, redactor
+
+
+@pytest.mark.parametrize(
+    ("organisation", "acronym"),
+    [
+        ("Community Safety Partnership", "CSP"),
+        ("Dacorum Borough Council", "DBC"),
+        ("Hertfordshire Constabulary", "HC"),
+        ("Office of the Police and Crime Commissioner", "OPCC"),
+        ("NHS Herts", "NH"),
+        ("Dacorum", ""),
+        ("Youth Engagement Service", ""),
+        ("the voluntary sector", ""),
+    ],
+)
+def test_an_organisations_initials_are_the_capitals_of_its_words(
+    organisation: str, acronym: str
+) -> None:
+    from bot.report.redact import initials
+
+    assert initials(organisation) == acronym
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The CSP agreed it.", "The [organisation] agreed it."),
+        ("minutes of the CSP, March 2009", "minutes of the [organisation], March 2009"),
+        ("both CSPs met", "both [organisation] met"),
+        ("the CSP's plan", "the [organisation]'s plan"),
+        ("(CSP)", "([organisation])"),
+        ("the Community Safety Partnership met", "the [organisation] met"),
+    ],
+)
+def test_an_organisations_acronym_in_capitals_is_taken_out(text: str, shown: str) -> None:
+    assert redactor([], ["Community Safety Partnership"])(text) == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a csp lead", "the CSPX board", "XCSP", "community safety matters", "the DCSP board"],
+)
+def test_the_acronym_is_taken_only_in_capitals_and_whole(text: str) -> None:
+    assert redactor([], ["Community Safety Partnership"])(text) == text
+
+
+def test_an_initials_word_of_its_own_stays() -> None:
+    redact = redactor([], ["Youth Engagement Service"])
+    assert redact("YES, the Youth Engagement Service did") == "YES, the [organisation] did"
+
+
+def test_an_organisation_given_with_an_acronym_loses_its_distinctive_words_not_the_acronym() -> (
+    None
+):
+    redact = redactor([], ["NHS Herts"])
+    assert redact("NHS Herts agreed; herts did; the NHS did") == (
+        "[organisation] agreed; [organisation] did; the NHS did"
+    )
+
+
+def test_the_walk_leaves_option_labels_and_values_however_the_acronym_reads() -> None:
+    redact = redactor(["Ann Archer"], ["Community Safety Partnership", "Red Amber Group"])
+    coded = {"kind": "rating", "answer": "Red", "value": "RAG", "comment": "the CSP said RAG"}
+    assert redacted(coded, redact) == coded | {"comment": "the [organisation] said [organisation]"}
