@@ -298,12 +298,11 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
     return redact
 
 
-NOT_INITIALS = frozenset(
-    """
+_WORD_INITIALS = """
     am an as at be by do go he if in is it me my no of ok on or so to up us we
     dk na yes tbc tba
-    """.split()
-)
+"""
+NOT_INITIALS = frozenset(_WORD_INITIALS.split())
 """Initials that spell a word of their own or an answer ("NO", "OK", "YES" for Youth
 Engagement Service): never taken out as an organisation's acronym."""
 
