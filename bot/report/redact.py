@@ -22,11 +22,14 @@ with or without its accents ("Siobhan" for Siobhán), and a title typed before a
   is taken out wherever it stands, in any case: "ng chairs it" names Ng. The ordinary
   and partnership words organisations' names are made of (`ORGANISATION_WORDS`:
   "police", "fire", "NHS", "advice", "red") stay wherever they are not the name.
-- Except a part of a person's name that is also an ordinary English word
-  (`ORDINARY_WORDS`: "will", "strong", "hope", "may"): it is taken out only where it is used as a name, that is
-  written in capitals ("WILL"), or with a capital letter and a possessive ("Will's"), or
-  with a capital letter other than at the start of a sentence (a full stop after an
-  initial or a title, "W. Strong", "Cllr. Strong", ends no sentence). "we will work" and
+- Except a part of a person's name that is also an everyday word, no `distinctive` one
+  (`ORDINARY_WORDS`: "will", "strong", "hope", "may"; and the words organisations' names
+  are made of, `GENERIC_WORDS` and `ORGANISATION_WORDS`: "voluntary", "young", "church"):
+  it is taken out only where it is used as a name, that is after a title in any case
+  ("cllr voluntary"), written in capitals ("WILL"), or with a capital letter and a
+  possessive ("Will's"), or with a capital letter other than at the start of a sentence
+  (a full stop after an initial or a title, "W. Strong", "Cllr. Strong", ends no
+  sentence): "the voluntary sector" keeps its word for Pat Voluntary. "we will work" and
   "Strong leadership matters." keep their words; "I asked Will" and "as Strong said" do
   not. A capital inside a sentence is taken for a name even where it is not one ("in
   May"): the rule errs towards taking out.
@@ -288,7 +291,7 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
     def take_out(match: re.Match[str]) -> str:
         _, label, single, _ = kinds[(match.lastindex or 1) - 1]
         word = match.group()
-        if single and _key(word) in ORDINARY_WORDS and not _as_name(match):
+        if single and not distinctive(_key(word)) and not _as_name(match):
             return word
         return label
 
@@ -366,6 +369,8 @@ def _as_name(match: re.Match[str]) -> bool:
     with any opening quote or bracket between; a full stop after an initial or a title,
     "W. Strong", "Cllr. Strong", ends no sentence)."""
     word, text, start = match.group(), match.string, match.start()
+    if _after_title(text[:start]):
+        return True
     if not word[:1].isupper():
         return False
     if word.isupper() or re.match(_APOSTROPHE + "s(?!\\w)", text[match.end() :], re.I):
@@ -378,6 +383,13 @@ def _as_name(match: re.Match[str]) -> bool:
     if not (text[i - 1] in ".!?" and i < start and text[i].isspace()):
         return True
     return text[i - 1] == "." and _initial_or_title(text[: i - 1])
+
+
+def _after_title(before: str) -> bool:
+    """Whether the text before a word ends in a title and a space ("cllr ", "Mr. "),
+    which makes the word after it a name, in any case."""
+    found = re.search(r"(?<!\w)(\w+)\.?[ \t]+$", before)
+    return found is not None and found.group(1).casefold() in TITLES
 
 
 def _initial_or_title(before: str) -> bool:
