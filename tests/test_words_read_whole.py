@@ -110,8 +110,9 @@ def test_numbers_alone_without_a_dash_or_repeating_the_key_are_refused(
     framework: str, question: str, text: str
 ) -> None:
     said = refusal(framework, question, text)
-    assert 'Numbers alone are a comment only after a dash, and when none is a key ("3 - 2008")' in (
-        said
+    assert (
+        "A number alone is a comment only when it is one whole number after a dash and no key"
+        in (said)
     )
 
 
@@ -660,16 +661,46 @@ def test_numbers_alone_after_a_mark_are_the_comment_unless_one_is_a_key(
     options: tuple[Option, ...], pick: int, by_key: bool, mark: str, numbers: list[int]
 ) -> None:
     """A year or a number after a mark is the comment ("Yes - 2009"); one that is any
-    option's key ("3 - 4", "3 - 3") is refused, as is the same comment after a comma or a
+    option's key ("3 - 4", "3 - 3") or follows Don't know ("d - 12") is refused, as is the same comment after a comma or a
     space ("3, 2008", "3 2008")."""
     option = options[pick % len(options)]
     comment = ", ".join(str(n) for n in numbers)
     name = option.key if by_key else option.label
     parsed = read(options, f"{name}{mark}{comment}" + (")" if "(" in mark else ""))
     keyed = {o.key for o in options} & {str(n) for n in numbers}
-    if keyed:
+    if keyed or option.abstain:
+        # A figure with Don't know is a second answer, not a comment on it.
         assert parsed is None, (name, mark, comment)
     else:
         assert parsed is not None and (parsed.label, parsed.comment) == (option.label, comment)
     for loose in (", ", " "):
         assert read(options, f"{name}{loose}{comment}") is None, (name, loose, comment)
+
+
+@pytest.mark.parametrize(
+    ("framework", "question", "text"),
+    [
+        (HALLMARKS, "h1_1", "Yes - 50/50"),
+        (HALLMARKS, "h1_1", "y - 1/2"),
+        (HALLMARKS, "h1_1", "Yes - 50-50"),
+        (HALLMARKS, "h1_1", "Yes - 50%"),
+        (WBT, "q1_1", "3 - 7/10"),
+        (WBT, "q1_1", "3 - 2.5"),
+        (WBT, "q1_1", "3 - \uff14"),
+        (GOVERNANCE, "yes_no", "Yes - -3"),
+    ],
+)
+def test_a_fraction_share_or_sign_after_an_answer_qualifies_it_and_is_refused(
+    framework: str, question: str, text: str
+) -> None:
+    """A fraction, range, percentage or signed number after an answer says how far the
+    answer holds ("Yes - 50/50" is partly), so it is never a top answer's plain comment."""
+    assert refusal(framework, question, text)
+
+
+@pytest.mark.parametrize("text", ["d - 12", "Don't know (12)", "not sure - 10"])
+def test_a_figure_after_dont_know_is_refused_not_kept_as_its_comment(text: str) -> None:
+    """A figure given with Don't know is either the answer or a second answer: refused,
+    without offering "d - 2008" as an example."""
+    said = refusal(GOVERNANCE, "board_size", text)
+    assert said and "d - 2008" not in said

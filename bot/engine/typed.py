@@ -176,6 +176,10 @@ ENDING_MARKS = frozenset("-–—:;(")
 _BOUNDARY = r"(?=$|\s|[^\w\s]+(?:\s|$))"
 """Where a name ends as a whole word: the end, a space, or marks then a space or the end."""
 
+WHOLE_NUMBERS = re.compile(r"[0-9]+(?:[ ,]+[0-9]+)*")
+"""Numbers a comment may be alone (years, counts): whole, ASCII digits, no fraction,
+range, percentage or sign, which would qualify the answer ("Yes - 50/50")."""
+
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[&+]")
 
 
@@ -323,9 +327,9 @@ def unclear(
     listed = " or ".join(f"{o.label} ({o.key})" for o in meant)
     example = (named or (meant or list(options))[0]).key
     words = (
-        f' Numbers alone are a comment only after a dash, and when none is a key ("{example} -'
-        ' 2008").'
-        if numbers
+        " A number alone is a comment only when it is one whole number after a dash and"
+        f' no key ("{example} - 2008").'
+        if numbers and not (named and named.abstain)
         else ""
     )
     return AnswerError(
@@ -434,7 +438,11 @@ def read_option(options: Sequence[Option], text: str, hint: str, guess: bool = T
         if keyed:
             # "3 - 4": the number after the mark is itself another option's key.
             raise _either(options, text, chosen, keyed)
-        # "Yes - 2009", "3 - 2008": a year or a number after a mark is the comment.
+        if chosen.abstain or not WHOLE_NUMBERS.fullmatch(comment):
+            # "Yes - 50/50" says "partly" and "d - 12" gives a figure: neither is a
+            # comment on the answer named.
+            raise unclear(options, text, hint, chosen, numbers=True)
+        # "Yes - 2009", "3 - 2008": a year or whole numbers after a mark are the comment.
         return Reading(chosen, comment)
     others = _other_answers(options, names, chosen, comment)
     if ended:
