@@ -71,3 +71,20 @@ def test_the_walk_leaves_option_labels_and_values_however_the_acronym_reads() ->
     redact = redactor(["Ann Archer"], ["Community Safety Partnership", "Red Amber Group"])
     coded = {"kind": "rating", "answer": "Red", "value": "RAG", "comment": "the CSP said RAG"}
     assert redacted(coded, redact) == coded | {"comment": "the [organisation] said [organisation]"}
+
+
+@pytest.mark.parametrize(
+    ("organisation", "text"),
+    [
+        ("Community Action Network", "WE CAN DO BETTER"),
+        ("Alliance for North Dacorum", "YES AND NO"),
+        ("Action Community Trust", "we must ACT"),
+        ("Grove Primary", "the GP surgery"),
+    ],
+)
+def test_initials_that_spell_a_common_word_keep_the_answer_words(
+    organisation: str, text: str
+) -> None:
+    """An acronym that is a common word ("CAN") is never taken out of an answer typed in
+    capitals: the quote keeps the respondent's words."""
+    assert redactor([], [organisation])(text) == text

@@ -67,3 +67,14 @@ def test_the_examples_from_the_rule() -> None:
     assert redact("the church hall and young people") == "the church hall and young people"
     assert redact("as Church said, jo young agreed") == f"as {NAME} said, {NAME} agreed"
     assert redact("P. Voluntary and VOLUNTARY") == f"{NAME} and {NAME}"
+
+
+def test_a_title_that_is_an_everyday_word_makes_no_name_in_lower_case() -> None:
+    """ "miss", "pc" and "sir" in lower case are words, not titles: the word after them
+    keeps its place unless it is written as a name."""
+    take = redactor(["Will Strong"], [])
+    assert take("we miss strong leadership") == "we miss strong leadership"
+    assert take("the pc will check") == "the pc will check"
+    assert take("sir will do it") == "sir will do it"
+    assert take("Miss Strong said so") == "Miss [name] said so"
+    assert take("cllr strong agreed") == "cllr [name] agreed"

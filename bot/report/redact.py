@@ -130,6 +130,9 @@ brackets, a bullet."""
 
 _TITLES = "mr mrs ms miss mx dr prof cllr rev revd sir dame insp sgt supt det pc"
 TITLES = frozenset(_TITLES.split())
+WORD_TITLES = frozenset({"miss", "sir", "dame", "det", "pc", "rev"})
+"""Titles that are also everyday words ("we miss strong leadership", "the pc will check"):
+a title before a name only written with a capital or a full stop ("Miss Strong", "pc.")."""
 """Titles written with a full stop before a name ("Cllr. Strong"): the stop ends no
 sentence, so the word after it stands inside one (compared ignoring case)."""
 
@@ -303,11 +306,27 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
 
 _WORD_INITIALS = """
     am an as at be by do go he if in is it me my no of ok on or so to up us we
-    dk na yes tbc tba
+    dk na yes tbc tba gp
+    act add age ago aid aim air all and any are art ask bad bid big bit box bus but buy
+    can car cut day did due end eye far few fit fix for fun gap get got had has her him
+    his hit hot how job key law led let lot low man may new nor not now odd off old one
+    our out own pay per put red run sat saw say see set she six sum tax ten the too top
+    try two use via war was way web who why win won yet you
+    also area away back base been best body both call came care case cost data deal does
+    done down each easy even ever fact fair fall fast feel felt find fine firm five form
+    four free from full fund gave give goal good grow half hand hard have head hear help
+    here high hold home hope idea into just keep kind know land last late lead left less
+    life like line list live long look lose lost made main make many mind miss more most
+    move much must name near need next none note only open over paid part pass past plan
+    play poor push read real rest risk role rule safe said same save seen sent show side
+    sign site some soon stay step stop such sure take talk team tell term than that them
+    then they this time told took true turn upon used very view vote wait want week well
+    went were what when will wish with work year your
 """
 NOT_INITIALS = frozenset(_WORD_INITIALS.split())
-"""Initials that spell a word of their own or an answer ("NO", "OK", "YES" for Youth
-Engagement Service): never taken out as an organisation's acronym."""
+"""Initials that spell a common word of their own or an answer ("NO", "OK", "CAN", "AND",
+"YES" for Youth Engagement Service): never taken out as an organisation's acronym, since
+an answer typed in capitals ("WE CAN DO BETTER") keeps its words."""
 
 
 def initials(organisation: str) -> str:
@@ -387,9 +406,12 @@ def _as_name(match: re.Match[str]) -> bool:
 
 def _after_title(before: str) -> bool:
     """Whether the text before a word ends in a title and a space ("cllr ", "Mr. "),
-    which makes the word after it a name, in any case."""
-    found = re.search(r"(?<!\w)(\w+)\.?[ \t]+$", before)
-    return found is not None and found.group(1).casefold() in TITLES
+    which makes the word after it a name, in any case; a title that is also an everyday
+    word (`WORD_TITLES`) only with a capital or a full stop."""
+    found = re.search(r"(?<!\w)(\w+)(\.?)[ \t]+$", before)
+    if found is None or (title := found.group(1)).casefold() not in TITLES:
+        return False
+    return title.casefold() not in WORD_TITLES or title[0].isupper() or bool(found.group(2))
 
 
 def _initial_or_title(before: str) -> bool:
