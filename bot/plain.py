@@ -418,13 +418,17 @@ class PlainMode:
             self.line("   Type the numbers of all that apply, separated by commas or spaces.")
         elif question is not None and question.kind == "date":
             self.line("   Type a date, such as 2 December 2009 or 02/12/2009 (day first).")
+        # The answer with its comment, as the app's "Currently:" and the reports show it.
         if prompt.previous is not None:
-            shown = prompt.previous.label or prompt.previous.value
-            self.line(f"   Current answer: {printable(shown)}. Press Enter to keep it.")
+            self.wrapped(
+                f"Current answer: {answer_words(prompt.previous)}. Press Enter to keep it.",
+                indent="   ",
+            )
         elif prompt.earlier is not None:
-            shown = prompt.earlier.label or prompt.earlier.value
-            self.line(
-                f"   Earlier, on this branch: {printable(shown)} (type an answer to give it)."
+            self.wrapped(
+                f"Earlier, on this branch: {answer_words(prompt.earlier)} "
+                "(type an answer to give it).",
+                indent="   ",
             )
         self.write("> ")
 
