@@ -24,6 +24,7 @@ from bot.turn_words import (
     answer_hint,
     answer_words,
     call_length_words,
+    earlier_words,
     key_as_reply_words,
     key_not_used_words,
     key_taken_words,
@@ -424,8 +425,7 @@ class PlainMode:
             )
         elif prompt.earlier is not None:
             self.wrapped(
-                f"Earlier, on this branch: {answer_words(prompt.earlier)} "
-                "(type an answer to give it).",
+                f"{earlier_words(prompt.earlier)} (type an answer to give it).",
                 indent="   ",
             )
         self.write("> ")

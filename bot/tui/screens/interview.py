@@ -38,7 +38,7 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
-from bot.turn_words import answer_hint
+from bot.turn_words import answer_hint, earlier_words
 
 if TYPE_CHECKING:  # loaded only once a report is asked for
     from bot.scoring.results import Assessment
@@ -229,7 +229,9 @@ class InterviewScreen(ConversationScreen):
         reply.placeholder = reply_placeholder(prompt)
         if prompt.previous is not None:
             codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
-        self.query_one("#codes", Static).update(Content(codes))
+        elif prompt.earlier is not None:  # asked afresh: a hint, not kept by Enter
+            codes += f"{earlier_words(prompt.earlier)} (Enter does not keep it: answer afresh)"
+        self.query_one("#codes", Static).update(Content(printable(codes)))
         guidance = prompt.guidance or "none for this statement."
         self.query_one("#guidance", Static).update(Content(f"Guidance: {guidance}"))
         # The focus moves at once, not after the keys already queued: a key pressed right
