@@ -51,6 +51,8 @@ def remedy(error: OSError) -> str:
         return "raise the limit on the size of a file this process may write (ulimit -f)"
     if error.errno == errno.EROFS:
         return "its disk is mounted read-only: use a round on a writable disk"
+    if error.errno == errno.ENOTDIR:
+        return "a file stands where a folder on its path should be: move that file away"
     return "make it and its folder writable"
 
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import sys
-import textwrap
 from typing import TextIO
 
 from bot import exit_codes
@@ -21,11 +19,12 @@ from bot.engine.path import SKIP_COMMAND, asks_for_help
 from bot.model import Turn
 from bot.model.framework import base_question
 from bot.problems import display_name, suggest
-from bot.text import REPLACEMENT, needs_repair, printable, repair
+from bot.text import REPLACEMENT, needs_repair, output_columns, printable, repair, wrap_lines
 from bot.turn_words import (
     answer_hint,
     answer_words,
     call_length_words,
+    earlier_words,
     key_as_reply_words,
     key_not_used_words,
     key_taken_words,
@@ -119,7 +118,7 @@ class PlainMode:
         conversation = self.conversation
         title = conversation.session.dialogue.title
         self.line(title)
-        self.line(f"Transcript: {display_name(conversation.path)}")
+        self.whole(f"Transcript: {display_name(conversation.path)}")
         for warning in conversation.warnings:
             self.line(f"Note: {warning}")
         outcome = conversation.begin()
@@ -145,7 +144,7 @@ class PlainMode:
             if conversation.stopped:  # moved while open: said, and nothing more is saved
                 return exit_codes.CANNOT_WRITE
         self.summary()
-        self.line(f"Transcript saved: {display_name(conversation.path)}")
+        self.whole(f"Transcript saved: {display_name(conversation.path)}")
         return exit_codes.OK
 
     def handle(self, line: str) -> int | None:
@@ -220,7 +219,7 @@ class PlainMode:
         if said in ("y", "yes"):
             conversation.abandon()
             self.summary()
-            self.line(f"Abandoned. Transcript: {display_name(conversation.path)}")
+            self.whole(f"Abandoned. Transcript: {display_name(conversation.path)}")
             return exit_codes.OK
         if said in ("", "n", "no"):
             self.line("Not abandoned.")
@@ -369,7 +368,7 @@ class PlainMode:
         if question is not None and question.kind == "text" and not turn.abstain:
             self.line(TEXT_SAVED)
             return
-        self.line(self.one_line(f"   Taken as: {answer_words(turn)}"))
+        self.out(self.one_line(f"   Taken as: {answer_words(turn)}"))
 
     def one_line(self, text: str) -> str:
         """Text made printable and shortened to one line of the output's width."""
@@ -379,7 +378,7 @@ class PlainMode:
 
     def width(self) -> int:
         """The output's width: the terminal's, 80 columns where it is not a terminal."""
-        return shutil.get_terminal_size((80, 24)).columns if self.stdout.isatty() else 80
+        return output_columns(self.stdout)
 
     def prompt(self, prompt: Prompt, recap: bool = False) -> None:
         """Show a question or follow-up, then the input prompt; with `recap`, a follow-up
@@ -418,13 +417,16 @@ class PlainMode:
             self.line("   Type the numbers of all that apply, separated by commas or spaces.")
         elif question is not None and question.kind == "date":
             self.line("   Type a date, such as 2 December 2009 or 02/12/2009 (day first).")
+        # The answer with its comment, as the app's "Currently:" and the reports show it.
         if prompt.previous is not None:
-            shown = prompt.previous.label or prompt.previous.value
-            self.line(f"   Current answer: {printable(shown)}. Press Enter to keep it.")
+            self.wrapped(
+                f"Current answer: {answer_words(prompt.previous)}. Press Enter to keep it.",
+                indent="   ",
+            )
         elif prompt.earlier is not None:
-            shown = prompt.earlier.label or prompt.earlier.value
-            self.line(
-                f"   Earlier, on this branch: {printable(shown)} (type an answer to give it)."
+            self.wrapped(
+                f"{earlier_words(prompt.earlier)} (type an answer to give it).",
+                indent="   ",
             )
         self.write("> ")
 
@@ -435,7 +437,7 @@ class PlainMode:
             return
         self.area = progress.area_title
         self.line("")
-        self.line(self.bold(printable(progress.where)))
+        self.wrapped(progress.where, bold=True)
 
     def number(self, prompt: Prompt) -> str:
         """The question's own number (the seed's), then how far through the dialogue."""
@@ -464,7 +466,7 @@ class PlainMode:
         if self.typed.strip():
             self.wrapped(f"What was just typed: {self.typed.strip()}")
         if lost.resume_from is not None:
-            self.line(
+            self.whole(
                 "Resume with: partnership-bot resume "
                 f"{shlex.quote(display_name(lost.resume_from))} --plain"
             )
@@ -473,7 +475,13 @@ class PlainMode:
         """Say how to carry on."""
         from bot.rounds.commands import file_command
 
-        self.line("Resume with: " + file_command("resume", self.conversation.path, "--plain"))
+        self.whole("Resume with: " + file_command("resume", self.conversation.path, "--plain"))
+
+    def whole(self, text: str) -> None:
+        """A short label and a file's path or a command to type, on one line, never
+        wrapped: copied (or read by a script) whole; a terminal narrower than it folds it
+        without adding a line end."""
+        self.out(printable(text))
 
     def read(self) -> str | None:
         """One line of input, or None at end of input; bytes that are not UTF-8 become
@@ -490,30 +498,25 @@ class PlainMode:
 
     def wrapped(self, text: str, indent: str = "", bold: bool = False) -> None:
         """Print text wrapped to the terminal's width, 80 columns where the output is not
-        a terminal, never breaking a word (a word longer than a line is left whole for the
-        terminal to fold). With `bold`, each line bold when colour is allowed: the bold is
-        added after the text is made printable, so that it is obeyed rather than shown as
-        an escape."""
-        # Asked at every paragraph: a terminal resized part way is followed. A line as
-        # wide as the terminal fits; a wider one would be folded by it mid-word.
-        width = self.width()
-        for paragraph in printable(text).split("\n"):
-            filled = textwrap.fill(
-                paragraph,
-                width=max(width, len(indent) + 20),
-                initial_indent=indent,
-                subsequent_indent=indent,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            self.line(self.bold(filled) if bold and filled else filled)
+        a terminal, never breaking a word (`bot.text.wrap_lines`, the one rule). With
+        `bold`, each line bold when colour is allowed: the bold is added after the text is
+        made printable, so that it is obeyed rather than shown as an escape."""
+        # Asked at every paragraph: a terminal resized part way is followed.
+        for filled in wrap_lines(text, self.width(), indent=indent):
+            self.out(self.bold(filled) if bold and filled else filled)
 
     def bold(self, text: str) -> str:
         """Bold when colour is allowed."""
         return f"\x1b[1m{text}\x1b[0m" if self.colour else text
 
     def line(self, text: str) -> None:
-        """Print a line."""
+        """Print a line of text, wrapped as every plain line is: its continuation lines
+        start where its text does (under its leading spaces)."""
+        words = text.lstrip(" ")
+        self.wrapped(words, indent=text[: len(text) - len(words)])
+
+    def out(self, text: str) -> None:
+        """Print a line as it is: already printable and fitted to the width."""
         self.write(text + "\n")
 
     def write(self, text: str) -> None:

@@ -10,7 +10,7 @@ from bot.engine.review import reviewed_framework
 from bot.model import Framework, Transcript, Turn
 from bot.model.transcript import interviewed_by
 from bot.problems import LoadError
-from bot.text import indent_lines
+from bot.text import output_columns, wrap_lines
 from bot.turn_words import NOT_NAMED, answer_words, question_number, speaker, status_words
 
 TURN_INDENT = " " * len("#1234 12:00:00  ")
@@ -66,22 +66,27 @@ def print_replay(
     """Print a whole transcript (``kept``: the copy of its framework kept beside it;
     ``status``: its status as the reports give it, `standing_status`, else its own;
     ``refusal``: why no report is made of it, said first, as the app's replay says it)."""
+    width = output_columns(out)
+
+    def say(text: str, first: str = "", indent: str = HEADER_INDENT) -> None:
+        # Wrapped as plain mode wraps, continuation lines under the indent.
+        out.write("\n".join(wrap_lines(text, width, indent=indent, first=first)) + "\n")
+
     who = transcript.respondent
     if refusal is not None:
-        out.write(indent_lines(refused_words(refusal), HEADER_INDENT) + "\n")
-    status = status_words(status or transcript.status)
-    out.write(indent_lines(f"Transcript {transcript.id} ({status})", HEADER_INDENT) + "\n")
-    used = f"{transcript.framework.id} {transcript.framework.version}"
-    out.write(
-        indent_lines(f"Framework: {used}; dialogue: {transcript.dialogue.id}", HEADER_INDENT) + "\n"
+        say(refused_words(refusal))
+    say(f"Transcript {transcript.id} ({status_words(status or transcript.status)})")
+    say(
+        f"Framework: {transcript.framework.id} {transcript.framework.version}; "
+        f"dialogue: {transcript.dialogue.id}"
     )
     details = ", ".join(
         x for x in (who.name, who.role, who.organisation, who.sector, who.partnership) if x
     )
-    out.write(f"Respondent: {indent_lines(details, HEADER_INDENT) or NOT_NAMED}\n")
+    say(f"Respondent: {details or NOT_NAMED}")
     if by := interviewed_by(transcript):
         # Everyone who interviewed, as the reports name them.
-        out.write(f"Interviewed by: {indent_lines(by, HEADER_INDENT)}\n")
+        say(f"Interviewed by: {by}")
     framework: Framework | None
     try:
         found = catalogue.framework_for_transcript(transcript.framework.id, kept).framework
@@ -96,6 +101,6 @@ def print_replay(
         line = f"#{turn.seq:<4} {stamp}  "
         if turn.kind == "ask" and turn.chat:
             # The lead-in recorded with the question comes first, as it was shown.
-            out.write(f"{line}{indent_lines(f'{speaker(turn)}: {turn.chat}', TURN_INDENT)}\n")
+            say(f"{speaker(turn)}: {turn.chat}", first=line, indent=TURN_INDENT)
             line = TURN_INDENT
-        out.write(f"{line}{label}{indent_lines(describe(turn), TURN_INDENT)}\n")
+        say(f"{label}{describe(turn)}", first=line, indent=TURN_INDENT)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import textwrap
 import unicodedata
 from collections.abc import Sequence
+from typing import TextIO
 
 from bot.limits import MAX_TEXT_CHARS
 
@@ -96,6 +99,44 @@ def indent_lines(text: str, indent: str) -> str:
     """Printable text whose continuation lines are indented, so that a multi-line answer
     printed after a label can never pass for a line of its own."""
     return printable(text).replace("\n", "\n" + indent)
+
+
+NOT_A_TERMINAL_COLUMNS = 80
+"""The width plain text is wrapped to where the output is not a terminal."""
+
+
+def output_columns(out: TextIO) -> int:
+    """The width plain text is wrapped to on ``out``: the terminal's ($COLUMNS first, as
+    ``shutil`` reads it), or `NOT_A_TERMINAL_COLUMNS` where ``out`` is not a terminal."""
+    isatty = getattr(out, "isatty", None)
+    if isatty is None or not isatty():
+        return NOT_A_TERMINAL_COLUMNS
+    return shutil.get_terminal_size((NOT_A_TERMINAL_COLUMNS, 24)).columns
+
+
+def wrap_lines(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
+    """Stored text made printable and wrapped to ``width``, never breaking a word (a word
+    longer than a line is left whole, for the terminal to fold): the one rule for every
+    line plain mode and a printed replay show. Each of its lines is a paragraph; every
+    output line starts with ``indent`` but the first, which starts with ``first`` (a
+    label, such as a turn's number and time; ``indent`` when not given), so that a
+    continuation can never pass for a line of its own. A line as wide as ``width`` fits."""
+    lines: list[str] = []
+    lead = indent if first is None else first
+    for paragraph in printable(text).split("\n"):
+        lines.append(
+            textwrap.fill(
+                paragraph,
+                width=max(width, len(lead) + 20, len(indent) + 20),
+                initial_indent=lead,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or lead.rstrip()
+        )
+        lead = indent
+    return "\n".join(lines).split("\n")
 
 
 def names_words(names: Sequence[str]) -> str:

@@ -72,6 +72,13 @@ def answer_words(turn: Turn) -> str:
     return f"{shown} - {turn.comment}" if turn.comment else shown
 
 
+def earlier_words(turn: Turn) -> str:
+    """What a question asked afresh says of the answer given to it on a branch that was
+    left (`Prompt.earlier`): a hint, which Enter does not keep, as the app's chat, the
+    interview and plain mode all say it."""
+    return f"Earlier, on this branch: {answer_words(turn)}"
+
+
 def question_number(question_id: str, framework: Framework | None) -> str:
     """What a question is called: its number as the seed gives it (see `Framework.label`
     when it has none; its id when it is unknown)."""

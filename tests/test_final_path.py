@@ -20,6 +20,7 @@ from bot.report.render import render_assessment as render
 from bot.scoring import compile_transcript
 from bot.scoring.summary import summarise_text
 from bot.tui.screens.home import progress_of
+from tests.conftest import DATA
 
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -338,10 +339,34 @@ def test_a_question_left_and_entered_again_is_not_kept_unless_kept() -> None:
         assert done.returncode == 0, done.stderr
         asked = done.stdout.rpartition("How many times a year does the Executive meet?")[2]
         assert "Current answer" not in asked.partition(">")[0]  # asked afresh
-        assert "Earlier, on this branch: 6 (type an answer" in asked.partition(">")[0]
+        hint = " ".join(asked.partition(">")[0].split())
+        assert "Earlier, on this branch: 6 - we meet bimonthly since 2008 (type an" in hint
         (saved,) = (Path(folder) / "g").glob("*.toml")
         report = command("report", str(saved), cwd=folder)
     assert report.returncode == 0, report.stderr
     assert "bimonthly since 2008" not in report.stdout
     meets = report.stdout.partition("How many times a year does the Executive meet?")[2]
     assert "*Answer:* No answer" in meets.partition("**")[0]
+
+
+def test_a_complete_transcript_counts_the_path_without_the_left_branch(
+    mini_chat: LoadedDialogue,
+) -> None:
+    """The home list (and the plan review) read a complete transcript by its turns alone:
+    it ended, so nothing is ahead of its cursor for the dialogue to judge, and the branch
+    left (a3, answered, then a2 changed) is off the path as the dialogue reads it."""
+    from bot.engine.path import answered_of
+
+    session = started(mini_chat)
+    run(session, "3", "y", "The Hill Park Project and Essex Police", ":back", ":back", "n")
+    run(session, "13", "3")
+    while not session.over:
+        assert session.skip(NOW).accepted
+    transcript = transcript_of(session)
+    assert transcript.status == "complete"
+    by_turns = final_path(transcript.turns)
+    by_dialogue = transcript_path(transcript, transcript.turns, mini_chat)
+    assert set(by_turns.answers) == set(by_dialogue.answers) == {"a1", "a2", "b1", "b2"}
+    catalogue = Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
+    counted = "{}/{}".format(*answered_of(by_dialogue, 0, complete=True))
+    assert progress_of(transcript, catalogue) == counted == "4/4"

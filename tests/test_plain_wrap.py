@@ -53,3 +53,42 @@ def test_a_word_longer_than_a_line_is_left_whole(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("COLUMNS", "80")
     lines = wrapped(Terminal(), f"See {LONG_WORD} for more.")
     assert LONG_WORD in lines
+
+
+def test_a_refusal_is_wrapped_as_every_plain_line(tmp_path) -> None:
+    """An answer refused ("did you mean", "could mean either") is said in lines of the
+    width, every word whole, as the question above it is."""
+    from tests.test_plain_current_answer import run
+
+    out = run(tmp_path, "agre\n2 3\n:quit\n")
+    said = out.partition("> ")[2].rpartition("> ")[0].replace("> ", "")
+    assert "did you mean Agree (3)?" in said and "could mean Partly agree (2) or" in said
+    assert len(said.splitlines()) > 2 and all(len(line) <= 80 for line in said.splitlines())
+
+
+def test_a_printed_replay_is_wrapped_under_each_turns_text(tmp_path) -> None:
+    """`replay --plain`: a turn's text (a long comment) goes on under its text at 80
+    columns when the output is not a terminal, never breaking a word, never under the
+    turn's number."""
+    from bot import conversation
+    from bot.catalogue import Catalogue
+    from bot.model import Respondent
+    from bot.replay_text import TURN_INDENT
+    from tests.conftest import DATA
+    from tests.plain_driver import run
+
+    catalogue = Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
+    talk = conversation.start(catalogue, "mini", "mini-chat", Respondent(name="Ann"), tmp_path)
+    try:
+        talk.begin()
+        talk.answer(f"3 - {TEXT} {TEXT}")
+    finally:
+        talk.close()
+    done = run("replay", str(talk.path), "--plain", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    (first,) = [i for i, line in enumerate(lines) if "Respondent: Agree - L2" in line]
+    assert lines[first + 1].startswith(TURN_INDENT + "and send")  # under the text
+    said = " ".join(" ".join(lines[first : first + 4]).split())
+    assert f"Agree - {TEXT} {TEXT}" in said

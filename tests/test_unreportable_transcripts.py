@@ -62,9 +62,10 @@ def test_plain_replay_shows_it_with_the_reports_words_first(
     capsys.readouterr()
     assert cli.main(["replay", str(path), "--plain"]) == exit_codes.OK
     out = capsys.readouterr().out
-    first, second = out.splitlines()[:2]
+    first, *rest = out.partition("\nTranscript ")[0].splitlines()
     assert first == "No report can be made of this transcript:"
-    assert f"{path.name}:99: {PROBLEM}" in second
+    assert all(line.startswith("  ") and len(line) <= 80 for line in rest)  # wrapped, indented
+    assert f"{path.name}:99: {PROBLEM}" in " ".join(" ".join(rest).split())
     assert "Transcript " in out and "partlyy" in out  # the turns are shown still
 
 

@@ -34,7 +34,7 @@ from bot.tui.widgets.key_hints import KeyHints, help_rows, key_words
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.text_input import BoxFull
-from bot.turn_words import answer_hint, key_as_reply_words, key_waits_words
+from bot.turn_words import answer_hint, earlier_words, key_as_reply_words, key_waits_words
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
     from bot.scoring.results import Assessment
@@ -153,10 +153,10 @@ class ChatScreen(ConversationScreen):
         box.placeholder = self._placeholder(prompt)
         if current is not None:
             hint = self.query_one("#hint", Static)
-            hint.update(Content(f"Currently: {answer_words(current)}"))
+            hint.update(Content(printable(f"Currently: {answer_words(current)}")))
         elif prompt.kind == "ask" and prompt.earlier is not None:
             hint = self.query_one("#hint", Static)
-            hint.update(Content(f"Earlier, on this branch: {answer_words(prompt.earlier)}"))
+            hint.update(Content(printable(earlier_words(prompt.earlier))))
         area = self._long_answer(create=long_answer)
         if area is not None:
             area.set_class(not long_answer, "-hidden")

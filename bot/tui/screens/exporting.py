@@ -40,6 +40,17 @@ def free_name(folder: Path, stem: str, fmt: str) -> Path:
     return target
 
 
+def export_failed_words(target: Path, error: OSError) -> str:
+    """Why an export to ``target`` was not written, and what to do (`bot.files.remedy`,
+    the one rule): the file's full path, made printable (the folder's name is the user's)."""
+    from bot.files import remedy
+
+    reason = error.strerror or str(error)
+    return printable(
+        f"{target} could not be written ({reason}): {remedy(error)}, then export again."
+    )
+
+
 def export_bindings(
     formats: dict[str, str], what: dict[str, str] | None = None, show: bool = True
 ) -> list[Binding]:
@@ -104,14 +115,18 @@ class ExportingScreen(Screen[None]):
         stem = self.export_stem()
         if stem is None:
             return
+        folder = reports_folder().resolve()
+        target = folder / f"{stem}.{fmt}"
         try:
-            target = free_name(reports_folder(), stem, fmt)
+            target = free_name(folder, stem, fmt)
             write_atomically(target, self.export_text(fmt))
         except OSError as error:
             from bot.tui.screens.dialogs import MessageScreen
 
+            # An earlier export's "Saved ..." line would read as this one's.
+            self.show_saved("")
             self.app.push_screen(
-                MessageScreen("Could not export", f"{reports_folder()}: {error.strerror or error}")
+                MessageScreen("Could not export", export_failed_words(target, error))
             )
             return
         # The folder's name is the user's: shown, never obeyed by the terminal.

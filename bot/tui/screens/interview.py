@@ -38,7 +38,7 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
-from bot.turn_words import answer_hint
+from bot.turn_words import answer_hint, earlier_words
 
 if TYPE_CHECKING:  # loaded only once a report is asked for
     from bot.scoring.results import Assessment
@@ -229,7 +229,9 @@ class InterviewScreen(ConversationScreen):
         reply.placeholder = reply_placeholder(prompt)
         if prompt.previous is not None:
             codes += f"Currently: {answer_words(prompt.previous)} (Enter keeps it)"
-        self.query_one("#codes", Static).update(Content(codes))
+        elif prompt.earlier is not None:  # asked afresh: a hint, not kept by Enter
+            codes += f"{earlier_words(prompt.earlier)} (Enter does not keep it: answer afresh)"
+        self.query_one("#codes", Static).update(Content(printable(codes)))
         guidance = prompt.guidance or "none for this statement."
         self.query_one("#guidance", Static).update(Content(f"Guidance: {guidance}"))
         # The focus moves at once, not after the keys already queued: a key pressed right
@@ -265,9 +267,10 @@ class InterviewScreen(ConversationScreen):
     # ----- acting ---------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        """Coding by key, unless a text box has the focus or the call is paused: an
-        option's key codes it at once, or, where longer keys begin the same way ("1" of
-        1 and 10-12), once its last key is typed or Enter ends it."""
+        """Coding by key, unless a text box has the focus: an option's key codes it at
+        once, or, where longer keys begin the same way ("1" of 1 and 10-12), once its last
+        key is typed or Enter ends it; while the call is paused a key codes nothing and
+        says so (`_not_coded_paused`)."""
         if isinstance(self.focused, Input):
             if event.is_printable and not self.timer.paused:
                 # Typed before the focus moved to the box (the letters right after the code
@@ -276,10 +279,18 @@ class InterviewScreen(ConversationScreen):
                 event.prevent_default()
                 self.focused._forward_event(events.Key(event.key, event.character))
             return
-        if self.timer.paused or self.conversation.session.over:
+        if self.conversation.session.over:
             return
         prompt = self.conversation.session.current()
         character = (event.character or "").casefold()
+        if self.timer.paused:
+            # A key that codes nothing says so: nothing is coded while the call is paused.
+            if event.is_printable and character.strip() and prompt.kind == "ask":
+                event.stop()
+                event.prevent_default()
+                if not self._asks_for_help(prompt.options, self._code + character):
+                    self._not_coded_paused(self._code + character)
+            return
         if prompt.kind != "ask":
             return
         if event.is_printable and character.strip() and prompt.options:
@@ -388,9 +399,17 @@ class InterviewScreen(ConversationScreen):
     def _full(self, event: TextInput.Full) -> None:
         self._say(event.words, error=True)
 
+    def _not_coded_paused(self, typed: str) -> None:
+        """Say that a key (or a button clicked) coded nothing because the call is paused;
+        the keys typed so far stay as they were."""
+        self._say(
+            f'"{printable(typed)}" not coded: the call is paused; Ctrl+T resumes.', error=True
+        )
+
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
         if self.timer.paused:
+            self._not_coded_paused(event.option.key)
             return
         question = self.conversation.session.current().question
         if question is not None and question.multiple:
