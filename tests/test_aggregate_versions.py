@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from bot import cli, store
 from bot.catalogue import Catalogue
 from bot.engine.routes import transcript_path
+from bot.loading import load_framework
 from bot.scoring.source import dialogue_for, framework_for
+from bot.scoring.versions import combined
 from tests.conftest import DATA
 
 ANSWER_KEYS = ("1", "2", "3", "4", "d")
@@ -138,7 +140,10 @@ def test_transcripts_of_two_versions_list_both_and_say_which_is_which(
     bob = next(p.name for p in (tmp_path / "transcripts").glob("*-bob-*.toml"))
     assert f"version 1 (1 transcript: transcripts/{ann})" in note
     assert f"version 2 (1 transcript: transcripts/{bob})" in note
-    assert "b2 (in version 1 only), b3 (in version 2 only)" in note
+    assert (
+        'Not in every version: b2 "Members are well informed." (in version 1 only), '
+        'b3 "Members attend every meeting." (in version 2 only).'
+    ) in note
     capsys.readouterr()
     assert cli.main(["report", "transcripts", "--aggregate"]) == 0
     out = capsys.readouterr().out
@@ -190,3 +195,23 @@ def test_an_aggregate_lists_every_statement_answered_on_the_final_paths(
         assert set(data["framework"]["version"].split(" and ")) == {str(v) for v in used}
         several = [w for w in data["warnings"] if "versions of the framework" in w]
         assert len(several) == (len(used) > 1)
+
+
+def test_versions_together_keep_an_area_and_a_scale_only_the_earlier_has(tmp_path: Path) -> None:
+    first = (DATA / "mini.toml").read_text(encoding="utf-8")
+    second = first[: first.index('[[areas]]\nid = "two"')].replace('version = "1"', 'version = "2"')
+    second = second.replace('label = "Strongly agree"', 'label = "Agree strongly"')
+    (tmp_path / "v1.toml").write_text(first, encoding="utf-8")
+    (tmp_path / "v2.toml").write_text(second, encoding="utf-8")
+    older, newer = load_framework(tmp_path / "v1.toml"), load_framework(tmp_path / "v2.toml")
+    together = combined([older, newer], ["1", "2"])
+    framework = together.framework
+    assert framework.version == "1 and 2"
+    assert [a.id for a in framework.areas] == ["one", "two"]
+    assert [q.id for q in framework.area("two").questions] == ["b1", "b2"]
+    # a1 keeps the newer scale; b2, asked only in version 1, its own.
+    labels = [o.label for o in framework.scale_of(framework.question("a1")).options]
+    assert "Agree strongly" in labels
+    labels = [o.label for o in framework.scale_of(framework.question("b2")).options]
+    assert "Strongly agree" in labels
+    assert {"fix-one", "fix-two"} <= set(together.actions)

@@ -17,6 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
 from bot.model import Framework
@@ -79,7 +81,13 @@ def combined(frameworks: Sequence[LoadedFramework], labels: Sequence[str]) -> Lo
         for action_id, condition in older.actions.items():
             conditions.setdefault(action_id, condition)
     data["version"] = _joined(list(dict.fromkeys(labels)))
-    return replace(newest, framework=Framework.model_validate(data), actions=conditions)
+    try:
+        together = Framework.model_validate(data)
+    except ValidationError:
+        # Versions that cannot stand together (a scale and a question of one id changed
+        # kind): the newest alone, the note naming what only the earlier ones have.
+        together = newest.framework.model_copy(update={"version": data["version"]})
+    return replace(newest, framework=together, actions=conditions)
 
 
 def _add_missing(data: dict[str, Any], older: Framework) -> None:
@@ -91,12 +99,12 @@ def _add_missing(data: dict[str, Any], older: Framework) -> None:
     areas = {area["id"]: area for area in data["areas"]}
     dumped = older.model_dump(mode="python", by_alias=True, exclude_none=True)
     renamed: dict[str, str] = {}
+    added: list[dict[str, Any]] = []
     for area in dumped["areas"]:
         into = areas.get(area["id"])
         if into is None:
-            into = {key: value for key, value in area.items()}
-            into |= {"questions": [], "groups": [], "actions": []}
-            data["areas"].append(into)
+            into = dict(area) | {"questions": [], "groups": [], "actions": []}
+            added.append(into)
             areas[area["id"]] = into
         for question in area.get("questions", ()):
             if question["id"] not in questions:
@@ -113,6 +121,9 @@ def _add_missing(data: dict[str, Any], older: Framework) -> None:
             if action["id"] not in actions:
                 actions.add(action["id"])
                 into["actions"] = [*into.get("actions", ()), action]
+    # An area only the older version has, with a question the newer one does not ask
+    # elsewhere (an area is never empty).
+    data["areas"] = [*data["areas"], *(area for area in added if area["questions"])]
     for action in dumped.get("actions", ()):
         if action["id"] not in actions:
             actions.add(action["id"])
@@ -169,7 +180,8 @@ def versions_note(
     for label, loaded in zip(labels, frameworks, strict=True):
         for question in loaded.framework.questions():
             having.setdefault(question.id, []).append(label)
-            shown.setdefault(question.id, loaded.framework.label(question.id))
+            number = loaded.framework.label(question.id)
+            shown.setdefault(question.id, f'{number} "{question.text}"')
     partial = [
         f"{shown[qid]} (in version{'s' if len(versions) > 1 else ''} {_joined(versions)} only)"
         for qid, versions in having.items()
