@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.catalogue import INSTALLED, USER, Catalogue, read_dialogue_heading, user_folder
 from bot.files import fsync_folder, write_temporary
+from bot.model.dialogue import conversation_command
 from bot.problems import LoadError, Problem, display_name, suggest
 from bot.validate import validate
 
@@ -103,8 +104,9 @@ def add(paths: list[Path], catalogue: Catalogue, replace: bool = False) -> Outco
     for framework_id in frameworks:
         outcome.started.append(f"partnership-bot assess -f {framework_id}")
     for dialogue in report.dialogues:
+        command = conversation_command(dialogue.dialogue.mode)
         outcome.started.append(
-            f"partnership-bot assess -f {dialogue.framework.id} -d {dialogue.id}"
+            f"partnership-bot {command} -f {dialogue.framework.id} -d {dialogue.id}"
         )
     outcome.started = list(dict.fromkeys(outcome.started))
     return outcome

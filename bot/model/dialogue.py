@@ -21,6 +21,12 @@ Trigger = Literal[
 Mode = Literal["self", "telephone"]
 
 
+def conversation_command(mode: str) -> str:
+    """The command that holds a conversation of this mode: ``interview`` for a telephone
+    dialogue (or a round's invitee called by telephone), ``assess`` for a self-assessment."""
+    return "interview" if mode == "telephone" else "assess"
+
+
 class Probe(Strict):
     """A follow-up asked when an answer is weak, vague, unevidenced or inconsistent."""
 

@@ -132,7 +132,8 @@ def aggregate_data(
         "pooled": pooled_groups,
         "small_group_min": MIN_GROUP,
         "spread_min": {"sd": MIN_FOR_SD, "range": MIN_FOR_RANGE},
-        "framework": framework_data(framework),
+        # How many versions of it the transcripts were taken with (`versions` names them).
+        "framework": framework_data(framework) | {"versions": max(1, len(totals.versions))},
         "respondents": totals.respondents,
         "filters": filters.describe(),
         "left_out": {"unfinished": run.unfinished, "filtered": run.filtered},

@@ -20,7 +20,6 @@ from typing import Any
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.loading import LoadedFramework
 from bot.model import Transcript
 from bot.problems import LoadError, Problem, display_name
 from bot.report.aggregate import aggregate_data
@@ -30,7 +29,7 @@ from bot.rounds.commands import round_command
 from bot.rounds.folder import round_path
 from bot.scoring.aggregate import Filters, aggregate, duplicate_note
 from bot.scoring.compare import CompareError, PlanAction, Side, compare
-from bot.scoring.source import kept_framework
+from bot.scoring.versions import aggregate_framework
 from bot.text import escape_hidden_in_json, printable
 
 COMPARE_FORMATS = ("md", "html", "json")
@@ -167,7 +166,15 @@ def load_side(
             skipped,
         )
     ((found_id, found_totals),) = totals.items()
-    loaded = _framework(found_id, found_totals.version, files, catalogue, current)
+    # Laid out with the versions the transcripts were taken with (one rule).
+    try:
+        loaded, notes = aggregate_framework(found_id, found_totals, files, catalogue)
+    except LoadError:
+        raise CompareError(
+            f"the framework {found_id} (version {found_totals.version}) is neither installed "
+            "nor kept beside the transcripts in .frameworks/"
+        ) from None
+    run.warnings.update(notes)
     data = aggregate_data(
         found_id, found_totals, run, catalogue, filters, True, loaded, small_groups=anonymise
     )
@@ -199,32 +206,6 @@ def rounds_inside(folder: Path) -> Path:
         f"compare by its folder ({shown}), or compare two of them by name with "
         "partnership-bot round compare OLD NEW"
     )
-
-
-def _framework(
-    framework_id: str, version: str, files: list[Path], catalogue: Catalogue, current: bool
-) -> LoadedFramework:
-    """The version the transcripts were scored against: the copy kept beside them, else
-    the installed one (which is all there is with ``current``)."""
-    installed: LoadedFramework | None = None
-    try:
-        installed = catalogue.framework(framework_id)
-    except LoadError:
-        if current:
-            raise
-    if current and installed is not None:
-        return installed
-    kept = kept_framework(framework_id, version, files)
-    for candidate in (kept, installed):
-        if candidate is not None and candidate.framework.version == version:
-            return candidate
-    found = kept or installed
-    if found is None:
-        raise CompareError(
-            f"the framework {framework_id} (version {version}) is neither installed nor kept "
-            "beside the transcripts in .frameworks/"
-        )
-    return found
 
 
 def plan_progress_known(

@@ -21,7 +21,8 @@ from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
 from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.results import Assessment
-from bot.scoring.source import dialogue_for, framework_for, kept_framework, round_refusal
+from bot.scoring.source import dialogue_for, framework_for, round_refusal
+from bot.scoring.versions import aggregate_framework
 from bot.statement_order import DEFAULT_ORDER
 
 INTERRUPTED_SAVE = "The transcript's last save was interrupted; the unfinished part was left out."
@@ -149,9 +150,9 @@ def aggregate_report(
 ) -> AggregateReport:
     """One report over many transcripts of one framework.
 
-    The framework's questions and actions come from ``framework`` when given (a file the
-    user named), else from the installed one with its id, else from the copy kept beside
-    the transcripts. Raises SeveralFrameworks when the transcripts admitted are of more than one framework,
+    The framework's questions and actions come from the versions the transcripts were
+    taken with (`aggregate_framework`; ``framework``, a file the user named, is one place
+    they are looked for). Raises SeveralFrameworks when the transcripts admitted are of more than one framework,
     and NothingToAggregate when none is left to count.
     """
     totals, run = aggregate(
@@ -176,11 +177,9 @@ def aggregate_report(
             run.unfinished + run.filtered,
         )
     ((framework_id, framework_totals),) = totals.items()
-    loaded = framework or (
-        None
-        if framework_id in catalogue.framework_files()
-        else kept_framework(framework_id, framework_totals.version, paths)
-    )
+    # Laid out with the versions the transcripts were taken with (one rule).
+    loaded, notes = aggregate_framework(framework_id, framework_totals, paths, catalogue, framework)
+    run.warnings.update(notes)
     data = aggregate_data(
         framework_id,
         framework_totals,

@@ -1059,13 +1059,14 @@ def log_interview_or_say(
 
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
+    from bot.model.dialogue import conversation_command
     from bot.rounds.work import CannotLog, StartRefused, start_conversation
 
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
     if telephone != (found.invitee.mode == "telephone"):
         # The wrong command for how they take part: a command-line mistake, with the right one.
-        other = "interview" if found.invitee.mode == "telephone" else "assess"
+        other = conversation_command(found.invitee.mode)
         ways = ("by self-assessment", "by telephone interview")
         how, wrong = ways[::-1] if found.invitee.mode == "telephone" else ways
         print(

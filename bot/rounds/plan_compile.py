@@ -30,6 +30,7 @@ from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate
 from bot.scoring.compile import DUE_MONTHS, months_after
 from bot.scoring.results import WHOLE_TITLE
+from bot.scoring.versions import aggregate_framework
 
 
 @dataclass
@@ -93,6 +94,10 @@ def fresh_plan(
     totals, run = aggregate(files, catalogue, filters, current=current, cache_folder=cache_folder)
     framework_totals = totals.get(round_.framework)
     loaded = round_framework(catalogue, shot.loaded)
+    if framework_totals is not None:
+        # The actions the answers suggested, of the versions they were given to (one rule).
+        loaded, notes = aggregate_framework(round_.framework, framework_totals, files, catalogue)
+        run.warnings.update(notes)
     framework = loaded.framework
     header = {
         "round": shot.loaded.folder.resolve().name,

@@ -16,6 +16,7 @@ from bot.rounds.state import Group
 from bot.rounds.work import Snapshot
 from bot.scoring.aggregate import AggregateRun, Filters, aggregate
 from bot.scoring.small_groups import pooled
+from bot.scoring.versions import aggregate_framework
 
 
 def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:
@@ -109,6 +110,11 @@ def round_report(
         [i.name for i in shot.loaded.round.invitees],
         [i.organisation for i in shot.loaded.round.invitees],
     )
+    # Laid out with the versions the transcripts were taken with (one rule).
+    loaded, notes = aggregate_framework(
+        shot.loaded.round.framework, framework_totals, files, catalogue
+    )
+    run.warnings.update(notes)
     data = aggregate_data(
         shot.loaded.round.framework,
         framework_totals,
@@ -116,6 +122,7 @@ def round_report(
         catalogue,
         filters,
         anonymise,
+        loaded,
         small_groups=anonymise,
         known=known,
     )

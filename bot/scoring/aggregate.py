@@ -138,6 +138,26 @@ class Spread:
         return math.sqrt(max(variance, 0.0))
 
 
+VERSION_FILES_NAMED = 5
+"""How many transcripts' files a note on the framework versions names for each version."""
+
+
+@dataclass
+class VersionUse:
+    """The transcripts scored against one framework version (one content hash)."""
+
+    version: str
+    """The version the framework file gives."""
+    file: str
+    """Where that version was read from (a copy kept in ``.frameworks/``, or the installed file)."""
+    count: int = 0
+    """How many transcripts were scored against it."""
+    files: list[str] = field(default_factory=list)
+    """The first `VERSION_FILES_NAMED` of their files, as they are named to people."""
+    latest: str = ""
+    """When the latest of them was last answered (ISO 8601)."""
+
+
 @dataclass
 class Totals:
     """Running totals for one framework."""
@@ -182,10 +202,22 @@ class Totals:
     anonymised report takes out of the words it quotes."""
     organisations: set[str] = field(default_factory=set)
     """The respondents' organisations, likewise."""
+    versions: dict[str, VersionUse] = field(default_factory=dict)
+    """framework hash -> the transcripts scored against that version: an aggregate lays
+    its figures out with the versions its transcripts were taken with, never the installed
+    one alone (`bot.scoring.source.scored_frameworks`)."""
 
-    def add(self, summary: Summary) -> None:
-        """Count one more transcript."""
+    def add(self, summary: Summary, file: str = "") -> None:
+        """Count one more transcript (``file``: its file, as named to people)."""
         self.title, self.version = summary.framework_title, summary.framework_version
+        use = self.versions.setdefault(
+            summary.framework_hash,
+            VersionUse(summary.framework_version, summary.framework_file),
+        )
+        use.count += 1
+        use.latest = max(use.latest, summary.updated)
+        if file and len(use.files) < VERSION_FILES_NAMED:
+            use.files.append(file)
         self.respondents += 1
         self.coverage += Coverage(*summary.coverage)
         if summary.call_seconds is not None:
@@ -339,7 +371,7 @@ def aggregate(
                 writer.put(result.key, result.summary)
             verdict = _keep_once(kept, result.path, result.summary)
             if verdict is None:
-                _count(result.summary, filters, totals, run)
+                _count(result, filters, totals, run)
                 continue
             run.duplicates.append(verdict.left_out)
             recount = recount or verdict.replaced
@@ -351,7 +383,7 @@ def aggregate(
                 if result.summary is None:  # changed or gone since the first pass
                     run.failed.append((display_name(Path(result.path)), result.error))
                 else:
-                    _count(result.summary, filters, totals, recounted)
+                    _count(result, filters, totals, recounted)
             run.filtered, run.unfinished = recounted.filtered, recounted.unfinished
             run.warnings = recounted.warnings
     finally:
@@ -359,17 +391,18 @@ def aggregate(
     return totals, run
 
 
-def _count(
-    summary: Summary, filters: Filters, totals: dict[str, Totals], run: AggregateRun
-) -> None:
+def _count(result: Result, filters: Filters, totals: dict[str, Totals], run: AggregateRun) -> None:
     """Add one transcript to its framework's totals, or count it as left out."""
+    summary = result.summary
+    assert summary is not None, "a file that failed to load is not counted"
     if not filters.admits(summary):
         run.filtered += 1
     elif summary.status != "complete" and not filters.include_unfinished:
         run.unfinished += 1
     else:
         run.warnings.update(summary.warnings)
-        totals.setdefault(summary.framework_id, Totals()).add(summary)
+        file = display_name(Path(result.path))
+        totals.setdefault(summary.framework_id, Totals()).add(summary, file)
 
 
 @dataclass(frozen=True)

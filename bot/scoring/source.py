@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -158,4 +158,58 @@ def kept_framework(
             return load_framework(copy)
         except LoadError:
             continue
+    return None
+
+
+def scored_frameworks(
+    framework_id: str,
+    used: Mapping[str, tuple[str, str]],
+    transcript_files: Iterable[Path],
+    catalogue: Catalogue,
+    named: LoadedFramework | None = None,
+) -> dict[str, LoadedFramework]:
+    """Each framework version transcripts were scored against (`framework_for`), by its
+    hash: ``used`` maps each hash to the version and the file it was read from when they
+    were scored. Each is looked for as it was (the installed file, a file the user
+    ``named``, the file recorded, the copies kept beside the transcripts); one no longer
+    found is the copy kept of its version, else the installed one. Raises LoadError when
+    the framework is found nowhere."""
+    files = list(transcript_files)
+    installed: LoadedFramework | None = None
+    with contextlib.suppress(LoadError):
+        installed = catalogue.framework(framework_id)
+    found: dict[str, LoadedFramework] = {}
+    for digest, (version, file) in used.items():
+        exact = _found_by_hash(digest, file, files, (installed, named))
+        if exact is None:
+            exact = kept_framework(framework_id, version, files) or named or installed
+        if exact is None:
+            catalogue.framework(framework_id)  # raises, saying why it is not found
+            continue
+        found[digest] = exact
+    return found
+
+
+def _found_by_hash(
+    digest: str,
+    file: str,
+    transcript_files: list[Path],
+    loaded: Iterable[LoadedFramework | None],
+) -> LoadedFramework | None:
+    """The framework file with this hash: one already loaded, the file it was read from,
+    or a copy kept beside the transcripts."""
+    for candidate in loaded:
+        if candidate is not None and candidate.hash == digest:
+            return candidate
+    places = [Path(file)] if file else []
+    places += [
+        kept
+        for folder in dict.fromkeys(path.parent for path in transcript_files)
+        if (kept := store.find_snapshot(folder, digest)) is not None
+    ]
+    for place in places:
+        with contextlib.suppress(LoadError, OSError):
+            candidate = load_framework(place)
+            if candidate.hash == digest:
+                return candidate
     return None

@@ -26,7 +26,7 @@ from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 13
+SUMMARY_VERSION = 14
 QUOTES_PER_ACTION = 3
 TEXTS_PER_QUESTION = 5
 """How many answers to each free-text question an aggregate quotes (the rest are counted)."""
@@ -123,6 +123,11 @@ class Summary:
     texts: dict[str, str] = field(default_factory=dict)
     """free-text question id (not a repeated group's: a register lists those) -> the
     respondent's answer on the final path, in its latest version (`text_answers`)."""
+    framework_hash: str = ""
+    """The hash of the framework version it was scored against (`framework_for`: the one
+    it was taken with where that is found), which an aggregate lays its figures out with."""
+    framework_file: str = ""
+    """Where that version was read from (the copy kept beside it, or the installed file)."""
     interviewers: tuple[str, ...] = ()
     """Everyone who interviewed (`bot.model.transcript.interviewers`), whose names an
     anonymised report takes out of the words it quotes as it does the respondents'."""
@@ -205,6 +210,8 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         framework_id=framework.id,
         framework_title=framework.title,
         framework_version=framework.version,
+        framework_hash=loaded.hash,
+        framework_file=str(loaded.path),
         status=transcript.status,
         started=transcript.started.date().isoformat(),
         name=who.name,

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from bot.catalogue import Catalogue
+from bot.model.dialogue import conversation_command
 from bot.problems import LoadError
 from bot.rounds.caller import check_name, known_caller, remember
 from bot.rounds.commands import round_command
@@ -565,7 +566,7 @@ class RoundScreen(Screen[None]):
             # First, as on the command line (whoever may hold them now): someone who has
             # finished is not started again by a slip of a key; their answers are shown
             # instead, and a second conversation is a deliberate command.
-            command = "assess" if chosen.invitee.mode == "self" else "interview"
+            command = conversation_command(chosen.invitee.mode)
             host(self).open_replay(
                 chosen.transcript,
                 notice=f"{one_line(chosen.invitee.name)} has finished: here are their "

@@ -1,0 +1,199 @@
+"""The framework an aggregate is laid out with: the versions its transcripts were taken with.
+
+Each transcript is scored against the very version it was taken with (`framework_for`).
+An aggregate's statements, facts, free-text questions and actions are listed from that
+same version, never from whichever version is installed now: a round taken with version 1
+and reported after version 2 is installed lists version 1's statements, and says version 1.
+Transcripts taken with several versions are laid out with every one of them together: the
+newest version's areas and questions, then each question, area, scale and action that only
+an earlier version has, so that no statement answered is dropped, with a note naming which
+transcripts were taken with which version and the questions not in every one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.catalogue import Catalogue
+from bot.loading import LoadedFramework
+from bot.model import Framework
+from bot.scoring.aggregate import Totals, VersionUse
+from bot.scoring.source import scored_frameworks
+
+
+def aggregate_framework(
+    framework_id: str,
+    totals: Totals,
+    transcript_files: Iterable[Path],
+    catalogue: Catalogue,
+    named: LoadedFramework | None = None,
+) -> tuple[LoadedFramework, list[str]]:
+    """The framework an aggregate of these totals is laid out with, and the notes to give
+    with it: the one version its transcripts were scored against, or, where they were
+    taken with several, all of them together (`combined`) and a note saying so. Every
+    aggregate goes through here (a report's, a round's, a comparison's, a plan's).
+    Raises LoadError when the framework is found nowhere."""
+    used = {digest: (use.version, use.file) for digest, use in totals.versions.items()}
+    if not used and named is not None:
+        return named, []
+    if not used:
+        return catalogue.framework(framework_id), []
+    found = scored_frameworks(framework_id, used, transcript_files, catalogue, named)
+    # The newest last: by the latest transcript taken with each version, then by version.
+    order = sorted(found, key=lambda d: (totals.versions[d].latest, totals.versions[d].version))
+    frameworks = [found[d] for d in order]
+    if len({f.hash for f in frameworks}) == 1:
+        return frameworks[0], []
+    labels = version_labels([totals.versions[d] for d in order])
+    together = combined(frameworks, labels)
+    uses = [(label, totals.versions[d]) for label, d in zip(labels, order, strict=True)]
+    return together, [versions_note(framework_id, uses, frameworks, labels)]
+
+
+def version_labels(uses: Sequence[VersionUse]) -> list[str]:
+    """Each version as it is named: its version, with the file it was read from where two
+    files give the same version (a framework changed without its version bumped)."""
+    versions = [use.version for use in uses]
+    return [
+        use.version
+        if versions.count(use.version) == 1
+        else f"{use.version} ({Path(use.file).name})"
+        for use in uses
+    ]
+
+
+def combined(frameworks: Sequence[LoadedFramework], labels: Sequence[str]) -> LoadedFramework:
+    """Several versions of one framework as one, to lay out an aggregate: the last (newest)
+    version as it is, then what only the earlier ones have, the newest first: each question
+    (or repeated group) missing from an area it shares, each area missing, each scale such
+    a question needs (under a name of its own where the newer version has another scale
+    of that name), and each action. Its version names them all ("1 and 2")."""
+    newest = frameworks[-1]
+    data = newest.framework.model_dump(mode="python", by_alias=True, exclude_none=True)
+    conditions = dict(newest.actions)
+    for older in reversed(frameworks[:-1]):
+        _add_missing(data, older.framework)
+        for action_id, condition in older.actions.items():
+            conditions.setdefault(action_id, condition)
+    data["version"] = _joined(list(dict.fromkeys(labels)))
+    try:
+        together = Framework.model_validate(data)
+    except ValidationError:
+        # Versions that cannot stand together (a scale and a question of one id changed
+        # kind): the newest alone, the note naming what only the earlier ones have.
+        together = newest.framework.model_copy(update={"version": data["version"]})
+    return replace(newest, framework=together, actions=conditions)
+
+
+def _add_missing(data: dict[str, Any], older: Framework) -> None:
+    """Add to ``data`` (a framework dumped) what only ``older`` has."""
+    questions = {q["id"] for area in data["areas"] for q in area.get("questions", ())}
+    groups = {g["id"] for area in data["areas"] for g in area.get("groups", ())}
+    actions = {a["id"] for area in data["areas"] for a in area.get("actions", ())}
+    actions |= {a["id"] for a in data.get("actions", ())}
+    areas = {area["id"]: area for area in data["areas"]}
+    dumped = older.model_dump(mode="python", by_alias=True, exclude_none=True)
+    renamed: dict[str, str] = {}
+    added: list[dict[str, Any]] = []
+    for area in dumped["areas"]:
+        into = areas.get(area["id"])
+        if into is None:
+            into = dict(area) | {"questions": [], "groups": [], "actions": []}
+            added.append(into)
+            areas[area["id"]] = into
+        for question in area.get("questions", ()):
+            if question["id"] not in questions:
+                questions.add(question["id"])
+                into["questions"] = [*into.get("questions", ()), question]
+                _with_scale(data, dumped, question, renamed)
+        for group in area.get("groups", ()):
+            if group["id"] not in groups:
+                groups.add(group["id"])
+                into["groups"] = [*into.get("groups", ()), group]
+                for question in group.get("questions", ()):
+                    _with_scale(data, dumped, question, renamed)
+        for action in area.get("actions", ()):
+            if action["id"] not in actions:
+                actions.add(action["id"])
+                into["actions"] = [*into.get("actions", ()), action]
+    # An area only the older version has, with a question the newer one does not ask
+    # elsewhere (an area is never empty).
+    data["areas"] = [*data["areas"], *(area for area in added if area["questions"])]
+    for action in dumped.get("actions", ()):
+        if action["id"] not in actions:
+            actions.add(action["id"])
+            data["actions"] = [*data.get("actions", ()), action]
+
+
+def _with_scale(
+    data: dict[str, Any], older: dict[str, Any], question: dict[str, Any], renamed: dict[str, str]
+) -> None:
+    """Give ``data`` the older version's scale of a question added from it, under a name of
+    its own where ``data`` has another scale of that name."""
+    name = question.get("scale")
+    if not name or name not in older.get("scales", {}):
+        return
+    if name in renamed:
+        question["scale"] = renamed[name]
+        return
+    scales = data.setdefault("scales", {})
+    scale = older["scales"][name]
+    if scales.get(name, scale) == scale:
+        scales[name] = scale
+        return
+    fresh = name
+    while fresh in scales:
+        fresh += "_"
+    scales[fresh] = scale
+    renamed[name] = question["scale"] = fresh
+
+
+def versions_note(
+    framework_id: str,
+    uses: Sequence[tuple[str, VersionUse]],
+    frameworks: Sequence[LoadedFramework],
+    labels: Sequence[str],
+) -> str:
+    """What an aggregate says of transcripts taken with several versions of its framework:
+    which transcripts were taken with which version, each scored against its own, and the
+    questions not in every version (each with the versions that have it)."""
+    parts = []
+    for label, use in uses:
+        files = ", ".join(use.files)
+        more = use.count - len(use.files)
+        files += f" and {more} more" if more > 0 else ""
+        things = "transcript" if use.count == 1 else "transcripts"
+        parts.append(f"version {label} ({use.count} {things}: {files})")
+    text = (
+        f"These transcripts were taken with {len(uses)} versions of the framework "
+        f"{framework_id}, and each is scored against its own: {_joined(parts)}. Every "
+        "version's statements are listed; an area's mean pools scores made against "
+        "different versions."
+    )
+    having: dict[str, list[str]] = {}
+    shown: dict[str, str] = {}
+    for label, loaded in zip(labels, frameworks, strict=True):
+        for question in loaded.framework.questions():
+            having.setdefault(question.id, []).append(label)
+            number = loaded.framework.label(question.id)
+            shown.setdefault(question.id, f'{number} "{question.text}"')
+    partial = [
+        f"{shown[qid]} (in version{'s' if len(versions) > 1 else ''} {_joined(versions)} only)"
+        for qid, versions in having.items()
+        if len(versions) < len(frameworks)
+    ]
+    if partial:
+        text += f" Not in every version: {', '.join(partial)}."
+    return text
+
+
+def _joined(words: Sequence[str]) -> str:
+    """Words listed: "1", "1 and 2", "1, 2 and 3"."""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
