@@ -5,7 +5,9 @@ An option is named whole, by its key or its words, and a comment may follow, as
 "Fairly well." name 3; "3.5", "3/4", "very poorly", "yes partly" and "2 3" are refused
 with what would be accepted, never guessed. A number is a clean number ("12", "1,000";
 no exponent; no fraction where what is counted comes whole), optionally followed by a
-comment in words ("12 - two seats are vacant"); "1 4" and "1 000" are refused as unclear.
+comment in words ("12 - two seats are vacant"), after a mark whatever it says ("12 -
+monthly"), a unit that fits the question's straight after it taken as its unit
+(`bot.engine.units`); "1 4" and "1 000" are refused as unclear.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from bot.engine.typed import (
     split_comment,
     tokens,
 )
+from bot.engine.units import after_unit
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
 from bot.text import MAX_ANSWER_CHARS
@@ -569,57 +572,11 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
             f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
             f'quote words only), such as "{number} - two seats are vacant".'
         )
-    return "" if only_unit(question, comment) else comment
-
-
-UNIT_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "per",
-        "each",
-        "every",
-        "in",
-        "the",
-        "times",
-        "time",
-        "year",
-        "years",
-        "yearly",
-        "annually",
-        "month",
-        "months",
-        "monthly",
-        "week",
-        "weeks",
-        "weekly",
-        "fortnight",
-        "fortnightly",
-        "quarter",
-        "quarters",
-        "quarterly",
-        "day",
-        "days",
-        "people",
-        "members",
-        "member",
-        "meetings",
-        "meeting",
-    ]
-)
-"""Words that only say what a number counts or how often ("4 a year", "12 members", "6
-times per year"), with the words of the question's own `unit`."""
-
-
-def only_unit(question: Question, comment: str) -> bool:
-    """Whether the words after a number say only what it counts (`UNIT_WORDS` and the
-    question's unit, "a year", "members"): they are the number's unit, not the
-    respondent's comment, and are neither kept as a comment nor quoted; a comment with
-    words beyond a unit ("members, two are vacant") is kept whole."""
-    own = {word for word in normal(question.unit or "").split()}
-    own |= {word.removesuffix("s") for word in own}
-    words = re.findall(r"[^\W\d_]+", normal(comment))
-    return bool(words) and all(word in UNIT_WORDS or word in own for word in words)
+    if marked:
+        # A mark after the number: the comment, whatever it says ("12 - monthly").
+        return comment
+    after = after_unit(question, comment)
+    return comment if after is None else after
 
 
 def _number_text(number: float) -> str:
