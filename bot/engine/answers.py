@@ -24,6 +24,7 @@ from bot.engine.typed import (
     DONT_KNOW_PHRASES,
     AnswerError,
     NoOption,
+    comment_goes,
     ends_word,
     longest_at_start,
     normal,
@@ -281,8 +282,7 @@ def _parse_choice(options: Sequence[Option], text: str, hint: str) -> ParsedAnsw
             raise
         example = max(near, key=len)
         raise NoOption(
-            f'"{shown_words(first)}" is not one of the answers. {hint} '
-            f'A comment goes after the answer and a space, such as "{example} - because ...".'
+            f'"{shown_words(first)}" is not one of the answers. {hint} {comment_goes(example)}'
         ) from None
     option = reading.option
     return ParsedAnswer(
@@ -478,9 +478,13 @@ def number_hint(question: Question) -> str:
     kind = "a whole number" if question.whole else "a number"
     dont_know = ", or d for Don't know" if question.allow_dont_know else ""
     return (
-        f"Please answer with {kind}{_unit(question)}, such as 12{dont_know}; "
-        'a comment can follow after a space, such as "12 - two seats are vacant".'
+        f"Please answer with {kind}{_unit(question)}, such as 12{dont_know}. "
+        f"{comment_goes('12', NUMBER_COMMENT)}"
     )
+
+
+NUMBER_COMMENT = "about the same as last year"
+"""The comment a number's refusals show, one that fits whatever a number counts."""
 
 
 def _parse_number(question: Question, text: str) -> ParsedAnswer:
@@ -565,12 +569,12 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
         raise AnswerError(
             f'"{shown_words(number + rest)}" is unclear: did you mean {joined}? Please give '
             f"one number{_unit(question)}, with any comment in words after a dash, such as "
-            f'"{joined} - two seats are vacant".'
+            f'"{joined} - {NUMBER_COMMENT}".'
         )
     if comment and not re.search(r"[^\W\d_]", comment):
         raise AnswerError(
             f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
-            f'quote words only), such as "{number} - two seats are vacant".'
+            f'quote words only), such as "{number} - {NUMBER_COMMENT}".'
         )
     if marked:
         # A mark after the number: the comment, whatever it says ("12 - monthly").
