@@ -33,7 +33,7 @@ from bot.engine.typed import (
     split_comment,
     tokens,
 )
-from bot.engine.units import after_unit
+from bot.engine.units import NUMBER_WORDS, after_unit
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
 from bot.text import MAX_ANSWER_CHARS
@@ -512,37 +512,6 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
     return ParsedAnswer(
         value=_number_text(number), score=number_score(question, number), comment=comment
     )
-
-
-NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12}
-"""Numbers in words, which a number question does not take: the refusal gives the digits."""
 
 
 def _refuse_number_word(question: Question, text: str) -> None:

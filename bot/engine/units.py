@@ -37,6 +37,37 @@ PEOPLE_WORDS = frozenset(["people", "persons", "person"])
 """Words of any unit that counts without a period ("12 people" where members are
 counted)."""
 
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12}
+"""Numbers in words: a number question does not take them (the refusal gives the
+digits); said with a period ("twice a year"), a frequency names evidence."""
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -74,3 +105,21 @@ def after_unit(question: Question, words: str) -> str | None:
         if told and (marks or not words[end:].strip()):
             found = comment
     return found
+
+
+def _frequency() -> re.Pattern[str]:
+    periods = "|".join(PERIOD_WORDS)
+    adverbs = "|".join(w for words in PERIOD_WORDS.values() for w in words if w.endswith("ly"))
+    numbers = "|".join([*NUMBER_WORDS, r"\d+"])
+    times = rf"(?:once|twice|thrice|(?:{numbers})\s+times)"
+    return re.compile(
+        rf"\b{times}\s+(?:a|an|per|each|every|in\s+(?:a|the))\s+(?:{periods})s?\b"
+        rf"|\b(?:every|each)\s+(?:(?:{numbers}|other)\s+)?(?:{periods})s?\b"
+        rf"|\b(?:bi-?|half-|six-)?(?:{adverbs})\b",
+        re.IGNORECASE,
+    )
+
+
+FREQUENCY = _frequency()
+"""How often, in words: "twice a year", "three times a month", "every two months",
+"quarterly", "bi-monthly" (a number of times a period, as "4 a year" is in figures)."""
