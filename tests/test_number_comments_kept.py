@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.engine.answers import parse_answer
+from bot.engine.answers import AnswerError, parse_answer
 from bot.engine.typed import tokens
 from bot.engine.units import PEOPLE_WORDS, PERIOD_WORDS, RATE_WORDS
 from bot.model import Question
@@ -94,8 +94,6 @@ def test_a_unit_that_fits_straight_after_the_number_is_its_unit(
     ("question", "text"),
     [
         ("board_size", "12 monthly meetings"),  # members are counted, not meetings
-        ("board_meetings", "4 a month"),  # meetings a year, not a month
-        ("thematic_meetings", "12 monthly"),
         ("board_size", "12 members who attend"),  # a unit run on to words, no mark
         ("board_meetings", "4 times a year in the civic centre"),
     ],
@@ -183,3 +181,21 @@ async def test_the_chat_shows_each_number_with_its_words_and_no_dash_not_typed(
         "members who attend",
         "two are vacant",
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["4 a month", "12 monthly", "4 meetings a month", "2 weekly, mostly", "4 per week"]
+)
+def test_a_number_counted_by_another_period_is_refused_saying_what_is_counted(
+    text: str,
+) -> None:
+    """Taken as meetings a year, "4 a month" would be scored as 4 a year."""
+    with pytest.raises(AnswerError) as refused:
+        _parse("board_meetings", text)
+    said = str(refused.value)
+    assert said.startswith(f'"{text}" counts by the ')
+    assert "this question asks for meetings a year." in said
+
+
+def test_after_a_mark_another_period_is_the_comment() -> None:
+    assert _parse("board_meetings", "4 - a month").comment == "a month"

@@ -33,7 +33,7 @@ from bot.engine.typed import (
     split_comment,
     tokens,
 )
-from bot.engine.units import NUMBER_WORDS, after_unit
+from bot.engine.units import NUMBER_WORDS, after_unit, other_period
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
 from bot.text import MAX_ANSWER_CHARS
@@ -531,7 +531,9 @@ def _refuse_number_word(question: Question, text: str) -> None:
 
 def _number_comment(question: Question, number: str, rest: str) -> str:
     """The comment after a number, in words: a number run on after a space ("1 4", "1
-    000") is unclear, and a comment of numbers alone ("12, 3") is not words."""
+    000") is unclear, a comment of numbers alone ("12, 3") is not words, and a number
+    counted by another period than the question's ("4 a month" for meetings a year) would
+    be read wrong."""
     marked, comment = split_comment(rest)
     if comment[:1].isdigit() and not marked:
         joined = number + re.match(r"\d*", comment).group(0)
@@ -548,6 +550,11 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
     if marked:
         # A mark after the number: the comment, whatever it says ("12 - monthly").
         return comment
+    if (period := other_period(question, comment)) is not None:
+        raise AnswerError(
+            f'"{shown_words(number + rest)}" counts by the {period}, and this question asks '
+            f"for {question.unit}. {number_hint(question)}"
+        )
     after = after_unit(question, comment)
     return comment if after is None else after
 

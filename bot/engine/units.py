@@ -3,9 +3,11 @@
 "4 a year", "12 members", "6 times per year": words typed straight after a number, with
 no mark between, that say only what the question's `unit` says are the number's unit:
 the number is kept and the words are neither a comment nor quoted. Words that do not fit
-the question's unit ("12 monthly" where it counts members, "4 a month" where it counts
-meetings a year) are not a unit, and words after a mark ("12 - monthly") are always the
-comment, whatever they say: no word typed is ever dropped but a unit that fits.
+the question's unit ("12 monthly meetings" where it counts members) are not a unit, a
+number counted by another period than the question's ("4 a month" where it counts
+meetings a year) is refused (`other_period`), and words after a mark ("12 - monthly") are
+always the comment, whatever they say: no word typed is ever dropped but a unit that
+fits.
 """
 
 from __future__ import annotations
@@ -105,6 +107,29 @@ def after_unit(question: Question, words: str) -> str | None:
         if told and (marks or not words[end:].strip()):
             found = comment
     return found
+
+
+def other_period(question: Question, words: str) -> str | None:
+    """The period that words typed straight after a number count by, where the question's
+    unit counts by another ("4 a month", "12 monthly" where it counts meetings a year):
+    the number would be read by the wrong period. None where they name no period, or the
+    question's own, or the question counts by none."""
+    own = unit_words(question)
+    ours = [name for name, said in PERIOD_WORDS.items() if said <= own]
+    if not ours:
+        return None
+    end = 0
+    for match in _WORD.finditer(words):
+        word = normal(match.group(0))
+        if words[end : match.start()].strip():
+            return None
+        for name, said in PERIOD_WORDS.items():
+            if word in said:
+                return None if name in ours else name
+        if word not in own:
+            return None
+        end = match.end()
+    return None
 
 
 def _frequency() -> re.Pattern[str]:
