@@ -5,7 +5,6 @@ the number, is taken as its unit ("4 times a year - we meet quarterly": the comm
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -140,19 +139,18 @@ def test_every_word_after_a_mark_is_kept(
     assert tokens(parsed.comment) == words, text
 
 
-def test_plain_mode_says_and_the_report_quotes_the_words_after_the_dash() -> None:
+def test_plain_mode_says_and_the_report_quotes_the_words_after_the_dash(tmp_path: Path) -> None:
     """The command itself, from a pipe: what is taken is said with its comment, and the
     report quotes it."""
     from tests.plain_driver import run as command
 
     lines = ["12 - monthly meetings", "9", "10 - weekly", "y", "y", "y", "y"]
     lines += ["3 times a year - we meet quarterly", "6", "12 - monthly", ":quit"]
-    with tempfile.TemporaryDirectory() as folder:
-        args = ("--transcripts", "g", "assess", "--plain", "-f", "governance-structure")
-        done = command(*args, "--respondent", "P", stdin="\n".join(lines) + "\n", cwd=folder)
-        assert done.returncode == 0, done.stderr
-        (saved,) = (Path(folder) / "g").glob("*.toml")
-        report = command("report", str(saved), cwd=folder)
+    args = ("--transcripts", "g", "assess", "--plain", "-f", "governance-structure")
+    done = command(*args, "--respondent", "P", stdin="\n".join(lines) + "\n", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (saved,) = (tmp_path / "g").glob("*.toml")
+    report = command("report", str(saved), cwd=tmp_path)
     for taken in ("12 - monthly meetings", "10 - weekly", "3 - we meet quarterly", "12 - monthly"):
         assert f"   Taken as: {taken}\n" in done.stdout
     assert "times a year - we meet" not in done.stdout
