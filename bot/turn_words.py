@@ -8,9 +8,13 @@ to show in its own way).
 
 from __future__ import annotations
 
+import re
+
 from bot.figures import seconds as whole_seconds
 from bot.model import Framework, Question, Respondent, Turn
 from bot.model.framework import DONT_KNOW_KEY
+
+_NUMBER_THEN_SPACE = re.compile(r"-?[\d,]+(?:\.\d+)? ")
 
 NOT_NAMED = "(not named)"
 """Said for a respondent who gave no name, role or organisation."""
@@ -67,9 +71,20 @@ def trigger_words(trigger: str) -> str:
 
 
 def answer_words(turn: Turn) -> str:
-    """An answer as words: the option's label or the value, and any comment."""
+    """An answer as words: the option's label or the value, and any comment after a dash,
+    or after a space where it was typed straight after a number with no mark ("12
+    members who attend"): no dash is shown that was not typed there."""
     shown = turn.label or turn.value
-    return f"{shown} - {turn.comment}" if turn.comment else shown
+    if not turn.comment:
+        return shown
+    return f"{shown}{' ' if _run_on(turn) else ' - '}{turn.comment}"
+
+
+def _run_on(turn: Turn) -> bool:
+    """Whether a number's comment was typed straight after it, with only a space."""
+    typed, comment = " ".join(turn.text.split()), " ".join(turn.comment.split())
+    before = typed.removesuffix(comment)
+    return not turn.label and before != typed and _NUMBER_THEN_SPACE.fullmatch(before) is not None
 
 
 def earlier_words(turn: Turn) -> str:

@@ -1,5 +1,6 @@
-"""Words after a number that only say what it counts ("4 a year", "12 members") are its
-unit: the number is kept, and the words are neither a comment nor a quote."""
+"""Words straight after a number that only say what it counts ("4 a year", "12 members")
+are its unit: the number is kept, and the words are neither a comment nor a quote; after a
+mark they are the comment ("4 - a year")."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ def _parse(question_id: str, text: str):
     ("question", "text", "value", "comment"),
     [
         ("board_meetings", "4 a year", "4", ""),
-        ("board_meetings", "4 - a year", "4", ""),
+        ("board_meetings", "4 - a year", "4", "a year"),
         ("board_meetings", "6 times per year", "6", ""),
         ("board_size", "12 members", "12", ""),
-        ("board_size", "12 members, two are vacant", "12", "members, two are vacant"),
+        ("board_size", "12 members, two are vacant", "12", "two are vacant"),
         ("board_size", "12 - two seats are vacant", "12", "two seats are vacant"),
     ],
 )

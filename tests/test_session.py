@@ -67,8 +67,8 @@ def test_invalid_answer_is_refused_and_not_recorded(mini_chat: LoadedDialogue) -
     assert len(session.turns) == count
     run(session, "3", "p")
     assert session.answer("lots", NOW).error == (
-        "Please answer with a number of members, such as 12; "
-        'a comment can follow after a space, such as "12 - two seats are vacant".'
+        "Please answer with a number of members, such as 12. A comment goes after the "
+        'answer and a dash, such as "12 - about the same as last year".'
     )
     assert session.answer("-3", NOW).error == "Please give a number of at least 0."
 

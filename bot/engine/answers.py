@@ -5,7 +5,9 @@ An option is named whole, by its key or its words, and a comment may follow, as
 "Fairly well." name 3; "3.5", "3/4", "very poorly", "yes partly" and "2 3" are refused
 with what would be accepted, never guessed. A number is a clean number ("12", "1,000";
 no exponent; no fraction where what is counted comes whole), optionally followed by a
-comment in words ("12 - two seats are vacant"); "1 4" and "1 000" are refused as unclear.
+comment in words ("12 - two seats are vacant"), after a mark whatever it says ("12 -
+monthly"), a unit that fits the question's straight after it taken as its unit
+(`bot.engine.units`); "1 4" and "1 000" are refused as unclear.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from bot.engine.typed import (
     DONT_KNOW_PHRASES,
     AnswerError,
     NoOption,
+    comment_goes,
     ends_word,
     longest_at_start,
     normal,
@@ -30,6 +33,7 @@ from bot.engine.typed import (
     split_comment,
     tokens,
 )
+from bot.engine.units import NUMBER_WORDS, after_unit, other_period
 from bot.model import Option, Question, Scale, Turn
 from bot.model.framework import DONT_KNOW_KEY
 from bot.text import MAX_ANSWER_CHARS
@@ -278,8 +282,7 @@ def _parse_choice(options: Sequence[Option], text: str, hint: str) -> ParsedAnsw
             raise
         example = max(near, key=len)
         raise NoOption(
-            f'"{shown_words(first)}" is not one of the answers. {hint} '
-            f'A comment goes after the answer and a space, such as "{example} - because ...".'
+            f'"{shown_words(first)}" is not one of the answers. {hint} {comment_goes(example)}'
         ) from None
     option = reading.option
     return ParsedAnswer(
@@ -475,9 +478,13 @@ def number_hint(question: Question) -> str:
     kind = "a whole number" if question.whole else "a number"
     dont_know = ", or d for Don't know" if question.allow_dont_know else ""
     return (
-        f"Please answer with {kind}{_unit(question)}, such as 12{dont_know}; "
-        'a comment can follow after a space, such as "12 - two seats are vacant".'
+        f"Please answer with {kind}{_unit(question)}, such as 12{dont_know}. "
+        f"{comment_goes('12', NUMBER_COMMENT)}"
     )
+
+
+NUMBER_COMMENT = "about the same as last year"
+"""The comment a number's refusals show, one that fits whatever a number counts."""
 
 
 def _parse_number(question: Question, text: str) -> ParsedAnswer:
@@ -507,37 +514,6 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
     )
 
 
-NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12}
-"""Numbers in words, which a number question does not take: the refusal gives the digits."""
-
-
 def _refuse_number_word(question: Question, text: str) -> None:
     """Refuse a number written in words ("twelve", "none"), saying to type it in digits
     and which digits; other text is left to the question's hint."""
@@ -555,71 +531,32 @@ def _refuse_number_word(question: Question, text: str) -> None:
 
 def _number_comment(question: Question, number: str, rest: str) -> str:
     """The comment after a number, in words: a number run on after a space ("1 4", "1
-    000") is unclear, and a comment of numbers alone ("12, 3") is not words."""
+    000") is unclear, a comment of numbers alone ("12, 3") is not words, and a number
+    counted by another period than the question's ("4 a month" for meetings a year) would
+    be read wrong."""
     marked, comment = split_comment(rest)
     if comment[:1].isdigit() and not marked:
         joined = number + re.match(r"\d*", comment).group(0)
         raise AnswerError(
             f'"{shown_words(number + rest)}" is unclear: did you mean {joined}? Please give '
             f"one number{_unit(question)}, with any comment in words after a dash, such as "
-            f'"{joined} - two seats are vacant".'
+            f'"{joined} - {NUMBER_COMMENT}".'
         )
     if comment and not re.search(r"[^\W\d_]", comment):
         raise AnswerError(
             f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
-            f'quote words only), such as "{number} - two seats are vacant".'
+            f'quote words only), such as "{number} - {NUMBER_COMMENT}".'
         )
-    return "" if only_unit(question, comment) else comment
-
-
-UNIT_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "per",
-        "each",
-        "every",
-        "in",
-        "the",
-        "times",
-        "time",
-        "year",
-        "years",
-        "yearly",
-        "annually",
-        "month",
-        "months",
-        "monthly",
-        "week",
-        "weeks",
-        "weekly",
-        "fortnight",
-        "fortnightly",
-        "quarter",
-        "quarters",
-        "quarterly",
-        "day",
-        "days",
-        "people",
-        "members",
-        "member",
-        "meetings",
-        "meeting",
-    ]
-)
-"""Words that only say what a number counts or how often ("4 a year", "12 members", "6
-times per year"), with the words of the question's own `unit`."""
-
-
-def only_unit(question: Question, comment: str) -> bool:
-    """Whether the words after a number say only what it counts (`UNIT_WORDS` and the
-    question's unit, "a year", "members"): they are the number's unit, not the
-    respondent's comment, and are neither kept as a comment nor quoted; a comment with
-    words beyond a unit ("members, two are vacant") is kept whole."""
-    own = {word for word in normal(question.unit or "").split()}
-    own |= {word.removesuffix("s") for word in own}
-    words = re.findall(r"[^\W\d_]+", normal(comment))
-    return bool(words) and all(word in UNIT_WORDS or word in own for word in words)
+    if marked:
+        # A mark after the number: the comment, whatever it says ("12 - monthly").
+        return comment
+    if (period := other_period(question, comment)) is not None:
+        raise AnswerError(
+            f'"{shown_words(number + rest)}" counts by the {period}, and this question asks '
+            f"for {question.unit}. {number_hint(question)}"
+        )
+    after = after_unit(question, comment)
+    return comment if after is None else after
 
 
 def _number_text(number: float) -> str:

@@ -1,16 +1,20 @@
 """Telling a vague answer from one that names evidence.
 
 A heuristic, kept deliberately simple and explainable: an answer names evidence
-when it mentions a number or date, a document (strategy, minutes, protocol, ...; not
+when it mentions a number or date (or how often in words: "twice a year", "quarterly"),
+a document (strategy, minutes, protocol, ..., and the usual abbreviations, "the ToR",
+"the SCS", "the LAA"; not
 such a word used as a state or a verb: "under review", "we plan to"; named as the thing
 done, "website updated", it names one),
 a named body (words in capitals such as "Hill Park Project", an acronym such
 as "LAA" among ordinary words: "signed by the CSP", or in lower case a kind of body and
-what it is: "the district council", "the partnership board"; a body's word alone, "the
+what it is: "the district council", "the partnership board", or a body's word in
+capitals where no sentence starts, "to full Council"; a body's word alone, "the
 council is fine", names none), or gives an example ("for
 example", "such as"). An answer typed all in capitals ("YES WE DO", "WEBSITE UPDATED")
 is shouting: capitals tell no name of a document or body from any other word, so its
-words name none; a number or date in it ("SIGNED IN 2009", "MINUTES OF 3 MARCH 2009")
+words name none; a number, how often or a date in it ("SIGNED IN 2009", "TWICE A YEAR",
+"MINUTES OF 3 MARCH 2009")
 names evidence however it is typed (a month named alone in capitals, "IN MAY", is not
 read as a date: "MAY" is as likely the verb). It is vague when it is
 hedged ("I think", "probably") or names no evidence: a short answer that names evidence
@@ -27,6 +31,7 @@ import re
 from collections.abc import Iterable
 
 from bot.engine.dates import MONTHS
+from bot.engine.units import FREQUENCY
 
 _DOCUMENTS = (
     "strategy",
@@ -59,7 +64,18 @@ _DOCUMENTS = (
     "action plan",
     "business plan",
     "memorandum",
+    "tor",
+    "t of r",
+    "scs",
+    "laa",
+    "mou",
+    "sla",
+    "work programme",
+    "delivery plan",
 )
+"""Documents' words, and the usual abbreviations of partnership documents (ToR for terms
+of reference, SCS the sustainable community strategy, LAA the local area agreement, MoU,
+SLA), in any case."""
 _EXAMPLES = (
     "for example",
     "for instance",
@@ -162,6 +178,13 @@ _LOWER_BODY = re.compile(
     + "|".join(_BODIES)
     + r")s?\b"
 )
+# A body's word in capitals, not where a sentence starts ("reported to full Council",
+# "agreed by Cabinet"): the name of the body itself, where "the council" is any.
+_CAPITAL_BODY = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?:"
+    + "|".join(b.title() for b in (*_BODIES, "cabinet", "assembly"))
+    + r")s?\b"
+)
 # Words typed in capitals that name no body: "OK", "YES", "NO", "TBC".
 _NOT_ACRONYMS = frozenset({"OK", "OKAY", "YES", "NO", "NOT", "NA", "TBC", "TBA", "DK", "NONE"})
 
@@ -190,7 +213,8 @@ def names_acronym(text: str) -> bool:
 
 def names_body(text: str) -> bool:
     """Whether the text names a body: by its acronym (`names_acronym`), by words in
-    capitals ("Hill Park Project"), or in lower case by a kind of body and what it is
+    capitals ("Hill Park Project"), by a body's word in capitals where no sentence starts
+    ("to full Council", "agreed by Cabinet"), or in lower case by a kind of body and what it is
     ("the district council", "the police authority", "the partnership board"); a body's
     word alone ("the council is fine") names none, and a text typed all in capitals
     (`is_shouted`) names none by its words."""
@@ -200,6 +224,7 @@ def names_body(text: str) -> bool:
     return (
         names_acronym(text)
         or bool(_NAMED.search(text.strip()))
+        or bool(_CAPITAL_BODY.search(text.strip()))
         or bool(_LOWER_BODY.search(lowered))
     )
 
@@ -214,9 +239,10 @@ def names_number(text: str) -> bool:
 
 
 def names_evidence(text: str) -> bool:
-    """Whether the text names a document, date, number, named body or example; a text
-    typed all in capitals (`is_shouted`) names evidence by a number or date alone."""
-    if names_number(text):
+    """Whether the text names a document, date, number (a frequency in words too: "twice
+    a year", "quarterly"), named body or example; a text typed all in capitals
+    (`is_shouted`) names evidence by a number, frequency or date alone."""
+    if names_number(text) or FREQUENCY.search(text):
         return True
     if is_shouted(text):
         return False

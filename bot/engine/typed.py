@@ -9,7 +9,9 @@ typed by the same reading (`typed_option`).
   nothing); for Don't know also the usual ways of saying it, for a yes or a no its spoken
   forms (`WORD_FORMS`). Case, runs of spaces and trailing punctuation are ignored. The
   longest name the text starts with wins. Words that name an option once a misspelt word
-  is read as the nearest option word are refused with "did you mean" it (`spelt_as`).
+  is read as the nearest option word are refused with "did you mean" it (`spelt_as`), as
+  is an option's own value that is a part of its label alone ("neither",
+  `value_at_start`).
 - A mark (" - ", ":", ";", "(") after a key or an option's words ends the answer: what
   follows is the comment, whatever words it starts with ("Yes - no formal minutes",
   "No - not yet"), or a year or a number ("Yes - 2009", "3 - 2008"). Refused after a
@@ -334,9 +336,13 @@ def unclear(
     )
     return AnswerError(
         f'"{shown_words(text)}" is not one of the answers as it stands: it could mean '
-        f"{listed}.{words} {hint} A comment goes after the answer and a dash, such as "
-        f'"{example} - because ...".'
+        f"{listed}.{words} {hint} {comment_goes(example)}"
     )
+
+
+def comment_goes(key: str, example: str = "because ...") -> str:
+    """How every refusal says where a comment goes: after the answer (``key``) and a dash."""
+    return f'A comment goes after the answer and a dash, such as "{key} - {example}".'
 
 
 SPELT_WORDS = 8
@@ -360,6 +366,27 @@ def spelt_as(options: Sequence[Option], text: str) -> Option | None:
     if found is None or found[1] != len(joined) or found[0].key:
         return None
     return found[0].option
+
+
+def value_at_start(options: Sequence[Option], text: str) -> Option | None:
+    """The option whose own value in words the text starts with, where that value names
+    nothing, being a part of a label ("neither" of "Neither agree nor disagree"), and a
+    part of that option's label alone ("very" is of "Very well" and "Not very well")."""
+    values = [o.value.replace("_", " ") for o in options]
+    found = longest_at_start(values, text)
+    if found is None:
+        return None
+    option, said = options[found[0]], _telling(values[found[0]])
+    labels = [o for o in options if said and _is_part(said, _telling(o.label))]
+    return option if labels == [option] else None
+
+
+def _did_you_mean(text: str, meant: Option, hint: str) -> AnswerError:
+    """The refusal of words that name one option once read as it ("fairy well", "neither")."""
+    return AnswerError(
+        f'"{shown_words(text)}" is not one of the answers as it stands: did you mean '
+        f"{meant.label} ({meant.key})? {hint}"
+    )
 
 
 def split_comment(rest: str) -> tuple[str, str]:
@@ -415,12 +442,11 @@ def read_option(options: Sequence[Option], text: str, hint: str, guess: bool = T
     found = _named_at_start(names, text) if text else None
     if found is None:
         if guess and (meant := spelt_as(options, text)) is not None:
-            raise AnswerError(
-                f'"{shown_words(text)}" is not one of the answers as it stands: did you mean '
-                f"{meant.label} ({meant.key})? {hint}"
-            )
+            raise _did_you_mean(text, meant, hint)
         if guess and could_mean(options, text):
             raise unclear(options, text, hint, None)
+        if guess and (meant := value_at_start(options, text)) is not None:
+            raise _did_you_mean(text, meant, hint)
         raise NoOption(hint)
     name, end = found
     if name.option is None:
