@@ -304,6 +304,8 @@ def _run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
             f"{imported.describe().capitalize()}: {_show(loaded.round.title, 70)} "
             f"has {len(loaded.round.invitees)} invitees."
         )
+        for change in imported.changes():
+            print(f"  {change}")
         return exit_codes.OK
     if hasattr(args, "caller"):
         # Known now, if it is; asked for only when a call or an interview is recorded.
