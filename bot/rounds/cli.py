@@ -716,10 +716,16 @@ def _who(invitee: Invitee) -> str:
 
 def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     from bot.problems import suggest
-    from bot.rounds.state import outcome_refusal, start_refusal
+    from bot.rounds.state import outcome_refusal, self_refusal, start_refusal
     from bot.rounds.work import log_call
 
     found = shot.find(args.invitee)
+    chase = round_command("chase", folder=shot.loaded.folder)
+    if self_refusal(found, chase):
+        # As `round chase --sent` refuses a telephone invitee: the wrong command for how
+        # they take part, whatever --force says.
+        print(f"error: {self_refusal(found, chase)}; nothing was logged", file=sys.stderr)
+        return exit_codes.USAGE
     typed = args.outcome.casefold().replace("_", "-").replace(" ", "-")
     outcome = OUTCOME_WORDS.get(typed)
     if outcome is None:

@@ -196,15 +196,23 @@ def state_of(
     The appointment comes with every state but complete: someone part-way through an
     interview keeps the time they agreed (one who refused and then asked to be rung is
     no longer refused: `standing_refusal`).
+
+    A self-assessor is reminded, not rung: of the calls logged for one (before calls were
+    refused for them) only a standing refusal counts, the one rule the report of their
+    transcript reads; no other call makes them unreachable, books them a call back, or
+    counts toward ``max_attempts``, so none moves them out of ``round chase``.
     """
     attempts = [c for c in calls if c.is_attempt]
-    last = attempts[-1] if attempts else None
     statuses = {t.status for t in transcripts}
     if "complete" in statuses:
         return "complete", None
-    appointment = appointment_of(calls, transcripts)
     last_turn = max((t.updated for t in transcripts), default=None)
-    if standing_refusal(attempts, last_turn) is not None:
+    refused = standing_refusal(attempts, last_turn) is not None
+    if invitee.mode != "telephone":
+        calls, attempts = [], []
+    last = attempts[-1] if attempts else None
+    appointment = appointment_of(calls, transcripts)
+    if refused:
         return "refused", appointment
     if standing_wrong_number(attempts, last_turn):
         return "unreachable", None
@@ -294,7 +302,8 @@ def states(
         theirs = by_invitee.get(key, [])
         files = sorted(linked.get(key, []), key=lambda t: (t.status == "complete", t.updated))
         state, appointment = state_of(invitee, theirs, files, round_.max_attempts)
-        attempts = [c for c in theirs if c.is_attempt]
+        # A self-assessor is never rung: no call of theirs is shown as one (``state_of``).
+        attempts = [c for c in theirs if c.is_attempt and invitee.mode == "telephone"]
         # Someone who has finished is finished: a claim logged on them since (a stale
         # one), or their finished transcript open to be read, holds no one.
         finished = state == "complete"
@@ -357,13 +366,28 @@ def start_refusal(s: InviteeState) -> str:
 
 def outcome_refusal(s: InviteeState) -> str:
     """Why a call's outcome is not logged for the invitee, or "" when it may be: one rule
-    for the command line and the round screen. Not for someone who has finished: their
-    record would then say "complete" beside a refusal or an unanswered call logged after
-    it, which no call can have been."""
+    for the command line and the round screen. Not for a self-assessor (``self_refusal``),
+    nor for someone who has finished: their record would then say "complete" beside a
+    refusal or an unanswered call logged after it, which no call can have been."""
+    if s.invitee.mode != "telephone":
+        return self_refusal(s)
     if s.state != "complete":
         return ""
     who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
     return f"{who} has finished the assessment: there is no call to log for them"
+
+
+def self_refusal(s: InviteeState, chase: str = "round chase") -> str:
+    """Why no call is logged for a self-assessor ("" for a telephone invitee): they are
+    reminded, not rung, and ``chase`` (the command, as it is to be typed) lists and
+    records that."""
+    if s.invitee.mode == "telephone":
+        return ""
+    who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
+    return (
+        f"{who} assesses themselves: calls are logged only for telephone invitees; "
+        f"{chase} lists the self-assessors to remind and records the reminder (--sent)"
+    )
 
 
 def _held_by(by: OpenBy | None) -> str:
