@@ -366,6 +366,20 @@ def load(path: Path) -> LoadedTranscript:
     return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes, None, notes)
 
 
+def header_invitee(path: Path) -> str:
+    """The invitee a transcript that fails to load names in its header, read from the
+    header alone (the lines before its first turn), or "" when even that cannot be read:
+    so that a round can say whose transcript is damaged."""
+    try:
+        _, text = read_text(path, "transcript")
+        first = text.find("\n" + TURNS_HEADER)
+        data = parse_toml(text if first < 0 else text[:first], display_name(path))
+    except LoadError:
+        return ""
+    invitee = data.get("invitee", "")
+    return invitee if isinstance(invitee, str) else ""
+
+
 def _valid_bytes(raw: bytes, valid: str) -> int:
     """How many of the file's bytes the valid text is: the text is read without a leading
     byte-order mark (an editor may add one), which the bytes still hold."""

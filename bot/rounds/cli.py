@@ -15,6 +15,7 @@ from bot import exit_codes, store
 from bot.cli_output import add_output
 from bot.rounds.commands import file_command, round_command
 from bot.rounds.labels import (
+    FAULT_STATES,
     GIVEN_OUTCOME_WORDS,
     GIVEN_OUTCOMES,
     OUTCOME_LABELS,
@@ -489,7 +490,16 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         return exit_codes.OK
     counts = shot.progress.overall.counts
     print(f"\nResponse: {shot.progress.headline()}")
-    print(wrapped(", ".join(f"{STATE_LABELS[s]} {counts[s]}" for s in STATES), width))
+    print(
+        wrapped(
+            ", ".join(
+                f"{STATE_LABELS[s]} {counts[s]}"
+                for s in STATES
+                if counts[s] or s not in FAULT_STATES
+            ),
+            width,
+        )
+    )
     print(wrapped(_call_backs_line(shot, now), width, commas_only=False))
     _groups("By role", shot.progress.by_role, width)
     _groups("By sector", shot.progress.by_sector, width)
@@ -501,6 +511,11 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     chased = reminders.last_sent(reminders.read(shot.loaded.folder))
     for line in invitee_rows(listed, now, width, chased):
         print(line)
+    for s in listed:
+        if s.state == "unreadable" and s.unreadable is not None:
+            from bot.rounds.state import unreadable_words
+
+            print(unreadable_words(s))
     if shot.unlinked:
         print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
     if shot.dropped_call_bytes:
@@ -1132,6 +1147,8 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         )
     except StartRefused as refused:
         print(f"error: {refused}.", file=sys.stderr)
+        if refused.state.state == "unreadable":
+            return exit_codes.LOAD_ERROR
         return exit_codes.IN_USE
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)

@@ -33,6 +33,9 @@ class Linked:
     """Its last turn."""
     path: Path
     """Its file."""
+    readable: bool = True
+    """False for a transcript that names the invitee in its header but fails to load
+    (``status`` and ``updated`` then say nothing: see ``state_of``)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class InviteeState:
     open_by: OpenBy | None = None
     """Who has their transcript open in another process (when ``being_called_by`` is
     ``OPEN_ELSEWHERE``)."""
+    unreadable: Path | None = None
+    """A transcript of theirs that fails to load (the newest), whatever the state."""
 
     @property
     def held_by(self) -> str:
@@ -183,6 +188,8 @@ def state_of(
     """An invitee's state (and appointment) from their calls and transcripts, in this order:
 
     1. complete: a transcript of theirs is complete;
+    1a. unreadable: a transcript of theirs fails to load (``Linked.readable``), so what it
+       holds cannot be told: never "unreachable" for someone who may have finished;
     2. refused: a call ended "refused", and that refusal stands (`standing_refusal`);
     3. unreachable: the last call found a wrong number, and that stands
        (`standing_wrong_number`: someone part-way through too);
@@ -203,6 +210,10 @@ def state_of(
     counts toward ``max_attempts``, so none moves them out of ``round chase``.
     """
     attempts = [c for c in calls if c.is_attempt]
+    if any(not t.readable for t in transcripts):
+        transcripts = [t for t in transcripts if t.readable]
+        if all(t.status != "complete" for t in transcripts):
+            return "unreadable", None
     statuses = {t.status for t in transcripts}
     if "complete" in statuses:
         return "complete", None
@@ -222,7 +233,8 @@ def state_of(
         return "abandoned", appointment
     if appointment is not None:
         return "appointment", appointment
-    if len(attempts) >= max_attempts:
+    # Calls dialled: an interview started or carried on is a session, not another try.
+    if sum(1 for c in attempts if c.outcome not in INTERVIEWING) >= max_attempts:
         return "unreachable", None
     return "not_started", None
 
@@ -300,8 +312,12 @@ def states(
     for invitee in round_.invitees:
         key = invitee.id.casefold()
         theirs = by_invitee.get(key, [])
-        files = sorted(linked.get(key, []), key=lambda t: (t.status == "complete", t.updated))
-        state, appointment = state_of(invitee, theirs, files, round_.max_attempts)
+        every = linked.get(key, [])
+        broken = sorted((t for t in every if not t.readable), key=lambda t: t.updated)
+        files = sorted(
+            (t for t in every if t.readable), key=lambda t: (t.status == "complete", t.updated)
+        )
+        state, appointment = state_of(invitee, theirs, [*files, *broken], round_.max_attempts)
         # A self-assessor is never rung: no call of theirs is shown as one (``state_of``).
         attempts = [c for c in theirs if c.is_attempt and invitee.mode == "telephone"]
         # Someone who has finished is finished: a claim logged on them since (a stale
@@ -326,6 +342,7 @@ def states(
                 busy_since=claim.at if claim is not None else None,
                 note=note_of(theirs, files),
                 open_by=open_by(theirs, held[0]) if holder == OPEN_ELSEWHERE else None,
+                unreadable=broken[-1].path if broken else None,
             )
         )
     return out
@@ -387,6 +404,22 @@ def self_refusal(s: InviteeState, chase: str = "round chase") -> str:
     return (
         f"{who} assesses themselves: calls are logged only for telephone invitees; "
         f"{chase} lists the self-assessors to remind and records the reminder (--sent)"
+    )
+
+
+def unreadable_words(s: InviteeState) -> str:
+    """Which transcript of an invitee fails to load, and what to do ("" when none does):
+    said wherever the state "transcript unreadable" is shown, and when starting them is
+    refused (a new conversation could be a second assessment of someone who finished)."""
+    if s.unreadable is None:
+        return ""
+    from bot.problems import display_name
+    from bot.rounds.commands import file_command
+
+    return (
+        f"{printable(s.invitee.id)}: the transcript {display_name(s.unreadable)} cannot be "
+        "read (damaged by hand?), so whether they finished cannot be told: mend it where "
+        f"{file_command('validate', s.unreadable)} says, or restore it from a backup"
     )
 
 

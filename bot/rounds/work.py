@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot import conversation, store
@@ -29,6 +29,7 @@ from bot.rounds.state import (
     progress,
     start_refusal,
     states,
+    unreadable_words,
 )
 from bot.text import printable
 
@@ -102,6 +103,19 @@ def transcript_files(folder: Path) -> list[Path]:
     )
 
 
+def unreadable(path: Path) -> Linked | None:
+    """A transcript that fails to load, linked to the invitee its header names (None when
+    even its header cannot be read): its state is then "transcript unreadable"."""
+    invitee = store.header_invitee(path)
+    if not invitee:
+        return None
+    try:
+        changed = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        changed = datetime.min.replace(tzinfo=UTC)
+    return Linked(invitee, "in_progress", changed, path, readable=False)
+
+
 def is_open(path: Path) -> bool:
     """Whether another process holds a transcript's lock (it is being written now)."""
     return store.in_use(path)
@@ -121,6 +135,9 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
             transcript = store.load(path).transcript
         except LoadError as error:
             failed.append(str(error.problems[0]))
+            damaged = unreadable(path)
+            if damaged is not None and damaged.invitee.casefold() in ids:
+                linked.append(damaged)
             continue
         read.append(transcript)
         if transcript.invitee.casefold() in ids:
@@ -182,8 +199,9 @@ def call_entry(
 
 class StartRefused(Exception):
     """Another officer holds the invitee, as found under the call log's lock (a claim
-    within its time, or their transcript open in another process): nothing was started or
-    logged. The message is ``start_refusal``'s: who holds them, and until when."""
+    within its time, or their transcript open in another process), or a transcript of
+    theirs cannot be read: nothing was started or logged. The message is
+    ``start_refusal``'s (who holds them, and until when) or ``unreadable_words``."""
 
     def __init__(self, message: str, state: InviteeState) -> None:
         super().__init__(message)
@@ -231,6 +249,9 @@ def current_state(
         try:
             transcript = store.load(path).transcript
         except LoadError:
+            damaged = unreadable(path)
+            if damaged is not None and damaged.invitee.casefold() == key:
+                linked.append(damaged)
             continue
         if transcript.invitee.casefold() == key:
             linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
@@ -275,6 +296,8 @@ def start_conversation(
                     f"{printable(found.invitee.name)} ({printable(found.invitee.id)}) has "
                     "finished the assessment meanwhile: their answers are in the round"
                 )
+            if not refusal and now_found.state == "unreadable":
+                refusal = unreadable_words(now_found)
             if refusal:
                 raise StartRefused(refusal, now_found)
             copies = _copies(shot.loaded.folder)

@@ -587,7 +587,9 @@ class RoundScreen(Screen[None]):
             )
         except StartRefused as refused:
             self._reload_now()
-            host(self).show_error("Being called", f"{refused}.")
+            unreadable = refused.state.state == "unreadable"
+            title = "Transcript unreadable" if unreadable else "Being called"
+            host(self).show_error(title, f"{refused}.")
             return
         except store.TranscriptInUse as error:
             host(self).show_error("Transcript in use", f"{error}. Close it there first.")
