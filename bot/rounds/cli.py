@@ -732,7 +732,7 @@ def _who(invitee: Invitee) -> str:
 def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     from bot.problems import suggest
     from bot.rounds.state import outcome_refusal, self_refusal, start_refusal
-    from bot.rounds.work import log_call
+    from bot.rounds.work import StartRefused, log_outcome
 
     found = shot.find(args.invitee)
     chase = round_command("chase", folder=shot.loaded.folder)
@@ -791,25 +791,31 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     fresh = _named(args, shot, now)
     if fresh is None:
         return exit_codes.USAGE
-    found = fresh.find(found.invitee.id)
-    finished = outcome_refusal(found)
-    if finished and not args.force:
-        print(f"error: {finished} (add --force to log it all the same)", file=sys.stderr)
-        return exit_codes.USAGE
-    held = start_refusal(found)
-    if held and not args.force:
-        # As the round screen asks first: an outcome logged now would end a colleague's
-        # claim, or land in the middle of the interview they have open.
-        print(
-            f"error: {held}; nothing was logged (add --force to log it all the same)",
-            file=sys.stderr,
+    refused: list[int] = []  # the exit status of a refusal, when there is one
+
+    def refusal(now_found: InviteeState) -> str:
+        # Decided on the invitee as they are under the call log's lock (`log_outcome`).
+        finished = outcome_refusal(now_found)
+        if finished and not args.force:
+            refused.append(exit_codes.USAGE)
+            return f"{finished} (add --force to log it all the same)"
+        held = start_refusal(now_found)
+        if held and not args.force:
+            # As the round screen asks first: an outcome logged now would end a colleague's
+            # claim, or land in the middle of the interview they have open.
+            refused.append(exit_codes.IN_USE)
+            return f"{held}; nothing was logged (add --force to log it all the same)"
+        if held:
+            print(f"note: {found.invitee.id} is being called by {_show(now_found.held_by, 60)}")
+        return ""
+
+    try:
+        entry = log_outcome(
+            fresh, found.invitee.id, outcome, now, args.caller, appointment, args.note, refusal
         )
-        return exit_codes.IN_USE
-    if held:
-        print(f"note: {found.invitee.id} is being called by {_show(found.held_by, 60)}")
-    entry = log_call(
-        shot.loaded.folder, found.invitee, outcome, now, args.caller, appointment, args.note
-    )
+    except StartRefused as error:
+        print(f"error: {error}", file=sys.stderr)
+        return refused[-1]
     when = f" at {_when(entry.appointment)}" if entry.appointment else ""
     print(f"Logged: {found.invitee.id} {OUTCOME_LABELS[outcome]}{when}.")
     if entry.appointment is not None:

@@ -4,7 +4,7 @@ invitee's conversation so that its transcript is linked to them."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -172,6 +172,33 @@ def log_call(
     """Append one call log entry (durable when this returns)."""
     entry = call_entry(invitee, outcome, at, caller, appointment, note)
     calls.append(folder, [entry])
+    return entry
+
+
+def log_outcome(
+    shot: Snapshot,
+    invitee_id: str,
+    outcome: str,
+    at: datetime,
+    caller: str = "",
+    appointment: datetime | None = None,
+    note: str = "",
+    refusal: Callable[[InviteeState], str] = lambda s: "",
+) -> CallEntry:
+    """Log a call's outcome, checking and appending as one step: the one way the command
+    line and the round screen log one. Under the call log's lock the invitee is looked at
+    again as they are now (``current_state``: the log as it is, their transcripts and
+    whether another process has one open); ``refusal`` says why not to log for them as
+    they are then (another officer's claim or open interview, someone who has finished),
+    and a reason is StartRefused with nothing logged. So an interview opened, or a claim
+    made, at the same instant is never missed between the check and the entry."""
+    with calls.held(shot.loaded.folder) as log:
+        now_found = current_state(shot, log.entries, invitee_id, caller, at)
+        why = refusal(now_found)
+        if why:
+            raise StartRefused(why, now_found)
+        entry = call_entry(now_found.invitee, outcome, at, caller, appointment, note)
+        log.append([entry])
     return entry
 
 

@@ -27,7 +27,7 @@ from bot.rounds.work import (
     Snapshot,
     StartRefused,
     claim_next,
-    log_call,
+    log_outcome,
     snapshot,
     start_conversation,
 )
@@ -500,25 +500,33 @@ class RoundScreen(Screen[None]):
             except LoadError as error:
                 not_logged.append(("Cannot read the round", str(error)))
                 return
-            now_found = self._current(chosen.invitee.id)
-            if now_found is None:
+            if self.shot is None or self._current(chosen.invitee.id) is None:
                 not_logged.append(("", ""))
                 return
-            if now_found.being_called_by and (
-                now_found.busy_since,
-                now_found.being_called_by,
-            ) != (found.busy_since, found.being_called_by):
-                not_logged.append(("Being called", f"{claim_words(now_found)} Nothing was logged."))
-                return
-            log_call(
-                self.folder,
-                chosen.invitee,
-                recorded.outcome,
-                self.clock(),
-                self.caller,
-                recorded.appointment,
-                recorded.note,
-            )
+
+            def refusal(now_found: InviteeState) -> str:
+                # Decided under the call log's lock: a claim or an interview opened since
+                # the officer confirmed is said, never logged over.
+                if now_found.being_called_by and (
+                    now_found.busy_since,
+                    now_found.being_called_by,
+                ) != (found.busy_since, found.being_called_by):
+                    return f"{claim_words(now_found)} Nothing was logged."
+                return ""
+
+            try:
+                log_outcome(
+                    self.shot,
+                    chosen.invitee.id,
+                    recorded.outcome,
+                    self.clock(),
+                    self.caller,
+                    recorded.appointment,
+                    recorded.note,
+                    refusal,
+                )
+            except StartRefused as refused:
+                not_logged.append(("Being called", str(refused)))
 
         def done(recorded: Recorded | None) -> None:
             if recorded is None:
