@@ -24,7 +24,7 @@ from bot.rounds.labels import (
     outcome_word,
 )
 from bot.rounds.when import WHEN_HELP, parse_when
-from bot.text import clip, printable
+from bot.text import clean_line, clip, printable
 
 if TYPE_CHECKING:
     from bot.catalogue import Catalogue
@@ -781,9 +781,10 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         return exit_codes.USAGE
     from bot.rounds.calls import NOTE_LIMIT
 
-    if len(args.note) > NOTE_LIMIT:
+    # Counted as it is kept (`call_entry` keeps it cleaned, as one line).
+    if len(clean_line(args.note)) > NOTE_LIMIT:
         print(
-            f"error: --note has {len(args.note)} characters; a call's note keeps at most "
+            f"error: --note has {len(clean_line(args.note))} characters; a call's note keeps at most "
             f"{NOTE_LIMIT}: shorten it (nothing was logged)",
             file=sys.stderr,
         )

@@ -31,7 +31,7 @@ from bot.rounds.state import (
     states,
     unreadable_words,
 )
-from bot.text import printable
+from bot.text import clean_line, printable
 
 
 class UnknownInvitee(Exception):
@@ -210,7 +210,9 @@ def call_entry(
     appointment: datetime | None = None,
     note: str = "",
 ) -> CallEntry:
-    """One call log entry (a ``calling`` claim lasts ``LEASE``)."""
+    """One call log entry (a ``calling`` claim lasts ``LEASE``); its note a field of one
+    line, cleaned as an invitee's name is (`clean_line`: escape sequences and control
+    characters removed, lines joined, trimmed), however it was typed or pasted."""
     if outcome == "call_back" and appointment is None:
         raise ValueError("a call back needs the time to call back")
     return CallEntry(
@@ -220,7 +222,7 @@ def call_entry(
         outcome=outcome,  # type: ignore[arg-type]
         appointment=appointment if outcome == "call_back" else None,
         until=at + LEASE if outcome == "calling" else None,
-        note=note,
+        note=clean_line(note),
     )
 
 
