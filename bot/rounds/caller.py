@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 
 VARIABLE = "PARTNERSHIP_BOT_CALLER"
 FILE = "caller.txt"
+APP_WAY = (
+    f"the app takes the caller's name from ${VARIABLE}, else the name given when last "
+    f"asked ({FILE} in your user folder), and asks for it when a call or an interview "
+    f'needs one (run it as {VARIABLE}="Your name" partnership-bot)'
+)
+"""How the app (run with no command) learns who is calling: said where ``--caller`` is
+given to it."""
 LONGEST = 200
 """As the call log allows."""
 
