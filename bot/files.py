@@ -51,6 +51,8 @@ def remedy(error: OSError) -> str:
         return "raise the limit on the size of a file this process may write (ulimit -f)"
     if error.errno == errno.EROFS:
         return "its disk is mounted read-only: use a round on a writable disk"
+    if error.errno == errno.EISDIR:
+        return "a folder is in its place: move or remove that folder"
     return "make it and its folder writable"
 
 

@@ -80,6 +80,19 @@ def remember(name: str) -> Path:
     return path
 
 
+def not_remembered(error: OSError, in_app: bool = False) -> str:
+    """Why a name asked for was not kept (``remember`` failed): the file in full, why, and
+    what to do (`bot.files.remedy`); ``in_app``: as a sentence of its own, saying that the
+    name is used all the same until the app closes."""
+    from bot.files import remedy
+
+    why = (
+        f"the name could not be remembered in {printable(str(remembered_path()))} "
+        f"({printable(error.strerror or str(error))}): {remedy(error)}"
+    )
+    return f"T{why[1:]}; it is used until the app closes" if in_app else why
+
+
 def carried_on_by(talk: Conversation, given: str | None = None) -> str:
     """Name the officer carrying a telephone interview on, wherever it is resumed (the
     command line, the app's home screen, a round): ``given``, else by the rule above

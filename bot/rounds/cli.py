@@ -395,7 +395,9 @@ def ask_caller() -> str | None:
         where = remember(typed)
         print(f"Remembered in {display_name(where)} (--caller or ${VARIABLE} give another name).")
     except OSError as error:
-        print(f"note: the name could not be remembered ({error.strerror})", file=sys.stderr)
+        from bot.rounds.caller import not_remembered
+
+        print(f"note: {not_remembered(error)}", file=sys.stderr)
     return typed.strip()
 
 

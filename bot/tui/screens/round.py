@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Header, Static
 
 from bot.catalogue import Catalogue
 from bot.problems import LoadError
-from bot.rounds.caller import check_name, known_caller, remember
+from bot.rounds.caller import check_name, known_caller, not_remembered, remember
 from bot.rounds.commands import round_command
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
 from bot.rounds.state import OPEN_ELSEWHERE, InviteeState, next_calls, outcome_refusal
@@ -399,7 +399,11 @@ class RoundScreen(Screen[None]):
             try:
                 remember(self.caller)
             except OSError as error:
-                self.notify(f"The name could not be remembered: {error.strerror}", markup=False)
+                self.notify(
+                    not_remembered(error, in_app=True),
+                    severity="warning",
+                    markup=False,
+                )
             # Read again as this officer: read without a name, their own claims were busy.
             self._reload_now()
             then()
