@@ -4,6 +4,8 @@ what to do."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,30 @@ async def test_a_name_not_remembered_names_the_file_and_what_to_do(
     assert said.startswith(f"The name could not be remembered in {kept} (")
     assert "a folder is in its place: move or remove that folder" in said
     assert said.endswith("it is used until the app closes")
+
+
+async def test_a_self_assessment_begun_at_an_officers_screen_is_held_by_that_officer(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    catalogue: Catalogue,
+) -> None:
+    """`round status` elsewhere names who began it (no call is logged for a
+    self-assessment: the transcript's lock note names them), never "someone"."""
+    from bot import cli, exit_codes
+
+    sample = sample_round(tmp_path, monkeypatch, "")
+    app = sample.app(catalogue)
+    app.interviewer = "Sam Okafor"
+    monkeypatch.setenv("COLUMNS", "200")  # room for the whole row
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_round(app, pilot, "h17")  # a self-assessor, not started
+        await pilot.press("s")
+        await until(pilot, lambda: app.screen is not screen)
+        shown = io.StringIO()
+        with contextlib.redirect_stdout(shown):  # the app holds the real one
+            status = cli.main(["round", "status", "--caller", "Kim", "-r", str(sample.folder)])
+        out = shown.getvalue()
+    assert status == exit_codes.OK
+    [row] = [line for line in out.splitlines() if line.split()[:1] == ["h17"]]
+    assert "being called by Sam Okafor (transcript open)" in row
+    assert "someone" not in row

@@ -49,6 +49,9 @@ class OpenBy:
     """When that was logged."""
     process: str = ""
     """What the transcript's lock note records: the process, its machine and since when."""
+    officer: str = ""
+    """The officer the lock note names as having opened the transcript ("" when none is
+    named): for a self-assessment begun at an officer's screen, the only record of who."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,9 @@ class InviteeState:
         open)") when one was; "" when no one holds them."""
         by = self.open_by
         if self.being_called_by == OPEN_ELSEWHERE and by is not None and by.since is not None:
-            return f"{by.caller or NAMELESS} (transcript open)"
+            return f"{by.caller or by.officer or NAMELESS} (transcript open)"
+        if self.being_called_by == OPEN_ELSEWHERE and by is not None and by.officer:
+            return f"{by.officer} (transcript open)"
         return self.being_called_by or ""
 
     def due(self, now: datetime) -> bool:
@@ -277,10 +282,13 @@ def lease_holder(calls: Sequence[CallEntry], now: datetime, caller: str = "") ->
 def open_by(calls: Sequence[CallEntry], process: str) -> OpenBy:
     """Who has an invitee's transcript open: the officer of the last interview started or
     resumed in their calls, and the transcript's lock note (``process``)."""
+    from bot.store import opened_by
+
+    officer = opened_by(process)
     taken = [c for c in calls if c.outcome in INTERVIEWING]
     if not taken:
-        return OpenBy(process=process)
-    return OpenBy(taken[-1].caller.strip(), taken[-1].at, process)
+        return OpenBy(process=process, officer=officer)
+    return OpenBy(taken[-1].caller.strip(), taken[-1].at, process, officer)
 
 
 def states(

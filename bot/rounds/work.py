@@ -479,7 +479,9 @@ def open_conversation(
         with contextlib.suppress(LoadError):
             status = store.load(found.transcript).transcript.status
         if status == "in_progress":
-            talk = conversation.resume(catalogue, found.transcript, clock)
+            talk = conversation.resume(
+                catalogue, found.transcript, clock, opened_by=interviewer.strip()
+            )
             # Whoever carries an interview on is named on its resumption, so that its
             # report names everyone who interviewed.
             carried_on_by(talk, interviewer)
@@ -510,4 +512,7 @@ def open_conversation(
         clock,
         invitee=invitee.id,
         review=review_items(loaded),
+        # Named in the transcript's lock note: whoever looks at the round while it is
+        # open sees who opened it, a self-assessment begun at an officer's screen too.
+        opened_by=interviewer.strip(),
     )
