@@ -137,6 +137,7 @@ async def test_the_round_screen_says_transcript_unreadable(
         table = screen.query_one("DataTable")
         cells = [str(c) for c in table.get_row("h21")]
         assert any("transcript unreadable" in c for c in cells), cells
+        assert any(f"cannot read {DAMAGED}" in c for c in cells), cells
         before = sorted(sample.folder.glob("*.toml"))
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, MessageScreen))

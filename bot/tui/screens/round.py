@@ -330,6 +330,9 @@ class RoundScreen(Screen[None]):
             if s.last_attempt is not None:
                 # The time first: where the cell is cut to fit, the outcome's words go.
                 last = f"{s.last_attempt.astimezone():%d/%m %H:%M} {OUTCOME_LABELS.get(s.last_outcome, '')}"
+            if s.state == "unreadable" and s.unreadable is not None:
+                # Which file cannot be read, where the calls are (s says what to do).
+                last = f"cannot read {printable(s.unreadable.name)}"
             cells = (
                 printable(s.invitee.id),
                 clip(printable(s.invitee.name), 16),
