@@ -1,7 +1,7 @@
 """A transcript of an invitee damaged by hand: `round status` and the round screen say
 "transcript unreadable" naming the file, never "unreachable"; `round report` lists it among
 those that failed to load, as status counts it; no new conversation of theirs starts; and
-interview sessions are not call attempts toward `max_attempts`."""
+interviews started or resumed are not call attempts toward `max_attempts`."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ DAMAGED = "h21-ann-evans.toml"
 
 def damage(folder: Path) -> Path:
     """Break one closing quote in h21's (complete) transcript, as a hand edit might, and
-    log interview sessions and calls enough to pass max_attempts: its file."""
+    log interviews resumed enough to pass max_attempts: its file."""
     path = folder / DAMAGED
     text = path.read_text(encoding="utf-8")
     assert 'status = "complete"' in text or "complete" in text
@@ -104,7 +104,7 @@ def test_no_new_conversation_starts_over_an_unreadable_transcript(
     assert sorted(herts.glob("*.toml")) == before
 
 
-def test_interview_sessions_are_not_attempts_toward_max_attempts() -> None:
+def test_interviews_taken_are_not_attempts_toward_max_attempts() -> None:
     who = Invitee(id="a", name="Ann", mode="telephone")
     round_ = Round(title="R", framework="hertfordshire-review", max_attempts=3, invitees=(who,))
     log = [

@@ -238,7 +238,7 @@ def state_of(
         return "abandoned", appointment
     if appointment is not None:
         return "appointment", appointment
-    # Calls dialled: an interview started or carried on is a session, not another try.
+    # Calls dialled: an interview started or carried on is a call taken, not another try.
     if sum(1 for c in attempts if c.outcome not in INTERVIEWING) >= max_attempts:
         return "unreachable", None
     return "not_started", None
