@@ -299,8 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     from bot.cli_options import parse
+    from bot.rounds.caller import APP_WAY
 
-    args = parse(build_parser(), argv)
+    args = parse(build_parser(), argv, {"--caller": APP_WAY, "--interviewer": APP_WAY})
     try:
         return _dispatch(args)
     except LoadError as error:

@@ -7,17 +7,31 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.problems import closest
 
 
-def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+def parse(
+    parser: argparse.ArgumentParser,
+    argv: Sequence[str] | None,
+    notes: Mapping[str, str] | None = None,
+) -> argparse.Namespace:
     """The arguments as ``parser.parse_args`` reads them; what no option of the command
     given matches is refused as argparse refuses it (usage, exit status 2), by that
-    command's own parser, with the nearest option it has. The words typed are kept too,
-    as ``typed_words`` (see ``typed``)."""
+    command's own parser, with the nearest option it has. An option of some commands given
+    before any command (``partnership-bot --caller Sam``) is refused naming the commands
+    that take it, with ``notes``' words for that option (how the program learns it
+    otherwise). The words typed are kept too, as ``typed_words`` (see ``typed``)."""
     words = tuple(sys.argv[1:] if argv is None else argv)
+    misplaced = _misplaced(parser, words)
+    if misplaced:
+        option, commands = misplaced
+        note = (notes or {}).get(option, "")
+        parser.error(
+            f"{option} is an option of {', '.join(commands)}, not of partnership-bot "
+            f"alone: give it after one of those commands" + (f"; {note}" if note else "")
+        )
     args, extras = parser.parse_known_args(_dash_values(words))
     if extras:
         command = chosen(parser, args)
@@ -45,6 +59,50 @@ def _dash_values(words: Sequence[str]) -> list[str]:
         joined.append(word)
         at += 1
     return joined
+
+
+def _misplaced(
+    parser: argparse.ArgumentParser, words: Sequence[str]
+) -> tuple[str, list[str]] | None:
+    """The first option given before any command that the program itself does not take
+    but some of its commands do, with those commands ("round call"); else None."""
+    commands = _subcommands(parser)
+    own = set(options(parser))
+    names = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    for word in words:
+        if word in names:
+            return None  # a command: its options are its own parser's to read
+        option = word.split("=", 1)[0]
+        if not option.startswith("--") or option in own:
+            continue
+        taking = [path for path, sub in commands if option in options(sub)]
+        if taking:
+            return option, taking
+    return None
+
+
+def _subcommands(
+    parser: argparse.ArgumentParser, above: str = ""
+) -> list[tuple[str, argparse.ArgumentParser]]:
+    """Every command and subcommand of a parser, each with its name as typed ("round
+    call"), innermost last."""
+    found: list[tuple[str, argparse.ArgumentParser]] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            seen: set[int] = set()
+            for name, sub in action.choices.items():
+                if id(sub) in seen:
+                    continue  # another name (an alias) of a command already listed
+                seen.add(id(sub))
+                path = f"{above} {name}".strip()
+                found.append((path, sub))
+                found.extend(_subcommands(sub, path))
+    return found
 
 
 def typed(args: argparse.Namespace) -> tuple[str, ...]:

@@ -309,10 +309,12 @@ def start(
     transcript_id: str | None = None,
     invitee: str = "",
     review: tuple[ReviewItem, ...] = (),
+    opened_by: str = "",
 ) -> Conversation:
     """Create a new transcript and its session (not yet begun); ``invitee`` links it to
     an invitee of the round whose folder it is in; ``review`` are the actions agreed in
-    the round before, asked about at the start of their areas (kept in the header)."""
+    the round before, asked about at the start of their areas (kept in the header);
+    ``opened_by``: the officer opening it, named in its lock note while it is open."""
     respondent = _cleaned(respondent)
     interviewer = _cleaned(interviewer) if interviewer is not None else None
     check_fields(respondent, interviewer)
@@ -337,7 +339,7 @@ def start(
         invitee=invitee,
         review=review,
     )
-    writer = store.create(folder, header)
+    writer = store.create(folder, header, opened_by)
     # Copies kept beside the transcripts, to re-score exactly and to resume a framework
     # used from a file of its own; a convenience, so failing to write one is not fatal.
     with contextlib.suppress(OSError):
@@ -390,14 +392,16 @@ def resume(
     clock: Clock = utc_now,
     framework_ref: str | None = None,
     dialogue_ref: str | None = None,
+    opened_by: str = "",
 ) -> Conversation:
-    """Open an existing transcript for writing and rebuild its session from its turns.
+    """Open an existing transcript for writing and rebuild its session from its turns
+    (``opened_by``: the officer opening it, named in its lock note while it is open).
 
     The framework and dialogue are found by the ids the transcript records (when an id
     is not found, the copy kept beside the transcripts is used), unless files of the
     user's own are named.
     """
-    loaded, writer = store.open_for_writing(path)
+    loaded, writer = store.open_for_writing(path, opened_by)
     try:
         transcript = loaded.transcript
         if framework_ref:

@@ -53,6 +53,8 @@ def remedy(error: OSError) -> str:
         return "its disk is mounted read-only: use a round on a writable disk"
     if error.errno == errno.ENOTDIR:
         return "a file stands where a folder on its path should be: move that file away"
+    if error.errno == errno.EISDIR:
+        return "a folder is in its place: move or remove that folder"
     return "make it and its folder writable"
 
 

@@ -48,7 +48,7 @@ from bot.loading import (
 from bot.model import Transcript, TranscriptHeader, Turn
 from bot.model.transcript import call_stretches, misnumbered, out_of_order
 from bot.problems import LoadError, Problem, display_name, find_line
-from bot.text import printable, slug
+from bot.text import clean_line, clip, printable, slug
 
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_TRANSCRIPTS"
 TURNS_HEADER = "[[turns]]\n"
@@ -366,6 +366,20 @@ def load(path: Path) -> LoadedTranscript:
     return LoadedTranscript(transcript, path, valid_bytes, len(raw) - valid_bytes, None, notes)
 
 
+def header_invitee(path: Path) -> str:
+    """The invitee a transcript that fails to load names in its header, read from the
+    header alone (the lines before its first turn), or "" when even that cannot be read:
+    so that a round can say whose transcript is damaged."""
+    try:
+        _, text = read_text(path, "transcript")
+        first = text.find("\n" + TURNS_HEADER)
+        data = parse_toml(text if first < 0 else text[:first], display_name(path))
+    except LoadError:
+        return ""
+    invitee = data.get("invitee", "")
+    return invitee if isinstance(invitee, str) else ""
+
+
 def _valid_bytes(raw: bytes, valid: str) -> int:
     """How many of the file's bytes the valid text is: the text is read without a leading
     byte-order mark (an editor may add one), which the bytes still hold."""
@@ -604,22 +618,24 @@ class TranscriptWriter:
         self.close()
 
 
-def create(folder: Path, header: TranscriptHeader) -> TranscriptWriter:
-    """Start a new transcript in a folder (made owner-only if new)."""
+def create(folder: Path, header: TranscriptHeader, by: str = "") -> TranscriptWriter:
+    """Start a new transcript in a folder (made owner-only if new); ``by``: the officer
+    opening it, named in its lock note (``lock_holder``)."""
     make_private_folder(folder)
     path = new_path(folder, header)
     data = encode_header(header).encode()
     fd = _atomic_write(path, data, keep_locked=True)
     try:
-        holder = _write_holder(path)
+        holder = _write_holder(path, by)
     except BaseException:
         os.close(fd)
         raise
     return TranscriptWriter(path, fd, holder, len(data))
 
 
-def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
-    """Lock an existing transcript, cut any interrupted save off its end, and open it.
+def open_for_writing(path: Path, by: str = "") -> tuple[LoadedTranscript, TranscriptWriter]:
+    """Lock an existing transcript, cut any interrupted save off its end, and open it
+    (``by``: the officer opening it, named in its lock note).
 
     The lock is held on the file itself (an flock on the descriptor that writes it), so
     the same transcript reached through a symbolic or hard link is still one writer's,
@@ -629,7 +645,7 @@ def open_for_writing(path: Path) -> tuple[LoadedTranscript, TranscriptWriter]:
     fd = _open_locked(path)
     holder = None
     try:
-        holder = _write_holder(path)
+        holder = _write_holder(path, by)
         raw = _read_fd(fd, path)
         transcript, valid = _parse(decode_text(raw, display_name(path)), display_name(path))
         valid_bytes = _valid_bytes(raw, valid)
@@ -874,7 +890,7 @@ def _holder_path(transcript: Path) -> Path:
     return real.with_name(real.name + ".lock")
 
 
-def _write_holder(transcript: Path) -> Holder | None:
+def _write_holder(transcript: Path, by: str = "") -> Holder | None:
     """Lock the note beside a transcript and say in it who holds it; TranscriptInUse when
     another process holds it; None when no note can be kept (a courtesy then: the lock on
     the transcript itself holds without it)."""
@@ -897,7 +913,7 @@ def _write_holder(transcript: Path) -> Holder | None:
         return None
     try:
         os.ftruncate(fd, 0)
-        os.write(fd, _holder_text().encode())
+        os.write(fd, _holder_text(by).encode())
         return Holder(path, fd)
     except OSError:
         # A note that could not be written (a full disk) says nothing: not left behind.
@@ -924,9 +940,20 @@ def _own_plain_file(info: os.stat_result) -> bool:
     return stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and info.st_uid == os.geteuid()
 
 
-def _holder_text() -> str:
+OPENED_BY = ", opened by "
+"""Where a lock note names the officer who opened the transcript ("process 4242 on desk7
+since 2009-12-01 10:00 UTC, opened by Sam"): read by ``opened_by``."""
+
+
+def _holder_text(by: str = "") -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return f"process {os.getpid()} on {socket.gethostname()} since {now}"
+    officer = f"{OPENED_BY}{clip(clean_line(by), 80)}" if by.strip() else ""
+    return f"process {os.getpid()} on {socket.gethostname()} since {now}{officer}"
+
+
+def opened_by(note: str) -> str:
+    """The officer a transcript's lock note names as having opened it, or ""."""
+    return note.rpartition(OPENED_BY)[2].strip() if OPENED_BY in note else ""
 
 
 def lock_holder(transcript: Path) -> str:

@@ -310,6 +310,43 @@ def test_an_interview_begun_after_the_round_was_read_refuses_the_second(
     ]
 
 
+def test_an_outcome_is_refused_for_an_interview_opened_after_the_round_was_read(
+    round_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    catalogue: Catalogue,
+) -> None:
+    # Checked and appended in one step under the call log's lock: Sam's interview, opened
+    # at another terminal after `round call` read the round, is seen.
+    begun: list[conversation.Conversation] = []
+
+    def sam_opens(folder: Path, shot: work.Snapshot) -> None:
+        begun.append(work.open_conversation(catalogue, shot.loaded, shot.find("i001"), "Sam"))
+
+    _read_then(monkeypatch, sam_opens)
+    try:
+        status = cli.main(["round", "call", "i001", "no-answer", "--caller", "Kim"])
+    finally:
+        for talk in begun:
+            talk.close()
+    err = capsys.readouterr().err
+    assert status == exit_codes.IN_USE, err
+    assert "error: Ann (i001) has their transcript open in another window" in err
+    assert "nothing was logged" in err
+    assert not calls.calls_path(round_folder).exists()  # nothing logged
+
+
+def test_an_outcome_is_refused_over_a_claim_made_after_the_round_was_read(
+    round_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sam_claims_i001_meanwhile(monkeypatch, _now())
+    status = cli.main(["round", "call", "i001", "busy", "--caller", "Kim"])
+    err = capsys.readouterr().err
+    assert status == exit_codes.IN_USE, err
+    assert "error: Ann (i001) is being called by Sam" in err
+    assert [e["outcome"] for e in log_of(round_folder)] == ["calling"]
+
+
 def test_two_officers_starting_one_invitee_at_one_instant_never_both_begin(
     round_folder: Path, catalogue: Catalogue
 ) -> None:

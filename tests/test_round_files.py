@@ -75,6 +75,55 @@ def test_new_round_is_private_and_not_overwritten(tmp_path: Path) -> None:
     assert resolve("r", tmp_path) == folder
 
 
+def test_a_shared_contact_with_another_name_and_organisation_is_another_person(
+    tmp_path: Path,
+) -> None:
+    """A switchboard number or a shared inbox: a row giving an invitee's contact with a
+    name and an organisation both of its own is added, never renames that invitee."""
+    folder = new_round(tmp_path / "r")
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text(
+        "name,organisation,mode,contact\n"
+        "Cllr Ann Smith,Herts CC,telephone,01707 000001\n"
+        "Bo,Police,self,bo@example.org\n",
+        encoding="utf-8",
+    )
+    import_csv(folder, csv_file)
+    csv_file.write_text(
+        "name,organisation,mode,contact\n"
+        "Brand New Person,Other Org,self,(01707) 000-001\n"
+        "Ann Smith,Herts CC,telephone,01707 000001\n"
+        "Bo,Herts Police,self,bo@example.org\n",
+        encoding="utf-8",
+    )
+    _, done = import_csv(folder, csv_file)
+    assert [(i.id, i.name) for i in done.added] == [("i003", "Brand New Person")]
+    assert done.describe() == "2 already invited (2 updated: i001, i002), 1 added"
+    assert done.changes() == [
+        "updated i001 Cllr Ann Smith: name Cllr Ann Smith -> Ann Smith",
+        "updated i002 Bo: organisation Police -> Herts Police",
+        "added i003 Brand New Person (shares (01707) 000-001 with i001 Cllr Ann Smith)",
+    ]
+    invitees = load_round(folder).round.invitees
+    assert [(i.id, i.name, i.organisation, i.mode) for i in invitees] == [
+        ("i001", "Ann Smith", "Herts CC", "telephone"),
+        ("i002", "Bo", "Herts Police", "self"),
+        ("i003", "Brand New Person", "Other Org", "self"),
+    ]
+
+
+def test_a_csv_separated_by_semicolons_is_told_the_separator_is_a_comma(tmp_path: Path) -> None:
+    folder = new_round(tmp_path / "r")
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text("name;organisation;mode\nAl;Herts CC;self\n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        import_csv(folder, csv_file)
+    text = str(caught.value)
+    assert 'separates its columns with ";": the separator must be a comma' in text
+    assert "unknown column" not in text
+    assert load_round(folder).round.invitees == ()
+
+
 def test_import_adds_numbered_invitees(tmp_path: Path) -> None:
     folder = new_round(tmp_path / "r")
     csv_file = tmp_path / "in.csv"
@@ -110,7 +159,7 @@ def test_importing_the_same_people_again_adds_no_one(tmp_path: Path) -> None:
     csv_file.write_text(
         "id,name,organisation,role,contact\n"
         ",al,HERTS  cc,Councillor,\n"
-        ",Beatrice,Herts Police,,bea@example.org\n"
+        ",Beatrice,Police,,bea@example.org\n"
         "i003,Cy,Herts CC,Officer,\n"
         ",Dee,Fire,,01707 000002\n",
         encoding="utf-8",
@@ -119,6 +168,11 @@ def test_importing_the_same_people_again_adds_no_one(tmp_path: Path) -> None:
     assert [i.id for i in done.added] == ["i004"]
     assert [i.id for i in done.updated] == ["i001", "i002", "i003"]
     assert done.describe() == "3 already invited (3 updated: i001, i002, i003), 1 added"
+    assert done.changes() == [
+        "updated i001 Al: role (none) -> Councillor",
+        "updated i002 Bea: name Bea -> Beatrice",
+        "updated i003 Cy: role (none) -> Officer",
+    ]
     invitees = load_round(folder).round.invitees
     assert [(i.id, i.name, i.role) for i in invitees] == [
         ("i001", "Al", "Councillor"),
@@ -167,8 +221,8 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_named(tmp_path: Path) ->
     assert lines == [
         "in.csv:3: name: must not be empty",
         'in.csv:4: mode: "fax" is not a way of taking part; use self or telephone',
-        'in.csv:5: id: the id "a1" is on line 2 too (a1, Ann): a contact, an id, or a name '
-        "with an organisation names one invitee. If lines 2 and 5 are the same person, "
+        'in.csv:5: id: the id "a1" is on line 2 too (a1, Ann): an id, a name with an '
+        "organisation, or a contact with a name or an organisation names one invitee. If lines 2 and 5 are the same person, "
         "delete one of them; if not, give this row another id, or leave its id empty",
         'in.csv:6: id: "a 5" is not a valid id: use letters, digits, - and _',
         "in.csv:7: has 5 cells, the header 4 columns",

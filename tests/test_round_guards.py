@@ -47,6 +47,29 @@ def test_importing_one_csv_twice_adds_no_one_the_second_time(tmp_path: Path) -> 
 
 
 @pytest.mark.e2e
+def test_import_says_who_shares_a_contact_and_what_it_changed(tmp_path: Path) -> None:
+    run("round", "new", "r", "--title", "R", "-f", "hertfordshire-review", cwd=tmp_path)
+    (tmp_path / "inv.csv").write_text(
+        "name,organisation,mode,contact\nCllr Ann Smith,Herts CC,telephone,01707 000001\n",
+        encoding="utf-8",
+    )
+    assert run("round", "import", "inv.csv", cwd=tmp_path).returncode == 0
+    (tmp_path / "dup.csv").write_text(
+        "name,organisation,mode,contact\n"
+        "Brand New Person,Other Org,self,01707 000001\n"
+        "Cllr Ann Smith,Herts County Council,telephone,01707 000001\n",
+        encoding="utf-8",
+    )
+    done = run("round", "import", "dup.csv", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1:] == [
+        "  updated i001 Cllr Ann Smith: organisation Herts CC -> Herts County Council",
+        "  added i002 Brand New Person (shares 01707 000001 with i001 Cllr Ann Smith)",
+    ]
+    assert done.stdout.startswith("1 already invited (1 updated: i001), 1 added")
+
+
+@pytest.mark.e2e
 def test_report_left_out_agrees_with_status(round_folder: Path, tmp_path: Path) -> None:
     # A transcript of no invitee: an unfinished copy of p04's, linked to someone unknown.
     [p04] = [p for p in transcripts_in(round_folder) if 'invitee = "p04"' in p.read_text()]

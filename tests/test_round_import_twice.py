@@ -22,13 +22,13 @@ def made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     ("rows", "column", "value", "remedy"),
     [
         (
-            "name,organisation,contact\nAnn,Police,01234 567890\nBob,PCT,01234-567890\n",
+            "name,organisation,contact\nAnn,Police,01234 567890\nBob,Police,01234-567890\n",
             "contact",
             '"01234-567890"',
             "give this row their own contact, or leave its contact empty",
         ),
         (
-            "name,organisation,contact\nAnn,Police,ann@x.org\nBob,PCT,ann@x.org\n",
+            "name,organisation,contact\nAnn,Police,ann@x.org\nAnn,PCT,ann@x.org\n",
             "contact",
             '"ann@x.org"',
             "give this row their own contact, or leave its contact empty",

@@ -62,7 +62,7 @@ def test_no_outcome_is_logged_for_someone_who_has_finished(
     # record then said complete beside a call no one can have made.
     from bot.cli import main
 
-    finished = first("complete")
+    finished = first("complete", "telephone")
     who = f"p{finished:02d}"
     logged = len(calls.read(folder).entries)
     command = ["round", "call", who, "no-answer", "-r", str(folder), "--caller", "Sam"]

@@ -46,7 +46,7 @@ async def test_a_call_back_that_cannot_be_logged_keeps_its_time_and_note(
 ) -> None:
     sample = sample_round(tmp_path, monkeypatch, "Sam")
     before = log_of(sample.folder)
-    monkeypatch.setattr(calls, "append", full_once(calls.append))
+    monkeypatch.setattr(calls, "append_whole", full_once(calls.append_whole))
     app = sample.app(catalogue)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_round(app, pilot, "h38")

@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 
 VARIABLE = "PARTNERSHIP_BOT_CALLER"
 FILE = "caller.txt"
+APP_WAY = (
+    f"the app takes the caller's name from ${VARIABLE}, else the name given when last "
+    f"asked ({FILE} in your user folder), and asks for it when a call or an interview "
+    f'needs one (run it as {VARIABLE}="Your name" partnership-bot)'
+)
+"""How the app (run with no command) learns who is calling: said where ``--caller`` is
+given to it."""
 LONGEST = 200
 """As the call log allows."""
 
@@ -71,6 +78,19 @@ def remember(name: str) -> Path:
     path = remembered_path()
     write_atomically(path, name.strip() + "\n")
     return path
+
+
+def not_remembered(error: OSError, in_app: bool = False) -> str:
+    """Why a name asked for was not kept (``remember`` failed): the file in full, why, and
+    what to do (`bot.files.remedy`); ``in_app``: as a sentence of its own, saying that the
+    name is used all the same until the app closes."""
+    from bot.files import remedy
+
+    why = (
+        f"the name could not be remembered in {printable(str(remembered_path()))} "
+        f"({printable(error.strerror or str(error))}): {remedy(error)}"
+    )
+    return f"T{why[1:]}; it is used until the app closes" if in_app else why
 
 
 def carried_on_by(talk: Conversation, given: str | None = None) -> str:

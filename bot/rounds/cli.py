@@ -15,6 +15,7 @@ from bot import exit_codes, store
 from bot.cli_output import add_output
 from bot.rounds.commands import file_command, round_command
 from bot.rounds.labels import (
+    FAULT_STATES,
     GIVEN_OUTCOME_WORDS,
     GIVEN_OUTCOMES,
     OUTCOME_LABELS,
@@ -23,7 +24,7 @@ from bot.rounds.labels import (
     outcome_word,
 )
 from bot.rounds.when import WHEN_HELP, parse_when
-from bot.text import clip, printable
+from bot.text import clean_line, clip, printable
 
 if TYPE_CHECKING:
     from bot.catalogue import Catalogue
@@ -304,6 +305,8 @@ def _run(args: argparse.Namespace, catalogue: Catalogue, transcripts: Path) -> i
             f"{imported.describe().capitalize()}: {_show(loaded.round.title, 70)} "
             f"has {len(loaded.round.invitees)} invitees."
         )
+        for change in imported.changes():
+            print(f"  {change}")
         return exit_codes.OK
     if hasattr(args, "caller"):
         # Known now, if it is; asked for only when a call or an interview is recorded.
@@ -392,7 +395,9 @@ def ask_caller() -> str | None:
         where = remember(typed)
         print(f"Remembered in {display_name(where)} (--caller or ${VARIABLE} give another name).")
     except OSError as error:
-        print(f"note: the name could not be remembered ({error.strerror})", file=sys.stderr)
+        from bot.rounds.caller import not_remembered
+
+        print(f"note: {not_remembered(error)}", file=sys.stderr)
     return typed.strip()
 
 
@@ -487,7 +492,16 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         return exit_codes.OK
     counts = shot.progress.overall.counts
     print(f"\nResponse: {shot.progress.headline()}")
-    print(wrapped(", ".join(f"{STATE_LABELS[s]} {counts[s]}" for s in STATES), width))
+    print(
+        wrapped(
+            ", ".join(
+                f"{STATE_LABELS[s]} {counts[s]}"
+                for s in STATES
+                if counts[s] or s not in FAULT_STATES
+            ),
+            width,
+        )
+    )
     print(wrapped(_call_backs_line(shot, now), width, commas_only=False))
     _groups("By role", shot.progress.by_role, width)
     _groups("By sector", shot.progress.by_sector, width)
@@ -499,6 +513,11 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     chased = reminders.last_sent(reminders.read(shot.loaded.folder))
     for line in invitee_rows(listed, now, width, chased):
         print(line)
+    for s in listed:
+        if s.state == "unreadable" and s.unreadable is not None:
+            from bot.rounds.state import unreadable_words
+
+            print(unreadable_words(s))
     if shot.unlinked:
         print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
     if shot.dropped_call_bytes:
@@ -714,10 +733,16 @@ def _who(invitee: Invitee) -> str:
 
 def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     from bot.problems import suggest
-    from bot.rounds.state import outcome_refusal, start_refusal
-    from bot.rounds.work import log_call
+    from bot.rounds.state import outcome_refusal, self_refusal, start_refusal
+    from bot.rounds.work import StartRefused, log_outcome
 
     found = shot.find(args.invitee)
+    chase = round_command("chase", folder=shot.loaded.folder)
+    if self_refusal(found, chase):
+        # As `round chase --sent` refuses a telephone invitee: the wrong command for how
+        # they take part, whatever --force says.
+        print(f"error: {self_refusal(found, chase)}; nothing was logged", file=sys.stderr)
+        return exit_codes.USAGE
     typed = args.outcome.casefold().replace("_", "-").replace(" ", "-")
     outcome = OUTCOME_WORDS.get(typed)
     if outcome is None:
@@ -758,9 +783,10 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         return exit_codes.USAGE
     from bot.rounds.calls import NOTE_LIMIT
 
-    if len(args.note) > NOTE_LIMIT:
+    # Counted as it is kept (`call_entry` keeps it cleaned, as one line).
+    if len(clean_line(args.note)) > NOTE_LIMIT:
         print(
-            f"error: --note has {len(args.note)} characters; a call's note keeps at most "
+            f"error: --note has {len(clean_line(args.note))} characters; a call's note keeps at most "
             f"{NOTE_LIMIT}: shorten it (nothing was logged)",
             file=sys.stderr,
         )
@@ -768,25 +794,31 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     fresh = _named(args, shot, now)
     if fresh is None:
         return exit_codes.USAGE
-    found = fresh.find(found.invitee.id)
-    finished = outcome_refusal(found)
-    if finished and not args.force:
-        print(f"error: {finished} (add --force to log it all the same)", file=sys.stderr)
-        return exit_codes.USAGE
-    held = start_refusal(found)
-    if held and not args.force:
-        # As the round screen asks first: an outcome logged now would end a colleague's
-        # claim, or land in the middle of the interview they have open.
-        print(
-            f"error: {held}; nothing was logged (add --force to log it all the same)",
-            file=sys.stderr,
+    refused: list[int] = []  # the exit status of a refusal, when there is one
+
+    def refusal(now_found: InviteeState) -> str:
+        # Decided on the invitee as they are under the call log's lock (`log_outcome`).
+        finished = outcome_refusal(now_found)
+        if finished and not args.force:
+            refused.append(exit_codes.USAGE)
+            return f"{finished} (add --force to log it all the same)"
+        held = start_refusal(now_found)
+        if held and not args.force:
+            # As the round screen asks first: an outcome logged now would end a colleague's
+            # claim, or land in the middle of the interview they have open.
+            refused.append(exit_codes.IN_USE)
+            return f"{held}; nothing was logged (add --force to log it all the same)"
+        if held:
+            print(f"note: {found.invitee.id} is being called by {_show(now_found.held_by, 60)}")
+        return ""
+
+    try:
+        entry = log_outcome(
+            fresh, found.invitee.id, outcome, now, args.caller, appointment, args.note, refusal
         )
-        return exit_codes.IN_USE
-    if held:
-        print(f"note: {found.invitee.id} is being called by {_show(found.held_by, 60)}")
-    entry = log_call(
-        shot.loaded.folder, found.invitee, outcome, now, args.caller, appointment, args.note
-    )
+    except StartRefused as error:
+        print(f"error: {error}", file=sys.stderr)
+        return refused[-1]
     when = f" at {_when(entry.appointment)}" if entry.appointment else ""
     print(f"Logged: {found.invitee.id} {OUTCOME_LABELS[outcome]}{when}.")
     if entry.appointment is not None:
@@ -1125,6 +1157,8 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         )
     except StartRefused as refused:
         print(f"error: {refused}.", file=sys.stderr)
+        if refused.state.state == "unreadable":
+            return exit_codes.LOAD_ERROR
         return exit_codes.IN_USE
     except store.TranscriptInUse as error:
         print(f"error: {error}. Close it there first.", file=sys.stderr)

@@ -15,7 +15,7 @@ import io
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +192,10 @@ class Imported:
     """Invitees already in the round whose details the CSV changed."""
     unchanged: list[Invitee]
     """Invitees already in the round exactly as the CSV has them."""
+    before: dict[str, Invitee] = field(default_factory=dict)
+    """Each updated invitee (by id) as they were before the import."""
+    shares: dict[str, Invitee] = field(default_factory=dict)
+    """Each added invitee (by id) whose contact is another invitee's: that invitee."""
 
     def describe(self) -> str:
         """Such as "3 already invited, 0 added" (with who was updated, if anyone)."""
@@ -200,6 +204,35 @@ class Imported:
         if self.updated:
             text += f" ({len(self.updated)} updated: {', '.join(i.id for i in self.updated)})"
         return text + f", {len(self.added)} added"
+
+    def changes(self) -> list[str]:
+        """One line for each invitee updated (what changed, old -> new) and for each one
+        added who shares a contact with another invitee (who, and which contact)."""
+        lines = []
+        for after in self.updated:
+            old = self.before.get(after.id)
+            if old is None:  # pragma: no cover - every update records its invitee before
+                continue
+            what = [
+                f"{column} {_shown(getattr(old, column))} -> {_shown(getattr(after, column))}"
+                for column in CSV_COLUMNS
+                if column != "id" and getattr(old, column) != getattr(after, column)
+            ]
+            lines.append(f"updated {after.id} {_shown(old.name)}: {'; '.join(what)}")
+        for new in self.added:
+            other = self.shares.get(new.id)
+            if other is not None:
+                lines.append(
+                    f"added {new.id} {_shown(new.name)} (shares {_shown(new.contact)} with "
+                    f"{other.id} {_shown(other.name)})"
+                )
+        return lines
+
+
+def _shown(value: str) -> str:
+    """A field of a CSV row as an import's summary shows it: printable, clipped, and
+    "(none)" for an empty one."""
+    return clip(printable(value), 60) if value else "(none)"
 
 
 def import_csv(folder: Path, csv_file: Path) -> tuple[LoadedRound, Imported]:
@@ -238,13 +271,23 @@ def _contact_key(text: str) -> str:
 
 def same_person(invitee: Invitee, values: dict[str, Any]) -> bool:
     """Whether a CSV row names an invitee already in the round: the same id (when the row
-    gives one), or the same name and organisation, or the same contact."""
+    gives one), or the same name and organisation, or the same contact with the same name
+    or the same organisation. A contact shared by a row whose name and organisation both
+    differ (a switchboard, a shared inbox) is another person's (see ``shared_contact``)."""
     if values.get("id"):
         return bool(values["id"].casefold() == invitee.id.casefold())
-    if _fold(values.get("name", "")) == _fold(invitee.name) and _fold(
-        values.get("organisation", "")
-    ) == _fold(invitee.organisation):
+    same_name = _fold(values.get("name", "")) == _fold(invitee.name)
+    organisation = _fold(values.get("organisation", ""))
+    same_organisation = organisation == _fold(invitee.organisation)
+    if same_name and same_organisation:
         return True
+    return shared_contact(invitee, values) and (
+        same_name or (bool(organisation) and same_organisation)
+    )
+
+
+def shared_contact(invitee: Invitee, values: dict[str, Any]) -> bool:
+    """Whether a CSV row gives an invitee's contact (spaces, dashes and brackets aside)."""
     contact = _contact_key(values.get("contact", ""))
     return bool(contact) and contact == _contact_key(invitee.contact)
 
@@ -287,6 +330,21 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
         raise LoadError([Problem(name, "", "is empty; expected a header row naming columns")])
     header = [cell.strip().casefold() for cell in rows[0]]
     problems: list[Problem] = []
+    separator = next((mark for mark in ";\t|" if any(mark in cell for cell in header)), "")
+    if separator:
+        shown = "a tab" if separator == "\t" else f'"{separator}"'
+        raise LoadError(
+            [
+                Problem(
+                    name,
+                    "",
+                    f"the header row separates its columns with {shown}: the separator must be "
+                    "a comma (save the file as CSV with commas, such as "
+                    '"name,organisation,mode,contact")',
+                    1,
+                )
+            ]
+        )
     for column in header:
         if column not in CSV_COLUMNS:
             problems.append(
@@ -308,6 +366,8 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
     everyone: list[Invitee] = list(into.invitees)
     added: list[Invitee] = []
     changed: dict[str, Invitee] = {}
+    was: dict[str, Invitee] = {}
+    shares: dict[str, Invitee] = {}
     seen: dict[str, int] = {}  # each invitee a row names: the line it is named on
     rows_read = 0
     for line, row in numbered[1:]:
@@ -388,6 +448,7 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
             everyone[match] = after
             if after != before:
                 changed[after.id] = after
+                was.setdefault(after.id, before)
             continue
         if not values.get("id"):
             counter += 1
@@ -399,6 +460,9 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
         except ValidationError as error:
             problems.extend(_row_problems(error, name, line))
             continue
+        sharing = next((i for i in everyone if shared_contact(i, values)), None)
+        if sharing is not None:
+            shares[invitee.id] = sharing
         taken.add(invitee.id.casefold())
         seen[invitee.id.casefold()] = line
         everyone.append(invitee)
@@ -408,7 +472,7 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
     if not rows_read:
         raise LoadError([Problem(name, "", "has a header but no invitees")])
     unchanged = [i for i in into.invitees if i.id.casefold() in seen and i.id not in changed]
-    return Imported(tuple(everyone), added, list(changed.values()), unchanged)
+    return Imported(tuple(everyone), added, list(changed.values()), unchanged, was, shares)
 
 
 def _twice(
@@ -440,8 +504,8 @@ def _twice(
     return Problem(
         name,
         column,
-        f"{what} is on line {first} too ({person}): a contact, an id, or a name with an "
-        f"organisation names one invitee. If lines {first} and {line} are the same person, "
+        f"{what} is on line {first} too ({person}): an id, a name with an organisation, or a "
+        f"contact with a name or an organisation names one invitee. If lines {first} and {line} are the same person, "
         f"delete one of them; if not, {other}",
         line,
     )

@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import Literal
 
 State = Literal[
-    "not_started", "appointment", "in_progress", "complete", "refused", "abandoned", "unreachable"
+    "not_started",
+    "appointment",
+    "in_progress",
+    "complete",
+    "refused",
+    "abandoned",
+    "unreachable",
+    "unreadable",
 ]
 STATES: tuple[State, ...] = (
     "not_started",
@@ -16,6 +23,7 @@ STATES: tuple[State, ...] = (
     "refused",
     "abandoned",
     "unreachable",
+    "unreadable",
 )
 """Every state an invitee can be in, in the order lists and counts show them (the one
 definition: `round status`, the round report, its CSV and the round screen follow it)."""
@@ -27,9 +35,15 @@ STATE_LABELS: dict[str, str] = {
     "refused": "refused",
     "abandoned": "abandoned",
     "unreachable": "unreachable",
+    "unreadable": "transcript unreadable",
 }
 """Each state as it is shown: "refused" is a refusal logged for a call; "abandoned" is an
-assessment or interview its respondent gave up part way (``:abandon``), not a refusal."""
+assessment or interview its respondent gave up part way (``:abandon``), not a refusal;
+"transcript unreadable" is a transcript of theirs that no longer loads (damaged by hand):
+what it holds cannot be told, so it is never taken for "unreachable"."""
+FAULT_STATES: tuple[State, ...] = ("unreadable",)
+"""States that are a fault to mend, not a stage of the round: counted only when someone
+is in them."""
 OUTCOME_LABELS: dict[str, str] = {
     "calling": "being called",
     "no_answer": "no answer",

@@ -10,7 +10,7 @@ from bot.catalogue import Catalogue
 from bot.report.aggregate import OTHER_ROLES, OTHER_SECTORS, aggregate_data, aggregate_redactors
 from bot.report.owners import with_agreed_plan
 from bot.report.redact import redacted
-from bot.rounds.labels import STATE_LABELS
+from bot.rounds.labels import FAULT_STATES, STATE_LABELS
 from bot.rounds.plan import read_plan
 from bot.rounds.state import Group
 from bot.rounds.work import Snapshot
@@ -62,7 +62,10 @@ def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:
         "responded": overall.complete,
         "rate": overall.rate,
         "headline": shot.progress.headline(),
-        "states": {STATE_LABELS[k]: v for k, v in overall.counts.items()},
+        # As `round status` counts them: a fault (a transcript unreadable) only when met.
+        "states": {
+            STATE_LABELS[k]: v for k, v in overall.counts.items() if v or k not in FAULT_STATES
+        },
         "by_role": groups(shot.progress.by_role, OTHER_ROLES),
         "by_sector": groups(shot.progress.by_sector, OTHER_SECTORS),
         "by_mode": groups(shot.progress.by_mode, "Other"),
@@ -147,7 +150,11 @@ def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Pat
     # unfinished transcript.
     unfinished = ("in_progress", "refused", "abandoned", "unreachable")
     wanted = ("complete", *unfinished) if include_unfinished else ("complete",)
-    return [s.transcript for s in shot.invitees if s.transcript and s.state in wanted]
+    # A transcript that fails to load is given to the aggregate all the same, which lists
+    # it among those that failed to load, as `round status` says "transcript unreadable".
+    return [s.transcript for s in shot.invitees if s.transcript and s.state in wanted] + [
+        s.unreadable for s in shot.invitees if s.state == "unreadable" and s.unreadable
+    ]
 
 
 def left_out(shot: Snapshot, compiled: dict[str, Any]) -> dict[str, Any]:

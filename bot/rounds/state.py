@@ -33,6 +33,9 @@ class Linked:
     """Its last turn."""
     path: Path
     """Its file."""
+    readable: bool = True
+    """False for a transcript that names the invitee in its header but fails to load
+    (``status`` and ``updated`` then say nothing: see ``state_of``)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class OpenBy:
     """When that was logged."""
     process: str = ""
     """What the transcript's lock note records: the process, its machine and since when."""
+    officer: str = ""
+    """The officer the lock note names as having opened the transcript ("" when none is
+    named): for a self-assessment begun at an officer's screen, the only record of who."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,8 @@ class InviteeState:
     open_by: OpenBy | None = None
     """Who has their transcript open in another process (when ``being_called_by`` is
     ``OPEN_ELSEWHERE``)."""
+    unreadable: Path | None = None
+    """A transcript of theirs that fails to load (the newest), whatever the state."""
 
     @property
     def held_by(self) -> str:
@@ -88,7 +96,9 @@ class InviteeState:
         open)") when one was; "" when no one holds them."""
         by = self.open_by
         if self.being_called_by == OPEN_ELSEWHERE and by is not None and by.since is not None:
-            return f"{by.caller or NAMELESS} (transcript open)"
+            return f"{by.caller or by.officer or NAMELESS} (transcript open)"
+        if self.being_called_by == OPEN_ELSEWHERE and by is not None and by.officer:
+            return f"{by.officer} (transcript open)"
         return self.being_called_by or ""
 
     def due(self, now: datetime) -> bool:
@@ -183,6 +193,8 @@ def state_of(
     """An invitee's state (and appointment) from their calls and transcripts, in this order:
 
     1. complete: a transcript of theirs is complete;
+    1a. unreadable: a transcript of theirs fails to load (``Linked.readable``), so what it
+       holds cannot be told: never "unreachable" for someone who may have finished;
     2. refused: a call ended "refused", and that refusal stands (`standing_refusal`);
     3. unreachable: the last call found a wrong number, and that stands
        (`standing_wrong_number`: someone part-way through too);
@@ -196,15 +208,27 @@ def state_of(
     The appointment comes with every state but complete: someone part-way through an
     interview keeps the time they agreed (one who refused and then asked to be rung is
     no longer refused: `standing_refusal`).
+
+    A self-assessor is reminded, not rung: of the calls logged for one (before calls were
+    refused for them) only a standing refusal counts, the one rule the report of their
+    transcript reads; no other call makes them unreachable, books them a call back, or
+    counts toward ``max_attempts``, so none moves them out of ``round chase``.
     """
     attempts = [c for c in calls if c.is_attempt]
-    last = attempts[-1] if attempts else None
+    if any(not t.readable for t in transcripts):
+        transcripts = [t for t in transcripts if t.readable]
+        if all(t.status != "complete" for t in transcripts):
+            return "unreadable", None
     statuses = {t.status for t in transcripts}
     if "complete" in statuses:
         return "complete", None
-    appointment = appointment_of(calls, transcripts)
     last_turn = max((t.updated for t in transcripts), default=None)
-    if standing_refusal(attempts, last_turn) is not None:
+    refused = standing_refusal(attempts, last_turn) is not None
+    if invitee.mode != "telephone":
+        calls, attempts = [], []
+    last = attempts[-1] if attempts else None
+    appointment = appointment_of(calls, transcripts)
+    if refused:
         return "refused", appointment
     if standing_wrong_number(attempts, last_turn):
         return "unreachable", None
@@ -214,7 +238,8 @@ def state_of(
         return "abandoned", appointment
     if appointment is not None:
         return "appointment", appointment
-    if len(attempts) >= max_attempts:
+    # Calls dialled: an interview started or carried on is a call taken, not another try.
+    if sum(1 for c in attempts if c.outcome not in INTERVIEWING) >= max_attempts:
         return "unreachable", None
     return "not_started", None
 
@@ -257,10 +282,13 @@ def lease_holder(calls: Sequence[CallEntry], now: datetime, caller: str = "") ->
 def open_by(calls: Sequence[CallEntry], process: str) -> OpenBy:
     """Who has an invitee's transcript open: the officer of the last interview started or
     resumed in their calls, and the transcript's lock note (``process``)."""
+    from bot.store import opened_by
+
+    officer = opened_by(process)
     taken = [c for c in calls if c.outcome in INTERVIEWING]
     if not taken:
-        return OpenBy(process=process)
-    return OpenBy(taken[-1].caller.strip(), taken[-1].at, process)
+        return OpenBy(process=process, officer=officer)
+    return OpenBy(taken[-1].caller.strip(), taken[-1].at, process, officer)
 
 
 def states(
@@ -292,9 +320,14 @@ def states(
     for invitee in round_.invitees:
         key = invitee.id.casefold()
         theirs = by_invitee.get(key, [])
-        files = sorted(linked.get(key, []), key=lambda t: (t.status == "complete", t.updated))
-        state, appointment = state_of(invitee, theirs, files, round_.max_attempts)
-        attempts = [c for c in theirs if c.is_attempt]
+        every = linked.get(key, [])
+        broken = sorted((t for t in every if not t.readable), key=lambda t: t.updated)
+        files = sorted(
+            (t for t in every if t.readable), key=lambda t: (t.status == "complete", t.updated)
+        )
+        state, appointment = state_of(invitee, theirs, [*files, *broken], round_.max_attempts)
+        # A self-assessor is never rung: no call of theirs is shown as one (``state_of``).
+        attempts = [c for c in theirs if c.is_attempt and invitee.mode == "telephone"]
         # Someone who has finished is finished: a claim logged on them since (a stale
         # one), or their finished transcript open to be read, holds no one.
         finished = state == "complete"
@@ -317,6 +350,7 @@ def states(
                 busy_since=claim.at if claim is not None else None,
                 note=note_of(theirs, files),
                 open_by=open_by(theirs, held[0]) if holder == OPEN_ELSEWHERE else None,
+                unreadable=broken[-1].path if broken else None,
             )
         )
     return out
@@ -357,13 +391,44 @@ def start_refusal(s: InviteeState) -> str:
 
 def outcome_refusal(s: InviteeState) -> str:
     """Why a call's outcome is not logged for the invitee, or "" when it may be: one rule
-    for the command line and the round screen. Not for someone who has finished: their
-    record would then say "complete" beside a refusal or an unanswered call logged after
-    it, which no call can have been."""
+    for the command line and the round screen. Not for a self-assessor (``self_refusal``),
+    nor for someone who has finished: their record would then say "complete" beside a
+    refusal or an unanswered call logged after it, which no call can have been."""
+    if s.invitee.mode != "telephone":
+        return self_refusal(s)
     if s.state != "complete":
         return ""
     who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
     return f"{who} has finished the assessment: there is no call to log for them"
+
+
+def self_refusal(s: InviteeState, chase: str = "round chase") -> str:
+    """Why no call is logged for a self-assessor ("" for a telephone invitee): they are
+    reminded, not rung, and ``chase`` (the command, as it is to be typed) lists and
+    records that."""
+    if s.invitee.mode == "telephone":
+        return ""
+    who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
+    return (
+        f"{who} assesses themselves: calls are logged only for telephone invitees; "
+        f"{chase} lists the self-assessors to remind and records the reminder (--sent)"
+    )
+
+
+def unreadable_words(s: InviteeState) -> str:
+    """Which transcript of an invitee fails to load, and what to do ("" when none does):
+    said wherever the state "transcript unreadable" is shown, and when starting them is
+    refused (a new conversation could be a second assessment of someone who finished)."""
+    if s.unreadable is None:
+        return ""
+    from bot.problems import display_name
+    from bot.rounds.commands import file_command
+
+    return (
+        f"{printable(s.invitee.id)}: the transcript {display_name(s.unreadable)} cannot be "
+        "read (damaged by hand?), so whether they finished cannot be told: mend it where "
+        f"{file_command('validate', s.unreadable)} says, or restore it from a backup"
+    )
 
 
 def _held_by(by: OpenBy | None) -> str:

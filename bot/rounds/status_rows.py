@@ -4,8 +4,10 @@ Each invitee is one line, whatever the width: the id and the state are always sh
 full; the rest gives way, the least needed first (see ``LAYOUTS``): the last call's
 wording and the way of taking part shorten ("phone", an appointment as "due 13 Nov
 15:25"), the role and the name narrow, the role goes, the last call goes to its day and
-outcome, then to the count of calls, the name narrows further, and the calls go; a line
-still too long is cut with an ellipsis.
+outcome, then to the count of calls (with when they were chased), who holds them
+shortens ("busy: Sam", "busy: transcript open", then "busy"), the name narrows further,
+when they were chased goes, and last of all the calls; a line still too long is cut with
+an ellipsis.
 """
 
 from __future__ import annotations
@@ -60,8 +62,11 @@ class Layout:
     """"phone" for "telephone", and an appointment as "appt 13 Nov 15:25" (or "due ...")."""
     activity: str
     """"full" (calls; last call with its time and outcome; chased), "short" and "brief"
-    (the same, shorter), "count" (calls and chased), "chased" (when last chased) or ""
+    (the same, shorter), "count" (calls and chased), "calls" (the count alone) or ""
     (none)."""
+    busy: str = "full"
+    """Who holds them: "full" ("being called by Sam"), "short" ("busy: Sam", "busy:
+    transcript open") or "brief" ("busy")."""
 
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -71,8 +76,12 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout(20, 0, True, "short"),
     Layout(16, 0, True, "brief"),
     Layout(16, 0, True, "count"),
-    Layout(14, 0, True, "chased"),
-    Layout(12, 0, True, ""),
+    Layout(16, 0, True, "count", "short"),
+    Layout(16, 0, True, "count", "brief"),
+    Layout(14, 0, True, "count", "brief"),
+    Layout(14, 0, True, "calls", "brief"),
+    Layout(12, 0, True, "calls", "brief"),
+    Layout(12, 0, True, "", "brief"),
 )
 """From the widest to the narrowest: the first whose every line fits is used."""
 APPOINTMENT_SHORT = "appt"
@@ -80,9 +89,10 @@ APPOINTMENT_SHORT = "appt"
 one that is due is "due 13 Nov 15:25"."""
 
 
-def state_words(s: InviteeState, now: datetime, short: bool = False) -> str:
+def state_words(s: InviteeState, now: datetime, short: bool = False, busy: str = "full") -> str:
     """The state as the list shows it: with an appointment's time (due or not), and who
-    else is calling them; ``short``: the appointment in fewer words."""
+    else is calling them; ``short``: the appointment in fewer words; ``busy``: how much
+    is said of who holds them (``Layout.busy``)."""
     words = STATE_LABELS[s.state]
     if s.appointment is not None and short:
         appointment = f"{'due' if s.due(now) else APPOINTMENT_SHORT} {when(s.appointment)}"
@@ -91,19 +101,26 @@ def state_words(s: InviteeState, now: datetime, short: bool = False) -> str:
         # The agreed time, whatever the state: someone part-way through keeps theirs too.
         words += "" if s.state == "appointment" else ", call back"
         words += f" {when(s.appointment)}" + (" (due)" if s.due(now) else "")
-    if s.held_by:
+    if s.held_by and busy == "full":
         words += f" - being called by {clip(printable(s.held_by), 40)}"
+    elif s.held_by and busy == "short":
+        from bot.rounds.state import OPEN_ELSEWHERE
+
+        who = "transcript open" if s.held_by == OPEN_ELSEWHERE else printable(s.held_by)
+        words += f", busy: {clip(who, 24)}"
+    elif s.held_by:
+        words += ", busy"
     return words
 
 
 def activity_words(s: InviteeState, chased: datetime | None, how: str) -> str:
     """Calls made, the last call and when they were last chased, as much as ``how`` says
     (see ``Layout.activity``)."""
-    chased_words = [f"chased {day(chased)}"] if chased is not None else []
-    if how == "chased" or not how:
-        return "".join(chased_words) if how else ""
+    chased_words = [f"chased {day(chased)}"] if chased is not None and how != "calls" else []
+    if not how:
+        return ""
     calls = f"calls {s.attempts}"
-    if s.last_attempt is not None and how != "count":
+    if s.last_attempt is not None and how not in ("count", "calls"):
         # When the last call was made, then what came of it: never read as an appointment.
         outcome = OUTCOME_LABELS.get(s.last_outcome, "")
         calls += {
@@ -123,7 +140,7 @@ def _row(
     if widths["role"]:
         cells.append(f"{clip(printable(s.invitee.role), widths['role']):<{widths['role']}}")
     cells.append(f"{mode:<{5 if layout.short else 9}}")
-    cells.append(f"{state_words(s, now, layout.short):<{widths['state']}}")
+    cells.append(f"{state_words(s, now, layout.short, layout.busy):<{widths['state']}}")
     cells.append(activity_words(s, chased, layout.activity))
     return (INDENT + " ".join(cells)).rstrip()
 
@@ -142,7 +159,7 @@ def _widths(listed: Sequence[InviteeState], now: datetime, layout: Layout) -> di
         "id": widest([s.invitee.id for s in listed], 8),
         "name": widest([s.invitee.name for s in listed], layout.name),
         "role": widest([s.invitee.role for s in listed], layout.role),
-        "state": widest([state_words(s, now, layout.short) for s in listed], 24),
+        "state": widest([state_words(s, now, layout.short, layout.busy) for s in listed], 24),
     }
 
 

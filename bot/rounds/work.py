@@ -4,9 +4,9 @@ invitee's conversation so that its transcript is linked to them."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot import conversation, store
@@ -29,8 +29,9 @@ from bot.rounds.state import (
     progress,
     start_refusal,
     states,
+    unreadable_words,
 )
-from bot.text import printable
+from bot.text import clean_line, printable
 
 
 class UnknownInvitee(Exception):
@@ -102,6 +103,19 @@ def transcript_files(folder: Path) -> list[Path]:
     )
 
 
+def unreadable(path: Path) -> Linked | None:
+    """A transcript that fails to load, linked to the invitee its header names (None when
+    even its header cannot be read): its state is then "transcript unreadable"."""
+    invitee = store.header_invitee(path)
+    if not invitee:
+        return None
+    try:
+        changed = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        changed = datetime.min.replace(tzinfo=UTC)
+    return Linked(invitee, "in_progress", changed, path, readable=False)
+
+
 def is_open(path: Path) -> bool:
     """Whether another process holds a transcript's lock (it is being written now)."""
     return store.in_use(path)
@@ -121,6 +135,9 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
             transcript = store.load(path).transcript
         except LoadError as error:
             failed.append(str(error.problems[0]))
+            damaged = unreadable(path)
+            if damaged is not None and damaged.invitee.casefold() in ids:
+                linked.append(damaged)
             continue
         read.append(transcript)
         if transcript.invitee.casefold() in ids:
@@ -158,6 +175,33 @@ def log_call(
     return entry
 
 
+def log_outcome(
+    shot: Snapshot,
+    invitee_id: str,
+    outcome: str,
+    at: datetime,
+    caller: str = "",
+    appointment: datetime | None = None,
+    note: str = "",
+    refusal: Callable[[InviteeState], str] = lambda s: "",
+) -> CallEntry:
+    """Log a call's outcome, checking and appending as one step: the one way the command
+    line and the round screen log one. Under the call log's lock the invitee is looked at
+    again as they are now (``current_state``: the log as it is, their transcripts and
+    whether another process has one open); ``refusal`` says why not to log for them as
+    they are then (another officer's claim or open interview, someone who has finished),
+    and a reason is StartRefused with nothing logged. So an interview opened, or a claim
+    made, at the same instant is never missed between the check and the entry."""
+    with calls.held(shot.loaded.folder) as log:
+        now_found = current_state(shot, log.entries, invitee_id, caller, at)
+        why = refusal(now_found)
+        if why:
+            raise StartRefused(why, now_found)
+        entry = call_entry(now_found.invitee, outcome, at, caller, appointment, note)
+        log.append([entry])
+    return entry
+
+
 def call_entry(
     invitee: Invitee,
     outcome: str,
@@ -166,7 +210,9 @@ def call_entry(
     appointment: datetime | None = None,
     note: str = "",
 ) -> CallEntry:
-    """One call log entry (a ``calling`` claim lasts ``LEASE``)."""
+    """One call log entry (a ``calling`` claim lasts ``LEASE``); its note a field of one
+    line, cleaned as an invitee's name is (`clean_line`: escape sequences and control
+    characters removed, lines joined, trimmed), however it was typed or pasted."""
     if outcome == "call_back" and appointment is None:
         raise ValueError("a call back needs the time to call back")
     return CallEntry(
@@ -176,14 +222,15 @@ def call_entry(
         outcome=outcome,  # type: ignore[arg-type]
         appointment=appointment if outcome == "call_back" else None,
         until=at + LEASE if outcome == "calling" else None,
-        note=note,
+        note=clean_line(note),
     )
 
 
 class StartRefused(Exception):
     """Another officer holds the invitee, as found under the call log's lock (a claim
-    within its time, or their transcript open in another process): nothing was started or
-    logged. The message is ``start_refusal``'s: who holds them, and until when."""
+    within its time, or their transcript open in another process), or a transcript of
+    theirs cannot be read: nothing was started or logged. The message is
+    ``start_refusal``'s (who holds them, and until when) or ``unreadable_words``."""
 
     def __init__(self, message: str, state: InviteeState) -> None:
         super().__init__(message)
@@ -231,6 +278,9 @@ def current_state(
         try:
             transcript = store.load(path).transcript
         except LoadError:
+            damaged = unreadable(path)
+            if damaged is not None and damaged.invitee.casefold() == key:
+                linked.append(damaged)
             continue
         if transcript.invitee.casefold() == key:
             linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
@@ -275,6 +325,8 @@ def start_conversation(
                     f"{printable(found.invitee.name)} ({printable(found.invitee.id)}) has "
                     "finished the assessment meanwhile: their answers are in the round"
                 )
+            if not refusal and now_found.state == "unreadable":
+                refusal = unreadable_words(now_found)
             if refusal:
                 raise StartRefused(refusal, now_found)
             copies = _copies(shot.loaded.folder)
@@ -427,7 +479,9 @@ def open_conversation(
         with contextlib.suppress(LoadError):
             status = store.load(found.transcript).transcript.status
         if status == "in_progress":
-            talk = conversation.resume(catalogue, found.transcript, clock)
+            talk = conversation.resume(
+                catalogue, found.transcript, clock, opened_by=interviewer.strip()
+            )
             # Whoever carries an interview on is named on its resumption, so that its
             # report names everyone who interviewed.
             carried_on_by(talk, interviewer)
@@ -458,4 +512,7 @@ def open_conversation(
         clock,
         invitee=invitee.id,
         review=review_items(loaded),
+        # Named in the transcript's lock note: whoever looks at the round while it is
+        # open sees who opened it, a self-assessment begun at an officer's screen too.
+        opened_by=interviewer.strip(),
     )

@@ -337,7 +337,11 @@ class PartnershipApp(App[int]):
         try:
             caller.remember(self.interviewer)
         except OSError as error:
-            self.notify(f"The name could not be remembered: {error.strerror}", markup=False)
+            self.notify(
+                caller.not_remembered(error, in_app=True),
+                severity="warning",
+                markup=False,
+            )
 
     def open_replay(self, path: Path, notice: str = "") -> None:
         """Step through any transcript; ``notice`` is said at the top of the replay (why

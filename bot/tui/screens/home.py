@@ -257,7 +257,9 @@ class HomeScreen(Screen[None]):
         if path is not None and self.statuses.get(path) == "round":
             from bot.tui.screens.round import RoundScreen
 
-            self.app.push_screen(RoundScreen(self.catalogue, path))
+            # The officer at this keyboard, as the app holds them (the interviewer it last
+            # took an interview as), else by the caller rule.
+            self.app.push_screen(RoundScreen(self.catalogue, path, host(self).interviewer or None))
         elif path is not None:
             host(self).open_transcript(path)
 

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Header, Static
 from bot.catalogue import Catalogue
 from bot.model.dialogue import conversation_command
 from bot.problems import LoadError
-from bot.rounds.caller import check_name, known_caller, remember
+from bot.rounds.caller import check_name, known_caller, not_remembered, remember
 from bot.rounds.commands import round_command
 from bot.rounds.labels import OUTCOME_LABELS, STATE_LABELS, STATES
 from bot.rounds.state import OPEN_ELSEWHERE, InviteeState, next_calls, outcome_refusal
@@ -28,7 +28,7 @@ from bot.rounds.work import (
     Snapshot,
     StartRefused,
     claim_next,
-    log_call,
+    log_outcome,
     snapshot,
     start_conversation,
 )
@@ -331,6 +331,9 @@ class RoundScreen(Screen[None]):
             if s.last_attempt is not None:
                 # The time first: where the cell is cut to fit, the outcome's words go.
                 last = f"{s.last_attempt.astimezone():%d/%m %H:%M} {OUTCOME_LABELS.get(s.last_outcome, '')}"
+            if s.state == "unreadable" and s.unreadable is not None:
+                # Which file cannot be read, where the calls are (s says what to do).
+                last = f"cannot read {printable(s.unreadable.name)}"
             cells = (
                 printable(s.invitee.id),
                 clip(printable(s.invitee.name), 16),
@@ -400,7 +403,11 @@ class RoundScreen(Screen[None]):
             try:
                 remember(self.caller)
             except OSError as error:
-                self.notify(f"The name could not be remembered: {error.strerror}", markup=False)
+                self.notify(
+                    not_remembered(error, in_app=True),
+                    severity="warning",
+                    markup=False,
+                )
             # Read again as this officer: read without a name, their own claims were busy.
             self._reload_now()
             then()
@@ -501,25 +508,33 @@ class RoundScreen(Screen[None]):
             except LoadError as error:
                 not_logged.append(("Cannot read the round", str(error)))
                 return
-            now_found = self._current(chosen.invitee.id)
-            if now_found is None:
+            if self.shot is None or self._current(chosen.invitee.id) is None:
                 not_logged.append(("", ""))
                 return
-            if now_found.being_called_by and (
-                now_found.busy_since,
-                now_found.being_called_by,
-            ) != (found.busy_since, found.being_called_by):
-                not_logged.append(("Being called", f"{claim_words(now_found)} Nothing was logged."))
-                return
-            log_call(
-                self.folder,
-                chosen.invitee,
-                recorded.outcome,
-                self.clock(),
-                self.caller,
-                recorded.appointment,
-                recorded.note,
-            )
+
+            def refusal(now_found: InviteeState) -> str:
+                # Decided under the call log's lock: a claim or an interview opened since
+                # the officer confirmed is said, never logged over.
+                if now_found.being_called_by and (
+                    now_found.busy_since,
+                    now_found.being_called_by,
+                ) != (found.busy_since, found.being_called_by):
+                    return f"{claim_words(now_found)} Nothing was logged."
+                return ""
+
+            try:
+                log_outcome(
+                    self.shot,
+                    chosen.invitee.id,
+                    recorded.outcome,
+                    self.clock(),
+                    self.caller,
+                    recorded.appointment,
+                    recorded.note,
+                    refusal,
+                )
+            except StartRefused as refused:
+                not_logged.append(("Being called", str(refused)))
 
         def done(recorded: Recorded | None) -> None:
             if recorded is None:
@@ -588,7 +603,9 @@ class RoundScreen(Screen[None]):
             )
         except StartRefused as refused:
             self._reload_now()
-            host(self).show_error("Being called", f"{refused}.")
+            unreadable = refused.state.state == "unreadable"
+            title = "Transcript unreadable" if unreadable else "Being called"
+            host(self).show_error(title, f"{refused}.")
             return
         except store.TranscriptInUse as error:
             host(self).show_error("Transcript in use", f"{error}. Close it there first.")

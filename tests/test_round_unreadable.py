@@ -1,0 +1,148 @@
+"""A transcript of an invitee damaged by hand: `round status` and the round screen say
+"transcript unreadable" naming the file, never "unreachable"; `round report` lists it among
+those that failed to load, as status counts it; no new conversation of theirs starts; and
+interviews started or resumed are not call attempts toward `max_attempts`."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import Label, Static
+
+from bot import cli, exit_codes
+from bot.catalogue import Catalogue
+from bot.rounds import calls
+from bot.rounds.calls import CallEntry
+from bot.rounds.model import Invitee, Round
+from bot.rounds.state import states
+from bot.tui.screens.dialogs import MessageScreen
+from tests.conftest import ROOT
+from tests.round_helpers import open_round, sample_round, until
+
+SAMPLE = ROOT / "transcripts" / "rounds" / "hertfordshire-2009"
+NOW = datetime(2009, 11, 20, 12, 0, tzinfo=UTC)
+DAMAGED = "h21-ann-evans.toml"
+
+
+def damage(folder: Path) -> Path:
+    """Break one closing quote in h21's (complete) transcript, as a hand edit might, and
+    log interviews resumed enough to pass max_attempts: its file."""
+    path = folder / DAMAGED
+    text = path.read_text(encoding="utf-8")
+    assert 'status = "complete"' in text or "complete" in text
+    path.write_text(text.replace('speaker = "respondent"', 'speaker = "respondent', 1))
+    calls.append(
+        folder,
+        [
+            CallEntry(
+                at=NOW + timedelta(hours=n),
+                invitee="h21",
+                caller="Sam",
+                outcome="interview_resumed",
+            )
+            for n in range(6)
+        ],
+    )
+    return path
+
+
+@pytest.fixture
+def herts(tmp_path: Path) -> Path:
+    """A copy of the sample round, the only round in the tests' transcripts folder."""
+    folder = tmp_path / "transcripts" / "rounds" / "herts"
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+def said(capsys: pytest.CaptureFixture[str], *words: str) -> tuple[int, str, str]:
+    status = cli.main(list(words))
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def row(out: str, invitee: str) -> str:
+    return next(line for line in out.splitlines() if line.split()[:1] == [invitee])
+
+
+def test_status_says_transcript_unreadable_naming_the_file(
+    herts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage(herts)
+    status, out, err = said(capsys, "round", "status")
+    assert status == exit_codes.OK
+    assert DAMAGED in err  # skipped, with why
+    assert "transcript unreadable" in row(out, "h21")
+    assert "unreachable" not in row(out, "h21")
+    assert "transcript unreadable 1" in out
+    assert f"h21: the transcript transcripts/rounds/herts/{DAMAGED} cannot be read" in out
+    assert f"partnership-bot validate transcripts/rounds/herts/{DAMAGED}" in out
+
+
+def test_report_lists_the_file_as_failed_to_load_as_status_counts_it(
+    herts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage(herts)
+    status, out, _ = said(capsys, "round", "report")
+    assert status == exit_codes.PROBLEMS  # written, with a transcript skipped
+    assert "1 that failed to load" in out
+    assert f"{DAMAGED}: is not valid TOML" in out
+    assert "transcript unreadable 1" in out
+    assert "unreachable part way" not in out
+
+
+def test_no_new_conversation_starts_over_an_unreadable_transcript(
+    herts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage(herts)
+    before = sorted(herts.glob("*.toml"))
+    status, _, err = said(capsys, "round", "interview", "h21", "--caller", "Sam", "--plain")
+    assert status == exit_codes.LOAD_ERROR
+    assert f"the transcript transcripts/rounds/herts/{DAMAGED} cannot be read" in err
+    assert sorted(herts.glob("*.toml")) == before
+
+
+def test_interviews_taken_are_not_attempts_toward_max_attempts() -> None:
+    who = Invitee(id="a", name="Ann", mode="telephone")
+    round_ = Round(title="R", framework="hertfordshire-review", max_attempts=3, invitees=(who,))
+    log = [
+        CallEntry(at=NOW + timedelta(minutes=n), invitee="a", outcome=outcome)
+        for n, outcome in enumerate(
+            ["no_answer", "interview_started", "interview_resumed", "interview_resumed", "busy"]
+        )
+    ]
+    [found] = states(round_, log, [], NOW + timedelta(hours=1))
+    assert found.state == "not_started"  # two dialled calls of three
+    [found] = states(
+        round_,
+        [*log, log[0].model_copy(update={"at": NOW + timedelta(minutes=9)})],
+        [],
+        NOW + timedelta(hours=1),
+    )
+    assert found.state == "unreachable"
+
+
+async def test_the_round_screen_says_transcript_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+) -> None:
+    sample = sample_round(tmp_path, monkeypatch, "Sam")
+    damage(sample.folder)
+    app = sample.app(catalogue)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_round(app, pilot, "h21")
+        found = next(s for s in screen.shot.invitees if s.invitee.id == "h21")
+        assert found.state == "unreadable"
+        table = screen.query_one("DataTable")
+        cells = [str(c) for c in table.get_row("h21")]
+        assert any("transcript unreadable" in c for c in cells), cells
+        assert any(f"cannot read {DAMAGED}" in c for c in cells), cells
+        before = sorted(sample.folder.glob("*.toml"))
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, MessageScreen))
+        title = str(app.screen.query_one(".dialog-title", Label).render())
+        words = " ".join(str(app.screen.query_one(".dialog-text", Static).render()).split())
+        assert title == "Transcript unreadable"
+        assert f"{DAMAGED} cannot be read" in words
+    assert sorted(sample.folder.glob("*.toml")) == before
