@@ -299,11 +299,18 @@ class AreaResult:
 
     @property
     def actions_shown(self) -> str:
-        """How many actions, as a report's table shows it: `TOO_FEW_FOR_ACTIONS` where
-        too few statements were answered to suggest any, `NOT_ASKED` where none was
-        asked."""
+        """How many actions, as a report's table shows it (`actions_cell`)."""
+        return self.actions_cell()
+
+    def actions_cell(self, short: bool = False) -> str:
+        """How many actions, as every report's table and the app's report screen show it:
+        `NOT_REACHED` where none of its statements was reached yet, `TOO_FEW_FOR_ACTIONS`
+        where too few statements were answered to suggest any (``short``, in a column only
+        as wide as its heading: `TOO_FEW_SHORT`), `NOT_ASKED` where none was asked."""
         if self.too_few_for_actions:
-            return NOT_REACHED if self.not_reached else TOO_FEW_FOR_ACTIONS
+            if self.not_reached:
+                return NOT_REACHED
+            return TOO_FEW_SHORT if short else TOO_FEW_FOR_ACTIONS
         return NOT_ASKED if self.not_asked else str(len(self.actions))
 
     @property
