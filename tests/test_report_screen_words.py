@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from bot.catalogue import Catalogue
 from bot.report import render_assessment
@@ -54,9 +54,14 @@ async def test_the_report_screen_says_not_reached_as_the_exports_do(
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         # Every column fits in 80 columns, "not reached" included.
         assert table.virtual_size.width <= table.scrollable_content_region.width
+        below = str(app.screen.query_one("#actions", Static).render())
     actions = [row[-1] for row in rows]
     assert actions == [TOO_FEW_SHORT, *[NOT_REACHED] * 4]
     shown = [a["actions_shown"] for a in data["areas"]]
     assert actions == [TOO_FEW_SHORT if s == TOO_FEW_FOR_ACTIONS else s for s in shown]
     # The Score column as the exports' (n/a where there is no score; Actions says why).
     assert [row[1] for row in rows] == ["n/a"] * 5
+    # The risk register, never reached, is said to be so, as in every export.
+    assert "Top risks (risk register) (Risk)\n   Not reached." in below
+    assert "No risk was named" not in below
+    assert [r["note"] for a in data["areas"] for r in a["registers"]] == ["Not reached."]

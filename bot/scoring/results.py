@@ -245,6 +245,25 @@ class Register:
     """The framework's group."""
     items: tuple[RegisterItem, ...]
     """The items on the final path, in order; an item backed out of is not among them."""
+    not_reached: bool = False
+    """Whether it was not asked yet, an unfinished transcript's dialogue still able to come
+    to it (`bot.scoring.register_reach.register_not_reached`)."""
+    not_asked: str = ""
+    """Where it was not asked and will not be, why, in words ("the answer to WS4 (No) led
+    past it."); "" where it was asked or is not reached yet."""
+
+    @property
+    def empty_words(self) -> str:
+        """What a report says in place of a register with no item: "Not reached.", "Not
+        asked: <why>", or, only where it was asked and nothing was named, "No risk was
+        named."; "" where it has items."""
+        if self.items:
+            return ""
+        if self.not_reached:
+            return "Not reached."
+        if self.not_asked:
+            return f"Not asked: {self.not_asked}"
+        return f"No {self.group.item} was named."
 
 
 @dataclass(frozen=True)

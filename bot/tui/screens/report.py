@@ -146,7 +146,7 @@ class ReportScreen(ExportingScreen):
                     ]
                     lines.append(f"   {row.item}. " + "  ·  ".join(cells))
                 if not register.items:
-                    lines.append(f"   No {register.group.item} was named.")
+                    lines.append(f"   {register.empty_words}")
         for warning in assessment.warnings:
             lines.insert(0, f"Note: {warning}\n")
         self.query_one("#actions", Static).update(Content(printable("\n".join(lines))))
