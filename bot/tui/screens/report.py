@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from bot.figures import figure, share_against, whole_percent
 from bot.model.framework import action_marker
 from bot.scoring.results import WHOLE_TITLE, Assessment
-from bot.text import clip, printable
+from bot.text import clip, lines_shown_on_one, printable
 from bot.tui.present import call_length_words, overall_words, who_words
 from bot.tui.screens.exporting import (
     ExportingScreen,
@@ -139,9 +139,12 @@ class ReportScreen(ExportingScreen):
             for register in area.registers:
                 lines.append(f"\n{register.group.title} ({area.area.title})")
                 for row in register.items:
+                    # On one line, as every report's register: a pasted line break as " / ".
                     cells = [
-                        a.shown_answer
-                        + (f" ({a.answer.comment})" if a.answer and a.answer.comment else "")
+                        lines_shown_on_one(
+                            a.shown_answer
+                            + (f" ({a.answer.comment})" if a.answer and a.answer.comment else "")
+                        )
                         for a in row.answers
                     ]
                     lines.append(f"   {row.item}. " + "  ·  ".join(cells))
