@@ -29,7 +29,9 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
     """An answer's score on its question's scale (numbers: 100 inside the recommended
     range, 0 outside), from the framework; None for text, abstentions and unscored numbers.
     Raises AnswerMismatch when the stored value is not an answer to the question."""
-    if turn.abstain == NOT_APPLICABLE and question.allow_not_applicable:
+    if turn.abstain == NOT_APPLICABLE and (
+        question.allow_not_applicable or none_answer(question, turn)
+    ):
         return None
     if question.kind == "text":
         return None
@@ -67,6 +69,22 @@ def raw_score(framework: Framework, question: Question, turn: Turn) -> float | N
             f"abstain {turn.abstain!r} does not match the question's option {option.value!r}"
         )
     return option.score if question.scored else None
+
+
+NONE_LABEL = "None (not applicable)"
+"""How a number answer of 0 is shown where the question takes 0 as "there is none"
+(`Question.none_not_applicable`)."""
+
+
+def none_answer(question: Question, turn: Turn) -> bool:
+    """Whether an answer is the 0 of a number question that takes 0 as "there is none"
+    (`Question.none_not_applicable`): recorded as Not applicable, never scored."""
+    if question.kind != "number" or not question.none_not_applicable:
+        return False
+    try:
+        return float(turn.value) == 0
+    except ValueError:
+        return False
 
 
 def number_score(question: Question, number: float) -> float | None:

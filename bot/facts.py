@@ -51,13 +51,20 @@ def still_to_come(
     if dialogue is None:
         return frozenset(q for q in ids if not path.on_path(q))
     nodes = dialogue.nodes
+    asks = {nodes[node].ask for node in nodes_ahead(path, dialogue) if nodes[node].ask}
+    return frozenset(q for q in ids if q in asks and not path.on_path(q))
+
+
+def nodes_ahead(path: FinalPath, dialogue: Dialogue) -> set[str]:
+    """The dialogue's nodes reachable from where the respondent is, following every
+    branch (that node included): those an unfinished transcript may still come to, by the
+    rule of `still_to_come`."""
+    nodes = dialogue.nodes
     # The node of the question being asked, or the last one before it the dialogue has; a
     # repeated group's step names its node before "#".
     behind = [step.node.partition("#")[0] for step in path.steps[: path.cursor + 1]]
     here = next((node for node in reversed(behind) if node in nodes), dialogue.start)
-    reachable = reach(here, edges(nodes))
-    asks = {nodes[node].ask for node in reachable if nodes[node].ask}
-    return frozenset(q for q in ids if q in asks and not path.on_path(q))
+    return reach(here, edges(nodes))
 
 
 class AnswerFacts:

@@ -66,6 +66,20 @@ def one_line(text: str) -> str:
     return " ".join(line for line in text.split("\n") if line.strip())
 
 
+LINE_BREAK_SHOWN = " / "
+"""A line break in someone's words where a report shows them on one line (a table cell, a
+list item, a register's row): kept, yet on the line ("Reduce anti-social behaviour / (NI
+17)")."""
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def lines_shown_on_one(text: str) -> str:
+    """Words of several lines shown on one, each break (with the blanks around it) as
+    `LINE_BREAK_SHOWN`: the one rule of a Markdown report, and of a register's cells in
+    every report and on the app's report screen; what is stored keeps its lines."""
+    return _LINE_BREAK.sub(LINE_BREAK_SHOWN, text)
+
+
 def clean_line(text: str) -> str:
     """A field of one line (a name, an organisation) cleaned (`clean_text`), its lines
     joined by spaces as a box of one line joins a paste's (`one_line`), and trimmed."""

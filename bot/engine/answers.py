@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.answer_score import number_score
+from bot.answer_score import NONE_LABEL, number_score
 from bot.engine.dates import DateError, parse_date, spoken_date
 from bot.engine.path import bare_key
 from bot.engine.typed import (
@@ -509,6 +509,11 @@ def _parse_number(question: Question, text: str) -> ParsedAnswer:
         raise AnswerError(f"Please give a number of at least {question.minimum:g}.")
     if question.maximum is not None and number > question.maximum:
         raise AnswerError(f"Please give a number of at most {question.maximum:g}.")
+    if number == 0 and question.none_not_applicable:
+        # There is none of what is counted, a structure the source allows: not scored.
+        return ParsedAnswer(
+            value=_number_text(number), label=NONE_LABEL, comment=comment, abstain=NOT_APPLICABLE
+        )
     return ParsedAnswer(
         value=_number_text(number), score=number_score(question, number), comment=comment
     )

@@ -52,7 +52,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.model import Turn
+from bot.model import Framework, Turn
 from bot.model.framework import base_question, instance_key
 
 SKIP_COMMAND = ":skip"
@@ -395,6 +395,18 @@ def answered_of(
         if is_answered(step.answer):
             answered.add(question)
     return len(answered), len(asked) if complete else total
+
+
+def register_questions(path: FinalPath, framework: Framework) -> frozenset[str]:
+    """The repeated groups' questions on the final path, each once however many items were
+    named, their "another?" questions left out: those `answered_of` counts (the home list,
+    the end of a conversation) that the answers' tally (`bot.scoring.results.answer_tally`,
+    a report's "22 answered, 3 don't know") leaves out, so each says how many."""
+    questions = {base_question(step.question) for step in path.steps}
+    return (
+        frozenset(q for q in questions if framework.group_of(q) is not None)
+        - framework.more_questions
+    )
 
 
 def path_of(tracker: PathTracker, ledger: AnswerLedger, reach: Reach | None = None) -> FinalPath:

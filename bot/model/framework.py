@@ -265,6 +265,10 @@ class Question(Strict):
     allow_not_applicable: Flag = False
     """The question invites "does not apply": such an answer abstains, lowering neither
     the score nor the coverage."""
+    none_not_applicable: Flag = False
+    """For numbers: 0 says there is none of what is counted (no Executive), a structure
+    the source allows: recorded as Not applicable, lowering neither the score nor the
+    coverage and never followed up, its number 0 kept for conditions (`none_answer`)."""
     expects: Expects = ""
     """What a direct answer gives: "name" (a who question) or "date" (a when question).
     An answer that gives it is not followed up as vague. Read from the wording when empty."""
@@ -360,6 +364,7 @@ class Question(Strict):
             "minimum": ("number", self.minimum is not None),
             "maximum": ("number", self.maximum is not None),
             "whole": ("number", self.whole),
+            "none_not_applicable": ("number", self.none_not_applicable),
             "options": ("choice", bool(self.options)),
             "multiple": ("choice", self.multiple),
             "min_picks": ("choice", self.min_picks is not None),
@@ -376,6 +381,8 @@ class Question(Strict):
                 "only number, choice and date questions take `allow_dont_know` (a rating or "
                 'yesno question allows it by an option with abstain = "dont_know")'
             )
+        if self.none_not_applicable and self.minimum is not None and self.minimum > 0:
+            raise ValueError("`none_not_applicable` needs a `minimum` of 0 (0 says there is none)")
         if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
             raise ValueError("`maximum` is below `minimum`")
         if self.earliest is not None and self.latest is not None and self.latest < self.earliest:

@@ -182,6 +182,8 @@ def register_data(register: Register) -> dict[str, Any]:
             }
             for row in register.items
         ],
+        # Where no item is listed, why: not reached, not asked, or none named.
+        "note": register.empty_words,
     }
 
 

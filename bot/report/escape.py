@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from bot.text import printable
+from bot.text import LINE_BREAK_SHOWN, lines_shown_on_one, printable
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # Only where they would start markup: "<" before a tag, comment or autolink; "&" before
@@ -31,13 +31,12 @@ def markdown(value: object) -> str:
     text = _MD_TAG.sub(r"\\<", text)
     text = _MD_ENTITY.sub(r"\\&", text)
     text = _MD_LINE_START.sub(r"\1\\\2", text)
-    return _LINE_BREAK.sub(MD_LINE_BREAK, text)
+    return lines_shown_on_one(text)
 
 
-MD_LINE_BREAK = " / "
+MD_LINE_BREAK = LINE_BREAK_SHOWN
 """A line break in someone's words, as Markdown shows it: on one line (a table cell or a
 list item holds no other), yet kept ("May 2008 / leader of the council")."""
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 def html(value: object) -> object:

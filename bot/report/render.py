@@ -18,7 +18,7 @@ from bot.report import escape
 from bot.report.chart import Bar, bar_chart
 from bot.report.data import action_ref, assessment_data
 from bot.scoring.results import Assessment
-from bot.text import escape_hidden_in_json
+from bot.text import escape_hidden_in_json, lines_shown_on_one
 from bot.turn_words import call_length_words
 
 FORMATS = ("md", "html", "json", "csv")
@@ -51,6 +51,7 @@ def environment(kind: str, templates: Path | None = None) -> SandboxedEnvironmen
     env.filters["call_length"] = call_length_words
     env.filters["marker"] = action_marker
     env.filters["action_ref"] = action_ref
+    env.filters["one_line"] = lines_shown_on_one
     return env
 
 
@@ -293,9 +294,10 @@ def answered_facts(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def register_cell(answer: dict[str, Any]) -> str:
-    """One answer in a register: the answer, and the comment typed after it."""
+    """One answer in a register: the answer, and the comment typed after it, on one line
+    (`bot.text.lines_shown_on_one`: a pasted line break as " / ", never a row broken)."""
     comment = answer.get("comment")
-    return f"{answer['answer']} ({comment})" if comment else answer["answer"]
+    return lines_shown_on_one(f"{answer['answer']} ({comment})" if comment else answer["answer"])
 
 
 def _number_or_cell(value: object) -> str:

@@ -20,6 +20,7 @@ from bot.model import Band, Framework, Group, Transcript
 from bot.model.framework import base_question, instance_key
 from bot.model.transcript import interviewers
 from bot.scoring.actions import NEED_RULE, FiredAction, fired_actions
+from bot.scoring.register_reach import register_asked, register_not_reached, why_not_asked
 from bot.scoring.results import (
     AreaResult,
     Assessment,
@@ -124,7 +125,10 @@ def compile_transcript(
                 enough=coverage.enough(framework),
                 covered=coverage,
                 min_coverage=framework.min_coverage,
-                registers=tuple(register_for(framework, g, path, facts) for g in area.groups),
+                registers=tuple(
+                    register_for(framework, g, path, facts, dialogue, transcript.status)
+                    for g in area.groups
+                ),
             )
         )
     total = overall_coverage(coverages)
@@ -167,15 +171,31 @@ def to_come_of(
 
 
 def register_for(
-    framework: Framework, group: Group, path: FinalPath, facts: AnswerFacts
+    framework: Framework,
+    group: Group,
+    path: FinalPath,
+    facts: AnswerFacts,
+    dialogue: LoadedDialogue | None = None,
+    status: str = "complete",
 ) -> Register:
-    """A repeated group's items on the final path, each with its answers."""
+    """A repeated group's items on the final path, each with its answers; where it was
+    not asked, whether it is not reached yet (a transcript of ``status`` left part way,
+    its ``dialogue`` still able to come to it) or why it was not."""
     ids = {q.id for q in group.questions}
     items: list[int] = []
     for step in path.steps:
         item = step.question.partition("#")[2]
         if item and base_question(step.question) in ids and int(item) not in items:
             items.append(int(item))
+    shape = dialogue.dialogue if dialogue else None
+    not_reached = not register_asked(group, path) and register_not_reached(
+        group, path, shape, left_part_way(status)
+    )
+    not_asked = (
+        ""
+        if not_reached or register_asked(group, path)
+        else why_not_asked(framework, group, path, shape)
+    )
     return Register(
         group,
         tuple(
@@ -188,6 +208,8 @@ def register_for(
             )
             for item in items
         ),
+        not_reached=not_reached,
+        not_asked=not_asked,
     )
 
 

@@ -245,6 +245,25 @@ class Register:
     """The framework's group."""
     items: tuple[RegisterItem, ...]
     """The items on the final path, in order; an item backed out of is not among them."""
+    not_reached: bool = False
+    """Whether it was not asked yet, an unfinished transcript's dialogue still able to come
+    to it (`bot.scoring.register_reach.register_not_reached`)."""
+    not_asked: str = ""
+    """Where it was not asked and will not be, why, in words ("the answer to WS4 (No) led
+    past it."); "" where it was asked or is not reached yet."""
+
+    @property
+    def empty_words(self) -> str:
+        """What a report says in place of a register with no item: "Not reached.", "Not
+        asked: <why>", or, only where it was asked and nothing was named, "No risk was
+        named."; "" where it has items."""
+        if self.items:
+            return ""
+        if self.not_reached:
+            return "Not reached."
+        if self.not_asked:
+            return f"Not asked: {self.not_asked}"
+        return f"No {self.group.item} was named."
 
 
 @dataclass(frozen=True)
@@ -299,11 +318,18 @@ class AreaResult:
 
     @property
     def actions_shown(self) -> str:
-        """How many actions, as a report's table shows it: `TOO_FEW_FOR_ACTIONS` where
-        too few statements were answered to suggest any, `NOT_ASKED` where none was
-        asked."""
+        """How many actions, as a report's table shows it (`actions_cell`)."""
+        return self.actions_cell()
+
+    def actions_cell(self, short: bool = False) -> str:
+        """How many actions, as every report's table and the app's report screen show it:
+        `NOT_REACHED` where none of its statements was reached yet, `TOO_FEW_FOR_ACTIONS`
+        where too few statements were answered to suggest any (``short``, in a column only
+        as wide as its heading: `TOO_FEW_SHORT`), `NOT_ASKED` where none was asked."""
         if self.too_few_for_actions:
-            return NOT_REACHED if self.not_reached else TOO_FEW_FOR_ACTIONS
+            if self.not_reached:
+                return NOT_REACHED
+            return TOO_FEW_SHORT if short else TOO_FEW_FOR_ACTIONS
         return NOT_ASKED if self.not_asked else str(len(self.actions))
 
     @property

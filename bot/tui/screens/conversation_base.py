@@ -14,9 +14,8 @@ from textual.screen import Screen
 
 from bot.conversation import Conversation, SaveError, TranscriptLost
 from bot.engine import Outcome
-from bot.engine.path import answered_of
+from bot.engine.path import answered_of, register_questions
 from bot.model import Turn
-from bot.model.framework import base_question
 from bot.model.transcript import CALL_KINDS
 from bot.problems import display_name
 from bot.text import clip, names_words, printable
@@ -341,11 +340,7 @@ class ConversationScreen(Screen[None]):
         path = session.final_path
         answered, total = answered_of(path, total, session.complete, uncounted)
         # A register's questions, which the answers' tally shown below leaves out.
-        in_registers = {
-            base_question(step.question)
-            for step in path.steps
-            if framework.group_of(base_question(step.question)) is not None
-        } - uncounted
+        in_registers = register_questions(path, framework)
         self.query_one(ProgressHeader).show_end(
             answered, total, session.complete, len(in_registers)
         )

@@ -15,7 +15,7 @@ from textual.widgets import Button, DataTable, Header, Static
 
 from bot import store
 from bot.catalogue import Catalogue
-from bot.engine.path import answered_of, final_path
+from bot.engine.path import answered_of, final_path, register_questions
 from bot.engine.routes import route_facts, transcript_path
 from bot.model import Transcript
 from bot.problems import LoadError, display_name
@@ -44,13 +44,21 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
     as its report reads it (`transcript_path`: the questions ahead of where the respondent
     went back that the dialogue no longer reaches are not counted); the copies kept in
     ``folder`` (the transcript's) stand in for what is not installed."""
+    return home_progress(transcript, catalogue, folder)[0]
+
+
+def home_progress(
+    transcript: Transcript, catalogue: Catalogue, folder: Path | None = None
+) -> tuple[str, int]:
+    """`progress_of`'s words, and how many of the questions they count are a register's
+    (`register_questions`: counted once, and left out of the report's tally)."""
     turns = transcript.turns
     complete = transcript.status == "complete"
     # Only a repeated group's "another?" needs the framework to be told from a question:
     # a complete transcript without one is counted without loading anything (it ended, so
     # nothing is ahead of its cursor for a dialogue to judge).
     if complete and all(turn.item is None for turn in turns):
-        return "{}/{}".format(*answered_of(final_path(turns), 0, complete=True))
+        return "{}/{}".format(*answered_of(final_path(turns), 0, complete=True)), 0
     kept = (lambda digest: store.snapshot_path(folder, digest)) if folder else (lambda _: None)
     try:
         framework = catalogue.framework_for_transcript(
@@ -59,7 +67,8 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
         uncounted = framework.framework.more_questions
         if complete:
             path = final_path(turns)
-            return "{}/{}".format(*answered_of(path, 0, complete=True, uncounted=uncounted))
+            counts = answered_of(path, 0, complete=True, uncounted=uncounted)
+            return "{}/{}".format(*counts), len(register_questions(path, framework.framework))
         dialogue = catalogue.dialogue_for_transcript(
             transcript.dialogue.id, framework, kept(transcript.dialogue.hash)
         )
@@ -67,9 +76,20 @@ def progress_of(transcript: Transcript, catalogue: Catalogue, folder: Path | Non
         total += len(transcript.review)  # last round's actions, asked about first
     except LoadError:
         answered, asked = answered_of(final_path(turns), 0, complete=True)
-        return f"{answered}/{asked if complete else '?'}"
+        return f"{answered}/{asked if complete else '?'}", 0
     path = transcript_path(transcript, turns, dialogue)
-    return "{}/{}".format(*answered_of(path, total, complete=False, uncounted=uncounted))
+    counts = answered_of(path, total, complete=False, uncounted=uncounted)
+    return "{}/{}".format(*counts), len(register_questions(path, framework.framework))
+
+
+def progress_note(progress: str, registers: int) -> str:
+    """The line under the list for the chosen transcript whose progress (`progress_of`)
+    counts a register's questions, saying so, since its report's tally of answers ("22
+    answered, 3 don't know") leaves them out; "" for any other."""
+    if not registers:
+        return ""
+    questions = "question" if registers == 1 else "questions"
+    return f"{progress} includes {registers} register {questions}, which the report's tally leaves out."
 
 
 def folder_words(folder: Path) -> str:
@@ -129,6 +149,8 @@ class HomeScreen(Screen[None]):
         self.paths: dict[str, Path] = {}
         self.statuses: dict[Path, str] = {}
         self._rows: list[tuple[Path, str, tuple[Fitted, ...]]] = []
+        self.progress_notes: dict[Path, str] = {}
+        """Each listed transcript's `progress_note` ("" for most)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -150,6 +172,7 @@ class HomeScreen(Screen[None]):
                     COLUMNS, SHRINKABLE, id="table", cursor_type="row", zebra_stripes=True
                 )
                 yield Static("", id="home-hint")
+                yield Static("", id="progress-note")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -172,6 +195,7 @@ class HomeScreen(Screen[None]):
         rows: list[tuple[Path, str, tuple[Fitted, ...]]] = [
             (path, "round", cells) for path, cells in round_rows(self.folder, self.catalogue)
         ]
+        notes: dict[Path, str] = {}
         for summary in store.summaries(self.folder):
             transcript = summary.transcript
             if transcript is None:
@@ -184,24 +208,29 @@ class HomeScreen(Screen[None]):
                     printable(", ".join(x for x in (who.name, who.organisation) if x)) or NOT_NAMED,
                     NAME_WIDTH,
                 )
+                progress, registers = home_progress(transcript, self.catalogue, self.folder)
+                notes[summary.path] = progress_note(progress, registers)
                 cells = (
                     when(transcript.updated),
                     name,
-                    f"{status_words(standing_status(transcript, summary.path))} "
-                    f"{progress_of(transcript, self.catalogue, self.folder)}",
+                    f"{status_words(standing_status(transcript, summary.path))} {progress}",
                     printable(transcript.framework.id),
                     "phone" if transcript.mode == "telephone" else "self",
                 )
             status = transcript.status if transcript is not None else "broken"
             rows.append((summary.path, status, tuple(Fitted(cell) for cell in cells)))
-        self.app.call_from_thread(self._show_rows, rows)
+        self.app.call_from_thread(self._show_rows, rows, notes)
 
-    def _show_rows(self, rows: list[tuple[Path, str, tuple[Fitted, ...]]]) -> None:
+    def _show_rows(
+        self, rows: list[tuple[Path, str, tuple[Fitted, ...]]], notes: dict[Path, str]
+    ) -> None:
         self._rows = rows
+        self.progress_notes = notes
         self._fill_table()
         rounds = sum(status == "round" for _, status, _ in rows)
         hint = home_hint(rounds, len(rows) - rounds)
         self.query_one("#home-hint", Static).update(Content(hint))
+        self._show_progress_note()
         if rows:
             self.query_one(DataTable).focus()
 
@@ -241,6 +270,16 @@ class HomeScreen(Screen[None]):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return self.paths.get(key or "")
+
+    @on(DataTable.RowHighlighted)
+    def _show_progress_note(self) -> None:
+        """Under the list, what the chosen transcript's progress counts that its report's
+        tally does not (`progress_note`), where there is such a thing."""
+        path = self.selected()
+        note = self.progress_notes.get(path, "") if path is not None else ""
+        shown = self.query_one("#progress-note", Static)
+        shown.update(Content(note))
+        shown.display = bool(note)  # no blank line where there is nothing to say
 
     @on(DataTable.RowSelected)
     def _row(self) -> None:

@@ -13,8 +13,8 @@ from textual.widgets import DataTable, Static
 
 from bot.figures import figure, share_against, whole_percent
 from bot.model.framework import action_marker
-from bot.scoring.results import TOO_FEW_SHORT, WHOLE_TITLE, Assessment
-from bot.text import clip, printable
+from bot.scoring.results import WHOLE_TITLE, Assessment
+from bot.text import clip, lines_shown_on_one, printable
 from bot.tui.present import call_length_words, overall_words, who_words
 from bot.tui.screens.exporting import (
     ExportingScreen,
@@ -24,8 +24,9 @@ from bot.tui.screens.exporting import (
 from bot.tui.widgets.key_hints import KeyHints
 from bot.tui.widgets.score_bars import ScoreBars
 
-AREA_WIDTH = 30
-"""Area titles are cut to this in the table, so every column fits in 80 columns."""
+AREA_WIDTH = 29
+"""Area titles are cut to this in the table, so every column fits in 80 columns (with
+"not reached" in the Actions column)."""
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV tables"}
 """What each export button says: the CSV holds the report's tables, the actions, then any
@@ -89,27 +90,14 @@ class ReportScreen(ExportingScreen):
         for area in assessment.areas:
             table.add_row(
                 Text(clip(area.area.title, AREA_WIDTH)),
-                # "too few", as in the Actions column: the reports' "too few answers" is
-                # wider than the column, which then pushed the table past 80 columns; "n/a"
-                # where none of the area's statements was asked (as its RAG says).
-                Text(
-                    figure(area.score)
-                    if area.score is not None or area.enough
-                    else "n/a"
-                    if area.not_asked
-                    else TOO_FEW_SHORT
-                ),
+                # As the reports' table: "n/a" where there is no score, the Actions column
+                # saying why (too few answers, not reached, not asked).
+                Text(figure(area.score)),
                 Text(area.rag.label if area.rag else "n/a"),
                 Text(share_against(area.coverage, area.min_coverage / 100, below=not area.enough)),
                 Text(whole_percent(area.evidence)),
-                # As the reports' table, in a word that fits the column.
-                Text(
-                    TOO_FEW_SHORT
-                    if area.too_few_for_actions
-                    else "n/a"
-                    if area.not_asked
-                    else str(len(area.actions))
-                ),
+                # The reports' own words, "too few answers" in a word that fits the column.
+                Text(area.actions_cell(short=True)),
             )
         self.query_one(ScoreBars).show(
             [
@@ -151,14 +139,17 @@ class ReportScreen(ExportingScreen):
             for register in area.registers:
                 lines.append(f"\n{register.group.title} ({area.area.title})")
                 for row in register.items:
+                    # On one line, as every report's register: a pasted line break as " / ".
                     cells = [
-                        a.shown_answer
-                        + (f" ({a.answer.comment})" if a.answer and a.answer.comment else "")
+                        lines_shown_on_one(
+                            a.shown_answer
+                            + (f" ({a.answer.comment})" if a.answer and a.answer.comment else "")
+                        )
                         for a in row.answers
                     ]
                     lines.append(f"   {row.item}. " + "  ·  ".join(cells))
                 if not register.items:
-                    lines.append(f"   No {register.group.item} was named.")
+                    lines.append(f"   {register.empty_words}")
         for warning in assessment.warnings:
             lines.insert(0, f"Note: {warning}\n")
         self.query_one("#actions", Static).update(Content(printable("\n".join(lines))))
