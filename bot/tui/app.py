@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,6 +17,7 @@ from bot.catalogue import Catalogue
 from bot.conversation import Conversation
 from bot.exit_codes import INTERRUPTED
 from bot.problems import LoadError
+from bot.tui.key_line import KeyLine
 from bot.tui.remembered_css import RememberedStylesheet
 
 if TYPE_CHECKING:
@@ -110,6 +112,8 @@ class PartnershipApp(App[int]):
         """The officer this app last took a telephone interview as (the name it was opened
         with, typed in the New interview form, or given when asked), or "": an interview
         resumed from home is carried on by them (`open_transcript`)."""
+        self.key_line = KeyLine(self)
+        """The keys typed on a screen that takes them in order, waiting their turn."""
 
     def say_after_exit(self) -> None:
         """Print, on stderr, what the app said that must still be read once its screen is
@@ -117,6 +121,15 @@ class PartnershipApp(App[int]):
         for words in self.after_exit:
             print(f"error: {words}", file=sys.stderr)
         self.after_exit.clear()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes typed on a screen that takes them in order go in the line, to
+        be handled one after another (`bot.tui.key_line`); everything else as Textual
+        does."""
+        if self.key_line.wants(event):
+            await self.key_line.take(event)  # type: ignore[arg-type]
+            return
+        await super().on_event(event)
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         """Textual's driver for this terminal, reading its input with a parser that keeps

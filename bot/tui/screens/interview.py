@@ -69,6 +69,8 @@ class InterviewScreen(ConversationScreen):
     """An officer on a call: read aloud, code with one key, note, amend, pause."""
 
     CSS_PATH = "interview.tcss"
+    KEYS_IN_ORDER = True
+    """Keys typed ahead, however fast, are handled one after another (`bot.tui.key_line`)."""
 
     RESPONDENT = "Respondent"
     WHOSE = "Their"
@@ -115,13 +117,13 @@ class InterviewScreen(ConversationScreen):
             id="reply",
             classes="-hidden",
             compact=True,
-            keeps_keys_after_enter=True,
+            waits_after_enter=True,
         )
         yield TextInput(
             placeholder="Ctrl+N to type a note; Enter saves it, Esc returns to coding",
             id="notes",
             compact=True,
-            keeps_keys_after_enter=True,
+            waits_after_enter=True,
         )
         yield Static("", id="hint")
         yield KeyHints()
@@ -269,13 +271,7 @@ class InterviewScreen(ConversationScreen):
         option's key codes it at once, or, where longer keys begin the same way ("1" of
         1 and 10-12), once its last key is typed or Enter ends it."""
         if isinstance(self.focused, Input):
-            if event.is_printable and not self.timer.paused:
-                # Typed before the focus moved to the box (the letters right after the code
-                # that opens a follow-up): they are the box's (a box stops its own keys).
-                event.stop()
-                event.prevent_default()
-                self.focused._forward_event(events.Key(event.key, event.character))
-            return
+            return  # a box's own keys
         if self.timer.paused or self.conversation.session.over:
             return
         prompt = self.conversation.session.current()
@@ -424,13 +420,12 @@ class InterviewScreen(ConversationScreen):
             self._pass_on(event.input)
 
     def _pass_on(self, box: Input) -> None:
-        """The keys pressed after the Enter that sent ``box`` (kept by the box until now)
-        go where the focus is once what was sent is taken: the next statement's code codes
-        it, never joining the reply or note just saved."""
-        if not isinstance(box, TextInput):
-            return
-        for key in box.release():
-            (self.focused or self)._forward_event(events.Key(key.key, key.character))
+        """What Enter sent from ``box`` has been taken: the keys pressed after it, waiting
+        their turn (`bot.tui.key_line`), go on to where the focus is now, so that the next
+        statement's code codes it, never joining the reply or note just saved."""
+        if isinstance(box, TextInput):
+            box.taken()
+        self.app.call_later(host(self).key_line.go_on)
 
     def action_skip(self) -> None:
         """Skip the statement or follow-up; a coding key held back from the reply box then

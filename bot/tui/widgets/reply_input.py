@@ -42,9 +42,6 @@ class ReplyInput(TextInput):
         # Held as typed ("R" of "Really"), matched to the keys in either case: a reply
         # that starts with a coding key's letter keeps the letter's case.
         character = event.character or ""
-        if self._sending:  # keys after Enter are kept as they come (`release`)
-            await super()._on_key(event)
-            return
         if (
             not self.held
             and not self.value
