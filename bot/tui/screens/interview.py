@@ -205,8 +205,7 @@ class InterviewScreen(ConversationScreen):
             self.query_one("#codes", Static).update(
                 Content(f"FOLLOW-UP: type their reply below, Enter saves it; {SKIP_KEY} skips it.")
             )
-            options = self.framework.options_of(prompt.question) if prompt.question else ()
-            reply.coding_keys = frozenset(o.key.casefold() for o in options)
+            reply.coding_keys = self._codes_next()
             reply.placeholder = reply_placeholder(prompt, reply.held)
             reply.remove_class("-hidden")
             self.set_focus(reply)
@@ -427,21 +426,31 @@ class InterviewScreen(ConversationScreen):
             box.taken()
         self.app.call_later(host(self).key_line.go_on)
 
+    def _codes_next(self) -> frozenset[str]:
+        """The keys that start a code of the statement after the follow-up shown, were it
+        skipped (the one the branches lead to, `Conversation.after_follow_up`), casefolded:
+        one of them pressed into the empty reply box is held for that statement; any
+        other key is the start of the reply."""
+        after = self.conversation.after_follow_up()
+        if after is None or after.kind != "ask" or (after.question and after.question.multiple):
+            return frozenset()
+        return frozenset(o.key[:1].casefold() for o in after.options)
+
     def action_skip(self) -> None:
         """Skip the statement or follow-up; a coding key held back from the reply box then
         codes the next statement."""
         reply = self.query_one("#reply", ReplyInput)
-        held = reply.held
         if self.conversation.session.over or self.skip_stopped():
             return
-        if held:
-            reply.hold("")
+        held = reply.take_held()
         super().action_skip()
         session = self.conversation.session
         if held and not session.over:
             prompt = session.current()
             if prompt.kind == "ask" and prompt.options and not prompt.question.multiple:
                 self._type_code(held.casefold())
+            else:
+                self._say(f'"{held}" codes nothing here: type the answer in the box.', error=True)
 
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:
