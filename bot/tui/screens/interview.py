@@ -38,7 +38,7 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
-from bot.turn_words import answer_hint
+from bot.turn_words import answer_hint, read_out
 
 if TYPE_CHECKING:  # loaded only once a report is asked for
     from bot.scoring.results import Assessment
@@ -214,7 +214,7 @@ class InterviewScreen(ConversationScreen):
         reply.coding_keys = frozenset()
         reply.select_on_focus = True
         reply.add_class("-hidden")
-        words = prompt.read_aloud or prompt.text
+        words = "\n".join(read_out(prompt.read_aloud, prompt.text))
         self.query_one("#read-aloud", Static).update(Content(words))
         self.query_one(OptionsBar).show(prompt.options)
         question = prompt.question
