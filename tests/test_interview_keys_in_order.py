@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from bot import conversation
 from bot.catalogue import Catalogue
 from bot.model import Person, Respondent
@@ -47,3 +49,26 @@ async def test_a_number_typed_ahead_with_its_enter_is_saved_whole_and_codes_foll
         await burst(pilot, "3", "y", "8", "enter", "2")
         await pilot.pause()
         assert _said(talk) == [("t1", "3"), ("t2", "y"), ("r1", "8"), ("r2", "2")]
+
+
+async def test_a_paste_typed_ahead_lands_in_the_follow_up_it_was_meant_for(
+    tmp_path: Path,
+) -> None:
+    catalogue, talk = health_call(tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        driver = app._driver
+        opening = events.Key("1", "1")  # Never: a follow-up opens
+        pasted = events.Paste("no one asks for it")
+        for event in (opening, pasted):
+            event.set_sender(app)
+            driver.send_message(event)
+        await burst(pilot, "enter", "y")
+        assert [(t.kind, t.question, t.text) for t in talk.session.turns if t.speaker != "bot"][
+            -3:
+        ] == [
+            ("answer", "t1", "1"),
+            ("probe_answer", "t1", "no one asks for it"),
+            ("answer", "t2", "y"),
+        ]

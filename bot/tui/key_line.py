@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual._callback import invoke
+from textual.app import ScreenError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -55,11 +56,14 @@ class KeyLine:
         """Whether the line takes this event as it comes to the app: a key or a paste not
         yet handed on, while the screen takes its keys in order or keys are still waiting
         (they keep their order even once a box over that screen is opened)."""
-        return (
-            isinstance(event, (events.Key, events.Paste))
-            and not event.is_forwarded
-            and (bool(self._waiting) or takes_keys_in_order(self.app.screen))
-        )
+        if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
+            return False
+        if self._waiting:
+            return True
+        try:
+            return takes_keys_in_order(self.app.screen)
+        except ScreenError:  # no screen yet: Textual's own way
+            return False
 
     async def take(self, event: events.Key | events.Paste) -> None:
         """Put the key or paste at the end of the line, and handle what can be."""
