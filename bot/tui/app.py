@@ -117,17 +117,21 @@ class PartnershipApp(App[int]):
         self._key_order = KeyOrder(self, self._hand_out_key)
 
     async def on_event(self, event: events.Event) -> None:
-        """Key presses from the terminal are handed out one at a time, each once the one
-        before has been handled (`bot.tui.key_order`); every other event as Textual does."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            self.app_focus = True
+        """Key presses and pastes from the terminal are handed out one at a time, each once
+        the one before has been handled (`bot.tui.key_order`); every other event as
+        Textual does."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             await self._key_order.arrived(event)
             return
         await super().on_event(event)
 
-    async def _hand_out_key(self, event: events.Key) -> None:
-        """What Textual does with a key press as it arrives: Escape minimises a maximised
-        widget; a priority binding runs; else the key goes to the focused widget."""
+    async def _hand_out_key(self, event: events.Key | events.Paste) -> None:
+        """What Textual does with a key press or a paste as it arrives: Escape minimises a
+        maximised widget; a priority binding runs; else it goes to the focused widget."""
+        if isinstance(event, events.Paste):
+            (self.focused or self.screen)._forward_event(event)
+            return
+        self.app_focus = True
         if self.screen.maximized is not None and event.key == "escape" and self.escape_to_minimize:
             self.screen.minimize()
             return
@@ -143,6 +147,7 @@ class PartnershipApp(App[int]):
         for words in self.after_exit:
             print(f"error: {words}", file=sys.stderr)
         self.after_exit.clear()
+
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         """Textual's driver for this terminal, reading its input with a parser that keeps
