@@ -153,13 +153,22 @@ class Conversation:
 
     def next_takes(self, key: str) -> bool:
         """Whether the question after the follow-up shown would take `key` (a key typed at
-        the follow-up) as its answer. Worked out on a copy of the session, skipping the
-        follow-up there: nothing is recorded, and the question after it is the one the
-        dialogue's branches really lead to."""
-        trial = Session(self.session.loaded, self.session.turns, self.session.telephone)
-        if trial.skip(self.clock()).error or trial.over:
-            return False
-        return _takes(trial.current(), key)
+        the follow-up) as its answer (`after_follow_up`)."""
+        after = self.after_follow_up()
+        return after is not None and _takes(after, key)
+
+    def after_follow_up(self) -> Prompt | None:
+        """What is asked after the follow-up shown were it skipped: worked out on a copy of
+        the session, skipping the follow-up there, so that nothing is recorded and the
+        question is the one the dialogue's branches really lead to; None where there is
+        no follow-up shown or skipping it ends the conversation."""
+        turns = self.session.turns
+        if self.session.over or not turns or self.current().kind != "probe":
+            return None
+        trial = Session(self.session.loaded, turns, self.session.telephone)
+        if trial.skip(turns[-1].at).error or trial.over:
+            return None
+        return trial.current()
 
     def choose(self, option: Option, comment: str = "") -> Outcome:
         """Answer with one of the options shown (a click or a coded key), and save it."""

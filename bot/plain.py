@@ -29,6 +29,7 @@ from bot.turn_words import (
     key_not_used_words,
     key_taken_words,
     question_number,
+    read_out,
     status_words,
 )
 
@@ -402,7 +403,10 @@ class PlainMode:
         question = prompt.question
         number = self.number(prompt)
         if prompt.read_aloud:
-            self.wrapped(f"{number}. Read aloud: {prompt.read_aloud}")
+            first, *more = read_out(prompt.read_aloud, prompt.text)
+            self.wrapped(f"{number}. Read aloud: {first}")
+            for line in more:
+                self.wrapped(line, indent="   ")
             if prompt.guidance:
                 self.wrapped(f"Guidance: {prompt.guidance}", indent="  ")
         else:

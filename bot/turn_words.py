@@ -173,3 +173,24 @@ def key_waits_words(key: str) -> str:
     """Said when a key typed at a follow-up was meant for the next question: it waits in
     the answer box there, sent only once the question is on screen."""
     return f'"{key}" is typed for this question: Enter sends it (or change it first).'
+
+
+def read_out(read_aloud: str, statement: str) -> tuple[str, ...]:
+    """What an interviewer reads out for a statement, line by line: the node's
+    `read_aloud`, then the statement itself unless the `read_aloud` already says it (at
+    least half of the statement's words are in it, as a statement reworded to be said
+    aloud has them, "You know whether ..." for "The respondent knows whether ..."); the
+    statement alone where the node has no `read_aloud`. A `read_aloud` that only leads in
+    ("I will read a statement.") is never read in place of the statement."""
+    if not read_aloud.strip():
+        return (statement,)
+    said = set(_words(read_aloud))
+    words = set(_words(statement))
+    if 2 * len(words & said) >= len(words):
+        return (read_aloud,)
+    return (read_aloud, statement)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, casefolded, without the marks around them."""
+    return re.findall(r"\w+", text.casefold())

@@ -799,7 +799,7 @@ async def test_a_note_left_unsent_never_lands_on_the_next_question(tmp_path: Pat
     assert notes == [("a2", "asked for a copy")]
 
 
-async def test_a_follow_up_holds_back_a_coding_key(tmp_path: Path) -> None:
+async def test_a_follow_up_types_a_key_the_next_statement_cannot_code(tmp_path: Path) -> None:
     catalogue = mini_catalogue()
     talk = start(catalogue, tmp_path, interviewer="An Officer")
     app = make_app(catalogue, tmp_path, conversation=talk)
@@ -812,11 +812,14 @@ async def test_a_follow_up_holds_back_a_coding_key(tmp_path: Path) -> None:
         assert "FOLLOW-UP" in shown(app, "#codes")
         reply = screen.query_one("#reply", Input)
         assert screen.focused is reply
-        await pilot.press("3")  # meant for the next statement
+        await pilot.press("3")  # a1's code, not one of a2's (y, p, n): the reply's start
         await pilot.pause()
-        assert reply.value == ""
-        assert "Ctrl+O skips the follow-up and codes 3" in shown(app, "#hint")
-        await pilot.press("ctrl+o")  # skipped: 3 is not one of a2's codes, so nothing is coded
+        assert reply.value == "3"
+        assert "Ctrl+O skips the follow-up and codes 3" not in shown(app, "#hint")
+        await pilot.press("ctrl+o")  # the reply typed is asked about first
+        await pilot.pause()
+        assert screen.has_class("-probe")
+        await pilot.press("ctrl+o")  # again: skipped without it, nothing coded
         await pilot.pause()
         assert not screen.has_class("-probe")
         await pilot.press("7")  # codes nothing, and says so

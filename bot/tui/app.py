@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import NoScreen
 from textual.screen import Screen
 
 from bot import start_gc
@@ -16,6 +19,7 @@ from bot.catalogue import Catalogue
 from bot.conversation import Conversation
 from bot.exit_codes import INTERRUPTED
 from bot.problems import LoadError
+from bot.tui.key_order import KeyOrder
 from bot.tui.remembered_css import RememberedStylesheet
 
 if TYPE_CHECKING:
@@ -110,6 +114,32 @@ class PartnershipApp(App[int]):
         """The officer this app last took a telephone interview as (the name it was opened
         with, typed in the New interview form, or given when asked), or "": an interview
         resumed from home is carried on by them (`open_transcript`)."""
+        self._key_order = KeyOrder(self, self._hand_out_key)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Key presses and pastes from the terminal are handed out one at a time, each once
+        the one before has been handled (`bot.tui.key_order`); every other event as
+        Textual does."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self._key_order.arrived(event)
+            return
+        await super().on_event(event)
+
+    async def _hand_out_key(self, event: events.Key | events.Paste) -> None:
+        """What Textual does with a key press or a paste as it arrives: Escape minimises a
+        maximised widget; a priority binding runs; else it goes to the focused widget."""
+        if isinstance(event, events.Paste):
+            (self.focused or self.screen)._forward_event(event)
+            return
+        self.app_focus = True
+        if self.screen.maximized is not None and event.key == "escape" and self.escape_to_minimize:
+            self.screen.minimize()
+            return
+        if self.focused:
+            with contextlib.suppress(NoScreen):
+                self.screen._clear_tooltip()
+        if not await self._check_bindings(event.key, priority=True):
+            (self.focused or self.screen)._forward_event(event)
 
     def say_after_exit(self) -> None:
         """Print, on stderr, what the app said that must still be read once its screen is
@@ -117,6 +147,7 @@ class PartnershipApp(App[int]):
         for words in self.after_exit:
             print(f"error: {words}", file=sys.stderr)
         self.after_exit.clear()
+
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         """Textual's driver for this terminal, reading its input with a parser that keeps

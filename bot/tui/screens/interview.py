@@ -38,7 +38,7 @@ from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.reply_input import ReplyInput
 from bot.tui.widgets.text_input import TextInput
-from bot.turn_words import answer_hint, earlier_words
+from bot.turn_words import answer_hint, earlier_words, read_out
 
 if TYPE_CHECKING:  # loaded only once a report is asked for
     from bot.scoring.results import Assessment
@@ -115,13 +115,11 @@ class InterviewScreen(ConversationScreen):
             id="reply",
             classes="-hidden",
             compact=True,
-            keeps_keys_after_enter=True,
         )
         yield TextInput(
             placeholder="Ctrl+N to type a note; Enter saves it, Esc returns to coding",
             id="notes",
             compact=True,
-            keeps_keys_after_enter=True,
         )
         yield Static("", id="hint")
         yield KeyHints()
@@ -203,8 +201,7 @@ class InterviewScreen(ConversationScreen):
             self.query_one("#codes", Static).update(
                 Content(f"FOLLOW-UP: type their reply below, Enter saves it; {SKIP_KEY} skips it.")
             )
-            options = self.framework.options_of(prompt.question) if prompt.question else ()
-            reply.coding_keys = frozenset(o.key.casefold() for o in options)
+            reply.coding_keys = self._codes_next()
             reply.placeholder = reply_placeholder(prompt, reply.held)
             reply.remove_class("-hidden")
             self.set_focus(reply)
@@ -213,7 +210,7 @@ class InterviewScreen(ConversationScreen):
         reply.coding_keys = frozenset()
         reply.select_on_focus = True
         reply.add_class("-hidden")
-        words = prompt.read_aloud or prompt.text
+        words = "\n".join(read_out(prompt.read_aloud, prompt.text))
         self.query_one("#read-aloud", Static).update(Content(words))
         self.query_one(OptionsBar).show(prompt.options)
         question = prompt.question
@@ -272,13 +269,7 @@ class InterviewScreen(ConversationScreen):
         key is typed or Enter ends it; while the call is paused a key codes nothing and
         says so (`_not_coded_paused`)."""
         if isinstance(self.focused, Input):
-            if event.is_printable and not self.timer.paused:
-                # Typed before the focus moved to the box (the letters right after the code
-                # that opens a follow-up): they are the box's (a box stops its own keys).
-                event.stop()
-                event.prevent_default()
-                self.focused._forward_event(events.Key(event.key, event.character))
-            return
+            return  # a box's own keys
         if self.conversation.session.over:
             return
         prompt = self.conversation.session.current()
@@ -425,63 +416,59 @@ class InterviewScreen(ConversationScreen):
     @on(Input.Submitted, "#reply")
     def _reply(self, event: Input.Submitted) -> None:
         options = self.conversation.session.current().options
-        try:
-            if asks_for_help(event.value, (option.key for option in options)):
-                # "?" or "help" alone asks for the help, as in the chat: nothing is recorded.
-                event.input.clear()
-                self.action_help()
-                return
-            if self._note_stops("Enter again goes on"):
-                return
-            outcome = self._act(self.conversation.answer, event.value)
-            # A refused reply stays in the box, marked, to be corrected rather than retyped.
-            refused = outcome is None or not outcome.accepted
-            event.input.set_class(refused, "-invalid")
-            if not refused:
-                event.input.clear()
-        finally:
-            self._pass_on(event.input)
-
-    def _pass_on(self, box: Input) -> None:
-        """The keys pressed after the Enter that sent ``box`` (kept by the box until now)
-        go where the focus is once what was sent is taken: the next statement's code codes
-        it, never joining the reply or note just saved."""
-        if not isinstance(box, TextInput):
+        if asks_for_help(event.value, (option.key for option in options)):
+            # "?" or "help" alone asks for the help, as in the chat: nothing is recorded.
+            event.input.clear()
+            self.action_help()
             return
-        for key in box.release():
-            (self.focused or self)._forward_event(events.Key(key.key, key.character))
+        if self._note_stops("Enter again goes on"):
+            return
+        outcome = self._act(self.conversation.answer, event.value)
+        # A refused reply stays in the box, marked, to be corrected rather than retyped.
+        refused = outcome is None or not outcome.accepted
+        event.input.set_class(refused, "-invalid")
+        if not refused:
+            event.input.clear()
+
+    def _codes_next(self) -> frozenset[str]:
+        """The keys that start a code of the statement after the follow-up shown, were it
+        skipped (the one the branches lead to, `Conversation.after_follow_up`), casefolded:
+        one of them pressed into the empty reply box is held for that statement; any
+        other key is the start of the reply."""
+        after = self.conversation.after_follow_up()
+        if after is None or after.kind != "ask" or (after.question and after.question.multiple):
+            return frozenset()
+        return frozenset(o.key[:1].casefold() for o in after.options)
 
     def action_skip(self) -> None:
         """Skip the statement or follow-up; a coding key held back from the reply box then
         codes the next statement."""
         reply = self.query_one("#reply", ReplyInput)
-        held = reply.held
         if self.conversation.session.over or self.skip_stopped():
             return
-        if held:
-            reply.hold("")
+        held = reply.take_held()
         super().action_skip()
         session = self.conversation.session
         if held and not session.over:
             prompt = session.current()
             if prompt.kind == "ask" and prompt.options and not prompt.question.multiple:
                 self._type_code(held.casefold())
+            else:
+                self._say(f'"{held}" codes nothing here: type the answer in the box.', error=True)
 
     @on(Input.Submitted, "#notes")
     def _note(self, event: Input.Submitted) -> None:
-        try:
-            if event.value.strip():
-                if self._act(self.conversation.note, event.value) is None:
-                    return  # not saved: the note stays in its box, as the log says
-                event.input.clear()
-                self._note_for = ""
-            self._return_to_coding()
-        finally:
-            self._pass_on(event.input)
+        if event.value.strip():
+            if self._act(self.conversation.note, event.value) is None:
+                return  # not saved: the note stays in its box, as the log says
+            event.input.clear()
+            self._note_for = ""
+        self._return_to_coding()
 
     def _return_to_coding(self) -> None:
         reply = self.query_one("#reply", Input)
-        # At once, so that a code pressed right after Enter codes (`_pass_on`).
+        # At once: the key typed after Enter goes where the focus is once this is done
+        # (`bot.tui.key_order`), so a code pressed right after Enter codes.
         if not reply.has_class("-hidden"):
             self.set_focus(reply)
         else:

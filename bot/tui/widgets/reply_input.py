@@ -14,13 +14,14 @@ class ReplyInput(TextInput):
     """An Input for the reply to a follow-up.
 
     An officer coding fast may press the next statement's key just as a follow-up opens.
-    A coding key typed into the empty box is held back rather than typed: the screen says
-    so, Ctrl+O (skipping the follow-up) uses it to code the next statement, and typing on
-    puts it in front of the reply, so nothing typed is lost either way.
+    A key that codes the next statement, typed into the empty box, is held back rather
+    than typed: the screen says so, Ctrl+O (skipping the follow-up) uses it to code the
+    next statement, and typing on puts it in front of the reply, so nothing typed is lost
+    either way.
     """
 
     coding_keys: frozenset[str] = frozenset()
-    """The keys that code an answer, casefolded (set by the screen)."""
+    """The keys that start a code of the next statement, casefolded (set by the screen)."""
     held: str = ""
     """A coding key held back from the empty box, as typed."""
 
@@ -38,13 +39,16 @@ class ReplyInput(TextInput):
         self.held = key
         self.post_message(self.Held(self, key))
 
+    def take_held(self) -> str:
+        """The key held, taken to code the next statement: the box holds nothing after
+        it, and says nothing of it (the screen says what the key did)."""
+        held, self.held = self.held, ""
+        return held
+
     async def _on_key(self, event: events.Key) -> None:
         # Held as typed ("R" of "Really"), matched to the keys in either case: a reply
         # that starts with a coding key's letter keeps the letter's case.
         character = event.character or ""
-        if self._sending:  # keys after Enter are kept as they come (`release`)
-            await super()._on_key(event)
-            return
         if (
             not self.held
             and not self.value

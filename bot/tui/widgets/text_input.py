@@ -65,52 +65,13 @@ class TextInput(Input):
         self,
         *args: object,
         holder: str = TEXT_HOLDER,
-        keeps_keys_after_enter: bool = False,
         **kwargs: object,
     ) -> None:
         kwargs.setdefault("max_length", MAX_TEXT_CHARS)
         self._simple = True  # every character one cell wide (set before Input sets a value)
         self.holder = holder
         """What the box holds, as its messages name it ("an answer, reply or note")."""
-        self.keeps_keys_after_enter = keeps_keys_after_enter
-        """Whether Enter sends the value at once and keeps the keys that follow it, until
-        the screen has taken what was sent (`release`), rather than typing them on."""
-        self._sending = False  # Enter pressed, the value sent, not yet taken
-        self._after_enter: list[events.Key] = []
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-
-    async def _on_key(self, event: events.Key) -> None:
-        """With `keeps_keys_after_enter`: Enter sends the value as it is at that key (a
-        key pressed right after it, handled before the screen has taken the value, is not
-        added to it), and the keys after Enter are kept for `release`; a key reaching the
-        box once the focus has gone elsewhere goes on to where the focus is now."""
-        if self.keeps_keys_after_enter:
-            if self._sending:
-                event.stop()
-                event.prevent_default()
-                self._after_enter.append(event)
-                return
-            if self.is_attached and self.screen.focused is not self:
-                event.stop()
-                event.prevent_default()
-                (self.screen.focused or self.screen)._forward_event(
-                    events.Key(event.key, event.character)
-                )
-                return
-            if event.key == "enter":
-                event.stop()
-                event.prevent_default()
-                self._sending = True
-                await self.action_submit()
-                return
-        await super()._on_key(event)
-
-    def release(self) -> list[events.Key]:
-        """The keys pressed after Enter, in order, once what Enter sent has been taken:
-        the box types keys again."""
-        keys, self._after_enter = self._after_enter, []
-        self._sending = False
-        return keys
 
     def _watch_value(self, value: str) -> None:
         self._simple = one_cell_each(value)

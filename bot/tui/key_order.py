@@ -1,0 +1,122 @@
+"""Key presses handled one at a time, in the order they were typed.
+
+Textual hands each key press to the widget focused at the moment the app reads it, by
+posting it to that widget's own message queue, and reads the next at once. A key the
+widget does not take bubbles up, queue by queue, to the screen and the app, where the
+bindings are run (`Ctrl+N`, `Backspace`, `Enter` in a box); a key that moves the focus
+moves it only once its handler runs. When keys arrive together (typed ahead while the app
+is busy, a burst, a stalled machine), the keys after such a key are therefore handed out
+before it has acted: they reach the box it was leaving, run ahead of a binding, or join
+two queues that are read side by side, which is how "note about" was saved as "note ab
+thoute" and two answers became one.
+
+`KeyOrder` hands out the next key only once the one before has been handled and what it
+set going has settled. It walks from the widget the key went to up to the app, waiting
+in each queue behind what is there (`MessagePump.call_later` runs once every message
+before it in that queue is handled): the key itself as it bubbles, and the messages it
+caused (a box's Submitted, a binding that opens or closes a screen). If the screen or
+the focus changed meanwhile, it walks again from the widget focused now, so a key typed
+after Ctrl+N reaches the note's box once it is there, and one typed after Enter in that
+box reaches the answer box again. A walk that cannot be finished (a widget closed with
+the key in its queue, as a screen that is left) is let go after `LOST_AFTER` seconds, so
+that typing never stops.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from textual import events
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.message_pump import MessagePump
+    from textual.timer import Timer
+
+WALKS = 6
+"""The most walks after one key: a key may open a screen whose box then takes the focus,
+or post a message (Enter's Submitted) that the screen then acts on."""
+
+LOST_AFTER = 0.5
+"""Seconds after which a key whose journey could not be followed to its end no longer
+holds back the keys after it."""
+
+
+class KeyOrder:
+    """The app's key presses, handed out one at a time in the order they arrived."""
+
+    def __init__(self, app: App[object], hand_out: Callable[[events.Key], Awaitable[None]]):
+        """``hand_out`` does what Textual does with a key press that has just arrived
+        (a priority binding, else forwarding it to the focused widget)."""
+        self._app = app
+        self._hand_out = hand_out
+        self._waiting: deque[events.Key] = deque()
+        self._moving: events.Key | None = None
+        self._lost: Timer | None = None
+
+    @property
+    def busy(self) -> bool:
+        """Whether a key is on its way, or keys wait behind it."""
+        return self._moving is not None or bool(self._waiting)
+
+    async def arrived(self, key: events.Key) -> None:
+        """Take a key press as it arrives from the terminal: handed out now if no key is
+        on its way, else after the keys before it."""
+        self._waiting.append(key)
+        if self._moving is None:
+            await self._next()
+
+    async def _next(self) -> None:
+        while self._moving is None and self._waiting:
+            key = self._waiting.popleft()
+            self._moving = key
+            await self._hand_out(key)
+            self._lost = self._app.set_timer(LOST_AFTER, lambda key=key: self._done(key))
+            self._walk(key, WALKS)
+
+    def _walk(self, key: events.Key, walks: int) -> None:
+        """Wait in turn behind each queue from the focused widget up to the app; then, if
+        anything was queued on that way meanwhile (a Submitted a binding posted) or the
+        screen or the focus changed, walk again (at most ``walks`` times)."""
+        app = self._app
+        seen = (app.screen, app.focused)
+        chain: list[MessagePump] = []
+        node: MessagePump | None = app.focused or app.screen
+        while node is not None and node is not app:
+            chain.append(node)
+            node = node._parent
+        chain.append(app)
+
+        def quiet() -> bool:
+            # The app's own queue holds the keys typed after this one: not counted.
+            return (app.screen, app.focused) == seen and not any(
+                n.message_queue_size for n in chain[:-1]
+            )
+
+        def step(at: int) -> None:
+            # Runs in chain[at]'s queue, behind what was queued there before it.
+            if self._moving is not key:
+                return
+            at += 1
+            while at < len(chain):
+                if chain[at].call_later(step, at):
+                    return
+                at += 1  # closed (a screen left): nothing more happens there
+            if walks > 1 and not quiet():
+                self._walk(key, walks - 1)
+            else:
+                self._done(key)
+
+        step(-1)
+
+    def _done(self, key: events.Key) -> None:
+        if self._moving is not key:
+            return
+        self._moving = None
+        if self._lost is not None:
+            self._lost.stop()
+            self._lost = None
+        if self._waiting:
+            self._app.call_next(self._next)
