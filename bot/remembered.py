@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import pickle
+import re
 import stat
 import sys
 from pathlib import Path
@@ -35,6 +37,9 @@ T = TypeVar("T")
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_CACHE"
 FOLDER = "checked"
 """Inside the cache folder: the remembered frameworks and dialogues."""
+
+_VERSION_LINE = re.compile(r"^VERSION\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+"""The line of pydantic's `version.py` that says its version."""
 
 _memory: dict[str, Any] = {}
 _fingerprint: str | None = None
@@ -85,10 +90,8 @@ def program_fingerprint() -> str:
     pydantic versions: it changes whenever the code that checks files may have changed."""
     global _fingerprint
     if _fingerprint is None:
-        import pydantic
-
         package = Path(__file__).resolve().parent
-        parts = [sys.version, pydantic.VERSION]
+        parts = [sys.version, pydantic_version()]
         for folder, _, files in sorted(os.walk(package)):
             for name in sorted(files):
                 if name.endswith(".py"):
@@ -96,6 +99,24 @@ def program_fingerprint() -> str:
                     parts.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
         _fingerprint = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return _fingerprint
+
+
+def pydantic_version() -> str:
+    """The installed pydantic's version, read from its `version.py` without importing
+    pydantic (a start drawn from what is remembered may never need it); pydantic's own
+    answer where it is already imported or its file does not say."""
+    loaded = sys.modules.get("pydantic")
+    if loaded is None:
+        with contextlib.suppress(OSError, ValueError, ImportError):
+            spec = importlib.util.find_spec("pydantic")
+            if spec is not None and spec.origin:
+                text = Path(spec.origin).with_name("version.py").read_text(encoding="utf-8")
+                found = _VERSION_LINE.search(text)
+                if found:
+                    return found.group(1)
+    import pydantic
+
+    return pydantic.VERSION
 
 
 def _path(entry: str) -> Path:
