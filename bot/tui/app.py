@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from bot import start_gc
 from bot.catalogue import Catalogue
-from bot.conversation import Conversation
 from bot.exit_codes import INTERRUPTED
 from bot.problems import LoadError
 from bot.tui.remembered_css import RememberedStylesheet
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from textual.await_complete import AwaitComplete
     from textual.dom import DOMNode
 
+    from bot.conversation import Conversation
     from bot.scoring.results import Assessment
 
 UNSENT_ASKED = "asks first about words not sent"

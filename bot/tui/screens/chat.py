@@ -12,15 +12,11 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from bot.conversation import Conversation, SaveError
 from bot.end_summary import area_lines, result_line, summary_title
-from bot.engine import Outcome, Prompt
-from bot.engine.answers import current_options, toggle_pick
-from bot.engine.path import asks_for_help
 from bot.problems import display_name
 from bot.text import clip, printable
 from bot.tui.app import host
-from bot.tui.present import ChatMessage, answer_words
+from bot.tui.message import ChatMessage
 from bot.tui.screens.conversation_base import (
     OPTION_KEYS,
     SKIP_KEY,
@@ -34,9 +30,12 @@ from bot.tui.widgets.key_hints import KeyHints, help_rows, key_words
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.text_input import BoxFull
-from bot.turn_words import answer_hint, key_as_reply_words, key_waits_words
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
+    # The engine and the models (pydantic) too: the screen's module can be loaded before
+    # them, and they are imported where the conversation is first used.
+    from bot.conversation import Conversation
+    from bot.engine import Outcome, Prompt
     from bot.scoring.results import Assessment
     from bot.tui.widgets.long_answer import LongAnswer
 
@@ -126,6 +125,9 @@ class ChatScreen(ConversationScreen):
         self._refresh_prompt()
 
     def _refresh_prompt(self) -> None:
+        from bot.engine.answers import current_options
+        from bot.tui.present import answer_words
+
         session = self.conversation.session
         if session.over:
             self._finish()
@@ -194,6 +196,8 @@ class ChatScreen(ConversationScreen):
 
     @staticmethod
     def _placeholder(prompt: Prompt) -> str:
+        from bot.turn_words import answer_hint
+
         if prompt.kind == "probe":
             return f"Type your reply and press Enter ({SKIP_KEY} skips)"
         if prompt.previous is not None:
@@ -260,6 +264,8 @@ class ChatScreen(ConversationScreen):
 
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
+        from bot.engine.path import asks_for_help
+
         typed = event.value
         if asks_for_help(typed, (option.key for option in self.conversation.current().options)):
             # "?" or "help" alone asks for the help: nothing is recorded, and the box is
@@ -278,6 +284,9 @@ class ChatScreen(ConversationScreen):
         """Send what is typed as the answer or the reply; ``kept_key``, when it is only a
         key kept as the reply, is said to be so. A refused answer stays in the box,
         marked, so that nothing has to be retyped."""
+        from bot.conversation import SaveError
+        from bot.turn_words import key_as_reply_words
+
         box = self.query_one(ChatInput)
         try:
             outcome = self.conversation.answer(typed)
@@ -327,6 +336,8 @@ class ChatScreen(ConversationScreen):
         """A key typed at a follow-up, meant for the next question: the follow-up is
         skipped and the key waits in the box at the next question, sent by Enter once
         the question is on screen (never recorded for a question not yet seen)."""
+        from bot.turn_words import key_waits_words
+
         skipped = self._act(self.conversation.skip)
         if skipped is None or skipped.error or self.conversation.session.over:
             return
@@ -352,6 +363,8 @@ class ChatScreen(ConversationScreen):
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
+        from bot.engine.answers import toggle_pick
+
         box = self.query_one(ChatInput)
         question = box.question
         if question is not None and question.multiple:
@@ -366,6 +379,8 @@ class ChatScreen(ConversationScreen):
         self._act(lambda: self.conversation.choose(event.option))
 
     def action_send_long(self) -> None:
+        from bot.engine.path import asks_for_help
+
         area = self._long_answer(create=False)
         if area is None or area.has_class("-hidden"):
             return

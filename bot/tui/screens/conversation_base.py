@@ -12,23 +12,22 @@ from textual.binding import Binding
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
-from bot.conversation import Conversation, SaveError, TranscriptLost
-from bot.engine import Outcome
-from bot.engine.path import answered_of
-from bot.model import Turn
-from bot.model.framework import base_question
-from bot.model.transcript import CALL_KINDS
 from bot.problems import display_name
 from bot.text import clip, names_words, printable
-from bot.tui.present import ChatMessage, message_for
+from bot.tui.message import ChatMessage
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import key_words
 from bot.tui.widgets.progress_header import ProgressHeader
-from bot.turn_words import follow_up_recap
 
 if TYPE_CHECKING:  # named in annotations only: the widgets load when the screen makes them
     from textual.widget import Widget
     from textual.widgets import Input, TextArea
+
+    # The engine and the models (pydantic) are imported where a conversation is first
+    # used, not with the screen's module, which can then be loaded before them.
+    from bot.conversation import Conversation, SaveError, TranscriptLost
+    from bot.engine import Outcome
+    from bot.model import Turn
 
 SKIP_KEYS = "ctrl+o"
 """The app's key for skipping, bound to `skip` by both conversation screens."""
@@ -47,6 +46,8 @@ OPTION_KEYS = "option keys"
 def save_error_words(error: SaveError) -> str:
     """What the log says of a step that could not be saved: why, and, for a transcript
     replaced or removed while open, how to carry on from where everything was written."""
+    from bot.conversation import TranscriptLost
+
     if isinstance(error, TranscriptLost) and error.resume_from is not None:
         return (
             f"{error} What was typed is kept in its box. To carry on: partnership-bot resume "
@@ -334,6 +335,9 @@ class ConversationScreen(Screen[None]):
     def show_end_progress(self) -> None:
         """The progress header at the end: complete, or abandoned with the questions
         answered, counted as the home list counts (`answered_of`)."""
+        from bot.engine.path import answered_of
+        from bot.model.framework import base_question
+
         session = self.conversation.session
         total = session.current().progress.question_count
         framework = session.framework
@@ -364,6 +368,8 @@ class ConversationScreen(Screen[None]):
         """The turns so far. Carrying on, "Welcome back" goes before what is waiting (not
         between a question and its options), and a follow-up waiting comes after the
         question and the answer it follows, so that it can be understood."""
+        from bot.model.transcript import CALL_KINDS
+
         session = self.conversation.session
         turns = session.turns
         resumed = bool(turns) and not session.over
@@ -380,6 +386,8 @@ class ConversationScreen(Screen[None]):
             self._welcome_back()
 
     def _welcome_back(self) -> None:
+        from bot.turn_words import follow_up_recap
+
         log = self.query_one(ChatLog)
         log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
         prompt = self.conversation.session.current()
@@ -388,6 +396,8 @@ class ConversationScreen(Screen[None]):
             log.add(ChatMessage("info", printable(words), "The follow-up below is about"))
 
     def _add_turn(self, turn: Turn) -> None:
+        from bot.tui.present import message_for
+
         node = self.conversation.session.dialogue.nodes.get(turn.node)
         chat = node.chat if node is not None and turn.kind == "ask" else ""
         message = message_for(turn, self.framework, chat, respondent=self.RESPONDENT)
@@ -397,6 +407,8 @@ class ConversationScreen(Screen[None]):
     def _act(self, step: Callable[..., Outcome], *args: str) -> Outcome | None:
         """Take a step (it is saved before anything is shown) and show it; the outcome, or
         None when it could not be saved."""
+        from bot.conversation import SaveError
+
         try:
             outcome = step(*args)
         except SaveError as error:
@@ -408,6 +420,8 @@ class ConversationScreen(Screen[None]):
     def say_save_error(self, error: SaveError) -> None:
         """Say in the log why a step could not be saved; a transcript found lost is said
         again once the app has closed (`say_after_exit`)."""
+        from bot.conversation import TranscriptLost
+
         self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
         if isinstance(error, TranscriptLost) and not error.gone.again:
             self.say_after_exit(lost_words(error))

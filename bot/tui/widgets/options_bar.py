@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -14,7 +15,9 @@ from textual.events import Click, Resize
 from textual.message import Message
 from textual.widgets import Static
 
-from bot.model import Option
+if TYPE_CHECKING:  # named in annotations only
+    from bot.model import Option
+
 
 MAX_COLUMNS = 5
 """The most options side by side."""
@@ -117,6 +120,8 @@ def option_words(option: Option) -> str:
 
 
 def _as_set(option: Option | Collection[Option] | None) -> Collection[Option]:
+    from bot.model import Option
+
     if option is None:
         return ()
     return (option,) if isinstance(option, Option) else option

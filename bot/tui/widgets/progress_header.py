@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.widget import Widget
 
-from bot.engine import Progress
-from bot.model import Respondent
 from bot.tui.who_line import who_line
+
+if TYPE_CHECKING:  # named in annotations only
+    from bot.engine import Progress
+    from bot.model import Respondent
 
 BAR_WIDTH = 20
 GAP = 2
