@@ -315,9 +315,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from bot import store
+    from bot.transcript_folder import default_folder
 
-    folder = args.transcripts or store.default_folder()
+    folder = args.transcripts or default_folder()
     command = args.command
     catalogue = Catalogue.searching([*args.top_frameworks, *getattr(args, "frameworks", [])])
     catalogue.hints.update(HINTS.get(command, {}))

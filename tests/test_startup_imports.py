@@ -213,6 +213,10 @@ def test_the_command_line_app_and_chat_screen_load_before_pydantic() -> None:
         import bot.tui.app
         import bot.tui.screens.chat
         import bot.tui.screens.conversation_base
+        from bot.transcript_folder import default_folder
+
+        bot.cli.build_parser()  # every command's options, the round's too
+        default_folder()
         print(sorted(m for m in ("pydantic", "bot.model", "bot.engine", "bot.loading")
                      if m in sys.modules))
         """
