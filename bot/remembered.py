@@ -125,6 +125,21 @@ def _path(entry: str) -> Path:
 
 def _read(entry: str) -> Any:
     path = _path(entry)
+    data = read_owned(path)
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # a damaged or foreign entry is only a missed shortcut
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+
+def read_owned(path: Path) -> bytes | None:
+    """The bytes of a file in the cache folder, or None where it is missing, unreadable or
+    not to be trusted: only a regular file this user owns and no one else could have
+    changed is read (never opened unless a regular file, never through a link)."""
     try:
         # Never opened unless a regular file; O_NONBLOCK in case one is put there since.
         if not stat.S_ISREG(os.lstat(path).st_mode):
@@ -143,10 +158,8 @@ def _read(entry: str) -> Any:
             return None
         with os.fdopen(fd, "rb") as handle:
             fd = -1
-            return pickle.load(handle)
-    except Exception:  # a damaged or foreign entry is only a missed shortcut
-        with contextlib.suppress(OSError):
-            path.unlink()
+            return handle.read()
+    except OSError:
         return None
     finally:
         if fd >= 0:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # loaded when first needed, not before the first question is 
     from bot.conversation import Conversation
     from bot.engine import Outcome, Prompt
     from bot.scoring.results import Assessment
+    from bot.tui.first_look import FirstLook
     from bot.tui.widgets.long_answer import LongAnswer
 
 SEND_LONG_KEYS = "ctrl+s"
@@ -75,17 +76,22 @@ class ChatScreen(ConversationScreen):
         Binding("f1", "help", "Help", tooltip="this help"),
     ]
 
-    def __init__(self, conversation: Conversation) -> None:
+    def __init__(self, conversation: Conversation | None, look: FirstLook | None = None) -> None:
+        """A chat on a conversation; or, with ``look`` and no conversation yet, its first
+        question drawn from a record until the engine gives it (`attach`)."""
         super().__init__(conversation)
         self.assessment: Assessment | None = None
         """The assessment, compiled once when the conversation ends."""
+        self.look = look
+        """The record the first question was drawn from, while it is on screen."""
 
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(
-            self.conversation.session.dialogue.title,
-            self.conversation.header.respondent,
-            id="progress",
-        )
+        if self.conversation is None and self.look is not None:
+            title, who = self.look.title, self.look.who
+        else:
+            title = self.conversation.session.dialogue.title
+            who = self.conversation.header.respondent
+        yield ProgressHeader(title, who, id="progress")  # type: ignore[arg-type]
         yield ChatLog(id="log")
         yield OptionsBar(id="options")
         yield ChatInput(placeholder="Type your answer and press Enter", id="answer")
@@ -94,6 +100,38 @@ class ChatScreen(ConversationScreen):
 
     def on_mount(self) -> None:
         hold_still(self)
+        if self.conversation is None and self.look is not None:
+            self._draw_look(self.look)
+        else:
+            self._draw_conversation()
+
+    def _draw_look(self, look: FirstLook) -> None:
+        """The first question as the record has it, the engine not yet loaded."""
+        self.query_one(ProgressHeader).show_at(look.done, look.total, look.where, look.count)
+        log = self.query_one(ChatLog)
+        for message in look.messages:
+            log.add(message)
+        self.query_one(OptionsBar).show(look.options)  # type: ignore[arg-type]
+        self.query_one(ChatInput).placeholder = look.placeholder
+        self.query_one(KeyHints).refresh_hints()
+
+    def attach(self, conversation: Conversation) -> bool:
+        """Show the conversation the engine began, in place of the record drawn before it
+        was ready; whether it shows just what the record did."""
+        from bot.tui import first_look
+
+        self.conversation = conversation
+        self.framework = conversation.session.framework
+        header = self.query_one(ProgressHeader)
+        header.title_text = conversation.session.dialogue.title
+        header.who = conversation.header.respondent
+        self.query_one(ChatLog).truncate(0)
+        self._draw_conversation()
+        same = first_look.looked(self) == self.look
+        self.look = None
+        return same
+
+    def _draw_conversation(self) -> None:
         log = self.query_one(ChatLog)
         self._add_history()
         for warning in self.conversation.warnings:

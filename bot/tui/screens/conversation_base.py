@@ -91,10 +91,12 @@ class ConversationScreen(Screen[None]):
             named.append((keys, meaning))
         return named
 
-    def __init__(self, conversation: Conversation) -> None:
+    def __init__(self, conversation: Conversation | None) -> None:
         super().__init__()
-        self.conversation = conversation
-        self.framework = conversation.session.framework
+        # None only while a first question drawn from a record waits for the engine
+        # (`bot.tui.first_look`): the app holds every input until `attach` gives it.
+        self.conversation: Conversation = conversation  # type: ignore[assignment]
+        self.framework = conversation.session.framework if conversation is not None else None
         self._shown: tuple[str, str, int | None] | None = None
         self._warned: tuple[dict[str, str], str] = ({}, "")
         """The words last said to be unsent (`unsent`), and what the same step again does."""
@@ -301,6 +303,8 @@ class ConversationScreen(Screen[None]):
         """Leave the conversation (`Conversation.leave`: the call paused, the transcript
         checked, then let go of); a transcript found replaced, removed or moved is said, in
         a message and again once the app has closed (`PartnershipApp.say_after_exit`)."""
+        if self.conversation is None:  # a record's first question, the engine never ready
+            return
         lost = self.conversation.leave()
         if hasattr(self.app, "last_left"):
             self.app.last_left = self.conversation.path
@@ -325,7 +329,7 @@ class ConversationScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back, skip, note and the like only while there is a question; the report and
         home once it is over (the key hints follow)."""
-        over = self.conversation.session.over
+        over = self.conversation is not None and self.conversation.session.over
         if action in DURING_ONLY:
             return not over
         if action in OVER_ONLY:

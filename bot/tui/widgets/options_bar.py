@@ -79,6 +79,16 @@ class OptionsBar(Grid):
         """Replace the buttons with these options (none hides the bar)."""
         if options == self.options:
             return
+        buttons = list(self.query(OptionButton))
+        if [(o.key, o.label) for o in options] == [(o.key, o.label) for o in self.options] and len(
+            buttons
+        ) == len(options):
+            # The same buttons (a first question drawn from a record, `bot.tui.first_look`,
+            # given its options): each keeps its place, so a click lands where it was aimed.
+            self.options = options
+            for button, option in zip(buttons, options, strict=True):
+                button.option = option
+            return
         self.options = options
         self.remove_children()
         self.set_class(not options, "-empty")
