@@ -333,3 +333,29 @@ def test_a_damaged_framework_is_said_as_without_a_record(
     (tmp_path / "cache" / first_look.FOLDER).rename(tmp_path / "no-records")
     assert in_terminal(command) == status == exit_codes.LOAD_ERROR
     assert capsys.readouterr().err == said
+
+
+def test_a_transcript_in_use_is_said_as_without_a_record(
+    tmp_path: Path,
+    terminal: list[PartnershipApp],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot import store
+
+    assert in_terminal(assess()) == 0  # keeps the record
+    records = tmp_path / "cache" / first_look.FOLDER
+    assert list(records.glob("*.json"))
+
+    def in_use(*args: Any, **kwargs: Any) -> conversation.Conversation:
+        raise store.TranscriptInUse(tmp_path / "transcripts" / "x.toml", "pid 4242")
+
+    monkeypatch.setattr(conversation, "start", in_use)
+    capsys.readouterr()
+    with_record = in_terminal(assess())
+    said = capsys.readouterr().err
+    assert terminal[-1]._first is not None and terminal[-1]._first.look is not None
+    records.rename(tmp_path / "no-records")
+    assert in_terminal(assess()) == with_record == exit_codes.IN_USE
+    assert capsys.readouterr().err == said
+    assert "Close it there first" in said
