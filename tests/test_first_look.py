@@ -199,7 +199,7 @@ async def test_a_stale_record_is_redrawn_rewritten_and_nothing_is_sent_for_it(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert any(m.text == "Forged?" for m in app.screen.query_one(ChatLog).messages)
-        await pilot.press("3", "enter")
+        await pilot.press("3", "enter", "ctrl+o", "4", "backspace")
         await not_ready(app)
         await pilot.pause()
         await pilot.pause()
@@ -207,8 +207,9 @@ async def test_a_stale_record_is_redrawn_rewritten_and_nothing_is_sent_for_it(
         assert not any(m.text == "Forged?" for m in log)
         assert QUESTION in log[-1].text
         talk = app.screen.conversation  # type: ignore[attr-defined]
-        # Enter was for a question never asked: not sent; what was typed stays.
-        assert not [t for t in talk.session.turns if t.speaker == "respondent"]
+        # Enter and Ctrl+O were for a question never asked: neither sent nor skipped;
+        # what was typed stays, edited as it was.
+        assert [t.kind for t in talk.session.turns if t.speaker != "bot"] == []
         assert app.screen.query_one(ChatInput).value == "3"
         app.screen.query_one(ChatInput).value = ""
         await pilot.pause()

@@ -50,9 +50,13 @@ class HoldsUnsent(Protocol):
 HELD_INPUT = (events.Key, events.Paste, events.MouseDown, events.MouseUp)
 """Input held while a first question drawn from a record waits for the engine: a click
 is its press and its release (the click is made of them when they are acted on)."""
-SENDS = frozenset({"enter"})
-"""Keys that send what is typed: held for a record's screen that the engine's differs
-from, they are not acted on (nor clicks): nothing is sent for a question not seen."""
+KEPT_FROM_A_STALE_LOOK = frozenset(
+    {"backspace", "delete", "left", "right", "home", "end", "escape", "ctrl+c", "ctrl+q"}
+)
+"""Of the keys held for a record's screen that the conversation's differs from, those
+acted on besides the typed characters and pastes: editing what is typed, and leaving
+(which asks first about words not sent). Enter, a click, a skip, a note or any other
+step is not: nothing is sent, chosen or skipped for a question never seen."""
 
 # Screens are imported where they are first needed: started straight into a conversation,
 # only that conversation's screen is loaded before its first question is on screen.
@@ -223,12 +227,15 @@ class PartnershipApp(App[int]):
             look = first_look.looked(screen)
             if look is not None:
                 first_look.keep(self._first.entry, look)
-            # Sent or chosen for the record's question: never for one not seen.
+            # Meant for the record's question: only typing and leaving go on to this one.
             self._held = [
                 event
                 for event in self._held or []
-                if not isinstance(event, (events.MouseDown, events.MouseUp))
-                and not (isinstance(event, events.Key) and event.key in SENDS)
+                if isinstance(event, events.Paste)
+                or (
+                    isinstance(event, events.Key)
+                    and (event.is_printable or event.key in KEPT_FROM_A_STALE_LOOK)
+                )
             ]
         self.call_later(self._act_on_held)
 

@@ -14,8 +14,9 @@ and loads the engine once that frame is up. Until the engine is ready every key,
 paste and click is held (`PartnershipApp.on_event`); then the chat screen draws the
 conversation the engine began, and the held input is acted on in order. Should what
 the engine shows differ from the record (`looked`), the screen shows the engine's and
-the record is rewritten; input held for the record's screen then keeps its typing, but
-no Enter or click made on a question the respondent never saw is acted on.
+the record is rewritten; of the input held for the record's screen, typing and leaving
+are then acted on, but no Enter, click, skip or other step made on a question the
+respondent never saw (`KEPT_FROM_A_STALE_LOOK` in `bot/tui/app.py`).
 
 No record (the first start, a changed file or program, a cache folder that cannot be
 written) is the start as it always was. Any error the engine meets is said, once the
