@@ -19,20 +19,16 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import toml_reader
-from bot.default_dialogue import load_default_dialogue
-from bot.loading import (
-    TABLE_HEADER,
-    DialogueHeading,
-    LoadedDialogue,
-    LoadedFramework,
-    file_text,
-    load_dialogue,
-    load_framework,
-    read_dialogue_heading,
-)
 from bot.problems import LoadError, Problem, display_name, find_line, suggest
+
+if TYPE_CHECKING:
+    from bot.loading import DialogueHeading, LoadedDialogue, LoadedFramework
+
+# Loading (and pydantic under it) is imported where a file is first read, so that the
+# command line and the app's first screen can be set up before it loads.
 
 FOLDERS_VARIABLE = "PARTNERSHIP_BOT_FRAMEWORKS"
 """A path list of extra folders of frameworks and dialogues."""
@@ -139,6 +135,8 @@ class Listed:
 
 def is_dialogue_file(path: Path) -> bool:
     """Whether a file is a dialogue (it names its framework in a top-level key)."""
+    from bot.loading import TABLE_HEADER, file_text
+
     text = file_text(path)
     if not text:
         return False
@@ -235,6 +233,8 @@ class Catalogue:
 
     def framework(self, ref: str) -> LoadedFramework:
         """A framework by id or by path to a .toml file."""
+        from bot.loading import load_framework
+
         return load_framework(self._resolve(ref, self.framework_files(), "framework"))
 
     def dialogues_for(self, framework_id: str, mode: str | None = None) -> list[Path]:
@@ -245,6 +245,8 @@ class Catalogue:
         ]
 
     def _headings(self, framework_id: str) -> list[tuple[Path, DialogueHeading]]:
+        from bot.loading import read_dialogue_heading
+
         found = []
         for path in self.dialogue_files().values():
             try:
@@ -258,6 +260,9 @@ class Catalogue:
     def dialogue(self, ref: str | None, framework: LoadedFramework | None = None) -> LoadedDialogue:
         """A dialogue by id or path; without one, the framework's first self-assessment
         dialogue, or its default dialogue when it has none."""
+        from bot.default_dialogue import load_default_dialogue
+        from bot.loading import load_dialogue, read_dialogue_heading
+
         if ref is None:
             if framework is None:
                 raise LoadError([Problem("(command line)", "", "name a framework or a dialogue")])
@@ -301,6 +306,8 @@ class Catalogue:
     ) -> LoadedDialogue:
         """The dialogue a transcript was taken with (a generated default one included); when
         its id is not found, the copy kept beside the transcripts (``kept`` is that copy)."""
+        from bot.default_dialogue import load_default_dialogue
+
         if dialogue_id == f"{framework.id}-default":
             return load_default_dialogue(framework)
         if dialogue_id not in self.dialogue_files() and kept is not None and kept.is_file():
@@ -337,4 +344,6 @@ def _is_file(ref: str) -> bool:
 
 def _text_of(path: Path) -> str:
     """A file's text, for finding a key's line ("" when it cannot be read)."""
+    from bot.loading import file_text
+
     return file_text(path, lenient=True)

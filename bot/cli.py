@@ -21,7 +21,10 @@ from bot.problems import LoadError, display_name
 from bot.statement_order import DEFAULT_ORDER, ORDERS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bot.conversation import Conversation
+    from bot.tui.first_look import FirstStart
 
 DESCRIPTION = (
     "A conversational self-assessment bot for local partnerships.\n"
@@ -316,9 +319,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from bot import store
+    from bot.transcript_folder import default_folder
 
-    folder = args.transcripts or store.default_folder()
+    folder = args.transcripts or default_folder()
     command = args.command
     catalogue = Catalogue.searching([*args.top_frameworks, *getattr(args, "frameworks", [])])
     catalogue.hints.update(HINTS.get(command, {}))
@@ -415,62 +418,21 @@ def _compare(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int:
-    from bot import conversation, store
-    from bot.model import Person, Respondent
-
     _repair_person(args)
+    first = _first_start(args, catalogue, folder)
+    if first is not None and first.look is not None:
+        # The first question drawn from a record while the engine loads: any error it
+        # meets is said as below, once the app has closed.
+        return _app(catalogue, folder, first=first, on_start_error=_start_refused(args, folder))
+    caller = ""
+    if args.command == "interview":
+        caller = _interviewer(args.caller)
+        if not caller:
+            return exit_codes.USAGE
     try:
-        if args.command == "resume":
-            session = conversation.resume(
-                catalogue, args.transcript, framework_ref=args.framework, dialogue_ref=args.dialogue
-            )
-        else:
-            respondent = Respondent(
-                name=args.respondent or "",
-                organisation=args.organisation or "",
-                role=args.role or "",
-                sector=args.sector or "",
-                partnership=args.partnership or "",
-            )
-            interviewer = None
-            if args.command == "interview":
-                name = _interviewer(args.caller)
-                if not name:
-                    return exit_codes.USAGE
-                interviewer = Person(name=name)
-            session = conversation.start(
-                catalogue, args.framework, args.dialogue, respondent, folder, interviewer
-            )
-    except store.TranscriptInUse as error:
-        print(f"error: {error}. Close it there first.", file=sys.stderr)
-        return exit_codes.IN_USE
-    except conversation.NotItsFramework as error:
-        print(f"error: {error}", file=sys.stderr)
-        return exit_codes.USAGE
-    except OSError as error:
-        reason = error.strerror or str(error)
-        if args.command == "resume" and _the_file_itself(error, args.transcript):
-            # The folder may be writable: a read-only or immutable file is the file's doing.
-            print(
-                f"error: cannot write to {display_name(args.transcript)} ({reason}): the file "
-                "itself cannot be written (read-only, or marked immutable); the transcript is "
-                "unchanged: make the file writable (chmod u+w, or chattr -i), or copy it and "
-                "resume the copy",
-                file=sys.stderr,
-            )
-        elif args.command == "resume":
-            where = display_name(args.transcript.parent)
-            print(
-                f"error: cannot write in {where} ({reason}), the folder of "
-                f"{display_name(args.transcript)}; the transcript is unchanged: make the folder "
-                "writable, or copy the transcript to one that is and resume it there",
-                file=sys.stderr,
-            )
-        else:
-            from bot.folder_words import cannot_write_transcripts
-
-            print(f"error: {cannot_write_transcripts(folder, error)}", file=sys.stderr)
-        return exit_codes.CANNOT_WRITE
+        session = _begin(args, catalogue, folder, caller)
+    except (OSError, *_start_errors()) as error:
+        return _start_refused(args, folder)(error)
     try:
         status = _resumed_call(args, session) if args.command == "resume" else exit_codes.OK
     except BaseException:
@@ -479,13 +441,10 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
     if status != exit_codes.OK:
         session.close()
         return status
-    torn = (
-        store.torn_note(args.transcript, session.dropped_bytes, session.kept_in)
-        if session.dropped_bytes
-        else ""
-    )
+    torn = _torn_note(args, session) if session.dropped_bytes else ""
     try:
         if args.plain:
+            from bot import conversation
             from bot.plain import PlainMode
 
             if torn:
@@ -496,13 +455,126 @@ def _converse(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> i
                         conversation.interrupted_warning(session.dropped_bytes, session.kept_in)
                     )
             return PlainMode(session, sys.stdin, sys.stdout).run(resumed=args.command == "resume")
-        status = _app(catalogue, folder, conversation=session)
+        status = _app(catalogue, folder, conversation=session, first=first)
         if torn:
             # Said after the app, whose screen would hide it; the app shows it too.
             print(torn, file=sys.stderr)
         return status
     finally:
         session.close()
+
+
+def _torn_note(args: argparse.Namespace, session: Conversation) -> str:
+    from bot import store
+
+    return store.torn_note(args.transcript, session.dropped_bytes, session.kept_in)
+
+
+def _first_start(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> FirstStart | None:
+    """How a new self-assessment in the app starts (`bot.tui.first_look`): its first
+    question drawn from a record kept by an earlier start, when there is one for this
+    command and these files, the engine loaded once it is up; None for anything else."""
+    if args.command != "assess" or args.plain:
+        return None
+    from bot.tui import first_look
+    from bot.tui.app import PartnershipApp
+
+    words = (
+        args.framework,
+        args.dialogue or "",
+        *(getattr(args, name) or "" for name in PERSON_OPTIONS),
+    )
+    refs = (ref for ref in (args.framework, args.dialogue) if ref)
+    entry = first_look.entry(
+        words, [*catalogue.framework_folders, *catalogue.dialogue_folders], refs
+    )
+    look = first_look.recall(entry) if PartnershipApp._textual_can_start_on_a_screen() else None
+    return first_look.FirstStart(entry, look, lambda: _begin(args, catalogue, folder))
+
+
+PERSON_OPTIONS = ("respondent", "organisation", "role", "sector", "partnership")
+"""The options that name who answers, as the transcript's header keeps them."""
+
+
+def _start_errors() -> tuple[type[BaseException], ...]:
+    """The errors a conversation's start says in words of its own (`_start_refused`)."""
+    from bot import conversation, store
+
+    return (store.TranscriptInUse, conversation.NotItsFramework)
+
+
+def _begin(
+    args: argparse.Namespace, catalogue: Catalogue, folder: Path, caller: str = ""
+) -> Conversation:
+    """Start or resume the conversation the command names (``caller``: the interviewer of
+    a telephone interview, already asked for)."""
+    from bot import conversation
+    from bot.model import Person, Respondent
+
+    if args.command == "resume":
+        return conversation.resume(
+            catalogue, args.transcript, framework_ref=args.framework, dialogue_ref=args.dialogue
+        )
+    respondent = Respondent(
+        name=args.respondent or "",
+        organisation=args.organisation or "",
+        role=args.role or "",
+        sector=args.sector or "",
+        partnership=args.partnership or "",
+    )
+    interviewer = None
+    if args.command == "interview":
+        interviewer = Person(name=caller)
+    return conversation.start(
+        catalogue, args.framework, args.dialogue, respondent, folder, interviewer
+    )
+
+
+def _start_refused(args: argparse.Namespace, folder: Path) -> Callable[[BaseException], int]:
+    """What the command says, and its exit status, for an error starting a conversation;
+    any other error is raised again (a framework that cannot be loaded: `main`)."""
+
+    def refused(error: BaseException) -> int:
+        from bot import conversation, store
+
+        if isinstance(error, store.TranscriptInUse):
+            print(f"error: {error}. Close it there first.", file=sys.stderr)
+            return exit_codes.IN_USE
+        if isinstance(error, conversation.NotItsFramework):
+            print(f"error: {error}", file=sys.stderr)
+            return exit_codes.USAGE
+        if not isinstance(error, OSError):
+            raise error
+        return _cannot_write(args, folder, error)
+
+    return refused
+
+
+def _cannot_write(args: argparse.Namespace, folder: Path, error: OSError) -> int:
+    """Say why a conversation could not be started for want of writing; CANNOT_WRITE."""
+    reason = error.strerror or str(error)
+    if args.command == "resume" and _the_file_itself(error, args.transcript):
+        # The folder may be writable: a read-only or immutable file is the file's doing.
+        print(
+            f"error: cannot write to {display_name(args.transcript)} ({reason}): the file "
+            "itself cannot be written (read-only, or marked immutable); the transcript is "
+            "unchanged: make the file writable (chmod u+w, or chattr -i), or copy it and "
+            "resume the copy",
+            file=sys.stderr,
+        )
+    elif args.command == "resume":
+        where = display_name(args.transcript.parent)
+        print(
+            f"error: cannot write in {where} ({reason}), the folder of "
+            f"{display_name(args.transcript)}; the transcript is unchanged: make the folder "
+            "writable, or copy the transcript to one that is and resume it there",
+            file=sys.stderr,
+        )
+    else:
+        from bot.folder_words import cannot_write_transcripts
+
+        print(f"error: {cannot_write_transcripts(folder, error)}", file=sys.stderr)
+    return exit_codes.CANNOT_WRITE
 
 
 def _the_file_itself(error: OSError, transcript: Path) -> bool:
@@ -600,11 +672,26 @@ def _replay(args: argparse.Namespace, catalogue: Catalogue, folder: Path) -> int
     return status
 
 
-def _app(catalogue: Catalogue, folder: Path, **kwargs: object) -> int:
+def _app(
+    catalogue: Catalogue,
+    folder: Path,
+    on_start_error: Callable[[BaseException], int] | None = None,
+    **kwargs: object,
+) -> int:
+    """Run the app; ``on_start_error`` says an error met beginning the conversation of a
+    first question drawn from a record (`bot.tui.first_look`), once the app has closed,
+    and gives the exit status, as a start without the record does."""
     from bot.tui.app import PartnershipApp
 
     app = PartnershipApp(catalogue, folder, **kwargs)  # type: ignore[arg-type]
-    app.run()
+    try:
+        app.run()
+    finally:
+        begun = app.begun_on_first_look
+        if begun is not None:
+            begun.close()
+    if app.start_error is not None and on_start_error is not None:
+        return on_start_error(app.start_error)
     if app.after_exit:  # a transcript found lost on leaving: said instead of "saved"
         app.say_after_exit()
         return exit_codes.CANNOT_WRITE

@@ -13,8 +13,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.catalogue import INSTALLED, USER, Catalogue, read_dialogue_heading, user_folder
+from bot.catalogue import INSTALLED, USER, Catalogue, user_folder
 from bot.files import fsync_folder, write_temporary
+from bot.loading import read_dialogue_heading
 from bot.model.dialogue import conversation_command
 from bot.problems import LoadError, Problem, display_name, suggest
 from bot.validate import validate

@@ -9,12 +9,15 @@ import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from bot import toml_reader
 from bot.text import names_words, printable
+
+if TYPE_CHECKING:
+    # Only for the rewriting of pydantic's errors: a start that meets no problem (the
+    # command line, the app's first screen) never needs pydantic for them.
+    from pydantic import BaseModel, ValidationError
 
 
 @dataclass(frozen=True)
@@ -609,6 +612,8 @@ def _missing_table(model: type[BaseModel], loc: Sequence[str | int]) -> str:
 
 def _model_at(model: type[BaseModel], loc: list[str | int]) -> type[BaseModel] | None:
     """The model of the table at a location, or None where it is not a table of keys."""
+    from pydantic import BaseModel
+
     current: object = model
     for part in loc:
         current = _unwrap(current)

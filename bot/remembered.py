@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import pickle
+import re
 import stat
 import sys
 from pathlib import Path
@@ -35,6 +37,9 @@ T = TypeVar("T")
 ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_CACHE"
 FOLDER = "checked"
 """Inside the cache folder: the remembered frameworks and dialogues."""
+
+_VERSION_LINE = re.compile(r"^VERSION\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+"""The line of pydantic's `version.py` that says its version."""
 
 _memory: dict[str, Any] = {}
 _fingerprint: str | None = None
@@ -85,10 +90,8 @@ def program_fingerprint() -> str:
     pydantic versions: it changes whenever the code that checks files may have changed."""
     global _fingerprint
     if _fingerprint is None:
-        import pydantic
-
         package = Path(__file__).resolve().parent
-        parts = [sys.version, pydantic.VERSION]
+        parts = [sys.version, pydantic_version()]
         for folder, _, files in sorted(os.walk(package)):
             for name in sorted(files):
                 if name.endswith(".py"):
@@ -98,12 +101,45 @@ def program_fingerprint() -> str:
     return _fingerprint
 
 
+def pydantic_version() -> str:
+    """The installed pydantic's version, read from its `version.py` without importing
+    pydantic (a start drawn from what is remembered may never need it); pydantic's own
+    answer where it is already imported or its file does not say."""
+    loaded = sys.modules.get("pydantic")
+    if loaded is None:
+        with contextlib.suppress(OSError, ValueError, ImportError):
+            spec = importlib.util.find_spec("pydantic")
+            if spec is not None and spec.origin:
+                text = Path(spec.origin).with_name("version.py").read_text(encoding="utf-8")
+                found = _VERSION_LINE.search(text)
+                if found:
+                    return found.group(1)
+    import pydantic
+
+    return pydantic.VERSION
+
+
 def _path(entry: str) -> Path:
     return default_cache_folder() / FOLDER / f"{entry}.pickle"
 
 
 def _read(entry: str) -> Any:
     path = _path(entry)
+    data = read_owned(path)
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # a damaged or foreign entry is only a missed shortcut
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+
+def read_owned(path: Path) -> bytes | None:
+    """The bytes of a file in the cache folder, or None where it is missing, unreadable or
+    not to be trusted: only a regular file this user owns and no one else could have
+    changed is read (never opened unless a regular file, never through a link)."""
     try:
         # Never opened unless a regular file; O_NONBLOCK in case one is put there since.
         if not stat.S_ISREG(os.lstat(path).st_mode):
@@ -122,10 +158,8 @@ def _read(entry: str) -> Any:
             return None
         with os.fdopen(fd, "rb") as handle:
             fd = -1
-            return pickle.load(handle)
-    except Exception:  # a damaged or foreign entry is only a missed shortcut
-        with contextlib.suppress(OSError):
-            path.unlink()
+            return handle.read()
+    except OSError:
         return None
     finally:
         if fd >= 0:

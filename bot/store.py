@@ -49,17 +49,13 @@ from bot.model import Transcript, TranscriptHeader, Turn
 from bot.model.transcript import call_stretches, misnumbered, out_of_order
 from bot.problems import LoadError, Problem, display_name, find_line
 from bot.text import clean_line, clip, printable, slug
+from bot.transcript_folder import ENVIRONMENT_VARIABLE as ENVIRONMENT_VARIABLE
+from bot.transcript_folder import default_folder as default_folder
 
-ENVIRONMENT_VARIABLE = "PARTNERSHIP_BOT_TRANSCRIPTS"
 TURNS_HEADER = "[[turns]]\n"
 _CHECK = re.compile(r'^check = "(crc32:[0-9a-f]{8}|edited)"\n', re.M)
 EDITED = "edited"
 """A check value that keeps a hand-edited final save (see docs/formats.md)."""
-
-
-def default_folder() -> Path:
-    """Where transcripts go: $PARTNERSHIP_BOT_TRANSCRIPTS, else ./transcripts."""
-    return Path(os.environ.get(ENVIRONMENT_VARIABLE) or "transcripts")
 
 
 class TranscriptInUse(Exception):

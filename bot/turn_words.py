@@ -9,10 +9,12 @@ to show in its own way).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from bot.figures import seconds as whole_seconds
-from bot.model import Framework, Question, Respondent, Turn
-from bot.model.framework import DONT_KNOW_KEY
+
+if TYPE_CHECKING:  # the models (pydantic) are not needed to put words together
+    from bot.model import Framework, Question, Respondent, Turn
 
 _NUMBER_THEN_SPACE = re.compile(r"-?[\d,]+(?:\.\d+)? ")
 
@@ -109,6 +111,8 @@ def question_number(question_id: str, framework: Framework | None) -> str:
 def dont_know_offer(question: Question, alone: bool = False) -> str:
     """How a hint offers Don't know, where the question allows it: ", or d for Don't
     know" (``alone``: "d alone", beside a list of picks); "" where it does not."""
+    from bot.model.framework import DONT_KNOW_KEY
+
     if not question.allow_dont_know:
         return ""
     return f", or {DONT_KNOW_KEY}{' alone' if alone else ''} for Don't know"

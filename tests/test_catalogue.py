@@ -72,12 +72,14 @@ def test_the_self_dialogue_is_chosen_and_only_it_is_loaded(
     catalogue = catalogue_with(tmp_path, {"a-phone": phone_dialogue("a-phone")})
     framework = catalogue.framework("mini")
     loaded: list[Path] = []
+    load = loading.load_dialogue
 
     def load_dialogue(path: Path, framework: LoadedFramework) -> LoadedDialogue:
         loaded.append(path)
-        return loading.load_dialogue(path, framework)
+        return load(path, framework)
 
-    monkeypatch.setattr("bot.catalogue.load_dialogue", load_dialogue)
+    # The catalogue imports loading where it first reads a file, and finds it there.
+    monkeypatch.setattr(loading, "load_dialogue", load_dialogue)
     chosen = catalogue.dialogue(None, framework)
     assert chosen.dialogue.id == "mini-chat"
     assert [p.stem for p in loaded] == ["mini-chat"]

@@ -17,9 +17,7 @@ from tests.tui_helpers import make_app, mini_catalogue, start, start_call
 def said(talk) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """What the transcript holds of the respondent's words, in order."""
     return [
-        (t.kind, t.text)
-        for t in talk.session.turns
-        if t.kind in ("answer", "probe_answer", "note")
+        (t.kind, t.text) for t in talk.session.turns if t.kind in ("answer", "probe_answer", "note")
     ]
 
 

@@ -186,3 +186,21 @@ def test_each_test_passes_after_another_that_loaded_the_same_files() -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert "4 passed" in result.stdout
+
+
+def test_the_program_fingerprint_needs_no_pydantic_import() -> None:
+    # A start drawn from what is remembered must be able to key it before pydantic loads.
+    code = (
+        "import sys; from bot import remembered; remembered.program_fingerprint(); "
+        "print('pydantic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_the_fingerprint_names_the_installed_pydantic_version() -> None:
+    import pydantic
+
+    assert remembered.pydantic_version() == pydantic.VERSION

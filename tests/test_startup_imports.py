@@ -201,3 +201,24 @@ def test_the_collector_is_left_alone_when_it_was_not_held() -> None:
     start_gc.release()
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
+
+
+def test_the_command_line_app_and_chat_screen_load_before_pydantic() -> None:
+    # Their modules load without the engine's models, which are imported where a
+    # conversation is first used: what the first screen draws can be set up before them.
+    loaded = _run(
+        """
+        import sys
+        import bot.cli
+        import bot.tui.app
+        import bot.tui.screens.chat
+        import bot.tui.screens.conversation_base
+        from bot.transcript_folder import default_folder
+
+        bot.cli.build_parser()  # every command's options, the round's too
+        default_folder()
+        print(sorted(m for m in ("pydantic", "bot.model", "bot.engine", "bot.loading")
+                     if m in sys.modules))
+        """
+    )
+    assert loaded == "[]"

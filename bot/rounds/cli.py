@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import exit_codes, store
+from bot import exit_codes
 from bot.cli_output import add_output
 from bot.rounds.commands import file_command, round_command
 from bot.rounds.labels import (
@@ -827,6 +827,7 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 
 def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
+    from bot import store
     from bot.cli_output import emit, folder_refusal
 
     refused = folder_refusal(args.output, f"round-report.{args.format}")
@@ -1097,6 +1098,8 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
     found = shot.find(args.invitee)
     telephone = args.round_command == "interview"
     if telephone != (found.invitee.mode == "telephone"):
+        from bot import store
+
         # The wrong command for how they take part: a command-line mistake, with the right one.
         other = conversation_command(found.invitee.mode)
         ways = ("by self-assessment", "by telephone interview")

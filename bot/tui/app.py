@@ -16,7 +16,6 @@ from textual.screen import Screen
 
 from bot import start_gc
 from bot.catalogue import Catalogue
-from bot.conversation import Conversation
 from bot.exit_codes import INTERRUPTED
 from bot.problems import LoadError
 from bot.tui.key_order import KeyOrder
@@ -26,7 +25,9 @@ if TYPE_CHECKING:
     from textual.await_complete import AwaitComplete
     from textual.dom import DOMNode
 
+    from bot.conversation import Conversation
     from bot.scoring.results import Assessment
+    from bot.tui.first_look import FirstStart
 
 UNSENT_ASKED = "asks first about words not sent"
 """What every way of leaving the app does with words typed and not sent, as its help says."""
@@ -47,6 +48,17 @@ class HoldsUnsent(Protocol):
         adds "without it") goes ahead without them."""
         ...
 
+
+HELD_INPUT = (events.Key, events.Paste, events.MouseDown, events.MouseUp)
+"""Input held while a first question drawn from a record waits for the engine: a click
+is its press and its release (the click is made of them when they are acted on)."""
+KEPT_FROM_A_STALE_LOOK = frozenset(
+    {"backspace", "delete", "left", "right", "home", "end", "escape", "ctrl+c", "ctrl+q"}
+)
+"""Of the keys held for a record's screen that the conversation's differs from, those
+acted on besides the typed characters and pastes: editing what is typed, and leaving
+(which asks first about words not sent). Enter, a click, a skip, a note or any other
+step is not: nothing is sent, chosen or skipped for a question never seen."""
 
 # Screens are imported where they are first needed: started straight into a conversation,
 # only that conversation's screen is loaded before its first question is on screen.
@@ -90,6 +102,7 @@ class PartnershipApp(App[int]):
         replay: Path | None = None,
         still: bool = False,
         timer_clock: Callable[[], float] | None = None,
+        first: FirstStart | None = None,
     ) -> None:
         super().__init__()
         # Rules parsed by an earlier start are read back rather than parsed again.
@@ -103,6 +116,17 @@ class PartnershipApp(App[int]):
         self.timer_clock = timer_clock
         """Where the call timer reads the time (tests pass a frozen clock)."""
         self._started_on_conversation = False
+        self._first = first
+        """How a new self-assessment from the command line starts (`bot.tui.first_look`):
+        its first question drawn from a record, or the record to keep once it is drawn."""
+        self._held: list[events.Event] | None = None
+        """Input held until the engine is ready, while a record's first question is shown."""
+        self.begun_on_first_look: Conversation | None = None
+        """The conversation the engine began for a record's first question: the command
+        closes it once the app has."""
+        self.start_error: BaseException | None = None
+        """What stopped the engine beginning the conversation of a record's first question:
+        the command says it once the app has closed, as it would have without the record."""
         """Whether the conversation given is the first screen (`get_default_screen`)."""
         self.after_exit: list[str] = []
         """What must still be read once the app has closed (a transcript found lost on
@@ -117,9 +141,13 @@ class PartnershipApp(App[int]):
         self._key_order = KeyOrder(self, self._hand_out_key)
 
     async def on_event(self, event: events.Event) -> None:
-        """Key presses and pastes from the terminal are handed out one at a time, each once
-        the one before has been handled (`bot.tui.key_order`); every other event as
-        Textual does."""
+        """Input is held while a record's first question waits for the engine
+        (`bot.tui.first_look`), to be acted on in order once it is ready; key presses and
+        pastes from the terminal are handed out one at a time, each once the one before
+        has been handled (`bot.tui.key_order`); every other event as Textual does."""
+        if self._held is not None and isinstance(event, HELD_INPUT) and not event.is_forwarded:
+            self._held.append(event)
+            return
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             await self._key_order.arrived(event)
             return
@@ -147,7 +175,6 @@ class PartnershipApp(App[int]):
         for words in self.after_exit:
             print(f"error: {words}", file=sys.stderr)
         self.after_exit.clear()
-
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         """Textual's driver for this terminal, reading its input with a parser that keeps
@@ -219,7 +246,88 @@ class PartnershipApp(App[int]):
         """The screens open where words can be typed and not sent, the one on top first."""
         return [screen for screen in reversed(self.screen_stack) if isinstance(screen, HoldsUnsent)]
 
+    async def _begin_first(self) -> None:
+        """Load the engine and begin the conversation whose first question a record drew;
+        show it, keep the record again where it showed otherwise, then act on the input
+        held meanwhile. Should the engine fail, the app closes and the command says why."""
+        from bot.tui import first_look
+        from bot.tui.screens.chat import ChatScreen
+
+        assert self._first is not None and self._first.begin is not None
+        try:
+            self._conversation = self.begun_on_first_look = self._first.begin()
+        except BaseException as error:  # said by the command once the screen is gone
+            self._held = None
+            self.start_error = error
+            self.exit()
+            return
+        finally:
+            start_gc.release()
+        screen = self.screen
+        assert isinstance(screen, ChatScreen)
+        if not screen.attach(self._conversation):
+            look = first_look.looked(screen)
+            if look is not None:
+                first_look.keep(self._first.entry, look)
+            # Meant for the record's question: only typing and leaving go on to this one.
+            self._held = [
+                event
+                for event in self._held or []
+                if isinstance(event, events.Paste)
+                or (
+                    isinstance(event, events.Key)
+                    and (event.is_printable or event.key in KEPT_FROM_A_STALE_LOOK)
+                )
+            ]
+        self.call_later(self._act_on_held)
+
+    async def _act_on_held(self) -> None:
+        """Act on the first input held (input coming meanwhile is held behind it), once
+        what it set off is done, as when each came in its own time; then on the next, in
+        a later turn of the app's own queue (where a focus moved by it is set)."""
+        if not self._held:
+            self._held = None
+            return
+        await super().on_event(self._held.pop(0))
+        await self._settled()
+        self.call_later(self._act_on_held)
+
+    async def _settled(self, rounds: int = 4, timeout: float = 1.0) -> None:
+        """Wait until the screen and its widgets have handled what was posted to them, and
+        what that posted in turn (a click's press, the option chosen, the answer: a few
+        rounds), or for at most ``timeout`` seconds each round."""
+        import asyncio
+
+        for _ in range(rounds):
+            waits = []
+            for node in self.screen.walk_children(with_self=True):
+                handled = asyncio.Event()
+                if node.call_later(handled.set):
+                    waits.append(handled.wait())
+            if not waits:
+                return
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*waits), timeout)
+
+    def _keep_first_look(self) -> None:
+        """Keep what the first question of a new self-assessment looks like, for the next
+        start with the same command and files (`bot.tui.first_look`)."""
+        from bot.tui import first_look
+        from bot.tui.screens.chat import ChatScreen
+
+        screen = self.screen
+        if self._first is not None and isinstance(screen, ChatScreen):
+            look = first_look.looked(screen)
+            if look is not None:
+                first_look.keep(self._first.entry, look)
+
     def on_mount(self) -> None:
+        if self._held is not None:
+            # A record's first question is up: the engine loads once it is drawn, with the
+            # collector still held (released once it is ready, in `_begin_first`).
+            self.call_after_refresh(self._remember_stylesheet)
+            self.call_after_refresh(self._begin_first)
+            return
         # The garbage collector, held off while the program starts, runs again once the
         # first screen is drawn (bot.start_gc).
         self.call_after_refresh(start_gc.release)
@@ -230,6 +338,8 @@ class PartnershipApp(App[int]):
         # A conversation is already on screen, as the first screen (`get_default_screen`),
         # unless this Textual lacks what that needs: then it is pushed, a frame later.
         if self._conversation is not None:
+            if self._first is not None:
+                self.call_after_refresh(self._keep_first_look)
             if not self._started_on_conversation:
                 self.push_screen(self.conversation_screen(self._conversation), self._home_if_bare)
             return
@@ -241,9 +351,20 @@ class PartnershipApp(App[int]):
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the conversation the app was started with, if any, drawn as
         the first screen rather than over an empty one (a frame sooner, see
-        benchmarks/startup.py); otherwise Textual's empty screen, under home or a replay."""
-        if self._conversation is not None and self._textual_can_start_on_a_screen():
-            screen = self.conversation_screen(self._conversation)
+        benchmarks/startup.py), or its first question drawn from a record until the engine
+        is ready (`bot.tui.first_look`); otherwise Textual's empty screen, under home or a
+        replay."""
+        first = self._first
+        drawn = first is not None and first.look is not None and first.begin is not None
+        if (self._conversation is not None or drawn) and self._textual_can_start_on_a_screen():
+            if self._conversation is not None:
+                screen = self.conversation_screen(self._conversation)
+            else:
+                from bot.tui.screens.chat import ChatScreen
+
+                assert first is not None
+                screen = ChatScreen(None, first.look)
+                self._held = []
             # What Textual does for every screen pushed (it reads the screen's own CSS
             # files), and not for the first one, whose styles are usually the app's.
             self._load_screen_css(screen)
@@ -254,11 +375,12 @@ class PartnershipApp(App[int]):
             return screen
         return super().get_default_screen()
 
-    def _textual_can_start_on_a_screen(self) -> bool:
+    @classmethod
+    def _textual_can_start_on_a_screen(cls) -> bool:
         """Whether this Textual has the two internals a first screen of the app's own needs
         (Textual 8 has both); without them the conversation is pushed over the empty
         screen, as any other screen is, and the app works the same a frame later."""
-        return hasattr(self, "_load_screen_css") and hasattr(Screen, "_push_result_callback")
+        return hasattr(cls, "_load_screen_css") and hasattr(Screen, "_push_result_callback")
 
     def pop_screen(self) -> AwaitComplete:
         """Leave the screen on top for the one under it. The first screen (a conversation

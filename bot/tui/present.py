@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from bot.end_summary import overall_words
 from bot.engine.groups import item_name
 from bot.model import Framework, Respondent, Turn
 from bot.text import printable
+from bot.tui.message import ChatMessage
 from bot.turn_words import (
     CALL_WORDS,
     TRIGGER_WORDS,
@@ -31,20 +29,6 @@ __all__ = [
     "question_number",
     "who_words",
 ]
-
-Role = Literal["bot", "you", "probe", "note", "info", "error"]
-
-
-@dataclass(frozen=True)
-class ChatMessage:
-    """One bubble in the conversation."""
-
-    role: Role
-    """Who it is from, which sets its style."""
-    text: str
-    """The words, shown literally."""
-    label: str = ""
-    """A short heading above the words."""
 
 
 def who_words(who: Respondent, organisation: bool = True) -> str:

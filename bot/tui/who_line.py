@@ -3,11 +3,15 @@ shortened first, so that the respondent's name and organisation stay in view."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 
-from bot.model import Respondent
 from bot.text import clip, printable
 from bot.turn_words import NOT_NAMED
+
+if TYPE_CHECKING:  # named in annotations only
+    from bot.model import Respondent
 
 SEPARATOR = " · "
 """Between who answers and the title."""

@@ -12,15 +12,11 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from bot.conversation import Conversation, SaveError
 from bot.end_summary import area_lines, result_line, summary_title
-from bot.engine import Outcome, Prompt
-from bot.engine.answers import current_options, toggle_pick
-from bot.engine.path import asks_for_help
 from bot.problems import display_name
 from bot.text import clip, printable
 from bot.tui.app import host
-from bot.tui.present import ChatMessage, answer_words
+from bot.tui.message import ChatMessage
 from bot.tui.screens.conversation_base import (
     OPTION_KEYS,
     SKIP_KEY,
@@ -34,10 +30,14 @@ from bot.tui.widgets.key_hints import KeyHints, help_rows, key_words
 from bot.tui.widgets.options_bar import OptionsBar
 from bot.tui.widgets.progress_header import ProgressHeader
 from bot.tui.widgets.text_input import BoxFull
-from bot.turn_words import answer_hint, earlier_words, key_as_reply_words, key_waits_words
 
 if TYPE_CHECKING:  # loaded when first needed, not before the first question is on screen
+    # The engine and the models (pydantic) too: the screen's module can be loaded before
+    # them, and they are imported where the conversation is first used.
+    from bot.conversation import Conversation
+    from bot.engine import Outcome, Prompt
     from bot.scoring.results import Assessment
+    from bot.tui.first_look import FirstLook
     from bot.tui.widgets.long_answer import LongAnswer
 
 SEND_LONG_KEYS = "ctrl+s"
@@ -76,17 +76,22 @@ class ChatScreen(ConversationScreen):
         Binding("f1", "help", "Help", tooltip="this help"),
     ]
 
-    def __init__(self, conversation: Conversation) -> None:
+    def __init__(self, conversation: Conversation | None, look: FirstLook | None = None) -> None:
+        """A chat on a conversation; or, with ``look`` and no conversation yet, its first
+        question drawn from a record until the engine gives it (`attach`)."""
         super().__init__(conversation)
         self.assessment: Assessment | None = None
         """The assessment, compiled once when the conversation ends."""
+        self.look = look
+        """The record the first question was drawn from, while it is on screen."""
 
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(
-            self.conversation.session.dialogue.title,
-            self.conversation.header.respondent,
-            id="progress",
-        )
+        if self.conversation is None and self.look is not None:
+            title, who = self.look.title, self.look.who
+        else:
+            title = self.conversation.session.dialogue.title
+            who = self.conversation.header.respondent
+        yield ProgressHeader(title, who, id="progress")  # type: ignore[arg-type]
         yield ChatLog(id="log")
         yield OptionsBar(id="options")
         yield ChatInput(placeholder="Type your answer and press Enter", id="answer")
@@ -95,6 +100,38 @@ class ChatScreen(ConversationScreen):
 
     def on_mount(self) -> None:
         hold_still(self)
+        if self.conversation is None and self.look is not None:
+            self._draw_look(self.look)
+        else:
+            self._draw_conversation()
+
+    def _draw_look(self, look: FirstLook) -> None:
+        """The first question as the record has it, the engine not yet loaded."""
+        self.query_one(ProgressHeader).show_at(look.done, look.total, look.where, look.count)
+        log = self.query_one(ChatLog)
+        for message in look.messages:
+            log.add(message)
+        self.query_one(OptionsBar).show(look.options)  # type: ignore[arg-type]
+        self.query_one(ChatInput).placeholder = look.placeholder
+        self.query_one(KeyHints).refresh_hints()
+
+    def attach(self, conversation: Conversation) -> bool:
+        """Show the conversation the engine began, in place of the record drawn before it
+        was ready; whether it shows just what the record did."""
+        from bot.tui import first_look
+
+        self.conversation = conversation
+        self.framework = conversation.session.framework
+        header = self.query_one(ProgressHeader)
+        header.title_text = conversation.session.dialogue.title
+        header.who = conversation.header.respondent
+        self.query_one(ChatLog).truncate(0)
+        self._draw_conversation()
+        same = first_look.looked(self) == self.look
+        self.look = None
+        return same
+
+    def _draw_conversation(self) -> None:
         log = self.query_one(ChatLog)
         self._add_history()
         for warning in self.conversation.warnings:
@@ -126,6 +163,9 @@ class ChatScreen(ConversationScreen):
         self._refresh_prompt()
 
     def _refresh_prompt(self) -> None:
+        from bot.engine.answers import current_options
+        from bot.tui.present import answer_words
+
         session = self.conversation.session
         if session.over:
             self._finish()
@@ -155,6 +195,8 @@ class ChatScreen(ConversationScreen):
             hint = self.query_one("#hint", Static)
             hint.update(Content(printable(f"Currently: {answer_words(current)}")))
         elif prompt.kind == "ask" and prompt.earlier is not None:
+            from bot.turn_words import earlier_words
+
             hint = self.query_one("#hint", Static)
             hint.update(Content(printable(earlier_words(prompt.earlier))))
         area = self._long_answer(create=long_answer)
@@ -194,6 +236,8 @@ class ChatScreen(ConversationScreen):
 
     @staticmethod
     def _placeholder(prompt: Prompt) -> str:
+        from bot.turn_words import answer_hint
+
         if prompt.kind == "probe":
             return f"Type your reply and press Enter ({SKIP_KEY} skips)"
         if prompt.previous is not None:
@@ -260,6 +304,8 @@ class ChatScreen(ConversationScreen):
 
     @on(ChatInput.Submitted, "#answer")
     def _submitted(self, event: ChatInput.Submitted) -> None:
+        from bot.engine.path import asks_for_help
+
         typed = event.value
         if asks_for_help(typed, (option.key for option in self.conversation.current().options)):
             # "?" or "help" alone asks for the help: nothing is recorded, and the box is
@@ -278,6 +324,9 @@ class ChatScreen(ConversationScreen):
         """Send what is typed as the answer or the reply; ``kept_key``, when it is only a
         key kept as the reply, is said to be so. A refused answer stays in the box,
         marked, so that nothing has to be retyped."""
+        from bot.conversation import SaveError
+        from bot.turn_words import key_as_reply_words
+
         box = self.query_one(ChatInput)
         try:
             outcome = self.conversation.answer(typed)
@@ -327,6 +376,8 @@ class ChatScreen(ConversationScreen):
         """A key typed at a follow-up, meant for the next question: the follow-up is
         skipped and the key waits in the box at the next question, sent by Enter once
         the question is on screen (never recorded for a question not yet seen)."""
+        from bot.turn_words import key_waits_words
+
         skipped = self._act(self.conversation.skip)
         if skipped is None or skipped.error or self.conversation.session.over:
             return
@@ -352,6 +403,8 @@ class ChatScreen(ConversationScreen):
 
     @on(OptionsBar.Chosen)
     def _chosen(self, event: OptionsBar.Chosen) -> None:
+        from bot.engine.answers import toggle_pick
+
         box = self.query_one(ChatInput)
         question = box.question
         if question is not None and question.multiple:
@@ -366,6 +419,8 @@ class ChatScreen(ConversationScreen):
         self._act(lambda: self.conversation.choose(event.option))
 
     def action_send_long(self) -> None:
+        from bot.engine.path import asks_for_help
+
         area = self._long_answer(create=False)
         if area is None or area.has_class("-hidden"):
             return

@@ -12,22 +12,22 @@ from textual.binding import Binding
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
-from bot.conversation import Conversation, SaveError, TranscriptLost
-from bot.engine import Outcome
-from bot.engine.path import answered_of, register_questions
-from bot.model import Turn
-from bot.model.transcript import CALL_KINDS
 from bot.problems import display_name
 from bot.text import clip, names_words, printable
-from bot.tui.present import ChatMessage, message_for
+from bot.tui.message import ChatMessage
 from bot.tui.widgets.chat_log import ChatLog
 from bot.tui.widgets.key_hints import key_words
 from bot.tui.widgets.progress_header import ProgressHeader
-from bot.turn_words import follow_up_recap
 
 if TYPE_CHECKING:  # named in annotations only: the widgets load when the screen makes them
     from textual.widget import Widget
     from textual.widgets import Input, TextArea
+
+    # The engine and the models (pydantic) are imported where a conversation is first
+    # used, not with the screen's module, which can then be loaded before them.
+    from bot.conversation import Conversation, SaveError, TranscriptLost
+    from bot.engine import Outcome
+    from bot.model import Turn
 
 SKIP_KEYS = "ctrl+o"
 """The app's key for skipping, bound to `skip` by both conversation screens."""
@@ -46,6 +46,8 @@ OPTION_KEYS = "option keys"
 def save_error_words(error: SaveError) -> str:
     """What the log says of a step that could not be saved: why, and, for a transcript
     replaced or removed while open, how to carry on from where everything was written."""
+    from bot.conversation import TranscriptLost
+
     if isinstance(error, TranscriptLost) and error.resume_from is not None:
         return (
             f"{error} What was typed is kept in its box. To carry on: partnership-bot resume "
@@ -89,10 +91,12 @@ class ConversationScreen(Screen[None]):
             named.append((keys, meaning))
         return named
 
-    def __init__(self, conversation: Conversation) -> None:
+    def __init__(self, conversation: Conversation | None) -> None:
         super().__init__()
-        self.conversation = conversation
-        self.framework = conversation.session.framework
+        # None only while a first question drawn from a record waits for the engine
+        # (`bot.tui.first_look`): the app holds every input until `attach` gives it.
+        self.conversation: Conversation = conversation  # type: ignore[assignment]
+        self.framework = conversation.session.framework if conversation is not None else None
         self._shown: tuple[str, str, int | None] | None = None
         self._warned: tuple[dict[str, str], str] = ({}, "")
         """The words last said to be unsent (`unsent`), and what the same step again does."""
@@ -299,6 +303,8 @@ class ConversationScreen(Screen[None]):
         """Leave the conversation (`Conversation.leave`: the call paused, the transcript
         checked, then let go of); a transcript found replaced, removed or moved is said, in
         a message and again once the app has closed (`PartnershipApp.say_after_exit`)."""
+        if self.conversation is None:  # a record's first question, the engine never ready
+            return
         lost = self.conversation.leave()
         if hasattr(self.app, "last_left"):
             self.app.last_left = self.conversation.path
@@ -323,7 +329,7 @@ class ConversationScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back, skip, note and the like only while there is a question; the report and
         home once it is over (the key hints follow)."""
-        over = self.conversation.session.over
+        over = self.conversation is not None and self.conversation.session.over
         if action in DURING_ONLY:
             return not over
         if action in OVER_ONLY:
@@ -333,6 +339,8 @@ class ConversationScreen(Screen[None]):
     def show_end_progress(self) -> None:
         """The progress header at the end: complete, or abandoned with the questions
         answered, counted as the home list counts (`answered_of`)."""
+        from bot.engine.path import answered_of, register_questions
+
         session = self.conversation.session
         total = session.current().progress.question_count
         framework = session.framework
@@ -359,6 +367,8 @@ class ConversationScreen(Screen[None]):
         """The turns so far. Carrying on, "Welcome back" goes before what is waiting (not
         between a question and its options), and a follow-up waiting comes after the
         question and the answer it follows, so that it can be understood."""
+        from bot.model.transcript import CALL_KINDS
+
         session = self.conversation.session
         turns = session.turns
         resumed = bool(turns) and not session.over
@@ -375,6 +385,8 @@ class ConversationScreen(Screen[None]):
             self._welcome_back()
 
     def _welcome_back(self) -> None:
+        from bot.turn_words import follow_up_recap
+
         log = self.query_one(ChatLog)
         log.add(ChatMessage("info", "Welcome back: carrying on where you left off."))
         prompt = self.conversation.session.current()
@@ -383,6 +395,8 @@ class ConversationScreen(Screen[None]):
             log.add(ChatMessage("info", printable(words), "The follow-up below is about"))
 
     def _add_turn(self, turn: Turn) -> None:
+        from bot.tui.present import message_for
+
         node = self.conversation.session.dialogue.nodes.get(turn.node)
         chat = node.chat if node is not None and turn.kind == "ask" else ""
         message = message_for(turn, self.framework, chat, respondent=self.RESPONDENT)
@@ -392,6 +406,8 @@ class ConversationScreen(Screen[None]):
     def _act(self, step: Callable[..., Outcome], *args: str) -> Outcome | None:
         """Take a step (it is saved before anything is shown) and show it; the outcome, or
         None when it could not be saved."""
+        from bot.conversation import SaveError
+
         try:
             outcome = step(*args)
         except SaveError as error:
@@ -403,6 +419,8 @@ class ConversationScreen(Screen[None]):
     def say_save_error(self, error: SaveError) -> None:
         """Say in the log why a step could not be saved; a transcript found lost is said
         again once the app has closed (`say_after_exit`)."""
+        from bot.conversation import TranscriptLost
+
         self.query_one(ChatLog).add(ChatMessage("error", save_error_words(error)))
         if isinstance(error, TranscriptLost) and not error.gone.again:
             self.say_after_exit(lost_words(error))

@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from bot.tui.present import ChatMessage
+from bot.tui.message import ChatMessage
 
 
 class ChatLog(ScrollView, can_focus=True):

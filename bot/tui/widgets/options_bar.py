@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -14,7 +15,9 @@ from textual.events import Click, Resize
 from textual.message import Message
 from textual.widgets import Static
 
-from bot.model import Option
+if TYPE_CHECKING:  # named in annotations only
+    from bot.model import Option
+
 
 MAX_COLUMNS = 5
 """The most options side by side."""
@@ -76,6 +79,16 @@ class OptionsBar(Grid):
         """Replace the buttons with these options (none hides the bar)."""
         if options == self.options:
             return
+        buttons = list(self.query(OptionButton))
+        if [(o.key, o.label) for o in options] == [(o.key, o.label) for o in self.options] and len(
+            buttons
+        ) == len(options):
+            # The same buttons (a first question drawn from a record, `bot.tui.first_look`,
+            # given its options): each keeps its place, so a click lands where it was aimed.
+            self.options = options
+            for button, option in zip(buttons, options, strict=True):
+                button.option = option
+            return
         self.options = options
         self.remove_children()
         self.set_class(not options, "-empty")
@@ -117,6 +130,8 @@ def option_words(option: Option) -> str:
 
 
 def _as_set(option: Option | Collection[Option] | None) -> Collection[Option]:
+    from bot.model import Option
+
     if option is None:
         return ()
     return (option,) if isinstance(option, Option) else option

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.widget import Widget
 
-from bot.engine import Progress
-from bot.model import Respondent
 from bot.tui.who_line import who_line
+
+if TYPE_CHECKING:  # named in annotations only
+    from bot.engine import Progress
+    from bot.model import Respondent
 
 BAR_WIDTH = 20
 GAP = 2
@@ -47,7 +51,9 @@ class ProgressHeader(Widget):
         self.who = who
         """Who is answering, named before the title (a self-assessment's header), or None
         where the screen names them elsewhere (the interview's call bar)."""
-        self.bar = progress_bar(0, 1)
+        self.filled = (0, 1)
+        """How far the bar is filled: done out of a total."""
+        self.bar = progress_bar(*self.filled)
         """The bar, as drawn now."""
         self.where = ""
         """Where the respondent is (the area), or that the conversation is complete."""
@@ -58,9 +64,16 @@ class ProgressHeader(Widget):
     def show(self, progress: Progress) -> None:
         """Show where the respondent is."""
         total = max(progress.question_count, 1)
-        self.bar = progress_bar(max(progress.question_number - 1, 0), total)
-        self.where = progress.where
-        self.count = progress.count_words
+        self.show_at(
+            max(progress.question_number - 1, 0), total, progress.where, progress.count_words
+        )
+
+    def show_at(self, done: int, total: int, where: str, count: str) -> None:
+        """Show the bar filled to ``done`` of ``total``, with where and the count."""
+        self.filled = (done, total)
+        self.bar = progress_bar(done, total)
+        self.where = where
+        self.count = count
         self.refresh()
 
     def show_end(self, answered: int, total: int, complete: bool, in_registers: int = 0) -> None:
@@ -72,18 +85,15 @@ class ProgressHeader(Widget):
         (a Don't know, a refusal or Not applicable is not), not how far the conversation
         got, so it matches the words beside it."""
         if complete:
-            self.bar = progress_bar(1, 1)
-            self.where = f"Complete: {total} questions"
-            self.count = (
+            registers = (
                 f"including {in_registers} asked for each item of a register"
                 if in_registers
                 else ""
             )
+            self.show_at(1, 1, f"Complete: {total} questions", registers)
         else:
-            self.bar = progress_bar(answered, max(total, 1))
-            self.where = "Abandoned"
-            self.count = f"{answered} of {total} questions answered"
-        self.refresh()
+            count = f"{answered} of {total} questions answered"
+            self.show_at(answered, max(total, 1), "Abandoned", count)
 
     def render_line(self, y: int) -> Strip:
         """The title and the bar (line 0), or where and the count (line 1): the left part
