@@ -795,9 +795,9 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 
 def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
-    from bot.cli_output import emit, folder_refusal
+    from bot.cli_output import emit, output_refusal
 
-    refused = folder_refusal(args.output, f"round-report.{args.format}")
+    refused = output_refusal(args.output, f"round-report.{args.format}")
     if refused:
         print(f"error: {refused}", file=sys.stderr)
         return exit_codes.USAGE
@@ -863,7 +863,7 @@ def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: d
 def _plan_checked(
     args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime
 ) -> int:
-    from bot.cli_output import emit, folder_refusal
+    from bot.cli_output import emit, output_refusal
     from bot.problems import LoadError, Problem, display_name
     from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
     from bot.rounds.plan_compile import compile_plan
@@ -872,7 +872,7 @@ def _plan_checked(
 
     folder = shot.loaded.folder
     name = display_name(folder / "plan.toml")
-    refused = folder_refusal(args.output, f"plan.{args.format}")
+    refused = output_refusal(args.output, f"plan.{args.format}")
     if refused:
         # Refused before the plan is compiled or changed: nothing is written.
         raise BadArgument(refused)
