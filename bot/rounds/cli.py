@@ -502,7 +502,9 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     if shot.unlinked:
         print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
     if shot.dropped_call_bytes:
-        print("The call log's last entry was interrupted and is left out.")
+        from bot.rounds import calls
+
+        print(f"Note: {calls.read(shot.loaded.folder).torn}.")
     return exit_codes.OK
 
 
@@ -572,7 +574,9 @@ def _chase(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             say(f"No self-assessor to remind ({selves} self-assessing); nothing recorded.")
             return exit_codes.OK
         # Not written, it is said as every round's file is (`run`): which, why, what to do.
-        reminders.append(folder, sent)
+        torn = reminders.append(folder, sent)
+        if torn:
+            print(f"note: {torn}", file=sys.stderr)
         ids = ", ".join(r.invitee for r in sent)
         say(f"Recorded: reminded {len(sent)} on {_when(now)} ({_show(ids, 200)}).")
     if not chase:
@@ -784,9 +788,12 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         return exit_codes.IN_USE
     if held:
         print(f"note: {found.invitee.id} is being called by {_show(found.held_by, 60)}")
+    said: list[str] = []
     entry = log_call(
-        shot.loaded.folder, found.invitee, outcome, now, args.caller, appointment, args.note
+        shot.loaded.folder, found.invitee, outcome, now, args.caller, appointment, args.note, said
     )
+    for words in said:
+        print(f"note: {words}", file=sys.stderr)
     when = f" at {_when(entry.appointment)}" if entry.appointment else ""
     print(f"Logged: {found.invitee.id} {OUTCOME_LABELS[outcome]}{when}.")
     if entry.appointment is not None:

@@ -151,10 +151,14 @@ def log_call(
     caller: str = "",
     appointment: datetime | None = None,
     note: str = "",
+    said: list[str] | None = None,
 ) -> CallEntry:
-    """Append one call log entry (durable when this returns)."""
+    """Append one call log entry (durable when this returns); what was done to a torn
+    last line found first (`calls.mend_end`) is added to ``said``."""
     entry = call_entry(invitee, outcome, at, caller, appointment, note)
-    calls.append(folder, [entry])
+    torn = calls.append(folder, [entry])
+    if torn and said is not None:
+        said.append(torn)
     return entry
 
 

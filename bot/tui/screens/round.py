@@ -518,7 +518,11 @@ class RoundScreen(Screen[None]):
                 self.caller,
                 recorded.appointment,
                 recorded.note,
+                mended,
             )
+
+        mended: list[str] = []
+        """What was done to a torn last line of the call log before the entry was logged."""
 
         def done(recorded: Recorded | None) -> None:
             if recorded is None:
@@ -528,6 +532,8 @@ class RoundScreen(Screen[None]):
                 if title:
                     host(self).show_error(title, words)
                 return
+            for words in mended:
+                self.notify(words, severity="warning", markup=False)
             self._reload_now()
             self.select(chosen.invitee.id)
 
