@@ -77,6 +77,14 @@ def output_refusal(output: Path | None, example: str, inputs: Sequence[Path] = (
     return kept_refusal(output, Path(example).suffix, inputs)
 
 
+def template_files(templates: Path | None) -> list[Path]:
+    """The files of a `--templates DIR` folder: inputs of the command that renders with
+    them, never to be written over by its `-o`."""
+    if templates is None or not templates.is_dir():
+        return []
+    return [path for path in templates.rglob("*") if path.is_file()]
+
+
 def kept_refusal(target: Path, suffix: str, inputs: Sequence[Path] = ()) -> str:
     """What to say when writing ``target`` would replace a kept file ("" when it would
     not), suggesting a name for the report beside it (with ``suffix``, such as ".md")."""

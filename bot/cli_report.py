@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.catalogue import Catalogue
-from bot.cli_output import emit, kept_refusal, make_folder, output_refusal, write
+from bot.cli_output import (
+    emit,
+    kept_refusal,
+    make_folder,
+    output_refusal,
+    template_files,
+    write,
+)
 from bot.problems import Problem, display_name, suggest
 from bot.report.make import (
     NothingToAggregate,
@@ -111,6 +118,7 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
             exit_codes.USAGE,
         )
     inputs = [*files, *([Path(args.framework)] if _is_path(args.framework) else [])]
+    inputs += template_files(args.templates)
     if several:
         folder = output or DEFAULT_FOLDER
         targets = [folder / f"{file.stem}.{options.format}" for file in files]

@@ -117,3 +117,28 @@ def test_several_reports_into_a_folder_never_write_over_a_transcript(work: Path)
     assert done.returncode == exit_codes.USAGE, done.stderr
     assert "error: -o out/t.md is a transcript" in done.stderr
     assert (out / "t.md").read_bytes() == before
+
+
+def test_a_template_the_report_reads_is_not_written_over(work: Path) -> None:
+    templates = work / "mine"
+    templates.mkdir()
+    template = templates / "report.md.j2"
+    template.write_text("# {{ title }}\n")
+    done = run("report", "ow/t.toml", "--templates", "mine", "-o", "mine/report.md.j2", cwd=work)
+    assert done.returncode == exit_codes.USAGE, done.stderr
+    assert "error: -o mine/report.md.j2 is a file this command reads" in done.stderr
+    assert template.read_text() == "# {{ title }}\n"
+
+
+def test_schema_never_writes_over_a_kept_file(work: Path) -> None:
+    folder = work / "schemas"
+    folder.mkdir()
+    shutil.copy(work / "ow" / "t.toml", folder / "transcript.schema.json")
+    before = (folder / "transcript.schema.json").read_bytes()
+    done = run("schema", "-o", "schemas", cwd=work)
+    assert done.returncode == exit_codes.USAGE, done.stderr
+    assert "error: schemas/transcript.schema.json is a transcript: it is never written over" in (
+        done.stderr
+    )
+    assert (folder / "transcript.schema.json").read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["transcript.schema.json"]

@@ -802,9 +802,11 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 
 def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
-    from bot.cli_output import emit, output_refusal
+    from bot.cli_output import emit, output_refusal, template_files
 
-    refused = output_refusal(args.output, f"round-report.{args.format}")
+    refused = output_refusal(
+        args.output, f"round-report.{args.format}", template_files(args.templates)
+    )
     if refused:
         print(f"error: {refused}", file=sys.stderr)
         return exit_codes.USAGE
