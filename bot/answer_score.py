@@ -115,12 +115,32 @@ def _choice_score(question: Question, turn: Turn) -> float | None:
     return question.choice_score(values)
 
 
+def framework_label(framework: Framework, question: Question, turn: Turn) -> str | None:
+    """The label the framework gives a stored answer, which a report prints as the answer:
+    a scale option's label, or a choice's options' labels joined as the engine joins them
+    ("; "); None where the label is not the framework's (numbers, dates, text, an
+    abstention) or the value is not an answer (`raw_score` says so)."""
+    if turn.abstain or question.kind in ("text", "number", "date"):
+        return None
+    if question.kind == "choice":
+        labels = {o.value: o.label for o in question.options}
+        values = turn.value.split(",") if turn.value else []
+        if not values or any(v not in labels for v in values):
+            return None
+        return "; ".join(labels[v] for v in values)
+    scale = framework.scale_of(question)
+    options = scale.options if scale is not None else ()
+    option = next((o for o in options if o.value == turn.value), None)
+    return None if option is None else option.label
+
+
 def check_answers(
     framework: Framework, transcript: Transcript, path: Path, scores: bool = True
 ) -> None:
     """Refuse (LoadError) a transcript with an answer the framework does not give: a value
     that is not an answer to its question, or (with ``scores``: the framework is the version
-    the transcript was taken with) a stored score other than the framework's."""
+    the transcript was taken with) a stored score or label other than the framework's (the
+    label is what a report prints as the answer; an empty one is left for the value)."""
     problems: list[tuple[Turn, str, str]] = []  # the turn, its key at fault, what is wrong
     if transcript.review:
         # The plan review questions it was asked are checked as it was asked them.
@@ -156,6 +176,18 @@ def check_answers(
                     "score",
                     f"score = {turn.score!r} disagrees with the framework "
                     f"({framework.id} {framework.version}), which gives {want} "
+                    f"for value {turn.value!r}",
+                )
+            )
+            continue
+        label = framework_label(framework, question, turn) if scores and turn.label else None
+        if label is not None and turn.label != label:
+            problems.append(
+                (
+                    turn,
+                    "label",
+                    f"label = {turn.label!r} disagrees with the framework "
+                    f"({framework.id} {framework.version}), which gives label = {label!r} "
                     f"for value {turn.value!r}",
                 )
             )

@@ -825,6 +825,18 @@ def _schema(folder: Path) -> int:
             file=sys.stderr,
         )
         return exit_codes.USAGE
+    from bot.kept_files import kept_file
+
+    names = ("framework", "dialogue", "transcript", "round", "call", "plan")
+    for name in names:
+        what = kept_file(folder / f"{name}.schema.json")
+        if what:
+            print(
+                f"error: {display_name(folder / f'{name}.schema.json')} is {what}: it is never "
+                "written over; name another folder with -o",
+                file=sys.stderr,
+            )
+            return exit_codes.USAGE
     if not make_folder(folder):
         return exit_codes.CANNOT_WRITE
     for name, model in (

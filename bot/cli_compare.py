@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot import exit_codes
 from bot.catalogue import Catalogue
-from bot.cli_output import emit, folder_refusal
+from bot.cli_output import emit, output_refusal, template_files
 from bot.cli_report import _error, _skipped
 from bot.report.compare import NothingToCompare, check_format, comparison
 from bot.scoring.aggregate import default_cache_folder
@@ -38,7 +38,7 @@ def run(
         check_format(fmt)
     except CompareError as error:
         return _error(str(error), exit_codes.USAGE)
-    refused = folder_refusal(output, f"comparison.{fmt}")
+    refused = output_refusal(output, f"comparison.{fmt}", template_files(templates))
     if refused:
         return _error(refused, exit_codes.USAGE)
     try:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.files import NoFolder, make_private_folder, write_atomically
+from bot.kept_files import kept_file
 from bot.problems import display_name
 from bot.text import printable
 
@@ -63,6 +65,45 @@ def folder_refusal(output: Path | None, example: str) -> str:
     )
 
 
+def output_refusal(output: Path | None, example: str, inputs: Sequence[Path] = ()) -> str:
+    """What to say when `-o` names a file the command must not write (`folder_refusal`'s
+    folder, or a file `bot.kept_files.kept_file` keeps: one of ``inputs``, a transcript, a
+    round's own file, a framework or a dialogue), "" when it may write there. Every
+    command that writes one file the user named asks this before it reads or writes
+    anything, and refuses with exit status 2."""
+    refused = folder_refusal(output, example)
+    if refused or output is None:
+        return refused
+    return kept_refusal(output, Path(example).suffix, inputs)
+
+
+def template_files(templates: Path | None) -> list[Path]:
+    """The files of a `--templates DIR` folder: inputs of the command that renders with
+    them, never to be written over by its `-o`."""
+    if templates is None or not templates.is_dir():
+        return []
+    return [path for path in templates.rglob("*") if path.is_file()]
+
+
+def kept_refusal(target: Path, suffix: str, inputs: Sequence[Path] = ()) -> str:
+    """What to say when writing ``target`` would replace a kept file ("" when it would
+    not), suggesting a name for the report beside it (with ``suffix``, such as ".md")."""
+    what = kept_file(target, inputs)
+    if not what:
+        return ""
+    named = printable(str(target))
+    if target.is_symlink():
+        named = f"{named} (a link to {display_name(target)})"
+        target = target.resolve()
+    beside = target.with_suffix(suffix)
+    if beside == target or kept_file(beside, inputs):
+        beside = target.with_name(f"{target.stem}-report{suffix}")
+    return (
+        f"-o {named} is {what}: it is never written over; "
+        f"name another file, such as {display_name(beside)}"
+    )
+
+
 def folder_words(folder: Path) -> str:
     """A folder `-o` names, as typed, and where that gives no name of its own ("." or
     "..", or a path through "..") with the folder it is: ". (the folder /home/ann/papers)"."""
@@ -90,7 +131,12 @@ def emit(text: str, output: Path | None) -> bool:
 def write(target: Path, text: str) -> bool:
     """Write one file the user named, whole; on failure say which file and why, and
     return False. A missing folder is not made: a mistyped one would scatter folders and
-    hide where the file went."""
+    hide where the file went. A file that must be kept (`kept_refusal`) is never
+    written over, whatever checked the name before."""
+    refused = kept_refusal(target, target.suffix)
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return False
     try:
         write_atomically(target, text, make_folder=False)
     except NoFolder as error:

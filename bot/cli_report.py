@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from bot import exit_codes, store
 from bot.catalogue import Catalogue
-from bot.cli_output import emit, folder_refusal, make_folder, write
+from bot.cli_output import (
+    emit,
+    kept_refusal,
+    make_folder,
+    output_refusal,
+    template_files,
+    write,
+)
 from bot.problems import Problem, display_name, suggest
 from bot.report.make import (
     NothingToAggregate,
@@ -110,7 +117,17 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
             "for one report over them all",
             exit_codes.USAGE,
         )
-    refused = "" if several else folder_refusal(output, f"report.{options.format}")
+    inputs = [*files, *([Path(args.framework)] if _is_path(args.framework) else [])]
+    inputs += template_files(args.templates)
+    if several:
+        folder = output or DEFAULT_FOLDER
+        targets = [folder / f"{file.stem}.{options.format}" for file in files]
+        refused = next(
+            (r for r in (kept_refusal(t, f".{options.format}", inputs) for t in targets) if r),
+            "",
+        )
+    else:
+        refused = output_refusal(output, f"report.{options.format}", inputs)
     if refused:
         return _error(refused, exit_codes.USAGE)
     if args.aggregate:

@@ -413,23 +413,12 @@ def resume(
     loaded, writer = store.open_for_writing(path, opened_by)
     try:
         transcript = loaded.transcript
-        if framework_ref:
-            _refuse_another_framework(
-                catalogue.framework(framework_ref), framework_ref, transcript, path
-            )
-        framework = (
-            catalogue.framework(framework_ref)
-            if framework_ref
-            else catalogue.framework_for_transcript(
-                transcript.framework.id, store.find_snapshot(path.parent, transcript.framework.hash)
-            )
-        )
+        framework = _own_framework(catalogue, transcript, path, framework_ref)
         dialogue = catalogue.dialogue_for_transcript(
             dialogue_ref or transcript.dialogue.id,
             framework,
             None if dialogue_ref else store.find_snapshot(path.parent, transcript.dialogue.hash),
         )
-        _refuse_as_reports_do(catalogue, transcript, path, framework, bool(framework_ref))
         warnings = changed_since(transcript, framework.hash, dialogue.hash)
         if loaded.dropped_bytes:
             warnings.append(interrupted_warning(loaded.dropped_bytes, loaded.kept_in))
@@ -464,41 +453,57 @@ class NotItsFramework(Exception):
     (``-f`` gives that framework's file where it is not installed), so nothing is opened."""
 
 
-def _refuse_another_framework(
-    framework: LoadedFramework, ref: str, transcript: Transcript, path: Path
-) -> None:
-    """NotItsFramework when ``framework`` (named by ``ref``) has another id than the one
-    the transcript records."""
-    if framework.framework.id == transcript.framework.id:
-        return
-    raise NotItsFramework(
-        f"-f {printable(ref)}: {display_name(path)} was taken with the framework "
-        f"{printable(transcript.framework.id)}, not {printable(framework.framework.id)}; a "
-        "transcript is always carried on with its own framework (-f gives its file where it "
-        "is not installed): leave -f out, or start a new assessment with: partnership-bot "
-        f"assess -f {shlex.quote(printable(ref))}"
-    )
-
-
-def _refuse_as_reports_do(
-    catalogue: Catalogue,
-    transcript: Transcript,
-    path: Path,
-    framework: LoadedFramework,
-    own: bool,
-) -> None:
-    """Refuse (LoadError) to resume a transcript a report refuses: answers appended to it
-    would never be read. Checked against the framework a report scores it with
-    (`bot.scoring.source.framework_for`), or the framework file named (``own``)."""
+def _own_framework(
+    catalogue: Catalogue, transcript: Transcript, path: Path, ref: str | None
+) -> LoadedFramework:
+    """The framework a transcript is carried on with: the one a report scores it against
+    (`bot.scoring.source.framework_for`: the very version it was taken with, kept beside
+    it in ``.frameworks/``, before any installed file of its id), or the file ``ref``
+    names (``-f``), which must be that version (`_refuse_another_framework`). Raises
+    LoadError for a transcript a report refuses: answers appended to it would never be
+    read."""
     # Imported here: scoring is otherwise loaded only when a conversation ends.
     from bot.answer_score import check_answers
     from bot.scoring.source import framework_for
 
-    if own:
-        same = framework.hash == transcript.framework.hash
-        check_answers(framework.framework, transcript, path, scores=same)
-    else:
-        framework_for(transcript, path, catalogue)
+    if not ref:
+        return framework_for(transcript, path, catalogue)[0]
+    framework = catalogue.framework(ref)
+    _refuse_another_framework(framework, ref, transcript, path)
+    check_answers(framework.framework, transcript, path, scores=True)
+    return framework
+
+
+def _refuse_another_framework(
+    framework: LoadedFramework, ref: str, transcript: Transcript, path: Path
+) -> None:
+    """NotItsFramework when ``framework`` (named by ``ref``) is not the one the transcript
+    was taken with: another id, or the same id with other content (an edited copy, or
+    another version), told by the hash its header records."""
+    taken = transcript.framework
+    shown = shlex.quote(printable(ref))
+    if framework.framework.id != taken.id:
+        raise NotItsFramework(
+            f"-f {printable(ref)}: {display_name(path)} was taken with the framework "
+            f"{printable(taken.id)}, not {printable(framework.framework.id)}; a "
+            "transcript is always carried on with its own framework (-f gives its file where "
+            "it is not installed): leave -f out, or start a new assessment with: "
+            f"partnership-bot assess -f {shown}"
+        )
+    if framework.hash == taken.hash:
+        return
+    kept = store.find_snapshot(path.parent, taken.hash)
+    where = (
+        f"leave -f out (the copy of it kept in {display_name(kept)} is used)"
+        if kept is not None
+        else "give -f that version's own file"
+    )
+    raise NotItsFramework(
+        f"-f {printable(ref)}: {display_name(path)} was taken with the framework "
+        f"{printable(taken.id)} version {printable(taken.version)} ({taken.hash}), and "
+        f"{printable(ref)} is not that framework (its content differs, {framework.hash}); "
+        f"a transcript is always carried on with its own framework, never another; {where}"
+    )
 
 
 def replay(dialogue: LoadedDialogue, transcript: Transcript, name: str) -> Session:

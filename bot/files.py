@@ -3,7 +3,8 @@
 The one atomic writer: transcripts' headers, framework copies, installed frameworks,
 remembered checks, rounds, reports and schemas all go through `write_atomically` (or,
 to replace several files together, `write_temporary` then `os.replace` each, then
-`fsync_folder`).
+`fsync_folder`); a file that must never replace another (the app's exports) by
+`write_new`, which names it as it is made.
 """
 
 from __future__ import annotations
@@ -117,6 +118,58 @@ def write_atomically(
         raise
     fsync_folder(path.parent)
     remove_stale_temporaries(path.parent)
+
+
+def write_new(folder: Path, stem: str, suffix: str, data: bytes | str) -> Path:
+    """Write data whole to a new file in ``folder`` (made, owner-only, if missing): named
+    ``stem`` + ``suffix``, or ``stem-2`` + ``suffix``, ``-3``, ... the first name not taken
+    at the moment the file is made, so it never replaces a file, even one another window
+    or process made between a name being chosen and the file written. The file is
+    written beside the name first (`write_temporary`) and linked into place, which fails
+    on a name taken; where the disk cannot link, it is created exclusively instead. The
+    file's path."""
+    make_private_folder(folder)
+    temporary = write_temporary(folder / f"{stem}{suffix}", data)
+    try:
+        for number in itertools.count(1):
+            target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+            if _placed(temporary, target, data):
+                break
+    finally:
+        temporary.unlink(missing_ok=True)
+    fsync_folder(folder)
+    return target
+
+
+def _placed(temporary: Path, target: Path, data: bytes | str) -> bool:
+    """Whether the written temporary file is now also at ``target``, a name that was free
+    (False when it is taken: a file, a folder or a link, dangling or not)."""
+    try:
+        os.link(temporary, target, follow_symlinks=False)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+    # A disk that cannot link (FAT, some network shares): created exclusively.
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, PRIVATE)
+    except FileExistsError:
+        return False
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        target.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    return True
 
 
 STALE_SECONDS = 24 * 60 * 60

@@ -69,6 +69,10 @@ class PlainMode:
         """Whether the call is paused, so that the next line resumes it."""
         self.typed = ""
         """The line being acted on, said again when it could not be saved."""
+        self.lines_read = 0
+        """How many lines of input were read, to name the one refused."""
+        self.refused = ""
+        """Why a line read from a pipe was refused (`show`): the run stops there."""
 
     @property
     def commands(self) -> dict[str, str]:
@@ -142,11 +146,30 @@ class PlainMode:
             status = self.handle(line)
             if status is not None:
                 return status
+            if self.refused:
+                return self.stop_refused()
             if conversation.stopped:  # moved while open: said, and nothing more is saved
                 return exit_codes.CANNOT_WRITE
         self.summary()
         self.whole(f"Transcript saved: {display_name(conversation.path)}")
         return exit_codes.OK
+
+    def stop_refused(self) -> int:
+        """Stop a run from a pipe at a refused line: nobody can correct it there, and
+        every later line would land on the question before its own. Says which line and
+        why, that nothing after it was taken, and how to carry on; status 5, as at the
+        end of input."""
+        self.typed = ""
+        self.conversation.check_saved()
+        self.line("")
+        self.line(f"Stopped: line {self.lines_read} of the input was refused:")
+        self.line(self.refused)
+        self.wrapped(
+            "Input from a pipe cannot be corrected, so nothing after it was taken; "
+            "everything answered before it is saved."
+        )
+        self.resume_hint()
+        return exit_codes.INPUT_ENDED
 
     def handle(self, line: str) -> int | None:
         """Act on one line of input; a return value ends the run."""
@@ -344,6 +367,10 @@ class PlainMode:
         for notice in self.conversation.take_notices():
             self.wrapped(f"Note: {notice}")
         if outcome.error:
+            if not self.stdin.isatty():
+                # From a pipe: the run stops here (`stop_refused`), asking nothing more.
+                self.refused = outcome.error
+                return
             self.line(self.refusal_words(outcome))
             self.write("> ")
             return
@@ -493,6 +520,7 @@ class PlainMode:
         line = self.stdin.readline()
         if line == "":
             return None
+        self.lines_read += 1
         if needs_repair(line):
             line = repair(line)
             self.line(

@@ -53,7 +53,9 @@ from bot.transcript_folder import ENVIRONMENT_VARIABLE as ENVIRONMENT_VARIABLE
 from bot.transcript_folder import default_folder as default_folder
 
 TURNS_HEADER = "[[turns]]\n"
-_CHECK = re.compile(r'^check = "(crc32:[0-9a-f]{8}|edited)"\n', re.M)
+_CHECK = re.compile(r'^check = "(crc32:[0-9a-f]{8}|edited)"(?:\n|\Z)', re.M)
+"""A save's check line; the file's last may lack its newline (an editor set to trim it,
+`echo -n`): that alone is no torn write, and the writer adds it back (`open_for_writing`)."""
 EDITED = "edited"
 """A check value that keeps a hand-edited final save (see docs/formats.md)."""
 
@@ -646,12 +648,18 @@ def open_for_writing(path: Path, by: str = "") -> tuple[LoadedTranscript, Transc
         transcript, valid = _parse(decode_text(raw, display_name(path)), display_name(path))
         valid_bytes = _valid_bytes(raw, valid)
         kept_in = None
-        if len(raw) > valid_bytes:
+        dropped = len(raw) - valid_bytes
+        if dropped:
             kept_in = keep_aside(path, raw[valid_bytes:])
             os.ftruncate(fd, valid_bytes)
             os.fsync(fd)
+        if valid_bytes and not raw[:valid_bytes].endswith(b"\n"):
+            # A whole last save without its final newline: the line is ended before the
+            # next save is appended after it.
+            _write_all_at(fd, b"\n", valid_bytes)
+            os.fsync(fd)
+            valid_bytes += 1
         notes = tuple(time_notes(transcript, valid, display_name(path)))
-        dropped = len(raw) - valid_bytes
         loaded = LoadedTranscript(transcript, path, valid_bytes, dropped, kept_in, notes)
     except BaseException:
         _remove_holder(holder)

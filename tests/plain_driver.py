@@ -1,17 +1,45 @@
-"""Drive the installed command's plain mode prompt by prompt, as a person at a pipe would."""
+"""Drive the installed command's plain mode prompt by prompt, as a person at a pipe would,
+or at a terminal (`terminal=True`, `TerminalInput`): there a refused answer is asked
+again, where from a pipe it stops the run."""
 
 from __future__ import annotations
 
+import io
 import os
+import pty
 import re
 import select
 import shutil
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
 PROMPT = "> "
+
+
+class TerminalInput(io.StringIO):
+    """Lines typed at a terminal, for plain mode run in the test's own process: it reads
+    them as a person's at a terminal (``isatty``), who can correct a refused answer."""
+
+    def isatty(self) -> bool:
+        """A terminal."""
+        return True
+
+
+def open_terminal() -> tuple[int, int]:
+    """A pseudo-terminal (its controlling side, the side given to the command as its
+    standard input), echo off so that what is typed is not read back."""
+    controlling, given = pty.openpty()
+    attributes = termios.tcgetattr(given)
+    attributes[3] &= ~termios.ECHO
+    termios.tcsetattr(given, termios.TCSANOW, attributes)
+    return controlling, given
+
+
+END_OF_INPUT = b"\x04"
+"""What ends input at a terminal (Ctrl+D at the start of a line)."""
 
 
 def command() -> str:
@@ -24,9 +52,32 @@ def command() -> str:
 
 
 def run(
-    *args: str, stdin: str = "", cwd: Path | None = None, env: dict | None = None
+    *args: str,
+    stdin: str = "",
+    cwd: Path | None = None,
+    env: dict | None = None,
+    at_terminal: bool = False,
 ) -> subprocess.CompletedProcess:
-    """Run the command to completion."""
+    """Run the command to completion; ``at_terminal``: its input typed at a terminal
+    rather than piped (``stdin`` must then end with a newline)."""
+    if at_terminal:
+        controlling, given = open_terminal()
+        process = subprocess.Popen(
+            [command(), *args],
+            stdin=given,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=cwd,
+            env=env,
+        )
+        os.close(given)
+        try:
+            os.write(controlling, stdin.encode() + END_OF_INPUT)
+            out, err = process.communicate(timeout=120)
+        finally:
+            os.close(controlling)
+        return subprocess.CompletedProcess(process.args, process.returncode, out, err)
     return subprocess.run(
         [command(), *args],
         input=stdin,
@@ -41,14 +92,21 @@ def run(
 class Driver:
     """A running plain-mode session: read until the prompt, then answer."""
 
-    def __init__(self, *args: str, cwd: Path | None = None) -> None:
+    def __init__(self, *args: str, cwd: Path | None = None, terminal: bool = False) -> None:
+        self.controlling: int | None = None
+        """With ``terminal``: the side of the command's terminal that types to it."""
+        given: int | None = None
+        if terminal:
+            self.controlling, given = open_terminal()
         self.process = subprocess.Popen(
             [command(), *args],
-            stdin=subprocess.PIPE,
+            stdin=subprocess.PIPE if given is None else given,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=cwd,
         )
+        if given is not None:
+            os.close(given)
         self.output = ""
 
     def read_prompt(self, timeout: float = 30.0) -> str:
@@ -72,6 +130,9 @@ class Driver:
 
     def send(self, line: str) -> None:
         """Type a line."""
+        if self.controlling is not None:
+            os.write(self.controlling, (line + "\n").encode())
+            return
         assert self.process.stdin is not None
         try:
             self.process.stdin.write((line + "\n").encode())
@@ -91,10 +152,17 @@ class Driver:
 
     def finish(self, timeout: float = 30.0) -> int:
         """Close input and wait for the exit status."""
-        assert self.process.stdin is not None
-        self.process.stdin.close()
+        if self.controlling is not None:
+            os.write(self.controlling, END_OF_INPUT)
+        else:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
         self.output += self.process.stdout.read().decode() if self.process.stdout else ""
-        return self.process.wait(timeout)
+        status = self.process.wait(timeout)
+        if self.controlling is not None:
+            os.close(self.controlling)
+            self.controlling = None
+        return status
 
 
 def reply_to(screen: str) -> str:

@@ -23,7 +23,9 @@ def test_choices_dates_and_facts_in_plain_mode_and_the_reports(tmp_path: Path) -
     checked = run("validate", *map(str, BOARD), cwd=tmp_path)
     assert (checked.returncode, checked.stdout) == (0, "OK: 2 file(s) checked, no problems.\n")
     assert run("add", *map(str, BOARD), cwd=tmp_path).returncode == 0
-    talk = Driver("assess", "--plain", "-f", "board-check", "--name", "Ann", cwd=tmp_path)
+    talk = Driver(
+        "assess", "--plain", "-f", "board-check", "--name", "Ann", cwd=tmp_path, terminal=True
+    )
 
     screen = talk.read_prompt()
     assert "   [1] The council\n   [2] The police" in screen

@@ -64,7 +64,14 @@ def test_the_chat_keeps_no_answer_for_a_bare_key(tmp_path: Path) -> None:
 def test_plain_mode_refuses_a_key_and_says_words_were_saved(tmp_path: Path) -> None:
     args = ["-f", str(DATA / "mini.toml"), "-d", str(DATA / "mini-chat.toml")]
     result = run(
-        "assess", "--plain", *args, "--name", "Bo", stdin="3\ny\n3\nthe county\n", cwd=tmp_path
+        "assess",
+        "--plain",
+        *args,
+        "--name",
+        "Bo",
+        stdin="3\ny\n3\nthe county\n",
+        cwd=tmp_path,
+        at_terminal=True,  # the key refused is then corrected
     )
     assert 'This question asks for words: "3" is only a key or a number' in result.stdout
     assert "   Saved as your words." in result.stdout

@@ -183,7 +183,7 @@ def taken_and_forgotten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> P
         import io
         import sys
 
-        patch.setattr(sys, "stdin", io.StringIO("y - the 2009 protocol\n:quit\n"))
+        patch.setattr(sys, "stdin", io.StringIO(":quit\n"))  # nothing answered
         assert cli.main(argv) == exit_codes.OK
     capsys.readouterr()
     shutil.rmtree(tmp_path / "mine")

@@ -14,7 +14,7 @@ from bot.model.framework import ChoiceOption, Range
 from bot.plain import PlainMode
 from bot.tui.screens.chat import ChatScreen
 from tests.conftest import DATA
-from tests.plain_driver import Driver
+from tests.plain_driver import Driver, TerminalInput
 from tests.test_tui_choice_date import SIZE, answers, board
 from tests.tui_helpers import make_app, mini_catalogue, start, type_text
 
@@ -52,7 +52,9 @@ def test_plain_mode_says_skip_to_a_date_without_dont_know(tmp_path: Path) -> Non
     from tests.plain_driver import run
 
     assert run("add", *map(str, BOARD), cwd=tmp_path).returncode == 0
-    talk = Driver("assess", "--plain", "-f", "board-check", "--name", "Ann", cwd=tmp_path)
+    talk = Driver(
+        "assess", "--plain", "-f", "board-check", "--name", "Ann", cwd=tmp_path, terminal=True
+    )
     for line in ("2", "1 2 3", "2 Dec 2009", "1", "3", "y"):
         talk.read_prompt()
         talk.send(line)
@@ -126,7 +128,7 @@ def test_plain_mode_names_its_command_to_skip(tmp_path: Path) -> None:
     talk = start(catalogue, tmp_path)
     out = io.StringIO()
     try:
-        PlainMode(talk, io.StringIO("4\n\n:skip\ny\n\n:quit\n"), out).run()
+        PlainMode(talk, TerminalInput("4\n\n:skip\ny\n\n:quit\n"), out).run()
     finally:
         talk.close()
     said = out.getvalue()

@@ -120,3 +120,32 @@ def test_a_copied_transcript_is_counted_once(
     assert overall(out) == overall(clean)
     assert "copy-of-06.toml is a duplicate of" in err and "counted once" in err
     assert "hertfordshire-survey-06.toml" in err
+
+
+def test_a_stored_label_the_framework_does_not_give_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The label is what a report prints as the answer: a hand edit saying another answer
+    # than the value stored is refused, as a score is, with the file and line.
+    folder = survey(tmp_path)
+    path = folder / "hertfordshire-survey-06.toml"
+    edit(path, 'label = "Agree"', 'label = "Strongly disagree"')
+    out = tmp_path / "one.md"
+    status, err = report(capsys, str(path), "-o", str(out))
+    assert status != 0 and not out.exists()
+    assert "hertfordshire-survey-06.toml:50: question S1, turn 3:" in err
+    assert (
+        "label = 'Strongly disagree' disagrees with the framework (hertfordshire-review "
+    ) in err
+    assert "which gives label = 'Agree' for value 'agree'" in err
+
+
+def test_a_label_left_empty_is_no_contradiction(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = survey(tmp_path)
+    path = folder / "hertfordshire-survey-06.toml"
+    edit(path, 'label = "Agree"\n', "")
+    out = tmp_path / "one.md"
+    status, err = report(capsys, str(path), "-o", str(out))
+    assert status == 0, err

@@ -25,7 +25,7 @@ def unreportable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A hallmarks self-assessment left at its fourth question, its third answer's value
     changed by hand to one the framework does not give (the change marked as made by
     hand, so the file's own check takes it)."""
-    monkeypatch.setattr(sys, "stdin", io.StringIO("p a\nreply\np b\nreply\np c\n:quit\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("p a\np b\np c\n:quit\n"))
     assert cli.main(["assess", "--plain", "-f", "hallmarks", "--respondent", "X"]) == 0
     (path,) = (tmp_path / "transcripts").glob("*.toml")
     text = path.read_text(encoding="utf-8")

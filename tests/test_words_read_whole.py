@@ -370,6 +370,7 @@ def test_plain_mode_refuses_run_on_words_and_says_what_it_took(tmp_path: Path) -
     from bot import conversation, store
     from bot.model import Respondent
     from bot.plain import PlainMode
+    from tests.plain_driver import TerminalInput
 
     talk = conversation.start(
         CATALOGUE, WBT, "working-better-together-self", Respondent(name="Vee P"), tmp_path
@@ -377,7 +378,7 @@ def test_plain_mode_refuses_run_on_words_and_says_what_it_took(tmp_path: Path) -
     lines = "very poorly\nfairly badly\nnot very well at all\n2 - poorly\n:quit\n"
     out = io.StringIO()
     try:
-        PlainMode(talk, io.StringIO(lines), out).run()
+        PlainMode(talk, TerminalInput(lines), out).run()  # each refused line retyped
     finally:
         talk.close()
     text = out.getvalue()

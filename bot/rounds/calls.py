@@ -3,8 +3,9 @@
 Each entry is written with one ``write`` and fsynced while holding an exclusive lock (an
 flock on the round's folder, so that taking it makes no file), so two officers working one
 round from two terminals never lose each other's entries. A killed process can leave at
-most a torn last line (one without its newline): reading drops it, and the next writer
-cuts it off before appending. A damaged whole line (a hand edit gone wrong) is an error
+most a torn last line (one without its newline): reading leaves it out, and the next
+writer keeps it in a side file and cuts it off before appending (`mend_end`); a whole
+last entry lacking only its newline is kept. A damaged whole line (a hand edit gone wrong) is an error
 naming its line, never silently skipped. A decision made on the log, such as whether
 another officer holds an invitee, is made on the log as read under that same lock, and
 what it decides written before the lock is let go (``held``). The log itself is made by
@@ -17,11 +18,11 @@ import contextlib
 import fcntl
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -102,6 +103,8 @@ class CallLog:
     """In the order written."""
     dropped_bytes: int = 0
     """Bytes of an interrupted last entry that were left out."""
+    torn: str = ""
+    """What is said of that entry (`torn_words`: the file and its line)."""
 
 
 def calls_path(folder: Path) -> Path:
@@ -109,27 +112,91 @@ def calls_path(folder: Path) -> Path:
     return folder / CALLS_FILE
 
 
+T = TypeVar("T")
+"""An entry of an append-only log."""
+
+
 def parse(data: bytes, name: str) -> tuple[tuple[CallEntry, ...], int]:
-    """Entries from a call log's bytes, and the length of the part that is whole.
+    """Entries from a call log's bytes, and the length of the part that is whole
+    (`read_lines`)."""
+    entries, whole = read_lines(data, name, _entry)
+    return tuple(entries), whole
+
+
+def read_lines(data: bytes, name: str, entry: Callable[[bytes], T]) -> tuple[list[T], int]:
+    """The entries of an append-only log of one JSON object a line (the call log, the
+    reminders log), each read by ``entry`` (a ValueError says why a line is not one), and
+    the length of the part that is whole.
 
     Only the last line can be torn by a crash, and a torn line has no newline (each
-    entry ends with one, written in the same ``write``): it is dropped. Any other bad
-    line is an error naming its line.
+    entry ends with one, written in the same ``write``): it is left out. A last line
+    without its newline that reads as a whole entry (the newline trimmed by an editor,
+    or `echo -n`) is no torn line: it is read, and the next writer ends it
+    (`mend_end`). Any other bad line is an error naming its line.
     """
-    entries: list[CallEntry] = []
+    entries: list[T] = []
     problems: list[Problem] = []
-    lines = data.split(b"\n")
-    whole = len(data) - len(lines[-1])
-    for number, raw in enumerate(lines[:-1], start=1):
+    whole = whole_length(data, entry)
+    for number, raw in enumerate(data[:whole].split(b"\n"), start=1):
         if not raw.strip():
             continue
         try:
-            entries.append(_entry(raw))
+            entries.append(entry(raw))
         except ValueError as error:
             problems.append(Problem(name, "", str(error), number))
     if problems:
         raise LoadError(problems)
-    return tuple(entries), whole
+    return entries, whole
+
+
+def whole_length(data: bytes, entry: Callable[[bytes], T]) -> int:
+    """How much of a log's bytes is whole: up to its last newline, and a last line
+    without one too when it reads as a whole entry (``entry`` raises ValueError when not)."""
+    whole = data.rfind(b"\n") + 1
+    if data[whole:].strip():
+        with contextlib.suppress(ValueError):
+            entry(data[whole:])
+            return len(data)
+    return whole
+
+
+TORN_SUFFIX = ".torn"
+"""The side file a log's torn last line is kept in before it is cut (as a transcript's)."""
+
+
+def torn_words(path: Path, data: bytes, whole: int) -> str:
+    """What is said of a log's torn last line (its bytes past ``whole``): the file, its
+    line, and that the next entry logged keeps it aside before cutting it."""
+    line = data.count(b"\n", 0, whole) + 1
+    return (
+        f"{display_name(path)}:{line}: the last entry was interrupted (it is not a whole "
+        f"entry) and is left out; the next entry logged keeps it in "
+        f"{display_name(path)}{TORN_SUFFIX} before cutting it"
+    )
+
+
+def mend_end(path: Path, fd: int, data: bytes, whole: int) -> str:
+    """Make a log (``data``, its bytes, open on ``fd`` for appending, its lock held) end
+    on a whole line before an entry is appended: a torn last line (past ``whole``) is
+    kept in a side file beside it (``<file>.torn``, ``.torn-2``, ...: nothing is deleted
+    from a log) and only then cut; a whole last entry without its newline is ended.
+    What was done to a torn line, naming the file, its line and the side file ("" when
+    there was none); an OSError when the side file cannot be written (nothing is cut)."""
+    from bot.store import keep_aside
+
+    said = ""
+    if whole < len(data):
+        side = keep_aside(path, data[whole:], TORN_SUFFIX)
+        os.ftruncate(fd, whole)
+        os.fsync(fd)
+        line = data.count(b"\n", 0, whole) + 1
+        said = (
+            f"{display_name(path)}:{line}: its last entry was interrupted (not a whole "
+            f"entry): it was cut from the log and kept in {display_name(side)}"
+        )
+    if whole and not data[:whole].endswith(b"\n"):
+        os.write(fd, b"\n")  # opened for appending: written at the end
+    return said
 
 
 def _entry(raw: bytes) -> CallEntry:
@@ -157,7 +224,8 @@ def read(folder: Path) -> CallLog:
 
     data = read_bytes(path)  # a FIFO or device in its place is refused unopened
     entries, whole = parse(data, display_name(path))
-    return CallLog(entries, len(data) - whole)
+    torn = torn_words(path, data, whole) if whole < len(data) else ""
+    return CallLog(entries, len(data) - whole, torn)
 
 
 CALLS_LOCK = ".calls.lock"
@@ -222,6 +290,8 @@ class HeldLog:
         self._fd = fd  # None until the log exists: it is made by its first entry
         self.entries = entries
         """Every entry, in the order written, as read under the lock (and appended since)."""
+        self.torn = ""
+        """What was done to a torn last line found under the lock (`mend_end`), to say."""
 
     def append(self, entries: Sequence[CallEntry]) -> None:
         """Make entries durable: one write, then fsync (the lock is still held); the log is
@@ -264,18 +334,20 @@ def held(folder: Path) -> Iterator[HeldLog]:
                 os.lseek(fd, 0, os.SEEK_SET)
                 data = _read_all(fd, size)
                 entries, whole = parse(data, display_name(path))
-                if whole < size:
-                    os.ftruncate(fd, whole)
+                assert fd is not None
+                log.torn = mend_end(path, fd, data, whole)
                 log.entries = entries
         yield log
 
 
-def append(folder: Path, entries: Sequence[CallEntry]) -> None:
-    """Make entries durable: under the lock, cut any torn line, then one write and fsync."""
+def append(folder: Path, entries: Sequence[CallEntry]) -> str:
+    """Make entries durable: under the lock, mend the log's end (`mend_end`), then one
+    write and fsync. What was done to a torn last line ("" when there was none)."""
     if not entries:
-        return
+        return ""
     with held(folder) as log:
         log.append(entries)
+        return log.torn
 
 
 def _read_all(fd: int, size: int) -> bytes:

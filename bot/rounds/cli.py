@@ -521,7 +521,9 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     if shot.unlinked:
         print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
     if shot.dropped_call_bytes:
-        print("The call log's last entry was interrupted and is left out.")
+        from bot.rounds import calls
+
+        print(f"Note: {calls.read(shot.loaded.folder).torn}.")
     return exit_codes.OK
 
 
@@ -591,7 +593,9 @@ def _chase(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             say(f"No self-assessor to remind ({selves} self-assessing); nothing recorded.")
             return exit_codes.OK
         # Not written, it is said as every round's file is (`run`): which, why, what to do.
-        reminders.append(folder, sent)
+        torn = reminders.append(folder, sent)
+        if torn:
+            print(f"note: {torn}", file=sys.stderr)
         ids = ", ".join(r.invitee for r in sent)
         say(f"Recorded: reminded {len(sent)} on {_when(now)} ({_show(ids, 200)}).")
     if not chase:
@@ -812,13 +816,24 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
             print(f"note: {found.invitee.id} is being called by {_show(now_found.held_by, 60)}")
         return ""
 
+    said: list[str] = []
     try:
         entry = log_outcome(
-            fresh, found.invitee.id, outcome, now, args.caller, appointment, args.note, refusal
+            fresh,
+            found.invitee.id,
+            outcome,
+            now,
+            args.caller,
+            appointment,
+            args.note,
+            refusal,
+            said,
         )
     except StartRefused as error:
         print(f"error: {error}", file=sys.stderr)
         return refused[-1]
+    for words in said:
+        print(f"note: {words}", file=sys.stderr)
     when = f" at {_when(entry.appointment)}" if entry.appointment else ""
     print(f"Logged: {found.invitee.id} {OUTCOME_LABELS[outcome]}{when}.")
     if entry.appointment is not None:
@@ -828,9 +843,11 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
 def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> int:
     from bot import store
-    from bot.cli_output import emit, folder_refusal
+    from bot.cli_output import emit, output_refusal, template_files
 
-    refused = folder_refusal(args.output, f"round-report.{args.format}")
+    refused = output_refusal(
+        args.output, f"round-report.{args.format}", template_files(args.templates)
+    )
     if refused:
         print(f"error: {refused}", file=sys.stderr)
         return exit_codes.USAGE
@@ -896,7 +913,7 @@ def _plan(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: d
 def _plan_checked(
     args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue, now: datetime
 ) -> int:
-    from bot.cli_output import emit, folder_refusal
+    from bot.cli_output import emit, output_refusal
     from bot.problems import LoadError, Problem, display_name
     from bot.rounds.plan import agree, edit_action, parse_status, read_plan, update_plan
     from bot.rounds.plan_compile import compile_plan
@@ -905,7 +922,7 @@ def _plan_checked(
 
     folder = shot.loaded.folder
     name = display_name(folder / "plan.toml")
-    refused = folder_refusal(args.output, f"plan.{args.format}")
+    refused = output_refusal(args.output, f"plan.{args.format}")
     if refused:
         # Refused before the plan is compiled or changed: nothing is written.
         raise BadArgument(refused)

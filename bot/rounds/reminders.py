@@ -3,8 +3,8 @@ chase --sent`), one JSON line each, only ever appended.
 
 It is written as the call log is (bot/rounds/calls.py), under the same lock: each batch
 with one ``write`` and fsynced while the lock is held; a torn last line (a killed
-process) is dropped on reading and cut off by the next writer; a damaged whole line is an
-error naming its line. The log is made by its first entry (a failed first write leaves
+process) is left out on reading, and kept aside then cut off by the next writer
+(`calls.mend_end`); a damaged whole line is an error naming its line. The log is made by its first entry (a failed first write leaves
 no file): a round in which no one was chased has none.
 """
 
@@ -20,8 +20,8 @@ from pydantic import Field, ValidationError, field_validator
 
 from bot.files import writing
 from bot.model.base import Strict
-from bot.problems import LoadError, Problem, display_name
-from bot.rounds.calls import append_whole, locked
+from bot.problems import display_name
+from bot.rounds.calls import append_whole, locked, mend_end, read_lines, whole_length
 
 REMINDERS_FILE = "reminders.jsonl"
 
@@ -57,22 +57,16 @@ def reminders_path(folder: Path) -> Path:
 
 
 def parse(data: bytes, name: str) -> tuple[Reminder, ...]:
-    """Entries from the log's bytes; a torn last line (no newline) is left out, any
-    other bad line is a LoadError naming it."""
-    entries: list[Reminder] = []
-    problems: list[Problem] = []
-    for number, raw in enumerate(data.split(b"\n")[:-1], start=1):
-        if not raw.strip():
-            continue
-        try:
-            entries.append(Reminder.model_validate(json.loads(raw.decode("utf-8"))))
-        except (UnicodeDecodeError, json.JSONDecodeError, ValidationError, TypeError):
-            problems.append(
-                Problem(name, "", "is not a reminder (one JSON object per line)", number)
-            )
-    if problems:
-        raise LoadError(problems)
-    return tuple(entries)
+    """Entries from the log's bytes, read as the call log's are (`calls.read_lines`): a
+    torn last line is left out, any other bad line is a LoadError naming it."""
+    return tuple(read_lines(data, name, _entry)[0])
+
+
+def _entry(raw: bytes) -> Reminder:
+    try:
+        return Reminder.model_validate(json.loads(raw.decode("utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError, ValidationError, TypeError):
+        raise ValueError("is not a reminder (one JSON object per line)") from None
 
 
 def read(folder: Path) -> tuple[Reminder, ...]:
@@ -100,11 +94,14 @@ def last_sent(entries: Sequence[Reminder]) -> Mapping[str, datetime]:
     return {invitee: entry.at for invitee, entry in last_reminders(entries).items()}
 
 
-def append(folder: Path, entries: Sequence[Reminder]) -> None:
-    """Make reminders durable: under the call log's lock, cut a torn last line, then one
-    write and fsync. On an OSError nothing of them is left in the log."""
+def append(folder: Path, entries: Sequence[Reminder]) -> str:
+    """Make reminders durable: under the call log's lock, mend the log's end
+    (`calls.mend_end`: a torn last line kept aside, then cut), then one write and fsync.
+    On an OSError nothing of them is left in the log. What was done to a torn last line
+    ("" when there was none)."""
     if not entries:
-        return
+        return ""
+    said = ""
     path = reminders_path(folder)
     with writing(path), locked(folder):
         try:
@@ -115,11 +112,10 @@ def append(folder: Path, entries: Sequence[Reminder]) -> None:
             if fd is not None:
                 size = os.fstat(fd).st_size
                 data = os.pread(fd, size, 0)
-                whole = data.rfind(b"\n") + 1
-                if whole < size:  # a line torn by a killed writer
-                    os.ftruncate(fd, whole)
+                said = mend_end(path, fd, data, whole_length(data, _entry))
             payload = "".join(entry.line() for entry in entries).encode("utf-8")
             fd = append_whole(path, fd, payload)
         finally:
             if fd is not None:
                 os.close(fd)
+    return said

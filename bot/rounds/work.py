@@ -168,10 +168,14 @@ def log_call(
     caller: str = "",
     appointment: datetime | None = None,
     note: str = "",
+    said: list[str] | None = None,
 ) -> CallEntry:
-    """Append one call log entry (durable when this returns)."""
+    """Append one call log entry (durable when this returns); what was done to a torn
+    last line found first (`calls.mend_end`) is added to ``said``."""
     entry = call_entry(invitee, outcome, at, caller, appointment, note)
-    calls.append(folder, [entry])
+    torn = calls.append(folder, [entry])
+    if torn and said is not None:
+        said.append(torn)
     return entry
 
 
@@ -184,6 +188,7 @@ def log_outcome(
     appointment: datetime | None = None,
     note: str = "",
     refusal: Callable[[InviteeState], str] = lambda s: "",
+    said: list[str] | None = None,
 ) -> CallEntry:
     """Log a call's outcome, checking and appending as one step: the one way the command
     line and the round screen log one. Under the call log's lock the invitee is looked at
@@ -191,7 +196,8 @@ def log_outcome(
     whether another process has one open); ``refusal`` says why not to log for them as
     they are then (another officer's claim or open interview, someone who has finished),
     and a reason is StartRefused with nothing logged. So an interview opened, or a claim
-    made, at the same instant is never missed between the check and the entry."""
+    made, at the same instant is never missed between the check and the entry. What was
+    done to a torn last line found under the lock (`calls.mend_end`) is added to ``said``."""
     with calls.held(shot.loaded.folder) as log:
         now_found = current_state(shot, log.entries, invitee_id, caller, at)
         why = refusal(now_found)
@@ -199,6 +205,8 @@ def log_outcome(
             raise StartRefused(why, now_found)
         entry = call_entry(now_found.invitee, outcome, at, caller, appointment, note)
         log.append([entry])
+        if log.torn and said is not None:
+            said.append(log.torn)
     return entry
 
 

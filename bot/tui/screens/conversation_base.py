@@ -224,7 +224,15 @@ class ConversationScreen(Screen[None]):
 
     def _unsent_words(self, pieces: Mapping[str, str], again: str) -> str:
         """The "Not sent yet" message: each of ``pieces``, how to send it from here, and
-        what ``again`` does instead."""
+        what ``again`` does instead. Once nothing more is saved to the transcript (replaced,
+        removed or moved while open), no key sends them: it says they cannot be saved here."""
+        if self.conversation.stopped:
+            named = names_words([f'"{printable(clip(text, 40))}"' for text in pieces.values()])
+            them = "it" if len(pieces) == 1 else "them"
+            return (
+                f"Not saved: {named} cannot be saved here, as nothing more is saved to this "
+                f"transcript (said above); copy {them} to keep {them}; {again} without {them}."
+            )
         if len(pieces) == 1:
             [(where, text)] = pieces.items()
             words = f'"{printable(clip(text, 40))}". {self.send_words(where)}; {again} without it.'
@@ -308,6 +316,11 @@ class ConversationScreen(Screen[None]):
         lost = self.conversation.leave()
         if hasattr(self.app, "last_left"):
             self.app.last_left = self.conversation.path
+        moved = self.conversation.writer.lost
+        if lost is None and moved is not None and moved.moved:
+            # Found moved by a save, which saved into the moved file and said so in the
+            # log: said again once the app has closed, as every loss is (status 6).
+            self.say_after_exit(lost_words(TranscriptLost(moved)))
         if lost is not None:
             words = lost_words(lost)
             self.app.notify(
@@ -318,7 +331,7 @@ class ConversationScreen(Screen[None]):
     def say_after_exit(self, words: str) -> None:
         """Have the app print these words once it has closed (where the answers of a
         transcript lost while open are), as its screen is then gone."""
-        if hasattr(self.app, "after_exit"):
+        if hasattr(self.app, "after_exit") and words not in self.app.after_exit:
             self.app.after_exit.append(words)
 
     def on_unmount(self) -> None:

@@ -29,17 +29,6 @@ def reports_folder() -> Path:
     return Path("reports")
 
 
-def free_name(folder: Path, stem: str, fmt: str) -> Path:
-    """`stem.fmt` in the folder, or `stem-2.fmt`, `stem-3.fmt`... if that is taken: an
-    export never replaces an earlier one."""
-    target = folder / f"{stem}.{fmt}"
-    number = 2
-    while target.exists():
-        target = folder / f"{stem}-{number}.{fmt}"
-        number += 1
-    return target
-
-
 def export_failed_words(target: Path, error: OSError) -> str:
     """Why an export to ``target`` was not written, and what to do (`bot.files.remedy`,
     the one rule): the file's full path, made printable (the folder's name is the user's)."""
@@ -110,7 +99,7 @@ class ExportingScreen(Screen[None]):
     def action_export(self, fmt: str) -> None:
         """Write what the screen shows to ./reports/ in a format (never replacing an
         earlier export), and say where."""
-        from bot.files import write_atomically
+        from bot.files import write_new
 
         stem = self.export_stem()
         if stem is None:
@@ -118,8 +107,8 @@ class ExportingScreen(Screen[None]):
         folder = reports_folder().resolve()
         target = folder / f"{stem}.{fmt}"
         try:
-            target = free_name(folder, stem, fmt)
-            write_atomically(target, self.export_text(fmt))
+            # Named as it is made: two windows exporting at once get two files.
+            target = write_new(folder, stem, f".{fmt}", self.export_text(fmt))
         except OSError as error:
             from bot.tui.screens.dialogs import MessageScreen
 

@@ -532,9 +532,13 @@ class RoundScreen(Screen[None]):
                     recorded.appointment,
                     recorded.note,
                     refusal,
+                    mended,
                 )
             except StartRefused as refused:
                 not_logged.append(("Being called", str(refused)))
+
+        mended: list[str] = []
+        """What was done to a torn last line of the call log before the entry was logged."""
 
         def done(recorded: Recorded | None) -> None:
             if recorded is None:
@@ -544,6 +548,8 @@ class RoundScreen(Screen[None]):
                 if title:
                     host(self).show_error(title, words)
                 return
+            for words in mended:
+                self.notify(words, severity="warning", markup=False)
             self._reload_now()
             self.select(chosen.invitee.id)
 
