@@ -35,7 +35,7 @@ async def test_an_export_not_written_names_the_file_why_and_what_to_do(
         def refused(path: Path, *args: object, **kwargs: object) -> None:
             raise PermissionError(errno.EPERM, "Operation not permitted", str(path))
 
-        monkeypatch.setattr(files, "write_atomically", refused)
+        monkeypatch.setattr(files, "write_new", refused)
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, MessageScreen)

@@ -318,6 +318,8 @@ class ConversationScreen(Screen[None]):
             self.app.last_left = self.conversation.path
         moved = self.conversation.writer.lost
         if lost is None and moved is not None and moved.moved:
+            from bot.conversation import TranscriptLost
+
             # Found moved by a save, which saved into the moved file and said so in the
             # log: said again once the app has closed, as every loss is (status 6).
             self.say_after_exit(lost_words(TranscriptLost(moved)))
