@@ -224,7 +224,7 @@ def test_the_repro_in_plain_mode(tmp_path: Path) -> None:
     from tests.plain_driver import run as command
 
     lines = ["14", "8", "9", "y", "y", "y", "y", "3", "9", EXECUTIVE_SAYS, "4"]
-    lines += [":back"] * 9 + ["0", "we have no executive", ":quit"]
+    lines += [":back"] * 9 + ["0", ":quit"]  # 0 is Not applicable: no follow-up
     args = ("--transcripts", "g", "assess", "--plain", "-f", "governance-structure")
     done = command(*args, "--respondent", "P", stdin="\n".join(lines) + "\n", cwd=tmp_path)
     assert done.returncode == 0, done.stderr

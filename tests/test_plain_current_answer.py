@@ -11,17 +11,20 @@ from bot.catalogue import Catalogue
 from bot.model import Respondent
 from bot.plain import PlainMode
 from tests.conftest import DATA
+from tests.plain_driver import TerminalInput
 
 COMMENT = "the strategy was refreshed in 2008 with every partner at the table and agreed by all"
 
 
-def run(folder: Path, typed: str) -> str:
-    """What plain mode prints for the lines typed, on the small test dialogue."""
+def run(folder: Path, typed: str, terminal: bool = False) -> str:
+    """What plain mode prints for the lines typed, on the small test dialogue (typed at a
+    terminal with ``terminal``, where a refused answer is asked again)."""
     catalogue = Catalogue(framework_folders=[DATA], dialogue_folders=[DATA])
     talk = conversation.start(catalogue, "mini", "mini-chat", Respondent(name="Ann"), folder)
     out = io.StringIO()
     try:
-        PlainMode(talk, io.StringIO(typed), out).run()
+        lines = TerminalInput(typed) if terminal else io.StringIO(typed)
+        PlainMode(talk, lines, out).run()
     finally:
         talk.close()
     return out.getvalue()

@@ -60,7 +60,7 @@ def test_a_refusal_is_wrapped_as_every_plain_line(tmp_path) -> None:
     width, every word whole, as the question above it is."""
     from tests.test_plain_current_answer import run
 
-    out = run(tmp_path, "agre\n2 3\n:quit\n")
+    out = run(tmp_path, "agre\n2 3\n:quit\n", terminal=True)
     said = out.partition("> ")[2].rpartition("> ")[0].replace("> ", "")
     assert "did you mean Agree (3)?" in said and "could mean Partly agree (2) or" in said
     assert len(said.splitlines()) > 2 and all(len(line) <= 80 for line in said.splitlines())
