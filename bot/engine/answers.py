@@ -547,14 +547,14 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
             f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
             f'quote words only), such as "{number} - {NUMBER_COMMENT}".'
         )
-    if marked:
-        # A mark after the number: the comment, whatever it says ("12 - monthly").
-        return comment
-    if (period := other_period(question, comment)) is not None:
+    if (period := other_period(question, comment, marked=bool(marked))) is not None:
         raise AnswerError(
             f'"{shown_words(number + rest)}" counts by the {period}, and this question asks '
             f"for {question.unit}. {number_hint(question)}"
         )
+    if marked:
+        # A mark after the number: the comment, whatever else it says ("12 - monthly").
+        return comment
     after = after_unit(question, comment)
     return comment if after is None else after
 
