@@ -544,8 +544,9 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
         )
     if comment and not re.search(r"[^\W\d_]", comment):
         raise AnswerError(
-            f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
-            f'quote words only), such as "{number} - {NUMBER_COMMENT}".'
+            f'"{shown_words(number + rest)}" is unclear: after a number a comment needs '
+            f"words (numbers alone could be another count), such as "
+            f'"{number} - {NUMBER_COMMENT}".'
         )
     if (period := other_period(question, comment, marked=bool(marked))) is not None:
         raise AnswerError(

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable
 
 from bot.engine.bodies import BODY_WORDS, names_lower_case_body
-from bot.engine.dates import MONTHS
+from bot.engine.dates import LONE_DATE, MONTHS
 from bot.engine.units import FREQUENCY
 
 _DOCUMENTS = (
@@ -126,7 +126,6 @@ _NOT_A_DOCUMENT = re.compile(
     r"|\bplann(?:ed|ing)\s+to\b"
 )
 _WORD = re.compile(r"[A-Za-z0-9'’]+")
-_LONE_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|for|the)?\s*[A-Z][a-z]+)+")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 # A body's word in capitals, not where a sentence starts ("reported to full Council",
@@ -186,7 +185,7 @@ def names_number(text: str) -> bool:
     with words around it ("12 members", "SIGNED IN 2009") or a date on its own
     ("12/03/2009"); a lone "2" is more likely an option key typed from habit."""
     return bool(re.search(r"\d", text)) and (
-        len(words(text)) > 1 or _LONE_DATE.fullmatch(text.strip()) is not None
+        len(words(text)) > 1 or LONE_DATE.fullmatch(text.strip()) is not None
     )
 
 

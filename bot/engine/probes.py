@@ -14,28 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.engine.answers import NOT_APPLICABLE
+from bot.engine.asking import asks_for
 from bot.engine.evidence import is_hedged, is_vague, said_names_evidence
 from bot.engine.ranges import RANGE_TRIGGERS, range_side
 from bot.engine.ranges import probe_text as range_probe_text
 from bot.model import Probe, Question, Scale, Turn
 from bot.model.framework import is_top, is_weak
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_FIRST_WORD = re.compile(r"[A-Za-z']+")
-_CONDITIONAL = re.compile(r"^(?:if so|if not|if yes|and|but|so)\b[,\s]*", re.I)
-_ASKS = {"who": "name", "whom": "name", "whose": "name", "when": "date"}
-
-
-def asks_for(wording: str) -> str:
-    """What a prompt asks for, from its wording: "name" for a who question, "date" for a
-    when question, "" otherwise. The last sentence is read, after any colon ("Could you
-    say more: who proposed it?"), past a leading "If so,"."""
-    sentences = [s for s in _SENTENCE_END.split(wording.strip()) if s]
-    if not sentences:
-        return ""
-    last = sentences[-1].rsplit(":", 1)[-1]
-    word = _FIRST_WORD.search(_CONDITIONAL.sub("", last.strip()))
-    return _ASKS.get(word.group(0).casefold(), "") if word else ""
 
 
 def expected_of(question: Question) -> str:
