@@ -2,8 +2,9 @@
 named in lower case.
 
 One list of body words (`BODY_WORDS`) serves the evidence rule (`bot.engine.evidence`:
-which answers name a body) and the follow-ups (`bot.engine.probes`: which replies name
-who). A body named in lower case names evidence only as one body (`names_lower_case_body`):
+which answers name a body), the follow-ups (`bot.engine.probes`: which replies name
+who) and the anonymiser (`bot.report.redact`: the words of a body's kind and its own,
+`BODY_NAME_WORDS`, name no organisation by themselves). A body named in lower case names evidence only as one body (`names_lower_case_body`):
 a determiner that names one ("the", "our", "their"), a kind of body and its word, "the
 district council", "our steering group", "the local authority", "the health and wellbeing
 board". Said of a sector or in general ("the health service", "health services",
@@ -72,6 +73,16 @@ BODY_KINDS = (
 LOWER_CASE_BODIES = ("local authority",)
 """Bodies whose kind names one only with its own word: "the local authority" (where "the
 local group" says no more than "the group")."""
+
+BODY_NAME_WORDS = frozenset(
+    word
+    for name in (*BODY_WORDS, *BODY_KINDS, *LOWER_CASE_BODIES)
+    for word in name.split()
+    if word != "and"
+)
+"""Every word of a body's kind and of its own ("district", "steering", "panel"): none
+names one organisation by itself (`bot.report.redact` keeps them in an anonymised
+quote wherever they are not an organisation's name)."""
 
 DETERMINERS = ("the", "our", "their", "its", "this", "that", "your")
 """Words that name one body before its name ("the district council", "our steering

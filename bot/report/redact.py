@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
+from bot.engine.bodies import BODY_NAME_WORDS
 from bot.engine.review import QUESTION_PREFIX
 from bot.report.owners import FROM_PLAN
 from bot.text import slug
@@ -77,7 +78,9 @@ GENERIC_WORDS = frozenset(
         "trust",
     }
 )
-"""Words of organisations' names that name no one by themselves (compared ignoring case)."""
+"""Words of organisations' names that name no one by themselves (compared ignoring case),
+even in a run of them written with capitals ("Borough Council"): the anonymiser's own,
+since a body's words in capitals ("the Steering Group") may be an organisation's name."""
 
 _ORDINARY = """
     able amber angel april art august autumn baker ball bank banks barber bell bells
@@ -120,10 +123,14 @@ _COMMON = """
     valleys victim victims voice voluntary volunteer volunteers welfare wellbeing west
     women work yes young youth
 """
-ORGANISATION_WORDS = frozenset(_COMMON.split())
+ORGANISATION_WORDS = frozenset(_COMMON.split()) | BODY_NAME_WORDS
 """Ordinary English and partnership words organisations' names are made of ("Police",
-"Fire", "Service", "NHS", "Advice", "Housing", "Red"): like `ORDINARY_WORDS`, taken out
-only where they are written as an organisation's name (see `redactor`), never alone."""
+"Fire", "Service", "NHS", "Advice", "Housing", "Red"), with every word of a body's kind
+and its own that the evidence rule reads (`bot.engine.bodies.BODY_NAME_WORDS`:
+"Scrutiny", "Panel"): like `ORDINARY_WORDS`, taken out only where they are written as
+an organisation's name (see `redactor`), never alone. The lists here stay the
+anonymiser's own: they mean the words no one is named by, a wider set than the body
+words that name a body as evidence ("Red", "Advice" name none)."""
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _OPENERS = " \t\"'“‘([*•-"
