@@ -6,8 +6,9 @@ An option is named whole, by its key or its words, and a comment may follow, as
 with what would be accepted, never guessed. A number is a clean number ("12", "1,000";
 no exponent; no fraction where what is counted comes whole), optionally followed by a
 comment in words ("12 - two seats are vacant"), after a mark whatever it says ("12 -
-monthly"), a unit that fits the question's straight after it taken as its unit
-(`bot.engine.units`); "1 4" and "1 000" are refused as unclear.
+monthly") but a unit of another period than the question's ("4 - a month" where it
+counts meetings a year), a unit that fits the question's straight after it taken as its
+unit (`bot.engine.units`); "1 4" and "1 000" are refused as unclear.
 """
 
 from __future__ import annotations
