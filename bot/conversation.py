@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from bot import limits, store
 from bot.catalogue import Catalogue
 from bot.engine import Outcome, Prompt, Session
+from bot.engine.asking import answers_when
 from bot.engine.path import bare_key
 from bot.engine.review import with_review
 from bot.loading import LoadedDialogue, LoadedFramework
@@ -120,9 +121,10 @@ class Conversation:
     def key_at_follow_up(self, typed: str) -> str:
         """The key, when what is typed at a follow-up is only an answer's key or a lone
         number (`bare_key`); else "". Such a reply is most likely meant for the next
-        question, so neither front end takes it silently as the respondent's words."""
+        question, so neither front end takes it silently as the respondent's words. A
+        year alone to a follow-up asking when ("2009") is the reply (`answers_when`)."""
         prompt = self.current()
-        if prompt.kind != "probe" or prompt.question is None:
+        if prompt.kind != "probe" or prompt.question is None or answers_when(typed, prompt.text):
             return ""
         options = self.session.framework.options_of(prompt.question)
         return typed.strip() if bare_key(typed, (o.key for o in options)) else ""

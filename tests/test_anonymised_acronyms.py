@@ -20,6 +20,13 @@ from bot.report.redact import redacted, redactor
         ("Dacorum", ""),
         ("Youth Engagement Service", ""),
         ("the voluntary sector", ""),
+        ("The Hill Park Project", "HPP"),
+        ("An Open Door Trust", "ODT"),
+        ("Dacorum borough council", "DBC"),
+        ("dacorum borough council", "DBC"),
+        ("council for voluntary service", "CVS"),
+        ("youth engagement service", ""),
+        ("voluntary sector", ""),
     ],
 )
 def test_an_organisations_initials_are_the_capitals_of_its_words(
@@ -87,4 +94,36 @@ def test_initials_that_spell_a_common_word_keep_the_answer_words(
 ) -> None:
     """An acronym that is a common word ("CAN") is never taken out of an answer typed in
     capitals: the quote keeps the respondent's words."""
+    assert redactor([], [organisation])(text) == text
+
+
+@pytest.mark.parametrize(
+    ("organisation", "text", "shown"),
+    [
+        ("The Hill Park Project", "the HPP signed it", "the [organisation] signed it"),
+        ("Dacorum borough council", "DBC signed it", "[organisation] signed it"),
+        ("dacorum borough council", "the DBCs met", "the [organisation] met"),
+        (
+            "Community Safety Partnership",
+            "the C.S.P. agreed it, then the C.S.P board",
+            "the [organisation] agreed it, then the [organisation] board",
+        ),
+    ],
+)
+def test_an_acronym_past_a_the_of_a_lower_case_name_or_dotted_is_taken_out(
+    organisation: str, text: str, shown: str
+) -> None:
+    assert redactor([], [organisation])(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("organisation", "text"),
+    [
+        ("Dacorum borough council", "dbc signed it"),
+        ("Community Safety Partnership", "c.s.p. and CS.P"),
+        ("the voluntary sector", "the VS said"),
+        ("youth engagement service", "YES WE DO"),
+    ],
+)
+def test_such_acronyms_stay_where_not_written_as_one(organisation: str, text: str) -> None:
     assert redactor([], [organisation])(text) == text

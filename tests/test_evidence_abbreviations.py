@@ -71,6 +71,13 @@ NOT_EVIDENCE = (
     "history shows it",
     "the group is compact",
     "AGREED IN THE TOR",
+    "the health service is fine",
+    "the police service does its best",
+    "better management services needed",
+    "there is no partnership board",
+    "we have no steering group",
+    "we are not yet a strategic partnership",
+    "it is a thematic group thing",
 )
 """Vague answers: no document, body, number or frequency (and shouting, whose words name
 none)."""

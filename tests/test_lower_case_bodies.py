@@ -32,8 +32,25 @@ BODIES = (
     "the children's trust",
     "the children’s trust",
     "the CSP",
+    "our steering group",
+    "their partnership board",
+    "the new district council",
 )
 """Bodies named in lower case (and an acronym, as before)."""
+
+LOWER_CASE = tuple(b for b in BODIES if b.startswith("the ") and b.islower())
+"""The bodies above named with "the", in lower case."""
+
+COMMON_BODIES = (
+    "the local authority",
+    "the health and wellbeing board",
+    "the clinical commissioning group",
+    "the housing association",
+    "the police force",
+    "the youth offending team",
+    "the working group",
+)
+"""The bodies a partnership names most often, in lower case."""
 
 NOT_BODIES = (
     "the council",
@@ -45,8 +62,44 @@ NOT_BODIES = (
     "they",
     "we",
     "everyone",
+    "the health service",
+    "health services",
+    "the police service",
+    "primary care services",
+    "management services",
+    "district councils",
+    "a strategic partnership",
+    "a partnership group",
+    "a thematic group",
+    "no partnership board",
+    "no steering group",
+    "not the district council",
+    "without the steering group",
+    "a lack of the partnership board",
+    "our strategic partnership",
+    "this strategic partnership",
 )
-"""A body's word alone, or no body: which body is meant is not said."""
+"""A body's word alone, a sector or bodies in general, no determiner naming one body, a
+negated body or the assessed partnership describing itself: which body is meant is not
+said."""
+
+SAID_OF_NONE = (
+    "the health service is fine",
+    "health services are stretched",
+    "better management services needed",
+    "we are not yet a strategic partnership",
+    "it is more of a strategic partnership now",
+    "there is no partnership board",
+    "we have no steering group",
+    "we don't have the steering group any more",
+    "we are the local strategic partnership",
+    "there isn't a working group",
+)
+"""Answers in the words of a body that name no body (a sector, a negation, the
+partnership itself)."""
+
+NEGATIONS = ("no", "not", "without", "lack of", "never", "don't have")
+"""Words that say a body is not there."""
 
 FRAMES = (
     "{} agreed it",
@@ -67,6 +120,34 @@ def test_a_body_named_in_lower_case_names_evidence(body: str, frame: str) -> Non
     text = frame.format(body)
     assert names_evidence(text), text
     assert said_names_evidence([text]) and not is_vague(text)
+
+
+@given(body=st.sampled_from(COMMON_BODIES), frame=st.sampled_from(FRAMES))
+def test_the_commonest_bodies_in_lower_case_name_evidence(body: str, frame: str) -> None:
+    text = frame.format(body)
+    assert names_evidence(text) and not is_vague(text), text
+
+
+@given(
+    body=st.sampled_from(LOWER_CASE + COMMON_BODIES),
+    negation=st.sampled_from(NEGATIONS),
+    frame=st.sampled_from(("we have {}", "there is {}", "it went {}", "{} at all")),
+)
+def test_a_negated_body_names_none(body: str, negation: str, frame: str) -> None:
+    said = body.removeprefix("the ") if negation == "no" else body
+    text = frame.format(f"{negation} {said}")
+    assert not names_evidence(text) and is_vague(text), text
+
+
+@given(body=st.sampled_from(LOWER_CASE + COMMON_BODIES))
+def test_a_body_in_general_or_in_the_plural_names_none(body: str) -> None:
+    one = body.removeprefix("the ")
+    for text in (f"{one}s are stretched", f"a {one} would help", f"any {one} is fine"):
+        assert not names_evidence(text), text
+
+
+def test_answers_in_a_bodys_words_that_name_none_stay_vague() -> None:
+    assert [t for t in SAID_OF_NONE if names_evidence(t) or not is_vague(t)] == []
 
 
 @given(word=st.sampled_from(NOT_BODIES), frame=st.sampled_from(FRAMES))
@@ -97,6 +178,9 @@ def test_a_top_score_naming_a_body_in_lower_case_is_not_followed_up_and_counts(
         ("the partnership board signed it off", True),
         ("the council is fine", False),
         ("yes we do", False),
+        ("health services are stretched", False),
+        ("we are not yet a strategic partnership", False),
+        ("the local authority agreed it", True),
     ):
         session = Session(dialogue)
         session.begin(NOW)

@@ -1,5 +1,6 @@
-"""Words after a mark after a number are the comment, whatever they say ("12 - monthly"):
-no word typed is dropped; only a unit that fits the question's, typed straight after
+"""Words after a mark after a number are the comment, whatever they say ("12 - monthly"),
+but a unit of another period than the question's ("4 - a month"), refused: no word
+typed is dropped; only a unit that fits the question's, typed straight after
 the number, is taken as its unit ("4 times a year - we meet quarterly": the comment is
 "we meet quarterly")."""
 
@@ -15,7 +16,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.engine.answers import AnswerError, parse_answer
 from bot.engine.typed import tokens
-from bot.engine.units import PEOPLE_WORDS, PERIOD_WORDS, RATE_WORDS
+from bot.engine.units import PEOPLE_WORDS, PERIOD_WORDS, RATE_WORDS, other_period
 from bot.model import Question
 
 CATALOGUE = Catalogue()
@@ -134,6 +135,11 @@ def test_every_word_after_a_mark_is_kept(
     number = int(low + (high - low) * place)
     text = f"{number}{mark}{' '.join(words)}"
     loaded = CATALOGUE.framework(framework_id).framework
+    if other_period(question, " ".join(words), marked=True) is not None:
+        # "4 - a month" where meetings a year are counted: refused, never a comment.
+        with pytest.raises(AnswerError):
+            parse_answer(question, loaded.scale_of(question), text)
+        return
     parsed = parse_answer(question, loaded.scale_of(question), text)
     assert parsed.value == str(number)
     assert tokens(parsed.comment) == words, text
@@ -195,5 +201,72 @@ def test_a_number_counted_by_another_period_is_refused_saying_what_is_counted(
     assert "this question asks for meetings a year." in said
 
 
-def test_after_a_mark_another_period_is_the_comment() -> None:
-    assert _parse("board_meetings", "4 - a month").comment == "a month"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 - a month",
+        "4 - per week",
+        "4 - each month",
+        "4 - a quarter",
+        "4 (a month)",
+        "4: times per month, in the hall",
+        "4 - meetings a week",
+    ],
+)
+def test_after_a_mark_a_unit_of_another_period_is_refused_as_without_one(text: str) -> None:
+    """ "4 - a month" where meetings a year are counted is 48 a year, never 4 with a
+    comment "a month"."""
+    with pytest.raises(AnswerError) as refused:
+        _parse("board_meetings", text)
+    said = str(refused.value)
+    assert said.startswith(f'"{text}" counts by the ')
+    assert "this question asks for meetings a year." in said
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "comment"),
+    [
+        ("board_meetings", "12 - monthly", "monthly"),
+        ("board_meetings", "4 - quarterly", "quarterly"),
+        ("board_meetings", "4 - month by month it varies", "month by month it varies"),
+        ("board_meetings", "4 - a year", "a year"),
+        ("board_meetings", "4 - a monthly catch-up too", "a monthly catch-up too"),
+        ("board_size", "12 - a month ago it was 10", "a month ago it was 10"),
+    ],
+)
+def test_after_a_mark_a_period_word_that_describes_is_the_comment(
+    question: str, text: str, comment: str
+) -> None:
+    assert _parse(question, text).comment == comment
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    number=st.integers(min_value=1, max_value=50),
+    mark=st.sampled_from(MARKS),
+    joining=st.sampled_from(["a", "an", "per", "each", "every", "times a", "times per"]),
+    period=st.sampled_from(["month", "week", "fortnight", "quarter", "day", "months", "weeks"]),
+    after=st.lists(st.from_regex(r"[a-z]{1,8}", fullmatch=True), max_size=4),
+)
+def test_a_unit_of_another_period_after_any_mark_is_refused(
+    number: int, mark: str, joining: str, period: str, after: list[str]
+) -> None:
+    text = f"{number}{mark}{' '.join([joining, period, *after])}"
+    with pytest.raises(AnswerError, match="counts by the "):
+        _parse("board_meetings", text)
+
+
+def test_plain_mode_refuses_a_unit_of_another_period_after_a_mark(tmp_path: Path) -> None:
+    """The command itself, from a pipe: "4 - a month" where meetings a year are counted is
+    refused saying what the question counts; the number typed again is taken."""
+    from tests.plain_driver import run as command
+
+    lines = ["12", "9", "10", "y", "y", "y", "y", "4 - a month", "48 - monthly", ":quit"]
+    args = ("--transcripts", "g", "assess", "--plain", "-f", "governance-structure")
+    done = command(*args, "--respondent", "P", stdin="\n".join(lines) + "\n", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert '"4 - a month" counts by the month, and this question asks for meetings a year.' in (
+        " ".join(done.stdout.split())
+    )
+    assert "   Taken as: 48 - monthly\n" in done.stdout
+    assert "Taken as: 4 - a month" not in done.stdout

@@ -6,8 +6,9 @@ An option is named whole, by its key or its words, and a comment may follow, as
 with what would be accepted, never guessed. A number is a clean number ("12", "1,000";
 no exponent; no fraction where what is counted comes whole), optionally followed by a
 comment in words ("12 - two seats are vacant"), after a mark whatever it says ("12 -
-monthly"), a unit that fits the question's straight after it taken as its unit
-(`bot.engine.units`); "1 4" and "1 000" are refused as unclear.
+monthly") but a unit of another period than the question's ("4 - a month" where it
+counts meetings a year), a unit that fits the question's straight after it taken as its
+unit (`bot.engine.units`); "1 4" and "1 000" are refused as unclear.
 """
 
 from __future__ import annotations
@@ -549,17 +550,18 @@ def _number_comment(question: Question, number: str, rest: str) -> str:
         )
     if comment and not re.search(r"[^\W\d_]", comment):
         raise AnswerError(
-            f'"{shown_words(number + rest)}" is unclear: a comment needs words (reports '
-            f'quote words only), such as "{number} - {NUMBER_COMMENT}".'
+            f'"{shown_words(number + rest)}" is unclear: after a number a comment needs '
+            f"words (numbers alone could be another count), such as "
+            f'"{number} - {NUMBER_COMMENT}".'
         )
-    if marked:
-        # A mark after the number: the comment, whatever it says ("12 - monthly").
-        return comment
-    if (period := other_period(question, comment)) is not None:
+    if (period := other_period(question, comment, marked=bool(marked))) is not None:
         raise AnswerError(
             f'"{shown_words(number + rest)}" counts by the {period}, and this question asks '
             f"for {question.unit}. {number_hint(question)}"
         )
+    if marked:
+        # A mark after the number: the comment, whatever else it says ("12 - monthly").
+        return comment
     after = after_unit(question, comment)
     return comment if after is None else after
 

@@ -23,6 +23,9 @@ MONTHS = (
     "december",
 )
 
+LONE_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+"""A date in figures typed alone: a year ("2009") or a day ("12/03/2009")."""
+
 _MONTH = r"(?P<month_name>[A-Za-z]{3,9})\.?"
 # A year is a whole run of digits, so that "10000" is refused as itself, never read as 1000.
 _FORMS = (

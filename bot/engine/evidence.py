@@ -7,10 +7,12 @@ a document (strategy, minutes, protocol, ..., and the usual abbreviations, "the 
 such a word used as a state or a verb: "under review", "we plan to"; named as the thing
 done, "website updated", it names one),
 a named body (words in capitals such as "Hill Park Project", an acronym such
-as "LAA" among ordinary words: "signed by the CSP", or in lower case a kind of body and
-what it is: "the district council", "the partnership board", or a body's word in
-capitals where no sentence starts, "to full Council"; a body's word alone, "the
-council is fine", names none), or gives an example ("for
+as "LAA" among ordinary words: "signed by the CSP", or in lower case one body by a kind
+of body and what it is: "the district council", "our steering group", "the local
+authority" (`bot.engine.bodies`), or a body's word in capitals where no sentence
+starts, "to full Council"; a body's word alone, "the council is fine", a sector, "the
+health service", a negated body, "no steering group", or the partnership describing
+itself, "a strategic partnership", names none), or gives an example ("for
 example", "such as"). An answer typed all in capitals ("YES WE DO", "WEBSITE UPDATED")
 is shouting: capitals tell no name of a document or body from any other word, so its
 words name none; a number, how often or a date in it ("SIGNED IN 2009", "TWICE A YEAR",
@@ -30,7 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.engine.dates import MONTHS
+from bot.engine.bodies import BODY_WORDS, names_lower_case_body
+from bot.engine.dates import LONE_DATE, MONTHS
 from bot.engine.units import FREQUENCY
 
 _DOCUMENTS = (
@@ -123,66 +126,13 @@ _NOT_A_DOCUMENT = re.compile(
     r"|\bplann(?:ed|ing)\s+to\b"
 )
 _WORD = re.compile(r"[A-Za-z0-9'’]+")
-_LONE_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _NAMED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|for|the)?\s*[A-Z][a-z]+)+")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
-# A body named in lower case: a kind of body, then what it is ("the district council",
-# "the police authority", "the partnership board", "the community safety partnership").
-# A body's word alone ("the council is fine", "the board", "our partnership") names none:
-# it says which body no more than "they" does.
-_BODY_KINDS = (
-    "district",
-    "county",
-    "borough",
-    "city",
-    "parish",
-    "town",
-    "metropolitan",
-    "police",
-    "fire",
-    "health",
-    "primary care",
-    "safety",
-    "strategic",
-    "partnership",
-    "executive",
-    "programme",
-    "project",
-    "steering",
-    "scrutiny",
-    "management",
-    "thematic",
-    "safeguarding",
-    "children's",
-    "childrens",
-    "housing",
-)
-_BODIES = (
-    "council",
-    "authority",
-    "board",
-    "trust",
-    "partnership",
-    "committee",
-    "executive",
-    "group",
-    "forum",
-    "panel",
-    "service",
-    "constabulary",
-)
-_LOWER_BODY = re.compile(
-    r"\b(?:"
-    + "|".join(k.replace(" ", r"\s+") for k in _BODY_KINDS)
-    + r")\s+(?:"
-    + "|".join(_BODIES)
-    + r")s?\b"
-)
 # A body's word in capitals, not where a sentence starts ("reported to full Council",
 # "agreed by Cabinet"): the name of the body itself, where "the council" is any.
 _CAPITAL_BODY = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?:"
-    + "|".join(b.title() for b in (*_BODIES, "cabinet", "assembly"))
+    + "|".join(b.title() for b in (*BODY_WORDS, "service", "cabinet", "assembly"))
     + r")s?\b"
 )
 # Words typed in capitals that name no body: "OK", "YES", "NO", "TBC".
@@ -214,18 +164,19 @@ def names_acronym(text: str) -> bool:
 def names_body(text: str) -> bool:
     """Whether the text names a body: by its acronym (`names_acronym`), by words in
     capitals ("Hill Park Project"), by a body's word in capitals where no sentence starts
-    ("to full Council", "agreed by Cabinet"), or in lower case by a kind of body and what it is
-    ("the district council", "the police authority", "the partnership board"); a body's
-    word alone ("the council is fine") names none, and a text typed all in capitals
+    ("to full Council", "agreed by Cabinet"), or in lower case as one body, by a kind of
+    body and what it is (`names_lower_case_body`: "the district council", "our steering
+    group"); a body's word alone ("the council is fine"), a sector ("the health
+    service"), a negated body ("no steering group") or the partnership describing itself
+    ("a strategic partnership") names none, and a text typed all in capitals
     (`is_shouted`) names none by its words."""
     if is_shouted(text):
         return False
-    lowered = text.lower().replace("’", "'")
     return (
         names_acronym(text)
         or bool(_NAMED.search(text.strip()))
         or bool(_CAPITAL_BODY.search(text.strip()))
-        or bool(_LOWER_BODY.search(lowered))
+        or names_lower_case_body(text)
     )
 
 
@@ -234,7 +185,7 @@ def names_number(text: str) -> bool:
     with words around it ("12 members", "SIGNED IN 2009") or a date on its own
     ("12/03/2009"); a lone "2" is more likely an option key typed from habit."""
     return bool(re.search(r"\d", text)) and (
-        len(words(text)) > 1 or _LONE_DATE.fullmatch(text.strip()) is not None
+        len(words(text)) > 1 or LONE_DATE.fullmatch(text.strip()) is not None
     )
 
 

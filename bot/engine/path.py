@@ -37,7 +37,9 @@ dialogue's walk where the dialogue is known (without it, from the turns alone):
   A question gone back to on the same path never left it.
 - A follow-up reply is bound to the answer it followed; a new answer to the question
   unbinds the earlier replies. A skipped follow-up, an empty reply, `:skip` typed as
-  a reply and a reply that is only an answer's key or a lone number are not words.
+  a reply and a reply that is only an answer's key or a lone number are not words; a
+  year or a date in figures alone in reply to a follow-up asking when is
+  (`is_reply_words`: "2009" to "When was it agreed?").
 - In a repeated group each item's questions are steps of their own, named by the item
   (`step_key`), and each item's answers are kept under their own names
   (`instance_key`: "risk_name#2"), so an item's answers are bound to the item, and an
@@ -52,6 +54,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.engine.asking import answers_when
 from bot.model import Framework, Turn
 from bot.model.framework import base_question, instance_key
 
@@ -91,6 +94,13 @@ def is_words(text: str) -> bool:
     answer's key (`bare_key`), which is never quoted as the respondent's words."""
     stripped = text.strip()
     return bool(stripped) and stripped.casefold() != SKIP_COMMAND and not bare_key(stripped)
+
+
+def is_reply_words(reply: str, prompt: str) -> bool:
+    """Whether a reply to a follow-up (`prompt`, its words) is the respondent's words:
+    any that say something (`is_words`), and a date alone to a follow-up asking when
+    (`bot.engine.asking.answers_when`: "2009" to "When was it agreed?")."""
+    return is_words(reply) or answers_when(reply, prompt)
 
 
 def step_key(node: str, question: str, item: int | None) -> str:
@@ -228,7 +238,7 @@ class _Record:
 
     def close_pending(self, reply: str = "") -> None:
         if self.pending is not None:
-            words = reply.strip() if is_words(reply) else ""
+            words = reply.strip() if is_reply_words(reply, self.pending.text) else ""
             self.follow_ups.append(FollowUp(self.pending.trigger, self.pending.text, words))
             self.pending = None
 

@@ -14,28 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.engine.answers import NOT_APPLICABLE
+from bot.engine.asking import asks_for
+from bot.engine.bodies import BODY_WORDS
 from bot.engine.evidence import is_hedged, is_vague, said_names_evidence
 from bot.engine.ranges import RANGE_TRIGGERS, range_side
 from bot.engine.ranges import probe_text as range_probe_text
 from bot.model import Probe, Question, Scale, Turn
 from bot.model.framework import is_top, is_weak
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_FIRST_WORD = re.compile(r"[A-Za-z']+")
-_CONDITIONAL = re.compile(r"^(?:if so|if not|if yes|and|but|so)\b[,\s]*", re.I)
-_ASKS = {"who": "name", "whom": "name", "whose": "name", "when": "date"}
-
-
-def asks_for(wording: str) -> str:
-    """What a prompt asks for, from its wording: "name" for a who question, "date" for a
-    when question, "" otherwise. The last sentence is read, after any colon ("Could you
-    say more: who proposed it?"), past a leading "If so,"."""
-    sentences = [s for s in _SENTENCE_END.split(wording.strip()) if s]
-    if not sentences:
-        return ""
-    last = sentences[-1].rsplit(":", 1)[-1]
-    word = _FIRST_WORD.search(_CONDITIONAL.sub("", last.strip()))
-    return _ASKS.get(word.group(0).casefold(), "") if word else ""
 
 
 def expected_of(question: Question) -> str:
@@ -66,15 +51,13 @@ _ROLES = (
     "coordinator",
     "co-ordinator",
     "lead",
-    "team",
-    "board",
-    "partnership",
-    "council",
-    "police",
-    "service",
-    "trust",
-    "forum",
 )
+"""People's roles, which name who in reply to a "who" question ("the chair")."""
+_WHO_WORDS = (*_ROLES, *BODY_WORDS, "police", "service")
+"""Words that name who: a role, a body's word (`BODY_WORDS`: "the council", "the
+steering group") and, unlike the evidence rule, a sector ("the police", "the health
+service"): to "who would know?" a sector says where to ask, while as evidence it says
+which body no more than "they" does."""
 _NOT_NAMES = {"i", "the", "a", "an", "not", "no", "nobody", "none", "someone", "somebody",
               "probably", "maybe", "perhaps", "yes", "we", "they", "it", "our", "don't",
               "dont", "unsure", "possibly", "anyone", "everyone", "whoever", "there", "that",
@@ -92,7 +75,7 @@ _DATE = re.compile(
 def gives_name(text: str) -> bool:
     """Whether the text names someone: a person, a role or a body."""
     lowered = f" {text.casefold()} "
-    if any(re.search(rf"\b{re.escape(role)}s?\b", lowered) for role in _ROLES):
+    if any(re.search(rf"\b{re.escape(word)}s?\b", lowered) for word in _WHO_WORDS):
         return True
     return any(w.group(0).casefold() not in _NOT_NAMES for w in _CAPITALISED.finditer(text))
 

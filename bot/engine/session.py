@@ -30,7 +30,7 @@ from bot.engine.path import (
     PathTracker,
     advance,
     answers_on,
-    is_words,
+    is_reply_words,
     on_path,
     path_of,
     turn_step,
@@ -485,9 +485,10 @@ class Session:
                 words = own_words(question, turn)
                 self.visit.said = [Said(words, expected_of(question))] if words else []
         elif kind == "probe_answer" and self.visit is not None:
-            if is_words(turn.text) and self.visit.probe is not None:
+            if self.visit.probe is not None:
                 probe = self.dialogue.nodes[turn.node].probes[self.visit.probe]
-                self.visit.said.append(Said(turn.text, asks_for(probe.text)))
+                if is_reply_words(turn.text, probe.text):
+                    self.visit.said.append(Said(turn.text, asks_for(probe.text)))
             self.visit.probe = None
         elif kind == "skip" and self.visit is not None:
             self.visit.probe = None

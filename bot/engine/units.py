@@ -5,9 +5,10 @@ no mark between, that say only what the question's `unit` says are the number's 
 the number is kept and the words are neither a comment nor quoted. Words that do not fit
 the question's unit ("12 monthly meetings" where it counts members) are not a unit, a
 number counted by another period than the question's ("4 a month" where it counts
-meetings a year) is refused (`other_period`), and words after a mark ("12 - monthly") are
-always the comment, whatever they say: no word typed is ever dropped but a unit that
-fits.
+meetings a year) is refused (`other_period`), after a mark too where the words start with
+a unit of that period ("4 - a month"), and other words after a mark ("12 - monthly",
+"4 - a year") are the comment, whatever they say: no word typed is ever dropped but a
+unit that fits.
 """
 
 from __future__ import annotations
@@ -109,11 +110,14 @@ def after_unit(question: Question, words: str) -> str | None:
     return found
 
 
-def other_period(question: Question, words: str) -> str | None:
-    """The period that words typed straight after a number count by, where the question's
+def other_period(question: Question, words: str, marked: bool = False) -> str | None:
+    """The period that words typed after a number start by counting, where the question's
     unit counts by another ("4 a month", "12 monthly" where it counts meetings a year):
-    the number would be read by the wrong period. None where they name no period, or the
-    question's own, or the question counts by none."""
+    the number would be read by the wrong period. After a mark (`marked`) only a unit of
+    that period counts by it ("4 - a month", "4 - times per week"); a period's word that
+    starts the words or describes ("12 - monthly", "4 - quarterly meetings") is the
+    comment. None where they name no period, or the question's own, or the question
+    counts by none."""
     own = unit_words(question)
     ours = [name for name, said in PERIOD_WORDS.items() if said <= own]
     if not ours:
@@ -125,11 +129,20 @@ def other_period(question: Question, words: str) -> str | None:
             return None
         for name, said in PERIOD_WORDS.items():
             if word in said:
-                return None if name in ours else name
+                counted = name not in ours and not (
+                    marked and (not end or word not in _nouns(name))
+                )
+                return name if counted else None
         if word not in own:
             return None
         end = match.end()
     return None
+
+
+def _nouns(period: str) -> frozenset[str]:
+    """A period's own words as a unit counts by it ("month", "months"), not those that
+    describe ("monthly")."""
+    return frozenset([period, f"{period}s"])
 
 
 def _frequency() -> re.Pattern[str]:

@@ -14,9 +14,11 @@ with or without its accents ("Siobhan" for Siobhán), and a title typed before a
 - An organisation's name is also taken out where a run of its words is written as its
   name, with their capitals ("Red Kite", "RED KITE" for Red Kite Housing Association;
   not generic words alone, "Borough Council").
-- An organisation's acronym, the first letters of its words written with a capital
-  (`initials`: "CSP" for Community Safety Partnership), is taken out where it is written
-  in capitals as a whole word ("the CSP", "CSPs"; not "csp").
+- An organisation's acronym, the first letters of its words written with a capital past
+  a leading "The" (`initials`: "CSP" for Community Safety Partnership, "HPP" for The
+  Hill Park Project; of a name typed in lower case, its words' first letters, "DBC" for
+  Dacorum borough council), is taken out where it is written in capitals as a whole
+  word ("the CSP", "CSPs", "C.S.P."; not "csp").
 - Every other part of a person's name of two letters or more ("Ng", "Ann", "Archer") and
   every distinctive word of an organisation's name (`distinctive`: "Dacorum", "Herts")
   is taken out wherever it stands, in any case: "ng chairs it" names Ng. The ordinary
@@ -43,6 +45,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
+from bot.engine.bodies import BODY_NAME_WORDS
 from bot.engine.review import QUESTION_PREFIX
 from bot.report.owners import FROM_PLAN
 from bot.text import slug
@@ -75,7 +78,9 @@ GENERIC_WORDS = frozenset(
         "trust",
     }
 )
-"""Words of organisations' names that name no one by themselves (compared ignoring case)."""
+"""Words of organisations' names that name no one by themselves (compared ignoring case),
+even in a run of them written with capitals ("Borough Council"): the anonymiser's own,
+since a body's words in capitals ("the Steering Group") may be an organisation's name."""
 
 _ORDINARY = """
     able amber angel april art august autumn baker ball bank banks barber bell bells
@@ -118,10 +123,14 @@ _COMMON = """
     valleys victim victims voice voluntary volunteer volunteers welfare wellbeing west
     women work yes young youth
 """
-ORGANISATION_WORDS = frozenset(_COMMON.split())
+ORGANISATION_WORDS = frozenset(_COMMON.split()) | BODY_NAME_WORDS
 """Ordinary English and partnership words organisations' names are made of ("Police",
-"Fire", "Service", "NHS", "Advice", "Housing", "Red"): like `ORDINARY_WORDS`, taken out
-only where they are written as an organisation's name (see `redactor`), never alone."""
+"Fire", "Service", "NHS", "Advice", "Housing", "Red"), with every word of a body's kind
+and its own that the evidence rule reads (`bot.engine.bodies.BODY_NAME_WORDS`:
+"Scrutiny", "Panel"): like `ORDINARY_WORDS`, taken out only where they are written as
+an organisation's name (see `redactor`), never alone. The lists here stay the
+anonymiser's own: they mean the words no one is named by, a wider set than the body
+words that name a body as evidence ("Red", "Advice" name none)."""
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _OPENERS = " \t\"'“‘([*•-"
@@ -263,7 +272,7 @@ def redactor(names: Iterable[str], organisations: Iterable[str]) -> Callable[[st
             if distinctive(word):
                 add(_literal(word), ORGANISATION, True, len(word))
         if acronym := initials(whole):
-            add(f"(?-i:{acronym}s?)", ORGANISATION, False, len(acronym))
+            add(acronym_pattern(acronym), ORGANISATION, False, len(acronym))
     for name in names:
         whole = name.strip()
         if not whole:
@@ -329,15 +338,45 @@ NOT_INITIALS = frozenset(_WORD_INITIALS.split())
 an answer typed in capitals ("WE CAN DO BETTER") keeps its words."""
 
 
+LEADING_ARTICLES = frozenset(["the", "a", "an"])
+"""Words an organisation's name may start with that are no part of its acronym ("The
+Hill Park Project" is the HPP)."""
+
+JOINING_WORDS = frozenset(["and", "of", "for", "the", "in", "on", "at", "to", "&"])
+"""Words of a name typed in lower case that are no part of its acronym ("council for
+voluntary service" is the CVS)."""
+
+MIN_LOWER_CASE_INITIALS = 3
+"""The fewest initials taken from a name typed in lower case: two letters of ordinary
+words are too often something else."""
+
+
 def initials(organisation: str) -> str:
-    """An organisation's acronym as its capitals make it: the first letters of its words
-    written with a capital ("Community Safety Partnership" -> "CSP", "Dacorum Borough
-    Council" -> "DBC"), two or more; "" for fewer, or for one spelling a word of its own
-    (`NOT_INITIALS`). Taken out only in capitals, as a whole word ("CSP", "CSPs")."""
-    letters = "".join(w[0] for w in organisation.split() if w[:1].isupper() and w[:1].isalpha())
-    if len(letters) < MIN_LETTERS or letters.casefold() in NOT_INITIALS:
+    """An organisation's acronym: the first letters of its words written with a capital,
+    past a leading "The", "A" or "An" (`LEADING_ARTICLES`: "The Hill Park Project" ->
+    "HPP", "Community Safety Partnership" -> "CSP"), two or more; where fewer of its words
+    have a capital ("Dacorum borough council"), the first letters of all its words but
+    joining ones (`JOINING_WORDS`), three or more ("DBC"); "" for fewer, or for one
+    spelling a word of its own (`NOT_INITIALS`). Taken out only in capitals, as a whole
+    word ("CSP", "CSPs", "C.S.P.")."""
+    words = [w for w in organisation.split() if w[:1].isalpha()]
+    if len(words) > 1 and words[0].casefold() in LEADING_ARTICLES:
+        words = words[1:]
+    letters = "".join(w[0] for w in words if w[:1].isupper())
+    if len(letters) < MIN_LETTERS:
+        letters = "".join(w[0] for w in words if w.casefold() not in JOINING_WORDS).upper()
+        if len(letters) < MIN_LOWER_CASE_INITIALS:
+            return ""
+    if letters.casefold() in NOT_INITIALS:
         return ""
     return letters
+
+
+def acronym_pattern(acronym: str) -> str:
+    """How an acronym is written, in capitals only: whole ("CSP", "CSPs") or with a
+    full stop after each initial ("C.S.P.", "C.S.P")."""
+    dotted = r"\.".join(re.escape(c) for c in acronym)
+    return f"(?-i:{re.escape(acronym)}s?|{dotted}\\.?)"
 
 
 def distinctive(word: str) -> bool:
