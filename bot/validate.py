@@ -124,7 +124,7 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     none. The frameworks given are checked first and the dialogues given are checked
     against them, before any framework is looked for elsewhere. ``check_names``: report a
     framework, in a folder searched for frameworks, whose file is not named after its id."""
-    from bot.rounds.check import check_round, is_round
+    from bot.rounds.check import check_round, is_round, round_notes
 
     given_paths = list(paths)
     rounds = [p for p in given_paths if is_round(p)]
@@ -134,6 +134,7 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     for path in rounds:
         report.checked.append(display_name(path))
         report.problems.extend(check_round(path, catalogue))
+        report.notes.extend(round_notes(path))
     transcripts = [p for p in paths if is_transcript(p)]
     for path in transcripts:
         report.checked.append(display_name(path))

@@ -30,6 +30,7 @@ from bot.files import fsync_folder, writing
 from bot.model.base import Strict
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds.labels import OUTCOME_LABELS
+from bot.text import printable
 
 CALLS_FILE = "calls.jsonl"
 LEASE = timedelta(minutes=30)
@@ -102,6 +103,8 @@ class CallLog:
     """In the order written."""
     dropped_bytes: int = 0
     """Bytes of an interrupted last entry that were left out."""
+    lines: tuple[int, ...] = ()
+    """The line of the file each entry is on (1-based), entry by entry."""
 
 
 def calls_path(folder: Path) -> Path:
@@ -116,7 +119,14 @@ def parse(data: bytes, name: str) -> tuple[tuple[CallEntry, ...], int]:
     entry ends with one, written in the same ``write``): it is dropped. Any other bad
     line is an error naming its line.
     """
+    entries, _, whole = parse_lines(data, name)
+    return entries, whole
+
+
+def parse_lines(data: bytes, name: str) -> tuple[tuple[CallEntry, ...], tuple[int, ...], int]:
+    """As ``parse``, with the line (1-based) each entry is on."""
     entries: list[CallEntry] = []
+    numbers: list[int] = []
     problems: list[Problem] = []
     lines = data.split(b"\n")
     whole = len(data) - len(lines[-1])
@@ -125,11 +135,12 @@ def parse(data: bytes, name: str) -> tuple[tuple[CallEntry, ...], int]:
             continue
         try:
             entries.append(_entry(raw))
+            numbers.append(number)
         except ValueError as error:
             problems.append(Problem(name, "", str(error), number))
     if problems:
         raise LoadError(problems)
-    return tuple(entries), whole
+    return tuple(entries), tuple(numbers), whole
 
 
 def _entry(raw: bytes) -> CallEntry:
@@ -156,8 +167,40 @@ def read(folder: Path) -> CallLog:
     from bot.loading import read_bytes
 
     data = read_bytes(path)  # a FIFO or device in its place is refused unopened
-    entries, whole = parse(data, display_name(path))
-    return CallLog(entries, len(data) - whole)
+    entries, numbers, whole = parse_lines(data, display_name(path))
+    return CallLog(entries, len(data) - whole, numbers)
+
+
+def order_notes(log: CallLog, path: Path) -> list[str]:
+    """A note for each entry timed later than the entry after it, naming file and line.
+
+    The log is appended under its lock, so the order of its lines is the order the calls
+    were logged in, and every state follows that order (the last entry wins), never the
+    times written: an entry timed ahead of the one after it was written on a computer
+    whose clock was ahead (or changed by hand), and is said so, as a transcript's turn
+    timed before the turn above it is."""
+    name = display_name(path)
+    notes = []
+    pairs = zip(log.entries, log.entries[1:], strict=False)
+    for number, (entry, after) in enumerate(pairs):
+        if entry.at <= after.at:
+            continue
+        line = log.lines[number] if number < len(log.lines) else number + 1
+        below = log.lines[number + 1] if number + 1 < len(log.lines) else number + 2
+        notes.append(
+            str(
+                Problem(
+                    name,
+                    "",
+                    f"the entry for {printable(entry.invitee)} ({OUTCOME_LABELS[entry.outcome]}) is timed "
+                    f"{entry.at.isoformat(' ')}, later than the entry after it (line {below}, "
+                    f"{after.at.isoformat(' ')}): was one computer's clock ahead, or a time "
+                    "changed by hand? States follow the order of the log, not its times",
+                    line,
+                )
+            )
+        )
+    return notes
 
 
 CALLS_LOCK = ".calls.lock"

@@ -522,6 +522,8 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
     if shot.dropped_call_bytes:
         print("The call log's last entry was interrupted and is left out.")
+    for note in shot.call_notes:
+        print(f"note: {note}")
     return exit_codes.OK
 
 
@@ -823,6 +825,11 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     print(f"Logged: {found.invitee.id} {OUTCOME_LABELS[outcome]}{when}.")
     if entry.appointment is not None:
         print(f"Due {_due_in(entry.appointment, now)}.")
+    from bot.rounds import calls
+
+    folder = shot.loaded.folder
+    for note in calls.order_notes(calls.read(folder), calls.calls_path(folder)):
+        print(f"note: {note}")
     return exit_codes.OK
 
 

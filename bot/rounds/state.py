@@ -301,12 +301,15 @@ def states(
 ) -> list[InviteeState]:
     """Every invitee's state, in round.toml order.
 
-    ``caller`` is the officer asking: their own lease does not make an invitee busy.
+    ``calls`` are the call log's entries in the order written (``calls.order_notes``
+    says where a time is out of that order). ``caller`` is the officer asking: their own lease does not make an invitee busy.
     ``open_transcripts`` are transcripts another process is writing now (a mapping gives,
     for each, what its lock note records of who holds it).
     """
     by_invitee: dict[str, list[CallEntry]] = {}
-    for call in sorted(calls, key=lambda c: c.at):
+    # The log's order is the order the calls were logged in (appended under its lock),
+    # whatever the clocks of the computers that wrote them said: the last entry wins.
+    for call in calls:
         by_invitee.setdefault(call.invitee.casefold(), []).append(call)
     linked: dict[str, list[Linked]] = {}
     for transcript in transcripts:

@@ -61,6 +61,9 @@ class Snapshot:
     """The transcripts of its invitees, as read."""
     open_now: Mapping[Path, str] = field(default_factory=dict)
     """Those another process was writing when it was read, with who (their lock note)."""
+    call_notes: tuple[str, ...] = ()
+    """An entry of the call log timed later than the entry after it (``calls.order_notes``),
+    with its file and line."""
     transcripts: tuple[Transcript, ...] = ()
     """Every transcript in the folder that loaded, linked or not, in the order of their
     files: read once, for whatever else needs them (what a later round asked about)."""
@@ -156,6 +159,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
         log.dropped_bytes,
         tuple(linked),
         open_now,
+        tuple(calls.order_notes(log, calls.calls_path(loaded.folder))),
         tuple(read),
     )
 
@@ -391,7 +395,7 @@ def claim_next(
     with calls.held(folder) as log:
         for s in queue:
             theirs = [e for e in log.entries if e.invitee.casefold() == s.invitee.id.casefold()]
-            if lease_holder(sorted(theirs, key=lambda e: e.at), now, caller) is None:
+            if lease_holder(theirs, now, caller) is None:
                 log.append([call_entry(s.invitee, "calling", now, caller)])
                 return s
     return None
