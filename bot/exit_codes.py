@@ -19,7 +19,8 @@ MEANINGS: dict[int, str] = {
     USAGE: "the command line was wrong (an option, or an id or name that names nothing there, "
     "with the nearest that does; a round command with several rounds there and no `-r`; or "
     "`round interview` for a self-assessor, or `round assess` for someone interviewed by "
-    "telephone, with the command to use)",
+    "telephone, with the command to use; or either for someone whose refusal stands, "
+    "without `--force`)",
     LOAD_ERROR: "a framework, dialogue or transcript could not be loaded (every problem is "
     "listed, with file, key and line); for `report`, none of the transcripts named could be",
     IN_USE: "the transcript is open in another process, or another officer is calling the invitee",

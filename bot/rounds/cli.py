@@ -243,6 +243,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
             action="store_true",
             help="start a second conversation with someone who has finished",
         )
+        sub.add_argument(
+            "--force",
+            action="store_true",
+            help="start or resume someone whose refusal stands (it names who logged it)",
+        )
         if name == "interview":
             caller(sub)
         which(sub)
@@ -1096,6 +1101,14 @@ def log_interview_or_say(
     return exit_codes.OK
 
 
+def _over_refusal(refused: str) -> str:
+    """The error for starting someone whose refusal stands without ``--force``."""
+    return (
+        f"error: {refused}; nothing was started (add --force to start or resume their "
+        "conversation all the same)"
+    )
+
+
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
     from bot.model.dialogue import conversation_command
@@ -1138,6 +1151,11 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         )
         # Nothing is wrong with the command line or the round: there is nothing to do.
         return exit_codes.OK
+    from bot.rounds.state import refused_words
+
+    if refused_words(found) and not args.force:
+        print(_over_refusal(refused_words(found)), file=sys.stderr)
+        return exit_codes.USAGE
     if found.state in ("complete", "refused"):
         print(f"note: {found.invitee.id} is already {STATE_LABELS[found.state]}.", file=sys.stderr)
     elif found.state == "abandoned":
@@ -1161,8 +1179,12 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
             found,
             getattr(args, "caller", ""),
             datetime.now(UTC).replace(microsecond=0),
+            over_refusal=args.force,
         )
     except StartRefused as refused:
+        if refused.state.state == "refused":
+            print(_over_refusal(str(refused)), file=sys.stderr)
+            return exit_codes.USAGE
         print(f"error: {refused}.", file=sys.stderr)
         if refused.state.state == "unreadable":
             return exit_codes.LOAD_ERROR

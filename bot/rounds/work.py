@@ -27,6 +27,7 @@ from bot.rounds.state import (
     lease,
     lease_holder,
     progress,
+    refused_words,
     start_refusal,
     states,
     unreadable_words,
@@ -144,7 +145,15 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
             continue
         read.append(transcript)
         if transcript.invitee.casefold() in ids:
-            linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
+            linked.append(
+                Linked(
+                    transcript.invitee,
+                    transcript.status,
+                    transcript.updated,
+                    path,
+                    answered=transcript.answered,
+                )
+            )
         else:
             unlinked.append(path)
     open_now = {link.path: store.lock_holder(link.path) for link in linked if is_open(link.path)}
@@ -233,8 +242,9 @@ def call_entry(
 class StartRefused(Exception):
     """Another officer holds the invitee, as found under the call log's lock (a claim
     within its time, or their transcript open in another process), or a transcript of
-    theirs cannot be read: nothing was started or logged. The message is
-    ``start_refusal``'s (who holds them, and until when) or ``unreadable_words``."""
+    theirs cannot be read, or their refusal stands and starting them was not confirmed:
+    nothing was started or logged. The message is ``start_refusal``'s (who holds them,
+    and until when), ``unreadable_words`` or ``refused_words``."""
 
     def __init__(self, message: str, state: InviteeState) -> None:
         super().__init__(message)
@@ -287,7 +297,15 @@ def current_state(
                 linked.append(damaged)
             continue
         if transcript.invitee.casefold() == key:
-            linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
+            linked.append(
+                Linked(
+                    transcript.invitee,
+                    transcript.status,
+                    transcript.updated,
+                    path,
+                    answered=transcript.answered,
+                )
+            )
     open_now = {link.path: store.lock_holder(link.path) for link in linked if is_open(link.path)}
     found = states(shot.loaded.round, entries, linked, now, caller, open_now)
     return next(s for s in found if s.invitee.id.casefold() == key)
@@ -300,9 +318,14 @@ def start_conversation(
     caller: str,
     now: datetime,
     clock: conversation.Clock = conversation.utc_now,
+    over_refusal: bool = False,
 ) -> conversation.Conversation:
     """Start or resume an invitee's conversation, checking and claiming as one step: the
     one way the command line and the round screen start one.
+
+    Someone whose refusal stands (``refused_words``) is started only ``over_refusal``,
+    once the officer has confirmed it (``round interview --force``, or yes when the round
+    screen asks): else StartRefused, in the refused state, and nothing is written.
 
     Under the call log's lock the invitee is looked at again as they are now (the call
     log as it is, their transcripts as they are: ``current_state``), not as the round was
@@ -331,6 +354,8 @@ def start_conversation(
                 )
             if not refusal and now_found.state == "unreadable":
                 refusal = unreadable_words(now_found)
+            if not refusal and not over_refusal:
+                refusal = refused_words(now_found)
             if refusal:
                 raise StartRefused(refusal, now_found)
             copies = _copies(shot.loaded.folder)

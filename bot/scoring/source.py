@@ -102,7 +102,7 @@ def round_refusal(transcript: Transcript, path: Path) -> datetime | None:
         return None
     # Invitee ids are one whatever their case, as everywhere in a round.
     own = [e for e in entries if e.invitee.casefold() == transcript.invitee.casefold()]
-    return standing_refusal(own, transcript.updated)
+    return standing_refusal(own, transcript.answered)
 
 
 def standing_status(transcript: Transcript, path: Path) -> str:
