@@ -850,7 +850,7 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     from bot.rounds.report import round_report
 
     round_framework(catalogue, shot.loaded)  # one round.toml names that is not there: exit 3
-    from bot.scoring.aggregate import default_cache_folder, duplicate_note
+    from bot.scoring.aggregate import default_cache_folder
 
     data, run, response = round_report(
         shot,
@@ -862,8 +862,8 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     )
     for name, reason in run.failed:
         print(f"skipped: {name}: {reason}", file=sys.stderr)
-    for name, counted in run.duplicates:
-        print(f"note: {duplicate_note(name, counted)}", file=sys.stderr)
+    for duplicate in run.duplicates:
+        print(duplicate.said, file=sys.stderr)
     for path, dropped in run.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
     if data is not None and _carrying_pending(shot):
