@@ -61,9 +61,11 @@ def is_transcript(path: Path) -> bool:
     return path.is_file() and TRANSCRIPT_KEYS.search(_text(path, lenient=True)) is not None
 
 
-def _check_transcript(path: Path, report: Report) -> None:
-    """A transcript given to validate is checked as one: that it loads."""
+def _check_transcript(path: Path, report: Report, catalogue: Catalogue) -> None:
+    """A transcript given to validate is checked as one: that it loads, and that every
+    answer is one its framework gives (as reports check it: ``framework_and_refusal``)."""
     from bot import store
+    from bot.scoring.source import framework_and_refusal
 
     name = display_name(path)
     try:
@@ -73,6 +75,16 @@ def _check_transcript(path: Path, report: Report) -> None:
             f"{name} is a transcript (not a framework or dialogue): checked that it loads"
         )
         report.problems.extend(error.problems)
+        return
+    try:
+        refusal = framework_and_refusal(loaded.transcript, path, catalogue)[2]
+    except LoadError:
+        refusal = None  # no framework to judge it by: its report says so
+    if refusal is not None:
+        report.notes.append(
+            f"{name} is a transcript (not a framework or dialogue): it loads, but reports refuse it"
+        )
+        report.problems.extend(refusal.problems)
         return
     report.notes.append(
         f"{name} is a transcript (not a framework or dialogue): it loads, "
@@ -138,7 +150,7 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     transcripts = [p for p in paths if is_transcript(p)]
     for path in transcripts:
         report.checked.append(display_name(path))
-        _check_transcript(path, report)
+        _check_transcript(path, report, catalogue)
     for path in (p for p in paths if p not in transcripts and ROUND_KEYS.search(_text(p))):
         report.checked.append(display_name(path))
         report.problems.append(

@@ -860,8 +860,12 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         current=args.current,
         cache_folder=default_cache_folder(),
     )
+    from bot.problems import display_name
+
+    said = {display_name(path) for path in shot.failed_paths}  # said once read (`skipped:`)
     for name, reason in run.failed:
-        print(f"skipped: {name}: {reason}", file=sys.stderr)
+        if name not in said:
+            print(f"skipped: {name}: {reason}", file=sys.stderr)
     for duplicate in run.duplicates:
         print(duplicate.said, file=sys.stderr)
     for path, dropped in run.torn:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
+from bot.loading import LoadedFramework
 from bot.model import Person, Respondent, Transcript
 from bot.problems import LoadError, display_name
 from bot.rounds import calls
@@ -56,6 +57,8 @@ class Snapshot:
     """Transcripts in the folder that name no invitee of the round."""
     failed: list[str] = field(default_factory=list)
     """Transcripts that failed to load, with the reason."""
+    failed_paths: tuple[Path, ...] = ()
+    """Those transcripts' files (every round command says them, ``skipped:``, once)."""
     dropped_call_bytes: int = 0
     """A torn last call log entry that was left out."""
     linked: tuple[Linked, ...] = ()
@@ -125,6 +128,27 @@ def is_open(path: Path) -> bool:
     return store.in_use(path)
 
 
+def linked_to(
+    transcript: Transcript, path: Path, kept: dict[str, LoadedFramework | None]
+) -> tuple[Linked, str]:
+    """An invitee's transcript as states need it, and why a report refuses it ("" when it
+    does not): one that loads but holds an answer its framework does not give (a value
+    edited by hand, ``kept_refusal``) is unreadable as one that fails to load is, so
+    ``round status`` and ``round report`` agree."""
+    from bot.scoring.source import kept_refusal
+
+    refusal = kept_refusal(transcript, path, kept)
+    link = Linked(
+        transcript.invitee,
+        transcript.status,
+        transcript.updated,
+        path,
+        readable=refusal is None,
+        answered=transcript.answered,
+    )
+    return link, str(refusal.problems[0]) if refusal is not None else ""
+
+
 def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
     """Load a round, its call log and its transcripts' headers, and work out every state."""
     loaded = load_round(folder)
@@ -134,28 +158,28 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
     failed: list[str] = []
     read: list[Transcript] = []
     ids = {i.id.casefold() for i in loaded.round.invitees}
+    kept: dict[str, LoadedFramework | None] = {}
+    failed_paths: list[Path] = []
     for path in transcript_files(loaded.folder):
         try:
             transcript = store.load(path).transcript
         except LoadError as error:
             failed.append(str(error.problems[0]))
+            failed_paths.append(path)
             damaged = unreadable(path)
             if damaged is not None and damaged.invitee.casefold() in ids:
                 linked.append(damaged)
             continue
-        read.append(transcript)
         if transcript.invitee.casefold() in ids:
-            linked.append(
-                Linked(
-                    transcript.invitee,
-                    transcript.status,
-                    transcript.updated,
-                    path,
-                    answered=transcript.answered,
-                )
-            )
+            link, refused = linked_to(transcript, path, kept)
+            linked.append(link)
+            if refused:
+                failed.append(refused)
+                failed_paths.append(path)
+                continue
         else:
             unlinked.append(path)
+        read.append(transcript)
     open_now = {link.path: store.lock_holder(link.path) for link in linked if is_open(link.path)}
     found = states(loaded.round, log.entries, linked, now, caller, open_now)
     return Snapshot(
@@ -165,6 +189,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
         log.entries,
         unlinked,
         failed,
+        tuple(failed_paths),
         log.dropped_bytes,
         tuple(linked),
         open_now,
@@ -286,6 +311,7 @@ def current_state(
     known = {link.path for link in shot.linked if link.invitee.casefold() != key}
     known.update(shot.unlinked)
     linked: list[Linked] = []
+    kept: dict[str, LoadedFramework | None] = {}
     for path in transcript_files(shot.loaded.folder):
         if path in known:
             continue
@@ -297,15 +323,7 @@ def current_state(
                 linked.append(damaged)
             continue
         if transcript.invitee.casefold() == key:
-            linked.append(
-                Linked(
-                    transcript.invitee,
-                    transcript.status,
-                    transcript.updated,
-                    path,
-                    answered=transcript.answered,
-                )
-            )
+            linked.append(linked_to(transcript, path, kept)[0])
     open_now = {link.path: store.lock_holder(link.path) for link in linked if is_open(link.path)}
     found = states(shot.loaded.round, entries, linked, now, caller, open_now)
     return next(s for s in found if s.invitee.id.casefold() == key)
