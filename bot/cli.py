@@ -17,7 +17,7 @@ from bot import __version__, exit_codes, start_gc
 from bot.catalogue import Catalogue
 from bot.cli_names import add_caller, named
 from bot.cli_output import add_output
-from bot.problems import LoadError, display_name
+from bot.problems import BadInput, LoadError, display_name
 from bot.statement_order import DEFAULT_ORDER, ORDERS
 
 if TYPE_CHECKING:
@@ -310,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LoadError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
-        return exit_codes.LOAD_ERROR
+        return exit_codes.USAGE if isinstance(error, BadInput) else exit_codes.LOAD_ERROR
     except KeyboardInterrupt:
         print(f"\n{INTERRUPTED_WORDS}", file=sys.stderr)
         return exit_codes.INTERRUPTED

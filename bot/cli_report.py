@@ -31,7 +31,7 @@ from bot.report.make import (
     transcript_reports,
 )
 from bot.rounds.commands import round_command
-from bot.scoring.aggregate import Filters, default_cache_folder, duplicate_note
+from bot.scoring.aggregate import Filters, default_cache_folder
 from bot.statement_order import DEFAULT_ORDER
 from bot.text import printable
 
@@ -213,8 +213,8 @@ def _aggregate(
     _skipped(report.skipped)
     for path, dropped in report.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
-    for file, counted in report.duplicates:
-        print(f"note: {duplicate_note(file, counted)}", file=sys.stderr)
+    for duplicate in report.duplicates:
+        print(duplicate.said, file=sys.stderr)
     if not emit(report.text, args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if report.skipped else exit_codes.OK

@@ -64,6 +64,16 @@ class TranscriptLost(SaveError):
         return f"{self.gone.words()}."
 
 
+def same_id_warning(path: Path, other: Path) -> str:
+    """What resuming a transcript says of another file beside it holding its id."""
+    return (
+        f"{display_name(other)} holds this transcript too (the same id, a copy made by a "
+        f"sync client or a backup?): what is answered here goes into "
+        f"{display_name(path)} alone, and an aggregate counts only one of the two files; "
+        "keep one of them and move the other out of the folder"
+    )
+
+
 def utc_now() -> datetime:
     """The current time, timezone-aware, to the second."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -425,6 +435,9 @@ def resume(
         if loaded.dropped_bytes:
             warnings.append(interrupted_warning(loaded.dropped_bytes, loaded.kept_in))
         warnings += loaded.time_notes
+        warnings += [
+            same_id_warning(path, other) for other in store.same_id_beside(path, transcript.id)
+        ]
         session = replay(dialogue, transcript, display_name(path))
     except BaseException:
         writer.close()

@@ -19,10 +19,13 @@ MEANINGS: dict[int, str] = {
     USAGE: "the command line was wrong (an option, or an id or name that names nothing there, "
     "with the nearest that does; a round command with several rounds there and no `-r`; or "
     "`round interview` for a self-assessor, or `round assess` for someone interviewed by "
-    "telephone, with the command to use; `-o` naming a file it never writes over: one it "
-    "reads, a transcript or a round's own file)",
-    LOAD_ERROR: "a framework, dialogue or transcript could not be loaded (every problem is "
-    "listed, with file, key and line); for `report`, none of the transcripts named could be",
+    "telephone, with the command to use; or either for someone whose refusal stands, "
+    "without `--force`; `-o` naming a file it never writes over: one it reads, a "
+    "transcript or a round's own file); or a file given to read in, `round import`'s CSV, "
+    "is missing or has a bad row (each is listed with its line; nothing is imported)",
+    LOAD_ERROR: "a framework, dialogue or transcript, or a round's own file (`round.toml`, its "
+    "call log, `plan.toml`), could not be loaded (every problem is listed, with file, key and "
+    "line); for `report`, none of the transcripts named could be",
     IN_USE: "the transcript is open in another process, or another officer is calling the invitee",
     INPUT_ENDED: "plain mode: input ended before the dialogue did, or a line read from a pipe "
     "was refused (said with its line; nothing after it is taken; everything answered is saved)",

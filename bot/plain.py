@@ -377,6 +377,10 @@ class PlainMode:
         for turn in outcome.turns:
             if turn.kind == "answer":
                 self.taken(turn)
+            if turn.kind == "probe_answer":
+                # A reply to a follow-up is the respondent's own words, as a narrative
+                # answer is: said as saved the same way.
+                self.line(TEXT_SAVED)
             if turn.kind in ("say", "end"):
                 self.line("")
                 self.wrapped(turn.text)

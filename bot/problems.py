@@ -50,6 +50,12 @@ class LoadError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+class BadInput(LoadError):
+    """A file given to a command to read in (``round import``'s CSV) that is missing or
+    holds a bad row: the input is at fault, not a framework, dialogue, transcript or round's
+    own file, so its exit status is the command line's (2); nothing is taken from it."""
+
+
 MODE_WORDS: dict[str, tuple[str, ...]] = {
     "telephone": ("phone", "tel", "call", "interview", "telephone_interview"),
     "self": ("chat", "online", "survey", "web", "self_assessment", "selfassessment"),

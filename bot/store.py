@@ -368,14 +368,36 @@ def header_invitee(path: Path) -> str:
     """The invitee a transcript that fails to load names in its header, read from the
     header alone (the lines before its first turn), or "" when even that cannot be read:
     so that a round can say whose transcript is damaged."""
+    return header_value(path, "invitee")
+
+
+def header_value(path: Path, key: str) -> str:
+    """A text its header holds under ``key``, read from the header alone (the lines
+    before its first turn), or "" when there is none or the header cannot be read."""
     try:
         _, text = read_text(path, "transcript")
         first = text.find("\n" + TURNS_HEADER)
         data = parse_toml(text if first < 0 else text[:first], display_name(path))
-    except LoadError:
+    except (LoadError, OSError):
         return ""
-    invitee = data.get("invitee", "")
-    return invitee if isinstance(invitee, str) else ""
+    value = data.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
+def same_id_beside(path: Path, transcript_id: str) -> list[Path]:
+    """The other transcripts in a transcript's folder that hold its id (a copy made by a
+    sync client or a backup, "a (conflicted copy).toml"), by name: resumed apart, the two
+    go separate ways, and an aggregate counts only one of them."""
+    if not transcript_id:
+        return []
+    found = []
+    with contextlib.suppress(OSError):
+        for other in sorted(path.parent.glob("*.toml")):
+            if other.name == path.name or other.is_symlink() or other.name in NOT_TRANSCRIPTS:
+                continue
+            if header_value(other, "id") == transcript_id:
+                found.append(other)
+    return found
 
 
 def _valid_bytes(raw: bytes, valid: str) -> int:

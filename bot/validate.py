@@ -61,9 +61,11 @@ def is_transcript(path: Path) -> bool:
     return path.is_file() and TRANSCRIPT_KEYS.search(_text(path, lenient=True)) is not None
 
 
-def _check_transcript(path: Path, report: Report) -> None:
-    """A transcript given to validate is checked as one: that it loads."""
+def _check_transcript(path: Path, report: Report, catalogue: Catalogue) -> None:
+    """A transcript given to validate is checked as one: that it loads, and that every
+    answer is one its framework gives (as reports check it: ``framework_and_refusal``)."""
     from bot import store
+    from bot.scoring.source import framework_and_refusal
 
     name = display_name(path)
     try:
@@ -73,6 +75,16 @@ def _check_transcript(path: Path, report: Report) -> None:
             f"{name} is a transcript (not a framework or dialogue): checked that it loads"
         )
         report.problems.extend(error.problems)
+        return
+    try:
+        refusal = framework_and_refusal(loaded.transcript, path, catalogue)[2]
+    except LoadError:
+        refusal = None  # no framework to judge it by: its report says so
+    if refusal is not None:
+        report.notes.append(
+            f"{name} is a transcript (not a framework or dialogue): it loads, but reports refuse it"
+        )
+        report.problems.extend(refusal.problems)
         return
     report.notes.append(
         f"{name} is a transcript (not a framework or dialogue): it loads, "
@@ -124,7 +136,7 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     none. The frameworks given are checked first and the dialogues given are checked
     against them, before any framework is looked for elsewhere. ``check_names``: report a
     framework, in a folder searched for frameworks, whose file is not named after its id."""
-    from bot.rounds.check import check_round, is_round
+    from bot.rounds.check import check_round, is_round, round_notes
 
     given_paths = list(paths)
     rounds = [p for p in given_paths if is_round(p)]
@@ -134,10 +146,11 @@ def validate(paths: Iterable[Path], catalogue: Catalogue, check_names: bool = Tr
     for path in rounds:
         report.checked.append(display_name(path))
         report.problems.extend(check_round(path, catalogue))
+        report.notes.extend(round_notes(path))
     transcripts = [p for p in paths if is_transcript(p)]
     for path in transcripts:
         report.checked.append(display_name(path))
-        _check_transcript(path, report)
+        _check_transcript(path, report, catalogue)
     for path in (p for p in paths if p not in transcripts and ROUND_KEYS.search(_text(p))):
         report.checked.append(display_name(path))
         report.problems.append(

@@ -111,3 +111,20 @@ def test_an_interview_refuses_a_key_at_a_free_text_question(tmp_path: Path) -> N
     assert talk.transcript.interviewer is not None
     outcome = talk.answer("3")
     assert not outcome.accepted and "This question asks for words" in (outcome.error or "")
+
+
+def test_plain_mode_says_a_follow_up_reply_was_saved_as_words(tmp_path: Path) -> None:
+    typed = "4 - strong SCS\n1 - weak here\nmy reply words about it\n:quit\n"
+    result = run(
+        "assess",
+        "--plain",
+        "-f",
+        "working-better-together",
+        "--name",
+        "Bo",
+        stdin=typed,
+        cwd=tmp_path,
+    )
+    after = result.stdout.split("Follow-up: Where do the SCS and the LAA part company?", 1)[1]
+    # The reply's line comes right after it is read, before the next question.
+    assert after.index("   Saved as your words.") < after.index("1.3 (3 of 37)")

@@ -14,7 +14,8 @@ from bot.catalogue import Catalogue
 from bot.report.make import assess
 from bot.rounds import calls
 from bot.rounds.calls import CallEntry
-from bot.rounds.work import snapshot
+from bot.rounds.folder import load_round
+from bot.rounds.work import open_conversation, snapshot
 from tests.plain_driver import run
 from tests.test_round_cli import PLAN, START, build_round
 
@@ -46,7 +47,7 @@ def test_a_refused_transcript_is_reported_refused_with_how_far_it_got(
     assert assessment.status_words.endswith(f"{len(assessment.to_come)} not reached")
 
 
-def test_an_interview_resumed_after_the_refusal_is_in_progress_again(
+def test_an_interview_resumed_after_the_refusal_is_in_progress_once_answered(
     refused: Path, catalogue: Catalogue
 ) -> None:
     folder = refused.parent
@@ -54,6 +55,15 @@ def test_an_interview_resumed_after_the_refusal_is_in_progress_again(
     calls.append(
         folder, [CallEntry(at=again, invitee=WHO, caller="Sam", outcome="interview_resumed")]
     )
+    # Opened and left with nothing answered: an interview resumed is not an outcome.
+    assert assess(refused, catalogue).status == "refused"
+    assert snapshot(folder, START + timedelta(days=3)).find(WHO).state == "refused"
+    found = snapshot(folder, START + timedelta(days=3)).find(WHO)
+    talk = open_conversation(catalogue, load_round(folder), found, "Sam", lambda: again)
+    try:
+        talk.answer("1")
+    finally:
+        talk.close()
     assert assess(refused, catalogue).status == "in_progress"
     # The round says the same of them: one rule for both (`standing_refusal`).
     assert snapshot(folder, START + timedelta(days=3)).find(WHO).state == "in_progress"

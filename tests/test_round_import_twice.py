@@ -60,7 +60,7 @@ def test_a_person_named_twice_is_said_with_file_lines_column_and_remedy(
     before = (made / "round.toml").read_bytes()
     status = cli.main(["round", "import", "in.csv"])
     err = capsys.readouterr().err
-    assert status == exit_codes.LOAD_ERROR
+    assert status == exit_codes.USAGE  # the input named is at fault
     [line] = err.splitlines()
     assert line.startswith(f"error: in.csv:3: {column}: "), line
     assert value in line and "on line 2 too" in line, line

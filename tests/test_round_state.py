@@ -113,8 +113,12 @@ def built_round(draw: st.DrawFn) -> tuple:
         max_attempts=max_attempts,
         invitees=tuple(p[0] for p in people),
     )
-    calls = [c for p in people for c in p[2]]
-    draw(st.randoms()).shuffle(calls)  # the log may interleave officers in any order
+    # The log may interleave officers in any order, each invitee's calls in the order
+    # they were logged (the order states follow, whatever their times).
+    queues = {p[0].id: list(p[2]) for p in people}
+    turns = [who for who, theirs in queues.items() for _ in theirs]
+    draw(st.randoms()).shuffle(turns)
+    calls = [queues[who].pop(0) for who in turns]
     files = [f for p in people for f in p[3]]
     return round_, {p[0].id: p[1] for p in people}, calls, files
 

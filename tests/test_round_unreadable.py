@@ -146,3 +146,40 @@ async def test_the_round_screen_says_transcript_unreadable(
         assert title == "Transcript unreadable"
         assert f"{DAMAGED} cannot be read" in words
     assert sorted(sample.folder.glob("*.toml")) == before
+
+
+def mistype(folder: Path) -> int:
+    """Edit the first answer's value in h21's (complete) transcript to one that is no
+    answer (``value = "agre"``), leaving it valid TOML that loads: its line."""
+    path = folder / DAMAGED
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines) if line.startswith("value = "))
+    lines[number] = 'value = "agre"\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    return number + 1
+
+
+def test_an_answer_edited_to_no_answer_is_unreadable_in_status_as_report_says(
+    herts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = mistype(herts)
+    status, out, err = said(capsys, "round", "status")
+    assert status == exit_codes.OK
+    assert "transcript unreadable" in row(out, "h21")
+    assert f"skipped: transcripts/rounds/herts/{DAMAGED}:{line}: " in err
+    assert "value 'agre' is not an answer to the question" in err
+    status, out, err = said(capsys, "validate", f"transcripts/rounds/herts/{DAMAGED}")
+    assert status == exit_codes.PROBLEMS
+    assert f"{DAMAGED}:{line}: " in out + err
+    status, out, err = said(capsys, "round", "report")
+    assert status == exit_codes.PROBLEMS
+    assert "1 that failed to load" in out and "transcript unreadable 1" in out
+
+
+def test_report_says_a_skipped_transcript_once(
+    herts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage(herts)
+    _, _, err = said(capsys, "round", "report")
+    assert err.count("skipped:") == 1, err
+    assert f"skipped: transcripts/rounds/herts/{DAMAGED}:" in err

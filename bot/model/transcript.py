@@ -33,6 +33,8 @@ CALL_OPENINGS = ("call_start", "call_resume")
 """The turns that open a stretch of the call."""
 """The turns that time a telephone call (transcripts from before them have none)."""
 Status = Literal["in_progress", "complete", "abandoned"]
+ANSWERING = ("answer", "probe_answer", "skip", "keep")
+"""The turns by which a respondent moves an assessment on (`Transcript.answered`)."""
 
 
 class Person(Strict):
@@ -202,6 +204,14 @@ class Transcript(TranscriptHeader):
     def updated(self) -> datetime:
         """When the last turn was taken."""
         return self.turns[-1].at if self.turns else self.started
+
+    @property
+    def answered(self) -> datetime | None:
+        """When the respondent last moved the assessment on (an answer, a reply, a skip, an
+        answer kept), None before they did: opening it, a call's timing and the bot's own
+        turns are not answers."""
+        moved = [t.at for t in self.turns if t.kind in ANSWERING]
+        return moved[-1] if moved else None
 
     @property
     def call_seconds(self) -> float | None:

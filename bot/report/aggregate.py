@@ -40,7 +40,6 @@ from bot.scoring.aggregate import (
     Totals,
     aggregate_priority,
     answer_words,
-    duplicate_note,
     percentage,
     statement_headings,
     statement_legend,
@@ -139,7 +138,8 @@ def aggregate_data(
         "left_out": {"unfinished": run.unfinished, "filtered": run.filtered},
         "failed": [{"file": f, "reason": r} for f, r in run.failed],
         "duplicates": [
-            {"file": f, "same_as": c, "note": duplicate_note(f, c)} for f, c in run.duplicates
+            {"file": d.file, "same_as": d.same_as, "differs_at": d.differs_at, "note": d.note}
+            for d in run.duplicates
         ],
         "warnings": sorted(run.warnings),
         "min_coverage": framework.min_coverage,

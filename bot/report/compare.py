@@ -27,7 +27,7 @@ from bot.report.compare_chart import paired_chart
 from bot.report.render import environment
 from bot.rounds.commands import round_command
 from bot.rounds.folder import round_path
-from bot.scoring.aggregate import Filters, aggregate, duplicate_note
+from bot.scoring.aggregate import Filters, aggregate
 from bot.scoring.compare import CompareError, PlanAction, Side, compare
 from bot.scoring.versions import aggregate_framework
 from bot.text import escape_hidden_in_json, printable
@@ -148,7 +148,7 @@ def load_side(
     filters = Filters(framework=framework_id, include_unfinished=include_unfinished)
     totals, run = aggregate(files, catalogue, filters, current=current, cache_folder=cache_folder)
     skipped = [Problem(f, "", reason) for f, reason in run.failed]
-    left_out = skipped + [Problem(f, "", duplicate_note(f, c)) for f, c in run.duplicates]
+    left_out = skipped + [Problem(d.file, "", d.note) for d in run.duplicates]
     if len(totals) > 1:
         found = ", ".join(f"{k} ({v.respondents})" for k, v in sorted(totals.items()))
         raise CompareError(

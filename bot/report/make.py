@@ -19,7 +19,7 @@ from bot.problems import LoadError, Problem
 from bot.report.aggregate import aggregate_data
 from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
-from bot.scoring.aggregate import Filters, aggregate
+from bot.scoring.aggregate import Duplicate, Filters, aggregate
 from bot.scoring.results import Assessment
 from bot.scoring.source import dialogue_for, framework_for, round_refusal
 from bot.scoring.versions import aggregate_framework
@@ -78,7 +78,7 @@ class AggregateReport:
     """Transcripts that failed to load and were left out."""
     torn: list[tuple[Path, int]] = field(default_factory=list)
     """Transcripts whose interrupted last save was left out, with the bytes dropped."""
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
     """Files left out as duplicates, each with the file counted in its place."""
 
 

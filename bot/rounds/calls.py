@@ -31,6 +31,7 @@ from bot.files import fsync_folder, writing
 from bot.model.base import Strict
 from bot.problems import LoadError, Problem, display_name
 from bot.rounds.labels import OUTCOME_LABELS
+from bot.text import printable
 
 CALLS_FILE = "calls.jsonl"
 LEASE = timedelta(minutes=30)
@@ -105,6 +106,8 @@ class CallLog:
     """Bytes of an interrupted last entry that were left out."""
     torn: str = ""
     """What is said of that entry (`torn_words`: the file and its line)."""
+    lines: tuple[int, ...] = ()
+    """The line of the file each entry is on (1-based), entry by entry."""
 
 
 def calls_path(folder: Path) -> Path:
@@ -123,10 +126,19 @@ def parse(data: bytes, name: str) -> tuple[tuple[CallEntry, ...], int]:
     return tuple(entries), whole
 
 
-def read_lines(data: bytes, name: str, entry: Callable[[bytes], T]) -> tuple[list[T], int]:
+def parse_lines(data: bytes, name: str) -> tuple[tuple[CallEntry, ...], tuple[int, ...], int]:
+    """As ``parse``, with the line (1-based) each entry is on."""
+    numbers: list[int] = []
+    entries, whole = read_lines(data, name, _entry, numbers)
+    return tuple(entries), tuple(numbers), whole
+
+
+def read_lines(
+    data: bytes, name: str, entry: Callable[[bytes], T], numbers: list[int] | None = None
+) -> tuple[list[T], int]:
     """The entries of an append-only log of one JSON object a line (the call log, the
     reminders log), each read by ``entry`` (a ValueError says why a line is not one), and
-    the length of the part that is whole.
+    the length of the part that is whole; each entry's line is added to ``numbers``.
 
     Only the last line can be torn by a crash, and a torn line has no newline (each
     entry ends with one, written in the same ``write``): it is left out. A last line
@@ -142,6 +154,8 @@ def read_lines(data: bytes, name: str, entry: Callable[[bytes], T]) -> tuple[lis
             continue
         try:
             entries.append(entry(raw))
+            if numbers is not None:
+                numbers.append(number)
         except ValueError as error:
             problems.append(Problem(name, "", str(error), number))
     if problems:
@@ -223,9 +237,41 @@ def read(folder: Path) -> CallLog:
     from bot.loading import read_bytes
 
     data = read_bytes(path)  # a FIFO or device in its place is refused unopened
-    entries, whole = parse(data, display_name(path))
+    entries, numbers, whole = parse_lines(data, display_name(path))
     torn = torn_words(path, data, whole) if whole < len(data) else ""
-    return CallLog(entries, len(data) - whole, torn)
+    return CallLog(entries, len(data) - whole, torn, numbers)
+
+
+def order_notes(log: CallLog, path: Path) -> list[str]:
+    """A note for each entry timed later than the entry after it, naming file and line.
+
+    The log is appended under its lock, so the order of its lines is the order the calls
+    were logged in, and every state follows that order (the last entry wins), never the
+    times written: an entry timed ahead of the one after it was written on a computer
+    whose clock was ahead (or changed by hand), and is said so, as a transcript's turn
+    timed before the turn above it is."""
+    name = display_name(path)
+    notes = []
+    pairs = zip(log.entries, log.entries[1:], strict=False)
+    for number, (entry, after) in enumerate(pairs):
+        if entry.at <= after.at:
+            continue
+        line = log.lines[number] if number < len(log.lines) else number + 1
+        below = log.lines[number + 1] if number + 1 < len(log.lines) else number + 2
+        notes.append(
+            str(
+                Problem(
+                    name,
+                    "",
+                    f"the entry for {printable(entry.invitee)} ({OUTCOME_LABELS[entry.outcome]}) is timed "
+                    f"{entry.at.isoformat(' ')}, later than the entry after it (line {below}, "
+                    f"{after.at.isoformat(' ')}): was one computer's clock ahead, or a time "
+                    "changed by hand? States follow the order of the log, not its times",
+                    line,
+                )
+            )
+        )
+    return notes
 
 
 CALLS_LOCK = ".calls.lock"

@@ -70,7 +70,7 @@ def check_round(path: Path, catalogue: Catalogue) -> list[Problem]:
         return problems + list(error.problems)
     ids = {i.id.casefold() for i in round_.invitees}
     log_name = display_name(calls.calls_path(folder))
-    for number, entry in enumerate(log.entries, start=1):
+    for number, entry in zip(log.lines, log.entries, strict=True):
         if entry.invitee.casefold() not in ids:
             problems.append(
                 Problem(
@@ -81,3 +81,14 @@ def check_round(path: Path, catalogue: Catalogue) -> list[Problem]:
                 )
             )
     return problems
+
+
+def round_notes(path: Path) -> list[str]:
+    """What ``validate`` notes of a round without refusing it: an entry of its call log
+    timed later than the entry after it (``calls.order_notes``)."""
+    folder = path.parent if path.name == ROUND_FILE else path
+    try:
+        log = calls.read(folder)
+    except LoadError:
+        return []  # said among the problems (``check_round``)
+    return calls.order_notes(log, calls.calls_path(folder))

@@ -243,6 +243,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
             action="store_true",
             help="start a second conversation with someone who has finished",
         )
+        sub.add_argument(
+            "--force",
+            action="store_true",
+            help="start or resume someone whose refusal stands (it names who logged it)",
+        )
         if name == "interview":
             caller(sub)
         which(sub)
@@ -524,6 +529,8 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         from bot.rounds import calls
 
         print(f"Note: {calls.read(shot.loaded.folder).torn}.")
+    for note in shot.call_notes:
+        print(f"note: {note}")
     return exit_codes.OK
 
 
@@ -838,6 +845,11 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
     print(f"Logged: {found.invitee.id} {OUTCOME_LABELS[outcome]}{when}.")
     if entry.appointment is not None:
         print(f"Due {_due_in(entry.appointment, now)}.")
+    from bot.rounds import calls
+
+    folder = shot.loaded.folder
+    for note in calls.order_notes(calls.read(folder), calls.calls_path(folder)):
+        print(f"note: {note}")
     return exit_codes.OK
 
 
@@ -856,7 +868,7 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
     from bot.rounds.report import round_report
 
     round_framework(catalogue, shot.loaded)  # one round.toml names that is not there: exit 3
-    from bot.scoring.aggregate import default_cache_folder, duplicate_note
+    from bot.scoring.aggregate import default_cache_folder
 
     data, run, response = round_report(
         shot,
@@ -866,10 +878,14 @@ def _report(args: argparse.Namespace, shot: Snapshot, catalogue: Catalogue) -> i
         current=args.current,
         cache_folder=default_cache_folder(),
     )
+    from bot.problems import display_name
+
+    said = {display_name(path) for path in shot.failed_paths}  # said once read (`skipped:`)
     for name, reason in run.failed:
-        print(f"skipped: {name}: {reason}", file=sys.stderr)
-    for name, counted in run.duplicates:
-        print(f"note: {duplicate_note(name, counted)}", file=sys.stderr)
+        if name not in said:
+            print(f"skipped: {name}: {reason}", file=sys.stderr)
+    for duplicate in run.duplicates:
+        print(duplicate.said, file=sys.stderr)
     for path, dropped in run.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
     if data is not None and _carrying_pending(shot):
@@ -1107,6 +1123,14 @@ def log_interview_or_say(
     return exit_codes.OK
 
 
+def _over_refusal(refused: str) -> str:
+    """The error for starting someone whose refusal stands without ``--force``."""
+    return (
+        f"error: {refused}; nothing was started (add --force to start or resume their "
+        "conversation all the same)"
+    )
+
+
 def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts: Path) -> int:  # type: ignore[no-untyped-def]
     from bot import store
     from bot.model.dialogue import conversation_command
@@ -1151,6 +1175,11 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
         )
         # Nothing is wrong with the command line or the round: there is nothing to do.
         return exit_codes.OK
+    from bot.rounds.state import refused_words
+
+    if refused_words(found) and not args.force:
+        print(_over_refusal(refused_words(found)), file=sys.stderr)
+        return exit_codes.USAGE
     if found.state in ("complete", "refused"):
         print(f"note: {found.invitee.id} is already {STATE_LABELS[found.state]}.", file=sys.stderr)
     elif found.state == "abandoned":
@@ -1174,8 +1203,12 @@ def _converse(args: argparse.Namespace, shot, catalogue: Catalogue, transcripts:
             found,
             getattr(args, "caller", ""),
             datetime.now(UTC).replace(microsecond=0),
+            over_refusal=args.force,
         )
     except StartRefused as refused:
+        if refused.state.state == "refused":
+            print(_over_refusal(str(refused)), file=sys.stderr)
+            return exit_codes.USAGE
         print(f"error: {refused}.", file=sys.stderr)
         if refused.state.state == "unreadable":
             return exit_codes.LOAD_ERROR

@@ -26,6 +26,7 @@ from bot.files import CannotWrite, write_atomically, writing
 from bot.loading import parse_toml, read_text, validate_model
 from bot.problems import (
     MODE_WORDS,
+    BadInput,
     LoadError,
     Problem,
     display_name,
@@ -244,11 +245,17 @@ def import_csv(folder: Path, csv_file: Path) -> tuple[LoadedRound, Imported]:
     updates them from the row's non-empty cells instead of adding them again, so that
     importing one file twice changes nothing.
     """
-    _, text = read_text(csv_file, "CSV file")
+    try:
+        _, text = read_text(csv_file, "CSV file")
+    except LoadError as error:
+        raise BadInput(error.problems) from None
     name = display_name(csv_file)
     with locked(folder):
         current = load_round(folder)
-        result = parse_invitees(text, name, current.round)
+        try:
+            result = parse_invitees(text, name, current.round)
+        except LoadError as error:
+            raise BadInput(error.problems) from None
         updated = current.round.model_copy(update={"invitees": result.invitees})
         # Check the whole round again, as loading would, before anything is written.
         try:

@@ -36,6 +36,9 @@ class Linked:
     readable: bool = True
     """False for a transcript that names the invitee in its header but fails to load
     (``status`` and ``updated`` then say nothing: see ``state_of``)."""
+    answered: datetime | None = None
+    """When the respondent last moved it on (``Transcript.answered``): what ends a
+    refusal logged before (opening it and leaving does not)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,9 @@ class InviteeState:
     ``OPEN_ELSEWHERE``)."""
     unreadable: Path | None = None
     """A transcript of theirs that fails to load (the newest), whatever the state."""
+    refusal: CallEntry | None = None
+    """The refusal logged for them that still stands (``refusal_entry``), in the refused
+    state: who logged it and when."""
 
     @property
     def held_by(self) -> str:
@@ -148,25 +154,34 @@ def booking(calls: Sequence[CallEntry], transcripts: Sequence[Linked]) -> CallEn
     return booked
 
 
-def standing_refusal(calls: Sequence[CallEntry], last_turn: datetime | None) -> datetime | None:
+def standing_refusal(calls: Sequence[CallEntry], answered: datetime | None) -> datetime | None:
     """When the invitee refused, where that refusal still stands, else None: the one rule
-    for the round's state and for the report of their transcript.
+    (``refusal_entry``) for the round's state and for the report of their transcript."""
+    entry = refusal_entry(calls, answered)
+    return entry.at if entry is not None else None
 
-    A refusal stands until an interview is started or resumed on a later call, a call
-    back is booked on one (they changed their mind and asked to be rung), or an answer is
-    saved after it (a self-assessor carrying on): someone who refused part way and then
-    went on is in progress again, never "refused" on one page and "in progress" on
-    another, nor refused with a call-back due that no one is offered. ``calls`` are the invitee's own, in the order logged; ``last_turn`` is
-    when their transcript's last answer was saved (None without one)."""
-    refused: datetime | None = None
+
+def refusal_entry(calls: Sequence[CallEntry], answered: datetime | None) -> CallEntry | None:
+    """The call on which the invitee refused, where that refusal still stands, else None.
+
+    A refusal stands until a call back is booked on a later call (they changed their mind
+    and asked to be rung) or an answer is saved after it (a self-assessor carrying on, or
+    an interview taken on once the officer confirmed it): someone who refused part way
+    and then went on is in progress again, never "refused" on one page and "in progress"
+    on another, nor refused with a call-back due that no one is offered. An interview
+    started or resumed is not an outcome: opening their conversation and leaving it with
+    nothing answered leaves the refusal standing. ``calls`` are the invitee's own, in the
+    order logged; ``answered`` is when their transcript was last answered
+    (``Transcript.answered``; None without an answer)."""
+    refused: CallEntry | None = None
     for call in calls:
         if call.outcome == "refused":
-            refused = call.at
-        elif call.outcome in INTERVIEWING or call.outcome == "call_back":
+            refused = call
+        elif call.outcome == "call_back":
             refused = None
-    # Whole seconds: the log keeps them, and a turn saved in the second the refusal was
+    # Whole seconds: the log keeps them, and an answer saved in the second the refusal was
     # logged came before it.
-    if refused is None or (last_turn is not None and last_turn.replace(microsecond=0) > refused):
+    if refused is None or (answered is not None and answered.replace(microsecond=0) > refused.at):
         return None
     return refused
 
@@ -223,7 +238,7 @@ def state_of(
     if "complete" in statuses:
         return "complete", None
     last_turn = max((t.updated for t in transcripts), default=None)
-    refused = standing_refusal(attempts, last_turn) is not None
+    refused = standing_refusal(attempts, last_answer(transcripts)) is not None
     if invitee.mode != "telephone":
         calls, attempts = [], []
     last = attempts[-1] if attempts else None
@@ -242,6 +257,11 @@ def state_of(
     if sum(1 for c in attempts if c.outcome not in INTERVIEWING) >= max_attempts:
         return "unreachable", None
     return "not_started", None
+
+
+def last_answer(transcripts: Sequence[Linked]) -> datetime | None:
+    """When any of an invitee's readable transcripts was last answered (None if never)."""
+    return max((t.answered for t in transcripts if t.readable and t.answered), default=None)
 
 
 NAMELESS = "an officer who gave no name"
@@ -301,12 +321,15 @@ def states(
 ) -> list[InviteeState]:
     """Every invitee's state, in round.toml order.
 
-    ``caller`` is the officer asking: their own lease does not make an invitee busy.
+    ``calls`` are the call log's entries in the order written (``calls.order_notes``
+    says where a time is out of that order). ``caller`` is the officer asking: their own lease does not make an invitee busy.
     ``open_transcripts`` are transcripts another process is writing now (a mapping gives,
     for each, what its lock note records of who holds it).
     """
     by_invitee: dict[str, list[CallEntry]] = {}
-    for call in sorted(calls, key=lambda c: c.at):
+    # The log's order is the order the calls were logged in (appended under its lock),
+    # whatever the clocks of the computers that wrote them said: the last entry wins.
+    for call in calls:
         by_invitee.setdefault(call.invitee.casefold(), []).append(call)
     linked: dict[str, list[Linked]] = {}
     for transcript in transcripts:
@@ -351,6 +374,11 @@ def states(
                 note=note_of(theirs, files),
                 open_by=open_by(theirs, held[0]) if holder == OPEN_ELSEWHERE else None,
                 unreadable=broken[-1].path if broken else None,
+                refusal=(
+                    refusal_entry([c for c in theirs if c.is_attempt], last_answer(files))
+                    if state == "refused"
+                    else None
+                ),
             )
         )
     return out
@@ -387,6 +415,17 @@ def start_refusal(s: InviteeState) -> str:
         f"{who} is being called by {printable(s.being_called_by)}; try again once "
         f"that call's outcome is logged{lapses}"
     )
+
+
+def refused_words(s: InviteeState) -> str:
+    """Who logged the invitee's standing refusal and when, or "" when none stands: said
+    before their conversation is started or resumed (a refusal is not undone by a key),
+    on the command line and the round screen alike."""
+    if s.state != "refused" or s.refusal is None:
+        return ""
+    who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
+    by = printable(s.refusal.caller.strip()) or NAMELESS
+    return f"{who} refused: {by} logged it at {s.refusal.at.astimezone():%d %b %H:%M}"
 
 
 def outcome_refusal(s: InviteeState) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot import conversation, store
 from bot.catalogue import Catalogue
+from bot.loading import LoadedFramework
 from bot.model import Person, Respondent, Transcript
 from bot.problems import LoadError, display_name
 from bot.rounds import calls
@@ -27,6 +28,7 @@ from bot.rounds.state import (
     lease,
     lease_holder,
     progress,
+    refused_words,
     start_refusal,
     states,
     unreadable_words,
@@ -55,12 +57,17 @@ class Snapshot:
     """Transcripts in the folder that name no invitee of the round."""
     failed: list[str] = field(default_factory=list)
     """Transcripts that failed to load, with the reason."""
+    failed_paths: tuple[Path, ...] = ()
+    """Those transcripts' files (every round command says them, ``skipped:``, once)."""
     dropped_call_bytes: int = 0
     """A torn last call log entry that was left out."""
     linked: tuple[Linked, ...] = ()
     """The transcripts of its invitees, as read."""
     open_now: Mapping[Path, str] = field(default_factory=dict)
     """Those another process was writing when it was read, with who (their lock note)."""
+    call_notes: tuple[str, ...] = ()
+    """An entry of the call log timed later than the entry after it (``calls.order_notes``),
+    with its file and line."""
     transcripts: tuple[Transcript, ...] = ()
     """Every transcript in the folder that loaded, linked or not, in the order of their
     files: read once, for whatever else needs them (what a later round asked about)."""
@@ -121,6 +128,27 @@ def is_open(path: Path) -> bool:
     return store.in_use(path)
 
 
+def linked_to(
+    transcript: Transcript, path: Path, kept: dict[str, LoadedFramework | None]
+) -> tuple[Linked, str]:
+    """An invitee's transcript as states need it, and why a report refuses it ("" when it
+    does not): one that loads but holds an answer its framework does not give (a value
+    edited by hand, ``kept_refusal``) is unreadable as one that fails to load is, so
+    ``round status`` and ``round report`` agree."""
+    from bot.scoring.source import kept_refusal
+
+    refusal = kept_refusal(transcript, path, kept)
+    link = Linked(
+        transcript.invitee,
+        transcript.status,
+        transcript.updated,
+        path,
+        readable=refusal is None,
+        answered=transcript.answered,
+    )
+    return link, str(refusal.problems[0]) if refusal is not None else ""
+
+
 def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
     """Load a round, its call log and its transcripts' headers, and work out every state."""
     loaded = load_round(folder)
@@ -130,20 +158,28 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
     failed: list[str] = []
     read: list[Transcript] = []
     ids = {i.id.casefold() for i in loaded.round.invitees}
+    kept: dict[str, LoadedFramework | None] = {}
+    failed_paths: list[Path] = []
     for path in transcript_files(loaded.folder):
         try:
             transcript = store.load(path).transcript
         except LoadError as error:
             failed.append(str(error.problems[0]))
+            failed_paths.append(path)
             damaged = unreadable(path)
             if damaged is not None and damaged.invitee.casefold() in ids:
                 linked.append(damaged)
             continue
-        read.append(transcript)
         if transcript.invitee.casefold() in ids:
-            linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
+            link, refused = linked_to(transcript, path, kept)
+            linked.append(link)
+            if refused:
+                failed.append(refused)
+                failed_paths.append(path)
+                continue
         else:
             unlinked.append(path)
+        read.append(transcript)
     open_now = {link.path: store.lock_holder(link.path) for link in linked if is_open(link.path)}
     found = states(loaded.round, log.entries, linked, now, caller, open_now)
     return Snapshot(
@@ -153,9 +189,11 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
         log.entries,
         unlinked,
         failed,
+        tuple(failed_paths),
         log.dropped_bytes,
         tuple(linked),
         open_now,
+        tuple(calls.order_notes(log, calls.calls_path(loaded.folder))),
         tuple(read),
     )
 
@@ -237,8 +275,9 @@ def call_entry(
 class StartRefused(Exception):
     """Another officer holds the invitee, as found under the call log's lock (a claim
     within its time, or their transcript open in another process), or a transcript of
-    theirs cannot be read: nothing was started or logged. The message is
-    ``start_refusal``'s (who holds them, and until when) or ``unreadable_words``."""
+    theirs cannot be read, or their refusal stands and starting them was not confirmed:
+    nothing was started or logged. The message is ``start_refusal``'s (who holds them,
+    and until when), ``unreadable_words`` or ``refused_words``."""
 
     def __init__(self, message: str, state: InviteeState) -> None:
         super().__init__(message)
@@ -280,6 +319,7 @@ def current_state(
     known = {link.path for link in shot.linked if link.invitee.casefold() != key}
     known.update(shot.unlinked)
     linked: list[Linked] = []
+    kept: dict[str, LoadedFramework | None] = {}
     for path in transcript_files(shot.loaded.folder):
         if path in known:
             continue
@@ -291,7 +331,7 @@ def current_state(
                 linked.append(damaged)
             continue
         if transcript.invitee.casefold() == key:
-            linked.append(Linked(transcript.invitee, transcript.status, transcript.updated, path))
+            linked.append(linked_to(transcript, path, kept)[0])
     open_now = {link.path: store.lock_holder(link.path) for link in linked if is_open(link.path)}
     found = states(shot.loaded.round, entries, linked, now, caller, open_now)
     return next(s for s in found if s.invitee.id.casefold() == key)
@@ -304,9 +344,14 @@ def start_conversation(
     caller: str,
     now: datetime,
     clock: conversation.Clock = conversation.utc_now,
+    over_refusal: bool = False,
 ) -> conversation.Conversation:
     """Start or resume an invitee's conversation, checking and claiming as one step: the
     one way the command line and the round screen start one.
+
+    Someone whose refusal stands (``refused_words``) is started only ``over_refusal``,
+    once the officer has confirmed it (``round interview --force``, or yes when the round
+    screen asks): else StartRefused, in the refused state, and nothing is written.
 
     Under the call log's lock the invitee is looked at again as they are now (the call
     log as it is, their transcripts as they are: ``current_state``), not as the round was
@@ -335,6 +380,8 @@ def start_conversation(
                 )
             if not refusal and now_found.state == "unreadable":
                 refusal = unreadable_words(now_found)
+            if not refusal and not over_refusal:
+                refusal = refused_words(now_found)
             if refusal:
                 raise StartRefused(refusal, now_found)
             copies = _copies(shot.loaded.folder)
@@ -399,7 +446,7 @@ def claim_next(
     with calls.held(folder) as log:
         for s in queue:
             theirs = [e for e in log.entries if e.invitee.casefold() == s.invitee.id.casefold()]
-            if lease_holder(sorted(theirs, key=lambda e: e.at), now, caller) is None:
+            if lease_holder(theirs, now, caller) is None:
                 log.append([call_entry(s.invitee, "calling", now, caller)])
                 return s
     return None

@@ -277,9 +277,10 @@ class AggregateRun:
     """Summaries taken from the cache."""
     torn: list[tuple[Path, int]] = field(default_factory=list)
     """Files whose interrupted last save was left out, with the bytes dropped."""
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
     """Files left out as copies of a transcript counted once, each with the file counted
-    (the same transcript id): not failures, nothing is wrong with them."""
+    (the same transcript id); a copy whose turns went another way than the counted
+    file's (``Duplicate.differs_at``) is said as such."""
 
 
 class CacheWriter:
@@ -406,11 +407,40 @@ def _count(result: Result, filters: Filters, totals: dict[str, Totals], run: Agg
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """A file left out as holding a transcript id another file counted holds."""
+
+    file: str
+    """The file left out (as shown)."""
+    same_as: str
+    """The file counted in its place (as shown)."""
+    differs_at: int | None = None
+    """Where the two went separate ways (resumed apart, as copies made by a sync client
+    or a backup are): the first turn (its place, from 1) that is not the same in both;
+    None when one is the other as it was at some point (a plain copy)."""
+    not_counted: int = 0
+    """How many of the left-out file's answers and replies from that turn on are in no
+    figure."""
+
+    @property
+    def note(self) -> str:
+        """What is said of it (``duplicate_note``)."""
+        return duplicate_note(self)
+
+    @property
+    def said(self) -> str:
+        """The line said on stderr: a warning for copies that went separate ways (answers
+        are in no figure), else a note."""
+        return f"{'note' if self.differs_at is None else 'warning'}: {self.note}"
+
+
+@dataclass(frozen=True)
 class _Kept:
-    """The file counted for a transcript id so far, and how far it went."""
+    """The file counted for a transcript id so far, how far it went and its turns."""
 
     path: str
     advance: tuple[bool, int, str]
+    marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -419,13 +449,48 @@ class _Verdict:
     whether the one left out is the one counted before (so the totals must be counted
     again)."""
 
-    left_out: tuple[str, str]
+    left_out: Duplicate
     replaced: bool
 
 
-def duplicate_note(file: str, counted: str) -> str:
-    """What is said of a file left out as a duplicate of the one counted."""
-    return f"{file} is a duplicate of {counted} (the same transcript id): counted once"
+def duplicate_note(duplicate: Duplicate) -> str:
+    """What is said of a file left out as a duplicate of the one counted: for copies that
+    went separate ways, both files, the first turn where they differ, what of the left-out
+    file is not counted and what to do."""
+    file, counted = duplicate.file, duplicate.same_as
+    if duplicate.differs_at is None:
+        return f"{file} is a duplicate of {counted} (the same transcript id): counted once"
+    answers = duplicate.not_counted
+    held = (
+        "1 answer or reply it holds from there is"
+        if answers == 1
+        else f"{answers} answers and replies it holds from there are"
+    )
+    return (
+        f"{file} and {counted} hold the same transcript id but differ from turn "
+        f"{duplicate.differs_at} on (copies resumed separately): only {counted} is counted "
+        f"(the further on); {file} is not, and the {held} in no figure: keep one of the "
+        "two files (resume it to give what the other holds) and move the other out of the "
+        "folder"
+    )
+
+
+def _differs_at(one: tuple[str, ...], other: tuple[str, ...]) -> int | None:
+    """The first turn (from 1) two files of one transcript id do not share, or None when
+    one's turns are the other's first turns (a copy made before the other went on)."""
+    for place, (mine, theirs) in enumerate(zip(one, other, strict=False), start=1):
+        if mine != theirs:
+            return place
+    return None
+
+
+def _answers_from(marks: tuple[str, ...], place: int) -> int:
+    """How many answers and replies a file holds from turn ``place`` on."""
+    return sum(1 for mark in marks[place - 1 :] if mark.split(":")[0] in ANSWER_KINDS)
+
+
+ANSWER_KINDS = ("answer", "probe_answer")
+"""The turns holding a respondent's words that an aggregate counts or quotes."""
 
 
 def _advance(summary: Summary) -> tuple[bool, int, str]:
@@ -446,7 +511,7 @@ def _keep_once(kept: dict[str, _Kept], path: str, summary: Summary) -> _Verdict 
     original rather than a copy, then the first by name, so the choice does not depend on
     the order files were read); None for the first file of an id, else the verdict."""
     key = summary.transcript_id or f"file:{path}"  # a summary without an id stands alone
-    mine = _Kept(path, _advance(summary))
+    mine = _Kept(path, _advance(summary), summary.marks)
     other = kept.get(key)
     if other is None:
         kept[key] = mine
@@ -456,7 +521,14 @@ def _keep_once(kept: dict[str, _Kept], path: str, summary: Summary) -> _Verdict 
     )
     winner, loser = (mine, other) if replaced else (other, mine)
     kept[key] = winner
-    return _Verdict((display_name(Path(loser.path)), display_name(Path(winner.path))), replaced)
+    place = _differs_at(loser.marks, winner.marks)
+    duplicate = Duplicate(
+        display_name(Path(loser.path)),
+        display_name(Path(winner.path)),
+        place,
+        _answers_from(loser.marks, place) if place is not None else 0,
+    )
+    return _Verdict(duplicate, replaced)
 
 
 def _results(

@@ -46,6 +46,32 @@ def framework_and_refusal(
     return loaded, warnings, None
 
 
+def kept_refusal(
+    transcript: Transcript, path: Path, memo: dict[str, LoadedFramework | None]
+) -> LoadError | None:
+    """Why a report refuses a transcript for an answer its framework does not give
+    (``check_answers``: a value edited by hand to one that is no answer, with its line),
+    judged against the version kept beside it (``.frameworks/``, which a round keeps for
+    each transcript begun in it), or None. Cheap enough for a round's status: no framework
+    is read but those kept, each once (``memo``, by hash). None too when no copy is kept,
+    as a report then judges it against the installed version."""
+    digest = transcript.framework.hash
+    if digest not in memo:
+        kept = store.find_snapshot(path.parent, digest)
+        try:
+            memo[digest] = load_framework(kept) if kept is not None else None
+        except LoadError:
+            memo[digest] = None
+    loaded = memo[digest]
+    if loaded is None:
+        return None
+    try:
+        check_answers(loaded.framework, transcript, path, scores=True)
+    except LoadError as error:
+        return error
+    return None
+
+
 def dialogue_for(
     transcript: Transcript, path: Path, catalogue: Catalogue, framework: LoadedFramework
 ) -> tuple[LoadedDialogue | None, list[str]]:
@@ -102,7 +128,7 @@ def round_refusal(transcript: Transcript, path: Path) -> datetime | None:
         return None
     # Invitee ids are one whatever their case, as everywhere in a round.
     own = [e for e in entries if e.invitee.casefold() == transcript.invitee.casefold()]
-    return standing_refusal(own, transcript.updated)
+    return standing_refusal(own, transcript.answered)
 
 
 def standing_status(transcript: Transcript, path: Path) -> str:

@@ -7,6 +7,7 @@ import os
 import pickle
 import sqlite3
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,13 +21,13 @@ from bot.facts import AnswerFacts
 from bot.files import make_private_folder
 from bot.loading import read_bytes
 from bot.model import Framework, Question
-from bot.model.transcript import interviewers
+from bot.model.transcript import Turn, interviewers
 from bot.problems import LoadError, display_name
 from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 14
+SUMMARY_VERSION = 15
 QUOTES_PER_ACTION = 3
 TEXTS_PER_QUESTION = 5
 """How many answers to each free-text question an aggregate quotes (the rest are counted)."""
@@ -111,6 +112,10 @@ class Summary:
     """The transcript's id: a copy of a file has the same one, and is counted once."""
     turns: int = 0
     """How many turns it has (how far it went)."""
+    marks: tuple[str, ...] = ()
+    """Each turn's kind and a short hash of all it holds (``turn_marks``): two files of one
+    transcript id tell by them whether one is a copy of the other as it was, or the two
+    went separate ways (resumed apart) and from which turn."""
     updated: str = ""
     """When its last turn was taken (ISO 8601)."""
     call_seconds: float | None = None
@@ -173,6 +178,15 @@ def text_answers(framework: Framework, path: FinalPath) -> dict[str, str]:
     return texts
 
 
+def turn_marks(turns: Sequence[Turn]) -> tuple[str, ...]:
+    """Each turn as its kind and a short hash of everything it holds, "answer:1a2b3c4d5e6f":
+    equal marks, equal turns (as far as a sync client's copy can tell them)."""
+    return tuple(
+        f"{turn.kind}:{hashlib.blake2b(turn.model_dump_json().encode(), digest_size=6).hexdigest()}"
+        for turn in turns
+    )
+
+
 def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -> Summary:
     """Summarise a transcript's text (already read), or raise LoadError."""
     transcript = store.parse_transcript(text, path)
@@ -233,6 +247,7 @@ def summarise_text(text: str, path: Path, catalogue: Catalogue, current: bool) -
         warnings=tuple(warnings),
         transcript_id=transcript.id,
         turns=len(transcript.turns),
+        marks=turn_marks(transcript.turns),
         updated=transcript.updated.isoformat(),
         dropped_bytes=len(text.encode()) - len(store.split_valid(text).encode()),
         call_seconds=transcript.call_seconds,

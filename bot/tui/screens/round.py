@@ -577,11 +577,18 @@ class RoundScreen(Screen[None]):
     def action_start(self) -> None:
         """Start or resume the chosen invitee's conversation: their self-assessment at this
         terminal, or their telephone interview with this officer."""
+        chosen = self.selected()
+        if chosen is not None:
+            self._start(chosen)
+
+    def _start(self, chosen: InviteeState, over_refusal: bool = False) -> None:
+        """Start or resume ``chosen``'s conversation. Someone whose refusal stands only
+        once the officer confirms it (``over_refusal``), as ``o`` then ``r`` asks before a
+        refusal is logged."""
         from bot import store
         from bot.conversation import utc_now
 
-        chosen = self.selected()
-        if chosen is None or self.shot is None:
+        if self.shot is None:
             return
         if chosen.state == "complete" and chosen.transcript is not None:
             # First, as on the command line (whoever may hold them now): someone who has
@@ -599,16 +606,28 @@ class RoundScreen(Screen[None]):
                 ),
             )
             return
-        if chosen.invitee.mode == "telephone" and not self._named(self.action_start):
+        if chosen.invitee.mode == "telephone" and not self._named(
+            # The invitee as read again once the officer is named.
+            lambda: self._start(self._current(chosen.invitee.id) or chosen, over_refusal)
+        ):
             return
         try:
             # Checked and claimed as one step under the call log's lock, as the command
             # does: what the screen shows may be out of date by now.
             talk = start_conversation(
-                self.catalogue, self.shot, chosen, self.caller, self.clock(), utc_now
+                self.catalogue,
+                self.shot,
+                chosen,
+                self.caller,
+                self.clock(),
+                utc_now,
+                over_refusal,
             )
         except StartRefused as refused:
             self._reload_now()
+            if refused.state.state == "refused" and not over_refusal:
+                self._confirm_over_refusal(chosen.invitee.id, str(refused))
+                return
             unreadable = refused.state.state == "unreadable"
             title = "Transcript unreadable" if unreadable else "Being called"
             host(self).show_error(title, f"{refused}.")
@@ -626,6 +645,22 @@ class RoundScreen(Screen[None]):
         # over the interview's script.
         self.app.clear_notifications()
         self.app.push_screen(host(self).conversation_screen(talk))
+
+    def _confirm_over_refusal(self, invitee_id: str, refused: str) -> None:
+        """Ask before starting someone whose refusal stands, saying who logged it and when;
+        yes starts them (checked again under the call log's lock), no leaves them refused."""
+        from bot.tui.screens.dialogs import ConfirmScreen
+
+        def decided(yes: bool | None) -> None:
+            now_found = self._current(invitee_id)
+            if yes and now_found is not None:
+                self._start(now_found, over_refusal=True)
+
+        question = (
+            f"{refused}. Start their conversation all the same? "
+            "y starts it; n or Esc leaves them refused."
+        )
+        self.app.push_screen(ConfirmScreen(question, "Yes, start (y)", "No (n)"), decided)
 
     def action_filter(self) -> None:
         """Show the next state that someone is in only (and then all again): a state no
