@@ -113,3 +113,34 @@ async def test_keys_typed_after_the_key_that_leaves_a_screen_reach_the_next(
         for _ in range(3):
             await pilot.pause()
         assert type(app.screen).__name__ == "StartScreen"
+
+
+async def test_words_typed_while_a_question_pops_up_are_kept_for_the_box(tmp_path: Path) -> None:
+    """A follow-up's reply that is only the next question's key asks what it was meant
+    as; the words typed on meanwhile, by someone who had not seen the question come up,
+    are kept in the box, and the Enter typed with them sends nothing."""
+    from textual.widgets import Input
+
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "1", "enter", "y", "enter", *"n - typed on", "enter")
+        for _ in range(3):
+            await pilot.pause()
+        assert said(talk) == [("answer", "1")]
+        assert app.screen.query_one("#answer", Input).value == "yn - typed on"
+
+
+async def test_a_line_feed_typed_ahead_as_the_app_starts_is_enter(tmp_path: Path) -> None:
+    """Enter typed before the terminal is in raw mode reaches the app as a line feed
+    (Ctrl+J): it sends the answer as Enter does."""
+    catalogue = mini_catalogue()
+    talk = start(catalogue, tmp_path)
+    app = make_app(catalogue, tmp_path, conversation=talk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, *"3 - signed in 2009", "ctrl+j")
+        await pilot.pause()
+        assert said(talk)[:1] == [("answer", "3 - signed in 2009")]

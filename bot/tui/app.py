@@ -145,6 +145,10 @@ class PartnershipApp(App[int]):
         (`bot.tui.first_look`), to be acted on in order once it is ready; key presses and
         pastes from the terminal are handed out one at a time, each once the one before
         has been handled (`bot.tui.key_order`); every other event as Textual does."""
+        if isinstance(event, events.Key) and event.key == "ctrl+j" and not event.is_forwarded:
+            # A line feed: Enter typed ahead before the terminal was put in raw mode (as
+            # the app starts) reaches the app as one. It is Enter.
+            event = events.Key("enter", "\r")
         if self._held is not None and isinstance(event, HELD_INPUT) and not event.is_forwarded:
             self._held.append(event)
             return

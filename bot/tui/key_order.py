@@ -18,8 +18,9 @@ caused (a box's Submitted, a binding that opens or closes a screen). If the scre
 the focus changed meanwhile, it walks again from the widget focused now, so a key typed
 after Ctrl+N reaches the note's box once it is there, and one typed after Enter in that
 box reaches the answer box again. A walk that cannot be finished (a widget closed with
-the key in its queue, as a screen that is left) is let go after `LOST_AFTER` seconds, so
-that typing never stops.
+the key in its queue, as a screen that is left) is let go, looked at every `LOST_AFTER`
+seconds, so that typing never stops; one that is only slow (a busy machine) is waited
+for, however long it takes.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ WALKS = 6
 or post a message (Enter's Submitted) that the screen then acts on."""
 
 LOST_AFTER = 0.5
-"""Seconds after which a key whose journey could not be followed to its end no longer
-holds back the keys after it."""
+"""How often a key on its way is looked at, to let it go if the queue its walk waits in
+was closed."""
 
 
 class KeyOrder:
@@ -55,6 +56,7 @@ class KeyOrder:
         self._waiting: deque[events.Key] = deque()
         self._moving: events.Key | None = None
         self._lost: Timer | None = None
+        self._at: MessagePump | None = None  # the queue the walk waits in
 
     @property
     def busy(self) -> bool:
@@ -73,8 +75,20 @@ class KeyOrder:
             key = self._waiting.popleft()
             self._moving = key
             await self._hand_out(key)
-            self._lost = self._app.set_timer(LOST_AFTER, lambda key=key: self._done(key))
+            self._lost = self._app.set_timer(LOST_AFTER, lambda key=key: self._look(key))
             self._walk(key, WALKS)
+
+    def _look(self, key: events.Key) -> None:
+        """Every `LOST_AFTER` seconds while a key is on its way: let it go if the queue its
+        walk waits in was closed (the callback behind it will never run); otherwise wait
+        on, however long a busy machine takes."""
+        if self._moving is not key:
+            return
+        node = self._at
+        if node is None or node._closing or node._closed:
+            self._done(key)
+        else:
+            self._lost = self._app.set_timer(LOST_AFTER, lambda: self._look(key))
 
     def _walk(self, key: events.Key, walks: int) -> None:
         """Wait in turn behind each queue from the focused widget up to the app; then, if
@@ -101,6 +115,7 @@ class KeyOrder:
                 return
             at += 1
             while at < len(chain):
+                self._at = chain[at]
                 if chain[at].call_later(step, at):
                     return
                 at += 1  # closed (a screen left): nothing more happens there

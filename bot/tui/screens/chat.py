@@ -347,7 +347,7 @@ class ChatScreen(ConversationScreen):
         """A follow-up reply that is only a key the next question takes: ask whether it is
         the reply or meant for the next question (`Conversation.key_for_next`). Nothing is
         saved until the respondent says; Esc leaves it in the box."""
-        from bot.tui.screens.dialogs import PickScreen
+        from bot.tui.screens.dialogs import KeepingPickScreen
 
         shown = printable(key)
 
@@ -356,21 +356,24 @@ class ChatScreen(ConversationScreen):
                 self._send(typed, key)
             elif choice == "next":
                 self._key_for_next(key)
+            if pick.typed:
+                # Typed while the question was up, by someone who had not seen it: kept
+                # in the box the answer goes on in, never sent by the Enter that chose.
+                box = self.query_one(ChatInput)
+                box.insert_text_at_cursor(pick.typed)
 
-        self.app.push_screen(
-            PickScreen(
-                f'"{shown}" is only a key, not words. Did you mean it as:',
-                [
-                    (
-                        "next",
-                        "The answer to the next question\n"
-                        f'The follow-up is skipped; "{shown}" waits in the box there',
-                    ),
-                    ("reply", "The reply to this follow-up\nSaved as typed"),
-                ],
-            ),
-            chosen,
+        pick = KeepingPickScreen(
+            f'"{shown}" is only a key, not words. Did you mean it as:',
+            [
+                (
+                    "next",
+                    "The answer to the next question\n"
+                    f'The follow-up is skipped; "{shown}" waits in the box there',
+                ),
+                ("reply", "The reply to this follow-up\nSaved as typed"),
+            ],
         )
+        self.app.push_screen(pick, chosen)
 
     def _key_for_next(self, key: str) -> None:
         """A key typed at a follow-up, meant for the next question: the follow-up is

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from bot.text import printable
 from bot.tui.stillness import hold_still
 from bot.tui.typed_kept import KeepsTyped
 from bot.tui.widgets.text_input import TextInput
@@ -264,3 +265,39 @@ class PickScreen(Dialog[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class KeepingPickScreen(PickScreen):
+    """A pick asked in the middle of typing (a key typed as a follow-up's reply): what is
+    typed while it is open, by someone who had not seen it come up, is kept rather than
+    lost (`typed`), shown in the hint, for the box the answer goes on in once a choice is
+    made; Backspace takes back what was kept."""
+
+    def __init__(self, title: str, items: Sequence[tuple[str, str]]) -> None:
+        super().__init__(title, items)
+        self.typed = ""
+        """What was typed while the pick was open, kept for the box."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character:
+            self.typed += event.character
+        elif event.key == "backspace" and self.typed:
+            self.typed = self.typed[:-1]
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        kept = printable(self.typed)
+        hint = f"Typed meanwhile, kept for the box: {kept!r}. {self.HINT}" if kept else self.HINT
+        self.query_one("#pick-hint", Static).update(Content(hint))
+
+    def on_paste(self, event: events.Paste) -> None:
+        from bot.tui.paste import pasted_text
+
+        event.stop()
+        event.prevent_default()
+        self.typed += pasted_text(event.text)
+        kept = printable(self.typed)
+        self.query_one("#pick-hint", Static).update(
+            Content(f"Typed meanwhile, kept for the box: {kept!r}. {self.HINT}")
+        )
