@@ -40,6 +40,16 @@ WALKS = 6
 """The most walks after one key: a key may open a screen whose box then takes the focus,
 or post a message (Enter's Submitted) that the screen then acts on."""
 
+START_WAIT = 0.02
+"""Seconds between looks at whether the first screen is made, for keys typed as the app
+starts."""
+START_WAITS = 250
+"""The most looks (five seconds in all): then keys go where they would have gone."""
+
+UNFOCUSED_WAITS = 3
+"""How many times a key waits behind the screen's queue for the screen to focus a widget
+(a screen being made focuses its box once made); then it goes to the screen itself."""
+
 LOST_AFTER = 0.5
 """How often a key on its way is looked at, to let it go if the queue its walk waits in
 was closed."""
@@ -57,6 +67,11 @@ class KeyOrder:
         self._moving: events.Key | None = None
         self._lost: Timer | None = None
         self._at: MessagePump | None = None  # the queue the walk waits in
+        self._unfocused_waits = 0
+        self._start_waits = 0
+        self._pausing = False  # waiting for a screen being made, keys held meanwhile
+        self._start_waits = 0
+        self._pausing = False  # waiting for a screen being made, keys held meanwhile
 
     @property
     def busy(self) -> bool:
@@ -67,12 +82,33 @@ class KeyOrder:
         """Take a key press as it arrives from the terminal: handed out now if no key is
         on its way, else after the keys before it."""
         self._waiting.append(key)
-        if self._moving is None:
+        if self._moving is None and not self._pausing:
             await self._next()
 
+    async def _go_on(self) -> None:
+        self._pausing = False
+        await self._next()
+
     async def _next(self) -> None:
-        while self._moving is None and self._waiting:
-            key = self._waiting.popleft()
+        while self._moving is None and self._waiting and not self._pausing:
+            key = self._waiting[0]
+            screen = self._app.screen
+            if not screen.is_mounted and self._start_waits < START_WAITS:
+                # Keys typed as the app starts: the first screen is still being made, and
+                # its box not yet there to take them.
+                self._start_waits += 1
+                self._pausing = True
+                self._app.set_timer(START_WAIT, self._go_on)
+                return
+            if self._app.focused is None and self._unfocused_waits < UNFOCUSED_WAITS:
+                # A screen just made may not yet have focused its box.
+                self._unfocused_waits += 1
+                self._pausing = True
+                if screen.call_later(self._go_on):
+                    return
+                self._pausing = False
+            self._unfocused_waits = 0
+            self._waiting.popleft()
             self._moving = key
             await self._hand_out(key)
             self._lost = self._app.set_timer(LOST_AFTER, lambda key=key: self._look(key))
