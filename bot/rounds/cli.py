@@ -491,7 +491,7 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         print(f"No one is invited yet; {_what_next(shot)}")
         return exit_codes.OK
     counts = shot.progress.overall.counts
-    print(f"\nResponse: {shot.progress.headline()}")
+    print("\n" + wrapped(f"Response: {shot.progress.counted()}", width, commas_only=False).strip())
     print(
         wrapped(
             ", ".join(
@@ -517,7 +517,20 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         if s.state == "unreadable" and s.unreadable is not None:
             from bot.rounds.state import unreadable_words
 
-            print(unreadable_words(s))
+            print(wrapped(unreadable_words(s), width, commas_only=False))
+    if shot.unplaced:
+        from bot.problems import display_name
+
+        named = ", ".join(display_name(p) for p in shot.unplaced)
+        print(
+            "\n"
+            + wrapped(
+                f"{len(shot.unplaced)} transcript(s) unreadable, naming no invitee of the round "
+                f"(whose answers they hold cannot be told): {named}",
+                width,
+                commas_only=False,
+            ).strip()
+        )
     if shot.unlinked:
         print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
     if shot.dropped_call_bytes:

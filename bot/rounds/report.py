@@ -61,7 +61,7 @@ def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:
         "invited": overall.invited,
         "responded": overall.complete,
         "rate": overall.rate,
-        "headline": shot.progress.headline(),
+        "headline": shot.progress.counted(),
         # As `round status` counts them: a fault (a transcript unreadable) only when met.
         "states": {
             STATE_LABELS[k]: v for k, v in overall.counts.items() if v or k not in FAULT_STATES
@@ -152,8 +152,11 @@ def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Pat
     wanted = ("complete", *unfinished) if include_unfinished else ("complete",)
     # A transcript that fails to load is given to the aggregate all the same, which lists
     # it among those that failed to load, as `round status` says "transcript unreadable".
-    return [s.transcript for s in shot.invitees if s.transcript and s.state in wanted] + [
-        s.unreadable for s in shot.invitees if s.state == "unreadable" and s.unreadable
+    # So is one whose header names no invitee of the round: whose it is cannot be told.
+    return [
+        *(s.transcript for s in shot.invitees if s.transcript and s.state in wanted),
+        *(s.unreadable for s in shot.invitees if s.state == "unreadable" and s.unreadable),
+        *shot.unplaced,
     ]
 
 

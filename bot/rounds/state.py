@@ -561,6 +561,15 @@ class Progress:
             f" ({rate}%)" if rate is not None else ""
         )
 
+    def counted(self) -> str:
+        """The headline with what its rate counts when that needs saying: a complete
+        transcript that is unreadable counts as no response ("74 of 120 invited (62%);
+        not counted: 1 whose transcript is unreadable")."""
+        unreadable = self.overall.counts.get("unreadable", 0)
+        return self.headline() + (
+            f"; not counted: {unreadable} whose transcript is unreadable" if unreadable else ""
+        )
+
 
 def progress(found: Iterable[InviteeState]) -> Progress:
     """Counts of states overall and by role, sector and mode (groups sorted by name)."""

@@ -61,6 +61,9 @@ class Snapshot:
     """The transcripts of its invitees, as read."""
     open_now: Mapping[Path, str] = field(default_factory=dict)
     """Those another process was writing when it was read, with who (their lock note)."""
+    unplaced: tuple[Path, ...] = ()
+    """Transcripts that fail to load and whose header names no invitee of the round: whose
+    answers they hold cannot be told, so a round's report lists them as failed to load."""
     transcripts: tuple[Transcript, ...] = ()
     """Every transcript in the folder that loaded, linked or not, in the order of their
     files: read once, for whatever else needs them (what a later round asked about)."""
@@ -128,6 +131,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
     linked: list[Linked] = []
     unlinked: list[Path] = []
     failed: list[str] = []
+    unplaced: list[Path] = []
     read: list[Transcript] = []
     ids = {i.id.casefold() for i in loaded.round.invitees}
     for path in transcript_files(loaded.folder):
@@ -138,6 +142,8 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
             damaged = unreadable(path)
             if damaged is not None and damaged.invitee.casefold() in ids:
                 linked.append(damaged)
+            else:
+                unplaced.append(path)
             continue
         read.append(transcript)
         if transcript.invitee.casefold() in ids:
@@ -156,6 +162,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
         log.dropped_bytes,
         tuple(linked),
         open_now,
+        tuple(unplaced),
         tuple(read),
     )
 
