@@ -29,7 +29,7 @@ from bot.report.data import (
     wording_note,
 )
 from bot.report.owners import SUGGESTED_NOTE, suggested
-from bot.report.redact import redacted, redactor
+from bot.report.redact import anonymised_file, redacted, redactor
 from bot.scoring.aggregate import (
     AGGREGATE_PRIORITY_RULE,
     MIN_FOR_PATTERN,
@@ -190,7 +190,14 @@ def aggregate_data(
     # The words quoted (and the files named) keep no name or organisation of the
     # respondents', of anyone who interviewed them, nor of anyone a reader knows was asked.
     redact, board = aggregate_redactors(totals, known)
-    return redacted(data, redact, board=board)
+    out = redacted(data, redact, board=board)
+    # A file that failed to load gave no name to take out: its respondent's part of the
+    # file name is taken out whoever they are (one rule, `anonymised_file`).
+    out["failed"] = [
+        shown | {"file": anonymised_file(failed["file"], redact, [framework_id])}
+        for shown, failed in zip(out["failed"], data["failed"], strict=True)
+    ]
+    return out
 
 
 def aggregate_redactors(

@@ -109,10 +109,7 @@ def round_report(
         return None, run, response
     # A reader holds the invitee list: their names and organisations are taken out of
     # the respondents' words too, not only those the transcripts' headers give.
-    known = (
-        [i.name for i in shot.loaded.round.invitees],
-        [i.organisation for i in shot.loaded.round.invitees],
-    )
+    known = invitees_known(shot)
     # Laid out with the versions the transcripts were taken with (one rule).
     loaded, notes = aggregate_framework(
         shot.loaded.round.framework, framework_totals, files, catalogue
@@ -141,6 +138,13 @@ def round_report(
         data["left_out"] = left_out(shot, data["left_out"])
     data["round"] = response
     return data, run, response
+
+
+def invitees_known(shot: Snapshot) -> tuple[list[str], list[str]]:
+    """The names and organisations of a round's invitees, which every anonymised output of
+    the round takes out (its report and a comparison with it)."""
+    invitees = shot.loaded.round.invitees
+    return [i.name for i in invitees], [i.organisation for i in invitees]
 
 
 def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Path]:
