@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
-from bot.model import Framework
+from bot.model import Framework, Question
 from bot.scoring.aggregate import Totals, VersionUse
 from bot.scoring.source import scored_frameworks
 
@@ -51,6 +51,7 @@ def aggregate_framework(
         return frameworks[0], []
     labels = version_labels([totals.versions[d] for d in order])
     together = combined(frameworks, labels)
+    together = replace(together, changed=frozenset(changed_questions(frameworks, labels)))
     uses = [(label, totals.versions[d]) for label, d in zip(labels, order, strict=True)]
     return together, [versions_note(framework_id, uses, frameworks, labels)]
 
@@ -161,7 +162,9 @@ def versions_note(
 ) -> str:
     """What an aggregate says of transcripts taken with several versions of its framework:
     which transcripts were taken with which version, each scored against its own, and the
-    questions not in every version (each with the versions that have it)."""
+    questions not in every version (each with the versions that have it), and those
+    worded or scaled differently, left out of the statements (`changed_questions`)."""
+    changed = changed_questions(frameworks, labels)
     parts = []
     for label, use in uses:
         files = ", ".join(use.files)
@@ -172,9 +175,17 @@ def versions_note(
     text = (
         f"These transcripts were taken with {len(uses)} versions of the framework "
         f"{framework_id}, and each is scored against its own: {_joined(parts)}. Every "
-        "version's statements are listed; an area's mean pools scores made against "
-        "different versions."
+        "version's statements are listed"
+        + (", but those worded or scaled differently between versions" if changed else "")
+        + "; an area's mean pools scores made against different versions."
     )
+    if changed:
+        text += (
+            " Worded or scaled differently between versions, so left out of the statements "
+            "(each version's answers still count toward its area's score): "
+            + "; ".join(" and ".join(words) for words in changed.values())
+            + "."
+        )
     having: dict[str, list[str]] = {}
     shown: dict[str, str] = {}
     for label, loaded in zip(labels, frameworks, strict=True):
@@ -190,6 +201,45 @@ def versions_note(
     if partial:
         text += f" Not in every version: {', '.join(partial)}."
     return text
+
+
+def _meaning(framework: Framework, question: Question) -> tuple[Any, ...]:
+    """What a question asks and how its answers are counted: its words, kind, options,
+    scale (the scale itself, whatever its name) and whether it is scored reversed."""
+    scale = framework.scale_of(question)
+    return (
+        " ".join(question.text.split()),
+        question.kind,
+        question.reverse,
+        tuple(o.model_dump_json() for o in question.options),
+        scale.model_dump_json() if scale is not None else None,
+    )
+
+
+def changed_questions(
+    frameworks: Sequence[LoadedFramework], labels: Sequence[str]
+) -> dict[str, list[str]]:
+    """The questions (by id) that versions word or scale differently (`_meaning`), each
+    with its words in each version that has it ('1.2 "Members are well informed."
+    (version 1)'): their answers cannot be pooled as one statement's."""
+    seen: dict[str, dict[tuple[Any, ...], list[str]]] = {}
+    shown: dict[str, dict[tuple[Any, ...], str]] = {}
+    for label, loaded in zip(labels, frameworks, strict=True):
+        framework = loaded.framework
+        for question in framework.questions():
+            meaning = _meaning(framework, question)
+            seen.setdefault(question.id, {}).setdefault(meaning, []).append(label)
+            shown.setdefault(question.id, {}).setdefault(
+                meaning, f'{framework.label(question.id)} "{question.text}"'
+            )
+    return {
+        qid: [
+            f"{shown[qid][meaning]} (version{'s' if len(used) > 1 else ''} {_joined(used)})"
+            for meaning, used in meanings.items()
+        ]
+        for qid, meanings in seen.items()
+        if len(meanings) > 1
+    }
 
 
 def _joined(words: Sequence[str]) -> str:
