@@ -755,13 +755,15 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
     found = shot.find(args.invitee)
     chase = round_command("chase", folder=shot.loaded.folder)
-    if self_refusal(found, chase):
-        # As `round chase --sent` refuses a telephone invitee: the wrong command for how
-        # they take part, whatever --force says.
-        print(f"error: {self_refusal(found, chase)}; nothing was logged", file=sys.stderr)
-        return exit_codes.USAGE
+    refuse = round_command("call", found.invitee.id, "refused", folder=shot.loaded.folder)
     typed = args.outcome.casefold().replace("_", "-").replace(" ", "-")
     outcome = OUTCOME_WORDS.get(typed)
+    wrong_mode = self_refusal(found, chase, outcome or "", refuse)
+    if wrong_mode:
+        # As `round chase --sent` refuses a telephone invitee: the wrong command for how
+        # they take part (a self-assessor's refusal aside), whatever --force says.
+        print(f"error: {wrong_mode}; nothing was logged", file=sys.stderr)
+        return exit_codes.USAGE
     if outcome is None:
         shown = _show(args.outcome, 40)
         why = (
@@ -815,7 +817,7 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
     def refusal(now_found: InviteeState) -> str:
         # Decided on the invitee as they are under the call log's lock (`log_outcome`).
-        finished = outcome_refusal(now_found)
+        finished = outcome_refusal(now_found, outcome)
         if finished and not args.force:
             refused.append(exit_codes.USAGE)
             return f"{finished} (add --force to log it all the same)"
