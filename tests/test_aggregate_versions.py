@@ -253,3 +253,21 @@ def test_a_statement_reworded_between_versions_is_never_pooled_under_one_wording
         'b2 "Members are well informed." (version 1) and '
         'b2 "Members are badly informed." (version 2).'
     ) in note
+
+
+def test_versions_are_in_version_order_whichever_was_answered_last() -> None:
+    """Version 1 answered after version 2 (or "10" beside "9") never makes the older
+    version the newest: the header says "versions 1 and 2" and the highest lays it out."""
+    from bot.scoring.aggregate import VersionUse
+    from bot.scoring.versions import newest_last
+
+    uses = {
+        "two": VersionUse("2", "v2.toml", latest="2009-11-01T10:00:00+00:00"),
+        "one": VersionUse("1", "v1.toml", latest="2009-11-02T10:00:00+00:00"),
+    }
+    assert newest_last(uses) == ["one", "two"]
+    uses = {
+        "ten": VersionUse("10", "a.toml", latest="2009-11-01T10:00:00+00:00"),
+        "nine": VersionUse("9", "b.toml", latest="2009-11-02T10:00:00+00:00"),
+    }
+    assert newest_last(uses) == ["nine", "ten"]

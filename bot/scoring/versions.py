@@ -12,7 +12,8 @@ transcripts were taken with which version and the questions not in every one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,7 @@ def aggregate_framework(
     if not used:
         return catalogue.framework(framework_id), []
     found = scored_frameworks(framework_id, used, transcript_files, catalogue, named)
-    # The newest last: by the latest transcript taken with each version, then by version.
-    order = sorted(found, key=lambda d: (totals.versions[d].latest, totals.versions[d].version))
+    order = newest_last({d: totals.versions[d] for d in found})
     frameworks = [found[d] for d in order]
     if len({f.hash for f in frameworks}) == 1:
         return frameworks[0], []
@@ -54,6 +54,23 @@ def aggregate_framework(
     together = replace(together, changed=frozenset(changed_questions(frameworks, labels)))
     uses = [(label, totals.versions[d]) for label, d in zip(labels, order, strict=True)]
     return together, [versions_note(framework_id, uses, frameworks, labels)]
+
+
+def newest_last(uses: Mapping[str, VersionUse]) -> list[str]:
+    """The versions used (by content hash) oldest first: by version, numbers as numbers
+    ("9" before "10"), then, for one version given by two files (a framework changed
+    without its version bumped), by the latest transcript taken with each. The last lays
+    out the aggregate; the header names them in this order ("versions 1 and 2")."""
+    return sorted(uses, key=lambda d: (version_key(uses[d].version), uses[d].latest))
+
+
+def version_key(version: str) -> tuple[tuple[int, int, str], ...]:
+    """A version as it sorts: its parts in order, a number as a number ("1.10" after
+    "1.9"), a word after the numbers."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"[.\-_ ]+", version.strip())
+    )
 
 
 def version_labels(uses: Sequence[VersionUse]) -> list[str]:
