@@ -217,14 +217,19 @@ def test_versions_together_keep_an_area_and_a_scale_only_the_earlier_has(tmp_pat
     assert {"fix-one", "fix-two"} <= set(together.actions)
 
 
-def reworded(folder: Path) -> dict[int, tuple[Path, Path]]:
-    """The mini framework as version 1, and as version 2 with b2 reworded under its id."""
+def reworded(folder: Path, scaled: bool = False) -> dict[int, tuple[Path, Path]]:
+    """The mini framework as version 1, and as version 2 with b2 reworded under its id
+    (``scaled``: its words kept, answered on the yes/partly/no scale instead)."""
     framework = (DATA / "mini.toml").read_text(encoding="utf-8")
     dialogue = (DATA / "mini-chat.toml").read_text(encoding="utf-8")
-    second = framework.replace('version = "1"', 'version = "2"', 1).replace(
-        'text = "Members are well informed."', 'text = "Members are badly informed."'
+    old = 'text = "Members are well informed."\nscale = "agree"'
+    new = (
+        'text = "Members are well informed."\nscale = "ypn"'
+        if scaled
+        else 'text = "Members are badly informed."\nscale = "agree"'
     )
-    assert "badly" in second
+    assert old in framework
+    second = framework.replace('version = "1"', 'version = "2"', 1).replace(old, new)
     found = {}
     for number, fw in {1: framework, 2: second}.items():
         (folder / f"v{number}").mkdir(parents=True, exist_ok=True)
@@ -271,3 +276,20 @@ def test_versions_are_in_version_order_whichever_was_answered_last() -> None:
         "nine": VersionUse("9", "b.toml", latest="2009-11-02T10:00:00+00:00"),
     }
     assert newest_last(uses) == ["nine", "ten"]
+
+
+def test_a_statement_scaled_differently_between_versions_is_never_pooled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = reworded(tmp_path, scaled=True)
+    install(files[1])
+    take(monkeypatch, "Ann", answers("4"))
+    install(files[2])
+    take(monkeypatch, "Bob", answers("y"))
+    data = aggregate_json(capsys, "report", "transcripts", "--aggregate")
+    assert "b2" not in {s["id"] for s in data["statements"]}
+    (note,) = data["warnings"]
+    assert (
+        'b2 "Members are well informed." (version 1) and '
+        'b2 "Members are well informed." (version 2).'
+    ) in note
