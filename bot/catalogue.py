@@ -257,6 +257,13 @@ class Catalogue:
                 found.append((path, heading))
         return found
 
+    def first_mode(self, framework_id: str) -> str:
+        """The mode of the dialogue a framework's conversation takes when none is named
+        (`dialogue`): "self" when it has a self-assessment dialogue or none at all (its
+        default dialogue), else that of its first dialogue ("telephone")."""
+        modes = [h.mode for _, h in self._headings(framework_id)]
+        return "self" if "self" in modes or not modes else modes[0]
+
     def dialogue(self, ref: str | None, framework: LoadedFramework | None = None) -> LoadedDialogue:
         """A dialogue by id or path; without one, the framework's first self-assessment
         dialogue, or its default dialogue when it has none."""

@@ -26,10 +26,11 @@ def parse(
     words = tuple(sys.argv[1:] if argv is None else argv)
     misplaced = _misplaced(parser, words)
     if misplaced:
-        option, commands = misplaced
+        level, above, option, commands = misplaced
         note = (notes or {}).get(option, "")
-        parser.error(
-            f"{option} is an option of {', '.join(commands)}, not of partnership-bot "
+        alone = " ".join(["partnership-bot", *above.split()])
+        level.error(
+            f"{option} is an option of {', '.join(commands)}, not of {alone} "
             f"alone: give it after one of those commands" + (f"; {note}" if note else "")
         )
     args, extras = parser.parse_known_args(_dash_values(words))
@@ -63,27 +64,44 @@ def _dash_values(words: Sequence[str]) -> list[str]:
 
 def _misplaced(
     parser: argparse.ArgumentParser, words: Sequence[str]
-) -> tuple[str, list[str]] | None:
-    """The first option given before any command that the program itself does not take
-    but some of its commands do, with those commands ("round call"); else None."""
-    commands = _subcommands(parser)
-    own = set(options(parser))
-    names = {
-        name
+) -> tuple[argparse.ArgumentParser, str, str, list[str]] | None:
+    """The first option given before a command's action (``partnership-bot --caller Sam``,
+    ``partnership-bot round --caller Sam status``) that the command so far does not take
+    but some of its commands do: the parser it was given to, that command as typed
+    ("round", "" for the program), the option, and the commands that take it ("round
+    call"); else None. The same rule at every level of commands."""
+    level, above = parser, ""
+    for word in words:
+        names = _choices(level)
+        if word in names:
+            level, above = names[word], f"{above} {word}".strip()
+            continue
+        option = word.split("=", 1)[0]
+        if not option.startswith("-") or option == "-" or option in _all_options(level):
+            continue
+        taking = [
+            f"{above} {path}".strip()
+            for path, sub in _subcommands(level)
+            if option in _all_options(sub)
+        ]
+        if taking:
+            return level, above, option, taking
+    return None
+
+
+def _choices(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """A parser's commands by name (aliases too); none for a command without actions."""
+    return {
+        name: sub
         for action in parser._actions
         if isinstance(action, argparse._SubParsersAction)
-        for name in action.choices
+        for name, sub in action.choices.items()
     }
-    for word in words:
-        if word in names:
-            return None  # a command: its options are its own parser's to read
-        option = word.split("=", 1)[0]
-        if not option.startswith("--") or option in own:
-            continue
-        taking = [path for path, sub in commands if option in options(sub)]
-        if taking:
-            return option, taking
-    return None
+
+
+def _all_options(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string a parser takes, short and long (``-r``, ``--round``)."""
+    return {option for action in parser._actions for option in action.option_strings}
 
 
 def _subcommands(

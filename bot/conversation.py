@@ -22,6 +22,7 @@ from bot.engine.path import bare_key
 from bot.engine.review import with_review
 from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
+from bot.model.dialogue import conversation_command
 from bot.model.transcript import Reference, ReviewItem, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
 from bot.text import clean_line, printable
@@ -502,8 +503,9 @@ def _refuse_another_framework(
             f"-f {printable(ref)}: {display_name(path)} was taken with the framework "
             f"{printable(taken.id)}, not {printable(framework.framework.id)}; a "
             "transcript is always carried on with its own framework (-f gives its file where "
-            "it is not installed): leave -f out, or start a new assessment with: "
-            f"partnership-bot assess -f {shown}"
+            "it is not installed): leave -f out, or start a new "
+            + ("interview" if transcript.mode == "telephone" else "assessment")
+            + f" with: partnership-bot {conversation_command(transcript.mode)} -f {shown}"
         )
     if framework.hash == taken.hash:
         return

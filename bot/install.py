@@ -103,7 +103,10 @@ def add(paths: list[Path], catalogue: Catalogue, replace: bool = False) -> Outco
     for kind, item_id, _, target_folder in copies:
         outcome.done.append(f"added {kind} {item_id}: {target_folder / f'{item_id}.toml'}")
     for framework_id in frameworks:
-        outcome.started.append(f"partnership-bot assess -f {framework_id}")
+        # As its conversation starts without -d: `interview` when its only dialogues are
+        # telephone ones (one rule gives each mode its command).
+        command = conversation_command(catalogue.first_mode(framework_id))
+        outcome.started.append(f"partnership-bot {command} -f {framework_id}")
     for dialogue in report.dialogues:
         command = conversation_command(dialogue.dialogue.mode)
         outcome.started.append(

@@ -53,6 +53,9 @@ class LoadedFramework:
     """A hash of the file's bytes."""
     actions: dict[str, Condition]
     """Each action's condition, by action id."""
+    changed: frozenset[str] = frozenset()
+    """Of several versions laid out together (`bot.scoring.versions.combined`), the
+    questions worded or scaled differently in them: no aggregate pools them as one row."""
 
     @property
     def id(self) -> str:

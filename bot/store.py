@@ -366,9 +366,24 @@ def load(path: Path) -> LoadedTranscript:
 
 def header_invitee(path: Path) -> str:
     """The invitee a transcript that fails to load names in its header, read from the
-    header alone (the lines before its first turn), or "" when even that cannot be read:
-    so that a round can say whose transcript is damaged."""
-    return header_value(path, "invitee")
+    header alone (the lines before its first turn, whatever its line ends), or "" when
+    even that cannot be read: so that a round can say whose transcript is damaged. A
+    header damaged elsewhere (a broken quote in a name) still names its invitee by its own
+    ``invitee = "..."`` line."""
+    try:
+        _, text = read_text(path, "transcript")
+    except LoadError:
+        return ""
+    # Saved by an editor with Windows line ends, the turns start at "\r\n[[turns]]".
+    text = text.replace("\r\n", "\n")
+    first = text.find("\n" + TURNS_HEADER)
+    header = text if first < 0 else text[:first]
+    try:
+        invitee = parse_toml(header, display_name(path)).get("invitee", "")
+    except LoadError:
+        found = _INVITEE_LINE.search(header)
+        invitee = found.group(1) if found else ""
+    return invitee if isinstance(invitee, str) else ""
 
 
 def header_value(path: Path, key: str) -> str:
@@ -376,6 +391,7 @@ def header_value(path: Path, key: str) -> str:
     before its first turn), or "" when there is none or the header cannot be read."""
     try:
         _, text = read_text(path, "transcript")
+        text = text.replace("\r\n", "\n")  # saved by an editor with Windows line ends
         first = text.find("\n" + TURNS_HEADER)
         data = parse_toml(text if first < 0 else text[:first], display_name(path))
     except (LoadError, OSError):
@@ -398,6 +414,10 @@ def same_id_beside(path: Path, transcript_id: str) -> list[Path]:
             if header_value(other, "id") == transcript_id:
                 found.append(other)
     return found
+
+
+_INVITEE_LINE = re.compile(r"""^invitee\s*=\s*["']([\w\-]+)["']\s*(?:#.*)?$""", re.MULTILINE)
+"""A header's invitee line read on its own (an id is letters, digits, - and _)."""
 
 
 def _valid_bytes(raw: bytes, valid: str) -> int:

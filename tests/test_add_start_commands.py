@@ -39,3 +39,25 @@ def test_add_names_interview_for_a_telephone_dialogue(tmp_path: Path) -> None:
         "partnership-bot assess -f mini -d mini-chat",
         "partnership-bot interview -f mini -d mini-phone",
     ]
+
+
+@pytest.mark.e2e
+def test_add_names_interview_for_a_framework_whose_only_dialogue_is_telephone(
+    tmp_path: Path,
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shutil.copy(DATA / "mini.toml", mine / "fw.toml")
+    chat = (DATA / "mini-chat.toml").read_text(encoding="utf-8")
+    phone = chat.replace('id = "mini-chat"', 'id = "mini-phone"\nmode = "telephone"', 1)
+    (mine / "phone.toml").write_text(phone, encoding="utf-8")
+    files = [str(mine / name) for name in ("fw.toml", "phone.toml")]
+    result = subprocess.run(
+        [command(), "add", *files], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    started = result.stdout.split("Start it with", 1)[1].splitlines()[1:]
+    assert [line.strip() for line in started if line.strip()] == [
+        "partnership-bot interview -f mini",
+        "partnership-bot interview -f mini -d mini-phone",
+    ]

@@ -215,3 +215,81 @@ def test_versions_together_keep_an_area_and_a_scale_only_the_earlier_has(tmp_pat
     labels = [o.label for o in framework.scale_of(framework.question("b2")).options]
     assert "Strongly agree" in labels
     assert {"fix-one", "fix-two"} <= set(together.actions)
+
+
+def reworded(folder: Path, scaled: bool = False) -> dict[int, tuple[Path, Path]]:
+    """The mini framework as version 1, and as version 2 with b2 reworded under its id
+    (``scaled``: its words kept, answered on the yes/partly/no scale instead)."""
+    framework = (DATA / "mini.toml").read_text(encoding="utf-8")
+    dialogue = (DATA / "mini-chat.toml").read_text(encoding="utf-8")
+    old = 'text = "Members are well informed."\nscale = "agree"'
+    new = (
+        'text = "Members are well informed."\nscale = "ypn"'
+        if scaled
+        else 'text = "Members are badly informed."\nscale = "agree"'
+    )
+    assert old in framework
+    second = framework.replace('version = "1"', 'version = "2"', 1).replace(old, new)
+    found = {}
+    for number, fw in {1: framework, 2: second}.items():
+        (folder / f"v{number}").mkdir(parents=True, exist_ok=True)
+        files = folder / f"v{number}" / "fw.toml", folder / f"v{number}" / "chat.toml"
+        files[0].write_text(fw, encoding="utf-8")
+        files[1].write_text(dialogue, encoding="utf-8")
+        found[number] = files
+    return found
+
+
+def test_a_statement_reworded_between_versions_is_never_pooled_under_one_wording(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = reworded(tmp_path)
+    install(files[1])
+    take(monkeypatch, "Ann", answers("4"))
+    install(files[2])
+    take(monkeypatch, "Bob", answers("4"))
+    data = aggregate_json(capsys, "report", "transcripts", "--aggregate")
+    assert "b2" not in {s["id"] for s in data["statements"]}
+    (note,) = data["warnings"]
+    assert "but those worded or scaled differently between versions" in note
+    assert (
+        "Worded or scaled differently between versions, so left out of the statements "
+        "(each version's answers still count toward its area's score): "
+        'b2 "Members are well informed." (version 1) and '
+        'b2 "Members are badly informed." (version 2).'
+    ) in note
+
+
+def test_versions_are_in_version_order_whichever_was_answered_last() -> None:
+    """Version 1 answered after version 2 (or "10" beside "9") never makes the older
+    version the newest: the header says "versions 1 and 2" and the highest lays it out."""
+    from bot.scoring.aggregate import VersionUse
+    from bot.scoring.versions import newest_last
+
+    uses = {
+        "two": VersionUse("2", "v2.toml", latest="2009-11-01T10:00:00+00:00"),
+        "one": VersionUse("1", "v1.toml", latest="2009-11-02T10:00:00+00:00"),
+    }
+    assert newest_last(uses) == ["one", "two"]
+    uses = {
+        "ten": VersionUse("10", "a.toml", latest="2009-11-01T10:00:00+00:00"),
+        "nine": VersionUse("9", "b.toml", latest="2009-11-02T10:00:00+00:00"),
+    }
+    assert newest_last(uses) == ["nine", "ten"]
+
+
+def test_a_statement_scaled_differently_between_versions_is_never_pooled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = reworded(tmp_path, scaled=True)
+    install(files[1])
+    take(monkeypatch, "Ann", answers("4"))
+    install(files[2])
+    take(monkeypatch, "Bob", answers("y"))
+    data = aggregate_json(capsys, "report", "transcripts", "--aggregate")
+    assert "b2" not in {s["id"] for s in data["statements"]}
+    (note,) = data["warnings"]
+    assert (
+        'b2 "Members are well informed." (version 1) and '
+        'b2 "Members are well informed." (version 2).'
+    ) in note

@@ -36,3 +36,22 @@ def test_an_option_is_placed_by_where_it_is_given(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     done = run("--transcripts", "transcripts", "round", "status", "--caller", "Sam", cwd=tmp_path)
     assert done.returncode == exit_codes.OK, done.stderr
+
+
+@pytest.mark.e2e
+def test_an_option_given_between_round_and_its_action_is_explained_as_at_the_top(
+    tmp_path: Path,
+) -> None:
+    """`round --caller Sam status` (or `round -r herts next`): the same explanation as
+    `partnership-bot --caller Sam`, one level down, never "invalid choice: 'Sam'"."""
+    done = run("round", "--caller", "Sam", "status", cwd=tmp_path)
+    assert done.returncode == exit_codes.USAGE
+    err = done.stderr
+    assert "invalid choice" not in err
+    assert "error: --caller is an option of round status, round next, round call" in err
+    assert "not of partnership-bot round alone: give it after one of those commands" in err
+    assert f"${VARIABLE}" in err
+    done = run("round", "-r", "herts", "next", cwd=tmp_path)
+    assert done.returncode == exit_codes.USAGE
+    assert "invalid choice" not in done.stderr
+    assert "-r is an option of round import, round status, round next" in done.stderr

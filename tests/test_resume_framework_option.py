@@ -112,3 +112,18 @@ def test_the_app_resumes_with_the_kept_framework_too(transcript: Path) -> None:
         assert not talk.warnings
     finally:
         talk.close()
+
+
+def test_a_telephone_transcript_is_told_the_interview_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new conversation of a telephone transcript's kind is an interview: the command
+    suggested is `interview -f`, never `assess -f` (one rule gives each mode its command)."""
+    source = ROOT / "transcripts" / "rounds" / "hertfordshire-2009" / "h22-bob-hughes.toml"
+    copy = tmp_path / "h22.toml"
+    copy.write_bytes(source.read_bytes())
+    monkeypatch.setattr("sys.stdin", io.StringIO(":quit\n"))
+    status = cli.main(["resume", str(copy), "--plain", "-f", "hallmarks", "--caller", "Sam"])
+    err = capsys.readouterr().err
+    assert status == exit_codes.USAGE, err
+    assert "start a new interview with: partnership-bot interview -f hallmarks" in err

@@ -112,6 +112,72 @@ def test_a_shared_contact_with_another_name_and_organisation_is_another_person(
     ]
 
 
+def _imported(folder: Path, tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text(text, encoding="utf-8")
+    return import_csv(folder, csv_file)[1]
+
+
+def test_a_name_and_organisation_wins_over_a_shared_switchboard(tmp_path: Path) -> None:
+    """Bob giving the council's switchboard (Ann's number) updates Bob, or adds him:
+    a contact with another name never renames Ann."""
+    folder = new_round(tmp_path / "r")
+    _imported(
+        folder,
+        tmp_path,
+        "name,organisation,mode,contact\n"
+        "Ann Smith,Herts CC,telephone,01707 000001\n"
+        "Bob Jones,Herts CC,telephone,01707 000002\n",
+    )
+    done = _imported(
+        folder,
+        tmp_path,
+        "name,organisation,mode,contact\nBob Jones,Herts CC,telephone,01707 000001\n",
+    )
+    assert done.changes() == ["updated i002 Bob Jones: contact 01707 000002 -> 01707 000001"]
+    invitees = load_round(folder).round.invitees
+    assert [(i.id, i.name) for i in invitees] == [("i001", "Ann Smith"), ("i002", "Bob Jones")]
+    other = new_round(tmp_path / "r2")
+    _imported(
+        other,
+        tmp_path,
+        "name,organisation,mode,contact\nAnn Smith,Herts CC,telephone,01707 000001\n",
+    )
+    done = _imported(
+        other,
+        tmp_path,
+        "name,organisation,mode,contact\nBob Jones,Herts CC,telephone,01707 000001\n",
+    )
+    assert [(i.id, i.name) for i in done.added] == [("i002", "Bob Jones")]
+    assert [i.name for i in load_round(other).round.invitees] == ["Ann Smith", "Bob Jones"]
+
+
+def test_a_title_or_another_organisation_with_the_same_name_and_contact_is_the_same_person(
+    tmp_path: Path,
+) -> None:
+    """Titles are aside when names are compared: the same name and contact is one person,
+    whatever the row's organisation (none, or another form of it)."""
+    folder = new_round(tmp_path / "r")
+    _imported(
+        folder,
+        tmp_path,
+        "name,organisation,mode,contact\n"
+        "Ann Smith,Herts CC,telephone,01707 000001\n"
+        "Cllr Carol White,Hertfordshire County Council,telephone,01707 000009\n",
+    )
+    done = _imported(folder, tmp_path, "name,contact\nDr Ann Smith,01707 000001\n")
+    assert done.added == []
+    assert done.changes() == ["updated i001 Ann Smith: name Ann Smith -> Dr Ann Smith"]
+    done = _imported(
+        folder,
+        tmp_path,
+        "name,organisation,mode,contact\nCarol White,Herts CC,telephone,01707000009\n",
+    )
+    assert done.added == []
+    assert [i.id for i in done.updated] == ["i002"]
+    assert len(load_round(folder).round.invitees) == 2
+
+
 def test_a_csv_separated_by_semicolons_is_told_the_separator_is_a_comma(tmp_path: Path) -> None:
     folder = new_round(tmp_path / "r")
     csv_file = tmp_path / "in.csv"
@@ -154,12 +220,12 @@ def test_importing_the_same_people_again_adds_no_one(tmp_path: Path) -> None:
     assert (done.added, done.updated, len(done.unchanged)) == ([], [], 3)
     assert done.describe() == "3 already invited, 0 added"
     assert (folder / "round.toml").read_bytes() == before
-    # The same person by name and organisation (case and spacing ignored), by contact, or
-    # by id: updated from the row's cells, never added twice.
+    # The same person by name and organisation (case and spacing ignored), by name and
+    # contact, or by id: updated from the row's cells, never added twice.
     csv_file.write_text(
         "id,name,organisation,role,contact\n"
         ",al,HERTS  cc,Councillor,\n"
-        ",Beatrice,Police,,bea@example.org\n"
+        ",BEA,Herts Police,,bea@example.org\n"
         "i003,Cy,Herts CC,Officer,\n"
         ",Dee,Fire,,01707 000002\n",
         encoding="utf-8",
@@ -170,13 +236,13 @@ def test_importing_the_same_people_again_adds_no_one(tmp_path: Path) -> None:
     assert done.describe() == "3 already invited (3 updated: i001, i002, i003), 1 added"
     assert done.changes() == [
         "updated i001 Al: role (none) -> Councillor",
-        "updated i002 Bea: name Bea -> Beatrice",
+        "updated i002 Bea: organisation Police -> Herts Police",
         "updated i003 Cy: role (none) -> Officer",
     ]
     invitees = load_round(folder).round.invitees
     assert [(i.id, i.name, i.role) for i in invitees] == [
         ("i001", "Al", "Councillor"),
-        ("i002", "Beatrice", ""),
+        ("i002", "Bea", ""),
         ("i003", "Cy", "Officer"),
         ("i004", "Dee", ""),
     ]
@@ -222,7 +288,7 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_named(tmp_path: Path) ->
         "in.csv:3: name: must not be empty",
         'in.csv:4: mode: "fax" is not a way of taking part; use self or telephone',
         'in.csv:5: id: the id "a1" is on line 2 too (a1, Ann): an id, a name with an '
-        "organisation, or a contact with a name or an organisation names one invitee. If lines 2 and 5 are the same person, "
+        "organisation, or a name with a contact names one invitee. If lines 2 and 5 are the same person, "
         "delete one of them; if not, give this row another id, or leave its id empty",
         'in.csv:6: id: "a 5" is not a valid id: use letters, digits, - and _',
         "in.csv:7: has 5 cells, the header 4 columns",

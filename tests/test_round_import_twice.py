@@ -22,7 +22,7 @@ def made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     ("rows", "column", "value", "remedy"),
     [
         (
-            "name,organisation,contact\nAnn,Police,01234 567890\nBob,Police,01234-567890\n",
+            "name,organisation,contact\nAnn,Police,01234 567890\nDr Ann,Fire,01234-567890\n",
             "contact",
             '"01234-567890"',
             "give this row their own contact, or leave its contact empty",

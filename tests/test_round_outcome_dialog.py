@@ -208,3 +208,31 @@ def test_a_wrong_number_part_way_is_still_counted_as_left_out(
     assert after["unfinished"] == before["unfinished"]
     assert "1 unreachable part way" in after["detail"]
     assert h37.transcript in compiled_files(shot, include_unfinished=True)
+
+
+async def test_no_outcome_is_logged_for_someone_who_finished_while_the_dialog_was_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
+) -> None:
+    """The round screen's `o` decides under the call log's lock as `round call` does
+    (`outcome_refusal`): an interview completed meanwhile leaves nothing logged."""
+    sample = sample_round(tmp_path, monkeypatch, "Sam")
+    before = log_of(sample.folder)
+    app = sample.app(catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_round(app, pilot, "h38")
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, OutcomeScreen))
+        # Another officer's interview of h38 completes meanwhile.
+        done = (sample.folder / "h22-bob-hughes.toml").read_text(encoding="utf-8")
+        assert 'invitee = "h22"' in done
+        (sample.folder / "h38-complete.toml").write_text(
+            done.replace('invitee = "h22"', 'invitee = "h38"', 1), encoding="utf-8"
+        )
+        await pilot.press("b")
+        await until(pilot, lambda: "has finished the assessment" in " ".join(dialog_words(app)))
+        assert log_of(sample.folder) == before
+
+
+def dialog_words(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The words of every Static on the screen in front."""
+    return [str(w.render()) for w in app.screen.query(Static)]

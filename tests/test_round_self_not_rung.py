@@ -4,6 +4,7 @@ make them unreachable, nor take them out of `round chase`, nor refuse their tran
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -54,6 +55,28 @@ def test_round_call_refuses_a_self_assessor_naming_round_chase(
     assert "partnership-bot round chase lists the self-assessors to remind" in err
     assert "nothing was logged" in err
     assert log_of(herts) == before
+
+
+def test_a_self_assessors_refusal_is_logged_and_status_chase_and_report_agree(
+    herts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A self-assessor who answers a reminder "we will not take part": `round call ID
+    refused` logs it (the one outcome logged for them); they are refused in status and the
+    report, and no longer chased."""
+    status, _, err = said(capsys, "round", "call", "h17", "busy", "--caller", "Sam")
+    assert status == exit_codes.USAGE
+    assert "only a refusal (partnership-bot round call h17 refused)" in err
+    status, out, err = said(capsys, "round", "call", "h17", "refused", "--caller", "Sam")
+    assert status == exit_codes.OK, err
+    assert [e for e in log_of(herts) if e.get("invitee") == "h17"][-1]["outcome"] == "refused"
+    _, out, _ = said(capsys, "round", "status")
+    assert "refused" in row(out, "h17")
+    _, out, _ = said(capsys, "round", "chase")
+    assert "h17" not in out.split()
+    _, out, _ = said(capsys, "round", "report", "--format", "json")
+    data = json.loads(out)
+    h17 = next(o for o in data["round"]["outstanding"] if o["id"] == "h17")
+    assert h17["state"] == "refused"
 
 
 def test_calls_logged_for_a_self_assessor_leave_them_to_be_chased(

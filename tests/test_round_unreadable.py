@@ -77,8 +77,9 @@ def test_status_says_transcript_unreadable_naming_the_file(
     assert "transcript unreadable" in row(out, "h21")
     assert "unreachable" not in row(out, "h21")
     assert "transcript unreadable 1" in out
-    assert f"h21: the transcript transcripts/rounds/herts/{DAMAGED} cannot be read" in out
-    assert f"partnership-bot validate transcripts/rounds/herts/{DAMAGED}" in out
+    flat = " ".join(out.split())  # the sentence is wrapped to the width
+    assert f"h21: the transcript transcripts/rounds/herts/{DAMAGED} cannot be read" in flat
+    assert f"partnership-bot validate transcripts/rounds/herts/{DAMAGED}" in flat
 
 
 def test_report_lists_the_file_as_failed_to_load_as_status_counts_it(
@@ -183,3 +184,67 @@ def test_report_says_a_skipped_transcript_once(
     _, _, err = said(capsys, "round", "report")
     assert err.count("skipped:") == 1, err
     assert f"skipped: transcripts/rounds/herts/{DAMAGED}:" in err
+
+
+def damage_header(folder: Path) -> None:
+    """Break the closing quote of h22's (complete) respondent name, in the header."""
+    path = folder / "h22-bob-hughes.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('name = "Bob Hughes"', 'name = "Bob Hughes', 1), encoding="utf-8")
+
+
+def damage_windows_file(folder: Path) -> None:
+    """h22's transcript saved with Windows line ends, then damaged in a turn."""
+    path = folder / "h22-bob-hughes.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('speaker = "respondent"', 'speaker = "respondent', 1)
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+
+
+@pytest.mark.parametrize("damaging", [damage_header, damage_windows_file])
+def test_damage_in_the_header_or_a_windows_file_is_transcript_unreadable(
+    herts: Path, capsys: pytest.CaptureFixture[str], damaging: object
+) -> None:
+    """Never "in progress": not offered by round next, no second interview, and the
+    report lists the file as failed to load and says what its rate counts."""
+    damaging(herts)  # type: ignore[operator]
+    _, out, _ = said(capsys, "round", "status")
+    assert "transcript unreadable" in row(out, "h22")
+    _, out, _ = said(capsys, "round", "next", "-n", "30", "--caller", "Sam")
+    assert "h22" not in out.split()
+    before = sorted(herts.glob("*.toml"))
+    status, _, err = said(capsys, "round", "interview", "h22", "--caller", "Sam", "--plain")
+    assert status == exit_codes.LOAD_ERROR
+    assert "h22-bob-hughes.toml cannot be read" in err
+    assert sorted(herts.glob("*.toml")) == before
+    _, out, _ = said(capsys, "round", "report")
+    assert "1 that failed to load" in out
+    assert "h22-bob-hughes.toml" in out
+    assert "not counted: 1 whose transcript is unreadable" in out
+
+
+def test_a_damaged_transcript_naming_no_invitee_is_listed_as_failed_to_load(
+    herts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = herts / "h22-bob-hughes.toml"
+    text = path.read_text(encoding="utf-8").replace('invitee = "h22"\n', 'invitee = "h22\n', 1)
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "60")
+    _, out, _ = said(capsys, "round", "status")
+    assert "1 transcript(s) unreadable, naming no invitee of the round" in out
+    assert all(len(line) <= 60 for line in out.splitlines()), out
+    _, out, _ = said(capsys, "round", "report")
+    assert "1 that failed to load" in out
+    assert "h22-bob-hughes.toml" in out
+
+
+def test_the_unreadable_sentence_in_round_status_fits_the_width(
+    herts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damage(herts)
+    monkeypatch.setenv("COLUMNS", "60")
+    _, out, _ = said(capsys, "round", "status")
+    assert "h21: the transcript" in out
+    assert all(len(line) <= 60 for line in out.splitlines()), [
+        line for line in out.splitlines() if len(line) > 60
+    ]

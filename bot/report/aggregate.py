@@ -29,7 +29,7 @@ from bot.report.data import (
     wording_note,
 )
 from bot.report.owners import SUGGESTED_NOTE, suggested
-from bot.report.redact import redacted, redactor
+from bot.report.redact import anonymised_file, redacted, redactor
 from bot.scoring.aggregate import (
     AGGREGATE_PRIORITY_RULE,
     MIN_FOR_PATTERN,
@@ -101,7 +101,8 @@ def aggregate_data(
         totals, pooled_groups = _pooled(totals)
     areas = _areas(framework, totals, small_groups)
     shown = {a["id"] for a in areas if not a["hidden"]}
-    statements, notes = _statements(framework, totals, small_groups)
+    changed = loaded.changed if loaded is not None else frozenset()
+    statements, notes = _statements(framework, totals, small_groups, changed)
     if order == "published":
         statements.sort(key=lambda s: published_key(s["number"]))
     headings = statement_headings([s["words"] for s in statements])
@@ -190,7 +191,14 @@ def aggregate_data(
     # The words quoted (and the files named) keep no name or organisation of the
     # respondents', of anyone who interviewed them, nor of anyone a reader knows was asked.
     redact, board = aggregate_redactors(totals, known)
-    return redacted(data, redact, board=board)
+    out = redacted(data, redact, board=board)
+    # A file that failed to load gave no name to take out: its respondent's part of the
+    # file name is taken out whoever they are (one rule, `anonymised_file`).
+    out["failed"] = [
+        shown | {"file": anonymised_file(failed["file"], redact, [framework_id])}
+        for shown, failed in zip(out["failed"], data["failed"], strict=True)
+    ]
+    return out
 
 
 def aggregate_redactors(
@@ -458,15 +466,20 @@ def _number_first(value: str) -> tuple[int, float, str]:
 
 
 def _statements(
-    framework: Framework, totals: Totals, small_groups: bool = False
+    framework: Framework,
+    totals: Totals,
+    small_groups: bool = False,
+    changed: frozenset[str] = frozenset(),
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The statements table in the framework's order, and the notes on published figures."""
+    """The statements table in the framework's order, and the notes on published figures;
+    never a question ``changed`` between the versions laid out together (its answers to
+    different words or scales are not one statement's: the versions note names it)."""
     statements: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     for area in framework.areas:
         for question in area.questions:
             counts = totals.answers.get(question.id)
-            if not counts or question.kind == "text" or question.fact:
+            if not counts or question.kind == "text" or question.fact or question.id in changed:
                 continue
             # Not applicable is an abstention that is not counted among those asked.
             n = sum(v for k, v in counts.items() if k != "not_applicable")

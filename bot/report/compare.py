@@ -116,9 +116,10 @@ def load_side(
     framework_id: str | None = None
     period = title = partnership = ""
     conversations: tuple[Transcript, ...] | None = None
+    known: tuple[list[str], list[str]] = ([], [])
     label = folder.resolve().name or name
     if folder.is_dir() and round_path(folder).exists():
-        from bot.rounds.report import compiled_files
+        from bot.rounds.report import compiled_files, invitees_known
         from bot.rounds.work import snapshot
 
         shot = snapshot(folder, datetime.now(UTC))
@@ -127,6 +128,7 @@ def load_side(
         label = round_.period or round_.title
         period, title, partnership = round_.period, round_.title, round_.partnership
         conversations = shot.transcripts
+        known = invitees_known(shot)
         files = compiled_files(shot, include_unfinished)
         if not files:
             raise NothingToCompare(
@@ -176,7 +178,15 @@ def load_side(
         ) from None
     run.warnings.update(notes)
     data = aggregate_data(
-        found_id, found_totals, run, catalogue, filters, True, loaded, small_groups=anonymise
+        found_id,
+        found_totals,
+        run,
+        catalogue,
+        filters,
+        True,
+        loaded,
+        small_groups=anonymise,
+        known=known,
     )
     side = Side(printable(label), data, loaded.framework, dict(found_totals.areas))
     return Loaded(side, folder, left_out, period, title, partnership, note, conversations)

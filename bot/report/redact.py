@@ -477,6 +477,37 @@ def untitled(name: str) -> str:
     return " ".join(tokens)
 
 
+_STAMPED = re.compile(r"(?P<stamp>\d{8}-\d{6})-(?P<middle>.+)-(?P<id>[0-9a-f]{8})")
+"""A transcript's file name as the bot makes it (`bot.store.new_path`): date and time,
+framework, respondent, and a short unique part."""
+
+
+def anonymised_file(
+    file: str, redact: Callable[[str], str], framework_ids: Iterable[str] = ()
+) -> str:
+    """A transcript's file (as a report names it) as an anonymised report shows it: its
+    folder through ``redact``, and the respondent's part of its name as "[name]" whoever
+    they are, for a file that failed to load gave no name to take out. Of a name the bot
+    made (date, time, framework, respondent, unique part) the part between the framework
+    and the unique part; of a round's "h22-bob-hughes.toml" all after the invitee's id;
+    of any other, the whole name."""
+    folder, slash, base = file.replace("\\", "/").rpartition("/")
+    stem, dot, extension = base.rpartition(".")
+    if not dot:
+        stem, extension = base, ""
+    stamped = _STAMPED.fullmatch(stem)
+    if stamped:
+        middle = stamped["middle"]
+        framework = next((f for f in framework_ids if f and middle.startswith(f"{f}-")), "")
+        shown = f"{stamped['stamp']}-" + (f"{framework}-" if framework else "")
+        shown += f"{NAME}-{stamped['id']}"
+    elif "-" in stem:
+        shown = f"{stem.split('-', 1)[0]}-{NAME}"
+    else:
+        shown = NAME
+    return (redact(folder) + slash if slash else "") + shown + (f".{extension}" if dot else "")
+
+
 PEOPLES_WORDS = frozenset(
     {
         "comment",

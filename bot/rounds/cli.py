@@ -496,7 +496,7 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         print(f"No one is invited yet; {_what_next(shot)}")
         return exit_codes.OK
     counts = shot.progress.overall.counts
-    print(f"\nResponse: {shot.progress.headline()}")
+    print("\n" + wrapped(f"Response: {shot.progress.counted()}", width, commas_only=False).strip())
     print(
         wrapped(
             ", ".join(
@@ -522,7 +522,20 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
         if s.state == "unreadable" and s.unreadable is not None:
             from bot.rounds.state import unreadable_words
 
-            print(unreadable_words(s))
+            print(wrapped(unreadable_words(s), width, commas_only=False))
+    if shot.unplaced:
+        from bot.problems import display_name
+
+        named = ", ".join(display_name(p) for p in shot.unplaced)
+        print(
+            "\n"
+            + wrapped(
+                f"{len(shot.unplaced)} transcript(s) unreadable, naming no invitee of the round "
+                f"(whose answers they hold cannot be told): {named}",
+                width,
+                commas_only=False,
+            ).strip()
+        )
     if shot.unlinked:
         print(f"\n{len(shot.unlinked)} transcript(s) in the folder name no invitee of the round.")
     if shot.dropped_call_bytes:
@@ -530,7 +543,7 @@ def _status(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
         print(f"Note: {calls.read(shot.loaded.folder).torn}.")
     for note in shot.call_notes:
-        print(f"note: {note}")
+        print(wrapped(f"note: {note}", width, commas_only=False))
     return exit_codes.OK
 
 
@@ -749,13 +762,15 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
     found = shot.find(args.invitee)
     chase = round_command("chase", folder=shot.loaded.folder)
-    if self_refusal(found, chase):
-        # As `round chase --sent` refuses a telephone invitee: the wrong command for how
-        # they take part, whatever --force says.
-        print(f"error: {self_refusal(found, chase)}; nothing was logged", file=sys.stderr)
-        return exit_codes.USAGE
+    refuse = round_command("call", found.invitee.id, "refused", folder=shot.loaded.folder)
     typed = args.outcome.casefold().replace("_", "-").replace(" ", "-")
     outcome = OUTCOME_WORDS.get(typed)
+    wrong_mode = self_refusal(found, chase, outcome or "", refuse)
+    if wrong_mode:
+        # As `round chase --sent` refuses a telephone invitee: the wrong command for how
+        # they take part (a self-assessor's refusal aside), whatever --force says.
+        print(f"error: {wrong_mode}; nothing was logged", file=sys.stderr)
+        return exit_codes.USAGE
     if outcome is None:
         shown = _show(args.outcome, 40)
         why = (
@@ -809,7 +824,7 @@ def _call(args: argparse.Namespace, shot: Snapshot, now: datetime) -> int:
 
     def refusal(now_found: InviteeState) -> str:
         # Decided on the invitee as they are under the call log's lock (`log_outcome`).
-        finished = outcome_refusal(now_found)
+        finished = outcome_refusal(now_found, outcome)
         if finished and not args.force:
             refused.append(exit_codes.USAGE)
             return f"{finished} (add --force to log it all the same)"

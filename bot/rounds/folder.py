@@ -14,7 +14,7 @@ import fcntl
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from bot.problems import (
     mode_meant,
     suggest,
 )
+from bot.report.redact import untitled
 from bot.rounds.commands import round_ref
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
 from bot.store import ROUND_DESCRIPTION, rounds_below
@@ -276,21 +277,36 @@ def _contact_key(text: str) -> str:
     return re.sub(r"[\s()\-.]", "", text.casefold())
 
 
-def same_person(invitee: Invitee, values: dict[str, Any]) -> bool:
-    """Whether a CSV row names an invitee already in the round: the same id (when the row
-    gives one), or the same name and organisation, or the same contact with the same name
-    or the same organisation. A contact shared by a row whose name and organisation both
-    differ (a switchboard, a shared inbox) is another person's (see ``shared_contact``)."""
-    if values.get("id"):
-        return bool(values["id"].casefold() == invitee.id.casefold())
-    same_name = _fold(values.get("name", "")) == _fold(invitee.name)
-    organisation = _fold(values.get("organisation", ""))
-    same_organisation = organisation == _fold(invitee.organisation)
-    if same_name and same_organisation:
-        return True
-    return shared_contact(invitee, values) and (
-        same_name or (bool(organisation) and same_organisation)
+def same_name(invitee: Invitee, values: dict[str, Any]) -> bool:
+    """Whether a CSV row gives an invitee's name: titles ("Dr", "Cllr"), case and spacing
+    aside ("Dr Ann Smith" is Ann Smith)."""
+    return _fold(untitled(values.get("name", ""))) == _fold(untitled(invitee.name))
+
+
+def _same_name_and_organisation(invitee: Invitee, values: dict[str, Any]) -> bool:
+    return same_name(invitee, values) and _fold(values.get("organisation", "")) == _fold(
+        invitee.organisation
     )
+
+
+def _same_name_and_contact(invitee: Invitee, values: dict[str, Any]) -> bool:
+    return same_name(invitee, values) and shared_contact(invitee, values)
+
+
+def same_person(invitees: Sequence[Invitee], values: dict[str, Any]) -> int | None:
+    """Which invitee (an index) a CSV row names, if any: the one with its id (when the row
+    gives one); else the one with its name and organisation; else the one with its name
+    and contact. Names are compared by ``same_name`` (titles aside). A name and
+    organisation always wins over a contact, and a contact with another name (a
+    switchboard, a shared inbox) is never the same person (see ``shared_contact``)."""
+    if values.get("id"):
+        wanted = values["id"].casefold()
+        return next((n for n, i in enumerate(invitees) if i.id.casefold() == wanted), None)
+    for rule in (_same_name_and_organisation, _same_name_and_contact):
+        found = next((n for n, i in enumerate(invitees) if rule(i, values)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def shared_contact(invitee: Invitee, values: dict[str, Any]) -> bool:
@@ -428,7 +444,7 @@ def parse_invitees(text: str, name: str, into: Round) -> Imported:
                 )
             )
             continue
-        match = next((n for n, i in enumerate(everyone) if same_person(i, values)), None)
+        match = same_person(everyone, values)
         if match is not None:
             before = everyone[match]
             if before.id.casefold() in seen:
@@ -492,9 +508,7 @@ def _twice(
         column = "id"
         what = f'the id "{printable(values["id"])}"'
         other = "give this row another id, or leave its id empty"
-    elif _fold(values.get("name", "")) == _fold(before.name) and _fold(
-        values.get("organisation", "")
-    ) == _fold(before.organisation):
+    elif _same_name_and_organisation(before, values):
         column = "name" if "organisation" not in header else "name, organisation"
         organisation = values.get("organisation", "")
         what = f'the name "{clip(printable(values["name"]), 40)}"' + (
@@ -512,7 +526,7 @@ def _twice(
         name,
         column,
         f"{what} is on line {first} too ({person}): an id, a name with an organisation, or a "
-        f"contact with a name or an organisation names one invitee. If lines {first} and {line} are the same person, "
+        f"name with a contact names one invitee. If lines {first} and {line} are the same person, "
         f"delete one of them; if not, {other}",
         line,
     )

@@ -61,7 +61,7 @@ def round_data(shot: Snapshot, anonymise: bool) -> dict[str, Any]:
         "invited": overall.invited,
         "responded": overall.complete,
         "rate": overall.rate,
-        "headline": shot.progress.headline(),
+        "headline": shot.progress.counted(),
         # As `round status` counts them: a fault (a transcript unreadable) only when met.
         "states": {
             STATE_LABELS[k]: v for k, v in overall.counts.items() if v or k not in FAULT_STATES
@@ -109,10 +109,7 @@ def round_report(
         return None, run, response
     # A reader holds the invitee list: their names and organisations are taken out of
     # the respondents' words too, not only those the transcripts' headers give.
-    known = (
-        [i.name for i in shot.loaded.round.invitees],
-        [i.organisation for i in shot.loaded.round.invitees],
-    )
+    known = invitees_known(shot)
     # Laid out with the versions the transcripts were taken with (one rule).
     loaded, notes = aggregate_framework(
         shot.loaded.round.framework, framework_totals, files, catalogue
@@ -143,6 +140,13 @@ def round_report(
     return data, run, response
 
 
+def invitees_known(shot: Snapshot) -> tuple[list[str], list[str]]:
+    """The names and organisations of a round's invitees, which every anonymised output of
+    the round takes out (its report and a comparison with it)."""
+    invitees = shot.loaded.round.invitees
+    return [i.name for i in invitees], [i.organisation for i in invitees]
+
+
 def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Path]:
     """The transcripts a round's report compiles: each invitee's complete one (with
     ``include_unfinished``, their newest unfinished one too)."""
@@ -152,8 +156,11 @@ def compiled_files(shot: Snapshot, include_unfinished: bool = False) -> list[Pat
     wanted = ("complete", *unfinished) if include_unfinished else ("complete",)
     # A transcript that fails to load is given to the aggregate all the same, which lists
     # it among those that failed to load, as `round status` says "transcript unreadable".
-    return [s.transcript for s in shot.invitees if s.transcript and s.state in wanted] + [
-        s.unreadable for s in shot.invitees if s.state == "unreadable" and s.unreadable
+    # So is one whose header names no invitee of the round: whose it is cannot be told.
+    return [
+        *(s.transcript for s in shot.invitees if s.transcript and s.state in wanted),
+        *(s.unreadable for s in shot.invitees if s.state == "unreadable" and s.unreadable),
+        *shot.unplaced,
     ]
 
 

@@ -428,29 +428,37 @@ def refused_words(s: InviteeState) -> str:
     return f"{who} refused: {by} logged it at {s.refusal.at.astimezone():%d %b %H:%M}"
 
 
-def outcome_refusal(s: InviteeState) -> str:
-    """Why a call's outcome is not logged for the invitee, or "" when it may be: one rule
-    for the command line and the round screen. Not for a self-assessor (``self_refusal``),
-    nor for someone who has finished: their record would then say "complete" beside a
-    refusal or an unanswered call logged after it, which no call can have been."""
-    if s.invitee.mode != "telephone":
-        return self_refusal(s)
+def outcome_refusal(s: InviteeState, outcome: str = "") -> str:
+    """Why a call's ``outcome`` is not logged for the invitee, or "" when it may be: one
+    rule for the command line and the round screen, decided again under the call log's
+    lock. Not for a self-assessor but a refusal (``self_refusal``), nor for someone who
+    has finished: their record would then say "complete" beside a refusal or an
+    unanswered call logged after it, which no call can have been."""
+    wrong_mode = self_refusal(s, outcome=outcome)
+    if wrong_mode:
+        return wrong_mode
     if s.state != "complete":
         return ""
     who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
     return f"{who} has finished the assessment: there is no call to log for them"
 
 
-def self_refusal(s: InviteeState, chase: str = "round chase") -> str:
-    """Why no call is logged for a self-assessor ("" for a telephone invitee): they are
-    reminded, not rung, and ``chase`` (the command, as it is to be typed) lists and
-    records that."""
-    if s.invitee.mode == "telephone":
+def self_refusal(
+    s: InviteeState, chase: str = "round chase", outcome: str = "", refuse: str = ""
+) -> str:
+    """Why no call's ``outcome`` is logged for a self-assessor ("" for a telephone invitee,
+    and for a refusal: a self-assessor who answers a reminder "we will not take part" is
+    recorded as refused with ``round call ID refused``): they are reminded, not rung, and
+    ``chase`` (the command, as it is to be typed) lists and records that; ``refuse`` is
+    the command logging their refusal, as it is to be typed."""
+    if s.invitee.mode == "telephone" or outcome == "refused":
         return ""
     who = f"{printable(s.invitee.name)} ({printable(s.invitee.id)})"
     return (
-        f"{who} assesses themselves: calls are logged only for telephone invitees; "
-        f"{chase} lists the self-assessors to remind and records the reminder (--sent)"
+        f"{who} assesses themselves: calls are logged only for telephone invitees, and for "
+        f"a self-assessor only a refusal "
+        f"({refuse or 'round call ' + printable(s.invitee.id) + ' refused'}); {chase} lists the self-assessors to remind "
+        "and records the reminder (--sent)"
     )
 
 
@@ -598,6 +606,15 @@ class Progress:
         rate = self.overall.rate
         return f"{self.overall.complete} of {self.overall.invited} invited" + (
             f" ({rate}%)" if rate is not None else ""
+        )
+
+    def counted(self) -> str:
+        """The headline with what its rate counts when that needs saying: a complete
+        transcript that is unreadable counts as no response ("74 of 120 invited (62%);
+        not counted: 1 whose transcript is unreadable")."""
+        unreadable = self.overall.counts.get("unreadable", 0)
+        return self.headline() + (
+            f"; not counted: {unreadable} whose transcript is unreadable" if unreadable else ""
         )
 
 

@@ -68,6 +68,9 @@ class Snapshot:
     call_notes: tuple[str, ...] = ()
     """An entry of the call log timed later than the entry after it (``calls.order_notes``),
     with its file and line."""
+    unplaced: tuple[Path, ...] = ()
+    """Transcripts that fail to load and whose header names no invitee of the round: whose
+    answers they hold cannot be told, so a round's report lists them as failed to load."""
     transcripts: tuple[Transcript, ...] = ()
     """Every transcript in the folder that loaded, linked or not, in the order of their
     files: read once, for whatever else needs them (what a later round asked about)."""
@@ -156,6 +159,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
     linked: list[Linked] = []
     unlinked: list[Path] = []
     failed: list[str] = []
+    unplaced: list[Path] = []
     read: list[Transcript] = []
     ids = {i.id.casefold() for i in loaded.round.invitees}
     kept: dict[str, LoadedFramework | None] = {}
@@ -169,6 +173,8 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
             damaged = unreadable(path)
             if damaged is not None and damaged.invitee.casefold() in ids:
                 linked.append(damaged)
+            else:
+                unplaced.append(path)
             continue
         if transcript.invitee.casefold() in ids:
             link, refused = linked_to(transcript, path, kept)
@@ -194,6 +200,7 @@ def snapshot(folder: Path, now: datetime, caller: str = "") -> Snapshot:
         tuple(linked),
         open_now,
         tuple(calls.order_notes(log, calls.calls_path(loaded.folder))),
+        tuple(unplaced),
         tuple(read),
     )
 

@@ -12,7 +12,8 @@ transcripts were taken with which version and the questions not in every one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from pydantic import ValidationError
 
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
-from bot.model import Framework
+from bot.model import Framework, Question
 from bot.scoring.aggregate import Totals, VersionUse
 from bot.scoring.source import scored_frameworks
 
@@ -44,15 +45,32 @@ def aggregate_framework(
     if not used:
         return catalogue.framework(framework_id), []
     found = scored_frameworks(framework_id, used, transcript_files, catalogue, named)
-    # The newest last: by the latest transcript taken with each version, then by version.
-    order = sorted(found, key=lambda d: (totals.versions[d].latest, totals.versions[d].version))
+    order = newest_last({d: totals.versions[d] for d in found})
     frameworks = [found[d] for d in order]
     if len({f.hash for f in frameworks}) == 1:
         return frameworks[0], []
     labels = version_labels([totals.versions[d] for d in order])
     together = combined(frameworks, labels)
+    together = replace(together, changed=frozenset(changed_questions(frameworks, labels)))
     uses = [(label, totals.versions[d]) for label, d in zip(labels, order, strict=True)]
     return together, [versions_note(framework_id, uses, frameworks, labels)]
+
+
+def newest_last(uses: Mapping[str, VersionUse]) -> list[str]:
+    """The versions used (by content hash) oldest first: by version, numbers as numbers
+    ("9" before "10"), then, for one version given by two files (a framework changed
+    without its version bumped), by the latest transcript taken with each. The last lays
+    out the aggregate; the header names them in this order ("versions 1 and 2")."""
+    return sorted(uses, key=lambda d: (version_key(uses[d].version), uses[d].latest))
+
+
+def version_key(version: str) -> tuple[tuple[int, int, str], ...]:
+    """A version as it sorts: its parts in order, a number as a number ("1.10" after
+    "1.9"), a word after the numbers."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"[.\-_ ]+", version.strip())
+    )
 
 
 def version_labels(uses: Sequence[VersionUse]) -> list[str]:
@@ -161,7 +179,9 @@ def versions_note(
 ) -> str:
     """What an aggregate says of transcripts taken with several versions of its framework:
     which transcripts were taken with which version, each scored against its own, and the
-    questions not in every version (each with the versions that have it)."""
+    questions not in every version (each with the versions that have it), and those
+    worded or scaled differently, left out of the statements (`changed_questions`)."""
+    changed = changed_questions(frameworks, labels)
     parts = []
     for label, use in uses:
         files = ", ".join(use.files)
@@ -172,9 +192,17 @@ def versions_note(
     text = (
         f"These transcripts were taken with {len(uses)} versions of the framework "
         f"{framework_id}, and each is scored against its own: {_joined(parts)}. Every "
-        "version's statements are listed; an area's mean pools scores made against "
-        "different versions."
+        "version's statements are listed"
+        + (", but those worded or scaled differently between versions" if changed else "")
+        + "; an area's mean pools scores made against different versions."
     )
+    if changed:
+        text += (
+            " Worded or scaled differently between versions, so left out of the statements "
+            "(each version's answers still count toward its area's score): "
+            + "; ".join(" and ".join(words) for words in changed.values())
+            + "."
+        )
     having: dict[str, list[str]] = {}
     shown: dict[str, str] = {}
     for label, loaded in zip(labels, frameworks, strict=True):
@@ -190,6 +218,45 @@ def versions_note(
     if partial:
         text += f" Not in every version: {', '.join(partial)}."
     return text
+
+
+def _meaning(framework: Framework, question: Question) -> tuple[Any, ...]:
+    """What a question asks and how its answers are counted: its words, kind, options,
+    scale (the scale itself, whatever its name) and whether it is scored reversed."""
+    scale = framework.scale_of(question)
+    return (
+        " ".join(question.text.split()),
+        question.kind,
+        question.reverse,
+        tuple(o.model_dump_json() for o in question.options),
+        scale.model_dump_json() if scale is not None else None,
+    )
+
+
+def changed_questions(
+    frameworks: Sequence[LoadedFramework], labels: Sequence[str]
+) -> dict[str, list[str]]:
+    """The questions (by id) that versions word or scale differently (`_meaning`), each
+    with its words in each version that has it ('1.2 "Members are well informed."
+    (version 1)'): their answers cannot be pooled as one statement's."""
+    seen: dict[str, dict[tuple[Any, ...], list[str]]] = {}
+    shown: dict[str, dict[tuple[Any, ...], str]] = {}
+    for label, loaded in zip(labels, frameworks, strict=True):
+        framework = loaded.framework
+        for question in framework.questions():
+            meaning = _meaning(framework, question)
+            seen.setdefault(question.id, {}).setdefault(meaning, []).append(label)
+            shown.setdefault(question.id, {}).setdefault(
+                meaning, f'{framework.label(question.id)} "{question.text}"'
+            )
+    return {
+        qid: [
+            f"{shown[qid][meaning]} (version{'s' if len(used) > 1 else ''} {_joined(used)})"
+            for meaning, used in meanings.items()
+        ]
+        for qid, meanings in seen.items()
+        if len(meanings) > 1
+    }
 
 
 def _joined(words: Sequence[str]) -> str:

@@ -484,6 +484,7 @@ class RoundScreen(Screen[None]):
         chosen = self.selected()
         if chosen is None:
             return
+        # The one rule `round call` follows, asked again under the call log's lock below.
         finished = outcome_refusal(chosen)
         if finished:
             self.notify(finished, severity="warning", markup=False)
@@ -503,6 +504,7 @@ class RoundScreen(Screen[None]):
             # Called while the dialog is open: an OSError (the call log cannot be written)
             # keeps it open with what was typed; anything else is said once it closes.
             not_logged.clear()
+            refused_as: list[str] = []  # the title of a refusal other than a claim
             try:
                 self._show(snapshot(self.folder, self.clock(), self.caller))
             except LoadError as error:
@@ -513,8 +515,14 @@ class RoundScreen(Screen[None]):
                 return
 
             def refusal(now_found: InviteeState) -> str:
-                # Decided under the call log's lock: a claim or an interview opened since
-                # the officer confirmed is said, never logged over.
+                # Decided under the call log's lock, as `round call` decides it: someone
+                # who finished while the dialog was open has no call to log (one rule,
+                # `outcome_refusal`); a claim or an interview opened since the officer
+                # confirmed is said, never logged over.
+                finished_now = outcome_refusal(now_found, recorded.outcome)
+                if finished_now:
+                    refused_as.append("Not logged")
+                    return f"{finished_now}. Nothing was logged."
                 if now_found.being_called_by and (
                     now_found.busy_since,
                     now_found.being_called_by,
@@ -535,7 +543,7 @@ class RoundScreen(Screen[None]):
                     mended,
                 )
             except StartRefused as refused:
-                not_logged.append(("Being called", str(refused)))
+                not_logged.append(((refused_as or ["Being called"])[0], str(refused)))
 
         mended: list[str] = []
         """What was done to a torn last line of the call log before the entry was logged."""
