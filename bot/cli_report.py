@@ -119,9 +119,10 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
         )
     inputs = [*files, *([Path(args.framework)] if _is_path(args.framework) else [])]
     inputs += template_files(args.templates)
+    named = _report_files(files, options.format, args.anonymise, catalogue)
     if several:
         folder = output or DEFAULT_FOLDER
-        targets = [folder / f"{file.stem}.{options.format}" for file in files]
+        targets = [folder / named[file] for file in files]
         refused = next(
             (r for r in (kept_refusal(t, f".{options.format}", inputs) for t in targets) if r),
             "",
@@ -146,13 +147,37 @@ def run(args: argparse.Namespace, catalogue: Catalogue) -> int:
         if not make_folder(folder):
             return exit_codes.CANNOT_WRITE
         for made in reports.made:
-            target = folder / f"{made.source.stem}.{options.format}"
+            target = folder / named[made.source]
             if not write(target, made.text):
                 return exit_codes.CANNOT_WRITE
             print(display_name(target))
     elif not emit(reports.made[0].text, output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if reports.skipped else exit_codes.OK
+
+
+def _report_files(
+    files: list[Path], fmt: str, anonymise: bool, catalogue: Catalogue
+) -> dict[Path, str]:
+    """The name each transcript's report is written under in a folder: its transcript's
+    name; anonymised, without the respondent's part (`bot.report.redact.anonymised_file`,
+    "respondent" in its place), a number added where two would be the same."""
+    if not anonymise:
+        return {file: f"{file.stem}.{fmt}" for file in files}
+    from bot.report.redact import NAME, anonymised_file
+
+    ids = list(catalogue.framework_files())
+    names: dict[Path, str] = {}
+    taken: set[str] = set()
+    for file in files:
+        stem = Path(anonymised_file(file.name, lambda text: text, ids)).stem
+        stem = stem.replace(NAME, "respondent")
+        name, number = f"{stem}.{fmt}", 2
+        while name.casefold() in taken:
+            name, number = f"{stem}-{number}.{fmt}", number + 1
+        taken.add(name.casefold())
+        names[file] = name
+    return names
 
 
 def _transcripts(named: list[Path]) -> tuple[list[Path], list[Path]]:
