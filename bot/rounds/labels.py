@@ -3,7 +3,7 @@ parser, before anything heavy is loaded)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 State = Literal[
     "not_started",
@@ -15,16 +15,7 @@ State = Literal[
     "unreachable",
     "unreadable",
 ]
-STATES: tuple[State, ...] = (
-    "not_started",
-    "appointment",
-    "in_progress",
-    "complete",
-    "refused",
-    "abandoned",
-    "unreachable",
-    "unreadable",
-)
+STATES: tuple[State, ...] = get_args(State)
 """Every state an invitee can be in, in the order lists and counts show them (the one
 definition: `round status`, the round report, its CSV and the round screen follow it)."""
 STATE_LABELS: dict[str, str] = {
