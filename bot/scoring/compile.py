@@ -180,7 +180,8 @@ def register_for(
 ) -> Register:
     """A repeated group's items on the final path, each with its answers; where it was
     not asked, whether it is not reached yet (a transcript of ``status`` left part way,
-    its ``dialogue`` still able to come to it) or why it was not."""
+    its ``dialogue`` still able to come to it) or why it was not. An item none of whose
+    questions is answered (`is_answered`: each skipped, say) names nothing and is no item."""
     ids = {q.id for q in group.questions}
     items: list[int] = []
     for step in path.steps:
@@ -196,18 +197,19 @@ def register_for(
         if not_reached or register_asked(group, path)
         else why_not_asked(framework, group, path, shape)
     )
+    named = (
+        RegisterItem(
+            item,
+            tuple(
+                _question_result(framework, instance_key(q.id, item), path, facts)
+                for q in group.questions
+            ),
+        )
+        for item in items
+    )
     return Register(
         group,
-        tuple(
-            RegisterItem(
-                item,
-                tuple(
-                    _question_result(framework, instance_key(q.id, item), path, facts)
-                    for q in group.questions
-                ),
-            )
-            for item in items
-        ),
+        tuple(i for i in named if any(is_answered(r.answer) for r in i.answers)),
         not_reached=not_reached,
         not_asked=not_asked,
     )
