@@ -127,3 +127,21 @@ def test_an_anonymised_register_named_by_fewer_than_three_hides_how_many(
         text = render_aggregate(data, form)
         assert "Named by 1 of" not in text
         assert "Named by not shown of 3 respondents." in text
+
+
+def test_an_unfinished_items_next_question_is_not_reached_not_not_asked(tmp_path: Path) -> None:
+    talk = begun(Catalogue(), tmp_path / "t", *STRUCTURE)
+    while base_question(talk.current().question.id) != "risk_rag":
+        prompt = talk.current()
+        if prompt.kind == "probe":
+            talk.skip()
+        elif base_question(prompt.question.id) == "risk_objective":
+            assert talk.answer("Affordable housing supply").accepted
+        else:
+            assert any(talk.answer(text).accepted for text in ANSWERS)
+    assert not talk.session.over
+    register = next(r for area in talk.assessment().areas for r in area.registers)
+    ((name, rating, owner),) = [[a.shown_answer for a in i.answers] for i in register.items]
+    assert (name, owner) == ("Affordable housing supply", "Not reached")
+    assert rating in ("No answer", "Not reached")
+    assert "| 1 | Affordable housing supply |" in render_assessment(talk.assessment(), "md")

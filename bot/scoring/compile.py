@@ -207,9 +207,17 @@ def register_for(
         )
         for item in items
     )
+    kept = [i for i in named if any(is_answered(r.answer) for r in i.answers)]
+    if kept and register_not_reached(group, path, shape, left_part_way(status)):
+        # The last item of a transcript left inside the register (its node still ahead,
+        # the rule of a register not reached): its questions not asked yet may still be.
+        last = kept[-1]
+        kept[-1] = replace(
+            last, answers=tuple(r if r.asked else replace(r, to_come=True) for r in last.answers)
+        )
     return Register(
         group,
-        tuple(i for i in named if any(is_answered(r.answer) for r in i.answers)),
+        tuple(kept),
         not_reached=not_reached,
         not_asked=not_asked,
     )
