@@ -11,6 +11,7 @@ from bot.catalogue import Catalogue
 from bot.report import render_assessment
 from bot.report.aggregate import aggregate_data
 from bot.scoring.aggregate import Filters, aggregate
+from tests.plain_driver import run
 from tests.test_register_not_asked import answered
 
 
@@ -51,3 +52,14 @@ def test_the_conference_count_is_a_fact_of_the_single_report(tmp_path: Path) -> 
     text = render_assessment(talk.assessment(), "md")
     line = text[text.index("2a") :].split("\n")[1]
     assert "Fact (not scored)" in line, line
+
+
+def test_the_conference_count_is_no_statement_of_a_comparison(tmp_path: Path) -> None:
+    folders = [tmp_path / "then", tmp_path / "now"]
+    for folder in folders:
+        for index in range(3):
+            answered(folder / f"p{index}", [], leave=False)
+    result = run("report", "--compare", *map(str, folders))
+    assert result.returncode == 0, result.stderr
+    assert "2a How many times a year" not in result.stdout
+    assert "SE6 Does the Partnership Conference appeal" in result.stdout  # a statement
