@@ -25,7 +25,7 @@ from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
 from bot.model.dialogue import conversation_command
 from bot.model.transcript import Reference, ReviewItem, call_opening, call_running
 from bot.problems import LoadError, Problem, display_name
-from bot.text import clean_line, printable
+from bot.text import clean_line, folded, printable
 
 if TYPE_CHECKING:
     from bot.scoring.results import Assessment
@@ -569,4 +569,4 @@ def _takes(prompt: Prompt, key: str) -> bool:
 
 def _folded(name: str) -> str:
     """A name as names are told apart: case and spacing ignored."""
-    return " ".join(name.casefold().split())
+    return folded(name)

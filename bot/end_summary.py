@@ -49,12 +49,17 @@ def actions_words(count: int) -> str:
 
 
 def area_lines(assessment: Assessment) -> list[str]:
-    """One line per area (score, RAG, how many suggested actions, none said too), then
+    """One line per area (score, RAG, how many suggested actions, none said too, or, where
+    none could be suggested, why, in the report's words: "actions: too few answers"), then
     the partnership-wide actions' count when there are any."""
     lines = [
         f"{a.area.title}: {'no score' if a.score is None else figure(a.score) + '/100'}"
         + (f" ({a.rag.label})" if a.rag else "")
-        + f", {actions_words(len(a.actions))}"
+        + (
+            f", {actions_words(len(a.actions))}"
+            if (cell := a.actions_cell()).isdigit()
+            else f", actions: {cell}"
+        )
         for a in assessment.areas
     ]
     if whole := len(assessment.overall_actions):

@@ -61,6 +61,12 @@ def clean_input(text: str) -> str:
     return clean_text(text).strip()
 
 
+def folded(text: str) -> str:
+    """Text as words are told apart: the same words, case and spacing ignored (a name,
+    a register item's answer)."""
+    return " ".join(text.casefold().split())
+
+
 def one_line(text: str) -> str:
     """Text of several lines as one: its lines joined by spaces, blank ones left out."""
     return " ".join(line for line in text.split("\n") if line.strip())

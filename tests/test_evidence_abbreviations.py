@@ -5,6 +5,7 @@ number); vague answers stay vague, for the follow-up and the report alike."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -136,3 +137,20 @@ def test_a_top_score_naming_the_tor_is_not_followed_up_and_counts(catalogue: Cat
         probed = [t.trigger for t in outcome.turns if t.kind == "probe"]
         assert probed == ([] if evidence else ["unevidenced_high"]), comment
         assert report_evidence(dialogue, session, question) is evidence, comment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 - annual",
+        "an annual conference",
+        "biannual",
+        "bi-annual review",
+        "biennial",
+        "reviewed biennially",
+        "semi-annual",
+    ],
+)
+def test_annual_and_its_kin_name_how_often(text: str) -> None:
+    assert names_evidence(text), text
+    assert names_evidence(text.upper()), text

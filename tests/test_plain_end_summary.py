@@ -81,3 +81,10 @@ def test_the_summary_says_the_overall_once_and_each_areas_actions(tmp_path: Path
     overall = lines[-1].removeprefix("Overall: ").split("  ·  ")[0]
     assert lines[-1].startswith("Overall: ")
     assert end.count(overall) == 1, end
+
+
+def test_an_area_with_too_few_answers_says_so_as_the_report_does(tmp_path: Path) -> None:
+    text = plain_run(tmp_path, "3\n:skip\n:skip\n:skip\n")
+    end = text.rsplit("Thank you.", 1)[1]
+    assert "  Area two: no score, actions: too few answers" in end.splitlines()
+    assert "Area two: no score, no suggested actions" not in end

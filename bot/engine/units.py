@@ -145,19 +145,31 @@ def _nouns(period: str) -> frozenset[str]:
     return frozenset([period, f"{period}s"])
 
 
+HOW_OFTEN_WORDS = ("annual", "biennial", "biennially")
+"""Words of how often that do not end in "ly" as the rest do ("an annual conference"),
+or name no period of their own (every two years); "biannual" and "semi-annual" are
+"annual" with a prefix."""
+
+
 def _frequency() -> re.Pattern[str]:
     periods = "|".join(PERIOD_WORDS)
-    adverbs = "|".join(w for words in PERIOD_WORDS.values() for w in words if w.endswith("ly"))
+    adverbs = "|".join(
+        [
+            *(w for words in PERIOD_WORDS.values() for w in words if w.endswith("ly")),
+            *HOW_OFTEN_WORDS,
+        ]
+    )
     numbers = "|".join([*NUMBER_WORDS, r"\d+"])
     times = rf"(?:once|twice|thrice|(?:{numbers})\s+times)"
     return re.compile(
         rf"\b{times}\s+(?:a|an|per|each|every|in\s+(?:a|the))\s+(?:{periods})s?\b"
         rf"|\b(?:every|each)\s+(?:(?:{numbers}|other)\s+)?(?:{periods})s?\b"
-        rf"|\b(?:bi-?|half-|six-)?(?:{adverbs})\b",
+        rf"|\b(?:bi-?|semi-?|half-|six-)?(?:{adverbs})\b",
         re.IGNORECASE,
     )
 
 
 FREQUENCY = _frequency()
 """How often, in words: "twice a year", "three times a month", "every two months",
-"quarterly", "bi-monthly" (a number of times a period, as "4 a year" is in figures)."""
+"quarterly", "bi-monthly", "annual", "biennial" (a number of times a period, as "4 a year"
+is in figures)."""

@@ -299,15 +299,11 @@ class Question(Strict):
 
     @property
     def fact(self) -> bool:
-        """Whether its answer is a fact, never a score: `scored = false`, a date, an
-        unscored choice, or a question of weight 0 (text aside). Reports list facts apart;
-        the statements table leaves them out."""
-        return (
-            not self.scored
-            or self.kind == "date"
-            or (self.kind == "choice" and not self.scoreable)
-            or (self.weight == 0 and self.kind != "text")
-        )
+        """Whether its answer is a fact, never a score: `scored = false`, or any question
+        (text aside) not `counted`: a date, an unscored choice, a number with no recommended
+        range, or a question of weight 0. Reports list facts apart; the statements table
+        leaves them out."""
+        return not self.scored or (self.kind != "text" and not self.counted)
 
     @cached_property
     def choices(self) -> tuple[Option, ...]:

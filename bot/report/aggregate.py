@@ -321,8 +321,10 @@ def _register(group: Group, totals: Totals, small_groups: bool = False) -> dict[
     """A repeated group's items as every respondent named them (no names): each distinct
     item once, with how many named it so, the most named first, then alphabetically. With
     ``small_groups``, an item named so by fewer than `MIN_GROUP` shows neither its count
-    nor its coded answers (a rating), only the words typed (as a quote is shown)."""
+    nor its coded answers (a rating), only the words typed (as a quote is shown), and how
+    many named any item is not shown where fewer than `MIN_GROUP` did."""
     named = totals.registers.get(group.id, {})
+    naming = totals.register_respondents.get(group.id, 0)
     rows = sorted(
         named.items(), key=lambda kv: (-kv[1], [tuple(x.casefold() for x in a) for a in kv[0]])
     )
@@ -331,7 +333,9 @@ def _register(group: Group, totals: Totals, small_groups: bool = False) -> dict[
         "title": group.title,
         "item": group.item,
         "columns": list(group.headings()),
-        "respondents": totals.register_respondents.get(group.id, 0),
+        # How many named any item, "not shown" where one or two did: it would give away
+        # each hidden item's count.
+        "respondents": None if small_groups and 0 < naming < MIN_GROUP else naming,
         "items": [
             _item(group, row, count, small_groups and count < MIN_GROUP) for row, count in rows
         ],

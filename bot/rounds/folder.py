@@ -39,7 +39,7 @@ from bot.report.redact import untitled
 from bot.rounds.commands import round_ref
 from bot.rounds.model import INVITEE_ID_PATTERN, Invitee, Round
 from bot.store import ROUND_DESCRIPTION, rounds_below
-from bot.text import clean_line, clip, printable
+from bot.text import clean_line, clip, folded, printable
 
 ROUND_FILE = ROUND_DESCRIPTION
 ROUNDS_FOLDER = "rounds"
@@ -268,8 +268,7 @@ def import_csv(folder: Path, csv_file: Path) -> tuple[LoadedRound, Imported]:
     return LoadedRound(updated, folder), result
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+_fold = folded
 
 
 def _contact_key(text: str) -> str:

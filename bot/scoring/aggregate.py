@@ -40,6 +40,7 @@ from bot.scoring.summary import (
     init_worker,
     summarise_path,
 )
+from bot.text import folded
 
 PARALLEL_FROM = 64
 """Fewer files than this are summarised in this process (starting workers costs more)."""
@@ -184,6 +185,11 @@ class Totals:
     registers: dict[str, dict[tuple[tuple[str, str, str], ...], int]] = field(default_factory=dict)
     """repeated group id -> an item's answers -> how many respondents named it so (the
     aggregate's register: every item named, no names)."""
+    register_spellings: dict[
+        str, dict[tuple[tuple[str, ...], ...], tuple[tuple[str, str, str], ...]]
+    ] = field(default_factory=dict)
+    """repeated group id -> an item's answers with case and spacing ignored (`folded`) ->
+    its first spelling, the one counted and shown: the same words are the same item."""
     register_respondents: dict[str, int] = field(default_factory=dict)
     """repeated group id -> how many respondents named at least one item."""
     facts: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -257,8 +263,18 @@ class Totals:
             if items:
                 self.register_respondents[group] = self.register_respondents.get(group, 0) + 1
             named = self.registers.setdefault(group, {})
-            for row in dict.fromkeys(items):  # one respondent naming an item twice: once
-                named[row] = named.get(row, 0) + 1
+            spelt = self.register_spellings.setdefault(group, {})
+            mine: dict[tuple[tuple[str, ...], ...], tuple[tuple[str, str, str], ...]] = {}
+            for row in items:  # one respondent naming an item twice: once
+                mine.setdefault(_item_words(row), row)
+            for key, row in mine.items():
+                first = spelt.setdefault(key, row)
+                named[first] = named.get(first, 0) + 1
+
+
+def _item_words(row: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, ...], ...]:
+    """A register item's answers as items are told apart: case and spacing ignored."""
+    return tuple(tuple(folded(x) for x in answer) for answer in row)
 
 
 @dataclass

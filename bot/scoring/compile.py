@@ -180,7 +180,8 @@ def register_for(
 ) -> Register:
     """A repeated group's items on the final path, each with its answers; where it was
     not asked, whether it is not reached yet (a transcript of ``status`` left part way,
-    its ``dialogue`` still able to come to it) or why it was not."""
+    its ``dialogue`` still able to come to it) or why it was not. An item none of whose
+    questions is answered (`is_answered`: each skipped, say) names nothing and is no item."""
     ids = {q.id for q in group.questions}
     items: list[int] = []
     for step in path.steps:
@@ -196,18 +197,27 @@ def register_for(
         if not_reached or register_asked(group, path)
         else why_not_asked(framework, group, path, shape)
     )
+    named = (
+        RegisterItem(
+            item,
+            tuple(
+                _question_result(framework, instance_key(q.id, item), path, facts)
+                for q in group.questions
+            ),
+        )
+        for item in items
+    )
+    kept = [i for i in named if any(is_answered(r.answer) for r in i.answers)]
+    if kept and register_not_reached(group, path, shape, left_part_way(status)):
+        # The last item of a transcript left inside the register (its node still ahead,
+        # the rule of a register not reached): its questions not asked yet may still be.
+        last = kept[-1]
+        kept[-1] = replace(
+            last, answers=tuple(r if r.asked else replace(r, to_come=True) for r in last.answers)
+        )
     return Register(
         group,
-        tuple(
-            RegisterItem(
-                item,
-                tuple(
-                    _question_result(framework, instance_key(q.id, item), path, facts)
-                    for q in group.questions
-                ),
-            )
-            for item in items
-        ),
+        tuple(kept),
         not_reached=not_reached,
         not_asked=not_asked,
     )

@@ -42,6 +42,9 @@ class QuestionResult:
     """Follow-ups about its answer that got a reply (as the final path keeps them)."""
     notes: tuple[str, ...] = ()
     """Notes made at this question."""
+    to_come: bool = False
+    """Not on the final path, but an unfinished transcript may still ask it (a register
+    item's next question): "Not reached", never "Not asked"."""
 
     @property
     def abstained(self) -> str:
@@ -52,7 +55,9 @@ class QuestionResult:
     def shown_answer(self) -> str:
         """The answer as words: an option label, a number, or the text."""
         if self.answer is None:
-            return "Not asked" if not self.asked else "No answer"
+            if self.asked:
+                return "No answer"
+            return "Not reached" if self.to_come else "Not asked"
         return self.answer.label or self.answer.value
 
 

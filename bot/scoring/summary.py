@@ -27,7 +27,7 @@ from bot.scoring.actions import fired_actions
 from bot.scoring.compile import register_for, to_come_of
 from bot.scoring.source import dialogue_for, framework_for
 
-SUMMARY_VERSION = 15
+SUMMARY_VERSION = 16
 QUOTES_PER_ACTION = 3
 TEXTS_PER_QUESTION = 5
 """How many answers to each free-text question an aggregate quotes (the rest are counted)."""
