@@ -208,8 +208,12 @@ def _aggregate(
         if isinstance(error, SeveralFrameworks):
             return _error(str(error), exit_codes.USAGE)
         assert isinstance(error, NothingToAggregate)
+        unknown = _unknown_framework(args.framework, chosen, catalogue, error.framework_ids)
+        if unknown:
+            # An id that names nothing is the command line's fault, said first.
+            return _error(f"{unknown}; {error}", exit_codes.USAGE)
         failed = exit_codes.LOAD_ERROR if error.only_failures else exit_codes.PROBLEMS
-        return _error(str(error) + _unknown_framework(args.framework, chosen, catalogue), failed)
+        return _error(str(error), failed)
     _skipped(report.skipped)
     for path, dropped in report.torn:
         print(store.torn_note(path, dropped), file=sys.stderr)
@@ -221,17 +225,22 @@ def _aggregate(
 
 
 def _unknown_framework(
-    ref: str | None, chosen: LoadedFramework | None, catalogue: Catalogue
+    ref: str | None, chosen: LoadedFramework | None, catalogue: Catalogue, taken: set[str]
 ) -> str:
-    """When --framework names no installed framework, the likely one it meant.
+    """When --framework names neither an installed framework nor the framework of any
+    transcript there (``taken``), the likely one it meant; else "".
 
-    Said only once the aggregate found nothing: transcripts taken with a framework of
+    Asked only once the aggregate found nothing: transcripts taken with a framework of
     their own (kept beside them) may match an id that is not installed."""
     installed = catalogue.framework_files()
-    if ref is None or chosen is not None or ref.casefold() in map(str.casefold, installed):
+    known = {*installed, *taken}
+    if ref is None or chosen is not None or ref.casefold() in map(str.casefold, known):
         return ""
     names = ", ".join(sorted(installed)) or "none"
-    return f'; --framework "{ref}" is no installed framework{suggest(ref, installed)} (installed: {names})'
+    return (
+        f'--framework "{ref}" names no installed framework and no transcript\'s'
+        f"{suggest(ref, installed)} (installed: {names})"
+    )
 
 
 def _is_path(ref: str | None) -> bool:

@@ -8,7 +8,7 @@ and nothing here prints, reads arguments or exits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,10 +98,18 @@ class SeveralFrameworks(ReportError):
 class NothingToAggregate(ReportError):
     """Every transcript was left out (failed to load, unfinished, or filtered)."""
 
-    def __init__(self, message: str, skipped: Sequence[Problem], counted: int) -> None:
+    def __init__(
+        self,
+        message: str,
+        skipped: Sequence[Problem],
+        counted: int,
+        framework_ids: Iterable[str] = (),
+    ) -> None:
         super().__init__(message, skipped)
         self.only_failures = counted == 0
         """Whether every transcript failed to load (none was even filtered)."""
+        self.framework_ids = set(framework_ids)
+        """The framework id of every transcript that loaded."""
 
 
 def assess(path: Path, catalogue: Catalogue, current: bool = False) -> Assessment:
@@ -175,6 +183,7 @@ def aggregate_report(
             "no transcripts to aggregate" + (": " + ", ".join(left) if left else ""),
             skipped,
             run.unfinished + run.filtered,
+            run.framework_ids,
         )
     ((framework_id, framework_totals),) = totals.items()
     # Laid out with the versions the transcripts were taken with (one rule).
