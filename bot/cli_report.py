@@ -215,10 +215,8 @@ def _aggregate(
         failed = exit_codes.LOAD_ERROR if error.only_failures else exit_codes.PROBLEMS
         return _error(str(error), failed)
     _skipped(report.skipped)
-    for path, dropped in report.torn:
-        print(store.torn_note(path, dropped), file=sys.stderr)
-    for duplicate in report.duplicates:
-        print(duplicate.said, file=sys.stderr)
+    for line in report.notes:
+        print(line, file=sys.stderr)
     if not emit(report.text, args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if report.skipped else exit_codes.OK

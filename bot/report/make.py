@@ -8,7 +8,7 @@ and nothing here prints, reads arguments or exits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,10 +16,11 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
 from bot.problems import LoadError, Problem
-from bot.report.aggregate import aggregate_data
+from bot.report.aggregate import aggregate_data, aggregate_redactors
+from bot.report.redact import anonymised_file
 from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
-from bot.scoring.aggregate import Duplicate, Filters, aggregate
+from bot.scoring.aggregate import AggregateRun, Filters, Totals, aggregate
 from bot.scoring.results import Assessment
 from bot.scoring.source import dialogue_for, framework_for, round_refusal
 from bot.scoring.versions import aggregate_framework
@@ -75,11 +76,10 @@ class AggregateReport:
     text: str
     """The report."""
     skipped: list[Problem] = field(default_factory=list)
-    """Transcripts that failed to load and were left out."""
-    torn: list[tuple[Path, int]] = field(default_factory=list)
-    """Transcripts whose interrupted last save was left out, with the bytes dropped."""
-    duplicates: list[Duplicate] = field(default_factory=list)
-    """Files left out as duplicates, each with the file counted in its place."""
+    """Transcripts that failed to load and were left out (anonymised as the report is)."""
+    notes: list[str] = field(default_factory=list)
+    """The lines said on stderr of files whose interrupted last save was left out and of
+    files left out as duplicates (`said_beside`: anonymised as the report is)."""
 
 
 class ReportError(Exception):
@@ -166,7 +166,12 @@ def aggregate_report(
     totals, run = aggregate(
         paths, catalogue, filters, current=options.current, cache_folder=cache_folder
     )
-    skipped = [Problem(name, "", reason) for name, reason in run.failed]
+    # Said on stderr as the report says them: anonymised, names taken out alike.
+    redact = _stderr_redactor(totals, options.anonymise)
+    skipped = [
+        Problem(redact.file(name, list(totals)), "", redact.words(reason))
+        for name, reason in run.failed
+    ]
     if len(totals) > 1:
         counts = ", ".join(f"{k} ({v.respondents})" for k, v in sorted(totals.items()))
         raise SeveralFrameworks(
@@ -201,4 +206,37 @@ def aggregate_report(
         small_groups=options.anonymise,
     )
     text = render_aggregate(data, options.format, options.templates)
-    return AggregateReport(text, skipped, run.torn, run.duplicates)
+    return AggregateReport(text, skipped, said_beside(run, redact.words))
+
+
+@dataclass(frozen=True)
+class _Redact:
+    """How an aggregate's lines on stderr name files and quote words."""
+
+    words: Callable[[str], str]
+    """Names and organisations taken out of a line (or it as it is)."""
+    file: Callable[[str, list[str]], str]
+    """A transcript's file (with the framework ids there) as the report shows it."""
+
+
+def _stderr_redactor(totals: dict[str, Totals], anonymise: bool) -> _Redact:
+    """What an anonymised aggregate takes out of what it says on stderr: the same as its
+    report (`aggregate_redactors` over every respondent, `anonymised_file`); nothing
+    when not anonymised."""
+    if not anonymise:
+        return _Redact(lambda text: text, lambda file, _ids: file)
+    every = Totals()
+    for framework_totals in totals.values():
+        every.names.update(framework_totals.names)
+        every.organisations.update(framework_totals.organisations)
+    words, _ = aggregate_redactors(every)
+    return _Redact(words, lambda file, ids: anonymised_file(file, words, ids))
+
+
+def said_beside(run: AggregateRun, redact: Callable[[str], str]) -> list[str]:
+    """The lines an aggregate says on stderr beside its report, each through ``redact``:
+    a file whose interrupted last save was left out (`store.torn_note`), and a file left
+    out as a duplicate (`Duplicate.said`)."""
+    lines = [store.torn_note(path, dropped) for path, dropped in run.torn]
+    lines += [duplicate.said for duplicate in run.duplicates]
+    return [redact(line) for line in lines]
