@@ -74,7 +74,7 @@ def test_no_full_name_or_distinctive_part_survives() -> None:
 
 
 def test_a_run_of_generic_and_partnership_words_alone_is_no_organisations_name() -> None:
-    """"Community Safety officers" keeps its words for the Community Safety Partnership:
+    """ "Community Safety officers" keeps its words for the Community Safety Partnership:
     generic and partnership words alone name a kind of body, never generic words alone;
     the whole name and its acronym still go, and a run with an ordinary word ("Red Kite")
     or a distinctive one ("Herts Valleys") is still its name."""

@@ -241,4 +241,3 @@ def test_an_unknown_framework_on_an_aggregate_exits_2_from_the_command_line(
     assert done.returncode == exit_codes.USAGE, done.stderr
     assert done.stdout == ""
     assert 'did you mean "hertfordshire-review"?' in done.stderr
-
