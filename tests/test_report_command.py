@@ -226,13 +226,16 @@ def test_a_blank_filter_is_refused_naming_the_option(
     assert option in err and "is blank" in err and "leave the option out" in err
 
 
+FRAMEWORK = ("--framework", "hertfordshire")
+"""An id no framework has, near one installed."""
+
+
 def test_an_unknown_framework_on_an_aggregate_exits_2_from_the_command_line(
     tmp_path: Path,
 ) -> None:
     """As typed at a terminal: the exit status of the installed command's process."""
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "report", str(EXAMPLES), "--aggregate"]
-        + ["--framework", "hertfordshire"],
+        [sys.executable, "-m", "bot", "report", str(EXAMPLES), "--aggregate", *FRAMEWORK],
         capture_output=True,
         text=True,
         cwd=tmp_path,
