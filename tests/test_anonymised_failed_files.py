@@ -94,3 +94,12 @@ def test_an_aggregate_not_anonymised_names_the_files_on_stderr(
     err = capsys.readouterr().err
     assert "h23-zed-quarshie.toml" in err
     assert "Bob Doyle backup.toml is a duplicate of" in err
+
+
+def test_an_anonymised_comparison_names_no_one_on_stderr_either(
+    both: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli.main(["round", "compare", "r2009", "r2010", "--anonymise"])
+    err = capsys.readouterr().err
+    assert "h23-[name].toml" in err
+    assert "zed" not in err.casefold() and "quarshie" not in err.casefold()

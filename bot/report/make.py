@@ -16,11 +16,10 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
 from bot.problems import LoadError, Problem
-from bot.report.aggregate import aggregate_data, aggregate_redactors
-from bot.report.redact import anonymised_file
+from bot.report.aggregate import aggregate_data, stderr_redactor
 from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
-from bot.scoring.aggregate import AggregateRun, Filters, Totals, aggregate
+from bot.scoring.aggregate import AggregateRun, Filters, aggregate
 from bot.scoring.results import Assessment
 from bot.scoring.source import dialogue_for, framework_for, round_refusal
 from bot.scoring.versions import aggregate_framework
@@ -167,7 +166,7 @@ def aggregate_report(
         paths, catalogue, filters, current=options.current, cache_folder=cache_folder
     )
     # Said on stderr as the report says them: anonymised, names taken out alike.
-    redact = _stderr_redactor(totals, options.anonymise)
+    redact = stderr_redactor(totals.values(), options.anonymise)
     skipped = [
         Problem(redact.file(name, list(totals)), "", redact.words(reason))
         for name, reason in run.failed
@@ -207,30 +206,6 @@ def aggregate_report(
     )
     text = render_aggregate(data, options.format, options.templates)
     return AggregateReport(text, skipped, said_beside(run, redact.words))
-
-
-@dataclass(frozen=True)
-class _Redact:
-    """How an aggregate's lines on stderr name files and quote words."""
-
-    words: Callable[[str], str]
-    """Names and organisations taken out of a line (or it as it is)."""
-    file: Callable[[str, list[str]], str]
-    """A transcript's file (with the framework ids there) as the report shows it."""
-
-
-def _stderr_redactor(totals: dict[str, Totals], anonymise: bool) -> _Redact:
-    """What an anonymised aggregate takes out of what it says on stderr: the same as its
-    report (`aggregate_redactors` over every respondent, `anonymised_file`); nothing
-    when not anonymised."""
-    if not anonymise:
-        return _Redact(lambda text: text, lambda file, _ids: file)
-    every = Totals()
-    for framework_totals in totals.values():
-        every.names.update(framework_totals.names)
-        every.organisations.update(framework_totals.organisations)
-    words, _ = aggregate_redactors(every)
-    return _Redact(words, lambda file, ids: anonymised_file(file, words, ids))
 
 
 def said_beside(run: AggregateRun, redact: Callable[[str], str]) -> list[str]:
