@@ -6,11 +6,14 @@ internal id); no transcript is thrown out as failing to load, no respondent lost
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from bot import cli, exit_codes
+from bot import cli, conversation, exit_codes
+from bot.catalogue import Catalogue
+from bot.problems import LoadError
 from tests import gov_local
 
 
@@ -66,3 +69,16 @@ def test_an_aggregate_with_current_keeps_every_respondent(
         assert said == (file.name.split("-gov-local-")[1][:3] in ("ann", "bob", "gin")), file
     assert "WS2" not in {s["number"] for s in data["statements"]}
     assert "joint_meetings" not in captured.out + captured.err
+
+
+def test_a_resume_over_an_answer_the_installed_version_lacks_is_still_refused(
+    tmp_path: Path,
+) -> None:
+    """A report leaves such an answer out; a conversation cannot carry it on."""
+    files = gov_local.versions(tmp_path / "files")
+    gov_local.install(files[1])
+    path = gov_local.take(tmp_path / "rv", "Ann Archer", yes=True)
+    shutil.rmtree(tmp_path / "rv" / ".frameworks")  # its own version is nowhere now
+    gov_local.install(files[2])
+    with pytest.raises(LoadError, match="no such question in the framework"):
+        conversation.resume(Catalogue(), path)
