@@ -135,12 +135,22 @@ def framework_label(framework: Framework, question: Question, turn: Turn) -> str
 
 
 def check_answers(
-    framework: Framework, transcript: Transcript, path: Path, scores: bool = True
+    framework: Framework,
+    transcript: Transcript,
+    path: Path,
+    scores: bool = True,
+    unknown_left_out: bool | None = None,
 ) -> None:
     """Refuse (LoadError) a transcript with an answer the framework does not give: a value
     that is not an answer to its question, or (with ``scores``: the framework is the version
-    the transcript was taken with) a stored score or label other than the framework's (the
-    label is what a report prints as the answer; an empty one is left for the value)."""
+    the transcript was taken with) an answer to no question of it, or a stored score or
+    label other than the framework's (the label is what a report prints as the answer; an
+    empty one is left for the value). Against another version, an answer to a question
+    that version does not have is no fault: it is left out of the scores
+    (``unknown_left_out``, by default without ``scores``; a resume, which cannot carry
+    such an answer on, refuses it)."""
+    if unknown_left_out is None:
+        unknown_left_out = not scores
     problems: list[tuple[Turn, str, str]] = []  # the turn, its key at fault, what is wrong
     if transcript.review:
         # The plan review questions it was asked are checked as it was asked them.
@@ -153,7 +163,10 @@ def check_answers(
         try:
             question = framework.question(turn.question)
         except KeyError:
-            problems.append((turn, "question", "no such question in the framework"))
+            # Against another version than its own, an answer to a question that version
+            # does not have is left out, and the report says so (`left_out_answers`).
+            if not unknown_left_out:
+                problems.append((turn, "question", "no such question in the framework"))
             continue
         try:
             expected = raw_score(framework, question, turn)

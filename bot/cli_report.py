@@ -233,30 +233,37 @@ def _aggregate(
         if isinstance(error, SeveralFrameworks):
             return _error(str(error), exit_codes.USAGE)
         assert isinstance(error, NothingToAggregate)
+        unknown = _unknown_framework(args.framework, chosen, catalogue, error.framework_ids)
+        if unknown:
+            # An id that names nothing is the command line's fault, said first.
+            return _error(f"{unknown}; {error}", exit_codes.USAGE)
         failed = exit_codes.LOAD_ERROR if error.only_failures else exit_codes.PROBLEMS
-        return _error(str(error) + _unknown_framework(args.framework, chosen, catalogue), failed)
+        return _error(str(error), failed)
     _skipped(report.skipped)
-    for path, dropped in report.torn:
-        print(store.torn_note(path, dropped), file=sys.stderr)
-    for duplicate in report.duplicates:
-        print(duplicate.said, file=sys.stderr)
+    for line in report.notes:
+        print(line, file=sys.stderr)
     if not emit(report.text, args.output):
         return exit_codes.CANNOT_WRITE
     return exit_codes.PROBLEMS if report.skipped else exit_codes.OK
 
 
 def _unknown_framework(
-    ref: str | None, chosen: LoadedFramework | None, catalogue: Catalogue
+    ref: str | None, chosen: LoadedFramework | None, catalogue: Catalogue, taken: set[str]
 ) -> str:
-    """When --framework names no installed framework, the likely one it meant.
+    """When --framework names neither an installed framework nor the framework of any
+    transcript there (``taken``), the likely one it meant; else "".
 
-    Said only once the aggregate found nothing: transcripts taken with a framework of
+    Asked only once the aggregate found nothing: transcripts taken with a framework of
     their own (kept beside them) may match an id that is not installed."""
     installed = catalogue.framework_files()
-    if ref is None or chosen is not None or ref.casefold() in map(str.casefold, installed):
+    known = {*installed, *taken}
+    if ref is None or chosen is not None or ref.casefold() in map(str.casefold, known):
         return ""
     names = ", ".join(sorted(installed)) or "none"
-    return f'; --framework "{ref}" is no installed framework{suggest(ref, installed)} (installed: {names})'
+    return (
+        f'--framework "{ref}" names no installed framework and no transcript\'s'
+        f"{suggest(ref, installed)} (installed: {names})"
+    )
 
 
 def _is_path(ref: str | None) -> bool:

@@ -483,7 +483,12 @@ def _own_framework(
     from bot.scoring.source import framework_for
 
     if not ref:
-        return framework_for(transcript, path, catalogue)[0]
+        loaded = framework_for(transcript, path, catalogue)[0]
+        if loaded.hash != transcript.framework.hash:
+            # An answer to a question this version lacks, which a report leaves out,
+            # cannot be carried on: refused as before.
+            check_answers(loaded.framework, transcript, path, scores=False, unknown_left_out=False)
+        return loaded
     framework = catalogue.framework(ref)
     _refuse_another_framework(framework, ref, transcript, path)
     check_answers(framework.framework, transcript, path, scores=True)

@@ -65,3 +65,41 @@ def test_the_respondents_part_of_a_file_name_is_taken_out() -> None:
     assert anonymised_file(made, kept) == "transcripts/20091112-094949-[name]-d5674f92.toml"
     assert anonymised_file("r/h23-zed-quarshie.toml", kept) == "r/h23-[name].toml"
     assert anonymised_file("zed.toml", kept) == "[name].toml"
+
+
+def test_an_anonymised_aggregate_names_no_one_on_stderr_either(
+    both: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The notes said beside the report (a damaged file skipped, a copy counted once)
+    name files as the report does: a console pasted into an email leaks no name."""
+    folder = both / "r2010"
+    shutil.copy(folder / "h02-bob-doyle.toml", folder / "Bob Doyle backup.toml")
+    cli.main(["report", str(folder), "--aggregate", "--anonymise", "--format", "md"])
+    captured = capsys.readouterr()
+    assert "h23-[name].toml" in captured.err  # skipped, named as the report names it
+    assert "[name] backup.toml is a duplicate of" in captured.err
+    assert "h02-[name].toml" in captured.err
+    for said in (captured.out, captured.err):
+        folded = said.casefold()
+        assert "zed" not in folded and "quarshie" not in folded
+        assert "bob" not in folded and "doyle" not in folded
+
+
+def test_an_aggregate_not_anonymised_names_the_files_on_stderr(
+    both: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = both / "r2010"
+    shutil.copy(folder / "h02-bob-doyle.toml", folder / "Bob Doyle backup.toml")
+    cli.main(["report", str(folder), "--aggregate", "--format", "md"])
+    err = capsys.readouterr().err
+    assert "h23-zed-quarshie.toml" in err
+    assert "Bob Doyle backup.toml is a duplicate of" in err
+
+
+def test_an_anonymised_comparison_names_no_one_on_stderr_either(
+    both: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli.main(["round", "compare", "r2009", "r2010", "--anonymise"])
+    err = capsys.readouterr().err
+    assert "h23-[name].toml" in err
+    assert "zed" not in err.casefold() and "quarshie" not in err.casefold()

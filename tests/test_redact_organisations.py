@@ -42,7 +42,7 @@ def test_an_organisations_name_goes_where_it_is_written_as_that_name() -> None:
     assert redact("Red Kite said so; the Kite Housing team") == (
         f"{ORGANISATION} said so; the {ORGANISATION} team"
     )
-    assert redact("see Citizens Advice today") == f"see {ORGANISATION} today"
+    assert redact("see Citizens Advice Dacorum today") == f"see {ORGANISATION} today"
     assert redact("the Community Safety Partnership's plan") == f"the {ORGANISATION}'s plan"
     # Its distinctive words, wherever they stand and in any case.
     assert redact("herts valleys and DACORUM; Hertfordshire's") == (
@@ -58,6 +58,7 @@ def test_no_full_name_or_distinctive_part_survives() -> None:
             for i in range(len(words))
             for j in range(i + 2, len(words) + 1)
             if words[i][0].isupper() and words[j - 1][0].isupper()
+            if any(map(rule.names_in_a_run, words[i:j]))
         ]
         for written in (organisation, organisation.lower(), organisation.upper(), *runs):
             shown = redact(f"we spoke to {written} last week")
@@ -70,3 +71,17 @@ def test_no_full_name_or_distinctive_part_survives() -> None:
         "Herts",
         "Dacorum",
     }
+
+
+def test_a_run_of_generic_and_partnership_words_alone_is_no_organisations_name() -> None:
+    """ "Community Safety officers" keeps its words for the Community Safety Partnership:
+    generic and partnership words alone name a kind of body, never generic words alone;
+    the whole name and its acronym still go, and a run with an ordinary word ("Red Kite")
+    or a distinctive one ("Herts Valleys") is still its name."""
+    said = "CSP funding gap, raised by Community Safety officers and the csp team"
+    assert redact(said) == (
+        f"{ORGANISATION} funding gap, raised by Community Safety officers and the csp team"
+    )
+    for kept in ("Citizens Advice came", "the Police and Fire cover", "Housing Association"):
+        assert redact(kept) == kept
+    assert redact("Red Kite and Herts Valleys") == f"{ORGANISATION} and {ORGANISATION}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,12 +170,13 @@ def test_a_misspelt_framework_filter_is_named_with_a_suggestion(
     status, out, err = report(
         capsys, str(EXAMPLES), "--aggregate", "--framework", "hertfordshire-reveiw"
     )
-    assert status == exit_codes.PROBLEMS and out == ""
+    # An id that names nothing is the command line's fault (status 2), said first.
+    assert status == exit_codes.USAGE and out == ""
+    assert err.startswith(
+        'error: --framework "hertfordshire-reveiw" names no installed framework and no '
+        'transcript\'s; did you mean "hertfordshire-review"?'
+    )
     assert "left out by the filters" in err
-    assert (
-        '--framework "hertfordshire-reveiw" is no installed framework; '
-        'did you mean "hertfordshire-review"?'
-    ) in err
     # A framework that is installed but matches nothing is not called a misspelling.
     status, _, err = report(
         capsys, str(EXAMPLES), "--aggregate", "--framework", "hallmarks", "--role", "Nobody"
@@ -221,3 +224,23 @@ def test_a_blank_filter_is_refused_naming_the_option(
     assert stopped.value.code == exit_codes.USAGE
     err = capsys.readouterr().err
     assert option in err and "is blank" in err and "leave the option out" in err
+
+
+FRAMEWORK = ("--framework", "hertfordshire")
+"""An id no framework has, near one installed."""
+
+
+def test_an_unknown_framework_on_an_aggregate_exits_2_from_the_command_line(
+    tmp_path: Path,
+) -> None:
+    """As typed at a terminal: the exit status of the installed command's process."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "report", str(EXAMPLES), "--aggregate", *FRAMEWORK],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == exit_codes.USAGE, done.stderr
+    assert done.stdout == ""
+    assert 'did you mean "hertfordshire-review"?' in done.stderr

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.catalogue import Catalogue
@@ -199,6 +199,34 @@ def aggregate_data(
         for shown, failed in zip(out["failed"], data["failed"], strict=True)
     ]
     return out
+
+
+@dataclass(frozen=True)
+class StderrNames:
+    """How a report's lines on stderr name files and quote words."""
+
+    words: Callable[[str], str]
+    """Names and organisations taken out of a line (or it as it is)."""
+    file: Callable[[str, list[str]], str]
+    """A transcript's file (with the framework ids there) as the report shows it."""
+
+
+def stderr_redactor(
+    totals: Iterable[Totals],
+    anonymise: bool,
+    known: tuple[Iterable[str], Iterable[str]] = ((), ()),
+) -> StderrNames:
+    """What an anonymised aggregate or comparison takes out of what it says on stderr:
+    the same as its report (`aggregate_redactors` over every respondent, and those a
+    reader knows were asked, ``known``; `anonymised_file`); nothing when not anonymised."""
+    if not anonymise:
+        return StderrNames(lambda text: text, lambda file, _ids: file)
+    every = Totals()
+    for framework_totals in totals:
+        every.names.update(framework_totals.names)
+        every.organisations.update(framework_totals.organisations)
+    words, _ = aggregate_redactors(every, known)
+    return StderrNames(words, lambda file, ids: anonymised_file(file, words, ids))
 
 
 def aggregate_redactors(

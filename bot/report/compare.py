@@ -22,7 +22,7 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.model import Transcript
 from bot.problems import LoadError, Problem, display_name
-from bot.report.aggregate import aggregate_data
+from bot.report.aggregate import aggregate_data, stderr_redactor
 from bot.report.compare_chart import paired_chart
 from bot.report.render import environment
 from bot.rounds.commands import round_command
@@ -149,8 +149,13 @@ def load_side(
             )
     filters = Filters(framework=framework_id, include_unfinished=include_unfinished)
     totals, run = aggregate(files, catalogue, filters, current=current, cache_folder=cache_folder)
-    skipped = [Problem(f, "", reason) for f, reason in run.failed]
-    left_out = skipped + [Problem(d.file, "", d.note) for d in run.duplicates]
+    # Said on stderr as an anonymised report says them: names taken out alike.
+    redact = stderr_redactor(totals.values(), anonymise, known)
+    ids = [framework_id or "", *totals]
+    skipped = [Problem(redact.file(f, ids), "", redact.words(reason)) for f, reason in run.failed]
+    left_out = skipped + [
+        Problem(redact.words(d.file), "", redact.words(d.note)) for d in run.duplicates
+    ]
     if len(totals) > 1:
         found = ", ".join(f"{k} ({v.respondents})" for k, v in sorted(totals.items()))
         raise CompareError(

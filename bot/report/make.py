@@ -8,7 +8,7 @@ and nothing here prints, reads arguments or exits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,10 +16,10 @@ from bot import store
 from bot.catalogue import Catalogue
 from bot.loading import LoadedFramework
 from bot.problems import LoadError, Problem
-from bot.report.aggregate import aggregate_data
+from bot.report.aggregate import aggregate_data, stderr_redactor
 from bot.report.render import render_aggregate, render_assessment
 from bot.scoring import compile_transcript
-from bot.scoring.aggregate import Duplicate, Filters, aggregate
+from bot.scoring.aggregate import AggregateRun, Filters, aggregate
 from bot.scoring.results import Assessment
 from bot.scoring.source import dialogue_for, framework_for, round_refusal
 from bot.scoring.versions import aggregate_framework
@@ -75,11 +75,10 @@ class AggregateReport:
     text: str
     """The report."""
     skipped: list[Problem] = field(default_factory=list)
-    """Transcripts that failed to load and were left out."""
-    torn: list[tuple[Path, int]] = field(default_factory=list)
-    """Transcripts whose interrupted last save was left out, with the bytes dropped."""
-    duplicates: list[Duplicate] = field(default_factory=list)
-    """Files left out as duplicates, each with the file counted in its place."""
+    """Transcripts that failed to load and were left out (anonymised as the report is)."""
+    notes: list[str] = field(default_factory=list)
+    """The lines said on stderr of files whose interrupted last save was left out and of
+    files left out as duplicates (`said_beside`: anonymised as the report is)."""
 
 
 class ReportError(Exception):
@@ -98,10 +97,18 @@ class SeveralFrameworks(ReportError):
 class NothingToAggregate(ReportError):
     """Every transcript was left out (failed to load, unfinished, or filtered)."""
 
-    def __init__(self, message: str, skipped: Sequence[Problem], counted: int) -> None:
+    def __init__(
+        self,
+        message: str,
+        skipped: Sequence[Problem],
+        counted: int,
+        framework_ids: Iterable[str] = (),
+    ) -> None:
         super().__init__(message, skipped)
         self.only_failures = counted == 0
         """Whether every transcript failed to load (none was even filtered)."""
+        self.framework_ids = set(framework_ids)
+        """The framework id of every transcript that loaded."""
 
 
 def assess(path: Path, catalogue: Catalogue, current: bool = False) -> Assessment:
@@ -158,7 +165,12 @@ def aggregate_report(
     totals, run = aggregate(
         paths, catalogue, filters, current=options.current, cache_folder=cache_folder
     )
-    skipped = [Problem(name, "", reason) for name, reason in run.failed]
+    # Said on stderr as the report says them: anonymised, names taken out alike.
+    redact = stderr_redactor(totals.values(), options.anonymise)
+    skipped = [
+        Problem(redact.file(name, list(totals)), "", redact.words(reason))
+        for name, reason in run.failed
+    ]
     if len(totals) > 1:
         counts = ", ".join(f"{k} ({v.respondents})" for k, v in sorted(totals.items()))
         raise SeveralFrameworks(
@@ -175,6 +187,7 @@ def aggregate_report(
             "no transcripts to aggregate" + (": " + ", ".join(left) if left else ""),
             skipped,
             run.unfinished + run.filtered,
+            run.framework_ids,
         )
     ((framework_id, framework_totals),) = totals.items()
     # Laid out with the versions the transcripts were taken with (one rule).
@@ -192,4 +205,13 @@ def aggregate_report(
         small_groups=options.anonymise,
     )
     text = render_aggregate(data, options.format, options.templates)
-    return AggregateReport(text, skipped, run.torn, run.duplicates)
+    return AggregateReport(text, skipped, said_beside(run, redact.words))
+
+
+def said_beside(run: AggregateRun, redact: Callable[[str], str]) -> list[str]:
+    """The lines an aggregate says on stderr beside its report, each through ``redact``:
+    a file whose interrupted last save was left out (`store.torn_note`), and a file left
+    out as a duplicate (`Duplicate.said`)."""
+    lines = [store.torn_note(path, dropped) for path, dropped in run.torn]
+    lines += [duplicate.said for duplicate in run.duplicates]
+    return [redact(line) for line in lines]

@@ -12,8 +12,9 @@ with or without its accents ("Siobhan" for Siobhán), and a title typed before a
   without its middle names, surname first ("Archer, Ann"), and as a file name spells it
   ("ann-archer").
 - An organisation's name is also taken out where a run of its words is written as its
-  name, with their capitals ("Red Kite", "RED KITE" for Red Kite Housing Association;
-  not generic words alone, "Borough Council").
+  name, with their capitals and a word that names it (`names_in_a_run`: "Red Kite",
+  "RED KITE" for Red Kite Housing Association; never generic or partnership words
+  alone, "Borough Council", "Community Safety" of Community Safety Partnership).
 - An organisation's acronym, the first letters of its words written with a capital past
   a leading "The" (`initials`: "CSP" for Community Safety Partnership, "HPP" for The
   Hill Park Project; of a name typed in lower case, its words' first letters, "DBC" for
@@ -91,11 +92,11 @@ _ORDINARY = """
     fisher ford forest forward fox frank free french fry gay gold golden good grace
     grant gray green grey guy hall hand happy hardy harvest hay hazel head heath heart
     hill hills holly homes hood hope house hunt hunter ivy jack jay jewel joy judge
-    june just keen king knight lake lamb lane law lawless lee light lily little long
+    june just keen king kite knight lake lamb lane law lawless lee light lily little long
     love lucky major march mark marsh marshall mason may meadow merry miles mill
     miller mills moon morning moss much new north oak page park parks parsons
     patience peace pearl penny pike pine piper pool porter potter power powers price
-    pride prince rain ray read reed rich rivers robin rock rose royal ruby rush sage
+    pride prince rain ray read red reed rich rivers robin rock rose royal ruby rush sage
     salt sands savage shepherd sharp short silver sky slater small smart snow south
     spring stark steel sterling stone storm strong summer sunny swan sweet temple
     thorn tucker turner vale walker wall ward warren waters way weaver west wheeler
@@ -387,18 +388,28 @@ def distinctive(word: str) -> bool:
     return not any(key in words for words in (GENERIC_WORDS, ORDINARY_WORDS, ORGANISATION_WORDS))
 
 
+def names_in_a_run(word: str) -> bool:
+    """Whether a word of an organisation's name makes a run of its words its name: a
+    `distinctive` word ("Dacorum") or an ordinary English one (`ORDINARY_WORDS`: "Red",
+    "Kite", "Hill"). The generic and partnership words alone (`GENERIC_WORDS`,
+    `ORGANISATION_WORDS`: "Borough Council", "Community Safety", "Citizens Advice") name
+    a kind of body, no one body."""
+    return distinctive(word) or word.casefold() in ORDINARY_WORDS
+
+
 def _runs(tokens: list[str]) -> list[list[str]]:
     """The runs of an organisation's name that are written as its name: two words or
     more in a row, short of the whole, beginning and ending with a word written with a
-    capital ("Red Kite", "Kite Housing Association"), not of generic words alone
-    ("Borough Council" names no one)."""
+    capital ("Red Kite", "Kite Housing Association"), with a word that names it
+    (`names_in_a_run`): never generic or partnership words alone ("Borough Council" or
+    "Community Safety" names no one)."""
     runs = []
     for start in range(len(tokens)):
         for end in range(start + 2, len(tokens) + 1):
             run = tokens[start:end]
             if len(run) == len(tokens) or not (run[0][:1].isupper() and run[-1][:1].isupper()):
                 continue
-            if any(w.casefold() not in GENERIC_WORDS for w in run):
+            if any(names_in_a_run(w) for w in run):
                 runs.append(run)
     return runs
 

@@ -287,6 +287,8 @@ class AggregateRun:
     """In-progress or abandoned transcripts left out."""
     filtered: int = 0
     """Transcripts the filters left out."""
+    framework_ids: set[str] = field(default_factory=set)
+    """The framework id of every transcript that loaded, counted or left out."""
     warnings: set[str] = field(default_factory=set)
     """Warnings from scoring, each once."""
     cached: int = 0
@@ -412,6 +414,7 @@ def _count(result: Result, filters: Filters, totals: dict[str, Totals], run: Agg
     """Add one transcript to its framework's totals, or count it as left out."""
     summary = result.summary
     assert summary is not None, "a file that failed to load is not counted"
+    run.framework_ids.add(summary.framework_id)
     if not filters.admits(summary):
         run.filtered += 1
     elif summary.status != "complete" and not filters.include_unfinished:

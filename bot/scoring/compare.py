@@ -32,6 +32,7 @@ from bot.scoring.basis import NOT_ENOUGH
 from bot.scoring.compare_chance import LEVEL, MIN_EXPECTED, Test, agree_test, mean_test
 from bot.scoring.results import WHOLE_TITLE
 from bot.scoring.small_groups import HIDDEN, MIN_GROUP, SMALL_GROUP_RULE
+from bot.scoring.versions import same_meaning
 
 COMPARISON_SCHEMA = 1
 
@@ -44,6 +45,7 @@ WORDS = {
     "no_answers": "no answers to compare",
     "new": "new question: not asked then",
     "dropped": "dropped: not asked now",
+    "reworded": "not compared: worded or scaled differently then",
     "hidden": f"{HIDDEN}: fewer than {MIN_GROUP} respondents",
 }
 """The plain words for each flag, as a board paper would put them."""
@@ -478,6 +480,9 @@ def _statements(old: Side, new: Side) -> list[dict[str, Any]]:
             else "dropped"
         )
         earlier = old_questions.get(question_id)
+        # One rule with the aggregate's: answers to another wording or scale are no
+        # answers to this statement, so the two are shown side by side, never compared.
+        reworded = not same_meaning(old.framework, new.framework, question_id)
         row = {
             "id": question_id,
             "number": question.number,
@@ -485,7 +490,7 @@ def _statements(old: Side, new: Side) -> list[dict[str, Any]]:
             "area": area.id,
             "area_title": area.title,
             "status": status,
-            "reworded": earlier is not None and earlier[1].text != question.text,
+            "reworded": reworded,
             "text_then": earlier[1].text if earlier is not None else "",
             "reverse": question.reverse,
             "then": _agree(then),
@@ -493,6 +498,9 @@ def _statements(old: Side, new: Side) -> list[dict[str, Any]]:
         }
         if row["then"]["hidden"] or row["now"]["hidden"]:
             row |= _not_shown()
+        elif reworded:
+            row |= {"change": None, "test": "", "p": None, "flag": "reworded"}
+            row["words"] = WORDS["reworded"]
         elif status == "both":
             test = agree_test(
                 row["then"]["agreed"], row["then"]["n"], row["now"]["agreed"], row["now"]["n"]
@@ -562,7 +570,7 @@ def _agree(row: dict[str, Any] | None) -> dict[str, Any]:
 
 def _framework_changes(old: Framework, new: Framework) -> dict[str, list[dict[str, str]]]:
     """What the framework added and dropped between the rounds (by id), and questions
-    whose wording changed."""
+    worded or scaled differently (`same_meaning`, the aggregate's rule)."""
     old_areas = {a.id: a for a in old.areas}
     new_areas = {a.id: a for a in new.areas}
     old_questions = {q.id: (a, q) for a in old.areas for q in a.questions}
@@ -585,7 +593,7 @@ def _framework_changes(old: Framework, new: Framework) -> dict[str, list[dict[st
         "reworded_questions": [
             question(*new_questions[q]) | {"text_then": old_questions[q][1].text}
             for q in new_questions
-            if q in old_questions and old_questions[q][1].text != new_questions[q][1].text
+            if not same_meaning(old, new, q)
         ],
     }
 

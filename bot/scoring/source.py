@@ -13,7 +13,7 @@ from bot.catalogue import Catalogue
 from bot.facts import left_part_way
 from bot.loading import LoadedDialogue, LoadedFramework, load_dialogue, load_framework, read_toml
 from bot.model import Transcript
-from bot.problems import LoadError
+from bot.problems import LoadError, display_name
 
 
 def framework_for(
@@ -39,11 +39,48 @@ def framework_and_refusal(
     found."""
     loaded, warnings = _framework_for(transcript, path, catalogue, current)
     same = loaded.hash == transcript.framework.hash
+    if not same:
+        warnings += left_out_answers(transcript, path, loaded)
     try:
         check_answers(loaded.framework, transcript, path, scores=same)
     except LoadError as error:
         return loaded, warnings, error
     return loaded, warnings, None
+
+
+def left_out_answers(transcript: Transcript, path: Path, scored: LoadedFramework) -> list[str]:
+    """A note for a transcript scored against another version than its own (``scored``)
+    where it answered questions that version does not have: their answers are left out
+    of its scores, the questions named by number and words as its own version gives them
+    (the copy kept beside it; else the words it was asked in), never by internal id."""
+    framework = scored.framework
+    missing = list(
+        dict.fromkeys(
+            t.question
+            for t in transcript.turns
+            if t.kind == "answer" and t.question and not framework.has_question(t.question)
+        )
+    )
+    if not missing:
+        return []
+    own = None
+    kept = store.find_snapshot(path.parent, transcript.framework.hash)
+    with contextlib.suppress(LoadError):
+        own = load_framework(kept).framework if kept is not None else None
+    asked = {t.question: t.text for t in transcript.turns if t.kind == "ask" and t.question}
+    named = []
+    for question_id in missing:
+        if own is not None and own.has_question(question_id):
+            named.append(f'{own.label(question_id)} "{own.question(question_id).text}"')
+        else:
+            named.append(f'"{asked.get(question_id) or question_id}"')
+    return [
+        f"{display_name(path)}, taken with {transcript.framework.id} version "
+        f"{transcript.framework.version}: its answer{'s' if len(named) > 1 else ''} to "
+        f"{', '.join(named)} {'are' if len(named) > 1 else 'is'} left out of the scores, "
+        f"as version {framework.version}, which it is scored against, does not ask "
+        f"{'them' if len(named) > 1 else 'it'}."
+    ]
 
 
 def kept_refusal(

@@ -233,6 +233,17 @@ def _meaning(framework: Framework, question: Question) -> tuple[Any, ...]:
     )
 
 
+def same_meaning(first: Framework, second: Framework, question_id: str) -> bool:
+    """Whether two versions ask a question alike and count its answers alike (`_meaning`:
+    words, kind, options, scale, reverse scoring): where not, its answers in one are no
+    answers to the other's statement, never pooled (`changed_questions`) nor compared
+    (`bot.scoring.compare`). A question one version lacks is no change of meaning."""
+    if not (first.has_question(question_id) and second.has_question(question_id)):
+        return True
+    one, other = first.question(question_id), second.question(question_id)
+    return _meaning(first, one) == _meaning(second, other)
+
+
 def changed_questions(
     frameworks: Sequence[LoadedFramework], labels: Sequence[str]
 ) -> dict[str, list[str]]:
