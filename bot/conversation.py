@@ -20,6 +20,7 @@ from bot.engine import Outcome, Prompt, Session
 from bot.engine.asking import answers_when
 from bot.engine.path import bare_key
 from bot.engine.review import with_review
+from bot.engine.typed import keyed_answer
 from bot.loading import LoadedDialogue, LoadedFramework
 from bot.model import Option, Person, Respondent, Transcript, TranscriptHeader
 from bot.model.dialogue import conversation_command
@@ -141,22 +142,29 @@ class Conversation:
         return typed.strip() if bare_key(typed, (o.key for o in options)) else ""
 
     def key_for_next(self, typed: str) -> str:
-        """The key, when what is typed at a follow-up may have been meant as the answer to
-        the next question: only an answer's key or a lone number (`key_at_follow_up`)
-        that the question after the follow-up takes as typed (`next_takes`); else "".
+        """What is typed at a follow-up, when it may have been meant as the answer to the
+        next question; else "". Either only an answer's key or a lone number
+        (`key_at_follow_up`) that the question after the follow-up takes as typed, or a
+        text written as that question's answer with a comment: its key, a mark and the
+        comment ("1 - third", `bot.engine.typed.keyed_answer`), the whole text stripped.
 
-        The one rule both front ends follow: only such a key is offered as the next
+        The one rule both front ends follow: only such a text is offered as the next
         question's answer (the app and plain mode at a terminal ask which was meant);
         anything else typed at a follow-up is the reply, so nothing typed is lost to a
         question that would not take it."""
         key = self.key_at_follow_up(typed)
-        return key if key and self.next_takes(key) else ""
+        if key:
+            return key if self.next_takes(key) else ""
+        after = self.after_follow_up()
+        if after is None or after.kind != "ask" or keyed_answer(after.options, typed) is None:
+            return ""
+        return typed.strip()
 
     def answer_next(self, key: str) -> tuple[Outcome, Outcome | None]:
-        """Skip the follow-up and answer the next question with `key` (a key typed at the
-        follow-up, see `key_at_follow_up`), each step saved: the skip's outcome, and the
-        answer's, or None when the key is not one of that question's options (it is not
-        used, and the front end says so)."""
+        """Skip the follow-up and answer the next question with `key` (typed at the
+        follow-up, see `key_for_next`), each step saved: the skip's outcome, and the
+        answer's, or None when that question does not take it (it is not used, and the
+        front end says so)."""
         skipped = self.skip()
         if skipped.error:
             return skipped, None
@@ -165,8 +173,8 @@ class Conversation:
         return skipped, self.answer(key)
 
     def next_takes(self, key: str) -> bool:
-        """Whether the question after the follow-up shown would take `key` (a key typed at
-        the follow-up) as its answer (`after_follow_up`)."""
+        """Whether the question after the follow-up shown would take `key` (typed at the
+        follow-up, see `key_for_next`) as its answer (`after_follow_up`)."""
         after = self.after_follow_up()
         return after is not None and _takes(after, key)
 
@@ -568,8 +576,12 @@ def changed_since(transcript: Transcript, framework_hash: str, dialogue_hash: st
 
 
 def _takes(prompt: Prompt, key: str) -> bool:
-    """Whether a question shown takes a key typed as its answer: one of its options' keys."""
-    return prompt.kind == "ask" and key.casefold() in {o.key.casefold() for o in prompt.options}
+    """Whether a question shown takes a key typed as its answer: one of its options' keys,
+    alone or written as an answer with a comment ("1 - third", `keyed_answer`)."""
+    if prompt.kind != "ask":
+        return False
+    keys = {o.key.casefold() for o in prompt.options}
+    return key.strip().casefold() in keys or keyed_answer(prompt.options, key) is not None
 
 
 def _folded(name: str) -> str:

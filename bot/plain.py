@@ -16,12 +16,14 @@ from bot.conversation import Conversation, SaveError, TranscriptLost
 from bot.end_summary import area_lines, result_line, summary_title
 from bot.engine import Outcome, Prompt
 from bot.engine.path import SKIP_COMMAND, asks_for_help
+from bot.engine.typed import shown_words
 from bot.model import Turn
 from bot.model.framework import base_question
 from bot.problems import display_name, suggest
 from bot.text import REPLACEMENT, needs_repair, output_columns, printable, repair, wrap_lines
 from bot.turn_words import (
     answer_hint,
+    answer_taken_words,
     answer_words,
     call_length_words,
     earlier_words,
@@ -270,17 +272,22 @@ class PlainMode:
         self.wrapped(result_line(assessment, complete))
 
     def key_not_reply(self, key: str, typed: str) -> None:
-        """A follow-up reply that is only a key the next question takes
-        (`Conversation.key_for_next`). At a terminal, ask whether it was meant as the
+        """A follow-up reply that may be meant for the next question: only a key it takes,
+        or written as its answer with a comment ("1 - third"), see
+        `Conversation.key_for_next`. At a terminal, ask whether it was meant as the
         answer to the next question or as the reply. From a pipe nobody can be asked: it
         is taken as the next question's answer, the follow-up skipped, since the lines
         after it would otherwise each land one question early."""
-        shown = printable(key)
+        lone = bool(self.conversation.key_at_follow_up(typed))
+        shown = printable(key if lone else shown_words(key))
         if not self.stdin.isatty():
-            self.wrapped(key_taken_words(shown))
+            self.wrapped(key_taken_words(shown) if lone else answer_taken_words(shown))
             self.answer_next(key)
             return
-        self.line(f'"{shown}" is an answer\'s key, not words. Did you mean it as:')
+        if lone:
+            self.line(f'"{shown}" is an answer\'s key, not words. Did you mean it as:')
+        else:
+            self.line(f'"{shown}" reads as an answer to the next question. Did you mean it as:')
         self.line("   [a] the answer to the next question (the follow-up is skipped)")
         self.line("   [r] the reply to this follow-up")
         self.write("> ")
@@ -293,10 +300,11 @@ class PlainMode:
         elif choice in ("r", "reply"):
             outcome = self.conversation.answer(typed)
             if not outcome.error:
-                self.wrapped(
-                    "Saved as the reply. Reports quote words only: a reply that is only a key "
-                    "or a number is kept in the transcript, not quoted."
+                quoted = (
+                    " Reports quote words only: a reply that is only a key or a number is "
+                    "kept in the transcript, not quoted."
                 )
+                self.wrapped("Saved as the reply." + (quoted if lone else ""))
             self.show(outcome)
         else:
             self.wrapped(

@@ -158,6 +158,17 @@ def key_taken_words(key: str, how: str = "type words with it") -> str:
     )
 
 
+def answer_taken_words(text: str) -> str:
+    """What is said when a follow-up reply written as the next question's answer with a
+    comment ("1 - third", `Conversation.key_for_next`) is taken as that answer from a
+    pipe: the text as typed (each front end makes it safe to show), and how to give it as
+    the reply."""
+    return (
+        f'"{text}" reads as an answer to the next question: taken as its answer, and the '
+        "follow-up is skipped (to give it as the reply, start it with words, not a key)."
+    )
+
+
 def key_not_used_words(key: str) -> str:
     """Said when a key taken for the next question is not one of its answers."""
     return f'"{key}" is not one of the answers here, so it is not used.'

@@ -147,3 +147,56 @@ async def test_words_with_a_key_are_the_reply(catalogue: Catalogue, tmp_path: Pa
         ("answer", "h1_1", "y"),
         ("probe_answer", "h1_1", "2 sets of minutes"),
     ]
+
+
+async def ahead(pilot, talk) -> None:  # type: ignore[no-untyped-def]
+    """Working Better Together: 1.1 and 1.2 answered with comments, 1.2's top score opening
+    a follow-up, then an answer to 1.3 typed with its comment ("1 - third")."""
+    await send(pilot, "3 - settled")
+    await send(pilot, "4 - second")
+    assert talk.current().kind == "probe"
+    await send(pilot, "1 - third")
+
+
+async def test_an_answer_with_a_comment_typed_ahead_asks_and_waits_for_its_question(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    talk = begun(catalogue, tmp_path, "working-better-together", "working-better-together-self")
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
+        await ahead(pilot, talk)
+        assert isinstance(app.screen, PickScreen)
+        assert '"1 - third" reads as an answer to the next question. Did you mean it as:' in str(
+            app.screen.query_one(".dialog-title").render()
+        )
+        assert [q for _, q, _ in said(talk.path)] == ["q1_1", "q1_2"]  # nothing saved yet
+        await choose(pilot, "next")
+        now = talk.current()
+        assert now.kind == "ask" and now.question is not None and now.question.id == "q1_3"
+        assert app.screen.query_one(ChatInput).value == "1 - third"  # not sent
+        await pilot.press("enter")
+        await pilot.pause()
+    assert said(talk.path)[-2:] == [("skip", "q1_2", ""), ("answer", "q1_3", "1 - third")]
+
+
+async def test_an_answer_with_a_comment_asked_about_can_be_the_reply(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    talk = begun(catalogue, tmp_path, "working-better-together", "working-better-together-self")
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
+        await ahead(pilot, talk)
+        await choose(pilot, "reply")
+        assert "kept as your reply" not in log_text(app)  # words, quoted as any reply
+    assert said(talk.path)[-1] == ("probe_answer", "q1_2", "1 - third")
+
+
+async def test_esc_keeps_an_answer_with_a_comment_in_the_box(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    talk = begun(catalogue, tmp_path, "working-better-together", "working-better-together-self")
+    async with running(catalogue, tmp_path, talk) as (app, pilot):
+        await ahead(pilot, talk)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(ChatInput).value == "1 - third"
+        assert talk.current().kind == "probe"
+    assert [q for _, q, _ in said(talk.path)] == ["q1_1", "q1_2"]

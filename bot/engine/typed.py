@@ -590,3 +590,23 @@ def typed_option(options: Sequence[Option], text: str) -> Option | None:
         return read_option(options, text, "").option
     except AnswerError:
         return None
+
+
+def keyed_answer(options: Sequence[Option], text: str) -> Reading | None:
+    """The answer typed text reads as when it is written as an answer with a comment: an
+    option's key at its start, a mark that ends the answer right after it
+    (`ENDING_MARKS`: a dash, a colon, a semicolon, a bracket) and a comment ("1 - third"),
+    read as the question reads it (`read_option`); else None ("1 meeting a year" has no
+    mark, "because 1 - it" no key at its start, and a text the reading refuses is none)."""
+    text = text.strip()
+    found = _named_at_start(_names(options), text) if text else None
+    if found is None or not found[0].key:
+        return None
+    marks, comment = split_comment(text[found[1] :])
+    if not comment or not ENDING_MARKS & set(marks):
+        return None
+    try:
+        reading = read_option(options, text, "", guess=False)
+    except AnswerError:
+        return None
+    return reading if reading.comment else None

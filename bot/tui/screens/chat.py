@@ -344,16 +344,20 @@ class ChatScreen(ConversationScreen):
             box.clear()
 
     def _ask_which(self, key: str, typed: str) -> None:
-        """A follow-up reply that is only a key the next question takes: ask whether it is
-        the reply or meant for the next question (`Conversation.key_for_next`). Nothing is
-        saved until the respondent says; Esc leaves it in the box."""
+        """A follow-up reply that may be meant for the next question: only a key it takes,
+        or written as its answer with a comment ("1 - third"), see
+        `Conversation.key_for_next`. Ask whether it is the reply or meant for the next
+        question; nothing is saved until the respondent says; Esc leaves it in the box."""
+        from bot.engine.typed import shown_words
         from bot.tui.screens.dialogs import KeepingPickScreen
 
-        shown = printable(key)
+        lone = bool(self.conversation.key_at_follow_up(typed))
+        shown = printable(key if lone else shown_words(key))
+        said = "is only a key, not words" if lone else "reads as an answer to the next question"
 
         def chosen(choice: str | None) -> None:
             if choice == "reply":
-                self._send(typed, key)
+                self._send(typed, key if lone else "")
             elif choice == "next":
                 self._key_for_next(key)
             if pick.typed:
@@ -363,7 +367,7 @@ class ChatScreen(ConversationScreen):
                 box.insert_text_at_cursor(pick.typed)
 
         pick = KeepingPickScreen(
-            f'"{shown}" is only a key, not words. Did you mean it as:',
+            f'"{shown}" {said}. Did you mean it as:',
             [
                 (
                     "next",
@@ -376,9 +380,11 @@ class ChatScreen(ConversationScreen):
         self.app.push_screen(pick, chosen)
 
     def _key_for_next(self, key: str) -> None:
-        """A key typed at a follow-up, meant for the next question: the follow-up is
-        skipped and the key waits in the box at the next question, sent by Enter once
-        the question is on screen (never recorded for a question not yet seen)."""
+        """A key typed at a follow-up (alone or with its comment, "1 - third"), meant for
+        the next question: the follow-up is skipped and the text waits in the box at the
+        next question, sent by Enter once the question is on screen (never recorded for a
+        question not yet seen)."""
+        from bot.engine.typed import shown_words
         from bot.turn_words import key_waits_words
 
         skipped = self._act(self.conversation.skip)
@@ -389,7 +395,7 @@ class ChatScreen(ConversationScreen):
         box.cursor_position = len(key)
         box.select_on_focus = False  # typing on adds a comment after the key
         hint = self.query_one("#hint", Static)
-        hint.update(Content(printable(key_waits_words(key))))
+        hint.update(Content(printable(key_waits_words(shown_words(key)))))
         hint.remove_class("-error")
 
     @on(ChatInput.Changed, "#answer")
