@@ -36,6 +36,8 @@ class App:
     """The little of the app that the key order looks at."""
 
     message_queue_size = 0
+    is_running = True
+    _closing = False
 
     def call_later(self, callback: Any, *args: Any) -> bool:
         return False

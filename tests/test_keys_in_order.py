@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from bot import store
 from bot.catalogue import Catalogue
 from tests.test_interview_burst import burst
@@ -118,7 +120,7 @@ async def test_keys_typed_after_the_key_that_leaves_a_screen_reach_the_next(
 async def test_words_typed_while_a_question_pops_up_are_kept_for_the_box(tmp_path: Path) -> None:
     """A follow-up's reply that is only the next question's key asks what it was meant
     as; the words typed on meanwhile, by someone who had not seen the question come up,
-    are kept in the box, and the Enter typed with them sends nothing."""
+    are kept for the box, and the Enter typed with them chooses nothing."""
     from textual.widgets import Input
 
     catalogue = mini_catalogue()
@@ -129,6 +131,11 @@ async def test_words_typed_while_a_question_pops_up_are_kept_for_the_box(tmp_pat
         await burst(pilot, "1", "enter", "y", "enter", *"n - typed on", "enter")
         for _ in range(3):
             await pilot.pause()
+        # The Enter typed on with the words chose nothing: the question is still up.
+        assert type(app.screen).__name__ == "KeepingPickScreen"
+        assert said(talk) == [("answer", "1")]
+        await pilot.press("down", "up", "enter")  # a choice made: the next question
+        await pilot.pause()
         assert said(talk) == [("answer", "1")]
         assert app.screen.query_one("#answer", Input).value == "yn - typed on"
 
@@ -144,3 +151,47 @@ async def test_a_line_feed_typed_ahead_as_the_app_starts_is_enter(tmp_path: Path
         await burst(pilot, *"3 - signed in 2009", "ctrl+j")
         await pilot.pause()
         assert said(talk)[:1] == [("answer", "3 - signed in 2009")]
+
+
+async def test_a_key_typed_after_the_key_that_leaves_is_no_crash(tmp_path: Path) -> None:
+    """Ctrl+C twice, or Ctrl+C then a letter, typed together: the app leaves as Ctrl+C
+    leaves (status 130); what was typed after it goes nowhere."""
+    catalogue = mini_catalogue()
+    app = make_app(catalogue, tmp_path, conversation=start(catalogue, tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "ctrl+c", "ctrl+c", "a")
+    assert app.return_code == 130
+
+
+async def test_a_click_after_typing_lands_after_what_was_typed(tmp_path: Path) -> None:
+    """Typing then a click on another field, together: the typing lands in the field it
+    was typed in, and only then does the click move on."""
+    from textual.widgets import Input
+
+    catalogue = mini_catalogue()
+    app = make_app(catalogue, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        name = screen.query_one("#name", Input)
+        organisation = screen.query_one("#organisation", Input)
+        name.focus()
+        await pilot.pause()
+        region = organisation.region
+        driver = app._driver
+        for key in "Ned":
+            event = events.Key(key, key)
+            event.set_sender(app)
+            driver.send_message(event)
+        x, y = region.x + 2, region.y
+        for kind in (events.MouseDown, events.MouseUp):
+            click = kind(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y)
+            click.set_sender(app)
+            driver.send_message(click)
+        await burst(pilot, *"Org")
+        for _ in range(3):
+            await pilot.pause()
+        assert (name.value, organisation.value) == ("Ned", "Org")

@@ -18,7 +18,7 @@ from bot import start_gc
 from bot.catalogue import Catalogue
 from bot.exit_codes import INTERRUPTED
 from bot.problems import LoadError
-from bot.tui.key_order import KeyOrder
+from bot.tui.key_order import ORDERED, KeyOrder, Ordered
 from bot.tui.remembered_css import RememberedStylesheet
 
 if TYPE_CHECKING:
@@ -49,9 +49,6 @@ class HoldsUnsent(Protocol):
         ...
 
 
-HELD_INPUT = (events.Key, events.Paste, events.MouseDown, events.MouseUp)
-"""Input held while a first question drawn from a record waits for the engine: a click
-is its press and its release (the click is made of them when they are acted on)."""
 KEPT_FROM_A_STALE_LOOK = frozenset(
     {"backspace", "delete", "left", "right", "home", "end", "escape", "ctrl+c", "ctrl+q"}
 )
@@ -149,17 +146,21 @@ class PartnershipApp(App[int]):
             # A line feed: Enter typed ahead before the terminal was put in raw mode (as
             # the app starts) reaches the app as one. It is Enter.
             event = events.Key("enter", "\r")
-        if self._held is not None and isinstance(event, HELD_INPUT) and not event.is_forwarded:
+        if self._held is not None and isinstance(event, ORDERED) and not event.is_forwarded:
             self._held.append(event)
             return
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+        if isinstance(event, ORDERED) and not event.is_forwarded:
             await self._key_order.arrived(event)
             return
         await super().on_event(event)
 
-    async def _hand_out_key(self, event: events.Key | events.Paste) -> None:
-        """What Textual does with a key press or a paste as it arrives: Escape minimises a
-        maximised widget; a priority binding runs; else it goes to the focused widget."""
+    async def _hand_out_key(self, event: Ordered) -> None:
+        """What Textual does with a key press, a paste or a click's press or release as it
+        arrives: a click goes to the screen; Escape minimises a maximised widget; a
+        priority binding runs; else it goes to the focused widget."""
+        if isinstance(event, (events.MouseDown, events.MouseUp)):
+            await super().on_event(event)
+            return
         if isinstance(event, events.Paste):
             (self.focused or self.screen)._forward_event(event)
             return
@@ -200,7 +201,7 @@ class PartnershipApp(App[int]):
         so that the first press always acts on them."""
         box = self.focused
         if box is None or not box.call_later(step):
-            step()
+            self.call_next(step)  # a coroutine too (Ctrl+Q's quit), run by the app
 
     def action_interrupt(self) -> None:
         """Leave, as an interrupted command does (status 130); nothing sent is lost.
@@ -286,32 +287,12 @@ class PartnershipApp(App[int]):
         self.call_later(self._act_on_held)
 
     async def _act_on_held(self) -> None:
-        """Act on the first input held (input coming meanwhile is held behind it), once
-        what it set off is done, as when each came in its own time; then on the next, in
-        a later turn of the app's own queue (where a focus moved by it is set)."""
-        if not self._held:
-            self._held = None
-            return
-        await super().on_event(self._held.pop(0))
-        await self._settled()
-        self.call_later(self._act_on_held)
-
-    async def _settled(self, rounds: int = 4, timeout: float = 1.0) -> None:
-        """Wait until the screen and its widgets have handled what was posted to them, and
-        what that posted in turn (a click's press, the option chosen, the answer: a few
-        rounds), or for at most ``timeout`` seconds each round."""
-        import asyncio
-
-        for _ in range(rounds):
-            waits = []
-            for node in self.screen.walk_children(with_self=True):
-                handled = asyncio.Event()
-                if node.call_later(handled.set):
-                    waits.append(handled.wait())
-            if not waits:
-                return
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*waits), timeout)
+        """Hand the input held while the engine loaded to the key order, in the order it
+        came (input coming from now on goes behind it), to be acted on one at a time."""
+        held, self._held = self._held or [], None
+        for event in held:
+            if isinstance(event, ORDERED):
+                await self._key_order.arrived(event)
 
     def _keep_first_look(self) -> None:
         """Keep what the first question of a new self-assessment looks like, for the next

@@ -30,6 +30,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.app import ScreenError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -55,30 +56,30 @@ LOST_AFTER = 0.5
 was closed."""
 
 
-class KeyOrder:
-    """The app's key presses, handed out one at a time in the order they arrived."""
+ORDERED = (events.Key, events.Paste, events.MouseDown, events.MouseUp)
+Ordered = events.Key | events.Paste | events.MouseDown | events.MouseUp
+"""What is handed out in order: key presses, pastes, and a click's press and release (a
+click made after typing lands after what was typed)."""
 
-    def __init__(self, app: App[object], hand_out: Callable[[events.Key], Awaitable[None]]):
-        """``hand_out`` does what Textual does with a key press that has just arrived
+
+class KeyOrder:
+    """The app's key presses, pastes and clicks, handed out one at a time in the order
+    they arrived."""
+
+    def __init__(self, app: App[object], hand_out: Callable[[Ordered], Awaitable[None]]):
+        """``hand_out`` does what Textual does with such an event that has just arrived
         (a priority binding, else forwarding it to the focused widget)."""
         self._app = app
         self._hand_out = hand_out
-        self._waiting: deque[events.Key] = deque()
-        self._moving: events.Key | None = None
+        self._waiting: deque[Ordered] = deque()
+        self._moving: Ordered | None = None
         self._lost: Timer | None = None
         self._at: MessagePump | None = None  # the queue the walk waits in
         self._unfocused_waits = 0
         self._start_waits = 0
         self._pausing = False  # waiting for a screen being made, keys held meanwhile
-        self._start_waits = 0
-        self._pausing = False  # waiting for a screen being made, keys held meanwhile
 
-    @property
-    def busy(self) -> bool:
-        """Whether a key is on its way, or keys wait behind it."""
-        return self._moving is not None or bool(self._waiting)
-
-    async def arrived(self, key: events.Key) -> None:
+    async def arrived(self, key: Ordered) -> None:
         """Take a key press as it arrives from the terminal: handed out now if no key is
         on its way, else after the keys before it."""
         self._waiting.append(key)
@@ -91,8 +92,16 @@ class KeyOrder:
 
     async def _next(self) -> None:
         while self._moving is None and self._waiting and not self._pausing:
+            if self._app._closing or getattr(self._app, "_exit", False) or not self._app.is_running:
+                # Leaving: what was typed after the key that left goes nowhere.
+                self._waiting.clear()
+                return
             key = self._waiting[0]
-            screen = self._app.screen
+            try:
+                screen = self._app.screen
+            except ScreenError:  # the app is closing its screens
+                self._waiting.clear()
+                return
             if not screen.is_mounted and self._start_waits < START_WAITS:
                 # Keys typed as the app starts: the first screen is still being made, and
                 # its box not yet there to take them.
@@ -110,11 +119,16 @@ class KeyOrder:
             self._unfocused_waits = 0
             self._waiting.popleft()
             self._moving = key
-            await self._hand_out(key)
+            try:
+                await self._hand_out(key)
+            except ScreenError:  # the app is closing its screens
+                self._moving = None
+                self._waiting.clear()
+                return
             self._lost = self._app.set_timer(LOST_AFTER, lambda key=key: self._look(key))
             self._walk(key, WALKS)
 
-    def _look(self, key: events.Key) -> None:
+    def _look(self, key: Ordered) -> None:
         """Every `LOST_AFTER` seconds while a key is on its way: let it go if the queue its
         walk waits in was closed (the callback behind it will never run); otherwise wait
         on, however long a busy machine takes."""
@@ -126,12 +140,16 @@ class KeyOrder:
         else:
             self._lost = self._app.set_timer(LOST_AFTER, lambda: self._look(key))
 
-    def _walk(self, key: events.Key, walks: int) -> None:
+    def _walk(self, key: Ordered, walks: int) -> None:
         """Wait in turn behind each queue from the focused widget up to the app; then, if
         anything was queued on that way meanwhile (a Submitted a binding posted) or the
         screen or the focus changed, walk again (at most ``walks`` times)."""
         app = self._app
-        seen = (app.screen, app.focused)
+        try:
+            seen = (app.screen, app.focused)
+        except ScreenError:  # the app is closing its screens
+            self._done(key)
+            return
         chain: list[MessagePump] = []
         node: MessagePump | None = app.focused or app.screen
         while node is not None and node is not app:
@@ -141,9 +159,11 @@ class KeyOrder:
 
         def quiet() -> bool:
             # The app's own queue holds the keys typed after this one: not counted.
-            return (app.screen, app.focused) == seen and not any(
-                n.message_queue_size for n in chain[:-1]
-            )
+            try:
+                now = (app.screen, app.focused)
+            except ScreenError:
+                return True
+            return now == seen and not any(n.message_queue_size for n in chain[:-1])
 
         def step(at: int) -> None:
             # Runs in chain[at]'s queue, behind what was queued there before it.
@@ -162,7 +182,7 @@ class KeyOrder:
 
         step(-1)
 
-    def _done(self, key: events.Key) -> None:
+    def _done(self, key: Ordered) -> None:
         if self._moving is not key:
             return
         self._moving = None

@@ -364,7 +364,7 @@ class ChatScreen(ConversationScreen):
                 # Typed while the question was up, by someone who had not seen it: kept
                 # in the box the answer goes on in, never sent by the Enter that chose.
                 box = self.query_one(ChatInput)
-                box.insert_text_at_cursor(pick.typed)
+                box.insert_text_at_cursor(pick.typed.rstrip())
 
         pick = KeepingPickScreen(
             f'"{shown}" {said}. Did you mean it as:',

@@ -277,18 +277,32 @@ class KeepingPickScreen(PickScreen):
         super().__init__(title, items)
         self.typed = ""
         """What was typed while the pick was open, kept for the box."""
+        self._chose_since_typing = False
 
     def on_key(self, event: events.Key) -> None:
+        if event.key in ("up", "down"):
+            self._chose_since_typing = True  # a choice being made, not typing on
+            return
         if event.is_printable and event.character:
             self.typed += event.character
+            self._chose_since_typing = False
         elif event.key == "backspace" and self.typed:
             self.typed = self.typed[:-1]
+        elif event.key == "enter" and self.typed and not self._chose_since_typing:
+            # Typed on with the words, by someone who had not seen the question: no choice
+            # is made for them; the words are kept, and an arrow key then Enter chooses.
+            self.typed += " "
         else:
             return
         event.stop()
         event.prevent_default()
-        kept = printable(self.typed)
-        hint = f"Typed meanwhile, kept for the box: {kept!r}. {self.HINT}" if kept else self.HINT
+        kept = printable(self.typed.strip())
+        hint = (
+            f"Typed meanwhile, kept for the box: {kept!r}. Choose with the arrow keys, then "
+            "Enter. Esc cancels."
+            if kept
+            else self.HINT
+        )
         self.query_one("#pick-hint", Static).update(Content(hint))
 
     def on_paste(self, event: events.Paste) -> None:
