@@ -54,8 +54,17 @@ class App:
         self.timers.append(callback)
         return self
 
+    def set_interval(self, delay: float, callback: Any) -> Any:
+        return self
+
     def stop(self) -> None:
         """A timer's stop."""
+
+    def reset(self) -> None:
+        """A timer's reset."""
+
+    def resume(self) -> None:
+        """A timer's resume."""
 
 
 def test_a_key_typed_before_the_first_screen_is_made_waits_for_it() -> None:

@@ -125,20 +125,31 @@ class KeyOrder:
                 self._moving = None
                 self._waiting.clear()
                 return
-            self._lost = self._app.set_timer(LOST_AFTER, lambda key=key: self._look(key))
+            self._watch()
             self._walk(key, WALKS)
 
-    def _look(self, key: Ordered) -> None:
-        """Every `LOST_AFTER` seconds while a key is on its way: let it go if the queue its
-        walk waits in was closed (the callback behind it will never run); otherwise wait
-        on, however long a busy machine takes."""
-        if self._moving is not key:
+    def _watch(self) -> None:
+        """Look at the key on its way every `LOST_AFTER` seconds (`_look`): one timer for
+        the app's life, resumed while a key moves and paused once none does, rather than a
+        timer made and stopped for every key."""
+        if self._lost is None:
+            self._lost = self._app.set_interval(LOST_AFTER, self._look)
+        else:
+            self._lost.reset()
+            self._lost.resume()
+
+    def _look(self) -> None:
+        """While a key is on its way: let it go if the queue its walk waits in was closed
+        (the callback behind it will never run); otherwise wait on, however long a busy
+        machine takes."""
+        key = self._moving
+        if key is None:
+            if self._lost is not None:
+                self._lost.pause()
             return
         node = self._at
         if node is None or node._closing or node._closed:
             self._done(key)
-        else:
-            self._lost = self._app.set_timer(LOST_AFTER, lambda: self._look(key))
 
     def _walk(self, key: Ordered, walks: int) -> None:
         """Wait in turn behind each queue from the focused widget up to the app; then, if
@@ -186,8 +197,5 @@ class KeyOrder:
         if self._moving is not key:
             return
         self._moving = None
-        if self._lost is not None:
-            self._lost.stop()
-            self._lost = None
         if self._waiting:
             self._app.call_next(self._next)
