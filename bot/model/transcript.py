@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from bot.model.base import SLUG_PATTERN, Strict
-from bot.text import names_words
+from bot.text import folded, names_words
 
 SCHEMA_VERSION = 1
 Speaker = Literal["bot", "respondent", "interviewer"]
@@ -245,7 +245,7 @@ def interviewers(transcript: Transcript) -> tuple[str, ...]:
     seen: set[str] = set()
     found: list[str] = []
     for name in names:
-        key = " ".join(name.casefold().split())
+        key = folded(name)
         if key and key not in seen:
             seen.add(key)
             found.append(name.strip())

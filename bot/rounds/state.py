@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.figures import half_up
 from bot.rounds.labels import STATES, State
-from bot.text import printable
+from bot.text import folded, printable
 
 if TYPE_CHECKING:
     from bot.model.transcript import Status
@@ -286,7 +286,7 @@ def lease(calls: Sequence[CallEntry], now: datetime) -> CallEntry | None:
 def same_caller(one: str, other: str) -> bool:
     """Whether two callers' names are one officer's: case and spacing aside, as the name
     typed at one terminal ("ann  smith") and remembered at another ("Ann Smith")."""
-    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+    return folded(one) == folded(other)
 
 
 def lease_holder(calls: Sequence[CallEntry], now: datetime, caller: str = "") -> str | None:
