@@ -193,25 +193,12 @@ class PartnershipApp(App[int]):
             module.XTermParser = PasteSafeParser  # type: ignore[attr-defined]
         return driver
 
-    def after_keys_typed(self, step: Callable[[], object]) -> None:
-        """Run ``step`` once the keys already sent to the focused box are handled. A
-        priority key (Ctrl+C, Ctrl+Q) is taken by the app as it arrives, ahead of the keys
-        typed just before it that the box has not yet handled (a fast typist, a burst):
-        what is typed and not sent, or selected, is read only once they are in the box,
-        so that the first press always acts on them."""
-        box = self.focused
-        if box is None or not box.call_later(step):
-            self.call_next(step)  # a coroutine too (Ctrl+Q's quit), run by the app
-
     def action_interrupt(self) -> None:
         """Leave, as an interrupted command does (status 130); nothing sent is lost.
         In a text box with text selected, copy it instead and let go of the selection,
         so that Ctrl+C again leaves; with words typed and not sent, say so and keep
-        them, so that Ctrl+C again leaves without them (`unsent_stops`). Decided once the
-        keys typed before it are in their box (`after_keys_typed`)."""
-        self.after_keys_typed(self._interrupt)
-
-    def _interrupt(self) -> None:
+        them, so that Ctrl+C again leaves without them (`unsent_stops`). The keys typed
+        before it are in their box by then (`bot.tui.key_order`)."""
         box = self.focused
         # Input and TextArea both have selected_text, action_copy and a cursor selection;
         # TextArea is not imported here, as it is loaded only when first needed.
@@ -231,10 +218,7 @@ class PartnershipApp(App[int]):
     async def action_quit(self) -> None:
         """Quit, by Ctrl+Q, the command palette's Quit or the home screen's; words typed
         and not sent stop the first time (`unsent_stops`), read once the keys typed before
-        it are in their box (`after_keys_typed`)."""
-        self.after_keys_typed(self._quit)
-
-    async def _quit(self) -> None:
+        it are in their box (`bot.tui.key_order`)."""
         if self.unsent_stops("Ctrl+Q again quits"):
             return
         await super().action_quit()
